@@ -1,0 +1,1 @@
+"""tally's write side: one eventsourcing Application and its command methods."""

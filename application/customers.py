@@ -1,0 +1,41 @@
+"""Customer commands."""
+from __future__ import annotations
+
+import secrets
+import uuid
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError
+
+from domain.customer import Customer, customer_id
+from domain.errors import Conflict, NotFound
+
+
+class CustomerCommands:
+    repository: Any
+    save: Any
+
+    def create_customer(
+        self, business: uuid.UUID, external_id: str | None, name: str | None, email: str | None
+    ) -> tuple[Customer, int]:
+        external_id = external_id or f"cus_{secrets.token_hex(8)}"
+        customer = Customer(business_id=business, external_id=external_id, name=name, email=email)
+        try:
+            recordings = self.save(customer)
+        except IntegrityError:
+            raise Conflict(f"customer {external_id} already exists", "customer_exists") from None
+        return customer, recordings[-1].notification.id
+
+    def get_customer(self, business: uuid.UUID, external_id: str) -> Customer:
+        cid = customer_id(business, external_id)
+        if cid not in self.repository:
+            raise NotFound("customer", external_id)
+        return self.repository.get(cid)
+
+    def update_customer(
+        self, business: uuid.UUID, external_id: str, name: str | None, email: str | None
+    ) -> tuple[Customer, int]:
+        customer = self.get_customer(business, external_id)
+        customer.update(name=name, email=email)
+        recordings = self.save(customer)
+        return customer, recordings[-1].notification.id if recordings else 0

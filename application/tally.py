@@ -1,0 +1,55 @@
+"""The one event store every aggregate lives in: a single total order, so any
+log position means the same thing to every read model."""
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.application import Application
+from psycopg import sql
+
+from application.businesses import BusinessCommands
+from application.customers import CustomerCommands
+from application.ingestion import IngestionCommands
+
+
+class Tally(BusinessCommands, CustomerCommands, IngestionCommands, Application[Any]):
+    name = "Tally"
+
+    def __init__(self, env: dict[str, str]) -> None:
+        _ensure_schema(env)
+        super().__init__(env=env)
+
+    @property
+    def schema(self) -> str:
+        return self.recorder.datastore.schema
+
+    @property
+    def events_table(self) -> sql.Composed:
+        return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(self.recorder.events_table_name))
+
+    def head(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+    def existing_ids(self, ids: list[Any]) -> set[Any]:
+        """Which of these aggregate ids are already in the store (one primary-key lookup)."""
+        if not ids:
+            return set()
+        query = sql.SQL("SELECT originator_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1")
+        with self.recorder.datastore.transaction(commit=False) as cur:
+            cur.execute(query.format(self.events_table), (ids,))
+            return {row["originator_id"] for row in cur.fetchall()}
+
+    def close(self) -> None:
+        self.recorder.datastore.close()
+
+
+def _ensure_schema(env: dict[str, str]) -> None:
+    """eventsourcing does not create the schema it is told to use."""
+    import psycopg
+
+    schema = env.get("POSTGRES_SCHEMA", "public")
+    with psycopg.connect(
+        dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
+        user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"], autocommit=True,
+    ) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))

@@ -1,0 +1,54 @@
+"""The errors tally's rules raise. Interfaces map each class to one HTTP status.
+
+    TallyError                 every rule violation; carries a stable ``code``
+    ├── NotFound               an id that does not exist for this business
+    ├── Invalid                input that breaks a rule; ``errors`` lists the faults
+    ├── Conflict               the request contradicts what is already recorded
+    ├── Unauthorized           no key, or a key that matches no business
+    └── NotReady               a read model has not caught up in time
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Fault:
+    """One fault in a request: where (``field``, and ``index`` in a batch) and why."""
+
+    field: str
+    reason: str
+    index: int | None = None
+
+
+@dataclass
+class TallyError(Exception):
+    detail: str
+    code: str = "error"
+    errors: list[Fault] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+class NotFound(TallyError):
+    def __init__(self, kind: str, key: object) -> None:
+        super().__init__(f"{kind} {key} not found", f"{kind}_not_found")
+
+
+class Invalid(TallyError):
+    def __init__(self, detail: str, code: str = "invalid_request", errors: list[Fault] | None = None) -> None:
+        super().__init__(detail, code, errors or [])
+
+
+class Conflict(TallyError):
+    pass
+
+
+class Unauthorized(TallyError):
+    def __init__(self, detail: str = "a valid API key is required") -> None:
+        super().__init__(detail, "unauthorized")
+
+
+class NotReady(TallyError):
+    pass

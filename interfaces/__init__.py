@@ -1,0 +1,1 @@
+"""tally's edges: the HTTP API, the CLI and the dashboard."""

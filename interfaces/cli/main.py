@@ -1,0 +1,34 @@
+"""`tally`: run the engine, manage keys and read models."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from interfaces.cli import keys, serve, worker
+
+COMMANDS = [serve, worker, keys]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tally", description="Self-hostable, event-sourced usage-based billing engine.",
+        epilog="Uses DATABASE_URL when set; otherwise an embedded PostgreSQL in --data-dir (default .tally).")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""`tally serve`: the API and a projection worker on one database, ready to use."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.http.app import create_app
+from projections.registry import all_projections
+from projections.worker import Worker
+
+log = logging.getLogger("tally.serve")
+
+DEMO_BUSINESS = "demo"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("serve", help="run the API and the projection worker")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    add_data_dir(parser)
+    parser.set_defaults(run=run)
+
+
+def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
+    """Keys are stored hashed, so the demo key is kept in the data folder to be shown again."""
+    path = Path(data_dir) / "demo-key"
+    if path.exists():
+        return path.read_text().strip()
+    key = tally.create_key(DEMO_BUSINESS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600)
+    path.write_text(key + "\n")
+    return key
+
+
+def run(args: argparse.Namespace) -> int:
+    tally, url = open_tally(args.data_dir, pool_size=8)
+    Worker(tally, all_projections(tally.schema)).setup()
+    key = demo_key(tally, args.data_dir)
+    worker = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker"],
+                              env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.schema})
+    base = f"http://{args.host}:{args.port}"
+    print(f"\ntally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
+          f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
+          f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
+          f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
+    try:
+        uvicorn.run(create_app(tally), host=args.host, port=args.port, log_level="info")
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+        tally.close()
+        log.info("stopped")
+    return 0

@@ -1,0 +1,32 @@
+"""The Litestar application: commands and queries on separate controllers."""
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.openapi import OpenAPIConfig
+
+from application.tally import Tally
+from interfaces.http import problems
+from interfaces.http.commands import customers as customer_commands
+from interfaces.http.commands import ingest
+from interfaces.http.dependencies import DEPENDENCIES
+from interfaces.http.queries import customers as customer_queries
+from interfaces.http.queries import events, health
+from projections.registry import PROJECTIONS
+
+MAX_BODY = 1024 * 1024
+
+COMMANDS = [*customer_commands.HANDLERS, *ingest.HANDLERS]
+QUERIES = [*customer_queries.HANDLERS, *events.HANDLERS, *health.HANDLERS]
+
+
+def create_app(tally: Tally) -> Litestar:
+    return Litestar(
+        route_handlers=[*COMMANDS, *QUERIES],
+        dependencies=DEPENDENCIES,
+        exception_handlers=problems.HANDLERS,
+        state=State({"tally": tally, "projection_names": list(PROJECTIONS)}),
+        request_max_body_size=MAX_BODY,
+        openapi_config=OpenAPIConfig(title="tally", version="0.1.0", path="/schema"),
+        on_shutdown=[tally.close],
+    )

@@ -1,0 +1,50 @@
+"""Customer commands."""
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import msgspec
+from litestar import patch, post
+
+from application.tally import Tally
+from projections.customers import CustomerView, customer_view
+
+ExternalId = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
+Name = Annotated[str, msgspec.Meta(max_length=500)]
+
+
+class CustomerCreate(msgspec.Struct, forbid_unknown_fields=True):
+    customer_id: ExternalId | None = None
+    name: Name | None = None
+    email: Name | None = None
+
+
+class CustomerUpdate(msgspec.Struct, forbid_unknown_fields=True):
+    name: Name | None = None
+    email: Name | None = None
+
+
+class CustomerWritten(CustomerView):
+    position: int = 0
+
+
+def _written(view: CustomerView, position: int) -> CustomerWritten:
+    return CustomerWritten(**msgspec.structs.asdict(view), position=position)
+
+
+
+@post("/customers", sync_to_thread=True, tags=["customers"])
+def create_customer(data: CustomerCreate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
+    """Create a customer. `customer_id` is the external id your usage events carry; one is generated if absent."""
+    customer, position = tally.create_customer(business, data.customer_id, data.name, data.email)
+    return _written(customer_view(customer), position)
+
+@patch("/customers/{customer_id:str}", sync_to_thread=True, tags=["customers"])
+def update_customer(customer_id: str, data: CustomerUpdate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
+    """Change a customer's name or email."""
+    customer, position = tally.update_customer(business, customer_id, data.name, data.email)
+    return _written(customer_view(customer), position)
+
+
+HANDLERS = [create_customer, update_customer]

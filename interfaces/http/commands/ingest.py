@@ -1,0 +1,76 @@
+"""Usage ingestion, compatible with Dodo Payments' `POST /events/ingest`."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Annotated, Any
+
+import msgspec
+from anyio import to_thread
+from litestar import Request, post
+
+from application.tally import Tally
+from domain.errors import Fault, Invalid
+from domain.usage_event import IncomingEvent
+
+class EventIn(msgspec.Struct, forbid_unknown_fields=True):
+    event_id: str
+    customer_id: str
+    event_name: str
+    timestamp: datetime | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class IngestRequest(msgspec.Struct):
+    events: list[msgspec.Raw]
+
+
+class IngestResponse(msgspec.Struct):
+    ingested_count: int
+    duplicate_count: int
+    position: int
+
+
+_body = msgspec.json.Decoder(IngestRequest)
+_event = msgspec.json.Decoder(EventIn, float_hook=Decimal)
+
+
+def parse(body: bytes) -> list[IncomingEvent]:
+    """Decodes every event on its own, so one reply can name every faulty event."""
+    try:
+        request = _body.decode(body)
+    except msgspec.ValidationError as exc:
+        raise Invalid(f"the body must be {{\"events\": [...]}}: {exc}", "invalid_request",
+                      [Fault("events", str(exc))]) from None
+    except msgspec.DecodeError as exc:
+        raise Invalid(f"the body is not valid JSON: {exc}", "malformed_json") from None
+    events, faults = [], []
+    for index, raw in enumerate(request.events):
+        try:
+            e = _event.decode(raw)
+        except msgspec.ValidationError as exc:
+            field = str(exc).rpartition("`$.")[2].rstrip("`") if "`$." in str(exc) else "event"
+            faults.append(Fault(field, str(exc).split(" - at ")[0], index))
+            continue
+        events.append(IncomingEvent(e.event_id, e.customer_id, e.event_name, e.timestamp, e.metadata or {}))
+    if faults:
+        raise Invalid(f"{len(faults)} fault(s) in the batch; nothing was stored", "invalid_events", faults)
+    return events
+
+
+
+@post("/events/ingest", status_code=200, tags=["events"])
+async def ingest(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> IngestResponse:
+    """Ingest 1 to 1000 usage events in one transaction.
+
+    Body: `{"events": [{"event_id", "customer_id", "event_name", "timestamp"?, "metadata"?}]}`.
+    Events whose event_id is already stored are skipped (`duplicate_count`). Any invalid event, unknown
+    customer, repeated event_id or timestamp over 5 minutes ahead rejects the whole request (422).
+    """
+    batch = parse(await request.body())
+    done = await to_thread.run_sync(tally.ingest, business, batch, datetime.now(timezone.utc))
+    return IngestResponse(done.ingested_count, done.duplicate_count, done.position)
+
+
+HANDLERS = [ingest]

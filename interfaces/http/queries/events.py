@@ -1,0 +1,33 @@
+"""Event queries, compatible with Dodo Payments' `GET /events`."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from litestar import get
+from litestar.params import Parameter
+
+from application.tally import Tally
+from projections.event_queries import EventView, get_event, list_events
+from projections.pages import MAX_PAGE_SIZE, PageOf
+
+
+
+@get("/events", sync_to_thread=True, tags=["events"])
+def events(tally: Tally, business: uuid.UUID, position_reached: int,
+         customer_id: str | None = None, event_name: str | None = None,
+         start: datetime | None = None, end: datetime | None = None,
+         page_size: int = Parameter(default=10, ge=1, le=MAX_PAGE_SIZE),
+         page_number: int = Parameter(default=0, ge=0)) -> PageOf[EventView]:
+    """Usage events, newest first, filtered by customer, event name and time range [start, end)."""
+    return list_events(tally.recorder.datastore, tally.schema, business, customer_id=customer_id,
+                       event_name=event_name, start=start, end=end, page_number=page_number,
+                       page_size=page_size)
+
+@get("/events/{event_id:str}", sync_to_thread=True, tags=["events"])
+def event(event_id: str, tally: Tally, business: uuid.UUID, position_reached: int) -> EventView:
+    """One usage event by its event_id."""
+    return get_event(tally.recorder.datastore, tally.schema, business, event_id)
+
+
+HANDLERS = [events, event]

@@ -1,0 +1,1 @@
+"""Read models in Postgres, kept up to date from the event log, exactly once."""

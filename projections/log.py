@@ -1,0 +1,22 @@
+"""Reading the event log page by page, on the caller's cursor."""
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.persistence import Notification
+from psycopg import Cursor, sql
+
+
+def read_page(cur: Cursor[Any], events_table: sql.Composable, after: int, limit: int,
+              stop: int | None = None) -> list[Notification]:
+    """Notifications with after < id (<= stop), oldest first. Ids have gaps; only order matters."""
+    query = sql.SQL(
+        "SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
+        "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id LIMIT %s"
+    ).format(events_table)
+    cur.execute(query, (after, stop if stop is not None else 2**62, limit))
+    return [
+        Notification(id=r["notification_id"], originator_id=r["originator_id"],
+                     originator_version=r["originator_version"], topic=r["topic"], state=bytes(r["state"]))
+        for r in cur.fetchall()
+    ]

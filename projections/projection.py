@@ -1,0 +1,57 @@
+"""What a projection is: tables it owns and how a page of the log changes them.
+
+A projection never sees its physical table names: it formats its SQL with
+``self.t``, which knows the schema and the generation suffix. The same code
+therefore writes the live tables, a blue/green rebuild, or scratch tables for
+``verify``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from psycopg import Cursor, sql
+
+
+@dataclass(frozen=True)
+class Page:
+    """Decoded events of one page of the log, with the position the page ends at."""
+
+    events: list[tuple[int, Any]]
+    last_position: int
+
+
+class Projection:
+    name: ClassVar[str]
+    # Topic prefixes whose events this projection decodes; others only move its position.
+    topics: ClassVar[tuple[str, ...]]
+    # Logical table name -> CREATE statement with {table} placeholders for every table it owns.
+    tables: ClassVar[dict[str, str]]
+    # Columns that identify a row, per table, for `verify` (ordering and diffing).
+    keys: ClassVar[dict[str, tuple[str, ...]]]
+
+    def __init__(self, schema: str, suffix: str = "") -> None:
+        self.schema = schema
+        self.suffix = suffix
+
+    @property
+    def tracking_name(self) -> str:
+        return self.name + self.suffix
+
+    def t(self, logical: str) -> sql.Composed:
+        return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(logical + self.suffix))
+
+    def ddl(self) -> list[sql.Composed]:
+        names = {name: self.t(name) for name in self.tables}
+        names.update({f"{name}_": sql.Identifier(name + self.suffix) for name in self.tables})
+        return [sql.SQL(statement).format(**names) for statement in self.tables.values()]
+
+    def wants(self, topic: str) -> bool:
+        return topic.startswith(self.topics)
+
+    def apply(self, cur: Cursor[Any], page: Page) -> None:
+        raise NotImplementedError
+
+    def after_catch_up(self, cur: Cursor[Any]) -> bool:
+        """Background work between pages (e.g. back-fills); True if it did some."""
+        return False

@@ -1,0 +1,14 @@
+"""Every projection tally keeps, by name."""
+from __future__ import annotations
+
+from projections.customers import CustomersProjection
+from projections.projection import Projection
+from projections.usage import UsageProjection
+
+PROJECTIONS: dict[str, type[Projection]] = {
+    cls.name: cls for cls in (UsageProjection, CustomersProjection)
+}
+
+
+def all_projections(schema: str, suffix: str = "") -> list[Projection]:
+    return [cls(schema, suffix) for cls in PROJECTIONS.values()]

@@ -1,0 +1,41 @@
+"""Where each projection has got to in the log. A position moves only forward,
+and only in the transaction that wrote the rows it accounts for."""
+from __future__ import annotations
+
+from typing import Any
+
+from psycopg import Cursor, sql
+
+
+class PositionConflict(Exception):
+    """Another writer already recorded this position: the page was processed elsewhere."""
+
+
+def tracking_table(schema: str) -> sql.Composed:
+    return sql.SQL("{}.projection_tracking").format(sql.Identifier(schema))
+
+
+def create_tracking(cur: Cursor[Any], schema: str) -> None:
+    cur.execute(sql.SQL(
+        "CREATE TABLE IF NOT EXISTS {} (name text PRIMARY KEY, position bigint NOT NULL)"
+    ).format(tracking_table(schema)))
+
+
+def read_position(cur: Cursor[Any], schema: str, name: str) -> int:
+    cur.execute(sql.SQL("SELECT position FROM {} WHERE name = %s").format(tracking_table(schema)), (name,))
+    row = cur.fetchone()
+    return row["position"] if row else 0
+
+
+def read_positions(cur: Cursor[Any], schema: str) -> dict[str, int]:
+    cur.execute(sql.SQL("SELECT name, position FROM {}").format(tracking_table(schema)))
+    return {row["name"]: row["position"] for row in cur.fetchall()}
+
+
+def record_position(cur: Cursor[Any], schema: str, name: str, position: int) -> None:
+    cur.execute(sql.SQL(
+        "INSERT INTO {t} (name, position) VALUES (%s, %s) ON CONFLICT (name) DO UPDATE "
+        "SET position = EXCLUDED.position WHERE {t}.position < EXCLUDED.position RETURNING position"
+    ).format(t=tracking_table(schema)), (name, position))
+    if cur.fetchone() is None:
+        raise PositionConflict(f"{name} is already at or past {position}")

@@ -1,0 +1,160 @@
+"""The projection worker: applies the log to every projection, one page per
+transaction, and records the page's last position in that same transaction."""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from psycopg import Cursor, sql
+
+from application.tally import Tally
+from projections.log import read_page
+from projections.projection import Page, Projection
+from projections.tracking import PositionConflict, create_tracking, read_position, read_positions, record_position
+
+log = logging.getLogger("tally.worker")
+
+PAGE_SIZE = 1000
+IDLE_WAIT_S = 0.05
+
+
+def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
+    create_tracking(cur, projection.schema)
+    for name in projection.tables:
+        cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
+        if cur.fetchone()["t"] is None:
+            for statement in projection.ddl():
+                cur.execute(statement)
+            return
+
+
+def process_page(app: Tally, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
+                 page_size: int = PAGE_SIZE) -> int:
+    """Applies the next page to projections that stand at the same position, decoding it once.
+    Returns how many notifications the page held."""
+    schema = projections[0].schema
+    position = read_position(cur, schema, projections[0].tracking_name)
+    notifications = read_page(cur, app.events_table, position, page_size, stop)
+    if not notifications:
+        return 0
+    decoded: dict[int, Any] = {}
+    for projection in projections:
+        events = []
+        for n in notifications:
+            if projection.wants(n.topic):
+                if n.id not in decoded:
+                    decoded[n.id] = app.mapper.to_domain_event(n)
+                events.append((n.id, decoded[n.id]))
+        projection.apply(cur, Page(events, notifications[-1].id))
+        record_position(cur, schema, projection.tracking_name, notifications[-1].id)
+    return len(notifications)
+
+
+def step(app: Tally, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:
+    """One page in one transaction. A conflict means another worker did it: nothing is written twice."""
+    try:
+        with app.recorder.datastore.transaction(commit=True) as cur:
+            return process_page(app, cur, projections, page_size=page_size)
+    except PositionConflict:
+        return 0
+
+
+def catch_up(app: Tally, projection: Projection, until: int,
+             progress: Callable[[int], None] | None = None) -> None:
+    """Applies pages until the projection has reached `until`."""
+    while True:
+        with app.recorder.datastore.transaction(commit=False) as cur:
+            position = read_position(cur, projection.schema, projection.tracking_name)
+        if progress:
+            progress(position)
+        if position >= until or not step(app, [projection]):
+            return
+
+
+def in_step(app: Tally, projections: list[Projection]) -> list[list[Projection]]:
+    """Projections grouped by position, so each group reads and decodes a page once."""
+    with app.recorder.datastore.transaction(commit=False) as cur:
+        at = {p.name: read_position(cur, p.schema, p.tracking_name) for p in projections}
+    groups: dict[int, list[Projection]] = {}
+    for projection in projections:
+        groups.setdefault(at[projection.name], []).append(projection)
+    return list(groups.values())
+
+
+class Worker:
+    """Keeps every projection at the head of the log, plus the periodic jobs it is given."""
+
+    def __init__(self, app: Tally, projections: Iterable[Projection],
+                 jobs: Iterable[Callable[[], bool]] = (), page_size: int = PAGE_SIZE) -> None:
+        self.app = app
+        self.page_size = page_size
+        self.projections = list(projections)
+        self.jobs = list(jobs)
+        self.stopping = threading.Event()
+
+    def setup(self) -> None:
+        with self.app.recorder.datastore.transaction(commit=True) as cur:
+            for projection in self.projections:
+                ensure_tables(cur, projection)
+
+    def run_once(self) -> int:
+        done = 0
+        for group in in_step(self.app, self.projections):
+            done += step(self.app, group, self.page_size)
+        if not done:
+            for projection in self.projections:
+                with self.app.recorder.datastore.transaction(commit=True) as cur:
+                    done += bool(projection.after_catch_up(cur))
+            for job in self.jobs:
+                done += bool(job())
+        return done
+
+    def run(self) -> None:
+        self.setup()
+        log.info("worker started: %s", ", ".join(p.name for p in self.projections))
+        while not self.stopping.is_set():
+            started = time.monotonic()
+            try:
+                done = self.run_once()
+            except Exception:
+                log.exception("worker step failed; retrying")
+                done = 0
+                self.stopping.wait(1.0)
+            if not done:
+                self.stopping.wait(IDLE_WAIT_S)
+            elif done >= self.page_size:
+                log.debug("applied %d notifications in %.3fs", done, time.monotonic() - started)
+        log.info("worker stopped")
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+
+def positions(app: Tally) -> dict[str, int]:
+    with app.recorder.datastore.transaction(commit=False) as cur:
+        cur.execute("SELECT to_regclass(%s) AS t", (f'"{app.schema}".projection_tracking',))
+        if cur.fetchone()["t"] is None:
+            return {}
+        return read_positions(cur, app.schema)
+
+
+def wait_for(app: Tally, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
+    """True once every named projection has reached `position`, False after `timeout`."""
+    names = list(names)
+    deadline = time.monotonic() + timeout
+    query = sql.SQL("SELECT coalesce(min(position), 0) AS p, count(*) AS n FROM {}.projection_tracking "
+                    "WHERE name = ANY(%s)").format(sql.Identifier(app.schema))
+    pause = 0.005
+    while True:
+        with app.recorder.datastore.transaction(commit=False) as cur:
+            cur.execute(query, (names,))
+            row = cur.fetchone()
+        if position <= 0 or (row["n"] == len(names) and row["p"] >= position):
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+        pause = min(pause * 2, 0.1)

@@ -1,0 +1,79 @@
+"""Exactly-once: a worker killed mid-stream and restarted lists every event once."""
+import os
+import signal
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+import pytest
+from psycopg import sql
+
+from domain.usage_event import IncomingEvent
+from projections.registry import all_projections
+from projections.tracking import PositionConflict, read_position, record_position
+from projections.worker import Worker, wait_for
+
+NOW = datetime.now(timezone.utc)
+EVENTS = 12_000
+
+
+def count_rows(tally):
+    with tally.recorder.datastore.transaction(commit=False) as cur:
+        cur.execute(sql.SQL("SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM {}.usage_events").format(
+            sql.Identifier(tally.schema)))
+        return cur.fetchone()
+
+
+def position_of(tally, name="usage"):
+    with tally.recorder.datastore.transaction(commit=False) as cur:
+        return read_position(cur, tally.schema, name)
+
+
+def start_worker(database_url, schema):
+    env = {**os.environ, "DATABASE_URL": database_url, "TALLY_SCHEMA": schema}
+    return subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker", "--page-size", "50"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def filled(tally):
+    business = tally.register_business("acme")
+    tally.create_customer(business, "cus_1", None, None)
+    for offset in range(0, EVENTS, 1000):
+        batch = [IncomingEvent(f"e{i}", "cus_1", "api.call") for i in range(offset, offset + 1000)]
+        tally.ingest(business, batch, NOW)
+    Worker(tally, all_projections(tally.schema)).setup()
+    return tally
+
+
+def test_a_worker_killed_mid_stream_resumes_without_double_counting(filled, database_url, schema):
+    tally, head = filled, filled.head()
+    first = start_worker(database_url, schema)
+    try:
+        assert wait_for(tally, ["usage"], 1, timeout=30)
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+    finally:
+        first.kill()
+    killed_at = position_of(tally)
+    assert 0 < killed_at < head, "the worker must be killed mid-stream for this test to mean anything"
+    partial = count_rows(tally)
+    assert partial["n"] == partial["d"] < EVENTS
+    second = start_worker(database_url, schema)
+    try:
+        assert wait_for(tally, ["usage", "customers"], head, timeout=60)
+    finally:
+        second.terminate()
+        second.wait(timeout=10)
+    rows = count_rows(tally)
+    assert rows["n"] == rows["d"] == EVENTS
+
+
+def test_a_position_never_moves_back_so_a_page_cannot_apply_twice(filled):
+    tally = filled
+    Worker(tally, all_projections(tally.schema)).run_once()
+    at = position_of(tally)
+    with pytest.raises(PositionConflict):
+        with tally.recorder.datastore.transaction(commit=True) as cur:
+            record_position(cur, tally.schema, "usage", at)
+    assert position_of(tally) == at

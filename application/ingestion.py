@@ -1,5 +1,6 @@
 """Ingestion: a batch of usage events is checked whole, then stored in one
-transaction. The event store's primary key is the deduplication index."""
+transaction. The event store's primary key is the deduplication index, checked
+under the event table's lock (application/usage_records.py)."""
 from __future__ import annotations
 
 import uuid
@@ -7,13 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from eventsourcing.persistence import IntegrityError
-
+from application.usage_records import insert_new, recorded_states
 from domain.customer import customer_id
 from domain.errors import Fault, Invalid
-from domain.usage_event import MAX_BATCH, IncomingEvent, UsageEvent, faults_of, usage_event_id
-
-RACE_RETRIES = 3
+from domain.usage_event import MAX_BATCH, IncomingEvent, faults_of, usage_event_id
 
 
 @dataclass(frozen=True)
@@ -24,35 +22,18 @@ class Ingested:
 
 
 class IngestionCommands:
-    save: Any
+    mapper: Any
+    recorder: Any
+    events_table: Any
     existing_ids: Any
-    head: Any
 
     def ingest(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> Ingested:
         self._check_batch(business, batch, now)
         ids = [usage_event_id(business, e.event_id) for e in batch]
-        known = self.existing_ids(ids)
-        fresh = [
-            UsageEvent(
-                business_id=business, event_id=e.event_id, customer_id=e.customer_id, event_name=e.event_name,
-                occurred_at=e.timestamp or now, metadata=e.metadata,
-            )
-            for e, i in zip(batch, ids)
-            if i not in known
-        ]
-        # A failed save has already drained the aggregates, so keep their events.
-        pending = [ev for agg in fresh for ev in agg.collect_events()]
-        for _ in range(RACE_RETRIES):
-            if not pending:
-                return Ingested(0, len(batch), self.head())
-            try:
-                recordings = self.save(*pending)
-            except IntegrityError:
-                raced = self.existing_ids([ev.originator_id for ev in pending])
-                pending = [ev for ev in pending if ev.originator_id not in raced]
-                continue
-            return Ingested(len(pending), len(batch) - len(pending), recordings[-1].notification.id)
-        raise IntegrityError("ingestion kept racing with concurrent writers")
+        records = list(zip(ids, recorded_states(business, batch, now, self.mapper)))
+        with self.recorder.datastore.transaction(commit=True) as cur:
+            stored, position = insert_new(cur, self.recorder, self.events_table, records)
+        return Ingested(stored, len(batch) - stored, position)
 
     def _check_batch(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> None:
         if not 1 <= len(batch) <= MAX_BATCH:

@@ -46,7 +46,7 @@ class IngestionCommands:
             if incoming.event_id in seen:
                 faults.append(Fault("event_id", f"repeats the event_id of event {seen[incoming.event_id]}", index))
             seen.setdefault(incoming.event_id, index)
-        wanted = {e.customer_id: customer_id(business, e.customer_id) for e in batch}
+        wanted = {name: customer_id(business, name) for name in {e.customer_id for e in batch}}
         known = self.existing_ids(list(set(wanted.values())))
         for index, incoming in enumerate(batch):
             if wanted[incoming.customer_id] not in known:

@@ -6,9 +6,9 @@ import logging
 import sys
 
 from domain.errors import TallyError
-from interfaces.cli import audit, keys, serve, worker
+from interfaces.cli import audit, bench, keys, serve, worker
 
-COMMANDS = [serve, worker, keys, audit]
+COMMANDS = [serve, worker, keys, audit, bench]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,6 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("serve", help="run the API and the projection worker")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="API processes (default 1); the projection worker is always one more")
+    parser.add_argument("--no-access-log", dest="access_log", action="store_false",
+                        help="do not log every request (saves CPU under heavy load)")
     add_data_dir(parser)
     parser.set_defaults(run=run)
 
@@ -52,7 +56,14 @@ def run(args: argparse.Namespace) -> int:
           f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
           f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
     try:
-        uvicorn.run(create_app(tally), host=args.host, port=args.port, log_level="info")
+        if args.workers > 1:
+            # Each API process opens its own pool; they find the database through the environment.
+            os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.schema})
+            uvicorn.run("interfaces.http.asgi:create", factory=True, workers=args.workers, host=args.host,
+                        port=args.port, log_level="info", access_log=args.access_log)
+        else:
+            uvicorn.run(create_app(tally), host=args.host, port=args.port, log_level="info",
+                        access_log=args.access_log)
     finally:
         worker.terminate()
         try:

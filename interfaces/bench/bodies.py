@@ -1,0 +1,35 @@
+"""The request bodies both services take: Dodo-shaped usage events with unique
+ids, made from (prefix, number) so any process can make the same body."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import msgspec
+
+EVENT_NAME = "api.request"
+SPREAD_S = 6 * 24 * 3600  # events fall in the last six days, so "this month" holds most of them
+
+
+def customer(n: int, customers: int) -> str:
+    return f"cus_{n % customers}"
+
+
+def event(prefix: str, n: int, customers: int, now: datetime) -> dict[str, object]:
+    return {
+        "event_id": f"{prefix}-{n}",
+        "customer_id": customer(n, customers),
+        "event_name": EVENT_NAME,
+        "timestamp": (now - timedelta(seconds=(n * 7919) % SPREAD_S)).isoformat(),
+        "metadata": {"endpoint": "/v1/chat/completions", "tokens": n % 977 + 1, "region": "eu-west-1",
+                     "model": "small"},
+    }
+
+
+def body(prefix: str, numbers: range, customers: int, now: datetime | None = None,
+         resend_prefix: str | None = None) -> bytes:
+    """One `{"events": [...]}` body; with `resend_prefix` its first half repeats ids already sent."""
+    now = now or datetime.now(timezone.utc)
+    half = len(numbers) // 2 if resend_prefix else 0
+    events = [event(resend_prefix or prefix, n, customers, now) for n in numbers[:half]]
+    events += [event(prefix, n, customers, now) for n in numbers[half:]]
+    return msgspec.json.encode({"events": events})

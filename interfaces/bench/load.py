@@ -1,0 +1,134 @@
+"""The load generator, run as its own process so it never shares an interpreter
+with the server it measures: `python -m interfaces.bench.load < job.json`.
+
+A job is either `ingest` (bodies built before the clock starts, sent over
+keep-alive connections as fast as acknowledged, or on an open-loop schedule at
+`rate` events/s) or `query` (GETs one after another, latency per request).
+It prints one JSON result. A minimal HTTP/1.1 client on asyncio streams keeps
+the generator's own cost far below either server's.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from datetime import datetime, timezone
+from typing import Any
+
+from interfaces.bench.bodies import body
+
+MAX_PREBUILT_EVENTS = 400_000
+
+
+class Connection:
+    def __init__(self, host: str, port: int, key: str) -> None:
+        self.host, self.port, self.key = host, port, key
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, payload: bytes = b"") -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        head = (f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nAuthorization: Bearer {self.key}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n")
+        self.writer.write(head.encode() + payload)
+        status_line = await self.reader.readline()
+        length = 0
+        while (line := await self.reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.strip().lower() == "content-length":
+                length = int(value)
+        return int(status_line.split()[1]), await self.reader.readexactly(length)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+def percentile(values: list[float], p: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+async def ingest(job: dict[str, Any]) -> dict[str, Any]:
+    size, duration, rate = job["batch"], job["duration"], job.get("rate")
+    ceiling = min(MAX_PREBUILT_EVENTS, int(duration * (rate or job.get("max_rate", 120_000))))
+    now = datetime.now(timezone.utc)
+    first = job.get("first", 0)
+    bodies = [body(job["prefix"], range(first + i * size, first + (i + 1) * size), job["customers"], now,
+                   job.get("resend_prefix")) for i in range(max(1, ceiling // size))]
+    connections = [Connection(job["host"], job["port"], job["key"]) for _ in range(job["concurrency"])]
+    queue: asyncio.Queue[bytes | None] = asyncio.Queue()
+    acked, failed, latencies, statuses = 0, 0, [], {}
+    started = time.monotonic()
+    deadline = started + duration
+
+    async def send(connection: Connection) -> None:
+        nonlocal acked, failed
+        while (payload := await queue.get()) is not None:
+            sent = time.monotonic()
+            status, _ = await connection.request("POST", "/events/ingest", payload)
+            latencies.append(time.monotonic() - sent)
+            statuses[status] = statuses.get(status, 0) + 1
+            if status == 200:
+                acked += size
+            else:
+                failed += 1
+            if time.monotonic() >= deadline:
+                break
+
+    async def schedule() -> None:
+        for index, payload in enumerate(bodies):
+            if rate:
+                await asyncio.sleep(max(0.0, started + index * size / rate - time.monotonic()))
+            if time.monotonic() >= deadline:
+                break
+            queue.put_nowait(payload)
+        for _ in connections:
+            queue.put_nowait(None)
+
+    scheduler = asyncio.create_task(schedule())
+    await asyncio.gather(*(send(c) for c in connections))
+    elapsed = time.monotonic() - started
+    scheduler.cancel()
+    for connection in connections:
+        connection.close()
+    return {"events": acked, "failed_requests": failed, "elapsed_s": elapsed, "events_per_s": acked / elapsed,
+            "bodies_built": len(bodies), "statuses": statuses,
+            "latency_p50_ms": 1000 * (percentile(latencies, 50) or 0),
+            "latency_p99_ms": 1000 * (percentile(latencies, 99) or 0)}
+
+
+async def query(job: dict[str, Any]) -> dict[str, Any]:
+    connection = Connection(job["host"], job["port"], job["key"])
+    latencies, failed, sample = [], 0, ""
+    for path in job["paths"]:
+        sent = time.monotonic()
+        status, answer = await connection.request("GET", path)
+        latencies.append(time.monotonic() - sent)
+        if status != 200:
+            failed += 1
+            sample = answer.decode(errors="replace")[:200]
+    connection.close()
+    return {"requests": len(latencies), "failed_requests": failed, "failure_sample": sample,
+            "p50_ms": 1000 * (percentile(latencies, 50) or 0), "p99_ms": 1000 * (percentile(latencies, 99) or 0)}
+
+
+def main() -> None:
+    job = json.loads(sys.stdin.read())
+    runner = {"ingest": ingest, "query": query}[job["kind"]]
+    try:
+        import uvloop
+
+        result = uvloop.run(runner(job))
+    except ImportError:
+        result = asyncio.run(runner(job))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

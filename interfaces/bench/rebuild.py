@@ -1,0 +1,33 @@
+"""Measure (e): how fast every projection is rebuilt from position 0 into
+fresh tables, the way a blue/green rebuild runs, then the tables are dropped."""
+from __future__ import annotations
+
+import time
+
+from psycopg import sql
+
+from application.tally import Tally
+from projections.registry import all_projections
+from projections.tracking import tracking_table
+from projections.worker import ensure_tables, step
+
+SUFFIX = "_bench_rebuild"
+
+
+def rebuild_rate(tally: Tally) -> float:
+    projections = all_projections(tally.schema, SUFFIX)
+    head = tally.head()
+    with tally.recorder.datastore.transaction(commit=True) as cur:
+        for projection in projections:
+            ensure_tables(cur, projection)
+    started = time.monotonic()
+    while step(tally, projections):
+        pass
+    elapsed = time.monotonic() - started
+    with tally.recorder.datastore.transaction(commit=True) as cur:
+        for projection in projections:
+            for name in projection.tables:
+                cur.execute(sql.SQL("DROP TABLE {}").format(projection.t(name)))
+            cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(tally.schema)),
+                        (projection.tracking_name,))
+    return head / elapsed

@@ -1,0 +1,76 @@
+"""The run as a table for people and as JSON for machines."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+TARGETS = {
+    "ingest_ratio": (">=", 0.5),
+    "sustained_ratio": (">=", 0.3),
+    "usage_query_p99_ms": ("<", 20.0),
+    "api_rss_mb": ("<", 300.0),
+    "worker_rss_mb": ("<", 300.0),
+}
+
+ROWS = [
+    ("baseline, max ingest", "baseline_events_per_s", "events/s"),
+    ("tally, max ingest", "ingest_events_per_s", "events/s"),
+    ("ingest ratio", "ingest_ratio", ""),
+    ("tally, sustained (lag <= 2 s)", "sustained_events_per_s", "events/s"),
+    ("sustained ratio", "sustained_ratio", ""),
+    ("projection lag p50", "projection_lag_p50_s", "s"),
+    ("projection lag p99", "projection_lag_p99_s", "s"),
+    ("projection worker pace", "worker_events_per_s", "events/s"),
+    ("tally, half the events resent", "duplicate_events_per_s", "events/s"),
+    ("resent vs fresh", "duplicate_vs_fresh", ""),
+    ("usage query p50", "usage_query_p50_ms", "ms"),
+    ("usage query p99", "usage_query_p99_ms", "ms"),
+    ("projection rebuild", "rebuild_events_per_s", "events/s"),
+    ("events in store", "events_in_store", ""),
+    ("API peak RSS (largest process)", "api_rss_mb", "MB"),
+    ("worker peak RSS", "worker_rss_mb", "MB"),
+    ("baseline API peak RSS", "baseline_api_rss_mb", "MB"),
+]
+
+
+def verdict(key: str, value: Any) -> str:
+    if key not in TARGETS:
+        return ""
+    op, bound = TARGETS[key]
+    if value is None:
+        return "not measured"
+    ok = value >= bound if op == ">=" else value < bound
+    return f"{'met' if ok else 'MISSED'} ({op} {bound:g})"
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float) and value < 100:
+        return f"{value:.3g}" if value < 10 else f"{value:.1f}"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.0f}"
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [f"tally bench ({result['mode']}) {result['date']}, commit {result['git_commit']}, "
+             f"{result['cores']} cores, PostgreSQL {result['postgres_version']}, "
+             f"{result['api_processes_per_side']} API processes per side",
+             "", "| measure | value | unit | target |", "|---|---:|---|---|"]
+    for label, key, unit in ROWS:
+        lines.append(f"| {label} | {_fmt(result.get(key))} | {unit} | {verdict(key, result.get(key))} |")
+    lines += ["", "| batch | baseline events/s | tally events/s | baseline p99 ms | tally p99 ms |",
+              "|---:|---:|---:|---:|---:|"]
+    for batch, row in result["by_batch"].items():
+        lines.append(f"| {batch} | {row['baseline_events_per_s']:,} | {row['tally_events_per_s']:,} | "
+                     f"{row['baseline_latency_p99_ms']} | {row['tally_latency_p99_ms']} |")
+    lines += ["", f"sustained search ({result['sustained_window_s']:g} s per step): " + "; ".join(
+        f"{s['offered_per_s']:,}/s {'pass' if s['passed'] else 'fail'} (lag max {s['lag_max_s']} s)"
+        for s in result["sustained_steps"])]
+    if result.get("notes"):
+        lines += [f"note: {n}" for n in result["notes"]]
+    return "\n".join(lines)
+
+
+def write_json(result: dict[str, Any], path: str) -> None:
+    Path(path).write_text(json.dumps(result, indent=2) + "\n")

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from eventsourcing.application import Application
+from eventsourcing.persistence import Transcoder
 from psycopg import sql
 
 from application.audit import AuditQueries
 from application.businesses import BusinessCommands
 from application.customers import CustomerCommands
 from application.ingestion import IngestionCommands
+from application.transcoder import MsgspecJSONTranscoder
 
 
 class Tally(BusinessCommands, CustomerCommands, IngestionCommands, AuditQueries, Application[Any]):
@@ -19,6 +21,11 @@ class Tally(BusinessCommands, CustomerCommands, IngestionCommands, AuditQueries,
     def __init__(self, env: dict[str, str]) -> None:
         _ensure_schema(env)
         super().__init__(env=env)
+
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = MsgspecJSONTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
 
     @property
     def schema(self) -> str:

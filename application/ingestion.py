@@ -1,6 +1,7 @@
 """Ingestion: a batch of usage events is checked whole, then stored in one
-transaction. The event store's primary key is the deduplication index, checked
-under the event table's lock (application/usage_records.py)."""
+transaction. The event store's primary key is the deduplication index: ids
+already stored are dropped first, and if a concurrent request stores one in
+between, the whole COPY fails and the batch is checked again."""
 from __future__ import annotations
 
 import uuid
@@ -8,10 +9,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from application.usage_records import insert_new, recorded_states
+from eventsourcing.persistence import IntegrityError
+
+from application.usage_records import append, copy_payload, recorded_states
 from domain.customer import customer_id
 from domain.errors import Fault, Invalid
 from domain.usage_event import MAX_BATCH, IncomingEvent, faults_of, usage_event_id
+
+RACE_RETRIES = 3
+CUSTOMER_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True)
@@ -26,14 +32,24 @@ class IngestionCommands:
     recorder: Any
     events_table: Any
     existing_ids: Any
+    head: Any
 
     def ingest(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> Ingested:
         self._check_batch(business, batch, now)
-        ids = [usage_event_id(business, e.event_id) for e in batch]
-        records = list(zip(ids, recorded_states(business, batch, now, self.mapper)))
-        with self.recorder.datastore.transaction(commit=True) as cur:
-            stored, position = insert_new(cur, self.recorder, self.events_table, records)
-        return Ingested(stored, len(batch) - stored, position)
+        records = list(zip([usage_event_id(business, e.event_id) for e in batch],
+                           recorded_states(business, batch, now, self.mapper)))
+        for _ in range(RACE_RETRIES):
+            known = self.existing_ids([i for i, _ in records])
+            fresh = [(i, state) for i, state in records if i not in known]
+            if not fresh:
+                return Ingested(0, len(batch), self.head())
+            try:
+                with self.recorder.datastore.transaction(commit=True) as cur:
+                    position = append(cur, self.recorder, self.events_table, copy_payload(fresh))
+            except IntegrityError:
+                continue  # a concurrent request stored some of these ids first: check again
+            return Ingested(len(fresh), len(batch) - len(fresh), position)
+        raise IntegrityError("ingestion kept racing with concurrent writers")
 
     def _check_batch(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> None:
         if not 1 <= len(batch) <= MAX_BATCH:
@@ -47,9 +63,19 @@ class IngestionCommands:
                 faults.append(Fault("event_id", f"repeats the event_id of event {seen[incoming.event_id]}", index))
             seen.setdefault(incoming.event_id, index)
         wanted = {name: customer_id(business, name) for name in {e.customer_id for e in batch}}
-        known = self.existing_ids(list(set(wanted.values())))
+        known = self._known_customers(set(wanted.values()))
         for index, incoming in enumerate(batch):
             if wanted[incoming.customer_id] not in known:
                 faults.append(Fault("customer_id", f"unknown customer {incoming.customer_id}", index))
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the batch; nothing was stored", "invalid_events", faults)
+
+    def _known_customers(self, ids: set[uuid.UUID]) -> set[uuid.UUID]:
+        """Customers are never deleted, so one seen stored stays known: most batches skip the lookup."""
+        cache: set[uuid.UUID] = self.__dict__.setdefault("_customer_cache", set())
+        missing = ids - cache
+        if missing:
+            if len(cache) > CUSTOMER_CACHE_SIZE:
+                cache.clear()
+            cache |= self.existing_ids(list(missing))
+        return ids & cache

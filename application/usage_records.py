@@ -1,5 +1,5 @@
 """The ingestion fast path: UsageEvent.Recorded stored events built straight
-from the checked batch, and written with one COPY under the recorder's lock.
+from the checked batch, and written with one binary COPY under the recorder's lock.
 
 `Application.save` builds an aggregate per event, maps it through the stdlib
 JSON transcoder and inserts an array of composite values in psycopg pipeline
@@ -10,6 +10,7 @@ exactly the bytes the mapper would write (tests hold both paths equal), so
 """
 from __future__ import annotations
 
+import struct
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
@@ -25,7 +26,15 @@ from domain.usage_event import IncomingEvent, MetadataValue, UsageEvent
 
 TOPIC = get_topic(UsageEvent.Recorded)
 ORIGINATOR_TOPIC = get_topic(UsageEvent)
+
 _encode = msgspec.json.Encoder().encode
+
+_COPY = sql.SQL("COPY {} (originator_id, originator_version, topic, state) FROM STDIN (FORMAT BINARY)")
+_SIGNATURE = b"PGCOPY\n\xff\r\n\x00" + struct.pack("!ii", 0, 0)
+_TRAILER = struct.pack("!h", -1)
+_LENGTH = struct.Struct("!i")
+_ID_FIELD = struct.pack("!hi", 4, 16)  # four fields; the first, a uuid, is 16 bytes
+_VERSION_AND_TOPIC = struct.pack("!iq", 8, 1) + _LENGTH.pack(len(TOPIC.encode())) + TOPIC.encode()
 
 
 def _tagged(name: str, data: str) -> dict[str, str]:
@@ -66,25 +75,23 @@ def recorded_states(business: uuid.UUID, batch: Iterable[IncomingEvent], now: da
     return states
 
 
-def insert_new(cur: Cursor[Any], recorder: Any, events_table: sql.Composable,
-               records: list[tuple[uuid.UUID, bytes]]) -> tuple[int, int]:
-    """Stores the records whose ids are not stored yet; returns (how many were stored, last position).
+def copy_payload(records: list[tuple[uuid.UUID, bytes]]) -> bytes:
+    """The rows (originator_id, originator_version = 1, topic, state) in COPY's binary format,
+    built before the table lock is taken so the lock is held only while PostgreSQL works."""
+    parts = [_SIGNATURE]
+    for originator_id, state in records:
+        parts += (_ID_FIELD, originator_id.bytes, _VERSION_AND_TOPIC, _LENGTH.pack(len(state)), state)
+    parts.append(_TRAILER)
+    return b"".join(parts)
 
-    Runs under the recorder's own `LOCK TABLE ... IN EXCLUSIVE MODE`, so ids are
-    handed out in commit order (the projection worker relies on it) and the
-    existence check cannot race with another writer: first write wins.
-    """
+
+def append(cur: Cursor[Any], recorder: Any, events_table: sql.Composable, payload: bytes) -> int:
+    """Writes the rows under the recorder's own `LOCK TABLE ... IN EXCLUSIVE MODE`, so ids are
+    handed out in commit order (the projection worker relies on it); returns the last position.
+    A row whose id is already stored fails the whole COPY: the caller checks again and retries."""
     recorder._lock_table(cur)
     recorder._notify_channel(cur)
-    cur.execute(sql.SQL("SELECT originator_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1")
-                .format(events_table), ([i for i, _ in records],))
-    known = {row["originator_id"] for row in cur.fetchall()}
-    fresh = [(i, state) for i, state in records if i not in known]
-    if fresh:
-        statement = sql.SQL("COPY {} (originator_id, originator_version, topic, state) FROM STDIN (FORMAT BINARY)")
-        with cur.copy(statement.format(events_table)) as copy:
-            copy.set_types(["uuid", "int8", "text", "bytea"])
-            for i, state in fresh:
-                copy.write_row((i, 1, TOPIC, state))
-    cur.execute(sql.SQL("SELECT coalesce(max(notification_id), 0) AS p FROM {}").format(events_table))
-    return len(fresh), cur.fetchone()["p"]
+    with cur.copy(_COPY.format(events_table)) as copy:
+        copy.write(payload)
+    cur.execute(sql.SQL("SELECT max(notification_id) AS p FROM {}").format(events_table))
+    return cur.fetchone()["p"]

@@ -10,9 +10,10 @@ from psycopg import sql
 from application.businesses import BusinessCommands
 from application.customers import CustomerCommands
 from application.ingestion import IngestionCommands
+from application.meters import MeterCommands
 
 
-class Tally(BusinessCommands, CustomerCommands, IngestionCommands, Application[Any]):
+class Tally(BusinessCommands, CustomerCommands, IngestionCommands, MeterCommands, Application[Any]):
     name = "Tally"
 
     def __init__(self, env: dict[str, str]) -> None:

@@ -5,9 +5,9 @@ import argparse
 import logging
 import sys
 
-from interfaces.cli import keys, serve, worker
+from interfaces.cli import keys, projections, serve, worker
 
-COMMANDS = [serve, worker, keys]
+COMMANDS = [serve, worker, keys, projections]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,9 +6,16 @@ import logging
 import sys
 
 from domain.errors import TallyError
-from interfaces.cli import audit, bench, keys, serve, worker
+from interfaces.cli import audit, bench, keys, projections, serve, worker
 
-COMMANDS = [serve, worker, keys, audit, bench]
+COMMANDS = [
+    serve,
+    worker,
+    keys,
+    projections,
+    audit,
+    bench,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,26 +8,34 @@ from psycopg import sql
 
 from application.tally import Tally
 from projections.registry import all_projections
-from projections.tracking import tracking_table
+from projections.projection import Projection
+from projections.tracking import read_position, tracking_table
 from projections.worker import ensure_tables, step
 
 SUFFIX = "_bench_rebuild"
 
 
-def rebuild_rate(tally: Tally) -> float:
+def rebuild_rate(tally: Tally, limit: int) -> float:
+    """Notifications per second over the first `limit` of the log."""
     projections = all_projections(tally.schema, SUFFIX)
-    head = tally.head()
+    until = min(limit, tally.head())
     with tally.recorder.datastore.transaction(commit=True) as cur:
         for projection in projections:
             ensure_tables(cur, projection)
     started = time.monotonic()
-    while step(tally, projections):
+    while step(tally, projections) and done_upto(tally, projections[0]) < until:
         pass
     elapsed = time.monotonic() - started
+    replayed = done_upto(tally, projections[0])
     with tally.recorder.datastore.transaction(commit=True) as cur:
         for projection in projections:
             for name in projection.tables:
                 cur.execute(sql.SQL("DROP TABLE {}").format(projection.t(name)))
             cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(tally.schema)),
                         (projection.tracking_name,))
-    return head / elapsed
+    return replayed / elapsed
+
+
+def done_upto(tally: Tally, projection: Projection) -> int:
+    with tally.recorder.datastore.transaction(commit=False) as cur:
+        return read_position(cur, tally.schema, projection.tracking_name)

@@ -13,19 +13,25 @@ import msgspec
 from eventsourcing.persistence import JSONTranscoder
 
 _parse = msgspec.json.Decoder().decode
-_CONTAINERS = (dict, list)
 
 
 class MsgspecJSONTranscoder(JSONTranscoder):
     def decode(self, data: bytes) -> Any:
-        return self._restore(_parse(data))
+        value = _parse(data)
+        kind = type(value)
+        return self._dict(value) if kind is dict else self._list(value) if kind is list else value
 
-    def _restore(self, value: Any) -> Any:
-        if type(value) is dict:
-            for key, item in value.items():
-                if type(item) in _CONTAINERS:
-                    value[key] = self._restore(item)
+    def _dict(self, value: dict[str, Any]) -> Any:
+        for key, item in value.items():
+            kind = type(item)
+            if kind is dict:
+                value[key] = self._dict(item)
+            elif kind is list:
+                value[key] = self._list(item)
+        if len(value) == 2 and "_type_" in value and "_data_" in value:
             return self._decode_obj(value)
-        if type(value) is list:
-            return [self._restore(item) if type(item) in _CONTAINERS else item for item in value]
         return value
+
+    def _list(self, value: list[Any]) -> list[Any]:
+        return [self._dict(item) if type(item) is dict else self._list(item) if type(item) is list else item
+                for item in value]

@@ -48,7 +48,7 @@ class Plan:
     rebuild_events: int  # the rebuild rate is measured over the first this many notifications
 
 
-QUICK = Plan("quick", servers=2, concurrency=8, max_s=2.5, sustained_window_s=4, sustained_steps=2,
+QUICK = Plan("quick", servers=2, concurrency=8, max_s=2.5, sustained_window_s=4, sustained_steps=3,
              sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=200,
              rebuild_events=60_000)
 FULL = Plan("full", servers=2, concurrency=8, max_s=10, sustained_window_s=30, sustained_steps=4,
@@ -153,7 +153,7 @@ def measure_tally(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any
         big = out["runs"][1000]
         worker_rate = big["events"] / (big["elapsed_s"] + out["catch_up_after_1000_s"])
         out["worker_events_per_s"] = round(worker_rate)
-        out.update(sustained(service, key, plan, lag, min(worker_rate, fresh) * 0.8, fresh, say))
+        out.update(sustained(service, key, plan, lag, min(worker_rate, fresh), fresh, say))
         tally = Tally(store_env(url, SCHEMA, pool_size=4))
         try:
             business = tally.authenticate(key)

@@ -48,9 +48,9 @@ class Plan:
     rebuild_events: int  # the rebuild rate is measured over the first this many notifications
 
 
-QUICK = Plan("quick", servers=2, concurrency=8, max_s=2.5, sustained_window_s=4, sustained_steps=3,
+QUICK = Plan("quick", servers=2, concurrency=8, max_s=2, sustained_window_s=4, sustained_steps=3,
              sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=200,
-             rebuild_events=60_000)
+             rebuild_events=30_000)
 FULL = Plan("full", servers=2, concurrency=8, max_s=10, sustained_window_s=30, sustained_steps=4,
             sustained_batch=1000, customers=1000, drain_timeout_s=150, query_events=1_000_000, queries=1000,
             rebuild_events=300_000)
@@ -134,6 +134,7 @@ def sustained(service: Service, key: str, plan: Plan, lag: Lag, start_rate: floa
 def measure_tally(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
     key, meter = prepare_tally(url, plan)
     service = start_tally(url, SCHEMA, plan.servers, folder)
+    say("tally serve is up")
     memory = PeakMemory(service)
     memory.sampler.start()
     lag = Lag(url, SCHEMA, list(PROJECTIONS))
@@ -213,6 +214,7 @@ def run(plan: Plan, say: Say) -> dict[str, Any]:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="tally-bench-") as tmp, postgres(Path(tmp)) as url:
         result: dict[str, Any] = {"mode": plan.name, **machine(url), "api_processes_per_side": plan.servers}
+        say(f"PostgreSQL {result['postgres_version']} ready")
         base = measure_baseline(url, plan, Path(tmp), say)
         mine = measure_tally(url, plan, Path(tmp), say)
     baseline_max = max(base[b]["events_per_s"] for b in BATCHES)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from interfaces.bench.report import table, write_json
 from interfaces.bench.runner import FULL, QUICK, run
@@ -16,7 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def bench(args: argparse.Namespace) -> int:
-    result = run(QUICK if args.quick else FULL, lambda line: print(f"  {line}", file=sys.stderr, flush=True))
+    started = time.monotonic()
+    result = run(QUICK if args.quick else FULL,
+                 lambda line: print(f"{time.monotonic() - started:6.1f}s  {line}", file=sys.stderr, flush=True))
     print(table(result))
     if args.json:
         write_json(result, args.json)

@@ -76,7 +76,10 @@ def create_app() -> Litestar:
         """Answers once the service is up."""
         return {"status": "ok"}
 
-    return Litestar([ingest, health], on_shutdown=[pool.close])
+    def close() -> None:
+        pool.close()
+
+    return Litestar([ingest, health], on_shutdown=[close])
 
 
 def create_table(database_url: str) -> None:

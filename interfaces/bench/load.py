@@ -28,6 +28,15 @@ class Connection:
         self.writer: asyncio.StreamWriter | None = None
 
     async def request(self, method: str, path: str, payload: bytes = b"") -> tuple[int, bytes]:
+        try:
+            return await self._exchange(method, path, payload)
+        except (ConnectionError, EOFError):
+            # The server closes keep-alive connections left idle (open-loop load leaves some idle for
+            # seconds). Sending again is safe: ingestion skips ids it already stored.
+            self.close()
+            return await self._exchange(method, path, payload)
+
+    async def _exchange(self, method: str, path: str, payload: bytes) -> tuple[int, bytes]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
@@ -35,6 +44,8 @@ class Connection:
                 f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n")
         self.writer.write(head.encode() + payload)
         status_line = await self.reader.readline()
+        if not status_line:
+            raise EOFError("the server closed the connection")
         length = 0
         while (line := await self.reader.readline()) not in (b"\r\n", b""):
             name, _, value = line.decode("latin-1").partition(":")
@@ -45,6 +56,7 @@ class Connection:
     def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
+        self.reader = self.writer = None
 
 
 def percentile(values: list[float], p: float) -> float | None:

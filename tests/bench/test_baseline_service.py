@@ -1,0 +1,38 @@
+"""The hand-written baseline stores a batch once; a resent batch stores nothing."""
+import json
+from datetime import datetime, timezone
+
+import pytest
+from litestar.testing import TestClient
+
+from interfaces.bench import baseline
+from interfaces.bench.bodies import body
+
+
+@pytest.fixture
+def client(database_url, monkeypatch):
+    baseline.create_table(database_url)
+    monkeypatch.setenv("BENCH_DATABASE_URL", database_url)
+    monkeypatch.setenv("BENCH_KEY", "secret")
+    with TestClient(baseline.create_app()) as test_client:
+        yield test_client
+
+
+def test_a_batch_is_stored_and_a_resend_is_all_duplicates(client):
+    payload = body("t", range(0, 10), customers=3, now=datetime.now(timezone.utc))
+    headers = {"Authorization": "Bearer secret", "Content-Type": "application/json"}
+    assert client.post("/events/ingest", content=payload, headers=headers).json() == \
+        {"ingested_count": 10, "duplicate_count": 0}
+    assert client.post("/events/ingest", content=payload, headers=headers).json() == \
+        {"ingested_count": 0, "duplicate_count": 10}
+
+
+def test_the_baseline_checks_its_key(client):
+    answer = client.post("/events/ingest", content=body("t", range(1), 1), headers={"Authorization": "Bearer x"})
+    assert answer.status_code == 401
+
+
+def test_a_body_with_resent_half_repeats_the_first_half_of_its_ids():
+    events = json.loads(body("new", range(10, 14), customers=2, resend_prefix="old"))["events"]
+    assert [e["event_id"] for e in events] == ["old-10", "old-11", "new-12", "new-13"]
+    assert {e["customer_id"] for e in events} == {"cus_0", "cus_1"}

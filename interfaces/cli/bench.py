@@ -6,7 +6,8 @@ import sys
 import time
 
 from interfaces.bench.report import table, write_json
-from interfaces.bench.runner import FULL, QUICK, run
+from interfaces.bench.plan import FULL, QUICK
+from interfaces.bench.runner import run
 
 
 def register(sub: argparse._SubParsersAction) -> None:

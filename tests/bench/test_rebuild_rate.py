@@ -1,8 +1,6 @@
 """The benchmark's rebuild measure replays the log into scratch tables and leaves nothing behind."""
 from datetime import datetime, timezone
 
-from psycopg import sql
-
 from domain.usage_event import IncomingEvent
 from interfaces.bench.rebuild import SUFFIX, rebuild_rate
 from projections.worker import positions

@@ -1,0 +1,56 @@
+"""How long and how hard a run drives each side, and the one way load is sent."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from interfaces.bench.servers import Service
+
+SCHEMA = "tally_bench"
+BATCHES = (100, 1000)
+MAX_LAG_S = 2.0
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    servers: int  # API processes on each side
+    concurrency: int  # connections the load generator keeps busy
+    max_s: float  # seconds per maximum-ingest measurement
+    sustained_window_s: float
+    sustained_steps: int
+    sustained_batch: int
+    customers: int
+    drain_timeout_s: float
+    query_events: int  # the store is topped up to this many events before the usage query
+    queries: int
+    rebuild_events: int  # the rebuild rate is measured over the first this many notifications
+
+
+QUICK = Plan("quick", servers=2, concurrency=8, max_s=2, sustained_window_s=4, sustained_steps=3,
+             sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=200,
+             rebuild_events=30_000)
+FULL = Plan("full", servers=2, concurrency=8, max_s=10, sustained_window_s=30, sustained_steps=4,
+            sustained_batch=1000, customers=1000, drain_timeout_s=150, query_events=1_000_000, queries=1000,
+            rebuild_events=300_000)
+
+Say = Callable[[str], None]
+
+
+def load(job: dict[str, Any]) -> dict[str, Any]:
+    """Runs one job in a separate load-generator process."""
+    done = subprocess.run([sys.executable, "-m", "interfaces.bench.load"], input=json.dumps(job), text=True,
+                          capture_output=True, check=False, timeout=job.get("duration", 60) + 120)
+    if done.returncode != 0:
+        raise RuntimeError(f"load generator failed: {done.stderr[-800:]}")
+    return json.loads(done.stdout)
+
+
+def ingest_job(service: Service, key: str, plan: Plan, batch: int, prefix: str, **extra: Any) -> dict[str, Any]:
+    return {"kind": "ingest", "host": "127.0.0.1", "port": service.port, "key": key, "batch": batch,
+            "prefix": prefix, "customers": plan.customers, "concurrency": plan.concurrency,
+            "duration": plan.max_s, **extra}

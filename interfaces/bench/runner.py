@@ -1,5 +1,6 @@
 """One benchmark run: the baseline and tally on the same PostgreSQL, driven by
-the same load generator process, measured the same way (docs/performance.md)."""
+the same load generator process, measured the same way, their maximum-ingest
+runs alternating (docs/performance.md)."""
 from __future__ import annotations
 
 import tempfile
@@ -17,27 +18,27 @@ from interfaces.bench.environment import machine, postgres
 from interfaces.bench.monitor import Lag, PeakMemory
 from interfaces.bench.plan import BATCHES, SCHEMA, Plan, Say, ingest_job, load
 from interfaces.bench.rebuild import rebuild_rate
-from interfaces.bench.servers import start_baseline, start_tally
+from interfaces.bench.servers import Service, start_baseline, start_tally
 from interfaces.bench.sustained import sustained
 from projections.registry import PROJECTIONS
 
 
-def measure_baseline(url: str, plan: Plan, folder: Path, say: Say) -> tuple[dict[int, dict[str, Any]], dict[str, Any]]:
-    """The baseline's maximum ingest per batch size, and its memory."""
+BASELINE_KEY = "bench-baseline-key"
+
+
+def start_both(url: str, plan: Plan, folder: Path, say: Say) -> tuple[Service, Service, str, str]:
+    """Both services up at once, so their maximum-ingest runs can alternate a few seconds apart:
+    on a shared machine that keeps the ratio honest when the background load drifts."""
     baseline.create_table(url)
-    key = "bench-baseline-key"
-    service = start_baseline(url, key, plan.servers, folder)
-    memory = PeakMemory(service)
-    memory.sampler.start()
+    key, meter = prepare_tally(url, plan)
+    base = start_baseline(url, BASELINE_KEY, plan.servers, folder)
     try:
-        runs = {}
-        for batch in BATCHES:
-            runs[batch] = load(ingest_job(service, key, plan, batch, f"m{batch}"))
-            say(f"baseline, {batch}-event batches: {runs[batch]['events_per_s']:,.0f} events/s")
-    finally:
-        memory.sampler.stop()
-        service.stop()
-    return runs, memory.summary()
+        mine = start_tally(url, SCHEMA, plan.servers, folder)
+    except Exception:
+        base.stop()
+        raise
+    say("baseline and tally serve are up")
+    return base, mine, key, meter
 
 
 def prepare_tally(url: str, plan: Plan) -> tuple[str, str]:
@@ -56,21 +57,24 @@ def prepare_tally(url: str, plan: Plan) -> tuple[str, str]:
     return key, meter
 
 
-def measure_tally(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
-    key, meter = prepare_tally(url, plan)
-    service = start_tally(url, SCHEMA, plan.servers, folder)
-    say("tally serve is up")
-    memory = PeakMemory(service)
+def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
+    base, service, key, meter = start_both(url, plan, folder, say)
+    base_memory, memory = PeakMemory(base), PeakMemory(service)
+    base_memory.sampler.start()
     memory.sampler.start()
     lag = Lag(url, SCHEMA, list(PROJECTIONS))
     lag.sampler.start()
-    out: dict[str, Any] = {"runs": {}}
+    out: dict[str, Any] = {"runs": {}, "baseline_runs": {}}
     try:
         for batch in BATCHES:
+            out["baseline_runs"][batch] = load(ingest_job(base, BASELINE_KEY, plan, batch, f"m{batch}"))
             run = load(ingest_job(service, key, plan, batch, f"m{batch}"))
             out["runs"][batch] = run
-            say(f"tally, {batch}-event batches: {run['events_per_s']:,.0f} events/s")
+            say(f"{batch}-event batches: baseline {out['baseline_runs'][batch]['events_per_s']:,.0f} events/s, "
+                f"tally {run['events_per_s']:,.0f} events/s")
             out[f"catch_up_after_{batch}_s"] = round(lag.caught_up(plan.drain_timeout_s), 2)
+        base_memory.sampler.stop()
+        base.stop()
         dup = load(ingest_job(service, key, plan, 1000, "dup", resend_prefix="m1000"))
         out["duplicate_events_per_s"] = round(dup["events_per_s"])
         say(f"tally, half resent: {dup['events_per_s']:,.0f} events/s")
@@ -103,7 +107,9 @@ def measure_tally(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any
         lag.close()
         memory.sampler.stop()
         service.stop()
+        base.stop()
     out.update(memory.summary())
+    out["baseline_api_rss_mb"] = base_memory.summary()["api_rss_mb"]
     return out
 
 
@@ -112,8 +118,8 @@ def run(plan: Plan, say: Say) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="tally-bench-") as tmp, postgres(Path(tmp)) as url:
         result: dict[str, Any] = {"mode": plan.name, **machine(url), "api_processes_per_side": plan.servers}
         say(f"PostgreSQL {result['postgres_version']} ready")
-        base, base_memory = measure_baseline(url, plan, Path(tmp), say)
-        mine = measure_tally(url, plan, Path(tmp), say)
+        mine = measure(url, plan, Path(tmp), say)
+    base = mine["baseline_runs"]
     baseline_max = max(base[b]["events_per_s"] for b in BATCHES)
     ingest_max = max(mine["runs"][b]["events_per_s"] for b in BATCHES)
     result.update({
@@ -133,7 +139,7 @@ def run(plan: Plan, say: Say) -> dict[str, Any]:
         "events_in_store": mine["events_in_store"],
         "api_rss_mb": mine["api_rss_mb"],
         "worker_rss_mb": mine["worker_rss_mb"],
-        "baseline_api_rss_mb": base_memory["api_rss_mb"],
+        "baseline_api_rss_mb": mine["baseline_api_rss_mb"],
         "by_batch": {str(b): {"baseline_events_per_s": round(base[b]["events_per_s"]),
                               "tally_events_per_s": round(mine["runs"][b]["events_per_s"]),
                               "baseline_latency_p99_ms": round(base[b]["latency_p99_ms"], 1),

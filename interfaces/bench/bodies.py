@@ -27,9 +27,12 @@ def event(prefix: str, n: int, customers: int, now: datetime) -> dict[str, objec
 
 def body(prefix: str, numbers: range, customers: int, now: datetime | None = None,
          resend_prefix: str | None = None) -> bytes:
-    """One `{"events": [...]}` body; with `resend_prefix` its first half repeats ids already sent."""
+    """One `{"events": [...]}` body; with `resend_prefix` its first half repeats ids already sent:
+    body k resends the k-th half-batch of that prefix, so resent ids never repeat between bodies
+    and need only half as many stored events as are sent."""
     now = now or datetime.now(timezone.utc)
     half = len(numbers) // 2 if resend_prefix else 0
-    events = [event(resend_prefix or prefix, n, customers, now) for n in numbers[:half]]
+    resent = range(numbers.start // 2, numbers.start // 2 + half)
+    events = [event(resend_prefix or prefix, n, customers, now) for n in resent]
     events += [event(prefix, n, customers, now) for n in numbers[half:]]
     return msgspec.json.encode({"events": events})

@@ -21,7 +21,7 @@ class Plan:
     servers: int  # API processes on each side
     concurrency: int  # connections the load generator keeps busy
     max_s: float  # seconds per maximum-ingest measurement
-    rounds: int  # alternating baseline/tally maximum-ingest runs per batch size; each side keeps its best
+    rounds: int  # alternating baseline/tally runs of 1,000-event batches; each side keeps its best
     sustained_window_s: float
     sustained_steps: int
     sustained_batch: int
@@ -32,9 +32,9 @@ class Plan:
     rebuild_events: int  # the rebuild rate is measured over the first this many notifications
 
 
-QUICK = Plan("quick", servers=2, concurrency=8, max_s=1.5, rounds=2, sustained_window_s=4, sustained_steps=3,
-             sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=200,
-             rebuild_events=30_000)
+QUICK = Plan("quick", servers=2, concurrency=8, max_s=1.5, rounds=2, sustained_window_s=3, sustained_steps=3,
+             sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=150,
+             rebuild_events=20_000)
 FULL = Plan("full", servers=2, concurrency=8, max_s=8, rounds=2, sustained_window_s=30, sustained_steps=4,
             sustained_batch=1000, customers=1000, drain_timeout_s=150, query_events=1_000_000, queries=1000,
             rebuild_events=300_000)

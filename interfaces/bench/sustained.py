@@ -28,7 +28,7 @@ def sustained(service: Service, key: str, plan: Plan, lag: Lag, start_rate: floa
             f"lag max {max(window, default=0):.2f}s -> {'pass' if passed else 'fail'}")
         if passed and (best is None or run["events_per_s"] > best["events_per_s"]):
             best = {"events_per_s": run["events_per_s"], "lag": window}
-        rate = min(rate * 1.3, ceiling) if passed else rate * 0.7
+        rate = min(rate * 1.25, ceiling) if passed else rate * 0.8
     lags = best["lag"] if best else []
     return {"sustained_events_per_s": round(best["events_per_s"]) if best else 0,
             "projection_lag_p50_s": _round(percentile(lags, 50), 3),

@@ -7,12 +7,16 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlencode
 
+import psycopg
+from psycopg import sql
+
 from application.tally import Tally
 from domain.usage_event import IncomingEvent
 from interfaces.bench.bodies import EVENT_NAME, customer
 
 SEED_BATCH = 1000
 SEED_THREADS = 2
+WARMUP = 20
 
 
 def create_meter(tally: Tally, business: Any) -> str:
@@ -43,3 +47,11 @@ def month_paths(meter_id: str, customers: int, count: int) -> list[str]:
     return [f"/meters/{meter_id}/usage?" + urlencode({
         "customer_id": customer(n * 7, customers), "start": start.isoformat(), "end": end.isoformat(),
         "window": "day"}) for n in range(count)]
+
+
+def settle(database_url: str, schema: str) -> None:
+    """What a DBA runs after a bulk load, so the query phase measures steady state rather than the
+    autovacuum pass that the burst of writes has just triggered."""
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(schema)))
+        conn.execute("VACUUM (ANALYZE) meter_usage, meters")

@@ -56,6 +56,7 @@ def table(result: dict[str, Any]) -> str:
     lines = [f"tally bench ({result['mode']}) {result['date']}, commit {result['git_commit']}, "
              f"{result['cores']} cores, PostgreSQL {result['postgres_version']}, "
              f"{result['api_processes_per_side']} API processes per side",
+             "PostgreSQL settings: " + ", ".join(f"{k}={v}" for k, v in result.get("postgres_settings", {}).items()),
              "", "| measure | value | unit | target |", "|---|---:|---|---|"]
     for label, key, unit in ROWS:
         lines.append(f"| {label} | {_fmt(result.get(key))} | {unit} | {verdict(key, result.get(key))} |")

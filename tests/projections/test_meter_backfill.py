@@ -1,7 +1,5 @@
 """A meter created after events exist counts all of them, and the events that arrive
 while it back-fills are counted exactly once; a worker killed mid-stream double-counts nothing."""
-import os
-import signal
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -13,8 +11,8 @@ from projections import operations
 from projections.meter_queries import backfills_pending, usage_total
 from projections.registry import all_projections
 from projections.tracking import read_position
-from projections.worker import Worker, wait_for
-from tests.projections.test_worker_restart import start_worker
+from projections.worker import Worker
+from tests.projections.test_worker_restart import kill_mid_stream, resume_until
 from tests.projections.workload import drain
 
 NOW = datetime.now(timezone.utc)
@@ -81,21 +79,10 @@ def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, dat
     summed, _ = tally.create_meter(business, "sum", "api.call", {"type": "sum", "key": "n"})
     Worker(tally, all_projections(tally.schema)).setup()
     head = tally.head()
-    first = start_worker(database_url, schema)
-    try:
-        assert wait_for(tally, ["usage"], 1, timeout=30)
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(timeout=10)
-    finally:
-        first.kill()
+    kill_mid_stream(tally, database_url, schema)
     with tally.recorder.datastore.transaction(commit=False) as cur:
         assert 0 < read_position(cur, schema, "usage") < head, "killed mid-stream"
-    second = start_worker(database_url, schema)
-    try:
-        assert wait_for(tally, ["usage", "customers"], head, timeout=60)
-    finally:
-        second.terminate()
-        second.wait(timeout=10)
+    resume_until(tally, database_url, schema, head)
     drain(tally)  # whatever back-fill the second worker left
     assert totals(tally, counted.id) == (Decimal(12_000), False)
     assert totals(tally, summed.id) == (expected_sum(range(12_000)), False)

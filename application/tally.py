@@ -7,13 +7,21 @@ from typing import Any
 from eventsourcing.application import Application
 from psycopg import sql
 
+from application.audit import AuditQueries
 from application.businesses import BusinessCommands
 from application.customers import CustomerCommands
 from application.ingestion import IngestionCommands
 from application.meters import MeterCommands
 
 
-class Tally(BusinessCommands, CustomerCommands, IngestionCommands, MeterCommands, Application[Any]):
+class Tally(
+    BusinessCommands,
+    CustomerCommands,
+    IngestionCommands,
+    MeterCommands,
+    AuditQueries,
+    Application[Any],
+):
     name = "Tally"
 
     def __init__(self, env: dict[str, str]) -> None:

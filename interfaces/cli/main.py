@@ -5,9 +5,16 @@ import argparse
 import logging
 import sys
 
-from interfaces.cli import keys, projections, serve, worker
+from domain.errors import TallyError
+from interfaces.cli import audit, keys, projections, serve, worker
 
-COMMANDS = [serve, worker, keys, projections]
+COMMANDS = [
+    serve,
+    worker,
+    keys,
+    projections,
+    audit,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except TallyError as exc:
+        print(f"tally: {exc.code}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -8,12 +8,20 @@ from eventsourcing.application import Application
 from psycopg import sql
 
 from application.audit import AuditQueries
+from application.billing import BillingCommands
+from application.billing_jobs import BillingJobs
 from application.businesses import BusinessCommands
+from application.credits import CreditCommands
 from application.customers import CustomerCommands
 from application.ingestion import IngestionCommands
+from application.ownership import Ownership
+from application.products import ProductCommands
+from application.subscriptions import SubscriptionCommands
+from application.upcoming import UpcomingQueries
 
 
-class Tally(BusinessCommands, CustomerCommands, IngestionCommands, AuditQueries, Application[Any]):
+class Tally(BusinessCommands, CustomerCommands, IngestionCommands, AuditQueries, Ownership, ProductCommands,
+            SubscriptionCommands, BillingCommands, BillingJobs, CreditCommands, UpcomingQueries, Application[Any]):
     name = "Tally"
 
     def __init__(self, env: dict[str, str]) -> None:

@@ -48,10 +48,14 @@ def send(client: Any, auth: dict[str, str], customer: str, name: str, n: int, at
     return position
 
 
-def close(client: Any, auth: dict[str, str], subscription_id: str) -> list[dict[str, Any]]:
+def closing(client: Any, auth: dict[str, str], subscription_id: str) -> dict[str, Any]:
     r = client.post(f"/subscriptions/{subscription_id}/close-cycle", headers=auth)
     assert r.status_code == 200, r.text
-    return r.json()["invoices"]
+    return r.json()
+
+
+def close(client: Any, auth: dict[str, str], subscription_id: str) -> list[dict[str, Any]]:
+    return closing(client, auth, subscription_id)["invoices"]
 
 
 def lines_by_meter(invoice: dict[str, Any]) -> dict[str, dict[str, Any]]:

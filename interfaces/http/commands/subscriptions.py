@@ -26,6 +26,7 @@ class SubscriptionWritten(SubscriptionView):
 
 class Closed(msgspec.Struct):
     invoices: list[InvoiceView]
+    position: int
 
 
 @post("/subscriptions", sync_to_thread=True, tags=["subscriptions"])
@@ -51,7 +52,7 @@ def close_cycle(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -
     """Close every cycle of the subscription whose end has passed, answering their invoices. Idempotent:
     a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers []."""
     invoices = tally.close_cycles(business, subscription_id, datetime.now(timezone.utc))
-    return Closed([invoice_view(invoice) for invoice in invoices])
+    return Closed([invoice_view(invoice) for invoice in invoices], tally.head())
 
 
 HANDLERS = [start_subscription, cancel_subscription, close_cycle]

@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 
 from domain.errors import Fault, Invalid, NotFound
-from domain.meter import Meter
 from domain.product import PriceTerms, Product
 
 
@@ -14,6 +13,7 @@ class ProductCommands:
     repository: Any
     save: Any
     owned: Any
+    get_meter: Any
 
     def create_product(self, business: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
                        interval_count: int, usage_prices: list[PriceTerms]) -> tuple[Product, int]:
@@ -43,7 +43,7 @@ class ProductCommands:
 
     def _is_meter(self, business: uuid.UUID, meter_id: str) -> bool:
         try:
-            self.owned(business, Meter, "meter", uuid.UUID(meter_id))
+            self.get_meter(business, uuid.UUID(meter_id))
         except (ValueError, NotFound):
             return False
         return True

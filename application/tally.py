@@ -14,14 +14,28 @@ from application.businesses import BusinessCommands
 from application.credits import CreditCommands
 from application.customers import CustomerCommands
 from application.ingestion import IngestionCommands
+from application.meters import MeterCommands
 from application.ownership import Ownership
 from application.products import ProductCommands
 from application.subscriptions import SubscriptionCommands
 from application.upcoming import UpcomingQueries
 
 
-class Tally(BusinessCommands, CustomerCommands, IngestionCommands, AuditQueries, Ownership, ProductCommands,
-            SubscriptionCommands, BillingCommands, BillingJobs, CreditCommands, UpcomingQueries, Application[Any]):
+class Tally(
+    BusinessCommands,
+    CustomerCommands,
+    IngestionCommands,
+    MeterCommands,
+    AuditQueries,
+    Ownership,
+    ProductCommands,
+    SubscriptionCommands,
+    BillingCommands,
+    BillingJobs,
+    CreditCommands,
+    UpcomingQueries,
+    Application[Any],
+):
     name = "Tally"
 
     def __init__(self, env: dict[str, str]) -> None:

@@ -53,6 +53,13 @@ class Tally(
     def head(self) -> int:
         return self.recorder.max_notification_id() or 0
 
+    def position_of(self, aggregate_id: Any) -> int:
+        """Where the aggregate's latest event stands in the log (0 if it has none)."""
+        query = sql.SQL("SELECT coalesce(max(notification_id), 0) AS p FROM {} WHERE originator_id = %s")
+        with self.recorder.datastore.transaction(commit=False) as cur:
+            cur.execute(query.format(self.events_table), (aggregate_id,))
+            return int(cur.fetchone()["p"])
+
     def existing_ids(self, ids: list[Any]) -> set[Any]:
         """Which of these aggregate ids are already in the store (one primary-key lookup)."""
         if not ids:

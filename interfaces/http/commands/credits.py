@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Annotated
 
 import msgspec
-from litestar import Response, post
+from litestar import post
 
 from application.tally import Tally
 from projections.billing_views import number
@@ -31,15 +31,14 @@ class Granted(msgspec.Struct):
     position: int
 
 
-@post("/customers/{customer_id:str}/credits", sync_to_thread=True, tags=["credits"])
-def grant_credits(customer_id: str, data: CreditGrant, tally: Tally, business: uuid.UUID) -> Response[Granted]:
+@post("/customers/{customer_id:str}/credits", sync_to_thread=True, tags=["credits"], status_code=200)
+def grant_credits(customer_id: str, data: CreditGrant, tally: Tally, business: uuid.UUID) -> Granted:
     """Grant credits to the customer's wallet. A reused `idempotency_key` grants nothing more and answers
-    200 with the wallet as it is (201 for a new grant)."""
+    the same grant with the wallet as it is (`granted: false`)."""
     result = tally.grant_credits(business, customer_id, data.amount, data.expires_at, data.reason,
                                  data.idempotency_key, datetime.now(timezone.utc))
-    body = Granted(customer_id, str(result.wallet.id), result.grant_id, number(result.wallet.balance),
+    return Granted(customer_id, str(result.wallet.id), result.grant_id, number(result.wallet.balance),
                    result.granted, result.position)
-    return Response(body, status_code=201 if result.granted else 200)
 
 
 HANDLERS = [grant_credits]

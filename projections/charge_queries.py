@@ -32,6 +32,12 @@ def due_subscriptions(cur: Cursor[Any], schema: str, ended_by: datetime, limit: 
     return [(r["business_id"], r["subscription_id"]) for r in cur.fetchall()]
 
 
+def due_count(cur: Cursor[Any], schema: str, ended_by: datetime) -> int:
+    cur.execute(sql.SQL("SELECT count(*) AS n FROM {}.charges WHERE cycle_end <= %s").format(sql.Identifier(schema)),
+                (ended_by,))
+    return int(cur.fetchone()["n"])
+
+
 def list_products(cur: Cursor[Any], schema: str, business: uuid.UUID, page_number: int,
                   page_size: int) -> list[dict[str, Any]]:
     cur.execute(sql.SQL("SELECT * FROM {}.products WHERE business_id = %s ORDER BY created_at DESC, position DESC "

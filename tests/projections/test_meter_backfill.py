@@ -63,6 +63,9 @@ def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_durin
     worker.run_once()  # the first back-fill chunk
     (state, counted) = meter_state(tally, meter.id)
     assert 0 < state["backfill_cursor"] < state["backfill_upto"], "the back-fill must be under way"
+    usage_status = next(s for s in operations.status(tally, sample_s=0.01) if s.name == "usage")
+    assert usage_status.pending == [f"meter {meter.id} (n): back-fill at position {state['backfill_cursor']} "
+                                    f"of {state['backfill_upto']}"]
     for start in range(10_000, 12_000, 500):
         tally.ingest(business, batch("e", start, 500), NOW)
     worker.run_once()  # new events are counted live, before the back-fill resumes

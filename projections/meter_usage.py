@@ -122,7 +122,7 @@ class Changes:
     def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed) -> None:
         if self.buckets:
             columns = list(zip(*((*key, *bucket) for key, bucket in self.buckets.items())))
-            cur.execute(sql.SQL(UPSERT).format(usage=usage), [list(c) for c in columns])
+            cur.execute(sql.SQL(UPSERT).format(usage=usage), [list(c) for c in columns], binary=True)
         if self.skipped:
             cur.execute(sql.SQL(
                 "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "

@@ -7,13 +7,16 @@ from litestar.openapi import OpenAPIConfig
 
 from application.tally import Tally
 from interfaces.http import problems
+from interfaces.http.commands import credits as credit_commands
 from interfaces.http.commands import customers as customer_commands
-from interfaces.http.commands import ingest
+from interfaces.http.commands import ingest, products, subscriptions
 from interfaces.http.commands import meters as meter_commands
 from interfaces.http.dependencies import DEPENDENCIES
+from interfaces.http.queries import audit, credits, events, health, invoices, usage
 from interfaces.http.queries import customers as customer_queries
-from interfaces.http.queries import audit, events, health
 from interfaces.http.queries import meters as meter_queries
+from interfaces.http.queries import products as product_queries
+from interfaces.http.queries import subscriptions as subscription_queries
 from projections.registry import PROJECTIONS
 
 MAX_BODY = 1024 * 1024
@@ -22,6 +25,9 @@ COMMANDS = [
     *customer_commands.HANDLERS,
     *ingest.HANDLERS,
     *meter_commands.HANDLERS,
+    *products.HANDLERS,
+    *subscriptions.HANDLERS,
+    *credit_commands.HANDLERS,
 ]
 QUERIES = [
     *customer_queries.HANDLERS,
@@ -29,6 +35,11 @@ QUERIES = [
     *meter_queries.HANDLERS,
     *audit.HANDLERS,
     *health.HANDLERS,
+    *product_queries.HANDLERS,
+    *subscription_queries.HANDLERS,
+    *invoices.HANDLERS,
+    *usage.HANDLERS,
+    *credits.HANDLERS,
 ]
 
 

@@ -53,14 +53,15 @@ class BillingCommands:
             self.wait_until_usage_ready()
         for _ in range(RACE_RETRIES):
             try:
-                self._close(subscription, subscription.due_cycles(now), now)
+                issued = self._close(subscription, subscription.due_cycles(now), now)
                 break
             except IntegrityError:
                 # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
                 subscription = self.repository.get(subscription_id)
         else:
             raise Conflict("the subscription kept changing while closing; retry", "close_busy")
-        return [self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
+        issued_here = {invoice.cycle_start: invoice for invoice in issued}
+        return [issued_here.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
 
     def usage_ready(self) -> bool:
         with self.recorder.datastore.transaction(commit=False) as cur:
@@ -76,9 +77,9 @@ class BillingCommands:
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
 
-    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> None:
+    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> list[Invoice]:
         if not due:
-            return
+            return []
         product: Product = self.repository.get(subscription.product_id)
         prices = product.prices()
         meters: dict[str, Meter] = {p.meter_id: self.repository.get(uuid.UUID(p.meter_id)) for p in prices}
@@ -106,6 +107,7 @@ class BillingCommands:
                 self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
             invoices.append(invoice)
         self.save(subscription, *invoices, *([wallet] if wallet else []))
+        return invoices
 
     def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[Any], c: Cycle,
                         lines: list[Any], invoice: uuid.UUID) -> None:

@@ -41,6 +41,7 @@ class BillingJobs:
     recorder: Any
     close_cycles: Any
     expire_credits: Any
+    wait_until_usage_ready: Any
 
     def due(self, now: datetime, grace: timedelta, limit: int = BATCH,
             after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
@@ -53,11 +54,14 @@ class BillingJobs:
         `progress(done, total)` counts subscriptions."""
         with self.recorder.datastore.transaction(commit=False) as cur:
             total = due_count(cur, self.schema, now - grace)
+        if wait and total:
+            # Once for the batch: waiting per close would wait for the read models to take in each invoice.
+            self.wait_until_usage_ready()
         issued, done, after = 0, 0, None
         while batch := self.due(now, grace, BATCH, after):
             for business, subscription in batch:
                 try:
-                    issued += len(self.close_cycles(business, subscription, now, wait=wait))
+                    issued += len(self.close_cycles(business, subscription, now, wait=False))
                 except TallyError as error:
                     log.warning("closing subscription %s failed: %s", subscription, error)
                 done += 1

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from domain.errors import TallyError
 from projections.charge_queries import due_count, due_subscriptions
 from projections.credit_queries import wallets_expiring
 from projections.meter_queries import backfills_pending
@@ -62,8 +61,8 @@ class BillingJobs:
             for business, subscription in batch:
                 try:
                     issued += len(self.close_cycles(business, subscription, now, wait=False))
-                except TallyError as error:
-                    log.warning("closing subscription %s failed: %s", subscription, error)
+                except Exception:  # one broken subscription must not stop the others from being billed
+                    log.exception("closing subscription %s failed", subscription)
                 done += 1
                 if progress:
                     progress(done, max(total, done))

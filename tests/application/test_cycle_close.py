@@ -89,3 +89,22 @@ def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(cl
 
     assert [(i.cycle_end, quantities(i)) for i in invoices] == [(JAN1 + timedelta(hours=6), [("2", False)])]
     assert tally.get_subscription(business, subscription).open_cycle is None
+
+
+def test_tally_close_cycles_closes_every_due_subscription_once(client, auth, tally, business, plan, worker,
+                                                                database_url, schema, monkeypatch, capsys):
+    from interfaces.cli.main import main
+
+    _, product_id = plan
+    start = datetime.now(timezone.utc) - timedelta(days=2, hours=1)
+    subscriptions = [uuid.UUID(subscribe(client, auth, "cus_x", product_id, start)["id"]) for _ in range(2)]
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("TALLY_SCHEMA", schema)
+    worker.caught_up()
+
+    assert main(["close-cycles", "--grace", "0"]) == 0
+    first = capsys.readouterr().out
+    assert main(["close-cycles", "--grace", "0"]) == 0
+
+    assert first.startswith("4 invoice(s) issued") and capsys.readouterr().out.startswith("0 invoice(s)")
+    assert [tally.get_subscription(business, s).closed for s in subscriptions] == [2, 2]

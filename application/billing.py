@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 import uuid
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from eventsourcing.persistence import IntegrityError
@@ -24,7 +25,7 @@ from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, invoice_id, line_terms
 from domain.meter import Meter
 from domain.product import Product
-from domain.rating import rate
+from domain.rating import Line, UsagePrice, rate
 from domain.subscription import Subscription
 from projections.cycle_usage import measure, usage_position
 from projections.meter_queries import backfills_pending
@@ -97,7 +98,7 @@ class BillingCommands:
                 late_after = max(late_after, position)
         invoices = []
         for c, usages in zip(due, measured):
-            rated = rate(usages, product.price, product.currency, wallet.balance if wallet else 0)
+            rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0))
             invoice = Invoice(business_id=subscription.business_id, customer_id=subscription.customer_id,
                               subscription_id=subscription.id, product_id=product.id, cycle_start=c.start,
                               cycle_end=c.end, currency=product.currency, price=rated.price,
@@ -109,8 +110,8 @@ class BillingCommands:
         self.save(subscription, *invoices, *([wallet] if wallet else []))
         return invoices
 
-    def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[Any], c: Cycle,
-                        lines: list[Any], invoice: uuid.UUID) -> None:
+    def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[UsagePrice], c: Cycle,
+                        lines: list[Line], invoice: uuid.UUID) -> None:
         """Debit what the cycle used, expire what ended with it, grant the next cycle's credits."""
         reference = cycle_reference(subscription.id, c)
         for line in lines:

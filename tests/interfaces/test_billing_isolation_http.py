@@ -77,6 +77,8 @@ def test_a_bad_product_is_refused_whole(client, auth, body, code):
     ({"unit_price": "-1"}, "unit_price"),
     ({"unit_price": "0.0000000000001"}, "unit_price"),
     ({"unit_price": "1", "free_threshold": "-5"}, "free_threshold"),
+    ({"unit_price": "1e100000"}, "unit_price"),
+    ({"unit_price": "NaN"}, "unit_price"),
     ({"unit_price": "1", "credits": {"per_cycle": "10", "per_unit": "0"}}, "credits.per_unit"),
 ])
 def test_a_bad_usage_price_is_refused_and_the_price_stays(client, auth, billed, price, field):

@@ -1,6 +1,6 @@
 """What the worker does on its own: close cycles once `cycle_end + grace` has
-passed, and expire credits once a grant's `expires_at + grace` has passed (the
-same grace, so a cycle's credits still pay for it when it closes late)."""
+passed, and expire credits at a grant's `expires_at` (a cycle's grants at
+`expires_at + grace`, so they still pay for their cycle when it closes late)."""
 from __future__ import annotations
 
 import logging
@@ -83,6 +83,6 @@ class BillingJobs:
         def job() -> bool:
             now = clock()
             with self.recorder.datastore.transaction(commit=False) as cur:
-                wallets = wallets_expiring(cur, self.schema, now - grace, BATCH)
-            return self.expire_credits(wallets, now - grace) > 0 if wallets else False
+                wallets = wallets_expiring(cur, self.schema, now, grace, BATCH)
+            return self.expire_credits(wallets, now, grace) > 0 if wallets else False
         return throttled(job)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -67,7 +67,10 @@ def credits_of(datastore: Any, schema: str, business: uuid.UUID, customer_id: st
     return CreditsView(customer_id, str(wallet["id"]), number(wallet["balance"]), grants, ledger)
 
 
-def wallets_expiring(cur: Cursor[Any], schema: str, until: datetime, limit: int) -> list[uuid.UUID]:
-    cur.execute(sql.SQL("SELECT DISTINCT wallet_id FROM {}.grants WHERE remaining > 0 AND expires_at <= %s LIMIT %s")
-                .format(sql.Identifier(schema)), (until, limit))
+def wallets_expiring(cur: Cursor[Any], schema: str, now: datetime, cycle_grace: timedelta,
+                     limit: int) -> list[uuid.UUID]:
+    """Wallets with a grant due to expire: at its `expires_at`, a cycle's grant `cycle_grace` later."""
+    cur.execute(sql.SQL("SELECT DISTINCT wallet_id FROM {}.grants WHERE remaining > 0 AND expires_at <= %s "
+                        "AND (source <> 'cycle' OR expires_at <= %s) LIMIT %s").format(sql.Identifier(schema)),
+                (now, now - cycle_grace, limit))
     return [r["wallet_id"] for r in cur.fetchall()]

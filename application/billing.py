@@ -31,6 +31,8 @@ from projections.cycle_usage import measure, usage_position
 from projections.meter_queries import backfills_pending
 
 RACE_RETRIES = 5
+# Bounded so one save stays far below the event count at which big saves were seen to hang.
+CYCLES_PER_SAVE = 100
 READY_WAIT_S = 10.0
 
 
@@ -52,17 +54,19 @@ class BillingCommands:
             return []
         if wait:
             self.wait_until_usage_ready()
-        for _ in range(RACE_RETRIES):
-            try:
-                issued = self._close(subscription, subscription.due_cycles(now), now)
-                break
-            except IntegrityError:
-                # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
-                subscription = self.repository.get(subscription_id)
-        else:
-            raise Conflict("the subscription kept changing while closing; retry", "close_busy")
-        issued_here = {invoice.cycle_start: invoice for invoice in issued}
-        return [issued_here.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
+        issued: dict[datetime, Invoice] = {}
+        while chunk := subscription.due_cycles(now)[:CYCLES_PER_SAVE]:
+            for _ in range(RACE_RETRIES):
+                try:
+                    issued.update((i.cycle_start, i) for i in self._close(subscription, chunk, now))
+                    break
+                except IntegrityError:
+                    # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
+                    subscription = self.repository.get(subscription_id)
+                    chunk = subscription.due_cycles(now)[:CYCLES_PER_SAVE]
+            else:
+                raise Conflict("the subscription kept changing while closing; retry", "close_busy")
+        return [issued.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
 
     def usage_ready(self) -> bool:
         with self.recorder.datastore.transaction(commit=False) as cur:

@@ -108,3 +108,20 @@ def test_tally_close_cycles_closes_every_due_subscription_once(client, auth, tal
 
     assert first.startswith("4 invoice(s) issued") and capsys.readouterr().out.startswith("0 invoice(s)")
     assert [tally.get_subscription(business, s).closed for s in subscriptions] == [2, 2]
+
+
+def test_many_due_cycles_are_closed_in_bounded_saves_and_all_answered(client, auth, tally, business, plan,
+                                                                      monkeypatch):
+    import application.billing
+
+    _, product_id = plan
+    monkeypatch.setattr(application.billing, "CYCLES_PER_SAVE", 2)
+    send(client, auth, "cus_x", "api.call", 5, JAN1 + timedelta(days=3, hours=1), "d4")
+    subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
+
+    invoices = tally.close_cycles(business, subscription, JAN1 + timedelta(days=5))
+
+    assert [i.cycle_start.day for i in invoices] == [1, 2, 3, 4, 5]
+    assert [str(i.total) for i in invoices] == ["0.00", "0.00", "0.00", "5.00", "0.00"]
+    positions = tally.get_subscription(business, subscription).usage_positions
+    assert len(positions) == 5 and positions == sorted(positions)

@@ -9,8 +9,7 @@ from litestar import post
 
 from application.tally import Tally
 from interfaces.http.commands.customers import ExternalId
-from interfaces.http.queries.subscriptions import subscription_view
-from projections.billing_views import SubscriptionView
+from projections.billing_views import SubscriptionView, subscription_view
 from projections.invoice_queries import InvoiceView, invoice_view
 
 

@@ -110,3 +110,6 @@ def test_subscribing_an_unknown_customer_or_product_is_not_found(client, auth, b
     assert r.status_code == 404 and r.json()["code"] == "customer_not_found"
     r = client.post("/subscriptions", json={"customer_id": "cus_x", "product_id": "not-a-uuid"}, headers=auth)
     assert r.status_code in (400, 422)
+    r = client.post("/subscriptions", json={"customer_id": "cus_x", "product_id": plan["id"],
+                                            "start": "2026-01-01T00:00:00"}, headers=auth)
+    assert r.status_code in (400, 422) and r.json()["code"] == "invalid_request"

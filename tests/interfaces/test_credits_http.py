@@ -90,7 +90,8 @@ def test_a_reused_idempotency_key_grants_once_and_answers_the_first_result(clien
 
 
 @pytest.mark.parametrize("body", [{"amount": "0"}, {"amount": "-5"}, {"amount": "1", "expires_at": "2001-01-01T00:00:00Z"},
-                                  {"amount": "abc"}, {"amount": "1", "extra": True}])
+                                  {"amount": "abc"}, {"amount": "1", "extra": True},
+                                  {"amount": "1", "expires_at": "2999-01-01T00:00:00"}])
 def test_a_bad_grant_is_refused_and_grants_nothing(client, auth, customer, body):
     r = client.post(f"/customers/{customer}/credits", json=body, headers=auth)
     assert r.status_code in (400, 422) and r.headers["content-type"].startswith("application/problem+json")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from typing import Annotated
 
 import msgspec
 from litestar import post
@@ -16,7 +17,7 @@ from projections.invoice_queries import InvoiceView, invoice_view
 class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):
     customer_id: ExternalId
     product_id: uuid.UUID
-    start: datetime | None = None
+    start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
 
 class SubscriptionWritten(SubscriptionView):

@@ -54,6 +54,8 @@ def test_unused_credits_expire_at_cycle_end_without_rollover(client, auth, custo
     moves = [(m["type"], m["amount"], m["balance_after"]) for m in reversed(wallet(client, auth, customer)["ledger"])]
     assert moves == [("grant", "1000", "1000"), ("debit", "-300", "700"), ("expiry", "-700", "0"),
                      ("grant", "1000", "1000")]
+    page = client.get(f"/customers/{customer}/credits", params={"page_size": 3, "page_number": 1}, headers=auth)
+    assert [m["type"] for m in page.json()["ledger"]] == ["grant"] and page.json()["ledger_has_more"] is False
 
 
 def test_unused_credits_carry_over_with_rollover_all(client, auth, customer):

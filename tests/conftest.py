@@ -97,3 +97,8 @@ def key(tally: Tally) -> str:
 @pytest.fixture
 def auth(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture
+def business(tally: Tally, key: str) -> uuid.UUID:
+    return tally.authenticate(key)

@@ -6,7 +6,7 @@ import logging
 import uuid
 from typing import Any
 
-from litestar import MediaType, Request, Response
+from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
 from domain.errors import Conflict, Invalid, NotFound, NotReady, TallyError, Unauthorized

@@ -5,18 +5,10 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-import pytest
 
 from domain.credit_wallet import wallet_id
 from domain.customer import customer_id
-from tests.interfaces.billing_helpers import meter, product, send, subscribe
-
-JAN1 = datetime(2026, 1, 1, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def business(tally, key):
-    return tally.authenticate(key)
+from tests.interfaces.billing_helpers import JAN1, meter, product, send, subscribe
 
 
 def credit_product(client, auth, event_name):

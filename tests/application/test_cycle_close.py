@@ -7,14 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from domain.invoice import Invoice
-from tests.interfaces.billing_helpers import meter, product, send, subscribe
-
-JAN1 = datetime(2026, 1, 1, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def business(tally, key):
-    return tally.authenticate(key)
+from tests.interfaces.billing_helpers import JAN1, meter, product, send, subscribe
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 BATCH = 1000
+JAN1 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
 def iso(moment: datetime) -> str:
@@ -60,3 +61,8 @@ def close(client: Any, auth: dict[str, str], subscription_id: str) -> list[dict[
 
 def lines_by_meter(invoice: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {line["meter_id"] + (":late" if line["late"] else ""): line for line in invoice["lines"]}
+
+
+def yesterday() -> datetime:
+    """A day and a half hour ago, on the minute: a daily cycle starting then has ended."""
+    return (datetime.now(timezone.utc) - timedelta(days=1, minutes=30)).replace(second=0, microsecond=0)

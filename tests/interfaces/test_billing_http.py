@@ -3,17 +3,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.interfaces.billing_helpers import close, closing, lines_by_meter, meter, product, send, subscribe
+from tests.interfaces.billing_helpers import close, closing, lines_by_meter, meter, product, send, subscribe, yesterday
 
 
 @pytest.fixture
 def customer(client, auth):
     assert client.post("/customers", json={"customer_id": "cus_b"}, headers=auth).status_code == 201
     return "cus_b"
-
-
-def yesterday() -> datetime:
-    return (datetime.now(timezone.utc) - timedelta(days=1, minutes=30)).replace(second=0, microsecond=0)
 
 
 def test_the_seed_examples_are_invoiced_to_the_cent(client, auth, customer):

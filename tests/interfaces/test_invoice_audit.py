@@ -1,19 +1,12 @@
 """Explaining an invoice from the event log alone, and `audit verify` catching a tampered read model."""
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from psycopg import sql
 
 from interfaces.cli.main import main
-from tests.interfaces.billing_helpers import close, meter, product, send, subscribe
-
-JAN1 = datetime(2026, 1, 1, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def business(tally, key):
-    return tally.authenticate(key)
+from tests.interfaces.billing_helpers import JAN1, close, meter, product, send, subscribe, yesterday
 
 
 @pytest.fixture
@@ -26,10 +19,6 @@ def explain(client, auth, invoice_id):
     r = client.get(f"/audit/invoice/{invoice_id}/explain", headers=auth)
     assert r.status_code == 200, r.text
     return r.json()
-
-
-def yesterday():
-    return (datetime.now(timezone.utc) - timedelta(days=1, minutes=30)).replace(second=0, microsecond=0)
 
 
 def test_the_seed_invoice_is_re_derived_line_by_line(client, auth, customer):

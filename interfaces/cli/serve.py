@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
           f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
           f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
     try:
+        # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
+        # PostgreSQL stop with us (it stops at interpreter exit).
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         uvicorn.run(create_app(tally), host=args.host, port=args.port, log_level="info")
     finally:
         worker.terminate()

@@ -11,6 +11,7 @@ from pathlib import Path
 import uvicorn
 
 from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker
@@ -52,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
           f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
           f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
     try:
-        uvicorn.run(create_app(tally), host=args.host, port=args.port, log_level="info")
+        app = create_app(tally, session_secret(args.data_dir))
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     finally:
         worker.terminate()
         try:

@@ -1,0 +1,57 @@
+"""Signing in to the dashboard with an API key, over plain HTTP (no browser)."""
+from __future__ import annotations
+
+from typing import Any
+
+from tests.interfaces.helpers import event, ingest
+
+
+def sign_in(client: Any, key: str) -> Any:
+    return client.post("/dashboard/sign-in", data={"api_key": key}, follow_redirects=False)
+
+
+def test_the_dashboard_asks_for_an_api_key_first(client: Any) -> None:
+    page = client.get("/dashboard")
+    assert page.status_code == 200
+    assert 'action="/dashboard/sign-in"' in page.text and 'name="api_key"' in page.text
+
+
+def test_pages_redirect_to_sign_in_without_a_session(client: Any) -> None:
+    for path in ("/dashboard/events", "/dashboard/customers", "/dashboard/customers/cus_abc"):
+        answer = client.get(path, follow_redirects=False)
+        assert (answer.status_code, answer.headers["location"]) == (302, "/dashboard"), path
+
+
+def test_a_wrong_key_is_refused_with_a_clear_message(client: Any) -> None:
+    answer = sign_in(client, "tally_0000_not-a-key")
+    assert answer.status_code == 401
+    assert "That API key is not valid" in answer.text
+    assert "tally_session" not in answer.headers.get("set-cookie", "")
+
+
+def test_the_session_cookie_is_http_only_and_encrypted(client: Any, key: str) -> None:
+    answer = sign_in(client, key)
+    assert (answer.status_code, answer.headers["location"]) == (303, "/dashboard/meters")
+    cookie = answer.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "Path=/dashboard" in cookie and "SameSite=lax" in cookie
+    assert key not in cookie and key.split("_")[1] not in cookie
+
+
+def test_signing_out_ends_the_session(client: Any, key: str) -> None:
+    sign_in(client, key)
+    assert client.get("/dashboard/events", follow_redirects=False).status_code == 200
+    assert client.post("/dashboard/sign-out", follow_redirects=False).headers["location"] == "/dashboard"
+    assert client.get("/dashboard/events", follow_redirects=False).status_code == 302
+
+
+def test_a_business_sees_only_its_own_customers_and_events(client: Any, tally: Any, worker: Any, auth: Any,
+                                                          key: str) -> None:
+    client.post("/customers", json={"customer_id": "cus_first_only", "name": "First Co"}, headers=auth)
+    position = ingest(client, auth, event("evt_first_only", customer="cus_first_only")).json()["position"]
+    worker.caught_up(position)
+    sign_in(client, tally.create_key("second-business"))
+    assert "cus_first_only" not in client.get("/dashboard/customers").text
+    assert "evt_first_only" not in client.get("/dashboard/events").text
+    assert client.get("/dashboard/customers/cus_first_only").status_code == 404
+    sign_in(client, key)
+    assert "evt_first_only" in client.get("/dashboard/events").text

@@ -7,12 +7,13 @@ from typing import Any
 from eventsourcing.application import Application
 from psycopg import sql
 
+from application.audit import AuditQueries
 from application.businesses import BusinessCommands
 from application.customers import CustomerCommands
 from application.ingestion import IngestionCommands
 
 
-class Tally(BusinessCommands, CustomerCommands, IngestionCommands, Application[Any]):
+class Tally(BusinessCommands, CustomerCommands, IngestionCommands, AuditQueries, Application[Any]):
     name = "Tally"
 
     def __init__(self, env: dict[str, str]) -> None:

@@ -5,9 +5,10 @@ import argparse
 import logging
 import sys
 
-from interfaces.cli import keys, serve, worker
+from domain.errors import TallyError
+from interfaces.cli import audit, keys, serve, worker
 
-COMMANDS = [serve, worker, keys]
+COMMANDS = [serve, worker, keys, audit]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except TallyError as exc:
+        print(f"tally: {exc.code}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

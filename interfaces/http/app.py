@@ -13,13 +13,13 @@ from interfaces.http.commands import customers as customer_commands
 from interfaces.http.commands import ingest
 from interfaces.http.dependencies import DEPENDENCIES
 from interfaces.http.queries import customers as customer_queries
-from interfaces.http.queries import events, health
+from interfaces.http.queries import audit, events, health
 from projections.registry import PROJECTIONS
 
 MAX_BODY = 1024 * 1024
 
 COMMANDS = [*customer_commands.HANDLERS, *ingest.HANDLERS]
-QUERIES = [*customer_queries.HANDLERS, *events.HANDLERS, *health.HANDLERS]
+QUERIES = [*customer_queries.HANDLERS, *events.HANDLERS, *audit.HANDLERS, *health.HANDLERS]
 
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 from litestar.plugins.jinja import JinjaTemplateEngine
 
@@ -19,8 +19,15 @@ def local_input(value: datetime | None) -> str:
 
 
 def as_json(value: Any) -> str:
-    return json.dumps(value, indent=2, sort_keys=True, default=lambda v: str(v) if isinstance(v, Decimal) else v)
+    """Decimals, ids and times as the strings the API writes."""
+    return json.dumps(value, indent=2, sort_keys=True, default=lambda v: v.isoformat() if isinstance(v, datetime)
+                      else str(v))
+
+
+def segment(value: str) -> str:
+    """A value as one URL path segment: external ids may hold slashes."""
+    return quote(value, safe="")
 
 
 def install(engine: JinjaTemplateEngine) -> None:
-    engine.engine.filters.update({"utc": utc, "local_input": local_input, "as_json": as_json})
+    engine.engine.filters.update({"utc": utc, "local_input": local_input, "as_json": as_json, "segment": segment})

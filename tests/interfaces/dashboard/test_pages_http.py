@@ -1,4 +1,4 @@
-"""Signing in to the dashboard with an API key, over plain HTTP (no browser)."""
+"""Dashboard pages over plain HTTP (no browser): signing in, tenancy, the audit page."""
 from __future__ import annotations
 
 from typing import Any
@@ -53,5 +53,16 @@ def test_a_business_sees_only_its_own_customers_and_events(client: Any, tally: A
     assert "cus_first_only" not in client.get("/dashboard/customers").text
     assert "evt_first_only" not in client.get("/dashboard/events").text
     assert client.get("/dashboard/customers/cus_first_only").status_code == 404
+    assert client.get("/dashboard/audit/customer/cus_first_only").status_code == 404
     sign_in(client, key)
     assert "evt_first_only" in client.get("/dashboard/events").text
+
+
+def test_the_audit_page_tells_a_customers_history(client: Any, auth: Any, key: str) -> None:
+    client.post("/customers", json={"customer_id": "cus_told", "name": "Told Co"}, headers=auth)
+    client.patch("/customers/cus_told", json={"email": "told@example.com"}, headers=auth)
+    sign_in(client, key)
+    page = client.get("/dashboard/audit/customer/cus_told?version=1")
+    assert page.status_code == 200
+    assert "Created" in page.text and "Updated" in page.text and "State at version 1" in page.text
+    assert "told@example.com" not in page.text.split("State at version 1")[1]

@@ -66,3 +66,28 @@ def test_the_audit_page_tells_a_customers_history(client: Any, auth: Any, key: s
     assert page.status_code == 200
     assert "Created" in page.text and "Updated" in page.text and "State at version 1" in page.text
     assert "told@example.com" not in page.text.split("State at version 1")[1]
+
+
+def test_the_events_explorer_filters_and_pages(client: Any, auth: Any, worker: Any, key: str) -> None:
+    client.post("/customers", json={"customer_id": "cus_a"}, headers=auth)
+    client.post("/customers", json={"customer_id": "cus_b"}, headers=auth)
+    batch = [event(f"evt_a{i}", customer="cus_a", timestamp=f"2026-01-01T00:{i:02d}:00Z") for i in range(55)]
+    batch.append(event("evt_b0", customer="cus_b", name="file.upload", timestamp="2026-01-02T00:00:00Z"))
+    worker.caught_up(ingest(client, auth, *batch).json()["position"])
+    sign_in(client, key)
+    first = client.get("/dashboard/events", params={"customer_id": "cus_a"}).text
+    assert "evt_a54<" in first and "evt_a5<" in first and "evt_a4<" not in first and "evt_b0" not in first
+    assert "Older" in first
+    second = client.get("/dashboard/events", params={"customer_id": "cus_a", "page_number": 1}).text
+    assert "evt_a4<" in second and "evt_a0<" in second and "evt_a5<" not in second and "Older" not in second
+    named = client.get("/dashboard/events", params={"event_name": "file.upload"}).text
+    assert "evt_b0" in named and "evt_a1<" not in named
+    window = client.get("/dashboard/events", params={"start": "2026-01-01T00:10", "end": "2026-01-01T00:12"}).text
+    assert "evt_a10<" in window and "evt_a11<" in window and "evt_a12<" not in window and "evt_a9<" not in window
+
+
+def test_a_malformed_time_filter_says_what_is_wrong(client: Any, key: str) -> None:
+    sign_in(client, key)
+    answer = client.get("/dashboard/events", params={"start": "yesterday"})
+    assert answer.status_code == 422
+    assert "start is not a date and time" in answer.text

@@ -85,3 +85,14 @@ def test_concurrent_overlapping_batches_store_each_id_once(tally, business):
     assert sum(r.ingested_count for r in results) == 300
     assert sum(r.ingested_count + r.duplicate_count for r in results) == sum(len(h) for h in halves)
     assert len(stored(tally, business, *ids)) == 300
+
+
+def test_a_full_batch_is_one_transaction_with_consecutive_positions(tally, business):
+    for round_ in range(5):
+        before = tally.head()
+        done = tally.ingest(business, batch(*[f"r{round_}-{i}" for i in range(1000)]), NOW)
+        with tally.recorder.datastore.transaction(commit=False) as cur:
+            cur.execute(f'SELECT min(notification_id) AS lo, max(notification_id) AS hi, count(*) AS n '
+                        f'FROM "{tally.schema}".tally_events WHERE notification_id > %s', (before,))
+            row = cur.fetchone()
+        assert row["n"] == 1000 and row["hi"] - row["lo"] == 999 and row["hi"] == done.position

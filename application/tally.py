@@ -11,9 +11,17 @@ from application.audit import AuditQueries
 from application.businesses import BusinessCommands
 from application.customers import CustomerCommands
 from application.ingestion import IngestionCommands
+from application.meters import MeterCommands
 
 
-class Tally(BusinessCommands, CustomerCommands, IngestionCommands, AuditQueries, Application[Any]):
+class Tally(
+    BusinessCommands,
+    CustomerCommands,
+    IngestionCommands,
+    MeterCommands,
+    AuditQueries,
+    Application[Any],
+):
     name = "Tally"
 
     def __init__(self, env: dict[str, str]) -> None:

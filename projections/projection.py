@@ -41,10 +41,12 @@ class Projection:
     def t(self, logical: str) -> sql.Composed:
         return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(logical + self.suffix))
 
-    def ddl(self) -> list[sql.Composed]:
+    def ddl(self, only: str | None = None) -> list[sql.Composed]:
+        """CREATE statements of every table (or of the one named), for this generation's names."""
         names = {name: self.t(name) for name in self.tables}
         names.update({f"{name}_": sql.Identifier(name + self.suffix) for name in self.tables})
-        return [sql.SQL(statement).format(**names) for statement in self.tables.values()]
+        return [sql.SQL(statement).format(**names) for name, statement in self.tables.items()
+                if only in (None, name)]
 
     def wants(self, topic: str) -> bool:
         return topic.startswith(self.topics)

@@ -1,5 +1,6 @@
 """The `usage` projection: every usage event as a row (`usage_events`), for
-listing, filtering and meter back-fills."""
+listing, filtering and meter back-fills; and the meters' per-minute buckets
+(`meters`, `meter_usage`, see meter_usage.py), kept at the same position."""
 from __future__ import annotations
 
 from typing import Any, ClassVar
@@ -8,6 +9,7 @@ import msgspec
 from psycopg import Cursor, sql
 
 from domain.usage_event import UsageEvent
+from projections import meter_usage
 from projections.projection import Page, Projection
 
 _json = msgspec.json.Encoder(decimal_format="number")
@@ -16,7 +18,7 @@ RECORDED = UsageEvent.Recorded
 
 class UsageProjection(Projection):
     name = "usage"
-    topics = ("domain.usage_event:",)
+    topics = ("domain.usage_event:", "domain.meter:")
     tables: ClassVar[dict[str, str]] = {
         "usage_events": """
             CREATE TABLE {usage_events} (
@@ -32,9 +34,11 @@ class UsageProjection(Projection):
             CREATE INDEX ON {usage_events} (business_id, customer_id, event_name, occurred_at);
             CREATE INDEX ON {usage_events} (business_id, occurred_at);
             CREATE INDEX ON {usage_events} (business_id, event_name, occurred_at);
+            CREATE INDEX ON {usage_events} (business_id, event_name, position);
         """,
+        **meter_usage.TABLES,
     }
-    keys: ClassVar[dict[str, tuple[str, ...]]] = {"usage_events": ("position",)}
+    keys: ClassVar[dict[str, tuple[str, ...]]] = {"usage_events": ("position",), **meter_usage.KEYS}
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         rows = [
@@ -43,8 +47,14 @@ class UsageProjection(Projection):
             for position, e in page.events
             if isinstance(e, RECORDED)
         ]
-        if not rows:
-            return
+        if rows:
+            self._copy(cur, rows)
+        meter_usage.apply_page(cur, self.t("meters"), self.t("meter_usage"), page.events)
+
+    def after_catch_up(self, cur: Cursor[Any]) -> bool:
+        return meter_usage.backfill_step(cur, self.t("meters"), self.t("meter_usage"), self.t("usage_events"))
+
+    def _copy(self, cur: Cursor[Any], rows: list[tuple[Any, ...]]) -> None:
         statement = sql.SQL(
             "COPY {} (position, business_id, event_id, customer_id, event_name, occurred_at, metadata) FROM STDIN"
         ).format(self.t("usage_events"))

@@ -22,13 +22,14 @@ IDLE_WAIT_S = 0.05
 
 
 def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
+    """Creates the tables that are missing. A table added to a projection that already has a position
+    starts empty: `tally projections rebuild` fills it."""
     create_tracking(cur, projection.schema)
     for name in projection.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
         if cur.fetchone()["t"] is None:
-            for statement in projection.ddl():
+            for statement in projection.ddl(name):
                 cur.execute(statement)
-            return
 
 
 def process_page(app: Tally, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,

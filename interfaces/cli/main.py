@@ -6,9 +6,15 @@ import logging
 import sys
 
 from domain.errors import TallyError
-from interfaces.cli import audit, keys, serve, worker
+from interfaces.cli import audit, keys, projections, serve, worker
 
-COMMANDS = [serve, worker, keys, audit]
+COMMANDS = [
+    serve,
+    worker,
+    keys,
+    projections,
+    audit,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

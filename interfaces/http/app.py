@@ -11,15 +11,27 @@ from interfaces.dashboard.session import session_middleware, session_secret
 from interfaces.http import problems
 from interfaces.http.commands import customers as customer_commands
 from interfaces.http.commands import ingest
+from interfaces.http.commands import meters as meter_commands
 from interfaces.http.dependencies import DEPENDENCIES
 from interfaces.http.queries import customers as customer_queries
 from interfaces.http.queries import audit, events, health
+from interfaces.http.queries import meters as meter_queries
 from projections.registry import PROJECTIONS
 
 MAX_BODY = 1024 * 1024
 
-COMMANDS = [*customer_commands.HANDLERS, *ingest.HANDLERS]
-QUERIES = [*customer_queries.HANDLERS, *events.HANDLERS, *audit.HANDLERS, *health.HANDLERS]
+COMMANDS = [
+    *customer_commands.HANDLERS,
+    *ingest.HANDLERS,
+    *meter_commands.HANDLERS,
+]
+QUERIES = [
+    *customer_queries.HANDLERS,
+    *events.HANDLERS,
+    *meter_queries.HANDLERS,
+    *audit.HANDLERS,
+    *health.HANDLERS,
+]
 
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:

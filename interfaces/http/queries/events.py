@@ -6,22 +6,29 @@ from datetime import datetime
 
 from litestar import get
 from litestar.params import Parameter
+from psycopg import sql
 
 from application.tally import Tally
 from projections.event_queries import EventView, get_event, list_events
+from projections.meter_filter_sql import filter_sql
 from projections.pages import MAX_PAGE_SIZE, PageOf
 
 
 
 @get("/events", sync_to_thread=True, tags=["events"])
 def events(tally: Tally, business: uuid.UUID, position_reached: int,
-         customer_id: str | None = None, event_name: str | None = None,
+         customer_id: str | None = None, event_name: str | None = None, meter_id: uuid.UUID | None = None,
          start: datetime | None = None, end: datetime | None = None,
          page_size: int = Parameter(default=10, ge=1, le=MAX_PAGE_SIZE),
          page_number: int = Parameter(default=0, ge=0)) -> PageOf[EventView]:
-    """Usage events, newest first, filtered by customer, event name and time range [start, end)."""
+    """Usage events, newest first, filtered by customer, event name, time range [start, end), and by
+    `meter_id`: the events that meter's event name and filter select."""
+    extra = None
+    if meter_id is not None:
+        meter = tally.get_meter(business, meter_id)
+        extra = sql.SQL("event_name = {} AND {}").format(sql.Literal(meter.event_name), filter_sql(meter.filter))
     return list_events(tally.recorder.datastore, tally.schema, business, customer_id=customer_id,
-                       event_name=event_name, start=start, end=end, page_number=page_number,
+                       event_name=event_name, start=start, end=end, extra=extra, page_number=page_number,
                        page_size=page_size)
 
 @get("/events/{event_id:str}", sync_to_thread=True, tags=["events"])

@@ -1,0 +1,43 @@
+"""Meter commands. A meter belongs to one business: another business's meter id is not found."""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from domain.errors import NotFound
+from domain.meter import Meter
+
+
+class MeterCommands:
+    repository: Any
+    save: Any
+
+    def create_meter(self, business: uuid.UUID, name: str, event_name: str, aggregation: Any,
+                     filter: Any = None, measurement_unit: str | None = None,
+                     description: str | None = None) -> tuple[Meter, int]:
+        meter = Meter.define(business, name, event_name, aggregation, filter, measurement_unit, description)
+        recordings = self.save(meter)
+        return meter, recordings[-1].notification.id
+
+    def get_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> Meter:
+        if meter_id not in self.repository:
+            raise NotFound("meter", meter_id)
+        meter = self.repository.get(meter_id)
+        if not isinstance(meter, Meter) or meter.business_id != business:
+            raise NotFound("meter", meter_id)
+        return meter
+
+    def archive_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> tuple[Meter, int]:
+        meter = self.get_meter(business, meter_id)
+        meter.archive()
+        return meter, self._saved_at(meter)
+
+    def unarchive_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> tuple[Meter, int]:
+        meter = self.get_meter(business, meter_id)
+        meter.unarchive()
+        return meter, self._saved_at(meter)
+
+    def _saved_at(self, meter: Meter) -> int:
+        """The position of what was saved; 0 when nothing changed."""
+        recordings = self.save(meter)
+        return recordings[-1].notification.id if recordings else 0

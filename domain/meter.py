@@ -1,0 +1,93 @@
+"""A meter: which usage events count (event name and filter) and how they add
+up (count, sum, max or last of a metadata key). Its definition never changes
+after creation; archiving only stops it counting new events (docs/meters.md)."""
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from eventsourcing.domain import Aggregate, event
+
+from domain import meter_filter
+from domain.aggregation import KINDS, value_of
+from domain.errors import Fault, Invalid
+
+MAX_NAME_LENGTH = 255
+MAX_TEXT_LENGTH = 1000
+
+
+def definition_faults(name: str, event_name: str, aggregation: Any) -> list[Fault]:
+    faults = []
+    for field, text in (("name", name), ("event_name", event_name)):
+        if not isinstance(text, str) or not text.strip() or len(text) > MAX_NAME_LENGTH:
+            faults.append(Fault(field, f"must be 1 to {MAX_NAME_LENGTH} characters"))
+    if not isinstance(aggregation, dict):
+        return [*faults, Fault("aggregation", "must be an object {type, key}")]
+    faults += [Fault(f"aggregation.{k}", "unknown field") for k in aggregation if k not in ("type", "key")]
+    kind, key = aggregation.get("type"), aggregation.get("key")
+    if kind not in KINDS:
+        faults.append(Fault("aggregation.type", f"must be one of {', '.join(KINDS)}"))
+    if key is not None and (not isinstance(key, str) or not 1 <= len(key) <= meter_filter.MAX_KEY_LENGTH):
+        faults.append(Fault("aggregation.key", f"must be a metadata key of 1 to {meter_filter.MAX_KEY_LENGTH} characters"))
+    elif key is None and kind in KINDS and kind != "count":
+        faults.append(Fault("aggregation.key", f"is required for {kind}: the metadata key whose number is aggregated"))
+    return faults
+
+
+class Meter(Aggregate):
+    @classmethod
+    def define(cls, business_id: uuid.UUID, name: str, event_name: str, aggregation: Any,
+               filter: Any = None, measurement_unit: str | None = None,
+               description: str | None = None) -> Meter:
+        """A new meter, or Invalid listing every fault of the definition with its path."""
+        faults = definition_faults(name, event_name, aggregation)
+        for field, text in (("measurement_unit", measurement_unit), ("description", description)):
+            if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT_LENGTH):
+                faults.append(Fault(field, f"must be text of at most {MAX_TEXT_LENGTH} characters"))
+        parsed = None
+        if filter is not None:
+            parsed, filter_faults = meter_filter.parse(filter)
+            faults += filter_faults
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the meter definition", "invalid_meter", faults)
+        kind = aggregation["type"]
+        return cls(business_id=business_id, name=name, event_name=event_name,
+                   aggregation={"type": kind, "key": None if kind == "count" else aggregation["key"]},
+                   filter=parsed, measurement_unit=measurement_unit, description=description)
+
+    @event("Created")
+    def __init__(self, business_id: uuid.UUID, name: str, event_name: str, aggregation: dict[str, Any],
+                 filter: dict[str, Any] | None, measurement_unit: str | None, description: str | None) -> None:
+        self.business_id = business_id
+        self.name = name
+        self.event_name = event_name
+        self.aggregation = aggregation
+        self.filter = filter
+        self.measurement_unit = measurement_unit
+        self.description = description
+        self.archived = False
+
+    def archive(self) -> None:
+        if not self.archived:
+            self._archived()
+
+    def unarchive(self) -> None:
+        if self.archived:
+            self._unarchived()
+
+    @event("Archived")
+    def _archived(self) -> None:
+        self.archived = True
+
+    @event("Unarchived")
+    def _unarchived(self) -> None:
+        self.archived = False
+
+    def counts(self, event_name: str, metadata: dict[str, Any]) -> bool:
+        """Whether an event is one this meter looks at (its value may still be skipped)."""
+        return event_name == self.event_name and meter_filter.matches(self.filter, metadata)
+
+    def value(self, metadata: dict[str, Any]) -> Decimal | None:
+        """What a counted event adds; None when the key is missing or not numeric (the event is skipped)."""
+        return value_of(self.aggregation["type"], self.aggregation["key"], metadata)

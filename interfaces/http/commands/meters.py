@@ -1,0 +1,81 @@
+"""Meter commands."""
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Any
+
+import msgspec
+from anyio import to_thread
+from litestar import Request, post
+
+from application.tally import Tally
+from domain.errors import Fault, Invalid
+from projections.meter_views import MeterView, meter_view
+
+
+class MeterCreate(msgspec.Struct, forbid_unknown_fields=True):
+    """Loosely typed on purpose: the domain checks every field and names each fault's path."""
+
+    name: Any = None
+    event_name: Any = None
+    aggregation: Any = None
+    filter: Any = None
+    measurement_unit: Any = None
+    description: Any = None
+
+
+class MeterWritten(MeterView):
+    position: int = 0
+
+
+_create = msgspec.json.Decoder(MeterCreate, float_hook=Decimal)
+
+
+def _written(tally: Tally, meter: Any, position: int) -> MeterWritten:
+    view = meter_view(tally.recorder.datastore, tally.schema, meter)
+    return MeterWritten(**msgspec.structs.asdict(view), position=position)
+
+
+def _decode(body: bytes) -> MeterCreate:
+    try:
+        return _create.decode(body)
+    except msgspec.ValidationError as exc:
+        field = str(exc).split("`")[1] if "`" in str(exc) else "body"
+        raise Invalid(f"invalid meter: {exc}", "invalid_meter", [Fault(field.removeprefix("$."), str(exc))]) from None
+    except msgspec.DecodeError as exc:
+        raise Invalid(f"the body is not valid JSON: {exc}", "malformed_json") from None
+
+
+@post("/meters", status_code=201, tags=["meters"])
+async def create_meter(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> MeterWritten:
+    """Create a meter: `{name, event_name, aggregation: {type: count|sum|max|last, key?}, filter?,
+    measurement_unit?, description?}`. `key` (a metadata key) is required for sum, max and last.
+    filter = `{conjunction: and|or, clauses: [{key, operator, value} | filter]}`, nested at most 3 levels.
+    Faults answer 422 with each field's path (e.g. `filter.clauses[1].operator`). Definitions never change:
+    create a new meter instead. Events from before the meter are counted by a back-fill."""
+    data = _decode(await request.body())
+
+    def create() -> MeterWritten:
+        meter, position = tally.create_meter(business, data.name, data.event_name, data.aggregation, data.filter,
+                                             data.measurement_unit, data.description)
+        return _written(tally, meter, position)
+
+    return await to_thread.run_sync(create)
+
+
+@post("/meters/{meter_id:uuid}/archive", status_code=200, sync_to_thread=True, tags=["meters"])
+def archive_meter(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> MeterWritten:
+    """Stop counting new events; usage counted so far is kept. Archiving an archived meter changes nothing."""
+    meter, position = tally.archive_meter(business, meter_id)
+    return _written(tally, meter, position)
+
+
+@post("/meters/{meter_id:uuid}/unarchive", status_code=200, sync_to_thread=True, tags=["meters"])
+def unarchive_meter(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> MeterWritten:
+    """Count new events again (events that arrived while archived stay uncounted)."""
+    meter, position = tally.unarchive_meter(business, meter_id)
+    return _written(tally, meter, position)
+
+
+HANDLERS = [create_meter, archive_meter, unarchive_meter]

@@ -1,0 +1,220 @@
+"""Meter usage inside the `usage` projection: meter definitions (`meters`) and
+per (meter, customer, minute) buckets (`meter_usage`).
+
+They live in the same projection as `usage_events`, with one tracking
+position, so a new meter created at position p back-fills exactly the
+`usage_events` rows before p, and counts live every event after p: each event
+lands in a meter's buckets exactly once.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+import msgspec
+from psycopg import Cursor, sql
+from psycopg.types.json import set_json_loads
+
+from domain import meter_filter
+from domain.aggregation import value_of
+from domain.meter import Meter
+from domain.usage_event import UsageEvent
+
+BACKFILL_CHUNK = 5000
+_json = msgspec.json.Encoder(decimal_format="number")
+
+TABLES = {
+    "meters": """
+        CREATE TABLE {meters} (
+            id uuid PRIMARY KEY,
+            business_id uuid NOT NULL,
+            name text NOT NULL,
+            event_name text NOT NULL,
+            aggregation text NOT NULL,
+            aggregation_key text,
+            filter jsonb,
+            measurement_unit text,
+            description text,
+            archived boolean NOT NULL,
+            created_at timestamptz NOT NULL,
+            position bigint NOT NULL,
+            skipped bigint NOT NULL,
+            backfill_upto bigint NOT NULL,
+            backfill_cursor bigint NOT NULL
+        );
+        CREATE INDEX ON {meters} (business_id, created_at);
+    """,
+    "meter_usage": """
+        CREATE TABLE {meter_usage} (
+            meter_id uuid NOT NULL,
+            customer_id text NOT NULL,
+            minute timestamptz NOT NULL,
+            count bigint NOT NULL,
+            sum numeric NOT NULL,
+            max numeric NOT NULL,
+            last_value numeric NOT NULL,
+            last_ts timestamptz NOT NULL,
+            last_position bigint NOT NULL,
+            PRIMARY KEY (meter_id, customer_id, minute)
+        );
+        CREATE INDEX ON {meter_usage} (meter_id, minute);
+    """,
+}
+KEYS = {"meters": ("id",), "meter_usage": ("meter_id", "customer_id", "minute")}
+
+
+def decimal_json(cur: Cursor[Any]) -> None:
+    """jsonb numbers as Decimal, never float, on this cursor."""
+    set_json_loads(partial(json.loads, parse_float=Decimal), cur)
+
+
+@dataclass
+class Rule:
+    """What the read model needs of a meter to count an event."""
+
+    id: uuid.UUID
+    business_id: uuid.UUID
+    event_name: str
+    kind: str
+    key: str | None
+    filter: dict[str, Any] | None
+    archived: bool
+
+    def value(self, event_name: str, metadata: dict[str, Any]) -> tuple[bool, Decimal | None]:
+        """(counts, value): whether the meter looks at the event, and what it adds (None: skipped)."""
+        if event_name != self.event_name or not meter_filter.matches(self.filter, metadata):
+            return False, None
+        return True, value_of(self.kind, self.key, metadata)
+
+
+@dataclass
+class Changes:
+    """A page's (or chunk's) changes, added up in Python and written in one statement each."""
+
+    buckets: dict[tuple[uuid.UUID, str, datetime], list[Any]] = field(default_factory=dict)
+    skipped: dict[uuid.UUID, int] = field(default_factory=dict)
+
+    def add(self, rule: Rule, position: int, customer_id: str, event_name: str, at: datetime,
+            metadata: dict[str, Any]) -> None:
+        counts, value = rule.value(event_name, metadata)
+        if not counts:
+            return
+        if value is None:
+            self.skipped[rule.id] = self.skipped.get(rule.id, 0) + 1
+            return
+        at = at.astimezone(timezone.utc)
+        key = (rule.id, customer_id, at.replace(second=0, microsecond=0))
+        bucket = self.buckets.get(key)
+        if bucket is None:
+            self.buckets[key] = [1, value, value, value, at, position]
+            return
+        bucket[0] += 1
+        bucket[1] += value
+        bucket[2] = max(bucket[2], value)
+        if (at, position) > (bucket[4], bucket[5]):
+            bucket[3:] = [value, at, position]
+
+    def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed) -> None:
+        if self.buckets:
+            columns = list(zip(*((*key, *bucket) for key, bucket in self.buckets.items())))
+            cur.execute(sql.SQL(UPSERT).format(usage=usage), [list(c) for c in columns])
+        if self.skipped:
+            cur.execute(sql.SQL(
+                "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "
+                "WHERE m.id = s.id").format(meters), (list(self.skipped), list(self.skipped.values())))
+
+
+NEWER = "(EXCLUDED.last_ts, EXCLUDED.last_position) > (u.last_ts, u.last_position)"
+UPSERT = f"""
+    INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position)
+    SELECT * FROM unnest(%s::uuid[], %s::text[], %s::timestamptz[], %s::bigint[], %s::numeric[], %s::numeric[],
+                         %s::numeric[], %s::timestamptz[], %s::bigint[])
+    ON CONFLICT (meter_id, customer_id, minute) DO UPDATE SET
+        count = u.count + EXCLUDED.count,
+        sum = u.sum + EXCLUDED.sum,
+        max = greatest(u.max, EXCLUDED.max),
+        last_value = CASE WHEN {NEWER} THEN EXCLUDED.last_value ELSE u.last_value END,
+        last_ts = CASE WHEN {NEWER} THEN EXCLUDED.last_ts ELSE u.last_ts END,
+        last_position = CASE WHEN {NEWER} THEN EXCLUDED.last_position ELSE u.last_position END
+"""
+
+_RULE_COLUMNS = "id, business_id, event_name, aggregation, aggregation_key, filter, archived"
+
+
+def _rule(row: dict[str, Any]) -> Rule:
+    return Rule(row["id"], row["business_id"], row["event_name"], row["aggregation"], row["aggregation_key"],
+                row["filter"], row["archived"])
+
+
+def load_rules(cur: Cursor[Any], meters: sql.Composed, businesses: list[uuid.UUID],
+               ids: list[uuid.UUID]) -> dict[uuid.UUID, Rule]:
+    decimal_json(cur)
+    cur.execute(sql.SQL("SELECT " + _RULE_COLUMNS + " FROM {} WHERE business_id = ANY(%s) OR id = ANY(%s)")
+                .format(meters), (businesses, ids))
+    return {row["id"]: _rule(row) for row in cur.fetchall()}
+
+
+def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed,
+               events: list[tuple[int, Any]]) -> None:
+    """Meter definitions and live counting, in log order: an event counts for the meters active at its position."""
+    businesses = list({e.business_id for _, e in events if isinstance(e, UsageEvent.Recorded)})
+    meter_ids = [e.originator_id for _, e in events if isinstance(e, Meter.Event)]
+    if not businesses and not meter_ids:
+        return
+    rules = load_rules(cur, meters, businesses, meter_ids)
+    changes = Changes()
+    for position, e in events:
+        if isinstance(e, UsageEvent.Recorded):
+            for rule in rules.values():
+                if rule.business_id == e.business_id and not rule.archived:
+                    changes.add(rule, position, e.customer_id, e.event_name, e.occurred_at, e.metadata)
+        elif isinstance(e, Meter.Created):
+            rules[e.originator_id] = _created(cur, meters, position, e)
+        elif isinstance(e, Meter.Archived | Meter.Unarchived):
+            rules[e.originator_id].archived = isinstance(e, Meter.Archived)
+            cur.execute(sql.SQL("UPDATE {} SET archived = %s WHERE id = %s").format(meters),
+                        (rules[e.originator_id].archived, e.originator_id))
+    changes.write(cur, meters, usage)
+
+
+def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> Rule:
+    aggregation = e.aggregation
+    cur.execute(sql.SQL(
+        "INSERT INTO {} (id, business_id, name, event_name, aggregation, aggregation_key, filter, measurement_unit, "
+        "description, archived, created_at, position, skipped, backfill_upto, backfill_cursor) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, false, %s, %s, 0, %s, 0)").format(meters),
+        (e.originator_id, e.business_id, e.name, e.event_name, aggregation["type"], aggregation["key"],
+         None if e.filter is None else _json.encode(e.filter).decode(), e.measurement_unit, e.description,
+         e.timestamp, position, position))
+    return Rule(e.originator_id, e.business_id, e.event_name, aggregation["type"], aggregation["key"], e.filter,
+                False)
+
+
+def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, events_table: sql.Composed,
+                  chunk: int = BACKFILL_CHUNK) -> bool:
+    """Counts the next chunk of events that were there before a meter was created; moves its cursor in the
+    same transaction. False when no meter is back-filling."""
+    decimal_json(cur)
+    cur.execute(sql.SQL("SELECT " + _RULE_COLUMNS + ", backfill_cursor, backfill_upto FROM {} "
+                        "WHERE backfill_cursor < backfill_upto ORDER BY position LIMIT 1 FOR UPDATE").format(meters))
+    row = cur.fetchone()
+    if row is None:
+        return False
+    rule = _rule(row)
+    cur.execute(sql.SQL(
+        "SELECT position, customer_id, event_name, occurred_at, metadata FROM {} WHERE business_id = %s "
+        "AND event_name = %s AND position > %s AND position < %s ORDER BY position LIMIT %s").format(events_table),
+        (rule.business_id, rule.event_name, row["backfill_cursor"], row["backfill_upto"], chunk))
+    rows = cur.fetchall()
+    changes = Changes()
+    for r in rows:
+        changes.add(rule, r["position"], r["customer_id"], r["event_name"], r["occurred_at"], r["metadata"])
+    changes.write(cur, meters, usage)
+    reached = rows[-1]["position"] if len(rows) == chunk else row["backfill_upto"]
+    cur.execute(sql.SQL("UPDATE {} SET backfill_cursor = %s WHERE id = %s").format(meters), (reached, rule.id))
+    return True

@@ -1,0 +1,46 @@
+"""A small workload that touches every projection: customers, events over
+minute/hour/month boundaries, meters created before and after events, archiving."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+from application.tally import Tally
+from domain.usage_event import IncomingEvent
+from projections.registry import all_projections
+from projections.worker import Worker
+
+START = datetime(2026, 1, 31, 23, 58, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
+
+
+def drain(tally: Tally) -> None:
+    """Applies every page and back-fill, in this thread."""
+    worker = Worker(tally, all_projections(tally.schema))
+    worker.setup()
+    while worker.run_once():
+        pass
+
+
+def events(prefix: str, n: int, customers: int = 3) -> list[IncomingEvent]:
+    values = ["5", 7, Decimal("2.5"), "x", True, "12.50"]
+    return [IncomingEvent(f"{prefix}{i}", f"cus_{i % customers}", "api.call" if i % 5 else "other",
+                          START + timedelta(seconds=37 * i),
+                          {"tokens": values[i % len(values)], "plan": "pro" if i % 2 else "free"}
+                          if i % 7 else {})
+            for i in range(n)]
+
+
+def run_workload(tally: Tally) -> None:
+    business = tally.register_business("acme")
+    for c in range(3):
+        tally.create_customer(business, f"cus_{c}", None, None)
+    tally.ingest(business, events("a", 300), NOW)
+    tally.create_meter(business, "calls", "api.call", {"type": "count"})
+    pro = {"conjunction": "and", "clauses": [{"key": "plan", "operator": "equals", "value": "pro"}]}
+    tally.create_meter(business, "pro tokens", "api.call", {"type": "sum", "key": "tokens"}, pro)
+    latest, _ = tally.create_meter(business, "latest", "api.call", {"type": "last", "key": "tokens"})
+    tally.ingest(business, events("b", 200), NOW)
+    tally.archive_meter(business, latest.id)
+    tally.create_meter(business, "peak", "api.call", {"type": "max", "key": "tokens"})
+    tally.ingest(business, events("c", 100), NOW)

@@ -19,10 +19,13 @@
     var data = columns(body.buckets);
     if (plot) { plot.setData(data); return; }
     plot = new uPlot({
-      width: el.clientWidth || 900, height: 300, tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"); },
-      scales: {x: {time: true}},
+      width: el.clientWidth || 900, height: 300,
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"); },
+      scales: {x: {time: true, range: function () {
+        return [Number(el.getAttribute("data-start")), Number(el.getAttribute("data-end"))];
+      }}},
       series: [{label: "UTC"}, {label: el.getAttribute("data-label") || "value", stroke: "#2f5bea",
-                                 fill: "rgba(47,91,234,0.15)", paths: uPlot.paths.bars({size: [0.8, 40]})}],
+                                 fill: "rgba(47,91,234,0.15)", paths: uPlot.paths.bars({size: [0.8, 40], align: 1})}],
       axes: [{}, {size: 70}]
     }, data, el);
   }
@@ -35,5 +38,5 @@
       .catch(function () { /* the next tick tries again */ });
   }
   load();
-  setInterval(load, (Number(el.getAttribute("data-refresh")) || 5) * 1000);
+  setInterval(load, (Number(el.getAttribute("data-every")) || 5) * 1000);
 })();

@@ -4,7 +4,6 @@ from __future__ import annotations
 import httpx
 from playwright.sync_api import Page, expect
 
-from application.tally import Tally
 from tests.conftest import RunningWorker
 from tests.interfaces.dashboard.conftest import Served, screenshot
 
@@ -15,8 +14,17 @@ def sign_in(page: Page, key: str) -> None:
     page.click("button[type=submit]")
 
 
-def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Served, tally: Tally,
-                                                        worker: RunningWorker, key: str) -> None:
+def ingest(served: Served, key: str, worker: RunningWorker, *tokens: int) -> None:
+    events = [{"event_id": f"evt_{i}", "customer_id": "cus_browser", "event_name": "api.call",
+               "metadata": {"tokens": n}} for i, n in enumerate(tokens)]
+    answer = httpx.post(f"{served.base}/events/ingest", json={"events": events},
+                        headers={"Authorization": f"Bearer {key}"})
+    assert answer.status_code == 200, answer.text
+    worker.caught_up(answer.json()["position"])
+
+
+def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Served, worker: RunningWorker,
+                                                        key: str) -> None:
     page.goto("/dashboard")
     screenshot(page, "sign-in")
     page.fill("input[name=api_key]", "tally_wrong_key")
@@ -24,22 +32,44 @@ def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Serve
     expect(page.get_by_role("alert")).to_contain_text("That API key is not valid")
     sign_in(page, key)
 
+    expect(page.locator(".empty")).to_contain_text("No meters yet")
+    page.fill("input[name=name]", "Tokens used")
+    page.fill("input[name=event_name]", "api.call")
+    page.select_option("select[name=aggregation_type]", "sum")
+    page.click("text=Create meter")
+    expect(page.get_by_role("alert")).to_contain_text("aggregation.key: is required for sum")
+    page.fill("input[name=aggregation_key]", "tokens")
+    page.fill("input[name=measurement_unit]", "tokens")
+    page.fill("input[name=clause_key_0]", "tokens")
+    page.select_option("select[name=clause_operator_0]", "greater_than")
+    page.fill("input[name=clause_value_0]", "10")
+    page.click("text=Create meter")
+    expect(page.locator("h1")).to_contain_text("Tokens used")
+
     page.goto("/dashboard/customers")
     page.fill("input[name=customer_id]", "cus_browser")
     page.fill("input[name=name]", "Browser Co")
     page.click("text=Add customer")
     expect(page.locator("h1")).to_have_text("Browser Co")
 
-    page.goto("/dashboard/events")
+    page.goto("/dashboard/meters")
+    page.click("text=Tokens used")
     expect(page.locator(".empty")).to_contain_text("/events/ingest")
-    auth = {"Authorization": f"Bearer {key}"}
-    events = [{"event_id": f"evt_{i}", "customer_id": "cus_browser", "event_name": "api.call",
-               "metadata": {"tokens": 100 + i}} for i in range(3)]
-    answer = httpx.post(f"{served.base}/events/ingest", json={"events": events}, headers=auth)
-    worker.caught_up(answer.json()["position"])
-    expect(page.locator("table.events tbody tr")).to_have_count(3)  # refreshed in place, no reload
+    ingest(served, key, worker, 100, 5, 150)
+    # Both refresh in place, without a reload: the chart from its JSON, the table from the page.
+    expect(page.locator("#usage-total")).to_have_text("250")
+    expect(page.locator("#usage-chart canvas")).to_be_visible()
+    expect(page.locator("#usage-chart")).to_have_attribute("data-buckets", "1")
+    expect(page.locator("table.events tbody tr")).to_have_count(2)
+    screenshot(page, "meter")
+    page.goto("/dashboard/meters")
+    expect(page.locator("table tbody tr td.num")).to_have_text("2")
+    screenshot(page, "meters")
+
+    page.goto("/dashboard/events")
+    expect(page.locator("table.events tbody tr")).to_have_count(3)
     page.click("text=1 key >> nth=0")
-    expect(page.locator("table.events pre").first).to_contain_text('"tokens": 102')
+    expect(page.locator("table.events pre").first).to_contain_text('"tokens": 150')
     screenshot(page, "events")
 
     page.goto("/dashboard/customers")
@@ -50,5 +80,5 @@ def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Serve
 
     page.click("text=Sign out")
     expect(page.locator("input[name=api_key]")).to_be_visible()
-    page.goto("/dashboard/events")
+    page.goto("/dashboard/meters")
     expect(page.locator("input[name=api_key]")).to_be_visible()

@@ -91,3 +91,46 @@ def test_a_malformed_time_filter_says_what_is_wrong(client: Any, key: str) -> No
     answer = client.get("/dashboard/events", params={"start": "yesterday"})
     assert answer.status_code == 422
     assert "start is not a date and time" in answer.text
+
+
+def test_the_meter_form_rejects_what_the_api_rejects_with_its_words(client: Any, auth: Any, key: str) -> None:
+    form = {"name": "Bad", "event_name": "api.call", "aggregation_type": "max",
+            "clause_key_0": "tier", "clause_operator_0": "resembles", "clause_value_0": "gold"}
+    api = client.post("/meters", json={"name": "Bad", "event_name": "api.call", "aggregation": {"type": "max"},
+                                       "filter": {"conjunction": "and", "clauses": [
+                                           {"key": "tier", "operator": "resembles", "value": "gold"}]}},
+                      headers=auth).json()
+    sign_in(client, key)
+    page = client.post("/dashboard/meters", data=form)
+    assert page.status_code == 422
+    for fault in api["errors"]:
+        assert f"{fault['field']}: {fault['reason']}" in page.text
+    assert 'value="tier"' in page.text and "No meters yet" in page.text
+
+
+def test_a_meter_page_shows_the_same_usage_as_the_api(client: Any, auth: Any, worker: Any, key: str) -> None:
+    meter = client.post("/meters", json={"name": "Calls", "event_name": "api.call",
+                                         "aggregation": {"type": "count"}}, headers=auth).json()
+    client.post("/customers", json={"customer_id": "cus_m"}, headers=auth)
+    written = ingest(client, auth, event("e1", customer="cus_m"), event("e2", customer="cus_m"))
+    worker.caught_up(written.json()["position"])
+    sign_in(client, key)
+    params = {"window": "day", "start": "2026-01-01T00:00", "end": "2030-01-01T00:00"}
+    chart = client.get(f"/dashboard/meters/{meter['id']}/usage.json", params=params).json()
+    api = client.get(f"/meters/{meter['id']}/usage", headers=auth,
+                     params={**params, "start": "2026-01-01T00:00:00Z", "end": "2030-01-01T00:00:00Z"}).json()
+    assert chart == api and chart["total"] == "2"
+    listed = client.get("/dashboard/meters").text
+    assert "Calls" in listed and '<td class="num">2</td>' in listed
+    assert "e1" in client.get(f"/dashboard/meters/{meter['id']}").text
+
+
+def test_another_business_cannot_open_a_meter(client: Any, auth: Any, tally: Any) -> None:
+    meter = client.post("/meters", json={"name": "Private", "event_name": "x", "aggregation": {"type": "count"}},
+                        headers=auth).json()
+    sign_in(client, tally.create_key("nosy-business"))
+    assert client.get(f"/dashboard/meters/{meter['id']}").status_code == 404
+    assert client.get(f"/dashboard/meters/{meter['id']}/usage.json").status_code == 404
+    assert client.post(f"/dashboard/meters/{meter['id']}/archive").status_code == 404
+    assert client.get("/dashboard/events", params={"meter_id": meter["id"]}).status_code == 404
+    assert "Private" not in client.get("/dashboard/meters").text

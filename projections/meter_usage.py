@@ -196,9 +196,10 @@ def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> R
 
 
 def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, events_table: sql.Composed,
-                  chunk: int = BACKFILL_CHUNK) -> bool:
+                  chunk: int | None = None) -> bool:
     """Counts the next chunk of events that were there before a meter was created; moves its cursor in the
     same transaction. False when no meter is back-filling."""
+    chunk = chunk or BACKFILL_CHUNK
     decimal_json(cur)
     cur.execute(sql.SQL("SELECT " + _RULE_COLUMNS + ", backfill_cursor, backfill_upto FROM {} "
                         "WHERE backfill_cursor < backfill_upto ORDER BY position LIMIT 1 FOR UPDATE").format(meters))

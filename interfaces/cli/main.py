@@ -6,13 +6,14 @@ import logging
 import sys
 
 from domain.errors import TallyError
-from interfaces.cli import audit, keys, projections, serve, worker
+from interfaces.cli import audit, close_cycles, keys, projections, serve, worker
 
 COMMANDS = [
     serve,
     worker,
     keys,
     projections,
+    close_cycles,
     audit,
 ]
 

@@ -1,0 +1,30 @@
+"""Credit wallet queries."""
+from __future__ import annotations
+
+import uuid
+
+from litestar import get
+
+from application.tally import Tally
+from domain.credit_wallet import wallet_id
+from domain.customer import Customer
+from domain.customer import customer_id as customer_uuid
+from domain.errors import NotReady
+from interfaces.http.dependencies import READ_WAIT_S
+from projections.credit_queries import CreditsView, credits_of
+from projections.worker import wait_for
+
+
+@get("/customers/{customer_id:str}/credits", sync_to_thread=True, tags=["credits"])
+def credits(customer_id: str, tally: Tally, business: uuid.UUID, position_reached: int) -> CreditsView:
+    """The customer's credit balance, its active grants (soonest-expiring first) and the ledger of every
+    movement (grant, debit, expiry) with the balance after it, newest first. Always includes every
+    movement of the wallet recorded before the request (no `min_position` needed)."""
+    customer = customer_uuid(business, customer_id)
+    tally.owned(business, Customer, "customer", customer)
+    if not wait_for(tally, ["balances"], tally.position_of(wallet_id(customer)), READ_WAIT_S):
+        raise NotReady("the balances read model is behind; retry", "projections_behind")
+    return credits_of(tally.recorder.datastore, tally.schema, business, customer_id)
+
+
+HANDLERS = [credits]

@@ -16,11 +16,12 @@ from litestar.template.config import TemplateConfig
 
 from domain.errors import NotFound, TallyError, Unauthorized
 from interfaces.dashboard import filters
-from interfaces.dashboard.pages import audit, auth, customers, events, meters
+from interfaces.dashboard.pages import audit, auth, customers, events, invoices, meters, products
 from interfaces.dashboard.session import provide_signed_in
 
 HERE = Path(__file__).parent
-PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS, *audit.HANDLERS]
+PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
+         *products.HANDLERS, *invoices.HANDLERS, *audit.HANDLERS]
 
 
 def signed_out(request: Request[Any, Any, Any], _: Unauthorized) -> Response[Any]:

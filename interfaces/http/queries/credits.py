@@ -20,6 +20,11 @@ def credits(customer_id: str, tally: Tally, business: uuid.UUID, position_reache
     """The customer's credit balance, its active grants (soonest-expiring first) and the ledger of every
     movement (grant, debit, expiry) with the balance after it, newest first. Always includes every
     movement of the wallet recorded before the request (no `min_position` needed)."""
+    return credits_for(tally, business, customer_id)
+
+
+def credits_for(tally: Tally, business: uuid.UUID, customer_id: str) -> CreditsView:
+    """The wallet with every movement recorded so far, for the API and the dashboard alike."""
     customer = customer_uuid(business, customer_id)
     tally.owned(business, Customer, "customer", customer)
     if not wait_for(tally, ["balances"], tally.position_of(wallet_id(customer)), READ_WAIT_S):

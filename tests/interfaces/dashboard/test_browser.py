@@ -1,10 +1,14 @@
 """The dashboard in headless Chromium, against a real server and projection worker."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import httpx
 from playwright.sync_api import Page, expect
 
+from application.tally import Tally
 from tests.conftest import RunningWorker
+from tests.interfaces.billing_helpers import close, meter, product, send, subscribe
 from tests.interfaces.dashboard.conftest import Served, screenshot
 
 
@@ -102,3 +106,36 @@ def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Serve
     expect(page.locator("input[name=api_key]")).to_be_visible()
     page.goto("/dashboard/meters")
     expect(page.locator("input[name=api_key]")).to_be_visible()
+
+
+def test_an_issued_invoice_reads_line_by_line_and_another_business_sees_nothing(
+        page: Page, served: Served, worker: RunningWorker, key: str, tally: Tally) -> None:
+    with httpx.Client(base_url=served.base, headers={"Authorization": f"Bearer {key}"}) as api:
+        calls = meter(api, {}, "api.call", name="API calls")
+        plan = product(api, {}, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"}, name="Starter")
+        api.post("/customers", json={"customer_id": "cus_seed", "name": "Seed Co"})
+        start = datetime.now(timezone.utc).replace(second=0, microsecond=0) - timedelta(days=1, hours=1)
+        subscription = subscribe(api, {}, "cus_seed", plan["id"], start)
+        send(api, {}, "cus_seed", "api.call", 2500, start + timedelta(minutes=5), "seed")
+        [invoice] = close(api, {}, subscription["id"])
+    worker.caught_up()
+    sign_in(page, key)
+    page.goto("/dashboard/invoices")
+    screenshot(page, "invoices")
+    page.click(f"a[href='/dashboard/invoices/{invoice['id']}']")
+    expect(page.locator(".lines .total")).to_have_text("USD 30.00")
+    screenshot(page, "invoice")
+    page.click("text=the invoice's audit trail")
+    expect(page.locator("h1")).to_contain_text("History of invoice")
+    screenshot(page, "audit")
+    page.goto("/dashboard/products")
+    screenshot(page, "products")
+
+    page.click("text=Sign out")
+    sign_in(page, tally.create_key("second-business"))
+    expect(page.locator(".empty")).to_contain_text("No meters yet")
+    for path in ("/dashboard/customers", "/dashboard/events", "/dashboard/invoices", "/dashboard/products"):
+        page.goto(path)
+        expect(page.locator("main")).not_to_contain_text("cus_seed")
+        expect(page.locator("main")).not_to_contain_text("Starter")
+    assert page.goto(f"/dashboard/invoices/{invoice['id']}").status == 404

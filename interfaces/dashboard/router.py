@@ -18,6 +18,7 @@ from domain.errors import NotFound, TallyError, Unauthorized
 from interfaces.dashboard import filters
 from interfaces.dashboard.pages import audit, auth, customers, events, invoices, meters, products
 from interfaces.dashboard.session import provide_signed_in
+from interfaces.http.problems import status_of
 
 HERE = Path(__file__).parent
 PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
@@ -37,7 +38,7 @@ def rejected(_: Request[Any, Any, Any], exc: TallyError | ValidationException) -
     detail = exc.detail if isinstance(exc, TallyError) else "; ".join(
         f"{item.get('key', '')}: {item.get('message', '')}" for item in exc.extra or [] if isinstance(item, dict))
     return Template("error.html", context={"title": "That did not work", "detail": detail or str(exc.detail)},
-                    status_code=422 if isinstance(exc, TallyError) else 400)
+                    status_code=status_of(exc) if isinstance(exc, TallyError) else 400)
 
 
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:

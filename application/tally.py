@@ -13,12 +13,14 @@ from application.billing_jobs import BillingJobs
 from application.businesses import BusinessCommands
 from application.credits import CreditCommands
 from application.customers import CustomerCommands
+from application.explain import InvoiceExplainer
 from application.ingestion import IngestionCommands
 from application.meters import MeterCommands
 from application.ownership import Ownership
 from application.products import ProductCommands
 from application.subscriptions import SubscriptionCommands
 from application.upcoming import UpcomingQueries
+from application.verification import Verification
 
 
 class Tally(
@@ -27,6 +29,8 @@ class Tally(
     IngestionCommands,
     MeterCommands,
     AuditQueries,
+    InvoiceExplainer,
+    Verification,
     Ownership,
     ProductCommands,
     SubscriptionCommands,

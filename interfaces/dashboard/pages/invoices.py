@@ -31,4 +31,10 @@ def invoice_page(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID, posit
         "invoice": get_invoice(tally.recorder.datastore, tally.schema, business, invoice_id)})
 
 
-HANDLERS = [invoices_page, invoice_page]
+@get("/invoices/{invoice_id:uuid}/explain", sync_to_thread=True)
+def explain_page(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Template:
+    """The invoice re-derived from the event log alone, line by line, and whether it matches what was issued."""
+    return Template("explain.html", context={"work": tally.explain_invoice(business, invoice_id)})
+
+
+HANDLERS = [invoices_page, invoice_page, explain_page]

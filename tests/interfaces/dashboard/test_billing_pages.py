@@ -34,9 +34,12 @@ def test_a_closed_cycle_shows_as_an_invoice_with_its_lines_and_audit_link(client
     assert "API calls" in detail and "2500" in detail and "1500" in detail and "USD 30.00" in detail
     assert f"/dashboard/audit/invoice/{invoice['id']}" in detail
     assert client.get(f"/dashboard/audit/invoice/{invoice['id']}").status_code == 200
+    explained = client.get(f"/dashboard/invoices/{invoice['id']}/explain").text
+    assert "it matches the issued invoice" in explained and "2500" in explained
     assert "USD 30.00" in client.get("/dashboard/customers/cus_inv").text
     sign_in(client, tally.create_key("other-business"))
     assert client.get(f"/dashboard/invoices/{invoice['id']}").status_code == 404
+    assert client.get(f"/dashboard/invoices/{invoice['id']}/explain").status_code == 404
     assert "cus_inv" not in client.get("/dashboard/invoices").text
 
 

@@ -15,10 +15,13 @@ from domain.errors import Invalid, NotFound
 from interfaces.dashboard.forms import struct_from
 from interfaces.http.commands.products import ProductCreate, UsagePriceIn, terms
 from interfaces.http.queries.products import product_of, products_of
+from interfaces.http.queries.usage import usage_of
+from projections.charge_queries import subscribers
 from projections.meter_views import list_meters
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 ALL = 1000
+SUBSCRIBERS_SHOWN = 20
 
 
 def _list(tally: Tally, business: uuid.UUID, form: dict[str, Any], errors: list[str],
@@ -48,8 +51,11 @@ def add_product(tally: Tally, business: uuid.UUID, data: Form) -> Template | Red
 def _page(tally: Tally, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any], errors: list[str],
           status_code: int = 200) -> Template:
     meters = list_meters(tally.recorder.datastore, tally.schema, business, page_size=ALL).items
+    with tally.recorder.datastore.transaction(commit=False) as cur:
+        customers = subscribers(cur, tally.schema, business, product_id, SUBSCRIBERS_SHOWN)
+    upcoming = {c: usage_of(tally, business, c) for c in customers}
     return Template("product.html", status_code=status_code, context={
-        "product": product_of(tally, business, product_id), "meters": meters,
+        "product": product_of(tally, business, product_id), "meters": meters, "upcoming": upcoming,
         "meter_names": {str(m.id): m.name for m in meters}, "form": form, "errors": errors})
 
 

@@ -97,8 +97,10 @@ def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Serve
     expect(page.locator("#upcoming .total")).to_have_text("USD 3.00")
     screenshot(page, "customer")
     page.click("#upcoming a:text-is('Pro plan')")
+    expect(page.locator(".upcoming-total")).to_have_text("USD 3.00")
     page.fill("input[name=unit_price]", "0.03")
     page.click("text=Set price")
+    expect(page.locator(".upcoming-total")).to_have_text("USD 4.50")  # re-rated at once
     page.goto("/dashboard/customers/cus_browser")
     expect(page.locator("#upcoming .total")).to_have_text("USD 4.50")
 

@@ -77,14 +77,20 @@ def customer_page(customer_id: str, tally: Tally, business: uuid.UUID, position_
     return _page(tally, business, customer_id, [])
 
 
+def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> int:
+    """Starts the subscription a form asks for (customer_id, product_id, start blank for now); its position."""
+    start = parse_time(form.get("start"), "start")
+    create = struct_from({k: form.get(k) for k in ("customer_id", "product_id")}, SubscriptionCreate)
+    _, position = tally.start_subscription(business, create.customer_id, create.product_id,
+                                           start or datetime.now(UTC))
+    return position
+
+
 @post("/customers/{customer_id:str}/subscriptions", sync_to_thread=True, status_code=303)
 def subscribe(customer_id: str, tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
     """Subscribes the customer to a product, from now or from a start in the past."""
     try:
-        start = parse_time(data.get("start"), "start")
-        create = struct_from({"customer_id": customer_id, "product_id": data.get("product_id")}, SubscriptionCreate)
-        _, position = tally.start_subscription(business, customer_id, create.product_id,
-                                               start or datetime.now(UTC))
+        position = subscribe_from(tally, business, {**data, "customer_id": customer_id})
     except (Invalid, Conflict, NotFound) as exc:
         return _page(tally, business, customer_id, [exc.detail], status_code=422)
     return _to_customer(customer_id, position)

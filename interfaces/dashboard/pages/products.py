@@ -11,12 +11,14 @@ from litestar.params import Body
 from litestar.response import Redirect, Template
 
 from application.tally import Tally
-from domain.errors import Invalid, NotFound
+from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import struct_from
+from interfaces.dashboard.pages.customers import subscribe_from
 from interfaces.http.commands.products import ProductCreate, UsagePriceIn, terms
 from interfaces.http.queries.products import product_of, products_of
 from interfaces.http.queries.usage import usage_of
 from projections.charge_queries import subscribers
+from projections.customers import list_customers
 from projections.meter_views import list_meters
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -56,6 +58,7 @@ def _page(tally: Tally, business: uuid.UUID, product_id: uuid.UUID, form: dict[s
     upcoming = {c: usage_of(tally, business, c) for c in customers}
     return Template("product.html", status_code=status_code, context={
         "product": product_of(tally, business, product_id), "meters": meters, "upcoming": upcoming,
+        "customers": list_customers(tally.recorder.datastore, tally.schema, business, page_size=ALL).items,
         "meter_names": {str(m.id): m.name for m in meters}, "form": form, "errors": errors})
 
 
@@ -92,4 +95,14 @@ def set_usage_price(product_id: uuid.UUID, tally: Tally, business: uuid.UUID, da
     return Redirect(f"/dashboard/products/{product_id}?min_position={position}", status_code=303)
 
 
-HANDLERS = [products_page, add_product, product_page, set_usage_price]
+@post("/products/{product_id:uuid}/subscriptions", sync_to_thread=True, status_code=303)
+def subscribe_customer(product_id: uuid.UUID, tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+    """Subscribes a customer to this product, from now or from a start in the past."""
+    try:
+        position = subscribe_from(tally, business, {**data, "product_id": str(product_id)})
+    except (Invalid, Conflict, NotFound) as exc:
+        return _page(tally, business, product_id, {}, [exc.detail], status_code=422)
+    return Redirect(f"/dashboard/products/{product_id}?min_position={position}", status_code=303)
+
+
+HANDLERS = [products_page, add_product, product_page, set_usage_price, subscribe_customer]

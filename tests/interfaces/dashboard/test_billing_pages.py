@@ -51,3 +51,20 @@ def test_credits_granted_on_the_customer_page_show_in_balance_and_ledger(client:
     page = client.post("/dashboard/customers/cus_cr/credits", data={"amount": "500", "reason": "welcome"})
     assert page.status_code == 200
     assert 'id="credit-balance">500<' in page.text and "welcome" in page.text
+
+
+def test_a_customer_subscribed_from_the_product_page_shows_among_its_subscribers(client: Any, auth: Any,
+                                                                                 key: str, tally: Any) -> None:
+    calls = meter(client, auth, "api.call", name="API calls")
+    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02"}, name="Metered")
+    client.post("/customers", json={"customer_id": "cus_sub"}, headers=auth)
+    sign_in(client, key)
+    unknown = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_nobody"})
+    assert unknown.status_code == 422 and "not found" in unknown.text
+    page = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_sub"})
+    assert page.status_code == 200
+    assert '<td class="num upcoming-total">USD 0.00</td>' in page.text and "/dashboard/customers/cus_sub" in page.text
+    sign_in(client, tally.create_key("outsider"))
+    assert client.get(f"/dashboard/products/{plan['id']}").status_code == 404
+    foreign = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_sub"})
+    assert foreign.status_code == 404

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 import uuid
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from eventsourcing.persistence import IntegrityError
@@ -24,12 +25,14 @@ from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, invoice_id, line_terms
 from domain.meter import Meter
 from domain.product import Product
-from domain.rating import rate
+from domain.rating import Line, UsagePrice, rate
 from domain.subscription import Subscription
 from projections.cycle_usage import measure, usage_position
 from projections.meter_queries import backfills_pending
 
 RACE_RETRIES = 5
+# Bounded so one save stays far below the event count at which big saves were seen to hang.
+CYCLES_PER_SAVE = 100
 READY_WAIT_S = 10.0
 
 
@@ -51,16 +54,19 @@ class BillingCommands:
             return []
         if wait:
             self.wait_until_usage_ready()
-        for _ in range(RACE_RETRIES):
-            try:
-                self._close(subscription, subscription.due_cycles(now), now)
-                break
-            except IntegrityError:
-                # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
-                subscription = self.repository.get(subscription_id)
-        else:
-            raise Conflict("the subscription kept changing while closing; retry", "close_busy")
-        return [self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
+        issued: dict[datetime, Invoice] = {}
+        while chunk := subscription.due_cycles(now)[:CYCLES_PER_SAVE]:
+            for _ in range(RACE_RETRIES):
+                try:
+                    issued.update((i.cycle_start, i) for i in self._close(subscription, chunk, now))
+                    break
+                except IntegrityError:
+                    # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
+                    subscription = self.repository.get(subscription_id)
+                    chunk = subscription.due_cycles(now)[:CYCLES_PER_SAVE]
+            else:
+                raise Conflict("the subscription kept changing while closing; retry", "close_busy")
+        return [issued.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
 
     def usage_ready(self) -> bool:
         with self.recorder.datastore.transaction(commit=False) as cur:
@@ -76,9 +82,9 @@ class BillingCommands:
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
 
-    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> None:
+    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> list[Invoice]:
         if not due:
-            return
+            return []
         product: Product = self.repository.get(subscription.product_id)
         prices = product.prices()
         meters: dict[str, Meter] = {p.meter_id: self.repository.get(uuid.UUID(p.meter_id)) for p in prices}
@@ -96,7 +102,7 @@ class BillingCommands:
                 late_after = max(late_after, position)
         invoices = []
         for c, usages in zip(due, measured):
-            rated = rate(usages, product.price, product.currency, wallet.balance if wallet else 0)
+            rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0))
             invoice = Invoice(business_id=subscription.business_id, customer_id=subscription.customer_id,
                               subscription_id=subscription.id, product_id=product.id, cycle_start=c.start,
                               cycle_end=c.end, currency=product.currency, price=rated.price,
@@ -106,9 +112,10 @@ class BillingCommands:
                 self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
             invoices.append(invoice)
         self.save(subscription, *invoices, *([wallet] if wallet else []))
+        return invoices
 
-    def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[Any], c: Cycle,
-                        lines: list[Any], invoice: uuid.UUID) -> None:
+    def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[UsagePrice], c: Cycle,
+                        lines: list[Line], invoice: uuid.UUID) -> None:
         """Debit what the cycle used, expire what ended with it, grant the next cycle's credits."""
         reference = cycle_reference(subscription.id, c)
         for line in lines:

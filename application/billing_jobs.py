@@ -1,6 +1,6 @@
 """What the worker does on its own: close cycles once `cycle_end + grace` has
-passed, and expire credits once a grant's `expires_at + grace` has passed (the
-same grace, so a cycle's credits still pay for it when it closes late)."""
+passed, and expire credits at a grant's `expires_at` (a cycle's grants at
+`expires_at + grace`, so they still pay for their cycle when it closes late)."""
 from __future__ import annotations
 
 import logging
@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from domain.errors import TallyError
 from projections.charge_queries import due_count, due_subscriptions
 from projections.credit_queries import wallets_expiring
 from projections.meter_queries import backfills_pending
@@ -41,6 +40,7 @@ class BillingJobs:
     recorder: Any
     close_cycles: Any
     expire_credits: Any
+    wait_until_usage_ready: Any
 
     def due(self, now: datetime, grace: timedelta, limit: int = BATCH,
             after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
@@ -53,13 +53,16 @@ class BillingJobs:
         `progress(done, total)` counts subscriptions."""
         with self.recorder.datastore.transaction(commit=False) as cur:
             total = due_count(cur, self.schema, now - grace)
+        if wait and total:
+            # Once for the batch: waiting per close would wait for the read models to take in each invoice.
+            self.wait_until_usage_ready()
         issued, done, after = 0, 0, None
         while batch := self.due(now, grace, BATCH, after):
             for business, subscription in batch:
                 try:
-                    issued += len(self.close_cycles(business, subscription, now, wait=wait))
-                except TallyError as error:
-                    log.warning("closing subscription %s failed: %s", subscription, error)
+                    issued += len(self.close_cycles(business, subscription, now, wait=False))
+                except Exception:  # one broken subscription must not stop the others from being billed
+                    log.exception("closing subscription %s failed", subscription)
                 done += 1
                 if progress:
                     progress(done, max(total, done))
@@ -80,6 +83,6 @@ class BillingJobs:
         def job() -> bool:
             now = clock()
             with self.recorder.datastore.transaction(commit=False) as cur:
-                wallets = wallets_expiring(cur, self.schema, now - grace, BATCH)
-            return self.expire_credits(wallets, now - grace) > 0 if wallets else False
+                wallets = wallets_expiring(cur, self.schema, now, grace, BATCH)
+            return self.expire_credits(wallets, now, grace) > 0 if wallets else False
         return throttled(job)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -62,13 +62,14 @@ class CreditCommands:
                 continue  # a cycle close or another grant moved the wallet on: decide again on the new state
         raise Conflict("the wallet kept changing; retry", "wallet_busy")
 
-    def expire_credits(self, wallet_ids: list[uuid.UUID], at: datetime) -> int:
-        """Expires what is left of grants due by `at` in these wallets; answers how many grants expired."""
+    def expire_credits(self, wallet_ids: list[uuid.UUID], at: datetime, cycle_grace: timedelta) -> int:
+        """Expires what is left of grants due by `at` (a cycle's grants `cycle_grace` later) in these
+        wallets; answers how many grants expired."""
         expired = 0
         for wid in wallet_ids:
             for _ in range(RACE_RETRIES):
                 wallet: CreditWallet = self.repository.get(wid)
-                due = wallet.expire(at, reference=f"expiry:{at.isoformat()}")
+                due = wallet.expire(at, f"expiry:{at.isoformat()}", cycle_grace)
                 try:
                     self.save(wallet)
                 except IntegrityError:

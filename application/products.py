@@ -41,6 +41,13 @@ class ProductCommands:
         product.remove_usage_price(meter_id)
         return product, self.save(product)[-1].notification.id
 
+    def archive_product(self, business: uuid.UUID, product_id: uuid.UUID) -> tuple[Product, int]:
+        """No new subscriptions or price changes; running subscriptions keep being billed."""
+        product = self.get_product(business, product_id)
+        product.archive()
+        recordings = self.save(product)
+        return product, recordings[-1].notification.id if recordings else 0
+
     def _is_meter(self, business: uuid.UUID, meter_id: str) -> bool:
         try:
             self.get_meter(business, uuid.UUID(meter_id))

@@ -5,6 +5,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from eventsourcing.persistence import IntegrityError
+
+from application.credits import RACE_RETRIES
 from domain.customer import Customer, customer_id
 from domain.entitlements import cycle_grants
 from domain.errors import Conflict
@@ -24,15 +27,20 @@ class SubscriptionCommands:
         product: Product = self.owned(business, Product, "product", product_id)
         if product.archived:
             raise Conflict(f"product {product_id} is archived", "product_archived")
-        subscription = Subscription.start(business, external_id, product.id, start, product.billing_interval,
-                                          product.interval_count)
-        first = subscription.open_cycle
-        assert first is not None
-        grants = cycle_grants(subscription.id, product.prices(), first)
-        wallet = self.wallet_of(business, external_id) if grants else None
-        for g in grants:
-            wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
-        return subscription, self.save(*[a for a in (subscription, wallet) if a])[-1].notification.id
+        for _ in range(RACE_RETRIES):
+            subscription = Subscription.start(business, external_id, product.id, start, product.billing_interval,
+                                              product.interval_count)
+            first = subscription.open_cycle
+            assert first is not None
+            grants = cycle_grants(subscription.id, product.prices(), first)
+            wallet = self.wallet_of(business, external_id) if grants else None
+            for g in grants:
+                wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
+            try:
+                return subscription, self.save(*[a for a in (subscription, wallet) if a])[-1].notification.id
+            except IntegrityError:
+                continue  # the wallet moved on meanwhile (a close or a grant): start again on its new state
+        raise Conflict("the customer's wallet kept changing; retry", "wallet_busy")
 
     def get_subscription(self, business: uuid.UUID, subscription_id: uuid.UUID) -> Subscription:
         subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)

@@ -7,7 +7,7 @@ then oldest first. The balance never goes negative.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -84,17 +84,16 @@ class CreditWallet(Aggregate):
         self._debited(amount=amount, cycle=cycle, meter_id=meter_id, reason=reason, reference=reference,
                       allocations=allocations)
 
-    def expire(self, at: datetime, reference: str) -> list[str]:
-        """Expires what is left of every grant whose expiry is at or before `at`."""
-        due = [gid for gid in self.spending_order()
-               if self.grants[gid]["expires_at"] is not None and self.grants[gid]["expires_at"] <= at]
-        for grant_id in due:
+    def expire(self, at: datetime, reference: str, cycle_grace: timedelta = timedelta(0)) -> list[str]:
+        """Expires what is left of every grant whose expiry is at or before `at`; a cycle's grants only
+        `cycle_grace` later, so a cycle that closes within its grace can still spend them."""
+        def due(grant: dict[str, Any]) -> bool:
+            delay = cycle_grace if grant["source"] == "cycle" else timedelta(0)
+            return grant["expires_at"] is not None and grant["expires_at"] + delay <= at
+        expired = [gid for gid in self.spending_order() if due(self.grants[gid])]
+        for grant_id in expired:
             self._expired(grant_id=grant_id, amount=self.grants[grant_id]["remaining"], reference=reference)
-        return due
-
-    def next_expiry(self) -> datetime | None:
-        times = [g["expires_at"] for g in self.grants.values() if g["remaining"] > 0 and g["expires_at"]]
-        return min(times, default=None)
+        return expired
 
     @event("CreditsGranted")
     def _granted(self, grant_id: str, amount: Decimal, source: str, expires_at: datetime | None,

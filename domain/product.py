@@ -15,6 +15,7 @@ from domain.rating import CreditTerms, UsagePrice
 
 MAX_USAGE_PRICES = 50
 MAX_INTERVAL_COUNT = 1000
+MAX_AMOUNT = Decimal("1e15")
 ROLLOVERS = ("none", "all")
 
 # A usage price as events carry it: {"meter_id", "unit_price", "free_threshold", "credits": None | {...}}.
@@ -40,6 +41,8 @@ def _amount_faults(field: str, value: Decimal, max_places: int, positive: bool =
         return [Fault(field, "must be a finite number")]
     if value < 0 or (positive and value == 0):
         return [Fault(field, "must be greater than 0" if positive else "must not be negative")]
+    if value > MAX_AMOUNT:
+        return [Fault(field, "must be at most 1e15")]
     if places(value) > max_places:
         return [Fault(field, f"must have at most {max_places} decimal places")]
     return []

@@ -7,6 +7,8 @@ from typing import Any
 
 import msgspec
 
+from domain.subscription import Subscription
+
 
 def number(value: Decimal) -> str:
     """A quantity without exponent or trailing zeros ("2500", "12.5")."""
@@ -88,6 +90,17 @@ class SubscriptionView(msgspec.Struct):
     closed_cycles: int
     ends_at: datetime | None
     invoice_ids: list[str]
+
+
+def subscription_view(subscription: Subscription) -> SubscriptionView:
+    c = subscription.open_cycle
+    status = "active" if subscription.ends_at is None else ("cancelled" if c else "ended")
+    return SubscriptionView(
+        id=str(subscription.id), customer_id=subscription.customer_id, product_id=str(subscription.product_id),
+        status=status, start=subscription.anchor, billing_interval=subscription.billing_interval,
+        interval_count=subscription.interval_count, current_cycle=CycleView(c.start, c.end) if c else None,
+        closed_cycles=subscription.closed, ends_at=subscription.ends_at,
+        invoice_ids=[str(i) for i in subscription.invoice_ids])
 
 
 class UpcomingView(msgspec.Struct):

@@ -50,7 +50,8 @@ def _where(meter_id: uuid.UUID, customer_id: str | None, start: datetime,
 def usage_total(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id: str | None,
                 start: datetime, end: datetime) -> Decimal | None:
     """The meter's aggregation over [start, end) (truncated to the minute), for one customer or all.
-    Count and sum are 0 without usage; max and last are None."""
+    Count and sum are 0 without usage; max and last are None. NotFound while the read model has not
+    seen the meter; check `backfills_pending` on the same cursor before trusting a new meter's total."""
     kind = _kind(cur, schema, meter_id)
     where, params = _where(meter_id, customer_id, start, end)
     cur.execute(sql.SQL("SELECT " + VALUE[kind] + " AS v FROM {}.meter_usage WHERE {}").format(

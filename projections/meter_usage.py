@@ -122,7 +122,7 @@ class Changes:
     def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed) -> None:
         if self.buckets:
             columns = list(zip(*((*key, *bucket) for key, bucket in self.buckets.items())))
-            cur.execute(sql.SQL(UPSERT).format(usage=usage), [list(c) for c in columns])
+            cur.execute(sql.SQL(UPSERT).format(usage=usage), [list(c) for c in columns], binary=True)
         if self.skipped:
             cur.execute(sql.SQL(
                 "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "
@@ -219,3 +219,10 @@ def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, e
     reached = rows[-1]["position"] if len(rows) == chunk else row["backfill_upto"]
     cur.execute(sql.SQL("UPDATE {} SET backfill_cursor = %s WHERE id = %s").format(meters), (reached, rule.id))
     return True
+
+
+def backfills(cur: Cursor[Any], meters: sql.Composed) -> list[str]:
+    cur.execute(sql.SQL("SELECT id, name, backfill_cursor, backfill_upto FROM {} WHERE backfill_cursor < backfill_upto "
+                        "ORDER BY position").format(meters))
+    return [f"meter {r['id']} ({r['name']}): back-fill at position {r['backfill_cursor']} of {r['backfill_upto']}"
+            for r in cur.fetchall()]

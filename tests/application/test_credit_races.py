@@ -66,7 +66,7 @@ def test_the_worker_jobs_close_due_cycles_and_expire_credits(client, auth, tally
     grant = tally.grant_credits(business, "cus_j", Decimal(5), now + timedelta(minutes=1), None, "soon", now)
     worker.caught_up(grant.position)
     tally.wait_until_usage_ready()
-    later = now + timedelta(hours=2)
+    later = now + timedelta(minutes=2)
 
     assert tally.closing_job(lambda: JAN1 + timedelta(days=1, minutes=30), timedelta(minutes=10))() is True
     assert tally.get_subscription(business, subscription).closed == 1

@@ -89,3 +89,39 @@ def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(cl
 
     assert [(i.cycle_end, quantities(i)) for i in invoices] == [(JAN1 + timedelta(hours=6), [("2", False)])]
     assert tally.get_subscription(business, subscription).open_cycle is None
+
+
+def test_tally_close_cycles_closes_every_due_subscription_once(client, auth, tally, business, plan, worker,
+                                                                database_url, schema, monkeypatch, capsys):
+    from interfaces.cli.main import main
+
+    _, product_id = plan
+    start = datetime.now(timezone.utc) - timedelta(days=2, hours=1)
+    subscriptions = [uuid.UUID(subscribe(client, auth, "cus_x", product_id, start)["id"]) for _ in range(2)]
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("TALLY_SCHEMA", schema)
+    worker.caught_up()
+
+    assert main(["close-cycles", "--grace", "0"]) == 0
+    first = capsys.readouterr().out
+    assert main(["close-cycles", "--grace", "0"]) == 0
+
+    assert first.startswith("4 invoice(s) issued") and capsys.readouterr().out.startswith("0 invoice(s)")
+    assert [tally.get_subscription(business, s).closed for s in subscriptions] == [2, 2]
+
+
+def test_many_due_cycles_are_closed_in_bounded_saves_and_all_answered(client, auth, tally, business, plan,
+                                                                      monkeypatch):
+    import application.billing
+
+    _, product_id = plan
+    monkeypatch.setattr(application.billing, "CYCLES_PER_SAVE", 2)
+    send(client, auth, "cus_x", "api.call", 5, JAN1 + timedelta(days=3, hours=1), "d4")
+    subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
+
+    invoices = tally.close_cycles(business, subscription, JAN1 + timedelta(days=5))
+
+    assert [i.cycle_start.day for i in invoices] == [1, 2, 3, 4, 5]
+    assert [str(i.total) for i in invoices] == ["0.00", "0.00", "0.00", "5.00", "0.00"]
+    positions = tally.get_subscription(business, subscription).usage_positions
+    assert len(positions) == 5 and positions == sorted(positions)

@@ -51,6 +51,14 @@ def test_expiry_removes_only_what_is_left_of_due_grants():
     assert w.balance == D(10) and w.grants["due"]["remaining"] == 0
 
 
+def test_a_cycles_grant_outlives_its_expiry_by_the_grace_so_a_late_close_can_spend_it():
+    w = wallet()
+    w.grant("cycle:s:0:m", D(10), "cycle", T0, "r")
+    w.grant("manual:k", D(10), "manual", T0, "r")
+    assert w.expire(T0 + timedelta(minutes=30), "job", timedelta(hours=1)) == ["manual:k"]
+    assert w.expire(T0 + timedelta(hours=1), "job", timedelta(hours=1)) == ["cycle:s:0:m"]
+
+
 operations = st.lists(st.tuples(st.sampled_from(["grant", "debit", "expire"]),
                                 st.decimals(min_value=D("0.001"), max_value=1000, places=3),
                                 st.one_of(st.none(), st.integers(0, 10))), max_size=30)

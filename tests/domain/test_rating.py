@@ -62,12 +62,17 @@ def test_rating_rules_hold_for_any_prices_and_balances(specs, balance, fixed):
     usages = [Usage(UsagePrice(str(i), price, free, CreditTerms(D(0), per_unit, "none") if per_unit else None),
                     str(i), q) for i, (q, price, free, per_unit) in enumerate(specs)]
     rated = rate(usages, fixed, "USD", balance)
+    left = balance
     for u, line in zip(usages, rated.lines):
         assert 0 <= line.free <= line.quantity and line.free <= u.price.free_threshold
         assert line.free + line.credited + line.billable == line.quantity
+        assert line.credits_used <= left
+        if line.billable and u.price.credits:  # overage only once the credits could not pay another unit
+            assert left - line.credits_used < u.price.credits.per_unit
+        if line.credited or line.billable:  # credits and overage only past the free threshold
+            assert line.free == min(line.quantity, u.price.free_threshold)
+        left -= line.credits_used
         assert line.amount >= 0 and line.amount.as_tuple().exponent == -2
         assert abs(line.amount - line.billable * line.unit_price) <= D("0.005")
-        if line.credited and line.billable:  # overage only once the credits ran out
-            assert line.quantity - line.free - line.credited == line.billable
     assert rated.total == sum((line.amount for line in rated.lines), fixed)
     assert 0 <= rated.credits_used <= balance

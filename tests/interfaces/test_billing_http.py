@@ -115,3 +115,18 @@ def test_a_removed_usage_price_is_no_longer_charged(client, auth, customer):
     assert client.delete(f"/products/{plan['id']}/usage-prices/{sms}", headers=auth).status_code == 404
     listed = client.get("/products", params={"min_position": r.json()["position"]}, headers=auth).json()
     assert [p["usage_prices"] for p in listed["items"]] == [r.json()["usage_prices"]]
+
+
+def test_a_subscription_shows_its_current_cycle_and_a_cancelled_one_its_end(client, auth, customer):
+    plan = product(client, auth, billing_interval="month")
+    subscription = subscribe(client, auth, customer, plan["id"], datetime(2026, 1, 31, 9, 30, 45, tzinfo=timezone.utc))
+    assert subscription["start"] == "2026-01-31T09:30:00Z" and subscription["status"] == "active"
+    assert subscription["current_cycle"] == {"start": "2026-01-31T09:30:00Z", "end": "2026-02-28T09:30:00Z"}
+
+    r = client.post(f"/subscriptions/{subscription['id']}/cancel", headers=auth)
+
+    assert r.status_code == 200 and r.json()["status"] == "cancelled" and r.json()["ends_at"] is not None
+    closed = close(client, auth, subscription["id"])
+    assert len(closed) > 1 and closed[-1]["cycle_end"] == r.json()["ends_at"]
+    shown = client.get(f"/subscriptions/{subscription['id']}", headers=auth).json()
+    assert shown["status"] == "ended" and shown["current_cycle"] is None

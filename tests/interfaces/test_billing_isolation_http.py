@@ -45,6 +45,7 @@ def test_another_business_cannot_see_or_touch_billing_resources(client, auth, ot
         ("DELETE", f"/products/{plan['id']}/usage-prices/{calls}", None),
         ("GET", f"/subscriptions/{subscription['id']}", None),
         ("POST", f"/subscriptions/{subscription['id']}/close-cycle", None),
+        ("POST", f"/products/{plan['id']}/archive", None),
         ("POST", f"/subscriptions/{subscription['id']}/cancel", None),
         ("GET", f"/invoices/{invoice['id']}", None),
         ("POST", "/subscriptions", {"customer_id": "cus_x", "product_id": plan["id"]}),
@@ -76,6 +77,8 @@ def test_a_bad_product_is_refused_whole(client, auth, body, code):
     ({"unit_price": "-1"}, "unit_price"),
     ({"unit_price": "0.0000000000001"}, "unit_price"),
     ({"unit_price": "1", "free_threshold": "-5"}, "free_threshold"),
+    ({"unit_price": "1e100000"}, "unit_price"),
+    ({"unit_price": "NaN"}, "unit_price"),
     ({"unit_price": "1", "credits": {"per_cycle": "10", "per_unit": "0"}}, "credits.per_unit"),
 ])
 def test_a_bad_usage_price_is_refused_and_the_price_stays(client, auth, billed, price, field):
@@ -91,9 +94,22 @@ def test_unit_prices_keep_twelve_decimal_places(client, auth, billed):
     assert r.status_code == 200 and r.json()["usage_prices"][0]["unit_price"] == "0.0000025"
 
 
+def test_an_archived_product_takes_no_new_subscriptions_or_prices(client, auth, billed):
+    calls, plan = billed
+    r = client.post(f"/products/{plan['id']}/archive", headers=auth)
+    assert r.status_code == 200 and r.json()["archived"] is True
+    r = client.post("/subscriptions", json={"customer_id": "cus_x", "product_id": plan["id"]}, headers=auth)
+    assert r.status_code == 409 and r.json()["code"] == "product_archived"
+    r = client.put(f"/products/{plan['id']}/usage-prices/{calls}", json={"unit_price": "2"}, headers=auth)
+    assert r.status_code == 409 and r.json()["code"] == "product_archived"
+
+
 def test_subscribing_an_unknown_customer_or_product_is_not_found(client, auth, billed):
     _, plan = billed
     r = client.post("/subscriptions", json={"customer_id": "cus_nobody", "product_id": plan["id"]}, headers=auth)
     assert r.status_code == 404 and r.json()["code"] == "customer_not_found"
     r = client.post("/subscriptions", json={"customer_id": "cus_x", "product_id": "not-a-uuid"}, headers=auth)
     assert r.status_code in (400, 422)
+    r = client.post("/subscriptions", json={"customer_id": "cus_x", "product_id": plan["id"],
+                                            "start": "2026-01-01T00:00:00"}, headers=auth)
+    assert r.status_code in (400, 422) and r.json()["code"] == "invalid_request"

@@ -54,6 +54,8 @@ def test_unused_credits_expire_at_cycle_end_without_rollover(client, auth, custo
     moves = [(m["type"], m["amount"], m["balance_after"]) for m in reversed(wallet(client, auth, customer)["ledger"])]
     assert moves == [("grant", "1000", "1000"), ("debit", "-300", "700"), ("expiry", "-700", "0"),
                      ("grant", "1000", "1000")]
+    page = client.get(f"/customers/{customer}/credits", params={"page_size": 3, "page_number": 1}, headers=auth)
+    assert [m["type"] for m in page.json()["ledger"]] == ["grant"] and page.json()["ledger_has_more"] is False
 
 
 def test_unused_credits_carry_over_with_rollover_all(client, auth, customer):
@@ -90,7 +92,8 @@ def test_a_reused_idempotency_key_grants_once_and_answers_the_first_result(clien
 
 
 @pytest.mark.parametrize("body", [{"amount": "0"}, {"amount": "-5"}, {"amount": "1", "expires_at": "2001-01-01T00:00:00Z"},
-                                  {"amount": "abc"}, {"amount": "1", "extra": True}])
+                                  {"amount": "abc"}, {"amount": "1", "extra": True},
+                                  {"amount": "1", "expires_at": "2999-01-01T00:00:00"}])
 def test_a_bad_grant_is_refused_and_grants_nothing(client, auth, customer, body):
     r = client.post(f"/customers/{customer}/credits", json=body, headers=auth)
     assert r.status_code in (400, 422) and r.headers["content-type"].startswith("application/problem+json")

@@ -11,7 +11,7 @@ from projections import operations
 from projections.meter_queries import backfills_pending, usage_total
 from projections.registry import all_projections
 from projections.tracking import read_position
-from projections.worker import Worker
+from projections.worker import BACKGROUND_EVERY, Worker
 from tests.projections.test_worker_restart import kill_mid_stream, resume_until
 from tests.projections.workload import drain
 
@@ -63,6 +63,9 @@ def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_durin
     worker.run_once()  # the first back-fill chunk
     (state, counted) = meter_state(tally, meter.id)
     assert 0 < state["backfill_cursor"] < state["backfill_upto"], "the back-fill must be under way"
+    usage_status = next(s for s in operations.status(tally, sample_s=0.01) if s.name == "usage")
+    assert usage_status.pending == [f"meter {meter.id} (n): back-fill at position {state['backfill_cursor']} "
+                                    f"of {state['backfill_upto']}"]
     for start in range(10_000, 12_000, 500):
         tally.ingest(business, batch("e", start, 500), NOW)
     worker.run_once()  # new events are counted live, before the back-fill resumes
@@ -70,6 +73,16 @@ def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_durin
     drain(tally)
     assert totals(tally, meter.id) == (expected_sum(range(12_000)), False)
     assert meter_state(tally, meter.id)[1] == 12_000
+
+
+def test_a_backfill_advances_while_events_keep_arriving(tally, business):
+    drain(tally)
+    meter, _ = tally.create_meter(business, "n", "api.call", {"type": "count"})
+    worker = Worker(tally, all_projections(tally.schema))
+    for round_ in range(BACKGROUND_EVERY):
+        tally.ingest(business, batch("f", 100 * round_, 100), NOW)
+        assert worker.run_once(), "every round has a page to apply"
+    assert meter_state(tally, meter.id)[0]["backfill_cursor"] > 0
 
 
 def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, database_url, schema):

@@ -17,7 +17,7 @@ Text = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
 
 class CreditGrant(msgspec.Struct, forbid_unknown_fields=True):
     amount: Decimal
-    expires_at: datetime | None = None
+    expires_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
     reason: Text | None = None
     idempotency_key: Text | None = None
 

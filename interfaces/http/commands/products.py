@@ -84,4 +84,11 @@ def remove_usage_price(product_id: uuid.UUID, meter_id: str, tally: Tally, busin
     return written(product, position)
 
 
-HANDLERS = [create_product, set_usage_price, remove_usage_price]
+@post("/products/{product_id:uuid}/archive", sync_to_thread=True, tags=["products"], status_code=200)
+def archive_product(product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductWritten:
+    """Archive a product: no new subscriptions or price changes (409); running subscriptions keep billing."""
+    product, position = tally.archive_product(business, product_id)
+    return written(product, position)
+
+
+HANDLERS = [create_product, set_usage_price, remove_usage_price, archive_product]

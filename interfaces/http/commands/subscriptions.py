@@ -3,21 +3,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from typing import Annotated
 
 import msgspec
 from litestar import post
 
 from application.tally import Tally
 from interfaces.http.commands.customers import ExternalId
-from interfaces.http.queries.subscriptions import subscription_view
-from projections.billing_views import SubscriptionView
+from projections.billing_views import SubscriptionView, subscription_view
 from projections.invoice_queries import InvoiceView, invoice_view
 
 
 class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):
     customer_id: ExternalId
     product_id: uuid.UUID
-    start: datetime | None = None
+    start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
 
 class SubscriptionWritten(SubscriptionView):

@@ -38,6 +38,15 @@ def due_count(cur: Cursor[Any], schema: str, ended_by: datetime) -> int:
     return int(cur.fetchone()["n"])
 
 
+def subscribers(cur: Cursor[Any], schema: str, business: uuid.UUID, product_id: uuid.UUID,
+                limit: int) -> list[str]:
+    """External ids of the customers with an open cycle on the product, oldest subscription first."""
+    cur.execute(sql.SQL("SELECT customer_id, min(anchor) AS since FROM {}.charges WHERE business_id = %s "
+                        "AND product_id = %s AND cycle_start IS NOT NULL GROUP BY customer_id ORDER BY since "
+                        "LIMIT %s").format(sql.Identifier(schema)), (business, product_id, limit))
+    return [r["customer_id"] for r in cur.fetchall()]
+
+
 def list_products(cur: Cursor[Any], schema: str, business: uuid.UUID, page_number: int,
                   page_size: int) -> list[dict[str, Any]]:
     cur.execute(sql.SQL("SELECT * FROM {}.products WHERE business_id = %s ORDER BY created_at DESC, position DESC "

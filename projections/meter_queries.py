@@ -74,6 +74,13 @@ def usage_buckets(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_i
     return [(max(w, lower), min(window_end(w, window), upper), v) for w, v in rows]
 
 
+def events_counted(cur: Cursor[Any], schema: str, meter_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How many events each meter has counted so far, all customers, all time."""
+    cur.execute(sql.SQL("SELECT meter_id, sum(count) AS n FROM {}.meter_usage WHERE meter_id = ANY(%s) "
+                        "GROUP BY meter_id").format(sql.Identifier(schema)), (meter_ids,))
+    return {row["meter_id"]: int(row["n"]) for row in cur.fetchall()}
+
+
 def backfills_pending(cur: Cursor[Any], schema: str) -> bool:
     """Whether some meter is still counting the events that were there before it was created."""
     cur.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {}.meters WHERE backfill_cursor < backfill_upto) AS p")

@@ -12,6 +12,7 @@ from pathlib import Path
 import uvicorn
 
 from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
         # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
         # PostgreSQL stop with us (it stops at interpreter exit).
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-        uvicorn.run(create_app(tally), host=args.host, port=args.port, log_level="info")
+        app = create_app(tally, session_secret(args.data_dir))
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     finally:
         worker.terminate()
         try:

@@ -6,6 +6,8 @@ from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 
 from application.tally import Tally
+from interfaces.dashboard.router import dashboard_router, template_config
+from interfaces.dashboard.session import session_middleware, session_secret
 from interfaces.http import problems
 from interfaces.http.commands import credits as credit_commands
 from interfaces.http.commands import customers as customer_commands
@@ -43,9 +45,12 @@ QUERIES = [
 ]
 
 
-def create_app(tally: Tally) -> Litestar:
+def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
+    """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
     return Litestar(
-        route_handlers=[*COMMANDS, *QUERIES],
+        route_handlers=[*COMMANDS, *QUERIES, dashboard_router()],
+        middleware=[session_middleware(secret or session_secret())],
+        template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,
         state=State({"tally": tally, "projection_names": list(PROJECTIONS)}),

@@ -25,6 +25,12 @@ def credits(customer_id: str, tally: Tally, business: uuid.UUID, position_reache
     movement (grant, debit, expiry) with the balance after it, newest first, paged by `page_size` and
     `page_number` (`ledger_has_more`). Always includes every movement of the wallet recorded before the
     request (no `min_position` needed)."""
+    return credits_for(tally, business, customer_id, page_number, page_size)
+
+
+def credits_for(tally: Tally, business: uuid.UUID, customer_id: str, page_number: int = 0,
+                page_size: int = 100) -> CreditsView:
+    """The wallet with every movement recorded so far, for the API and the dashboard alike."""
     customer = customer_uuid(business, customer_id)
     tally.owned(business, Customer, "customer", customer)
     if not wait_for(tally, ["balances"], tally.position_of(wallet_id(customer)), READ_WAIT_S):

@@ -21,6 +21,11 @@ def upcoming_view(u: Upcoming) -> UpcomingView:
 def usage(customer_id: str, tally: Tally, business: uuid.UUID, position_reached: int) -> UsageView:
     """The upcoming invoice: each open cycle priced now with today's prices and credit balance, exactly as
     closing it would. The first subscription is shown at the top level; every one in `subscriptions`."""
+    return usage_of(tally, business, customer_id)
+
+
+def usage_of(tally: Tally, business: uuid.UUID, customer_id: str) -> UsageView:
+    """The upcoming invoice, for the API and the dashboard alike."""
     upcoming = tally.upcoming(business, customer_id)
     views = [upcoming_view(u) for u in upcoming]
     if not views:

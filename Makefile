@@ -3,13 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test bench screenshots clean
 
 run: $(VENV)/.installed
 	$(BIN)/tally serve
 
 test: $(VENV)/.installed-dev
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest
+
+# Saves a screenshot of every dashboard page under docs/screenshots/.
+screenshots: $(VENV)/.installed-dev
+	scripts/ensure-chromium
+	TALLY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/interfaces/dashboard -q
 
 bench: $(VENV)/.installed
 	$(BIN)/tally bench

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from domain.credit_wallet import wallet_id
 from domain.customer import customer_id
 from domain.errors import Invalid, NotFound
 from domain.usage_event import usage_event_id
@@ -37,7 +38,7 @@ class Entry:
 class History:
     kind: str
     id: uuid.UUID
-    entries: list[Entry]
+    events: list[Entry]
     version: int
     state: dict[str, Any]
 
@@ -49,7 +50,8 @@ class AuditQueries:
         kind = ALIASES.get(kind, kind)
         if kind not in KINDS:
             raise Invalid(f"unknown kind {kind}; one of {', '.join(KINDS)}", "unknown_kind")
-        derive = {"customer": customer_id, "usage_event": usage_event_id}.get(kind)
+        derive = {"customer": customer_id, "usage_event": usage_event_id,
+                  "wallet": lambda b, key: wallet_id(customer_id(b, key))}.get(kind)
         try:
             return kind, uuid.UUID(key)
         except ValueError:
@@ -76,7 +78,7 @@ class AuditQueries:
         state = vars(self.repository.get(aggregate_id, version=version))
         return History(
             kind=kind, id=aggregate_id,
-            entries=[Entry(e.originator_version, type(e).__qualname__, e.timestamp, _payload(vars(e)))
+            events=[Entry(e.originator_version, type(e).__qualname__, e.timestamp, _payload(vars(e)))
                      for e in events],
             version=version,
             state={k.lstrip("_"): v for k, v in state.items() if k not in ("_pending_events",)},

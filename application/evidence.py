@@ -18,10 +18,11 @@ from domain.usage_event import UsageEvent
 RECORDED_TOPIC = "domain.usage_event:UsageEvent.Recorded"
 
 
-def recorded_usage(app: Any, business: uuid.UUID, customer: str | None, after: int = 0,
+def recorded_usage(app: Any, business: uuid.UUID | None, customer: str | None, after: int = 0,
                    upto: int | None = None) -> Iterator[tuple[int, UsageEvent.Recorded]]:
-    """(position, event) of every usage event of the business (and customer) with after < position <= upto."""
-    match: dict[str, Any] = {"business_id": {"_data_": business.hex}}
+    """(position, event) of every usage event of the business (all businesses if None; and of the customer)
+    with after < position <= upto."""
+    match: dict[str, Any] = {"business_id": {"_data_": business.hex}} if business else {}
     if customer is not None:
         match["customer_id"] = customer
     query = sql.SQL(

@@ -16,7 +16,8 @@ from domain.customer import customer_id
 from domain.errors import Fault, Invalid
 from domain.usage_event import MAX_BATCH, IncomingEvent, faults_of, usage_event_id
 
-RACE_RETRIES = 3
+# A batch can lose one round to each concurrent writer of overlapping ids, so allow more rounds than writers.
+RACE_RETRIES = 10
 CUSTOMER_CACHE_SIZE = 100_000
 
 

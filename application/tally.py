@@ -9,11 +9,20 @@ from eventsourcing.persistence import Transcoder
 from psycopg import sql
 
 from application.audit import AuditQueries
+from application.billing import BillingCommands
+from application.billing_jobs import BillingJobs
 from application.businesses import BusinessCommands
+from application.credits import CreditCommands
 from application.customers import CustomerCommands
+from application.explain import InvoiceExplainer
 from application.ingestion import IngestionCommands
 from application.meters import MeterCommands
+from application.ownership import Ownership
+from application.products import ProductCommands
+from application.subscriptions import SubscriptionCommands
 from application.transcoder import MsgspecJSONTranscoder
+from application.upcoming import UpcomingQueries
+from application.verification import Verification
 
 
 class Tally(
@@ -22,6 +31,15 @@ class Tally(
     IngestionCommands,
     MeterCommands,
     AuditQueries,
+    InvoiceExplainer,
+    Verification,
+    Ownership,
+    ProductCommands,
+    SubscriptionCommands,
+    BillingCommands,
+    BillingJobs,
+    CreditCommands,
+    UpcomingQueries,
     Application[Any],
 ):
     name = "Tally"
@@ -45,6 +63,13 @@ class Tally(
 
     def head(self) -> int:
         return self.recorder.max_notification_id() or 0
+
+    def position_of(self, aggregate_id: Any) -> int:
+        """Where the aggregate's latest event stands in the log (0 if it has none)."""
+        query = sql.SQL("SELECT coalesce(max(notification_id), 0) AS p FROM {} WHERE originator_id = %s")
+        with self.recorder.datastore.transaction(commit=False) as cur:
+            cur.execute(query.format(self.events_table), (aggregate_id,))
+            return int(cur.fetchone()["p"])
 
     def existing_ids(self, ids: list[Any]) -> set[Any]:
         """Which of these aggregate ids are already in the store (one primary-key lookup)."""

@@ -29,7 +29,8 @@ def definition_faults(name: str, event_name: str, aggregation: Any) -> list[Faul
     if kind not in KINDS:
         faults.append(Fault("aggregation.type", f"must be one of {', '.join(KINDS)}"))
     if key is not None and (not isinstance(key, str) or not 1 <= len(key) <= meter_filter.MAX_KEY_LENGTH):
-        faults.append(Fault("aggregation.key", f"must be a metadata key of 1 to {meter_filter.MAX_KEY_LENGTH} characters"))
+        faults.append(Fault("aggregation.key",
+                            f"must be a metadata key of 1 to {meter_filter.MAX_KEY_LENGTH} characters"))
     elif key is None and kind in KINDS and kind != "count":
         faults.append(Fault("aggregation.key", f"is required for {kind}: the metadata key whose number is aggregated"))
     return faults

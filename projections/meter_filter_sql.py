@@ -8,6 +8,7 @@ from typing import Any
 from psycopg import sql
 
 from domain.aggregation import NUMERIC, number
+from domain.meter import Meter
 from domain.meter_filter import TEXT, boolean
 
 SQL_OPERATORS = {"equals": "=", "not_equals": "<>", "greater_than": ">", "greater_than_or_equals": ">=",
@@ -21,6 +22,11 @@ def filter_sql(filter_: dict[str, Any] | None, column: str = "metadata") -> sql.
     joiner = sql.SQL(" AND " if filter_["conjunction"] == "and" else " OR ")
     parts = [filter_sql(c, column) if "clauses" in c else _condition(c, column) for c in filter_["clauses"]]
     return sql.SQL("({})").format(joiner.join(parts))
+
+
+def meter_events_sql(meter: Meter) -> sql.Composable:
+    """The events a meter selects: its event name and its filter (a condition for list_events' `extra`)."""
+    return sql.SQL("event_name = {} AND {}").format(sql.Literal(meter.event_name), filter_sql(meter.filter))
 
 
 def _condition(clause: dict[str, Any], column: str) -> sql.Composable:

@@ -50,7 +50,8 @@ def _where(meter_id: uuid.UUID, customer_id: str | None, start: datetime,
 def usage_total(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id: str | None,
                 start: datetime, end: datetime) -> Decimal | None:
     """The meter's aggregation over [start, end) (truncated to the minute), for one customer or all.
-    Count and sum are 0 without usage; max and last are None."""
+    Count and sum are 0 without usage; max and last are None. NotFound while the read model has not
+    seen the meter; check `backfills_pending` on the same cursor before trusting a new meter's total."""
     kind = _kind(cur, schema, meter_id)
     where, params = _where(meter_id, customer_id, start, end)
     cur.execute(sql.SQL("SELECT " + VALUE[kind] + " AS v FROM {}.meter_usage WHERE {}").format(
@@ -71,6 +72,13 @@ def usage_buckets(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_i
     lower, upper = minute(start), minute(end)
     rows = [(row["w"].astimezone(timezone.utc), row["v"]) for row in cur.fetchall()]
     return [(max(w, lower), min(window_end(w, window), upper), v) for w, v in rows]
+
+
+def events_counted(cur: Cursor[Any], schema: str, meter_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How many events each meter has counted so far, all customers, all time."""
+    cur.execute(sql.SQL("SELECT meter_id, sum(count) AS n FROM {}.meter_usage WHERE meter_id = ANY(%s) "
+                        "GROUP BY meter_id").format(sql.Identifier(schema)), (meter_ids,))
+    return {row["meter_id"]: int(row["n"]) for row in cur.fetchall()}
 
 
 def backfills_pending(cur: Cursor[Any], schema: str) -> bool:

@@ -122,7 +122,7 @@ class Changes:
     def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed) -> None:
         if self.buckets:
             columns = list(zip(*((*key, *bucket) for key, bucket in self.buckets.items())))
-            cur.execute(sql.SQL(UPSERT).format(usage=usage), [list(c) for c in columns])
+            cur.execute(sql.SQL(UPSERT).format(usage=usage), [list(c) for c in columns], binary=True)
         if self.skipped:
             cur.execute(sql.SQL(
                 "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "
@@ -196,9 +196,10 @@ def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> R
 
 
 def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, events_table: sql.Composed,
-                  chunk: int = BACKFILL_CHUNK) -> bool:
+                  chunk: int | None = None) -> bool:
     """Counts the next chunk of events that were there before a meter was created; moves its cursor in the
     same transaction. False when no meter is back-filling."""
+    chunk = chunk or BACKFILL_CHUNK
     decimal_json(cur)
     cur.execute(sql.SQL("SELECT " + _RULE_COLUMNS + ", backfill_cursor, backfill_upto FROM {} "
                         "WHERE backfill_cursor < backfill_upto ORDER BY position LIMIT 1 FOR UPDATE").format(meters))
@@ -218,3 +219,10 @@ def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, e
     reached = rows[-1]["position"] if len(rows) == chunk else row["backfill_upto"]
     cur.execute(sql.SQL("UPDATE {} SET backfill_cursor = %s WHERE id = %s").format(meters), (reached, rule.id))
     return True
+
+
+def backfills(cur: Cursor[Any], meters: sql.Composed) -> list[str]:
+    cur.execute(sql.SQL("SELECT id, name, backfill_cursor, backfill_upto FROM {} WHERE backfill_cursor < backfill_upto "
+                        "ORDER BY position").format(meters))
+    return [f"meter {r['id']} ({r['name']}): back-fill at position {r['backfill_cursor']} of {r['backfill_upto']}"
+            for r in cur.fetchall()]

@@ -30,6 +30,7 @@ class Status:
     position: int
     lag: int
     events_per_s: float
+    pending: list[str]
 
 
 def projection(name: str, schema: str, suffix: str = "") -> Projection:
@@ -39,12 +40,28 @@ def projection(name: str, schema: str, suffix: str = "") -> Projection:
 
 
 def status(app: Tally, sample_s: float = SAMPLE_S) -> list[Status]:
-    """Position, lag behind the log head, and notifications applied per second over a short sample."""
+    """Position, lag behind the log head, notifications applied per second over a short sample,
+    and background work still to do (back-fills)."""
     before = positions(app)
     time.sleep(sample_s)
     after, head = positions(app), app.head()
+    with app.recorder.datastore.transaction(commit=False) as cur:
+        pending = {name: _pending(cur, projection(name, app.schema)) for name in PROJECTIONS}
     return [Status(name, after.get(name, 0), head - after.get(name, 0),
-                   (after.get(name, 0) - before.get(name, 0)) / sample_s) for name in PROJECTIONS]
+                   (after.get(name, 0) - before.get(name, 0)) / sample_s, pending[name]) for name in PROJECTIONS]
+
+
+def _existing(cur: Cursor[Any], live: Projection) -> list[str]:
+    found = []
+    for table in live.tables:
+        cur.execute("SELECT to_regclass(%s) AS t", (f'"{live.schema}"."{table}"',))
+        if cur.fetchone()["t"] is not None:
+            found.append(table)
+    return found
+
+
+def _pending(cur: Cursor[Any], live: Projection) -> list[str]:
+    return live.pending_work(cur) if len(_existing(cur, live)) == len(live.tables) else []
 
 
 def _drop(cur: Cursor[Any], generation: Projection) -> None:
@@ -87,11 +104,7 @@ def _finish(app: Tally, cur: Cursor[Any], generation: Projection, until: int) ->
 
 
 def _lock(cur: Cursor[Any], live: Projection, mode: str) -> None:
-    existing = []
-    for table in live.tables:
-        cur.execute("SELECT to_regclass(%s) AS t", (f'"{live.schema}"."{table}"',))
-        if cur.fetchone()["t"] is not None:
-            existing.append(live.t(table))
+    existing = [live.t(table) for table in _existing(cur, live)]
     if existing:
         cur.execute(sql.SQL("LOCK TABLE {} IN " + mode + " MODE").format(sql.SQL(", ").join(existing)))
 

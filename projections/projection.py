@@ -57,3 +57,7 @@ class Projection:
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
         """Background work between pages (e.g. back-fills); True if it did some."""
         return False
+
+    def pending_work(self, cur: Cursor[Any]) -> list[str]:
+        """Background work still to do, one line each, for `tally projections status`."""
+        return []

@@ -1,12 +1,16 @@
 """Every projection tally keeps, by name."""
 from __future__ import annotations
 
+from projections.balances import BalancesProjection
+from projections.charges import ChargesProjection
 from projections.customers import CustomersProjection
+from projections.invoices import InvoicesProjection
 from projections.projection import Projection
 from projections.usage import UsageProjection
 
 PROJECTIONS: dict[str, type[Projection]] = {
-    cls.name: cls for cls in (UsageProjection, CustomersProjection)
+    cls.name: cls for cls in (UsageProjection, CustomersProjection, ChargesProjection, InvoicesProjection,
+                               BalancesProjection)
 }
 
 

@@ -54,6 +54,9 @@ class UsageProjection(Projection):
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
         return meter_usage.backfill_step(cur, self.t("meters"), self.t("meter_usage"), self.t("usage_events"))
 
+    def pending_work(self, cur: Cursor[Any]) -> list[str]:
+        return meter_usage.backfills(cur, self.t("meters"))
+
     def _copy(self, cur: Cursor[Any], rows: list[tuple[Any, ...]]) -> None:
         statement = sql.SQL(
             "COPY {} (position, business_id, event_id, customer_id, event_name, occurred_at, metadata) FROM STDIN"

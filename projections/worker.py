@@ -19,6 +19,8 @@ log = logging.getLogger("tally.worker")
 
 PAGE_SIZE = 1000
 IDLE_WAIT_S = 0.05
+# Busy rounds between background steps, so a back-fill still advances under steady ingestion.
+BACKGROUND_EVERY = 10
 
 
 def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
@@ -95,6 +97,7 @@ class Worker:
         self.projections = list(projections)
         self.jobs = list(jobs)
         self.stopping = threading.Event()
+        self.busy_rounds = 0
 
     def setup(self) -> None:
         with self.app.recorder.datastore.transaction(commit=True) as cur:
@@ -105,10 +108,13 @@ class Worker:
         done = 0
         for group in in_step(self.app, self.projections):
             done += step(self.app, group, self.page_size)
-        if not done:
+        idle = not done
+        self.busy_rounds += not idle
+        if idle or self.busy_rounds % BACKGROUND_EVERY == 0:
             for projection in self.projections:
                 with self.app.recorder.datastore.transaction(commit=True) as cur:
                     done += bool(projection.after_catch_up(cur))
+        if idle:
             for job in self.jobs:
                 done += bool(job())
         return done

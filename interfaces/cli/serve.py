@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import uvicorn
 
 from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker
@@ -56,14 +58,18 @@ def run(args: argparse.Namespace) -> int:
           f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
           f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
     try:
+        # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
+        # PostgreSQL stop with us (it stops at interpreter exit).
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         if args.workers > 1:
             # Each API process opens its own pool; they find the database through the environment.
-            os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.schema})
+            os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.schema,
+                               "TALLY_DATA_DIR": str(args.data_dir)})
             uvicorn.run("interfaces.http.asgi:create", factory=True, workers=args.workers, host=args.host,
                         port=args.port, log_level="info", access_log=args.access_log)
         else:
-            uvicorn.run(create_app(tally), host=args.host, port=args.port, log_level="info",
-                        access_log=args.access_log)
+            app = create_app(tally, session_secret(args.data_dir))
+            uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log)
     finally:
         worker.terminate()
         try:

@@ -6,14 +6,19 @@ from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 
 from application.tally import Tally
+from interfaces.dashboard.router import dashboard_router, template_config
+from interfaces.dashboard.session import session_middleware, session_secret
 from interfaces.http import problems
+from interfaces.http.commands import credits as credit_commands
 from interfaces.http.commands import customers as customer_commands
-from interfaces.http.commands import ingest
+from interfaces.http.commands import ingest, products, subscriptions
 from interfaces.http.commands import meters as meter_commands
 from interfaces.http.dependencies import DEPENDENCIES
+from interfaces.http.queries import audit, credits, events, health, invoices, usage
 from interfaces.http.queries import customers as customer_queries
-from interfaces.http.queries import audit, events, health
 from interfaces.http.queries import meters as meter_queries
+from interfaces.http.queries import products as product_queries
+from interfaces.http.queries import subscriptions as subscription_queries
 from projections.registry import PROJECTIONS
 
 MAX_BODY = 1024 * 1024
@@ -22,6 +27,9 @@ COMMANDS = [
     *customer_commands.HANDLERS,
     *ingest.HANDLERS,
     *meter_commands.HANDLERS,
+    *products.HANDLERS,
+    *subscriptions.HANDLERS,
+    *credit_commands.HANDLERS,
 ]
 QUERIES = [
     *customer_queries.HANDLERS,
@@ -29,12 +37,20 @@ QUERIES = [
     *meter_queries.HANDLERS,
     *audit.HANDLERS,
     *health.HANDLERS,
+    *product_queries.HANDLERS,
+    *subscription_queries.HANDLERS,
+    *invoices.HANDLERS,
+    *usage.HANDLERS,
+    *credits.HANDLERS,
 ]
 
 
-def create_app(tally: Tally) -> Litestar:
+def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
+    """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
     return Litestar(
-        route_handlers=[*COMMANDS, *QUERIES],
+        route_handlers=[*COMMANDS, *QUERIES, dashboard_router()],
+        middleware=[session_middleware(secret or session_secret())],
+        template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,
         state=State({"tally": tally, "projection_names": list(PROJECTIONS)}),

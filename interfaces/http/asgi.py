@@ -1,5 +1,6 @@
 """The ASGI factory uvicorn calls in each API process of `tally serve --workers N`.
-It reads DATABASE_URL and TALLY_SCHEMA, which `tally serve` sets before forking."""
+It reads DATABASE_URL, TALLY_SCHEMA and TALLY_DATA_DIR, which `tally serve` sets
+before starting them; the data folder's session secret is shared by all of them."""
 from __future__ import annotations
 
 import os
@@ -7,11 +8,13 @@ import os
 from litestar import Litestar
 
 from interfaces.cli.common import DEFAULT_DATA_DIR, open_tally
+from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
 
 POOL_SIZE = 4
 
 
 def create() -> Litestar:
-    tally, _ = open_tally(os.environ.get("TALLY_DATA_DIR", DEFAULT_DATA_DIR), pool_size=POOL_SIZE)
-    return create_app(tally)
+    data_dir = os.environ.get("TALLY_DATA_DIR", DEFAULT_DATA_DIR)
+    tally, _ = open_tally(data_dir, pool_size=POOL_SIZE)
+    return create_app(tally, session_secret(data_dir))

@@ -6,7 +6,7 @@ import logging
 import uuid
 from typing import Any
 
-from litestar import MediaType, Request, Response
+from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
 from domain.errors import Conflict, Invalid, NotFound, NotReady, TallyError, Unauthorized
@@ -27,8 +27,12 @@ def problem(status: int, code: str, detail: str, **extra: Any) -> Response[dict[
     return Response(body, status_code=status, media_type=PROBLEM)
 
 
+def status_of(exc: TallyError) -> int:
+    return next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 400)
+
+
 def tally_error(_: Request[Any, Any, Any], exc: TallyError) -> Response[dict[str, Any]]:
-    status = next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 400)
+    status = status_of(exc)
     extra: dict[str, Any] = {}
     if exc.errors:
         extra["errors"] = [{"index": f.index, "field": f.field, "reason": f.reason} for f in exc.errors]

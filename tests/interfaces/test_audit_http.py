@@ -13,8 +13,8 @@ def customer(client, auth):
 
 def test_a_customers_history_lists_its_events_in_order(client, auth, customer):
     body = client.get("/audit/customer/cus_a", headers=auth).json()
-    assert [(e["version"], e["type"]) for e in body["entries"]] == [(1, "Customer.Created"), (2, "Customer.Updated")]
-    assert body["entries"][0]["payload"]["name"] == "Before"
+    assert [(e["version"], e["type"]) for e in body["events"]] == [(1, "Customer.Created"), (2, "Customer.Updated")]
+    assert body["events"][0]["payload"]["name"] == "Before"
     assert body["state"]["name"] == "After" and body["version"] == 2
 
 
@@ -24,7 +24,7 @@ def test_state_at_a_version_is_replayed(client, auth, customer):
 
 
 def test_state_at_a_time_is_replayed(client, auth, customer):
-    entries = client.get("/audit/customer/cus_a", headers=auth).json()["entries"]
+    entries = client.get("/audit/customer/cus_a", headers=auth).json()["events"]
     between = entries[0]["recorded_at"]
     body = client.get("/audit/customer/cus_a", params={"at": between}, headers=auth).json()
     assert body["state"]["name"] == "Before"
@@ -35,8 +35,8 @@ def test_state_at_a_time_is_replayed(client, auth, customer):
 def test_a_usage_event_is_found_by_its_event_id(client, auth, customer):
     ingest(client, auth, event("evt_9", customer="cus_a", metadata={"tokens": "150"}))
     body = client.get("/audit/usage_event/evt_9", headers=auth).json()
-    assert body["entries"][0]["type"] == "UsageEvent.Recorded"
-    assert body["entries"][0]["payload"]["metadata"] == {"tokens": "150"}
+    assert body["events"][0]["type"] == "UsageEvent.Recorded"
+    assert body["events"][0]["payload"]["metadata"] == {"tokens": "150"}
 
 
 def test_another_business_gets_404(client, auth, customer, tally):

@@ -1,4 +1,5 @@
 """Meters over HTTP: the seed's four aggregations, filters, back-fill, and every bad path."""
+import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -139,6 +140,12 @@ def test_an_invalid_definition_is_422_with_the_path_of_its_fault(client, auth, c
     assert client.get("/meters", headers=auth, params={"archived": "true"}).json()["items"] == []
 
 
+@pytest.mark.parametrize(("body", "code"), [(b"[]", "invalid_meter"), (b"{not json", "malformed_json")])
+def test_a_body_that_is_no_meter_object_is_422(client, auth, body, code):
+    response = client.post("/meters", content=body, headers={**auth, "Content-Type": "application/json"})
+    assert response.status_code == 422 and response.json()["code"] == code
+
+
 def test_another_business_meter_is_not_found(client, auth, tally):
     meter = create(client, auth, "calls", "count")
     other = {"Authorization": f"Bearer {tally.create_key('someone-else')}"}
@@ -147,6 +154,11 @@ def test_another_business_meter_is_not_found(client, auth, tally):
                      client.get(f"/meters/{meter['id']}/usage", headers=other, params=RANGE),
                      client.get("/events", headers=other, params={"meter_id": meter["id"]})):
         assert response.status_code == 404 and response.json()["code"] == "meter_not_found"
+
+
+def test_an_unknown_meter_is_not_found(client, auth):
+    assert client.get(f"/meters/{uuid.uuid4()}", headers=auth).json()["code"] == "meter_not_found"
+    assert client.get("/meters/not-a-uuid", headers=auth).status_code == 404
 
 
 @pytest.mark.parametrize(("params", "field"), [

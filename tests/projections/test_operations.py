@@ -71,7 +71,8 @@ def test_verify_reports_a_corrupted_bucket(worked):
             sql.Identifier(worked.schema), sql.Identifier(worked.schema)))
     differences = operations.verify(worked, "usage")
     assert len(differences) == 2
-    assert differences[0].startswith("meter_usage: only live") and differences[1].startswith("meter_usage: only rebuilt")
+    assert differences[0].startswith("meter_usage: only live")
+    assert differences[1].startswith("meter_usage: only rebuilt")
 
 
 def test_a_rebuild_while_the_worker_runs_counts_new_events_once(tally, worker):

@@ -35,6 +35,27 @@ def start_worker(database_url, schema):
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def kill_mid_stream(tally, database_url, schema):
+    """Starts a worker process and SIGKILLs it once it has applied its first page."""
+    first = start_worker(database_url, schema)
+    try:
+        assert wait_for(tally, ["usage"], 1, timeout=30)
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+    finally:
+        first.kill()
+
+
+def resume_until(tally, database_url, schema, head):
+    """Starts a fresh worker process and stops it once every projection reached `head`."""
+    second = start_worker(database_url, schema)
+    try:
+        assert wait_for(tally, ["usage", "customers"], head, timeout=60)
+    finally:
+        second.terminate()
+        second.wait(timeout=10)
+
+
 @pytest.fixture
 def filled(tally):
     business = tally.register_business("acme")
@@ -48,23 +69,12 @@ def filled(tally):
 
 def test_a_worker_killed_mid_stream_resumes_without_double_counting(filled, database_url, schema):
     tally, head = filled, filled.head()
-    first = start_worker(database_url, schema)
-    try:
-        assert wait_for(tally, ["usage"], 1, timeout=30)
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(timeout=10)
-    finally:
-        first.kill()
+    kill_mid_stream(tally, database_url, schema)
     killed_at = position_of(tally)
     assert 0 < killed_at < head, "the worker must be killed mid-stream for this test to mean anything"
     partial = count_rows(tally)
     assert partial["n"] == partial["d"] < EVENTS
-    second = start_worker(database_url, schema)
-    try:
-        assert wait_for(tally, ["usage", "customers"], head, timeout=60)
-    finally:
-        second.terminate()
-        second.wait(timeout=10)
+    resume_until(tally, database_url, schema, head)
     rows = count_rows(tally)
     assert rows["n"] == rows["d"] == EVENTS
 

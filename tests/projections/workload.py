@@ -14,9 +14,9 @@ START = datetime(2026, 1, 31, 23, 58, 30, tzinfo=timezone.utc)
 NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
 
 
-def drain(tally: Tally) -> None:
+def drain(tally: Tally, page_size: int = 1000) -> None:
     """Applies every page and back-fill, in this thread."""
-    worker = Worker(tally, all_projections(tally.schema))
+    worker = Worker(tally, all_projections(tally.schema), page_size=page_size)
     worker.setup()
     while worker.run_once():
         pass

@@ -41,8 +41,9 @@ def _decode(body: bytes) -> MeterCreate:
     try:
         return _create.decode(body)
     except msgspec.ValidationError as exc:
-        field = str(exc).split("`")[1] if "`" in str(exc) else "body"
-        raise Invalid(f"invalid meter: {exc}", "invalid_meter", [Fault(field.removeprefix("$."), str(exc))]) from None
+        # Every field is typed Any, so the only faults left are an unknown field or a body that is no object.
+        field = str(exc).split("`")[1] if "unknown field" in str(exc) else "body"
+        raise Invalid(f"invalid meter: {exc}", "invalid_meter", [Fault(field, str(exc))]) from None
     except msgspec.DecodeError as exc:
         raise Invalid(f"the body is not valid JSON: {exc}", "malformed_json") from None
 

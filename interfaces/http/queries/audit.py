@@ -8,6 +8,7 @@ from litestar import get
 from litestar.params import Parameter
 
 from application.audit import History
+from application.explain import Explanation
 from application.tally import Tally
 
 
@@ -21,4 +22,12 @@ def audit_history(kind: str, key: str, tally: Tally, business: uuid.UUID,
     return tally.history(business, kind, key, version=version, at=at)
 
 
-HANDLERS = [audit_history]
+@get("/audit/invoice/{invoice_id:uuid}/explain", sync_to_thread=True, tags=["audit"])
+def explain_invoice(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Explanation:
+    """Re-derives every line of an issued invoice from the event store alone (usage events up to the position
+    the cycle was priced at, the meter definitions, the product version in force at close, the wallet before the
+    close), shows the work, and says whether it `matches` the issued invoice. Ignores every read model."""
+    return tally.explain_invoice(business, invoice_id)
+
+
+HANDLERS = [explain_invoice, audit_history]

@@ -6,11 +6,10 @@ from datetime import datetime
 
 from litestar import get
 from litestar.params import Parameter
-from psycopg import sql
 
 from application.tally import Tally
 from projections.event_queries import EventView, get_event, list_events
-from projections.meter_filter_sql import filter_sql
+from projections.meter_filter_sql import meter_events_sql
 from projections.pages import MAX_PAGE_SIZE, PageOf
 
 
@@ -23,10 +22,7 @@ def events(tally: Tally, business: uuid.UUID, position_reached: int,
          page_number: int = Parameter(default=0, ge=0)) -> PageOf[EventView]:
     """Usage events, newest first, filtered by customer, event name, time range [start, end), and by
     `meter_id`: the events that meter's event name and filter select."""
-    extra = None
-    if meter_id is not None:
-        meter = tally.get_meter(business, meter_id)
-        extra = sql.SQL("event_name = {} AND {}").format(sql.Literal(meter.event_name), filter_sql(meter.filter))
+    extra = None if meter_id is None else meter_events_sql(tally.get_meter(business, meter_id))
     return list_events(tally.recorder.datastore, tally.schema, business, customer_id=customer_id,
                        event_name=event_name, start=start, end=end, extra=extra, page_number=page_number,
                        page_size=page_size)

@@ -65,6 +65,12 @@ def meter_usage(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position
     """The meter's total over [start, end) and per UTC window (only windows with usage), for one customer or
     all. Computed from per-minute buckets, so start and end are truncated to the minute. Count and sum total
     "0" without usage; max and last null."""
+    return read_usage(tally, business, meter_id, start, end, customer_id, window)
+
+
+def read_usage(tally: Tally, business: uuid.UUID, meter_id: uuid.UUID, start: datetime, end: datetime,
+               customer_id: str | None, window: str) -> MeterUsage:
+    """The usage answer, for the API and the dashboard alike."""
     _check_range(start, end, window)
     tally.get_meter(business, meter_id)
     try:

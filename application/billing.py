@@ -1,0 +1,127 @@
+"""Closing cycles into invoices.
+
+A close waits until the `usage` read model has reached the log head and no
+meter back-fill is pending, then reads the quantities and the position they
+stand at in ONE repeatable-read transaction, prices them with the same rating
+function the upcoming invoice uses, and saves subscription, invoices and
+wallet in one transaction. The invoice id derives from the cycle and the
+aggregates carry versions, so concurrent or repeated closes store one invoice
+per cycle: the loser re-reads and answers what the winner stored.
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError
+
+from domain.credit_wallet import CreditWallet
+from domain.cycles import Cycle
+from domain.entitlements import cycle_grants, cycle_reference
+from domain.errors import Conflict, NotReady
+from domain.invoice import Invoice, invoice_id, line_terms
+from domain.meter import Meter
+from domain.product import Product
+from domain.rating import Line, UsagePrice, rate
+from domain.subscription import Subscription
+from projections.cycle_usage import measure, usage_position
+from projections.meter_queries import backfills_pending
+
+RACE_RETRIES = 5
+# Bounded so one save stays far below the event count at which big saves were seen to hang.
+CYCLES_PER_SAVE = 100
+READY_WAIT_S = 10.0
+
+
+class BillingCommands:
+    repository: Any
+    save: Any
+    owned: Any
+    head: Any
+    schema: str
+    recorder: Any
+    wallet_of: Any
+
+    def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
+                     wait: bool = True) -> list[Invoice]:
+        """Closes every cycle of the subscription that ended by `now`; answers their invoices."""
+        subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
+        due = subscription.due_cycles(now)
+        if not due:
+            return []
+        if wait:
+            self.wait_until_usage_ready()
+        issued: dict[datetime, Invoice] = {}
+        while chunk := subscription.due_cycles(now)[:CYCLES_PER_SAVE]:
+            for _ in range(RACE_RETRIES):
+                try:
+                    issued.update((i.cycle_start, i) for i in self._close(subscription, chunk, now))
+                    break
+                except IntegrityError:
+                    # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
+                    subscription = self.repository.get(subscription_id)
+                    chunk = subscription.due_cycles(now)[:CYCLES_PER_SAVE]
+            else:
+                raise Conflict("the subscription kept changing while closing; retry", "close_busy")
+        return [issued.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
+
+    def usage_ready(self) -> bool:
+        with self.recorder.datastore.transaction(commit=False) as cur:
+            return usage_position(cur, self.schema) >= self.head() and not backfills_pending(cur, self.schema)
+
+    def wait_until_usage_ready(self, timeout: float = READY_WAIT_S) -> None:
+        deadline = time.monotonic() + timeout
+        pause = 0.01
+        while not self.usage_ready():
+            if time.monotonic() >= deadline:
+                raise NotReady("usage is still being counted (projections behind or a meter back-fill pending); "
+                               "retry shortly", "usage_not_ready")
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> list[Invoice]:
+        if not due:
+            return []
+        product: Product = self.repository.get(subscription.product_id)
+        prices = product.prices()
+        meters: dict[str, Meter] = {p.meter_id: self.repository.get(uuid.UUID(p.meter_id)) for p in prices}
+        wallet: CreditWallet | None = None
+        if any(p.credits for p in prices):
+            wallet = self.wallet_of(subscription.business_id, subscription.customer_id)
+        with self.recorder.datastore.transaction(commit=False) as cur:
+            cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            position = usage_position(cur, self.schema)
+            measured = []
+            late_after = subscription.last_position
+            for c in due:
+                measured.append(measure(cur, self.schema, subscription.customer_id, prices, meters, c,
+                                        subscription.anchor, late_after, position))
+                late_after = max(late_after, position)
+        invoices = []
+        for c, usages in zip(due, measured):
+            rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0))
+            invoice = Invoice(business_id=subscription.business_id, customer_id=subscription.customer_id,
+                              subscription_id=subscription.id, product_id=product.id, cycle_start=c.start,
+                              cycle_end=c.end, currency=product.currency, price=rated.price,
+                              lines=line_terms(rated), total=rated.total, issued_at=now)
+            subscription.close_cycle(c, invoice.id, position)
+            if wallet is not None:
+                self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
+            invoices.append(invoice)
+        self.save(subscription, *invoices, *([wallet] if wallet else []))
+        return invoices
+
+    def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[UsagePrice], c: Cycle,
+                        lines: list[Line], invoice: uuid.UUID) -> None:
+        """Debit what the cycle used, expire what ended with it, grant the next cycle's credits."""
+        reference = cycle_reference(subscription.id, c)
+        for line in lines:
+            wallet.debit(line.credits_used, reference, line.meter_id, "usage", f"invoice:{invoice}")
+        wallet.expire(c.end, reference)
+        following = subscription.cycle(c.index + 1)
+        if following is not None:
+            for g in cycle_grants(subscription.id, prices, following):
+                wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)

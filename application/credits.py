@@ -1,0 +1,79 @@
+"""Credit wallet commands: manual grants (idempotent by key) and expiry."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+
+from domain.credit_wallet import CreditWallet, grant_faults, wallet_id
+from domain.customer import Customer, customer_id
+from domain.errors import Conflict, Invalid
+
+RACE_RETRIES = 5
+
+
+@dataclass(frozen=True)
+class GrantResult:
+    wallet: CreditWallet
+    grant_id: str
+    position: int
+    granted: bool  # False when the idempotency key had already granted
+
+
+class CreditCommands:
+    repository: Any
+    save: Any
+    owned: Any
+
+    def wallet_of(self, business: uuid.UUID, external_id: str) -> CreditWallet:
+        """The customer's wallet, opened (not yet saved) if it has none."""
+        customer = customer_id(business, external_id)
+        try:
+            wallet: CreditWallet = self.repository.get(wallet_id(customer))
+        except AggregateNotFoundError:
+            return CreditWallet(business_id=business, customer=customer, customer_id=external_id)
+        return wallet
+
+    def grant_credits(self, business: uuid.UUID, external_id: str, amount: Decimal, expires_at: datetime | None,
+                      reason: str | None, idempotency_key: str | None, now: datetime) -> GrantResult:
+        """A reused idempotency key grants nothing and answers the wallet as it is."""
+        self.owned(business, Customer, "customer", customer_id(business, external_id))
+        faults = grant_faults(amount, expires_at, now)
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the grant", "invalid_grant", faults)
+        key = idempotency_key or uuid.uuid4().hex
+        grant_id = f"manual:{key}"
+        reference = f"request:{key}" + (f" ({reason})" if reason else "")
+        for _ in range(RACE_RETRIES):
+            wallet = self.wallet_of(business, external_id)
+            if not wallet.grant(grant_id, amount, "manual", expires_at, reference):
+                first = wallet.grants[grant_id]
+                if (first["amount"], first["expires_at"]) != (amount, expires_at):
+                    raise Conflict(f"idempotency key {key} was used for a different grant", "idempotency_key_reused")
+                return GrantResult(wallet, grant_id, 0, False)
+            try:
+                return GrantResult(wallet, grant_id, self.save(wallet)[-1].notification.id, True)
+            except IntegrityError:
+                continue  # a cycle close or another grant moved the wallet on: decide again on the new state
+        raise Conflict("the wallet kept changing; retry", "wallet_busy")
+
+    def expire_credits(self, wallet_ids: list[uuid.UUID], at: datetime, cycle_grace: timedelta) -> int:
+        """Expires what is left of grants due by `at` (a cycle's grants `cycle_grace` later) in these
+        wallets; answers how many grants expired."""
+        expired = 0
+        for wid in wallet_ids:
+            for _ in range(RACE_RETRIES):
+                wallet: CreditWallet = self.repository.get(wid)
+                due = wallet.expire(at, f"expiry:{at.isoformat()}", cycle_grace)
+                try:
+                    self.save(wallet)
+                except IntegrityError:
+                    continue
+                expired += len(due)
+                break
+        return expired

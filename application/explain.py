@@ -1,0 +1,158 @@
+"""Re-deriving an issued invoice from the event store alone.
+
+Every input is replayed from the log, never read from a projection: the usage
+events of the cycle (up to the position the close priced at), the meter
+definitions, the product as it stood when the cycle closed, and the wallet as
+it stood just before. The same rating function the close used prices them;
+each line shows its work and whether it matches what was issued.
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from psycopg import sql
+
+from application.evidence import recorded_usage
+from domain.aggregation import fold
+from domain.credit_wallet import CreditWallet, wallet_id
+from domain.customer import customer_id
+from domain.entitlements import cycle_reference
+from domain.invoice import Invoice
+from domain.meter import Meter
+from domain.product import Product
+from domain.rating import Usage, rate
+from domain.subscription import Subscription
+
+ZERO = Decimal(0)
+COMPARED = ("meter_id", "quantity", "free", "credits_used", "billable", "unit_price", "amount", "late")
+
+# (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
+Evidence = Callable[[uuid.UUID, str, int, int], Iterable[tuple[int, Any]]]
+
+
+@dataclass(frozen=True)
+class LineWork:
+    meter_id: str
+    meter_name: str
+    late: bool
+    events: int
+    quantity: Decimal
+    free: Decimal
+    credits_used: Decimal
+    billable: Decimal
+    unit_price: Decimal
+    exact_amount: Decimal
+    amount: Decimal
+    issued_amount: Decimal | None
+    matches: bool
+
+
+@dataclass(frozen=True)
+class Explanation:
+    invoice_id: uuid.UUID
+    customer_id: str
+    cycle_start: datetime
+    cycle_end: datetime
+    currency: str
+    priced_at_position: int
+    late_after_position: int
+    product_version: int
+    credits_available: Decimal
+    price: Decimal
+    lines: list[LineWork]
+    total: Decimal
+    issued_total: Decimal
+    matches: bool
+
+
+class InvoiceExplainer:
+    repository: Any
+    recorder: Any
+    events_table: Any
+    owned: Any
+
+    def explain_invoice(self, business: uuid.UUID | None, invoice: uuid.UUID,
+                        evidence: Evidence | None = None) -> Explanation:
+        issued: Invoice = self.owned(business, Invoice, "invoice", invoice) if business else \
+            self.repository.get(invoice)
+        subscription: Subscription = self.repository.get(issued.subscription_id)
+        k = subscription.invoice_ids.index(issued.id)
+        upto = subscription.usage_positions[k]
+        after = subscription.usage_positions[k - 1] if k else 0
+        closing = next(e for e in self.repository.event_store.get(subscription.id)
+                       if isinstance(e, Subscription.CycleClosed) and e.index == k)
+        closed_at = self._positions(subscription.id)[closing.originator_version]
+        product: Product = self.repository.get(issued.product_id, version=self._version_before(issued.product_id,
+                                                                                               closed_at))
+        wallet = self._wallet_before(issued, subscription, k, closed_at)
+        find = evidence or (lambda b, c, a, u: recorded_usage(self, b, c, a, u))
+        events = list(find(issued.business_id, issued.customer_id, 0, upto))
+        usages, counted = [], []
+        for price in product.prices():
+            meter: Meter = self.repository.get(uuid.UUID(price.meter_id))
+            kind = meter.aggregation["type"]
+            regular = _items(meter, events, lambda p, at: issued.cycle_start <= at < issued.cycle_end)
+            usages.append(Usage(price, meter.name, fold(kind, regular) or ZERO))
+            counted.append(len(regular))
+            if after < upto and subscription.anchor < issued.cycle_start:
+                late = _items(meter, events, lambda p, at: p > after and subscription.anchor <= at < issued.cycle_start)
+                if late and (quantity := fold(kind, late)):
+                    usages.append(Usage(price, meter.name, quantity, late=True))
+                    counted.append(len(late))
+        balance = wallet.balance if wallet else ZERO
+        rated = rate(usages, product.price, product.currency, balance)
+        lines = []
+        for i, (line, n) in enumerate(zip(rated.lines, counted)):
+            issued_line = issued.lines[i] if i < len(issued.lines) else None
+            same = issued_line is not None and all(issued_line[f] == getattr(line, f) for f in COMPARED)
+            lines.append(LineWork(line.meter_id, line.meter_name, line.late, n, line.quantity, line.free,
+                                  line.credits_used, line.billable, line.unit_price, line.billable * line.unit_price,
+                                  line.amount, issued_line["amount"] if issued_line else None, same))
+        matches = (len(rated.lines) == len(issued.lines) and all(w.matches for w in lines)
+                   and rated.total == issued.total and rated.price == issued.price)
+        return Explanation(issued.id, issued.customer_id, issued.cycle_start, issued.cycle_end, issued.currency,
+                           upto, after, product.version, balance, rated.price, lines, rated.total, issued.total,
+                           matches)
+
+    def _positions(self, aggregate: uuid.UUID) -> dict[int, int]:
+        query = sql.SQL("SELECT originator_version, notification_id FROM {} WHERE originator_id = %s").format(
+            self.events_table)
+        with self.recorder.datastore.transaction(commit=False) as cur:
+            cur.execute(query, (aggregate,))
+            return {r["originator_version"]: r["notification_id"] for r in cur.fetchall()}
+
+    def _version_before(self, aggregate: uuid.UUID, position: int) -> int:
+        return max(v for v, p in self._positions(aggregate).items() if p < position)
+
+    def _wallet_before(self, issued: Invoice, subscription: Subscription, k: int,
+                       closed_at: int) -> CreditWallet | None:
+        """The wallet as cycle k was rated: everything recorded before its close, plus what the settlement
+        of earlier cycles closed in the same transaction did (their debits and expiries, and the grants
+        they made for the cycles up to k)."""
+        wid = wallet_id(customer_id(issued.business_id, issued.customer_id))
+        positions = self._positions(wid)
+        if not positions:
+            return None
+        settled = {cycle_reference(subscription.id, c) for j in range(k) if (c := subscription.cycle(j))}
+        granted = settled | {cycle_reference(subscription.id, c) for c in [subscription.cycle(k)] if c}
+        version = 0
+        for e in self.repository.event_store.get(wid):
+            before = positions[e.originator_version] < closed_at
+            reference = getattr(e, "cycle", None) or getattr(e, "reference", "")
+            earlier = reference in (granted if isinstance(e, CreditWallet.CreditsGranted) else settled)
+            if not (before or earlier):
+                break
+            version = e.originator_version
+        return self.repository.get(wid, version=version) if version else None
+
+
+def _items(meter: Meter, events: list[tuple[int, Any]],
+           included: Callable[[int, datetime], bool]) -> list[tuple[datetime, int, Decimal]]:
+    return [(e.occurred_at, p, value) for p, e in events
+            if included(p, e.occurred_at) and meter.counts(e.event_name, e.metadata)
+            and (value := meter.value(e.metadata)) is not None]

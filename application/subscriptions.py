@@ -1,0 +1,55 @@
+"""Subscription commands. Starting one grants its first cycle's credits in the same transaction."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError
+
+from application.credits import RACE_RETRIES
+from domain.customer import Customer, customer_id
+from domain.entitlements import cycle_grants
+from domain.errors import Conflict
+from domain.product import Product
+from domain.subscription import Subscription
+
+
+class SubscriptionCommands:
+    repository: Any
+    save: Any
+    owned: Any
+    wallet_of: Any
+
+    def start_subscription(self, business: uuid.UUID, external_id: str, product_id: uuid.UUID,
+                           start: datetime) -> tuple[Subscription, int]:
+        self.owned(business, Customer, "customer", customer_id(business, external_id))
+        product: Product = self.owned(business, Product, "product", product_id)
+        if product.archived:
+            raise Conflict(f"product {product_id} is archived", "product_archived")
+        for _ in range(RACE_RETRIES):
+            subscription = Subscription.start(business, external_id, product.id, start, product.billing_interval,
+                                              product.interval_count)
+            first = subscription.open_cycle
+            assert first is not None
+            grants = cycle_grants(subscription.id, product.prices(), first)
+            wallet = self.wallet_of(business, external_id) if grants else None
+            for g in grants:
+                wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
+            try:
+                return subscription, self.save(*[a for a in (subscription, wallet) if a])[-1].notification.id
+            except IntegrityError:
+                continue  # the wallet moved on meanwhile (a close or a grant): start again on its new state
+        raise Conflict("the customer's wallet kept changing; retry", "wallet_busy")
+
+    def get_subscription(self, business: uuid.UUID, subscription_id: uuid.UUID) -> Subscription:
+        subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
+        return subscription
+
+    def cancel_subscription(self, business: uuid.UUID, subscription_id: uuid.UUID,
+                            now: datetime) -> tuple[Subscription, int]:
+        """Ends the subscription now; its final, partial cycle is billed when it is closed."""
+        subscription = self.get_subscription(business, subscription_id)
+        subscription.cancel(now)
+        recordings = self.save(subscription)
+        return subscription, recordings[-1].notification.id if recordings else 0

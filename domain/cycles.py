@@ -1,0 +1,60 @@
+"""Billing cycles by calendar arithmetic from the anchor.
+
+Cycle k ends at anchor + (k + 1) intervals, each boundary computed from the
+anchor itself (never by chaining), with the day clamped to the month's end:
+a monthly anchor on Jan 31 gives Feb 28 (29), then Mar 31.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+INTERVALS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class Cycle:
+    index: int
+    start: datetime
+    end: datetime
+
+
+def _add_months(moment: datetime, months: int) -> datetime:
+    total = moment.year * 12 + moment.month - 1 + months
+    year, month = divmod(total, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+def boundary(anchor: datetime, interval: str, count: int, k: int) -> datetime:
+    """The start of cycle k (k = 0 is the anchor)."""
+    steps = count * k
+    if interval == "day":
+        return anchor + timedelta(days=steps)
+    if interval == "week":
+        return anchor + timedelta(weeks=steps)
+    if interval == "month":
+        return _add_months(anchor, steps)
+    if interval == "year":
+        return _add_months(anchor, 12 * steps)
+    raise ValueError(f"unknown interval {interval}")
+
+
+def cycle(anchor: datetime, interval: str, count: int, k: int) -> Cycle:
+    return Cycle(k, boundary(anchor, interval, count, k), boundary(anchor, interval, count, k + 1))
+
+
+def cycle_until(anchor: datetime, interval: str, count: int, k: int, ends_at: datetime | None) -> Cycle | None:
+    """Cycle k cut short by an end (a cancellation); None if the end comes before it starts."""
+    c = cycle(anchor, interval, count, k)
+    if ends_at is None:
+        return c
+    if c.start >= ends_at:
+        return None
+    return Cycle(k, c.start, min(c.end, ends_at))
+
+
+def whole_minute(moment: datetime) -> datetime:
+    """Meter buckets are per minute, so cycle boundaries fall on whole minutes."""
+    return moment.replace(second=0, microsecond=0)

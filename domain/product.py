@@ -1,0 +1,148 @@
+"""A product: what a subscription costs each cycle (a fixed price) and per unit
+of each meter it prices. A price change applies from the open cycle on."""
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.cycles import INTERVALS
+from domain.errors import Conflict, Fault, Invalid, NotFound
+from domain.money import MAX_PRICE_PLACES, MINOR_UNITS, is_currency, places
+from domain.rating import CreditTerms, UsagePrice
+
+MAX_USAGE_PRICES = 50
+MAX_INTERVAL_COUNT = 1000
+MAX_AMOUNT = Decimal("1e15")
+ROLLOVERS = ("none", "all")
+
+# A usage price as events carry it: {"meter_id", "unit_price", "free_threshold", "credits": None | {...}}.
+PriceTerms = dict[str, Any]
+
+
+def usage_price(terms: PriceTerms) -> UsagePrice:
+    credits = terms.get("credits")
+    return UsagePrice(
+        meter_id=terms["meter_id"], unit_price=terms["unit_price"], free_threshold=terms["free_threshold"],
+        credits=CreditTerms(credits["per_cycle"], credits["per_unit"], credits["rollover"],
+                            credits.get("expires_after_days")) if credits else None,
+    )
+
+
+def prices_of(usage_prices: dict[str, PriceTerms]) -> list[UsagePrice]:
+    """In a fixed order (by meter id), so credits are always spent in the same order."""
+    return [usage_price(usage_prices[m]) for m in sorted(usage_prices)]
+
+
+def _amount_faults(field: str, value: Decimal, max_places: int, positive: bool = False) -> list[Fault]:
+    if not value.is_finite():
+        return [Fault(field, "must be a finite number")]
+    if value < 0 or (positive and value == 0):
+        return [Fault(field, "must be greater than 0" if positive else "must not be negative")]
+    if value > MAX_AMOUNT:
+        return [Fault(field, "must be at most 1e15")]
+    if places(value) > max_places:
+        return [Fault(field, f"must have at most {max_places} decimal places")]
+    return []
+
+
+def price_faults(terms: PriceTerms, prefix: str = "") -> list[Fault]:
+    faults = _amount_faults(f"{prefix}unit_price", terms["unit_price"], MAX_PRICE_PLACES)
+    faults += _amount_faults(f"{prefix}free_threshold", terms["free_threshold"], MAX_PRICE_PLACES)
+    credits = terms.get("credits")
+    if credits:
+        faults += _amount_faults(f"{prefix}credits.per_cycle", credits["per_cycle"], MAX_PRICE_PLACES)
+        faults += _amount_faults(f"{prefix}credits.per_unit", credits["per_unit"], MAX_PRICE_PLACES, positive=True)
+        if credits["rollover"] not in ROLLOVERS:
+            faults.append(Fault(f"{prefix}credits.rollover", "must be none or all"))
+        days = credits.get("expires_after_days")
+        if days is not None and not 1 <= days <= 36600:
+            faults.append(Fault(f"{prefix}credits.expires_after_days", "must be 1 to 36600"))
+    return faults
+
+
+def product_faults(currency: str, price: Decimal, billing_interval: str, interval_count: int,
+                   usage_prices: list[PriceTerms]) -> list[Fault]:
+    faults = []
+    if not is_currency(currency):
+        faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
+    else:
+        faults += _amount_faults("price", price, MINOR_UNITS[currency])
+    if billing_interval not in INTERVALS:
+        faults.append(Fault("billing_interval", f"must be one of {', '.join(INTERVALS)}"))
+    if not 1 <= interval_count <= MAX_INTERVAL_COUNT:
+        faults.append(Fault("interval_count", f"must be 1 to {MAX_INTERVAL_COUNT}"))
+    if len(usage_prices) > MAX_USAGE_PRICES:
+        faults.append(Fault("usage_prices", f"at most {MAX_USAGE_PRICES}"))
+    seen: set[str] = set()
+    for index, terms in enumerate(usage_prices):
+        faults += [Fault(f.field, f.reason, index) for f in price_faults(terms, "usage_prices.")]
+        if terms["meter_id"] in seen:
+            faults.append(Fault("usage_prices.meter_id", "prices one meter twice", index))
+        seen.add(terms["meter_id"])
+    return faults
+
+
+class Product(Aggregate):
+    @event("Created")
+    def __init__(self, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
+                 interval_count: int, usage_prices: dict[str, PriceTerms]) -> None:
+        self.business_id = business_id
+        self.name = name
+        self.currency = currency
+        self.price = price
+        self.billing_interval = billing_interval
+        self.interval_count = interval_count
+        self.usage_prices = dict(usage_prices)
+        self.archived = False
+
+    @classmethod
+    def create(cls, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
+               interval_count: int, usage_prices: list[PriceTerms]) -> Product:
+        faults = product_faults(currency, price, billing_interval, interval_count, usage_prices)
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the product", "invalid_product", faults)
+        return cls(business_id=business_id, name=name, currency=currency, price=price,
+                   billing_interval=billing_interval, interval_count=interval_count,
+                   usage_prices={terms["meter_id"]: terms for terms in usage_prices})
+
+    def prices(self) -> list[UsagePrice]:
+        return prices_of(self.usage_prices)
+
+    def set_usage_price(self, terms: PriceTerms) -> None:
+        self._check_open()
+        faults = price_faults(terms)
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the usage price", "invalid_usage_price", faults)
+        if len(self.usage_prices) >= MAX_USAGE_PRICES and terms["meter_id"] not in self.usage_prices:
+            raise Invalid(f"a product has at most {MAX_USAGE_PRICES} usage prices", "too_many_usage_prices")
+        if self.usage_prices.get(terms["meter_id"]) != terms:
+            self._price_set(terms=terms)
+
+    def remove_usage_price(self, meter_id: str) -> None:
+        self._check_open()
+        if meter_id not in self.usage_prices:
+            raise NotFound("usage_price", meter_id)
+        self._price_removed(meter_id=meter_id)
+
+    def archive(self) -> None:
+        if not self.archived:
+            self._archived()
+
+    def _check_open(self) -> None:
+        if self.archived:
+            raise Conflict(f"product {self.id} is archived", "product_archived")
+
+    @event("UsagePriceSet")
+    def _price_set(self, terms: PriceTerms) -> None:
+        self.usage_prices[terms["meter_id"]] = terms
+
+    @event("UsagePriceRemoved")
+    def _price_removed(self, meter_id: str) -> None:
+        del self.usage_prices[meter_id]
+
+    @event("Archived")
+    def _archived(self) -> None:
+        self.archived = True

@@ -1,0 +1,37 @@
+"""Reading what a person typed into a form or a filter bar."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import msgspec
+
+from domain.errors import Fault, Invalid
+
+T = TypeVar("T")
+
+
+def parse_time(value: str | None, field: str) -> datetime | None:
+    """An <input type="datetime-local"> value (no zone, read as UTC) or an RFC 3339 time; blank is None."""
+    if not value or not value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise Invalid(f"{field} is not a date and time: {value!r}", "invalid_time",
+                      [Fault(field, "must be a date and time such as 2026-01-31T14:00")]) from None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def blank_to_none(value: str | None) -> str | None:
+    return value.strip() or None if value else None
+
+
+def struct_from(form: dict[str, Any], cls: type[T]) -> T:
+    """The API's own request struct from a form, so a page rejects exactly what the API rejects, in its words."""
+    try:
+        return msgspec.convert({k: v for k, v in form.items() if v not in ("", None)}, cls, strict=False)
+    except msgspec.ValidationError as exc:
+        message = str(exc)
+        field = message.rpartition("$.")[2].split("[")[0].split(".")[0] if "$." in message else "body"
+        raise Invalid(message, "invalid_request", [Fault(field, message)]) from None

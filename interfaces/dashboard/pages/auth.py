@@ -1,0 +1,47 @@
+"""Sign in with an API key, sign out."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Request, get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+from litestar.response import Redirect, Template
+
+from application.tally import Tally
+from domain.errors import Unauthorized
+from interfaces.dashboard import session
+
+Form = Annotated[dict[str, str], Body(media_type=RequestEncodingType.URL_ENCODED)]
+HOME = "/dashboard/meters"
+
+
+@get("/", sync_to_thread=True)
+def sign_in_page(request: Request[Any, Any, Any], tally: Tally) -> Template | Redirect:
+    """The sign-in form, or the meters when already signed in."""
+    try:
+        session.provide_signed_in(request, tally)
+    except Unauthorized:
+        return Template("sign_in.html", context={"error": None})
+    return Redirect(HOME, status_code=303)
+
+
+@post("/sign-in", sync_to_thread=True, status_code=303)
+def sign_in(request: Request[Any, Any, Any], tally: Tally, data: Form) -> Template | Redirect:
+    """Checks the key; a wrong one answers the form again with the reason."""
+    try:
+        session.sign_in(request, tally, data.get("api_key", ""))
+    except Unauthorized:
+        return Template("sign_in.html", status_code=401, context={
+            "error": "That API key is not valid. Use a key printed by `tally serve` or `tally keys create`."})
+    return Redirect(HOME, status_code=303)
+
+
+@post("/sign-out", sync_to_thread=False, status_code=303)
+def sign_out(request: Request[Any, Any, Any]) -> Redirect:
+    """Forgets the session."""
+    session.sign_out(request)
+    return Redirect("/dashboard", status_code=303)
+
+
+HANDLERS = [sign_in_page, sign_in, sign_out]

@@ -1,0 +1,103 @@
+"""Meters: the list with a create form, each meter's usage chart and latest events."""
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any, Literal
+
+from litestar import get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+from litestar.response import Redirect, Template
+
+from application.tally import Tally
+from domain.errors import Invalid
+from interfaces.dashboard.forms import blank_to_none, parse_time
+from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
+from interfaces.http.queries.meters import MeterUsage, read_usage
+from projections.customers import list_customers
+from projections.event_queries import list_events
+from projections.meter_filter_sql import meter_events_sql
+from projections.meter_queries import WINDOWS, events_counted
+from projections.meter_views import list_meters, meter_view
+
+Window = Literal["minute", "hour", "day", "month"]
+Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
+ALL = 1000
+LATEST_EVENTS = 20
+DEFAULT_SPAN = {"minute": timedelta(hours=2), "hour": timedelta(days=2), "day": timedelta(days=31),
+                "month": timedelta(days=366)}
+
+
+def _list(tally: Tally, business: uuid.UUID, form: dict[str, Any], errors: list[str],
+          status_code: int = 200) -> Template:
+    meters = list_meters(tally.recorder.datastore, tally.schema, business, archived=True, page_size=ALL).items
+    with tally.recorder.datastore.transaction(commit=False) as cur:
+        counted = events_counted(cur, tally.schema, [m.id for m in meters])
+    return Template("meters.html", status_code=status_code, context={
+        "meters": meters, "counted": counted, "form": form, "errors": errors, "clauses": clauses_of(form),
+        "operators": OPERATORS})
+
+
+@get("/meters", sync_to_thread=True)
+def meters_page(tally: Tally, business: uuid.UUID) -> Template:
+    """Every meter, archived ones marked, and the create-meter form."""
+    return _list(tally, business, {}, [])
+
+
+@post("/meters", sync_to_thread=True, status_code=303)
+def add_meter(tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+    """Creates a meter with the API's rules; a rejected form comes back with each fault."""
+    body = meter_body(data)
+    try:
+        meter, position = tally.create_meter(
+            business, body["name"], body["event_name"], body["aggregation"], body.get("filter"),
+            body.get("measurement_unit"), body.get("description"))
+    except Invalid as exc:
+        errors = [f"{f.field}: {f.reason}" for f in exc.errors] or [exc.detail]
+        return _list(tally, business, data, errors, status_code=422)
+    return Redirect(f"/dashboard/meters/{meter.id}?min_position={position}", status_code=303)
+
+
+def _range(window: str, start: str, end: str) -> tuple[datetime, datetime]:
+    until = parse_time(end, "end") or datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return parse_time(start, "start") or until - DEFAULT_SPAN.get(window, DEFAULT_SPAN["day"]), until
+
+
+@get("/meters/{meter_id:uuid}", sync_to_thread=True)
+def meter_page(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reached: int,
+               window: Window = "hour", customer_id: str = "", start: str = "", end: str = "") -> Template:
+    """The meter's definition, its usage chart and the latest events it selects."""
+    meter = tally.get_meter(business, meter_id)
+    since, until = _range(window, start, end)
+    usage = read_usage(tally, business, meter_id, since, until, blank_to_none(customer_id), window)
+    latest = list_events(tally.recorder.datastore, tally.schema, business, customer_id=blank_to_none(customer_id),
+                         start=since, end=until, extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
+    customers = list_customers(tally.recorder.datastore, tally.schema, business, page_size=ALL).items
+    query = {"window": window, "customer_id": customer_id, "start": since.strftime("%Y-%m-%dT%H:%M"),
+             "end": until.strftime("%Y-%m-%dT%H:%M")}
+    return Template("meter.html", context={
+        "meter": meter_view(tally.recorder.datastore, tally.schema, meter), "usage": usage, "events": latest,
+        "customers": customers, "windows": WINDOWS, "query": query,
+        "span": (int(since.timestamp()), int(until.timestamp()))})
+
+
+@get("/meters/{meter_id:uuid}/usage.json", sync_to_thread=True)
+def meter_usage_json(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, window: Window = "hour",
+                     customer_id: str = "", start: str = "", end: str = "") -> MeterUsage:
+    """What the chart redraws from: the same answer as `GET /meters/{id}/usage`."""
+    since, until = _range(window, start, end)
+    return read_usage(tally, business, meter_id, since, until, blank_to_none(customer_id), window)
+
+
+@post("/meters/{meter_id:uuid}/{change:str}", sync_to_thread=True, status_code=303)
+def archive_or_unarchive(meter_id: uuid.UUID, change: str, tally: Tally, business: uuid.UUID) -> Redirect:
+    """Archive (stop counting) or unarchive a meter."""
+    commands = {"archive": tally.archive_meter, "unarchive": tally.unarchive_meter}
+    if change not in commands:
+        raise Invalid(f"a meter can be archived or unarchived, not {change!r}", "invalid_change")
+    _, position = commands[change](business, meter_id)
+    return Redirect(f"/dashboard/meters/{meter_id}?min_position={position}", status_code=303)
+
+
+HANDLERS = [meters_page, add_meter, meter_page, meter_usage_json, archive_or_unarchive]

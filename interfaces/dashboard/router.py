@@ -1,0 +1,57 @@
+"""The dashboard: server-rendered pages under /dashboard on the API's own app,
+with its own sign-in (a session cookie instead of a bearer header) and its own
+error pages (HTML instead of problem+json)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from litestar import Request, Response, Router
+from litestar.di import Provide
+from litestar.exceptions import ValidationException
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.response import Redirect, Template
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
+
+from domain.errors import NotFound, TallyError, Unauthorized
+from interfaces.dashboard import filters
+from interfaces.dashboard.pages import audit, auth, customers, events, invoices, meters, products
+from interfaces.dashboard.session import provide_signed_in
+from interfaces.http.problems import status_of
+
+HERE = Path(__file__).parent
+PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
+         *products.HANDLERS, *invoices.HANDLERS, *audit.HANDLERS]
+
+
+def signed_out(request: Request[Any, Any, Any], _: Unauthorized) -> Response[Any]:
+    request.clear_session()
+    return Redirect("/dashboard")
+
+
+def not_found(_: Request[Any, Any, Any], exc: NotFound) -> Response[Any]:
+    return Template("error.html", context={"title": "Not found", "detail": exc.detail}, status_code=404)
+
+
+def rejected(_: Request[Any, Any, Any], exc: TallyError | ValidationException) -> Response[Any]:
+    detail = exc.detail if isinstance(exc, TallyError) else "; ".join(
+        f"{item.get('key', '')}: {item.get('message', '')}" for item in exc.extra or [] if isinstance(item, dict))
+    return Template("error.html", context={"title": "That did not work", "detail": detail or str(exc.detail)},
+                    status_code=status_of(exc) if isinstance(exc, TallyError) else 400)
+
+
+def template_config() -> TemplateConfig[JinjaTemplateEngine]:
+    return TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine,
+                          engine_callback=filters.install)
+
+
+def dashboard_router() -> Router:
+    return Router(
+        path="/dashboard",
+        route_handlers=[*PAGES, create_static_files_router(path="/static", directories=[HERE / "static"])],
+        dependencies={"business": Provide(provide_signed_in, sync_to_thread=True)},
+        exception_handlers={Unauthorized: signed_out, NotFound: not_found, TallyError: rejected,
+                            ValidationException: rejected},
+        include_in_schema=False,
+    )

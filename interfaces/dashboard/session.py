@@ -1,0 +1,69 @@
+"""Who is signed in to the dashboard: the API key, kept in an encrypted
+(AES-GCM), HTTP-only session cookie and checked again on every request, so a
+revoked key ends its sessions too."""
+from __future__ import annotations
+
+import os
+import secrets
+import uuid
+from pathlib import Path
+from typing import Any
+
+from litestar import Request
+from litestar.middleware import DefineMiddleware
+from litestar.middleware.session.client_side import CookieBackendConfig
+
+from application.tally import Tally
+from domain.errors import Unauthorized
+
+SECRET_ENV = "TALLY_SESSION_SECRET"
+SECURE_ENV = "TALLY_SECURE_COOKIE"
+SECRET_FILE = "session-secret"
+SECRET_BYTES = 32
+EIGHT_HOURS = 8 * 3600
+
+
+def session_secret(data_dir: str | os.PathLike[str] | None = None) -> bytes:
+    """TALLY_SESSION_SECRET (64 hex digits) when set; else one generated once and
+    kept in the data folder, so sessions survive a restart; else one per process."""
+    if os.environ.get(SECRET_ENV):
+        secret = bytes.fromhex(os.environ[SECRET_ENV])
+        if len(secret) != SECRET_BYTES:
+            raise ValueError(f"{SECRET_ENV} must be {SECRET_BYTES * 2} hex digits")
+        return secret
+    if data_dir is None:
+        return secrets.token_bytes(SECRET_BYTES)
+    path = Path(data_dir) / SECRET_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_hex(SECRET_BYTES) + "\n")
+    return bytes.fromhex(path.read_text().strip())
+
+
+def session_middleware(secret: bytes) -> DefineMiddleware:
+    """On the app, not the dashboard's router (routers are deep-copied, the cipher cannot be),
+    and skipped for every path outside /dashboard."""
+    # Secure is opt-in: `tally serve` answers plain HTTP on loopback by default,
+    # where a Secure cookie would never be sent back.
+    return CookieBackendConfig(secret=secret, key="tally_session", path="/dashboard", httponly=True,
+                               samesite="lax", secure=os.environ.get(SECURE_ENV) == "1", max_age=EIGHT_HOURS,
+                               exclude=r"^/(?!dashboard)[^/]").middleware
+
+
+def sign_in(request: Request[Any, Any, Any], tally: Tally, key: str) -> uuid.UUID:
+    business = tally.authenticate(key.strip())
+    request.set_session({"key": key.strip()})
+    return business
+
+
+def sign_out(request: Request[Any, Any, Any]) -> None:
+    request.clear_session()
+
+
+def provide_signed_in(request: Request[Any, Any, Any], tally: Tally) -> uuid.UUID:
+    """The dashboard's `business`: whoever the session's key belongs to."""
+    key = request.session.get("key") if request.session else None
+    if not isinstance(key, str):
+        raise Unauthorized("sign in with an API key")
+    return tally.authenticate(key)

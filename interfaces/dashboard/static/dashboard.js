@@ -1,0 +1,20 @@
+// Parts of a page marked data-refresh="SECONDS" reload in place from the same URL,
+// unless the tab is hidden or someone has a row's metadata open.
+(function () {
+  "use strict";
+  function refresh(el) {
+    if (document.hidden || el.querySelector("details[open]")) return;
+    fetch(window.location.href, {credentials: "same-origin"})
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(el.id);
+        if (fresh && fresh.innerHTML !== el.innerHTML) el.innerHTML = fresh.innerHTML;
+      })
+      .catch(function () { /* the next tick tries again */ });
+  }
+  document.querySelectorAll("[data-refresh]").forEach(function (el) {
+    var seconds = Number(el.getAttribute("data-refresh")) || 5;
+    setInterval(function () { refresh(el); }, seconds * 1000);
+  });
+})();

@@ -1,0 +1,44 @@
+"""Manual credit grants."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+from litestar import post
+
+from application.tally import Tally
+from projections.billing_views import number
+
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
+
+
+class CreditGrant(msgspec.Struct, forbid_unknown_fields=True):
+    amount: Decimal
+    expires_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
+    reason: Text | None = None
+    idempotency_key: Text | None = None
+
+
+class Granted(msgspec.Struct):
+    customer_id: str
+    wallet_id: str
+    grant_id: str
+    balance: str
+    granted: bool
+    position: int
+
+
+@post("/customers/{customer_id:str}/credits", sync_to_thread=True, tags=["credits"], status_code=200)
+def grant_credits(customer_id: str, data: CreditGrant, tally: Tally, business: uuid.UUID) -> Granted:
+    """Grant credits to the customer's wallet. A reused `idempotency_key` grants nothing more and answers
+    the same grant with the wallet as it is (`granted: false`)."""
+    result = tally.grant_credits(business, customer_id, data.amount, data.expires_at, data.reason,
+                                 data.idempotency_key, datetime.now(timezone.utc))
+    return Granted(customer_id, str(result.wallet.id), result.grant_id, number(result.wallet.balance),
+                   result.granted, result.position)
+
+
+HANDLERS = [grant_credits]

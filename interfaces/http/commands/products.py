@@ -1,0 +1,94 @@
+"""Product commands: create a product, set or remove a usage price."""
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+import msgspec
+from litestar import delete, post, put
+
+from application.tally import Tally
+from domain.product import MAX_USAGE_PRICES, PriceTerms, Product
+from projections.billing_views import ProductView, product_view
+
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+MeterId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+
+
+class CreditTermsIn(msgspec.Struct, forbid_unknown_fields=True):
+    per_cycle: Decimal
+    per_unit: Decimal = Decimal(1)
+    rollover: Literal["none", "all"] = "none"
+    expires_after_days: int | None = None
+
+
+class UsagePriceIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    unit_price: Decimal
+    free_threshold: Decimal = Decimal(0)
+    credits: CreditTermsIn | None = None
+
+
+class UsagePriceCreate(UsagePriceIn, forbid_unknown_fields=True, kw_only=True):
+    meter_id: MeterId
+
+
+class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
+    name: Name
+    currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)]
+    billing_interval: Literal["day", "week", "month", "year"]
+    price: Decimal = Decimal(0)
+    interval_count: int = 1
+    usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
+
+
+class ProductWritten(ProductView):
+    position: int = 0
+
+
+def terms(meter_id: str, price: UsagePriceIn) -> PriceTerms:
+    credits: dict[str, Any] | None = msgspec.structs.asdict(price.credits) if price.credits else None
+    return {"meter_id": meter_id, "unit_price": price.unit_price, "free_threshold": price.free_threshold,
+            "credits": credits}
+
+
+def written(product: Product, position: int) -> ProductWritten:
+    view = product_view(product.id, product.name, product.currency, product.price, product.billing_interval,
+                        product.interval_count, product.usage_prices, product.archived, product.created_on)
+    return ProductWritten(**msgspec.structs.asdict(view), position=position)
+
+
+@post("/products", sync_to_thread=True, tags=["products"])
+def create_product(data: ProductCreate, tally: Tally, business: uuid.UUID) -> ProductWritten:
+    """Create a product: a fixed price per cycle, a billing interval, and usage prices per meter
+    (unit price up to 12 decimal places, free threshold, optional credits)."""
+    product, position = tally.create_product(
+        business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
+        [terms(p.meter_id, p) for p in data.usage_prices])
+    return written(product, position)
+
+
+@put("/products/{product_id:uuid}/usage-prices/{meter_id:str}", sync_to_thread=True, tags=["products"])
+def set_usage_price(product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally,
+                    business: uuid.UUID) -> ProductWritten:
+    """Set or change the price of a meter. Open cycles are re-rated at once; issued invoices never change."""
+    product, position = tally.set_usage_price(business, product_id, terms(meter_id, data))
+    return written(product, position)
+
+
+@delete("/products/{product_id:uuid}/usage-prices/{meter_id:str}", sync_to_thread=True, tags=["products"],
+        status_code=200)
+def remove_usage_price(product_id: uuid.UUID, meter_id: str, tally: Tally, business: uuid.UUID) -> ProductWritten:
+    """Stop charging for a meter from the open cycle on."""
+    product, position = tally.remove_usage_price(business, product_id, meter_id)
+    return written(product, position)
+
+
+@post("/products/{product_id:uuid}/archive", sync_to_thread=True, tags=["products"], status_code=200)
+def archive_product(product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductWritten:
+    """Archive a product: no new subscriptions or price changes (409); running subscriptions keep billing."""
+    product, position = tally.archive_product(business, product_id)
+    return written(product, position)
+
+
+HANDLERS = [create_product, set_usage_price, remove_usage_price, archive_product]

@@ -1,0 +1,58 @@
+"""Subscription commands: start, cancel, close cycles."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Annotated
+
+import msgspec
+from litestar import post
+
+from application.tally import Tally
+from interfaces.http.commands.customers import ExternalId
+from projections.billing_views import SubscriptionView, subscription_view
+from projections.invoice_queries import InvoiceView, invoice_view
+
+
+class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):
+    customer_id: ExternalId
+    product_id: uuid.UUID
+    start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
+
+
+class SubscriptionWritten(SubscriptionView):
+    position: int = 0
+
+
+class Closed(msgspec.Struct):
+    invoices: list[InvoiceView]
+    position: int
+
+
+@post("/subscriptions", sync_to_thread=True, tags=["subscriptions"])
+def start_subscription(data: SubscriptionCreate, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
+    """Subscribe a customer (external id) to a product. `start` may be in the past; it is truncated to the
+    minute and anchors the cycles."""
+    now = datetime.now(timezone.utc)
+    subscription, position = tally.start_subscription(business, data.customer_id, data.product_id,
+                                                      data.start or now)
+    return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=position)
+
+
+@post("/subscriptions/{subscription_id:uuid}/cancel", sync_to_thread=True, tags=["subscriptions"], status_code=200)
+def cancel_subscription(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
+    """End the subscription now. Its final, partial cycle is billed when it is closed."""
+    subscription, position = tally.cancel_subscription(business, subscription_id, datetime.now(timezone.utc))
+    return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=position)
+
+
+@post("/subscriptions/{subscription_id:uuid}/close-cycle", sync_to_thread=True, tags=["subscriptions"],
+      status_code=200)
+def close_cycle(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Closed:
+    """Close every cycle of the subscription whose end has passed, answering their invoices. Idempotent:
+    a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers []."""
+    invoices = tally.close_cycles(business, subscription_id, datetime.now(timezone.utc))
+    return Closed([invoice_view(invoice) for invoice in invoices], tally.head())
+
+
+HANDLERS = [start_subscription, cancel_subscription, close_cycle]

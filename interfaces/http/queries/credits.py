@@ -1,0 +1,41 @@
+"""Credit wallet queries."""
+from __future__ import annotations
+
+import uuid
+
+from litestar import get
+from litestar.params import Parameter
+
+from application.tally import Tally
+from domain.credit_wallet import wallet_id
+from domain.customer import Customer
+from domain.customer import customer_id as customer_uuid
+from domain.errors import NotReady
+from interfaces.http.dependencies import READ_WAIT_S
+from projections.credit_queries import CreditsView, credits_of
+from projections.pages import MAX_PAGE_SIZE
+from projections.worker import wait_for
+
+
+@get("/customers/{customer_id:str}/credits", sync_to_thread=True, tags=["credits"])
+def credits(customer_id: str, tally: Tally, business: uuid.UUID, position_reached: int,
+            page_size: int = Parameter(default=100, ge=1, le=MAX_PAGE_SIZE),
+            page_number: int = Parameter(default=0, ge=0)) -> CreditsView:
+    """The customer's credit balance, its active grants (soonest-expiring first) and the ledger of every
+    movement (grant, debit, expiry) with the balance after it, newest first, paged by `page_size` and
+    `page_number` (`ledger_has_more`). Always includes every movement of the wallet recorded before the
+    request (no `min_position` needed)."""
+    return credits_for(tally, business, customer_id, page_number, page_size)
+
+
+def credits_for(tally: Tally, business: uuid.UUID, customer_id: str, page_number: int = 0,
+                page_size: int = 100) -> CreditsView:
+    """The wallet with every movement recorded so far, for the API and the dashboard alike."""
+    customer = customer_uuid(business, customer_id)
+    tally.owned(business, Customer, "customer", customer)
+    if not wait_for(tally, ["balances"], tally.position_of(wallet_id(customer)), READ_WAIT_S):
+        raise NotReady("the balances read model is behind; retry", "projections_behind")
+    return credits_of(tally.recorder.datastore, tally.schema, business, customer_id, page_number, page_size)
+
+
+HANDLERS = [credits]

@@ -1,0 +1,55 @@
+"""Reading the `charges` projection: open cycles and the product catalogue."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from psycopg import Cursor, sql
+
+from domain.product import PriceTerms
+from projections.json_values import price_terms
+
+
+def open_charges(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id: str) -> list[dict[str, Any]]:
+    """The customer's subscriptions that still have a cycle to bill, oldest first; prices restored."""
+    cur.execute(sql.SQL("SELECT * FROM {}.charges WHERE business_id = %s AND customer_id = %s "
+                        "AND cycle_start IS NOT NULL ORDER BY anchor, subscription_id").format(sql.Identifier(schema)),
+                (business, customer_id))
+    return [{**r, "usage_prices": _terms(r["usage_prices"])} for r in cur.fetchall()]
+
+
+def _terms(stored: dict[str, Any]) -> dict[str, PriceTerms]:
+    return {meter: price_terms(terms) for meter, terms in stored.items()}
+
+
+def due_subscriptions(cur: Cursor[Any], schema: str, ended_by: datetime, limit: int,
+                      after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(business, subscription) of open cycles that ended by `ended_by`, in id order from `after`."""
+    cur.execute(sql.SQL("SELECT business_id, subscription_id FROM {}.charges WHERE cycle_end <= %s "
+                        "AND subscription_id > %s ORDER BY subscription_id LIMIT %s").format(sql.Identifier(schema)),
+                (ended_by, after or uuid.UUID(int=0), limit))
+    return [(r["business_id"], r["subscription_id"]) for r in cur.fetchall()]
+
+
+def due_count(cur: Cursor[Any], schema: str, ended_by: datetime) -> int:
+    cur.execute(sql.SQL("SELECT count(*) AS n FROM {}.charges WHERE cycle_end <= %s").format(sql.Identifier(schema)),
+                (ended_by,))
+    return int(cur.fetchone()["n"])
+
+
+def subscribers(cur: Cursor[Any], schema: str, business: uuid.UUID, product_id: uuid.UUID,
+                limit: int) -> list[str]:
+    """External ids of the customers with an open cycle on the product, oldest subscription first."""
+    cur.execute(sql.SQL("SELECT customer_id, min(anchor) AS since FROM {}.charges WHERE business_id = %s "
+                        "AND product_id = %s AND cycle_start IS NOT NULL GROUP BY customer_id ORDER BY since "
+                        "LIMIT %s").format(sql.Identifier(schema)), (business, product_id, limit))
+    return [r["customer_id"] for r in cur.fetchall()]
+
+
+def list_products(cur: Cursor[Any], schema: str, business: uuid.UUID, page_number: int,
+                  page_size: int) -> list[dict[str, Any]]:
+    cur.execute(sql.SQL("SELECT * FROM {}.products WHERE business_id = %s ORDER BY created_at DESC, position DESC "
+                        "LIMIT %s OFFSET %s").format(sql.Identifier(schema)),
+                (business, page_size + 1, page_number * page_size))
+    return [{**r, "usage_prices": _terms(r["usage_prices"])} for r in cur.fetchall()]

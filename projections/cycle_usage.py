@@ -1,0 +1,55 @@
+"""What a cycle measured, read on the caller's (REPEATABLE READ) cursor, so the
+quantities and the `usage` position they stand at are one consistent snapshot.
+
+Regular lines come from the meters' per-minute buckets. Late lines are events
+recorded after the previous close (position > late_after) whose timestamp falls
+in an earlier, closed cycle: few, so they are read as raw rows.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from psycopg import Cursor, sql
+
+from domain.aggregation import fold
+from domain.cycles import Cycle
+from domain.meter import Meter
+from domain.rating import Usage, UsagePrice
+from projections.meter_queries import usage_total
+from projections.tracking import read_position
+
+ZERO = Decimal(0)
+
+
+def usage_position(cur: Cursor[Any], schema: str) -> int:
+    return read_position(cur, schema, "usage")
+
+
+def measure(cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter],
+            c: Cycle, since: datetime, late_after: int, position: int) -> list[Usage]:
+    usages = [
+        Usage(price, meters[price.meter_id].name,
+              usage_total(cur, schema, meters[price.meter_id].id, customer_id, c.start, c.end) or ZERO)
+        for price in prices
+    ]
+    if late_after >= position or since >= c.start or not prices:
+        return usages
+    business = meters[prices[0].meter_id].business_id
+    cur.execute(sql.SQL(
+        "SELECT position, occurred_at, event_name, metadata::text AS metadata FROM {}.usage_events "
+        "WHERE business_id = %s AND customer_id = %s AND position > %s AND position <= %s "
+        "AND occurred_at >= %s AND occurred_at < %s ORDER BY position"
+    ).format(sql.Identifier(schema)), (business, customer_id, late_after, position, since, c.start))
+    rows = [(r["position"], r["occurred_at"], r["event_name"], json.loads(r["metadata"], parse_float=Decimal))
+            for r in cur.fetchall()]
+    for price in prices:
+        meter = meters[price.meter_id]
+        items = [(at, pos, value) for pos, at, name, metadata in rows
+                 if meter.counts(name, metadata) and (value := meter.value(metadata)) is not None]
+        quantity = fold(meter.aggregation["type"], items) if items else None
+        if quantity:
+            usages.append(Usage(price, meter.name, quantity, late=True))
+    return usages

@@ -1,0 +1,67 @@
+"""Two cycle closes and a manual grant racing on one wallet: no credit lost or spent twice.
+And the worker's jobs: closing due cycles and expiring credits on their own."""
+import threading
+import uuid
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+
+from domain.credit_wallet import wallet_id
+from domain.customer import customer_id
+from tests.interfaces.billing_helpers import JAN1, meter, product, send, subscribe
+
+
+def credit_product(client, auth, event_name):
+    m = meter(client, auth, event_name)
+    credits = {"per_cycle": "1000", "per_unit": "1", "rollover": "all"}
+    return product(client, auth, {"meter_id": m, "unit_price": "0.02", "credits": credits})["id"]
+
+
+def test_two_closes_and_a_grant_racing_on_one_wallet_lose_and_double_spend_nothing(client, auth, tally, business):
+    assert client.post("/customers", json={"customer_id": "cus_r"}, headers=auth).status_code == 201
+    calls, sms = credit_product(client, auth, "api.call"), credit_product(client, auth, "sms.sent")
+    send(client, auth, "cus_r", "api.call", 800, JAN1 + timedelta(hours=1), "c")
+    send(client, auth, "cus_r", "sms.sent", 700, JAN1 + timedelta(hours=1), "s")
+    first = uuid.UUID(subscribe(client, auth, "cus_r", calls, JAN1)["id"])
+    second = uuid.UUID(subscribe(client, auth, "cus_r", sms, JAN1)["id"])
+    now = JAN1 + timedelta(days=1, hours=2)
+    barrier, done = threading.Barrier(3), []
+    actions = [
+        lambda: tally.close_cycles(business, first, now),
+        lambda: tally.close_cycles(business, second, now),
+        lambda: tally.grant_credits(business, "cus_r", Decimal(250), None, "goodwill", "race", now),
+    ]
+
+    def race(action):
+        barrier.wait()
+        done.append(action())
+
+    threads = [threading.Thread(target=race, args=(a,)) for a in actions]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+
+    assert len(done) == 3
+    wallet = tally.repository.get(wallet_id(customer_id(business, "cus_r")))
+    assert wallet.balance == Decimal(2000 - 800 - 700 + 2000 + 250)
+    invoices = [tally.repository.get(i) for s in (first, second) for i in tally.get_subscription(business, s).invoice_ids]
+    assert sorted(str(i.lines[0]["credits_used"]) for i in invoices) == ["700", "800"]
+    assert [str(i.total) for i in invoices] == ["0.00", "0.00"]
+
+
+def test_the_worker_jobs_close_due_cycles_and_expire_credits(client, auth, tally, business, worker):
+    assert client.post("/customers", json={"customer_id": "cus_j"}, headers=auth).status_code == 201
+    plan = credit_product(client, auth, "api.call")
+    subscription = uuid.UUID(subscribe(client, auth, "cus_j", plan, JAN1)["id"])
+    now = datetime.now(timezone.utc)
+    grant = tally.grant_credits(business, "cus_j", Decimal(5), now + timedelta(minutes=1), None, "soon", now)
+    worker.caught_up(grant.position)
+    tally.wait_until_usage_ready()
+    later = now + timedelta(minutes=2)
+
+    assert tally.closing_job(lambda: JAN1 + timedelta(days=1, minutes=30), timedelta(minutes=10))() is True
+    assert tally.get_subscription(business, subscription).closed == 1
+    worker.caught_up()
+    assert tally.expiry_job(lambda: later)() is True
+    assert tally.repository.get(grant.wallet.id).grants["manual:soon"]["remaining"] == 0

@@ -1,0 +1,72 @@
+"""A real `tally` HTTP server on a free port and Debian's headless Chromium driving it."""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from application.tally import Tally
+from interfaces.http.app import create_app
+from tests.conftest import RunningWorker
+
+CHROMIUM = "/usr/bin/chromium"
+expect.set_options(timeout=15_000)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+class Served:
+    """uvicorn on a thread, as `tally serve` runs the app."""
+
+    def __init__(self, tally: Tally) -> None:
+        # Listening before uvicorn starts: early connections wait in the backlog, so no start-up polling.
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.base = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        self.server = uvicorn.Server(uvicorn.Config(create_app(tally), log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
+
+    def __enter__(self) -> Served:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.socket.close()
+
+
+@pytest.fixture
+def served(tally: Tally, worker: RunningWorker) -> Iterator[Served]:
+    with Served(tally) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert os.path.exists(CHROMIUM), "run scripts/ensure-chromium (make test does)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, served: Served) -> Iterator[Page]:
+    context = browser.new_context(base_url=served.base, viewport={"width": 1280, "height": 860})
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    """With TALLY_SCREENSHOTS=folder (`make screenshots`), keeps a picture of the page for the docs."""
+    folder = os.environ.get("TALLY_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)

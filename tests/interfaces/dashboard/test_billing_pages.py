@@ -1,0 +1,70 @@
+"""Products, subscriptions, credits and invoices in the dashboard, over plain HTTP."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from tests.interfaces.billing_helpers import close, meter, product, send, subscribe
+from tests.interfaces.dashboard.test_pages_http import sign_in
+
+
+def test_the_product_form_rejects_what_the_api_rejects(client: Any, auth: Any, key: str) -> None:
+    api = client.post("/products", json={"name": "x", "currency": "USD", "billing_interval": "fortnight"},
+                      headers=auth).json()
+    sign_in(client, key)
+    page = client.post("/dashboard/products", data={"name": "x", "currency": "USD", "billing_interval": "fortnight"})
+    assert page.status_code == 422
+    assert api["errors"][0]["reason"].split(" - ")[0] in page.text.replace("&#39;", "'").replace("&#34;", '"')
+
+
+def test_a_closed_cycle_shows_as_an_invoice_with_its_lines_and_audit_link(client: Any, auth: Any, worker: Any,
+                                                                          key: str, tally: Any) -> None:
+    calls = meter(client, auth, "api.call", name="API calls")
+    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"})
+    client.post("/customers", json={"customer_id": "cus_inv"}, headers=auth)
+    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) - timedelta(days=1, hours=1)
+    subscription = subscribe(client, auth, "cus_inv", plan["id"], start)
+    send(client, auth, "cus_inv", "api.call", 2500, start + timedelta(minutes=5), "inv")
+    [invoice] = close(client, auth, subscription["id"])
+    worker.caught_up()
+    sign_in(client, key)
+    listed = client.get("/dashboard/invoices").text
+    assert f"/dashboard/invoices/{invoice['id']}" in listed and "USD 30.00" in listed
+    detail = client.get(f"/dashboard/invoices/{invoice['id']}").text
+    assert "API calls" in detail and "2500" in detail and "1500" in detail and "USD 30.00" in detail
+    assert f"/dashboard/audit/invoice/{invoice['id']}" in detail
+    assert client.get(f"/dashboard/audit/invoice/{invoice['id']}").status_code == 200
+    explained = client.get(f"/dashboard/invoices/{invoice['id']}/explain").text
+    assert "it matches the issued invoice" in explained and "2500" in explained
+    assert "USD 30.00" in client.get("/dashboard/customers/cus_inv").text
+    sign_in(client, tally.create_key("other-business"))
+    assert client.get(f"/dashboard/invoices/{invoice['id']}").status_code == 404
+    assert client.get(f"/dashboard/invoices/{invoice['id']}/explain").status_code == 404
+    assert "cus_inv" not in client.get("/dashboard/invoices").text
+
+
+def test_credits_granted_on_the_customer_page_show_in_balance_and_ledger(client: Any, auth: Any, key: str) -> None:
+    client.post("/customers", json={"customer_id": "cus_cr"}, headers=auth)
+    sign_in(client, key)
+    refused = client.post("/dashboard/customers/cus_cr/credits", data={"amount": "lots"})
+    assert refused.status_code == 422
+    page = client.post("/dashboard/customers/cus_cr/credits", data={"amount": "500", "reason": "welcome"})
+    assert page.status_code == 200
+    assert 'id="credit-balance">500<' in page.text and "welcome" in page.text
+
+
+def test_a_customer_subscribed_from_the_product_page_shows_among_its_subscribers(client: Any, auth: Any,
+                                                                                 key: str, tally: Any) -> None:
+    calls = meter(client, auth, "api.call", name="API calls")
+    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02"}, name="Metered")
+    client.post("/customers", json={"customer_id": "cus_sub"}, headers=auth)
+    sign_in(client, key)
+    unknown = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_nobody"})
+    assert unknown.status_code == 422 and "not found" in unknown.text
+    page = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_sub"})
+    assert page.status_code == 200
+    assert '<td class="num upcoming-total">USD 0.00</td>' in page.text and "/dashboard/customers/cus_sub" in page.text
+    sign_in(client, tally.create_key("outsider"))
+    assert client.get(f"/dashboard/products/{plan['id']}").status_code == 404
+    foreign = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_sub"})
+    assert foreign.status_code == 404

@@ -121,19 +121,29 @@ class Changes:
 
     def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed) -> None:
         if self.buckets:
-            columns = list(zip(*((*key, *bucket) for key, bucket in self.buckets.items())))
-            cur.execute(sql.SQL(UPSERT).format(usage=usage), [list(c) for c in columns], binary=True)
+            # COPY into a per-connection staging table, then one upsert that also empties it (a rebuild's
+            # tail applies several pages in one transaction): psycopg dumps COPY rows in C, where nine
+            # array parameters of a thousand values each were dumped in Python.
+            cur.execute(STAGE)
+            with cur.copy(f"COPY {STAGE_TABLE} FROM STDIN") as copy:
+                for key, bucket in self.buckets.items():
+                    copy.write_row((*key, *bucket))
+            cur.execute(sql.SQL(UPSERT).format(usage=usage))
         if self.skipped:
             cur.execute(sql.SQL(
                 "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "
                 "WHERE m.id = s.id").format(meters), (list(self.skipped), list(self.skipped.values())))
 
 
+STAGE_TABLE = "meter_usage_stage"
+STAGE = (f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} (meter_id uuid, customer_id text, minute timestamptz, "
+         "count bigint, sum numeric, max numeric, last_value numeric, last_ts timestamptz, last_position bigint) "
+         "ON COMMIT DELETE ROWS")
 NEWER = "(EXCLUDED.last_ts, EXCLUDED.last_position) > (u.last_ts, u.last_position)"
 UPSERT = f"""
+    WITH staged AS (DELETE FROM {STAGE_TABLE} RETURNING *)
     INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position)
-    SELECT * FROM unnest(%s::uuid[], %s::text[], %s::timestamptz[], %s::bigint[], %s::numeric[], %s::numeric[],
-                         %s::numeric[], %s::timestamptz[], %s::bigint[])
+    SELECT * FROM staged
     ON CONFLICT (meter_id, customer_id, minute) DO UPDATE SET
         count = u.count + EXCLUDED.count,
         sum = u.sum + EXCLUDED.sum,

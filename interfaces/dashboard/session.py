@@ -15,6 +15,7 @@ from litestar.middleware.session.client_side import CookieBackendConfig
 
 from application.tally import Tally
 from domain.errors import Unauthorized
+from projections.worker import wait_for
 
 SECRET_ENV = "TALLY_SESSION_SECRET"
 SECURE_ENV = "TALLY_SECURE_COOKIE"
@@ -61,9 +62,17 @@ def sign_out(request: Request[Any, Any, Any]) -> None:
     request.clear_session()
 
 
+FRESHNESS_WAIT_S = 2.0
+
+
 def provide_signed_in(request: Request[Any, Any, Any], tally: Tally) -> uuid.UUID:
-    """The dashboard's `business`: whoever the session's key belongs to."""
+    """The dashboard's `business`: whoever the session's key belongs to.
+
+    A page shows at least what was written before it was asked for: it waits (briefly, then renders what
+    there is) for the read models to reach the log head, so a meter just created is on the next page."""
     key = request.session.get("key") if request.session else None
     if not isinstance(key, str):
         raise Unauthorized("sign in with an API key")
-    return tally.authenticate(key)
+    business = tally.authenticate(key)
+    wait_for(tally, request.app.state.projection_names, tally.head(), FRESHNESS_WAIT_S)
+    return business

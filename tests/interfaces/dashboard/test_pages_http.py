@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from litestar.testing import TestClient
+
+from interfaces.http.app import create_app
+from tests.conftest import RunningWorker
 from tests.interfaces.helpers import event, ingest
 
 
@@ -134,3 +138,19 @@ def test_another_business_cannot_open_a_meter(client: Any, auth: Any, tally: Any
     assert client.post(f"/dashboard/meters/{meter['id']}/archive").status_code == 404
     assert client.get("/dashboard/events", params={"meter_id": meter["id"]}).status_code == 404
     assert "Private" not in client.get("/dashboard/meters").text
+
+
+def test_a_meter_created_a_moment_ago_is_on_the_next_meters_page(tally: Any, key: str) -> None:
+    idle = RunningWorker(tally)
+    with TestClient(create_app(tally)) as fresh:
+        created = fresh.post("/meters", json={"name": "Just made", "event_name": "api.call",
+                                              "aggregation": {"type": "count"}},
+                             headers={"Authorization": f"Bearer {key}"})
+        assert created.status_code == 201
+        sign_in(fresh, key)
+        idle.thread.start()  # the read models catch up only now, while the page is being asked for
+        try:
+            assert "Just made" in fresh.get("/dashboard/meters").text
+        finally:
+            idle.worker.stop()
+            idle.thread.join(timeout=10)

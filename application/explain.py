@@ -18,7 +18,6 @@ from typing import Any
 from psycopg import sql
 
 from application.evidence import recorded_usage
-from domain.aggregation import fold
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.entitlements import cycle_reference
@@ -91,19 +90,20 @@ class InvoiceExplainer:
                                                                                                closed_at))
         wallet = self._wallet_before(issued, subscription, k, closed_at)
         find = evidence or (lambda b, c, a, u: recorded_usage(self, b, c, a, u))
-        events = list(find(issued.business_id, issued.customer_id, 0, upto))
+        events = [(p, e.occurred_at, e.event_name, e.metadata)
+                  for p, e in find(issued.business_id, issued.customer_id, 0, upto)]
         usages, counted = [], []
         for price in product.prices():
             meter: Meter = self.repository.get(uuid.UUID(price.meter_id))
-            kind = meter.aggregation["type"]
-            regular = _items(meter, events, lambda p, at: issued.cycle_start <= at < issued.cycle_end)
-            usages.append(Usage(price, meter.name, fold(kind, regular) or ZERO))
-            counted.append(len(regular))
+            n, quantity = meter.measure(e for e in events if issued.cycle_start <= e[1] < issued.cycle_end)
+            usages.append(Usage(price, meter.name, quantity or ZERO))
+            counted.append(n)
             if after < upto and subscription.anchor < issued.cycle_start:
-                late = _items(meter, events, lambda p, at: p > after and subscription.anchor <= at < issued.cycle_start)
-                if late and (quantity := fold(kind, late)):
+                n, quantity = meter.measure(e for e in events
+                                            if e[0] > after and subscription.anchor <= e[1] < issued.cycle_start)
+                if quantity:
                     usages.append(Usage(price, meter.name, quantity, late=True))
-                    counted.append(len(late))
+                    counted.append(n)
         balance = wallet.balance if wallet else ZERO
         rated = rate(usages, product.price, product.currency, balance)
         lines = []
@@ -150,9 +150,3 @@ class InvoiceExplainer:
             version = e.originator_version
         return self.repository.get(wid, version=version) if version else None
 
-
-def _items(meter: Meter, events: list[tuple[int, Any]],
-           included: Callable[[int, datetime], bool]) -> list[tuple[datetime, int, Decimal]]:
-    return [(e.occurred_at, p, value) for p, e in events
-            if included(p, e.occurred_at) and meter.counts(e.event_name, e.metadata)
-            and (value := meter.value(e.metadata)) is not None]

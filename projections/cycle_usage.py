@@ -14,7 +14,6 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
-from domain.aggregation import fold
 from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.rating import Usage, UsagePrice
@@ -47,9 +46,7 @@ def measure(cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsageP
             for r in cur.fetchall()]
     for price in prices:
         meter = meters[price.meter_id]
-        items = [(at, pos, value) for pos, at, name, metadata in rows
-                 if meter.counts(name, metadata) and (value := meter.value(metadata)) is not None]
-        quantity = fold(meter.aggregation["type"], items) if items else None
+        _, quantity = meter.measure(rows)
         if quantity:
             usages.append(Usage(price, meter.name, quantity, late=True))
     return usages

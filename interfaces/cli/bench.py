@@ -5,9 +5,9 @@ import argparse
 import sys
 import time
 
-from interfaces.bench.report import table, write_json
-from interfaces.bench.plan import FULL, QUICK
-from interfaces.bench.runner import run
+from bench.report import table, write_json
+from bench.plan import FULL, QUICK
+from bench.runner import run
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -5,8 +5,8 @@ from datetime import datetime, timezone
 import pytest
 from litestar.testing import TestClient
 
-from interfaces.bench import baseline
-from interfaces.bench.bodies import body
+from bench import baseline
+from bench.bodies import body
 
 
 @pytest.fixture

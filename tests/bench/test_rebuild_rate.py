@@ -2,7 +2,7 @@
 from datetime import datetime, timezone
 
 from domain.usage_event import IncomingEvent
-from interfaces.bench.rebuild import SUFFIX, rebuild_rate
+from bench.rebuild import SUFFIX, rebuild_rate
 from projections.worker import positions
 
 NOW = datetime.now(timezone.utc)

@@ -1,6 +1,6 @@
 """The benchmark's verdicts and table."""
-from interfaces.bench.load import percentile
-from interfaces.bench.report import table, verdict
+from bench.load import percentile
+from bench.report import table, verdict
 
 
 def test_targets_are_judged_in_their_direction():

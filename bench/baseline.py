@@ -1,7 +1,7 @@
 """The baseline: what a team would write instead of adopting tally. One plain
 table, one transaction and one `executemany ... ON CONFLICT DO NOTHING` per
 request, a key check, msgspec validation. Run it with
-`uvicorn interfaces.bench.baseline:create_app --factory --workers N`
+`uvicorn bench.baseline:create_app --factory --workers N`
 and BENCH_DATABASE_URL, BENCH_KEY in the environment."""
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import psutil
 import psycopg
 from psycopg import sql
 
-from interfaces.bench.servers import Service, is_projection_worker
+from bench.servers import Service, is_projection_worker
 
 SAMPLE_S = 0.1
 

@@ -12,14 +12,14 @@ import psycopg
 
 from application.config import store_env
 from application.tally import Tally
-from interfaces.bench import baseline, usage_query
-from interfaces.bench.bodies import customer
-from interfaces.bench.environment import machine, postgres
-from interfaces.bench.monitor import Lag, PeakMemory
-from interfaces.bench.plan import BATCHES, SCHEMA, Plan, Say, ingest_job, load
-from interfaces.bench.rebuild import rebuild_rate
-from interfaces.bench.servers import Service, start_baseline, start_tally
-from interfaces.bench.sustained import sustained
+from bench import baseline, usage_query
+from bench.bodies import customer
+from bench.environment import machine, postgres
+from bench.monitor import Lag, PeakMemory
+from bench.plan import BATCHES, SCHEMA, Plan, Say, ingest_job, load
+from bench.rebuild import rebuild_rate
+from bench.servers import Service, start_baseline, start_tally
+from bench.sustained import sustained
 from projections.registry import PROJECTIONS
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from interfaces.bench.servers import Service
+from bench.servers import Service
 
 SCHEMA = "tally_bench"
 BATCHES = (100, 1000)
@@ -44,7 +44,7 @@ Say = Callable[[str], None]
 
 def load(job: dict[str, Any]) -> dict[str, Any]:
     """Runs one job in a separate load-generator process."""
-    done = subprocess.run([sys.executable, "-m", "interfaces.bench.load"], input=json.dumps(job), text=True,
+    done = subprocess.run([sys.executable, "-m", "bench.load"], input=json.dumps(job), text=True,
                           capture_output=True, check=False, timeout=job.get("duration", 60) + 120)
     if done.returncode != 0:
         raise RuntimeError(f"load generator failed: {done.stderr[-800:]}")

@@ -1,5 +1,5 @@
 """The load generator, run as its own process so it never shares an interpreter
-with the server it measures: `python -m interfaces.bench.load < job.json`.
+with the server it measures: `python -m bench.load < job.json`.
 
 A job is either `ingest` (bodies built before the clock starts, sent over
 keep-alive connections as fast as acknowledged, or on an open-loop schedule at
@@ -16,7 +16,7 @@ import time
 from datetime import datetime, timezone
 from typing import Any
 
-from interfaces.bench.bodies import body
+from bench.bodies import body
 
 MAX_PREBUILT_EVENTS = 400_000
 

@@ -67,7 +67,7 @@ def start(name: str, command: list[str], env: dict[str, str], log: Path, timeout
 
 def start_baseline(database_url: str, key: str, workers: int, folder: Path) -> Service:
     return start("baseline", [
-        sys.executable, "-m", "uvicorn", "interfaces.bench.baseline:create_app", "--factory",
+        sys.executable, "-m", "uvicorn", "bench.baseline:create_app", "--factory",
         "--host", "127.0.0.1", "--port", "{port}", "--workers", str(workers), "--no-access-log",
         "--log-level", "warning",
     ], {"BENCH_DATABASE_URL": database_url, "BENCH_KEY": key}, folder / "baseline.log")

@@ -12,7 +12,7 @@ from psycopg import sql
 
 from application.tally import Tally
 from domain.usage_event import IncomingEvent
-from interfaces.bench.bodies import EVENT_NAME, customer
+from bench.bodies import EVENT_NAME, customer
 
 SEED_BATCH = 1000
 SEED_THREADS = 2

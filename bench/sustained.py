@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from interfaces.bench.load import percentile
-from interfaces.bench.monitor import Lag
-from interfaces.bench.plan import MAX_LAG_S, Plan, Say, ingest_job, load
-from interfaces.bench.servers import Service
+from bench.load import percentile
+from bench.monitor import Lag
+from bench.plan import MAX_LAG_S, Plan, Say, ingest_job, load
+from bench.servers import Service
 
 
 def sustained(service: Service, key: str, plan: Plan, lag: Lag, start_rate: float, ceiling: float,

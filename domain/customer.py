@@ -13,18 +13,28 @@ def customer_id(business: uuid.UUID, external_id: str) -> uuid.UUID:
 
 
 class Customer(Aggregate):
+    class Created(Aggregate.Created):
+        business_id: uuid.UUID
+        external_id: str
+        name: str | None
+        email: str | None
+
+    class Updated(Aggregate.Event):
+        name: str | None
+        email: str | None
+
     @staticmethod
     def create_id(business_id: uuid.UUID, external_id: str, **_: object) -> uuid.UUID:
         return customer_id(business_id, external_id)
 
-    @event("Created")
+    @event(Created)
     def __init__(self, business_id: uuid.UUID, external_id: str, name: str | None, email: str | None) -> None:
         self.business_id = business_id
         self.external_id = external_id
         self.name = name
         self.email = email
 
-    @event("Updated")
+    @event(Updated)
     def update(self, name: str | None, email: str | None) -> None:
         if name is not None:
             self.name = name

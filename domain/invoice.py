@@ -28,11 +28,24 @@ def line_terms(rated: Rated) -> list[dict[str, Any]]:
 
 
 class Invoice(Aggregate):
+    class Issued(Aggregate.Created):
+        business_id: uuid.UUID
+        customer_id: str
+        subscription_id: uuid.UUID
+        product_id: uuid.UUID
+        cycle_start: datetime
+        cycle_end: datetime
+        currency: str
+        price: Decimal
+        lines: list[dict[str, Any]]
+        total: Decimal
+        issued_at: datetime
+
     @staticmethod
     def create_id(subscription_id: uuid.UUID, cycle_start: datetime, **_: object) -> uuid.UUID:
         return invoice_id(subscription_id, cycle_start)
 
-    @event("Issued")
+    @event(Issued)
     def __init__(self, business_id: uuid.UUID, customer_id: str, subscription_id: uuid.UUID, product_id: uuid.UUID,
                  cycle_start: datetime, cycle_end: datetime, currency: str, price: Decimal,
                  lines: list[dict[str, Any]], total: Decimal, issued_at: datetime) -> None:

@@ -39,6 +39,21 @@ def definition_faults(name: str, event_name: str, aggregation: Any) -> list[Faul
 
 
 class Meter(Aggregate):
+    class Created(Aggregate.Created):
+        business_id: uuid.UUID
+        name: str
+        event_name: str
+        aggregation: dict[str, Any]
+        filter: dict[str, Any] | None
+        measurement_unit: str | None
+        description: str | None
+
+    class Archived(Aggregate.Event):
+        pass
+
+    class Unarchived(Aggregate.Event):
+        pass
+
     @classmethod
     def define(cls, business_id: uuid.UUID, name: str, event_name: str, aggregation: Any,
                filter: Any = None, measurement_unit: str | None = None,
@@ -59,7 +74,7 @@ class Meter(Aggregate):
                    aggregation={"type": kind, "key": None if kind == "count" else aggregation["key"]},
                    filter=parsed, measurement_unit=measurement_unit, description=description)
 
-    @event("Created")
+    @event(Created)
     def __init__(self, business_id: uuid.UUID, name: str, event_name: str, aggregation: dict[str, Any],
                  filter: dict[str, Any] | None, measurement_unit: str | None, description: str | None) -> None:
         self.business_id = business_id
@@ -79,11 +94,11 @@ class Meter(Aggregate):
         if self.archived:
             self._unarchived()
 
-    @event("Archived")
+    @event(Archived)
     def _archived(self) -> None:
         self.archived = True
 
-    @event("Unarchived")
+    @event(Unarchived)
     def _unarchived(self) -> None:
         self.archived = False
 

@@ -95,11 +95,11 @@ class InvoiceExplainer:
         usages, counted = [], []
         for price in product.prices():
             meter: Meter = self.repository.get(uuid.UUID(price.meter_id))
-            n, quantity = meter.measure(e for e in events if issued.cycle_start <= e[1] < issued.cycle_end)
+            n, quantity = meter.rule.measure(e for e in events if issued.cycle_start <= e[1] < issued.cycle_end)
             usages.append(Usage(price, meter.name, quantity or ZERO))
             counted.append(n)
             if after < upto and subscription.anchor < issued.cycle_start:
-                n, quantity = meter.measure(e for e in events
+                n, quantity = meter.rule.measure(e for e in events
                                             if e[0] > after and subscription.anchor <= e[1] < issued.cycle_start)
                 if quantity:
                     usages.append(Usage(price, meter.name, quantity, late=True))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from domain.aggregation import number
+from domain.numbers import number
 from domain.errors import Fault
 
 CONJUNCTIONS = ("and", "or")

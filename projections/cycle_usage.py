@@ -46,7 +46,7 @@ def measure(cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsageP
             for r in cur.fetchall()]
     for price in prices:
         meter = meters[price.meter_id]
-        _, quantity = meter.measure(rows)
+        _, quantity = meter.rule.measure(rows)
         if quantity:
             usages.append(Usage(price, meter.name, quantity, late=True))
     return usages

@@ -7,7 +7,7 @@ from typing import Any
 
 from psycopg import sql
 
-from domain.aggregation import NUMERIC, number
+from domain.numbers import NUMERIC, number
 from domain.meter import Meter
 from domain.meter_filter import TEXT, boolean
 

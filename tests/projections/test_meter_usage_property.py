@@ -53,8 +53,8 @@ def raw_events(tally, business):
 
 def brute_force(meter, rows, customer, start, end, window):
     lower, upper = minute(start), minute(end)
-    items = [(r["occurred_at"], r["position"], meter.value(r["metadata"])) for r in rows
-             if meter.counts(r["event_name"], r["metadata"]) and (customer is None or r["customer_id"] == customer)
+    items = [(r["occurred_at"], r["position"], meter.rule.value(r["metadata"])) for r in rows
+             if meter.rule.counts(r["event_name"], r["metadata"]) and (customer is None or r["customer_id"] == customer)
              and lower <= minute(r["occurred_at"]) < upper]
     items = [i for i in items if i[2] is not None]
     kind = meter.aggregation["type"]

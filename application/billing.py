@@ -22,7 +22,7 @@ from domain.credit_wallet import CreditWallet
 from domain.cycles import Cycle
 from domain.entitlements import cycle_grants, cycle_reference
 from domain.errors import Conflict, NotReady
-from domain.invoice import Invoice, invoice_id, line_terms
+from domain.invoice import Invoice, invoice_id
 from domain.meter import Meter
 from domain.product import Product
 from domain.rating import Line, UsagePrice, rate
@@ -106,7 +106,7 @@ class BillingCommands:
             invoice = Invoice(business_id=subscription.business_id, customer_id=subscription.customer_id,
                               subscription_id=subscription.id, product_id=product.id, cycle_start=c.start,
                               cycle_end=c.end, currency=product.currency, price=rated.price,
-                              lines=line_terms(rated), total=rated.total, issued_at=now)
+                              lines=[line.terms() for line in rated.lines], total=rated.total, issued_at=now)
             subscription.close_cycle(c, invoice.id, position)
             if wallet is not None:
                 self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)

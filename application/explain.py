@@ -109,10 +109,10 @@ class InvoiceExplainer:
         lines = []
         for i, (line, n) in enumerate(zip(rated.lines, counted)):
             issued_line = issued.lines[i] if i < len(issued.lines) else None
-            same = issued_line is not None and all(issued_line[f] == getattr(line, f) for f in COMPARED)
+            same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
             lines.append(LineWork(line.meter_id, line.meter_name, line.late, n, line.quantity, line.free,
                                   line.credits_used, line.billable, line.unit_price, line.billable * line.unit_price,
-                                  line.amount, issued_line["amount"] if issued_line else None, same))
+                                  line.amount, issued_line.amount if issued_line else None, same))
         matches = (len(rated.lines) == len(issued.lines) and all(w.matches for w in lines)
                    and rated.total == issued.total and rated.price == issued.price)
         return Explanation(issued.id, issued.customer_id, issued.cycle_start, issued.cycle_end, issued.currency,

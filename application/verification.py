@@ -92,7 +92,7 @@ class Verification:
         if shown is None:
             findings.append(Finding("invoices", str(invoice_id), "missing from the read model"))
         elif Decimal(shown["total"]) != issued.total or [Decimal(str(line["amount"])) for line in shown["lines"]] \
-                != [line["amount"] for line in issued.lines]:
+                != [line.amount for line in issued.lines]:
             findings.append(Finding("invoices", str(invoice_id), f"read model shows total {shown['total']}, "
                                     f"issued {issued.total}"))
         return findings

@@ -9,22 +9,12 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.rating import Rated
-
+from domain.rating import Line
 
 
 def invoice_id(subscription_id: uuid.UUID, cycle_start: datetime) -> uuid.UUID:
     """Derived from the cycle, so two closes of one cycle cannot both be stored."""
     return uuid.uuid5(subscription_id, f"invoice:{cycle_start.isoformat()}")
-
-
-def line_terms(rated: Rated) -> list[dict[str, Any]]:
-    return [
-        {"meter_id": line.meter_id, "meter_name": line.meter_name, "quantity": line.quantity, "free": line.free,
-         "credited": line.credited, "credits_used": line.credits_used, "billable": line.billable,
-         "unit_price": line.unit_price, "amount": line.amount, "late": line.late}
-        for line in rated.lines
-    ]
 
 
 class Invoice(Aggregate):
@@ -57,6 +47,6 @@ class Invoice(Aggregate):
         self.cycle_end = cycle_end
         self.currency = currency
         self.price = price
-        self.lines = lines
+        self.lines = [Line.from_terms(terms) for terms in lines]
         self.total = total
         self.issued_at = issued_at

@@ -46,7 +46,7 @@ def test_two_closes_and_a_grant_racing_on_one_wallet_lose_and_double_spend_nothi
     wallet = tally.repository.get(wallet_id(customer_id(business, "cus_r")))
     assert wallet.balance == Decimal(2000 - 800 - 700 + 2000 + 250)
     invoices = [tally.repository.get(i) for s in (first, second) for i in tally.get_subscription(business, s).invoice_ids]
-    assert sorted(str(i.lines[0]["credits_used"]) for i in invoices) == ["700", "800"]
+    assert sorted(str(i.lines[0].credits_used) for i in invoices) == ["700", "800"]
     assert [str(i.total) for i in invoices] == ["0.00", "0.00"]
 
 

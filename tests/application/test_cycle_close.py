@@ -18,7 +18,7 @@ def plan(client, auth):
 
 
 def quantities(invoice: Invoice) -> list[tuple[str, bool]]:
-    return [(str(line["quantity"]), line["late"]) for line in invoice.lines]
+    return [(str(line.quantity), line.late) for line in invoice.lines]
 
 
 def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(client, auth, tally, business, plan):

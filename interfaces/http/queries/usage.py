@@ -7,12 +7,11 @@ from litestar import get
 
 from application.tally import Tally
 from application.upcoming import Upcoming
-from domain.invoice import line_terms
 from projections.billing_views import CycleView, LineView, UpcomingView, UsageView, line_view
 
 
 def upcoming_view(u: Upcoming) -> UpcomingView:
-    lines: list[LineView] = [line_view(line) for line in line_terms(u.rated)]
+    lines: list[LineView] = [line_view(line) for line in u.rated.lines]
     return UpcomingView(str(u.subscription_id), str(u.product_id), u.rated.currency,
                         CycleView(u.cycle.start, u.cycle.end), lines, str(u.rated.price), str(u.rated.total))
 

@@ -20,6 +20,7 @@ from psycopg import sql
 from application.evidence import recorded_usage
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
+from domain.cycles import LateWindow
 from domain.entitlements import cycle_reference
 from domain.invoice import Invoice
 from domain.meter import Meter
@@ -92,15 +93,15 @@ class InvoiceExplainer:
         find = evidence or (lambda b, c, a, u: recorded_usage(self, b, c, a, u))
         events = [(p, e.occurred_at, e.event_name, e.metadata)
                   for p, e in find(issued.business_id, issued.customer_id, 0, upto)]
+        late = LateWindow(after, upto, subscription.anchor, issued.cycle_start)
         usages, counted = [], []
         for price in product.prices():
             meter: Meter = self.repository.get(uuid.UUID(price.meter_id))
             n, quantity = meter.rule.measure(e for e in events if issued.cycle_start <= e[1] < issued.cycle_end)
             usages.append(Usage(price, meter.name, quantity or ZERO))
             counted.append(n)
-            if after < upto and subscription.anchor < issued.cycle_start:
-                n, quantity = meter.rule.measure(e for e in events
-                                            if e[0] > after and subscription.anchor <= e[1] < issued.cycle_start)
+            if not late.empty:
+                n, quantity = meter.rule.measure(e for e in events if late.holds(e[0], e[1]))
                 if quantity:
                     usages.append(Usage(price, meter.name, quantity, late=True))
                     counted.append(n)

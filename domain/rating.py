@@ -62,8 +62,8 @@ class Line:
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Line:
         """From its stored form, whose decimals may come back as strings or numbers (jsonb)."""
-        return cls(terms["meter_id"], terms["meter_name"], *(Decimal(str(terms[k])) for k in DECIMALS),
-                   late=terms["late"])
+        decimals = {k: Decimal(str(terms[k])) for k in DECIMALS}
+        return cls(meter_id=terms["meter_id"], meter_name=terms["meter_name"], late=terms["late"], **decimals)
 
 
 DECIMALS = ("quantity", "free", "credited", "credits_used", "billable", "unit_price", "amount")

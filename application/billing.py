@@ -18,6 +18,7 @@ from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
+from application.ports import ReadSide
 from domain.credit_wallet import CreditWallet
 from domain.cycles import Cycle
 from domain.entitlements import cycle_grants, cycle_reference
@@ -27,8 +28,6 @@ from domain.meter import Meter
 from domain.product import Product
 from domain.rating import Line, UsagePrice, rate
 from domain.subscription import Subscription
-from projections.cycle_usage import measure, usage_position
-from projections.meter_queries import backfills_pending
 
 RACE_RETRIES = 5
 # Bounded so one save stays far below the event count at which big saves were seen to hang.
@@ -41,8 +40,7 @@ class BillingCommands:
     save: Any
     owned: Any
     head: Any
-    schema: str
-    recorder: Any
+    read_side: ReadSide
     wallet_of: Any
 
     def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
@@ -69,8 +67,7 @@ class BillingCommands:
         return [issued.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
 
     def usage_ready(self) -> bool:
-        with self.recorder.datastore.transaction(commit=False) as cur:
-            return usage_position(cur, self.schema) >= self.head() and not backfills_pending(cur, self.schema)
+        return self.read_side.usage_position() >= self.head() and not self.read_side.backfills_pending()
 
     def wait_until_usage_ready(self, timeout: float = READY_WAIT_S) -> None:
         deadline = time.monotonic() + timeout
@@ -91,14 +88,13 @@ class BillingCommands:
         wallet: CreditWallet | None = None
         if any(p.credits for p in prices):
             wallet = self.wallet_of(subscription.business_id, subscription.customer_id)
-        with self.recorder.datastore.transaction(commit=False) as cur:
-            cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            position = usage_position(cur, self.schema)
+        with self.read_side.snapshot() as view:
+            position = view.usage_position()
             measured = []
             late_after = subscription.last_position
             for c in due:
-                measured.append(measure(cur, self.schema, subscription.customer_id, prices, meters, c,
-                                        subscription.anchor, late_after, position))
+                measured.append(view.measure(subscription.customer_id, prices, meters, c, subscription.anchor,
+                                             late_after, position))
                 late_after = max(late_after, position)
         invoices = []
         for c, usages in zip(due, measured):

@@ -17,7 +17,7 @@ from typing import Any
 
 from psycopg import sql
 
-from application.evidence import recorded_usage
+from store.evidence import recorded_usage
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.cycles import LateWindow
@@ -72,7 +72,7 @@ class Explanation:
 
 class InvoiceExplainer:
     repository: Any
-    recorder: Any
+    datastore: Any
     events_table: Any
     owned: Any
 
@@ -123,7 +123,7 @@ class InvoiceExplainer:
     def _positions(self, aggregate: uuid.UUID) -> dict[int, int]:
         query = sql.SQL("SELECT originator_version, notification_id FROM {} WHERE originator_id = %s").format(
             self.events_table)
-        with self.recorder.datastore.transaction(commit=False) as cur:
+        with self.datastore.transaction(commit=False) as cur:
             cur.execute(query, (aggregate,))
             return {r["originator_version"]: r["notification_id"] for r in cur.fetchall()}
 

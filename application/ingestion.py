@@ -11,7 +11,7 @@ from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
-from application.usage_records import append, copy_payload, recorded_states
+from store.usage_records import append, copy_payload, recorded_states
 from domain.customer import customer_id
 from domain.errors import Fault, Invalid
 from domain.usage_event import MAX_BATCH, IncomingEvent, faults_of, usage_event_id
@@ -31,6 +31,7 @@ class Ingested:
 class IngestionCommands:
     mapper: Any
     recorder: Any
+    datastore: Any
     events_table: Any
     existing_ids: Any
     head: Any
@@ -45,7 +46,7 @@ class IngestionCommands:
             if not fresh:
                 return Ingested(0, len(batch), self.head())
             try:
-                with self.recorder.datastore.transaction(commit=True) as cur:
+                with self.datastore.transaction(commit=True) as cur:
                     position = append(cur, self.recorder, self.events_table, copy_payload(fresh))
             except IntegrityError:
                 continue  # a concurrent request stored some of these ids first: check again

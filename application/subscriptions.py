@@ -34,8 +34,9 @@ class SubscriptionCommands:
             assert first is not None
             grants = cycle_grants(subscription.id, product.prices(), first)
             wallet = self.wallet_of(business, external_id) if grants else None
-            for g in grants:
-                wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
+            if wallet is not None:
+                for g in grants:
+                    wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
             try:
                 return subscription, self.save(*[a for a in (subscription, wallet) if a])[-1].notification.id
             except IntegrityError:

@@ -1,12 +1,9 @@
-"""The one event store every aggregate lives in: a single total order, so any
-log position means the same thing to every read model."""
+"""The write side: every command, on the one event store, with the read side it
+consults plugged in as a port."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
-
-from eventsourcing.application import Application
-from eventsourcing.persistence import Transcoder
-from psycopg import sql
 
 from application.audit import AuditQueries
 from application.billing import BillingCommands
@@ -17,12 +14,12 @@ from application.customers import CustomerCommands
 from application.explain import InvoiceExplainer
 from application.ingestion import IngestionCommands
 from application.meters import MeterCommands
-from application.ownership import Ownership
+from application.ports import ReadSide
 from application.products import ProductCommands
 from application.subscriptions import SubscriptionCommands
-from application.transcoder import MsgspecJSONTranscoder
 from application.upcoming import UpcomingQueries
 from application.verification import Verification
+from store.event_store import EventStore
 
 
 class Tally(
@@ -33,64 +30,15 @@ class Tally(
     AuditQueries,
     InvoiceExplainer,
     Verification,
-    Ownership,
     ProductCommands,
     SubscriptionCommands,
     BillingCommands,
     BillingJobs,
     CreditCommands,
     UpcomingQueries,
-    Application[Any],
+    EventStore,
 ):
-    name = "Tally"
-
-    def __init__(self, env: dict[str, str]) -> None:
-        _ensure_schema(env)
-        super().__init__(env=env)
-
-    def construct_transcoder(self) -> Transcoder:
-        transcoder = MsgspecJSONTranscoder()
-        self.register_transcodings(transcoder)
-        return transcoder
-
-    @property
-    def schema(self) -> str:
-        return self.recorder.datastore.schema
-
-    @property
-    def events_table(self) -> sql.Composed:
-        return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(self.recorder.events_table_name))
-
-    def head(self) -> int:
-        return self.recorder.max_notification_id() or 0
-
-    def position_of(self, aggregate_id: Any) -> int:
-        """Where the aggregate's latest event stands in the log (0 if it has none)."""
-        query = sql.SQL("SELECT coalesce(max(notification_id), 0) AS p FROM {} WHERE originator_id = %s")
-        with self.recorder.datastore.transaction(commit=False) as cur:
-            cur.execute(query.format(self.events_table), (aggregate_id,))
-            return int(cur.fetchone()["p"])
-
-    def existing_ids(self, ids: list[Any]) -> set[Any]:
-        """Which of these aggregate ids are already in the store (one primary-key lookup)."""
-        if not ids:
-            return set()
-        query = sql.SQL("SELECT originator_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1")
-        with self.recorder.datastore.transaction(commit=False) as cur:
-            cur.execute(query.format(self.events_table), (ids,))
-            return {row["originator_id"] for row in cur.fetchall()}
-
-    def close(self) -> None:
-        self.recorder.datastore.close()
-
-
-def _ensure_schema(env: dict[str, str]) -> None:
-    """eventsourcing does not create the schema it is told to use."""
-    import psycopg
-
-    schema = env.get("POSTGRES_SCHEMA", "public")
-    with psycopg.connect(
-        dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
-        user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"], autocommit=True,
-    ) as conn:
-        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+    def __init__(self, env: dict[str, str], read_side: Callable[[Any, str], ReadSide]) -> None:
+        """`read_side` is made from the store's connection pool and schema, so reads share its connections."""
+        super().__init__(env)
+        self.read_side = read_side(self.datastore, self.schema)

@@ -15,7 +15,7 @@ from typing import Any
 
 from psycopg import sql
 
-from application.evidence import recorded_usage
+from store.evidence import recorded_usage
 from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
 
@@ -51,7 +51,7 @@ class UsageIndex:
 
 class Verification:
     repository: Any
-    recorder: Any
+    datastore: Any
     events_table: Any
     schema: str
     explain_invoice: Any
@@ -102,7 +102,7 @@ class Verification:
                         "convert_from(state, 'UTF8')::jsonb -> 'business_id' ->> '_data_' = %s) "
                         "ORDER BY notification_id").format(self.events_table)
         hex_ = business.hex if business else None
-        with self.recorder.datastore.transaction(commit=False) as cur:
+        with self.datastore.transaction(commit=False) as cur:
             cur.execute(query, (topic, hex_, hex_))
             return [r["originator_id"] for r in cur.fetchall()]
 
@@ -110,6 +110,6 @@ class Verification:
     def _rows(self, table: str, columns: str) -> dict[uuid.UUID, dict[str, Any]]:
         query = sql.SQL("SELECT {} FROM {}.{}").format(sql.SQL(columns), sql.Identifier(self.schema),
                                                        sql.Identifier(table))
-        with self.recorder.datastore.transaction(commit=False) as cur:
+        with self.datastore.transaction(commit=False) as cur:
             cur.execute(query)
             return {r["id"]: r for r in cur.fetchall()}

@@ -19,7 +19,7 @@ def rebuild_rate(tally: Tally, limit: int) -> float:
     """Notifications per second over the first `limit` of the log."""
     projections = all_projections(tally.schema, SUFFIX)
     until = min(limit, tally.head())
-    with tally.recorder.datastore.transaction(commit=True) as cur:
+    with tally.datastore.transaction(commit=True) as cur:
         for projection in projections:
             ensure_tables(cur, projection)
     started = time.monotonic()
@@ -27,7 +27,7 @@ def rebuild_rate(tally: Tally, limit: int) -> float:
         pass
     elapsed = time.monotonic() - started
     replayed = done_upto(tally, projections[0])
-    with tally.recorder.datastore.transaction(commit=True) as cur:
+    with tally.datastore.transaction(commit=True) as cur:
         for projection in projections:
             for name in projection.tables:
                 cur.execute(sql.SQL("DROP TABLE {}").format(projection.t(name)))
@@ -37,5 +37,5 @@ def rebuild_rate(tally: Tally, limit: int) -> float:
 
 
 def done_upto(tally: Tally, projection: Projection) -> int:
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         return read_position(cur, tally.schema, projection.tracking_name)

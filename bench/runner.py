@@ -10,8 +10,9 @@ from typing import Any
 
 import psycopg
 
-from application.config import store_env
+from store.config import store_env
 from application.tally import Tally
+from interfaces.bootstrap import open_store
 from bench import baseline, usage_query
 from bench.bodies import customer
 from bench.environment import machine, postgres
@@ -45,7 +46,7 @@ def prepare_tally(url: str, plan: Plan) -> tuple[str, str]:
     """A business, its key, the customers the events name and a meter, written through tally itself."""
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-    tally = Tally(store_env(url, SCHEMA, pool_size=2))
+    tally = open_store(store_env(url, SCHEMA, pool_size=2))
     try:
         key = tally.create_key("bench")
         business = tally.authenticate(key)
@@ -89,7 +90,7 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
         fresh = max(r["events_per_s"] for r in out["runs"].values())
         worker_rate = out.setdefault("worker_events_per_s", round(fresh))
         out.update(sustained(service, key, plan, lag, 0.8 * min(worker_rate, fresh), fresh, say))
-        tally = Tally(store_env(url, SCHEMA, pool_size=4))
+        tally = open_store(store_env(url, SCHEMA, pool_size=4))
         try:
             business = tally.authenticate(key)
             added = usage_query.seed(tally, business, plan.customers, plan.query_events)

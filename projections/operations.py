@@ -11,11 +11,12 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
-from application.tally import Tally
+from store.event_store import EventStore
 from projections.projection import Projection
 from projections.registry import PROJECTIONS
 from projections.tracking import read_position, tracking_table
 from projections.worker import ensure_tables, positions, process_page
+from store.rows import one
 
 NEXT = "__next"
 VERIFY = "__verify"
@@ -39,13 +40,13 @@ def projection(name: str, schema: str, suffix: str = "") -> Projection:
     return PROJECTIONS[name](schema, suffix)
 
 
-def status(app: Tally, sample_s: float = SAMPLE_S) -> list[Status]:
+def status(app: EventStore, sample_s: float = SAMPLE_S) -> list[Status]:
     """Position, lag behind the log head, notifications applied per second over a short sample,
     and background work still to do (back-fills)."""
     before = positions(app)
     time.sleep(sample_s)
     after, head = positions(app), app.head()
-    with app.recorder.datastore.transaction(commit=False) as cur:
+    with app.datastore.transaction(commit=False) as cur:
         pending = {name: _pending(cur, projection(name, app.schema)) for name in PROJECTIONS}
     return [Status(name, after.get(name, 0), head - after.get(name, 0),
                    (after.get(name, 0) - before.get(name, 0)) / sample_s, pending[name]) for name in PROJECTIONS]
@@ -55,7 +56,7 @@ def _existing(cur: Cursor[Any], live: Projection) -> list[str]:
     found = []
     for table in live.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{live.schema}"."{table}"',))
-        if cur.fetchone()["t"] is not None:
+        if one(cur)["t"] is not None:
             found.append(table)
     return found
 
@@ -77,14 +78,14 @@ def _settle(cur: Cursor[Any], generation: Projection) -> None:
         pass
 
 
-def build(app: Tally, generation: Projection, until: int, progress: Progress | None = None) -> None:
+def build(app: EventStore, generation: Projection, until: int, progress: Progress | None = None) -> None:
     """Fresh tables for this generation, applied from position 0 up to `until`, back-fills done;
     one page per transaction so live work is never blocked for long."""
-    with app.recorder.datastore.transaction(commit=True) as cur:
+    with app.datastore.transaction(commit=True) as cur:
         _drop(cur, generation)
         ensure_tables(cur, generation)
     while True:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             done = process_page(app, cur, [generation], stop=until)
             at = read_position(cur, generation.schema, generation.tracking_name)
         if progress:
@@ -92,12 +93,12 @@ def build(app: Tally, generation: Projection, until: int, progress: Progress | N
         if not done:
             break
     while True:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             if not generation.after_catch_up(cur):
                 break
 
 
-def _finish(app: Tally, cur: Cursor[Any], generation: Projection, until: int) -> None:
+def _finish(app: EventStore, cur: Cursor[Any], generation: Projection, until: int) -> None:
     while process_page(app, cur, [generation], stop=until):
         pass
     _settle(cur, generation)
@@ -109,12 +110,12 @@ def _lock(cur: Cursor[Any], live: Projection, mode: str) -> None:
         cur.execute(sql.SQL("LOCK TABLE {} IN " + mode + " MODE").format(sql.SQL(", ").join(existing)))
 
 
-def rebuild(app: Tally, name: str, progress: Progress | None = None) -> int:
+def rebuild(app: EventStore, name: str, progress: Progress | None = None) -> int:
     """Blue/green: builds `<table>__next` from 0 while the live tables keep serving, then in one transaction
     locks the live tables, applies the tail, and swaps tables, indexes and position. Returns the position."""
     live, fresh = projection(name, app.schema), projection(name, app.schema, NEXT)
     build(app, fresh, app.head(), progress)
-    with app.recorder.datastore.transaction(commit=True) as cur:
+    with app.datastore.transaction(commit=True) as cur:
         _lock(cur, live, "ACCESS EXCLUSIVE")
         _finish(app, cur, fresh, app.head())
         for table in live.tables:
@@ -131,21 +132,21 @@ def rebuild(app: Tally, name: str, progress: Progress | None = None) -> int:
         return read_position(cur, app.schema, live.name)
 
 
-def verify(app: Tally, name: str, progress: Progress | None = None) -> list[str]:
+def verify(app: EventStore, name: str, progress: Progress | None = None) -> list[str]:
     """Rebuilds into `<table>__verify` up to the live position and lists every row that differs
     (EXCEPT ALL both ways). Live writes wait during the final comparison only; the live projection's own
     pending back-fills are finished first, so both sides are settled. The scratch tables are dropped."""
     live, scratch = projection(name, app.schema), projection(name, app.schema, VERIFY)
-    with app.recorder.datastore.transaction(commit=False) as cur:
+    with app.datastore.transaction(commit=False) as cur:
         build(app, scratch, read_position(cur, app.schema, live.name), progress)
     try:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             _lock(cur, live, "SHARE ROW EXCLUSIVE")
             _finish(app, cur, scratch, read_position(cur, app.schema, live.name))
             _settle(cur, live)
             return [line for table in live.tables for line in _differences(cur, live, scratch, table)]
     finally:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             _drop(cur, scratch)
 
 

@@ -10,10 +10,11 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
-from application.tally import Tally
-from projections.log import read_page
+from store.event_store import EventStore
+from store.log import read_page
 from projections.projection import Page, Projection
 from projections.tracking import PositionConflict, create_tracking, read_position, read_positions, record_position
+from store.rows import one
 
 log = logging.getLogger("tally.worker")
 
@@ -29,12 +30,12 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
     create_tracking(cur, projection.schema)
     for name in projection.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
-        if cur.fetchone()["t"] is None:
+        if one(cur)["t"] is None:
             for statement in projection.ddl(name):
                 cur.execute(statement)
 
 
-def process_page(app: Tally, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
+def process_page(app: EventStore, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
                  page_size: int = PAGE_SIZE) -> int:
     """Applies the next page to projections that stand at the same position, decoding it once.
     Returns how many notifications the page held."""
@@ -56,20 +57,20 @@ def process_page(app: Tally, cur: Cursor[Any], projections: list[Projection], st
     return len(notifications)
 
 
-def step(app: Tally, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:
+def step(app: EventStore, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:
     """One page in one transaction. A conflict means another worker did it: nothing is written twice."""
     try:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             return process_page(app, cur, projections, page_size=page_size)
     except PositionConflict:
         return 0
 
 
-def catch_up(app: Tally, projection: Projection, until: int,
+def catch_up(app: EventStore, projection: Projection, until: int,
              progress: Callable[[int], None] | None = None) -> None:
     """Applies pages until the projection has reached `until`."""
     while True:
-        with app.recorder.datastore.transaction(commit=False) as cur:
+        with app.datastore.transaction(commit=False) as cur:
             position = read_position(cur, projection.schema, projection.tracking_name)
         if progress:
             progress(position)
@@ -77,9 +78,9 @@ def catch_up(app: Tally, projection: Projection, until: int,
             return
 
 
-def in_step(app: Tally, projections: list[Projection]) -> list[list[Projection]]:
+def in_step(app: EventStore, projections: list[Projection]) -> list[list[Projection]]:
     """Projections grouped by position, so each group reads and decodes a page once."""
-    with app.recorder.datastore.transaction(commit=False) as cur:
+    with app.datastore.transaction(commit=False) as cur:
         at = {p.name: read_position(cur, p.schema, p.tracking_name) for p in projections}
     groups: dict[int, list[Projection]] = {}
     for projection in projections:
@@ -90,7 +91,7 @@ def in_step(app: Tally, projections: list[Projection]) -> list[list[Projection]]
 class Worker:
     """Keeps every projection at the head of the log, plus the periodic jobs it is given."""
 
-    def __init__(self, app: Tally, projections: Iterable[Projection],
+    def __init__(self, app: EventStore, projections: Iterable[Projection],
                  jobs: Iterable[Callable[[], bool]] = (), page_size: int = PAGE_SIZE) -> None:
         self.app = app
         self.page_size = page_size
@@ -100,7 +101,7 @@ class Worker:
         self.busy_rounds = 0
 
     def setup(self) -> None:
-        with self.app.recorder.datastore.transaction(commit=True) as cur:
+        with self.app.datastore.transaction(commit=True) as cur:
             for projection in self.projections:
                 ensure_tables(cur, projection)
 
@@ -112,7 +113,7 @@ class Worker:
         self.busy_rounds += not idle
         if idle or self.busy_rounds % BACKGROUND_EVERY == 0:
             for projection in self.projections:
-                with self.app.recorder.datastore.transaction(commit=True) as cur:
+                with self.app.datastore.transaction(commit=True) as cur:
                     done += bool(projection.after_catch_up(cur))
         if idle:
             for job in self.jobs:
@@ -140,15 +141,15 @@ class Worker:
         self.stopping.set()
 
 
-def positions(app: Tally) -> dict[str, int]:
-    with app.recorder.datastore.transaction(commit=False) as cur:
+def positions(app: EventStore) -> dict[str, int]:
+    with app.datastore.transaction(commit=False) as cur:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{app.schema}".projection_tracking',))
-        if cur.fetchone()["t"] is None:
+        if one(cur)["t"] is None:
             return {}
         return read_positions(cur, app.schema)
 
 
-def wait_for(app: Tally, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
+def wait_for(app: EventStore, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
     """True once every named projection has reached `position`, False after `timeout`."""
     names = list(names)
     deadline = time.monotonic() + timeout
@@ -156,9 +157,9 @@ def wait_for(app: Tally, names: Iterable[str], position: int, timeout: float = 5
                     "WHERE name = ANY(%s)").format(sql.Identifier(app.schema))
     pause = 0.005
     while True:
-        with app.recorder.datastore.transaction(commit=False) as cur:
+        with app.datastore.transaction(commit=False) as cur:
             cur.execute(query, (names,))
-            row = cur.fetchone()
+            row = one(cur)
         if position <= 0 or (row["n"] == len(names) and row["p"] >= position):
             return True
         if time.monotonic() >= deadline:

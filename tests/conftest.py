@@ -16,8 +16,9 @@ import pytest
 from litestar.testing import TestClient
 from psycopg import sql
 
-from application.config import store_env
+from store.config import store_env
 from application.tally import Tally
+from interfaces.bootstrap import open_store
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker, wait_for
@@ -54,7 +55,7 @@ def env(database_url: str, schema: str) -> dict[str, str]:
 
 @pytest.fixture
 def tally(env: dict[str, str]) -> Iterator[Tally]:
-    app = Tally(env)
+    app = open_store(env)
     yield app
     app.close()
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import os
 
-from application.config import store_env
+from store.config import store_env
 from application.tally import Tally
+from interfaces.bootstrap import open_store
 from interfaces.database import database_url
 
 DEFAULT_DATA_DIR = ".tally"
@@ -18,4 +19,4 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def open_tally(data_dir: str, pool_size: int = 4) -> tuple[Tally, str]:
     url = database_url(data_dir)
-    return Tally(store_env(url, pool_size=pool_size)), url
+    return open_store(store_env(url, pool_size=pool_size)), url

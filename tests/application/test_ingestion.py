@@ -91,7 +91,7 @@ def test_a_full_batch_is_one_transaction_with_consecutive_positions(tally, busin
     for round_ in range(5):
         before = tally.head()
         done = tally.ingest(business, batch(*[f"r{round_}-{i}" for i in range(1000)]), NOW)
-        with tally.recorder.datastore.transaction(commit=False) as cur:
+        with tally.datastore.transaction(commit=False) as cur:
             cur.execute(f'SELECT min(notification_id) AS lo, max(notification_id) AS hi, count(*) AS n '
                         f'FROM "{tally.schema}".tally_events WHERE notification_id > %s', (before,))
             row = cur.fetchone()

@@ -15,7 +15,7 @@ def test_rebuild_rate_replays_the_log_and_drops_its_scratch_tables(tally):
 
     assert rebuild_rate(tally, 10_000) > 0
 
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         cur.execute("SELECT count(*) AS n FROM pg_tables WHERE schemaname = %s AND tablename LIKE %s",
                     (tally.schema, f"%{SUFFIX}"))
         assert cur.fetchone()["n"] == 0

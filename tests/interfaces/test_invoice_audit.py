@@ -100,7 +100,7 @@ def test_verify_catches_a_tampered_invoice_row_while_explain_keeps_the_true_figu
     assert main(["audit", "verify"]) == 0
     assert "1 invoices, 1 wallets verified; 0 mismatch(es)" in capsys.readouterr().out
 
-    with tally.recorder.datastore.transaction(commit=True) as cur:
+    with tally.datastore.transaction(commit=True) as cur:
         cur.execute(sql.SQL("UPDATE {}.invoices SET total = 31 WHERE id = %s").format(sql.Identifier(schema)),
                     (uuid.UUID(invoice["id"]),))
         cur.execute(sql.SQL("UPDATE {}.wallets SET balance = balance + 1").format(sql.Identifier(schema)))

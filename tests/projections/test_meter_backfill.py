@@ -30,7 +30,7 @@ def expected_sum(indexes):
 
 
 def meter_state(tally, meter_id):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         cur.execute(sql.SQL("SELECT backfill_cursor, backfill_upto FROM {}.meters WHERE id = %s").format(
             sql.Identifier(tally.schema)), (meter_id,))
         state = cur.fetchone()
@@ -40,7 +40,7 @@ def meter_state(tally, meter_id):
 
 
 def totals(tally, meter_id):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         return usage_total(cur, tally.schema, meter_id, None, *EVER), backfills_pending(cur, tally.schema)
 
 
@@ -93,7 +93,7 @@ def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, dat
     Worker(tally, all_projections(tally.schema)).setup()
     head = tally.head()
     kill_mid_stream(tally, database_url, schema)
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         assert 0 < read_position(cur, schema, "usage") < head, "killed mid-stream"
     resume_until(tally, database_url, schema, head)
     drain(tally)  # whatever back-fill the second worker left

@@ -44,7 +44,7 @@ def tied(customer, tokens):
 
 
 def raw_events(tally, business):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         decimal_json(cur)
         cur.execute(sql.SQL("SELECT position, customer_id, event_name, occurred_at, metadata FROM {}.usage_events "
                             "WHERE business_id = %s").format(sql.Identifier(tally.schema)), (business,))
@@ -90,7 +90,7 @@ def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
         for customer in (None, "c1"):
             for window in WINDOWS:
                 total, buckets = brute_force(meter, rows, customer, start, end, window)
-                with tally.recorder.datastore.transaction(commit=False) as cur:
+                with tally.datastore.transaction(commit=False) as cur:
                     assert usage_total(cur, tally.schema, meter.id, customer, start, end) == total
                     assert usage_buckets(cur, tally.schema, meter.id, customer, start, end, window) == buckets
 

@@ -15,7 +15,7 @@ from tests.projections.workload import drain, run_workload
 def snapshot(tally):
     """Every row of every live projection table, in key order, and the positions."""
     rows = {}
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         for cls in PROJECTIONS.values():
             for table, keys in cls.keys.items():
                 order = sql.SQL(", ").join(sql.Identifier(k) for k in keys)
@@ -27,7 +27,7 @@ def snapshot(tally):
 
 
 def relations(tally):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         cur.execute("SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                     "WHERE nspname = %s ORDER BY relname", (tally.schema,))
         return [r["relname"] for r in cur.fetchall()]
@@ -65,7 +65,7 @@ def test_verify_finds_no_difference_after_the_workload(worked, name):
 
 
 def test_verify_reports_a_corrupted_bucket(worked):
-    with worked.recorder.datastore.transaction(commit=True) as cur:
+    with worked.datastore.transaction(commit=True) as cur:
         cur.execute(sql.SQL("UPDATE {}.meter_usage SET sum = sum + 1 WHERE ctid = "
                             "(SELECT ctid FROM {}.meter_usage LIMIT 1)").format(
             sql.Identifier(worked.schema), sql.Identifier(worked.schema)))
@@ -100,7 +100,7 @@ def test_the_cli_shows_status_and_verify_exits_1_on_a_difference(worked, databas
     assert cli(database_url, schema, "verify", "usage").returncode == 0
     rebuilt = cli(database_url, schema, "rebuild", "customers")
     assert rebuilt.returncode == 0 and "100.0%" in rebuilt.stderr
-    with worked.recorder.datastore.transaction(commit=True) as cur:
+    with worked.datastore.transaction(commit=True) as cur:
         cur.execute(sql.SQL("DELETE FROM {}.customers WHERE customer_id = 'cus_1'").format(
             sql.Identifier(worked.schema)))
     failed = cli(database_url, schema, "verify", "customers")

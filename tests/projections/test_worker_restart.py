@@ -18,14 +18,14 @@ EVENTS = 12_000
 
 
 def count_rows(tally):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         cur.execute(sql.SQL("SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM {}.usage_events").format(
             sql.Identifier(tally.schema)))
         return cur.fetchone()
 
 
 def position_of(tally, name="usage"):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         return read_position(cur, tally.schema, name)
 
 
@@ -84,6 +84,6 @@ def test_a_position_never_moves_back_so_a_page_cannot_apply_twice(filled):
     Worker(tally, all_projections(tally.schema)).run_once()
     at = position_of(tally)
     with pytest.raises(PositionConflict):
-        with tally.recorder.datastore.transaction(commit=True) as cur:
+        with tally.datastore.transaction(commit=True) as cur:
             record_position(cur, tally.schema, "usage", at)
     assert position_of(tally) == at

@@ -33,7 +33,7 @@ ALL = 1000
 
 def _list(tally: Tally, business: uuid.UUID, page_number: int, form: dict[str, str], errors: list[str],
           status_code: int = 200) -> Template:
-    page = list_customers(tally.recorder.datastore, tally.schema, business, page_number, PAGE_SIZE)
+    page = list_customers(tally.datastore, tally.schema, business, page_number, PAGE_SIZE)
     return Template("customers.html", status_code=status_code,
                     context={"page": page, "form": form, "errors": errors})
 
@@ -61,7 +61,7 @@ def add_customer(tally: Tally, business: uuid.UUID, data: Form) -> Template | Re
 
 def _page(tally: Tally, business: uuid.UUID, customer_id: str, errors: list[str], status_code: int = 200) -> Template:
     customer = customer_view(tally.get_customer(business, customer_id))
-    datastore, schema = tally.recorder.datastore, tally.schema
+    datastore, schema = tally.datastore, tally.schema
     products = products_of(tally, business, 0, ALL).items
     return Template("customer.html", status_code=status_code, context={
         "customer": customer, "errors": errors, "usage": usage_of(tally, business, customer_id),

@@ -31,8 +31,8 @@ DEFAULT_SPAN = {"minute": timedelta(hours=2), "hour": timedelta(days=2), "day": 
 
 def _list(tally: Tally, business: uuid.UUID, form: dict[str, Any], errors: list[str],
           status_code: int = 200) -> Template:
-    meters = list_meters(tally.recorder.datastore, tally.schema, business, archived=True, page_size=ALL).items
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    meters = list_meters(tally.datastore, tally.schema, business, archived=True, page_size=ALL).items
+    with tally.datastore.transaction(commit=False) as cur:
         counted = events_counted(cur, tally.schema, [m.id for m in meters])
     return Template("meters.html", status_code=status_code, context={
         "meters": meters, "counted": counted, "form": form, "errors": errors, "clauses": clauses_of(form),
@@ -71,13 +71,13 @@ def meter_page(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_
     meter = tally.get_meter(business, meter_id)
     since, until = _range(window, start, end)
     usage = read_usage(tally, business, meter_id, since, until, blank_to_none(customer_id), window)
-    latest = list_events(tally.recorder.datastore, tally.schema, business, customer_id=blank_to_none(customer_id),
+    latest = list_events(tally.datastore, tally.schema, business, customer_id=blank_to_none(customer_id),
                          start=since, end=until, extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
-    customers = list_customers(tally.recorder.datastore, tally.schema, business, page_size=ALL).items
+    customers = list_customers(tally.datastore, tally.schema, business, page_size=ALL).items
     query = {"window": window, "customer_id": customer_id, "start": since.strftime("%Y-%m-%dT%H:%M"),
              "end": until.strftime("%Y-%m-%dT%H:%M")}
     return Template("meter.html", context={
-        "meter": meter_view(tally.recorder.datastore, tally.schema, meter), "usage": usage, "events": latest,
+        "meter": meter_view(tally.datastore, tally.schema, meter), "usage": usage, "events": latest,
         "customers": customers, "windows": WINDOWS, "query": query,
         "span": (int(since.timestamp()), int(until.timestamp()))})
 

@@ -52,13 +52,13 @@ def add_product(tally: Tally, business: uuid.UUID, data: Form) -> Template | Red
 
 def _page(tally: Tally, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any], errors: list[str],
           status_code: int = 200) -> Template:
-    meters = list_meters(tally.recorder.datastore, tally.schema, business, page_size=ALL).items
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    meters = list_meters(tally.datastore, tally.schema, business, page_size=ALL).items
+    with tally.datastore.transaction(commit=False) as cur:
         customers = subscribers(cur, tally.schema, business, product_id, SUBSCRIBERS_SHOWN)
     upcoming = {c: usage_of(tally, business, c) for c in customers}
     return Template("product.html", status_code=status_code, context={
         "product": product_of(tally, business, product_id), "meters": meters, "upcoming": upcoming,
-        "customers": list_customers(tally.recorder.datastore, tally.schema, business, page_size=ALL).items,
+        "customers": list_customers(tally.datastore, tally.schema, business, page_size=ALL).items,
         "meter_names": {str(m.id): m.name for m in meters}, "form": form, "errors": errors})
 
 

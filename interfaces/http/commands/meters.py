@@ -33,7 +33,7 @@ _create = msgspec.json.Decoder(MeterCreate, float_hook=Decimal)
 
 
 def _written(tally: Tally, meter: Any, position: int) -> MeterWritten:
-    view = meter_view(tally.recorder.datastore, tally.schema, meter)
+    view = meter_view(tally.datastore, tally.schema, meter)
     return MeterWritten(**msgspec.structs.asdict(view), position=position)
 
 

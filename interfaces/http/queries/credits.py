@@ -35,7 +35,7 @@ def credits_for(tally: Tally, business: uuid.UUID, customer_id: str, page_number
     tally.owned(business, Customer, "customer", customer)
     if not wait_for(tally, ["balances"], tally.position_of(wallet_id(customer)), READ_WAIT_S):
         raise NotReady("the balances read model is behind; retry", "projections_behind")
-    return credits_of(tally.recorder.datastore, tally.schema, business, customer_id, page_number, page_size)
+    return credits_of(tally.datastore, tally.schema, business, customer_id, page_number, page_size)
 
 
 HANDLERS = [credits]

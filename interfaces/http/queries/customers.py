@@ -17,7 +17,7 @@ def customers(tally: Tally, business: uuid.UUID, position_reached: int,
          page_size: int = Parameter(default=10, ge=1, le=MAX_PAGE_SIZE),
          page_number: int = Parameter(default=0, ge=0)) -> PageOf[CustomerView]:
     """Customers, newest first."""
-    return list_customers(tally.recorder.datastore, tally.schema, business, page_number, page_size)
+    return list_customers(tally.datastore, tally.schema, business, page_number, page_size)
 
 @get("/customers/{customer_id:str}", sync_to_thread=True, tags=["customers"])
 def customer(customer_id: str, tally: Tally, business: uuid.UUID) -> CustomerView:

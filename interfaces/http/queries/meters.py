@@ -38,13 +38,13 @@ def meters(tally: Tally, business: uuid.UUID, position_reached: int, archived: b
            page_size: int = Parameter(default=10, ge=1, le=MAX_PAGE_SIZE),
            page_number: int = Parameter(default=0, ge=0)) -> PageOf[MeterView]:
     """Meters, newest first; `archived=true` includes archived ones."""
-    return list_meters(tally.recorder.datastore, tally.schema, business, archived, page_number, page_size)
+    return list_meters(tally.datastore, tally.schema, business, archived, page_number, page_size)
 
 
 @get("/meters/{meter_id:uuid}", sync_to_thread=True, tags=["meters"])
 def meter(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reached: int) -> MeterView:
     """One meter with `skipped` (matching events without a numeric value) and back-fill progress."""
-    return meter_view(tally.recorder.datastore, tally.schema, tally.get_meter(business, meter_id))
+    return meter_view(tally.datastore, tally.schema, tally.get_meter(business, meter_id))
 
 
 def _check_range(start: datetime, end: datetime, window: str) -> None:
@@ -74,7 +74,7 @@ def read_usage(tally: Tally, business: uuid.UUID, meter_id: uuid.UUID, start: da
     _check_range(start, end, window)
     tally.get_meter(business, meter_id)
     try:
-        with tally.recorder.datastore.transaction(commit=False) as cur:
+        with tally.datastore.transaction(commit=False) as cur:
             total = usage_total(cur, tally.schema, meter_id, customer_id, start, end)
             buckets = usage_buckets(cur, tally.schema, meter_id, customer_id, start, end, window)
     except NotFound:

@@ -21,7 +21,7 @@ def products(tally: Tally, business: uuid.UUID, position_reached: int,
 
 
 def products_of(tally: Tally, business: uuid.UUID, page_number: int, page_size: int) -> PageOf[ProductView]:
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         rows = list_products(cur, tally.schema, business, page_number, page_size)
     views = [product_view(r["id"], r["name"], r["currency"], r["price"], r["billing_interval"],
                           r["interval_count"], r["usage_prices"], r["archived"], r["created_at"]) for r in rows]

@@ -2,7 +2,7 @@
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from application.evidence import recorded_usage
+from store.evidence import recorded_usage
 from domain.usage_event import IncomingEvent
 
 NOW = datetime.now(timezone.utc)

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from eventsourcing.application import Application
 from hypothesis import strategies as st
 
-from application.usage_records import recorded_states
+from store.usage_records import recorded_states
 from domain.usage_event import IncomingEvent, UsageEvent, usage_event_id
-from projections.log import read_page
+from store.log import read_page
 
 NOW = datetime(2026, 11, 25, 12, 0, 0, 123456, tzinfo=timezone.utc)
 RECORDED_AT = datetime(2026, 11, 25, 12, 0, 1, 7, tzinfo=timezone.utc)
@@ -78,7 +78,7 @@ def test_an_ingested_event_reads_back_as_the_aggregate_the_normal_path_builds(ta
     assert {k: v for k, v in vars(stored).items() if k not in skip} == \
            {k: v for k, v in vars(expected).items() if k not in skip}
 
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.datastore.transaction(commit=False) as cur:
         [notification] = read_page(cur, tally.events_table, done.position - 1, 1)
     decoded = tally.mapper.to_domain_event(notification)
     assert isinstance(decoded, UsageEvent.Recorded)

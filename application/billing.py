@@ -14,10 +14,10 @@ import time
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
+from application.credits import Credits
 from application.ports import ReadSide
 from domain.credit_wallet import CreditWallet
 from domain.cycles import Cycle
@@ -28,6 +28,7 @@ from domain.meter import Meter
 from domain.product import Product
 from domain.rating import Line, UsagePrice, rate
 from domain.subscription import Subscription
+from store.event_store import EventStore
 
 RACE_RETRIES = 5
 # Bounded so one save stays far below the event count at which big saves were seen to hang.
@@ -35,13 +36,14 @@ CYCLES_PER_SAVE = 100
 READY_WAIT_S = 10.0
 
 
-class BillingCommands:
-    repository: Any
-    save: Any
-    owned: Any
-    head: Any
-    read_side: ReadSide
-    wallet_of: Any
+class Billing:
+    def __init__(self, store: EventStore, read_side: ReadSide, credits: Credits) -> None:
+        self.repository = store.repository
+        self.save = store.save
+        self.owned = store.owned
+        self.head = store.head
+        self.read_side = read_side
+        self.wallet_of = credits.wallet_of
 
     def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
                      wait: bool = True) -> list[Invoice]:

@@ -8,8 +8,9 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
+from application.billing import Billing
+from application.credits import Credits
 from application.ports import ReadSide
 
 log = logging.getLogger("tally.billing")
@@ -34,10 +35,11 @@ def throttled(job: Callable[[], bool], interval: float = IDLE_INTERVAL_S) -> Cal
 
 
 class BillingJobs:
-    read_side: ReadSide
-    close_cycles: Any
-    expire_credits: Any
-    wait_until_usage_ready: Any
+    def __init__(self, read_side: ReadSide, billing: Billing, credits: Credits) -> None:
+        self.read_side = read_side
+        self.close_cycles = billing.close_cycles
+        self.expire_credits = credits.expire_credits
+        self.wait_until_usage_ready = billing.wait_until_usage_ready
 
     def due(self, now: datetime, grace: timedelta, limit: int = BATCH,
             after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:

@@ -6,13 +6,13 @@ import hashlib
 import secrets
 import time
 import uuid
-from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
 from domain.business import Business
 from domain.errors import Unauthorized
 from domain.ids import business_id
+from store.event_store import EventStore
 
 KEY_PREFIX = "tally"
 KEY_CACHE_SECONDS = 5.0
@@ -22,11 +22,11 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-class BusinessCommands:
-    repository: Any
-    save: Any
-
-    _key_cache: dict[str, tuple[uuid.UUID, float]]
+class Businesses:
+    def __init__(self, store: EventStore) -> None:
+        self.repository = store.repository
+        self.save = store.save
+        self._key_cache: dict[str, tuple[uuid.UUID, float]] = {}
 
     def register_business(self, name: str) -> uuid.UUID:
         """Registers the business if it is new; either way returns its id."""
@@ -41,7 +41,7 @@ class BusinessCommands:
     def create_key(self, name: str) -> str:
         bid = self.register_business(name)
         key = f"{KEY_PREFIX}_{bid.hex}_{secrets.token_urlsafe(24)}"
-        business = self.repository.get(bid)
+        business: Business = self.repository.get(bid)
         business.issue_key(hash_key(key))
         self.save(business)
         return key
@@ -50,7 +50,7 @@ class BusinessCommands:
         """The business a key belongs to; Unauthorized for anything else."""
         if not key:
             raise Unauthorized()
-        cache = self.__dict__.setdefault("_key_cache", {})
+        cache = self._key_cache
         hit = cache.get(key)
         now = time.monotonic()
         if hit and hit[1] > now:

@@ -17,7 +17,6 @@ from typing import Any
 
 from psycopg import sql
 
-from store.evidence import recorded_usage
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.cycles import LateWindow
@@ -27,6 +26,8 @@ from domain.meter import Meter
 from domain.product import Product
 from domain.rating import Usage, rate
 from domain.subscription import Subscription
+from store.event_store import EventStore
+from store.evidence import recorded_usage
 
 ZERO = Decimal(0)
 COMPARED = ("meter_id", "quantity", "free", "credits_used", "billable", "unit_price", "amount", "late")
@@ -71,10 +72,12 @@ class Explanation:
 
 
 class InvoiceExplainer:
-    repository: Any
-    datastore: Any
-    events_table: Any
-    owned: Any
+    def __init__(self, store: EventStore) -> None:
+        self.store = store
+        self.repository = store.repository
+        self.datastore = store.datastore
+        self.events_table = store.events_table
+        self.owned = store.owned
 
     def explain_invoice(self, business: uuid.UUID | None, invoice: uuid.UUID,
                         evidence: Evidence | None = None) -> Explanation:
@@ -90,7 +93,7 @@ class InvoiceExplainer:
         product: Product = self.repository.get(issued.product_id, version=self._version_before(issued.product_id,
                                                                                                closed_at))
         wallet = self._wallet_before(issued, subscription, k, closed_at)
-        find = evidence or (lambda b, c, a, u: recorded_usage(self, b, c, a, u))
+        find = evidence or (lambda b, c, a, u: recorded_usage(self.store, b, c, a, u))
         events = [(p, e.occurred_at, e.event_name, e.metadata)
                   for p, e in find(issued.business_id, issued.customer_id, 0, upto)]
         late = LateWindow(after, upto, subscription.anchor, issued.cycle_start)

@@ -1,44 +1,41 @@
-"""The write side: every command, on the one event store, with the read side it
-consults plugged in as a port."""
+"""The write side: one service per area, each on the one event store and given
+exactly what it depends on. Commands go through a service; read models are
+reached only through the ports in application/ports.py."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from application.audit import AuditQueries
-from application.billing import BillingCommands
+from application.audit import Audit
+from application.billing import Billing
 from application.billing_jobs import BillingJobs
-from application.businesses import BusinessCommands
-from application.credits import CreditCommands
-from application.customers import CustomerCommands
+from application.businesses import Businesses
+from application.credits import Credits
+from application.customers import Customers
 from application.explain import InvoiceExplainer
-from application.ingestion import IngestionCommands
-from application.meters import MeterCommands
+from application.ingestion import Ingestion
+from application.meters import Meters
 from application.ports import ReadSide
-from application.products import ProductCommands
-from application.subscriptions import SubscriptionCommands
-from application.upcoming import UpcomingQueries
+from application.products import Catalogue
+from application.subscriptions import Subscriptions
+from application.upcoming import UpcomingInvoices
 from application.verification import Verification
 from store.event_store import EventStore
 
 
-class Tally(
-    BusinessCommands,
-    CustomerCommands,
-    IngestionCommands,
-    MeterCommands,
-    AuditQueries,
-    InvoiceExplainer,
-    Verification,
-    ProductCommands,
-    SubscriptionCommands,
-    BillingCommands,
-    BillingJobs,
-    CreditCommands,
-    UpcomingQueries,
-    EventStore,
-):
-    def __init__(self, env: dict[str, str], read_side: Callable[[Any, str], ReadSide]) -> None:
-        """`read_side` is made from the store's connection pool and schema, so reads share its connections."""
-        super().__init__(env)
-        self.read_side = read_side(self.datastore, self.schema)
+class Tally:
+    def __init__(self, store: EventStore, read_side: ReadSide) -> None:
+        self.store = store
+        self.businesses = Businesses(store)
+        self.customers = Customers(store)
+        self.ingestion = Ingestion(store)
+        self.meters = Meters(store)
+        self.catalogue = Catalogue(store, self.meters)
+        self.credits = Credits(store)
+        self.subscriptions = Subscriptions(store, self.credits)
+        self.billing = Billing(store, read_side, self.credits)
+        self.jobs = BillingJobs(read_side, self.billing, self.credits)
+        self.upcoming = UpcomingInvoices(store, read_side)
+        self.audit = Audit(store)
+        self.explainer = InvoiceExplainer(store)
+        self.verification = Verification(store, self.explainer)
+
+    def close(self) -> None:
+        self.store.close()

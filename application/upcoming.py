@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from application.ports import ReadSide
 from domain.customer import Customer, customer_id
@@ -13,6 +12,7 @@ from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.product import prices_of
 from domain.rating import Rated, rate
+from store.event_store import EventStore
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,11 @@ class Upcoming:
     position: int
 
 
-class UpcomingQueries:
-    repository: Any
-    owned: Any
-    read_side: ReadSide
+class UpcomingInvoices:
+    def __init__(self, store: EventStore, read_side: ReadSide) -> None:
+        self.repository = store.repository
+        self.owned = store.owned
+        self.read_side = read_side
 
     def upcoming(self, business: uuid.UUID, external_id: str) -> list[Upcoming]:
         self.owned(business, Customer, "customer", customer_id(business, external_id))

@@ -15,9 +15,11 @@ from typing import Any
 
 from psycopg import sql
 
-from store.evidence import recorded_usage
+from application.explain import InvoiceExplainer
 from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
+from store.event_store import EventStore
+from store.evidence import recorded_usage
 
 ISSUED_TOPIC = "domain.invoice:Invoice.Issued"
 OPENED_TOPIC = "domain.credit_wallet:CreditWallet.Opened"
@@ -50,17 +52,19 @@ class UsageIndex:
 
 
 class Verification:
-    repository: Any
-    datastore: Any
-    events_table: Any
-    schema: str
-    explain_invoice: Any
+    def __init__(self, store: EventStore, explainer: InvoiceExplainer) -> None:
+        self.store = store
+        self.repository = store.repository
+        self.datastore = store.datastore
+        self.events_table = store.events_table
+        self.schema = store.schema
+        self.explain_invoice = explainer.explain_invoice
 
     def verify(self, business: uuid.UUID | None = None,
                progress: Callable[[int, int], None] | None = None) -> Verdict:
         invoices = self._originators(ISSUED_TOPIC, business)
         wallets = self._originators(OPENED_TOPIC, business)
-        index = UsageIndex(recorded_usage(self, business, None))
+        index = UsageIndex(recorded_usage(self.store, business, None))
         shown_invoices = self._rows("invoices", "id, total, lines")
         shown_balances = self._rows("wallets", "id, balance")
         findings: list[Finding] = []

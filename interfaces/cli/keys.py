@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_create(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir, pool_size=1)
     try:
-        print(tally.create_key(args.business), flush=True)
+        print(tally.businesses.create_key(args.business), flush=True)
     finally:
         tally.close()
     return 0

@@ -37,18 +37,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "status":
             print(f"{'projection':<14}{'position':>12}{'lag':>12}{'events/s':>12}")
-            for s in operations.status(tally):
+            for s in operations.status(tally.store):
                 print(f"{s.name:<14}{s.position:>12}{s.lag:>12}{s.events_per_s:>12.0f}")
                 for line in s.pending:
                     print(f"  {line}")
             return 0
         bar = progress_bar(f"{args.action} {args.name}")
         if args.action == "rebuild":
-            position = operations.rebuild(tally, args.name, bar)
+            position = operations.rebuild(tally.store, args.name, bar)
             sys.stderr.write("\n")
             print(f"{args.name} rebuilt and swapped in at position {position}")
             return 0
-        differences = operations.verify(tally, args.name, bar)
+        differences = operations.verify(tally.store, args.name, bar)
         sys.stderr.write("\n")
         for line in differences:
             print(line)

@@ -39,7 +39,7 @@ def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
     path = Path(data_dir) / "demo-key"
     if path.exists():
         return path.read_text().strip()
-    key = tally.create_key(DEMO_BUSINESS)
+    key = tally.businesses.create_key(DEMO_BUSINESS)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600)
     path.write_text(key + "\n")
@@ -48,10 +48,10 @@ def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
 
 def run(args: argparse.Namespace) -> int:
     tally, url = open_tally(args.data_dir, pool_size=8)
-    Worker(tally, all_projections(tally.schema)).setup()
+    Worker(tally.store, all_projections(tally.store.schema)).setup()
     key = demo_key(tally, args.data_dir)
     worker = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker"],
-                              env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.schema})
+                              env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema})
     base = f"http://{args.host}:{args.port}"
     print(f"\ntally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
           f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         if args.workers > 1:
             # Each API process opens its own pool; they find the database through the environment.
-            os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.schema,
+            os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema,
                                "TALLY_DATA_DIR": str(args.data_dir)})
             uvicorn.run("interfaces.http.asgi:create", factory=True, workers=args.workers, host=args.host,
                         port=args.port, log_level="info", access_log=args.access_log)

@@ -24,8 +24,8 @@ def run(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir)
     grace = timedelta(minutes=args.grace)
     clock = lambda: datetime.now(timezone.utc)  # noqa: E731
-    jobs = [tally.closing_job(clock, grace), tally.expiry_job(clock, grace)]
-    worker = Worker(tally, all_projections(tally.schema), jobs=jobs, page_size=args.page_size)
+    jobs = [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace)]
+    worker = Worker(tally.store, all_projections(tally.store.schema), jobs=jobs, page_size=args.page_size)
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
     signal.signal(signal.SIGINT, lambda *_: worker.stop())
     try:

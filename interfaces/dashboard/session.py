@@ -53,7 +53,7 @@ def session_middleware(secret: bytes) -> DefineMiddleware:
 
 
 def sign_in(request: Request[Any, Any, Any], tally: Tally, key: str) -> uuid.UUID:
-    business = tally.authenticate(key.strip())
+    business = tally.businesses.authenticate(key.strip())
     request.set_session({"key": key.strip()})
     return business
 
@@ -73,6 +73,6 @@ def provide_signed_in(request: Request[Any, Any, Any], tally: Tally) -> uuid.UUI
     key = request.session.get("key") if request.session else None
     if not isinstance(key, str):
         raise Unauthorized("sign in with an API key")
-    business = tally.authenticate(key)
-    wait_for(tally, request.app.state.projection_names, tally.head(), FRESHNESS_WAIT_S)
+    business = tally.businesses.authenticate(key)
+    wait_for(tally.store, request.app.state.projection_names, tally.store.head(), FRESHNESS_WAIT_S)
     return business

@@ -23,14 +23,14 @@ def provide_tally(state: State) -> Tally:
 def provide_business(request: Request, tally: Tally) -> uuid.UUID:
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
-    return tally.authenticate(key.strip() if scheme.lower() == "bearer" else None)
+    return tally.businesses.authenticate(key.strip() if scheme.lower() == "bearer" else None)
 
 
 def provide_position(
     tally: Tally, state: State,
     min_position: int = Parameter(default=0, ge=0, description="Wait until read models include this log position"),
 ) -> int:
-    if min_position and not wait_for(tally, state.projection_names, min_position, READ_WAIT_S):
+    if min_position and not wait_for(tally.store, state.projection_names, min_position, READ_WAIT_S):
         raise NotReady(f"read models have not reached position {min_position} within {READ_WAIT_S:.0f}s; retry",
                        "projections_behind")
     return min_position

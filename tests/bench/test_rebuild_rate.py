@@ -9,14 +9,14 @@ NOW = datetime.now(timezone.utc)
 
 
 def test_rebuild_rate_replays_the_log_and_drops_its_scratch_tables(tally):
-    business = tally.register_business("acme")
-    tally.create_customer(business, "cus_1", None, None)
-    tally.ingest(business, [IncomingEvent(f"e{i}", "cus_1", "api.call") for i in range(50)], NOW)
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
+    tally.ingestion.ingest(business, [IncomingEvent(f"e{i}", "cus_1", "api.call") for i in range(50)], NOW)
 
-    assert rebuild_rate(tally, 10_000) > 0
+    assert rebuild_rate(tally.store, 10_000) > 0
 
-    with tally.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         cur.execute("SELECT count(*) AS n FROM pg_tables WHERE schemaname = %s AND tablename LIKE %s",
-                    (tally.schema, f"%{SUFFIX}"))
+                    (tally.store.schema, f"%{SUFFIX}"))
         assert cur.fetchone()["n"] == 0
-    assert not [name for name in positions(tally) if name.endswith(SUFFIX)]
+    assert not [name for name in positions(tally.store) if name.endswith(SUFFIX)]

@@ -44,10 +44,10 @@ def tied(customer, tokens):
 
 
 def raw_events(tally, business):
-    with tally.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         decimal_json(cur)
         cur.execute(sql.SQL("SELECT position, customer_id, event_name, occurred_at, metadata FROM {}.usage_events "
-                            "WHERE business_id = %s").format(sql.Identifier(tally.schema)), (business,))
+                            "WHERE business_id = %s").format(sql.Identifier(tally.store.schema)), (business,))
         return cur.fetchall()
 
 
@@ -74,24 +74,24 @@ def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
     @example([tied("c1", 5), tied("c1", 3)], [], LAST, WHOLE)
     @example([tied("c1", 5), tied("c1", 3)], [tied("c1", 4), tied("c2", 9)], LAST, WHOLE)
     def agree(before, after, definition, period):
-        business = tally.register_business(f"b-{uuid.uuid4().hex}")
+        business = tally.businesses.register_business(f"b-{uuid.uuid4().hex}")
         for customer in CUSTOMERS:
-            tally.create_customer(business, customer, None, None)
+            tally.customers.create_customer(business, customer, None, None)
         batches = [[IncomingEvent(uuid.uuid4().hex, c, n, at, m) for c, n, at, m in group] for group in (before, after)]
         if batches[0]:
-            tally.ingest(business, batches[0], NOW)
-        meter, _ = tally.create_meter(business, "m", "api.call",
+            tally.ingestion.ingest(business, batches[0], NOW)
+        meter, _ = tally.meters.create_meter(business, "m", "api.call",
                                       {"type": definition["kind"], "key": definition["key"]}, definition["filter"])
         if batches[1]:
-            tally.ingest(business, batches[1], NOW)
+            tally.ingestion.ingest(business, batches[1], NOW)
         drain(tally, page_size=7)
         rows = raw_events(tally, business)
         start, end = period
         for customer in (None, "c1"):
             for window in WINDOWS:
                 total, buckets = brute_force(meter, rows, customer, start, end, window)
-                with tally.datastore.transaction(commit=False) as cur:
-                    assert usage_total(cur, tally.schema, meter.id, customer, start, end) == total
-                    assert usage_buckets(cur, tally.schema, meter.id, customer, start, end, window) == buckets
+                with tally.store.datastore.transaction(commit=False) as cur:
+                    assert usage_total(cur, tally.store.schema, meter.id, customer, start, end) == total
+                    assert usage_buckets(cur, tally.store.schema, meter.id, customer, start, end, window) == buckets
 
     agree()

@@ -17,8 +17,8 @@ class Health(msgspec.Struct):
 @get("/health", sync_to_thread=True, tags=["health"])
 def health(tally: Tally) -> Health:
     """The log head and each projection's position; `status` is `ok` or `catching_up`."""
-    head = tally.head()
-    at = positions(tally)
+    head = tally.store.head()
+    at = positions(tally.store)
     behind = any(p < head for p in at.values()) or not at
     return Health(status="catching_up" if behind and head else "ok", position=head, projections=at)
 

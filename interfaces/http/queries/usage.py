@@ -25,7 +25,7 @@ def usage(customer_id: str, tally: Tally, business: uuid.UUID, position_reached:
 
 def usage_of(tally: Tally, business: uuid.UUID, customer_id: str) -> UsageView:
     """The upcoming invoice, for the API and the dashboard alike."""
-    upcoming = tally.upcoming(business, customer_id)
+    upcoming = tally.upcoming.upcoming(business, customer_id)
     views = [upcoming_view(u) for u in upcoming]
     if not views:
         return UsageView(customer_id, None, None, [], "0", "0", [], 0)

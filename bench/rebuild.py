@@ -6,8 +6,8 @@ import time
 
 from psycopg import sql
 
-from projections.registry import all_projections
 from projections.projection import Projection
+from projections.registry import all_projections
 from projections.tracking import read_position, tracking_table
 from projections.worker import ensure_tables, step
 from store.event_store import EventStore

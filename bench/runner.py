@@ -10,8 +10,6 @@ from typing import Any
 
 import psycopg
 
-from store.config import store_env
-from interfaces.bootstrap import open_store
 from bench import baseline, usage_query
 from bench.bodies import customer
 from bench.environment import machine, postgres
@@ -20,8 +18,9 @@ from bench.plan import BATCHES, SCHEMA, Plan, Say, ingest_job, load
 from bench.rebuild import rebuild_rate
 from bench.servers import Service, start_baseline, start_tally
 from bench.sustained import sustained
+from interfaces.bootstrap import open_store
 from projections.registry import PROJECTIONS
-
+from store.config import store_env
 
 BASELINE_KEY = "bench-baseline-key"
 

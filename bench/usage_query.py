@@ -11,8 +11,8 @@ import psycopg
 from psycopg import sql
 
 from application.tally import Tally
-from domain.usage_event import IncomingEvent
 from bench.bodies import EVENT_NAME, customer
+from domain.usage_event import IncomingEvent
 
 SEED_BATCH = 1000
 SEED_THREADS = 2

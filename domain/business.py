@@ -1,11 +1,44 @@
-"""A business: the tenant that owns customers, meters and products, and its API keys."""
+"""A business: the tenant that owns customers, meters and products, and its API keys.
+
+Only a key's SHA-256 is recorded. A key is named by an id derived from that hash
+(`key_id`), so keys issued before ids existed have one too, and the id shows nothing
+of the key or of its stored hash."""
 from __future__ import annotations
 
+import hashlib
 import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.errors import NotFound
 from domain.ids import business_id
+
+KEY_ID_PREFIX = "key"
+
+
+def key_id(business: uuid.UUID, key_hash: str) -> str:
+    """`key_<business hex>_<12 hex>`: the business in the id lets `tally keys revoke KEY_ID` find it."""
+    return f"{KEY_ID_PREFIX}_{business.hex}_{hashlib.sha256(b'tally key id:' + key_hash.encode()).hexdigest()[:12]}"
+
+
+def business_of_key_id(key: str) -> uuid.UUID:
+    prefix, _, rest = key.partition("_")
+    try:
+        if prefix != KEY_ID_PREFIX:
+            raise ValueError(key)
+        return uuid.UUID(hex=rest.partition("_")[0])
+    except ValueError:
+        raise NotFound("api_key", key) from None
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    id: str
+    key_hash: str
+    created_at: datetime
+    revoked_at: datetime | None = None
 
 
 class Business(Aggregate):
@@ -16,20 +49,36 @@ class Business(Aggregate):
     @event("Registered")
     def __init__(self, name: str) -> None:
         self.name = name
-        self.key_hashes: list[str] = []
+        self.keys: dict[str, ApiKey] = {}
+
+    class ApiKeyIssued(Aggregate.Event):
+        """Its own `apply`, not an `@event` method: a key's creation time is the event's timestamp."""
+        key_hash: str
+
+        def apply(self, aggregate: Aggregate) -> None:
+            assert isinstance(aggregate, Business)
+            issued = ApiKey(key_id(aggregate.id, self.key_hash), self.key_hash, self.timestamp)
+            aggregate.keys[issued.id] = issued
+
+    class ApiKeyRevoked(Aggregate.Event):
+        key_hash: str
+
+        def apply(self, aggregate: Aggregate) -> None:
+            assert isinstance(aggregate, Business)
+            revoked = aggregate.keys[key_id(aggregate.id, self.key_hash)]
+            aggregate.keys[revoked.id] = replace(revoked, revoked_at=self.timestamp)
+
+    @property
+    def active_key_hashes(self) -> list[str]:
+        return [k.key_hash for k in self.keys.values() if k.revoked_at is None]
 
     def issue_key(self, key_hash: str) -> None:
-        if key_hash not in self.key_hashes:
-            self._key_issued(key_hash=key_hash)
+        if key_id(self.id, key_hash) not in self.keys:
+            self.trigger_event(self.ApiKeyIssued, key_hash=key_hash)
 
-    @event("ApiKeyIssued")
-    def _key_issued(self, key_hash: str) -> None:
-        self.key_hashes.append(key_hash)
-
-    def revoke_key(self, key_hash: str) -> None:
-        if key_hash in self.key_hashes:
-            self._key_revoked(key_hash=key_hash)
-
-    @event("ApiKeyRevoked")
-    def _key_revoked(self, key_hash: str) -> None:
-        self.key_hashes.remove(key_hash)
+    def revoke_key(self, key: str) -> None:
+        """Revoking a revoked key changes nothing; an id this business never issued is not found."""
+        if key not in self.keys:
+            raise NotFound("api_key", key)
+        if self.keys[key].revoked_at is None:
+            self.trigger_event(self.ApiKeyRevoked, key_hash=self.keys[key].key_hash)

@@ -11,11 +11,11 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
-from store.event_store import EventStore
 from projections.projection import Projection
 from projections.registry import PROJECTIONS
 from projections.tracking import read_position, tracking_table
 from projections.worker import ensure_tables, positions, process_page
+from store.event_store import EventStore
 from store.rows import one
 
 NEXT = "__next"

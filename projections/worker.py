@@ -10,10 +10,16 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
+from projections.projection import Page, Projection
+from projections.tracking import (
+    PositionConflict,
+    create_tracking,
+    read_position,
+    read_positions,
+    record_position,
+)
 from store.event_store import EventStore
 from store.log import read_page
-from projections.projection import Page, Projection
-from projections.tracking import PositionConflict, create_tracking, read_position, read_positions, record_position
 from store.rows import one
 
 log = logging.getLogger("tally.worker")

@@ -76,23 +76,30 @@ def recorded_states(business: uuid.UUID, batch: Iterable[IncomingEvent], now: da
     return states
 
 
-def copy_payload(records: list[tuple[uuid.UUID, bytes]]) -> bytes:
-    """The rows (originator_id, originator_version = 1, topic, state) in COPY's binary format,
+def copy_rows(records: list[tuple[uuid.UUID, bytes]]) -> list[bytes]:
+    """Each row (originator_id, originator_version = 1, topic, state) in COPY's binary format,
     built before the table lock is taken so the lock is held only while PostgreSQL works."""
-    parts = [_SIGNATURE]
-    for originator_id, state in records:
-        parts += (_ID_FIELD, originator_id.bytes, _VERSION_AND_TOPIC, _LENGTH.pack(len(state)), state)
-    parts.append(_TRAILER)
-    return b"".join(parts)
+    return [b"".join((_ID_FIELD, originator_id.bytes, _VERSION_AND_TOPIC, _LENGTH.pack(len(state)), state))
+            for originator_id, state in records]
 
 
-def append(cur: Cursor[Any], recorder: Any, events_table: sql.Composable, payload: bytes) -> int:
+def append(cur: Cursor[Any], recorder: Any, events_table: sql.Composable, ids: list[uuid.UUID], rows: list[bytes],
+           recheck: bool = False) -> tuple[int, int]:
     """Writes the rows under the recorder's own `LOCK TABLE ... IN EXCLUSIVE MODE`, so ids are
-    handed out in commit order (the projection worker relies on it); returns the last position.
-    A row whose id is already stored fails the whole COPY: the caller checks again and retries."""
+    handed out in commit order (the projection worker relies on it); returns (rows written, last position).
+
+    Without `recheck`, a row whose id is already stored fails the whole COPY. With it, the ids already
+    stored are dropped after the lock is taken: every writer takes that lock, so no id can be stored
+    between the check and the COPY, and this append cannot fail on a duplicate."""
     recorder._lock_table(cur)
-    recorder._notify_channel(cur)
-    with cur.copy(_COPY.format(events_table)) as copy:
-        copy.write(payload)
+    if recheck:
+        cur.execute(sql.SQL("SELECT originator_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1")
+                    .format(events_table), (ids,))
+        stored = {row["originator_id"] for row in cur.fetchall()}
+        rows = [row for i, row in zip(ids, rows, strict=True) if i not in stored]
+    if rows:
+        recorder._notify_channel(cur)
+        with cur.copy(_COPY.format(events_table)) as copy:
+            copy.write(b"".join((_SIGNATURE, *rows, _TRAILER)))
     cur.execute(sql.SQL("SELECT max(notification_id) AS p FROM {}").format(events_table))
-    return one(cur)["p"]
+    return len(rows), one(cur)["p"] or 0

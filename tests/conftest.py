@@ -16,12 +16,12 @@ import pytest
 from litestar.testing import TestClient
 from psycopg import sql
 
-from store.config import store_env
 from application.tally import Tally
 from interfaces.bootstrap import open_store
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker, wait_for
+from store.config import store_env
 
 
 @pytest.fixture(scope="session")

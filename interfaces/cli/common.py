@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 import os
 
-from store.config import store_env
 from application.tally import Tally
 from interfaces.bootstrap import open_store
 from interfaces.database import database_url
+from store.config import store_env
 
 DEFAULT_DATA_DIR = ".tally"
 

@@ -16,13 +16,23 @@ from litestar.template.config import TemplateConfig
 
 from domain.errors import NotFound, TallyError, Unauthorized
 from interfaces.dashboard import filters
-from interfaces.dashboard.pages import audit, auth, customers, events, invoices, meters, products
+from interfaces.dashboard.cross_site import refuse_cross_site
+from interfaces.dashboard.pages import (
+    audit,
+    auth,
+    customers,
+    events,
+    invoices,
+    keys,
+    meters,
+    products,
+)
 from interfaces.dashboard.session import provide_signed_in
 from interfaces.http.problems import status_of
 
 HERE = Path(__file__).parent
 PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
-         *products.HANDLERS, *invoices.HANDLERS, *audit.HANDLERS]
+         *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS]
 
 
 def signed_out(request: Request[Any, Any, Any], _: Unauthorized) -> Response[Any]:
@@ -53,5 +63,6 @@ def dashboard_router() -> Router:
         dependencies={"business": Provide(provide_signed_in, sync_to_thread=True)},
         exception_handlers={Unauthorized: signed_out, NotFound: not_found, TallyError: rejected,
                             ValidationException: rejected},
+        before_request=refuse_cross_site,
         include_in_schema=False,
     )

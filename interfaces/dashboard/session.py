@@ -6,12 +6,18 @@ from __future__ import annotations
 import os
 import secrets
 import uuid
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from litestar import Request
+from litestar.connection import ASGIConnection
 from litestar.middleware import DefineMiddleware
-from litestar.middleware.session.client_side import CookieBackendConfig
+from litestar.middleware.session.client_side import (
+    ClientSideSessionBackend,
+    CookieBackendConfig,
+)
+from litestar.types import Message, ScopeSession
 
 from application.tally import Tally
 from domain.errors import Unauthorized
@@ -42,14 +48,37 @@ def session_secret(data_dir: str | os.PathLike[str] | None = None) -> bytes:
     return bytes.fromhex(path.read_text().strip())
 
 
+class SchemeAwareBackend(ClientSideSessionBackend):
+    """Marks the cookie `Secure` on every response to a request that came over https.
+
+    Not always: `tally serve` answers plain HTTP on loopback by default, where a Secure
+    cookie would never be sent back. Behind a proxy that ends TLS, the request's scheme is
+    https only when the server trusts the proxy's X-Forwarded-Proto (uvicorn trusts
+    127.0.0.1; see FORWARDED_ALLOW_IPS), hence TALLY_SECURE_COOKIE=1 to force it."""
+
+    def __init__(self, config: CookieBackendConfig) -> None:
+        super().__init__(config)
+        self.over_https = ClientSideSessionBackend(replace(config, secure=True))
+
+    async def store_in_message(self, scope_session: ScopeSession, message: Message,
+                               connection: ASGIConnection[Any, Any, Any, Any]) -> None:
+        if connection.url.scheme == "https" and not self.config.secure:
+            await self.over_https.store_in_message(scope_session, message, connection)
+        else:
+            await super().store_in_message(scope_session, message, connection)
+
+
+@dataclass
+class SessionConfig(CookieBackendConfig):
+    _backend_class = SchemeAwareBackend
+
+
 def session_middleware(secret: bytes) -> DefineMiddleware:
     """On the app, not the dashboard's router (routers are deep-copied, the cipher cannot be),
     and skipped for every path outside /dashboard."""
-    # Secure is opt-in: `tally serve` answers plain HTTP on loopback by default,
-    # where a Secure cookie would never be sent back.
-    return CookieBackendConfig(secret=secret, key="tally_session", path="/dashboard", httponly=True,
-                               samesite="lax", secure=os.environ.get(SECURE_ENV) == "1", max_age=EIGHT_HOURS,
-                               exclude=r"^/(?!dashboard)[^/]").middleware
+    return SessionConfig(secret=secret, key="tally_session", path="/dashboard", httponly=True,
+                         samesite="lax", secure=os.environ.get(SECURE_ENV) == "1", max_age=EIGHT_HOURS,
+                         exclude=r"^/(?!dashboard)[^/]").middleware
 
 
 def sign_in(request: Request[Any, Any, Any], tally: Tally, key: str) -> uuid.UUID:

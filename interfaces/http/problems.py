@@ -9,7 +9,14 @@ from typing import Any
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
-from domain.errors import Conflict, Invalid, NotFound, NotReady, TallyError, Unauthorized
+from domain.errors import (
+    Conflict,
+    Invalid,
+    NotFound,
+    NotReady,
+    TallyError,
+    Unauthorized,
+)
 
 log = logging.getLogger("tally.http")
 

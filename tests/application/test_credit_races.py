@@ -5,7 +5,6 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-
 from domain.credit_wallet import wallet_id
 from domain.customer import customer_id
 from tests.interfaces.billing_helpers import JAN1, meter, product, send, subscribe

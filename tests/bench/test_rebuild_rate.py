@@ -1,8 +1,8 @@
 """The benchmark's rebuild measure replays the log into scratch tables and leaves nothing behind."""
 from datetime import datetime, timezone
 
-from domain.usage_event import IncomingEvent
 from bench.rebuild import SUFFIX, rebuild_rate
+from domain.usage_event import IncomingEvent
 from projections.worker import positions
 
 NOW = datetime.now(timezone.utc)

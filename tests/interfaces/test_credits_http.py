@@ -4,7 +4,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.interfaces.billing_helpers import close, lines_by_meter, meter, product, send, subscribe
+from tests.interfaces.billing_helpers import (
+    close,
+    lines_by_meter,
+    meter,
+    product,
+    send,
+    subscribe,
+)
 
 START = (datetime.now(timezone.utc) - timedelta(days=1, minutes=30)).replace(second=0, microsecond=0)
 

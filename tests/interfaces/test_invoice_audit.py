@@ -6,7 +6,15 @@ import pytest
 from psycopg import sql
 
 from interfaces.cli.main import main
-from tests.interfaces.billing_helpers import JAN1, close, meter, product, send, subscribe, yesterday
+from tests.interfaces.billing_helpers import (
+    JAN1,
+    close,
+    meter,
+    product,
+    send,
+    subscribe,
+    yesterday,
+)
 
 
 @pytest.fixture

@@ -9,8 +9,14 @@ from psycopg import sql
 
 from domain.aggregation import fold
 from domain.usage_event import IncomingEvent
-from projections.meter_queries import WINDOWS, minute, usage_buckets, usage_total, window_end
 from projections import meter_usage
+from projections.meter_queries import (
+    WINDOWS,
+    minute,
+    usage_buckets,
+    usage_total,
+    window_end,
+)
 from projections.meter_usage import decimal_json
 from tests.projections.strategies import filters, metadata, values
 from tests.projections.workload import drain

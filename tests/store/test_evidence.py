@@ -2,8 +2,8 @@
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from store.evidence import recorded_usage
 from domain.usage_event import IncomingEvent
+from store.evidence import recorded_usage
 
 NOW = datetime.now(timezone.utc)
 

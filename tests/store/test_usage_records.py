@@ -5,13 +5,13 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
 from eventsourcing.application import Application
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.usage_records import recorded_states
 from domain.usage_event import IncomingEvent, UsageEvent, usage_event_id
 from store.log import read_page
+from store.usage_records import recorded_states
 
 NOW = datetime(2026, 11, 25, 12, 0, 0, 123456, tzinfo=timezone.utc)
 RECORDED_AT = datetime(2026, 11, 25, 12, 0, 1, 7, tzinfo=timezone.utc)

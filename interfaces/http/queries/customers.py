@@ -11,7 +11,6 @@ from projections.customers import CustomerView, customer_view, list_customers
 from projections.pages import MAX_PAGE_SIZE, PageOf
 
 
-
 @get("/customers", sync_to_thread=True, tags=["customers"])
 def customers(tally: Tally, business: uuid.UUID, position_reached: int,
          page_size: int = Parameter(default=10, ge=1, le=MAX_PAGE_SIZE),

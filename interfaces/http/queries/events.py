@@ -13,7 +13,6 @@ from projections.meter_filter_sql import meter_events_sql
 from projections.pages import MAX_PAGE_SIZE, PageOf
 
 
-
 @get("/events", sync_to_thread=True, tags=["events"])
 def events(tally: Tally, business: uuid.UUID, position_reached: int,
          customer_id: str | None = None, event_name: str | None = None, meter_id: uuid.UUID | None = None,

@@ -7,7 +7,13 @@ from litestar import get
 
 from application.tally import Tally
 from application.upcoming import Upcoming
-from projections.billing_views import CycleView, LineView, UpcomingView, UsageView, line_view
+from projections.billing_views import (
+    CycleView,
+    LineView,
+    UpcomingView,
+    UsageView,
+    line_view,
+)
 
 
 def upcoming_view(u: Upcoming) -> UpcomingView:

@@ -76,6 +76,11 @@ class DatabaseProxy:
 
     def stop(self) -> None:
         """Every connection dropped and new ones refused, as when PostgreSQL is stopped."""
+        # Shut down first: a close alone leaves the socket listening under the thread blocked in accept().
+        try:
+            self._listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self._listener.close()
         with self._lock:
             sockets, self._sockets = self._sockets, []

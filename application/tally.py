@@ -5,15 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import Transcoder
+from eventsourcing.persistence import InfrastructureFactory, Transcoder
+from eventsourcing.postgres import PostgresFactory
+from eventsourcing.utils import Environment
 from psycopg import sql
 
 from application.audit import AuditQueries
 from application.billing import BillingCommands
 from application.billing_jobs import BillingJobs
 from application.businesses import BusinessCommands
+from application.config import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
 from application.credits import CreditCommands
 from application.customers import CustomerCommands
+from application.deadlines import bound
 from application.explain import InvoiceExplainer
 from application.ingestion import IngestionCommands
 from application.meters import MeterCommands
@@ -47,6 +51,12 @@ class Tally(
     def __init__(self, env: dict[str, str]) -> None:
         _ensure_schema(env)
         super().__init__(env=env)
+
+    def construct_factory(self, env: Environment) -> InfrastructureFactory:
+        factory = super().construct_factory(env)
+        if isinstance(factory, PostgresFactory):
+            bound(factory.datastore, int(env.get(CONNECT_TIMEOUT) or 10), int(env.get(STATEMENT_TIMEOUT) or 0))
+        return factory
 
     def construct_transcoder(self) -> Transcoder:
         transcoder = MsgspecJSONTranscoder()
@@ -92,5 +102,6 @@ def _ensure_schema(env: dict[str, str]) -> None:
     with psycopg.connect(
         dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
         user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"], autocommit=True,
+        connect_timeout=int(env.get(CONNECT_TIMEOUT) or 10),
     ) as conn:
         conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))

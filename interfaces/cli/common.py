@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from application.config import store_env
+from application.config import BACKGROUND, Timeouts, store_env
 from application.tally import Tally
 from interfaces.database import database_url
 
@@ -16,6 +16,6 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
                         help="folder for the embedded PostgreSQL and the demo key (default: .tally)")
 
 
-def open_tally(data_dir: str, pool_size: int = 4) -> tuple[Tally, str]:
+def open_tally(data_dir: str, pool_size: int = 4, timeouts: Timeouts = BACKGROUND) -> tuple[Tally, str]:
     url = database_url(data_dir)
-    return Tally(store_env(url, pool_size=pool_size)), url
+    return Tally(store_env(url, pool_size=pool_size, timeouts=timeouts)), url

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import uvicorn
 
+from application.config import SERVING
 from interfaces.cli.common import add_data_dir, open_tally
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
@@ -47,7 +48,7 @@ def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace) -> int:
-    tally, url = open_tally(args.data_dir, pool_size=8)
+    tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING)
     Worker(tally, all_projections(tally.schema)).setup()
     key = demo_key(tally, args.data_dir)
     worker = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker"],

@@ -6,9 +6,12 @@ import logging
 import uuid
 from typing import Any
 
+import psycopg
+from eventsourcing.persistence import InterfaceError, OperationalError
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
+from application.deadlines import DeadlineExceeded
 from domain.errors import Conflict, Invalid, NotFound, NotReady, TallyError, Unauthorized
 
 log = logging.getLogger("tally.http")
@@ -54,6 +57,19 @@ def http_error(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[s
     return problem(exc.status_code, code, str(exc.detail))
 
 
+# How long a client should wait before retrying when the database is unreachable or stalled.
+RETRY_AFTER_S = 5
+
+
+def database_unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
+    """Connection refused or lost, no free connection in time, a statement cancelled by its timeout,
+    or the request's deadline for database work passed: worth retrying, never a 500."""
+    log.warning("%s %s: database unavailable: %s", request.method, request.url.path, exc)
+    response = problem(503, "database_unavailable", "the database is unavailable or not answering; retry shortly")
+    response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return response
+
+
 def unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
     log.error("request %s %s %s failed", request_id, request.method, request.url.path, exc_info=exc)
@@ -65,5 +81,10 @@ HANDLERS: dict[type[Exception] | int, Any] = {
     TallyError: tally_error,
     ValidationException: validation_error,
     HTTPException: http_error,
+    OperationalError: database_unavailable,
+    InterfaceError: database_unavailable,
+    DeadlineExceeded: database_unavailable,
+    psycopg.OperationalError: database_unavailable,
+    psycopg.InterfaceError: database_unavailable,
     Exception: unexpected_error,
 }

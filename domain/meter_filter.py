@@ -13,8 +13,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from domain.numbers import number
 from domain.errors import Fault
+from domain.numbers import number
 
 CONJUNCTIONS = ("and", "or")
 ORDERING: dict[str, Callable[[Any, Any], bool]] = {

@@ -155,18 +155,24 @@ def positions(app: EventStore) -> dict[str, int]:
         return read_positions(cur, app.schema)
 
 
-def wait_for(app: EventStore, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
-    """True once every named projection has reached `position`, False after `timeout`."""
-    names = list(names)
-    deadline = time.monotonic() + timeout
+def projected_position(app: EventStore, names: list[str]) -> int:
+    """How far every named projection has got: the lowest of their positions, 0 while one has none."""
     query = sql.SQL("SELECT coalesce(min(position), 0) AS p, count(*) AS n FROM {}.projection_tracking "
                     "WHERE name = ANY(%s)").format(sql.Identifier(app.schema))
+    with app.datastore.transaction(commit=False) as cur:
+        cur.execute(query, (names,))
+        row = one(cur)
+    return int(row["p"]) if row["n"] == len(names) else 0
+
+
+def wait_for(app: EventStore, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
+    """True once every named projection has reached `position`, False after `timeout`. It holds its
+    thread while it waits; request handlers wait with `interfaces.http.position_watch` instead."""
+    names = list(names)
+    deadline = time.monotonic() + timeout
     pause = 0.005
     while True:
-        with app.datastore.transaction(commit=False) as cur:
-            cur.execute(query, (names,))
-            row = one(cur)
-        if position <= 0 or (row["n"] == len(names) and row["p"] >= position):
+        if position <= 0 or projected_position(app, names) >= position:
             return True
         if time.monotonic() >= deadline:
             return False

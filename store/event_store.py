@@ -7,11 +7,14 @@ from typing import Any, TypeVar
 
 import psycopg
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import Transcoder
-from eventsourcing.postgres import PostgresDatastore
+from eventsourcing.persistence import InfrastructureFactory, Transcoder
+from eventsourcing.postgres import PostgresDatastore, PostgresFactory
+from eventsourcing.utils import Environment
 from psycopg import sql
 
 from domain.errors import NotFound
+from store.config import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
+from store.deadlines import bound
 from store.recorder import Recorder
 from store.rows import one
 from store.transcoder import MsgspecJSONTranscoder
@@ -26,6 +29,12 @@ class EventStore(Application[Any]):
     def __init__(self, env: dict[str, str]) -> None:
         _ensure_schema(env)
         super().__init__(env=env)
+
+    def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
+        factory = super().construct_factory(env)
+        if isinstance(factory, PostgresFactory):
+            bound(factory.datastore, int(env.get(CONNECT_TIMEOUT) or 10), int(env.get(STATEMENT_TIMEOUT) or 0))
+        return factory
 
     def construct_transcoder(self) -> Transcoder:
         transcoder = MsgspecJSONTranscoder()
@@ -83,5 +92,6 @@ def _ensure_schema(env: dict[str, str]) -> None:
     with psycopg.connect(
         dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
         user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"], autocommit=True,
+        connect_timeout=int(env.get(CONNECT_TIMEOUT) or 10),
     ) as conn:
         conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))

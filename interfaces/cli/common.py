@@ -7,7 +7,7 @@ import os
 from application.tally import Tally
 from interfaces.bootstrap import open_store
 from interfaces.database import database_url
-from store.config import store_env
+from store.config import BACKGROUND, Timeouts, store_env
 
 DEFAULT_DATA_DIR = ".tally"
 
@@ -17,6 +17,6 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
                         help="folder for the embedded PostgreSQL and the demo key (default: .tally)")
 
 
-def open_tally(data_dir: str, pool_size: int = 4) -> tuple[Tally, str]:
+def open_tally(data_dir: str, pool_size: int = 4, timeouts: Timeouts = BACKGROUND) -> tuple[Tally, str]:
     url = database_url(data_dir)
-    return open_store(store_env(url, pool_size=pool_size)), url
+    return open_store(store_env(url, pool_size=pool_size, timeouts=timeouts)), url

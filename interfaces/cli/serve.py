@@ -16,6 +16,7 @@ from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker
+from store.config import SERVING
 
 log = logging.getLogger("tally.serve")
 
@@ -47,7 +48,7 @@ def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace) -> int:
-    tally, url = open_tally(args.data_dir, pool_size=8)
+    tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING)
     Worker(tally.store, all_projections(tally.store.schema)).setup()
     key = demo_key(tally, args.data_dir)
     worker = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker"],

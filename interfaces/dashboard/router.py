@@ -60,7 +60,7 @@ def dashboard_router() -> Router:
     return Router(
         path="/dashboard",
         route_handlers=[*PAGES, create_static_files_router(path="/static", directories=[HERE / "static"])],
-        dependencies={"business": Provide(provide_signed_in, sync_to_thread=True)},
+        dependencies={"business": Provide(provide_signed_in)},
         exception_handlers={Unauthorized: signed_out, NotFound: not_found, TallyError: rejected,
                             ValidationException: rejected},
         before_request=refuse_cross_site,

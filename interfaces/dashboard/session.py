@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.middleware import DefineMiddleware
@@ -21,7 +22,6 @@ from litestar.types import Message, ScopeSession
 
 from application.tally import Tally
 from domain.errors import Unauthorized
-from projections.worker import wait_for
 
 SECRET_ENV = "TALLY_SESSION_SECRET"
 SECURE_ENV = "TALLY_SECURE_COOKIE"
@@ -94,14 +94,21 @@ def sign_out(request: Request[Any, Any, Any]) -> None:
 FRESHNESS_WAIT_S = 2.0
 
 
-def provide_signed_in(request: Request[Any, Any, Any], tally: Tally) -> uuid.UUID:
-    """The dashboard's `business`: whoever the session's key belongs to.
-
-    A page shows at least what was written before it was asked for: it waits (briefly, then renders what
-    there is) for the read models to reach the log head, so a meter just created is on the next page."""
+def signed_in(request: Request[Any, Any, Any], tally: Tally) -> uuid.UUID:
+    """Whoever the session's key belongs to; Unauthorized without a valid one."""
     key = request.session.get("key") if request.session else None
     if not isinstance(key, str):
         raise Unauthorized("sign in with an API key")
-    business = tally.businesses.authenticate(key)
-    wait_for(tally.store, request.app.state.projection_names, tally.store.head(), FRESHNESS_WAIT_S)
+    return tally.businesses.authenticate(key)
+
+
+async def provide_signed_in(request: Request[Any, Any, Any], tally: Tally) -> uuid.UUID:
+    """The dashboard's `business`.
+
+    A page shows at least what was written before it was asked for: it waits (briefly, then renders what
+    there is) for the read models to reach the log head, so a meter just created is on the next page. The
+    wait is the API's own (interfaces/http/position_watch.py): it holds no thread."""
+    business = await anyio.to_thread.run_sync(signed_in, request, tally, abandon_on_cancel=True)
+    head = await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True)
+    await request.app.state.position_watch.reached(head, FRESHNESS_WAIT_S)
     return business

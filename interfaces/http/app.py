@@ -13,13 +13,16 @@ from interfaces.http.commands import credits as credit_commands
 from interfaces.http.commands import customers as customer_commands
 from interfaces.http.commands import ingest, products, subscriptions
 from interfaces.http.commands import meters as meter_commands
+from interfaces.http.deadline import database_deadline
 from interfaces.http.dependencies import DEPENDENCIES
+from interfaces.http.position_watch import PositionWatch
 from interfaces.http.queries import audit, credits, events, health, invoices, usage
 from interfaces.http.queries import customers as customer_queries
 from interfaces.http.queries import meters as meter_queries
 from interfaces.http.queries import products as product_queries
 from interfaces.http.queries import subscriptions as subscription_queries
 from projections.registry import PROJECTIONS
+from projections.worker import projected_position
 
 MAX_BODY = 1024 * 1024
 
@@ -47,13 +50,14 @@ QUERIES = [
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
+    watch = PositionWatch(lambda: projected_position(tally.store, list(PROJECTIONS)))
     return Litestar(
         route_handlers=[*COMMANDS, *QUERIES, dashboard_router()],
-        middleware=[session_middleware(secret or session_secret())],
+        middleware=[database_deadline, session_middleware(secret or session_secret())],
         template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,
-        state=State({"tally": tally, "projection_names": list(PROJECTIONS)}),
+        state=State({"tally": tally, "projection_names": list(PROJECTIONS), "position_watch": watch}),
         request_max_body_size=MAX_BODY,
         openapi_config=OpenAPIConfig(title="tally", version="0.1.0", path="/schema"),
         on_shutdown=[tally.close],

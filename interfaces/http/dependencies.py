@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import uuid
 
+import anyio.to_thread
 from litestar import Request
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.params import Parameter
 
 from application.tally import Tally
-from domain.errors import NotReady
-from projections.worker import wait_for
+from domain.errors import Fault, Invalid, NotReady
 
 READ_WAIT_S = 5.0
 
@@ -26,11 +26,19 @@ def provide_business(request: Request, tally: Tally) -> uuid.UUID:
     return tally.businesses.authenticate(key.strip() if scheme.lower() == "bearer" else None)
 
 
-def provide_position(
-    tally: Tally, state: State,
+async def provide_position(
+    tally: Tally, state: State, business: uuid.UUID,
     min_position: int = Parameter(default=0, ge=0, description="Wait until read models include this log position"),
 ) -> int:
-    if min_position and not wait_for(tally.store, state.projection_names, min_position, READ_WAIT_S):
+    """Waits on the event loop, not a thread (interfaces/http/position_watch.py). `business` is asked for
+    so the key is checked before anything else."""
+    if not min_position:
+        return 0
+    if min_position > await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True):
+        # Nothing was ever written there: waiting could not help.
+        raise Invalid("min_position is past the head of the log; use a position a command answered",
+                      "position_beyond_head", [Fault("min_position", "is past the head of the log")])
+    if not await state.position_watch.reached(min_position, READ_WAIT_S):
         raise NotReady(f"read models have not reached position {min_position} within {READ_WAIT_S:.0f}s; retry",
                        "projections_behind")
     return min_position
@@ -39,5 +47,5 @@ def provide_position(
 DEPENDENCIES = {
     "tally": Provide(provide_tally, sync_to_thread=False),
     "business": Provide(provide_business, sync_to_thread=True),
-    "position_reached": Provide(provide_position, sync_to_thread=True),
+    "position_reached": Provide(provide_position),
 }

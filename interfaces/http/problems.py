@@ -6,6 +6,8 @@ import logging
 import uuid
 from typing import Any
 
+import psycopg
+from eventsourcing.persistence import InterfaceError, OperationalError
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
@@ -17,6 +19,7 @@ from domain.errors import (
     TallyError,
     Unauthorized,
 )
+from store.deadlines import DeadlineExceeded
 
 log = logging.getLogger("tally.http")
 
@@ -61,6 +64,19 @@ def http_error(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[s
     return problem(exc.status_code, code, str(exc.detail))
 
 
+# How long a client should wait before retrying when the database is unreachable or stalled.
+RETRY_AFTER_S = 5
+
+
+def database_unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
+    """Connection refused or lost, no free connection in time, a statement cancelled by its timeout,
+    or the request's deadline for database work passed: worth retrying, never a 500."""
+    log.warning("%s %s: database unavailable: %s", request.method, request.url.path, exc)
+    response = problem(503, "database_unavailable", "the database is unavailable or not answering; retry shortly")
+    response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return response
+
+
 def unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
     log.error("request %s %s %s failed", request_id, request.method, request.url.path, exc_info=exc)
@@ -72,5 +88,10 @@ HANDLERS: dict[type[Exception] | int, Any] = {
     TallyError: tally_error,
     ValidationException: validation_error,
     HTTPException: http_error,
+    OperationalError: database_unavailable,
+    InterfaceError: database_unavailable,
+    DeadlineExceeded: database_unavailable,
+    psycopg.OperationalError: database_unavailable,
+    psycopg.InterfaceError: database_unavailable,
     Exception: unexpected_error,
 }

@@ -5,10 +5,10 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-from application.config import store_env
 
 from domain.usage_event import IncomingEvent, usage_event_id
 from interfaces.bootstrap import open_store
+from store.config import store_env
 
 NOW = datetime.now(UTC)
 CLIENTS = 8

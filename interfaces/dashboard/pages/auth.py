@@ -20,7 +20,7 @@ HOME = "/dashboard/meters"
 def sign_in_page(request: Request[Any, Any, Any], tally: Tally) -> Template | Redirect:
     """The sign-in form, or the meters when already signed in."""
     try:
-        session.provide_signed_in(request, tally)
+        session.signed_in(request, tally)
     except Unauthorized:
         return Template("sign_in.html", context={"error": None})
     return Redirect(HOME, status_code=303)

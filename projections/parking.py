@@ -116,6 +116,16 @@ def stuck(cur: Cursor[Any], schema: str, names: list[str]) -> list[Stuck]:
     return sorted((Stuck(**row) for row in cur.fetchall()), key=lambda s: (s.projection, s.position))
 
 
+def stuck_at(cur: Cursor[Any], schema: str, name: str, business: uuid.UUID) -> int | None:
+    """Where `business` is stuck in the projection (an event of unknown business stops every business),
+    or None when its read model is complete up to the projection's position."""
+    if not exists(cur, schema):
+        return None
+    cur.execute(sql.SQL("SELECT min(position) AS p FROM {} WHERE projection = %s "
+                        "AND (business_id = %s OR business_id IS NULL)").format(parked_table(schema)), (name, business))
+    return cur.fetchone()["p"]
+
+
 def forget(cur: Cursor[Any], schema: str, name: str) -> None:
     cur.execute(sql.SQL("DELETE FROM {} WHERE projection = %s").format(parked_table(schema)), (name,))
 

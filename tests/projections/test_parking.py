@@ -3,10 +3,12 @@ import os
 import subprocess
 import sys
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from psycopg import sql
 
+from domain.errors import NotReady
 from domain.usage_event import IncomingEvent
 from projections import operations, parking
 from projections.registry import all_projections
@@ -133,6 +135,20 @@ def test_status_and_verify_show_the_stuck_business_and_verify_exits_1(stuck, dat
     assert f"parked: business {a}: 4 event(s) from position {first}" in shown.stdout
     checked = cli(database_url, schema, "verify", "usage")
     assert checked.returncode == 1 and f"usage: parked: business {a}" in checked.stdout
+
+
+def test_the_stuck_business_is_not_billed_on_short_counts_while_others_are(stuck):
+    tally, a, b, _ = stuck
+    closes = {}
+    for business in (a, b):
+        product, _ = tally.create_product(business, "daily", "USD", Decimal("1"), "day", 1, [])
+        subscription, _ = tally.start_subscription(business, "cus_1", product.id, START)
+        closes[business] = lambda s=subscription, who=business: tally.close_cycles(
+            who, s.id, START + timedelta(days=1, hours=1), wait=False)
+    with pytest.raises(NotReady) as refused:
+        closes[a]()
+    assert refused.value.code == "usage_parked"
+    assert [str(i.total) for i in closes[b]()] == ["1.00"]
 
 
 def test_a_rebuild_while_the_cause_remains_parks_the_same_events(stuck):

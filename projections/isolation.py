@@ -1,9 +1,9 @@
 """Applying a page so that an event a projection cannot apply stops only its own business.
 
-The fast path applies the projection's whole page in one savepoint, as before. Only when that fails,
-or when some business is already stuck, the page is applied again: without the stuck businesses'
-events (they are parked behind their first parked event), then in halves, each in its own savepoint,
-down to the single event that fails. That event is parked, and so is every later event of its
+The fast path applies the whole page to every projection of the group in one savepoint, as before.
+Only when that fails, or when some business is already stuck, each projection takes the page again on
+its own: without the stuck businesses' events (they are parked behind their first parked event), then
+in halves, each in its own savepoint, down to the single event that fails. That event is parked, and so is every later event of its
 business; everything else is applied in log order. A failure of the connection or of the schema is
 nobody's event: it fails the page, which the worker retries whole.
 """
@@ -62,15 +62,21 @@ def describe(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}"
 
 
-def apply_contained(cur: Cursor[Any], projection: Projection, items: list[Item], last_position: int,
-                    held: dict[uuid.UUID | None, int], businesses: Businesses) -> list[ParkedEvent]:
-    """Applies `items` (log order) to the projection; returns the events to park."""
-    if not held and all(i.error is None for i in items) and _attempt(cur, projection, items, last_position) is None:
-        return []
-    owners = businesses([(i.notification, i.event) for i in items])
-    containment = _Containment(cur, projection, last_position, dict(held), owners)
-    containment.run(items)
-    return containment.parked
+def apply_contained(cur: Cursor[Any], work: list[tuple[Projection, list[Item]]], last_position: int,
+                    held: dict[str, dict[uuid.UUID | None, int]],
+                    businesses: Businesses) -> dict[str, list[ParkedEvent]]:
+    """Applies each projection's items (log order); returns the events to park, per tracking name."""
+    clean = not held and all(i.error is None for _, items in work for i in items)
+    if clean and _attempt(cur, work, last_position) is None:
+        return {}
+    parked = {}
+    for projection, items in work:
+        name = projection.tracking_name
+        owners = businesses([(i.notification, i.event) for i in items])
+        containment = _Containment(cur, projection, last_position, dict(held.get(name, {})), owners)
+        containment.run(items)
+        parked[name] = containment.parked
+    return parked
 
 
 class _Containment:
@@ -93,7 +99,7 @@ class _Containment:
                 ready.append(item)
         if not ready:
             return
-        error = _attempt(self.cur, self.projection, ready, self.last_position)
+        error = _attempt(self.cur, [(self.projection, ready)], self.last_position)
         if error is None:
             return
         if len(ready) == 1:
@@ -121,11 +127,12 @@ class _Containment:
         self.parked.append(ParkedEvent(n.id, business, n.originator_id, n.topic, error))
 
 
-def _attempt(cur: Cursor[Any], projection: Projection, items: list[Item], last_position: int) -> str | None:
-    """Applies the items in a savepoint: None if they applied, else the error (and nothing applied)."""
+def _attempt(cur: Cursor[Any], work: list[tuple[Projection, list[Item]]], last_position: int) -> str | None:
+    """Applies the items in one savepoint: None if they applied, else the error (and nothing applied)."""
     try:
         with cur.connection.transaction():
-            projection.apply(cur, Page([(i.position, i.event) for i in items], last_position))
+            for projection, items in work:
+                projection.apply(cur, Page([(i.position, i.event) for i in items], last_position))
     except NOT_THE_EVENT:
         raise
     except Exception as e:

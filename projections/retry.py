@@ -66,8 +66,8 @@ def _retry_group(app: Tally, live: Projection, group: list[ParkedEvent]) -> Retr
         decoded = Decoded(app.mapper)
         items = [decoded.item(n) for n in read_notifications(cur, app.events_table, [e.position for e in group])]
         owners = {e.position: e.business_id for e in group}
-        parked = apply_contained(cur, live, items, group[-1].position if group else 0, {},
-                                 lambda _: owners) if items else []
+        parked = apply_contained(cur, [(live, items)], group[-1].position if group else 0, {},
+                                 lambda _: owners).get(live.name, []) if items else []
         parking.park(cur, app.schema, live.name, parked)
         still = {e.position for e in parked}
         parking.unpark(cur, app.schema, live.name, [e.position for e in group if e.position not in still])

@@ -54,12 +54,11 @@ def process_page(app: Tally, cur: Cursor[Any], projections: list[Projection], st
     held = parking.held_back(cur, schema, names)
     decoded = Decoded(app.mapper)
     owners = Owners(cur, app.mapper, app.events_table)
-    for projection in projections:
-        items = [decoded.item(n) for n in notifications if projection.wants(n.topic)]
-        parked = apply_contained(cur, projection, items, notifications[-1].id, held.get(projection.tracking_name, {}),
-                                 owners.of)
-        parking.park(cur, schema, projection.tracking_name, parked)
-        record_position(cur, schema, projection.tracking_name, notifications[-1].id)
+    work = [(p, [decoded.item(n) for n in notifications if p.wants(n.topic)]) for p in projections]
+    parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
+    for name in names:
+        parking.park(cur, schema, name, parked.get(name, []))
+        record_position(cur, schema, name, notifications[-1].id)
     return len(notifications)
 
 

@@ -66,11 +66,13 @@ def apply_contained(cur: Cursor[Any], work: list[tuple[Projection, list[Item]]],
                     held: dict[str, dict[uuid.UUID | None, int]],
                     businesses: Businesses) -> dict[str, list[ParkedEvent]]:
     """Applies each projection's items (log order); returns the events to park, per tracking name."""
-    clean = not held and all(i.error is None for _, items in work for i in items)
-    if clean and _attempt(cur, work, last_position) is None:
-        return {}
+    calm = [(p, items) for p, items in work if p.tracking_name not in held and all(i.error is None for i in items)]
+    if calm and _attempt(cur, calm, last_position) is not None:
+        calm = []
     parked = {}
     for projection, items in work:
+        if any(projection is p for p, _ in calm):
+            continue
         name = projection.tracking_name
         owners = businesses([(i.notification, i.event) for i in items])
         containment = _Containment(cur, projection, last_position, dict(held.get(name, {})), owners)

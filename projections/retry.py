@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Literal
 
 from application.tally import Tally
 from projections import parking
@@ -17,6 +18,10 @@ from projections.log import read_notifications
 from projections.parking import ParkedEvent
 from projections.projection import Projection
 from projections.registry import PROJECTIONS
+
+# An event of unknown business holds back every later event, whoever's: they are retried together.
+EVERY = "every"
+Key = uuid.UUID | Literal["every"]
 
 
 @dataclass(frozen=True)
@@ -31,38 +36,36 @@ def retry(app: Tally, names: list[str] | None = None, business: uuid.UUID | None
     """Retries every stuck business of the named projections (all when None), or only `business`."""
     done = []
     for name in names or list(PROJECTIONS):
-        live = PROJECTIONS[name](app.schema)
         with app.recorder.datastore.transaction(commit=False) as cur:
             if not parking.exists(cur, app.schema):
                 return []
-            events = parking.parked_events(cur, app.schema, name)
-        for group in _groups(events, business):
-            done.append(_retry_group(app, live, group))
+            keys = _keys(parking.parked_events(cur, app.schema, name), business)
+        done += [_retry(app, PROJECTIONS[name](app.schema), key) for key in keys]
     return done
 
 
-def _groups(events: list[ParkedEvent], business: uuid.UUID | None) -> list[list[ParkedEvent]]:
-    """Parked events per business. An event of unknown business holds back every later one: when there is
-    one, a retry of all businesses is one transaction in log order, and a retry of one business only
-    reaches as far as it."""
-    unknown = next((e.position for e in events if e.business_id is None), None)
+def _keys(events: list[ParkedEvent], business: uuid.UUID | None) -> list[Key]:
     if business is not None:
-        mine = [e for e in events if e.business_id == business and (unknown is None or e.position < unknown)]
-        return [mine] if mine else []
-    if unknown is not None:
-        return [events]
-    groups: dict[uuid.UUID | None, list[ParkedEvent]] = {}
-    for e in events:
-        groups.setdefault(e.business_id, []).append(e)
-    return list(groups.values())
+        return [business] if any(e.business_id == business for e in events) else []
+    if any(e.business_id is None for e in events):
+        return [EVERY]
+    return list(dict.fromkeys(e.business_id for e in events if e.business_id is not None))
 
 
-def _retry_group(app: Tally, live: Projection, group: list[ParkedEvent]) -> Retried:
+def _group(events: list[ParkedEvent], key: Key) -> list[ParkedEvent]:
+    """The parked events a retry of `key` may apply: a business's reach only as far as the first event of
+    unknown business, which may be its own."""
+    if key == EVERY:
+        return events
+    unknown = next((e.position for e in events if e.business_id is None), None)
+    return [e for e in events if e.business_id == key and (unknown is None or e.position < unknown)]
+
+
+def _retry(app: Tally, live: Projection, key: Key) -> Retried:
     with app.recorder.datastore.transaction(commit=True) as cur:
         parking.hold(cur, app.schema, [live.name], exclusive=True)
-        # Read again under the lock: the worker may have parked more, or another retry applied some.
-        current = {e.position for e in parking.parked_events(cur, app.schema, live.name)}
-        group = [e for e in group if e.position in current]
+        # Read under the lock: it holds every event the worker parked for this business until now.
+        group = _group(parking.parked_events(cur, app.schema, live.name), key)
         decoded = Decoded(app.mapper)
         items = [decoded.item(n) for n in read_notifications(cur, app.events_table, [e.position for e in group])]
         owners = {e.position: e.business_id for e in group}
@@ -70,7 +73,6 @@ def _retry_group(app: Tally, live: Projection, group: list[ParkedEvent]) -> Retr
                                  lambda _: owners).get(live.name, []) if items else []
         parking.park(cur, app.schema, live.name, parked)
         still = {e.position for e in parked}
-        parking.unpark(cur, app.schema, live.name, [e.position for e in group if e.position not in still])
-        businesses = {e.business_id for e in group}
-        return Retried(live.name, businesses.pop() if len(businesses) == 1 else None, len(group) - len(still),
-                       parked)
+        applied = [i.position for i in items if i.position not in still]
+        parking.unpark(cur, app.schema, live.name, applied)
+        return Retried(live.name, None if key == EVERY else key, len(applied), parked)

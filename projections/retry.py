@@ -65,7 +65,9 @@ def _retry(app: Tally, live: Projection, key: Key) -> Retried:
     with app.recorder.datastore.transaction(commit=True) as cur:
         parking.hold(cur, app.schema, [live.name], exclusive=True)
         # Read under the lock: it holds every event the worker parked for this business until now.
-        group = _group(parking.parked_events(cur, app.schema, live.name), key)
+        events = parking.parked_events(cur, app.schema, live.name)
+        group = _group(events, key)
+        beyond = [e for e in events if e.business_id == key and e not in group]
         decoded = Decoded(app.mapper)
         items = [decoded.item(n) for n in read_notifications(cur, app.events_table, [e.position for e in group])]
         owners = {e.position: e.business_id for e in group}
@@ -75,4 +77,4 @@ def _retry(app: Tally, live: Projection, key: Key) -> Retried:
         still = {e.position for e in parked}
         applied = [i.position for i in items if i.position not in still]
         parking.unpark(cur, app.schema, live.name, applied)
-        return Retried(live.name, None if key == EVERY else key, len(applied), parked)
+        return Retried(live.name, None if key == EVERY else key, len(applied), parked + beyond)

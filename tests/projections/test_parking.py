@@ -11,6 +11,7 @@ from psycopg import sql
 from domain.errors import NotReady
 from domain.usage_event import IncomingEvent
 from projections import operations, parking
+from projections.owners import Owners
 from projections.registry import all_projections
 from projections.retry import retry
 from projections.tracking import read_positions
@@ -220,3 +221,40 @@ def test_a_projection_merely_behind_makes_verify_exit_1_with_how_many_events(tal
     checked = cli(database_url, schema, "verify", "usage")
     assert checked.returncode == 1
     assert "usage: 0 difference(s)" in checked.stdout and "usage: 3 events behind the log head" in checked.stdout
+
+
+def test_an_event_whose_business_cannot_be_found_holds_back_every_later_event_until_retried(tally, monkeypatch):
+    a, b = tally.register_business("a"), tally.register_business("b")
+    for business in (a, b):
+        tally.create_customer(business, "cus_1", None, None)
+    tally.ingest(b, [event("b0")], NOW)
+    tally.ingest(a, [event("a0"), event("undecodable", seconds=1)], NOW)
+    tally.ingest(b, [event("b1", seconds=1)], NOW)
+    decode, read_business = tally.mapper.to_domain_event, Owners._in_state
+
+    def failing(notification):
+        if b"undecodable" in notification.state:
+            raise OverflowError("date value out of range")
+        return decode(notification)
+
+    monkeypatch.setattr(tally.mapper, "to_domain_event", failing)
+    monkeypatch.setattr(Owners, "_in_state", lambda self, state: None if b"undecodable" in state
+                        else read_business(self, state))
+    run_to_head(tally)
+    assert listed(tally, a) == ["a0"] and listed(tally, b) == ["b0"]
+    assert [r.business_id for r in parked(tally)] == [None, b]
+    [waiting] = retry(tally, ["usage"], b)
+    assert waiting.applied == 0 and [r.position for r in waiting.still_parked] == [parked(tally)[1].position], \
+        "B's parked event may depend on the unknown one: it waits"
+    monkeypatch.setattr(tally.mapper, "to_domain_event", decode)
+    [result] = retry(tally, ["usage"])
+    assert result.applied == 2 and result.still_parked == [] and parked(tally) == []
+    assert listed(tally, a) == ["a0", "undecodable"] and listed(tally, b) == ["b0", "b1"]
+
+
+def test_the_cli_retries_one_business_named_by_its_name(stuck, database_url, schema):
+    tally, a, *_ = stuck
+    retried = cli(database_url, schema, "retry", "usage", "--business", "a")
+    assert retried.returncode == 0, retried.stderr
+    assert f"usage: business {a}: applied 4 parked event(s)" in retried.stdout
+    assert parked(tally) == [] and listed(tally, a)[-1] == "a4"

@@ -1,11 +1,11 @@
 """Applying a page so that an event a projection cannot apply stops only its own business.
 
-The fast path applies the whole page to every projection of the group in one savepoint, as before.
-Only when that fails, or when some business is already stuck, each projection takes the page again on
-its own: without the stuck businesses' events (they are parked behind their first parked event), then
-in halves, each in its own savepoint, down to the single event that fails. That event is parked, and so is every later event of its
-business; everything else is applied in log order. A failure of the connection or of the schema is
-nobody's event: it fails the page, which the worker retries whole.
+The fast path applies the whole page to the group's projections in one savepoint, as before. When
+that fails, each projection takes the page again on its own (one with a stuck business always does):
+without the stuck businesses' events (they are parked behind their first parked event), then in
+halves, each in its own savepoint, down to the single event that fails. That event is parked, and so
+is every later event of its business; everything else is applied in log order. A failure of the
+connection or of the schema is nobody's event: it fails the page, which the worker retries whole.
 """
 from __future__ import annotations
 

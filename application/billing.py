@@ -1,7 +1,8 @@
 """Closing cycles into invoices.
 
 A close waits until the `usage` read model has reached the log head and no
-meter back-fill is pending, then reads the quantities and the position they
+meter back-fill is pending, refuses while the business is stuck at a parked
+`usage` event (its counts would be short), then reads the quantities and the position they
 stand at in ONE repeatable-read transaction, prices them with the same rating
 function the upcoming invoice uses, and saves subscription, invoices and
 wallet in one transaction. The invoice id derives from the cycle and the
@@ -29,6 +30,7 @@ from domain.rating import Line, UsagePrice, rate
 from domain.subscription import Subscription
 from projections.cycle_usage import measure, usage_position
 from projections.meter_queries import backfills_pending
+from projections.parking import stuck_at
 
 RACE_RETRIES = 5
 # Bounded so one save stays far below the event count at which big saves were seen to hang.
@@ -94,6 +96,11 @@ class BillingCommands:
         with self.recorder.datastore.transaction(commit=False) as cur:
             cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             position = usage_position(cur, self.schema)
+            parked = stuck_at(cur, self.schema, "usage", subscription.business_id)
+            if parked is not None:
+                raise NotReady(f"this business's usage is stuck at a parked event (position {parked}), so its "
+                               "counts are short: see `tally projections status`, then `tally projections retry`",
+                               "usage_parked")
             measured = []
             late_after = subscription.last_position
             for c in due:

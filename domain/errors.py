@@ -5,7 +5,7 @@
     ├── Invalid                input that breaks a rule; ``errors`` lists the faults
     ├── Conflict               the request contradicts what is already recorded
     ├── Unauthorized           no key, or a key that matches no business
-    └── NotReady               a read model has not caught up in time
+    └── NotReady               a read model has not caught up in time, or is stuck at a parked event
 """
 from __future__ import annotations
 

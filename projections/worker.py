@@ -1,5 +1,6 @@
 """The projection worker: applies the log to every projection, one page per
-transaction, and records the page's last position in that same transaction."""
+transaction, and records the page's last position in that same transaction, with
+the events it had to park (see parking.py)."""
 from __future__ import annotations
 
 import logging
@@ -11,7 +12,10 @@ from typing import Any
 from psycopg import Cursor, sql
 
 from application.tally import Tally
+from projections import parking
+from projections.isolation import Decoded, apply_contained
 from projections.log import read_page
+from projections.owners import Owners
 from projections.projection import Page, Projection
 from projections.tracking import PositionConflict, create_tracking, read_position, read_positions, record_position
 
@@ -27,6 +31,7 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
     """Creates the tables that are missing. A table added to a projection that already has a position
     starts empty: `tally projections rebuild` fills it."""
     create_tracking(cur, projection.schema)
+    parking.create_parking(cur, projection.schema)
     for name in projection.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
         if cur.fetchone()["t"] is None:
@@ -36,23 +41,24 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
 
 def process_page(app: Tally, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
                  page_size: int = PAGE_SIZE) -> int:
-    """Applies the next page to projections that stand at the same position, decoding it once.
+    """Applies the next page to projections that stand at the same position, decoding it once; events a
+    projection cannot apply are parked with their business (see isolation.py), in the same transaction.
     Returns how many notifications the page held."""
     schema = projections[0].schema
-    position = read_position(cur, schema, projections[0].tracking_name)
+    names = [p.tracking_name for p in projections]
+    parking.hold(cur, schema, names)
+    position = read_position(cur, schema, names[0])
     notifications = read_page(cur, app.events_table, position, page_size, stop)
     if not notifications:
         return 0
-    decoded: dict[int, Any] = {}
-    for projection in projections:
-        events = []
-        for n in notifications:
-            if projection.wants(n.topic):
-                if n.id not in decoded:
-                    decoded[n.id] = app.mapper.to_domain_event(n)
-                events.append((n.id, decoded[n.id]))
-        projection.apply(cur, Page(events, notifications[-1].id))
-        record_position(cur, schema, projection.tracking_name, notifications[-1].id)
+    held = parking.held_back(cur, schema, names)
+    decoded = Decoded(app.mapper)
+    owners = Owners(cur, app.mapper, app.events_table)
+    work = [(p, [decoded.item(n) for n in notifications if p.wants(n.topic)]) for p in projections]
+    parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
+    for name in names:
+        parking.park(cur, schema, name, parked.get(name, []))
+        record_position(cur, schema, name, notifications[-1].id)
     return len(notifications)
 
 

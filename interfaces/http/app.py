@@ -9,7 +9,7 @@ from application.tally import Tally
 from interfaces.dashboard.router import dashboard_router, template_config
 from interfaces.dashboard.session import session_middleware, session_secret
 from interfaces.http import problems
-from interfaces.http.bodies import BodyCheck
+from interfaces.http.request_check import RequestCheck
 from interfaces.http.commands import credits as credit_commands
 from interfaces.http.commands import customers as customer_commands
 from interfaces.http.commands import ingest, products, subscriptions
@@ -50,7 +50,7 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
     return Litestar(
         route_handlers=[*COMMANDS, *QUERIES, dashboard_router()],
-        middleware=[BodyCheck(), session_middleware(secret or session_secret())],
+        middleware=[RequestCheck(), session_middleware(secret or session_secret())],
         template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,

@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, SerializationException, ValidationException
 
 from domain.errors import Conflict, Invalid, Malformed, NotFound, NotReady, TallyError, Unauthorized
 
@@ -51,7 +51,9 @@ def validation_error(_: Request[Any, Any, Any], exc: ValidationException) -> Res
 
 
 def http_error(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
-    code = HTTP_CODES.get(exc.status_code, "http_error")
+    # Litestar wraps a body it could not decode as JSON in a plain 400: same code as tally's own decoders.
+    malformed = isinstance(exc.__cause__, SerializationException)
+    code = "malformed_json" if malformed else HTTP_CODES.get(exc.status_code, "http_error")
     return problem(exc.status_code, code, str(exc.detail))
 
 

@@ -183,6 +183,12 @@ def test_an_unreadable_body_is_400_malformed_json_and_stores_nothing(client, aut
     worker.caught_up()
 
 
+@pytest.mark.parametrize("path", ["/customers", "/events/ingest", "/meters", "/products", "/customers/cus_ok/credits"])
+def test_a_body_that_is_not_json_is_400_malformed_json_on_every_route(client, auth, setup, path):
+    refused(client.post(path, content=b'{"name": nope}', headers={**auth, "Content-Type": "application/json"}), 400,
+            "malformed_json")
+
+
 def test_a_body_without_a_json_content_type_is_checked_too(client, auth, tally, setup):
     refused(client.post("/events/ingest", content=b'{"events":' + b"[" * 1000 + b"]" * 1000 + b"}",
                         headers={**auth, "Content-Type": "text/plain"}), 400, "malformed_json")

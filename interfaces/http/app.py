@@ -9,7 +9,6 @@ from application.tally import Tally
 from interfaces.dashboard.router import dashboard_router, template_config
 from interfaces.dashboard.session import session_middleware, session_secret
 from interfaces.http import problems
-from interfaces.http.request_check import RequestCheck
 from interfaces.http.commands import credits as credit_commands
 from interfaces.http.commands import customers as customer_commands
 from interfaces.http.commands import ingest, products, subscriptions
@@ -20,6 +19,7 @@ from interfaces.http.queries import customers as customer_queries
 from interfaces.http.queries import meters as meter_queries
 from interfaces.http.queries import products as product_queries
 from interfaces.http.queries import subscriptions as subscription_queries
+from interfaces.http.request_check import RequestCheck
 from projections.registry import PROJECTIONS
 
 MAX_BODY = 1024 * 1024

@@ -9,16 +9,16 @@ from urllib.parse import quote
 
 from litestar import get, post
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, Parameter
+from litestar.params import Body
 from litestar.response import Redirect, Template
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber
 from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import parse_time, struct_from
 from interfaces.http.commands.credits import CreditGrant
 from interfaces.http.commands.customers import CustomerCreate
 from interfaces.http.commands.subscriptions import SubscriptionCreate
+from interfaces.http.paging import PageNumber
 from interfaces.http.queries.credits import credits_for
 from interfaces.http.queries.products import products_of
 from interfaces.http.queries.usage import usage_of

@@ -7,8 +7,8 @@ from litestar import get
 from litestar.response import Template
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber
 from interfaces.dashboard.forms import blank_to_none, parse_time
+from interfaces.http.paging import PageNumber
 from projections.event_queries import list_events
 from projections.meter_filter_sql import meter_events_sql
 from projections.meter_views import list_meters

@@ -7,8 +7,8 @@ from litestar import get
 from litestar.response import Template
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber
 from interfaces.dashboard.forms import blank_to_none
+from interfaces.http.paging import PageNumber
 from projections.invoice_queries import get_invoice, list_invoices
 
 PAGE_SIZE = 50

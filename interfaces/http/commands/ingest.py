@@ -14,6 +14,7 @@ from application.tally import Tally
 from domain.errors import Fault, Invalid, Malformed
 from domain.usage_event import IncomingEvent
 
+
 class EventIn(msgspec.Struct, forbid_unknown_fields=True):
     event_id: str
     customer_id: str

@@ -6,12 +6,12 @@ import uuid
 from litestar import get
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber, PageSize
 from domain.credit_wallet import wallet_id
 from domain.customer import Customer
 from domain.customer import customer_id as customer_uuid
 from domain.errors import NotReady
 from interfaces.http.dependencies import READ_WAIT_S
+from interfaces.http.paging import PageNumber, PageSize
 from projections.credit_queries import CreditsView, credits_of
 from projections.worker import wait_for
 

@@ -11,7 +11,6 @@ from projections.customers import CustomerView, customer_view, list_customers
 from projections.pages import PageOf
 
 
-
 @get("/customers", sync_to_thread=True, tags=["customers"])
 def customers(tally: Tally, business: uuid.UUID, position_reached: int,
          page_size: PageSize = 10,

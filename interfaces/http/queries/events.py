@@ -7,12 +7,11 @@ from datetime import datetime
 from litestar import get
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber, PageSize
 from domain.time_range import check_times
+from interfaces.http.paging import PageNumber, PageSize
 from projections.event_queries import EventView, get_event, list_events
 from projections.meter_filter_sql import meter_events_sql
 from projections.pages import PageOf
-
 
 
 @get("/events", sync_to_thread=True, tags=["events"])

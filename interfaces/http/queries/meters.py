@@ -10,9 +10,9 @@ import msgspec
 from litestar import get
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber, PageSize
 from domain.errors import Fault, Invalid, NotFound, NotReady
 from domain.time_range import time_fault
+from interfaces.http.paging import PageNumber, PageSize
 from projections.meter_queries import usage_buckets, usage_total
 from projections.meter_views import MeterView, list_meters, meter_view
 from projections.pages import PageOf

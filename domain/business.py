@@ -13,7 +13,7 @@ MAX_NAME_LENGTH = 200
 
 
 def _check_name(name: str) -> None:
-    faults = line_faults(name=name)
+    faults = line_faults({"name": name})
     if not name.strip() or len(name) > MAX_NAME_LENGTH:
         faults.append(Fault("name", f"must be 1 to {MAX_NAME_LENGTH} characters"))
     if faults:

@@ -29,7 +29,7 @@ def wallet_id(customer: uuid.UUID) -> uuid.UUID:
 
 def grant_faults(amount: Decimal, expires_at: datetime | None, now: datetime, reason: str | None = None,
                  idempotency_key: str | None = None) -> list[Fault]:
-    faults = text_fault("reason", reason, prose=True) + line_faults(idempotency_key=idempotency_key)
+    faults = text_fault("reason", reason, prose=True) + line_faults({"idempotency_key": idempotency_key})
     if not amount.is_finite() or amount <= 0 or amount > MAX_GRANT:
         faults.append(Fault("amount", "must be greater than 0 and at most 1e15"))
     elif places(amount) > MAX_PRICE_PLACES:

@@ -14,8 +14,8 @@ def customer_id(business: uuid.UUID, external_id: str) -> uuid.UUID:
     return scoped_id(business, "customer", external_id)
 
 
-def _check(**fields: str | None) -> None:
-    faults = line_faults(**fields)
+def _check(fields: dict[str, str | None]) -> None:
+    faults = line_faults(fields)
     if faults:
         raise Invalid(f"{len(faults)} fault(s) in the customer", "invalid_customer", faults)
 
@@ -23,7 +23,7 @@ def _check(**fields: str | None) -> None:
 class Customer(Aggregate):
     @classmethod
     def register(cls, business_id: uuid.UUID, external_id: str, name: str | None, email: str | None) -> Customer:
-        _check(customer_id=external_id, name=name, email=email)
+        _check({"customer_id": external_id, "name": name, "email": email})
         return cls(business_id=business_id, external_id=external_id, name=name, email=email)
 
     @staticmethod
@@ -38,7 +38,7 @@ class Customer(Aggregate):
         self.email = email
 
     def update(self, name: str | None, email: str | None) -> None:
-        _check(name=name, email=email)
+        _check({"name": name, "email": email})
         self._updated(name=name, email=email)
 
     @event("Updated")

@@ -66,7 +66,7 @@ def price_faults(terms: PriceTerms, prefix: str = "") -> list[Fault]:
 
 def product_faults(name: str, currency: str, price: Decimal, billing_interval: str, interval_count: int,
                    usage_prices: list[PriceTerms]) -> list[Fault]:
-    faults = line_faults(name=name)
+    faults = line_faults({"name": name})
     if not is_currency(currency):
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
     else:

@@ -36,8 +36,8 @@ def text_fault(field: str, value: object, prose: bool = False, index: int | None
     return [Fault(field, f"must not contain {what} (found {_code_point(character)} at {found.start()})", index)]
 
 
-def line_faults(index: int | None = None, **fields: object) -> list[Fault]:
-    """The faults of single-line text fields, named by keyword: ``line_faults(name=name, email=email)``."""
+def line_faults(fields: dict[str, str | None], index: int | None = None) -> list[Fault]:
+    """The faults of single-line text fields, by field name: ``line_faults({"name": name, "email": email})``."""
     return [f for field, value in fields.items() for f in text_fault(field, value, index=index)]
 
 

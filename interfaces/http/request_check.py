@@ -72,9 +72,8 @@ class RequestCheck(ASGIMiddleware):
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         check_path_and_query(scope["path"], scope["query_string"])
-        if scope["method"] in _BODY_METHODS:
-            request: Request = Request(scope, receive)
-            if not request.content_type[0].startswith(_FORMS):
-                # Read once here; Litestar keeps the body in the scope for the handler.
-                check_body(await request.body())
+        request: Request = Request(scope, receive)
+        if request.method in _BODY_METHODS and not request.content_type[0].startswith(_FORMS):
+            # Read once here; Litestar keeps the body in the scope for the handler.
+            check_body(await request.body())
         await next_app(scope, receive, send)

@@ -37,7 +37,7 @@ def test_text_that_is_not_a_string_is_left_to_its_type_rule():
 
 
 def test_line_faults_name_each_field_and_carry_the_index():
-    faults = line_faults(index=4, customer_id="c\x00", name="ok", email="e\x1b")
+    faults = line_faults({"customer_id": "c\x00", "name": "ok", "email": "e\x1b"}, index=4)
     assert [(f.field, f.index) for f in faults] == [("customer_id", 4), ("email", 4)]
 
 

@@ -143,7 +143,7 @@ def test_the_stuck_business_is_not_billed_on_short_counts_while_others_are(stuck
     closes = {}
     for business in (a, b):
         product, _ = tally.create_product(business, "daily", "USD", Decimal("1"), "day", 1, [])
-        subscription, _ = tally.start_subscription(business, "cus_1", product.id, START)
+        subscription, _ = tally.start_subscription(business, "cus_1", product.id, START, START)
         closes[business] = lambda s=subscription, who=business: tally.close_cycles(
             who, s.id, START + timedelta(days=1, hours=1), wait=False)
     with pytest.raises(NotReady) as refused:

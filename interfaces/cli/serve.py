@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     Worker(tally, all_projections(tally.schema)).setup()
     key = demo_key(tally, args.data_dir)
     # Giving up ends serve the way SIGTERM does, so uvicorn shuts down in order and PostgreSQL stops.
-    worker = Supervisor("worker", [sys.executable, "-m", "interfaces.cli.main", "worker", "--supervised"],
+    worker = Supervisor("worker", [sys.executable, "-m", "interfaces.cli.main", "worker",
+                                  "--supervisor", str(os.getpid())],
                         env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.schema},
                         on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM))
     # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded

@@ -22,22 +22,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("worker", help="run the projection worker alone (for separate processes)")
     parser.add_argument("--page-size", type=int, default=PAGE_SIZE,
                         help=f"log notifications applied per transaction (default {PAGE_SIZE})")
-    # Set by `tally serve`: Ctrl-C is for serve, which stops its worker itself; and a worker whose serve was
-    # killed stops instead of running on as an orphan.
-    parser.add_argument("--supervised", action="store_true", help=argparse.SUPPRESS)
+    # Set by `tally serve` to its pid: Ctrl-C is for serve, which stops its worker itself; and a worker whose
+    # serve was killed stops instead of running on as an orphan.
+    parser.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     add_grace(parser)
     add_data_dir(parser)
     parser.set_defaults(run=run)
 
 
-def stop_with_parent(stopping: threading.Event) -> None:
-    parent = os.getppid()
-
+def stop_with(supervisor: int, stopping: threading.Event) -> None:
+    """Once the process is no longer the supervisor's child (it was killed), stops."""
     def watch() -> None:
-        while not stopping.wait(PARENT_POLL_S):
-            if os.getppid() != parent:
-                stopping.set()
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+        while os.getppid() == supervisor and not stopping.wait(PARENT_POLL_S):
+            pass
+        stopping.set()
+    threading.Thread(target=watch, name="supervisor-watch", daemon=True).start()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
     jobs = JobRunner(tally, [p.name for p in projections],
                      [tally.closing_job(clock, grace), tally.expiry_job(clock, grace)], worker.stopping)
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
-    signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervised else lambda *_: worker.stop())
-    if args.supervised:
-        stop_with_parent(worker.stopping)
+    signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
+    if args.supervisor:
+        stop_with(args.supervisor, worker.stopping)
     thread = jobs.start()
     try:
         worker.run()

@@ -23,8 +23,9 @@ log = logging.getLogger("tally.billing")
 DEFAULT_GRACE = timedelta(hours=1)
 BATCH = 100
 IDLE_INTERVAL_S = 5.0
-# One closing step closes at most this many cycles, of one subscription or several.
-STEP_CYCLES = 500
+# One closing step closes at most this many cycles, of one subscription or several: one save's worth, which
+# the read models take in well within a second, so they stay about that close to the head (docs/supervision.md).
+STEP_CYCLES = 100
 # A step waits this long for the usage read model (it is normally there: the runner waited for it).
 STEP_READY_WAIT_S = 2.0
 

@@ -11,6 +11,7 @@ import psutil
 import pytest
 
 from domain.usage_event import IncomingEvent
+from interfaces.cli.supervisor import MAX_DEATHS
 from projections.registry import all_projections
 from projections.worker import wait_for
 from tests.cli.processes import eventually, free_port, healthy, workers_of
@@ -58,3 +59,16 @@ def test_a_worker_killed_with_sigkill_is_restarted_and_the_read_models_catch_up(
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0
     assert not psutil.pid_exists(second.pid) or second.status() == psutil.STATUS_ZOMBIE
+
+
+def test_serve_exits_non_zero_when_its_worker_keeps_dying(serve):
+    process, log = serve
+    killed: set[int] = set()
+    for _ in range(MAX_DEATHS + 1):
+        [worker] = eventually(lambda: [w for w in workers_of(process.pid) if w.pid not in killed], RESTART_S,
+                              "a new worker")
+        worker.send_signal(signal.SIGKILL)
+        killed.add(worker.pid)
+
+    assert process.wait(timeout=60) == 1
+    assert f"died {MAX_DEATHS + 1} times within 60 s; giving up" in log.read_text()

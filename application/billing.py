@@ -48,16 +48,21 @@ class BillingCommands:
     wallet_of: Any
 
     def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
-                     wait: bool = True) -> list[Invoice]:
-        """Closes every cycle of the subscription that ended by `now`; answers their invoices."""
+                     wait: bool = True, limit: int | None = None) -> list[Invoice]:
+        """Closes every cycle of the subscription that ended by `now` (the oldest `limit` of them, when
+        given, so a subscription far behind is closed in steps); answers their invoices."""
         subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
-        due = subscription.due_cycles(now)
+        due = subscription.due_cycles(now, limit)
         if not due:
             return []
         if wait:
             self.wait_until_usage_ready()
         issued: dict[datetime, Invoice] = {}
-        while chunk := subscription.due_cycles(now)[:CYCLES_PER_SAVE]:
+
+        def next_chunk() -> list[Cycle]:
+            return subscription.due_cycles(now, min(CYCLES_PER_SAVE, due[-1].index + 1 - subscription.closed))
+
+        while chunk := next_chunk():
             for _ in range(RACE_RETRIES):
                 try:
                     issued.update((i.cycle_start, i) for i in self._close(subscription, chunk, now))
@@ -65,7 +70,7 @@ class BillingCommands:
                 except IntegrityError:
                     # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
                     subscription = self.repository.get(subscription_id)
-                    chunk = subscription.due_cycles(now)[:CYCLES_PER_SAVE]
+                    chunk = next_chunk()
             else:
                 raise Conflict("the subscription kept changing while closing; retry", "close_busy")
         return [issued.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]

@@ -71,10 +71,11 @@ class Subscription(Aggregate):
         """The usage position the last closed cycle was priced at (0 before any)."""
         return self.usage_positions[-1] if self.usage_positions else 0
 
-    def due_cycles(self, now: datetime) -> list[Cycle]:
-        due = []
+    def due_cycles(self, now: datetime, limit: int | None = None) -> list[Cycle]:
+        """The cycles that ended by `now` and are still open, oldest first; the oldest `limit` of them."""
+        due: list[Cycle] = []
         k = self.closed
-        while (c := self.cycle(k)) is not None and c.end <= now:
+        while (limit is None or len(due) < limit) and (c := self.cycle(k)) is not None and c.end <= now:
             due.append(c)
             k += 1
         return due

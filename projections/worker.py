@@ -94,14 +94,13 @@ def in_step(app: Tally, projections: list[Projection]) -> list[list[Projection]]
 
 
 class Worker:
-    """Keeps every projection at the head of the log, plus the periodic jobs it is given."""
+    """Keeps every projection at the head of the log. The billing jobs run apart (projections/job_runner.py),
+    so a long close never holds the read models back."""
 
-    def __init__(self, app: Tally, projections: Iterable[Projection],
-                 jobs: Iterable[Callable[[], bool]] = (), page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, app: Tally, projections: Iterable[Projection], page_size: int = PAGE_SIZE) -> None:
         self.app = app
         self.page_size = page_size
         self.projections = list(projections)
-        self.jobs = list(jobs)
         self.stopping = threading.Event()
         self.busy_rounds = 0
 
@@ -120,9 +119,6 @@ class Worker:
             for projection in self.projections:
                 with self.app.recorder.datastore.transaction(commit=True) as cur:
                     done += bool(projection.after_catch_up(cur))
-        if idle:
-            for job in self.jobs:
-                done += bool(job())
         return done
 
     def run(self) -> None:

@@ -33,7 +33,7 @@ def backlog(tally):
     product, _ = tally.create_product(business, "daily", "USD", Decimal(0), "day", 1, [terms])
     start = datetime.now(timezone.utc) - timedelta(days=CYCLES, hours=1)
     for _ in range(SUBSCRIPTIONS):
-        tally.start_subscription(business, "cus_1", product.id, start)
+        tally.start_subscription(business, "cus_1", product.id, start, datetime.now(timezone.utc))
     worker = Worker(tally, all_projections(tally.schema))
     worker.setup()
     while worker.run_once():

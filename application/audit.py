@@ -10,6 +10,7 @@ from typing import Any
 from domain.credit_wallet import wallet_id
 from domain.customer import customer_id
 from domain.errors import Invalid, NotFound
+from domain.time_range import check_times
 from domain.usage_event import usage_event_id
 from store.event_store import EventStore
 
@@ -65,6 +66,7 @@ class Audit:
                 at: datetime | None = None) -> History:
         """Every event of the aggregate and its state at `version`, at time `at`, or now.
         `business` None is the operator's view (CLI): any business's aggregate."""
+        check_times(at=at)
         kind, aggregate_id = self.resolve(business, kind, key)
         events: list[Any] = list(self.repository.event_store.get(aggregate_id))
         owner = getattr(events[0], "business_id", None) if events else None

@@ -1,7 +1,8 @@
 """Closing cycles into invoices.
 
 A close waits until the `usage` read model has reached the log head and no
-meter back-fill is pending, then reads the quantities and the position they
+meter back-fill is pending, refuses while the business is stuck at a parked
+`usage` event (its counts would be short), then reads the quantities and the position they
 stand at in ONE repeatable-read transaction, prices them with the same rating
 function the upcoming invoice uses, and saves subscription, invoices and
 wallet in one transaction. The invoice id derives from the cycle and the
@@ -46,16 +47,21 @@ class Billing:
         self.wallet_of = credits.wallet_of
 
     def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
-                     wait: bool = True) -> list[Invoice]:
-        """Closes every cycle of the subscription that ended by `now`; answers their invoices."""
+                     wait: bool = True, limit: int | None = None) -> list[Invoice]:
+        """Closes every cycle of the subscription that ended by `now` (the oldest `limit` of them, when
+        given, so a subscription far behind is closed in steps); answers their invoices."""
         subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
-        due = subscription.due_cycles(now)
+        due = subscription.due_cycles(now, limit)
         if not due:
             return []
         if wait:
             self.wait_until_usage_ready()
         issued: dict[datetime, Invoice] = {}
-        while chunk := subscription.due_cycles(now)[:CYCLES_PER_SAVE]:
+
+        def next_chunk() -> list[Cycle]:
+            return subscription.due_cycles(now, min(CYCLES_PER_SAVE, due[-1].index + 1 - subscription.closed))
+
+        while chunk := next_chunk():
             for _ in range(RACE_RETRIES):
                 try:
                     issued.update((i.cycle_start, i) for i in self._close(subscription, chunk, now))
@@ -63,7 +69,7 @@ class Billing:
                 except IntegrityError:
                     # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
                     subscription = self.repository.get(subscription_id)
-                    chunk = subscription.due_cycles(now)[:CYCLES_PER_SAVE]
+                    chunk = next_chunk()
             else:
                 raise Conflict("the subscription kept changing while closing; retry", "close_busy")
         return [issued.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
@@ -92,6 +98,11 @@ class Billing:
             wallet = self.wallet_of(subscription.business_id, subscription.customer_id)
         with self.read_side.snapshot() as view:
             position = view.usage_position()
+            parked = view.usage_parked_at(subscription.business_id)
+            if parked is not None:
+                raise NotReady(f"this business's usage is stuck at a parked event (position {parked}), so its "
+                               "counts are short: see `tally projections status`, then `tally projections retry`",
+                               "usage_parked")
             measured = []
             late_after = subscription.last_position
             for c in due:

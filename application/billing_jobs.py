@@ -1,6 +1,10 @@
 """What the worker does on its own: close cycles once `cycle_end + grace` has
 passed, and expire credits at a grant's `expires_at` (a cycle's grants at
-`expires_at + grace`, so they still pay for their cycle when it closes late)."""
+`expires_at + grace`, so they still pay for their cycle when it closes late).
+
+Each call of a job is one bounded step (docs/supervision.md): the runner
+waits for the read models between steps, so a step's size bounds how far
+they can fall behind while a backlog is worked off."""
 from __future__ import annotations
 
 import logging
@@ -12,12 +16,18 @@ from datetime import datetime, timedelta
 from application.billing import Billing
 from application.credits import Credits
 from application.ports import ReadSide
+from domain.errors import NotReady
 
 log = logging.getLogger("tally.billing")
 
 DEFAULT_GRACE = timedelta(hours=1)
 BATCH = 100
 IDLE_INTERVAL_S = 5.0
+# One closing step closes at most this many cycles, of one subscription or several: one save's worth, which
+# the read models take in well within a second, so they stay about that close to the head (docs/supervision.md).
+STEP_CYCLES = 100
+# A step waits this long for the usage read model (it is normally there: the runner waited for it).
+STEP_READY_WAIT_S = 2.0
 
 
 def throttled(job: Callable[[], bool], interval: float = IDLE_INTERVAL_S) -> Callable[[], bool]:
@@ -66,13 +76,38 @@ class BillingJobs:
             after = batch[-1][1]
         return issued
 
-    def closing_job(self, clock: Callable[[], datetime], grace: timedelta = DEFAULT_GRACE) -> Callable[[], bool]:
-        """For the worker, which runs jobs only when caught up: it closes without waiting,
-        but never while a meter back-fill is pending (its counts would be short)."""
+    def closing_job(self, clock: Callable[[], datetime], grace: timedelta = DEFAULT_GRACE,
+                    step_cycles: int = STEP_CYCLES) -> Callable[[], bool]:
+        """Each call closes at most `step_cycles` due cycles, taking subscriptions in id order from where the
+        last call stopped, so a subscription far behind is closed a slice at a time between the others.
+        Like a close command, it first waits for the usage read model to reach the head with no meter
+        back-fill pending; if that takes too long the step is skipped, to be tried again."""
+        after: uuid.UUID | None = None
+
         def job() -> bool:
-            if self.read_side.backfills_pending():
+            nonlocal after
+            now = clock()
+            batch = self.due(now, grace, BATCH, after)
+            if not batch and after is not None:
+                after = None
+                batch = self.due(now, grace, BATCH)
+            if not batch:
                 return False
-            return self.close_due(clock(), grace, wait=False) > 0
+            try:
+                self.wait_until_usage_ready(STEP_READY_WAIT_S)
+            except NotReady:
+                return False
+            closed = 0
+            for business, subscription in batch:
+                if closed >= step_cycles:
+                    break
+                try:
+                    closed += len(self.close_cycles(business, subscription, now, wait=False,
+                                                    limit=step_cycles - closed))
+                except Exception:  # one broken subscription must not stop the others from being billed
+                    log.exception("closing subscription %s failed", subscription)
+                after = subscription
+            return closed > 0
         return throttled(job)
 
     def expiry_job(self, clock: Callable[[], datetime], grace: timedelta = DEFAULT_GRACE) -> Callable[[], bool]:

@@ -55,7 +55,7 @@ class Businesses:
         bid = business_id(name)
         if bid not in self.repository:
             try:
-                self.save(Business(name=name))
+                self.save(Business.register(name))
             except IntegrityError:
                 pass  # registered concurrently: same id, same name
         return bid

@@ -44,7 +44,7 @@ class Credits:
                       reason: str | None, idempotency_key: str | None, now: datetime) -> GrantResult:
         """A reused idempotency key grants nothing and answers the wallet as it is."""
         self.owned(business, Customer, "customer", customer_id(business, external_id))
-        faults = grant_faults(amount, expires_at, now)
+        faults = grant_faults(amount, expires_at, now, reason, idempotency_key)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the grant", "invalid_grant", faults)
         key = idempotency_key or uuid.uuid4().hex

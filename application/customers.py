@@ -20,7 +20,7 @@ class Customers:
         self, business: uuid.UUID, external_id: str | None, name: str | None, email: str | None
     ) -> tuple[Customer, int]:
         external_id = external_id or f"cus_{secrets.token_hex(8)}"
-        customer = Customer(business_id=business, external_id=external_id, name=name, email=email)
+        customer = Customer.register(business, external_id, name, email)
         try:
             recordings = self.save(customer)
         except IntegrityError:

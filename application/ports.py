@@ -43,6 +43,10 @@ class UsageSnapshot(Protocol):
 
     def usage_position(self) -> int: ...
 
+    def usage_parked_at(self, business: uuid.UUID) -> int | None:
+        """Where the business's usage is stuck at a parked event (its later events wait behind it)."""
+        ...
+
     def measure(self, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], cycle: Cycle,
                 since: datetime, late_after: int, position: int) -> list[Usage]:
         """Each price's quantity in the cycle, then late lines: events recorded after `late_after` up to

@@ -23,14 +23,14 @@ class Subscriptions:
         self.wallet_of = credits.wallet_of
 
     def start_subscription(self, business: uuid.UUID, external_id: str, product_id: uuid.UUID,
-                           start: datetime) -> tuple[Subscription, int]:
+                           start: datetime, now: datetime) -> tuple[Subscription, int]:
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         product: Product = self.owned(business, Product, "product", product_id)
         if product.archived:
             raise Conflict(f"product {product_id} is archived", "product_archived")
         for _ in range(RACE_RETRIES):
             subscription = Subscription.start(business, external_id, product.id, start, product.billing_interval,
-                                              product.interval_count)
+                                              product.interval_count, now)
             first = subscription.open_cycle
             assert first is not None
             grants = cycle_grants(subscription.id, product.prices(), first)

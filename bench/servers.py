@@ -83,6 +83,6 @@ def start_tally(database_url: str, schema: str, workers: int, folder: Path) -> S
 
 def is_projection_worker(process: psutil.Process) -> bool:
     try:
-        return process.cmdline()[-1:] == ["worker"]
+        return "worker" in process.cmdline()[1:]
     except psutil.Error:
         return False

@@ -12,8 +12,19 @@ from datetime import datetime
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import NotFound
+from domain.errors import Fault, Invalid, NotFound
 from domain.ids import business_id
+from domain.text import line_faults, printable
+
+MAX_NAME_LENGTH = 200
+
+
+def _check_name(name: str) -> None:
+    faults = line_faults({"name": name})
+    if not name.strip() or len(name) > MAX_NAME_LENGTH:
+        faults.append(Fault("name", f"must be 1 to {MAX_NAME_LENGTH} characters"))
+    if faults:
+        raise Invalid(f"invalid business name {printable(name)!r}", "invalid_business", faults)
 
 KEY_ID_PREFIX = "key"
 
@@ -42,6 +53,12 @@ class ApiKey:
 
 
 class Business(Aggregate):
+    @classmethod
+    def register(cls, name: str) -> Business:
+        """A business name is stored and shown like any other text: one line."""
+        _check_name(name)
+        return cls(name=name)
+
     @staticmethod
     def create_id(name: str, **_: object) -> uuid.UUID:
         return business_id(name)

@@ -16,6 +16,8 @@ from eventsourcing.domain import Aggregate, event
 from domain.errors import Conflict, Fault, Invalid
 from domain.ids import scoped_id
 from domain.money import MAX_PRICE_PLACES, places
+from domain.text import line_faults, text_fault
+from domain.time_range import time_fault
 
 SOURCES = ("cycle", "manual", "rollover")
 MAX_GRANT = Decimal("1e15")
@@ -25,14 +27,17 @@ def wallet_id(customer: uuid.UUID) -> uuid.UUID:
     return scoped_id(customer, "wallet", "default")
 
 
-def grant_faults(amount: Decimal, expires_at: datetime | None, now: datetime) -> list[Fault]:
-    faults = []
+def grant_faults(amount: Decimal, expires_at: datetime | None, now: datetime, reason: str | None = None,
+                 idempotency_key: str | None = None) -> list[Fault]:
+    faults = text_fault("reason", reason, prose=True) + line_faults({"idempotency_key": idempotency_key})
     if not amount.is_finite() or amount <= 0 or amount > MAX_GRANT:
         faults.append(Fault("amount", "must be greater than 0 and at most 1e15"))
     elif places(amount) > MAX_PRICE_PLACES:
         faults.append(Fault("amount", f"must have at most {MAX_PRICE_PLACES} decimal places"))
-    if expires_at is not None and (expires_at.tzinfo is None or expires_at <= now):
-        faults.append(Fault("expires_at", "must be a future time with a timezone"))
+    expiry_faults = time_fault("expires_at", expires_at)
+    if not expiry_faults and expires_at is not None and expires_at <= now:
+        expiry_faults.append(Fault("expires_at", "must be a future time"))
+    faults += expiry_faults
     return faults
 
 

@@ -5,11 +5,19 @@ import uuid
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.errors import Invalid
 from domain.ids import scoped_id
+from domain.text import line_faults
 
 
 def customer_id(business: uuid.UUID, external_id: str) -> uuid.UUID:
     return scoped_id(business, "customer", external_id)
+
+
+def _check(fields: dict[str, str | None]) -> None:
+    faults = line_faults(fields)
+    if faults:
+        raise Invalid(f"{len(faults)} fault(s) in the customer", "invalid_customer", faults)
 
 
 class Customer(Aggregate):
@@ -23,6 +31,11 @@ class Customer(Aggregate):
         name: str | None
         email: str | None
 
+    @classmethod
+    def register(cls, business_id: uuid.UUID, external_id: str, name: str | None, email: str | None) -> Customer:
+        _check({"customer_id": external_id, "name": name, "email": email})
+        return cls(business_id=business_id, external_id=external_id, name=name, email=email)
+
     @staticmethod
     def create_id(business_id: uuid.UUID, external_id: str, **_: object) -> uuid.UUID:
         return customer_id(business_id, external_id)
@@ -34,8 +47,12 @@ class Customer(Aggregate):
         self.name = name
         self.email = email
 
-    @event(Updated)
     def update(self, name: str | None, email: str | None) -> None:
+        _check({"name": name, "email": email})
+        self._updated(name=name, email=email)
+
+    @event(Updated)
+    def _updated(self, name: str | None, email: str | None) -> None:
         if name is not None:
             self.name = name
         if email is not None:

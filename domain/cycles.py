@@ -73,6 +73,15 @@ def cycle_until(anchor: datetime, interval: str, count: int, k: int, ends_at: da
     return Cycle(k, c.start, min(c.end, ends_at))
 
 
+def cycles_ended(anchor: datetime, interval: str, count: int, now: datetime, limit: int) -> int:
+    """How many cycles have ended by `now`, counting no further than limit + 1. Only a boundary that
+    follows one already passed is computed, so no boundary lies more than one cycle beyond `now`."""
+    k = 0
+    while k <= limit and boundary(anchor, interval, count, k + 1) <= now:
+        k += 1
+    return k
+
+
 def whole_minute(moment: datetime) -> datetime:
     """Meter buckets are per minute, so cycle boundaries fall on whole minutes."""
     return moment.replace(second=0, microsecond=0)

@@ -3,9 +3,10 @@
     TallyError                 every rule violation; carries a stable ``code``
     ├── NotFound               an id that does not exist for this business
     ├── Invalid                input that breaks a rule; ``errors`` lists the faults
+    ├── Malformed              a body that cannot be read at all (not UTF-8, not JSON, nested too deep)
     ├── Conflict               the request contradicts what is already recorded
     ├── Unauthorized           no key, or a key that matches no business
-    └── NotReady               a read model has not caught up in time
+    └── NotReady               a read model has not caught up in time, or is stuck at a parked event
 """
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ class NotFound(TallyError):
 class Invalid(TallyError):
     def __init__(self, detail: str, code: str = "invalid_request", errors: list[Fault] | None = None) -> None:
         super().__init__(detail, code, errors or [])
+
+
+class Malformed(TallyError):
+    def __init__(self, detail: str, code: str = "malformed_json") -> None:
+        super().__init__(detail, code)
 
 
 class Conflict(TallyError):

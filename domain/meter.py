@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate, event
 from domain import meter_filter
 from domain.aggregation import KINDS, MeterRule
 from domain.errors import Fault, Invalid
+from domain.text import text_fault
 
 MAX_NAME_LENGTH = 255
 MAX_TEXT_LENGTH = 1000
@@ -21,6 +22,8 @@ def definition_faults(name: str, event_name: str, aggregation: Any) -> list[Faul
     for field, text in (("name", name), ("event_name", event_name)):
         if not isinstance(text, str) or not text.strip() or len(text) > MAX_NAME_LENGTH:
             faults.append(Fault(field, f"must be 1 to {MAX_NAME_LENGTH} characters"))
+        else:
+            faults += text_fault(field, text)
     if not isinstance(aggregation, dict):
         return [*faults, Fault("aggregation", "must be an object {type, key}")]
     faults += [Fault(f"aggregation.{k}", "unknown field") for k in aggregation if k not in ("type", "key")]
@@ -32,6 +35,8 @@ def definition_faults(name: str, event_name: str, aggregation: Any) -> list[Faul
                             f"must be a metadata key of 1 to {meter_filter.MAX_KEY_LENGTH} characters"))
     elif key is None and kind in KINDS and kind != "count":
         faults.append(Fault("aggregation.key", f"is required for {kind}: the metadata key whose number is aggregated"))
+    else:
+        faults += text_fault("aggregation.key", key)
     return faults
 
 
@@ -60,6 +65,8 @@ class Meter(Aggregate):
         for field, text in (("measurement_unit", measurement_unit), ("description", description)):
             if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT_LENGTH):
                 faults.append(Fault(field, f"must be text of at most {MAX_TEXT_LENGTH} characters"))
+            else:
+                faults += text_fault(field, text, prose=field == "description")
         parsed = None
         if filter is not None:
             parsed, filter_faults = meter_filter.parse(filter)

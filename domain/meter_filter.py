@@ -15,6 +15,7 @@ from typing import Any
 
 from domain.errors import Fault
 from domain.numbers import number
+from domain.text import text_fault
 
 CONJUNCTIONS = ("and", "or")
 ORDERING: dict[str, Callable[[Any, Any], bool]] = {
@@ -104,6 +105,8 @@ def _condition(raw: Any, path: str) -> tuple[dict[str, Any] | None, list[Fault]]
     key, operator, value = raw.get("key"), raw.get("operator"), raw.get("value")
     if not isinstance(key, str) or not 1 <= len(key) <= MAX_KEY_LENGTH:
         faults.append(Fault(f"{path}.key", f"must be a metadata key of 1 to {MAX_KEY_LENGTH} characters"))
+    else:
+        faults += text_fault(f"{path}.key", key)
     if operator not in OPERATORS:
         faults.append(Fault(f"{path}.operator", f"must be one of {', '.join(OPERATORS)}"))
     if isinstance(value, str) and len(value) > MAX_VALUE_LENGTH:
@@ -114,6 +117,9 @@ def _condition(raw: Any, path: str) -> tuple[dict[str, Any] | None, list[Fault]]
         faults.append(Fault(f"{path}.value", "must be a string, a number or a boolean"))
     elif operator in TEXT and not isinstance(value, str):
         faults.append(Fault(f"{path}.value", f"{operator} compares text: the value must be a string"))
+    else:
+        # Prose, like the metadata values it is compared with.
+        faults += text_fault(f"{path}.value", value, prose=True)
     if faults:
         return None, faults
     return {"key": key, "operator": operator, "value": value}, []

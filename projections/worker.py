@@ -1,5 +1,6 @@
 """The projection worker: applies the log to every projection, one page per
-transaction, and records the page's last position in that same transaction."""
+transaction, and records the page's last position in that same transaction, with
+the events it had to park (see parking.py)."""
 from __future__ import annotations
 
 import logging
@@ -10,7 +11,10 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
-from projections.projection import Page, Projection
+from projections import parking
+from projections.isolation import Decoded, apply_contained
+from projections.owners import Owners
+from projections.projection import Projection
 from projections.tracking import (
     PositionConflict,
     create_tracking,
@@ -34,6 +38,7 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
     """Creates the tables that are missing. A table added to a projection that already has a position
     starts empty: `tally projections rebuild` fills it."""
     create_tracking(cur, projection.schema)
+    parking.create_parking(cur, projection.schema)
     for name in projection.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
         if one(cur)["t"] is None:
@@ -43,23 +48,24 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
 
 def process_page(app: EventStore, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
                  page_size: int = PAGE_SIZE) -> int:
-    """Applies the next page to projections that stand at the same position, decoding it once.
+    """Applies the next page to projections that stand at the same position, decoding it once; events a
+    projection cannot apply are parked with their business (see isolation.py), in the same transaction.
     Returns how many notifications the page held."""
     schema = projections[0].schema
-    position = read_position(cur, schema, projections[0].tracking_name)
+    names = [p.tracking_name for p in projections]
+    parking.hold(cur, schema, names)
+    position = read_position(cur, schema, names[0])
     notifications = read_page(cur, app.events_table, position, page_size, stop)
     if not notifications:
         return 0
-    decoded: dict[int, Any] = {}
-    for projection in projections:
-        events = []
-        for n in notifications:
-            if projection.wants(n.topic):
-                if n.id not in decoded:
-                    decoded[n.id] = app.mapper.to_domain_event(n)
-                events.append((n.id, decoded[n.id]))
-        projection.apply(cur, Page(events, notifications[-1].id))
-        record_position(cur, schema, projection.tracking_name, notifications[-1].id)
+    held = parking.held_back(cur, schema, names)
+    decoded = Decoded(app.mapper)
+    owners = Owners(cur, app.mapper, app.events_table)
+    work = [(p, [decoded.item(n) for n in notifications if p.wants(n.topic)]) for p in projections]
+    parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
+    for name in names:
+        parking.park(cur, schema, name, parked.get(name, []))
+        record_position(cur, schema, name, notifications[-1].id)
     return len(notifications)
 
 
@@ -95,14 +101,13 @@ def in_step(app: EventStore, projections: list[Projection]) -> list[list[Project
 
 
 class Worker:
-    """Keeps every projection at the head of the log, plus the periodic jobs it is given."""
+    """Keeps every projection at the head of the log. The billing jobs run apart (projections/job_runner.py),
+    so a long close never holds the read models back."""
 
-    def __init__(self, app: EventStore, projections: Iterable[Projection],
-                 jobs: Iterable[Callable[[], bool]] = (), page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, app: EventStore, projections: Iterable[Projection], page_size: int = PAGE_SIZE) -> None:
         self.app = app
         self.page_size = page_size
         self.projections = list(projections)
-        self.jobs = list(jobs)
         self.stopping = threading.Event()
         self.busy_rounds = 0
 
@@ -121,9 +126,6 @@ class Worker:
             for projection in self.projections:
                 with self.app.datastore.transaction(commit=True) as cur:
                     done += bool(projection.after_catch_up(cur))
-        if idle:
-            for job in self.jobs:
-                done += bool(job())
         return done
 
     def run(self) -> None:

@@ -15,6 +15,20 @@ def read_page(cur: Cursor[Any], events_table: sql.Composable, after: int, limit:
         "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id LIMIT %s"
     ).format(events_table)
     cur.execute(query, (after, stop if stop is not None else 2**62, limit))
+    return _notifications(cur)
+
+
+def read_notifications(cur: Cursor[Any], events_table: sql.Composable, ids: list[int]) -> list[Notification]:
+    """The notifications with these ids, oldest first."""
+    query = sql.SQL(
+        "SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
+        "WHERE notification_id = ANY(%s) ORDER BY notification_id"
+    ).format(events_table)
+    cur.execute(query, (ids,))
+    return _notifications(cur)
+
+
+def _notifications(cur: Cursor[Any]) -> list[Notification]:
     return [
         Notification(id=r["notification_id"], originator_id=r["originator_id"],
                      originator_version=r["originator_version"], topic=r["topic"], state=bytes(r["state"]))

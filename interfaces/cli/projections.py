@@ -1,26 +1,43 @@
-"""`tally projections status|rebuild|verify`: operate the read models."""
+"""`tally projections status|rebuild|verify|retry`: operate the read models."""
 from __future__ import annotations
 
 import argparse
 import sys
+import uuid
 
+from application.tally import Tally
+from domain.ids import business_id
 from interfaces.cli.common import add_data_dir, open_tally
 from projections import operations
+from projections.parking import Stuck
 from projections.registry import PROJECTIONS
+from projections.retry import retry
 
 BAR_WIDTH = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("projections", help="status, blue/green rebuild and verify of the read models")
+    parser = sub.add_parser("projections", help="status, blue/green rebuild, verify and retry of the read models")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    actions.add_parser("status", help="position, lag behind the log head, events/s")
+    actions.add_parser("status", help="position, lag behind the log head, events/s, stuck businesses")
     for action, text in (("rebuild", "rebuild from position 0 into fresh tables, then swap them in"),
-                         ("verify", "rebuild into scratch tables and report every difference (exit 1 if any)")):
+                         ("verify", "rebuild into scratch tables and report every difference, the events still to "
+                                    "apply and the parked ones (exit 1 if any)")):
         command = actions.add_parser(action, help=text)
         command.add_argument("name", choices=list(PROJECTIONS))
+    again = actions.add_parser("retry", help="apply parked events again, in order, once their cause is fixed "
+                                             "(exit 1 if some stay parked)")
+    again.add_argument("name", nargs="?", choices=list(PROJECTIONS), help="one projection (default: all)")
+    again.add_argument("--business", type=business_ref, help="only this business (its id, or its name)")
     add_data_dir(parser)
     parser.set_defaults(run=run)
+
+
+def business_ref(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return business_id(text)
 
 
 def progress_bar(label: str) -> operations.Progress:
@@ -32,6 +49,12 @@ def progress_bar(label: str) -> operations.Progress:
     return show
 
 
+def stuck_line(s: Stuck) -> str:
+    whose = f"business {s.business_id}" if s.business_id else "an event of unknown business (holds back all)"
+    return (f"parked: {whose}: {s.events} event(s) from position {s.position} ({s.topic}) "
+            f"since {s.since:%Y-%m-%d %H:%M:%S}Z: {s.error}")
+
+
 def run(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir, pool_size=2)
     try:
@@ -39,20 +62,42 @@ def run(args: argparse.Namespace) -> int:
             print(f"{'projection':<14}{'position':>12}{'lag':>12}{'events/s':>12}")
             for s in operations.status(tally.store):
                 print(f"{s.name:<14}{s.position:>12}{s.lag:>12}{s.events_per_s:>12.0f}")
-                for line in s.pending:
+                for line in s.pending + [stuck_line(p) for p in s.parked]:
                     print(f"  {line}")
             return 0
+        if args.action == "retry":
+            return run_retry(tally, args)
         bar = progress_bar(f"{args.action} {args.name}")
         if args.action == "rebuild":
             position = operations.rebuild(tally.store, args.name, bar)
             sys.stderr.write("\n")
             print(f"{args.name} rebuilt and swapped in at position {position}")
+            for stuck in operations.stuck(tally.store, args.name):
+                print(f"{args.name}: {stuck_line(stuck)}")
             return 0
-        differences = operations.verify(tally.store, args.name, bar)
+        verdict = operations.verify(tally.store, args.name, bar)
         sys.stderr.write("\n")
-        for line in differences:
+        for line in verdict.differences:
             print(line)
-        print(f"{args.name}: {len(differences)} difference(s)")
-        return 1 if differences else 0
+        print(f"{args.name}: {len(verdict.differences)} difference(s)")
+        if verdict.behind:
+            print(f"{args.name}: {verdict.behind} events behind the log head")
+        for stuck in verdict.parked:
+            print(f"{args.name}: {stuck_line(stuck)}")
+        return 0 if verdict.complete else 1
     finally:
         tally.close()
+
+
+def run_retry(tally: Tally, args: argparse.Namespace) -> int:
+    results = retry(tally.store, [args.name] if args.name else None, args.business)
+    if not results:
+        print("nothing is parked")
+    for r in results:
+        whose = f"business {r.business_id}" if r.business_id else "every business (an event of unknown business)"
+        print(f"{r.projection}: {whose}: applied {r.applied} parked event(s)")
+        if r.still_parked:
+            first = r.still_parked[0]
+            print(f"{r.projection}: {whose}: {len(r.still_parked)} event(s) still parked from position "
+                  f"{first.position} ({first.topic}): {first.error}")
+    return 1 if any(r.still_parked for r in results) else 0

@@ -1,17 +1,17 @@
-"""`tally serve`: the API and a projection worker on one database, ready to use."""
+"""`tally serve`: the API and a supervised projection worker on one database, ready to use."""
 from __future__ import annotations
 
 import argparse
 import logging
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import uvicorn
 
 from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.cli.supervisor import Supervisor
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
 from projections.registry import all_projections
@@ -51,17 +51,21 @@ def run(args: argparse.Namespace) -> int:
     tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING)
     Worker(tally.store, all_projections(tally.store.schema)).setup()
     key = demo_key(tally, args.data_dir)
-    worker = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker"],
-                              env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema})
+    # Giving up ends serve the way SIGTERM does, so uvicorn shuts down in order and PostgreSQL stops.
+    worker = Supervisor("worker", [sys.executable, "-m", "interfaces.cli.main", "worker",
+                                  "--supervisor", str(os.getpid())],
+                        env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
+                        on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM))
+    # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
+    # PostgreSQL stop with us (it stops at interpreter exit).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1 if worker.gave_up else 0))
     base = f"http://{args.host}:{args.port}"
-    print(f"\ntally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
-          f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
-          f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
-          f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
     try:
-        # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
-        # PostgreSQL stop with us (it stops at interpreter exit).
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        worker.start()
+        print(f"\ntally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
+              f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
+              f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
+              f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
         if args.workers > 1:
             # Each API process opens its own pool; they find the database through the environment.
             os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema,
@@ -72,11 +76,7 @@ def run(args: argparse.Namespace) -> int:
             app = create_app(tally, session_secret(args.data_dir))
             uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log)
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        worker.stop()
         tally.close()
         log.info("stopped")
-    return 0
+    return 1 if worker.gave_up else 0

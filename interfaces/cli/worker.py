@@ -1,35 +1,62 @@
-"""`tally worker`: keeps every read model at the head of the log, closes due cycles and expires credits."""
+"""`tally worker`: keeps every read model at the head of the log and, on a
+thread of its own, closes due cycles and expires credits."""
 from __future__ import annotations
 
 import argparse
+import os
 import signal
+import threading
 from datetime import datetime, timedelta, timezone
 
 from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import add_data_dir, open_tally
+from projections.job_runner import JobRunner
 from projections.registry import all_projections
 from projections.worker import PAGE_SIZE, Worker
+
+PARENT_POLL_S = 1.0
+JOBS_STOP_S = 30.0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("worker", help="run the projection worker alone (for separate processes)")
     parser.add_argument("--page-size", type=int, default=PAGE_SIZE,
                         help=f"log notifications applied per transaction (default {PAGE_SIZE})")
+    # Set by `tally serve` to its pid: Ctrl-C is for serve, which stops its worker itself; and a worker whose
+    # serve was killed stops instead of running on as an orphan.
+    parser.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     add_grace(parser)
     add_data_dir(parser)
     parser.set_defaults(run=run)
+
+
+def stop_with(supervisor: int, stopping: threading.Event) -> None:
+    """Once the process is no longer the supervisor's child (it was killed), stops."""
+    def watch() -> None:
+        while os.getppid() == supervisor and not stopping.wait(PARENT_POLL_S):
+            pass
+        stopping.set()
+    threading.Thread(target=watch, name="supervisor-watch", daemon=True).start()
 
 
 def run(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir)
     grace = timedelta(minutes=args.grace)
     clock = lambda: datetime.now(timezone.utc)  # noqa: E731
-    jobs = [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace)]
-    worker = Worker(tally.store, all_projections(tally.store.schema), jobs=jobs, page_size=args.page_size)
+    projections = all_projections(tally.store.schema)
+    worker = Worker(tally.store, projections, page_size=args.page_size)
+    worker.setup()
+    jobs = JobRunner(tally.store, [p.name for p in projections],
+                     [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace)], worker.stopping)
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
-    signal.signal(signal.SIGINT, lambda *_: worker.stop())
+    signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
+    if args.supervisor:
+        stop_with(args.supervisor, worker.stopping)
+    thread = jobs.start()
     try:
         worker.run()
     finally:
+        worker.stop()
+        thread.join(JOBS_STOP_S)
         tally.close()
     return 0

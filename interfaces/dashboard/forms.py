@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from domain.errors import Fault, Invalid
+from domain.time_range import check_times
 
 T = TypeVar("T")
 
@@ -20,7 +21,9 @@ def parse_time(value: str | None, field: str) -> datetime | None:
     except ValueError:
         raise Invalid(f"{field} is not a date and time: {value!r}", "invalid_time",
                       [Fault(field, "must be a date and time such as 2026-01-31T14:00")]) from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
+    check_times(**{field: parsed})
+    return parsed.astimezone(UTC)
 
 
 def blank_to_none(value: str | None) -> str | None:

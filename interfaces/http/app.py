@@ -21,6 +21,7 @@ from interfaces.http.queries import customers as customer_queries
 from interfaces.http.queries import meters as meter_queries
 from interfaces.http.queries import products as product_queries
 from interfaces.http.queries import subscriptions as subscription_queries
+from interfaces.http.request_check import RequestCheck
 from projections.registry import PROJECTIONS
 from projections.worker import projected_position
 
@@ -53,7 +54,7 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     watch = PositionWatch(lambda: projected_position(tally.store, list(PROJECTIONS)))
     return Litestar(
         route_handlers=[*COMMANDS, *QUERIES, dashboard_router()],
-        middleware=[database_deadline, session_middleware(secret or session_secret())],
+        middleware=[RequestCheck(), database_deadline, session_middleware(secret or session_secret())],
         template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,

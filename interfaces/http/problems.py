@@ -9,11 +9,16 @@ from typing import Any
 import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import (
+    HTTPException,
+    SerializationException,
+    ValidationException,
+)
 
 from domain.errors import (
     Conflict,
     Invalid,
+    Malformed,
     NotFound,
     NotReady,
     TallyError,
@@ -25,7 +30,8 @@ log = logging.getLogger("tally.http")
 
 PROBLEM = "application/problem+json"
 
-STATUS: dict[type[TallyError], int] = {NotFound: 404, Invalid: 422, Conflict: 409, Unauthorized: 401, NotReady: 503}
+STATUS: dict[type[TallyError], int] = {NotFound: 404, Invalid: 422, Malformed: 400, Conflict: 409, Unauthorized: 401,
+                                       NotReady: 503}
 
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
               413: "payload_too_large", 415: "unsupported_media_type", 429: "too_many_requests"}
@@ -60,7 +66,9 @@ def validation_error(_: Request[Any, Any, Any], exc: ValidationException) -> Res
 
 
 def http_error(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
-    code = HTTP_CODES.get(exc.status_code, "http_error")
+    # Litestar wraps a body it could not decode as JSON in a plain 400: same code as tally's own decoders.
+    malformed = isinstance(exc.__cause__, SerializationException)
+    code = "malformed_json" if malformed else HTTP_CODES.get(exc.status_code, "http_error")
     return problem(exc.status_code, code, str(exc.detail))
 
 

@@ -77,9 +77,9 @@ def test_faults_name_the_event_and_field(client, auth, customer):
     assert r.json()["errors"] == [{"index": 1, "field": "customer_id", "reason": "unknown customer cus_nobody"}]
 
 
-def test_malformed_json_is_a_problem(client, auth, customer):
-    r = client.post("/events/ingest", content=b"{not json", headers={**auth, "Content-Type": "application/json"})
-    assert r.status_code == 422 and r.json()["code"] == "malformed_json"
+def test_malformed_json_is_a_400_problem(client, auth, customer):
+    r = client.post("/events/ingest", content=b'{"events": [not json]}', headers={**auth, "Content-Type": "application/json"})
+    assert r.status_code == 400 and r.json()["code"] == "malformed_json"
 
 
 def test_a_body_over_one_mebibyte_is_413(client, auth, customer):

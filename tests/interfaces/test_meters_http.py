@@ -140,10 +140,11 @@ def test_an_invalid_definition_is_422_with_the_path_of_its_fault(client, auth, c
     assert client.get("/meters", headers=auth, params={"archived": "true"}).json()["items"] == []
 
 
-@pytest.mark.parametrize(("body", "code"), [(b"[]", "invalid_meter"), (b"{not json", "malformed_json")])
-def test_a_body_that_is_no_meter_object_is_422(client, auth, body, code):
+@pytest.mark.parametrize(("body", "status", "code"), [(b"[]", 422, "invalid_meter"),
+                                                      (b'{"name": not json}', 400, "malformed_json")])
+def test_a_body_that_is_no_meter_object_is_refused(client, auth, body, status, code):
     response = client.post("/meters", content=body, headers={**auth, "Content-Type": "application/json"})
-    assert response.status_code == 422 and response.json()["code"] == code
+    assert response.status_code == status and response.json()["code"] == code
 
 
 def test_another_business_meter_is_not_found(client, auth, tally):

@@ -99,4 +99,4 @@ def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, dat
     drain(tally)  # whatever back-fill the second worker left
     assert totals(tally, counted.id) == (Decimal(12_000), False)
     assert totals(tally, summed.id) == (expected_sum(range(12_000)), False)
-    assert operations.verify(tally.store, "usage") == []
+    assert operations.verify(tally.store, "usage").differences == []

@@ -60,7 +60,7 @@ def test_a_rebuild_from_zero_equals_the_incremental_result(worked, name):
 @pytest.mark.parametrize("name", list(PROJECTIONS))
 def test_verify_finds_no_difference_after_the_workload(worked, name):
     names = relations(worked)
-    assert operations.verify(worked.store, name) == []
+    assert operations.verify(worked.store, name).complete
     assert relations(worked) == names, "scratch tables are dropped"
 
 
@@ -69,7 +69,7 @@ def test_verify_reports_a_corrupted_bucket(worked):
         cur.execute(sql.SQL("UPDATE {}.meter_usage SET sum = sum + 1 WHERE ctid = "
                             "(SELECT ctid FROM {}.meter_usage LIMIT 1)").format(
             sql.Identifier(worked.store.schema), sql.Identifier(worked.store.schema)))
-    differences = operations.verify(worked.store, "usage")
+    differences = operations.verify(worked.store, "usage").differences
     assert len(differences) == 2
     assert differences[0].startswith("meter_usage: only live")
     assert differences[1].startswith("meter_usage: only rebuilt")
@@ -85,7 +85,7 @@ def test_a_rebuild_while_the_worker_runs_counts_new_events_once(tally, worker):
     tally.ingestion.ingest(business, events("e", 100), NOW)
     worker.caught_up()
     drain(tally)
-    assert operations.verify(tally.store, "usage") == []
+    assert operations.verify(tally.store, "usage").differences == []
 
 
 def cli(database_url, schema, *args):

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from litestar import get, post
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, Parameter
+from litestar.params import Body
 from litestar.response import Redirect, Template
 
 from application.tally import Tally
@@ -18,6 +18,7 @@ from interfaces.dashboard.forms import parse_time, struct_from
 from interfaces.http.commands.credits import CreditGrant
 from interfaces.http.commands.customers import CustomerCreate
 from interfaces.http.commands.subscriptions import SubscriptionCreate
+from interfaces.http.paging import PageNumber
 from interfaces.http.queries.credits import credits_for
 from interfaces.http.queries.products import products_of
 from interfaces.http.queries.usage import usage_of
@@ -39,7 +40,7 @@ def _list(tally: Tally, business: uuid.UUID, page_number: int, form: dict[str, s
 
 
 @get("/customers", sync_to_thread=True)
-def customers_page(tally: Tally, business: uuid.UUID, page_number: int = Parameter(default=0, ge=0)) -> Template:
+def customers_page(tally: Tally, business: uuid.UUID, page_number: PageNumber = 0) -> Template:
     """Customers newest first, and a form to add one."""
     return _list(tally, business, page_number, {}, [])
 
@@ -81,8 +82,8 @@ def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> i
     """Starts the subscription a form asks for (customer_id, product_id, start blank for now); its position."""
     start = parse_time(form.get("start"), "start")
     create = struct_from({k: form.get(k) for k in ("customer_id", "product_id")}, SubscriptionCreate)
-    _, position = tally.subscriptions.start_subscription(business, create.customer_id, create.product_id,
-                                           start or datetime.now(UTC))
+    now = datetime.now(UTC)
+    _, position = tally.subscriptions.start_subscription(business, create.customer_id, create.product_id, start or now, now)
     return position
 
 

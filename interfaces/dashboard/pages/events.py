@@ -4,11 +4,11 @@ from __future__ import annotations
 import uuid
 
 from litestar import get
-from litestar.params import Parameter
 from litestar.response import Template
 
 from application.tally import Tally
 from interfaces.dashboard.forms import blank_to_none, parse_time
+from interfaces.http.paging import PageNumber
 from projections.event_queries import list_events
 from projections.meter_filter_sql import meter_events_sql
 from projections.meter_views import list_meters
@@ -20,7 +20,7 @@ ALL_METERS = 1000
 @get("/events", sync_to_thread=True)
 def events_page(tally: Tally, business: uuid.UUID, customer_id: str = "", event_name: str = "",
                 meter_id: uuid.UUID | None = None, start: str = "", end: str = "",
-                page_number: int = Parameter(default=0, ge=0)) -> Template:
+                page_number: PageNumber = 0) -> Template:
     """Events newest first; a row opens to show its metadata."""
     since, until = parse_time(start, "start"), parse_time(end, "end")
     extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))

@@ -4,11 +4,11 @@ from __future__ import annotations
 import uuid
 
 from litestar import get
-from litestar.params import Parameter
 from litestar.response import Template
 
 from application.tally import Tally
 from interfaces.dashboard.forms import blank_to_none
+from interfaces.http.paging import PageNumber
 from projections.invoice_queries import get_invoice, list_invoices
 
 PAGE_SIZE = 50
@@ -16,7 +16,7 @@ PAGE_SIZE = 50
 
 @get("/invoices", sync_to_thread=True)
 def invoices_page(tally: Tally, business: uuid.UUID, customer_id: str = "",
-                  page_number: int = Parameter(default=0, ge=0)) -> Template:
+                  page_number: PageNumber = 0) -> Template:
     """Issued invoices newest first, optionally of one customer."""
     page = list_invoices(tally.store.datastore, tally.store.schema, business, blank_to_none(customer_id), None,
                          page_number, PAGE_SIZE)

@@ -11,7 +11,7 @@ from anyio import to_thread
 from litestar import Request, post
 
 from application.tally import Tally
-from domain.errors import Fault, Invalid
+from domain.errors import Fault, Invalid, Malformed
 from domain.usage_event import IncomingEvent
 
 
@@ -45,7 +45,7 @@ def parse(body: bytes) -> list[IncomingEvent]:
         raise Invalid(f"the body must be {{\"events\": [...]}}: {exc}", "invalid_request",
                       [Fault("events", str(exc))]) from None
     except msgspec.DecodeError as exc:
-        raise Invalid(f"the body is not valid JSON: {exc}", "malformed_json") from None
+        raise Malformed(f"the body is not valid JSON: {exc}") from None
     events, faults = [], []
     for index, raw in enumerate(request.events):
         try:

@@ -10,7 +10,7 @@ from anyio import to_thread
 from litestar import Request, post
 
 from application.tally import Tally
-from domain.errors import Fault, Invalid
+from domain.errors import Fault, Invalid, Malformed
 from projections.meter_views import MeterView, meter_view
 
 
@@ -45,7 +45,7 @@ def _decode(body: bytes) -> MeterCreate:
         field = str(exc).split("`")[1] if "unknown field" in str(exc) else "body"
         raise Invalid(f"invalid meter: {exc}", "invalid_meter", [Fault(field, str(exc))]) from None
     except msgspec.DecodeError as exc:
-        raise Invalid(f"the body is not valid JSON: {exc}", "malformed_json") from None
+        raise Malformed(f"the body is not valid JSON: {exc}") from None
 
 
 @post("/meters", status_code=201, tags=["meters"])

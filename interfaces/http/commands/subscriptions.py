@@ -35,7 +35,7 @@ def start_subscription(data: SubscriptionCreate, tally: Tally, business: uuid.UU
     minute and anchors the cycles."""
     now = datetime.now(timezone.utc)
     subscription, position = tally.subscriptions.start_subscription(business, data.customer_id, data.product_id,
-                                                      data.start or now)
+                                                      data.start or now, now)
     return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=position)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import uuid
 
 from litestar import get
-from litestar.params import Parameter
 
 from application.tally import Tally
 from domain.credit_wallet import wallet_id
@@ -12,15 +11,15 @@ from domain.customer import Customer
 from domain.customer import customer_id as customer_uuid
 from domain.errors import NotReady
 from interfaces.http.dependencies import READ_WAIT_S
+from interfaces.http.paging import PageNumber, PageSize
 from projections.credit_queries import CreditsView, credits_of
-from projections.pages import MAX_PAGE_SIZE
 from projections.worker import wait_for
 
 
 @get("/customers/{customer_id:str}/credits", sync_to_thread=True, tags=["credits"])
 def credits(customer_id: str, tally: Tally, business: uuid.UUID, position_reached: int,
-            page_size: int = Parameter(default=100, ge=1, le=MAX_PAGE_SIZE),
-            page_number: int = Parameter(default=0, ge=0)) -> CreditsView:
+            page_size: PageSize = 100,
+            page_number: PageNumber = 0) -> CreditsView:
     """The customer's credit balance, its active grants (soonest-expiring first) and the ledger of every
     movement (grant, debit, expiry) with the balance after it, newest first, paged by `page_size` and
     `page_number` (`ledger_has_more`). Always includes every movement of the wallet recorded before the

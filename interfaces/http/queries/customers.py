@@ -4,17 +4,17 @@ from __future__ import annotations
 import uuid
 
 from litestar import get
-from litestar.params import Parameter
 
 from application.tally import Tally
+from interfaces.http.paging import PageNumber, PageSize
 from projections.customers import CustomerView, customer_view, list_customers
-from projections.pages import MAX_PAGE_SIZE, PageOf
+from projections.pages import PageOf
 
 
 @get("/customers", sync_to_thread=True, tags=["customers"])
 def customers(tally: Tally, business: uuid.UUID, position_reached: int,
-         page_size: int = Parameter(default=10, ge=1, le=MAX_PAGE_SIZE),
-         page_number: int = Parameter(default=0, ge=0)) -> PageOf[CustomerView]:
+         page_size: PageSize = 10,
+         page_number: PageNumber = 0) -> PageOf[CustomerView]:
     """Customers, newest first."""
     return list_customers(tally.store.datastore, tally.store.schema, business, page_number, page_size)
 

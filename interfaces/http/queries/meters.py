@@ -8,13 +8,14 @@ from typing import Literal
 
 import msgspec
 from litestar import get
-from litestar.params import Parameter
 
 from application.tally import Tally
 from domain.errors import Fault, Invalid, NotFound, NotReady
+from domain.time_range import time_fault
+from interfaces.http.paging import PageNumber, PageSize
 from projections.meter_queries import usage_buckets, usage_total
 from projections.meter_views import MeterView, list_meters, meter_view
-from projections.pages import MAX_PAGE_SIZE, PageOf
+from projections.pages import PageOf
 
 MAX_BUCKETS = 10_000
 WINDOW_LENGTH = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(days=1),
@@ -35,8 +36,8 @@ class MeterUsage(msgspec.Struct):
 
 @get("/meters", sync_to_thread=True, tags=["meters"])
 def meters(tally: Tally, business: uuid.UUID, position_reached: int, archived: bool = False,
-           page_size: int = Parameter(default=10, ge=1, le=MAX_PAGE_SIZE),
-           page_number: int = Parameter(default=0, ge=0)) -> PageOf[MeterView]:
+           page_size: PageSize = 10,
+           page_number: PageNumber = 0) -> PageOf[MeterView]:
     """Meters, newest first; `archived=true` includes archived ones."""
     return list_meters(tally.store.datastore, tally.store.schema, business, archived, page_number, page_size)
 
@@ -48,8 +49,7 @@ def meter(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reach
 
 
 def _check_range(start: datetime, end: datetime, window: str) -> None:
-    faults = [Fault(name, "must carry a timezone (RFC 3339)") for name, at in (("start", start), ("end", end))
-              if at.tzinfo is None]
+    faults = time_fault("start", start) + time_fault("end", end)
     if not faults and end <= start:
         faults.append(Fault("end", "must be after start"))
     elif not faults and (end - start) / WINDOW_LENGTH[window] > MAX_BUCKETS:

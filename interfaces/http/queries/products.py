@@ -4,18 +4,18 @@ from __future__ import annotations
 import uuid
 
 from litestar import get
-from litestar.params import Parameter
 
 from application.tally import Tally
+from interfaces.http.paging import PageNumber, PageSize
 from projections.billing_views import ProductView, product_view
 from projections.charge_queries import list_products
-from projections.pages import MAX_PAGE_SIZE, PageOf, paged
+from projections.pages import PageOf, paged
 
 
 @get("/products", sync_to_thread=True, tags=["products"])
 def products(tally: Tally, business: uuid.UUID, position_reached: int,
-             page_size: int = Parameter(default=10, ge=1, le=MAX_PAGE_SIZE),
-             page_number: int = Parameter(default=0, ge=0)) -> PageOf[ProductView]:
+             page_size: PageSize = 10,
+             page_number: PageNumber = 0) -> PageOf[ProductView]:
     """Products, newest first."""
     return products_of(tally, business, page_number, page_size)
 

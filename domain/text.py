@@ -1,0 +1,46 @@
+"""What text every read model can store, decided once for every command.
+
+PostgreSQL text cannot hold NUL, and UTF-8 cannot hold a lone surrogate (a
+Python str can). Other C0 controls and DEL store fine but are never meant in
+a name or an id and only hide what a value really is, so they are refused too.
+Two kinds of text (docs/input.md):
+
+    line    ids, names, keys, units: no control character at all
+    prose   descriptions, reasons, metadata and filter values: tab, newline
+            and carriage return (browsers send a textarea's newlines as CRLF) allowed
+"""
+from __future__ import annotations
+
+import re
+
+from domain.errors import Fault
+
+_SURROGATES = "\ud800-\udfff"
+_LINE = re.compile(f"[\x00-\x1f\x7f{_SURROGATES}]")
+_PROSE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{_SURROGATES}]")
+
+
+def _code_point(character: str) -> str:
+    return f"U+{ord(character):04X}"
+
+
+def text_fault(field: str, value: object, prose: bool = False, index: int | None = None) -> list[Fault]:
+    """The fault of one text value, if any. Non-text values are left to the field's own type rule."""
+    if not isinstance(value, str):
+        return []
+    found = (_PROSE if prose else _LINE).search(value)
+    if found is None:
+        return []
+    character = found.group()
+    what = "a lone surrogate" if "\ud800" <= character <= "\udfff" else "a control character"
+    return [Fault(field, f"must not contain {what} (found {_code_point(character)} at {found.start()})", index)]
+
+
+def line_faults(fields: dict[str, str | None], index: int | None = None) -> list[Fault]:
+    """The faults of single-line text fields, by field name: ``line_faults({"name": name, "email": email})``."""
+    return [f for field, value in fields.items() for f in text_fault(field, value, index=index)]
+
+
+def printable(text: str) -> str:
+    """Text fit to quote back in a field path or a message: what the rules refuse, escaped."""
+    return _LINE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -1,0 +1,87 @@
+"""10,000 due cycles closed by `tally worker` while the read models keep up:
+the jobs run beside the projections, one bounded step ahead of them at most."""
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from psycopg import sql
+
+from application.billing_jobs import STEP_CYCLES
+from projections.registry import all_projections
+from projections.worker import Worker
+from tests.cli.processes import POLL_S
+
+ROOT = Path(__file__).resolve().parents[2]
+SUBSCRIPTIONS, CYCLES = 20, 500
+# Each closed cycle writes two events: the subscription's CycleClosed and the invoice's Issued.
+EVENTS_PER_CYCLE = 2
+DEADLINE_S = 900
+
+
+@pytest.fixture
+def backlog(tally):
+    """SUBSCRIPTIONS daily subscriptions with CYCLES due cycles each; read models at the head."""
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
+    meter, _ = tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
+    terms = {"meter_id": str(meter.id), "unit_price": Decimal("0.02"), "free_threshold": Decimal(0), "credits": None}
+    product, _ = tally.catalogue.create_product(business, "daily", "USD", Decimal(0), "day", 1, [terms])
+    start = datetime.now(timezone.utc) - timedelta(days=CYCLES, hours=1)
+    for _ in range(SUBSCRIPTIONS):
+        tally.subscriptions.start_subscription(business, "cus_1", product.id, start, datetime.now(timezone.utc))
+    worker = Worker(tally.store, all_projections(tally.store.schema))
+    worker.setup()
+    while worker.run_once():
+        pass
+    return tally
+
+
+def sample(tally):
+    """(head, lowest read model position, invoices in the read model), from one snapshot."""
+    with tally.store.datastore.transaction(commit=False) as cur:
+        cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        cur.execute(sql.SQL("SELECT (SELECT coalesce(max(notification_id), 0) FROM {events}) AS head, "
+                            "(SELECT min(position) FROM {schema}.projection_tracking) AS low, "
+                            "(SELECT count(*) FROM {schema}.invoices) AS invoices").format(
+            events=tally.store.events_table,
+            schema=sql.Identifier(tally.store.schema)))
+        row = cur.fetchone()
+    return row["head"], row["low"], row["invoices"]
+
+
+def lag_seconds(samples):
+    """For each sample, how long ago the head stood where the slowest read model stands now."""
+    worst = 0.0
+    for t, _, low, _ in samples:
+        reached = next(s for s, head, _, _ in samples if head >= low)
+        worst = max(worst, t - reached)
+    return worst
+
+
+def test_closing_10000_due_cycles_keeps_every_read_model_within_one_step_of_the_head(backlog, database_url,
+                                                                                     schema):
+    tally = backlog
+    env = {**os.environ, "DATABASE_URL": database_url, "TALLY_SCHEMA": schema, "PYTHONPATH": str(ROOT)}
+    samples = [(time.monotonic(), *sample(tally))]
+    worker = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker", "--grace", "0"],
+                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + DEADLINE_S
+        while not (samples[-1][3] == SUBSCRIPTIONS * CYCLES and samples[-1][2] >= samples[-1][1]):
+            assert time.monotonic() < deadline, f"not closed within {DEADLINE_S} s: {samples[-1]}"
+            time.sleep(POLL_S)
+            samples.append((time.monotonic(), *sample(tally)))
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+
+    worst = max(head - low for _, head, low, _ in samples)
+    moving = [t for (t, head, _, _), (_, before, _, _) in zip(samples[1:], samples) if head != before]
+    print(f"\n{SUBSCRIPTIONS * CYCLES} cycles closed in {moving[-1] - samples[0][0]:.1f} s; worst lag "
+          f"{worst} positions, {lag_seconds(samples):.2f} s ({len(samples)} samples)")
+    assert worst <= STEP_CYCLES * EVENTS_PER_CYCLE

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import socket
 import threading
-from urllib.parse import urlparse, urlunparse
+from urllib.parse import parse_qs, urlencode, urlparse, urlunparse
 
 
 class DatabaseProxy:
     def __init__(self, database_url: str) -> None:
         url = urlparse(database_url)
-        self._url = url
-        self._upstream = (url.hostname or "127.0.0.1", url.port or 5432)
+        query = parse_qs(url.query)
+        host = query.pop("host", [url.hostname or "127.0.0.1"])[0]
+        port = int(query.pop("port", [url.port or 5432])[0])
+        # The embedded server listens on a unix socket (its URL names the folder in `host`).
+        self._upstream: str | tuple[str, int] = f"{host}/.s.PGSQL.{port}" if host.startswith("/") else (host, port)
+        self._url = url._replace(query=urlencode(query, doseq=True))
         self._flowing = threading.Event()
         self._flowing.set()
         self._sockets: list[socket.socket] = []
@@ -45,7 +49,7 @@ class DatabaseProxy:
     def _connect(self, client: socket.socket) -> None:
         self._flowing.wait()  # a stalled server accepts (the kernel does) but never answers
         try:
-            server = socket.create_connection(self._upstream)
+            server = self._open_upstream()
         except OSError:
             client.close()
             return
@@ -53,6 +57,13 @@ class DatabaseProxy:
             self._sockets += [client, server]
         threading.Thread(target=self._pump, args=(client, server), daemon=True).start()
         threading.Thread(target=self._pump, args=(server, client), daemon=True).start()
+
+    def _open_upstream(self) -> socket.socket:
+        if isinstance(self._upstream, str):
+            server = socket.socket(socket.AF_UNIX)
+            server.connect(self._upstream)
+            return server
+        return socket.create_connection(self._upstream)
 
     def _pump(self, source: socket.socket, target: socket.socket) -> None:
         try:

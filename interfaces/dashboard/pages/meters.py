@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+import msgspec
 from litestar import get, post
 from litestar.enums import RequestEncodingType
 from litestar.params import Body
@@ -14,7 +16,7 @@ from application.tally import Tally
 from domain.errors import Invalid
 from interfaces.dashboard.forms import blank_to_none, parse_time
 from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
-from interfaces.http.queries.meters import MeterUsage, read_usage
+from interfaces.http.queries.meters import UsageBucket, read_usage
 from projections.customers import list_customers
 from projections.event_queries import list_events
 from projections.meter_filter_sql import meter_events_sql
@@ -76,18 +78,33 @@ def meter_page(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_
     customers = list_customers(tally.store.datastore, tally.store.schema, business, page_size=ALL).items
     query = {"window": window, "customer_id": customer_id, "start": since.strftime("%Y-%m-%dT%H:%M"),
              "end": until.strftime("%Y-%m-%dT%H:%M")}
+    # The chart asks again with what the person asked for: without an end it follows the clock, so an event
+    # that arrives after the page's last minute still shows.
+    asked = {"window": window, "customer_id": customer_id, **({"start": start} if start else {}),
+             **({"end": end} if end else {})}
     return Template("meter.html", context={
         "meter": meter_view(tally.store.datastore, tally.store.schema, meter), "usage": usage, "events": latest,
-        "customers": customers, "windows": WINDOWS, "query": query,
+        "customers": customers, "windows": WINDOWS, "query": query, "asked": asked,
         "span": (int(since.timestamp()), int(until.timestamp()))})
+
+
+class ChartUsage(msgspec.Struct):
+    """`GET /meters/{id}/usage`'s answer, with the span it covers (epoch seconds) for the chart's x axis."""
+
+    total: Decimal | None
+    buckets: list[UsageBucket]
+    start: int
+    end: int
 
 
 @get("/meters/{meter_id:uuid}/usage.json", sync_to_thread=True)
 def meter_usage_json(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, window: Window = "hour",
-                     customer_id: str = "", start: str = "", end: str = "") -> MeterUsage:
-    """What the chart redraws from: the same answer as `GET /meters/{id}/usage`."""
+                     customer_id: str = "", start: str = "", end: str = "") -> ChartUsage:
+    """What the chart redraws from: the same usage as `GET /meters/{id}/usage`, over the span asked for
+    (up to now when no end was given)."""
     since, until = _range(window, start, end)
-    return read_usage(tally, business, meter_id, since, until, blank_to_none(customer_id), window)
+    usage = read_usage(tally, business, meter_id, since, until, blank_to_none(customer_id), window)
+    return ChartUsage(usage.total, usage.buckets, int(since.timestamp()), int(until.timestamp()))
 
 
 @post("/meters/{meter_id:uuid}/{change:str}", sync_to_thread=True, status_code=303)

@@ -16,6 +16,8 @@
   function draw(body) {
     if (total) total.textContent = body.total;
     el.setAttribute("data-buckets", String(body.buckets.length));
+    el.setAttribute("data-start", String(body.start));
+    el.setAttribute("data-end", String(body.end));
     var data = columns(body.buckets);
     if (plot) { plot.setData(data); return; }
     plot = new uPlot({

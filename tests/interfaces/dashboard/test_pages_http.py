@@ -1,7 +1,10 @@
 """Dashboard pages over plain HTTP (no browser): signing in, tenancy, the audit page."""
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 from litestar.testing import TestClient
 
@@ -123,10 +126,25 @@ def test_a_meter_page_shows_the_same_usage_as_the_api(client: Any, auth: Any, wo
     chart = client.get(f"/dashboard/meters/{meter['id']}/usage.json", params=params).json()
     api = client.get(f"/meters/{meter['id']}/usage", headers=auth,
                      params={**params, "start": "2026-01-01T00:00:00Z", "end": "2030-01-01T00:00:00Z"}).json()
-    assert chart == api and chart["total"] == "2"
+    assert (chart["total"], chart["buckets"]) == (api["total"], api["buckets"]) and chart["total"] == "2"
+    assert (chart["start"], chart["end"]) == (1767225600, 1893456000)
     listed = client.get("/dashboard/meters").text
     assert "Calls" in listed and '<td class="num">2</td>' in listed
     assert "e1" in client.get(f"/dashboard/meters/{meter['id']}").text
+
+
+def test_a_live_meter_chart_asks_for_usage_up_to_now_not_up_to_when_the_page_was_drawn(
+        client: Any, auth: Any, worker: Any, key: str) -> None:
+    """An event that arrives after the page's last minute still shows (the old chart pinned the end)."""
+    meter = client.post("/meters", json={"name": "Calls", "event_name": "api.call",
+                                         "aggregation": {"type": "count"}}, headers=auth).json()
+    sign_in(client, key)
+    page = client.get(f"/dashboard/meters/{meter['id']}", params={"window": "minute"}).text
+    url = html.unescape(re.search(r'data-url="([^"]+)"', page).group(1))
+    asked = parse_qs(urlparse(url).query)
+    assert "end" not in asked and "start" not in asked and asked["window"] == ["minute"]
+    pinned = client.get(f"/dashboard/meters/{meter['id']}", params={"window": "minute", "end": "2026-01-01T00:00"}).text
+    assert "end=2026-01-01T00%3A00" in html.unescape(re.search(r'data-url="([^"]+)"', pinned).group(1))
 
 
 def test_another_business_cannot_open_a_meter(client: Any, auth: Any, tally: Any) -> None:

@@ -10,6 +10,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	scripts/ensure-chromium
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 # Saves a screenshot of every dashboard page under docs/screenshots/.

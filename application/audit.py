@@ -12,6 +12,7 @@ from domain.customer import customer_id
 from domain.errors import Invalid, NotFound
 from domain.time_range import check_times
 from domain.usage_event import usage_event_id
+from store.event_store import EventStore
 
 # kind -> the aggregate's topic. Kinds addressed by an external key derive their id from it.
 KINDS: dict[str, str] = {
@@ -44,8 +45,9 @@ class History:
     state: dict[str, Any]
 
 
-class AuditQueries:
-    repository: Any
+class Audit:
+    def __init__(self, store: EventStore) -> None:
+        self.repository = store.repository
 
     def resolve(self, business: uuid.UUID | None, kind: str, key: str) -> tuple[str, uuid.UUID]:
         kind = ALIASES.get(kind, kind)
@@ -66,7 +68,7 @@ class AuditQueries:
         `business` None is the operator's view (CLI): any business's aggregate."""
         check_times(at=at)
         kind, aggregate_id = self.resolve(business, kind, key)
-        events = list(self.repository.event_store.get(aggregate_id))
+        events: list[Any] = list(self.repository.event_store.get(aggregate_id))
         owner = getattr(events[0], "business_id", None) if events else None
         if not events or events[0].originator_topic != KINDS[kind] or business not in (None, owner):
             raise NotFound(kind, key)

@@ -15,22 +15,21 @@ import time
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
+from application.credits import Credits
+from application.ports import ReadSide
 from domain.credit_wallet import CreditWallet
 from domain.cycles import Cycle
 from domain.entitlements import cycle_grants, cycle_reference
 from domain.errors import Conflict, NotReady
-from domain.invoice import Invoice, invoice_id, line_terms
+from domain.invoice import Invoice, invoice_id
 from domain.meter import Meter
 from domain.product import Product
 from domain.rating import Line, UsagePrice, rate
 from domain.subscription import Subscription
-from projections.cycle_usage import measure, usage_position
-from projections.meter_queries import backfills_pending
-from projections.parking import stuck_at
+from store.event_store import EventStore
 
 RACE_RETRIES = 5
 # Bounded so one save stays far below the event count at which big saves were seen to hang.
@@ -38,14 +37,14 @@ CYCLES_PER_SAVE = 100
 READY_WAIT_S = 10.0
 
 
-class BillingCommands:
-    repository: Any
-    save: Any
-    owned: Any
-    head: Any
-    schema: str
-    recorder: Any
-    wallet_of: Any
+class Billing:
+    def __init__(self, store: EventStore, read_side: ReadSide, credits: Credits) -> None:
+        self.repository = store.repository
+        self.save = store.save
+        self.owned = store.owned
+        self.head = store.head
+        self.read_side = read_side
+        self.wallet_of = credits.wallet_of
 
     def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
                      wait: bool = True, limit: int | None = None) -> list[Invoice]:
@@ -76,8 +75,7 @@ class BillingCommands:
         return [issued.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
 
     def usage_ready(self) -> bool:
-        with self.recorder.datastore.transaction(commit=False) as cur:
-            return usage_position(cur, self.schema) >= self.head() and not backfills_pending(cur, self.schema)
+        return self.read_side.usage_position() >= self.head() and not self.read_side.backfills_pending()
 
     def wait_until_usage_ready(self, timeout: float = READY_WAIT_S) -> None:
         deadline = time.monotonic() + timeout
@@ -98,10 +96,9 @@ class BillingCommands:
         wallet: CreditWallet | None = None
         if any(p.credits for p in prices):
             wallet = self.wallet_of(subscription.business_id, subscription.customer_id)
-        with self.recorder.datastore.transaction(commit=False) as cur:
-            cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            position = usage_position(cur, self.schema)
-            parked = stuck_at(cur, self.schema, "usage", subscription.business_id)
+        with self.read_side.snapshot() as view:
+            position = view.usage_position()
+            parked = view.usage_parked_at(subscription.business_id)
             if parked is not None:
                 raise NotReady(f"this business's usage is stuck at a parked event (position {parked}), so its "
                                "counts are short: see `tally projections status`, then `tally projections retry`",
@@ -109,8 +106,8 @@ class BillingCommands:
             measured = []
             late_after = subscription.last_position
             for c in due:
-                measured.append(measure(cur, self.schema, subscription.customer_id, prices, meters, c,
-                                        subscription.anchor, late_after, position))
+                measured.append(view.measure(subscription.customer_id, prices, meters, c, subscription.anchor,
+                                             late_after, position))
                 late_after = max(late_after, position)
         invoices = []
         for c, usages in zip(due, measured):
@@ -118,7 +115,7 @@ class BillingCommands:
             invoice = Invoice(business_id=subscription.business_id, customer_id=subscription.customer_id,
                               subscription_id=subscription.id, product_id=product.id, cycle_start=c.start,
                               cycle_end=c.end, currency=product.currency, price=rated.price,
-                              lines=line_terms(rated), total=rated.total, issued_at=now)
+                              lines=[line.terms() for line in rated.lines], total=rated.total, issued_at=now)
             subscription.close_cycle(c, invoice.id, position)
             if wallet is not None:
                 self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)

@@ -12,11 +12,11 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
+from application.billing import Billing
+from application.credits import Credits
+from application.ports import ReadSide
 from domain.errors import NotReady
-from projections.charge_queries import due_count, due_subscriptions
-from projections.credit_queries import wallets_expiring
 
 log = logging.getLogger("tally.billing")
 
@@ -45,23 +45,21 @@ def throttled(job: Callable[[], bool], interval: float = IDLE_INTERVAL_S) -> Cal
 
 
 class BillingJobs:
-    schema: str
-    recorder: Any
-    close_cycles: Any
-    expire_credits: Any
-    wait_until_usage_ready: Any
+    def __init__(self, read_side: ReadSide, billing: Billing, credits: Credits) -> None:
+        self.read_side = read_side
+        self.close_cycles = billing.close_cycles
+        self.expire_credits = credits.expire_credits
+        self.wait_until_usage_ready = billing.wait_until_usage_ready
 
     def due(self, now: datetime, grace: timedelta, limit: int = BATCH,
             after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
-        with self.recorder.datastore.transaction(commit=False) as cur:
-            return due_subscriptions(cur, self.schema, now - grace, limit, after)
+        return self.read_side.due_subscriptions(now - grace, limit, after)
 
     def close_due(self, now: datetime, grace: timedelta, wait: bool,
                   progress: Callable[[int, int], None] | None = None) -> int:
         """Closes every cycle due by now - grace; answers how many invoices were issued.
         `progress(done, total)` counts subscriptions."""
-        with self.recorder.datastore.transaction(commit=False) as cur:
-            total = due_count(cur, self.schema, now - grace)
+        total = self.read_side.due_count(now - grace)
         if wait and total:
             # Once for the batch: waiting per close would wait for the read models to take in each invoice.
             self.wait_until_usage_ready()
@@ -115,7 +113,6 @@ class BillingJobs:
     def expiry_job(self, clock: Callable[[], datetime], grace: timedelta = DEFAULT_GRACE) -> Callable[[], bool]:
         def job() -> bool:
             now = clock()
-            with self.recorder.datastore.transaction(commit=False) as cur:
-                wallets = wallets_expiring(cur, self.schema, now, grace, BATCH)
+            wallets = self.read_side.wallets_expiring(now, grace, BATCH)
             return self.expire_credits(wallets, now, grace) > 0 if wallets else False
         return throttled(job)

@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
@@ -22,6 +21,7 @@ from eventsourcing.persistence import IntegrityError
 from domain.business import Business, business_of_key_id
 from domain.errors import NotFound, Unauthorized
 from domain.ids import business_id
+from store.event_store import EventStore
 
 KEY_PREFIX = "tally"
 KEY_CACHE_SECONDS = 5.0
@@ -41,13 +41,14 @@ class KeyListing:
     revoked_at: datetime | None
 
 
-class BusinessCommands:
-    repository: Any
-    save: Any
-
-    key_cache_seconds: float = KEY_CACHE_SECONDS
-    clock: Callable[[], float] = staticmethod(time.monotonic)
-    _key_cache: dict[str, tuple[uuid.UUID, float]]
+class Businesses:
+    def __init__(self, store: EventStore, key_cache_seconds: float = KEY_CACHE_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.repository = store.repository
+        self.save = store.save
+        self.key_cache_seconds = key_cache_seconds
+        self.clock = clock
+        self._key_cache: dict[str, tuple[uuid.UUID, float]] = {}
 
     def register_business(self, name: str) -> uuid.UUID:
         """Registers the business if it is new; either way returns its id."""
@@ -62,7 +63,7 @@ class BusinessCommands:
     def create_key(self, name: str) -> str:
         bid = self.register_business(name)
         key = f"{KEY_PREFIX}_{bid.hex}_{secrets.token_urlsafe(24)}"
-        business = self.repository.get(bid)
+        business: Business = self.repository.get(bid)
         business.issue_key(hash_key(key))
         self.save(business)
         return key
@@ -89,7 +90,7 @@ class BusinessCommands:
             raise NotFound("api_key", key_id)
         found.revoke_key(key_id)
         self.save(found)
-        cache = self.__dict__.setdefault("_key_cache", {})
+        cache = self._key_cache
         for key in [k for k, (bid, _) in cache.items() if bid == owner]:
             del cache[key]  # the others of this business are checked again on their next use
 
@@ -97,7 +98,7 @@ class BusinessCommands:
         """The business a key belongs to; Unauthorized for anything else."""
         if not key:
             raise Unauthorized()
-        cache = self.__dict__.setdefault("_key_cache", {})
+        cache = self._key_cache
         hit = cache.get(key)
         now = self.clock()
         if hit and hit[1] > now:
@@ -126,7 +127,7 @@ class BusinessCommands:
     def _business(self, bid: uuid.UUID) -> Business | None:
         """The business with this id; None when there is none (or the id is another aggregate's)."""
         try:
-            found = self.repository.get(bid)
+            found: object = self.repository.get(bid)
         except AggregateNotFoundError:
             return None
         return found if isinstance(found, Business) else None

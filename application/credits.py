@@ -5,7 +5,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
@@ -13,6 +12,7 @@ from eventsourcing.persistence import IntegrityError
 from domain.credit_wallet import CreditWallet, grant_faults, wallet_id
 from domain.customer import Customer, customer_id
 from domain.errors import Conflict, Invalid
+from store.event_store import EventStore
 
 RACE_RETRIES = 5
 
@@ -25,10 +25,11 @@ class GrantResult:
     granted: bool  # False when the idempotency key had already granted
 
 
-class CreditCommands:
-    repository: Any
-    save: Any
-    owned: Any
+class Credits:
+    def __init__(self, store: EventStore) -> None:
+        self.repository = store.repository
+        self.save = store.save
+        self.owned = store.owned
 
     def wallet_of(self, business: uuid.UUID, external_id: str) -> CreditWallet:
         """The customer's wallet, opened (not yet saved) if it has none."""

@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
 from domain.customer import Customer, customer_id
 from domain.errors import Conflict, NotFound
+from store.event_store import EventStore
 
 
-class CustomerCommands:
-    repository: Any
-    save: Any
+class Customers:
+    def __init__(self, store: EventStore) -> None:
+        self.repository = store.repository
+        self.save = store.save
 
     def create_customer(
         self, business: uuid.UUID, external_id: str | None, name: str | None, email: str | None

@@ -17,15 +17,17 @@ from typing import Any
 
 from psycopg import sql
 
-from application.evidence import recorded_usage
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
+from domain.cycles import LateWindow
 from domain.entitlements import cycle_reference
 from domain.invoice import Invoice
 from domain.meter import Meter
 from domain.product import Product
 from domain.rating import Usage, rate
 from domain.subscription import Subscription
+from store.event_store import EventStore
+from store.evidence import recorded_usage
 
 ZERO = Decimal(0)
 COMPARED = ("meter_id", "quantity", "free", "credits_used", "billable", "unit_price", "amount", "late")
@@ -70,10 +72,12 @@ class Explanation:
 
 
 class InvoiceExplainer:
-    repository: Any
-    recorder: Any
-    events_table: Any
-    owned: Any
+    def __init__(self, store: EventStore) -> None:
+        self.store = store
+        self.repository = store.repository
+        self.datastore = store.datastore
+        self.events_table = store.events_table
+        self.owned = store.owned
 
     def explain_invoice(self, business: uuid.UUID | None, invoice: uuid.UUID,
                         evidence: Evidence | None = None) -> Explanation:
@@ -89,18 +93,18 @@ class InvoiceExplainer:
         product: Product = self.repository.get(issued.product_id, version=self._version_before(issued.product_id,
                                                                                                closed_at))
         wallet = self._wallet_before(issued, subscription, k, closed_at)
-        find = evidence or (lambda b, c, a, u: recorded_usage(self, b, c, a, u))
+        find = evidence or (lambda b, c, a, u: recorded_usage(self.store, b, c, a, u))
         events = [(p, e.occurred_at, e.event_name, e.metadata)
                   for p, e in find(issued.business_id, issued.customer_id, 0, upto)]
+        late = LateWindow(after, upto, subscription.anchor, issued.cycle_start)
         usages, counted = [], []
         for price in product.prices():
             meter: Meter = self.repository.get(uuid.UUID(price.meter_id))
-            n, quantity = meter.measure(e for e in events if issued.cycle_start <= e[1] < issued.cycle_end)
+            n, quantity = meter.rule.measure(e for e in events if issued.cycle_start <= e[1] < issued.cycle_end)
             usages.append(Usage(price, meter.name, quantity or ZERO))
             counted.append(n)
-            if after < upto and subscription.anchor < issued.cycle_start:
-                n, quantity = meter.measure(e for e in events
-                                            if e[0] > after and subscription.anchor <= e[1] < issued.cycle_start)
+            if not late.empty:
+                n, quantity = meter.rule.measure(e for e in events if late.holds(e[0], e[1]))
                 if quantity:
                     usages.append(Usage(price, meter.name, quantity, late=True))
                     counted.append(n)
@@ -109,10 +113,10 @@ class InvoiceExplainer:
         lines = []
         for i, (line, n) in enumerate(zip(rated.lines, counted)):
             issued_line = issued.lines[i] if i < len(issued.lines) else None
-            same = issued_line is not None and all(issued_line[f] == getattr(line, f) for f in COMPARED)
+            same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
             lines.append(LineWork(line.meter_id, line.meter_name, line.late, n, line.quantity, line.free,
                                   line.credits_used, line.billable, line.unit_price, line.billable * line.unit_price,
-                                  line.amount, issued_line["amount"] if issued_line else None, same))
+                                  line.amount, issued_line.amount if issued_line else None, same))
         matches = (len(rated.lines) == len(issued.lines) and all(w.matches for w in lines)
                    and rated.total == issued.total and rated.price == issued.price)
         return Explanation(issued.id, issued.customer_id, issued.cycle_start, issued.cycle_end, issued.currency,
@@ -122,7 +126,7 @@ class InvoiceExplainer:
     def _positions(self, aggregate: uuid.UUID) -> dict[int, int]:
         query = sql.SQL("SELECT originator_version, notification_id FROM {} WHERE originator_id = %s").format(
             self.events_table)
-        with self.recorder.datastore.transaction(commit=False) as cur:
+        with self.datastore.transaction(commit=False) as cur:
             cur.execute(query, (aggregate,))
             return {r["originator_version"]: r["notification_id"] for r in cur.fetchall()}
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
-from application.usage_records import append, copy_rows, recorded_states
 from domain.customer import customer_id
 from domain.errors import Fault, Invalid
 from domain.usage_event import MAX_BATCH, IncomingEvent, faults_of, usage_event_id
+from store.event_store import EventStore
+from store.usage_records import append, copy_rows, recorded_states
 
 CUSTOMER_CACHE_SIZE = 100_000
 
@@ -28,12 +28,15 @@ class Ingested:
     position: int
 
 
-class IngestionCommands:
-    mapper: Any
-    recorder: Any
-    events_table: Any
-    existing_ids: Any
-    head: Any
+class Ingestion:
+    def __init__(self, store: EventStore) -> None:
+        self.mapper = store.mapper
+        self.recorder = store.recorder
+        self.datastore = store.datastore
+        self.events_table = store.events_table
+        self.existing_ids = store.existing_ids
+        self.head = store.head
+        self._customer_cache: set[uuid.UUID] = set()
 
     def ingest(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> Ingested:
         self._check_batch(business, batch, now)
@@ -45,12 +48,12 @@ class IngestionCommands:
             return Ingested(0, len(batch), self.head())
         ids, rows = [i for i, _ in fresh], copy_rows(fresh)
         try:
-            with self.recorder.datastore.transaction(commit=True) as cur:
+            with self.datastore.transaction(commit=True) as cur:
                 written, position = append(cur, self.recorder, self.events_table, ids, rows)
         except IntegrityError:
             # A concurrent request stored some of these ids since the check: its transaction has
             # committed (it held the lock), so checking again under the lock sees every one of them.
-            with self.recorder.datastore.transaction(commit=True) as cur:
+            with self.datastore.transaction(commit=True) as cur:
                 written, position = append(cur, self.recorder, self.events_table, ids, rows, recheck=True)
         return Ingested(written, len(batch) - written, position)
 
@@ -75,7 +78,7 @@ class IngestionCommands:
 
     def _known_customers(self, ids: set[uuid.UUID]) -> set[uuid.UUID]:
         """Customers are never deleted, so one seen stored stays known: most batches skip the lookup."""
-        cache: set[uuid.UUID] = self.__dict__.setdefault("_customer_cache", set())
+        cache = self._customer_cache
         missing = ids - cache
         if missing:
             if len(cache) > CUSTOMER_CACHE_SIZE:

@@ -6,11 +6,13 @@ from typing import Any
 
 from domain.errors import NotFound
 from domain.meter import Meter
+from store.event_store import EventStore
 
 
-class MeterCommands:
-    repository: Any
-    save: Any
+class Meters:
+    def __init__(self, store: EventStore) -> None:
+        self.repository = store.repository
+        self.save = store.save
 
     def create_meter(self, business: uuid.UUID, name: str, event_name: str, aggregation: Any,
                      filter: Any = None, measurement_unit: str | None = None,
@@ -22,7 +24,7 @@ class MeterCommands:
     def get_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> Meter:
         if meter_id not in self.repository:
             raise NotFound("meter", meter_id)
-        meter = self.repository.get(meter_id)
+        meter: Any = self.repository.get(meter_id)
         if not isinstance(meter, Meter) or meter.business_id != business:
             raise NotFound("meter", meter_id)
         return meter

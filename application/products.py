@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from typing import Any
 
+from application.meters import Meters
 from domain.errors import Fault, Invalid, NotFound
 from domain.product import PriceTerms, Product
+from store.event_store import EventStore
 
 
-class ProductCommands:
-    repository: Any
-    save: Any
-    owned: Any
-    get_meter: Any
+class Catalogue:
+    def __init__(self, store: EventStore, meters: Meters) -> None:
+        self.repository = store.repository
+        self.save = store.save
+        self.owned = store.owned
+        self.get_meter = meters.get_meter
 
     def create_product(self, business: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
                        interval_count: int, usage_prices: list[PriceTerms]) -> tuple[Product, int]:

@@ -3,23 +3,24 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
-from application.credits import RACE_RETRIES
+from application.credits import RACE_RETRIES, Credits
 from domain.customer import Customer, customer_id
 from domain.entitlements import cycle_grants
 from domain.errors import Conflict
 from domain.product import Product
 from domain.subscription import Subscription
+from store.event_store import EventStore
 
 
-class SubscriptionCommands:
-    repository: Any
-    save: Any
-    owned: Any
-    wallet_of: Any
+class Subscriptions:
+    def __init__(self, store: EventStore, credits: Credits) -> None:
+        self.repository = store.repository
+        self.save = store.save
+        self.owned = store.owned
+        self.wallet_of = credits.wallet_of
 
     def start_subscription(self, business: uuid.UUID, external_id: str, product_id: uuid.UUID,
                            start: datetime, now: datetime) -> tuple[Subscription, int]:
@@ -34,8 +35,9 @@ class SubscriptionCommands:
             assert first is not None
             grants = cycle_grants(subscription.id, product.prices(), first)
             wallet = self.wallet_of(business, external_id) if grants else None
-            for g in grants:
-                wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
+            if wallet is not None:
+                for g in grants:
+                    wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
             try:
                 return subscription, self.save(*[a for a in (subscription, wallet) if a])[-1].notification.id
             except IntegrityError:

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
+from application.ports import ReadSide
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.product import prices_of
 from domain.rating import Rated, rate
-from projections.charge_queries import open_charges
-from projections.credit_queries import balance_of
-from projections.cycle_usage import measure, usage_position
+from store.event_store import EventStore
 
 
 @dataclass(frozen=True)
@@ -26,29 +24,27 @@ class Upcoming:
     position: int
 
 
-class UpcomingQueries:
-    repository: Any
-    owned: Any
-    schema: str
-    recorder: Any
+class UpcomingInvoices:
+    def __init__(self, store: EventStore, read_side: ReadSide) -> None:
+        self.repository = store.repository
+        self.owned = store.owned
+        self.read_side = read_side
 
     def upcoming(self, business: uuid.UUID, external_id: str) -> list[Upcoming]:
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         meters: dict[str, Meter] = {}
         answers = []
-        with self.recorder.datastore.transaction(commit=False) as cur:
-            cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            position = usage_position(cur, self.schema)
-            balance = balance_of(cur, self.schema, business, external_id)
-            for row in open_charges(cur, self.schema, business, external_id):
-                prices = prices_of(row["usage_prices"])
+        with self.read_side.snapshot() as view:
+            position = view.usage_position()
+            balance = view.balance_of(business, external_id)
+            for charge in view.open_charges(business, external_id):
+                prices = prices_of(charge.usage_prices)
                 for price in prices:
                     if price.meter_id not in meters:
                         meters[price.meter_id] = self.repository.get(uuid.UUID(price.meter_id))
-                c = Cycle(row["cycle_index"], row["cycle_start"], row["cycle_end"])
-                usages = measure(cur, self.schema, external_id, prices, meters, c, row["anchor"],
-                                 row["late_after"], position)
-                rated = rate(usages, row["price"], row["currency"], balance)
+                usages = view.measure(external_id, prices, meters, charge.cycle, charge.anchor, charge.late_after,
+                                      position)
+                rated = rate(usages, charge.price, charge.currency, balance)
                 balance -= rated.credits_used
-                answers.append(Upcoming(row["subscription_id"], row["product_id"], c, rated, position))
+                answers.append(Upcoming(charge.subscription_id, charge.product_id, charge.cycle, rated, position))
         return answers

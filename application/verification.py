@@ -15,9 +15,11 @@ from typing import Any
 
 from psycopg import sql
 
-from application.evidence import recorded_usage
+from application.explain import InvoiceExplainer
 from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
+from store.event_store import EventStore
+from store.evidence import recorded_usage
 
 ISSUED_TOPIC = "domain.invoice:Invoice.Issued"
 OPENED_TOPIC = "domain.credit_wallet:CreditWallet.Opened"
@@ -50,17 +52,19 @@ class UsageIndex:
 
 
 class Verification:
-    repository: Any
-    recorder: Any
-    events_table: Any
-    schema: str
-    explain_invoice: Any
+    def __init__(self, store: EventStore, explainer: InvoiceExplainer) -> None:
+        self.store = store
+        self.repository = store.repository
+        self.datastore = store.datastore
+        self.events_table = store.events_table
+        self.schema = store.schema
+        self.explain_invoice = explainer.explain_invoice
 
     def verify(self, business: uuid.UUID | None = None,
                progress: Callable[[int, int], None] | None = None) -> Verdict:
         invoices = self._originators(ISSUED_TOPIC, business)
         wallets = self._originators(OPENED_TOPIC, business)
-        index = UsageIndex(recorded_usage(self, business, None))
+        index = UsageIndex(recorded_usage(self.store, business, None))
         shown_invoices = self._rows("invoices", "id, total, lines")
         shown_balances = self._rows("wallets", "id, balance")
         findings: list[Finding] = []
@@ -92,7 +96,7 @@ class Verification:
         if shown is None:
             findings.append(Finding("invoices", str(invoice_id), "missing from the read model"))
         elif Decimal(shown["total"]) != issued.total or [Decimal(str(line["amount"])) for line in shown["lines"]] \
-                != [line["amount"] for line in issued.lines]:
+                != [line.amount for line in issued.lines]:
             findings.append(Finding("invoices", str(invoice_id), f"read model shows total {shown['total']}, "
                                     f"issued {issued.total}"))
         return findings
@@ -102,7 +106,7 @@ class Verification:
                         "convert_from(state, 'UTF8')::jsonb -> 'business_id' ->> '_data_' = %s) "
                         "ORDER BY notification_id").format(self.events_table)
         hex_ = business.hex if business else None
-        with self.recorder.datastore.transaction(commit=False) as cur:
+        with self.datastore.transaction(commit=False) as cur:
             cur.execute(query, (topic, hex_, hex_))
             return [r["originator_id"] for r in cur.fetchall()]
 
@@ -110,6 +114,6 @@ class Verification:
     def _rows(self, table: str, columns: str) -> dict[uuid.UUID, dict[str, Any]]:
         query = sql.SQL("SELECT {} FROM {}.{}").format(sql.SQL(columns), sql.Identifier(self.schema),
                                                        sql.Identifier(table))
-        with self.recorder.datastore.transaction(commit=False) as cur:
+        with self.datastore.transaction(commit=False) as cur:
             cur.execute(query)
             return {r["id"]: r for r in cur.fetchall()}

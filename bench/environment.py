@@ -13,7 +13,6 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-
 # PostgreSQL's defaults force a checkpoint every 1 GB of WAL; the full-page writes after each one
 # doubled the WAL of a write-heavy minute and stalled both services for seconds. Any server taking
 # tens of thousands of inserts a second is configured like this; DATABASE_URL servers are left as

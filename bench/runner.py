@@ -10,8 +10,6 @@ from typing import Any
 
 import psycopg
 
-from application.config import store_env
-from application.tally import Tally
 from bench import baseline, usage_query
 from bench.bodies import customer
 from bench.environment import machine, postgres
@@ -20,8 +18,9 @@ from bench.plan import BATCHES, SCHEMA, Plan, Say, ingest_job, load
 from bench.rebuild import rebuild_rate
 from bench.servers import Service, start_baseline, start_tally
 from bench.sustained import sustained
+from interfaces.bootstrap import open_store
 from projections.registry import PROJECTIONS
-
+from store.config import store_env
 
 BASELINE_KEY = "bench-baseline-key"
 
@@ -45,12 +44,12 @@ def prepare_tally(url: str, plan: Plan) -> tuple[str, str]:
     """A business, its key, the customers the events name and a meter, written through tally itself."""
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-    tally = Tally(store_env(url, SCHEMA, pool_size=2))
+    tally = open_store(store_env(url, SCHEMA, pool_size=2))
     try:
-        key = tally.create_key("bench")
-        business = tally.authenticate(key)
+        key = tally.businesses.create_key("bench")
+        business = tally.businesses.authenticate(key)
         for n in range(plan.customers):
-            tally.create_customer(business, customer(n, plan.customers), None, None)
+            tally.customers.create_customer(business, customer(n, plan.customers), None, None)
         meter = usage_query.create_meter(tally, business)
     finally:
         tally.close()
@@ -89,14 +88,14 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
         fresh = max(r["events_per_s"] for r in out["runs"].values())
         worker_rate = out.setdefault("worker_events_per_s", round(fresh))
         out.update(sustained(service, key, plan, lag, 0.8 * min(worker_rate, fresh), fresh, say))
-        tally = Tally(store_env(url, SCHEMA, pool_size=4))
+        tally = open_store(store_env(url, SCHEMA, pool_size=4))
         try:
-            business = tally.authenticate(key)
+            business = tally.businesses.authenticate(key)
             added = usage_query.seed(tally, business, plan.customers, plan.query_events)
             if added:
                 say(f"seeded {added:,} events for the usage query")
             lag.caught_up(plan.drain_timeout_s + added / 5000)
-            out["events_in_store"] = tally.head()
+            out["events_in_store"] = tally.store.head()
             usage_query.settle(url, SCHEMA)
             query = load({"kind": "query", "host": "127.0.0.1", "port": service.port, "key": key,
                           "warmup": usage_query.WARMUP,
@@ -106,7 +105,7 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
             out["usage_query_p50_ms"], out["usage_query_p99_ms"] = round(query["p50_ms"], 2), round(query["p99_ms"], 2)
             say(f"usage query over {out['events_in_store']:,} events: p50 {query['p50_ms']:.1f} ms, "
                 f"p99 {query['p99_ms']:.1f} ms")
-            out["rebuild_events_per_s"] = round(rebuild_rate(tally, plan.rebuild_events))
+            out["rebuild_events_per_s"] = round(rebuild_rate(tally.store, plan.rebuild_events))
         finally:
             tally.close()
         say(f"rebuild of every projection: {out['rebuild_events_per_s']:,} events/s")

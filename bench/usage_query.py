@@ -11,8 +11,8 @@ import psycopg
 from psycopg import sql
 
 from application.tally import Tally
-from domain.usage_event import IncomingEvent
 from bench.bodies import EVENT_NAME, customer
+from domain.usage_event import IncomingEvent
 
 SEED_BATCH = 1000
 SEED_THREADS = 2
@@ -20,21 +20,21 @@ WARMUP = 20
 
 
 def create_meter(tally: Tally, business: Any) -> str:
-    meter, _ = tally.create_meter(business, "tokens", EVENT_NAME, {"type": "sum", "key": "tokens"})
+    meter, _ = tally.meters.create_meter(business, "tokens", EVENT_NAME, {"type": "sum", "key": "tokens"})
     return str(meter.id)
 
 
 def seed(tally: Tally, business: Any, customers: int, target: int) -> int:
     """Ingests through the application (same checks and store path as HTTP, without the HTTP hop)
     until the store holds `target` events; returns how many it added."""
-    missing = max(0, target - tally.head())
+    missing = max(0, target - tally.store.head())
     now = datetime.now(timezone.utc)
 
     def batch(number: int) -> int:
         first = number * SEED_BATCH
         events = [IncomingEvent(f"seed-{n}", customer(n, customers), EVENT_NAME, now, {"tokens": n % 977 + 1})
                   for n in range(first, first + SEED_BATCH)]
-        return tally.ingest(business, events, now).ingested_count
+        return tally.ingestion.ingest(business, events, now).ingested_count
 
     with ThreadPoolExecutor(SEED_THREADS) as pool:
         return sum(pool.map(batch, range((missing + SEED_BATCH - 1) // SEED_BATCH)))

@@ -1,54 +1,99 @@
-"""What a meter adds up: the number an event carries, and the fold of those
-numbers into one quantity. Pure functions, shared by the read model, the
-brute-force checks in tests, and billing."""
+"""What a meter adds up, in one place: which events a meter looks at and the
+number each one carries (`MeterRule`), and how those numbers fold into one
+quantity (`Bucket`). The read model keeps one Bucket per (meter, customer,
+minute) and merges them; billing, the audit's re-derivation and the tests fold
+raw events with the same code. The SQL that merges stored buckets
+(projections/meter_usage.py, meter_queries.py) is a translation of `Bucket`,
+held equal to it by property tests."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from domain import meter_filter
+from domain.numbers import number
+
 KINDS = ("count", "sum", "max", "last")
 
-# Plain decimal notation only: no exponent (so "1e999999" cannot overflow the
-# database's numeric), no NaN/Infinity, ASCII digits only (Python's \d is Unicode).
-NUMERIC = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$"
-_NUMERIC = re.compile(NUMERIC)
+@dataclass
+class Bucket:
+    """Everything any aggregation needs of a set of values: count, sum, max, and the last value by
+    (timestamp, log position). Buckets merge in any order to the same result."""
 
+    count: int
+    sum: Decimal
+    max: Decimal
+    last_value: Decimal
+    last_at: datetime
+    last_position: int
 
-def number(value: Any) -> Decimal | None:
-    """The number a metadata value stands for: numbers and numeric strings; never booleans."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, Decimal):
-        return value if value.is_finite() else None
-    if isinstance(value, str) and _NUMERIC.match(value):
-        return Decimal(value)
-    return None
+    @classmethod
+    def of(cls, value: Decimal, at: datetime, position: int) -> Bucket:
+        return cls(1, value, value, value, at, position)
 
+    def add(self, value: Decimal, at: datetime, position: int) -> None:
+        self.count += 1
+        self.sum += value
+        self.max = max(self.max, value)
+        if (at, position) > (self.last_at, self.last_position):
+            self.last_value, self.last_at, self.last_position = value, at, position
 
-def value_of(kind: str, key: str | None, metadata: dict[str, Any]) -> Decimal | None:
-    """What one event adds: 1 for count; the key's number otherwise, None (skipped) when missing or not numeric."""
-    if kind == "count":
-        return Decimal(1)
-    return number(metadata.get(key)) if key is not None else None
+    def quantity(self, kind: str) -> Decimal:
+        if kind == "count":
+            return Decimal(self.count)
+        if kind == "sum":
+            return self.sum
+        if kind == "max":
+            return self.max
+        if kind == "last":
+            return self.last_value
+        raise ValueError(f"unknown aggregation {kind}")
 
 
 def fold(kind: str, items: Iterable[tuple[datetime, int, Decimal]]) -> Decimal | None:
     """One quantity from (timestamp, log position, value) items. Count and sum are 0 when empty,
     max and last None. Last is the value of the latest timestamp, ties broken by the higher position."""
-    items = list(items)
-    if kind == "count":
-        return Decimal(len(items))
-    if kind == "sum":
-        return sum((value for _, _, value in items), Decimal(0))
-    if not items:
+    bucket: Bucket | None = None
+    for at, position, value in items:
+        if bucket is None:
+            bucket = Bucket.of(value, at, position)
+        else:
+            bucket.add(value, at, position)
+    if bucket is not None:
+        return bucket.quantity(kind)
+    if kind in ("count", "sum"):
+        return Decimal(0)
+    if kind in KINDS:
         return None
-    if kind == "max":
-        return max(value for _, _, value in items)
-    if kind == "last":
-        return max(items, key=lambda item: (item[0], item[1]))[2]
     raise ValueError(f"unknown aggregation {kind}")
+
+
+@dataclass(frozen=True)
+class MeterRule:
+    """Which events a meter counts and what each adds: the one evaluator for the read model, billing and
+    the audit."""
+
+    event_name: str
+    kind: str
+    key: str | None
+    filter: dict[str, Any] | None
+
+    def counts(self, event_name: str, metadata: dict[str, Any]) -> bool:
+        """Whether an event is one this meter looks at (its value may still be skipped)."""
+        return event_name == self.event_name and meter_filter.matches(self.filter, metadata)
+
+    def value(self, metadata: dict[str, Any]) -> Decimal | None:
+        """What a counted event adds: 1 for count; the key's number otherwise, None (the event is skipped)
+        when the key is missing or not numeric."""
+        if self.kind == "count":
+            return Decimal(1)
+        return number(metadata.get(self.key)) if self.key is not None else None
+
+    def measure(self, events: Iterable[tuple[int, datetime, str, dict[str, Any]]]) -> tuple[int, Decimal | None]:
+        """How many of these (position, timestamp, event name, metadata) events count, and what they add up to."""
+        items = [(at, position, value) for position, at, name, metadata in events
+                 if self.counts(name, metadata) and (value := self.value(metadata)) is not None]
+        return len(items), fold(self.kind, items)

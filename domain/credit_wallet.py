@@ -42,11 +42,36 @@ def grant_faults(amount: Decimal, expires_at: datetime | None, now: datetime, re
 
 
 class CreditWallet(Aggregate):
+    class Opened(Aggregate.Created):
+        business_id: uuid.UUID
+        customer: uuid.UUID
+        customer_id: str
+
+    class CreditsGranted(Aggregate.Event):
+        grant_id: str
+        amount: Decimal
+        source: str
+        expires_at: datetime | None
+        reference: str
+
+    class CreditsDebited(Aggregate.Event):
+        amount: Decimal
+        cycle: str
+        meter_id: str
+        reason: str
+        reference: str
+        allocations: list[dict[str, Any]]
+
+    class CreditsExpired(Aggregate.Event):
+        grant_id: str
+        amount: Decimal
+        reference: str
+
     @staticmethod
     def create_id(customer: uuid.UUID, **_: object) -> uuid.UUID:
         return wallet_id(customer)
 
-    @event("Opened")
+    @event(Opened)
     def __init__(self, business_id: uuid.UUID, customer: uuid.UUID, customer_id: str) -> None:
         self.business_id = business_id
         self.customer = customer
@@ -100,18 +125,18 @@ class CreditWallet(Aggregate):
             self._expired(grant_id=grant_id, amount=self.grants[grant_id]["remaining"], reference=reference)
         return expired
 
-    @event("CreditsGranted")
+    @event(CreditsGranted)
     def _granted(self, grant_id: str, amount: Decimal, source: str, expires_at: datetime | None,
                  reference: str) -> None:
         self.grants[grant_id] = {"amount": amount, "remaining": amount, "source": source, "expires_at": expires_at,
                                  "reference": reference, "order": len(self.grants)}
 
-    @event("CreditsDebited")
+    @event(CreditsDebited)
     def _debited(self, amount: Decimal, cycle: str, meter_id: str, reason: str, reference: str,
                  allocations: list[dict[str, Any]]) -> None:
         for allocation in allocations:
             self.grants[allocation["grant_id"]]["remaining"] -= allocation["amount"]
 
-    @event("CreditsExpired")
+    @event(CreditsExpired)
     def _expired(self, grant_id: str, amount: Decimal, reference: str) -> None:
         self.grants[grant_id]["remaining"] -= amount

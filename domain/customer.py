@@ -21,6 +21,16 @@ def _check(fields: dict[str, str | None]) -> None:
 
 
 class Customer(Aggregate):
+    class Created(Aggregate.Created):
+        business_id: uuid.UUID
+        external_id: str
+        name: str | None
+        email: str | None
+
+    class Updated(Aggregate.Event):
+        name: str | None
+        email: str | None
+
     @classmethod
     def register(cls, business_id: uuid.UUID, external_id: str, name: str | None, email: str | None) -> Customer:
         _check({"customer_id": external_id, "name": name, "email": email})
@@ -30,7 +40,7 @@ class Customer(Aggregate):
     def create_id(business_id: uuid.UUID, external_id: str, **_: object) -> uuid.UUID:
         return customer_id(business_id, external_id)
 
-    @event("Created")
+    @event(Created)
     def __init__(self, business_id: uuid.UUID, external_id: str, name: str | None, email: str | None) -> None:
         self.business_id = business_id
         self.external_id = external_id
@@ -41,7 +51,7 @@ class Customer(Aggregate):
         _check({"name": name, "email": email})
         self._updated(name=name, email=email)
 
-    @event("Updated")
+    @event(Updated)
     def _updated(self, name: str | None, email: str | None) -> None:
         if name is not None:
             self.name = name

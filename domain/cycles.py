@@ -20,6 +20,24 @@ class Cycle:
     end: datetime
 
 
+@dataclass(frozen=True)
+class LateWindow:
+    """The events a close bills late: recorded after the previous close priced (after < position <= upto)
+    with a timestamp in a cycle that had already closed (since <= timestamp < before)."""
+
+    after: int
+    upto: int
+    since: datetime
+    before: datetime
+
+    @property
+    def empty(self) -> bool:
+        return self.after >= self.upto or self.since >= self.before
+
+    def holds(self, position: int, at: datetime) -> bool:
+        return self.after < position <= self.upto and self.since <= at < self.before
+
+
 def _add_months(moment: datetime, months: int) -> datetime:
     total = moment.year * 12 + moment.month - 1 + months
     year, month = divmod(total, 12)

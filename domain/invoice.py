@@ -9,8 +9,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.rating import Rated
-
+from domain.rating import Line
 
 
 def invoice_id(subscription_id: uuid.UUID, cycle_start: datetime) -> uuid.UUID:
@@ -18,21 +17,25 @@ def invoice_id(subscription_id: uuid.UUID, cycle_start: datetime) -> uuid.UUID:
     return uuid.uuid5(subscription_id, f"invoice:{cycle_start.isoformat()}")
 
 
-def line_terms(rated: Rated) -> list[dict[str, Any]]:
-    return [
-        {"meter_id": line.meter_id, "meter_name": line.meter_name, "quantity": line.quantity, "free": line.free,
-         "credited": line.credited, "credits_used": line.credits_used, "billable": line.billable,
-         "unit_price": line.unit_price, "amount": line.amount, "late": line.late}
-        for line in rated.lines
-    ]
-
-
 class Invoice(Aggregate):
+    class Issued(Aggregate.Created):
+        business_id: uuid.UUID
+        customer_id: str
+        subscription_id: uuid.UUID
+        product_id: uuid.UUID
+        cycle_start: datetime
+        cycle_end: datetime
+        currency: str
+        price: Decimal
+        lines: list[dict[str, Any]]
+        total: Decimal
+        issued_at: datetime
+
     @staticmethod
     def create_id(subscription_id: uuid.UUID, cycle_start: datetime, **_: object) -> uuid.UUID:
         return invoice_id(subscription_id, cycle_start)
 
-    @event("Issued")
+    @event(Issued)
     def __init__(self, business_id: uuid.UUID, customer_id: str, subscription_id: uuid.UUID, product_id: uuid.UUID,
                  cycle_start: datetime, cycle_end: datetime, currency: str, price: Decimal,
                  lines: list[dict[str, Any]], total: Decimal, issued_at: datetime) -> None:
@@ -44,6 +47,6 @@ class Invoice(Aggregate):
         self.cycle_end = cycle_end
         self.currency = currency
         self.price = price
-        self.lines = lines
+        self.lines = [Line.from_terms(terms) for terms in lines]
         self.total = total
         self.issued_at = issued_at

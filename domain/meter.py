@@ -4,15 +4,12 @@ after creation; archiving only stops it counting new events (docs/meters.md)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
 from domain import meter_filter
-from domain.aggregation import KINDS, fold, value_of
+from domain.aggregation import KINDS, MeterRule
 from domain.errors import Fault, Invalid
 from domain.text import text_fault
 
@@ -44,6 +41,21 @@ def definition_faults(name: str, event_name: str, aggregation: Any) -> list[Faul
 
 
 class Meter(Aggregate):
+    class Created(Aggregate.Created):
+        business_id: uuid.UUID
+        name: str
+        event_name: str
+        aggregation: dict[str, Any]
+        filter: dict[str, Any] | None
+        measurement_unit: str | None
+        description: str | None
+
+    class Archived(Aggregate.Event):
+        pass
+
+    class Unarchived(Aggregate.Event):
+        pass
+
     @classmethod
     def define(cls, business_id: uuid.UUID, name: str, event_name: str, aggregation: Any,
                filter: Any = None, measurement_unit: str | None = None,
@@ -66,7 +78,7 @@ class Meter(Aggregate):
                    aggregation={"type": kind, "key": None if kind == "count" else aggregation["key"]},
                    filter=parsed, measurement_unit=measurement_unit, description=description)
 
-    @event("Created")
+    @event(Created)
     def __init__(self, business_id: uuid.UUID, name: str, event_name: str, aggregation: dict[str, Any],
                  filter: dict[str, Any] | None, measurement_unit: str | None, description: str | None) -> None:
         self.business_id = business_id
@@ -86,24 +98,15 @@ class Meter(Aggregate):
         if self.archived:
             self._unarchived()
 
-    @event("Archived")
+    @event(Archived)
     def _archived(self) -> None:
         self.archived = True
 
-    @event("Unarchived")
+    @event(Unarchived)
     def _unarchived(self) -> None:
         self.archived = False
 
-    def counts(self, event_name: str, metadata: dict[str, Any]) -> bool:
-        """Whether an event is one this meter looks at (its value may still be skipped)."""
-        return event_name == self.event_name and meter_filter.matches(self.filter, metadata)
-
-    def value(self, metadata: dict[str, Any]) -> Decimal | None:
-        """What a counted event adds; None when the key is missing or not numeric (the event is skipped)."""
-        return value_of(self.aggregation["type"], self.aggregation["key"], metadata)
-
-    def measure(self, events: Iterable[tuple[int, datetime, str, dict[str, Any]]]) -> tuple[int, Decimal | None]:
-        """How many of these (position, timestamp, event name, metadata) events count, and what they add up to."""
-        items = [(at, position, value) for position, at, name, metadata in events
-                 if self.counts(name, metadata) and (value := self.value(metadata)) is not None]
-        return len(items), fold(self.aggregation["type"], items)
+    @property
+    def rule(self) -> MeterRule:
+        """What this meter counts and how it adds up."""
+        return MeterRule(self.event_name, self.aggregation["type"], self.aggregation["key"], self.filter)

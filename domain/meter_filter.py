@@ -13,8 +13,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from domain.aggregation import number
 from domain.errors import Fault
+from domain.numbers import number
 from domain.text import text_fault
 
 CONJUNCTIONS = ("and", "or")

@@ -87,7 +87,25 @@ def product_faults(name: str, currency: str, price: Decimal, billing_interval: s
 
 
 class Product(Aggregate):
-    @event("Created")
+    class Created(Aggregate.Created):
+        business_id: uuid.UUID
+        name: str
+        currency: str
+        price: Decimal
+        billing_interval: str
+        interval_count: int
+        usage_prices: dict[str, PriceTerms]
+
+    class UsagePriceSet(Aggregate.Event):
+        terms: PriceTerms
+
+    class UsagePriceRemoved(Aggregate.Event):
+        meter_id: str
+
+    class Archived(Aggregate.Event):
+        pass
+
+    @event(Created)
     def __init__(self, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
                  interval_count: int, usage_prices: dict[str, PriceTerms]) -> None:
         self.business_id = business_id
@@ -136,14 +154,14 @@ class Product(Aggregate):
         if self.archived:
             raise Conflict(f"product {self.id} is archived", "product_archived")
 
-    @event("UsagePriceSet")
+    @event(UsagePriceSet)
     def _price_set(self, terms: PriceTerms) -> None:
         self.usage_prices[terms["meter_id"]] = terms
 
-    @event("UsagePriceRemoved")
+    @event(UsagePriceRemoved)
     def _price_removed(self, meter_id: str) -> None:
         del self.usage_prices[meter_id]
 
-    @event("Archived")
+    @event(Archived)
     def _archived(self) -> None:
         self.archived = True

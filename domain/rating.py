@@ -8,8 +8,9 @@ free allowance and the credits belonged to the cycle that closed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import ROUND_DOWN, Decimal
+from typing import Any
 
 from domain.money import MAX_PRICE_PLACES, money, round_money
 
@@ -53,6 +54,19 @@ class Line:
     unit_price: Decimal
     amount: Decimal
     late: bool
+
+    def terms(self) -> dict[str, Any]:
+        """The line as an Invoice.Issued event stores it."""
+        return asdict(self)
+
+    @classmethod
+    def from_terms(cls, terms: dict[str, Any]) -> Line:
+        """From its stored form, whose decimals may come back as strings or numbers (jsonb)."""
+        decimals = {k: Decimal(str(terms[k])) for k in DECIMALS}
+        return cls(meter_id=terms["meter_id"], meter_name=terms["meter_name"], late=terms["late"], **decimals)
+
+
+DECIMALS = ("quantity", "free", "credited", "credits_used", "billable", "unit_price", "amount")
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,25 @@ def start_faults(start: datetime, billing_interval: str, interval_count: int, no
 
 
 class Subscription(Aggregate):
-    @event("Started")
+    class Started(Aggregate.Created):
+        business_id: uuid.UUID
+        customer_id: str
+        product_id: uuid.UUID
+        anchor: datetime
+        billing_interval: str
+        interval_count: int
+
+    class CycleClosed(Aggregate.Event):
+        index: int
+        cycle_start: datetime
+        cycle_end: datetime
+        invoice_id: uuid.UUID
+        usage_position: int
+
+    class Cancelled(Aggregate.Event):
+        ends_at: datetime
+
+    @event(Started)
     def __init__(self, business_id: uuid.UUID, customer_id: str, product_id: uuid.UUID, anchor: datetime,
                  billing_interval: str, interval_count: int) -> None:
         self.business_id = business_id
@@ -90,13 +108,13 @@ class Subscription(Aggregate):
         if self.ends_at is None:
             self._cancelled(ends_at=whole_minute(now))
 
-    @event("CycleClosed")
+    @event(CycleClosed)
     def _cycle_closed(self, index: int, cycle_start: datetime, cycle_end: datetime, invoice_id: uuid.UUID,
                       usage_position: int) -> None:
         self.closed = index + 1
         self.usage_positions.append(usage_position)
         self.invoice_ids.append(invoice_id)
 
-    @event("Cancelled")
+    @event(Cancelled)
     def _cancelled(self, ends_at: datetime) -> None:
         self.ends_at = ends_at

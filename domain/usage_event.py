@@ -71,11 +71,19 @@ def faults_of(incoming: IncomingEvent, index: int, now: datetime) -> list[Fault]
 
 
 class UsageEvent(Aggregate):
+    class Recorded(Aggregate.Created):
+        business_id: uuid.UUID
+        event_id: str
+        customer_id: str
+        event_name: str
+        occurred_at: datetime
+        metadata: dict[str, MetadataValue]
+
     @staticmethod
     def create_id(business_id: uuid.UUID, event_id: str, **_: object) -> uuid.UUID:
         return usage_event_id(business_id, event_id)
 
-    @event("Recorded")
+    @event(Recorded)
     def __init__(
         self,
         business_id: uuid.UUID,

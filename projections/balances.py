@@ -9,6 +9,7 @@ from psycopg import Cursor, sql
 
 from domain.credit_wallet import CreditWallet
 from projections.projection import Page, Projection
+from store.rows import one
 
 
 class BalancesProjection(Projection):
@@ -88,7 +89,7 @@ class BalancesProjection(Projection):
               meter_id: str | None, reference: str, e: Any) -> None:
         cur.execute(sql.SQL("UPDATE {} SET balance = balance + %s, position = %s WHERE id = %s RETURNING balance")
                     .format(self.t("wallets")), (amount, position, wallet))
-        balance = cur.fetchone()["balance"]
+        balance = one(cur)["balance"]
         cur.execute(sql.SQL(
             "INSERT INTO {} (wallet_id, position, type, amount, balance_after, grant_id, meter_id, reference, at) "
             "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)").format(self.t("ledger")),

@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 
+from domain.rating import Line
 from domain.subscription import Subscription
 
 
@@ -29,11 +30,11 @@ class LineView(msgspec.Struct):
     late: bool
 
 
-def line_view(line: dict[str, Any]) -> LineView:
-    """From invoice line terms (decimals, or their strings when read back from jsonb)."""
-    d = {k: Decimal(line[k]) for k in ("quantity", "free", "credits_used", "credited", "billable", "unit_price")}
-    return LineView(meter_id=line["meter_id"], meter_name=line["meter_name"],
-                    **{k: number(v) for k, v in d.items()}, amount=str(line["amount"]), late=line["late"])
+def line_view(line: Line) -> LineView:
+    return LineView(meter_id=line.meter_id, meter_name=line.meter_name, quantity=number(line.quantity),
+                    free=number(line.free), credits_used=number(line.credits_used), credited=number(line.credited),
+                    billable=number(line.billable), unit_price=number(line.unit_price), amount=str(line.amount),
+                    late=line.late)
 
 
 class CreditTermsView(msgspec.Struct):

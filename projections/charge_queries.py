@@ -9,6 +9,7 @@ from psycopg import Cursor, sql
 
 from domain.product import PriceTerms
 from projections.json_values import price_terms
+from store.rows import one
 
 
 def open_charges(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id: str) -> list[dict[str, Any]]:
@@ -35,7 +36,7 @@ def due_subscriptions(cur: Cursor[Any], schema: str, ended_by: datetime, limit: 
 def due_count(cur: Cursor[Any], schema: str, ended_by: datetime) -> int:
     cur.execute(sql.SQL("SELECT count(*) AS n FROM {}.charges WHERE cycle_end <= %s").format(sql.Identifier(schema)),
                 (ended_by,))
-    return int(cur.fetchone()["n"])
+    return int(one(cur)["n"])
 
 
 def subscribers(cur: Cursor[Any], schema: str, business: uuid.UUID, product_id: uuid.UUID,

@@ -14,7 +14,7 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
-from domain.cycles import Cycle
+from domain.cycles import Cycle, LateWindow
 from domain.meter import Meter
 from domain.rating import Usage, UsagePrice
 from projections.meter_queries import usage_total
@@ -34,19 +34,20 @@ def measure(cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsageP
               usage_total(cur, schema, meters[price.meter_id].id, customer_id, c.start, c.end) or ZERO)
         for price in prices
     ]
-    if late_after >= position or since >= c.start or not prices:
+    late = LateWindow(late_after, position, since, c.start)
+    if late.empty or not prices:
         return usages
     business = meters[prices[0].meter_id].business_id
     cur.execute(sql.SQL(
         "SELECT position, occurred_at, event_name, metadata::text AS metadata FROM {}.usage_events "
         "WHERE business_id = %s AND customer_id = %s AND position > %s AND position <= %s "
         "AND occurred_at >= %s AND occurred_at < %s ORDER BY position"
-    ).format(sql.Identifier(schema)), (business, customer_id, late_after, position, since, c.start))
+    ).format(sql.Identifier(schema)), (business, customer_id, late.after, late.upto, late.since, late.before))
     rows = [(r["position"], r["occurred_at"], r["event_name"], json.loads(r["metadata"], parse_float=Decimal))
             for r in cur.fetchall()]
     for price in prices:
         meter = meters[price.meter_id]
-        _, quantity = meter.measure(rows)
+        _, quantity = meter.rule.measure(rows)
         if quantity:
             usages.append(Usage(price, meter.name, quantity, late=True))
     return usages

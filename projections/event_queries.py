@@ -37,7 +37,7 @@ def list_events(datastore: Any, schema: str, business: uuid.UUID, *, customer_id
                 extra: sql.Composable | None = None, extra_params: tuple[Any, ...] = (),
                 page_number: int = 0, page_size: int = 10) -> PageOf[EventView]:
     """Newest first. `extra` is a further SQL condition (a meter's filter) with its parameters."""
-    where = [sql.SQL("business_id = %s")]
+    where: list[sql.Composable] = [sql.SQL("business_id = %s")]
     params: list[Any] = [business]
     for column, op, value in (("customer_id", "=", customer_id), ("event_name", "=", event_name),
                               ("occurred_at", ">=", start), ("occurred_at", "<", end)):

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from decimal import Decimal
+from typing import Any, Protocol
 
 import msgspec
 from psycopg import sql
 
 from domain.errors import NotFound
-from domain.invoice import Invoice
+from domain.rating import Line
 from projections.billing_views import LineView, line_view
 from projections.invoices import ISSUED
 from projections.pages import PageOf, paged
@@ -30,21 +32,56 @@ class InvoiceView(msgspec.Struct):
     issued_at: datetime
 
 
-def invoice_view(invoice: Invoice) -> InvoiceView:
+class IssuedInvoice(Protocol):
+    """What an invoice view is made of: the Invoice aggregate, or a row of the `invoices` read model."""
+
+    id: Any
+    customer_id: str
+    subscription_id: Any
+    product_id: Any
+    currency: str
+    cycle_start: datetime
+    cycle_end: datetime
+    price: Decimal
+    lines: list[Line]
+    total: Decimal
+    issued_at: datetime
+
+
+@dataclass
+class InvoiceRow:
+    id: uuid.UUID
+    customer_id: str
+    subscription_id: uuid.UUID
+    product_id: uuid.UUID
+    status: str
+    currency: str
+    cycle_start: datetime
+    cycle_end: datetime
+    price: Decimal
+    lines: list[Line]
+    total: Decimal
+    issued_at: datetime
+
+    @classmethod
+    def of(cls, r: dict[str, Any]) -> InvoiceRow:
+        return cls(r["id"], r["customer_id"], r["subscription_id"], r["product_id"], r["status"], r["currency"],
+                   r["cycle_start"], r["cycle_end"], r["price"], [Line.from_terms(t) for t in r["lines"]],
+                   r["total"], r["issued_at"])
+
+
+def invoice_view(invoice: IssuedInvoice, status: str = ISSUED) -> InvoiceView:
     return InvoiceView(id=str(invoice.id), customer_id=invoice.customer_id,
                        subscription_id=str(invoice.subscription_id), product_id=str(invoice.product_id),
-                       status=ISSUED, currency=invoice.currency, cycle_start=invoice.cycle_start,
+                       status=status, currency=invoice.currency, cycle_start=invoice.cycle_start,
                        cycle_end=invoice.cycle_end, price=str(invoice.price),
                        lines=[line_view(line) for line in invoice.lines], total=str(invoice.total),
                        issued_at=invoice.issued_at)
 
 
 def _row_view(r: dict[str, Any]) -> InvoiceView:
-    return InvoiceView(id=str(r["id"]), customer_id=r["customer_id"], subscription_id=str(r["subscription_id"]),
-                       product_id=str(r["product_id"]), status=r["status"], currency=r["currency"],
-                       cycle_start=r["cycle_start"], cycle_end=r["cycle_end"], price=str(r["price"]),
-                       lines=[line_view(line) for line in r["lines"]], total=str(r["total"]),
-                       issued_at=r["issued_at"])
+    row = InvoiceRow.of(r)
+    return invoice_view(row, row.status)
 
 
 def list_invoices(datastore: Any, schema: str, business: uuid.UUID, customer_id: str | None, status: str | None,

@@ -14,8 +14,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 
-from application.tally import Tally
 from projections.worker import wait_for
+from store.event_store import EventStore
 
 log = logging.getLogger("tally.jobs")
 
@@ -26,7 +26,7 @@ PACE_POLL_S = 0.5
 
 
 class JobRunner:
-    def __init__(self, app: Tally, read_models: Iterable[str], jobs: Iterable[Callable[[], bool]],
+    def __init__(self, app: EventStore, read_models: Iterable[str], jobs: Iterable[Callable[[], bool]],
                  stopping: threading.Event) -> None:
         self.app = app
         self.read_models = list(read_models)

@@ -7,9 +7,9 @@ from typing import Any
 
 from psycopg import sql
 
-from domain.aggregation import NUMERIC, number
 from domain.meter import Meter
 from domain.meter_filter import TEXT, boolean
+from domain.numbers import NUMERIC, number
 
 SQL_OPERATORS = {"equals": "=", "not_equals": "<>", "greater_than": ">", "greater_than_or_equals": ">=",
                  "less_than": "<", "less_than_or_equals": "<="}

@@ -11,6 +11,7 @@ from typing import Any
 from psycopg import Cursor, sql
 
 from domain.errors import NotFound
+from store.rows import one
 
 WINDOWS = ("minute", "hour", "day", "month")
 VALUE = {
@@ -56,7 +57,7 @@ def usage_total(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id:
     where, params = _where(meter_id, customer_id, start, end)
     cur.execute(sql.SQL("SELECT " + VALUE[kind] + " AS v FROM {}.meter_usage WHERE {}").format(
         sql.Identifier(schema), where), params)
-    return cur.fetchone()["v"]
+    return one(cur)["v"]
 
 
 def usage_buckets(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id: str | None,
@@ -85,4 +86,4 @@ def backfills_pending(cur: Cursor[Any], schema: str) -> bool:
     """Whether some meter is still counting the events that were there before it was created."""
     cur.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {}.meters WHERE backfill_cursor < backfill_upto) AS p")
                 .format(sql.Identifier(schema)))
-    return bool(cur.fetchone()["p"])
+    return bool(one(cur)["p"])

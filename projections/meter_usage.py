@@ -20,8 +20,7 @@ import msgspec
 from psycopg import Cursor, sql
 from psycopg.types.json import set_json_loads
 
-from domain import meter_filter
-from domain.aggregation import value_of
+from domain.aggregation import Bucket, MeterRule
 from domain.meter import Meter
 from domain.usage_event import UsageEvent
 
@@ -74,50 +73,37 @@ def decimal_json(cur: Cursor[Any]) -> None:
 
 
 @dataclass
-class Rule:
-    """What the read model needs of a meter to count an event."""
+class TrackedMeter:
+    """A meter as the read model counts it: whose it is, whether it is live, and its rule."""
 
     id: uuid.UUID
     business_id: uuid.UUID
-    event_name: str
-    kind: str
-    key: str | None
-    filter: dict[str, Any] | None
+    rule: MeterRule
     archived: bool
-
-    def value(self, event_name: str, metadata: dict[str, Any]) -> tuple[bool, Decimal | None]:
-        """(counts, value): whether the meter looks at the event, and what it adds (None: skipped)."""
-        if event_name != self.event_name or not meter_filter.matches(self.filter, metadata):
-            return False, None
-        return True, value_of(self.kind, self.key, metadata)
 
 
 @dataclass
 class Changes:
-    """A page's (or chunk's) changes, added up in Python and written in one statement each."""
+    """A page's (or chunk's) changes, folded in Python and written in one statement each."""
 
-    buckets: dict[tuple[uuid.UUID, str, datetime], list[Any]] = field(default_factory=dict)
+    buckets: dict[tuple[uuid.UUID, str, datetime], Bucket] = field(default_factory=dict)
     skipped: dict[uuid.UUID, int] = field(default_factory=dict)
 
-    def add(self, rule: Rule, position: int, customer_id: str, event_name: str, at: datetime,
+    def add(self, meter: TrackedMeter, position: int, customer_id: str, event_name: str, at: datetime,
             metadata: dict[str, Any]) -> None:
-        counts, value = rule.value(event_name, metadata)
-        if not counts:
+        if not meter.rule.counts(event_name, metadata):
             return
+        value = meter.rule.value(metadata)
         if value is None:
-            self.skipped[rule.id] = self.skipped.get(rule.id, 0) + 1
+            self.skipped[meter.id] = self.skipped.get(meter.id, 0) + 1
             return
         at = at.astimezone(timezone.utc)
-        key = (rule.id, customer_id, at.replace(second=0, microsecond=0))
+        key = (meter.id, customer_id, at.replace(second=0, microsecond=0))
         bucket = self.buckets.get(key)
         if bucket is None:
-            self.buckets[key] = [1, value, value, value, at, position]
-            return
-        bucket[0] += 1
-        bucket[1] += value
-        bucket[2] = max(bucket[2], value)
-        if (at, position) > (bucket[4], bucket[5]):
-            bucket[3:] = [value, at, position]
+            self.buckets[key] = Bucket.of(value, at, position)
+        else:
+            bucket.add(value, at, position)
 
     def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed) -> None:
         if self.buckets:
@@ -126,8 +112,8 @@ class Changes:
             # array parameters of a thousand values each were dumped in Python.
             cur.execute(STAGE)
             with cur.copy(f"COPY {STAGE_TABLE} FROM STDIN") as copy:
-                for key, bucket in self.buckets.items():
-                    copy.write_row((*key, *bucket))
+                for key, b in self.buckets.items():
+                    copy.write_row((*key, b.count, b.sum, b.max, b.last_value, b.last_at, b.last_position))
             cur.execute(sql.SQL(UPSERT).format(usage=usage))
         if self.skipped:
             cur.execute(sql.SQL(
@@ -156,13 +142,13 @@ UPSERT = f"""
 _RULE_COLUMNS = "id, business_id, event_name, aggregation, aggregation_key, filter, archived"
 
 
-def _rule(row: dict[str, Any]) -> Rule:
-    return Rule(row["id"], row["business_id"], row["event_name"], row["aggregation"], row["aggregation_key"],
-                row["filter"], row["archived"])
+def _rule(row: dict[str, Any]) -> TrackedMeter:
+    rule = MeterRule(row["event_name"], row["aggregation"], row["aggregation_key"], row["filter"])
+    return TrackedMeter(row["id"], row["business_id"], rule, row["archived"])
 
 
 def load_rules(cur: Cursor[Any], meters: sql.Composed, businesses: list[uuid.UUID],
-               ids: list[uuid.UUID]) -> dict[uuid.UUID, Rule]:
+               ids: list[uuid.UUID]) -> dict[uuid.UUID, TrackedMeter]:
     decimal_json(cur)
     cur.execute(sql.SQL("SELECT " + _RULE_COLUMNS + " FROM {} WHERE business_id = ANY(%s) OR id = ANY(%s)")
                 .format(meters), (businesses, ids))
@@ -192,7 +178,7 @@ def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed,
     changes.write(cur, meters, usage)
 
 
-def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> Rule:
+def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> TrackedMeter:
     aggregation = e.aggregation
     cur.execute(sql.SQL(
         "INSERT INTO {} (id, business_id, name, event_name, aggregation, aggregation_key, filter, measurement_unit, "
@@ -201,8 +187,8 @@ def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> R
         (e.originator_id, e.business_id, e.name, e.event_name, aggregation["type"], aggregation["key"],
          None if e.filter is None else _json.encode(e.filter).decode(), e.measurement_unit, e.description,
          e.timestamp, position, position))
-    return Rule(e.originator_id, e.business_id, e.event_name, aggregation["type"], aggregation["key"], e.filter,
-                False)
+    return TrackedMeter(e.originator_id, e.business_id,
+                MeterRule(e.event_name, aggregation["type"], aggregation["key"], e.filter), False)
 
 
 def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, events_table: sql.Composed,
@@ -220,7 +206,7 @@ def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, e
     cur.execute(sql.SQL(
         "SELECT position, customer_id, event_name, occurred_at, metadata FROM {} WHERE business_id = %s "
         "AND event_name = %s AND position > %s AND position < %s ORDER BY position LIMIT %s").format(events_table),
-        (rule.business_id, rule.event_name, row["backfill_cursor"], row["backfill_upto"], chunk))
+        (rule.business_id, rule.rule.event_name, row["backfill_cursor"], row["backfill_upto"], chunk))
     rows = cur.fetchall()
     changes = Changes()
     for r in rows:

@@ -12,13 +12,14 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
-from application.tally import Tally
 from projections import parking
 from projections.parking import Stuck
 from projections.projection import Projection
 from projections.registry import PROJECTIONS
 from projections.tracking import read_position, tracking_table
 from projections.worker import ensure_tables, positions, process_page
+from store.event_store import EventStore
+from store.rows import one
 
 NEXT = "__next"
 VERIFY = "__verify"
@@ -57,13 +58,13 @@ def projection(name: str, schema: str, suffix: str = "") -> Projection:
     return PROJECTIONS[name](schema, suffix)
 
 
-def status(app: Tally, sample_s: float = SAMPLE_S) -> list[Status]:
+def status(app: EventStore, sample_s: float = SAMPLE_S) -> list[Status]:
     """Position, lag behind the log head, notifications applied per second over a short sample,
     background work still to do (back-fills), and stuck businesses."""
     before = positions(app)
     time.sleep(sample_s)
     after, head = positions(app), app.head()
-    with app.recorder.datastore.transaction(commit=False) as cur:
+    with app.datastore.transaction(commit=False) as cur:
         pending = {name: _pending(cur, projection(name, app.schema)) for name in PROJECTIONS}
         stuck = parking.stuck(cur, app.schema, list(PROJECTIONS))
     return [Status(name, after.get(name, 0), head - after.get(name, 0),
@@ -71,8 +72,8 @@ def status(app: Tally, sample_s: float = SAMPLE_S) -> list[Status]:
                    [s for s in stuck if s.projection == name]) for name in PROJECTIONS]
 
 
-def stuck(app: Tally, name: str) -> list[Stuck]:
-    with app.recorder.datastore.transaction(commit=False) as cur:
+def stuck(app: EventStore, name: str) -> list[Stuck]:
+    with app.datastore.transaction(commit=False) as cur:
         return parking.stuck(cur, app.schema, [name])
 
 
@@ -80,7 +81,7 @@ def _existing(cur: Cursor[Any], live: Projection) -> list[str]:
     found = []
     for table in live.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{live.schema}"."{table}"',))
-        if cur.fetchone()["t"] is not None:
+        if one(cur)["t"] is not None:
             found.append(table)
     return found
 
@@ -103,15 +104,15 @@ def _settle(cur: Cursor[Any], generation: Projection) -> None:
         pass
 
 
-def build(app: Tally, generation: Projection, until: int, progress: Progress | None = None) -> None:
+def build(app: EventStore, generation: Projection, until: int, progress: Progress | None = None) -> None:
     """Fresh tables for this generation, applied from position 0 up to `until`, back-fills done;
     one page per transaction so live work is never blocked for long."""
-    with app.recorder.datastore.transaction(commit=True) as cur:
+    with app.datastore.transaction(commit=True) as cur:
         parking.create_parking(cur, generation.schema)
         _drop(cur, generation)
         ensure_tables(cur, generation)
     while True:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             done = process_page(app, cur, [generation], stop=until)
             at = read_position(cur, generation.schema, generation.tracking_name)
         if progress:
@@ -119,12 +120,12 @@ def build(app: Tally, generation: Projection, until: int, progress: Progress | N
         if not done:
             break
     while True:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             if not generation.after_catch_up(cur):
                 break
 
 
-def _finish(app: Tally, cur: Cursor[Any], generation: Projection, until: int) -> None:
+def _finish(app: EventStore, cur: Cursor[Any], generation: Projection, until: int) -> None:
     while process_page(app, cur, [generation], stop=until):
         pass
     _settle(cur, generation)
@@ -136,13 +137,13 @@ def _lock(cur: Cursor[Any], live: Projection, mode: str) -> None:
         cur.execute(sql.SQL("LOCK TABLE {} IN " + mode + " MODE").format(sql.SQL(", ").join(existing)))
 
 
-def rebuild(app: Tally, name: str, progress: Progress | None = None) -> int:
+def rebuild(app: EventStore, name: str, progress: Progress | None = None) -> int:
     """Blue/green: builds `<table>__next` from 0 while the live tables keep serving, then in one transaction
     locks the live tables, applies the tail, and swaps tables, indexes, position and parked events.
     Returns the position."""
     live, fresh = projection(name, app.schema), projection(name, app.schema, NEXT)
     build(app, fresh, app.head(), progress)
-    with app.recorder.datastore.transaction(commit=True) as cur:
+    with app.datastore.transaction(commit=True) as cur:
         parking.hold(cur, app.schema, [live.name], exclusive=True)
         _lock(cur, live, "ACCESS EXCLUSIVE")
         _finish(app, cur, fresh, app.head())
@@ -161,17 +162,17 @@ def rebuild(app: Tally, name: str, progress: Progress | None = None) -> int:
         return read_position(cur, app.schema, live.name)
 
 
-def verify(app: Tally, name: str, progress: Progress | None = None) -> Verdict:
+def verify(app: EventStore, name: str, progress: Progress | None = None) -> Verdict:
     """Rebuilds into `<table>__verify` up to the live position and lists every row that differs
     (EXCEPT ALL both ways) and every event parked on one side only. Live writes wait during the final
     comparison only; the live projection's own pending back-fills are finished first, so both sides are
     settled. Also counts the events the live projection has still to apply and its stuck businesses.
     The scratch tables are dropped."""
     live, scratch = projection(name, app.schema), projection(name, app.schema, VERIFY)
-    with app.recorder.datastore.transaction(commit=False) as cur:
+    with app.datastore.transaction(commit=False) as cur:
         build(app, scratch, read_position(cur, app.schema, live.name), progress)
     try:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             _lock(cur, live, "SHARE ROW EXCLUSIVE")
             _finish(app, cur, scratch, read_position(cur, app.schema, live.name))
             _settle(cur, live)
@@ -179,7 +180,7 @@ def verify(app: Tally, name: str, progress: Progress | None = None) -> Verdict:
             return Verdict(differences + _parked_differences(cur, live, scratch), _behind(app, cur, live),
                            parking.stuck(cur, app.schema, [live.name]))
     finally:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             _drop(cur, scratch)
 
 
@@ -199,8 +200,8 @@ def _parked_differences(cur: Cursor[Any], live: Projection, scratch: Projection)
             + [f"parked: only rebuilt: position {p}" for p in sorted(at[scratch] - at[live])])
 
 
-def _behind(app: Tally, cur: Cursor[Any], live: Projection) -> int:
+def _behind(app: EventStore, cur: Cursor[Any], live: Projection) -> int:
     """Events in the log after the projection's position (ids have gaps: they are counted, not subtracted)."""
     cur.execute(sql.SQL("SELECT count(*) AS n FROM {} WHERE notification_id > %s").format(app.events_table),
                 (read_position(cur, live.schema, live.name),))
-    return cur.fetchone()["n"]
+    return one(cur)["n"]

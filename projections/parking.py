@@ -18,6 +18,8 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
+from store.rows import one
+
 MAX_ERROR = 2000
 
 
@@ -57,7 +59,7 @@ def create_parking(cur: Cursor[Any], schema: str) -> None:
 
 def exists(cur: Cursor[Any], schema: str) -> bool:
     cur.execute("SELECT to_regclass(%s) AS t", (f'"{schema}".projection_parked',))
-    return cur.fetchone()["t"] is not None
+    return one(cur)["t"] is not None
 
 
 def hold(cur: Cursor[Any], schema: str, names: list[str], exclusive: bool = False) -> None:
@@ -123,7 +125,7 @@ def stuck_at(cur: Cursor[Any], schema: str, name: str, business: uuid.UUID) -> i
         return None
     cur.execute(sql.SQL("SELECT min(position) AS p FROM {} WHERE projection = %s "
                         "AND (business_id = %s OR business_id IS NULL)").format(parked_table(schema)), (name, business))
-    return cur.fetchone()["p"]
+    return one(cur)["p"]
 
 
 def forget(cur: Cursor[Any], schema: str, name: str) -> None:

@@ -43,7 +43,7 @@ class Projection:
 
     def ddl(self, only: str | None = None) -> list[sql.Composed]:
         """CREATE statements of every table (or of the one named), for this generation's names."""
-        names = {name: self.t(name) for name in self.tables}
+        names: dict[str, sql.Composable] = {name: self.t(name) for name in self.tables}
         names.update({f"{name}_": sql.Identifier(name + self.suffix) for name in self.tables})
         return [sql.SQL(statement).format(**names) for name, statement in self.tables.items()
                 if only in (None, name)]

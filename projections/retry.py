@@ -11,16 +11,16 @@ import uuid
 from dataclasses import dataclass
 from typing import Literal
 
-from application.tally import Tally
 from projections import parking
 from projections.isolation import Decoded, apply_contained
-from projections.log import read_notifications
 from projections.parking import ParkedEvent
 from projections.projection import Projection
 from projections.registry import PROJECTIONS
+from store.event_store import EventStore
+from store.log import read_notifications
 
 # An event of unknown business holds back every later event, whoever's: they are retried together.
-EVERY = "every"
+EVERY: Literal["every"] = "every"
 Key = uuid.UUID | Literal["every"]
 
 
@@ -32,11 +32,11 @@ class Retried:
     still_parked: list[ParkedEvent]
 
 
-def retry(app: Tally, names: list[str] | None = None, business: uuid.UUID | None = None) -> list[Retried]:
+def retry(app: EventStore, names: list[str] | None = None, business: uuid.UUID | None = None) -> list[Retried]:
     """Retries every stuck business of the named projections (all when None), or only `business`."""
     done = []
     for name in names or list(PROJECTIONS):
-        with app.recorder.datastore.transaction(commit=False) as cur:
+        with app.datastore.transaction(commit=False) as cur:
             if not parking.exists(cur, app.schema):
                 return []
             keys = _keys(parking.parked_events(cur, app.schema, name), business)
@@ -61,8 +61,8 @@ def _group(events: list[ParkedEvent], key: Key) -> list[ParkedEvent]:
     return [e for e in events if e.business_id == key and (unknown is None or e.position < unknown)]
 
 
-def _retry(app: Tally, live: Projection, key: Key) -> Retried:
-    with app.recorder.datastore.transaction(commit=True) as cur:
+def _retry(app: EventStore, live: Projection, key: Key) -> Retried:
+    with app.datastore.transaction(commit=True) as cur:
         parking.hold(cur, app.schema, [live.name], exclusive=True)
         # Read under the lock: it holds every event the worker parked for this business until now.
         events = parking.parked_events(cur, app.schema, live.name)
@@ -77,4 +77,4 @@ def _retry(app: Tally, live: Projection, key: Key) -> Retried:
         still = {e.position for e in parked}
         applied = [i.position for i in items if i.position not in still]
         parking.unpark(cur, app.schema, live.name, applied)
-        return Retried(live.name, None if key == EVERY else key, len(applied), parked + beyond)
+        return Retried(live.name, key if isinstance(key, uuid.UUID) else None, len(applied), parked + beyond)

@@ -11,13 +11,20 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
-from application.tally import Tally
 from projections import parking
 from projections.isolation import Decoded, apply_contained
-from projections.log import read_page
 from projections.owners import Owners
-from projections.projection import Page, Projection
-from projections.tracking import PositionConflict, create_tracking, read_position, read_positions, record_position
+from projections.projection import Projection
+from projections.tracking import (
+    PositionConflict,
+    create_tracking,
+    read_position,
+    read_positions,
+    record_position,
+)
+from store.event_store import EventStore
+from store.log import read_page
+from store.rows import one
 
 log = logging.getLogger("tally.worker")
 
@@ -34,12 +41,12 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
     parking.create_parking(cur, projection.schema)
     for name in projection.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
-        if cur.fetchone()["t"] is None:
+        if one(cur)["t"] is None:
             for statement in projection.ddl(name):
                 cur.execute(statement)
 
 
-def process_page(app: Tally, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
+def process_page(app: EventStore, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
                  page_size: int = PAGE_SIZE) -> int:
     """Applies the next page to projections that stand at the same position, decoding it once; events a
     projection cannot apply are parked with their business (see isolation.py), in the same transaction.
@@ -62,20 +69,20 @@ def process_page(app: Tally, cur: Cursor[Any], projections: list[Projection], st
     return len(notifications)
 
 
-def step(app: Tally, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:
+def step(app: EventStore, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:
     """One page in one transaction. A conflict means another worker did it: nothing is written twice."""
     try:
-        with app.recorder.datastore.transaction(commit=True) as cur:
+        with app.datastore.transaction(commit=True) as cur:
             return process_page(app, cur, projections, page_size=page_size)
     except PositionConflict:
         return 0
 
 
-def catch_up(app: Tally, projection: Projection, until: int,
+def catch_up(app: EventStore, projection: Projection, until: int,
              progress: Callable[[int], None] | None = None) -> None:
     """Applies pages until the projection has reached `until`."""
     while True:
-        with app.recorder.datastore.transaction(commit=False) as cur:
+        with app.datastore.transaction(commit=False) as cur:
             position = read_position(cur, projection.schema, projection.tracking_name)
         if progress:
             progress(position)
@@ -83,9 +90,9 @@ def catch_up(app: Tally, projection: Projection, until: int,
             return
 
 
-def in_step(app: Tally, projections: list[Projection]) -> list[list[Projection]]:
+def in_step(app: EventStore, projections: list[Projection]) -> list[list[Projection]]:
     """Projections grouped by position, so each group reads and decodes a page once."""
-    with app.recorder.datastore.transaction(commit=False) as cur:
+    with app.datastore.transaction(commit=False) as cur:
         at = {p.name: read_position(cur, p.schema, p.tracking_name) for p in projections}
     groups: dict[int, list[Projection]] = {}
     for projection in projections:
@@ -97,7 +104,7 @@ class Worker:
     """Keeps every projection at the head of the log. The billing jobs run apart (projections/job_runner.py),
     so a long close never holds the read models back."""
 
-    def __init__(self, app: Tally, projections: Iterable[Projection], page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, app: EventStore, projections: Iterable[Projection], page_size: int = PAGE_SIZE) -> None:
         self.app = app
         self.page_size = page_size
         self.projections = list(projections)
@@ -105,7 +112,7 @@ class Worker:
         self.busy_rounds = 0
 
     def setup(self) -> None:
-        with self.app.recorder.datastore.transaction(commit=True) as cur:
+        with self.app.datastore.transaction(commit=True) as cur:
             for projection in self.projections:
                 ensure_tables(cur, projection)
 
@@ -117,7 +124,7 @@ class Worker:
         self.busy_rounds += not idle
         if idle or self.busy_rounds % BACKGROUND_EVERY == 0:
             for projection in self.projections:
-                with self.app.recorder.datastore.transaction(commit=True) as cur:
+                with self.app.datastore.transaction(commit=True) as cur:
                     done += bool(projection.after_catch_up(cur))
         return done
 
@@ -142,25 +149,25 @@ class Worker:
         self.stopping.set()
 
 
-def positions(app: Tally) -> dict[str, int]:
-    with app.recorder.datastore.transaction(commit=False) as cur:
+def positions(app: EventStore) -> dict[str, int]:
+    with app.datastore.transaction(commit=False) as cur:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{app.schema}".projection_tracking',))
-        if cur.fetchone()["t"] is None:
+        if one(cur)["t"] is None:
             return {}
         return read_positions(cur, app.schema)
 
 
-def projected_position(app: Tally, names: list[str]) -> int:
+def projected_position(app: EventStore, names: list[str]) -> int:
     """How far every named projection has got: the lowest of their positions, 0 while one has none."""
     query = sql.SQL("SELECT coalesce(min(position), 0) AS p, count(*) AS n FROM {}.projection_tracking "
                     "WHERE name = ANY(%s)").format(sql.Identifier(app.schema))
-    with app.recorder.datastore.transaction(commit=False) as cur:
+    with app.datastore.transaction(commit=False) as cur:
         cur.execute(query, (names,))
-        row = cur.fetchone()
+        row = one(cur)
     return int(row["p"]) if row["n"] == len(names) else 0
 
 
-def wait_for(app: Tally, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
+def wait_for(app: EventStore, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
     """True once every named projection has reached `position`, False after `timeout`. It holds its
     thread while it waits; request handlers wait with `interfaces.http.position_watch` instead."""
     names = list(names)

@@ -16,11 +16,12 @@ import pytest
 from litestar.testing import TestClient
 from psycopg import sql
 
-from application.config import store_env
 from application.tally import Tally
+from interfaces.bootstrap import open_store
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker, wait_for
+from store.config import store_env
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +55,7 @@ def env(database_url: str, schema: str) -> dict[str, str]:
 
 @pytest.fixture
 def tally(env: dict[str, str]) -> Iterator[Tally]:
-    app = Tally(env)
+    app = open_store(env)
     yield app
     app.close()
 
@@ -64,14 +65,14 @@ class RunningWorker:
 
     def __init__(self, tally: Tally) -> None:
         self.tally = tally
-        self.worker = Worker(tally, all_projections(tally.schema))
+        self.worker = Worker(tally.store, all_projections(tally.store.schema))
         self.worker.setup()
         self.thread = threading.Thread(target=self.worker.run, daemon=True)
 
     def caught_up(self, position: int | None = None, timeout: float = 30.0) -> None:
-        target = self.tally.head() if position is None else position
+        target = self.tally.store.head() if position is None else position
         names = [p.name for p in self.worker.projections]
-        assert wait_for(self.tally, names, target, timeout), f"projections did not reach {target}"
+        assert wait_for(self.tally.store, names, target, timeout), f"projections did not reach {target}"
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def client(tally: Tally, worker: RunningWorker) -> Iterator[TestClient]:
 
 @pytest.fixture
 def key(tally: Tally) -> str:
-    return tally.create_key(f"acme-{uuid.uuid4().hex[:8]}")
+    return tally.businesses.create_key(f"acme-{uuid.uuid4().hex[:8]}")
 
 
 @pytest.fixture
@@ -101,4 +102,4 @@ def auth(key: str) -> dict[str, str]:
 
 @pytest.fixture
 def business(tally: Tally, key: str) -> uuid.UUID:
-    return tally.authenticate(key)
+    return tally.businesses.authenticate(key)

@@ -75,18 +75,18 @@ def run(args: argparse.Namespace) -> int:
     business = business_id(args.business) if args.business else None
     try:
         if args.what == "explain":
-            explanation = tally.explain_invoice(business, uuid.UUID(args.id))
+            explanation = tally.explainer.explain_invoice(business, uuid.UUID(args.id))
             print(render_explanation(explanation))
             return 0 if explanation.matches else 1
         if args.what == "verify":
-            verdict = tally.verify(business, progress_bar("verifying"))
+            verdict = tally.verification.verify(business, progress_bar("verifying"))
             sys.stderr.write("\n")
             for f in verdict.findings:
                 print(f"MISMATCH {f.kind} {f.id}: {f.detail}")
             print(f"{verdict.invoices} invoices, {verdict.wallets} wallets verified; "
                   f"{len(verdict.findings)} mismatch(es)")
             return 1 if verdict.findings else 0
-        print(render_history(tally.history(business, args.what, args.id, version=args.version, at=args.at)))
+        print(render_history(tally.audit.history(business, args.what, args.id, version=args.version, at=args.at)))
         return 0
     finally:
         tally.close()

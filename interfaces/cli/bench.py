@@ -5,8 +5,8 @@ import argparse
 import sys
 import time
 
-from bench.report import table, write_json
 from bench.plan import FULL, QUICK
+from bench.report import table, write_json
 from bench.runner import run
 
 

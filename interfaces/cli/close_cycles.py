@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir, pool_size=2)
     try:
         started = time.monotonic()
-        issued = tally.close_due(datetime.now(timezone.utc), timedelta(minutes=args.grace), wait=True,
+        issued = tally.jobs.close_due(datetime.now(timezone.utc), timedelta(minutes=args.grace), wait=True,
                                  progress=progress_bar("closing cycles"))
         sys.stderr.write("\n")
         print(f"{issued} invoice(s) issued in {time.monotonic() - started:.1f}s")

@@ -4,9 +4,10 @@ from __future__ import annotations
 import argparse
 import os
 
-from application.config import BACKGROUND, Timeouts, store_env
 from application.tally import Tally
+from interfaces.bootstrap import open_store
 from interfaces.database import database_url
+from store.config import BACKGROUND, Timeouts, store_env
 
 DEFAULT_DATA_DIR = ".tally"
 
@@ -18,4 +19,4 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def open_tally(data_dir: str, pool_size: int = 4, timeouts: Timeouts = BACKGROUND) -> tuple[Tally, str]:
     url = database_url(data_dir)
-    return Tally(store_env(url, pool_size=pool_size, timeouts=timeouts)), url
+    return open_store(store_env(url, pool_size=pool_size, timeouts=timeouts)), url

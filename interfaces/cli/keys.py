@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_create(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir, pool_size=1)
     try:
-        print(tally.create_key(args.business), flush=True)
+        print(tally.businesses.create_key(args.business), flush=True)
     finally:
         tally.close()
     return 0
@@ -46,7 +46,7 @@ def _utc(at: datetime | None) -> str:
 def run_list(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir, pool_size=1)
     try:
-        keys = tally.list_keys(tally.business_named(args.business))
+        keys = tally.businesses.list_keys(tally.businesses.business_named(args.business))
     finally:
         tally.close()
     rows = [("KEY_ID", "CREATED", "REVOKED")] + [(k.id, _utc(k.created_at), _utc(k.revoked_at)) for k in keys]
@@ -59,7 +59,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_revoke(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir, pool_size=1)
     try:
-        tally.revoke_key(args.key_id)
+        tally.businesses.revoke_key(args.key_id)
     finally:
         tally.close()
     print(f"revoked {args.key_id}; a running `tally serve` refuses it within {KEY_CACHE_SECONDS:g} s", flush=True)

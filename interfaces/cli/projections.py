@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "status":
             print(f"{'projection':<14}{'position':>12}{'lag':>12}{'events/s':>12}")
-            for s in operations.status(tally):
+            for s in operations.status(tally.store):
                 print(f"{s.name:<14}{s.position:>12}{s.lag:>12}{s.events_per_s:>12.0f}")
                 for line in s.pending + [stuck_line(p) for p in s.parked]:
                     print(f"  {line}")
@@ -69,13 +69,13 @@ def run(args: argparse.Namespace) -> int:
             return run_retry(tally, args)
         bar = progress_bar(f"{args.action} {args.name}")
         if args.action == "rebuild":
-            position = operations.rebuild(tally, args.name, bar)
+            position = operations.rebuild(tally.store, args.name, bar)
             sys.stderr.write("\n")
             print(f"{args.name} rebuilt and swapped in at position {position}")
-            for stuck in operations.stuck(tally, args.name):
+            for stuck in operations.stuck(tally.store, args.name):
                 print(f"{args.name}: {stuck_line(stuck)}")
             return 0
-        verdict = operations.verify(tally, args.name, bar)
+        verdict = operations.verify(tally.store, args.name, bar)
         sys.stderr.write("\n")
         for line in verdict.differences:
             print(line)
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_retry(tally: Tally, args: argparse.Namespace) -> int:
-    results = retry(tally, [args.name] if args.name else None, args.business)
+    results = retry(tally.store, [args.name] if args.name else None, args.business)
     if not results:
         print("nothing is parked")
     for r in results:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import uvicorn
 
-from application.config import SERVING
 from interfaces.cli.common import add_data_dir, open_tally
 from interfaces.cli.supervisor import Supervisor
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker
+from store.config import SERVING
 
 log = logging.getLogger("tally.serve")
 
@@ -40,7 +40,7 @@ def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
     path = Path(data_dir) / "demo-key"
     if path.exists():
         return path.read_text().strip()
-    key = tally.create_key(DEMO_BUSINESS)
+    key = tally.businesses.create_key(DEMO_BUSINESS)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600)
     path.write_text(key + "\n")
@@ -49,12 +49,12 @@ def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
 
 def run(args: argparse.Namespace) -> int:
     tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING)
-    Worker(tally, all_projections(tally.schema)).setup()
+    Worker(tally.store, all_projections(tally.store.schema)).setup()
     key = demo_key(tally, args.data_dir)
     # Giving up ends serve the way SIGTERM does, so uvicorn shuts down in order and PostgreSQL stops.
     worker = Supervisor("worker", [sys.executable, "-m", "interfaces.cli.main", "worker",
                                   "--supervisor", str(os.getpid())],
-                        env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.schema},
+                        env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
                         on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM))
     # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
     # PostgreSQL stop with us (it stops at interpreter exit).
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
               f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
         if args.workers > 1:
             # Each API process opens its own pool; they find the database through the environment.
-            os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.schema,
+            os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema,
                                "TALLY_DATA_DIR": str(args.data_dir)})
             uvicorn.run("interfaces.http.asgi:create", factory=True, workers=args.workers, host=args.host,
                         port=args.port, log_level="info", access_log=args.access_log)

@@ -43,11 +43,11 @@ def run(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir)
     grace = timedelta(minutes=args.grace)
     clock = lambda: datetime.now(timezone.utc)  # noqa: E731
-    projections = all_projections(tally.schema)
-    worker = Worker(tally, projections, page_size=args.page_size)
+    projections = all_projections(tally.store.schema)
+    worker = Worker(tally.store, projections, page_size=args.page_size)
     worker.setup()
-    jobs = JobRunner(tally, [p.name for p in projections],
-                     [tally.closing_job(clock, grace), tally.expiry_job(clock, grace)], worker.stopping)
+    jobs = JobRunner(tally.store, [p.name for p in projections],
+                     [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace)], worker.stopping)
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
     signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
     if args.supervisor:

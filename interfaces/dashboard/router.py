@@ -17,7 +17,16 @@ from litestar.template.config import TemplateConfig
 from domain.errors import NotFound, TallyError, Unauthorized
 from interfaces.dashboard import filters
 from interfaces.dashboard.cross_site import refuse_cross_site
-from interfaces.dashboard.pages import audit, auth, customers, events, invoices, keys, meters, products
+from interfaces.dashboard.pages import (
+    audit,
+    auth,
+    customers,
+    events,
+    invoices,
+    keys,
+    meters,
+    products,
+)
 from interfaces.dashboard.session import provide_signed_in
 from interfaces.http.problems import status_of
 

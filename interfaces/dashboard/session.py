@@ -14,7 +14,10 @@ import anyio.to_thread
 from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.middleware import DefineMiddleware
-from litestar.middleware.session.client_side import ClientSideSessionBackend, CookieBackendConfig
+from litestar.middleware.session.client_side import (
+    ClientSideSessionBackend,
+    CookieBackendConfig,
+)
 from litestar.types import Message, ScopeSession
 
 from application.tally import Tally
@@ -79,7 +82,7 @@ def session_middleware(secret: bytes) -> DefineMiddleware:
 
 
 def sign_in(request: Request[Any, Any, Any], tally: Tally, key: str) -> uuid.UUID:
-    business = tally.authenticate(key.strip())
+    business = tally.businesses.authenticate(key.strip())
     request.set_session({"key": key.strip()})
     return business
 
@@ -96,7 +99,7 @@ def signed_in(request: Request[Any, Any, Any], tally: Tally) -> uuid.UUID:
     key = request.session.get("key") if request.session else None
     if not isinstance(key, str):
         raise Unauthorized("sign in with an API key")
-    return tally.authenticate(key)
+    return tally.businesses.authenticate(key)
 
 
 async def provide_signed_in(request: Request[Any, Any, Any], tally: Tally) -> uuid.UUID:
@@ -106,6 +109,6 @@ async def provide_signed_in(request: Request[Any, Any, Any], tally: Tally) -> uu
     there is) for the read models to reach the log head, so a meter just created is on the next page. The
     wait is the API's own (interfaces/http/position_watch.py): it holds no thread."""
     business = await anyio.to_thread.run_sync(signed_in, request, tally, abandon_on_cancel=True)
-    head = await anyio.to_thread.run_sync(tally.head, abandon_on_cancel=True)
+    head = await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True)
     await request.app.state.position_watch.reached(head, FRESHNESS_WAIT_S)
     return business

@@ -51,7 +51,7 @@ QUERIES = [
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
-    watch = PositionWatch(lambda: projected_position(tally, list(PROJECTIONS)))
+    watch = PositionWatch(lambda: projected_position(tally.store, list(PROJECTIONS)))
     return Litestar(
         route_handlers=[*COMMANDS, *QUERIES, dashboard_router()],
         middleware=[RequestCheck(), database_deadline, session_middleware(secret or session_secret())],

@@ -7,10 +7,10 @@ import os
 
 from litestar import Litestar
 
-from application.config import SERVING
 from interfaces.cli.common import DEFAULT_DATA_DIR, open_tally
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
+from store.config import SERVING
 
 POOL_SIZE = 4
 

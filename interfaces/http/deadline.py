@@ -1,10 +1,10 @@
-"""Every HTTP request gets a deadline for its database work (application/deadlines.py), so a database
+"""Every HTTP request gets a deadline for its database work (store/deadlines.py), so a database
 that stops answering costs a client at most ~10 s before a 503, never a hung request."""
 from __future__ import annotations
 
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from application.deadlines import deadline
+from store.deadlines import deadline
 
 # With the pool wait (config.SERVING, 2 s) and one retry pause, a request gives up within 10 s.
 # It includes a read-your-writes wait (at most 5 s).

@@ -23,7 +23,7 @@ def provide_tally(state: State) -> Tally:
 def provide_business(request: Request, tally: Tally) -> uuid.UUID:
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
-    return tally.authenticate(key.strip() if scheme.lower() == "bearer" else None)
+    return tally.businesses.authenticate(key.strip() if scheme.lower() == "bearer" else None)
 
 
 async def provide_position(
@@ -34,7 +34,7 @@ async def provide_position(
     so the key is checked before anything else."""
     if not min_position:
         return 0
-    if min_position > await anyio.to_thread.run_sync(tally.head, abandon_on_cancel=True):
+    if min_position > await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True):
         # Nothing was ever written there: waiting could not help.
         raise Invalid("min_position is past the head of the log; use a position a command answered",
                       "position_beyond_head", [Fault("min_position", "is past the head of the log")])

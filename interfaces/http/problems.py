@@ -9,10 +9,22 @@ from typing import Any
 import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, SerializationException, ValidationException
+from litestar.exceptions import (
+    HTTPException,
+    SerializationException,
+    ValidationException,
+)
 
-from application.deadlines import DeadlineExceeded
-from domain.errors import Conflict, Invalid, Malformed, NotFound, NotReady, TallyError, Unauthorized
+from domain.errors import (
+    Conflict,
+    Invalid,
+    Malformed,
+    NotFound,
+    NotReady,
+    TallyError,
+    Unauthorized,
+)
+from store.deadlines import DeadlineExceeded
 
 log = logging.getLogger("tally.http")
 

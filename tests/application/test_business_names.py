@@ -7,11 +7,11 @@ from interfaces.cli.main import main
 
 @pytest.mark.parametrize("name", ["a\x00b", "a\nb", "", "x" * 201])
 def test_a_business_name_no_read_model_could_show_is_refused_and_stores_nothing(tally, name):
-    head = tally.head()
+    head = tally.store.head()
     with pytest.raises(Invalid) as raised:
-        tally.create_key(name)
+        tally.businesses.create_key(name)
     assert raised.value.code == "invalid_business"
-    assert tally.head() == head
+    assert tally.store.head() == head
 
 
 def test_the_cli_says_why_and_exits_1(database_url, schema, monkeypatch, capsys):

@@ -20,14 +20,14 @@ def plan(client, auth):
 
 
 def closed(tally, business, *subscriptions):
-    return [tally.get_subscription(business, s).closed for s in subscriptions]
+    return [tally.subscriptions.get_subscription(business, s).closed for s in subscriptions]
 
 
 def test_a_subscription_far_behind_is_closed_a_bounded_slice_per_step_and_resumed_by_the_next(
         client, auth, tally, business, plan, worker):
     subscription = uuid.UUID(subscribe(client, auth, "cus_s", plan, JAN1)["id"])
     worker.caught_up()
-    job = tally.closing_job(lambda: NOW, timedelta(0), step_cycles=3)
+    job = tally.jobs.closing_job(lambda: NOW, timedelta(0), step_cycles=3)
 
     progress = []
     while job():
@@ -35,9 +35,9 @@ def test_a_subscription_far_behind_is_closed_a_bounded_slice_per_step_and_resume
         worker.caught_up()
 
     assert progress == [3, 6, 7]
-    invoices = tally.get_subscription(business, subscription).invoice_ids
+    invoices = tally.subscriptions.get_subscription(business, subscription).invoice_ids
     assert len(set(invoices)) == 7
-    assert tally.closing_job(lambda: NOW, timedelta(0), step_cycles=3)() is False
+    assert tally.jobs.closing_job(lambda: NOW, timedelta(0), step_cycles=3)() is False
 
 
 def test_a_step_closes_at_most_its_budget_and_the_next_one_reaches_the_other_subscriptions(
@@ -45,7 +45,7 @@ def test_a_step_closes_at_most_its_budget_and_the_next_one_reaches_the_other_sub
     behind = uuid.UUID(subscribe(client, auth, "cus_s", plan, JAN1)["id"])
     recent = uuid.UUID(subscribe(client, auth, "cus_s", plan, NOW - timedelta(days=1, hours=1))["id"])
     worker.caught_up()
-    job = tally.closing_job(lambda: NOW, timedelta(0), step_cycles=3)
+    job = tally.jobs.closing_job(lambda: NOW, timedelta(0), step_cycles=3)
 
     assert job() is True
     first = closed(tally, business, behind, recent)
@@ -62,14 +62,15 @@ def test_no_step_closes_while_the_usage_read_model_is_behind(client, auth, tally
     worker.caught_up()
     worker.worker.stop()
     worker.thread.join(timeout=10)
-    tally.ingest(business, [IncomingEvent("unseen", "cus_s", "api.call", JAN1 + timedelta(hours=2))], NOW)
+    tally.ingestion.ingest(business, [IncomingEvent("unseen", "cus_s", "api.call", JAN1 + timedelta(hours=2))], NOW)
     monkeypatch.setattr(application.billing_jobs, "STEP_READY_WAIT_S", 0.2)
 
-    assert tally.closing_job(lambda: NOW, timedelta(0))() is False
+    assert tally.jobs.closing_job(lambda: NOW, timedelta(0))() is False
     assert closed(tally, business, subscription) == [0]
 
     while worker.worker.run_once():
         pass
-    assert tally.closing_job(lambda: NOW, timedelta(0))() is True
-    [first, *_] = tally.repository.get(tally.get_subscription(business, subscription).invoice_ids[0]).lines
-    assert str(first["quantity"]) == "1"
+    assert tally.jobs.closing_job(lambda: NOW, timedelta(0))() is True
+    invoice = tally.subscriptions.get_subscription(business, subscription).invoice_ids[0]
+    [first, *_] = tally.store.repository.get(invoice).lines
+    assert first.quantity == 1

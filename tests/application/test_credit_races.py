@@ -5,7 +5,6 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-
 from domain.credit_wallet import wallet_id
 from domain.customer import customer_id
 from tests.interfaces.billing_helpers import JAN1, meter, product, send, subscribe
@@ -27,9 +26,9 @@ def test_two_closes_and_a_grant_racing_on_one_wallet_lose_and_double_spend_nothi
     now = JAN1 + timedelta(days=1, hours=2)
     barrier, done = threading.Barrier(3), []
     actions = [
-        lambda: tally.close_cycles(business, first, now),
-        lambda: tally.close_cycles(business, second, now),
-        lambda: tally.grant_credits(business, "cus_r", Decimal(250), None, "goodwill", "race", now),
+        lambda: tally.billing.close_cycles(business, first, now),
+        lambda: tally.billing.close_cycles(business, second, now),
+        lambda: tally.credits.grant_credits(business, "cus_r", Decimal(250), None, "goodwill", "race", now),
     ]
 
     def race(action):
@@ -43,10 +42,10 @@ def test_two_closes_and_a_grant_racing_on_one_wallet_lose_and_double_spend_nothi
         t.join(timeout=60)
 
     assert len(done) == 3
-    wallet = tally.repository.get(wallet_id(customer_id(business, "cus_r")))
+    wallet = tally.store.repository.get(wallet_id(customer_id(business, "cus_r")))
     assert wallet.balance == Decimal(2000 - 800 - 700 + 2000 + 250)
-    invoices = [tally.repository.get(i) for s in (first, second) for i in tally.get_subscription(business, s).invoice_ids]
-    assert sorted(str(i.lines[0]["credits_used"]) for i in invoices) == ["700", "800"]
+    invoices = [tally.store.repository.get(i) for s in (first, second) for i in tally.subscriptions.get_subscription(business, s).invoice_ids]
+    assert sorted(str(i.lines[0].credits_used) for i in invoices) == ["700", "800"]
     assert [str(i.total) for i in invoices] == ["0.00", "0.00"]
 
 
@@ -55,13 +54,13 @@ def test_the_worker_jobs_close_due_cycles_and_expire_credits(client, auth, tally
     plan = credit_product(client, auth, "api.call")
     subscription = uuid.UUID(subscribe(client, auth, "cus_j", plan, JAN1)["id"])
     now = datetime.now(timezone.utc)
-    grant = tally.grant_credits(business, "cus_j", Decimal(5), now + timedelta(minutes=1), None, "soon", now)
+    grant = tally.credits.grant_credits(business, "cus_j", Decimal(5), now + timedelta(minutes=1), None, "soon", now)
     worker.caught_up(grant.position)
-    tally.wait_until_usage_ready()
+    tally.billing.wait_until_usage_ready()
     later = now + timedelta(minutes=2)
 
-    assert tally.closing_job(lambda: JAN1 + timedelta(days=1, minutes=30), timedelta(minutes=10))() is True
-    assert tally.get_subscription(business, subscription).closed == 1
+    assert tally.jobs.closing_job(lambda: JAN1 + timedelta(days=1, minutes=30), timedelta(minutes=10))() is True
+    assert tally.subscriptions.get_subscription(business, subscription).closed == 1
     worker.caught_up()
-    assert tally.expiry_job(lambda: later)() is True
-    assert tally.repository.get(grant.wallet.id).grants["manual:soon"]["remaining"] == 0
+    assert tally.jobs.expiry_job(lambda: later)() is True
+    assert tally.store.repository.get(grant.wallet.id).grants["manual:soon"]["remaining"] == 0

@@ -18,19 +18,19 @@ def plan(client, auth):
 
 
 def quantities(invoice: Invoice) -> list[tuple[str, bool]]:
-    return [(str(line["quantity"]), line["late"]) for line in invoice.lines]
+    return [(str(line.quantity), line.late) for line in invoice.lines]
 
 
 def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(client, auth, tally, business, plan):
     _, product_id = plan
     send(client, auth, "cus_x", "api.call", 3, JAN1 + timedelta(hours=10), "a")
     subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
-    [first] = tally.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
+    [first] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
 
     send(client, auth, "cus_x", "api.call", 1, JAN1 + timedelta(hours=12), "late")
     send(client, auth, "cus_x", "api.call", 2, JAN1 + timedelta(days=1, hours=5), "b")
-    [second] = tally.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
-    [third] = tally.close_cycles(business, subscription, JAN1 + timedelta(days=3, hours=1))
+    [second] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
+    [third] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=3, hours=1))
 
     assert quantities(first) == [("3", False)]
     assert quantities(second) == [("2", False), ("1", True)]
@@ -41,10 +41,10 @@ def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(clien
 def test_events_before_the_subscription_started_are_never_billed(client, auth, tally, business, plan):
     _, product_id = plan
     subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
-    tally.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
+    tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
     send(client, auth, "cus_x", "api.call", 4, JAN1 - timedelta(hours=1), "early")
 
-    [invoice] = tally.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
+    [invoice] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
 
     assert quantities(invoice) == [("0", False)]
 
@@ -58,7 +58,7 @@ def test_concurrent_closers_issue_one_invoice_and_both_answer_it(client, auth, t
 
     def closer() -> None:
         barrier.wait()
-        answers.append([i.id for i in tally.close_cycles(business, subscription, now)])
+        answers.append([i.id for i in tally.billing.close_cycles(business, subscription, now)])
 
     threads = [threading.Thread(target=closer) for _ in range(3)]
     for t in threads:
@@ -67,7 +67,7 @@ def test_concurrent_closers_issue_one_invoice_and_both_answer_it(client, auth, t
         t.join(timeout=60)
 
     assert len(answers) == 3 and answers[0] == answers[1] == answers[2] and len(answers[0]) == 3
-    stored = tally.get_subscription(business, subscription)
+    stored = tally.subscriptions.get_subscription(business, subscription)
     assert stored.closed == 3 and stored.invoice_ids == answers[0]
 
 
@@ -76,12 +76,12 @@ def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(cl
     send(client, auth, "cus_x", "api.call", 2, JAN1 + timedelta(hours=1), "in")
     send(client, auth, "cus_x", "api.call", 7, JAN1 + timedelta(hours=7), "after")
     subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
-    tally.cancel_subscription(business, subscription, JAN1 + timedelta(hours=6, seconds=30))
+    tally.subscriptions.cancel_subscription(business, subscription, JAN1 + timedelta(hours=6, seconds=30))
 
-    invoices = tally.close_cycles(business, subscription, JAN1 + timedelta(days=5))
+    invoices = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=5))
 
     assert [(i.cycle_end, quantities(i)) for i in invoices] == [(JAN1 + timedelta(hours=6), [("2", False)])]
-    assert tally.get_subscription(business, subscription).open_cycle is None
+    assert tally.subscriptions.get_subscription(business, subscription).open_cycle is None
 
 
 def test_tally_close_cycles_closes_every_due_subscription_once(client, auth, tally, business, plan, worker,
@@ -100,7 +100,7 @@ def test_tally_close_cycles_closes_every_due_subscription_once(client, auth, tal
     assert main(["close-cycles", "--grace", "0"]) == 0
 
     assert first.startswith("4 invoice(s) issued") and capsys.readouterr().out.startswith("0 invoice(s)")
-    assert [tally.get_subscription(business, s).closed for s in subscriptions] == [2, 2]
+    assert [tally.subscriptions.get_subscription(business, s).closed for s in subscriptions] == [2, 2]
 
 
 def test_many_due_cycles_are_closed_in_bounded_saves_and_all_answered(client, auth, tally, business, plan,
@@ -112,9 +112,9 @@ def test_many_due_cycles_are_closed_in_bounded_saves_and_all_answered(client, au
     send(client, auth, "cus_x", "api.call", 5, JAN1 + timedelta(days=3, hours=1), "d4")
     subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
 
-    invoices = tally.close_cycles(business, subscription, JAN1 + timedelta(days=5))
+    invoices = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=5))
 
     assert [i.cycle_start.day for i in invoices] == [1, 2, 3, 4, 5]
     assert [str(i.total) for i in invoices] == ["0.00", "0.00", "0.00", "5.00", "0.00"]
-    positions = tally.get_subscription(business, subscription).usage_positions
+    positions = tally.subscriptions.get_subscription(business, subscription).usage_positions
     assert len(positions) == 5 and positions == sorted(positions)

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from application.config import store_env
-from application.tally import Tally
 from domain.usage_event import IncomingEvent, usage_event_id
+from interfaces.bootstrap import open_store
+from store.config import store_env
 
 NOW = datetime.now(UTC)
 CLIENTS = 8
@@ -19,7 +19,7 @@ FRESH, RESENT = 70, 30
 @pytest.fixture
 def roomy(database_url, schema):
     """A pool as large as the number of clients, as `tally serve` has."""
-    app = Tally(store_env(database_url, schema, pool_size=CLIENTS))
+    app = open_store(store_env(database_url, schema, pool_size=CLIENTS))
     yield app
     app.close()
 
@@ -29,8 +29,8 @@ def batch(ids):
 
 
 def test_eight_clients_resending_in_flight_ids_never_fail_and_store_each_acknowledged_id_once(roomy):
-    business = roomy.register_business("acme")
-    roomy.create_customer(business, "cus_1", None, None)
+    business = roomy.businesses.register_business("acme")
+    roomy.customers.create_customer(business, "cus_1", None, None)
     lock, sent, acknowledged, errors = threading.Lock(), [], set(), []
     ingested = []
 
@@ -44,7 +44,7 @@ def test_eight_clients_resending_in_flight_ids_never_fail_and_store_each_acknowl
                 sent.extend(fresh)
             ids = list(dict.fromkeys(fresh + resent))
             try:
-                done = roomy.ingest(business, batch(ids), NOW)
+                done = roomy.ingestion.ingest(business, batch(ids), NOW)
             except Exception as exc:  # noqa: BLE001 - any failure is what this test counts
                 with lock:
                     errors.append(exc)
@@ -62,7 +62,7 @@ def test_eight_clients_resending_in_flight_ids_never_fail_and_store_each_acknowl
         thread.join()
 
     assert errors == []
-    stored = roomy.existing_ids([usage_event_id(business, i) for i in acknowledged])
+    stored = roomy.store.existing_ids([usage_event_id(business, i) for i in acknowledged])
     assert len(stored) == len(acknowledged) == CLIENTS * ROUNDS * FRESH
     assert sum(ingested) == len(acknowledged)
 
@@ -70,24 +70,24 @@ def test_eight_clients_resending_in_flight_ids_never_fail_and_store_each_acknowl
 def test_a_batch_that_keeps_losing_the_race_is_stored_without_its_duplicates(tally, monkeypatch):
     """Every check is followed by a concurrent writer storing one more of the batch's ids,
     as a client resending in-flight ids does; checking again could lose forever."""
-    business = tally.register_business("acme")
-    tally.create_customer(business, "cus_1", None, None)
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
     ids = [f"e{i}" for i in range(20)]
-    check, rival_ids, rival_running = tally.existing_ids, [], threading.Event()
+    check, rival_ids, rival_running = tally.store.existing_ids, [], threading.Event()
 
     def check_then_lose_a_race(wanted):
         known = check(wanted)
         if not rival_running.is_set():
             rival_running.set()
             rival_ids.append(ids[len(rival_ids)])
-            tally.ingest(business, batch(rival_ids[-1:]), NOW)
+            tally.ingestion.ingest(business, batch(rival_ids[-1:]), NOW)
             rival_running.clear()
         return known
 
-    monkeypatch.setattr(tally, "existing_ids", check_then_lose_a_race)
-    done = tally.ingest(business, batch(ids), NOW)
+    monkeypatch.setattr(tally.ingestion, "existing_ids", check_then_lose_a_race)
+    done = tally.ingestion.ingest(business, batch(ids), NOW)
     monkeypatch.undo()
 
     assert (done.ingested_count, done.duplicate_count) == (20 - len(rival_ids), len(rival_ids))
-    assert len(tally.existing_ids([usage_event_id(business, i) for i in ids])) == 20
-    assert done.position == tally.head()
+    assert len(tally.store.existing_ids([usage_event_id(business, i) for i in ids])) == 20
+    assert done.position == tally.store.head()

@@ -12,8 +12,8 @@ NOW = datetime.now(timezone.utc)
 
 @pytest.fixture
 def business(tally):
-    bid = tally.register_business("acme")
-    tally.create_customer(bid, "cus_1", None, None)
+    bid = tally.businesses.register_business("acme")
+    tally.customers.create_customer(bid, "cus_1", None, None)
     return bid
 
 
@@ -22,66 +22,66 @@ def batch(*ids, customer="cus_1"):
 
 
 def stored(tally, business, *ids):
-    return tally.existing_ids([usage_event_id(business, i) for i in ids])
+    return tally.store.existing_ids([usage_event_id(business, i) for i in ids])
 
 
 def test_a_batch_is_stored_and_reports_its_position(tally, business):
-    done = tally.ingest(business, batch("a", "b", "c"), NOW)
+    done = tally.ingestion.ingest(business, batch("a", "b", "c"), NOW)
     assert (done.ingested_count, done.duplicate_count) == (3, 0)
-    assert done.position == tally.head()
+    assert done.position == tally.store.head()
     assert len(stored(tally, business, "a", "b", "c")) == 3
 
 
 def test_resent_batch_is_reported_as_duplicates(tally, business):
-    tally.ingest(business, batch("a", "b"), NOW)
-    head = tally.head()
-    done = tally.ingest(business, batch("a", "b", "c"), NOW)
+    tally.ingestion.ingest(business, batch("a", "b"), NOW)
+    head = tally.store.head()
+    done = tally.ingestion.ingest(business, batch("a", "b", "c"), NOW)
     assert (done.ingested_count, done.duplicate_count) == (1, 2)
-    assert tally.head() > head
-    again = tally.ingest(business, batch("a", "b", "c"), NOW)
+    assert tally.store.head() > head
+    again = tally.ingestion.ingest(business, batch("a", "b", "c"), NOW)
     assert (again.ingested_count, again.duplicate_count) == (0, 3)
 
 
 def test_first_write_wins(tally, business):
-    tally.ingest(business, [IncomingEvent("a", "cus_1", "first")], NOW)
-    tally.ingest(business, [IncomingEvent("a", "cus_1", "second")], NOW)
-    assert tally.repository.get(usage_event_id(business, "a")).event_name == "first"
+    tally.ingestion.ingest(business, [IncomingEvent("a", "cus_1", "first")], NOW)
+    tally.ingestion.ingest(business, [IncomingEvent("a", "cus_1", "second")], NOW)
+    assert tally.store.repository.get(usage_event_id(business, "a")).event_name == "first"
 
 
 def test_an_unknown_customer_rejects_the_whole_batch(tally, business):
     with pytest.raises(Invalid) as caught:
-        tally.ingest(business, batch("a") + batch("b", customer="cus_nobody"), NOW)
+        tally.ingestion.ingest(business, batch("a") + batch("b", customer="cus_nobody"), NOW)
     assert [(f.index, f.field) for f in caught.value.errors] == [(1, "customer_id")]
     assert stored(tally, business, "a", "b") == set()
 
 
 def test_a_repeated_event_id_in_one_request_rejects_it(tally, business):
     with pytest.raises(Invalid) as caught:
-        tally.ingest(business, batch("a", "b", "a"), NOW)
+        tally.ingestion.ingest(business, batch("a", "b", "a"), NOW)
     assert [(f.index, f.field) for f in caught.value.errors] == [(2, "event_id")]
     assert stored(tally, business, "a", "b") == set()
 
 
 def test_batch_size_is_one_to_a_thousand(tally, business):
     with pytest.raises(Invalid):
-        tally.ingest(business, [], NOW)
+        tally.ingestion.ingest(business, [], NOW)
     with pytest.raises(Invalid):
-        tally.ingest(business, batch(*[str(i) for i in range(1001)]), NOW)
-    assert tally.ingest(business, batch(*[str(i) for i in range(1000)]), NOW).ingested_count == 1000
+        tally.ingestion.ingest(business, batch(*[str(i) for i in range(1001)]), NOW)
+    assert tally.ingestion.ingest(business, batch(*[str(i) for i in range(1000)]), NOW).ingested_count == 1000
 
 
 def test_event_ids_are_scoped_by_business(tally, business):
-    other = tally.register_business("other")
-    tally.create_customer(other, "cus_1", None, None)
-    tally.ingest(business, batch("a"), NOW)
-    assert tally.ingest(other, batch("a"), NOW).ingested_count == 1
+    other = tally.businesses.register_business("other")
+    tally.customers.create_customer(other, "cus_1", None, None)
+    tally.ingestion.ingest(business, batch("a"), NOW)
+    assert tally.ingestion.ingest(other, batch("a"), NOW).ingested_count == 1
 
 
 def test_concurrent_overlapping_batches_store_each_id_once(tally, business):
     ids = [f"e{i}" for i in range(300)]
     halves = [ids[:200], ids[100:], ids[50:250], ids]
     with ThreadPoolExecutor(4) as pool:
-        results = list(pool.map(lambda part: tally.ingest(business, batch(*part), NOW), halves))
+        results = list(pool.map(lambda part: tally.ingestion.ingest(business, batch(*part), NOW), halves))
     assert sum(r.ingested_count for r in results) == 300
     assert sum(r.ingested_count + r.duplicate_count for r in results) == sum(len(h) for h in halves)
     assert len(stored(tally, business, *ids)) == 300
@@ -89,10 +89,10 @@ def test_concurrent_overlapping_batches_store_each_id_once(tally, business):
 
 def test_a_full_batch_is_one_transaction_with_consecutive_positions(tally, business):
     for round_ in range(5):
-        before = tally.head()
-        done = tally.ingest(business, batch(*[f"r{round_}-{i}" for i in range(1000)]), NOW)
-        with tally.recorder.datastore.transaction(commit=False) as cur:
+        before = tally.store.head()
+        done = tally.ingestion.ingest(business, batch(*[f"r{round_}-{i}" for i in range(1000)]), NOW)
+        with tally.store.datastore.transaction(commit=False) as cur:
             cur.execute(f'SELECT min(notification_id) AS lo, max(notification_id) AS hi, count(*) AS n '
-                        f'FROM "{tally.schema}".tally_events WHERE notification_id > %s', (before,))
+                        f'FROM "{tally.store.schema}".tally_events WHERE notification_id > %s', (before,))
             row = cur.fetchone()
         assert row["n"] == 1000 and row["hi"] - row["lo"] == 999 and row["hi"] == done.position

@@ -8,10 +8,10 @@ from eventsourcing.persistence import StoredEvent
 
 from application import businesses
 from application.businesses import KEY_CACHE_SECONDS, hash_key
-from application.tally import Tally
 from domain.business import key_id
 from domain.customer import customer_id
 from domain.errors import NotFound, Unauthorized
+from interfaces.bootstrap import open_store
 
 
 class Clock:
@@ -23,9 +23,9 @@ class Clock:
 
 
 def test_keys_are_listed_newest_first_with_id_and_creation_time_only(tally):
-    first, second = tally.create_key("acme"), tally.create_key("acme")
-    business = tally.authenticate(first)
-    listed = tally.list_keys(business)
+    first, second = tally.businesses.create_key("acme"), tally.businesses.create_key("acme")
+    business = tally.businesses.authenticate(first)
+    listed = tally.businesses.list_keys(business)
     assert [k.id for k in listed] == [key_id(business, hash_key(second)), key_id(business, hash_key(first))]
     assert listed[0].created_at >= listed[1].created_at and listed[0].revoked_at is None
     shown = repr(listed)
@@ -33,73 +33,73 @@ def test_keys_are_listed_newest_first_with_id_and_creation_time_only(tally):
 
 
 def test_a_key_revoked_by_another_process_is_refused_once_its_cache_entry_expires(tally, env):
-    key = tally.create_key("acme")
-    tally.clock = clock = Clock()
-    business = tally.authenticate(key)
-    operator = Tally(env)  # `tally keys revoke` runs in a process of its own
+    key = tally.businesses.create_key("acme")
+    tally.businesses.clock = clock = Clock()
+    business = tally.businesses.authenticate(key)
+    operator = open_store(env)  # `tally keys revoke` runs in a process of its own
     try:
-        operator.revoke_key(tally.list_keys(business)[0].id)
+        operator.businesses.revoke_key(tally.businesses.list_keys(business)[0].id)
     finally:
         operator.close()
     clock.now += KEY_CACHE_SECONDS - 0.1
-    assert tally.authenticate(key) == business
+    assert tally.businesses.authenticate(key) == business
     clock.now += 0.2
     with pytest.raises(Unauthorized):
-        tally.authenticate(key)
-    assert tally.list_keys(business)[0].revoked_at is not None
+        tally.businesses.authenticate(key)
+    assert tally.businesses.list_keys(business)[0].revoked_at is not None
 
 
 def test_a_key_revoked_in_this_process_is_refused_at_once_and_other_keys_keep_working(tally):
-    key, other = tally.create_key("acme"), tally.create_key("acme")
-    business = tally.authenticate(key)
-    tally.authenticate(other)
-    tally.revoke_key(key_id(business, hash_key(key)), business)
+    key, other = tally.businesses.create_key("acme"), tally.businesses.create_key("acme")
+    business = tally.businesses.authenticate(key)
+    tally.businesses.authenticate(other)
+    tally.businesses.revoke_key(key_id(business, hash_key(key)), business)
     with pytest.raises(Unauthorized):
-        tally.authenticate(key)
-    assert tally.authenticate(other) == business
+        tally.businesses.authenticate(key)
+    assert tally.businesses.authenticate(other) == business
 
 
 def test_a_business_cannot_revoke_another_business_key(tally):
-    mine, theirs = tally.create_key("acme"), tally.create_key("globex")
-    acme, globex = tally.authenticate(mine), tally.authenticate(theirs)
+    mine, theirs = tally.businesses.create_key("acme"), tally.businesses.create_key("globex")
+    acme, globex = tally.businesses.authenticate(mine), tally.businesses.authenticate(theirs)
     with pytest.raises(NotFound):
-        tally.revoke_key(key_id(globex, hash_key(theirs)), acme)
+        tally.businesses.revoke_key(key_id(globex, hash_key(theirs)), acme)
     with pytest.raises(NotFound):
-        tally.revoke_key(key_id(acme, "0" * 64))
-    tally.key_cache_seconds = 0
-    assert tally.authenticate(theirs) == globex
+        tally.businesses.revoke_key(key_id(acme, "0" * 64))
+    tally.businesses.key_cache_seconds = 0
+    assert tally.businesses.authenticate(theirs) == globex
 
 
 def test_keys_issued_before_keys_had_ids_still_load_list_and_revoke(tally):
     """Stored exactly as the first release wrote them: the events carry only the hash."""
-    bid = tally.register_business("acme")
+    bid = tally.businesses.register_business("acme")
     key = f"tally_{bid.hex}_old-secret"
     state = ('{"timestamp":{"_type_":"datetime_iso","_data_":"2026-01-02T03:04:05+00:00"},'
              f'"key_hash":"{hash_key(key)}"}}').encode()
-    tally.recorder.insert_events([StoredEvent(bid, 2, "domain.business:Business.ApiKeyIssued", state)])
-    [listed] = tally.list_keys(bid)
+    tally.store.recorder.insert_events([StoredEvent(bid, 2, "domain.business:Business.ApiKeyIssued", state)])
+    [listed] = tally.businesses.list_keys(bid)
     assert listed.id == key_id(bid, hash_key(key)) and listed.created_at.isoformat() == "2026-01-02T03:04:05+00:00"
-    assert tally.authenticate(key) == bid
-    tally.revoke_key(listed.id)
+    assert tally.businesses.authenticate(key) == bid
+    tally.businesses.revoke_key(listed.id)
     with pytest.raises(Unauthorized):
-        tally.authenticate(key)
+        tally.businesses.authenticate(key)
 
 
 @pytest.mark.parametrize("names", ["a business that does not exist", "another kind of aggregate"])
 def test_a_key_naming_no_business_is_refused_after_the_same_work_as_a_wrong_key(tally, monkeypatch, names):
-    bid = tally.register_business("acme")
-    tally.create_key("acme")
-    tally.create_customer(bid, "cus_1", None, None)
+    bid = tally.businesses.register_business("acme")
+    tally.businesses.create_key("acme")
+    tally.customers.create_customer(bid, "cus_1", None, None)
     target = uuid.uuid4() if names == "a business that does not exist" else customer_id(bid, "cus_1")
     work = []
-    get, compare = tally.repository.get, businesses.hmac.compare_digest
-    monkeypatch.setattr(tally.repository, "get", lambda *a, **k: work.append("read") or get(*a, **k))
+    get, compare = tally.store.repository.get, businesses.hmac.compare_digest
+    monkeypatch.setattr(tally.store.repository, "get", lambda *a, **k: work.append("read") or get(*a, **k))
     monkeypatch.setattr(businesses.hmac, "compare_digest", lambda *a: work.append("compare") or compare(*a))
 
     def cost(key):
         work.clear()
         with pytest.raises(Unauthorized):
-            tally.authenticate(key)
+            tally.businesses.authenticate(key)
         return list(work)
 
     assert cost(f"tally_{target.hex}_guess") == cost(f"tally_{bid.hex}_guess") == ["read", "compare"]

@@ -26,15 +26,15 @@ DEADLINE_S = 900
 @pytest.fixture
 def backlog(tally):
     """SUBSCRIPTIONS daily subscriptions with CYCLES due cycles each; read models at the head."""
-    business = tally.register_business("acme")
-    tally.create_customer(business, "cus_1", None, None)
-    meter, _ = tally.create_meter(business, "calls", "api.call", {"type": "count"})
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
+    meter, _ = tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
     terms = {"meter_id": str(meter.id), "unit_price": Decimal("0.02"), "free_threshold": Decimal(0), "credits": None}
-    product, _ = tally.create_product(business, "daily", "USD", Decimal(0), "day", 1, [terms])
+    product, _ = tally.catalogue.create_product(business, "daily", "USD", Decimal(0), "day", 1, [terms])
     start = datetime.now(timezone.utc) - timedelta(days=CYCLES, hours=1)
     for _ in range(SUBSCRIPTIONS):
-        tally.start_subscription(business, "cus_1", product.id, start, datetime.now(timezone.utc))
-    worker = Worker(tally, all_projections(tally.schema))
+        tally.subscriptions.start_subscription(business, "cus_1", product.id, start, datetime.now(timezone.utc))
+    worker = Worker(tally.store, all_projections(tally.store.schema))
     worker.setup()
     while worker.run_once():
         pass
@@ -43,13 +43,13 @@ def backlog(tally):
 
 def sample(tally):
     """(head, lowest read model position, invoices in the read model), from one snapshot."""
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         cur.execute(sql.SQL("SELECT (SELECT coalesce(max(notification_id), 0) FROM {events}) AS head, "
                             "(SELECT min(position) FROM {schema}.projection_tracking) AS low, "
                             "(SELECT count(*) FROM {schema}.invoices) AS invoices").format(
-            events=tally.events_table,
-            schema=sql.Identifier(tally.schema)))
+            events=tally.store.events_table,
+            schema=sql.Identifier(tally.store.schema)))
         row = cur.fetchone()
     return row["head"], row["low"], row["invoices"]
 

@@ -43,16 +43,16 @@ def serve(tally, database_url, schema, tmp_path):
 def test_a_worker_killed_with_sigkill_is_restarted_and_the_read_models_catch_up(serve, tally):
     process, log = serve
     [first] = eventually(lambda: workers_of(process.pid), 30, "serve's worker")
-    business = tally.register_business("acme")
-    tally.create_customer(business, "cus_1", None, None)
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
 
     first.send_signal(signal.SIGKILL)
-    tally.ingest(business, [IncomingEvent("after-kill", "cus_1", "api.call")], datetime.now(timezone.utc))
+    tally.ingestion.ingest(business, [IncomingEvent("after-kill", "cus_1", "api.call")], datetime.now(timezone.utc))
 
     [second] = eventually(lambda: [w for w in workers_of(process.pid) if w.pid != first.pid], RESTART_S,
                           "a new worker")
-    names = [p.name for p in all_projections(tally.schema)]
-    assert wait_for(tally, names, tally.head(), timeout=30)
+    names = [p.name for p in all_projections(tally.store.schema)]
+    assert wait_for(tally.store, names, tally.store.head(), timeout=30)
     assert f"worker (pid {first.pid}) killed by SIGKILL; restarted as pid {second.pid} (restart 1)" \
         in log.read_text()
 

@@ -35,9 +35,9 @@ def test_a_new_meter_records_created_and_archiving_twice_records_once():
 
 def test_counts_needs_the_event_name_and_the_filter():
     m = meter(filter_=where("endpoint", "equals", "/v1/users"))
-    assert m.counts("api.call", {"endpoint": "/v1/users"})
-    assert not m.counts("api.call", {"endpoint": "/v1/orders"})
-    assert not m.counts("other", {"endpoint": "/v1/users"})
+    assert m.rule.counts("api.call", {"endpoint": "/v1/users"})
+    assert not m.rule.counts("api.call", {"endpoint": "/v1/orders"})
+    assert not m.rule.counts("other", {"endpoint": "/v1/users"})
 
 
 @pytest.mark.parametrize(("metadata", "value"), [
@@ -45,11 +45,11 @@ def test_counts_needs_the_event_name_and_the_filter():
     ({"tokens": "x"}, None), ({}, None), ({"tokens": True}, None), ({"tokens": "1e5"}, None), ({"tokens": " 5"}, None),
 ])
 def test_value_is_the_number_of_the_key_or_none_to_skip(metadata, value):
-    assert meter("sum", "tokens").value(metadata) == value
+    assert meter("sum", "tokens").rule.value(metadata) == value
 
 
 def test_count_counts_one_per_event_whatever_the_metadata():
-    assert meter().value({}) == Decimal(1)
+    assert meter().rule.value({}) == Decimal(1)
 
 
 @pytest.mark.parametrize(("operator", "actual", "expected", "result"), [
@@ -75,7 +75,7 @@ def test_comparison_rules(operator, actual, expected, result):
 
 def test_a_missing_key_makes_any_clause_false():
     for operator in ("equals", "not_equals", "does_not_contain", "less_than"):
-        assert not meter(filter_=where("plan", operator, "pro")).counts("api.call", {})
+        assert not meter(filter_=where("plan", operator, "pro")).rule.counts("api.call", {})
 
 
 def test_or_and_nesting():
@@ -83,9 +83,9 @@ def test_or_and_nesting():
         {"key": "tokens", "operator": "greater_than", "value": 15},
         {"conjunction": "and", "clauses": [{"key": "endpoint", "operator": "contains", "value": "orders"},
                                             {"key": "tokens", "operator": "equals", "value": "x"}]}]})
-    assert m.counts("api.call", {"tokens": 20})
-    assert m.counts("api.call", {"tokens": "x", "endpoint": "/v1/orders"})
-    assert not m.counts("api.call", {"tokens": "x", "endpoint": "/v1/users"})
+    assert m.rule.counts("api.call", {"tokens": 20})
+    assert m.rule.counts("api.call", {"tokens": "x", "endpoint": "/v1/orders"})
+    assert not m.rule.counts("api.call", {"tokens": "x", "endpoint": "/v1/users"})
 
 
 def test_every_fault_is_reported_with_its_path():

@@ -1,6 +1,6 @@
+import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-import uuid
 
 from domain.usage_event import IncomingEvent, UsageEvent, faults_of, usage_event_id
 

@@ -10,4 +10,4 @@ def test_an_api_process_finds_the_database_and_schema_in_the_environment(databas
     with TestClient(asgi.create()) as client:
         answer = client.get("/health")
     assert answer.status_code == 200
-    assert client.app.state.tally.schema == schema
+    assert client.app.state.tally.store.schema == schema

@@ -40,7 +40,7 @@ def test_a_usage_event_is_found_by_its_event_id(client, auth, customer):
 
 
 def test_another_business_gets_404(client, auth, customer, tally):
-    other = {"Authorization": f"Bearer {tally.create_key('rival')}"}
+    other = {"Authorization": f"Bearer {tally.businesses.create_key('rival')}"}
     assert client.get("/audit/customer/cus_a", headers=other).status_code == 404
     cid = client.get("/audit/customer/cus_a", headers=auth).json()["id"]
     assert client.get(f"/audit/customer/{cid}", headers=other).status_code == 404

@@ -3,7 +3,16 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.interfaces.billing_helpers import close, closing, lines_by_meter, meter, product, send, subscribe, yesterday
+from tests.interfaces.billing_helpers import (
+    close,
+    closing,
+    lines_by_meter,
+    meter,
+    product,
+    send,
+    subscribe,
+    yesterday,
+)
 
 
 @pytest.fixture

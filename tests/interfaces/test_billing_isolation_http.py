@@ -11,7 +11,7 @@ START = (datetime.now(timezone.utc) - timedelta(days=1, minutes=30)).replace(sec
 
 @pytest.fixture
 def other(tally):
-    return {"Authorization": f"Bearer {tally.create_key('other-business')}"}
+    return {"Authorization": f"Bearer {tally.businesses.create_key('other-business')}"}
 
 
 @pytest.fixture

@@ -4,7 +4,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.interfaces.billing_helpers import close, lines_by_meter, meter, product, send, subscribe
+from tests.interfaces.billing_helpers import (
+    close,
+    lines_by_meter,
+    meter,
+    product,
+    send,
+    subscribe,
+)
 
 START = (datetime.now(timezone.utc) - timedelta(days=1, minutes=30)).replace(second=0, microsecond=0)
 
@@ -101,7 +108,7 @@ def test_a_bad_grant_is_refused_and_grants_nothing(client, auth, customer, body)
 
 
 def test_credits_of_an_unknown_or_foreign_customer_are_not_found(client, auth, tally, customer):
-    other = {"Authorization": f"Bearer {tally.create_key('someone-else')}"}
+    other = {"Authorization": f"Bearer {tally.businesses.create_key('someone-else')}"}
     assert client.get(f"/customers/{customer}/credits", headers=other).status_code == 404
     assert client.post(f"/customers/{customer}/credits", json={"amount": "5"}, headers=other).status_code == 404
     assert client.get("/customers/cus_nobody/credits", headers=auth).status_code == 404

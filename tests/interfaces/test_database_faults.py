@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from litestar.testing import TestClient
 
-from application.config import SERVING, store_env
-from application.tally import Tally
+from interfaces.bootstrap import open_store
 from interfaces.http.app import create_app
+from store.config import SERVING, store_env
 from tests.conftest import RunningWorker
 from tests.interfaces.db_proxy import DatabaseProxy
 
@@ -28,7 +28,7 @@ def proxy(database_url: str) -> Iterator[DatabaseProxy]:
 def served(proxy: DatabaseProxy, schema: str, worker: RunningWorker) -> Iterator[TestClient]:
     """An API process whose database is reached through the proxy, with the API's own timeouts
     (the worker reaches it directly)."""
-    proxied = Tally(store_env(proxy.url, schema, pool_size=2, timeouts=SERVING))
+    proxied = open_store(store_env(proxy.url, schema, pool_size=2, timeouts=SERVING))
     with TestClient(create_app(proxied)) as client:
         yield client
     proxied.close()

@@ -97,7 +97,7 @@ def test_missing_or_wrong_keys_are_401(client, customer):
 
 def test_another_business_sees_none_of_it(client, auth, customer, tally):
     pos = ingest(client, auth, event("mine")).json()["position"]
-    other = {"Authorization": f"Bearer {tally.create_key('rival')}"}
+    other = {"Authorization": f"Bearer {tally.businesses.create_key('rival')}"}
     assert listed(client, other, pos) == []
     assert client.get("/customers/cus_abc", headers=other).status_code == 404
     assert client.get("/events/mine", headers=other).status_code == 404

@@ -6,7 +6,15 @@ import pytest
 from psycopg import sql
 
 from interfaces.cli.main import main
-from tests.interfaces.billing_helpers import JAN1, close, meter, product, send, subscribe, yesterday
+from tests.interfaces.billing_helpers import (
+    JAN1,
+    close,
+    meter,
+    product,
+    send,
+    subscribe,
+    yesterday,
+)
 
 
 @pytest.fixture
@@ -62,10 +70,10 @@ def test_a_late_line_is_explained(client, auth, tally, business, customer):
     plan = product(client, auth, {"meter_id": calls, "unit_price": "1"})
     send(client, auth, customer, "api.call", 3, JAN1 + timedelta(hours=10), "a")
     subscription = uuid.UUID(subscribe(client, auth, customer, plan["id"], JAN1)["id"])
-    tally.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
+    tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
     send(client, auth, customer, "api.call", 1, JAN1 + timedelta(hours=12), "late")
     send(client, auth, customer, "api.call", 2, JAN1 + timedelta(days=1, hours=5), "b")
-    [second] = tally.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
+    [second] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
 
     body = explain(client, auth, second.id)
 
@@ -78,7 +86,7 @@ def test_another_business_cannot_explain_an_invoice(client, auth, customer, tall
     calls = meter(client, auth, "api.call")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "1"})
     [invoice] = close(client, auth, subscribe(client, auth, customer, plan["id"], yesterday())["id"])
-    other = {"Authorization": f"Bearer {tally.create_key('rival')}"}
+    other = {"Authorization": f"Bearer {tally.businesses.create_key('rival')}"}
     assert client.get(f"/audit/invoice/{invoice['id']}/explain", headers=other).status_code == 404
     assert client.get(f"/audit/invoice/{invoice['id']}", headers=other).status_code == 404
     assert client.get(f"/audit/invoice/{uuid.uuid4()}/explain", headers=auth).status_code == 404
@@ -100,7 +108,7 @@ def test_verify_catches_a_tampered_invoice_row_while_explain_keeps_the_true_figu
     assert main(["audit", "verify"]) == 0
     assert "1 invoices, 1 wallets verified; 0 mismatch(es)" in capsys.readouterr().out
 
-    with tally.recorder.datastore.transaction(commit=True) as cur:
+    with tally.store.datastore.transaction(commit=True) as cur:
         cur.execute(sql.SQL("UPDATE {}.invoices SET total = 31 WHERE id = %s").format(sql.Identifier(schema)),
                     (uuid.UUID(invoice["id"]),))
         cur.execute(sql.SQL("UPDATE {}.wallets SET balance = balance + 1").format(sql.Identifier(schema)))

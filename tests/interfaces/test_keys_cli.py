@@ -38,7 +38,7 @@ def test_keys_revoke_marks_the_key_revoked_and_it_is_refused(cli, tally):
     _, out, _ = cli("keys", "list", "--business", "acme")
     assert out.splitlines()[1].split()[2].endswith("Z")
     with pytest.raises(Unauthorized):
-        tally.authenticate(key.strip())
+        tally.businesses.authenticate(key.strip())
 
 
 def test_an_unknown_key_id_or_business_is_an_error_exit(cli):

@@ -149,7 +149,7 @@ def test_a_body_that_is_no_meter_object_is_refused(client, auth, body, status, c
 
 def test_another_business_meter_is_not_found(client, auth, tally):
     meter = create(client, auth, "calls", "count")
-    other = {"Authorization": f"Bearer {tally.create_key('someone-else')}"}
+    other = {"Authorization": f"Bearer {tally.businesses.create_key('someone-else')}"}
     for response in (client.get(f"/meters/{meter['id']}", headers=other),
                      client.post(f"/meters/{meter['id']}/archive", headers=other),
                      client.get(f"/meters/{meter['id']}/usage", headers=other, params=RANGE),

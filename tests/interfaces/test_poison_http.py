@@ -87,31 +87,31 @@ def refused(response: Any, status: int, code: str | None = None) -> dict[str, An
 @pytest.mark.parametrize(("what", "method", "path", "body", "field"), WRITES, ids=[w[0] for w in WRITES])
 def test_poison_in_a_command_is_refused_with_its_field_and_stores_nothing(
         client, auth, tally, worker, setup, what, method, path, body, field):
-    head = tally.head()
+    head = tally.store.head()
     answer = refused(client.request(method, path, json=body, headers=auth), 422)
     assert field in [e["field"] for e in answer["errors"]], answer
-    assert tally.head() == head
+    assert tally.store.head() == head
     assert ingest(client, auth, event("after", customer="cus_ok")).status_code == 200
     worker.caught_up()
 
 
 @pytest.mark.parametrize("start", ["0001-01-01T00:00:00Z", YEAR_ONE, "1969-12-31T23:59:00Z"])
 def test_a_subscription_starting_outside_the_time_range_is_refused(client, auth, tally, setup, start):
-    head = tally.head()
+    head = tally.store.head()
     body = {"customer_id": "cus_ok", "product_id": setup["product"], "start": start}
     answer = refused(client.post("/subscriptions", json=body, headers=auth), 422, "invalid_subscription")
     assert [e["field"] for e in answer["errors"]] == ["start"]
-    assert tally.head() == head
+    assert tally.store.head() == head
 
 
 def test_a_subscription_starts_at_most_1000_cycles_in_the_past(client, auth, tally, worker, setup):
     today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     body = {"customer_id": "cus_ok", "product_id": setup["product"]}
-    head = tally.head()
+    head = tally.store.head()
     too_old = (today - timedelta(days=1002)).isoformat()
     answer = refused(client.post("/subscriptions", json={**body, "start": too_old}, headers=auth), 422)
     assert "1000 cycles" in answer["errors"][0]["reason"]
-    assert tally.head() == head
+    assert tally.store.head() == head
     oldest = (today - timedelta(days=1000)).isoformat()
     assert client.post("/subscriptions", json={**body, "start": oldest}, headers=auth).status_code == 201
 
@@ -119,11 +119,11 @@ def test_a_subscription_starts_at_most_1000_cycles_in_the_past(client, auth, tal
 def test_a_subscription_whose_first_cycle_would_end_past_the_range_is_refused(client, auth, tally, setup):
     product = client.post("/products", json={"name": "Millennium", "currency": "USD", "billing_interval": "year",
                                              "interval_count": 1000}, headers=auth).json()
-    head = tally.head()
+    head = tally.store.head()
     body = {"customer_id": "cus_ok", "product_id": product["id"], "start": "8999-06-01T00:00:00Z"}
     answer = refused(client.post("/subscriptions", json=body, headers=auth), 422, "invalid_subscription")
     assert "first cycle" in answer["errors"][0]["reason"]
-    assert tally.head() == head
+    assert tally.store.head() == head
 
 
 QUERIES = [
@@ -175,10 +175,10 @@ BODIES = [
                                                          "bad utf-8 customer", "surrogate bytes event",
                                                          "truncated utf-8 meter", "bad utf-8 grant"])
 def test_an_unreadable_body_is_400_malformed_json_and_stores_nothing(client, auth, tally, worker, setup, path, body):
-    head = tally.head()
+    head = tally.store.head()
     refused(client.post(path, content=body, headers={**auth, "Content-Type": "application/json"}), 400,
             "malformed_json")
-    assert tally.head() == head
+    assert tally.store.head() == head
     assert ingest(client, auth, event("after", customer="cus_ok")).status_code == 200
     worker.caught_up()
 

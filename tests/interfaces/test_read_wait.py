@@ -3,9 +3,9 @@ holds no thread, so one business's waiting requests do not hold up another busin
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import anyio
 import httpx
@@ -41,7 +41,7 @@ def test_a_min_position_past_the_head_is_refused_at_once(client: TestClient, tal
                                                           auth: dict[str, str]) -> None:
     created = client.post("/customers", json={"customer_id": "cus_1"}, headers=auth)
     assert created.status_code in (200, 201), created.text
-    past = tally.head() + 1_000_000
+    past = tally.store.head() + 1_000_000
     took = []
     for _ in range(3):
         started = time.monotonic()
@@ -57,15 +57,15 @@ def test_a_min_position_past_the_head_is_refused_at_once(client: TestClient, tal
 def test_a_min_position_at_the_head_waits_for_the_read_models(client: TestClient, tally: Tally,
                                                                auth: dict[str, str]) -> None:
     client.post("/customers", json={"customer_id": "cus_1"}, headers=auth)
-    response = client.get(f"/customers?min_position={tally.head()}", headers=auth)
+    response = client.get(f"/customers?min_position={tally.store.head()}", headers=auth)
     assert response.status_code == 200, response.text
     assert [c["customer_id"] for c in response.json()["items"]] == ["cus_1"]
 
 
 def test_many_waiting_requests_do_not_hold_up_another_business(tally: Tally) -> None:
-    Worker(tally, all_projections(tally.schema)).setup()  # tables, but no worker yet: nothing is projected
-    flooding = {"Authorization": f"Bearer {tally.create_key(f'flood-{uuid.uuid4().hex[:8]}')}"}
-    other = {"Authorization": f"Bearer {tally.create_key(f'other-{uuid.uuid4().hex[:8]}')}"}
+    Worker(tally.store, all_projections(tally.store.schema)).setup()  # tables, but no worker yet: nothing is projected
+    flooding = {"Authorization": f"Bearer {tally.businesses.create_key(f'flood-{uuid.uuid4().hex[:8]}')}"}
+    other = {"Authorization": f"Bearer {tally.businesses.create_key(f'other-{uuid.uuid4().hex[:8]}')}"}
     finished: list[str] = []
 
     async def main() -> list[int]:
@@ -75,7 +75,7 @@ def test_many_waiting_requests_do_not_hold_up_another_business(tally: Tally) -> 
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
             created = await client.post("/customers", json={"customer_id": "cus_1"}, headers=flooding)
             assert created.status_code in (200, 201), created.text
-            head = tally.head()
+            head = tally.store.head()
 
             async def wait_for_own_write() -> int:
                 response = await client.get(f"/customers?min_position={head}", headers=flooding)

@@ -21,8 +21,8 @@ def test_rebuilt_billing_read_models_equal_the_incremental_ones_after_a_price_ch
     before = client.get("/customers/cus_p/usage", headers=auth).json()
 
     for name in ("charges", "invoices", "balances"):
-        assert operations.verify(tally, name).differences == [], name
-    operations.rebuild(tally, "charges")
+        assert operations.verify(tally.store, name).differences == [], name
+    operations.rebuild(tally.store, "charges")
     after = client.get("/customers/cus_p/usage", headers=auth).json()
 
     assert before["total"] == after["total"] == "3.00"  # 200 calls, 100 paid with credits, 100 x 0.03

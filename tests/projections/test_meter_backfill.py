@@ -30,44 +30,44 @@ def expected_sum(indexes):
 
 
 def meter_state(tally, meter_id):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         cur.execute(sql.SQL("SELECT backfill_cursor, backfill_upto FROM {}.meters WHERE id = %s").format(
-            sql.Identifier(tally.schema)), (meter_id,))
+            sql.Identifier(tally.store.schema)), (meter_id,))
         state = cur.fetchone()
         cur.execute(sql.SQL("SELECT sum(count) AS n FROM {}.meter_usage WHERE meter_id = %s").format(
-            sql.Identifier(tally.schema)), (meter_id,))
+            sql.Identifier(tally.store.schema)), (meter_id,))
         return state, cur.fetchone()["n"]
 
 
 def totals(tally, meter_id):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        return usage_total(cur, tally.schema, meter_id, None, *EVER), backfills_pending(cur, tally.schema)
+    with tally.store.datastore.transaction(commit=False) as cur:
+        return usage_total(cur, tally.store.schema, meter_id, None, *EVER), backfills_pending(cur, tally.store.schema)
 
 
 @pytest.fixture
 def business(tally):
-    bid = tally.register_business("acme")
+    bid = tally.businesses.register_business("acme")
     for c in range(3):
-        tally.create_customer(bid, f"cus_{c}", None, None)
+        tally.customers.create_customer(bid, f"cus_{c}", None, None)
     for start in range(0, 10_000, 1000):
-        tally.ingest(bid, batch("e", start, 1000), NOW)
+        tally.ingestion.ingest(bid, batch("e", start, 1000), NOW)
     return bid
 
 
 def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_during_its_backfill_once(tally, business):
     drain(tally)
-    meter, _ = tally.create_meter(business, "n", "api.call", {"type": "sum", "key": "n"})
-    worker = Worker(tally, all_projections(tally.schema))
+    meter, _ = tally.meters.create_meter(business, "n", "api.call", {"type": "sum", "key": "n"})
+    worker = Worker(tally.store, all_projections(tally.store.schema))
     while worker.run_once() and meter_state(tally, meter.id)[0] is None:
         pass
     worker.run_once()  # the first back-fill chunk
     (state, counted) = meter_state(tally, meter.id)
     assert 0 < state["backfill_cursor"] < state["backfill_upto"], "the back-fill must be under way"
-    usage_status = next(s for s in operations.status(tally, sample_s=0.01) if s.name == "usage")
+    usage_status = next(s for s in operations.status(tally.store, sample_s=0.01) if s.name == "usage")
     assert usage_status.pending == [f"meter {meter.id} (n): back-fill at position {state['backfill_cursor']} "
                                     f"of {state['backfill_upto']}"]
     for start in range(10_000, 12_000, 500):
-        tally.ingest(business, batch("e", start, 500), NOW)
+        tally.ingestion.ingest(business, batch("e", start, 500), NOW)
     worker.run_once()  # new events are counted live, before the back-fill resumes
     assert meter_state(tally, meter.id)[0]["backfill_cursor"] == state["backfill_cursor"]
     drain(tally)
@@ -77,26 +77,26 @@ def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_durin
 
 def test_a_backfill_advances_while_events_keep_arriving(tally, business):
     drain(tally)
-    meter, _ = tally.create_meter(business, "n", "api.call", {"type": "count"})
-    worker = Worker(tally, all_projections(tally.schema))
+    meter, _ = tally.meters.create_meter(business, "n", "api.call", {"type": "count"})
+    worker = Worker(tally.store, all_projections(tally.store.schema))
     for round_ in range(BACKGROUND_EVERY):
-        tally.ingest(business, batch("f", 100 * round_, 100), NOW)
+        tally.ingestion.ingest(business, batch("f", 100 * round_, 100), NOW)
         assert worker.run_once(), "every round has a page to apply"
     assert meter_state(tally, meter.id)[0]["backfill_cursor"] > 0
 
 
 def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, database_url, schema):
-    counted, _ = tally.create_meter(business, "count", "api.call", {"type": "count"})
+    counted, _ = tally.meters.create_meter(business, "count", "api.call", {"type": "count"})
     for start in range(10_000, 12_000, 1000):
-        tally.ingest(business, batch("e", start, 1000), NOW)
-    summed, _ = tally.create_meter(business, "sum", "api.call", {"type": "sum", "key": "n"})
-    Worker(tally, all_projections(tally.schema)).setup()
-    head = tally.head()
+        tally.ingestion.ingest(business, batch("e", start, 1000), NOW)
+    summed, _ = tally.meters.create_meter(business, "sum", "api.call", {"type": "sum", "key": "n"})
+    Worker(tally.store, all_projections(tally.store.schema)).setup()
+    head = tally.store.head()
     kill_mid_stream(tally, database_url, schema)
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         assert 0 < read_position(cur, schema, "usage") < head, "killed mid-stream"
     resume_until(tally, database_url, schema, head)
     drain(tally)  # whatever back-fill the second worker left
     assert totals(tally, counted.id) == (Decimal(12_000), False)
     assert totals(tally, summed.id) == (expected_sum(range(12_000)), False)
-    assert operations.verify(tally, "usage").differences == []
+    assert operations.verify(tally.store, "usage").differences == []

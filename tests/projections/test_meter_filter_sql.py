@@ -17,8 +17,8 @@ def where(key, operator, value):
 
 
 def test_sql_filters_agree_with_the_domain_rules(tally):
-    table = sql.SQL("{}.filter_rows").format(sql.Identifier(tally.schema))
-    with tally.recorder.datastore.transaction(commit=True) as cur:
+    table = sql.SQL("{}.filter_rows").format(sql.Identifier(tally.store.schema))
+    with tally.store.datastore.transaction(commit=True) as cur:
         cur.execute(sql.SQL("CREATE TABLE {} (id int PRIMARY KEY, metadata jsonb NOT NULL)").format(table))
 
     @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -28,7 +28,7 @@ def test_sql_filters_agree_with_the_domain_rules(tally):
     def agree(filter_, rows):
         parsed, faults = meter_filter.parse(filter_)
         assert not faults
-        with tally.recorder.datastore.transaction(commit=False) as cur:
+        with tally.store.datastore.transaction(commit=False) as cur:
             decimal_json(cur)
             cur.executemany(sql.SQL("INSERT INTO {} VALUES (%s, %s)").format(table),
                             [(i, _json.encode(m).decode()) for i, m in enumerate(rows)])

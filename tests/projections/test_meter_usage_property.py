@@ -9,8 +9,14 @@ from psycopg import sql
 
 from domain.aggregation import fold
 from domain.usage_event import IncomingEvent
-from projections.meter_queries import WINDOWS, minute, usage_buckets, usage_total, window_end
 from projections import meter_usage
+from projections.meter_queries import (
+    WINDOWS,
+    minute,
+    usage_buckets,
+    usage_total,
+    window_end,
+)
 from projections.meter_usage import decimal_json
 from tests.projections.strategies import filters, metadata, values
 from tests.projections.workload import drain
@@ -44,17 +50,17 @@ def tied(customer, tokens):
 
 
 def raw_events(tally, business):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         decimal_json(cur)
         cur.execute(sql.SQL("SELECT position, customer_id, event_name, occurred_at, metadata FROM {}.usage_events "
-                            "WHERE business_id = %s").format(sql.Identifier(tally.schema)), (business,))
+                            "WHERE business_id = %s").format(sql.Identifier(tally.store.schema)), (business,))
         return cur.fetchall()
 
 
 def brute_force(meter, rows, customer, start, end, window):
     lower, upper = minute(start), minute(end)
-    items = [(r["occurred_at"], r["position"], meter.value(r["metadata"])) for r in rows
-             if meter.counts(r["event_name"], r["metadata"]) and (customer is None or r["customer_id"] == customer)
+    items = [(r["occurred_at"], r["position"], meter.rule.value(r["metadata"])) for r in rows
+             if meter.rule.counts(r["event_name"], r["metadata"]) and (customer is None or r["customer_id"] == customer)
              and lower <= minute(r["occurred_at"]) < upper]
     items = [i for i in items if i[2] is not None]
     kind = meter.aggregation["type"]
@@ -74,24 +80,24 @@ def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
     @example([tied("c1", 5), tied("c1", 3)], [], LAST, WHOLE)
     @example([tied("c1", 5), tied("c1", 3)], [tied("c1", 4), tied("c2", 9)], LAST, WHOLE)
     def agree(before, after, definition, period):
-        business = tally.register_business(f"b-{uuid.uuid4().hex}")
+        business = tally.businesses.register_business(f"b-{uuid.uuid4().hex}")
         for customer in CUSTOMERS:
-            tally.create_customer(business, customer, None, None)
+            tally.customers.create_customer(business, customer, None, None)
         batches = [[IncomingEvent(uuid.uuid4().hex, c, n, at, m) for c, n, at, m in group] for group in (before, after)]
         if batches[0]:
-            tally.ingest(business, batches[0], NOW)
-        meter, _ = tally.create_meter(business, "m", "api.call",
+            tally.ingestion.ingest(business, batches[0], NOW)
+        meter, _ = tally.meters.create_meter(business, "m", "api.call",
                                       {"type": definition["kind"], "key": definition["key"]}, definition["filter"])
         if batches[1]:
-            tally.ingest(business, batches[1], NOW)
+            tally.ingestion.ingest(business, batches[1], NOW)
         drain(tally, page_size=7)
         rows = raw_events(tally, business)
         start, end = period
         for customer in (None, "c1"):
             for window in WINDOWS:
                 total, buckets = brute_force(meter, rows, customer, start, end, window)
-                with tally.recorder.datastore.transaction(commit=False) as cur:
-                    assert usage_total(cur, tally.schema, meter.id, customer, start, end) == total
-                    assert usage_buckets(cur, tally.schema, meter.id, customer, start, end, window) == buckets
+                with tally.store.datastore.transaction(commit=False) as cur:
+                    assert usage_total(cur, tally.store.schema, meter.id, customer, start, end) == total
+                    assert usage_buckets(cur, tally.store.schema, meter.id, customer, start, end, window) == buckets
 
     agree()

@@ -15,21 +15,21 @@ from tests.projections.workload import drain, run_workload
 def snapshot(tally):
     """Every row of every live projection table, in key order, and the positions."""
     rows = {}
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         for cls in PROJECTIONS.values():
             for table, keys in cls.keys.items():
                 order = sql.SQL(", ").join(sql.Identifier(k) for k in keys)
                 cur.execute(sql.SQL("SELECT * FROM {}.{} ORDER BY {}").format(
-                    sql.Identifier(tally.schema), sql.Identifier(table), order))
+                    sql.Identifier(tally.store.schema), sql.Identifier(table), order))
                 rows[table] = cur.fetchall()
-        rows["positions"] = read_positions(cur, tally.schema)
+        rows["positions"] = read_positions(cur, tally.store.schema)
     return rows
 
 
 def relations(tally):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         cur.execute("SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                    "WHERE nspname = %s ORDER BY relname", (tally.schema,))
+                    "WHERE nspname = %s ORDER BY relname", (tally.store.schema,))
         return [r["relname"] for r in cur.fetchall()]
 
 
@@ -49,7 +49,7 @@ def test_the_workload_counts_in_meters(worked):
 @pytest.mark.parametrize("name", list(PROJECTIONS))
 def test_a_rebuild_from_zero_equals_the_incremental_result(worked, name):
     before, names = snapshot(worked), relations(worked)
-    assert operations.rebuild(worked, name) == worked.head()
+    assert operations.rebuild(worked.store, name) == worked.store.head()
     assert snapshot(worked) == before
     after = relations(worked)
     assert len(after) == len(names) and not [n for n in after if "__" in n], "no __next table or index is left"
@@ -60,16 +60,16 @@ def test_a_rebuild_from_zero_equals_the_incremental_result(worked, name):
 @pytest.mark.parametrize("name", list(PROJECTIONS))
 def test_verify_finds_no_difference_after_the_workload(worked, name):
     names = relations(worked)
-    assert operations.verify(worked, name).complete
+    assert operations.verify(worked.store, name).complete
     assert relations(worked) == names, "scratch tables are dropped"
 
 
 def test_verify_reports_a_corrupted_bucket(worked):
-    with worked.recorder.datastore.transaction(commit=True) as cur:
+    with worked.store.datastore.transaction(commit=True) as cur:
         cur.execute(sql.SQL("UPDATE {}.meter_usage SET sum = sum + 1 WHERE ctid = "
                             "(SELECT ctid FROM {}.meter_usage LIMIT 1)").format(
-            sql.Identifier(worked.schema), sql.Identifier(worked.schema)))
-    differences = operations.verify(worked, "usage").differences
+            sql.Identifier(worked.store.schema), sql.Identifier(worked.store.schema)))
+    differences = operations.verify(worked.store, "usage").differences
     assert len(differences) == 2
     assert differences[0].startswith("meter_usage: only live")
     assert differences[1].startswith("meter_usage: only rebuilt")
@@ -78,14 +78,14 @@ def test_verify_reports_a_corrupted_bucket(worked):
 def test_a_rebuild_while_the_worker_runs_counts_new_events_once(tally, worker):
     run_workload(tally)
     worker.caught_up()
-    business = tally.register_business("acme")
+    business = tally.businesses.register_business("acme")
     from tests.projections.workload import NOW, events
-    tally.ingest(business, events("d", 500), NOW)
-    operations.rebuild(tally, "usage")
-    tally.ingest(business, events("e", 100), NOW)
+    tally.ingestion.ingest(business, events("d", 500), NOW)
+    operations.rebuild(tally.store, "usage")
+    tally.ingestion.ingest(business, events("e", 100), NOW)
     worker.caught_up()
     drain(tally)
-    assert operations.verify(tally, "usage").differences == []
+    assert operations.verify(tally.store, "usage").differences == []
 
 
 def cli(database_url, schema, *args):
@@ -100,8 +100,8 @@ def test_the_cli_shows_status_and_verify_exits_1_on_a_difference(worked, databas
     assert cli(database_url, schema, "verify", "usage").returncode == 0
     rebuilt = cli(database_url, schema, "rebuild", "customers")
     assert rebuilt.returncode == 0 and "100.0%" in rebuilt.stderr
-    with worked.recorder.datastore.transaction(commit=True) as cur:
+    with worked.store.datastore.transaction(commit=True) as cur:
         cur.execute(sql.SQL("DELETE FROM {}.customers WHERE customer_id = 'cus_1'").format(
-            sql.Identifier(worked.schema)))
+            sql.Identifier(worked.store.schema)))
     failed = cli(database_url, schema, "verify", "customers")
     assert failed.returncode == 1 and "customers: only rebuilt" in failed.stdout

@@ -30,34 +30,34 @@ def event(event_id, name="api.call", customer="cus_1", seconds=0):
 
 def run_to_head(tally):
     """Runs the worker in this thread, small pages, until every projection stands at the head."""
-    worker = Worker(tally, all_projections(tally.schema), page_size=PAGE_SIZE)
+    worker = Worker(tally.store, all_projections(tally.store.schema), page_size=PAGE_SIZE)
     worker.setup()
     for _ in range(1000):
         if not worker.run_once():
             break
-    assert positions(tally) == {name: tally.head() for name in positions(tally)}
+    assert positions(tally.store) == {name: tally.store.head() for name in positions(tally.store)}
 
 
-def positions(tally):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        return read_positions(cur, tally.schema)
+def positions(store):
+    with store.datastore.transaction(commit=False) as cur:
+        return read_positions(cur, store.schema)
 
 
 def parked(tally, name="usage"):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        return parking.parked_events(cur, tally.schema, name)
+    with tally.store.datastore.transaction(commit=False) as cur:
+        return parking.parked_events(cur, tally.store.schema, name)
 
 
 def listed(tally, business):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         cur.execute(sql.SQL("SELECT event_id FROM {}.usage_events WHERE business_id = %s ORDER BY position")
-                    .format(sql.Identifier(tally.schema)), (business,))
+                    .format(sql.Identifier(tally.store.schema)), (business,))
         return [r["event_id"] for r in cur.fetchall()]
 
 
 def meter_archived(tally, meter_id):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT archived FROM {}.meters WHERE id = %s").format(sql.Identifier(tally.schema)),
+    with tally.store.datastore.transaction(commit=False) as cur:
+        cur.execute(sql.SQL("SELECT archived FROM {}.meters WHERE id = %s").format(sql.Identifier(tally.store.schema)),
                     (meter_id,))
         return cur.fetchone()["archived"]
 
@@ -80,17 +80,17 @@ def cause(monkeypatch):
 @pytest.fixture
 def stuck(tally, cause):
     """Business A's marker event sits among A's and B's events; A archives its meter after it."""
-    a, b = tally.register_business("a"), tally.register_business("b")
+    a, b = tally.businesses.register_business("a"), tally.businesses.register_business("b")
     for business in (a, b):
-        tally.create_customer(business, "cus_1", None, None)
-    meter, _ = tally.create_meter(a, "calls", "api.call", {"type": "count"})
-    tally.ingest(a, [event(f"a{i}", seconds=i) for i in range(3)], NOW)
-    tally.ingest(b, [event(f"b{i}", seconds=i) for i in range(3)], NOW)
-    tally.ingest(a, [event("a-poison", POISON, seconds=3), event("a3", seconds=4)], NOW)
-    tally.ingest(b, [event(f"b{i}", seconds=i) for i in range(3, 9)], NOW)
-    tally.ingest(a, [event("a4", seconds=5)], NOW)
-    tally.archive_meter(a, meter.id)
-    tally.ingest(b, [event("b9", seconds=9)], NOW)
+        tally.customers.create_customer(business, "cus_1", None, None)
+    meter, _ = tally.meters.create_meter(a, "calls", "api.call", {"type": "count"})
+    tally.ingestion.ingest(a, [event(f"a{i}", seconds=i) for i in range(3)], NOW)
+    tally.ingestion.ingest(b, [event(f"b{i}", seconds=i) for i in range(3)], NOW)
+    tally.ingestion.ingest(a, [event("a-poison", POISON, seconds=3), event("a3", seconds=4)], NOW)
+    tally.ingestion.ingest(b, [event(f"b{i}", seconds=i) for i in range(3, 9)], NOW)
+    tally.ingestion.ingest(a, [event("a4", seconds=5)], NOW)
+    tally.meters.archive_meter(a, meter.id)
+    tally.ingestion.ingest(b, [event("b9", seconds=9)], NOW)
     run_to_head(tally)
     return tally, a, b, meter.id
 
@@ -121,15 +121,15 @@ def test_health_is_degraded_with_the_projection_and_position_parked(stuck, clien
     body = client.get("/health").json()
     assert body["status"] == "degraded"
     assert body["parked"] == [{"projection": "usage", "position": first, "events": 4}]
-    assert body["projections"]["usage"] == body["position"] == tally.head()
+    assert body["projections"]["usage"] == body["position"] == tally.store.head()
 
 
 def test_status_and_verify_show_the_stuck_business_and_verify_exits_1(stuck, database_url, schema):
     tally, a, *_ = stuck
     first = parked(tally)[0].position
-    usage = next(s for s in operations.status(tally, sample_s=0.01) if s.name == "usage")
+    usage = next(s for s in operations.status(tally.store, sample_s=0.01) if s.name == "usage")
     assert [(s.business_id, s.position, s.events) for s in usage.parked] == [(a, first, 4)]
-    verdict = operations.verify(tally, "usage")
+    verdict = operations.verify(tally.store, "usage")
     assert verdict.differences == [], "a rebuild parks the same events"
     assert not verdict.complete and verdict.behind == 0
     shown = cli(database_url, schema, "status")
@@ -142,9 +142,9 @@ def test_the_stuck_business_is_not_billed_on_short_counts_while_others_are(stuck
     tally, a, b, _ = stuck
     closes = {}
     for business in (a, b):
-        product, _ = tally.create_product(business, "daily", "USD", Decimal("1"), "day", 1, [])
-        subscription, _ = tally.start_subscription(business, "cus_1", product.id, START, START)
-        closes[business] = lambda s=subscription, who=business: tally.close_cycles(
+        product, _ = tally.catalogue.create_product(business, "daily", "USD", Decimal("1"), "day", 1, [])
+        subscription, _ = tally.subscriptions.start_subscription(business, "cus_1", product.id, START, START)
+        closes[business] = lambda s=subscription, who=business: tally.billing.close_cycles(
             who, s.id, START + timedelta(days=1, hours=1), wait=False)
     with pytest.raises(NotReady) as refused:
         closes[a]()
@@ -155,7 +155,7 @@ def test_the_stuck_business_is_not_billed_on_short_counts_while_others_are(stuck
 def test_a_rebuild_while_the_cause_remains_parks_the_same_events(stuck):
     tally, *_ = stuck
     before = parked(tally)
-    operations.rebuild(tally, "usage")
+    operations.rebuild(tally.store, "usage")
     assert [(r.position, r.business_id, r.error) for r in parked(tally)] == [
         (r.position, r.business_id, r.error) for r in before]
     assert parked(tally, "usage__next") == []
@@ -164,7 +164,7 @@ def test_a_rebuild_while_the_cause_remains_parks_the_same_events(stuck):
 def test_a_retry_that_still_fails_keeps_everything_parked_and_says_why(stuck, cause):
     tally, a, *_ = stuck
     before = parked(tally)
-    [result] = retry(tally, ["usage"])
+    [result] = retry(tally.store, ["usage"])
     assert result.applied == 0 and result.business_id == a
     assert [r.position for r in result.still_parked] == [r.position for r in before]
     assert result.still_parked[0].error == "ValueError: the marker event cannot be applied"
@@ -174,80 +174,80 @@ def test_a_retry_that_still_fails_keeps_everything_parked_and_says_why(stuck, ca
 def test_once_the_cause_is_fixed_retry_applies_them_in_order_and_equals_a_rebuild(stuck, cause):
     tally, a, b, meter_id = stuck
     cause["on"] = False
-    [result] = retry(tally, ["usage"], a)
+    [result] = retry(tally.store, ["usage"], a)
     assert result.applied == 4 and result.still_parked == []
     assert parked(tally) == []
     assert listed(tally, a) == ["a0", "a1", "a2", "a-poison", "a3", "a4"]
     assert meter_archived(tally, meter_id)
-    tally.ingest(a, [event("a5", seconds=6)], NOW)
+    tally.ingestion.ingest(a, [event("a5", seconds=6)], NOW)
     run_to_head(tally)
     assert listed(tally, a)[-1] == "a5", "A's new events apply directly again"
     retried = snapshot(tally)
-    operations.rebuild(tally, "usage")
+    operations.rebuild(tally.store, "usage")
     assert snapshot(tally) == retried
-    assert operations.verify(tally, "usage").complete
+    assert operations.verify(tally.store, "usage").complete
 
 
 def test_an_event_that_cannot_be_decoded_is_parked_under_its_business(tally, monkeypatch):
-    a, b = tally.register_business("a"), tally.register_business("b")
+    a, b = tally.businesses.register_business("a"), tally.businesses.register_business("b")
     for business in (a, b):
-        tally.create_customer(business, "cus_1", None, None)
-    tally.ingest(a, [event("a0"), event("undecodable", seconds=1), event("a1", seconds=2)], NOW)
-    tally.ingest(b, [event("b0")], NOW)
-    decode = tally.mapper.to_domain_event
+        tally.customers.create_customer(business, "cus_1", None, None)
+    tally.ingestion.ingest(a, [event("a0"), event("undecodable", seconds=1), event("a1", seconds=2)], NOW)
+    tally.ingestion.ingest(b, [event("b0")], NOW)
+    decode = tally.store.mapper.to_domain_event
 
     def failing(notification):
         if b"undecodable" in notification.state:
             raise OverflowError("date value out of range")
         return decode(notification)
 
-    monkeypatch.setattr(tally.mapper, "to_domain_event", failing)
+    monkeypatch.setattr(tally.store.mapper, "to_domain_event", failing)
     run_to_head(tally)
     assert listed(tally, a) == ["a0"] and listed(tally, b) == ["b0"]
     assert [(r.business_id, r.error) for r in parked(tally)] == [
         (a, "cannot decode: OverflowError: date value out of range"),
         (a, f"held back: this business's event at position {parked(tally)[0].position} is parked")]
-    monkeypatch.setattr(tally.mapper, "to_domain_event", decode)
-    assert retry(tally)[0].applied == 2
+    monkeypatch.setattr(tally.store.mapper, "to_domain_event", decode)
+    assert retry(tally.store)[0].applied == 2
     assert listed(tally, a) == ["a0", "undecodable", "a1"]
 
 
 def test_a_projection_merely_behind_makes_verify_exit_1_with_how_many_events(tally, database_url, schema):
-    business = tally.register_business("a")
-    tally.create_customer(business, "cus_1", None, None)
+    business = tally.businesses.register_business("a")
+    tally.customers.create_customer(business, "cus_1", None, None)
     run_to_head(tally)
-    tally.ingest(business, [event(f"e{i}", seconds=i) for i in range(3)], NOW)
-    assert operations.verify(tally, "usage").behind == 3
+    tally.ingestion.ingest(business, [event(f"e{i}", seconds=i) for i in range(3)], NOW)
+    assert operations.verify(tally.store, "usage").behind == 3
     checked = cli(database_url, schema, "verify", "usage")
     assert checked.returncode == 1
     assert "usage: 0 difference(s)" in checked.stdout and "usage: 3 events behind the log head" in checked.stdout
 
 
 def test_an_event_whose_business_cannot_be_found_holds_back_every_later_event_until_retried(tally, monkeypatch):
-    a, b = tally.register_business("a"), tally.register_business("b")
+    a, b = tally.businesses.register_business("a"), tally.businesses.register_business("b")
     for business in (a, b):
-        tally.create_customer(business, "cus_1", None, None)
-    tally.ingest(b, [event("b0")], NOW)
-    tally.ingest(a, [event("a0"), event("undecodable", seconds=1)], NOW)
-    tally.ingest(b, [event("b1", seconds=1)], NOW)
-    decode, read_business = tally.mapper.to_domain_event, Owners._in_state
+        tally.customers.create_customer(business, "cus_1", None, None)
+    tally.ingestion.ingest(b, [event("b0")], NOW)
+    tally.ingestion.ingest(a, [event("a0"), event("undecodable", seconds=1)], NOW)
+    tally.ingestion.ingest(b, [event("b1", seconds=1)], NOW)
+    decode, read_business = tally.store.mapper.to_domain_event, Owners._in_state
 
     def failing(notification):
         if b"undecodable" in notification.state:
             raise OverflowError("date value out of range")
         return decode(notification)
 
-    monkeypatch.setattr(tally.mapper, "to_domain_event", failing)
+    monkeypatch.setattr(tally.store.mapper, "to_domain_event", failing)
     monkeypatch.setattr(Owners, "_in_state", lambda self, state: None if b"undecodable" in state
                         else read_business(self, state))
     run_to_head(tally)
     assert listed(tally, a) == ["a0"] and listed(tally, b) == ["b0"]
     assert [r.business_id for r in parked(tally)] == [None, b]
-    [waiting] = retry(tally, ["usage"], b)
+    [waiting] = retry(tally.store, ["usage"], b)
     assert waiting.applied == 0 and [r.position for r in waiting.still_parked] == [parked(tally)[1].position], \
         "B's parked event may depend on the unknown one: it waits"
-    monkeypatch.setattr(tally.mapper, "to_domain_event", decode)
-    [result] = retry(tally, ["usage"])
+    monkeypatch.setattr(tally.store.mapper, "to_domain_event", decode)
+    [result] = retry(tally.store, ["usage"])
     assert result.applied == 2 and result.still_parked == [] and parked(tally) == []
     assert listed(tally, a) == ["a0", "undecodable"] and listed(tally, b) == ["b0", "b1"]
 

@@ -18,15 +18,15 @@ EVENTS = 12_000
 
 
 def count_rows(tally):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
+    with tally.store.datastore.transaction(commit=False) as cur:
         cur.execute(sql.SQL("SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM {}.usage_events").format(
-            sql.Identifier(tally.schema)))
+            sql.Identifier(tally.store.schema)))
         return cur.fetchone()
 
 
 def position_of(tally, name="usage"):
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        return read_position(cur, tally.schema, name)
+    with tally.store.datastore.transaction(commit=False) as cur:
+        return read_position(cur, tally.store.schema, name)
 
 
 def start_worker(database_url, schema):
@@ -39,7 +39,7 @@ def kill_mid_stream(tally, database_url, schema):
     """Starts a worker process and SIGKILLs it once it has applied its first page."""
     first = start_worker(database_url, schema)
     try:
-        assert wait_for(tally, ["usage"], 1, timeout=30)
+        assert wait_for(tally.store, ["usage"], 1, timeout=30)
         os.kill(first.pid, signal.SIGKILL)
         first.wait(timeout=10)
     finally:
@@ -50,7 +50,7 @@ def resume_until(tally, database_url, schema, head):
     """Starts a fresh worker process and stops it once every projection reached `head`."""
     second = start_worker(database_url, schema)
     try:
-        assert wait_for(tally, ["usage", "customers"], head, timeout=60)
+        assert wait_for(tally.store, ["usage", "customers"], head, timeout=60)
     finally:
         second.terminate()
         second.wait(timeout=10)
@@ -58,17 +58,17 @@ def resume_until(tally, database_url, schema, head):
 
 @pytest.fixture
 def filled(tally):
-    business = tally.register_business("acme")
-    tally.create_customer(business, "cus_1", None, None)
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
     for offset in range(0, EVENTS, 1000):
         batch = [IncomingEvent(f"e{i}", "cus_1", "api.call") for i in range(offset, offset + 1000)]
-        tally.ingest(business, batch, NOW)
-    Worker(tally, all_projections(tally.schema)).setup()
+        tally.ingestion.ingest(business, batch, NOW)
+    Worker(tally.store, all_projections(tally.store.schema)).setup()
     return tally
 
 
 def test_a_worker_killed_mid_stream_resumes_without_double_counting(filled, database_url, schema):
-    tally, head = filled, filled.head()
+    tally, head = filled, filled.store.head()
     kill_mid_stream(tally, database_url, schema)
     killed_at = position_of(tally)
     assert 0 < killed_at < head, "the worker must be killed mid-stream for this test to mean anything"
@@ -81,9 +81,9 @@ def test_a_worker_killed_mid_stream_resumes_without_double_counting(filled, data
 
 def test_a_position_never_moves_back_so_a_page_cannot_apply_twice(filled):
     tally = filled
-    Worker(tally, all_projections(tally.schema)).run_once()
+    Worker(tally.store, all_projections(tally.store.schema)).run_once()
     at = position_of(tally)
     with pytest.raises(PositionConflict):
-        with tally.recorder.datastore.transaction(commit=True) as cur:
-            record_position(cur, tally.schema, "usage", at)
+        with tally.store.datastore.transaction(commit=True) as cur:
+            record_position(cur, tally.store.schema, "usage", at)
     assert position_of(tally) == at

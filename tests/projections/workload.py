@@ -16,7 +16,7 @@ NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
 
 def drain(tally: Tally, page_size: int = 1000) -> None:
     """Applies every page and back-fill, in this thread."""
-    worker = Worker(tally, all_projections(tally.schema), page_size=page_size)
+    worker = Worker(tally.store, all_projections(tally.store.schema), page_size=page_size)
     worker.setup()
     while worker.run_once():
         pass
@@ -32,15 +32,15 @@ def events(prefix: str, n: int, customers: int = 3) -> list[IncomingEvent]:
 
 
 def run_workload(tally: Tally) -> None:
-    business = tally.register_business("acme")
+    business = tally.businesses.register_business("acme")
     for c in range(3):
-        tally.create_customer(business, f"cus_{c}", None, None)
-    tally.ingest(business, events("a", 300), NOW)
-    tally.create_meter(business, "calls", "api.call", {"type": "count"})
+        tally.customers.create_customer(business, f"cus_{c}", None, None)
+    tally.ingestion.ingest(business, events("a", 300), NOW)
+    tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
     pro = {"conjunction": "and", "clauses": [{"key": "plan", "operator": "equals", "value": "pro"}]}
-    tally.create_meter(business, "pro tokens", "api.call", {"type": "sum", "key": "tokens"}, pro)
-    latest, _ = tally.create_meter(business, "latest", "api.call", {"type": "last", "key": "tokens"})
-    tally.ingest(business, events("b", 200), NOW)
-    tally.archive_meter(business, latest.id)
-    tally.create_meter(business, "peak", "api.call", {"type": "max", "key": "tokens"})
-    tally.ingest(business, events("c", 100), NOW)
+    tally.meters.create_meter(business, "pro tokens", "api.call", {"type": "sum", "key": "tokens"}, pro)
+    latest, _ = tally.meters.create_meter(business, "latest", "api.call", {"type": "last", "key": "tokens"})
+    tally.ingestion.ingest(business, events("b", 200), NOW)
+    tally.meters.archive_meter(business, latest.id)
+    tally.meters.create_meter(business, "peak", "api.call", {"type": "max", "key": "tokens"})
+    tally.ingestion.ingest(business, events("c", 100), NOW)

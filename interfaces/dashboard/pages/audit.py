@@ -14,7 +14,7 @@ from application.tally import Tally
 def audit_page(kind: str, key: str, tally: Tally, business: uuid.UUID,
                version: int | None = Parameter(default=None, ge=1)) -> Template:
     """Every event in order and the state they add up to, at `version` or now."""
-    history = tally.history(business, kind, key, version=version)
+    history = tally.audit.history(business, kind, key, version=version)
     return Template("audit.html", context={"history": history, "key": key})
 
 

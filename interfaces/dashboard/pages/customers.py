@@ -34,7 +34,7 @@ ALL = 1000
 
 def _list(tally: Tally, business: uuid.UUID, page_number: int, form: dict[str, str], errors: list[str],
           status_code: int = 200) -> Template:
-    page = list_customers(tally.recorder.datastore, tally.schema, business, page_number, PAGE_SIZE)
+    page = list_customers(tally.store.datastore, tally.store.schema, business, page_number, PAGE_SIZE)
     return Template("customers.html", status_code=status_code,
                     context={"page": page, "form": form, "errors": errors})
 
@@ -54,15 +54,15 @@ def add_customer(tally: Tally, business: uuid.UUID, data: Form) -> Template | Re
     """Adds a customer with the API's rules; a rejected form comes back with the reasons."""
     try:
         create = struct_from(data, CustomerCreate)
-        customer, position = tally.create_customer(business, create.customer_id, create.name, create.email)
+        customer, position = tally.customers.create_customer(business, create.customer_id, create.name, create.email)
     except (Invalid, Conflict) as exc:
         return _list(tally, business, 0, data, [exc.detail], status_code=422)
     return _to_customer(customer.external_id, position)
 
 
 def _page(tally: Tally, business: uuid.UUID, customer_id: str, errors: list[str], status_code: int = 200) -> Template:
-    customer = customer_view(tally.get_customer(business, customer_id))
-    datastore, schema = tally.recorder.datastore, tally.schema
+    customer = customer_view(tally.customers.get_customer(business, customer_id))
+    datastore, schema = tally.store.datastore, tally.store.schema
     products = products_of(tally, business, 0, ALL).items
     return Template("customer.html", status_code=status_code, context={
         "customer": customer, "errors": errors, "usage": usage_of(tally, business, customer_id),
@@ -83,7 +83,7 @@ def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> i
     start = parse_time(form.get("start"), "start")
     create = struct_from({k: form.get(k) for k in ("customer_id", "product_id")}, SubscriptionCreate)
     now = datetime.now(UTC)
-    _, position = tally.start_subscription(business, create.customer_id, create.product_id, start or now, now)
+    _, position = tally.subscriptions.start_subscription(business, create.customer_id, create.product_id, start or now, now)
     return position
 
 
@@ -103,7 +103,7 @@ def grant(customer_id: str, tally: Tally, business: uuid.UUID, data: Form) -> Te
     try:
         expires = parse_time(data.get("expires_at"), "expires_at")
         request = struct_from({"amount": data.get("amount"), "reason": data.get("reason")}, CreditGrant)
-        result = tally.grant_credits(business, customer_id, request.amount, expires, request.reason, None,
+        result = tally.credits.grant_credits(business, customer_id, request.amount, expires, request.reason, None,
                                      datetime.now(UTC))
     except (Invalid, Conflict) as exc:
         return _page(tally, business, customer_id, [exc.detail], status_code=422)

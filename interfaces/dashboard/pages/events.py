@@ -23,11 +23,11 @@ def events_page(tally: Tally, business: uuid.UUID, customer_id: str = "", event_
                 page_number: PageNumber = 0) -> Template:
     """Events newest first; a row opens to show its metadata."""
     since, until = parse_time(start, "start"), parse_time(end, "end")
-    extra = None if meter_id is None else meter_events_sql(tally.get_meter(business, meter_id))
-    page = list_events(tally.recorder.datastore, tally.schema, business, customer_id=blank_to_none(customer_id),
+    extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))
+    page = list_events(tally.store.datastore, tally.store.schema, business, customer_id=blank_to_none(customer_id),
                        event_name=blank_to_none(event_name), start=since, end=until, extra=extra,
                        page_number=page_number, page_size=PAGE_SIZE)
-    meters = list_meters(tally.recorder.datastore, tally.schema, business, archived=True, page_size=ALL_METERS)
+    meters = list_meters(tally.store.datastore, tally.store.schema, business, archived=True, page_size=ALL_METERS)
     filters = {"customer_id": customer_id, "event_name": event_name, "meter_id": str(meter_id or ""),
                "start": start, "end": end}
     return Template("events.html", context={

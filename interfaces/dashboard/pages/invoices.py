@@ -18,7 +18,7 @@ PAGE_SIZE = 50
 def invoices_page(tally: Tally, business: uuid.UUID, customer_id: str = "",
                   page_number: PageNumber = 0) -> Template:
     """Issued invoices newest first, optionally of one customer."""
-    page = list_invoices(tally.recorder.datastore, tally.schema, business, blank_to_none(customer_id), None,
+    page = list_invoices(tally.store.datastore, tally.store.schema, business, blank_to_none(customer_id), None,
                          page_number, PAGE_SIZE)
     return Template("invoices.html", context={"page": page, "invoices": page.items,
                                               "query": {"customer_id": customer_id}})
@@ -28,13 +28,13 @@ def invoices_page(tally: Tally, business: uuid.UUID, customer_id: str = "",
 def invoice_page(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reached: int) -> Template:
     """One invoice, every line, and where to read how it came about."""
     return Template("invoice.html", context={
-        "invoice": get_invoice(tally.recorder.datastore, tally.schema, business, invoice_id)})
+        "invoice": get_invoice(tally.store.datastore, tally.store.schema, business, invoice_id)})
 
 
 @get("/invoices/{invoice_id:uuid}/explain", sync_to_thread=True)
 def explain_page(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Template:
     """The invoice re-derived from the event log alone, line by line, and whether it matches what was issued."""
-    return Template("explain.html", context={"work": tally.explain_invoice(business, invoice_id)})
+    return Template("explain.html", context={"work": tally.explainer.explain_invoice(business, invoice_id)})
 
 
 HANDLERS = [invoices_page, invoice_page, explain_page]

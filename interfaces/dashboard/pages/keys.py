@@ -19,14 +19,14 @@ def _signed_in_with(request: Request[Any, Any, Any], business: uuid.UUID) -> str
 @get("/keys", sync_to_thread=True)
 def keys_page(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> Template:
     """Every key of the business, newest first, revoked ones too."""
-    return Template("keys.html", context={"keys": tally.list_keys(business), "cache_seconds": KEY_CACHE_SECONDS,
+    return Template("keys.html", context={"keys": tally.businesses.list_keys(business), "cache_seconds": KEY_CACHE_SECONDS,
                                           "current": _signed_in_with(request, business)})
 
 
 @post("/keys/{key_id:str}/revoke", sync_to_thread=True, status_code=303)
 def revoke(key_id: str, tally: Tally, business: uuid.UUID) -> Redirect:
     """Revokes one of the business's keys; revoking the key of this session ends it."""
-    tally.revoke_key(key_id, business)
+    tally.businesses.revoke_key(key_id, business)
     return Redirect("/dashboard/keys", status_code=303)
 
 

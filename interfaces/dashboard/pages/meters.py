@@ -33,9 +33,9 @@ DEFAULT_SPAN = {"minute": timedelta(hours=2), "hour": timedelta(days=2), "day": 
 
 def _list(tally: Tally, business: uuid.UUID, form: dict[str, Any], errors: list[str],
           status_code: int = 200) -> Template:
-    meters = list_meters(tally.recorder.datastore, tally.schema, business, archived=True, page_size=ALL).items
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        counted = events_counted(cur, tally.schema, [m.id for m in meters])
+    meters = list_meters(tally.store.datastore, tally.store.schema, business, archived=True, page_size=ALL).items
+    with tally.store.datastore.transaction(commit=False) as cur:
+        counted = events_counted(cur, tally.store.schema, [m.id for m in meters])
     return Template("meters.html", status_code=status_code, context={
         "meters": meters, "counted": counted, "form": form, "errors": errors, "clauses": clauses_of(form),
         "operators": OPERATORS})
@@ -52,7 +52,7 @@ def add_meter(tally: Tally, business: uuid.UUID, data: Form) -> Template | Redir
     """Creates a meter with the API's rules; a rejected form comes back with each fault."""
     body = meter_body(data)
     try:
-        meter, position = tally.create_meter(
+        meter, position = tally.meters.create_meter(
             business, body["name"], body["event_name"], body["aggregation"], body.get("filter"),
             body.get("measurement_unit"), body.get("description"))
     except Invalid as exc:
@@ -70,12 +70,12 @@ def _range(window: str, start: str, end: str) -> tuple[datetime, datetime]:
 def meter_page(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reached: int,
                window: Window = "hour", customer_id: str = "", start: str = "", end: str = "") -> Template:
     """The meter's definition, its usage chart and the latest events it selects."""
-    meter = tally.get_meter(business, meter_id)
+    meter = tally.meters.get_meter(business, meter_id)
     since, until = _range(window, start, end)
     usage = read_usage(tally, business, meter_id, since, until, blank_to_none(customer_id), window)
-    latest = list_events(tally.recorder.datastore, tally.schema, business, customer_id=blank_to_none(customer_id),
+    latest = list_events(tally.store.datastore, tally.store.schema, business, customer_id=blank_to_none(customer_id),
                          start=since, end=until, extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
-    customers = list_customers(tally.recorder.datastore, tally.schema, business, page_size=ALL).items
+    customers = list_customers(tally.store.datastore, tally.store.schema, business, page_size=ALL).items
     query = {"window": window, "customer_id": customer_id, "start": since.strftime("%Y-%m-%dT%H:%M"),
              "end": until.strftime("%Y-%m-%dT%H:%M")}
     # The chart asks again with what the person asked for: without an end it follows the clock, so an event
@@ -83,7 +83,7 @@ def meter_page(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_
     asked = {"window": window, "customer_id": customer_id, **({"start": start} if start else {}),
              **({"end": end} if end else {})}
     return Template("meter.html", context={
-        "meter": meter_view(tally.recorder.datastore, tally.schema, meter), "usage": usage, "events": latest,
+        "meter": meter_view(tally.store.datastore, tally.store.schema, meter), "usage": usage, "events": latest,
         "customers": customers, "windows": WINDOWS, "query": query, "asked": asked,
         "span": (int(since.timestamp()), int(until.timestamp()))})
 
@@ -110,7 +110,7 @@ def meter_usage_json(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, win
 @post("/meters/{meter_id:uuid}/{change:str}", sync_to_thread=True, status_code=303)
 def archive_or_unarchive(meter_id: uuid.UUID, change: str, tally: Tally, business: uuid.UUID) -> Redirect:
     """Archive (stop counting) or unarchive a meter."""
-    commands = {"archive": tally.archive_meter, "unarchive": tally.unarchive_meter}
+    commands = {"archive": tally.meters.archive_meter, "unarchive": tally.meters.unarchive_meter}
     if change not in commands:
         raise Invalid(f"a meter can be archived or unarchived, not {change!r}", "invalid_change")
     _, position = commands[change](business, meter_id)

@@ -43,7 +43,7 @@ def add_product(tally: Tally, business: uuid.UUID, data: Form) -> Template | Red
     """Creates a product with the API's rules (usage prices are set on its page)."""
     try:
         create = struct_from(data, ProductCreate)
-        product, position = tally.create_product(business, create.name, create.currency, create.price,
+        product, position = tally.catalogue.create_product(business, create.name, create.currency, create.price,
                                                  create.billing_interval, create.interval_count, [])
     except Invalid as exc:
         return _list(tally, business, data, [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)], 422)
@@ -52,13 +52,13 @@ def add_product(tally: Tally, business: uuid.UUID, data: Form) -> Template | Red
 
 def _page(tally: Tally, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any], errors: list[str],
           status_code: int = 200) -> Template:
-    meters = list_meters(tally.recorder.datastore, tally.schema, business, page_size=ALL).items
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        customers = subscribers(cur, tally.schema, business, product_id, SUBSCRIBERS_SHOWN)
+    meters = list_meters(tally.store.datastore, tally.store.schema, business, page_size=ALL).items
+    with tally.store.datastore.transaction(commit=False) as cur:
+        customers = subscribers(cur, tally.store.schema, business, product_id, SUBSCRIBERS_SHOWN)
     upcoming = {c: usage_of(tally, business, c) for c in customers}
     return Template("product.html", status_code=status_code, context={
         "product": product_of(tally, business, product_id), "meters": meters, "upcoming": upcoming,
-        "customers": list_customers(tally.recorder.datastore, tally.schema, business, page_size=ALL).items,
+        "customers": list_customers(tally.store.datastore, tally.store.schema, business, page_size=ALL).items,
         "meter_names": {str(m.id): m.name for m in meters}, "form": form, "errors": errors})
 
 
@@ -88,7 +88,7 @@ def set_usage_price(product_id: uuid.UUID, tally: Tally, business: uuid.UUID, da
     """Sets or changes a meter's price; open cycles are re-rated at once."""
     try:
         price = struct_from(usage_price_body(data), UsagePriceIn)
-        _, position = tally.set_usage_price(business, product_id, terms(str(data.get("meter_id", "")), price))
+        _, position = tally.catalogue.set_usage_price(business, product_id, terms(str(data.get("meter_id", "")), price))
     except (Invalid, NotFound) as exc:
         errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
         return _page(tally, business, product_id, data, errors, status_code=422)

@@ -35,7 +35,7 @@ class Granted(msgspec.Struct):
 def grant_credits(customer_id: str, data: CreditGrant, tally: Tally, business: uuid.UUID) -> Granted:
     """Grant credits to the customer's wallet. A reused `idempotency_key` grants nothing more and answers
     the same grant with the wallet as it is (`granted: false`)."""
-    result = tally.grant_credits(business, customer_id, data.amount, data.expires_at, data.reason,
+    result = tally.credits.grant_credits(business, customer_id, data.amount, data.expires_at, data.reason,
                                  data.idempotency_key, datetime.now(timezone.utc))
     return Granted(customer_id, str(result.wallet.id), result.grant_id, number(result.wallet.balance),
                    result.granted, result.position)

@@ -37,13 +37,13 @@ def _written(view: CustomerView, position: int) -> CustomerWritten:
 @post("/customers", sync_to_thread=True, tags=["customers"])
 def create_customer(data: CustomerCreate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
     """Create a customer. `customer_id` is the external id your usage events carry; one is generated if absent."""
-    customer, position = tally.create_customer(business, data.customer_id, data.name, data.email)
+    customer, position = tally.customers.create_customer(business, data.customer_id, data.name, data.email)
     return _written(customer_view(customer), position)
 
 @patch("/customers/{customer_id:str}", sync_to_thread=True, tags=["customers"])
 def update_customer(customer_id: str, data: CustomerUpdate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
     """Change a customer's name or email."""
-    customer, position = tally.update_customer(business, customer_id, data.name, data.email)
+    customer, position = tally.customers.update_customer(business, customer_id, data.name, data.email)
     return _written(customer_view(customer), position)
 
 

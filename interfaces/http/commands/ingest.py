@@ -70,7 +70,7 @@ async def ingest(request: Request[Any, Any, Any], tally: Tally, business: uuid.U
     customer, repeated event_id or timestamp over 5 minutes ahead rejects the whole request (422).
     """
     batch = parse(await request.body())
-    done = await to_thread.run_sync(tally.ingest, business, batch, datetime.now(timezone.utc))
+    done = await to_thread.run_sync(tally.ingestion.ingest, business, batch, datetime.now(timezone.utc))
     return IngestResponse(done.ingested_count, done.duplicate_count, done.position)
 
 

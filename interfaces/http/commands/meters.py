@@ -33,7 +33,7 @@ _create = msgspec.json.Decoder(MeterCreate, float_hook=Decimal)
 
 
 def _written(tally: Tally, meter: Any, position: int) -> MeterWritten:
-    view = meter_view(tally.recorder.datastore, tally.schema, meter)
+    view = meter_view(tally.store.datastore, tally.store.schema, meter)
     return MeterWritten(**msgspec.structs.asdict(view), position=position)
 
 
@@ -58,7 +58,7 @@ async def create_meter(request: Request[Any, Any, Any], tally: Tally, business: 
     data = _decode(await request.body())
 
     def create() -> MeterWritten:
-        meter, position = tally.create_meter(business, data.name, data.event_name, data.aggregation, data.filter,
+        meter, position = tally.meters.create_meter(business, data.name, data.event_name, data.aggregation, data.filter,
                                              data.measurement_unit, data.description)
         return _written(tally, meter, position)
 
@@ -68,14 +68,14 @@ async def create_meter(request: Request[Any, Any, Any], tally: Tally, business: 
 @post("/meters/{meter_id:uuid}/archive", status_code=200, sync_to_thread=True, tags=["meters"])
 def archive_meter(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> MeterWritten:
     """Stop counting new events; usage counted so far is kept. Archiving an archived meter changes nothing."""
-    meter, position = tally.archive_meter(business, meter_id)
+    meter, position = tally.meters.archive_meter(business, meter_id)
     return _written(tally, meter, position)
 
 
 @post("/meters/{meter_id:uuid}/unarchive", status_code=200, sync_to_thread=True, tags=["meters"])
 def unarchive_meter(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> MeterWritten:
     """Count new events again (events that arrived while archived stay uncounted)."""
-    meter, position = tally.unarchive_meter(business, meter_id)
+    meter, position = tally.meters.unarchive_meter(business, meter_id)
     return _written(tally, meter, position)
 
 

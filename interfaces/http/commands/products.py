@@ -62,7 +62,7 @@ def written(product: Product, position: int) -> ProductWritten:
 def create_product(data: ProductCreate, tally: Tally, business: uuid.UUID) -> ProductWritten:
     """Create a product: a fixed price per cycle, a billing interval, and usage prices per meter
     (unit price up to 12 decimal places, free threshold, optional credits)."""
-    product, position = tally.create_product(
+    product, position = tally.catalogue.create_product(
         business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
         [terms(p.meter_id, p) for p in data.usage_prices])
     return written(product, position)
@@ -72,7 +72,7 @@ def create_product(data: ProductCreate, tally: Tally, business: uuid.UUID) -> Pr
 def set_usage_price(product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally,
                     business: uuid.UUID) -> ProductWritten:
     """Set or change the price of a meter. Open cycles are re-rated at once; issued invoices never change."""
-    product, position = tally.set_usage_price(business, product_id, terms(meter_id, data))
+    product, position = tally.catalogue.set_usage_price(business, product_id, terms(meter_id, data))
     return written(product, position)
 
 
@@ -80,14 +80,14 @@ def set_usage_price(product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, ta
         status_code=200)
 def remove_usage_price(product_id: uuid.UUID, meter_id: str, tally: Tally, business: uuid.UUID) -> ProductWritten:
     """Stop charging for a meter from the open cycle on."""
-    product, position = tally.remove_usage_price(business, product_id, meter_id)
+    product, position = tally.catalogue.remove_usage_price(business, product_id, meter_id)
     return written(product, position)
 
 
 @post("/products/{product_id:uuid}/archive", sync_to_thread=True, tags=["products"], status_code=200)
 def archive_product(product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductWritten:
     """Archive a product: no new subscriptions or price changes (409); running subscriptions keep billing."""
-    product, position = tally.archive_product(business, product_id)
+    product, position = tally.catalogue.archive_product(business, product_id)
     return written(product, position)
 
 

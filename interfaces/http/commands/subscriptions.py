@@ -34,7 +34,7 @@ def start_subscription(data: SubscriptionCreate, tally: Tally, business: uuid.UU
     """Subscribe a customer (external id) to a product. `start` may be in the past; it is truncated to the
     minute and anchors the cycles."""
     now = datetime.now(timezone.utc)
-    subscription, position = tally.start_subscription(business, data.customer_id, data.product_id,
+    subscription, position = tally.subscriptions.start_subscription(business, data.customer_id, data.product_id,
                                                       data.start or now, now)
     return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=position)
 
@@ -42,7 +42,7 @@ def start_subscription(data: SubscriptionCreate, tally: Tally, business: uuid.UU
 @post("/subscriptions/{subscription_id:uuid}/cancel", sync_to_thread=True, tags=["subscriptions"], status_code=200)
 def cancel_subscription(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
     """End the subscription now. Its final, partial cycle is billed when it is closed."""
-    subscription, position = tally.cancel_subscription(business, subscription_id, datetime.now(timezone.utc))
+    subscription, position = tally.subscriptions.cancel_subscription(business, subscription_id, datetime.now(timezone.utc))
     return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=position)
 
 
@@ -51,8 +51,8 @@ def cancel_subscription(subscription_id: uuid.UUID, tally: Tally, business: uuid
 def close_cycle(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Closed:
     """Close every cycle of the subscription whose end has passed, answering their invoices. Idempotent:
     a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers []."""
-    invoices = tally.close_cycles(business, subscription_id, datetime.now(timezone.utc))
-    return Closed([invoice_view(invoice) for invoice in invoices], tally.head())
+    invoices = tally.billing.close_cycles(business, subscription_id, datetime.now(timezone.utc))
+    return Closed([invoice_view(invoice) for invoice in invoices], tally.store.head())
 
 
 HANDLERS = [start_subscription, cancel_subscription, close_cycle]

@@ -19,7 +19,7 @@ def audit_history(kind: str, key: str, tally: Tally, business: uuid.UUID,
     """The aggregate's events in order (version, type, recorded time, payload) and its state at `version`, at time
     `at` (RFC 3339), or now. Kinds: customer, usage_event, meter, product, subscription, invoice, wallet. Customers
     and usage events may be addressed by their external ids, wallets by their customer's external id."""
-    return tally.history(business, kind, key, version=version, at=at)
+    return tally.audit.history(business, kind, key, version=version, at=at)
 
 
 @get("/audit/invoice/{invoice_id:uuid}/explain", sync_to_thread=True, tags=["audit"])
@@ -27,7 +27,7 @@ def explain_invoice(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID) ->
     """Re-derives every line of an issued invoice from the event store alone (usage events up to the position
     the cycle was priced at, the meter definitions, the product version in force at close, the wallet before the
     close), shows the work, and says whether it `matches` the issued invoice. Ignores every read model."""
-    return tally.explain_invoice(business, invoice_id)
+    return tally.explainer.explain_invoice(business, invoice_id)
 
 
 HANDLERS = [explain_invoice, audit_history]

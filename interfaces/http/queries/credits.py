@@ -31,10 +31,10 @@ def credits_for(tally: Tally, business: uuid.UUID, customer_id: str, page_number
                 page_size: int = 100) -> CreditsView:
     """The wallet with every movement recorded so far, for the API and the dashboard alike."""
     customer = customer_uuid(business, customer_id)
-    tally.owned(business, Customer, "customer", customer)
-    if not wait_for(tally, ["balances"], tally.position_of(wallet_id(customer)), READ_WAIT_S):
+    tally.store.owned(business, Customer, "customer", customer)
+    if not wait_for(tally.store, ["balances"], tally.store.position_of(wallet_id(customer)), READ_WAIT_S):
         raise NotReady("the balances read model is behind; retry", "projections_behind")
-    return credits_of(tally.recorder.datastore, tally.schema, business, customer_id, page_number, page_size)
+    return credits_of(tally.store.datastore, tally.store.schema, business, customer_id, page_number, page_size)
 
 
 HANDLERS = [credits]

@@ -16,12 +16,12 @@ def customers(tally: Tally, business: uuid.UUID, position_reached: int,
          page_size: PageSize = 10,
          page_number: PageNumber = 0) -> PageOf[CustomerView]:
     """Customers, newest first."""
-    return list_customers(tally.recorder.datastore, tally.schema, business, page_number, page_size)
+    return list_customers(tally.store.datastore, tally.store.schema, business, page_number, page_size)
 
 @get("/customers/{customer_id:str}", sync_to_thread=True, tags=["customers"])
 def customer(customer_id: str, tally: Tally, business: uuid.UUID) -> CustomerView:
     """One customer by its external id."""
-    return customer_view(tally.get_customer(business, customer_id))
+    return customer_view(tally.customers.get_customer(business, customer_id))
 
 
 HANDLERS = [customers, customer]

@@ -23,15 +23,15 @@ def events(tally: Tally, business: uuid.UUID, position_reached: int,
     """Usage events, newest first, filtered by customer, event name, time range [start, end), and by
     `meter_id`: the events that meter's event name and filter select."""
     check_times(start=start, end=end)
-    extra = None if meter_id is None else meter_events_sql(tally.get_meter(business, meter_id))
-    return list_events(tally.recorder.datastore, tally.schema, business, customer_id=customer_id,
+    extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))
+    return list_events(tally.store.datastore, tally.store.schema, business, customer_id=customer_id,
                        event_name=event_name, start=start, end=end, extra=extra, page_number=page_number,
                        page_size=page_size)
 
 @get("/events/{event_id:str}", sync_to_thread=True, tags=["events"])
 def event(event_id: str, tally: Tally, business: uuid.UUID, position_reached: int) -> EventView:
     """One usage event by its event_id."""
-    return get_event(tally.recorder.datastore, tally.schema, business, event_id)
+    return get_event(tally.store.datastore, tally.store.schema, business, event_id)
 
 
 HANDLERS = [events, event]

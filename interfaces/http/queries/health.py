@@ -30,10 +30,10 @@ class Health(msgspec.Struct):
 def health(tally: Tally) -> Health:
     """The log head and each projection's position. `status` is `degraded` when a projection has parked
     events it could not apply (listed in `parked`), else `catching_up` or `ok`."""
-    head = tally.head()
-    at = positions(tally)
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        stuck = parking.stuck(cur, tally.schema, list(PROJECTIONS))
+    head = tally.store.head()
+    at = positions(tally.store)
+    with tally.store.datastore.transaction(commit=False) as cur:
+        stuck = parking.stuck(cur, tally.store.schema, list(PROJECTIONS))
     behind = any(p < head for p in at.values()) or not at
     status = "degraded" if stuck else "catching_up" if behind and head else "ok"
     return Health(status=status, position=head, projections=at,

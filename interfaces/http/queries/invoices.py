@@ -20,14 +20,14 @@ def invoices(tally: Tally, business: uuid.UUID, position_reached: int,
              page_size: PageSize = 10,
              page_number: PageNumber = 0) -> PageOf[InvoiceView]:
     """Issued invoices, newest first, optionally of one customer (external id)."""
-    return list_invoices(tally.recorder.datastore, tally.schema, business, customer_id, status, page_number,
+    return list_invoices(tally.store.datastore, tally.store.schema, business, customer_id, status, page_number,
                          page_size)
 
 
 @get("/invoices/{invoice_id:uuid}", sync_to_thread=True, tags=["invoices"])
 def invoice(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reached: int) -> InvoiceView:
     """One invoice with its lines: quantity, free, credits_used, billable, unit_price, amount, late."""
-    return get_invoice(tally.recorder.datastore, tally.schema, business, invoice_id)
+    return get_invoice(tally.store.datastore, tally.store.schema, business, invoice_id)
 
 
 HANDLERS = [invoices, invoice]

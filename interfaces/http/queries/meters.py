@@ -39,13 +39,13 @@ def meters(tally: Tally, business: uuid.UUID, position_reached: int, archived: b
            page_size: PageSize = 10,
            page_number: PageNumber = 0) -> PageOf[MeterView]:
     """Meters, newest first; `archived=true` includes archived ones."""
-    return list_meters(tally.recorder.datastore, tally.schema, business, archived, page_number, page_size)
+    return list_meters(tally.store.datastore, tally.store.schema, business, archived, page_number, page_size)
 
 
 @get("/meters/{meter_id:uuid}", sync_to_thread=True, tags=["meters"])
 def meter(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reached: int) -> MeterView:
     """One meter with `skipped` (matching events without a numeric value) and back-fill progress."""
-    return meter_view(tally.recorder.datastore, tally.schema, tally.get_meter(business, meter_id))
+    return meter_view(tally.store.datastore, tally.store.schema, tally.meters.get_meter(business, meter_id))
 
 
 def _check_range(start: datetime, end: datetime, window: str) -> None:
@@ -72,11 +72,11 @@ def read_usage(tally: Tally, business: uuid.UUID, meter_id: uuid.UUID, start: da
                customer_id: str | None, window: str) -> MeterUsage:
     """The usage answer, for the API and the dashboard alike."""
     _check_range(start, end, window)
-    tally.get_meter(business, meter_id)
+    tally.meters.get_meter(business, meter_id)
     try:
-        with tally.recorder.datastore.transaction(commit=False) as cur:
-            total = usage_total(cur, tally.schema, meter_id, customer_id, start, end)
-            buckets = usage_buckets(cur, tally.schema, meter_id, customer_id, start, end, window)
+        with tally.store.datastore.transaction(commit=False) as cur:
+            total = usage_total(cur, tally.store.schema, meter_id, customer_id, start, end)
+            buckets = usage_buckets(cur, tally.store.schema, meter_id, customer_id, start, end, window)
     except NotFound:
         raise NotReady("the meter is not in the read model yet; retry with min_position", "projections_behind")
     return MeterUsage(meter_id, total, [UsageBucket(*b) for b in buckets])

@@ -21,8 +21,8 @@ def products(tally: Tally, business: uuid.UUID, position_reached: int,
 
 
 def products_of(tally: Tally, business: uuid.UUID, page_number: int, page_size: int) -> PageOf[ProductView]:
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        rows = list_products(cur, tally.schema, business, page_number, page_size)
+    with tally.store.datastore.transaction(commit=False) as cur:
+        rows = list_products(cur, tally.store.schema, business, page_number, page_size)
     views = [product_view(r["id"], r["name"], r["currency"], r["price"], r["billing_interval"],
                           r["interval_count"], r["usage_prices"], r["archived"], r["created_at"]) for r in rows]
     return paged(views, page_number, page_size)
@@ -35,7 +35,7 @@ def product(product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Product
 
 
 def product_of(tally: Tally, business: uuid.UUID, product_id: uuid.UUID) -> ProductView:
-    p = tally.get_product(business, product_id)
+    p = tally.catalogue.get_product(business, product_id)
     return product_view(p.id, p.name, p.currency, p.price, p.billing_interval, p.interval_count, p.usage_prices,
                         p.archived, p.created_on)
 

@@ -7,12 +7,17 @@ from litestar import get
 
 from application.tally import Tally
 from application.upcoming import Upcoming
-from domain.invoice import line_terms
-from projections.billing_views import CycleView, LineView, UpcomingView, UsageView, line_view
+from projections.billing_views import (
+    CycleView,
+    LineView,
+    UpcomingView,
+    UsageView,
+    line_view,
+)
 
 
 def upcoming_view(u: Upcoming) -> UpcomingView:
-    lines: list[LineView] = [line_view(line) for line in line_terms(u.rated)]
+    lines: list[LineView] = [line_view(line) for line in u.rated.lines]
     return UpcomingView(str(u.subscription_id), str(u.product_id), u.rated.currency,
                         CycleView(u.cycle.start, u.cycle.end), lines, str(u.rated.price), str(u.rated.total))
 
@@ -26,7 +31,7 @@ def usage(customer_id: str, tally: Tally, business: uuid.UUID, position_reached:
 
 def usage_of(tally: Tally, business: uuid.UUID, customer_id: str) -> UsageView:
     """The upcoming invoice, for the API and the dashboard alike."""
-    upcoming = tally.upcoming(business, customer_id)
+    upcoming = tally.upcoming.upcoming(business, customer_id)
     views = [upcoming_view(u) for u in upcoming]
     if not views:
         return UsageView(customer_id, None, None, [], "0", "0", [], 0)

@@ -37,7 +37,7 @@ def test_a_closed_cycle_shows_as_an_invoice_with_its_lines_and_audit_link(client
     explained = client.get(f"/dashboard/invoices/{invoice['id']}/explain").text
     assert "it matches the issued invoice" in explained and "2500" in explained
     assert "USD 30.00" in client.get("/dashboard/customers/cus_inv").text
-    sign_in(client, tally.create_key("other-business"))
+    sign_in(client, tally.businesses.create_key("other-business"))
     assert client.get(f"/dashboard/invoices/{invoice['id']}").status_code == 404
     assert client.get(f"/dashboard/invoices/{invoice['id']}/explain").status_code == 404
     assert "cus_inv" not in client.get("/dashboard/invoices").text
@@ -64,7 +64,7 @@ def test_a_customer_subscribed_from_the_product_page_shows_among_its_subscribers
     page = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_sub"})
     assert page.status_code == 200
     assert '<td class="num upcoming-total">USD 0.00</td>' in page.text and "/dashboard/customers/cus_sub" in page.text
-    sign_in(client, tally.create_key("outsider"))
+    sign_in(client, tally.businesses.create_key("outsider"))
     assert client.get(f"/dashboard/products/{plan['id']}").status_code == 404
     foreign = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_sub"})
     assert foreign.status_code == 404

@@ -138,7 +138,7 @@ def test_an_issued_invoice_reads_line_by_line_and_another_business_sees_nothing(
     screenshot(page, "products")
 
     page.click("text=Sign out")
-    sign_in(page, tally.create_key("second-business"))
+    sign_in(page, tally.businesses.create_key("second-business"))
     expect(page.locator(".empty")).to_contain_text("No meters yet")
     for path in ("/dashboard/customers", "/dashboard/events", "/dashboard/invoices", "/dashboard/products"):
         page.goto(path)

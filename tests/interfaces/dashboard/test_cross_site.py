@@ -38,7 +38,7 @@ def test_a_cross_site_form_post_is_refused_and_creates_nothing(client: Any, tall
                          follow_redirects=False)
     assert answer.status_code == 403
     with pytest.raises(NotFound):
-        tally.get_customer(tally.authenticate(key), "csrf_victim")
+        tally.customers.get_customer(tally.businesses.authenticate(key), "csrf_victim")
 
 
 def test_a_form_from_another_port_of_the_same_host_is_refused(client: Any, tally: Any, key: str) -> None:
@@ -47,15 +47,15 @@ def test_a_form_from_another_port_of_the_same_host_is_refused(client: Any, tally
                          headers={"Origin": "http://testserver.local:8081", "Sec-Fetch-Site": "same-site"})
     assert answer.status_code == 403
     with pytest.raises(NotFound):
-        tally.get_customer(tally.authenticate(key), "csrf_victim")
+        tally.customers.get_customer(tally.businesses.authenticate(key), "csrf_victim")
 
 
 def test_signing_in_and_revoking_a_key_from_another_site_are_refused(client: Any, tally: Any, key: str) -> None:
     assert client.post("/dashboard/sign-in", data={"api_key": key}, headers=EVIL).status_code == 403
     sign_in(client, key)
-    [listed] = tally.list_keys(tally.authenticate(key))
+    [listed] = tally.businesses.list_keys(tally.businesses.authenticate(key))
     assert client.post(f"/dashboard/keys/{listed.id}/revoke", headers=EVIL).status_code == 403
-    assert tally.list_keys(tally.authenticate(key))[0].revoked_at is None
+    assert tally.businesses.list_keys(tally.businesses.authenticate(key))[0].revoked_at is None
 
 
 def test_the_dashboards_own_forms_are_accepted(client: Any, tally: Any, key: str) -> None:
@@ -63,7 +63,7 @@ def test_the_dashboards_own_forms_are_accepted(client: Any, tally: Any, key: str
     answer = client.post("/dashboard/customers", data={"customer_id": "cus_own"}, follow_redirects=False,
                          headers={"Origin": f"http://{HOST}", "Sec-Fetch-Site": "same-origin"})
     assert answer.status_code == 303
-    assert tally.get_customer(tally.authenticate(key), "cus_own").external_id == "cus_own"
+    assert tally.customers.get_customer(tally.businesses.authenticate(key), "cus_own").external_id == "cus_own"
 
 
 def test_the_session_cookie_is_secure_when_the_request_came_over_https(tally: Any, worker: Any, key: str) -> None:

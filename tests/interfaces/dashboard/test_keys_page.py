@@ -9,8 +9,8 @@ from tests.interfaces.dashboard.test_pages_http import sign_in
 
 
 def test_the_keys_page_lists_every_key_by_id_and_marks_this_sessions_key(client: Any, tally: Any, key: str) -> None:
-    business = tally.authenticate(key)
-    other = tally.create_key(tally.repository.get(business).name)
+    business = tally.businesses.authenticate(key)
+    other = tally.businesses.create_key(tally.store.repository.get(business).name)
     sign_in(client, key)
     page = client.get("/dashboard/keys")
     assert page.status_code == 200
@@ -21,8 +21,8 @@ def test_the_keys_page_lists_every_key_by_id_and_marks_this_sessions_key(client:
 
 
 def test_revoking_another_key_from_the_dashboard_refuses_it(client: Any, tally: Any, key: str) -> None:
-    business = tally.authenticate(key)
-    other = tally.create_key(tally.repository.get(business).name)
+    business = tally.businesses.authenticate(key)
+    other = tally.businesses.create_key(tally.store.repository.get(business).name)
     sign_in(client, key)
     other_id = key_id(business, hash_key(other))
     assert f'aria-label="Revoke {other_id}"' in client.get("/dashboard/keys").text
@@ -35,14 +35,14 @@ def test_revoking_another_key_from_the_dashboard_refuses_it(client: Any, tally: 
 
 def test_revoking_this_sessions_key_signs_out(client: Any, tally: Any, key: str) -> None:
     sign_in(client, key)
-    client.post(f"/dashboard/keys/{key_id(tally.authenticate(key), hash_key(key))}/revoke")
+    client.post(f"/dashboard/keys/{key_id(tally.businesses.authenticate(key), hash_key(key))}/revoke")
     assert client.get("/dashboard/keys", follow_redirects=False).headers["location"] == "/dashboard"
 
 
 def test_a_business_cannot_revoke_another_business_key_from_the_dashboard(client: Any, tally: Any,
                                                                          key: str) -> None:
-    theirs = tally.create_key("another-business")
+    theirs = tally.businesses.create_key("another-business")
     sign_in(client, key)
-    answer = client.post(f"/dashboard/keys/{key_id(tally.authenticate(theirs), hash_key(theirs))}/revoke")
+    answer = client.post(f"/dashboard/keys/{key_id(tally.businesses.authenticate(theirs), hash_key(theirs))}/revoke")
     assert answer.status_code == 404
-    assert tally.list_keys(tally.authenticate(theirs))[0].revoked_at is None
+    assert tally.businesses.list_keys(tally.businesses.authenticate(theirs))[0].revoked_at is None

@@ -56,7 +56,7 @@ def test_a_business_sees_only_its_own_customers_and_events(client: Any, tally: A
     client.post("/customers", json={"customer_id": "cus_first_only", "name": "First Co"}, headers=auth)
     position = ingest(client, auth, event("evt_first_only", customer="cus_first_only")).json()["position"]
     worker.caught_up(position)
-    sign_in(client, tally.create_key("second-business"))
+    sign_in(client, tally.businesses.create_key("second-business"))
     assert "cus_first_only" not in client.get("/dashboard/customers").text
     assert "evt_first_only" not in client.get("/dashboard/events").text
     assert client.get("/dashboard/customers/cus_first_only").status_code == 404
@@ -150,7 +150,7 @@ def test_a_live_meter_chart_asks_for_usage_up_to_now_not_up_to_when_the_page_was
 def test_another_business_cannot_open_a_meter(client: Any, auth: Any, tally: Any) -> None:
     meter = client.post("/meters", json={"name": "Private", "event_name": "x", "aggregation": {"type": "count"}},
                         headers=auth).json()
-    sign_in(client, tally.create_key("nosy-business"))
+    sign_in(client, tally.businesses.create_key("nosy-business"))
     assert client.get(f"/dashboard/meters/{meter['id']}").status_code == 404
     assert client.get(f"/dashboard/meters/{meter['id']}/usage.json").status_code == 404
     assert client.post(f"/dashboard/meters/{meter['id']}/archive").status_code == 404

@@ -30,7 +30,7 @@ def recorded_usage(app: Any, business: uuid.UUID | None, customer: str | None, a
         "WHERE topic = %s AND notification_id > %s AND notification_id <= %s "
         "AND convert_from(state, 'UTF8')::jsonb @> %s::jsonb ORDER BY notification_id"
     ).format(app.events_table)
-    with app.recorder.datastore.transaction(commit=False) as cur:
+    with app.datastore.transaction(commit=False) as cur:
         cur.execute(query, (RECORDED_TOPIC, after, upto if upto is not None else 2**62, json.dumps(match)))
         for row in cur:
             notification = Notification(id=row["notification_id"], originator_id=row["originator_id"],

@@ -117,6 +117,8 @@ def bound(datastore: PostgresDatastore, connect_timeout_s: int, statement_timeou
     `statement_timeout_ms` (0: never)."""
     # The factory constructs PostgresDatastore itself; the subclass adds behaviour, no state.
     datastore.__class__ = DeadlineDatastore
-    datastore.pool.kwargs["connect_timeout"] = connect_timeout_s
+    kwargs = datastore.pool.kwargs
+    assert isinstance(kwargs, dict), "the pool is given its connection arguments as a dict"
+    kwargs["connect_timeout"] = connect_timeout_s
     if statement_timeout_ms:
-        datastore.pool.kwargs["options"] = f"-c statement_timeout={statement_timeout_ms}"
+        kwargs["options"] = f"-c statement_timeout={statement_timeout_ms}"

@@ -5,13 +5,13 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
 from eventsourcing.application import Application
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from application.usage_records import recorded_states
 from domain.usage_event import IncomingEvent, UsageEvent, usage_event_id
-from projections.log import read_page
+from store.log import read_page
+from store.usage_records import recorded_states
 
 NOW = datetime(2026, 11, 25, 12, 0, 0, 123456, tzinfo=timezone.utc)
 RECORDED_AT = datetime(2026, 11, 25, 12, 0, 1, 7, tzinfo=timezone.utc)
@@ -66,20 +66,20 @@ def test_a_metadata_value_without_a_stored_form_is_refused():
 
 
 def test_an_ingested_event_reads_back_as_the_aggregate_the_normal_path_builds(tally):
-    business = tally.register_business("acme")
-    tally.create_customer(business, "cus_1", None, None)
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
     event = IncomingEvent("e-1", "cus_1", "api.call", NOW, {"tokens": 12, "cost": Decimal("0.25"), "ok": True})
-    done = tally.ingest(business, [event], NOW)
+    done = tally.ingestion.ingest(business, [event], NOW)
 
-    stored = tally.repository.get(usage_event_id(business, "e-1"))
+    stored = tally.store.repository.get(usage_event_id(business, "e-1"))
     expected = UsageEvent(business_id=business, event_id="e-1", customer_id="cus_1", event_name="api.call",
                           occurred_at=NOW, metadata=event.metadata)
     skip = {"_created_on", "_modified_on", "_pending_events"}
     assert {k: v for k, v in vars(stored).items() if k not in skip} == \
            {k: v for k, v in vars(expected).items() if k not in skip}
 
-    with tally.recorder.datastore.transaction(commit=False) as cur:
-        [notification] = read_page(cur, tally.events_table, done.position - 1, 1)
-    decoded = tally.mapper.to_domain_event(notification)
+    with tally.store.datastore.transaction(commit=False) as cur:
+        [notification] = read_page(cur, tally.store.events_table, done.position - 1, 1)
+    decoded = tally.store.mapper.to_domain_event(notification)
     assert isinstance(decoded, UsageEvent.Recorded)
     assert (decoded.business_id, decoded.occurred_at, decoded.metadata) == (business, NOW, event.metadata)

@@ -23,6 +23,7 @@ from eventsourcing.utils import get_topic
 from psycopg import Cursor, sql
 
 from domain.usage_event import IncomingEvent, MetadataValue, UsageEvent
+from store.rows import one
 
 TOPIC = get_topic(UsageEvent.Recorded)
 ORIGINATOR_TOPIC = get_topic(UsageEvent)
@@ -101,4 +102,4 @@ def append(cur: Cursor[Any], recorder: Any, events_table: sql.Composable, ids: l
         with cur.copy(_COPY.format(events_table)) as copy:
             copy.write(b"".join((_SIGNATURE, *rows, _TRAILER)))
     cur.execute(sql.SQL("SELECT max(notification_id) AS p FROM {}").format(events_table))
-    return len(rows), cur.fetchone()["p"] or 0
+    return len(rows), one(cur)["p"] or 0

@@ -9,7 +9,7 @@ from eventsourcing.persistence import TranscodingNotRegisteredError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from application.transcoder import MsgspecJSONTranscoder
+from store.transcoder import MsgspecJSONTranscoder
 
 STANDARD = Application(env={"PERSISTENCE_MODULE": "eventsourcing.popo"}).mapper.transcoder
 FAST = MsgspecJSONTranscoder()

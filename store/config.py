@@ -31,7 +31,7 @@ def store_env(database_url: str | None = None, schema: str | None = None, pool_s
     host = query.get("host", [url.hostname or ""])[0]
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
-        "APPLICATION_RECORDER_TOPIC": "application.recorder:Recorder",
+        "APPLICATION_RECORDER_TOPIC": "store.recorder:Recorder",
         "POSTGRES_DBNAME": unquote(url.path.lstrip("/")) or "postgres",
         "POSTGRES_HOST": host,
         "POSTGRES_PORT": str(url.port or 5432),

@@ -1,0 +1,13 @@
+"""The one place the object graph is built, for `serve`, `worker`, the CLI, the
+benchmark and the tests: the write side's services on the event store, with the
+read models plugged into their ports."""
+from __future__ import annotations
+
+from application.tally import Tally
+from projections.read_side import ReadModels
+from store.event_store import EventStore
+
+
+def open_store(env: dict[str, str]) -> Tally:
+    store = EventStore(env)
+    return Tally(store, ReadModels(store.datastore, store.schema))

@@ -1,0 +1,102 @@
+"""The read models as the application's ports see them (application/ports.py):
+each question answered by the projection that owns the answer."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from psycopg import Cursor
+
+from domain.cycles import Cycle
+from domain.meter import Meter
+from domain.product import PriceTerms
+from domain.rating import Usage, UsagePrice
+from projections import (
+    charge_queries,
+    credit_queries,
+    cycle_usage,
+    meter_queries,
+    parking,
+)
+
+
+@dataclass(frozen=True)
+class OpenCharge:
+    """A subscription's open cycle as the `charges` read model holds it, with the product's terms of now."""
+
+    subscription_id: uuid.UUID
+    product_id: uuid.UUID
+    anchor: datetime
+    cycle: Cycle
+    late_after: int
+    currency: str
+    price: Decimal
+    usage_prices: dict[str, PriceTerms]
+
+
+class Snapshot:
+    """Reads on one repeatable-read cursor, so every answer stands at the same `usage` position."""
+
+    def __init__(self, cur: Cursor[Any], schema: str) -> None:
+        self.cur = cur
+        self.schema = schema
+
+    def usage_position(self) -> int:
+        return cycle_usage.usage_position(self.cur, self.schema)
+
+    def usage_parked_at(self, business: uuid.UUID) -> int | None:
+        return parking.stuck_at(self.cur, self.schema, "usage", business)
+
+    def measure(self, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], cycle: Cycle,
+                since: datetime, late_after: int, position: int) -> list[Usage]:
+        return cycle_usage.measure(self.cur, self.schema, customer_id, prices, meters, cycle, since, late_after,
+                                   position)
+
+    def balance_of(self, business: uuid.UUID, customer_id: str) -> Decimal:
+        return credit_queries.balance_of(self.cur, self.schema, business, customer_id)
+
+    def open_charges(self, business: uuid.UUID, customer_id: str) -> list[OpenCharge]:
+        return [OpenCharge(r["subscription_id"], r["product_id"], r["anchor"],
+                           Cycle(r["cycle_index"], r["cycle_start"], r["cycle_end"]), r["late_after"], r["currency"],
+                           r["price"], r["usage_prices"])
+                for r in charge_queries.open_charges(self.cur, self.schema, business, customer_id)]
+
+
+class ReadModels:
+    """Implements application.ports.ReadSide on the store's connection pool."""
+
+    def __init__(self, datastore: Any, schema: str) -> None:
+        self.datastore = datastore
+        self.schema = schema
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        with self.datastore.transaction(commit=False) as cur:
+            cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield Snapshot(cur, self.schema)
+
+    def usage_position(self) -> int:
+        with self.datastore.transaction(commit=False) as cur:
+            return cycle_usage.usage_position(cur, self.schema)
+
+    def backfills_pending(self) -> bool:
+        with self.datastore.transaction(commit=False) as cur:
+            return meter_queries.backfills_pending(cur, self.schema)
+
+    def due_count(self, ended_by: datetime) -> int:
+        with self.datastore.transaction(commit=False) as cur:
+            return charge_queries.due_count(cur, self.schema, ended_by)
+
+    def due_subscriptions(self, ended_by: datetime, limit: int,
+                          after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        with self.datastore.transaction(commit=False) as cur:
+            return charge_queries.due_subscriptions(cur, self.schema, ended_by, limit, after)
+
+    def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]:
+        with self.datastore.transaction(commit=False) as cur:
+            return credit_queries.wallets_expiring(cur, self.schema, now, cycle_grace, limit)

@@ -1,0 +1,97 @@
+"""The one event store every aggregate lives in: a single total order, so any
+log position means the same thing to every read model."""
+from __future__ import annotations
+
+import uuid
+from typing import Any, TypeVar
+
+import psycopg
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import InfrastructureFactory, Transcoder
+from eventsourcing.postgres import PostgresDatastore, PostgresFactory
+from eventsourcing.utils import Environment
+from psycopg import sql
+
+from domain.errors import NotFound
+from store.config import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
+from store.deadlines import bound
+from store.recorder import Recorder
+from store.rows import one
+from store.transcoder import MsgspecJSONTranscoder
+
+T = TypeVar("T")
+
+
+class EventStore(Application[Any]):
+    name = "Tally"
+    recorder: Recorder  # store.config names it as the recorder topic
+
+    def __init__(self, env: dict[str, str]) -> None:
+        _ensure_schema(env)
+        super().__init__(env=env)
+
+    def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
+        factory = super().construct_factory(env)
+        if isinstance(factory, PostgresFactory):
+            bound(factory.datastore, int(env.get(CONNECT_TIMEOUT) or 10), int(env.get(STATEMENT_TIMEOUT) or 0))
+        return factory
+
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = MsgspecJSONTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
+
+    @property
+    def datastore(self) -> PostgresDatastore:
+        return self.recorder.datastore
+
+    @property
+    def schema(self) -> str:
+        return str(self.datastore.schema)
+
+    @property
+    def events_table(self) -> sql.Composed:
+        return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(self.recorder.events_table_name))
+
+    def head(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+    def position_of(self, aggregate_id: uuid.UUID) -> int:
+        """Where the aggregate's latest event stands in the log (0 if it has none)."""
+        query = sql.SQL("SELECT coalesce(max(notification_id), 0) AS p FROM {} WHERE originator_id = %s")
+        with self.datastore.transaction(commit=False) as cur:
+            cur.execute(query.format(self.events_table), (aggregate_id,))
+            return int(one(cur)["p"])
+
+    def existing_ids(self, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of these aggregate ids are already in the store (one primary-key lookup)."""
+        if not ids:
+            return set()
+        query = sql.SQL("SELECT originator_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1")
+        with self.datastore.transaction(commit=False) as cur:
+            cur.execute(query.format(self.events_table), (ids,))
+            return {row["originator_id"] for row in cur.fetchall()}
+
+    def owned(self, business: uuid.UUID, cls: type[T], kind: str, aggregate_id: uuid.UUID) -> T:
+        """The aggregate, read on behalf of a business: another business's id is not found (404, never 403)."""
+        try:
+            aggregate: Any = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise NotFound(kind, aggregate_id) from None
+        if not isinstance(aggregate, cls) or getattr(aggregate, "business_id", None) != business:
+            raise NotFound(kind, aggregate_id)
+        return aggregate
+
+    def close(self) -> None:
+        self.datastore.close()
+
+
+def _ensure_schema(env: dict[str, str]) -> None:
+    """eventsourcing does not create the schema it is told to use."""
+    schema = env.get("POSTGRES_SCHEMA", "public")
+    with psycopg.connect(
+        dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
+        user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"], autocommit=True,
+        connect_timeout=int(env.get(CONNECT_TIMEOUT) or 10),
+    ) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))

@@ -8,7 +8,7 @@ import tempfile
 import threading
 import uuid
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -103,3 +103,15 @@ def auth(key: str) -> dict[str, str]:
 @pytest.fixture
 def business(tally: Tally, key: str) -> uuid.UUID:
     return tally.businesses.authenticate(key)
+
+
+@pytest.fixture
+def make_customer(tally: Tally, business: uuid.UUID) -> Callable[..., str]:
+    """The one way tests get a customer: made for the test's business through the application
+    service (not over HTTP, so every layer's tests share it); answers its external id."""
+
+    def make(external_id: str = "cus_1", name: str | None = None, email: str | None = None) -> str:
+        tally.customers.create_customer(business, external_id, name, email)
+        return external_id
+
+    return make

@@ -1,22 +1,13 @@
 """The closing job works in bounded steps: a subscription far behind is closed a
 slice at a time, the others are not kept waiting, and no step closes while the
 usage read model is behind."""
-import uuid
 from datetime import timedelta
-
-import pytest
 
 import application.billing_jobs
 from domain.usage_event import IncomingEvent
-from tests.interfaces.billing_helpers import JAN1, meter, product, subscribe
+from tests.application.helpers import JAN1, subscribe
 
 NOW = JAN1 + timedelta(days=7, hours=1)
-
-
-@pytest.fixture
-def plan(client, auth):
-    assert client.post("/customers", json={"customer_id": "cus_s"}, headers=auth).status_code == 201
-    return product(client, auth, {"meter_id": meter(client, auth, "api.call"), "unit_price": "1"})["id"]
 
 
 def closed(tally, business, *subscriptions):
@@ -24,8 +15,8 @@ def closed(tally, business, *subscriptions):
 
 
 def test_a_subscription_far_behind_is_closed_a_bounded_slice_per_step_and_resumed_by_the_next(
-        client, auth, tally, business, plan, worker):
-    subscription = uuid.UUID(subscribe(client, auth, "cus_s", plan, JAN1)["id"])
+        tally, business, per_call_product, worker):
+    subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     worker.caught_up()
     job = tally.jobs.closing_job(lambda: NOW, timedelta(0), step_cycles=3)
 
@@ -41,9 +32,9 @@ def test_a_subscription_far_behind_is_closed_a_bounded_slice_per_step_and_resume
 
 
 def test_a_step_closes_at_most_its_budget_and_the_next_one_reaches_the_other_subscriptions(
-        client, auth, tally, business, plan, worker):
-    behind = uuid.UUID(subscribe(client, auth, "cus_s", plan, JAN1)["id"])
-    recent = uuid.UUID(subscribe(client, auth, "cus_s", plan, NOW - timedelta(days=1, hours=1))["id"])
+        tally, business, per_call_product, worker):
+    behind = subscribe(tally, business, "cus_1", per_call_product, JAN1)
+    recent = subscribe(tally, business, "cus_1", per_call_product, NOW - timedelta(days=1, hours=1))
     worker.caught_up()
     job = tally.jobs.closing_job(lambda: NOW, timedelta(0), step_cycles=3)
 
@@ -56,13 +47,13 @@ def test_a_step_closes_at_most_its_budget_and_the_next_one_reaches_the_other_sub
     assert closed(tally, business, recent) == [1]
 
 
-def test_no_step_closes_while_the_usage_read_model_is_behind(client, auth, tally, business, plan, worker,
+def test_no_step_closes_while_the_usage_read_model_is_behind(tally, business, per_call_product, worker,
                                                              monkeypatch):
-    subscription = uuid.UUID(subscribe(client, auth, "cus_s", plan, JAN1)["id"])
+    subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     worker.caught_up()
     worker.worker.stop()
     worker.thread.join(timeout=10)
-    tally.ingestion.ingest(business, [IncomingEvent("unseen", "cus_s", "api.call", JAN1 + timedelta(hours=2))], NOW)
+    tally.ingestion.ingest(business, [IncomingEvent("unseen", "cus_1", "api.call", JAN1 + timedelta(hours=2))], NOW)
     monkeypatch.setattr(application.billing_jobs, "STEP_READY_WAIT_S", 0.2)
 
     assert tally.jobs.closing_job(lambda: NOW, timedelta(0))() is False

@@ -1,34 +1,24 @@
-"""Closing cycles: late events, concurrent closers, cancellation. Usage goes in over
-HTTP; closes are called with the time they happen at."""
+"""Closing cycles: late events, concurrent closers, cancellation. Usage goes in through
+the ingestion service; closes are called with the time they happen at."""
 import threading
-import uuid
 from datetime import datetime, timedelta, timezone
 
-import pytest
-
 from domain.invoice import Invoice
-from tests.interfaces.billing_helpers import JAN1, meter, product, send, subscribe
-
-
-@pytest.fixture
-def plan(client, auth):
-    assert client.post("/customers", json={"customer_id": "cus_x"}, headers=auth).status_code == 201
-    calls = meter(client, auth, "api.call")
-    return calls, product(client, auth, {"meter_id": calls, "unit_price": "1"})["id"]
+from tests.application.helpers import JAN1, send, subscribe
 
 
 def quantities(invoice: Invoice) -> list[tuple[str, bool]]:
     return [(str(line.quantity), line.late) for line in invoice.lines]
 
 
-def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(client, auth, tally, business, plan):
-    _, product_id = plan
-    send(client, auth, "cus_x", "api.call", 3, JAN1 + timedelta(hours=10), "a")
-    subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
+def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(tally, business, per_call_product,
+                                                                           worker):
+    send(tally, business, "cus_1", "api.call", 3, JAN1 + timedelta(hours=10), "a")
+    subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     [first] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
 
-    send(client, auth, "cus_x", "api.call", 1, JAN1 + timedelta(hours=12), "late")
-    send(client, auth, "cus_x", "api.call", 2, JAN1 + timedelta(days=1, hours=5), "b")
+    send(tally, business, "cus_1", "api.call", 1, JAN1 + timedelta(hours=12), "late")
+    send(tally, business, "cus_1", "api.call", 2, JAN1 + timedelta(days=1, hours=5), "b")
     [second] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
     [third] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=3, hours=1))
 
@@ -38,21 +28,19 @@ def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(clien
     assert [str(i.total) for i in (first, second, third)] == ["3.00", "3.00", "0.00"]
 
 
-def test_events_before_the_subscription_started_are_never_billed(client, auth, tally, business, plan):
-    _, product_id = plan
-    subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
+def test_events_before_the_subscription_started_are_never_billed(tally, business, per_call_product, worker):
+    subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
-    send(client, auth, "cus_x", "api.call", 4, JAN1 - timedelta(hours=1), "early")
+    send(tally, business, "cus_1", "api.call", 4, JAN1 - timedelta(hours=1), "early")
 
     [invoice] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
 
     assert quantities(invoice) == [("0", False)]
 
 
-def test_concurrent_closers_issue_one_invoice_and_both_answer_it(client, auth, tally, business, plan):
-    _, product_id = plan
-    send(client, auth, "cus_x", "api.call", 5, JAN1 + timedelta(hours=1), "c")
-    subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
+def test_concurrent_closers_issue_one_invoice_and_both_answer_it(tally, business, per_call_product, worker):
+    send(tally, business, "cus_1", "api.call", 5, JAN1 + timedelta(hours=1), "c")
+    subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     now = JAN1 + timedelta(days=3, hours=1)
     barrier, answers = threading.Barrier(3), []
 
@@ -71,11 +59,11 @@ def test_concurrent_closers_issue_one_invoice_and_both_answer_it(client, auth, t
     assert stored.closed == 3 and stored.invoice_ids == answers[0]
 
 
-def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(client, auth, tally, business, plan):
-    _, product_id = plan
-    send(client, auth, "cus_x", "api.call", 2, JAN1 + timedelta(hours=1), "in")
-    send(client, auth, "cus_x", "api.call", 7, JAN1 + timedelta(hours=7), "after")
-    subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
+def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(tally, business, per_call_product,
+                                                                              worker):
+    send(tally, business, "cus_1", "api.call", 2, JAN1 + timedelta(hours=1), "in")
+    send(tally, business, "cus_1", "api.call", 7, JAN1 + timedelta(hours=7), "after")
+    subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     tally.subscriptions.cancel_subscription(business, subscription, JAN1 + timedelta(hours=6, seconds=30))
 
     invoices = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=5))
@@ -84,13 +72,12 @@ def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(cl
     assert tally.subscriptions.get_subscription(business, subscription).open_cycle is None
 
 
-def test_tally_close_cycles_closes_every_due_subscription_once(client, auth, tally, business, plan, worker,
+def test_tally_close_cycles_closes_every_due_subscription_once(tally, business, per_call_product, worker,
                                                                 database_url, schema, monkeypatch, capsys):
     from interfaces.cli.main import main
 
-    _, product_id = plan
     start = datetime.now(timezone.utc) - timedelta(days=2, hours=1)
-    subscriptions = [uuid.UUID(subscribe(client, auth, "cus_x", product_id, start)["id"]) for _ in range(2)]
+    subscriptions = [subscribe(tally, business, "cus_1", per_call_product, start) for _ in range(2)]
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("TALLY_SCHEMA", schema)
     worker.caught_up()
@@ -103,14 +90,13 @@ def test_tally_close_cycles_closes_every_due_subscription_once(client, auth, tal
     assert [tally.subscriptions.get_subscription(business, s).closed for s in subscriptions] == [2, 2]
 
 
-def test_many_due_cycles_are_closed_in_bounded_saves_and_all_answered(client, auth, tally, business, plan,
+def test_many_due_cycles_are_closed_in_bounded_saves_and_all_answered(tally, business, per_call_product, worker,
                                                                       monkeypatch):
     import application.billing
 
-    _, product_id = plan
     monkeypatch.setattr(application.billing, "CYCLES_PER_SAVE", 2)
-    send(client, auth, "cus_x", "api.call", 5, JAN1 + timedelta(days=3, hours=1), "d4")
-    subscription = uuid.UUID(subscribe(client, auth, "cus_x", product_id, JAN1)["id"])
+    send(tally, business, "cus_1", "api.call", 5, JAN1 + timedelta(days=3, hours=1), "d4")
+    subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
 
     invoices = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=5))
 

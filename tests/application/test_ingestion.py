@@ -10,11 +10,9 @@ from domain.usage_event import IncomingEvent, usage_event_id
 NOW = datetime.now(timezone.utc)
 
 
-@pytest.fixture
-def business(tally):
-    bid = tally.businesses.register_business("acme")
-    tally.customers.create_customer(bid, "cus_1", None, None)
-    return bid
+@pytest.fixture(autouse=True)
+def cus_1(make_customer):
+    make_customer("cus_1")
 
 
 def batch(*ids, customer="cus_1"):

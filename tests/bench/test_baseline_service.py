@@ -10,7 +10,7 @@ from bench.bodies import body
 
 
 @pytest.fixture
-def client(database_url, monkeypatch):
+def baseline_client(database_url, monkeypatch):
     baseline.create_table(database_url)
     monkeypatch.setenv("BENCH_DATABASE_URL", database_url)
     monkeypatch.setenv("BENCH_KEY", "secret")
@@ -18,17 +18,17 @@ def client(database_url, monkeypatch):
         yield test_client
 
 
-def test_a_batch_is_stored_and_a_resend_is_all_duplicates(client):
+def test_a_batch_is_stored_and_a_resend_is_all_duplicates(baseline_client):
     payload = body("t", range(0, 10), customers=3, now=datetime.now(timezone.utc))
     headers = {"Authorization": "Bearer secret", "Content-Type": "application/json"}
-    assert client.post("/events/ingest", content=payload, headers=headers).json() == \
+    assert baseline_client.post("/events/ingest", content=payload, headers=headers).json() == \
         {"ingested_count": 10, "duplicate_count": 0}
-    assert client.post("/events/ingest", content=payload, headers=headers).json() == \
+    assert baseline_client.post("/events/ingest", content=payload, headers=headers).json() == \
         {"ingested_count": 0, "duplicate_count": 10}
 
 
-def test_the_baseline_checks_its_key(client):
-    answer = client.post("/events/ingest", content=body("t", range(1), 1), headers={"Authorization": "Bearer x"})
+def test_the_baseline_checks_its_key(baseline_client):
+    answer = baseline_client.post("/events/ingest", content=body("t", range(1), 1), headers={"Authorization": "Bearer x"})
     assert answer.status_code == 401
 
 

@@ -25,7 +25,7 @@ def data(tmp_path):
 
 
 @pytest.fixture
-def serve(tmp_path):
+def start_serve(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TALLY_SCHEMA")}
     env["PYTHONPATH"] = str(ROOT)
     started = []
@@ -54,21 +54,21 @@ def gone(pid: int) -> bool:
         return True
 
 
-def test_serve_restarted_after_kill_9s_starts_cleanly_and_stops_its_postgresql_on_sigterm(serve, data):
-    first = serve(data)
+def test_serve_restarted_after_kill_9s_starts_cleanly_and_stops_its_postgresql_on_sigterm(start_serve, data):
+    first = start_serve(data)
     orphans = workers_of(first.pid)
     first.kill()
     first.wait()
     assert running_postgres(data / "pg"), "the server outlives a kill -9 of serve"
 
-    second = serve(data)
+    second = start_serve(data)
     [server] = running_postgres(data / "pg")
     second.kill()
     second.wait()
     server.kill()  # now postmaster.pid names a dead server
     eventually(lambda: gone(server.pid), 10, "the killed server is gone")
 
-    third = serve(data)
+    third = start_serve(data)
     third.send_signal(signal.SIGTERM)
 
     assert third.wait(timeout=60) == 0

@@ -22,7 +22,7 @@ RESTART_S = 5
 
 
 @pytest.fixture
-def serve(tally, database_url, schema, tmp_path):
+def serving(tally, database_url, schema, tmp_path):
     port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "DATABASE_URL": database_url, "TALLY_SCHEMA": schema, "PYTHONPATH": str(ROOT)}
@@ -40,8 +40,8 @@ def serve(tally, database_url, schema, tmp_path):
             process.wait()
 
 
-def test_a_worker_killed_with_sigkill_is_restarted_and_the_read_models_catch_up(serve, tally):
-    process, log = serve
+def test_a_worker_killed_with_sigkill_is_restarted_and_the_read_models_catch_up(serving, tally):
+    process, log = serving
     [first] = eventually(lambda: workers_of(process.pid), 30, "serve's worker")
     business = tally.businesses.register_business("acme")
     tally.customers.create_customer(business, "cus_1", None, None)
@@ -61,8 +61,8 @@ def test_a_worker_killed_with_sigkill_is_restarted_and_the_read_models_catch_up(
     assert not psutil.pid_exists(second.pid) or second.status() == psutil.STATUS_ZOMBIE
 
 
-def test_serve_exits_non_zero_when_its_worker_keeps_dying(serve):
-    process, log = serve
+def test_serve_exits_non_zero_when_its_worker_keeps_dying(serving):
+    process, log = serving
     killed: set[int] = set()
     for _ in range(MAX_DEATHS + 1):
         [worker] = eventually(lambda: [w for w in workers_of(process.pid) if w.pid not in killed], RESTART_S,

@@ -1,8 +1,6 @@
 """Billing over HTTP: the seed's price examples, closing, the upcoming invoice and re-rating."""
 from datetime import datetime, timedelta, timezone
 
-import pytest
-
 from tests.interfaces.billing_helpers import (
     close,
     closing,
@@ -15,13 +13,8 @@ from tests.interfaces.billing_helpers import (
 )
 
 
-@pytest.fixture
-def customer(client, auth):
-    assert client.post("/customers", json={"customer_id": "cus_b"}, headers=auth).status_code == 201
-    return "cus_b"
-
-
-def test_the_seed_examples_are_invoiced_to_the_cent(client, auth, customer):
+def test_the_seed_examples_are_invoiced_to_the_cent(client, auth, make_customer):
+    customer = make_customer("cus_b")
     calls = meter(client, auth, "api.call", name="API calls")
     searches = meter(client, auth, "search.call")
     storage = meter(client, auth, "storage.used", {"type": "sum", "key": "gb"})
@@ -58,7 +51,8 @@ def test_the_seed_examples_are_invoiced_to_the_cent(client, auth, customer):
     assert invoice["total"] == "59.53" and invoice["currency"] == "USD"
 
 
-def test_closing_twice_issues_one_invoice_which_is_listed_and_shown(client, auth, customer):
+def test_closing_twice_issues_one_invoice_which_is_listed_and_shown(client, auth, make_customer):
+    customer = make_customer("cus_b")
     calls = meter(client, auth, "api.call")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"}, price="9.99")
     start = yesterday()
@@ -79,7 +73,8 @@ def test_closing_twice_issues_one_invoice_which_is_listed_and_shown(client, auth
     assert one == first
 
 
-def test_the_upcoming_invoice_grows_with_usage_and_is_re_rated_by_a_price_change(client, auth, customer):
+def test_the_upcoming_invoice_grows_with_usage_and_is_re_rated_by_a_price_change(client, auth, make_customer):
+    customer = make_customer("cus_b")
     calls = meter(client, auth, "api.call")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
                    billing_interval="month")
@@ -98,7 +93,8 @@ def test_the_upcoming_invoice_grows_with_usage_and_is_re_rated_by_a_price_change
     assert after["subscriptions"][0]["current_cycle"] == before["current_cycle"]
 
 
-def test_a_price_change_leaves_issued_invoices_as_they_were(client, auth, customer):
+def test_a_price_change_leaves_issued_invoices_as_they_were(client, auth, make_customer):
+    customer = make_customer("cus_b")
     calls = meter(client, auth, "api.call")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02"})
     start = yesterday()
@@ -112,7 +108,8 @@ def test_a_price_change_leaves_issued_invoices_as_they_were(client, auth, custom
     assert shown.json()["total"] == invoice["total"] == "2.00"
 
 
-def test_a_removed_usage_price_is_no_longer_charged(client, auth, customer):
+def test_a_removed_usage_price_is_no_longer_charged(client, auth, make_customer):
+    customer = make_customer("cus_b")
     calls, sms = meter(client, auth, "api.call"), meter(client, auth, "sms.sent")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02"}, {"meter_id": sms, "unit_price": "0.01"})
     r = client.delete(f"/products/{plan['id']}/usage-prices/{sms}", headers=auth)
@@ -122,7 +119,8 @@ def test_a_removed_usage_price_is_no_longer_charged(client, auth, customer):
     assert [p["usage_prices"] for p in listed["items"]] == [r.json()["usage_prices"]]
 
 
-def test_a_subscription_shows_its_current_cycle_and_a_cancelled_one_its_end(client, auth, customer):
+def test_a_subscription_shows_its_current_cycle_and_a_cancelled_one_its_end(client, auth, make_customer):
+    customer = make_customer("cus_b")
     plan = product(client, auth, billing_interval="month")
     subscription = subscribe(client, auth, customer, plan["id"], datetime(2026, 1, 31, 9, 30, 45, tzinfo=timezone.utc))
     assert subscription["start"] == "2026-01-31T09:30:00Z" and subscription["status"] == "active"

@@ -24,19 +24,14 @@ def credit_plan(client, auth, rollover="none", **credits):
     return calls, plan["id"]
 
 
-@pytest.fixture
-def customer(client, auth):
-    assert client.post("/customers", json={"customer_id": "cus_c"}, headers=auth).status_code == 201
-    return "cus_c"
-
-
 def wallet(client, auth, customer):
     r = client.get(f"/customers/{customer}/credits", headers=auth)
     assert r.status_code == 200, r.text
     return r.json()
 
 
-def test_credits_pay_for_usage_after_the_free_calls_and_only_overage_is_billed(client, auth, customer):
+def test_credits_pay_for_usage_after_the_free_calls_and_only_overage_is_billed(client, auth, make_customer):
+    customer = make_customer("cus_c")
     calls, plan = credit_plan(client, auth)
     send(client, auth, customer, "api.call", 2500, START + timedelta(minutes=1), "c")
     subscription = subscribe(client, auth, customer, plan, START)
@@ -53,7 +48,8 @@ def test_credits_pay_for_usage_after_the_free_calls_and_only_overage_is_billed(c
         ("grant", "1000", "1000"), ("debit", "-1000", "0"), ("grant", "1000", "1000")]
 
 
-def test_unused_credits_expire_at_cycle_end_without_rollover(client, auth, customer):
+def test_unused_credits_expire_at_cycle_end_without_rollover(client, auth, make_customer):
+    customer = make_customer("cus_c")
     _, plan = credit_plan(client, auth)
     send(client, auth, customer, "api.call", 1300, START + timedelta(minutes=1), "c")
     subscription = subscribe(client, auth, customer, plan, START)
@@ -65,7 +61,8 @@ def test_unused_credits_expire_at_cycle_end_without_rollover(client, auth, custo
     assert [m["type"] for m in page.json()["ledger"]] == ["grant"] and page.json()["ledger_has_more"] is False
 
 
-def test_unused_credits_carry_over_with_rollover_all(client, auth, customer):
+def test_unused_credits_carry_over_with_rollover_all(client, auth, make_customer):
+    customer = make_customer("cus_c")
     _, plan = credit_plan(client, auth, rollover="all")
     send(client, auth, customer, "api.call", 1300, START + timedelta(minutes=1), "c")
     subscription = subscribe(client, auth, customer, plan, START)
@@ -75,7 +72,8 @@ def test_unused_credits_carry_over_with_rollover_all(client, auth, customer):
     assert [g["remaining"] for g in after["grants"]] == ["700", "1000"]
 
 
-def test_the_upcoming_invoice_shows_live_credit_consumption(client, auth, customer):
+def test_the_upcoming_invoice_shows_live_credit_consumption(client, auth, make_customer):
+    customer = make_customer("cus_c")
     calls, plan = credit_plan(client, auth)
     subscribe(client, auth, customer, plan, datetime.now(timezone.utc) - timedelta(hours=1))
     position = send(client, auth, customer, "api.call", 1500, datetime.now(timezone.utc) - timedelta(minutes=50), "c")
@@ -84,7 +82,8 @@ def test_the_upcoming_invoice_shows_live_credit_consumption(client, auth, custom
     assert (line["credits_used"], line["billable"], upcoming["total"]) == ("500", "0", "0.00")
 
 
-def test_a_reused_idempotency_key_grants_once_and_answers_the_first_result(client, auth, customer):
+def test_a_reused_idempotency_key_grants_once_and_answers_the_first_result(client, auth, make_customer):
+    customer = make_customer("cus_c")
     body = {"amount": "250", "reason": "goodwill", "idempotency_key": "g1"}
     first = client.post(f"/customers/{customer}/credits", json=body, headers=auth)
     again = client.post(f"/customers/{customer}/credits", json=body, headers=auth)
@@ -101,13 +100,15 @@ def test_a_reused_idempotency_key_grants_once_and_answers_the_first_result(clien
 @pytest.mark.parametrize("body", [{"amount": "0"}, {"amount": "-5"}, {"amount": "1", "expires_at": "2001-01-01T00:00:00Z"},
                                   {"amount": "abc"}, {"amount": "1", "extra": True},
                                   {"amount": "1", "expires_at": "2999-01-01T00:00:00"}])
-def test_a_bad_grant_is_refused_and_grants_nothing(client, auth, customer, body):
+def test_a_bad_grant_is_refused_and_grants_nothing(client, auth, make_customer, body):
+    customer = make_customer("cus_c")
     r = client.post(f"/customers/{customer}/credits", json=body, headers=auth)
     assert r.status_code in (400, 422) and r.headers["content-type"].startswith("application/problem+json")
     assert wallet(client, auth, customer)["balance"] == "0"
 
 
-def test_credits_of_an_unknown_or_foreign_customer_are_not_found(client, auth, tally, customer):
+def test_credits_of_an_unknown_or_foreign_customer_are_not_found(client, auth, tally, make_customer):
+    customer = make_customer("cus_c")
     other = {"Authorization": f"Bearer {tally.businesses.create_key('someone-else')}"}
     assert client.get(f"/customers/{customer}/credits", headers=other).status_code == 404
     assert client.post(f"/customers/{customer}/credits", json={"amount": "5"}, headers=other).status_code == 404

@@ -25,7 +25,7 @@ def proxy(database_url: str) -> Iterator[DatabaseProxy]:
 
 
 @pytest.fixture
-def served(proxy: DatabaseProxy, schema: str, worker: RunningWorker) -> Iterator[TestClient]:
+def through_proxy(proxy: DatabaseProxy, schema: str, worker: RunningWorker) -> Iterator[TestClient]:
     """An API process whose database is reached through the proxy, with the API's own timeouts
     (the worker reaches it directly)."""
     proxied = open_store(store_env(proxy.url, schema, pool_size=2, timeouts=SERVING))
@@ -44,42 +44,42 @@ def assert_unavailable(response: object, started: float) -> None:
 
 
 def test_a_stalled_database_answers_503_in_time_and_the_next_request_after_it_resumes_succeeds(
-        served: TestClient, proxy: DatabaseProxy, auth: dict[str, str]) -> None:
-    assert served.get("/customers", headers=auth).status_code == 200
+        through_proxy: TestClient, proxy: DatabaseProxy, auth: dict[str, str]) -> None:
+    assert through_proxy.get("/customers", headers=auth).status_code == 200
     proxy.stall()
     started = time.monotonic()
-    response = served.get("/customers", headers=auth)
+    response = through_proxy.get("/customers", headers=auth)
     proxy.resume()
     assert_unavailable(response, started)
-    assert served.get("/customers", headers=auth).status_code == 200
+    assert through_proxy.get("/customers", headers=auth).status_code == 200
 
 
 def test_a_stalled_database_during_the_key_check_answers_503(
-        served: TestClient, proxy: DatabaseProxy, key: str) -> None:
+        through_proxy: TestClient, proxy: DatabaseProxy, key: str) -> None:
     proxy.stall()
     started = time.monotonic()
-    response = served.get("/customers", headers={"Authorization": f"Bearer {key}"})
+    response = through_proxy.get("/customers", headers={"Authorization": f"Bearer {key}"})
     proxy.resume()
     assert_unavailable(response, started)
 
 
 def test_a_stalled_database_during_a_command_answers_503(
-        served: TestClient, proxy: DatabaseProxy, auth: dict[str, str]) -> None:
-    assert served.get("/customers", headers=auth).status_code == 200
+        through_proxy: TestClient, proxy: DatabaseProxy, auth: dict[str, str]) -> None:
+    assert through_proxy.get("/customers", headers=auth).status_code == 200
     proxy.stall()
     started = time.monotonic()
-    response = served.post("/customers", json={"customer_id": "cus_stalled"}, headers=auth)
+    response = through_proxy.post("/customers", json={"customer_id": "cus_stalled"}, headers=auth)
     proxy.resume()
     assert_unavailable(response, started)
 
 
 def test_a_stopped_database_answers_503_and_service_resumes_when_it_is_back(
-        served: TestClient, proxy: DatabaseProxy, auth: dict[str, str]) -> None:
-    assert served.get("/customers", headers=auth).status_code == 200
+        through_proxy: TestClient, proxy: DatabaseProxy, auth: dict[str, str]) -> None:
+    assert through_proxy.get("/customers", headers=auth).status_code == 200
     proxy.stop()
     started = time.monotonic()
-    assert_unavailable(served.get("/customers", headers=auth), started)
+    assert_unavailable(through_proxy.get("/customers", headers=auth), started)
     proxy.start()
     # The pool replaces the connections it lost in the background; a request meanwhile may still meet one.
-    statuses = [served.get("/customers", headers=auth).status_code for _ in range(3)]
+    statuses = [through_proxy.get("/customers", headers=auth).status_code for _ in range(3)]
     assert statuses[-1] == 200 and 500 not in statuses, statuses

@@ -6,17 +6,13 @@ import pytest
 from tests.interfaces.helpers import event, ingest, items
 
 
-@pytest.fixture
-def customer(client, auth):
-    assert client.post("/customers", json={"customer_id": "cus_abc", "name": "Acme"}, headers=auth).status_code == 201
-
-
 def listed(client, auth, position, **params):
     query = {"min_position": position, "page_size": 1000, **params}
     return items(client.get("/events", params=query, headers=auth))
 
 
-def test_an_ingested_event_is_listed(client, auth, customer):
+def test_an_ingested_event_is_listed(client, auth, make_customer):
+    make_customer("cus_abc", name="Acme")
     r = ingest(client, auth, event("evt_123", metadata={"endpoint": "/v1/users", "tokens": "150", "gb": 12.5}))
     assert r.status_code == 200
     assert r.json()["ingested_count"] == 1 and r.json()["duplicate_count"] == 0
@@ -27,7 +23,8 @@ def test_an_ingested_event_is_listed(client, auth, customer):
     assert one.status_code == 200 and one.json()["event_name"] == "api.call"
 
 
-def test_resent_batch_is_counted_as_duplicates_and_listed_once(client, auth, customer):
+def test_resent_batch_is_counted_as_duplicates_and_listed_once(client, auth, make_customer):
+    make_customer("cus_abc", name="Acme")
     body = [event("a"), event("b")]
     first = ingest(client, auth, *body).json()
     again = ingest(client, auth, *body).json()
@@ -35,7 +32,8 @@ def test_resent_batch_is_counted_as_duplicates_and_listed_once(client, auth, cus
     assert sorted(e["event_id"] for e in listed(client, auth, max(first["position"], again["position"]))) == ["a", "b"]
 
 
-def test_events_are_listed_newest_first_and_filtered(client, auth, customer):
+def test_events_are_listed_newest_first_and_filtered(client, auth, make_customer):
+    make_customer("cus_abc", name="Acme")
     client.post("/customers", json={"customer_id": "cus_other"}, headers=auth)
     pos = ingest(client, auth,
                  event("old", timestamp="2026-01-01T00:00:00Z"),
@@ -63,7 +61,8 @@ def test_events_are_listed_newest_first_and_filtered(client, auth, customer):
     ({"nope": []}, 422),
 ], ids=["missing field", "unknown customer", "repeated id", "far future", "bad timestamp", "nested metadata",
         "too many", "empty", "one bad among good", "no events"])
-def test_bad_batches_are_rejected_whole_with_problem_json(client, auth, customer, body, status):
+def test_bad_batches_are_rejected_whole_with_problem_json(client, auth, make_customer, body, status):
+    make_customer("cus_abc", name="Acme")
     r = client.post("/events/ingest", json=body, headers=auth)
     assert r.status_code == status
     assert r.headers["content-type"].startswith("application/problem+json")
@@ -72,30 +71,35 @@ def test_bad_batches_are_rejected_whole_with_problem_json(client, auth, customer
     assert [e["event_id"] for e in listed(client, auth, marker)] == ["marker"]
 
 
-def test_faults_name_the_event_and_field(client, auth, customer):
+def test_faults_name_the_event_and_field(client, auth, make_customer):
+    make_customer("cus_abc", name="Acme")
     r = ingest(client, auth, event("ok"), event("bad", customer="cus_nobody"))
     assert r.json()["errors"] == [{"index": 1, "field": "customer_id", "reason": "unknown customer cus_nobody"}]
 
 
-def test_malformed_json_is_a_400_problem(client, auth, customer):
+def test_malformed_json_is_a_400_problem(client, auth, make_customer):
+    make_customer("cus_abc", name="Acme")
     r = client.post("/events/ingest", content=b'{"events": [not json]}', headers={**auth, "Content-Type": "application/json"})
     assert r.status_code == 400 and r.json()["code"] == "malformed_json"
 
 
-def test_a_body_over_one_mebibyte_is_413(client, auth, customer):
+def test_a_body_over_one_mebibyte_is_413(client, auth, make_customer):
+    make_customer("cus_abc", name="Acme")
     big = [event(f"e{i}", metadata={"pad": "x" * 490, "pad2": "y" * 490}) for i in range(1000)]
     r = client.post("/events/ingest", json={"events": big}, headers=auth)
     assert r.status_code == 413 and r.json()["code"] == "payload_too_large"
 
 
-def test_missing_or_wrong_keys_are_401(client, customer):
+def test_missing_or_wrong_keys_are_401(client, make_customer):
+    make_customer("cus_abc", name="Acme")
     assert client.get("/events").status_code == 401
     r = client.get("/events", headers={"Authorization": f"Bearer tally_{uuid.uuid4().hex}_nope"})
     assert r.status_code == 401 and r.json()["code"] == "unauthorized"
     assert client.get("/events", headers={"Authorization": "Basic abc"}).status_code == 401
 
 
-def test_another_business_sees_none_of_it(client, auth, customer, tally):
+def test_another_business_sees_none_of_it(client, auth, make_customer, tally):
+    make_customer("cus_abc", name="Acme")
     pos = ingest(client, auth, event("mine")).json()["position"]
     other = {"Authorization": f"Bearer {tally.businesses.create_key('rival')}"}
     assert listed(client, other, pos) == []
@@ -116,7 +120,8 @@ def test_customers_are_created_listed_and_updated(client, auth):
     assert [(c["customer_id"], c["email"]) for c in listed_] == [(made["customer_id"], "a@b.c")]
 
 
-def test_health_reports_head_and_projection_positions(client, auth, customer, worker):
+def test_health_reports_head_and_projection_positions(client, auth, make_customer, worker):
+    make_customer("cus_abc", name="Acme")
     pos = ingest(client, auth, event("h")).json()["position"]
     worker.caught_up(pos)
     body = client.get("/health").json()

@@ -2,7 +2,6 @@
 import uuid
 from datetime import timedelta
 
-import pytest
 from psycopg import sql
 
 from interfaces.cli.main import main
@@ -17,19 +16,14 @@ from tests.interfaces.billing_helpers import (
 )
 
 
-@pytest.fixture
-def customer(client, auth):
-    assert client.post("/customers", json={"customer_id": "cus_e"}, headers=auth).status_code == 201
-    return "cus_e"
-
-
 def explain(client, auth, invoice_id):
     r = client.get(f"/audit/invoice/{invoice_id}/explain", headers=auth)
     assert r.status_code == 200, r.text
     return r.json()
 
 
-def test_the_seed_invoice_is_re_derived_line_by_line(client, auth, customer):
+def test_the_seed_invoice_is_re_derived_line_by_line(client, auth, make_customer):
+    customer = make_customer("cus_e")
     calls = meter(client, auth, "api.call", name="API calls")
     storage = meter(client, auth, "storage.used", {"type": "sum", "key": "gb"})
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
@@ -49,7 +43,8 @@ def test_the_seed_invoice_is_re_derived_line_by_line(client, auth, customer):
     assert by_meter[storage]["quantity"] == "12.5" and by_meter[storage]["amount"] == "12.50"
 
 
-def test_the_price_in_force_at_close_is_the_one_explained(client, auth, customer):
+def test_the_price_in_force_at_close_is_the_one_explained(client, auth, make_customer):
+    customer = make_customer("cus_e")
     calls = meter(client, auth, "api.call")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"})
     start = yesterday()
@@ -65,7 +60,8 @@ def test_the_price_in_force_at_close_is_the_one_explained(client, auth, customer
     assert body["matches"] is True and body["lines"][0]["unit_price"] == "0.05" and body["product_version"] == 2
 
 
-def test_a_late_line_is_explained(client, auth, tally, business, customer):
+def test_a_late_line_is_explained(client, auth, tally, business, make_customer):
+    customer = make_customer("cus_e")
     calls = meter(client, auth, "api.call")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "1"})
     send(client, auth, customer, "api.call", 3, JAN1 + timedelta(hours=10), "a")
@@ -82,7 +78,8 @@ def test_a_late_line_is_explained(client, auth, tally, business, customer):
         ("2", False, 2), ("1", True, 1)]
 
 
-def test_another_business_cannot_explain_an_invoice(client, auth, customer, tally):
+def test_another_business_cannot_explain_an_invoice(client, auth, make_customer, tally):
+    customer = make_customer("cus_e")
     calls = meter(client, auth, "api.call")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "1"})
     [invoice] = close(client, auth, subscribe(client, auth, customer, plan["id"], yesterday())["id"])
@@ -93,7 +90,8 @@ def test_another_business_cannot_explain_an_invoice(client, auth, customer, tall
 
 
 def test_verify_catches_a_tampered_invoice_row_while_explain_keeps_the_true_figure(
-        client, auth, customer, tally, worker, database_url, schema, monkeypatch, capsys):
+        client, auth, make_customer, tally, worker, database_url, schema, monkeypatch, capsys):
+    customer = make_customer("cus_e")
     calls = meter(client, auth, "api.call")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
                    {"meter_id": meter(client, auth, "sms.sent"), "unit_price": "0.01",

@@ -45,16 +45,15 @@ def totals(tally, meter_id):
 
 
 @pytest.fixture
-def business(tally):
-    bid = tally.businesses.register_business("acme")
+def ten_thousand_events(tally, business, make_customer):
     for c in range(3):
-        tally.customers.create_customer(bid, f"cus_{c}", None, None)
+        make_customer(f"cus_{c}")
     for start in range(0, 10_000, 1000):
-        tally.ingestion.ingest(bid, batch("e", start, 1000), NOW)
-    return bid
+        tally.ingestion.ingest(business, batch("e", start, 1000), NOW)
 
 
-def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_during_its_backfill_once(tally, business):
+def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_during_its_backfill_once(
+        tally, business, ten_thousand_events):
     drain(tally)
     meter, _ = tally.meters.create_meter(business, "n", "api.call", {"type": "sum", "key": "n"})
     worker = Worker(tally.store, all_projections(tally.store.schema))
@@ -75,7 +74,7 @@ def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_durin
     assert meter_state(tally, meter.id)[1] == 12_000
 
 
-def test_a_backfill_advances_while_events_keep_arriving(tally, business):
+def test_a_backfill_advances_while_events_keep_arriving(tally, business, ten_thousand_events):
     drain(tally)
     meter, _ = tally.meters.create_meter(business, "n", "api.call", {"type": "count"})
     worker = Worker(tally.store, all_projections(tally.store.schema))
@@ -85,7 +84,8 @@ def test_a_backfill_advances_while_events_keep_arriving(tally, business):
     assert meter_state(tally, meter.id)[0]["backfill_cursor"] > 0
 
 
-def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, database_url, schema):
+def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, ten_thousand_events, database_url,
+                                                           schema):
     counted, _ = tally.meters.create_meter(business, "count", "api.call", {"type": "count"})
     for start in range(10_000, 12_000, 1000):
         tally.ingestion.ingest(business, batch("e", start, 1000), NOW)

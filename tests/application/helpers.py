@@ -1,0 +1,47 @@
+"""Driving the application services directly in tests: no HTTP, the same commands the handlers call."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+from application.tally import Tally
+from domain.product import PriceTerms
+from domain.usage_event import IncomingEvent
+
+BATCH = 1000
+JAN1 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def price(meter_id: uuid.UUID, unit_price: str = "1", free_threshold: str = "0",
+          credits: dict[str, Any] | None = None) -> PriceTerms:
+    return {"meter_id": str(meter_id), "unit_price": Decimal(unit_price), "free_threshold": Decimal(free_threshold),
+            "credits": credits}
+
+
+def daily_product(tally: Tally, business: uuid.UUID, *prices: PriceTerms, fixed: str = "0") -> uuid.UUID:
+    product, _ = tally.catalogue.create_product(business, "plan", "USD", Decimal(fixed), "day", 1, list(prices))
+    return product.id
+
+
+def count_meter(tally: Tally, business: uuid.UUID, event_name: str = "api.call") -> uuid.UUID:
+    meter, _ = tally.meters.create_meter(business, event_name, event_name, {"type": "count"})
+    return meter.id
+
+
+def subscribe(tally: Tally, business: uuid.UUID, customer: str, product_id: uuid.UUID,
+              start: datetime) -> uuid.UUID:
+    subscription, _ = tally.subscriptions.start_subscription(business, customer, product_id, start,
+                                                             datetime.now(timezone.utc))
+    return subscription.id
+
+
+def send(tally: Tally, business: uuid.UUID, customer: str, name: str, n: int, at: datetime, prefix: str) -> int:
+    """n events a second apart from `at`; answers the last position."""
+    position = 0
+    for offset in range(0, n, BATCH):
+        events = [IncomingEvent(f"{prefix}-{i}", customer, name, at + timedelta(seconds=i))
+                  for i in range(offset, min(n, offset + BATCH))]
+        position = tally.ingestion.ingest(business, events, datetime.now(timezone.utc)).position
+    return position

@@ -70,7 +70,8 @@ def meter_page(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uu
     meter = tally.meters.get_meter(business, meter_id)
     since, until = _range(window, start, end)
     usage = read_usage(tally, queries, business, meter_id, since, until, blank_to_none(customer_id), window)
-    latest = queries.events(business, customer_id=blank_to_none(customer_id), start=since, end=until, extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
+    latest = queries.events(business, customer_id=blank_to_none(customer_id), start=since, end=until,
+                            extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
     customers = queries.customers(business, page_size=ALL).items
     query = {"window": window, "customer_id": customer_id, "start": since.strftime("%Y-%m-%dT%H:%M"),
              "end": until.strftime("%Y-%m-%dT%H:%M")}

@@ -60,7 +60,8 @@ def _page(tally: Tally, queries: Queries, business: uuid.UUID, product_id: uuid.
 
 
 @get("/products/{product_id:uuid}", sync_to_thread=True)
-def product_page(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int) -> Template:
+def product_page(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
+                 position_reached: int) -> Template:
     """The product's prices and the form to set or change a meter's price (filled with the first price)."""
     product = product_of(tally, business, product_id)
     form: dict[str, Any] = {"free_threshold": "0", "per_unit": "1"}

@@ -18,8 +18,7 @@ PAGE_SIZE = 50
 def invoices_page(queries: Queries, business: uuid.UUID, customer_id: str = "",
                   page_number: PageNumber = 0) -> Template:
     """Issued invoices newest first, optionally of one customer."""
-    page = queries.invoices(business, blank_to_none(customer_id), None,
-                         page_number, PAGE_SIZE)
+    page = queries.invoices(business, blank_to_none(customer_id), None, page_number, PAGE_SIZE)
     return Template("invoices.html", context={"page": page, "invoices": page.items,
                                               "query": {"customer_id": customer_id}})
 

@@ -16,7 +16,8 @@ from application.tally import Tally
 from domain.errors import Invalid
 from interfaces.dashboard.forms import blank_to_none, parse_time
 from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
-from interfaces.http.queries.meters import UsageBucket, read_usage
+from interfaces.http.queries.meters import read_usage
+from interfaces.http.schemas.meters import UsageBucket
 from projections.meter_filter_sql import meter_events_sql
 from projections.meter_queries import WINDOWS
 from projections.queries import Queries

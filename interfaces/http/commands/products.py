@@ -10,7 +10,7 @@ from litestar import delete, post, put
 
 from application.tally import Tally
 from domain.product import MAX_USAGE_PRICES, PriceTerms, Product
-from interfaces.http.schemas.products import ProductWritten, product_of_aggregate
+from interfaces.http.schemas.products import ProductWritten, product_view_of
 
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 MeterId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
@@ -49,7 +49,7 @@ def terms(meter_id: str, price: UsagePriceIn) -> PriceTerms:
 
 
 def written(product: Product, position: int) -> ProductWritten:
-    return ProductWritten(**msgspec.structs.asdict(product_of_aggregate(product)), position=position)
+    return ProductWritten(**msgspec.structs.asdict(product_view_of(product)), position=position)
 
 
 class ProductCommands:

@@ -7,11 +7,7 @@ from litestar import get
 
 from application.tally import Tally
 from interfaces.http.paging import PageNumber, PageSize
-from interfaces.http.schemas.products import (
-    ProductView,
-    product_of_aggregate,
-    product_view,
-)
+from interfaces.http.schemas.products import ProductView, product_view, product_view_of
 from projections.pages import PageOf, paged
 from projections.queries import Queries
 
@@ -40,4 +36,4 @@ def products_of(queries: Queries, business: uuid.UUID, page_number: int, page_si
 
 
 def product_of(tally: Tally, business: uuid.UUID, product_id: uuid.UUID) -> ProductView:
-    return product_of_aggregate(tally.catalogue.get_product(business, product_id))
+    return product_view_of(tally.catalogue.get_product(business, product_id))

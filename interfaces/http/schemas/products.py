@@ -52,6 +52,7 @@ def product_view(id: Any, name: str, currency: str, price: Decimal, billing_inte
                        created_at)
 
 
-def product_of_aggregate(p: Product) -> ProductView:
+def product_view_of(p: Product) -> ProductView:
+    """The product as the aggregate holds it, for answers that cannot wait for the read model."""
     return product_view(p.id, p.name, p.currency, p.price, p.billing_interval, p.interval_count, p.usage_prices,
                         p.archived, p.created_on)

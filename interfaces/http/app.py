@@ -1,4 +1,4 @@
-"""The Litestar application: commands and queries on separate controllers."""
+"""The Litestar application: one controller per resource, and the dashboard."""
 from __future__ import annotations
 
 from litestar import Litestar
@@ -9,56 +9,30 @@ from application.tally import Tally
 from interfaces.dashboard.router import dashboard_router, template_config
 from interfaces.dashboard.session import session_middleware, session_secret
 from interfaces.http import problems
-from interfaces.http.commands import credits as credit_commands
-from interfaces.http.commands import customers as customer_commands
-from interfaces.http.commands import ingest, products, subscriptions
-from interfaces.http.commands import meters as meter_commands
+from interfaces.http.controllers import CONTROLLERS
 from interfaces.http.deadline import database_deadline
 from interfaces.http.dependencies import DEPENDENCIES
 from interfaces.http.position_watch import PositionWatch
-from interfaces.http.queries import audit, credits, events, health, invoices, usage
-from interfaces.http.queries import customers as customer_queries
-from interfaces.http.queries import meters as meter_queries
-from interfaces.http.queries import products as product_queries
-from interfaces.http.queries import subscriptions as subscription_queries
 from interfaces.http.request_check import RequestCheck
+from projections.queries import Queries
 from projections.registry import PROJECTIONS
 from projections.worker import projected_position
 
 MAX_BODY = 1024 * 1024
 
-COMMANDS = [
-    *customer_commands.HANDLERS,
-    *ingest.HANDLERS,
-    *meter_commands.HANDLERS,
-    *products.HANDLERS,
-    *subscriptions.HANDLERS,
-    *credit_commands.HANDLERS,
-]
-QUERIES = [
-    *customer_queries.HANDLERS,
-    *events.HANDLERS,
-    *meter_queries.HANDLERS,
-    *audit.HANDLERS,
-    *health.HANDLERS,
-    *product_queries.HANDLERS,
-    *subscription_queries.HANDLERS,
-    *invoices.HANDLERS,
-    *usage.HANDLERS,
-    *credits.HANDLERS,
-]
-
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
     watch = PositionWatch(lambda: projected_position(tally.store, list(PROJECTIONS)))
+    queries = Queries(tally.store.datastore, tally.store.schema)
     return Litestar(
-        route_handlers=[*COMMANDS, *QUERIES, dashboard_router()],
+        route_handlers=[*CONTROLLERS, dashboard_router()],
         middleware=[RequestCheck(), database_deadline, session_middleware(secret or session_secret())],
         template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,
-        state=State({"tally": tally, "projection_names": list(PROJECTIONS), "position_watch": watch}),
+        state=State({"tally": tally, "queries": queries, "projection_names": list(PROJECTIONS),
+                     "position_watch": watch}),
         request_max_body_size=MAX_BODY,
         openapi_config=OpenAPIConfig(title="tally", version="0.1.0", path="/schema"),
         on_shutdown=[tally.close],

@@ -1,5 +1,6 @@
-"""What handlers are given: the application, the caller's business, and a
-read-your-writes wait on the log position the caller last saw."""
+"""What handlers are given: the application (commands), the read models' queries,
+the caller's business, and a read-your-writes wait on the log position the caller
+last saw."""
 from __future__ import annotations
 
 import uuid
@@ -12,12 +13,17 @@ from litestar.params import Parameter
 
 from application.tally import Tally
 from domain.errors import Fault, Invalid, NotReady
+from projections.queries import Queries
 
 READ_WAIT_S = 5.0
 
 
 def provide_tally(state: State) -> Tally:
     return state.tally
+
+
+def provide_queries(state: State) -> Queries:
+    return state.queries
 
 
 def provide_business(request: Request, tally: Tally) -> uuid.UUID:
@@ -46,6 +52,7 @@ async def provide_position(
 
 DEPENDENCIES = {
     "tally": Provide(provide_tally, sync_to_thread=False),
+    "queries": Provide(provide_queries, sync_to_thread=False),
     "business": Provide(provide_business, sync_to_thread=True),
     "position_reached": Provide(provide_position),
 }

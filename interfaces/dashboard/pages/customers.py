@@ -22,9 +22,8 @@ from interfaces.http.paging import PageNumber
 from interfaces.http.queries.credits import credits_for
 from interfaces.http.queries.products import products_of
 from interfaces.http.queries.usage import usage_of
-from projections.customers import customer_view, list_customers
-from projections.event_queries import list_events
-from projections.invoice_queries import list_invoices
+from projections.customers import customer_view
+from projections.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 PAGE_SIZE = 50
@@ -32,17 +31,17 @@ LATEST = 20
 ALL = 1000
 
 
-def _list(tally: Tally, business: uuid.UUID, page_number: int, form: dict[str, str], errors: list[str],
+def _list(queries: Queries, business: uuid.UUID, page_number: int, form: dict[str, str], errors: list[str],
           status_code: int = 200) -> Template:
-    page = list_customers(tally.store.datastore, tally.store.schema, business, page_number, PAGE_SIZE)
+    page = queries.customers(business, page_number, PAGE_SIZE)
     return Template("customers.html", status_code=status_code,
                     context={"page": page, "form": form, "errors": errors})
 
 
 @get("/customers", sync_to_thread=True)
-def customers_page(tally: Tally, business: uuid.UUID, page_number: PageNumber = 0) -> Template:
+def customers_page(queries: Queries, business: uuid.UUID, page_number: PageNumber = 0) -> Template:
     """Customers newest first, and a form to add one."""
-    return _list(tally, business, page_number, {}, [])
+    return _list(queries, business, page_number, {}, [])
 
 
 def _to_customer(customer_id: str, position: int) -> Redirect:
@@ -50,32 +49,33 @@ def _to_customer(customer_id: str, position: int) -> Redirect:
 
 
 @post("/customers", sync_to_thread=True, status_code=303)
-def add_customer(tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+def add_customer(tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Template | Redirect:
     """Adds a customer with the API's rules; a rejected form comes back with the reasons."""
     try:
         create = struct_from(data, CustomerCreate)
         customer, position = tally.customers.create_customer(business, create.customer_id, create.name, create.email)
     except (Invalid, Conflict) as exc:
-        return _list(tally, business, 0, data, [exc.detail], status_code=422)
+        return _list(queries, business, 0, data, [exc.detail], status_code=422)
     return _to_customer(customer.external_id, position)
 
 
-def _page(tally: Tally, business: uuid.UUID, customer_id: str, errors: list[str], status_code: int = 200) -> Template:
+def _page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str, errors: list[str],
+          status_code: int = 200) -> Template:
     customer = customer_view(tally.customers.get_customer(business, customer_id))
-    datastore, schema = tally.store.datastore, tally.store.schema
-    products = products_of(tally, business, 0, ALL).items
+    products = products_of(queries, business, 0, ALL).items
     return Template("customer.html", status_code=status_code, context={
         "customer": customer, "errors": errors, "usage": usage_of(tally, business, customer_id),
-        "credits": credits_for(tally, business, customer_id),
-        "invoices": list_invoices(datastore, schema, business, customer_id, None, 0, LATEST).items,
+        "credits": credits_for(tally, queries, business, customer_id),
+        "invoices": queries.invoices(business, customer_id, None, 0, LATEST).items,
         "products": products, "product_names": {p.id: p.name for p in products},
-        "events": list_events(datastore, schema, business, customer_id=customer_id, page_size=LATEST)})
+        "events": queries.events(business, customer_id=customer_id, page_size=LATEST)})
 
 
 @get("/customers/{customer_id:str}", sync_to_thread=True)
-def customer_page(customer_id: str, tally: Tally, business: uuid.UUID, position_reached: int) -> Template:
+def customer_page(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID,
+                  position_reached: int) -> Template:
     """One customer: upcoming invoice, credits, past invoices and latest events."""
-    return _page(tally, business, customer_id, [])
+    return _page(tally, queries, business, customer_id, [])
 
 
 def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> int:
@@ -88,17 +88,17 @@ def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> i
 
 
 @post("/customers/{customer_id:str}/subscriptions", sync_to_thread=True, status_code=303)
-def subscribe(customer_id: str, tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+def subscribe(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Template | Redirect:
     """Subscribes the customer to a product, from now or from a start in the past."""
     try:
         position = subscribe_from(tally, business, {**data, "customer_id": customer_id})
     except (Invalid, Conflict, NotFound) as exc:
-        return _page(tally, business, customer_id, [exc.detail], status_code=422)
+        return _page(tally, queries, business, customer_id, [exc.detail], status_code=422)
     return _to_customer(customer_id, position)
 
 
 @post("/customers/{customer_id:str}/credits", sync_to_thread=True, status_code=303)
-def grant(customer_id: str, tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+def grant(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Template | Redirect:
     """Grants credits to the customer's wallet."""
     try:
         expires = parse_time(data.get("expires_at"), "expires_at")
@@ -106,7 +106,7 @@ def grant(customer_id: str, tally: Tally, business: uuid.UUID, data: Form) -> Te
         result = tally.credits.grant_credits(business, customer_id, request.amount, expires, request.reason, None,
                                      datetime.now(UTC))
     except (Invalid, Conflict) as exc:
-        return _page(tally, business, customer_id, [exc.detail], status_code=422)
+        return _page(tally, queries, business, customer_id, [exc.detail], status_code=422)
     return _to_customer(customer_id, result.position)
 
 

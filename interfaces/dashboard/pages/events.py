@@ -9,25 +9,23 @@ from litestar.response import Template
 from application.tally import Tally
 from interfaces.dashboard.forms import blank_to_none, parse_time
 from interfaces.http.paging import PageNumber
-from projections.event_queries import list_events
 from projections.meter_filter_sql import meter_events_sql
-from projections.meter_views import list_meters
+from projections.queries import Queries
 
 PAGE_SIZE = 50
 ALL_METERS = 1000
 
 
 @get("/events", sync_to_thread=True)
-def events_page(tally: Tally, business: uuid.UUID, customer_id: str = "", event_name: str = "",
+def events_page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str = "", event_name: str = "",
                 meter_id: uuid.UUID | None = None, start: str = "", end: str = "",
                 page_number: PageNumber = 0) -> Template:
     """Events newest first; a row opens to show its metadata."""
     since, until = parse_time(start, "start"), parse_time(end, "end")
     extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))
-    page = list_events(tally.store.datastore, tally.store.schema, business, customer_id=blank_to_none(customer_id),
-                       event_name=blank_to_none(event_name), start=since, end=until, extra=extra,
-                       page_number=page_number, page_size=PAGE_SIZE)
-    meters = list_meters(tally.store.datastore, tally.store.schema, business, archived=True, page_size=ALL_METERS)
+    page = queries.events(business, customer_id=blank_to_none(customer_id), event_name=blank_to_none(event_name),
+                          start=since, end=until, extra=extra, page_number=page_number, page_size=PAGE_SIZE)
+    meters = queries.meters(business, archived=True, page_size=ALL_METERS)
     filters = {"customer_id": customer_id, "event_name": event_name, "meter_id": str(meter_id or ""),
                "start": start, "end": end}
     return Template("events.html", context={

@@ -9,26 +9,25 @@ from litestar.response import Template
 from application.tally import Tally
 from interfaces.dashboard.forms import blank_to_none
 from interfaces.http.paging import PageNumber
-from projections.invoice_queries import get_invoice, list_invoices
+from projections.queries import Queries
 
 PAGE_SIZE = 50
 
 
 @get("/invoices", sync_to_thread=True)
-def invoices_page(tally: Tally, business: uuid.UUID, customer_id: str = "",
+def invoices_page(queries: Queries, business: uuid.UUID, customer_id: str = "",
                   page_number: PageNumber = 0) -> Template:
     """Issued invoices newest first, optionally of one customer."""
-    page = list_invoices(tally.store.datastore, tally.store.schema, business, blank_to_none(customer_id), None,
-                         page_number, PAGE_SIZE)
+    page = queries.invoices(business, blank_to_none(customer_id), None, page_number, PAGE_SIZE)
     return Template("invoices.html", context={"page": page, "invoices": page.items,
                                               "query": {"customer_id": customer_id}})
 
 
 @get("/invoices/{invoice_id:uuid}", sync_to_thread=True)
-def invoice_page(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reached: int) -> Template:
+def invoice_page(invoice_id: uuid.UUID, queries: Queries, business: uuid.UUID, position_reached: int) -> Template:
     """One invoice, every line, and where to read how it came about."""
     return Template("invoice.html", context={
-        "invoice": get_invoice(tally.store.datastore, tally.store.schema, business, invoice_id)})
+        "invoice": queries.invoice(business, invoice_id)})
 
 
 @get("/invoices/{invoice_id:uuid}/explain", sync_to_thread=True)

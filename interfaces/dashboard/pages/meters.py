@@ -16,12 +16,11 @@ from application.tally import Tally
 from domain.errors import Invalid
 from interfaces.dashboard.forms import blank_to_none, parse_time
 from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
-from interfaces.http.queries.meters import UsageBucket, read_usage
-from projections.customers import list_customers
-from projections.event_queries import list_events
+from interfaces.http.queries.meters import read_usage
+from interfaces.http.schemas.meters import UsageBucket
 from projections.meter_filter_sql import meter_events_sql
-from projections.meter_queries import WINDOWS, events_counted
-from projections.meter_views import list_meters, meter_view
+from projections.meter_queries import WINDOWS
+from projections.queries import Queries
 
 Window = Literal["minute", "hour", "day", "month"]
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -31,24 +30,23 @@ DEFAULT_SPAN = {"minute": timedelta(hours=2), "hour": timedelta(days=2), "day": 
                 "month": timedelta(days=366)}
 
 
-def _list(tally: Tally, business: uuid.UUID, form: dict[str, Any], errors: list[str],
+def _list(queries: Queries, business: uuid.UUID, form: dict[str, Any], errors: list[str],
           status_code: int = 200) -> Template:
-    meters = list_meters(tally.store.datastore, tally.store.schema, business, archived=True, page_size=ALL).items
-    with tally.store.datastore.transaction(commit=False) as cur:
-        counted = events_counted(cur, tally.store.schema, [m.id for m in meters])
+    meters = queries.meters(business, archived=True, page_size=ALL).items
+    counted = queries.events_counted([m.id for m in meters])
     return Template("meters.html", status_code=status_code, context={
         "meters": meters, "counted": counted, "form": form, "errors": errors, "clauses": clauses_of(form),
         "operators": OPERATORS})
 
 
 @get("/meters", sync_to_thread=True)
-def meters_page(tally: Tally, business: uuid.UUID) -> Template:
+def meters_page(queries: Queries, business: uuid.UUID) -> Template:
     """Every meter, archived ones marked, and the create-meter form."""
-    return _list(tally, business, {}, [])
+    return _list(queries, business, {}, [])
 
 
 @post("/meters", sync_to_thread=True, status_code=303)
-def add_meter(tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+def add_meter(tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Template | Redirect:
     """Creates a meter with the API's rules; a rejected form comes back with each fault."""
     body = meter_body(data)
     try:
@@ -57,7 +55,7 @@ def add_meter(tally: Tally, business: uuid.UUID, data: Form) -> Template | Redir
             body.get("measurement_unit"), body.get("description"))
     except Invalid as exc:
         errors = [f"{f.field}: {f.reason}" for f in exc.errors] or [exc.detail]
-        return _list(tally, business, data, errors, status_code=422)
+        return _list(queries, business, data, errors, status_code=422)
     return Redirect(f"/dashboard/meters/{meter.id}?min_position={position}", status_code=303)
 
 
@@ -67,15 +65,15 @@ def _range(window: str, start: str, end: str) -> tuple[datetime, datetime]:
 
 
 @get("/meters/{meter_id:uuid}", sync_to_thread=True)
-def meter_page(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reached: int,
+def meter_page(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
                window: Window = "hour", customer_id: str = "", start: str = "", end: str = "") -> Template:
     """The meter's definition, its usage chart and the latest events it selects."""
     meter = tally.meters.get_meter(business, meter_id)
     since, until = _range(window, start, end)
-    usage = read_usage(tally, business, meter_id, since, until, blank_to_none(customer_id), window)
-    latest = list_events(tally.store.datastore, tally.store.schema, business, customer_id=blank_to_none(customer_id),
-                         start=since, end=until, extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
-    customers = list_customers(tally.store.datastore, tally.store.schema, business, page_size=ALL).items
+    usage = read_usage(tally, queries, business, meter_id, since, until, blank_to_none(customer_id), window)
+    latest = queries.events(business, customer_id=blank_to_none(customer_id), start=since, end=until,
+                            extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
+    customers = queries.customers(business, page_size=ALL).items
     query = {"window": window, "customer_id": customer_id, "start": since.strftime("%Y-%m-%dT%H:%M"),
              "end": until.strftime("%Y-%m-%dT%H:%M")}
     # The chart asks again with what the person asked for: without an end it follows the clock, so an event
@@ -83,7 +81,7 @@ def meter_page(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_
     asked = {"window": window, "customer_id": customer_id, **({"start": start} if start else {}),
              **({"end": end} if end else {})}
     return Template("meter.html", context={
-        "meter": meter_view(tally.store.datastore, tally.store.schema, meter), "usage": usage, "events": latest,
+        "meter": queries.meter(meter), "usage": usage, "events": latest,
         "customers": customers, "windows": WINDOWS, "query": query, "asked": asked,
         "span": (int(since.timestamp()), int(until.timestamp()))})
 
@@ -98,12 +96,12 @@ class ChartUsage(msgspec.Struct):
 
 
 @get("/meters/{meter_id:uuid}/usage.json", sync_to_thread=True)
-def meter_usage_json(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID, window: Window = "hour",
+def meter_usage_json(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, window: Window = "hour",
                      customer_id: str = "", start: str = "", end: str = "") -> ChartUsage:
     """What the chart redraws from: the same usage as `GET /meters/{id}/usage`, over the span asked for
     (up to now when no end was given)."""
     since, until = _range(window, start, end)
-    usage = read_usage(tally, business, meter_id, since, until, blank_to_none(customer_id), window)
+    usage = read_usage(tally, queries, business, meter_id, since, until, blank_to_none(customer_id), window)
     return ChartUsage(usage.total, usage.buckets, int(since.timestamp()), int(until.timestamp()))
 
 

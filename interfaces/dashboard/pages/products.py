@@ -17,53 +17,51 @@ from interfaces.dashboard.pages.customers import subscribe_from
 from interfaces.http.commands.products import ProductCreate, UsagePriceIn, terms
 from interfaces.http.queries.products import product_of, products_of
 from interfaces.http.queries.usage import usage_of
-from projections.charge_queries import subscribers
-from projections.customers import list_customers
-from projections.meter_views import list_meters
+from projections.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 ALL = 1000
 SUBSCRIBERS_SHOWN = 20
 
 
-def _list(tally: Tally, business: uuid.UUID, form: dict[str, Any], errors: list[str],
+def _list(queries: Queries, business: uuid.UUID, form: dict[str, Any], errors: list[str],
           status_code: int = 200) -> Template:
     return Template("products.html", status_code=status_code, context={
-        "products": products_of(tally, business, 0, ALL).items, "form": form, "errors": errors})
+        "products": products_of(queries, business, 0, ALL).items, "form": form, "errors": errors})
 
 
 @get("/products", sync_to_thread=True)
-def products_page(tally: Tally, business: uuid.UUID, position_reached: int) -> Template:
+def products_page(queries: Queries, business: uuid.UUID, position_reached: int) -> Template:
     """Every product and the create-product form."""
-    return _list(tally, business, {"currency": "USD", "billing_interval": "month", "interval_count": "1"}, [])
+    return _list(queries, business, {"currency": "USD", "billing_interval": "month", "interval_count": "1"}, [])
 
 
 @post("/products", sync_to_thread=True, status_code=303)
-def add_product(tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+def add_product(tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Template | Redirect:
     """Creates a product with the API's rules (usage prices are set on its page)."""
     try:
         create = struct_from(data, ProductCreate)
         product, position = tally.catalogue.create_product(business, create.name, create.currency, create.price,
                                                  create.billing_interval, create.interval_count, [])
     except Invalid as exc:
-        return _list(tally, business, data, [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)], 422)
+        return _list(queries, business, data, [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)], 422)
     return Redirect(f"/dashboard/products/{product.id}?min_position={position}", status_code=303)
 
 
-def _page(tally: Tally, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any], errors: list[str],
-          status_code: int = 200) -> Template:
-    meters = list_meters(tally.store.datastore, tally.store.schema, business, page_size=ALL).items
-    with tally.store.datastore.transaction(commit=False) as cur:
-        customers = subscribers(cur, tally.store.schema, business, product_id, SUBSCRIBERS_SHOWN)
+def _page(tally: Tally, queries: Queries, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any],
+          errors: list[str], status_code: int = 200) -> Template:
+    meters = queries.meters(business, page_size=ALL).items
+    customers = queries.subscribers(business, product_id, SUBSCRIBERS_SHOWN)
     upcoming = {c: usage_of(tally, business, c) for c in customers}
     return Template("product.html", status_code=status_code, context={
         "product": product_of(tally, business, product_id), "meters": meters, "upcoming": upcoming,
-        "customers": list_customers(tally.store.datastore, tally.store.schema, business, page_size=ALL).items,
+        "customers": queries.customers(business, page_size=ALL).items,
         "meter_names": {str(m.id): m.name for m in meters}, "form": form, "errors": errors})
 
 
 @get("/products/{product_id:uuid}", sync_to_thread=True)
-def product_page(product_id: uuid.UUID, tally: Tally, business: uuid.UUID, position_reached: int) -> Template:
+def product_page(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
+                 position_reached: int) -> Template:
     """The product's prices and the form to set or change a meter's price (filled with the first price)."""
     product = product_of(tally, business, product_id)
     form: dict[str, Any] = {"free_threshold": "0", "per_unit": "1"}
@@ -71,7 +69,7 @@ def product_page(product_id: uuid.UUID, tally: Tally, business: uuid.UUID, posit
         first = product.usage_prices[0]
         form = {"meter_id": first.meter_id, "unit_price": first.unit_price, "free_threshold": first.free_threshold,
                 **(msgspec.structs.asdict(first.credits) if first.credits else {"per_unit": "1"})}
-    return _page(tally, business, product_id, form, [])
+    return _page(tally, queries, business, product_id, form, [])
 
 
 def usage_price_body(form: dict[str, Any]) -> dict[str, Any]:
@@ -84,24 +82,26 @@ def usage_price_body(form: dict[str, Any]) -> dict[str, Any]:
 
 
 @post("/products/{product_id:uuid}/usage-prices", sync_to_thread=True, status_code=303)
-def set_usage_price(product_id: uuid.UUID, tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+def set_usage_price(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
+                    data: Form) -> Template | Redirect:
     """Sets or changes a meter's price; open cycles are re-rated at once."""
     try:
         price = struct_from(usage_price_body(data), UsagePriceIn)
         _, position = tally.catalogue.set_usage_price(business, product_id, terms(str(data.get("meter_id", "")), price))
     except (Invalid, NotFound) as exc:
         errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
-        return _page(tally, business, product_id, data, errors, status_code=422)
+        return _page(tally, queries, business, product_id, data, errors, status_code=422)
     return Redirect(f"/dashboard/products/{product_id}?min_position={position}", status_code=303)
 
 
 @post("/products/{product_id:uuid}/subscriptions", sync_to_thread=True, status_code=303)
-def subscribe_customer(product_id: uuid.UUID, tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+def subscribe_customer(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
+                       data: Form) -> Template | Redirect:
     """Subscribes a customer to this product, from now or from a start in the past."""
     try:
         position = subscribe_from(tally, business, {**data, "product_id": str(product_id)})
     except (Invalid, Conflict, NotFound) as exc:
-        return _page(tally, business, product_id, {}, [exc.detail], status_code=422)
+        return _page(tally, queries, business, product_id, {}, [exc.detail], status_code=422)
     return Redirect(f"/dashboard/products/{product_id}?min_position={position}", status_code=303)
 
 

@@ -10,6 +10,7 @@ import msgspec
 from litestar import post
 
 from application.tally import Tally
+from interfaces.http.schemas.credits import Granted
 from projections.billing_views import number
 
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
@@ -22,23 +23,14 @@ class CreditGrant(msgspec.Struct, forbid_unknown_fields=True):
     idempotency_key: Text | None = None
 
 
-class Granted(msgspec.Struct):
-    customer_id: str
-    wallet_id: str
-    grant_id: str
-    balance: str
-    granted: bool
-    position: int
+class CreditCommands:
+    """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-
-@post("/customers/{customer_id:str}/credits", sync_to_thread=True, tags=["credits"], status_code=200)
-def grant_credits(customer_id: str, data: CreditGrant, tally: Tally, business: uuid.UUID) -> Granted:
-    """Grant credits to the customer's wallet. A reused `idempotency_key` grants nothing more and answers
-    the same grant with the wallet as it is (`granted: false`)."""
-    result = tally.credits.grant_credits(business, customer_id, data.amount, data.expires_at, data.reason,
-                                 data.idempotency_key, datetime.now(timezone.utc))
-    return Granted(customer_id, str(result.wallet.id), result.grant_id, number(result.wallet.balance),
-                   result.granted, result.position)
-
-
-HANDLERS = [grant_credits]
+    @post(operation_id="GrantCredits", sync_to_thread=True, status_code=200)
+    def grant_credits(self, customer_id: str, data: CreditGrant, tally: Tally, business: uuid.UUID) -> Granted:
+        """Grant credits to the customer's wallet. A reused `idempotency_key` grants nothing more and answers
+        the same grant with the wallet as it is (`granted: false`)."""
+        result = tally.credits.grant_credits(business, customer_id, data.amount, data.expires_at, data.reason,
+                                             data.idempotency_key, datetime.now(timezone.utc))
+        return Granted(customer_id, str(result.wallet.id), result.grant_id, number(result.wallet.balance),
+                       result.granted, result.position)

@@ -8,6 +8,7 @@ import msgspec
 from litestar import patch, post
 
 from application.tally import Tally
+from interfaces.http.schemas.customers import CustomerWritten
 from projections.customers import CustomerView, customer_view
 
 ExternalId = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
@@ -25,26 +26,23 @@ class CustomerUpdate(msgspec.Struct, forbid_unknown_fields=True):
     email: Name | None = None
 
 
-class CustomerWritten(CustomerView):
-    position: int = 0
-
-
 def _written(view: CustomerView, position: int) -> CustomerWritten:
     return CustomerWritten(**msgspec.structs.asdict(view), position=position)
 
 
+class CustomerCommands:
+    """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-@post("/customers", sync_to_thread=True, tags=["customers"])
-def create_customer(data: CustomerCreate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
-    """Create a customer. `customer_id` is the external id your usage events carry; one is generated if absent."""
-    customer, position = tally.customers.create_customer(business, data.customer_id, data.name, data.email)
-    return _written(customer_view(customer), position)
+    @post(operation_id="CreateCustomer", sync_to_thread=True)
+    def create_customer(self, data: CustomerCreate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
+        """Create a customer. `customer_id` is the external id your usage events carry; one is generated if
+        absent."""
+        customer, position = tally.customers.create_customer(business, data.customer_id, data.name, data.email)
+        return _written(customer_view(customer), position)
 
-@patch("/customers/{customer_id:str}", sync_to_thread=True, tags=["customers"])
-def update_customer(customer_id: str, data: CustomerUpdate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
-    """Change a customer's name or email."""
-    customer, position = tally.customers.update_customer(business, customer_id, data.name, data.email)
-    return _written(customer_view(customer), position)
-
-
-HANDLERS = [create_customer, update_customer]
+    @patch("/{customer_id:str}", operation_id="UpdateCustomer", sync_to_thread=True)
+    def update_customer(self, customer_id: str, data: CustomerUpdate, tally: Tally,
+                        business: uuid.UUID) -> CustomerWritten:
+        """Change a customer's name or email."""
+        customer, position = tally.customers.update_customer(business, customer_id, data.name, data.email)
+        return _written(customer_view(customer), position)

@@ -13,6 +13,7 @@ from litestar import Request, post
 from application.tally import Tally
 from domain.errors import Fault, Invalid, Malformed
 from domain.usage_event import IncomingEvent
+from interfaces.http.schemas.events import IngestResponse
 
 
 class EventIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -25,12 +26,6 @@ class EventIn(msgspec.Struct, forbid_unknown_fields=True):
 
 class IngestRequest(msgspec.Struct):
     events: list[msgspec.Raw]
-
-
-class IngestResponse(msgspec.Struct):
-    ingested_count: int
-    duplicate_count: int
-    position: int
 
 
 _body = msgspec.json.Decoder(IngestRequest)
@@ -60,18 +55,19 @@ def parse(body: bytes) -> list[IncomingEvent]:
     return events
 
 
+class IngestCommands:
+    """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-@post("/events/ingest", status_code=200, tags=["events"])
-async def ingest(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> IngestResponse:
-    """Ingest 1 to 1000 usage events in one transaction.
+    @post("/ingest", operation_id="IngestEvents", status_code=200)
+    async def ingest(self, request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> IngestResponse:
+        """Ingest 1 to 1000 usage events in one transaction.
 
-    Body: `{"events": [{"event_id", "customer_id", "event_name", "timestamp"?, "metadata"?}]}`.
-    Events whose event_id is already stored are skipped (`duplicate_count`). Any invalid event, unknown
-    customer, repeated event_id or timestamp over 5 minutes ahead rejects the whole request (422).
-    """
-    batch = parse(await request.body())
-    done = await to_thread.run_sync(tally.ingestion.ingest, business, batch, datetime.now(timezone.utc))
-    return IngestResponse(done.ingested_count, done.duplicate_count, done.position)
-
-
-HANDLERS = [ingest]
+        Body: `{"events": [{"event_id", "customer_id", "event_name", "timestamp"?, "metadata"?}]}`.
+        Events whose event_id is already stored are skipped (`duplicate_count`). Any invalid event, unknown
+        customer, repeated event_id or timestamp over 5 minutes ahead rejects the whole request (422).
+        """
+        # The one async command, the hot path: the batch is decoded on the event loop and a worker thread is
+        # held only for the write.
+        batch = parse(await request.body())
+        done = await to_thread.run_sync(tally.ingestion.ingest, business, batch, datetime.now(timezone.utc))
+        return IngestResponse(done.ingested_count, done.duplicate_count, done.position)

@@ -6,12 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
-from anyio import to_thread
-from litestar import Request, post
+from litestar import post
 
 from application.tally import Tally
 from domain.errors import Fault, Invalid, Malformed
-from projections.meter_views import MeterView, meter_view
+from domain.meter import Meter
+from interfaces.http.schemas.meters import MeterWritten
+from projections.queries import Queries
 
 
 class MeterCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -25,16 +26,11 @@ class MeterCreate(msgspec.Struct, forbid_unknown_fields=True):
     description: Any = None
 
 
-class MeterWritten(MeterView):
-    position: int = 0
-
-
 _create = msgspec.json.Decoder(MeterCreate, float_hook=Decimal)
 
 
-def _written(tally: Tally, meter: Any, position: int) -> MeterWritten:
-    view = meter_view(tally.store.datastore, tally.store.schema, meter)
-    return MeterWritten(**msgspec.structs.asdict(view), position=position)
+def _written(queries: Queries, meter: Meter, position: int) -> MeterWritten:
+    return MeterWritten(**msgspec.structs.asdict(queries.meter(meter)), position=position)
 
 
 def _decode(body: bytes) -> MeterCreate:
@@ -48,35 +44,31 @@ def _decode(body: bytes) -> MeterCreate:
         raise Malformed(f"the body is not valid JSON: {exc}") from None
 
 
-@post("/meters", status_code=201, tags=["meters"])
-async def create_meter(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> MeterWritten:
-    """Create a meter: `{name, event_name, aggregation: {type: count|sum|max|last, key?}, filter?,
-    measurement_unit?, description?}`. `key` (a metadata key) is required for sum, max and last.
-    filter = `{conjunction: and|or, clauses: [{key, operator, value} | filter]}`, nested at most 3 levels.
-    Faults answer 422 with each field's path (e.g. `filter.clauses[1].operator`). Definitions never change:
-    create a new meter instead. Events from before the meter are counted by a back-fill."""
-    data = _decode(await request.body())
+class MeterCommands:
+    """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-    def create() -> MeterWritten:
-        meter, position = tally.meters.create_meter(business, data.name, data.event_name, data.aggregation, data.filter,
-                                             data.measurement_unit, data.description)
-        return _written(tally, meter, position)
+    @post(operation_id="CreateMeter", status_code=201, sync_to_thread=True)
+    def create_meter(self, body: bytes, tally: Tally, queries: Queries, business: uuid.UUID) -> MeterWritten:
+        """Create a meter: `{name, event_name, aggregation: {type: count|sum|max|last, key?}, filter?,
+        measurement_unit?, description?}`. `key` (a metadata key) is required for sum, max and last.
+        filter = `{conjunction: and|or, clauses: [{key, operator, value} | filter]}`, nested at most 3 levels.
+        Faults answer 422 with each field's path (e.g. `filter.clauses[1].operator`). Definitions never change:
+        create a new meter instead. Events from before the meter are counted by a back-fill."""
+        data = _decode(body)
+        meter, position = tally.meters.create_meter(business, data.name, data.event_name, data.aggregation,
+                                                    data.filter, data.measurement_unit, data.description)
+        return _written(queries, meter, position)
 
-    return await to_thread.run_sync(create)
+    @post("/{meter_id:uuid}/archive", operation_id="ArchiveMeter", status_code=200, sync_to_thread=True)
+    def archive_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries,
+                      business: uuid.UUID) -> MeterWritten:
+        """Stop counting new events; usage counted so far is kept. Archiving an archived meter changes nothing."""
+        meter, position = tally.meters.archive_meter(business, meter_id)
+        return _written(queries, meter, position)
 
-
-@post("/meters/{meter_id:uuid}/archive", status_code=200, sync_to_thread=True, tags=["meters"])
-def archive_meter(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> MeterWritten:
-    """Stop counting new events; usage counted so far is kept. Archiving an archived meter changes nothing."""
-    meter, position = tally.meters.archive_meter(business, meter_id)
-    return _written(tally, meter, position)
-
-
-@post("/meters/{meter_id:uuid}/unarchive", status_code=200, sync_to_thread=True, tags=["meters"])
-def unarchive_meter(meter_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> MeterWritten:
-    """Count new events again (events that arrived while archived stay uncounted)."""
-    meter, position = tally.meters.unarchive_meter(business, meter_id)
-    return _written(tally, meter, position)
-
-
-HANDLERS = [create_meter, archive_meter, unarchive_meter]
+    @post("/{meter_id:uuid}/unarchive", operation_id="UnarchiveMeter", status_code=200, sync_to_thread=True)
+    def unarchive_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries,
+                        business: uuid.UUID) -> MeterWritten:
+        """Count new events again (events that arrived while archived stay uncounted)."""
+        meter, position = tally.meters.unarchive_meter(business, meter_id)
+        return _written(queries, meter, position)

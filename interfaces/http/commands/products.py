@@ -10,7 +10,7 @@ from litestar import delete, post, put
 
 from application.tally import Tally
 from domain.product import MAX_USAGE_PRICES, PriceTerms, Product
-from projections.billing_views import ProductView, product_view
+from interfaces.http.schemas.products import ProductWritten, product_view_of
 
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 MeterId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
@@ -42,10 +42,6 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
 
 
-class ProductWritten(ProductView):
-    position: int = 0
-
-
 def terms(meter_id: str, price: UsagePriceIn) -> PriceTerms:
     credits: dict[str, Any] | None = msgspec.structs.asdict(price.credits) if price.credits else None
     return {"meter_id": meter_id, "unit_price": price.unit_price, "free_threshold": price.free_threshold,
@@ -53,42 +49,38 @@ def terms(meter_id: str, price: UsagePriceIn) -> PriceTerms:
 
 
 def written(product: Product, position: int) -> ProductWritten:
-    view = product_view(product.id, product.name, product.currency, product.price, product.billing_interval,
-                        product.interval_count, product.usage_prices, product.archived, product.created_on)
-    return ProductWritten(**msgspec.structs.asdict(view), position=position)
+    return ProductWritten(**msgspec.structs.asdict(product_view_of(product)), position=position)
 
 
-@post("/products", sync_to_thread=True, tags=["products"])
-def create_product(data: ProductCreate, tally: Tally, business: uuid.UUID) -> ProductWritten:
-    """Create a product: a fixed price per cycle, a billing interval, and usage prices per meter
-    (unit price up to 12 decimal places, free threshold, optional credits)."""
-    product, position = tally.catalogue.create_product(
-        business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
-        [terms(p.meter_id, p) for p in data.usage_prices])
-    return written(product, position)
+class ProductCommands:
+    """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
+    @post(operation_id="CreateProduct", sync_to_thread=True)
+    def create_product(self, data: ProductCreate, tally: Tally, business: uuid.UUID) -> ProductWritten:
+        """Create a product: a fixed price per cycle, a billing interval, and usage prices per meter
+        (unit price up to 12 decimal places, free threshold, optional credits)."""
+        product, position = tally.catalogue.create_product(
+            business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
+            [terms(p.meter_id, p) for p in data.usage_prices])
+        return written(product, position)
 
-@put("/products/{product_id:uuid}/usage-prices/{meter_id:str}", sync_to_thread=True, tags=["products"])
-def set_usage_price(product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally,
-                    business: uuid.UUID) -> ProductWritten:
-    """Set or change the price of a meter. Open cycles are re-rated at once; issued invoices never change."""
-    product, position = tally.catalogue.set_usage_price(business, product_id, terms(meter_id, data))
-    return written(product, position)
+    @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True)
+    def set_usage_price(self, product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally,
+                        business: uuid.UUID) -> ProductWritten:
+        """Set or change the price of a meter. Open cycles are re-rated at once; issued invoices never change."""
+        product, position = tally.catalogue.set_usage_price(business, product_id, terms(meter_id, data))
+        return written(product, position)
 
+    @delete("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="RemoveUsagePrice", sync_to_thread=True,
+            status_code=200)
+    def remove_usage_price(self, product_id: uuid.UUID, meter_id: str, tally: Tally,
+                           business: uuid.UUID) -> ProductWritten:
+        """Stop charging for a meter from the open cycle on."""
+        product, position = tally.catalogue.remove_usage_price(business, product_id, meter_id)
+        return written(product, position)
 
-@delete("/products/{product_id:uuid}/usage-prices/{meter_id:str}", sync_to_thread=True, tags=["products"],
-        status_code=200)
-def remove_usage_price(product_id: uuid.UUID, meter_id: str, tally: Tally, business: uuid.UUID) -> ProductWritten:
-    """Stop charging for a meter from the open cycle on."""
-    product, position = tally.catalogue.remove_usage_price(business, product_id, meter_id)
-    return written(product, position)
-
-
-@post("/products/{product_id:uuid}/archive", sync_to_thread=True, tags=["products"], status_code=200)
-def archive_product(product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductWritten:
-    """Archive a product: no new subscriptions or price changes (409); running subscriptions keep billing."""
-    product, position = tally.catalogue.archive_product(business, product_id)
-    return written(product, position)
-
-
-HANDLERS = [create_product, set_usage_price, remove_usage_price, archive_product]
+    @post("/{product_id:uuid}/archive", operation_id="ArchiveProduct", sync_to_thread=True, status_code=200)
+    def archive_product(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductWritten:
+        """Archive a product: no new subscriptions or price changes (409); running subscriptions keep billing."""
+        product, position = tally.catalogue.archive_product(business, product_id)
+        return written(product, position)

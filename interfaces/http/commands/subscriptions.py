@@ -9,9 +9,14 @@ import msgspec
 from litestar import post
 
 from application.tally import Tally
+from domain.subscription import Subscription
 from interfaces.http.commands.customers import ExternalId
-from projections.billing_views import SubscriptionView, subscription_view
-from projections.invoice_queries import InvoiceView, invoice_view
+from interfaces.http.schemas.subscriptions import (
+    Closed,
+    SubscriptionWritten,
+    subscription_view,
+)
+from projections.invoice_queries import invoice_view
 
 
 class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -20,39 +25,33 @@ class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):
     start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
 
-class SubscriptionWritten(SubscriptionView):
-    position: int = 0
-
-
-class Closed(msgspec.Struct):
-    invoices: list[InvoiceView]
-    position: int
-
-
-@post("/subscriptions", sync_to_thread=True, tags=["subscriptions"])
-def start_subscription(data: SubscriptionCreate, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
-    """Subscribe a customer (external id) to a product. `start` may be in the past; it is truncated to the
-    minute and anchors the cycles."""
-    now = datetime.now(timezone.utc)
-    subscription, position = tally.subscriptions.start_subscription(business, data.customer_id, data.product_id,
-                                                      data.start or now, now)
+def _written(subscription: Subscription, position: int) -> SubscriptionWritten:
     return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=position)
 
 
-@post("/subscriptions/{subscription_id:uuid}/cancel", sync_to_thread=True, tags=["subscriptions"], status_code=200)
-def cancel_subscription(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
-    """End the subscription now. Its final, partial cycle is billed when it is closed."""
-    subscription, position = tally.subscriptions.cancel_subscription(business, subscription_id, datetime.now(timezone.utc))
-    return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=position)
+class SubscriptionCommands:
+    """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
+    @post(operation_id="StartSubscription", sync_to_thread=True)
+    def start_subscription(self, data: SubscriptionCreate, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
+        """Subscribe a customer (external id) to a product. `start` may be in the past; it is truncated to the
+        minute and anchors the cycles."""
+        now = datetime.now(timezone.utc)
+        subscription, position = tally.subscriptions.start_subscription(business, data.customer_id, data.product_id,
+                                                                        data.start or now, now)
+        return _written(subscription, position)
 
-@post("/subscriptions/{subscription_id:uuid}/close-cycle", sync_to_thread=True, tags=["subscriptions"],
-      status_code=200)
-def close_cycle(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Closed:
-    """Close every cycle of the subscription whose end has passed, answering their invoices. Idempotent:
-    a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers []."""
-    invoices = tally.billing.close_cycles(business, subscription_id, datetime.now(timezone.utc))
-    return Closed([invoice_view(invoice) for invoice in invoices], tally.store.head())
+    @post("/{subscription_id:uuid}/cancel", operation_id="CancelSubscription", sync_to_thread=True, status_code=200)
+    def cancel_subscription(self, subscription_id: uuid.UUID, tally: Tally,
+                            business: uuid.UUID) -> SubscriptionWritten:
+        """End the subscription now. Its final, partial cycle is billed when it is closed."""
+        subscription, position = tally.subscriptions.cancel_subscription(business, subscription_id,
+                                                                         datetime.now(timezone.utc))
+        return _written(subscription, position)
 
-
-HANDLERS = [start_subscription, cancel_subscription, close_cycle]
+    @post("/{subscription_id:uuid}/close-cycle", operation_id="CloseCycle", sync_to_thread=True, status_code=200)
+    def close_cycle(self, subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Closed:
+        """Close every cycle of the subscription whose end has passed, answering their invoices. Idempotent:
+        a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers []."""
+        invoices = tally.billing.close_cycles(business, subscription_id, datetime.now(timezone.utc))
+        return Closed([invoice_view(invoice) for invoice in invoices], tally.store.head())

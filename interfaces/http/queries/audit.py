@@ -12,22 +12,22 @@ from application.explain import Explanation
 from application.tally import Tally
 
 
-@get("/audit/{kind:str}/{key:str}", sync_to_thread=True, tags=["audit"])
-def audit_history(kind: str, key: str, tally: Tally, business: uuid.UUID,
-                  version: int | None = Parameter(default=None, ge=1),
-                  at: datetime | None = None) -> History:
-    """The aggregate's events in order (version, type, recorded time, payload) and its state at `version`, at time
-    `at` (RFC 3339), or now. Kinds: customer, usage_event, meter, product, subscription, invoice, wallet. Customers
-    and usage events may be addressed by their external ids, wallets by their customer's external id."""
-    return tally.audit.history(business, kind, key, version=version, at=at)
+class AuditQueries:
+    """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
+    @get("/invoice/{invoice_id:uuid}/explain", operation_id="ExplainInvoice", sync_to_thread=True)
+    def explain_invoice(self, invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Explanation:
+        """Re-derives every line of an issued invoice from the event store alone (usage events up to the position
+        the cycle was priced at, the meter definitions, the product version in force at close, the wallet before
+        the close), shows the work, and says whether it `matches` the issued invoice. Ignores every read model."""
+        return tally.explainer.explain_invoice(business, invoice_id)
 
-@get("/audit/invoice/{invoice_id:uuid}/explain", sync_to_thread=True, tags=["audit"])
-def explain_invoice(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Explanation:
-    """Re-derives every line of an issued invoice from the event store alone (usage events up to the position
-    the cycle was priced at, the meter definitions, the product version in force at close, the wallet before the
-    close), shows the work, and says whether it `matches` the issued invoice. Ignores every read model."""
-    return tally.explainer.explain_invoice(business, invoice_id)
-
-
-HANDLERS = [explain_invoice, audit_history]
+    @get("/{kind:str}/{key:str}", operation_id="GetAuditHistory", sync_to_thread=True)
+    def audit_history(self, kind: str, key: str, tally: Tally, business: uuid.UUID,
+                      version: int | None = Parameter(default=None, ge=1),
+                      at: datetime | None = None) -> History:
+        """The aggregate's events in order (version, type, recorded time, payload) and its state at `version`, at
+        time `at` (RFC 3339), or now. Kinds: customer, usage_event, meter, product, subscription, invoice, wallet.
+        Customers and usage events may be addressed by their external ids, wallets by their customer's external
+        id."""
+        return tally.audit.history(business, kind, key, version=version, at=at)

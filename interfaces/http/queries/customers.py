@@ -7,21 +7,21 @@ from litestar import get
 
 from application.tally import Tally
 from interfaces.http.paging import PageNumber, PageSize
-from projections.customers import CustomerView, customer_view, list_customers
+from projections.customers import CustomerView, customer_view
 from projections.pages import PageOf
+from projections.queries import Queries
 
 
-@get("/customers", sync_to_thread=True, tags=["customers"])
-def customers(tally: Tally, business: uuid.UUID, position_reached: int,
-         page_size: PageSize = 10,
-         page_number: PageNumber = 0) -> PageOf[CustomerView]:
-    """Customers, newest first."""
-    return list_customers(tally.store.datastore, tally.store.schema, business, page_number, page_size)
+class CustomerQueries:
+    """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
-@get("/customers/{customer_id:str}", sync_to_thread=True, tags=["customers"])
-def customer(customer_id: str, tally: Tally, business: uuid.UUID) -> CustomerView:
-    """One customer by its external id."""
-    return customer_view(tally.customers.get_customer(business, customer_id))
+    @get(operation_id="ListCustomers", sync_to_thread=True)
+    def customers(self, queries: Queries, business: uuid.UUID, position_reached: int, page_size: PageSize = 10,
+                  page_number: PageNumber = 0) -> PageOf[CustomerView]:
+        """Customers, newest first."""
+        return queries.customers(business, page_number, page_size)
 
-
-HANDLERS = [customers, customer]
+    @get("/{customer_id:str}", operation_id="GetCustomer", sync_to_thread=True)
+    def customer(self, customer_id: str, tally: Tally, business: uuid.UUID) -> CustomerView:
+        """One customer by its external id."""
+        return customer_view(tally.customers.get_customer(business, customer_id))

@@ -9,29 +9,29 @@ from litestar import get
 from application.tally import Tally
 from domain.time_range import check_times
 from interfaces.http.paging import PageNumber, PageSize
-from projections.event_queries import EventView, get_event, list_events
+from projections.event_queries import EventView
 from projections.meter_filter_sql import meter_events_sql
 from projections.pages import PageOf
+from projections.queries import Queries
 
 
-@get("/events", sync_to_thread=True, tags=["events"])
-def events(tally: Tally, business: uuid.UUID, position_reached: int,
-         customer_id: str | None = None, event_name: str | None = None, meter_id: uuid.UUID | None = None,
-         start: datetime | None = None, end: datetime | None = None,
-         page_size: PageSize = 10,
-         page_number: PageNumber = 0) -> PageOf[EventView]:
-    """Usage events, newest first, filtered by customer, event name, time range [start, end), and by
-    `meter_id`: the events that meter's event name and filter select."""
-    check_times(start=start, end=end)
-    extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))
-    return list_events(tally.store.datastore, tally.store.schema, business, customer_id=customer_id,
-                       event_name=event_name, start=start, end=end, extra=extra, page_number=page_number,
-                       page_size=page_size)
+class EventQueries:
+    """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
-@get("/events/{event_id:str}", sync_to_thread=True, tags=["events"])
-def event(event_id: str, tally: Tally, business: uuid.UUID, position_reached: int) -> EventView:
-    """One usage event by its event_id."""
-    return get_event(tally.store.datastore, tally.store.schema, business, event_id)
+    @get(operation_id="ListEvents", sync_to_thread=True)
+    def events(self, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
+               customer_id: str | None = None, event_name: str | None = None, meter_id: uuid.UUID | None = None,
+               start: datetime | None = None, end: datetime | None = None,
+               page_size: PageSize = 10,
+               page_number: PageNumber = 0) -> PageOf[EventView]:
+        """Usage events, newest first, filtered by customer, event name, time range [start, end), and by
+        `meter_id`: the events that meter's event name and filter select."""
+        check_times(start=start, end=end)
+        extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))
+        return queries.events(business, customer_id=customer_id, event_name=event_name, start=start, end=end,
+                              extra=extra, page_number=page_number, page_size=page_size)
 
-
-HANDLERS = [events, event]
+    @get("/{event_id:str}", operation_id="GetEvent", sync_to_thread=True)
+    def event(self, event_id: str, queries: Queries, business: uuid.UUID, position_reached: int) -> EventView:
+        """One usage event by its event_id."""
+        return queries.event(business, event_id)

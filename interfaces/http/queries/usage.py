@@ -6,27 +6,17 @@ import uuid
 from litestar import get
 
 from application.tally import Tally
-from application.upcoming import Upcoming
-from projections.billing_views import (
-    CycleView,
-    LineView,
-    UpcomingView,
-    UsageView,
-    line_view,
-)
+from interfaces.http.schemas.usage import UsageView, upcoming_view
 
 
-def upcoming_view(u: Upcoming) -> UpcomingView:
-    lines: list[LineView] = [line_view(line) for line in u.rated.lines]
-    return UpcomingView(str(u.subscription_id), str(u.product_id), u.rated.currency,
-                        CycleView(u.cycle.start, u.cycle.end), lines, str(u.rated.price), str(u.rated.total))
+class UsageQueries:
+    """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
-
-@get("/customers/{customer_id:str}/usage", sync_to_thread=True, tags=["customers"])
-def usage(customer_id: str, tally: Tally, business: uuid.UUID, position_reached: int) -> UsageView:
-    """The upcoming invoice: each open cycle priced now with today's prices and credit balance, exactly as
-    closing it would. The first subscription is shown at the top level; every one in `subscriptions`."""
-    return usage_of(tally, business, customer_id)
+    @get("/{customer_id:str}/usage", operation_id="GetUpcomingInvoice", sync_to_thread=True)
+    def usage(self, customer_id: str, tally: Tally, business: uuid.UUID, position_reached: int) -> UsageView:
+        """The upcoming invoice: each open cycle priced now with today's prices and credit balance, exactly as
+        closing it would. The first subscription is shown at the top level; every one in `subscriptions`."""
+        return usage_of(tally, business, customer_id)
 
 
 def usage_of(tally: Tally, business: uuid.UUID, customer_id: str) -> UsageView:
@@ -38,6 +28,3 @@ def usage_of(tally: Tally, business: uuid.UUID, customer_id: str) -> UsageView:
     first = views[0]
     return UsageView(customer_id, first.currency, first.current_cycle, first.lines, first.price, first.total,
                      views, upcoming[0].position)
-
-
-HANDLERS = [usage]

@@ -1,0 +1,76 @@
+"""One Litestar controller per resource, joined from its command half
+(interfaces/http/commands/) and its query half (interfaces/http/queries/).
+
+Joined because Litestar refuses two controllers on one path (each brings its own
+OPTIONS handler), and a resource's commands and queries share paths
+(`GET`/`POST /customers`). The halves stay apart so a command reads next to the
+request body it decodes and a query next to the read model it asks."""
+from __future__ import annotations
+
+from litestar import Controller
+
+from interfaces.http.commands.credits import CreditCommands
+from interfaces.http.commands.customers import CustomerCommands
+from interfaces.http.commands.ingest import IngestCommands
+from interfaces.http.commands.meters import MeterCommands
+from interfaces.http.commands.products import ProductCommands
+from interfaces.http.commands.subscriptions import SubscriptionCommands
+from interfaces.http.queries.audit import AuditQueries
+from interfaces.http.queries.credits import CreditQueries
+from interfaces.http.queries.customers import CustomerQueries
+from interfaces.http.queries.events import EventQueries
+from interfaces.http.queries.health import HealthQueries
+from interfaces.http.queries.invoices import InvoiceQueries
+from interfaces.http.queries.meters import MeterQueries
+from interfaces.http.queries.products import ProductQueries
+from interfaces.http.queries.subscriptions import SubscriptionQueries
+from interfaces.http.queries.usage import UsageQueries
+
+
+class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, Controller):
+    path = "/customers"
+    tags = ("customers",)
+
+
+class CreditController(CreditCommands, CreditQueries, Controller):
+    path = "/customers/{customer_id:str}/credits"
+    tags = ("credits",)
+
+
+class EventController(IngestCommands, EventQueries, Controller):
+    path = "/events"
+    tags = ("events",)
+
+
+class MeterController(MeterCommands, MeterQueries, Controller):
+    path = "/meters"
+    tags = ("meters",)
+
+
+class ProductController(ProductCommands, ProductQueries, Controller):
+    path = "/products"
+    tags = ("products",)
+
+
+class SubscriptionController(SubscriptionCommands, SubscriptionQueries, Controller):
+    path = "/subscriptions"
+    tags = ("subscriptions",)
+
+
+class InvoiceController(InvoiceQueries, Controller):
+    path = "/invoices"
+    tags = ("invoices",)
+
+
+class AuditController(AuditQueries, Controller):
+    path = "/audit"
+    tags = ("audit",)
+
+
+class HealthController(HealthQueries, Controller):
+    path = "/health"
+    tags = ("health",)
+
+
+CONTROLLERS = [CustomerController, CreditController, EventController, MeterController, ProductController,
+               SubscriptionController, InvoiceController, AuditController, HealthController]

@@ -1,0 +1,26 @@
+"""What meter commands and the usage query answer."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+import msgspec
+
+from projections.meter_views import MeterView
+
+
+class MeterWritten(MeterView):
+    position: int = 0
+
+
+class UsageBucket(msgspec.Struct):
+    start: datetime
+    end: datetime
+    value: Decimal | None
+
+
+class MeterUsage(msgspec.Struct):
+    meter_id: uuid.UUID
+    total: Decimal | None
+    buckets: list[UsageBucket]

@@ -1,0 +1,48 @@
+"""Subscriptions as the API shows them, and what closing cycles answers."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import msgspec
+
+from domain.subscription import Subscription
+from projections.invoice_queries import InvoiceView
+
+
+class CycleView(msgspec.Struct):
+    start: datetime
+    end: datetime
+
+
+class SubscriptionView(msgspec.Struct):
+    id: str
+    customer_id: str
+    product_id: str
+    status: str
+    start: datetime
+    billing_interval: str
+    interval_count: int
+    current_cycle: CycleView | None
+    closed_cycles: int
+    ends_at: datetime | None
+    invoice_ids: list[str]
+
+
+class SubscriptionWritten(SubscriptionView):
+    position: int = 0
+
+
+class Closed(msgspec.Struct):
+    invoices: list[InvoiceView]
+    position: int
+
+
+def subscription_view(subscription: Subscription) -> SubscriptionView:
+    c = subscription.open_cycle
+    status = "active" if subscription.ends_at is None else ("cancelled" if c else "ended")
+    return SubscriptionView(
+        id=str(subscription.id), customer_id=subscription.customer_id, product_id=str(subscription.product_id),
+        status=status, start=subscription.anchor, billing_interval=subscription.billing_interval,
+        interval_count=subscription.interval_count, current_cycle=CycleView(c.start, c.end) if c else None,
+        closed_cycles=subscription.closed, ends_at=subscription.ends_at,
+        invoice_ids=[str(i) for i in subscription.invoice_ids])

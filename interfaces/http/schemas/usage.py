@@ -1,0 +1,37 @@
+"""The upcoming invoice of a customer: each open cycle priced now."""
+from __future__ import annotations
+
+import msgspec
+
+from application.upcoming import Upcoming
+from interfaces.http.schemas.subscriptions import CycleView
+from projections.billing_views import LineView, line_view
+
+
+class UpcomingView(msgspec.Struct):
+    subscription_id: str
+    product_id: str
+    currency: str
+    current_cycle: CycleView
+    lines: list[LineView]
+    price: str
+    total: str
+
+
+class UsageView(msgspec.Struct):
+    """The first open subscription's upcoming invoice at the top level; all of them in `subscriptions`."""
+
+    customer_id: str
+    currency: str | None
+    current_cycle: CycleView | None
+    lines: list[LineView]
+    price: str
+    total: str
+    subscriptions: list[UpcomingView]
+    position: int
+
+
+def upcoming_view(u: Upcoming) -> UpcomingView:
+    lines: list[LineView] = [line_view(line) for line in u.rated.lines]
+    return UpcomingView(str(u.subscription_id), str(u.product_id), u.rated.currency,
+                        CycleView(u.cycle.start, u.cycle.end), lines, str(u.rated.price), str(u.rated.total))

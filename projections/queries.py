@@ -1,0 +1,92 @@
+"""The read models as the interfaces ask them: every list and lookup the API and
+the dashboard show, on the store's connection pool. The application's questions
+go through projections/read_side.py instead; this is the other reader."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from psycopg import sql
+
+from domain.meter import Meter
+from projections import (
+    charge_queries,
+    credit_queries,
+    event_queries,
+    invoice_queries,
+    meter_queries,
+    meter_views,
+)
+from projections import customers as customer_queries
+from projections.credit_queries import CreditsView
+from projections.customers import CustomerView
+from projections.event_queries import EventView
+from projections.invoice_queries import InvoiceView
+from projections.meter_views import MeterView
+from projections.pages import PageOf
+from projections.parking import Stuck, stuck
+
+
+class Queries:
+    def __init__(self, datastore: Any, schema: str) -> None:
+        self.datastore = datastore
+        self.schema = schema
+
+    def customers(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10) -> PageOf[CustomerView]:
+        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size)
+
+    def events(self, business: uuid.UUID, *, customer_id: str | None = None, event_name: str | None = None,
+               start: datetime | None = None, end: datetime | None = None, extra: sql.Composable | None = None,
+               page_number: int = 0, page_size: int = 10) -> PageOf[EventView]:
+        return event_queries.list_events(self.datastore, self.schema, business, customer_id=customer_id,
+                                         event_name=event_name, start=start, end=end, extra=extra,
+                                         page_number=page_number, page_size=page_size)
+
+    def event(self, business: uuid.UUID, event_id: str) -> EventView:
+        return event_queries.get_event(self.datastore, self.schema, business, event_id)
+
+    def meters(self, business: uuid.UUID, archived: bool = False, page_number: int = 0,
+               page_size: int = 10) -> PageOf[MeterView]:
+        return meter_views.list_meters(self.datastore, self.schema, business, archived, page_number, page_size)
+
+    def meter(self, meter: Meter) -> MeterView:
+        return meter_views.meter_view(self.datastore, self.schema, meter)
+
+    def meter_usage(self, meter_id: uuid.UUID, customer_id: str | None, start: datetime, end: datetime,
+                    window: str) -> tuple[Decimal | None, list[tuple[datetime, datetime, Decimal | None]]]:
+        """The total and the windows on one cursor, so they agree. NotFound until the read model has the meter."""
+        with self.datastore.transaction(commit=False) as cur:
+            total = meter_queries.usage_total(cur, self.schema, meter_id, customer_id, start, end)
+            buckets = meter_queries.usage_buckets(cur, self.schema, meter_id, customer_id, start, end, window)
+        return total, buckets
+
+    def events_counted(self, meter_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        with self.datastore.transaction(commit=False) as cur:
+            return meter_queries.events_counted(cur, self.schema, meter_ids)
+
+    def products(self, business: uuid.UUID, page_number: int, page_size: int) -> list[dict[str, Any]]:
+        """Rows of the catalogue, one more than `page_size` when a next page exists."""
+        with self.datastore.transaction(commit=False) as cur:
+            return charge_queries.list_products(cur, self.schema, business, page_number, page_size)
+
+    def subscribers(self, business: uuid.UUID, product_id: uuid.UUID, limit: int) -> list[str]:
+        with self.datastore.transaction(commit=False) as cur:
+            return charge_queries.subscribers(cur, self.schema, business, product_id, limit)
+
+    def invoices(self, business: uuid.UUID, customer_id: str | None, status: str | None, page_number: int = 0,
+                 page_size: int = 10) -> PageOf[InvoiceView]:
+        return invoice_queries.list_invoices(self.datastore, self.schema, business, customer_id, status, page_number,
+                                             page_size)
+
+    def invoice(self, business: uuid.UUID, invoice_id: uuid.UUID) -> InvoiceView:
+        return invoice_queries.get_invoice(self.datastore, self.schema, business, invoice_id)
+
+    def credits(self, business: uuid.UUID, customer_id: str, page_number: int = 0,
+                page_size: int = 100) -> CreditsView:
+        return credit_queries.credits_of(self.datastore, self.schema, business, customer_id, page_number, page_size)
+
+    def stuck(self, projections: list[str]) -> list[Stuck]:
+        with self.datastore.transaction(commit=False) as cur:
+            return stuck(cur, self.schema, projections)

@@ -47,16 +47,16 @@ class Billing:
         self.wallet_of = credits.wallet_of
 
     def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
-                     wait: bool = True, limit: int | None = None) -> list[Invoice]:
+                     wait: bool = True, limit: int | None = None) -> list[uuid.UUID]:
         """Closes every cycle of the subscription that ended by `now` (the oldest `limit` of them, when
-        given, so a subscription far behind is closed in steps); answers their invoices."""
+        given, so a subscription far behind is closed in steps); answers their invoices' ids, in cycle
+        order (a cycle closed meanwhile by a concurrent close answers the invoice that close issued)."""
         subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
         due = subscription.due_cycles(now, limit)
         if not due:
             return []
         if wait:
             self.wait_until_usage_ready()
-        issued: dict[datetime, Invoice] = {}
 
         def next_chunk() -> list[Cycle]:
             return subscription.due_cycles(now, min(CYCLES_PER_SAVE, due[-1].index + 1 - subscription.closed))
@@ -64,7 +64,7 @@ class Billing:
         while chunk := next_chunk():
             for _ in range(RACE_RETRIES):
                 try:
-                    issued.update((i.cycle_start, i) for i in self._close(subscription, chunk, now))
+                    self._close(subscription, chunk, now)
                     break
                 except IntegrityError:
                     # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
@@ -72,7 +72,11 @@ class Billing:
                     chunk = next_chunk()
             else:
                 raise Conflict("the subscription kept changing while closing; retry", "close_busy")
-        return [issued.get(c.start) or self.repository.get(invoice_id(subscription.id, c.start)) for c in due]
+        return [invoice_id(subscription.id, c.start) for c in due]
+
+    def invoice(self, business: uuid.UUID, invoice: uuid.UUID) -> Invoice:
+        issued: Invoice = self.owned(business, Invoice, "invoice", invoice)
+        return issued
 
     def usage_ready(self) -> bool:
         return self.read_side.usage_position() >= self.head() and not self.read_side.backfills_pending()
@@ -87,9 +91,9 @@ class Billing:
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
 
-    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> list[Invoice]:
+    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> None:
         if not due:
-            return []
+            return
         product: Product = self.repository.get(subscription.product_id)
         prices = product.prices()
         meters: dict[str, Meter] = {p.meter_id: self.repository.get(uuid.UUID(p.meter_id)) for p in prices}
@@ -121,7 +125,6 @@ class Billing:
                 self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
             invoices.append(invoice)
         self.save(subscription, *invoices, *([wallet] if wallet else []))
-        return invoices
 
     def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[UsagePrice], c: Cycle,
                         lines: list[Line], invoice: uuid.UUID) -> None:

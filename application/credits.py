@@ -19,7 +19,10 @@ RACE_RETRIES = 5
 
 @dataclass(frozen=True)
 class GrantResult:
-    wallet: CreditWallet
+    """What a grant answers: plain values, never the wallet itself."""
+
+    wallet_id: uuid.UUID
+    balance: Decimal
     grant_id: str
     position: int
     granted: bool  # False when the idempotency key had already granted
@@ -56,9 +59,10 @@ class Credits:
                 first = wallet.grants[grant_id]
                 if (first["amount"], first["expires_at"]) != (amount, expires_at):
                     raise Conflict(f"idempotency key {key} was used for a different grant", "idempotency_key_reused")
-                return GrantResult(wallet, grant_id, 0, False)
+                return GrantResult(wallet.id, wallet.balance, grant_id, 0, False)
             try:
-                return GrantResult(wallet, grant_id, self.save(wallet)[-1].notification.id, True)
+                position = self.save(wallet)[-1].notification.id
+                return GrantResult(wallet.id, wallet.balance, grant_id, position, True)
             except IntegrityError:
                 continue  # a cycle close or another grant moved the wallet on: decide again on the new state
         raise Conflict("the wallet kept changing; retry", "wallet_busy")

@@ -9,6 +9,7 @@ from eventsourcing.persistence import IntegrityError
 from domain.customer import Customer, customer_id
 from domain.errors import Conflict, NotFound
 from store.event_store import EventStore
+from application.written import Written
 
 
 class Customers:
@@ -18,14 +19,14 @@ class Customers:
 
     def create_customer(
         self, business: uuid.UUID, external_id: str | None, name: str | None, email: str | None
-    ) -> tuple[Customer, int]:
+    ) -> Written[str]:
         external_id = external_id or f"cus_{secrets.token_hex(8)}"
         customer = Customer.register(business, external_id, name, email)
         try:
             recordings = self.save(customer)
         except IntegrityError:
             raise Conflict(f"customer {external_id} already exists", "customer_exists") from None
-        return customer, recordings[-1].notification.id
+        return Written.by(external_id, recordings)
 
     def get_customer(self, business: uuid.UUID, external_id: str) -> Customer:
         cid = customer_id(business, external_id)
@@ -35,8 +36,7 @@ class Customers:
 
     def update_customer(
         self, business: uuid.UUID, external_id: str, name: str | None, email: str | None
-    ) -> tuple[Customer, int]:
+    ) -> Written[str]:
         customer = self.get_customer(business, external_id)
         customer.update(name=name, email=email)
-        recordings = self.save(customer)
-        return customer, recordings[-1].notification.id if recordings else 0
+        return Written.by(external_id, self.save(customer))

@@ -7,6 +7,7 @@ from typing import Any
 from domain.errors import NotFound
 from domain.meter import Meter
 from store.event_store import EventStore
+from application.written import Written
 
 
 class Meters:
@@ -16,10 +17,10 @@ class Meters:
 
     def create_meter(self, business: uuid.UUID, name: str, event_name: str, aggregation: Any,
                      filter: Any = None, measurement_unit: str | None = None,
-                     description: str | None = None) -> tuple[Meter, int]:
+                     description: str | None = None) -> Written[uuid.UUID]:
         meter = Meter.define(business, name, event_name, aggregation, filter, measurement_unit, description)
         recordings = self.save(meter)
-        return meter, recordings[-1].notification.id
+        return Written.by(meter.id, recordings)
 
     def get_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> Meter:
         if meter_id not in self.repository:
@@ -29,17 +30,13 @@ class Meters:
             raise NotFound("meter", meter_id)
         return meter
 
-    def archive_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> tuple[Meter, int]:
+    def archive_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> Written[uuid.UUID]:
         meter = self.get_meter(business, meter_id)
         meter.archive()
-        return meter, self._saved_at(meter)
+        return Written.by(meter.id, self.save(meter))
 
-    def unarchive_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> tuple[Meter, int]:
+    def unarchive_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> Written[uuid.UUID]:
         meter = self.get_meter(business, meter_id)
         meter.unarchive()
-        return meter, self._saved_at(meter)
+        return Written.by(meter.id, self.save(meter))
 
-    def _saved_at(self, meter: Meter) -> int:
-        """The position of what was saved; 0 when nothing changed."""
-        recordings = self.save(meter)
-        return recordings[-1].notification.id if recordings else 0

@@ -8,6 +8,7 @@ from application.meters import Meters
 from domain.errors import Fault, Invalid, NotFound
 from domain.product import PriceTerms, Product
 from store.event_store import EventStore
+from application.written import Written
 
 
 class Catalogue:
@@ -18,37 +19,37 @@ class Catalogue:
         self.get_meter = meters.get_meter
 
     def create_product(self, business: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-                       interval_count: int, usage_prices: list[PriceTerms]) -> tuple[Product, int]:
+                       interval_count: int, usage_prices: list[PriceTerms]) -> Written[uuid.UUID]:
         unknown = [Fault("usage_prices.meter_id", f"unknown meter {terms['meter_id']}", index)
                    for index, terms in enumerate(usage_prices) if not self._is_meter(business, terms["meter_id"])]
         if unknown:
             raise Invalid("usage prices name unknown meters", "unknown_meter", unknown)
         product = Product.create(business, name, currency.upper(), price, billing_interval, interval_count,
                                  usage_prices)
-        return product, self.save(product)[-1].notification.id
+        return Written.by(product.id, self.save(product))
 
     def get_product(self, business: uuid.UUID, product_id: uuid.UUID) -> Product:
         return self.owned(business, Product, "product", product_id)
 
-    def set_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, terms: PriceTerms) -> tuple[Product, int]:
+    def set_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, terms: PriceTerms) -> Written[uuid.UUID]:
         product = self.get_product(business, product_id)
         if not self._is_meter(business, terms["meter_id"]):
             raise NotFound("meter", terms["meter_id"])
         product.set_usage_price(terms)
         recordings = self.save(product)
-        return product, recordings[-1].notification.id if recordings else 0
+        return Written.by(product.id, recordings)
 
-    def remove_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, meter_id: str) -> tuple[Product, int]:
+    def remove_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, meter_id: str) -> Written[uuid.UUID]:
         product = self.get_product(business, product_id)
         product.remove_usage_price(meter_id)
-        return product, self.save(product)[-1].notification.id
+        return Written.by(product.id, self.save(product))
 
-    def archive_product(self, business: uuid.UUID, product_id: uuid.UUID) -> tuple[Product, int]:
+    def archive_product(self, business: uuid.UUID, product_id: uuid.UUID) -> Written[uuid.UUID]:
         """No new subscriptions or price changes; running subscriptions keep being billed."""
         product = self.get_product(business, product_id)
         product.archive()
         recordings = self.save(product)
-        return product, recordings[-1].notification.id if recordings else 0
+        return Written.by(product.id, recordings)
 
     def _is_meter(self, business: uuid.UUID, meter_id: str) -> bool:
         try:

@@ -13,6 +13,7 @@ from domain.errors import Conflict
 from domain.product import Product
 from domain.subscription import Subscription
 from store.event_store import EventStore
+from application.written import Written
 
 
 class Subscriptions:
@@ -23,7 +24,7 @@ class Subscriptions:
         self.wallet_of = credits.wallet_of
 
     def start_subscription(self, business: uuid.UUID, external_id: str, product_id: uuid.UUID,
-                           start: datetime, now: datetime) -> tuple[Subscription, int]:
+                           start: datetime, now: datetime) -> Written[uuid.UUID]:
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         product: Product = self.owned(business, Product, "product", product_id)
         if product.archived:
@@ -39,7 +40,7 @@ class Subscriptions:
                 for g in grants:
                     wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
             try:
-                return subscription, self.save(*[a for a in (subscription, wallet) if a])[-1].notification.id
+                return Written.by(subscription.id, self.save(*[a for a in (subscription, wallet) if a]))
             except IntegrityError:
                 continue  # the wallet moved on meanwhile (a close or a grant): start again on its new state
         raise Conflict("the customer's wallet kept changing; retry", "wallet_busy")
@@ -49,9 +50,8 @@ class Subscriptions:
         return subscription
 
     def cancel_subscription(self, business: uuid.UUID, subscription_id: uuid.UUID,
-                            now: datetime) -> tuple[Subscription, int]:
+                            now: datetime) -> Written[uuid.UUID]:
         """Ends the subscription now; its final, partial cycle is billed when it is closed."""
         subscription = self.get_subscription(business, subscription_id)
         subscription.cancel(now)
-        recordings = self.save(subscription)
-        return subscription, recordings[-1].notification.id if recordings else 0
+        return Written.by(subscription.id, self.save(subscription))

@@ -20,7 +20,7 @@ WARMUP = 20
 
 
 def create_meter(tally: Tally, business: Any) -> str:
-    meter, _ = tally.meters.create_meter(business, "tokens", EVENT_NAME, {"type": "sum", "key": "tokens"})
+    meter = tally.meters.create_meter(business, "tokens", EVENT_NAME, {"type": "sum", "key": "tokens"})
     return str(meter.id)
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from application.tally import Tally
+from domain.invoice import Invoice
 from domain.product import PriceTerms
 from domain.usage_event import IncomingEvent
 
@@ -21,18 +22,18 @@ def price(meter_id: uuid.UUID, unit_price: str = "1", free_threshold: str = "0",
 
 
 def daily_product(tally: Tally, business: uuid.UUID, *prices: PriceTerms, fixed: str = "0") -> uuid.UUID:
-    product, _ = tally.catalogue.create_product(business, "plan", "USD", Decimal(fixed), "day", 1, list(prices))
+    product = tally.catalogue.create_product(business, "plan", "USD", Decimal(fixed), "day", 1, list(prices))
     return product.id
 
 
 def count_meter(tally: Tally, business: uuid.UUID, event_name: str = "api.call") -> uuid.UUID:
-    meter, _ = tally.meters.create_meter(business, event_name, event_name, {"type": "count"})
+    meter = tally.meters.create_meter(business, event_name, event_name, {"type": "count"})
     return meter.id
 
 
 def subscribe(tally: Tally, business: uuid.UUID, customer: str, product_id: uuid.UUID,
               start: datetime) -> uuid.UUID:
-    subscription, _ = tally.subscriptions.start_subscription(business, customer, product_id, start,
+    subscription = tally.subscriptions.start_subscription(business, customer, product_id, start,
                                                              datetime.now(timezone.utc))
     return subscription.id
 
@@ -45,3 +46,8 @@ def send(tally: Tally, business: uuid.UUID, customer: str, name: str, n: int, at
                   for i in range(offset, min(n, offset + BATCH))]
         position = tally.ingestion.ingest(business, events, datetime.now(timezone.utc)).position
     return position
+
+
+def close(tally: Tally, business: uuid.UUID, subscription: uuid.UUID, now: datetime) -> list[Invoice]:
+    """Closes what is due and reads back the invoices the close answered by id."""
+    return [tally.billing.invoice(business, i) for i in tally.billing.close_cycles(business, subscription, now)]

@@ -24,8 +24,8 @@ def test_another_businesss_meter_is_not_found(tally, business):
 
 def test_archiving_a_meter_twice_stores_one_change(tally, business):
     meter = count_meter(tally, business)
-    _, first = tally.meters.archive_meter(business, meter)
-    _, second = tally.meters.archive_meter(business, meter)
+    first = tally.meters.archive_meter(business, meter).position
+    second = tally.meters.archive_meter(business, meter).position
     assert first == tally.store.head() and second == 0
     assert tally.meters.get_meter(business, meter).archived
 
@@ -39,7 +39,7 @@ def test_a_product_pricing_an_unknown_or_foreign_meter_is_refused(tally, busines
 
 
 def test_a_products_currency_is_stored_upper_case(tally, business):
-    product, _ = tally.catalogue.create_product(business, "plan", "usd", Decimal(10), "month", 1, [])
+    product = tally.catalogue.create_product(business, "plan", "usd", Decimal(10), "month", 1, [])
     assert tally.catalogue.get_product(business, product.id).currency == "USD"
 
 

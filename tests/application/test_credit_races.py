@@ -6,7 +6,14 @@ from decimal import Decimal
 
 from domain.credit_wallet import wallet_id
 from domain.customer import customer_id
-from tests.application.helpers import JAN1, count_meter, daily_product, price, send, subscribe
+from tests.application.helpers import (
+    JAN1,
+    count_meter,
+    daily_product,
+    price,
+    send,
+    subscribe,
+)
 
 
 def credit_product(tally, business, event_name):
@@ -63,4 +70,4 @@ def test_the_worker_jobs_close_due_cycles_and_expire_credits(tally, business, ma
     assert tally.subscriptions.get_subscription(business, subscription).closed == 1
     worker.caught_up()
     assert tally.jobs.expiry_job(lambda: later)() is True
-    assert tally.store.repository.get(grant.wallet.id).grants["manual:soon"]["remaining"] == 0
+    assert tally.store.repository.get(grant.wallet_id).grants["manual:soon"]["remaining"] == 0

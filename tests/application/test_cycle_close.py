@@ -4,7 +4,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 from domain.invoice import Invoice
-from tests.application.helpers import JAN1, send, subscribe
+from tests.application.helpers import JAN1, close, send, subscribe
 
 
 def quantities(invoice: Invoice) -> list[tuple[str, bool]]:
@@ -15,12 +15,12 @@ def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(tally
                                                                            worker):
     send(tally, business, "cus_1", "api.call", 3, JAN1 + timedelta(hours=10), "a")
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
-    [first] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
+    [first] = close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
 
     send(tally, business, "cus_1", "api.call", 1, JAN1 + timedelta(hours=12), "late")
     send(tally, business, "cus_1", "api.call", 2, JAN1 + timedelta(days=1, hours=5), "b")
-    [second] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
-    [third] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=3, hours=1))
+    [second] = close(tally, business, subscription, JAN1 + timedelta(days=2, hours=1))
+    [third] = close(tally, business, subscription, JAN1 + timedelta(days=3, hours=1))
 
     assert quantities(first) == [("3", False)]
     assert quantities(second) == [("2", False), ("1", True)]
@@ -33,7 +33,7 @@ def test_events_before_the_subscription_started_are_never_billed(tally, business
     tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=1, hours=1))
     send(tally, business, "cus_1", "api.call", 4, JAN1 - timedelta(hours=1), "early")
 
-    [invoice] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
+    [invoice] = close(tally, business, subscription, JAN1 + timedelta(days=2, hours=1))
 
     assert quantities(invoice) == [("0", False)]
 
@@ -46,7 +46,7 @@ def test_concurrent_closers_issue_one_invoice_and_both_answer_it(tally, business
 
     def closer() -> None:
         barrier.wait()
-        answers.append([i.id for i in tally.billing.close_cycles(business, subscription, now)])
+        answers.append(tally.billing.close_cycles(business, subscription, now))
 
     threads = [threading.Thread(target=closer) for _ in range(3)]
     for t in threads:
@@ -66,7 +66,7 @@ def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(ta
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     tally.subscriptions.cancel_subscription(business, subscription, JAN1 + timedelta(hours=6, seconds=30))
 
-    invoices = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=5))
+    invoices = close(tally, business, subscription, JAN1 + timedelta(days=5))
 
     assert [(i.cycle_end, quantities(i)) for i in invoices] == [(JAN1 + timedelta(hours=6), [("2", False)])]
     assert tally.subscriptions.get_subscription(business, subscription).open_cycle is None
@@ -98,7 +98,7 @@ def test_many_due_cycles_are_closed_in_bounded_saves_and_all_answered(tally, bus
     send(tally, business, "cus_1", "api.call", 5, JAN1 + timedelta(days=3, hours=1), "d4")
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
 
-    invoices = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=5))
+    invoices = close(tally, business, subscription, JAN1 + timedelta(days=5))
 
     assert [i.cycle_start.day for i in invoices] == [1, 2, 3, 4, 5]
     assert [str(i.total) for i in invoices] == ["0.00", "0.00", "0.00", "5.00", "0.00"]

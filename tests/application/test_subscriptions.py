@@ -30,8 +30,7 @@ def test_starting_a_subscription_grants_its_first_cycles_credits_in_the_same_sav
     make_customer("cus_1")
     credits = {"per_cycle": Decimal(1000), "per_unit": Decimal(1), "rollover": "none"}
     product = daily_product(tally, business, price(count_meter(tally, business), "0.02", credits=credits))
-    subscription, position = tally.subscriptions.start_subscription(
-        business, "cus_1", product, JAN1, datetime.now(timezone.utc))
+    position = tally.subscriptions.start_subscription(business, "cus_1", product, JAN1, datetime.now(timezone.utc)).position
     wallet = tally.credits.wallet_of(business, "cus_1")
     assert wallet.balance == Decimal(1000) and position == tally.store.head()
 

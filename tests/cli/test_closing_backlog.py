@@ -28,9 +28,9 @@ def backlog(tally):
     """SUBSCRIPTIONS daily subscriptions with CYCLES due cycles each; read models at the head."""
     business = tally.businesses.register_business("acme")
     tally.customers.create_customer(business, "cus_1", None, None)
-    meter, _ = tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
+    meter = tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
     terms = {"meter_id": str(meter.id), "unit_price": Decimal("0.02"), "free_threshold": Decimal(0), "credits": None}
-    product, _ = tally.catalogue.create_product(business, "daily", "USD", Decimal(0), "day", 1, [terms])
+    product = tally.catalogue.create_product(business, "daily", "USD", Decimal(0), "day", 1, [terms])
     start = datetime.now(timezone.utc) - timedelta(days=CYCLES, hours=1)
     for _ in range(SUBSCRIPTIONS):
         tally.subscriptions.start_subscription(business, "cus_1", product.id, start, datetime.now(timezone.utc))

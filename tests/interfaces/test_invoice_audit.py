@@ -71,7 +71,7 @@ def test_a_late_line_is_explained(client, auth, tally, business, make_customer):
     send(client, auth, customer, "api.call", 2, JAN1 + timedelta(days=1, hours=5), "b")
     [second] = tally.billing.close_cycles(business, subscription, JAN1 + timedelta(days=2, hours=1))
 
-    body = explain(client, auth, second.id)
+    body = explain(client, auth, second)
 
     assert body["matches"] is True
     assert [(line["quantity"], line["late"], line["events"]) for line in body["lines"]] == [

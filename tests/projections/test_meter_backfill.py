@@ -55,7 +55,7 @@ def ten_thousand_events(tally, business, make_customer):
 def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_during_its_backfill_once(
         tally, business, ten_thousand_events):
     drain(tally)
-    meter, _ = tally.meters.create_meter(business, "n", "api.call", {"type": "sum", "key": "n"})
+    meter = tally.meters.create_meter(business, "n", "api.call", {"type": "sum", "key": "n"})
     worker = Worker(tally.store, all_projections(tally.store.schema))
     while worker.run_once() and meter_state(tally, meter.id)[0] is None:
         pass
@@ -76,7 +76,7 @@ def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_durin
 
 def test_a_backfill_advances_while_events_keep_arriving(tally, business, ten_thousand_events):
     drain(tally)
-    meter, _ = tally.meters.create_meter(business, "n", "api.call", {"type": "count"})
+    meter = tally.meters.create_meter(business, "n", "api.call", {"type": "count"})
     worker = Worker(tally.store, all_projections(tally.store.schema))
     for round_ in range(BACKGROUND_EVERY):
         tally.ingestion.ingest(business, batch("f", 100 * round_, 100), NOW)
@@ -86,10 +86,10 @@ def test_a_backfill_advances_while_events_keep_arriving(tally, business, ten_tho
 
 def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, ten_thousand_events, database_url,
                                                            schema):
-    counted, _ = tally.meters.create_meter(business, "count", "api.call", {"type": "count"})
+    counted = tally.meters.create_meter(business, "count", "api.call", {"type": "count"})
     for start in range(10_000, 12_000, 1000):
         tally.ingestion.ingest(business, batch("e", start, 1000), NOW)
-    summed, _ = tally.meters.create_meter(business, "sum", "api.call", {"type": "sum", "key": "n"})
+    summed = tally.meters.create_meter(business, "sum", "api.call", {"type": "sum", "key": "n"})
     Worker(tally.store, all_projections(tally.store.schema)).setup()
     head = tally.store.head()
     kill_mid_stream(tally, database_url, schema)

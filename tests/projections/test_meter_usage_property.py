@@ -86,8 +86,9 @@ def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
         batches = [[IncomingEvent(uuid.uuid4().hex, c, n, at, m) for c, n, at, m in group] for group in (before, after)]
         if batches[0]:
             tally.ingestion.ingest(business, batches[0], NOW)
-        meter, _ = tally.meters.create_meter(business, "m", "api.call",
-                                      {"type": definition["kind"], "key": definition["key"]}, definition["filter"])
+        created = tally.meters.create_meter(business, "m", "api.call",
+                                            {"type": definition["kind"], "key": definition["key"]}, definition["filter"])
+        meter = tally.meters.get_meter(business, created.id)
         if batches[1]:
             tally.ingestion.ingest(business, batches[1], NOW)
         drain(tally, page_size=7)

@@ -39,7 +39,7 @@ def run_workload(tally: Tally) -> None:
     tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
     pro = {"conjunction": "and", "clauses": [{"key": "plan", "operator": "equals", "value": "pro"}]}
     tally.meters.create_meter(business, "pro tokens", "api.call", {"type": "sum", "key": "tokens"}, pro)
-    latest, _ = tally.meters.create_meter(business, "latest", "api.call", {"type": "last", "key": "tokens"})
+    latest = tally.meters.create_meter(business, "latest", "api.call", {"type": "last", "key": "tokens"})
     tally.ingestion.ingest(business, events("b", 200), NOW)
     tally.meters.archive_meter(business, latest.id)
     tally.meters.create_meter(business, "peak", "api.call", {"type": "max", "key": "tokens"})

@@ -53,10 +53,10 @@ def add_customer(tally: Tally, queries: Queries, business: uuid.UUID, data: Form
     """Adds a customer with the API's rules; a rejected form comes back with the reasons."""
     try:
         create = struct_from(data, CustomerCreate)
-        customer, position = tally.customers.create_customer(business, create.customer_id, create.name, create.email)
+        done = tally.customers.create_customer(business, create.customer_id, create.name, create.email)
     except (Invalid, Conflict) as exc:
         return _list(queries, business, 0, data, [exc.detail], status_code=422)
-    return _to_customer(customer.external_id, position)
+    return _to_customer(done.id, done.position)
 
 
 def _page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str, errors: list[str],
@@ -83,8 +83,7 @@ def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> i
     start = parse_time(form.get("start"), "start")
     create = struct_from({k: form.get(k) for k in ("customer_id", "product_id")}, SubscriptionCreate)
     now = datetime.now(UTC)
-    _, position = tally.subscriptions.start_subscription(business, create.customer_id, create.product_id, start or now, now)
-    return position
+    return tally.subscriptions.start_subscription(business, create.customer_id, create.product_id, start or now, now).position
 
 
 @post("/customers/{customer_id:str}/subscriptions", sync_to_thread=True, status_code=303)

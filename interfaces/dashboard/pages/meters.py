@@ -50,13 +50,13 @@ def add_meter(tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -
     """Creates a meter with the API's rules; a rejected form comes back with each fault."""
     body = meter_body(data)
     try:
-        meter, position = tally.meters.create_meter(
+        done = tally.meters.create_meter(
             business, body["name"], body["event_name"], body["aggregation"], body.get("filter"),
             body.get("measurement_unit"), body.get("description"))
     except Invalid as exc:
         errors = [f"{f.field}: {f.reason}" for f in exc.errors] or [exc.detail]
         return _list(queries, business, data, errors, status_code=422)
-    return Redirect(f"/dashboard/meters/{meter.id}?min_position={position}", status_code=303)
+    return Redirect(f"/dashboard/meters/{done.id}?min_position={done.position}", status_code=303)
 
 
 def _range(window: str, start: str, end: str) -> tuple[datetime, datetime]:
@@ -111,7 +111,7 @@ def archive_or_unarchive(meter_id: uuid.UUID, change: str, tally: Tally, busines
     commands = {"archive": tally.meters.archive_meter, "unarchive": tally.meters.unarchive_meter}
     if change not in commands:
         raise Invalid(f"a meter can be archived or unarchived, not {change!r}", "invalid_change")
-    _, position = commands[change](business, meter_id)
+    position = commands[change](business, meter_id).position
     return Redirect(f"/dashboard/meters/{meter_id}?min_position={position}", status_code=303)
 
 

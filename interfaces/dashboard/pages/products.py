@@ -41,11 +41,11 @@ def add_product(tally: Tally, queries: Queries, business: uuid.UUID, data: Form)
     """Creates a product with the API's rules (usage prices are set on its page)."""
     try:
         create = struct_from(data, ProductCreate)
-        product, position = tally.catalogue.create_product(business, create.name, create.currency, create.price,
-                                                 create.billing_interval, create.interval_count, [])
+        done = tally.catalogue.create_product(business, create.name, create.currency, create.price,
+                                              create.billing_interval, create.interval_count, [])
     except Invalid as exc:
         return _list(queries, business, data, [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)], 422)
-    return Redirect(f"/dashboard/products/{product.id}?min_position={position}", status_code=303)
+    return Redirect(f"/dashboard/products/{done.id}?min_position={done.position}", status_code=303)
 
 
 def _page(tally: Tally, queries: Queries, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any],
@@ -87,7 +87,7 @@ def set_usage_price(product_id: uuid.UUID, tally: Tally, queries: Queries, busin
     """Sets or changes a meter's price; open cycles are re-rated at once."""
     try:
         price = struct_from(usage_price_body(data), UsagePriceIn)
-        _, position = tally.catalogue.set_usage_price(business, product_id, terms(str(data.get("meter_id", "")), price))
+        position = tally.catalogue.set_usage_price(business, product_id, terms(str(data.get("meter_id", "")), price)).position
     except (Invalid, NotFound) as exc:
         errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
         return _page(tally, queries, business, product_id, data, errors, status_code=422)

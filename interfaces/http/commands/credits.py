@@ -32,5 +32,5 @@ class CreditCommands:
         the same grant with the wallet as it is (`granted: false`)."""
         result = tally.credits.grant_credits(business, customer_id, data.amount, data.expires_at, data.reason,
                                              data.idempotency_key, datetime.now(timezone.utc))
-        return Granted(customer_id, str(result.wallet.id), result.grant_id, number(result.wallet.balance),
+        return Granted(customer_id, str(result.wallet_id), result.grant_id, number(result.balance),
                        result.granted, result.position)

@@ -37,12 +37,12 @@ class CustomerCommands:
     def create_customer(self, data: CustomerCreate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
         """Create a customer. `customer_id` is the external id your usage events carry; one is generated if
         absent."""
-        customer, position = tally.customers.create_customer(business, data.customer_id, data.name, data.email)
-        return _written(customer_view(customer), position)
+        done = tally.customers.create_customer(business, data.customer_id, data.name, data.email)
+        return _written(customer_view(tally.customers.get_customer(business, done.id)), done.position)
 
     @patch("/{customer_id:str}", operation_id="UpdateCustomer", sync_to_thread=True)
     def update_customer(self, customer_id: str, data: CustomerUpdate, tally: Tally,
                         business: uuid.UUID) -> CustomerWritten:
         """Change a customer's name or email."""
-        customer, position = tally.customers.update_customer(business, customer_id, data.name, data.email)
-        return _written(customer_view(customer), position)
+        done = tally.customers.update_customer(business, customer_id, data.name, data.email)
+        return _written(customer_view(tally.customers.get_customer(business, done.id)), done.position)

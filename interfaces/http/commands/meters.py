@@ -9,8 +9,8 @@ import msgspec
 from litestar import post
 
 from application.tally import Tally
+from application.written import Written
 from domain.errors import Fault, Invalid, Malformed
-from domain.meter import Meter
 from interfaces.http.schemas.meters import MeterWritten
 from projections.queries import Queries
 
@@ -29,8 +29,9 @@ class MeterCreate(msgspec.Struct, forbid_unknown_fields=True):
 _create = msgspec.json.Decoder(MeterCreate, float_hook=Decimal)
 
 
-def _written(queries: Queries, meter: Meter, position: int) -> MeterWritten:
-    return MeterWritten(**msgspec.structs.asdict(queries.meter(meter)), position=position)
+def _written(tally: Tally, queries: Queries, business: uuid.UUID, done: Written[uuid.UUID]) -> MeterWritten:
+    meter = tally.meters.get_meter(business, done.id)
+    return MeterWritten(**msgspec.structs.asdict(queries.meter(meter)), position=done.position)
 
 
 def _decode(body: bytes) -> MeterCreate:
@@ -55,20 +56,18 @@ class MeterCommands:
         Faults answer 422 with each field's path (e.g. `filter.clauses[1].operator`). Definitions never change:
         create a new meter instead. Events from before the meter are counted by a back-fill."""
         data = _decode(body)
-        meter, position = tally.meters.create_meter(business, data.name, data.event_name, data.aggregation,
-                                                    data.filter, data.measurement_unit, data.description)
-        return _written(queries, meter, position)
+        done = tally.meters.create_meter(business, data.name, data.event_name, data.aggregation, data.filter,
+                                         data.measurement_unit, data.description)
+        return _written(tally, queries, business, done)
 
     @post("/{meter_id:uuid}/archive", operation_id="ArchiveMeter", status_code=200, sync_to_thread=True)
     def archive_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries,
                       business: uuid.UUID) -> MeterWritten:
         """Stop counting new events; usage counted so far is kept. Archiving an archived meter changes nothing."""
-        meter, position = tally.meters.archive_meter(business, meter_id)
-        return _written(queries, meter, position)
+        return _written(tally, queries, business, tally.meters.archive_meter(business, meter_id))
 
     @post("/{meter_id:uuid}/unarchive", operation_id="UnarchiveMeter", status_code=200, sync_to_thread=True)
     def unarchive_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries,
                         business: uuid.UUID) -> MeterWritten:
         """Count new events again (events that arrived while archived stay uncounted)."""
-        meter, position = tally.meters.unarchive_meter(business, meter_id)
-        return _written(queries, meter, position)
+        return _written(tally, queries, business, tally.meters.unarchive_meter(business, meter_id))

@@ -9,7 +9,8 @@ import msgspec
 from litestar import delete, post, put
 
 from application.tally import Tally
-from domain.product import MAX_USAGE_PRICES, PriceTerms, Product
+from application.written import Written
+from domain.product import MAX_USAGE_PRICES, PriceTerms
 from interfaces.http.schemas.products import ProductWritten, product_view_of
 
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -48,8 +49,9 @@ def terms(meter_id: str, price: UsagePriceIn) -> PriceTerms:
             "credits": credits}
 
 
-def written(product: Product, position: int) -> ProductWritten:
-    return ProductWritten(**msgspec.structs.asdict(product_view_of(product)), position=position)
+def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
+    product = tally.catalogue.get_product(business, done.id)
+    return ProductWritten(**msgspec.structs.asdict(product_view_of(product)), position=done.position)
 
 
 class ProductCommands:
@@ -59,28 +61,25 @@ class ProductCommands:
     def create_product(self, data: ProductCreate, tally: Tally, business: uuid.UUID) -> ProductWritten:
         """Create a product: a fixed price per cycle, a billing interval, and usage prices per meter
         (unit price up to 12 decimal places, free threshold, optional credits)."""
-        product, position = tally.catalogue.create_product(
+        done = tally.catalogue.create_product(
             business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
             [terms(p.meter_id, p) for p in data.usage_prices])
-        return written(product, position)
+        return written(tally, business, done)
 
     @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True)
     def set_usage_price(self, product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally,
                         business: uuid.UUID) -> ProductWritten:
         """Set or change the price of a meter. Open cycles are re-rated at once; issued invoices never change."""
-        product, position = tally.catalogue.set_usage_price(business, product_id, terms(meter_id, data))
-        return written(product, position)
+        return written(tally, business, tally.catalogue.set_usage_price(business, product_id, terms(meter_id, data)))
 
     @delete("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="RemoveUsagePrice", sync_to_thread=True,
             status_code=200)
     def remove_usage_price(self, product_id: uuid.UUID, meter_id: str, tally: Tally,
                            business: uuid.UUID) -> ProductWritten:
         """Stop charging for a meter from the open cycle on."""
-        product, position = tally.catalogue.remove_usage_price(business, product_id, meter_id)
-        return written(product, position)
+        return written(tally, business, tally.catalogue.remove_usage_price(business, product_id, meter_id))
 
     @post("/{product_id:uuid}/archive", operation_id="ArchiveProduct", sync_to_thread=True, status_code=200)
     def archive_product(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductWritten:
         """Archive a product: no new subscriptions or price changes (409); running subscriptions keep billing."""
-        product, position = tally.catalogue.archive_product(business, product_id)
-        return written(product, position)
+        return written(tally, business, tally.catalogue.archive_product(business, product_id))

@@ -9,7 +9,7 @@ import msgspec
 from litestar import post
 
 from application.tally import Tally
-from domain.subscription import Subscription
+from application.written import Written
 from interfaces.http.commands.customers import ExternalId
 from interfaces.http.schemas.subscriptions import (
     Closed,
@@ -25,8 +25,9 @@ class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):
     start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
 
-def _written(subscription: Subscription, position: int) -> SubscriptionWritten:
-    return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=position)
+def _written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> SubscriptionWritten:
+    subscription = tally.subscriptions.get_subscription(business, done.id)
+    return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=done.position)
 
 
 class SubscriptionCommands:
@@ -37,21 +38,20 @@ class SubscriptionCommands:
         """Subscribe a customer (external id) to a product. `start` may be in the past; it is truncated to the
         minute and anchors the cycles."""
         now = datetime.now(timezone.utc)
-        subscription, position = tally.subscriptions.start_subscription(business, data.customer_id, data.product_id,
-                                                                        data.start or now, now)
-        return _written(subscription, position)
+        done = tally.subscriptions.start_subscription(business, data.customer_id, data.product_id, data.start or now,
+                                                      now)
+        return _written(tally, business, done)
 
     @post("/{subscription_id:uuid}/cancel", operation_id="CancelSubscription", sync_to_thread=True, status_code=200)
     def cancel_subscription(self, subscription_id: uuid.UUID, tally: Tally,
                             business: uuid.UUID) -> SubscriptionWritten:
         """End the subscription now. Its final, partial cycle is billed when it is closed."""
-        subscription, position = tally.subscriptions.cancel_subscription(business, subscription_id,
-                                                                         datetime.now(timezone.utc))
-        return _written(subscription, position)
+        done = tally.subscriptions.cancel_subscription(business, subscription_id, datetime.now(timezone.utc))
+        return _written(tally, business, done)
 
     @post("/{subscription_id:uuid}/close-cycle", operation_id="CloseCycle", sync_to_thread=True, status_code=200)
     def close_cycle(self, subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Closed:
         """Close every cycle of the subscription whose end has passed, answering their invoices. Idempotent:
         a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers []."""
         invoices = tally.billing.close_cycles(business, subscription_id, datetime.now(timezone.utc))
-        return Closed([invoice_view(invoice) for invoice in invoices], tally.store.head())
+        return Closed([invoice_view(tally.billing.invoice(business, i)) for i in invoices], tally.store.head())

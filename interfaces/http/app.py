@@ -1,6 +1,8 @@
 """The Litestar application: commands and queries on separate controllers."""
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Litestar
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
@@ -26,6 +28,7 @@ from projections.registry import PROJECTIONS
 from projections.worker import projected_position
 
 MAX_BODY = 1024 * 1024
+OPENAPI = OpenAPIConfig(title="tally", version="0.1.0", path="/schema")
 
 COMMANDS = [
     *customer_commands.HANDLERS,
@@ -60,6 +63,13 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
         exception_handlers=problems.HANDLERS,
         state=State({"tally": tally, "projection_names": list(PROJECTIONS), "position_watch": watch}),
         request_max_body_size=MAX_BODY,
-        openapi_config=OpenAPIConfig(title="tally", version="0.1.0", path="/schema"),
+        openapi_config=OPENAPI,
         on_shutdown=[tally.close],
     )
+
+
+def openapi_document() -> dict[str, Any]:
+    """The API's OpenAPI document, which depends on the routes alone: no store is needed to build it
+    (the fuzz tests collect their operations from it before any database exists)."""
+    routes = Litestar(route_handlers=[*COMMANDS, *QUERIES], dependencies=DEPENDENCIES, openapi_config=OPENAPI)
+    return routes.openapi_schema.to_schema()

@@ -6,6 +6,7 @@ from typing import Any
 from litestar import Litestar
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
+from litestar.serialization import decode_json, encode_json
 
 from application.tally import Tally
 from interfaces.dashboard.router import dashboard_router, template_config
@@ -72,4 +73,5 @@ def openapi_document() -> dict[str, Any]:
     """The API's OpenAPI document, which depends on the routes alone: no store is needed to build it
     (the fuzz tests collect their operations from it before any database exists)."""
     routes = Litestar(route_handlers=[*COMMANDS, *QUERIES], dependencies=DEPENDENCIES, openapi_config=OPENAPI)
-    return routes.openapi_schema.to_schema()
+    # Through JSON, as the app serves it: constraints held as Decimal become numbers.
+    return decode_json(encode_json(routes.openapi_schema.to_schema()))

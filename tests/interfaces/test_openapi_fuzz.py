@@ -55,3 +55,7 @@ def test_no_request_from_the_schema_gets_a_server_error(case: Any, served: tuple
     response = case.call(app=app, headers=auth)
     documented = response.status_code == 503 and response.json().get("code") == "database_unavailable"
     assert response.status_code < 500 or documented, (case.as_curl_command(), response.text)
+
+
+def test_the_fuzzed_document_is_the_one_the_app_serves(client):
+    assert client.get("/schema/openapi.json").json() == openapi_document()

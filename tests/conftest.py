@@ -9,6 +9,7 @@ import threading
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -40,12 +41,18 @@ def database_url() -> Iterator[str]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture
-def schema(database_url: str) -> Iterator[str]:
+@contextmanager
+def fresh_schema(database_url: str) -> Iterator[str]:
     name = f"t_{uuid.uuid4().hex[:16]}"
     yield name
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def schema(database_url: str) -> Iterator[str]:
+    with fresh_schema(database_url) as name:
+        yield name
 
 
 @pytest.fixture

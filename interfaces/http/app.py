@@ -1,9 +1,12 @@
 """The Litestar application: one controller per resource, and the dashboard."""
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Litestar
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
+from litestar.serialization import decode_json, encode_json
 
 from application.tally import Tally
 from interfaces.dashboard.router import dashboard_router, template_config
@@ -19,6 +22,7 @@ from projections.registry import PROJECTIONS
 from projections.worker import projected_position
 
 MAX_BODY = 1024 * 1024
+OPENAPI = OpenAPIConfig(title="tally", version="0.1.0", path="/schema")
 
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
@@ -34,6 +38,14 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
         state=State({"tally": tally, "queries": queries, "projection_names": list(PROJECTIONS),
                      "position_watch": watch}),
         request_max_body_size=MAX_BODY,
-        openapi_config=OpenAPIConfig(title="tally", version="0.1.0", path="/schema"),
+        openapi_config=OPENAPI,
         on_shutdown=[tally.close],
     )
+
+
+def openapi_document() -> dict[str, Any]:
+    """The API's OpenAPI document, which depends on the routes alone: no store is needed to build it
+    (the fuzz tests collect their operations from it before any database exists)."""
+    routes = Litestar(route_handlers=[*COMMANDS, *QUERIES], dependencies=DEPENDENCIES, openapi_config=OPENAPI)
+    # Through JSON, as the app serves it: constraints held as Decimal become numbers.
+    return decode_json(encode_json(routes.openapi_schema.to_schema()))

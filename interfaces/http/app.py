@@ -46,6 +46,6 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
 def openapi_document() -> dict[str, Any]:
     """The API's OpenAPI document, which depends on the routes alone: no store is needed to build it
     (the fuzz tests collect their operations from it before any database exists)."""
-    routes = Litestar(route_handlers=[*COMMANDS, *QUERIES], dependencies=DEPENDENCIES, openapi_config=OPENAPI)
+    routes = Litestar(route_handlers=CONTROLLERS, dependencies=DEPENDENCIES, openapi_config=OPENAPI)
     # Through JSON, as the app serves it: constraints held as Decimal become numbers.
     return decode_json(encode_json(routes.openapi_schema.to_schema()))

@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 import schemathesis
-from application.config import store_env
 from hypothesis import HealthCheck, settings
 from litestar.testing import TestClient
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from application.tally import Tally
+from interfaces.bootstrap import open_store
 from interfaces.http.app import create_app, openapi_document
+from store.config import store_env
 from tests.conftest import RunningWorker, fresh_schema
 
 schema = schemathesis.openapi.from_dict(openapi_document())
@@ -25,7 +25,7 @@ schema = schemathesis.openapi.from_dict(openapi_document())
 @pytest.fixture(scope="module")
 def served(database_url: str) -> Iterator[tuple[ASGIApp, dict[str, str]]]:
     with fresh_schema(database_url) as name:
-        tally = Tally(store_env(database_url, name, pool_size=2))
+        tally = open_store(store_env(database_url, name, pool_size=2))
         running = RunningWorker(tally)
         running.thread.start()
         auth = {"Authorization": f"Bearer {tally.businesses.create_key('fuzzed')}"}

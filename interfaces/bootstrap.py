@@ -6,8 +6,14 @@ from __future__ import annotations
 from application.tally import Tally
 from projections.read_side import ReadModels
 from store.event_store import EventStore
+from store.log import EventLog
 
 
 def open_store(env: dict[str, str]) -> Tally:
     store = EventStore(env)
     return Tally(store, ReadModels(store.datastore, store.schema))
+
+
+def event_log(tally: Tally) -> EventLog:
+    """What the projection worker, rebuilds and jobs are given: the log, not the application."""
+    return tally.store

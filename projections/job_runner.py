@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from projections.worker import wait_for
-from store.event_store import EventStore
+from store.log import EventLog
 
 log = logging.getLogger("tally.jobs")
 
@@ -26,7 +26,7 @@ PACE_POLL_S = 0.5
 
 
 class JobRunner:
-    def __init__(self, app: EventStore, read_models: Iterable[str], jobs: Iterable[Callable[[], bool]],
+    def __init__(self, app: EventLog, read_models: Iterable[str], jobs: Iterable[Callable[[], bool]],
                  stopping: threading.Event) -> None:
         self.app = app
         self.read_models = list(read_models)

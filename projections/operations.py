@@ -18,7 +18,7 @@ from projections.projection import Projection
 from projections.registry import PROJECTIONS
 from projections.tracking import read_position, tracking_table
 from projections.worker import ensure_tables, positions, process_page
-from store.event_store import EventStore
+from store.log import EventLog
 from store.rows import one
 
 NEXT = "__next"
@@ -58,7 +58,7 @@ def projection(name: str, schema: str, suffix: str = "") -> Projection:
     return PROJECTIONS[name](schema, suffix)
 
 
-def status(app: EventStore, sample_s: float = SAMPLE_S) -> list[Status]:
+def status(app: EventLog, sample_s: float = SAMPLE_S) -> list[Status]:
     """Position, lag behind the log head, notifications applied per second over a short sample,
     background work still to do (back-fills), and stuck businesses."""
     before = positions(app)
@@ -72,7 +72,7 @@ def status(app: EventStore, sample_s: float = SAMPLE_S) -> list[Status]:
                    [s for s in stuck if s.projection == name]) for name in PROJECTIONS]
 
 
-def stuck(app: EventStore, name: str) -> list[Stuck]:
+def stuck(app: EventLog, name: str) -> list[Stuck]:
     with app.datastore.transaction(commit=False) as cur:
         return parking.stuck(cur, app.schema, [name])
 
@@ -104,7 +104,7 @@ def _settle(cur: Cursor[Any], generation: Projection) -> None:
         pass
 
 
-def build(app: EventStore, generation: Projection, until: int, progress: Progress | None = None) -> None:
+def build(app: EventLog, generation: Projection, until: int, progress: Progress | None = None) -> None:
     """Fresh tables for this generation, applied from position 0 up to `until`, back-fills done;
     one page per transaction so live work is never blocked for long."""
     with app.datastore.transaction(commit=True) as cur:
@@ -125,7 +125,7 @@ def build(app: EventStore, generation: Projection, until: int, progress: Progres
                 break
 
 
-def _finish(app: EventStore, cur: Cursor[Any], generation: Projection, until: int) -> None:
+def _finish(app: EventLog, cur: Cursor[Any], generation: Projection, until: int) -> None:
     while process_page(app, cur, [generation], stop=until):
         pass
     _settle(cur, generation)
@@ -137,7 +137,7 @@ def _lock(cur: Cursor[Any], live: Projection, mode: str) -> None:
         cur.execute(sql.SQL("LOCK TABLE {} IN " + mode + " MODE").format(sql.SQL(", ").join(existing)))
 
 
-def rebuild(app: EventStore, name: str, progress: Progress | None = None) -> int:
+def rebuild(app: EventLog, name: str, progress: Progress | None = None) -> int:
     """Blue/green: builds `<table>__next` from 0 while the live tables keep serving, then in one transaction
     locks the live tables, applies the tail, and swaps tables, indexes, position and parked events.
     Returns the position."""
@@ -162,7 +162,7 @@ def rebuild(app: EventStore, name: str, progress: Progress | None = None) -> int
         return read_position(cur, app.schema, live.name)
 
 
-def verify(app: EventStore, name: str, progress: Progress | None = None) -> Verdict:
+def verify(app: EventLog, name: str, progress: Progress | None = None) -> Verdict:
     """Rebuilds into `<table>__verify` up to the live position and lists every row that differs
     (EXCEPT ALL both ways) and every event parked on one side only. Live writes wait during the final
     comparison only; the live projection's own pending back-fills are finished first, so both sides are
@@ -200,7 +200,7 @@ def _parked_differences(cur: Cursor[Any], live: Projection, scratch: Projection)
             + [f"parked: only rebuilt: position {p}" for p in sorted(at[scratch] - at[live])])
 
 
-def _behind(app: EventStore, cur: Cursor[Any], live: Projection) -> int:
+def _behind(app: EventLog, cur: Cursor[Any], live: Projection) -> int:
     """Events in the log after the projection's position (ids have gaps: they are counted, not subtracted)."""
     cur.execute(sql.SQL("SELECT count(*) AS n FROM {} WHERE notification_id > %s").format(app.events_table),
                 (read_position(cur, live.schema, live.name),))

@@ -16,8 +16,7 @@ from projections.isolation import Decoded, apply_contained
 from projections.parking import ParkedEvent
 from projections.projection import Projection
 from projections.registry import PROJECTIONS
-from store.event_store import EventStore
-from store.log import read_notifications
+from store.log import EventLog, read_notifications
 
 # An event of unknown business holds back every later event, whoever's: they are retried together.
 EVERY: Literal["every"] = "every"
@@ -32,7 +31,7 @@ class Retried:
     still_parked: list[ParkedEvent]
 
 
-def retry(app: EventStore, names: list[str] | None = None, business: uuid.UUID | None = None) -> list[Retried]:
+def retry(app: EventLog, names: list[str] | None = None, business: uuid.UUID | None = None) -> list[Retried]:
     """Retries every stuck business of the named projections (all when None), or only `business`."""
     done = []
     for name in names or list(PROJECTIONS):
@@ -61,7 +60,7 @@ def _group(events: list[ParkedEvent], key: Key) -> list[ParkedEvent]:
     return [e for e in events if e.business_id == key and (unknown is None or e.position < unknown)]
 
 
-def _retry(app: EventStore, live: Projection, key: Key) -> Retried:
+def _retry(app: EventLog, live: Projection, key: Key) -> Retried:
     with app.datastore.transaction(commit=True) as cur:
         parking.hold(cur, app.schema, [live.name], exclusive=True)
         # Read under the lock: it holds every event the worker parked for this business until now.

@@ -22,8 +22,7 @@ from projections.tracking import (
     read_positions,
     record_position,
 )
-from store.event_store import EventStore
-from store.log import read_page
+from store.log import EventLog, read_page
 from store.rows import one
 
 log = logging.getLogger("tally.worker")
@@ -46,7 +45,7 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
                 cur.execute(statement)
 
 
-def process_page(app: EventStore, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
+def process_page(app: EventLog, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
                  page_size: int = PAGE_SIZE) -> int:
     """Applies the next page to projections that stand at the same position, decoding it once; events a
     projection cannot apply are parked with their business (see isolation.py), in the same transaction.
@@ -69,7 +68,7 @@ def process_page(app: EventStore, cur: Cursor[Any], projections: list[Projection
     return len(notifications)
 
 
-def step(app: EventStore, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:
+def step(app: EventLog, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:
     """One page in one transaction. A conflict means another worker did it: nothing is written twice."""
     try:
         with app.datastore.transaction(commit=True) as cur:
@@ -78,7 +77,7 @@ def step(app: EventStore, projections: list[Projection], page_size: int = PAGE_S
         return 0
 
 
-def catch_up(app: EventStore, projection: Projection, until: int,
+def catch_up(app: EventLog, projection: Projection, until: int,
              progress: Callable[[int], None] | None = None) -> None:
     """Applies pages until the projection has reached `until`."""
     while True:
@@ -90,7 +89,7 @@ def catch_up(app: EventStore, projection: Projection, until: int,
             return
 
 
-def in_step(app: EventStore, projections: list[Projection]) -> list[list[Projection]]:
+def in_step(app: EventLog, projections: list[Projection]) -> list[list[Projection]]:
     """Projections grouped by position, so each group reads and decodes a page once."""
     with app.datastore.transaction(commit=False) as cur:
         at = {p.name: read_position(cur, p.schema, p.tracking_name) for p in projections}
@@ -104,7 +103,7 @@ class Worker:
     """Keeps every projection at the head of the log. The billing jobs run apart (projections/job_runner.py),
     so a long close never holds the read models back."""
 
-    def __init__(self, app: EventStore, projections: Iterable[Projection], page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, app: EventLog, projections: Iterable[Projection], page_size: int = PAGE_SIZE) -> None:
         self.app = app
         self.page_size = page_size
         self.projections = list(projections)
@@ -149,7 +148,7 @@ class Worker:
         self.stopping.set()
 
 
-def positions(app: EventStore) -> dict[str, int]:
+def positions(app: EventLog) -> dict[str, int]:
     with app.datastore.transaction(commit=False) as cur:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{app.schema}".projection_tracking',))
         if one(cur)["t"] is None:
@@ -157,7 +156,7 @@ def positions(app: EventStore) -> dict[str, int]:
         return read_positions(cur, app.schema)
 
 
-def projected_position(app: EventStore, names: list[str]) -> int:
+def projected_position(app: EventLog, names: list[str]) -> int:
     """How far every named projection has got: the lowest of their positions, 0 while one has none."""
     query = sql.SQL("SELECT coalesce(min(position), 0) AS p, count(*) AS n FROM {}.projection_tracking "
                     "WHERE name = ANY(%s)").format(sql.Identifier(app.schema))
@@ -167,7 +166,7 @@ def projected_position(app: EventStore, names: list[str]) -> int:
     return int(row["p"]) if row["n"] == len(names) else 0
 
 
-def wait_for(app: EventStore, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
+def wait_for(app: EventLog, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
     """True once every named projection has reached `position`, False after `timeout`. It holds its
     thread while it waits; request handlers wait with `interfaces.http.position_watch` instead."""
     names = list(names)

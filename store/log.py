@@ -1,10 +1,31 @@
-"""Reading the event log page by page, on the caller's cursor."""
+"""Reading the event log: what a reader of it is given (`EventLog`), and pages
+of notifications read on the caller's cursor."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
-from eventsourcing.persistence import Notification
+from eventsourcing.persistence import Mapper, Notification
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
+
+
+class EventLog(Protocol):
+    """The log as the projection worker, rebuilds and jobs read it: where the events are, how to decode
+    them, the connection pool and the head. The event store is one; the worker is never given more."""
+
+    @property
+    def schema(self) -> str: ...
+
+    @property
+    def events_table(self) -> sql.Composed: ...
+
+    @property
+    def datastore(self) -> PostgresDatastore: ...
+
+    @property
+    def mapper(self) -> Mapper[Any]: ...
+
+    def head(self) -> int: ...
 
 
 def read_page(cur: Cursor[Any], events_table: sql.Composable, after: int, limit: int,

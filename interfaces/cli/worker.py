@@ -8,6 +8,7 @@ import signal
 import threading
 from datetime import datetime, timedelta, timezone
 
+from interfaces.bootstrap import event_log
 from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import add_data_dir, open_tally
 from projections.job_runner import JobRunner
@@ -44,9 +45,10 @@ def run(args: argparse.Namespace) -> int:
     grace = timedelta(minutes=args.grace)
     clock = lambda: datetime.now(timezone.utc)  # noqa: E731
     projections = all_projections(tally.store.schema)
-    worker = Worker(tally.store, projections, page_size=args.page_size)
+    log = event_log(tally)
+    worker = Worker(log, projections, page_size=args.page_size)
     worker.setup()
-    jobs = JobRunner(tally.store, [p.name for p in projections],
+    jobs = JobRunner(log, [p.name for p in projections],
                      [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace)], worker.stopping)
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
     signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())

@@ -23,7 +23,7 @@ schema = schemathesis.openapi.from_dict(openapi_document())
 
 
 @pytest.fixture(scope="module")
-def served(database_url: str) -> Iterator[tuple[ASGIApp, dict[str, str]]]:
+def fuzzed_app(database_url: str) -> Iterator[tuple[ASGIApp, dict[str, str]]]:
     with fresh_schema(database_url) as name:
         tally = open_store(store_env(database_url, name, pool_size=2))
         running = RunningWorker(tally)
@@ -50,8 +50,8 @@ def without_lifespan(app: ASGIApp) -> ASGIApp:
 
 @schema.parametrize()
 @settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
-def test_no_request_from_the_schema_gets_a_server_error(case: Any, served: tuple[ASGIApp, dict[str, str]]) -> None:
-    app, auth = served
+def test_no_request_from_the_schema_gets_a_server_error(case: Any, fuzzed_app: tuple[ASGIApp, dict[str, str]]) -> None:
+    app, auth = fuzzed_app
     response = case.call(app=app, headers=auth)
     documented = response.status_code == 503 and response.json().get("code") == "database_unavailable"
     assert response.status_code < 500 or documented, (case.as_curl_command(), response.text)

@@ -12,7 +12,6 @@ from typing import Protocol
 
 from domain.cycles import Cycle
 from domain.meter import Meter
-from domain.product import PriceTerms
 from domain.rating import Usage, UsagePrice
 
 
@@ -34,7 +33,7 @@ class OpenCharge(Protocol):
     @property
     def price(self) -> Decimal: ...
     @property
-    def usage_prices(self) -> dict[str, PriceTerms]: ...
+    def usage_prices(self) -> dict[str, UsagePrice]: ...
 
 
 class UsageSnapshot(Protocol):

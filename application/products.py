@@ -5,10 +5,11 @@ import uuid
 from decimal import Decimal
 
 from application.meters import Meters
-from domain.errors import Fault, Invalid, NotFound
-from domain.product import PriceTerms, Product
-from store.event_store import EventStore
 from application.written import Written
+from domain.errors import Fault, Invalid, NotFound
+from domain.product import Product
+from domain.rating import UsagePrice
+from store.event_store import EventStore
 
 
 class Catalogue:
@@ -19,9 +20,9 @@ class Catalogue:
         self.get_meter = meters.get_meter
 
     def create_product(self, business: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-                       interval_count: int, usage_prices: list[PriceTerms]) -> Written[uuid.UUID]:
-        unknown = [Fault("usage_prices.meter_id", f"unknown meter {terms['meter_id']}", index)
-                   for index, terms in enumerate(usage_prices) if not self._is_meter(business, terms["meter_id"])]
+                       interval_count: int, usage_prices: list[UsagePrice]) -> Written[uuid.UUID]:
+        unknown = [Fault("usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
+                   for index, p in enumerate(usage_prices) if not self._is_meter(business, p.meter_id)]
         if unknown:
             raise Invalid("usage prices name unknown meters", "unknown_meter", unknown)
         product = Product.create(business, name, currency.upper(), price, billing_interval, interval_count,
@@ -31,11 +32,11 @@ class Catalogue:
     def get_product(self, business: uuid.UUID, product_id: uuid.UUID) -> Product:
         return self.owned(business, Product, "product", product_id)
 
-    def set_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, terms: PriceTerms) -> Written[uuid.UUID]:
+    def set_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, price: UsagePrice) -> Written[uuid.UUID]:
         product = self.get_product(business, product_id)
-        if not self._is_meter(business, terms["meter_id"]):
-            raise NotFound("meter", terms["meter_id"])
-        product.set_usage_price(terms)
+        if not self._is_meter(business, price.meter_id):
+            raise NotFound("meter", price.meter_id)
+        product.set_usage_price(price)
         recordings = self.save(product)
         return Written.by(product.id, recordings)
 

@@ -11,7 +11,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.cycles import INTERVALS
 from domain.errors import Conflict, Fault, Invalid, NotFound
 from domain.money import MAX_PRICE_PLACES, MINOR_UNITS, is_currency, places
-from domain.rating import CreditTerms, UsagePrice
+from domain.rating import UsagePrice
 from domain.text import line_faults
 
 MAX_USAGE_PRICES = 50
@@ -19,22 +19,10 @@ MAX_INTERVAL_COUNT = 1000
 MAX_AMOUNT = Decimal("1e15")
 ROLLOVERS = ("none", "all")
 
-# A usage price as events carry it: {"meter_id", "unit_price", "free_threshold", "credits": None | {...}}.
-PriceTerms = dict[str, Any]
 
-
-def usage_price(terms: PriceTerms) -> UsagePrice:
-    credits = terms.get("credits")
-    return UsagePrice(
-        meter_id=terms["meter_id"], unit_price=terms["unit_price"], free_threshold=terms["free_threshold"],
-        credits=CreditTerms(credits["per_cycle"], credits["per_unit"], credits["rollover"],
-                            credits.get("expires_after_days")) if credits else None,
-    )
-
-
-def prices_of(usage_prices: dict[str, PriceTerms]) -> list[UsagePrice]:
+def prices_of(usage_prices: dict[str, UsagePrice]) -> list[UsagePrice]:
     """In a fixed order (by meter id), so credits are always spent in the same order."""
-    return [usage_price(usage_prices[m]) for m in sorted(usage_prices)]
+    return [usage_prices[m] for m in sorted(usage_prices)]
 
 
 def _amount_faults(field: str, value: Decimal, max_places: int, positive: bool = False) -> list[Fault]:
@@ -49,23 +37,23 @@ def _amount_faults(field: str, value: Decimal, max_places: int, positive: bool =
     return []
 
 
-def price_faults(terms: PriceTerms, prefix: str = "") -> list[Fault]:
-    faults = _amount_faults(f"{prefix}unit_price", terms["unit_price"], MAX_PRICE_PLACES)
-    faults += _amount_faults(f"{prefix}free_threshold", terms["free_threshold"], MAX_PRICE_PLACES)
-    credits = terms.get("credits")
+def price_faults(price: UsagePrice, prefix: str = "") -> list[Fault]:
+    faults = _amount_faults(f"{prefix}unit_price", price.unit_price, MAX_PRICE_PLACES)
+    faults += _amount_faults(f"{prefix}free_threshold", price.free_threshold, MAX_PRICE_PLACES)
+    credits = price.credits
     if credits:
-        faults += _amount_faults(f"{prefix}credits.per_cycle", credits["per_cycle"], MAX_PRICE_PLACES)
-        faults += _amount_faults(f"{prefix}credits.per_unit", credits["per_unit"], MAX_PRICE_PLACES, positive=True)
-        if credits["rollover"] not in ROLLOVERS:
+        faults += _amount_faults(f"{prefix}credits.per_cycle", credits.per_cycle, MAX_PRICE_PLACES)
+        faults += _amount_faults(f"{prefix}credits.per_unit", credits.per_unit, MAX_PRICE_PLACES, positive=True)
+        if credits.rollover not in ROLLOVERS:
             faults.append(Fault(f"{prefix}credits.rollover", "must be none or all"))
-        days = credits.get("expires_after_days")
+        days = credits.expires_after_days
         if days is not None and not 1 <= days <= 36600:
             faults.append(Fault(f"{prefix}credits.expires_after_days", "must be 1 to 36600"))
     return faults
 
 
 def product_faults(name: str, currency: str, price: Decimal, billing_interval: str, interval_count: int,
-                   usage_prices: list[PriceTerms]) -> list[Fault]:
+                   usage_prices: list[UsagePrice]) -> list[Fault]:
     faults = line_faults({"name": name})
     if not is_currency(currency):
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
@@ -78,15 +66,18 @@ def product_faults(name: str, currency: str, price: Decimal, billing_interval: s
     if len(usage_prices) > MAX_USAGE_PRICES:
         faults.append(Fault("usage_prices", f"at most {MAX_USAGE_PRICES}"))
     seen: set[str] = set()
-    for index, terms in enumerate(usage_prices):
-        faults += [Fault(f.field, f.reason, index) for f in price_faults(terms, "usage_prices.")]
-        if terms["meter_id"] in seen:
+    for index, usage_price in enumerate(usage_prices):
+        faults += [Fault(f.field, f.reason, index) for f in price_faults(usage_price, "usage_prices.")]
+        if usage_price.meter_id in seen:
             faults.append(Fault("usage_prices.meter_id", "prices one meter twice", index))
-        seen.add(terms["meter_id"])
+        seen.add(usage_price.meter_id)
     return faults
 
 
 class Product(Aggregate):
+    """Its events store each usage price as `UsagePrice.terms()`, a plain dict, so stored products load
+    whatever the typed form becomes; the aggregate holds `UsagePrice` values."""
+
     class Created(Aggregate.Created):
         business_id: uuid.UUID
         name: str
@@ -94,10 +85,10 @@ class Product(Aggregate):
         price: Decimal
         billing_interval: str
         interval_count: int
-        usage_prices: dict[str, PriceTerms]
+        usage_prices: dict[str, dict[str, Any]]
 
     class UsagePriceSet(Aggregate.Event):
-        terms: PriceTerms
+        terms: dict[str, Any]
 
     class UsagePriceRemoved(Aggregate.Event):
         meter_id: str
@@ -107,38 +98,38 @@ class Product(Aggregate):
 
     @event(Created)
     def __init__(self, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-                 interval_count: int, usage_prices: dict[str, PriceTerms]) -> None:
+                 interval_count: int, usage_prices: dict[str, dict[str, Any]]) -> None:
         self.business_id = business_id
         self.name = name
         self.currency = currency
         self.price = price
         self.billing_interval = billing_interval
         self.interval_count = interval_count
-        self.usage_prices = dict(usage_prices)
+        self.usage_prices = {meter: UsagePrice.from_terms(terms) for meter, terms in usage_prices.items()}
         self.archived = False
 
     @classmethod
     def create(cls, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-               interval_count: int, usage_prices: list[PriceTerms]) -> Product:
+               interval_count: int, usage_prices: list[UsagePrice]) -> Product:
         faults = product_faults(name, currency, price, billing_interval, interval_count, usage_prices)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the product", "invalid_product", faults)
         return cls(business_id=business_id, name=name, currency=currency, price=price,
                    billing_interval=billing_interval, interval_count=interval_count,
-                   usage_prices={terms["meter_id"]: terms for terms in usage_prices})
+                   usage_prices={p.meter_id: p.terms() for p in usage_prices})
 
     def prices(self) -> list[UsagePrice]:
         return prices_of(self.usage_prices)
 
-    def set_usage_price(self, terms: PriceTerms) -> None:
+    def set_usage_price(self, price: UsagePrice) -> None:
         self._check_open()
-        faults = price_faults(terms)
+        faults = price_faults(price)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the usage price", "invalid_usage_price", faults)
-        if len(self.usage_prices) >= MAX_USAGE_PRICES and terms["meter_id"] not in self.usage_prices:
+        if len(self.usage_prices) >= MAX_USAGE_PRICES and price.meter_id not in self.usage_prices:
             raise Invalid(f"a product has at most {MAX_USAGE_PRICES} usage prices", "too_many_usage_prices")
-        if self.usage_prices.get(terms["meter_id"]) != terms:
-            self._price_set(terms=terms)
+        if self.usage_prices.get(price.meter_id) != price:
+            self._price_set(terms=price.terms())
 
     def remove_usage_price(self, meter_id: str) -> None:
         self._check_open()
@@ -155,8 +146,8 @@ class Product(Aggregate):
             raise Conflict(f"product {self.id} is archived", "product_archived")
 
     @event(UsagePriceSet)
-    def _price_set(self, terms: PriceTerms) -> None:
-        self.usage_prices[terms["meter_id"]] = terms
+    def _price_set(self, terms: dict[str, Any]) -> None:
+        self.usage_prices[terms["meter_id"]] = UsagePrice.from_terms(terms)
 
     @event(UsagePriceRemoved)
     def _price_removed(self, meter_id: str) -> None:

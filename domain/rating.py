@@ -33,6 +33,19 @@ class UsagePrice:
     free_threshold: Decimal = ZERO
     credits: CreditTerms | None = None
 
+    def terms(self) -> dict[str, Any]:
+        """The price as Product events store it: {"meter_id", "unit_price", "free_threshold", "credits"}."""
+        return asdict(self)
+
+    @classmethod
+    def from_terms(cls, terms: dict[str, Any]) -> UsagePrice:
+        """From its stored form, whose decimals may come back as strings or numbers (jsonb)."""
+        credits = terms.get("credits")
+        return cls(meter_id=terms["meter_id"], unit_price=Decimal(str(terms["unit_price"])),
+                   free_threshold=Decimal(str(terms["free_threshold"])),
+                   credits=CreditTerms(Decimal(str(credits["per_cycle"])), Decimal(str(credits["per_unit"])),
+                                       credits["rollover"], credits.get("expires_after_days")) if credits else None)
+
 
 @dataclass(frozen=True)
 class Usage:

@@ -7,8 +7,7 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
-from domain.product import PriceTerms
-from projections.json_values import price_terms
+from domain.rating import UsagePrice
 from store.rows import one
 
 
@@ -17,11 +16,11 @@ def open_charges(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id
     cur.execute(sql.SQL("SELECT * FROM {}.charges WHERE business_id = %s AND customer_id = %s "
                         "AND cycle_start IS NOT NULL ORDER BY anchor, subscription_id").format(sql.Identifier(schema)),
                 (business, customer_id))
-    return [{**r, "usage_prices": _terms(r["usage_prices"])} for r in cur.fetchall()]
+    return [{**r, "usage_prices": _prices(r["usage_prices"])} for r in cur.fetchall()]
 
 
-def _terms(stored: dict[str, Any]) -> dict[str, PriceTerms]:
-    return {meter: price_terms(terms) for meter, terms in stored.items()}
+def _prices(stored: dict[str, Any]) -> dict[str, UsagePrice]:
+    return {meter: UsagePrice.from_terms(terms) for meter, terms in stored.items()}
 
 
 def due_subscriptions(cur: Cursor[Any], schema: str, ended_by: datetime, limit: int,
@@ -53,4 +52,4 @@ def list_products(cur: Cursor[Any], schema: str, business: uuid.UUID, page_numbe
     cur.execute(sql.SQL("SELECT * FROM {}.products WHERE business_id = %s ORDER BY created_at DESC, position DESC "
                         "LIMIT %s OFFSET %s").format(sql.Identifier(schema)),
                 (business, page_size + 1, page_number * page_size))
-    return [{**r, "usage_prices": _terms(r["usage_prices"])} for r in cur.fetchall()]
+    return [{**r, "usage_prices": _prices(r["usage_prices"])} for r in cur.fetchall()]

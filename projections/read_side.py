@@ -14,7 +14,6 @@ from psycopg import Cursor
 
 from domain.cycles import Cycle
 from domain.meter import Meter
-from domain.product import PriceTerms
 from domain.rating import Usage, UsagePrice
 from projections import (
     charge_queries,
@@ -36,7 +35,7 @@ class OpenCharge:
     late_after: int
     currency: str
     price: Decimal
-    usage_prices: dict[str, PriceTerms]
+    usage_prices: dict[str, UsagePrice]
 
 
 class Snapshot:

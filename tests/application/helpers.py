@@ -4,11 +4,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Any
 
 from application.tally import Tally
 from domain.invoice import Invoice
-from domain.product import PriceTerms
+from domain.rating import CreditTerms, UsagePrice
 from domain.usage_event import IncomingEvent
 
 BATCH = 1000
@@ -16,12 +15,11 @@ JAN1 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
 def price(meter_id: uuid.UUID, unit_price: str = "1", free_threshold: str = "0",
-          credits: dict[str, Any] | None = None) -> PriceTerms:
-    return {"meter_id": str(meter_id), "unit_price": Decimal(unit_price), "free_threshold": Decimal(free_threshold),
-            "credits": credits}
+          credits: CreditTerms | None = None) -> UsagePrice:
+    return UsagePrice(str(meter_id), Decimal(unit_price), Decimal(free_threshold), credits)
 
 
-def daily_product(tally: Tally, business: uuid.UUID, *prices: PriceTerms, fixed: str = "0") -> uuid.UUID:
+def daily_product(tally: Tally, business: uuid.UUID, *prices: UsagePrice, fixed: str = "0") -> uuid.UUID:
     product = tally.catalogue.create_product(business, "plan", "USD", Decimal(fixed), "day", 1, list(prices))
     return product.id
 

@@ -47,7 +47,7 @@ def test_a_usage_price_is_replaced_and_removed_by_its_meter(tally, business):
     meter = count_meter(tally, business)
     product = daily_product(tally, business, price(meter, "1"))
     tally.catalogue.set_usage_price(business, product, price(meter, "2"))
-    assert tally.catalogue.get_product(business, product).usage_prices[str(meter)]["unit_price"] == Decimal(2)
+    assert tally.catalogue.get_product(business, product).usage_prices[str(meter)].unit_price == Decimal(2)
     tally.catalogue.remove_usage_price(business, product, str(meter))
     assert tally.catalogue.get_product(business, product).usage_prices == {}
     with pytest.raises(NotFound):

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from domain.credit_wallet import wallet_id
 from domain.customer import customer_id
+from domain.rating import CreditTerms
 from tests.application.helpers import (
     JAN1,
     count_meter,
@@ -17,7 +18,7 @@ from tests.application.helpers import (
 
 
 def credit_product(tally, business, event_name):
-    credits = {"per_cycle": Decimal(1000), "per_unit": Decimal(1), "rollover": "all"}
+    credits = CreditTerms(Decimal(1000), Decimal(1), "all")
     return daily_product(tally, business, price(count_meter(tally, business, event_name), "0.02", credits=credits))
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from domain.errors import Conflict, NotFound
+from domain.rating import CreditTerms
 from tests.application.helpers import JAN1, count_meter, daily_product, price, subscribe
 
 
@@ -28,7 +29,7 @@ def test_an_archived_product_takes_no_new_subscriptions(tally, business, per_cal
 
 def test_starting_a_subscription_grants_its_first_cycles_credits_in_the_same_save(tally, business, make_customer):
     make_customer("cus_1")
-    credits = {"per_cycle": Decimal(1000), "per_unit": Decimal(1), "rollover": "none"}
+    credits = CreditTerms(Decimal(1000), Decimal(1), "none")
     product = daily_product(tally, business, price(count_meter(tally, business), "0.02", credits=credits))
     position = tally.subscriptions.start_subscription(business, "cus_1", product, JAN1, datetime.now(timezone.utc)).position
     wallet = tally.credits.wallet_of(business, "cus_1")

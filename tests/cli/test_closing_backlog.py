@@ -12,6 +12,7 @@ import pytest
 from psycopg import sql
 
 from application.billing_jobs import STEP_CYCLES
+from domain.rating import UsagePrice
 from projections.registry import all_projections
 from projections.worker import Worker
 from tests.cli.processes import POLL_S
@@ -29,8 +30,8 @@ def backlog(tally):
     business = tally.businesses.register_business("acme")
     tally.customers.create_customer(business, "cus_1", None, None)
     meter = tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
-    terms = {"meter_id": str(meter.id), "unit_price": Decimal("0.02"), "free_threshold": Decimal(0), "credits": None}
-    product = tally.catalogue.create_product(business, "daily", "USD", Decimal(0), "day", 1, [terms])
+    price = UsagePrice(str(meter.id), Decimal("0.02"))
+    product = tally.catalogue.create_product(business, "daily", "USD", Decimal(0), "day", 1, [price])
     start = datetime.now(timezone.utc) - timedelta(days=CYCLES, hours=1)
     for _ in range(SUBSCRIPTIONS):
         tally.subscriptions.start_subscription(business, "cus_1", product.id, start, datetime.now(timezone.utc))

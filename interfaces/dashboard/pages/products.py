@@ -14,7 +14,7 @@ from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import struct_from
 from interfaces.dashboard.pages.customers import subscribe_from
-from interfaces.http.commands.products import ProductCreate, UsagePriceIn, terms
+from interfaces.http.commands.products import ProductCreate, UsagePriceIn, usage_price
 from interfaces.http.queries.products import product_of, products_of
 from interfaces.http.queries.usage import usage_of
 from projections.queries import Queries
@@ -86,8 +86,8 @@ def set_usage_price(product_id: uuid.UUID, tally: Tally, queries: Queries, busin
                     data: Form) -> Template | Redirect:
     """Sets or changes a meter's price; open cycles are re-rated at once."""
     try:
-        price = struct_from(usage_price_body(data), UsagePriceIn)
-        position = tally.catalogue.set_usage_price(business, product_id, terms(str(data.get("meter_id", "")), price)).position
+        priced = usage_price(str(data.get("meter_id", "")), struct_from(usage_price_body(data), UsagePriceIn))
+        position = tally.catalogue.set_usage_price(business, product_id, priced).position
     except (Invalid, NotFound) as exc:
         errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
         return _page(tally, queries, business, product_id, data, errors, status_code=422)

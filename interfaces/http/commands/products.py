@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import msgspec
 from litestar import delete, post, put
 
 from application.tally import Tally
 from application.written import Written
-from domain.product import MAX_USAGE_PRICES, PriceTerms
+from domain.product import MAX_USAGE_PRICES
+from domain.rating import CreditTerms, UsagePrice
 from interfaces.http.schemas.products import ProductWritten, product_view_of
 
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -43,10 +44,10 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
 
 
-def terms(meter_id: str, price: UsagePriceIn) -> PriceTerms:
-    credits: dict[str, Any] | None = msgspec.structs.asdict(price.credits) if price.credits else None
-    return {"meter_id": meter_id, "unit_price": price.unit_price, "free_threshold": price.free_threshold,
-            "credits": credits}
+def usage_price(meter_id: str, body: UsagePriceIn) -> UsagePrice:
+    c = body.credits
+    credits = CreditTerms(c.per_cycle, c.per_unit, c.rollover, c.expires_after_days) if c else None
+    return UsagePrice(meter_id, body.unit_price, body.free_threshold, credits)
 
 
 def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
@@ -63,14 +64,14 @@ class ProductCommands:
         (unit price up to 12 decimal places, free threshold, optional credits)."""
         done = tally.catalogue.create_product(
             business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
-            [terms(p.meter_id, p) for p in data.usage_prices])
+            [usage_price(p.meter_id, p) for p in data.usage_prices])
         return written(tally, business, done)
 
     @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True)
     def set_usage_price(self, product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally,
                         business: uuid.UUID) -> ProductWritten:
         """Set or change the price of a meter. Open cycles are re-rated at once; issued invoices never change."""
-        return written(tally, business, tally.catalogue.set_usage_price(business, product_id, terms(meter_id, data)))
+        return written(tally, business, tally.catalogue.set_usage_price(business, product_id, usage_price(meter_id, data)))
 
     @delete("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="RemoveUsagePrice", sync_to_thread=True,
             status_code=200)

@@ -7,7 +7,8 @@ from typing import Any
 
 import msgspec
 
-from domain.product import Product
+from domain.product import Product, prices_of
+from domain.rating import CreditTerms, UsagePrice
 from projections.billing_views import number
 
 
@@ -42,12 +43,11 @@ class ProductWritten(ProductView):
 
 
 def product_view(id: Any, name: str, currency: str, price: Decimal, billing_interval: str, interval_count: int,
-                 usage_prices: dict[str, Any], archived: bool, created_at: datetime) -> ProductView:
-    def credits(c: dict[str, Any] | None) -> CreditTermsView | None:
-        return CreditTermsView(number(c["per_cycle"]), number(c["per_unit"]), c["rollover"],
-                               c.get("expires_after_days")) if c else None
-    prices = [UsagePriceView(t["meter_id"], number(t["unit_price"]), number(t["free_threshold"]),
-                             credits(t.get("credits"))) for _, t in sorted(usage_prices.items())]
+                 usage_prices: dict[str, UsagePrice], archived: bool, created_at: datetime) -> ProductView:
+    def credits(c: CreditTerms | None) -> CreditTermsView | None:
+        return CreditTermsView(number(c.per_cycle), number(c.per_unit), c.rollover, c.expires_after_days) if c else None
+    prices = [UsagePriceView(p.meter_id, number(p.unit_price), number(p.free_threshold), credits(p.credits))
+              for p in prices_of(usage_prices)]
     return ProductView(str(id), name, currency, str(price), billing_interval, interval_count, prices, archived,
                        created_at)
 

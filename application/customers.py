@@ -6,10 +6,10 @@ import uuid
 
 from eventsourcing.persistence import IntegrityError
 
+from application.written import Written
 from domain.customer import Customer, customer_id
 from domain.errors import Conflict, NotFound
 from store.event_store import EventStore
-from application.written import Written
 
 
 class Customers:

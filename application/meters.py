@@ -4,10 +4,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from application.written import Written
 from domain.errors import NotFound
 from domain.meter import Meter
 from store.event_store import EventStore
-from application.written import Written
 
 
 class Meters:

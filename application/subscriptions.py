@@ -7,13 +7,13 @@ from datetime import datetime
 from eventsourcing.persistence import IntegrityError
 
 from application.credits import RACE_RETRIES, Credits
+from application.written import Written
 from domain.customer import Customer, customer_id
 from domain.entitlements import cycle_grants
 from domain.errors import Conflict
 from domain.product import Product
 from domain.subscription import Subscription
 from store.event_store import EventStore
-from application.written import Written
 
 
 class Subscriptions:

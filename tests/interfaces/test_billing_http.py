@@ -108,8 +108,7 @@ def test_a_price_change_leaves_issued_invoices_as_they_were(client, auth, make_c
     assert shown.json()["total"] == invoice["total"] == "2.00"
 
 
-def test_a_removed_usage_price_is_no_longer_charged(client, auth, make_customer):
-    customer = make_customer("cus_b")
+def test_a_removed_usage_price_is_no_longer_charged(client, auth):
     calls, sms = meter(client, auth, "api.call"), meter(client, auth, "sms.sent")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02"}, {"meter_id": sms, "unit_price": "0.01"})
     r = client.delete(f"/products/{plan['id']}/usage-prices/{sms}", headers=auth)

@@ -5,12 +5,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 import msgspec
 from psycopg import sql
 
 from domain.errors import NotFound
+from domain.invoice import Invoice
 from domain.rating import Line
 from projections.billing_views import LineView, line_view
 from projections.invoices import ISSUED
@@ -32,24 +33,10 @@ class InvoiceView(msgspec.Struct):
     issued_at: datetime
 
 
-class IssuedInvoice(Protocol):
-    """What an invoice view is made of: the Invoice aggregate, or a row of the `invoices` read model."""
-
-    id: Any
-    customer_id: str
-    subscription_id: Any
-    product_id: Any
-    currency: str
-    cycle_start: datetime
-    cycle_end: datetime
-    price: Decimal
-    lines: list[Line]
-    total: Decimal
-    issued_at: datetime
-
-
-@dataclass
+@dataclass(frozen=True)
 class InvoiceRow:
+    """A row of the `invoices` read model, lines typed: what a view is made of, like the Invoice itself."""
+
     id: uuid.UUID
     customer_id: str
     subscription_id: uuid.UUID
@@ -70,7 +57,7 @@ class InvoiceRow:
                    r["total"], r["issued_at"])
 
 
-def invoice_view(invoice: IssuedInvoice, status: str = ISSUED) -> InvoiceView:
+def invoice_view(invoice: Invoice | InvoiceRow, status: str = ISSUED) -> InvoiceView:
     return InvoiceView(id=str(invoice.id), customer_id=invoice.customer_id,
                        subscription_id=str(invoice.subscription_id), product_id=str(invoice.product_id),
                        status=status, currency=invoice.currency, cycle_start=invoice.cycle_start,

@@ -147,8 +147,9 @@ class WebhookEndpoint(Aggregate):
 
     def update(self, fields: dict[str, Any]) -> None:
         """Records only what changes; None leaves a field as it is (as in Dodo's PATCH)."""
-        _check(fields)
-        changes = {k: v for k, v in fields.items() if k in FIELDS and v is not None and getattr(self, k) != v}
+        given = {k: v for k, v in fields.items() if k in FIELDS and v is not None}
+        _check(given)
+        changes = {k: v for k, v in given.items() if getattr(self, k) != v}
         if changes:
             self._updated(changes=changes)
 

@@ -30,7 +30,7 @@ RETRY_ENV = "TALLY_WEBHOOK_RETRY_S"
 DEFAULT_RETRY_S = (5, 300, 1800, 7200, 18000, 36000)
 TIMEOUT_S = 10.0
 # A claim outlives the longest send, so a live sender's delivery is never taken by another.
-LEASE = timedelta(seconds=TIMEOUT_S + 20)
+LEASE = timedelta(seconds=TIMEOUT_S + 5)
 THREADS = 16
 PER_ENDPOINT = 4
 IDLE_WAIT_S = 0.02

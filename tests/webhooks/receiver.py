@@ -15,6 +15,7 @@ class Received:
     headers: dict[str, str]
     body: bytes
     answered: int
+    arrived_at: float
 
 
 @dataclass
@@ -48,6 +49,7 @@ def receiving(port: int = 0) -> Iterator[Receiver]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("content-length") or 0))
+            arrived_at = time.time()
             with receiver.lock:
                 receiver.arrivals.append(self.headers.get("webhook-id", ""))
             while receiver.hold.is_set():
@@ -56,7 +58,7 @@ def receiving(port: int = 0) -> Iterator[Receiver]:
                 queue = receiver.script.get(self.path) or []
                 code = queue.pop(0) if queue else 200
                 receiver.requests.append(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body,
-                                                  code))
+                                                  code, arrived_at))
             self.send_response(code)
             self.end_headers()
 

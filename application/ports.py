@@ -113,3 +113,7 @@ class ReadSide(Protocol):
     def wallet_standing(self, business: uuid.UUID, customer_id: str) -> tuple[Decimal, int]:
         """The wallet's balance and how many grants it has had (0, 0 without one)."""
         ...
+
+    def backfilled_meters(self, limit: int) -> list[uuid.UUID]:
+        """Meters whose back-fill is done and not yet recorded as such."""
+        ...

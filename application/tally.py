@@ -12,6 +12,7 @@ from application.credits import Credits
 from application.customers import Customers
 from application.explain import InvoiceExplainer
 from application.ingestion import Ingestion
+from application.meter_jobs import MeterJobs
 from application.meters import Meters
 from application.ports import ReadSide
 from application.products import Catalogue
@@ -40,6 +41,7 @@ class Tally:
         self.verification = Verification(store, self.explainer)
         self.webhooks = Webhooks(store, allow_private_webhooks)
         self.alerts = Alerts(store, read_side, self.upcoming)
+        self.meter_jobs = MeterJobs(store, read_side)
 
     def close(self) -> None:
         self.store.close()

@@ -1,5 +1,5 @@
-"""What the alert job asks the read side: the alerts (`webhooks` projection), who moved since it last
-looked (`usage`, `balances`), and a wallet's standing."""
+"""What the alert and back-fill jobs ask the read side: the alerts (`webhooks` projection), who moved
+since the last look (`usage`, `balances`), a wallet's standing, and meters whose back-fill is done."""
 from __future__ import annotations
 
 import uuid
@@ -53,3 +53,11 @@ def wallet_standing(cur: Cursor[Any], schema: str, business: uuid.UUID, customer
                 .format(_t(schema, "grants"), _t(schema, "wallets")), (business, customer_id))
     row = cur.fetchone()
     return (row["balance"], int(row["grants"])) if row else (Decimal(0), 0)
+
+
+def backfilled_meters(cur: Cursor[Any], schema: str, limit: int) -> list[uuid.UUID]:
+    """Done in `usage` and not yet announced in `webhooks` (whose subject of a meter says so)."""
+    cur.execute(sql.SQL("SELECT m.id FROM {} m JOIN {} s ON s.id = m.id WHERE m.backfill_cursor >= m.backfill_upto "
+                        "AND NOT (s.state->>'announced')::boolean ORDER BY m.position LIMIT %s")
+                .format(_t(schema, "meters"), _t(schema, "webhook_subjects")), (limit,))
+    return [r["id"] for r in cur.fetchall()]

@@ -131,3 +131,7 @@ class ReadModels:
     def wallet_standing(self, business: uuid.UUID, customer_id: str) -> tuple[Decimal, int]:
         with self.datastore.transaction(commit=False) as cur:
             return alert_queries.wallet_standing(cur, self.schema, business, customer_id)
+
+    def backfilled_meters(self, limit: int) -> list[uuid.UUID]:
+        with self.datastore.transaction(commit=False) as cur:
+            return alert_queries.backfilled_meters(cur, self.schema, limit)

@@ -17,6 +17,7 @@ from domain.alert_trigger import AlertTrigger
 from domain.credit_wallet import CreditWallet
 from domain.cycles import cycle_until
 from domain.invoice import Invoice
+from domain.meter import Meter
 from domain.subscription import Subscription
 
 Subject = dict[str, Any]
@@ -133,6 +134,19 @@ def invoice_issued(e: Invoice.Issued, subject: Subject) -> Fact:
     })
 
 
+def meter_created(e: Meter.Created, subject: Subject) -> None:
+    subject.update(business_id=str(e.business_id), name=e.name, event_name=e.event_name,
+                   aggregation=e.aggregation, announced=False)
+    return None
+
+
+def backfill_completed(e: Meter.BackfillCompleted, subject: Subject) -> Fact:
+    subject["announced"] = True
+    return Fact("meter.backfill_completed", uuid.UUID(subject["business_id"]), {
+        "meter_id": str(e.originator_id), "name": subject["name"], "event_name": subject["event_name"],
+        "aggregation": subject["aggregation"], "completed_at": _iso(e.timestamp)})
+
+
 def alert_triggered(e: AlertTrigger.Triggered, subject: Subject) -> Fact:
     if e.kind == "credits":
         # Dodo's credit.balance_low shape; the threshold is the alert's amount, not a percent of a plan.
@@ -160,6 +174,8 @@ FACTS: dict[type, Mapping] = {
     Subscription.Cancelled: Mapping(("subscription.cancelled",), subscription_cancelled),
     Invoice.Issued: Mapping(("invoice.issued",), invoice_issued),
     AlertTrigger.Triggered: Mapping(("alert.triggered", "credit.balance_low"), alert_triggered),
+    Meter.Created: Mapping((), meter_created),
+    Meter.BackfillCompleted: Mapping(("meter.backfill_completed",), backfill_completed),
 }
 
 

@@ -28,7 +28,7 @@ def delivery_id(endpoint_id: uuid.UUID, position: int) -> uuid.UUID:
 class WebhooksProjection(Projection):
     name = "webhooks"
     topics = ("domain.webhook_endpoint:", "domain.alert:", "domain.alert_trigger:", "domain.credit_wallet:",
-              "domain.subscription:", "domain.invoice:")
+              "domain.subscription:", "domain.invoice:", "domain.meter:")
     tables: ClassVar[dict[str, str]] = {
         "webhook_endpoints": """
             CREATE TABLE {webhook_endpoints} (

@@ -18,7 +18,7 @@ from application.billing_jobs import throttled
 from application.ports import AlertRule, ReadSide
 from application.upcoming import UpcomingInvoices
 from application.written import Written
-from domain.alert import Alert
+from domain.alert import Alert, crossed
 from domain.alert_trigger import AlertTrigger, trigger_id
 from domain.customer import Customer, customer_id
 from domain.errors import NotFound
@@ -65,7 +65,7 @@ class Alerts:
         """Records the rule's crossings for the customer; answers how many were new."""
         if rule.kind == "credits":
             balance, grants = self.read_side.wallet_standing(rule.business_id, customer)
-            if grants and balance < rule.threshold:
+            if grants and crossed(rule.kind, rule.threshold, balance):
                 return self._trigger(rule, customer, balance, f"grants:{grants}", None)
             return 0
         recorded = 0
@@ -74,7 +74,7 @@ class Alerts:
             if rule.kind == "usage" and not lines:
                 continue
             value = sum((line.quantity for line in lines), Decimal(0)) if rule.kind == "usage" else upcoming.rated.total
-            if value >= rule.threshold:
+            if crossed(rule.kind, rule.threshold, value):
                 recorded += self._trigger(rule, customer, value, f"{upcoming.subscription_id}:"
                                           f"{upcoming.cycle.start.isoformat()}", upcoming)
         return recorded

@@ -31,6 +31,11 @@ def alert_faults(customer_id: str | None, meter_id: str | None, threshold: Decim
     return faults
 
 
+def crossed(kind: str, threshold: Decimal, value: Decimal) -> bool:
+    """Usage and spend alert at or over the threshold; a credits alert under it."""
+    return value < threshold if kind == "credits" else value >= threshold
+
+
 class Alert(Aggregate):
     class Created(Aggregate.Created):
         business_id: uuid.UUID
@@ -60,10 +65,6 @@ class Alert(Aggregate):
         self.threshold = threshold
         self.kind = kind
         self.deleted = False
-
-    def crossed(self, value: Decimal) -> bool:
-        """Usage and spend alert at or over the threshold; a credits alert under it."""
-        return value < self.threshold if self.kind == "credits" else value >= self.threshold
 
     def delete(self) -> None:
         if not self.deleted:

@@ -34,11 +34,12 @@ def grant(client, auth, customer, amount="10", key=None):
 
 def test_a_grant_reaches_the_receiver_signed_for_standardwebhooks_and_dodos_unwrap(client, auth, receiver, sender,
                                                                                    make_customer):
-    webhook_id = create(client, auth, receiver.url("/hook"))
+    webhook_id = create(client, auth, receiver.url("/hook"), headers={"X-Tenant": "acme"})
     secret = secret_of(client, auth, webhook_id)
     grant(client, auth, make_customer("cus_sig"), "12.5")
     got = eventually(lambda: receiver.answered("/hook"), WAIT_S, "the grant delivered")[0]
     body = got.body.decode()
+    assert got.headers["x-tenant"] == "acme"
     assert Webhook(secret).verify(body, got.headers)["type"] == "credit.manual_adjustment"
     event = DodoPayments(bearer_token="unused", base_url="http://127.0.0.1:1").webhooks.unwrap(
         body, headers=got.headers, key=secret)
@@ -129,5 +130,11 @@ def test_endpoints_answer_dodos_webhook_details_and_pages(client, auth, private_
     assert r.status_code == 200 and r.json()["disabled"] is True and r.json()["description"] == "d"
     page = client.get(f"/webhooks?limit=1&min_position={r.json()['position']}", headers=auth).json()
     assert page["done"] is True and [w["id"] for w in page["data"]] == [webhook["id"]]
+    r = client.patch(f"/webhooks/{webhook['id']}/headers", json={"headers": {"x-shop": "1"}}, headers=auth)
+    assert r.status_code == 200, r.text
+    assert client.get(f"/webhooks/{webhook['id']}/headers", headers=auth).json() == {"headers": {"x-shop": "1"},
+                                                                                     "sensitive": []}
+    r = client.patch(f"/webhooks/{webhook['id']}/headers", json={"headers": {"Webhook-Id": "x"}}, headers=auth)
+    assert r.status_code == 422 and r.json()["code"] == "invalid_webhook"
     assert client.delete(f"/webhooks/{webhook['id']}", headers=auth).status_code == 204
     assert client.get(f"/webhooks/{webhook['id']}", headers=auth).status_code == 404

@@ -41,6 +41,12 @@ class WebhookUpdate(msgspec.Struct, forbid_unknown_fields=True):
     rate_limit: int | None = None
 
 
+class HeadersUpdate(msgspec.Struct, forbid_unknown_fields=True):
+    """Dodo's HeaderUpdateParams."""
+
+    headers: dict[str, str]
+
+
 def _fields(data: msgspec.Struct) -> dict[str, object]:
     return {k: v for k, v in msgspec.structs.asdict(data).items() if k != "idempotency_key"}
 
@@ -66,6 +72,12 @@ class WebhookCommands:
                        business: uuid.UUID) -> WebhookWritten:
         """Change an endpoint; fields left out stay as they are. A disabled endpoint gets no new deliveries."""
         return _written(tally, business, tally.webhooks.update_webhook(business, webhook_id, _fields(data)))
+
+    @patch("/{webhook_id:uuid}/headers", operation_id="UpdateWebhookHeaders", sync_to_thread=True)
+    def update_headers(self, webhook_id: uuid.UUID, data: HeadersUpdate, tally: Tally, business: uuid.UUID) -> None:
+        """Set the custom headers sent with every delivery to exactly these (`webhook-*`, `content-type` and
+        other headers tally sets cannot be overridden)."""
+        tally.webhooks.update_webhook(business, webhook_id, {"headers": data.headers})
 
     @delete("/{webhook_id:uuid}", operation_id="DeleteWebhook", sync_to_thread=True)
     def delete_webhook(self, webhook_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> None:

@@ -9,7 +9,7 @@ from litestar.params import Parameter
 
 from application.tally import Tally
 from interfaces.http.paging import PageNumber, PageSize
-from interfaces.http.schemas.webhooks import WebhookSecret
+from interfaces.http.schemas.webhooks import WebhookHeaders, WebhookSecret
 from projections.pages import PageOf
 from projections.queries import Queries
 from projections.webhook_queries import (
@@ -41,6 +41,12 @@ class WebhookQueries:
     def secret(self, webhook_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> WebhookSecret:
         """The endpoint's signing secret (`whsec_...`), for `standardwebhooks` or Dodo's `webhooks.unwrap`."""
         return WebhookSecret(tally.webhooks.get_webhook(business, webhook_id).secret)
+
+    @get("/{webhook_id:uuid}/headers", operation_id="GetWebhookHeaders", sync_to_thread=True)
+    def headers(self, webhook_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> WebhookHeaders:
+        """The custom headers sent with every delivery (Dodo's shape; tally redacts none, so `sensitive` is
+        empty)."""
+        return WebhookHeaders(tally.webhooks.get_webhook(business, webhook_id).headers, [])
 
     @get("/{webhook_id:uuid}/deliveries", operation_id="ListWebhookDeliveries", sync_to_thread=True)
     def deliveries(self, webhook_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,

@@ -14,6 +14,11 @@ class WebhookSecret(msgspec.Struct):
     secret: str
 
 
+class WebhookHeaders(msgspec.Struct):
+    headers: dict[str, str]
+    sensitive: list[str]
+
+
 class RetryQueued(msgspec.Struct):
     id: str
     status: str

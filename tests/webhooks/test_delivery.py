@@ -138,3 +138,18 @@ def test_endpoints_answer_dodos_webhook_details_and_pages(client, auth, private_
     assert r.status_code == 422 and r.json()["code"] == "invalid_webhook"
     assert client.delete(f"/webhooks/{webhook['id']}", headers=auth).status_code == 204
     assert client.get(f"/webhooks/{webhook['id']}", headers=auth).status_code == 404
+
+
+def test_dodos_sdk_manages_endpoints(client, key, private_targets):
+    dodo = DodoPayments(bearer_token=key, base_url=str(client.base_url), http_client=client)
+    created = dodo.webhooks.create(url="http://127.0.0.1:9/sdk", description="via sdk",
+                                   filter_types=["credit.added", "invoice.issued"], metadata={"team": "billing"})
+    assert dodo.webhooks.retrieve(created.id).filter_types == ["credit.added", "invoice.issued"]
+    assert dodo.webhooks.retrieve_secret(created.id).secret.startswith("whsec_")
+    updated = dodo.webhooks.update(created.id, description="renamed", disabled=True)
+    assert (updated.description, updated.disabled, updated.metadata) == ("renamed", True, {"team": "billing"})
+    dodo.webhooks.headers.update(created.id, headers={"x-env": "test"})
+    assert dodo.webhooks.headers.retrieve(created.id).headers == {"x-env": "test"}
+    listed = [w.id for w in dodo.webhooks.list(limit=10, extra_query={"min_position": private_targets.store.head()})]
+    assert created.id in listed
+    dodo.webhooks.delete(created.id)

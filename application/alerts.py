@@ -16,7 +16,7 @@ from eventsourcing.persistence import IntegrityError
 
 from application.billing_jobs import throttled
 from application.ports import AlertRule, ReadSide
-from application.upcoming import UpcomingInvoices
+from application.upcoming import Upcoming, UpcomingInvoices
 from application.written import Written
 from domain.alert import Alert, crossed
 from domain.alert_trigger import AlertTrigger, trigger_id
@@ -79,15 +79,15 @@ class Alerts:
                                           f"{upcoming.cycle.start.isoformat()}", upcoming)
         return recorded
 
-    def _trigger(self, rule: AlertRule, customer: str, value: Decimal, period: str, upcoming: object) -> int:
+    def _trigger(self, rule: AlertRule, customer: str, value: Decimal, period: str,
+                 upcoming: Upcoming | None) -> int:
         if self.store.existing_ids([trigger_id(rule.id, customer, period)]):
             return 0
-        subscription = getattr(upcoming, "subscription_id", None)
-        cycle = getattr(upcoming, "cycle", None)
         trigger = AlertTrigger(business_id=rule.business_id, alert_id=rule.id, kind=rule.kind, customer_id=customer,
                                meter_id=rule.meter_id, threshold=rule.threshold, value=value, period=period,
-                               subscription_id=subscription, cycle_start=cycle.start if cycle else None,
-                               cycle_end=cycle.end if cycle else None)
+                               subscription_id=upcoming.subscription_id if upcoming else None,
+                               cycle_start=upcoming.cycle.start if upcoming else None,
+                               cycle_end=upcoming.cycle.end if upcoming else None)
         try:
             self.store.save(trigger)
         except IntegrityError:

@@ -13,6 +13,8 @@ import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
+from eventsourcing.persistence import IntegrityError
+
 from application.written import Written
 from domain.errors import Fault, Invalid, NotFound
 from domain.webhook_endpoint import WebhookEndpoint, private_address, url_faults
@@ -55,9 +57,13 @@ class Webhooks:
                                         "TALLY_WEBHOOK_ALLOW_PRIVATE=true")])
 
     def create_webhook(self, business: uuid.UUID, fields: dict[str, Any]) -> Written[uuid.UUID]:
+        """A repeated `idempotency_key` creates nothing and answers the endpoint it created (position 0)."""
         self._check_target(fields.get("url"))
         endpoint = WebhookEndpoint.register(business, fields, new_secret())
-        return Written.by(endpoint.id, self.save(endpoint))
+        try:
+            return Written.by(endpoint.id, self.save(endpoint))
+        except IntegrityError:
+            return Written(self.get_webhook(business, endpoint.id).id, 0)
 
     def get_webhook(self, business: uuid.UUID, webhook_id: uuid.UUID) -> WebhookEndpoint:
         endpoint = self.owned(business, WebhookEndpoint, "webhook", webhook_id)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import Fault, Invalid
+from domain.ids import scoped_id
 from domain.text import line_faults, text_fault
 
 # Dodo's names where Dodo has the fact, tally's own where it has none (docs/webhooks.md).
@@ -115,6 +116,7 @@ class WebhookEndpoint(Aggregate):
         metadata: dict[str, str]
         rate_limit: int | None
         secret: str
+        idempotency_key: str | None
 
     class Updated(Aggregate.Event):
         changes: dict[str, Any]
@@ -122,18 +124,30 @@ class WebhookEndpoint(Aggregate):
     class Deleted(Aggregate.Event):
         pass
 
+    @staticmethod
+    def create_id(business_id: uuid.UUID, idempotency_key: str | None = None, **_: object) -> uuid.UUID:
+        """With an idempotency key the id derives from it, so the store refuses a second endpoint for it."""
+        return scoped_id(business_id, "webhook", idempotency_key) if idempotency_key else uuid.uuid4()
+
     @classmethod
     def register(cls, business_id: uuid.UUID, fields: dict[str, Any], secret: str) -> WebhookEndpoint:
         """`secret` is drawn by the caller: the domain reads no randomness."""
         _check(fields)
+        key = fields.get("idempotency_key")
+        if key is not None:
+            faults = line_faults({"idempotency_key": key})
+            if faults or not isinstance(key, str) or not 1 <= len(key) <= 255:
+                raise Invalid("the idempotency key must be one line of 1 to 255 characters", "invalid_webhook",
+                              faults or [Fault("idempotency_key", "must be 1 to 255 characters")])
         return cls(business_id=business_id, url=fields["url"], description=fields.get("description") or "",
                    disabled=bool(fields.get("disabled")), filter_types=list(fields.get("filter_types") or []),
                    headers=dict(fields.get("headers") or {}), metadata=dict(fields.get("metadata") or {}),
-                   rate_limit=fields.get("rate_limit"), secret=secret)
+                   rate_limit=fields.get("rate_limit"), secret=secret, idempotency_key=key)
 
     @event(Created)
     def __init__(self, business_id: uuid.UUID, url: str, description: str, disabled: bool, filter_types: list[str],
-                 headers: dict[str, str], metadata: dict[str, str], rate_limit: int | None, secret: str) -> None:
+                 headers: dict[str, str], metadata: dict[str, str], rate_limit: int | None, secret: str,
+                 idempotency_key: str | None) -> None:
         self.business_id = business_id
         self.url = url
         self.description = description
@@ -143,6 +157,7 @@ class WebhookEndpoint(Aggregate):
         self.metadata = metadata
         self.rate_limit = rate_limit
         self.secret = secret
+        self.idempotency_key = idempotency_key
         self.deleted = False
 
     def update(self, fields: dict[str, Any]) -> None:

@@ -1,6 +1,7 @@
 """Sends webhook deliveries: a loop of its own beside the projection worker, so sending never holds the
 read models back, with a pool of sending threads and at most PER_ENDPOINT sends in flight to any one
-endpoint, so one slow endpoint never delays another.
+endpoint, so one slow endpoint never delays another. An endpoint's `rate_limit` caps the sends started
+to it in any second.
 
 Each delivery is signed with the `standardwebhooks` library (the headers Dodo's SDK verifies), sent
 with a 10 s timeout and no redirects, and retried on failure or a non-2xx answer after the delays of
@@ -11,8 +12,10 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 import urllib.error
 import urllib.request
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -83,6 +86,9 @@ class Sender:
         self.per_endpoint = per_endpoint
         self.lock = threading.Lock()
         self.in_flight: dict[Any, int] = {}
+        # Per rate-limited endpoint: its limit, and when its sends of the last second started.
+        self.rates: dict[Any, int] = {}
+        self.started: dict[Any, deque[float]] = {}
         self.wake = threading.Event()
 
     def run(self) -> None:
@@ -103,15 +109,34 @@ class Sender:
     def claim(self) -> list[Claimed]:
         with self.lock:
             free = self.threads - sum(self.in_flight.values())
-            busy = [e for e, n in self.in_flight.items() if n >= self.per_endpoint]
+            busy = [e for e, n in self.in_flight.items() if n >= self.per_endpoint] + self.rate_limited()
         if free <= 0:
             return []
         with self.datastore.transaction(commit=True) as cur:
             claimed = webhook_outbox.claim(cur, self.schema, free, self.per_endpoint, busy, LEASE)
+        now = time.monotonic()
         with self.lock:
             for delivery in claimed:
                 self.in_flight[delivery.endpoint_id] = self.in_flight.get(delivery.endpoint_id, 0) + 1
+                if delivery.rate_limit is not None:
+                    self.rates[delivery.endpoint_id] = delivery.rate_limit
+                    self.started.setdefault(delivery.endpoint_id, deque()).append(now)
         return claimed
+
+    def rate_limited(self) -> list[Any]:
+        """Endpoints whose next claim could start more sends within a second than their rate_limit allows."""
+        second_ago = time.monotonic() - 1.0
+        limited = []
+        for endpoint, starts in list(self.started.items()):
+            while starts and starts[0] <= second_ago:
+                starts.popleft()
+            if not starts:
+                del self.started[endpoint]
+                continue
+            rate = self.rates[endpoint]
+            if len(starts) + min(self.per_endpoint, rate) > rate:
+                limited.append(endpoint)
+        return limited
 
     def deliver(self, delivery: Claimed) -> None:
         try:

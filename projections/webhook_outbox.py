@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from psycopg import Cursor, sql
@@ -58,13 +58,14 @@ class Claimed:
     secret: str
     headers: dict[str, str]
     payload: str
-    committed_at: datetime
+    rate_limit: int | None
 
 
 def claim(cur: Cursor[Any], schema: str, limit: int, per_endpoint: int, busy: list[uuid.UUID],
           lease: timedelta) -> list[Claimed]:
-    """Up to `limit` due deliveries, at most `per_endpoint` of any one endpoint and none of `busy` ones
-    (so one slow endpoint never takes every sending slot), each leased for `lease`."""
+    """Up to `limit` due deliveries, at most `per_endpoint` (or its `rate_limit`, if lower) of any one
+    endpoint and none of `busy` ones (so one slow endpoint never takes every sending slot), each leased
+    for `lease`."""
     if limit <= 0:
         return []
     sends, deliveries, endpoints = (_t(schema, n) for n in ("webhook_sends", "webhook_deliveries",
@@ -78,7 +79,7 @@ def claim(cur: Cursor[Any], schema: str, limit: int, per_endpoint: int, busy: li
         ), picked AS (
             SELECT s.delivery_id FROM {sends} s JOIN due USING (delivery_id)
             JOIN {endpoints} e ON e.id = s.endpoint_id AND NOT e.disabled AND NOT e.deleted
-            WHERE due.n <= %(per)s AND s.status = 'pending' AND EXISTS (SELECT 1 FROM {deliveries} d
+            WHERE due.n <= least(%(per)s, coalesce(e.rate_limit, %(per)s)) AND s.status = 'pending' AND EXISTS (SELECT 1 FROM {deliveries} d
                                                                        WHERE d.id = s.delivery_id)
             ORDER BY s.next_at LIMIT %(limit)s FOR UPDATE OF s SKIP LOCKED
         )
@@ -86,11 +87,11 @@ def claim(cur: Cursor[Any], schema: str, limit: int, per_endpoint: int, busy: li
                              last_attempt_at = clock_timestamp()
         FROM picked, {deliveries} d, {endpoints} e
         WHERE s.delivery_id = picked.delivery_id AND d.id = s.delivery_id AND e.id = s.endpoint_id
-        RETURNING s.delivery_id, s.endpoint_id, s.attempts, e.url, e.secret, e.headers, d.payload, s.enqueued_at
+        RETURNING s.delivery_id, s.endpoint_id, s.attempts, e.url, e.secret, e.headers, d.payload, e.rate_limit
         """).format(sends=sends, deliveries=deliveries, endpoints=endpoints),
         {"busy": busy, "window": CLAIM_WINDOW, "per": per_endpoint, "limit": limit, "lease": lease})
     return [Claimed(r["delivery_id"], r["endpoint_id"], r["attempts"], r["url"], r["secret"], dict(r["headers"]),
-                    r["payload"], r["enqueued_at"]) for r in cur.fetchall()]
+                    r["payload"], r["rate_limit"]) for r in cur.fetchall()]
 
 
 def record(cur: Cursor[Any], schema: str, delivery: uuid.UUID, attempt: int, code: int | None, error: str | None,

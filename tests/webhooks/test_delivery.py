@@ -126,6 +126,10 @@ def test_endpoints_answer_dodos_webhook_details_and_pages(client, auth, private_
     webhook = r.json()
     assert {"id", "created_at", "updated_at", "description", "metadata", "url", "disabled", "filter_types",
             "rate_limit"} <= set(webhook)
+    again = [client.post("/webhooks", json={"url": "http://127.0.0.1:9/b", "idempotency_key": "k1"}, headers=auth)
+             for _ in range(2)]
+    assert again[0].json()["id"] == again[1].json()["id"] and again[1].json()["position"] == 0
+    client.delete(f"/webhooks/{again[0].json()['id']}", headers=auth)
     r = client.patch(f"/webhooks/{webhook['id']}", json={"disabled": True}, headers=auth)
     assert r.status_code == 200 and r.json()["disabled"] is True and r.json()["description"] == "d"
     page = client.get(f"/webhooks?limit=1&min_position={r.json()['position']}", headers=auth).json()

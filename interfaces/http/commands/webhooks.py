@@ -48,7 +48,7 @@ class HeadersUpdate(msgspec.Struct, forbid_unknown_fields=True):
 
 
 def _fields(data: msgspec.Struct) -> dict[str, object]:
-    return {k: v for k, v in msgspec.structs.asdict(data).items() if k != "idempotency_key"}
+    return msgspec.structs.asdict(data)
 
 
 def _written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> WebhookWritten:
@@ -64,7 +64,7 @@ class WebhookCommands:
         """Add an endpoint that receives this business's facts, signed with Standard Webhooks (the secret is
         at `GET /webhooks/{id}/secret`). `filter_types` limits which event types it gets (empty: all). Only
         http(s) URLs; loopback and private addresses are refused (422 `private_target`) unless the operator
-        allows them."""
+        allows them. A repeated `idempotency_key` creates nothing more and answers the endpoint it created."""
         return _written(tally, business, tally.webhooks.create_webhook(business, _fields(data)))
 
     @patch("/{webhook_id:uuid}", operation_id="UpdateWebhook", sync_to_thread=True)

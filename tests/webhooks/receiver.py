@@ -26,8 +26,9 @@ class Receiver:
     arrivals: list[str] = field(default_factory=list)
     # Answers per path, used up in order; 200 once a path's script is spent.
     script: dict[str, list[int]] = field(default_factory=dict)
-    # While set, requests are held open (a receiver that hangs) until it is cleared.
+    # While set, requests are held open (a receiver that hangs) until it is cleared; `slow` paths always are.
     hold: threading.Event = field(default_factory=threading.Event)
+    slow: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str) -> str:
@@ -52,7 +53,7 @@ def receiving(port: int = 0) -> Iterator[Receiver]:
             arrived_at = time.time()
             with receiver.lock:
                 receiver.arrivals.append(self.headers.get("webhook-id", ""))
-            while receiver.hold.is_set():
+            while receiver.hold.is_set() or self.path in receiver.slow:
                 time.sleep(0.05)
             with receiver.lock:
                 queue = receiver.script.get(self.path) or []
@@ -73,5 +74,6 @@ def receiving(port: int = 0) -> Iterator[Receiver]:
         yield receiver
     finally:
         receiver.hold.clear()
+        receiver.slow.clear()
         server.shutdown()
         server.server_close()

@@ -82,6 +82,21 @@ def test_a_delivery_out_of_retries_is_failed_and_a_manual_retry_sends_it_again_w
     assert {r.headers["webhook-id"] for r in receiver.at("/down")} == {delivery["id"]}
 
 
+def test_an_endpoint_that_hangs_does_not_delay_another(client, auth, receiver, sender, make_customer):
+    receiver.slow.add("/hangs")
+    create(client, auth, receiver.url("/hangs"))
+    create(client, auth, receiver.url("/prompt"))
+    customer = make_customer("cus_slow")
+    for _ in range(sender.per_endpoint + 2):  # more than the hanging endpoint may hold in flight
+        grant(client, auth, customer)
+    eventually(lambda: len(receiver.answered("/prompt")) == sender.per_endpoint + 2, WAIT_S,
+               "every fact delivered to the endpoint that answers")
+    with receiver.lock:
+        hanging = len(receiver.arrivals) - len(receiver.requests)
+    assert receiver.at("/hangs") == [] and hanging >= 1
+    receiver.slow.clear()
+
+
 def test_filter_types_are_honoured(client, auth, receiver, sender, make_customer, worker):
     invoices_only = create(client, auth, receiver.url("/invoices"), filter_types=["invoice.issued"])
     credits = create(client, auth, receiver.url("/credits"), filter_types=["credit.manual_adjustment"])

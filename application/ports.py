@@ -36,6 +36,23 @@ class OpenCharge(Protocol):
     def usage_prices(self) -> dict[str, UsagePrice]: ...
 
 
+class AlertRule(Protocol):
+    """An alert as the read side holds it (domain/alert.py)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def business_id(self) -> uuid.UUID: ...
+    @property
+    def customer_id(self) -> str | None: ...
+    @property
+    def meter_id(self) -> str | None: ...
+    @property
+    def threshold(self) -> Decimal: ...
+    @property
+    def kind(self) -> str: ...
+
+
 class UsageSnapshot(Protocol):
     """One consistent (repeatable-read) view of usage, charges and balances, and the `usage` position it
     stands at."""
@@ -75,3 +92,28 @@ class ReadSide(Protocol):
 
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]: ...
 
+
+    def alert_rules(self) -> Sequence[AlertRule]:
+        """Every alert not deleted, of every business."""
+        ...
+
+    def alert_positions(self) -> tuple[int, int]:
+        """Where the `usage` and `balances` read models stand."""
+        ...
+
+    def moved_customers(self, since: tuple[int, int], until: tuple[int, int]
+                        ) -> tuple[set[tuple[uuid.UUID, str]], set[tuple[uuid.UUID, str]]]:
+        """(business, customer) with usage recorded, and with a wallet that moved, between the positions."""
+        ...
+
+    def customers_of(self, business: uuid.UUID) -> list[str]:
+        """Customers with an open cycle or a wallet."""
+        ...
+
+    def wallet_standing(self, business: uuid.UUID, customer_id: str) -> tuple[Decimal, int]:
+        """The wallet's balance and how many grants it has had (0, 0 without one)."""
+        ...
+
+    def backfilled_meters(self, limit: int) -> list[uuid.UUID]:
+        """Meters whose back-fill is done and not yet recorded as such."""
+        ...

@@ -3,6 +3,7 @@ exactly what it depends on. Commands go through a service; read models are
 reached only through the ports in application/ports.py."""
 from __future__ import annotations
 
+from application.alerts import Alerts
 from application.audit import Audit
 from application.billing import Billing
 from application.billing_jobs import BillingJobs
@@ -11,17 +12,19 @@ from application.credits import Credits
 from application.customers import Customers
 from application.explain import InvoiceExplainer
 from application.ingestion import Ingestion
+from application.meter_jobs import MeterJobs
 from application.meters import Meters
 from application.ports import ReadSide
 from application.products import Catalogue
 from application.subscriptions import Subscriptions
 from application.upcoming import UpcomingInvoices
 from application.verification import Verification
+from application.webhooks import Webhooks
 from store.event_store import EventStore
 
 
 class Tally:
-    def __init__(self, store: EventStore, read_side: ReadSide) -> None:
+    def __init__(self, store: EventStore, read_side: ReadSide, allow_private_webhooks: bool = False) -> None:
         self.store = store
         self.businesses = Businesses(store)
         self.customers = Customers(store)
@@ -36,6 +39,9 @@ class Tally:
         self.audit = Audit(store)
         self.explainer = InvoiceExplainer(store)
         self.verification = Verification(store, self.explainer)
+        self.webhooks = Webhooks(store, allow_private_webhooks)
+        self.alerts = Alerts(store, read_side, self.upcoming)
+        self.meter_jobs = MeterJobs(store, read_side)
 
     def close(self) -> None:
         self.store.close()

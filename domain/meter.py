@@ -56,6 +56,9 @@ class Meter(Aggregate):
     class Unarchived(Aggregate.Event):
         pass
 
+    class BackfillCompleted(Aggregate.Event):
+        """The meter now counts every matching event, those recorded before it too."""
+
     @classmethod
     def define(cls, business_id: uuid.UUID, name: str, event_name: str, aggregation: Any,
                filter: Any = None, measurement_unit: str | None = None,
@@ -89,6 +92,7 @@ class Meter(Aggregate):
         self.measurement_unit = measurement_unit
         self.description = description
         self.archived = False
+        self.backfilled = False
 
     def archive(self) -> None:
         if not self.archived:
@@ -97,6 +101,14 @@ class Meter(Aggregate):
     def unarchive(self) -> None:
         if self.archived:
             self._unarchived()
+
+    def complete_backfill(self) -> None:
+        if not self.backfilled:
+            self._backfill_completed()
+
+    @event(BackfillCompleted)
+    def _backfill_completed(self) -> None:
+        self.backfilled = True
 
     @event(Archived)
     def _archived(self) -> None:

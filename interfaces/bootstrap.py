@@ -3,15 +3,22 @@ benchmark and the tests: the write side's services on the event store, with the
 read models plugged into their ports."""
 from __future__ import annotations
 
+import os
+
 from application.tally import Tally
 from projections.read_side import ReadModels
 from store.event_store import EventStore
 from store.log import EventLog
 
+# The operator's switch for webhook targets on loopback or private networks (docs/webhooks.md).
+ALLOW_PRIVATE = "TALLY_WEBHOOK_ALLOW_PRIVATE"
 
-def open_store(env: dict[str, str]) -> Tally:
+
+def open_store(env: dict[str, str], allow_private_webhooks: bool | None = None) -> Tally:
     store = EventStore(env)
-    return Tally(store, ReadModels(store.datastore, store.schema))
+    if allow_private_webhooks is None:
+        allow_private_webhooks = os.environ.get(ALLOW_PRIVATE, "").strip().lower() in ("1", "true", "yes")
+    return Tally(store, ReadModels(store.datastore, store.schema), allow_private_webhooks)
 
 
 def event_log(tally: Tally) -> EventLog:

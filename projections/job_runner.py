@@ -38,12 +38,15 @@ class JobRunner:
             did = False
             for job in self.jobs:
                 try:
-                    did = bool(job()) or did
+                    stepped = bool(job())
                 except Exception:
                     log.exception("job step failed; retrying")
-            if did:
-                self.pace()
-            else:
+                    continue
+                if stepped:
+                    # After each job's step, not each round: two jobs' steps in a row would be two ahead.
+                    self.pace()
+                    did = True
+            if not did:
                 self.stopping.wait(IDLE_WAIT_S)
 
     def pace(self) -> None:

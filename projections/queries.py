@@ -18,6 +18,8 @@ from projections import (
     invoice_queries,
     meter_queries,
     meter_views,
+    webhook_outbox,
+    webhook_queries,
 )
 from projections import customers as customer_queries
 from projections.credit_queries import CreditsView
@@ -27,6 +29,7 @@ from projections.invoice_queries import InvoiceView
 from projections.meter_views import MeterView
 from projections.pages import PageOf
 from projections.parking import Stuck, stuck
+from projections.webhook_queries import AlertView, DeliveryView, WebhookPage
 
 
 class Queries:
@@ -86,6 +89,24 @@ class Queries:
     def credits(self, business: uuid.UUID, customer_id: str, page_number: int = 0,
                 page_size: int = 100) -> CreditsView:
         return credit_queries.credits_of(self.datastore, self.schema, business, customer_id, page_number, page_size)
+
+    def webhooks(self, business: uuid.UUID, limit: int, iterator: int) -> WebhookPage:
+        return webhook_queries.list_webhooks(self.datastore, self.schema, business, limit, iterator)
+
+    def deliveries(self, business: uuid.UUID, endpoint: uuid.UUID, status: str | None, page_number: int = 0,
+                   page_size: int = 10) -> PageOf[DeliveryView]:
+        return webhook_queries.deliveries(self.datastore, self.schema, business, endpoint, status, page_number,
+                                          page_size)
+
+    def retry_delivery(self, business: uuid.UUID, endpoint: uuid.UUID, delivery: uuid.UUID) -> None:
+        """The one write made here: a delivery's sending state is not a fact of the log but the outbox's
+        (projections/webhook_outbox.py). NotFound unless the business's endpoint has the delivery."""
+        webhook_queries.delivery_of(self.datastore, self.schema, business, endpoint, delivery)
+        with self.datastore.transaction(commit=True) as cur:
+            webhook_outbox.retry(cur, self.schema, delivery)
+
+    def alerts(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10) -> PageOf[AlertView]:
+        return webhook_queries.list_alerts(self.datastore, self.schema, business, page_number, page_size)
 
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:

@@ -16,6 +16,7 @@ from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.rating import Usage, UsagePrice
 from projections import (
+    alert_queries,
     charge_queries,
     credit_queries,
     cycle_usage,
@@ -36,6 +37,16 @@ class OpenCharge:
     currency: str
     price: Decimal
     usage_prices: dict[str, UsagePrice]
+
+
+@dataclass(frozen=True)
+class AlertRule:
+    id: uuid.UUID
+    business_id: uuid.UUID
+    customer_id: str | None
+    meter_id: str | None
+    threshold: Decimal
+    kind: str
 
 
 class Snapshot:
@@ -99,3 +110,28 @@ class ReadModels:
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]:
         with self.datastore.transaction(commit=False) as cur:
             return credit_queries.wallets_expiring(cur, self.schema, now, cycle_grace, limit)
+
+    def alert_rules(self) -> list[AlertRule]:
+        with self.datastore.transaction(commit=False) as cur:
+            return [AlertRule(**row) for row in alert_queries.active_alerts(cur, self.schema)]
+
+    def alert_positions(self) -> tuple[int, int]:
+        with self.datastore.transaction(commit=False) as cur:
+            return alert_queries.positions(cur, self.schema)
+
+    def moved_customers(self, since: tuple[int, int], until: tuple[int, int]
+                        ) -> tuple[set[tuple[uuid.UUID, str]], set[tuple[uuid.UUID, str]]]:
+        with self.datastore.transaction(commit=False) as cur:
+            return alert_queries.moved_customers(cur, self.schema, since, until)
+
+    def customers_of(self, business: uuid.UUID) -> list[str]:
+        with self.datastore.transaction(commit=False) as cur:
+            return alert_queries.customers_of(cur, self.schema, business)
+
+    def wallet_standing(self, business: uuid.UUID, customer_id: str) -> tuple[Decimal, int]:
+        with self.datastore.transaction(commit=False) as cur:
+            return alert_queries.wallet_standing(cur, self.schema, business, customer_id)
+
+    def backfilled_meters(self, limit: int) -> list[uuid.UUID]:
+        with self.datastore.transaction(commit=False) as cur:
+            return alert_queries.backfilled_meters(cur, self.schema, limit)

@@ -7,10 +7,11 @@ from projections.customers import CustomersProjection
 from projections.invoices import InvoicesProjection
 from projections.projection import Projection
 from projections.usage import UsageProjection
+from projections.webhooks import WebhooksProjection
 
 PROJECTIONS: dict[str, type[Projection]] = {
     cls.name: cls for cls in (UsageProjection, CustomersProjection, ChargesProjection, InvoicesProjection,
-                               BalancesProjection)
+                               BalancesProjection, WebhooksProjection)
 }
 
 

@@ -1,5 +1,6 @@
-"""`tally worker`: keeps every read model at the head of the log and, on a
-thread of its own, closes due cycles and expires credits."""
+"""`tally worker`: keeps every read model at the head of the log; on a thread
+of its own, closes due cycles, expires credits and records crossed alerts; and
+on another, sends webhook deliveries."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from interfaces.bootstrap import event_log
 from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.webhook_sender import Sender, retry_delays
 from projections.job_runner import JobRunner
 from projections.registry import all_projections
 from projections.worker import PAGE_SIZE, Worker
@@ -49,16 +51,20 @@ def run(args: argparse.Namespace) -> int:
     worker = Worker(log, projections, page_size=args.page_size)
     worker.setup()
     jobs = JobRunner(log, [p.name for p in projections],
-                     [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace)], worker.stopping)
+                     [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace),
+                      tally.alerts.alert_job(), tally.meter_jobs.backfill_job()], worker.stopping)
+    sender = Sender(log.datastore, log.schema, worker.stopping, retry_delays(), tally.webhooks.allow_private)
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
     signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
     if args.supervisor:
         stop_with(args.supervisor, worker.stopping)
     thread = jobs.start()
+    sending = sender.start()
     try:
         worker.run()
     finally:
         worker.stop()
         thread.join(JOBS_STOP_S)
+        sending.join(JOBS_STOP_S)
         tally.close()
     return 0

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from litestar import Controller
 
+from interfaces.http.commands.alerts import AlertCommands
 from interfaces.http.commands.credits import CreditCommands
 from interfaces.http.commands.customers import CustomerCommands
 from interfaces.http.commands.ingest import IngestCommands
 from interfaces.http.commands.meters import MeterCommands
 from interfaces.http.commands.products import ProductCommands
 from interfaces.http.commands.subscriptions import SubscriptionCommands
+from interfaces.http.commands.webhooks import WebhookCommands
+from interfaces.http.queries.alerts import AlertQueries
 from interfaces.http.queries.audit import AuditQueries
 from interfaces.http.queries.credits import CreditQueries
 from interfaces.http.queries.customers import CustomerQueries
@@ -25,6 +28,7 @@ from interfaces.http.queries.meters import MeterQueries
 from interfaces.http.queries.products import ProductQueries
 from interfaces.http.queries.subscriptions import SubscriptionQueries
 from interfaces.http.queries.usage import UsageQueries
+from interfaces.http.queries.webhooks import WebhookQueries
 
 
 class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, Controller):
@@ -72,5 +76,16 @@ class HealthController(HealthQueries, Controller):
     tags = ("health",)
 
 
+class WebhookController(WebhookCommands, WebhookQueries, Controller):
+    path = "/webhooks"
+    tags = ("webhooks",)
+
+
+class AlertController(AlertCommands, AlertQueries, Controller):
+    path = "/alerts"
+    tags = ("alerts",)
+
+
 CONTROLLERS = [CustomerController, CreditController, EventController, MeterController, ProductController,
-               SubscriptionController, InvoiceController, AuditController, HealthController]
+               SubscriptionController, InvoiceController, AuditController, HealthController, WebhookController,
+               AlertController]

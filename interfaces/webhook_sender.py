@@ -1,0 +1,175 @@
+"""Sends webhook deliveries: a loop of its own beside the projection worker, so sending never holds the
+read models back, with a pool of sending threads and at most PER_ENDPOINT sends in flight to any one
+endpoint, so one slow endpoint never delays another. An endpoint's `rate_limit` caps the sends started
+to it in any second.
+
+Each delivery is signed with the `standardwebhooks` library (the headers Dodo's SDK verifies), sent
+with a 10 s timeout and no redirects, and retried on failure or a non-2xx answer after the delays of
+TALLY_WEBHOOK_RETRY_S; past the last delay it is failed. Claims are leases (projections/webhook_outbox.py):
+a sender killed mid-send loses nothing, the delivery is sent again with the same webhook-id."""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+from standardwebhooks import Webhook
+
+from application.webhooks import private_target
+from projections import webhook_outbox
+from projections.webhook_outbox import Claimed
+
+log = logging.getLogger("tally.webhooks")
+
+RETRY_ENV = "TALLY_WEBHOOK_RETRY_S"
+DEFAULT_RETRY_S = (5, 300, 1800, 7200, 18000, 36000)
+TIMEOUT_S = 10.0
+# A claim outlives the longest send, so a live sender's delivery is never taken by another.
+LEASE = timedelta(seconds=TIMEOUT_S + 5)
+THREADS = 16
+PER_ENDPOINT = 4
+IDLE_WAIT_S = 0.02
+MAX_ERROR = 500
+
+
+def retry_delays(env: dict[str, str] | os._Environ[str] = os.environ) -> list[timedelta]:
+    text = env.get(RETRY_ENV, "").strip()
+    if not text:
+        return [timedelta(seconds=s) for s in DEFAULT_RETRY_S]
+    try:
+        delays = [float(part) for part in text.split(",")]
+    except ValueError:
+        raise SystemExit(f"{RETRY_ENV} must be comma-separated seconds, e.g. 5,300,1800") from None
+    if any(d < 0 for d in delays):
+        raise SystemExit(f"{RETRY_ENV} must not hold negative delays")
+    return [timedelta(seconds=d) for d in delays]
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer like any non-2xx: following it could lead the body somewhere unchecked."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects, urllib.request.ProxyHandler({}))
+
+
+def post(url: str, body: bytes, headers: dict[str, str], timeout: float = TIMEOUT_S) -> int:
+    """The answer's status code; OSError when there was none (refused, reset, timed out)."""
+    request = urllib.request.Request(url, data=body, method="POST", headers=headers)
+    try:
+        with _OPENER.open(request, timeout=timeout) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as answer:
+        answer.close()
+        return int(answer.code)
+
+
+class Sender:
+    def __init__(self, datastore: Any, schema: str, stopping: threading.Event, delays: list[timedelta],
+                 allow_private: bool, threads: int = THREADS, per_endpoint: int = PER_ENDPOINT) -> None:
+        self.datastore = datastore
+        self.schema = schema
+        self.stopping = stopping
+        self.delays = delays
+        self.allow_private = allow_private
+        self.threads = threads
+        self.per_endpoint = per_endpoint
+        self.lock = threading.Lock()
+        self.in_flight: dict[Any, int] = {}
+        # Per rate-limited endpoint: its limit, and when its sends of the last second started.
+        self.rates: dict[Any, int] = {}
+        self.started: dict[Any, deque[float]] = {}
+        self.wake = threading.Event()
+
+    def run(self) -> None:
+        with ThreadPoolExecutor(self.threads, thread_name_prefix="webhook") as pool:
+            while not self.stopping.is_set():
+                try:
+                    claimed = self.claim()
+                except Exception:
+                    log.exception("claiming webhook deliveries failed; retrying")
+                    self.stopping.wait(1.0)
+                    continue
+                for delivery in claimed:
+                    pool.submit(self.deliver, delivery)
+                if not claimed:
+                    self.wake.wait(IDLE_WAIT_S)
+                    self.wake.clear()
+
+    def claim(self) -> list[Claimed]:
+        with self.lock:
+            free = self.threads - sum(self.in_flight.values())
+            busy = [e for e, n in self.in_flight.items() if n >= self.per_endpoint] + self.rate_limited()
+        if free <= 0:
+            return []
+        with self.datastore.transaction(commit=True) as cur:
+            claimed = webhook_outbox.claim(cur, self.schema, free, self.per_endpoint, busy, LEASE)
+        now = time.monotonic()
+        with self.lock:
+            for delivery in claimed:
+                self.in_flight[delivery.endpoint_id] = self.in_flight.get(delivery.endpoint_id, 0) + 1
+                if delivery.rate_limit is not None:
+                    self.rates[delivery.endpoint_id] = delivery.rate_limit
+                    self.started.setdefault(delivery.endpoint_id, deque()).append(now)
+        return claimed
+
+    def rate_limited(self) -> list[Any]:
+        """Endpoints whose next claim could start more sends within a second than their rate_limit allows."""
+        second_ago = time.monotonic() - 1.0
+        limited = []
+        for endpoint, starts in list(self.started.items()):
+            while starts and starts[0] <= second_ago:
+                starts.popleft()
+            if not starts:
+                del self.started[endpoint]
+                continue
+            rate = self.rates[endpoint]
+            if len(starts) + min(self.per_endpoint, rate) > rate:
+                limited.append(endpoint)
+        return limited
+
+    def deliver(self, delivery: Claimed) -> None:
+        try:
+            code, error = self.send(delivery)
+            retry_in = self.delays[delivery.attempt - 1] if delivery.attempt <= len(self.delays) else None
+            with self.datastore.transaction(commit=True) as cur:
+                webhook_outbox.record(cur, self.schema, delivery.delivery_id, delivery.attempt, code, error, retry_in)
+        except Exception:  # the lease runs out and the delivery is sent again
+            log.exception("recording webhook delivery %s failed", delivery.delivery_id)
+        finally:
+            with self.lock:
+                self.in_flight[delivery.endpoint_id] -= 1
+                if not self.in_flight[delivery.endpoint_id]:
+                    del self.in_flight[delivery.endpoint_id]
+            self.wake.set()
+
+    def send(self, delivery: Claimed) -> tuple[int | None, str | None]:
+        if not self.allow_private and private_target(delivery.url):
+            return None, "refused: the URL resolves to a loopback or private address"
+        now = datetime.now(timezone.utc)
+        webhook_id = str(delivery.delivery_id)
+        headers = {**delivery.headers, "content-type": "application/json", "user-agent": "tally-webhooks",
+                   "webhook-id": webhook_id, "webhook-timestamp": str(int(now.timestamp())),
+                   "webhook-signature": Webhook(delivery.secret).sign(webhook_id, now, delivery.payload)}
+        try:
+            code = post(delivery.url, delivery.payload.encode(), headers)
+        except (OSError, ValueError) as failure:
+            host = urlsplit(delivery.url).hostname
+            return None, f"{type(failure).__name__} sending to {host}: {failure}"[:MAX_ERROR]
+        return code, None if 200 <= code < 300 else f"answered {code}"
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self.run, name="webhooks", daemon=True)
+        thread.start()
+        return thread
+

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 from interfaces.bootstrap import event_log
 from interfaces.cli.close_cycles import add_grace
-from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.cli.common import open_tally
 from projections.job_runner import JobRunner
 from projections.registry import all_projections
 from projections.worker import PAGE_SIZE, Worker
@@ -27,7 +27,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     # serve was killed stops instead of running on as an orphan.
     parser.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     add_grace(parser)
-    add_data_dir(parser)
     parser.set_defaults(run=run)
 
 

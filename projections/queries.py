@@ -34,8 +34,9 @@ class Queries:
         self.datastore = datastore
         self.schema = schema
 
-    def customers(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10) -> PageOf[CustomerView]:
-        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size)
+    def customers(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10,
+                  search: str | None = None) -> PageOf[CustomerView]:
+        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size, search)
 
     def events(self, business: uuid.UUID, *, customer_id: str | None = None, event_name: str | None = None,
                start: datetime | None = None, end: datetime | None = None, extra: sql.Composable | None = None,

@@ -18,6 +18,7 @@ from projections import (
     invoice_queries,
     meter_queries,
     meter_views,
+    overview_queries,
 )
 from projections import customers as customer_queries
 from projections.credit_queries import CreditsView
@@ -87,6 +88,14 @@ class Queries:
     def credits(self, business: uuid.UUID, customer_id: str, page_number: int = 0,
                 page_size: int = 100) -> CreditsView:
         return credit_queries.credits_of(self.datastore, self.schema, business, customer_id, page_number, page_size)
+
+    def events_since(self, business: uuid.UUID, since: dict[str, datetime], until: datetime) -> dict[str, int]:
+        with self.datastore.transaction(commit=False) as cur:
+            return overview_queries.events_since(cur, self.schema, business, since, until)
+
+    def open_cycles(self, business: uuid.UUID, limit: int) -> list[dict[str, Any]]:
+        with self.datastore.transaction(commit=False) as cur:
+            return overview_queries.open_cycles(cur, self.schema, business, limit)
 
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:

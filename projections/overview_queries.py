@@ -24,10 +24,13 @@ def events_since(cur: Cursor[Any], schema: str, business: uuid.UUID, since: dict
     return {n: int(row.get(n) or 0) for n in names}
 
 
-def open_cycles(cur: Cursor[Any], schema: str, business: uuid.UUID, limit: int) -> list[dict[str, Any]]:
-    """Customers with an open cycle and the earliest start of their open cycles, earliest first; `limit` + 1
-    rows at most, so a caller can tell there are more."""
+def open_cycles(cur: Cursor[Any], schema: str, business: uuid.UUID, limit: int,
+                customer_id: str | None = None) -> list[dict[str, Any]]:
+    """Customers with an open cycle (or only `customer_id`) and the earliest start of their open cycles,
+    earliest first; `limit` + 1 rows at most, so a caller can tell there are more."""
+    one = sql.SQL(" AND customer_id = %s" if customer_id else "")
     cur.execute(sql.SQL("SELECT customer_id, min(cycle_start) AS cycle_start FROM {}.charges WHERE business_id = %s "
-                        "AND cycle_start IS NOT NULL GROUP BY customer_id ORDER BY cycle_start, customer_id "
-                        "LIMIT %s").format(sql.Identifier(schema)), (business, limit + 1))
+                        "AND cycle_start IS NOT NULL{} GROUP BY customer_id ORDER BY cycle_start, customer_id "
+                        "LIMIT %s").format(sql.Identifier(schema), one),
+                (business, *([customer_id] if customer_id else []), limit + 1))
     return list(cur.fetchall())

@@ -93,9 +93,9 @@ class Queries:
         with self.datastore.transaction(commit=False) as cur:
             return overview_queries.events_since(cur, self.schema, business, since, until)
 
-    def open_cycles(self, business: uuid.UUID, limit: int) -> list[dict[str, Any]]:
+    def open_cycles(self, business: uuid.UUID, limit: int, customer_id: str | None = None) -> list[dict[str, Any]]:
         with self.datastore.transaction(commit=False) as cur:
-            return overview_queries.open_cycles(cur, self.schema, business, limit)
+            return overview_queries.open_cycles(cur, self.schema, business, limit, customer_id)
 
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from litestar.plugins.jinja import JinjaTemplateEngine
 from markupsafe import Markup, escape
 
-from interfaces.dashboard.navigation import NAV
+from interfaces.dashboard.navigation import NAV, NOTICES
 
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
 OPERATOR_WORDS = {"equals": "is", "not_equals": "is not", "greater_than": ">", "greater_than_or_equals": "≥",
@@ -108,4 +108,4 @@ def install(engine: JinjaTemplateEngine) -> None:
     engine.engine.filters.update({"utc": utc, "local_input": local_input, "as_json": as_json, "segment": segment,
                                   "number": number, "money": money, "filter_words": filter_words,
                                   "reference": reference})
-    engine.engine.globals["nav"] = NAV
+    engine.engine.globals.update({"nav": NAV, "notices": NOTICES})

@@ -45,8 +45,12 @@ def not_found(_: Request[Any, Any, Any], exc: NotFound) -> Response[Any]:
 
 
 def rejected(_: Request[Any, Any, Any], exc: TallyError | ValidationException) -> Response[Any]:
-    detail = exc.detail if isinstance(exc, TallyError) else "; ".join(
-        f"{item.get('key', '')}: {item.get('message', '')}" for item in exc.extra or [] if isinstance(item, dict))
+    if isinstance(exc, TallyError):
+        # The API's reasons too, not only its summary: "invalid usage range" says nothing of what to change.
+        detail = "; ".join([exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)])
+    else:
+        detail = "; ".join(f"{item.get('key', '')}: {item.get('message', '')}" for item in exc.extra or []
+                           if isinstance(item, dict))
     return Template("error.html", context={"title": "That did not work", "detail": detail or str(exc.detail)},
                     status_code=status_of(exc) if isinstance(exc, TallyError) else 400)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Response, get, post
@@ -13,36 +13,36 @@ from litestar.params import Body
 from litestar.response import Redirect, Template
 
 from application.tally import Tally
-from domain.errors import Invalid
+from domain.errors import Fault, Invalid
 from interfaces.dashboard.chart_range import PRESETS, ChartRange, chart_range, slots
 from interfaces.dashboard.forms import blank_to_none
 from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
+from interfaces.http.paging import PageNumber
 from interfaces.http.queries.meters import read_usage
 from interfaces.http.schemas.meters import UsageBucket
 from projections.meter_filter_sql import meter_events_sql
 from projections.meter_queries import WINDOWS
 from projections.queries import Queries
 
-Window = Literal["minute", "hour", "day", "month"]
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
-ALL = 1000
+PAGE_SIZE = 50
 LATEST_EVENTS = 20
 CYCLES = 1000
 
 
 def _list(queries: Queries, business: uuid.UUID, form: dict[str, Any], errors: list[str],
-          status_code: int = 200) -> Template:
-    meters = queries.meters(business, archived=True, page_size=ALL).items
-    counted = queries.events_counted([m.id for m in meters])
+          status_code: int = 200, page_number: int = 0) -> Template:
+    page = queries.meters(business, archived=True, page_number=page_number, page_size=PAGE_SIZE)
+    counted = queries.events_counted([m.id for m in page.items])
     return Template("meters.html", status_code=status_code, context={
-        "meters": meters, "counted": counted, "form": form, "errors": errors, "clauses": clauses_of(form),
-        "operators": OPERATORS})
+        "page": page, "meters": page.items, "counted": counted, "form": form, "errors": errors,
+        "clauses": clauses_of(form), "operators": OPERATORS, "query": {}})
 
 
 @get("/meters", sync_to_thread=True)
-def meters_page(queries: Queries, business: uuid.UUID) -> Template:
-    """Every meter, archived ones marked, and the create-meter form."""
-    return _list(queries, business, {}, [])
+def meters_page(queries: Queries, business: uuid.UUID, page_number: PageNumber = 0) -> Template:
+    """Meters newest first, archived ones marked, and the create-meter form."""
+    return _list(queries, business, {}, [], page_number=page_number)
 
 
 @post("/meters", sync_to_thread=True, status_code=303)
@@ -66,17 +66,20 @@ def _cycle_start(queries: Queries, business: uuid.UUID, customer_id: str | None)
 
 def _chart(queries: Queries, business: uuid.UUID, preset: str, start: str, end: str, window: str,
            customer_id: str) -> ChartRange:
+    if window and window not in WINDOWS:
+        raise Invalid(f"window must be one of {', '.join(WINDOWS)}", "invalid_window",
+                      [Fault("window", f"must be one of {', '.join(WINDOWS)} or blank (fits the range)")])
     cycle = _cycle_start(queries, business, blank_to_none(customer_id)) if preset == "cycle" else None
     return chart_range(preset, start, end, window, cycle)
 
 
 @get("/meters/{meter_id:uuid}", sync_to_thread=True)
 def meter_page(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
-               window: Window | None = None, customer_id: str = "", start: str = "", end: str = "",
+               window: str = "", customer_id: str = "", start: str = "", end: str = "",
                preset: str = "") -> Template:
     """The meter's definition, its usage chart and the latest events it selects."""
     meter = tally.meters.get_meter(business, meter_id)
-    span = _chart(queries, business, preset, start, end, window or "", customer_id)
+    span = _chart(queries, business, preset, start, end, window, customer_id)
     usage = read_usage(tally, queries, business, meter_id, span.start, span.end, blank_to_none(customer_id),
                        span.window)
     latest = queries.events(business, customer_id=blank_to_none(customer_id), start=span.start, end=span.end,
@@ -114,12 +117,12 @@ class ChartError(msgspec.Struct):
 
 @get("/meters/{meter_id:uuid}/usage.json", sync_to_thread=True)
 def meter_usage_json(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                     window: Window | None = None, customer_id: str = "", start: str = "", end: str = "",
+                     window: str = "", customer_id: str = "", start: str = "", end: str = "",
                      preset: str = "") -> ChartUsage | Response[ChartError]:
     """What the chart redraws from: the same usage as `GET /meters/{id}/usage`, over the span asked for
     (up to now when no end was given)."""
     try:
-        span = _chart(queries, business, preset, start, end, window or "", customer_id)
+        span = _chart(queries, business, preset, start, end, window, customer_id)
         usage = read_usage(tally, queries, business, meter_id, span.start, span.end, blank_to_none(customer_id),
                            span.window)
     except Invalid as exc:

@@ -39,8 +39,10 @@
       el.setAttribute("data-window", body.window);
       var data = columns(body);
       if (plot) { plot.setData(data); return; }
+      var style = window.getComputedStyle(el);
+      var width = (el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) || 900;
       plot = new uPlot({
-        width: el.clientWidth || 900, height: el.clientWidth < 500 ? 220 : 300,
+        width: width, height: width < 500 ? 220 : 300,
         tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"); },
         scales: {
           x: {time: true, range: function () {

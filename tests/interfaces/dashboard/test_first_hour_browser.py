@@ -27,7 +27,7 @@ def sized_page(request: pytest.FixtureRequest, browser: Browser, served: Served)
 
 
 @pytest.fixture
-def seeded(served: Served, worker: RunningWorker, key: str) -> dict[str, str]:
+def first_hour_business(served: Served, worker: RunningWorker, key: str) -> dict[str, str]:
     """A counted meter priced on a daily product; Acme subscribed since a few minutes ago, with 1,234 events sent a
     moment ago; Globex subscribed since yesterday, so one of its cycles has ended and is due."""
     with httpx.Client(base_url=served.base, headers={"Authorization": f"Bearer {key}"}) as api:
@@ -64,7 +64,7 @@ def open_menu_if_folded(page: Page) -> None:
     expect(page.locator("header nav")).to_be_visible()
 
 
-def test_the_overview_says_how_the_business_is_doing_and_links_on(sized_page: Page, seeded: dict[str, str],
+def test_the_overview_says_how_the_business_is_doing_and_links_on(sized_page: Page, first_hour_business: dict[str, str],
                                                                   key: str) -> None:
     page = sized_page
     sign_in(page, key)
@@ -85,11 +85,11 @@ def test_the_overview_says_how_the_business_is_doing_and_links_on(sized_page: Pa
     expect(page.locator("h1")).to_have_text("Overview")
 
 
-def test_a_chart_fits_its_range_and_shows_a_single_bucket(sized_page: Page, seeded: dict[str, str],
+def test_a_chart_fits_its_range_and_shows_a_single_bucket(sized_page: Page, first_hour_business: dict[str, str],
                                                           key: str) -> None:
     page = sized_page
     sign_in(page, key)
-    page.goto(f"/dashboard/meters/{seeded['meter']}")
+    page.goto(f"/dashboard/meters/{first_hour_business['meter']}")
     chart = page.locator("#usage-chart")
     expect(page.locator("#usage-total")).to_have_text("1,234")
     expect(chart).to_have_attribute("data-buckets", "1")
@@ -106,11 +106,11 @@ def test_a_chart_fits_its_range_and_shows_a_single_bucket(sized_page: Page, seed
     page.click(".presets >> text=This cycle")  # Acme's began ten minutes ago
     expect(chart).to_have_attribute("data-window", "minute")
     expect(page.locator("#usage-total")).to_have_text("1,234")
-    page.goto(f"/dashboard/meters/{seeded['meter']}?preset=30d&window=minute")
+    page.goto(f"/dashboard/meters/{first_hour_business['meter']}?preset=30d&window=minute")
     expect(page.get_by_role("alert")).to_contain_text("window: the range holds more than 10000 minute windows")
 
 
-def test_customers_are_found_by_name_and_their_page_charts_the_cycle(sized_page: Page, seeded: dict[str, str],
+def test_customers_are_found_by_name_and_their_page_charts_the_cycle(sized_page: Page, first_hour_business: dict[str, str],
                                                                     key: str) -> None:
     page = sized_page
     sign_in(page, key)
@@ -128,7 +128,7 @@ def test_customers_are_found_by_name_and_their_page_charts_the_cycle(sized_page:
 
 
 def test_a_person_edits_a_customer_closes_a_cycle_cancels_and_archives_each_after_confirming(
-        sized_page: Page, seeded: dict[str, str], key: str) -> None:
+        sized_page: Page, first_hour_business: dict[str, str], key: str) -> None:
     page = sized_page
     sign_in(page, key)
     page.goto("/dashboard/customers/cus_globex")
@@ -154,7 +154,7 @@ def test_a_person_edits_a_customer_closes_a_cycle_cancels_and_archives_each_afte
     expect(page.get_by_role("status")).to_contain_text("Subscription cancelled")
     expect(page.locator("table.subscriptions .badge")).to_have_text("cancelled")
 
-    page.goto(f"/dashboard/products/{seeded['product']}")
+    page.goto(f"/dashboard/products/{first_hour_business['product']}")
     page.click("text=Archive this product")
     page.click("button:text-is('Archive the product')")
     expect(page.get_by_role("status")).to_contain_text("Product archived")

@@ -53,9 +53,11 @@ def truncate(at: datetime, window: str) -> datetime:
 
 
 def slots(start: datetime, end: datetime, window: str) -> list[int]:
-    """Every window's start in [start, end), as epoch seconds: the chart draws empty ones as 0, so one bar
-    among many is as wide as its window and not a hairline."""
-    found, at = [], truncate(start, window)
+    """Every window's start in [start, end), as epoch seconds, the first clipped to `start` (to the minute) as
+    the API clips its first bucket: the chart draws empty ones as 0, so one bar among many is as wide as its
+    window and not a hairline."""
+    first = start.astimezone(UTC).replace(second=0, microsecond=0)
+    found, at = [int(first.timestamp())], window_end(truncate(start, window), window)
     while at < end:
         found.append(int(at.timestamp()))
         at = window_end(at, window)

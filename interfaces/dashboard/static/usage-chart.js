@@ -38,6 +38,8 @@
       el.setAttribute("data-end", String(body.end));
       el.setAttribute("data-window", body.window);
       var data = columns(body);
+      // The tallest bar drawn, for a test to see that usage landed in a window and not beside the chart.
+      el.setAttribute("data-drawn-max", String(Math.max.apply(null, [0].concat(data[1]))));
       if (plot) { plot.setData(data); return; }
       var style = window.getComputedStyle(el);
       var width = (el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) || 900;

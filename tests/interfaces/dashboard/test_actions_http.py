@@ -2,6 +2,7 @@
 a cross-site post is refused, and another business's subscription or product answers 404."""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -106,3 +107,18 @@ def test_the_overview_counts_with_separators_and_the_customer_list_searches(clie
     assert "cus_o" in listed and "cus_p" not in listed
     suggested = client.get("/dashboard/customer-search.json", params={"search": "OTHER"}).json()
     assert suggested == [{"customer_id": "cus_p", "name": "Other", "email": None}]
+
+
+def test_every_bucket_of_a_chart_falls_on_one_of_its_slots(client: Any, auth: Any, key: str, worker: Any) -> None:
+    """The API clips its first window to the range's start; the chart's slots do too, so no usage is drawn as 0."""
+    calls = meter(client, auth, "api.call")
+    assert client.post("/customers", json={"customer_id": "cus_s"}, headers=auth).status_code == 201
+    events = [{"event_id": f"s{i}", "customer_id": "cus_s", "event_name": "api.call",
+               "timestamp": f"2026-01-0{1 + i % 3}T10:{i:02d}:00Z"} for i in range(30)]
+    worker.caught_up(client.post("/events/ingest", json={"events": events}, headers=auth).json()["position"])
+    sign_in(client, key)
+    for start, end in (("2026-01-01T10:07", "2026-01-03T23:00"), ("2025-12-31T23:59", "2026-02-01T00:00")):
+        chart = client.get(f"/dashboard/meters/{calls}/usage.json", params={"start": start, "end": end}).json()
+        starts = {int(datetime.fromisoformat(b["start"].replace("Z", "+00:00")).timestamp()) for b in chart["buckets"]}
+        assert chart["buckets"] and starts <= set(chart["slots"]), (chart["window"], starts - set(chart["slots"]))
+        assert chart["slots"] == sorted(set(chart["slots"])) and chart["slots"][0] == chart["start"]

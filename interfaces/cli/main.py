@@ -9,6 +9,7 @@ import argparse
 import logging
 import os
 import sys
+import traceback
 from typing import NoReturn
 
 import psycopg
@@ -71,9 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
 def quiet_logs(verbose: bool) -> None:
     """Without -v only tally's own INFO lines and everyone's warnings: the embedded PostgreSQL alone logs
     some 60 lines (initdb's output included) on a first start."""
+    # Not forced: where logging is set up already (main() called inside a test run), that set-up stays.
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format=LOG_FORMAT if verbose else QUIET_FORMAT, datefmt="%Y-%m-%d %H:%M:%S",
-                        stream=sys.stderr, force=True)
+                        stream=sys.stderr)
     logging.getLogger("tally").setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
@@ -105,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         line = explain(exc)
         if args.verbose:
-            logging.getLogger("tally").exception("tally %s failed", args.command)
+            traceback.print_exc(file=sys.stderr)
         print(f"tally: {line or f'{type(exc).__name__}: {exc} (hint: run again with -v for the traceback)'}",
               file=sys.stderr)
         return 2 if isinstance(exc, UserError) else 1

@@ -148,8 +148,9 @@ def edit(customer_id: str, tally: Tally, business: uuid.UUID, data: Form) -> Tem
         change = struct_from({k: data.get(k) for k in ("name", "email")}, CustomerUpdate)
         done = tally.customers.update_customer(business, customer_id, change.name, change.email)
     except Invalid as exc:
-        return Template("customer_edit.html", status_code=422, context={
-            "customer": customer, "form": data, "errors": [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]})
+        errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
+        return Template("customer_edit.html", status_code=422,
+                        context={"customer": customer, "form": data, "errors": errors})
     return Redirect(f"/dashboard/customers/{quote(customer_id, safe='')}?min_position={done.position}&notice=updated",
                     status_code=303)
 

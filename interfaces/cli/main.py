@@ -79,14 +79,15 @@ def quiet_logs(verbose: bool) -> None:
     logging.getLogger("tally").setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
-def explain(exc: BaseException) -> str | None:
+def explain(exc: BaseException, command: str) -> str | None:
     """One line for a failure a person can act on; None for anything else (a bug: its traceback under -v)."""
     if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, NotFound):
         return f"{exc.detail} [{exc.code}] (hint: {NOT_FOUND_HINTS.get(exc.code, NOT_FOUND_HINT)})"
     if isinstance(exc, TallyError):
-        return f"{exc.detail} [{exc.code}]"
+        faults = "".join(f"; {f.field}: {f.reason}" for f in exc.errors)
+        return f"{exc.detail}{faults} [{exc.code}] (hint: `tally {command} --help` says what it takes)"
     if isinstance(exc, AggregateNotFoundError):
         return f"nothing is recorded under that id (hint: {NOT_FOUND_HINT})"
     if isinstance(exc, (psycopg.OperationalError, PersistenceError)):
@@ -105,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        line = explain(exc)
+        line = explain(exc, args.command)
         if args.verbose:
             traceback.print_exc(file=sys.stderr)
         print(f"tally: {line or f'{type(exc).__name__}: {exc} (hint: run again with -v for the traceback)'}",

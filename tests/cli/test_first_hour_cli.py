@@ -51,6 +51,13 @@ def test_an_external_id_without_a_business_says_business_is_needed(tally_cli):
     assert code == 2 and one_line_with_a_hint(err) and "--business" in err
 
 
+def test_a_rule_broken_is_one_line_with_its_code_and_a_hint(tally_cli, tally):
+    business = tally.businesses.register_business("acme")
+    meter = tally.meters.create_meter(business, "Calls", "api.call", {"type": "count"}, None, None, None).id
+    code, _, err = tally_cli("audit", "meter", str(meter), "--version", "99")
+    assert code == 1 and one_line_with_a_hint(err) and "[invalid_version]" in err
+
+
 def test_a_database_that_cannot_be_reached_is_one_line_naming_database_url(tally_cli, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", UNREACHABLE)
     code, _, err = tally_cli("keys", "list", "--business", "acme")

@@ -32,12 +32,15 @@ def database_url(data_dir: str | os.PathLike[str]) -> str:
 
     folder = Path(data_dir).expanduser().resolve()
     pgdata = folder / "pg"
+    if not (pgdata / "PG_VERSION").exists():
+        # Said out loud: a mistyped --data-dir would otherwise look like a database that lost everything.
+        log.info("no database in %s yet: creating a new embedded PostgreSQL there", folder)
     pgdata.mkdir(parents=True, exist_ok=True)
     with PostgresServer._lock:  # the wheel's own inter-process lock over its handle list
         forget_dead_handles(pgdata)
         forget_stale_postmaster(pgdata)
     server = get_server(pgdata, cleanup_mode="stop")
-    log.info("embedded PostgreSQL in %s", pgdata)
+    log.debug("embedded PostgreSQL in %s", pgdata)
     return server.get_uri("postgres")
 
 

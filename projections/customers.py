@@ -58,12 +58,24 @@ def customer_view(customer: Customer) -> CustomerView:
                         email=customer.email, created_at=customer.created_on)
 
 
+def like_pattern(text: str) -> str:
+    """`text` anywhere in a value, its own % and _ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def list_customers(datastore: Any, schema: str, business: uuid.UUID, page_number: int = 0,
-                   page_size: int = 10) -> PageOf[CustomerView]:
-    query = sql.SQL("SELECT customer_id, name, email, created_at FROM {}.customers WHERE business_id = %s "
-                    "ORDER BY created_at DESC, position DESC LIMIT %s OFFSET %s").format(sql.Identifier(schema))
+                   page_size: int = 10, search: str | None = None) -> PageOf[CustomerView]:
+    """Newest first; with `search`, only customers whose id, name or email contains it, in any case."""
+    matching = sql.SQL("")
+    params: tuple[Any, ...] = (business,)
+    if search:
+        matching = sql.SQL(" AND (customer_id ILIKE %s OR name ILIKE %s OR email ILIKE %s)")
+        params += (like_pattern(search),) * 3
+    query = sql.SQL("SELECT customer_id, name, email, created_at FROM {}.customers WHERE business_id = %s{} "
+                    "ORDER BY created_at DESC, position DESC LIMIT %s OFFSET %s").format(sql.Identifier(schema),
+                                                                                         matching)
     with datastore.transaction(commit=False) as cur:
-        cur.execute(query, (business, page_size + 1, page_number * page_size))
+        cur.execute(query, (*params, page_size + 1, page_number * page_size))
         rows = [CustomerView(id=r["customer_id"], customer_id=r["customer_id"], name=r["name"], email=r["email"],
                              created_at=r["created_at"]) for r in cur.fetchall()]
     return paged(rows, page_number, page_size)

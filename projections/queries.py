@@ -18,6 +18,7 @@ from projections import (
     invoice_queries,
     meter_queries,
     meter_views,
+    overview_queries,
     webhook_outbox,
     webhook_queries,
 )
@@ -37,8 +38,9 @@ class Queries:
         self.datastore = datastore
         self.schema = schema
 
-    def customers(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10) -> PageOf[CustomerView]:
-        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size)
+    def customers(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10,
+                  search: str | None = None) -> PageOf[CustomerView]:
+        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size, search)
 
     def events(self, business: uuid.UUID, *, customer_id: str | None = None, event_name: str | None = None,
                start: datetime | None = None, end: datetime | None = None, extra: sql.Composable | None = None,
@@ -107,6 +109,13 @@ class Queries:
 
     def alerts(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10) -> PageOf[AlertView]:
         return webhook_queries.list_alerts(self.datastore, self.schema, business, page_number, page_size)
+    def events_since(self, business: uuid.UUID, since: dict[str, datetime], until: datetime) -> dict[str, int]:
+        with self.datastore.transaction(commit=False) as cur:
+            return overview_queries.events_since(cur, self.schema, business, since, until)
+
+    def open_cycles(self, business: uuid.UUID, limit: int, customer_id: str | None = None) -> list[dict[str, Any]]:
+        with self.datastore.transaction(commit=False) as cur:
+            return overview_queries.open_cycles(cur, self.schema, business, limit, customer_id)
 
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:

@@ -10,13 +10,17 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
+from eventsourcing.application import AggregateNotFoundError
 
 from application.audit import KINDS, History
 from application.explain import Explanation
+from domain.errors import NotFound
 from domain.ids import business_id
-from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.cli.common import UserError, open_tally
 from interfaces.cli.projections import progress_bar
 
+# Kinds whose ids are the business's own (customer ids, event ids), not UUIDs.
+EXTERNAL_KEYS = ("customer", "usage_event", "event", "wallet")
 USAGE = """tally audit KIND ID [--at T | --version N] [--business NAME]
        tally audit explain INVOICE_ID
        tally audit verify [--business NAME]"""
@@ -32,7 +36,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     when.add_argument("--at", type=datetime.fromisoformat, help="state at this RFC 3339 time")
     when.add_argument("--version", type=int, help="state at this version")
     parser.add_argument("--business", help="business name (for external ids, or to verify one business)")
-    add_data_dir(parser)
     parser.set_defaults(run=run)
 
 
@@ -67,15 +70,39 @@ def render_explanation(e: Explanation) -> str:
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
+def invoice_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise UserError(f"{text!r} is not an invoice id",
+                        "an invoice id is a UUID, as `GET /invoices` or the dashboard shows it") from None
+
+
+def check(args: argparse.Namespace) -> None:
+    """Refuses what cannot succeed before opening the database, with what to do instead."""
     if args.what != "verify" and not args.id:
-        print("tally audit: an id is required", file=sys.stderr)
-        return 2
+        raise UserError(f"`tally audit {args.what}` needs an id", "tally audit KIND ID, e.g. tally audit meter UUID")
+    if args.what == "explain":
+        invoice_id(args.id)
+    if args.what in EXTERNAL_KEYS and not args.business:
+        try:
+            uuid.UUID(args.id)
+        except ValueError:
+            raise UserError(f"{args.what} {args.id!r} is an external id, which only means something within one "
+                            "business", f"add --business NAME, e.g. tally audit {args.what} {args.id} "
+                                        "--business acme") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    check(args)
     tally, _ = open_tally(args.data_dir, pool_size=2)
     business = business_id(args.business) if args.business else None
     try:
         if args.what == "explain":
-            explanation = tally.explainer.explain_invoice(business, uuid.UUID(args.id))
+            try:
+                explanation = tally.explainer.explain_invoice(business, invoice_id(args.id))
+            except AggregateNotFoundError:
+                raise NotFound("invoice", args.id) from None
             print(render_explanation(explanation))
             return 0 if explanation.matches else 1
         if args.what == "verify":

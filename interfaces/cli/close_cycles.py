@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timedelta, timezone
 
 from application.billing_jobs import DEFAULT_GRACE
-from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.cli.common import open_tally
 from interfaces.cli.projections import progress_bar
 
 
@@ -19,7 +19,6 @@ def add_grace(parser: argparse.ArgumentParser) -> None:
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("close-cycles", help="close every billing cycle whose end + grace has passed")
     add_grace(parser)
-    add_data_dir(parser)
     parser.set_defaults(run=run)
 
 

@@ -1,4 +1,4 @@
-"""Options and set-up every command shares."""
+"""Options and set-up every command shares, and the one kind of error a command reports to a person."""
 from __future__ import annotations
 
 import argparse
@@ -12,9 +12,40 @@ from store.config import BACKGROUND, Timeouts, store_env
 DEFAULT_DATA_DIR = ".tally"
 
 
+class UserError(Exception):
+    """A mistake the person can fix: shown as one line with a hint, never a traceback, exit 2."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.args[0]} (hint: {self.hint})" if self.hint else str(self.args[0])
+
+
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", default=os.environ.get("TALLY_DATA_DIR", DEFAULT_DATA_DIR),
-                        help="folder for the embedded PostgreSQL and the demo key (default: .tally)")
+    """The options every command and subcommand takes, in any position: `tally --data-dir X projections status`
+    and `tally projections status --data-dir X` mean the same. Defaults are SUPPRESSed so that a subcommand's
+    parser does not overwrite what an earlier position set; `shared_defaults` fills them in after parsing.
+    Adding them twice to one parser is a no-op, so a command module may call this itself."""
+    if any("--data-dir" in action.option_strings for action in parser._actions):
+        return
+    shared = parser.add_argument_group("shared options")
+    shared.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR",
+                        help=f"folder of the embedded PostgreSQL, the demo key and the session secret "
+                             f"(default: $TALLY_DATA_DIR or {DEFAULT_DATA_DIR})")
+    shared.add_argument("--database-url", default=argparse.SUPPRESS, metavar="URL",
+                        help="an external PostgreSQL >= 15 (default: $DATABASE_URL; when neither is set, the "
+                             "embedded one in --data-dir)")
+    shared.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="also show the libraries' logs (embedded PostgreSQL, uvicorn) and tracebacks")
+
+
+def shared_defaults(args: argparse.Namespace) -> argparse.Namespace:
+    args.data_dir = getattr(args, "data_dir", None) or os.environ.get("TALLY_DATA_DIR") or DEFAULT_DATA_DIR
+    args.database_url = getattr(args, "database_url", None)
+    args.verbose = getattr(args, "verbose", False)
+    return args
 
 
 def open_tally(data_dir: str, pool_size: int = 4, timeouts: Timeouts = BACKGROUND) -> tuple[Tally, str]:

@@ -7,7 +7,7 @@ import argparse
 from datetime import datetime
 
 from application.businesses import KEY_CACHE_SECONDS
-from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.cli.common import open_tally
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,18 +15,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = keys.add_subparsers(dest="action", required=True, metavar="ACTION")
     create = actions.add_parser("create", help="issue a new API key (registers the business if new)")
     create.add_argument("--business", required=True, help="business name; the same name means the same business")
-    add_data_dir(create)
     create.set_defaults(run=run_create)
     listing = actions.add_parser("list", help="a business's keys: id, created, revoked (never the key)")
     listing.add_argument("--business", required=True, help="business name")
-    add_data_dir(listing)
     listing.set_defaults(run=run_list)
     revoke = actions.add_parser(
         "revoke", help="revoke a key by its id",
         description=f"Revokes the key. A running `tally serve` refuses it within {KEY_CACHE_SECONDS:g} s "
                     "(each process caches a checked key that long).")
     revoke.add_argument("key_id", metavar="KEY_ID", help="as `tally keys list` shows it")
-    add_data_dir(revoke)
     revoke.set_defaults(run=run_revoke)
 
 

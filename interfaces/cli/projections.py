@@ -7,7 +7,7 @@ import uuid
 
 from application.tally import Tally
 from domain.ids import business_id
-from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.cli.common import open_tally
 from projections import operations
 from projections.parking import Stuck
 from projections.registry import PROJECTIONS
@@ -29,7 +29,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                                              "(exit 1 if some stay parked)")
     again.add_argument("name", nargs="?", choices=list(PROJECTIONS), help="one projection (default: all)")
     again.add_argument("--business", type=business_ref, help="only this business (its id, or its name)")
-    add_data_dir(parser)
     parser.set_defaults(run=run)
 
 

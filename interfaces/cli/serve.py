@@ -10,7 +10,8 @@ from pathlib import Path
 
 import uvicorn
 
-from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.cli.close_cycles import add_grace
+from interfaces.cli.common import open_tally
 from interfaces.cli.supervisor import Supervisor
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
@@ -25,13 +26,14 @@ DEMO_BUSINESS = "demo"
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("serve", help="run the API and the projection worker")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     parser.add_argument("--workers", type=int, default=1,
                         help="API processes (default 1); the projection worker is always one more")
-    parser.add_argument("--no-access-log", dest="access_log", action="store_false",
-                        help="do not log every request (saves CPU under heavy load)")
-    add_data_dir(parser)
+    parser.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=None,
+                        help="log every request (default: only with -v; off saves CPU under heavy load)")
+    add_grace(parser)
     parser.set_defaults(run=run)
 
 
@@ -53,16 +55,19 @@ def run(args: argparse.Namespace) -> int:
     key = demo_key(tally, args.data_dir)
     # Giving up ends serve the way SIGTERM does, so uvicorn shuts down in order and PostgreSQL stops.
     worker = Supervisor("worker", [sys.executable, "-m", "interfaces.cli.main", "worker",
-                                  "--supervisor", str(os.getpid())],
+                                  "--supervisor", str(os.getpid()), "--grace", str(args.grace),
+                                  *(["-v"] if args.verbose else [])],
                         env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
                         on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM))
     # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
     # PostgreSQL stop with us (it stops at interpreter exit).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1 if worker.gave_up else 0))
     base = f"http://{args.host}:{args.port}"
+    access_log = args.verbose if args.access_log is None else args.access_log
+    log_level = "info" if args.verbose else "warning"
     try:
         worker.start()
-        print(f"\ntally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
+        print(f"tally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
               f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
               f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
               f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
@@ -71,10 +76,10 @@ def run(args: argparse.Namespace) -> int:
             os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema,
                                "TALLY_DATA_DIR": str(args.data_dir)})
             uvicorn.run("interfaces.http.asgi:create", factory=True, workers=args.workers, host=args.host,
-                        port=args.port, log_level="info", access_log=args.access_log)
+                        port=args.port, log_level=log_level, access_log=access_log)
         else:
             app = create_app(tally, session_secret(args.data_dir))
-            uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log)
+            uvicorn.run(app, host=args.host, port=args.port, log_level=log_level, access_log=access_log)
     finally:
         worker.stop()
         tally.close()

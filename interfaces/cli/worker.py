@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 from interfaces.bootstrap import event_log
 from interfaces.cli.close_cycles import add_grace
-from interfaces.cli.common import add_data_dir, open_tally
+from interfaces.cli.common import open_tally
 from interfaces.webhook_sender import Sender, retry_delays
 from projections.job_runner import JobRunner
 from projections.registry import all_projections
@@ -29,7 +29,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     # serve was killed stops instead of running on as an orphan.
     parser.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     add_grace(parser)
-    add_data_dir(parser)
     parser.set_defaults(run=run)
 
 

@@ -1,12 +1,22 @@
-"""How values look on a page: UTC times, decimal strings as written, JSON metadata."""
+"""How values look on a page: UTC times, numbers with thousands separators, money in its currency, meter
+filters in words, ledger references as links."""
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import quote
 
 from litestar.plugins.jinja import JinjaTemplateEngine
+from markupsafe import Markup, escape
+
+from interfaces.dashboard.navigation import NAV, NOTICES
+
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
+OPERATOR_WORDS = {"equals": "is", "not_equals": "is not", "greater_than": ">", "greater_than_or_equals": "≥",
+                  "less_than": "<", "less_than_or_equals": "≤", "contains": "contains",
+                  "does_not_contain": "does not contain"}
 
 
 def utc(value: datetime | None) -> str:
@@ -29,5 +39,73 @@ def segment(value: str) -> str:
     return quote(value, safe="")
 
 
+def number(value: Any) -> str:
+    """1381287 as 1,381,287 and "1234.5000" as 1,234.5000: digits grouped, every decimal the API wrote kept
+    (quantities and amounts are exact; a page must not round them). Anything else as it is; None as —."""
+    if value is None or value == "":
+        return "—"
+    text = str(value)
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        return text
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, fraction = digits.partition(".")
+    if not whole.isdigit():
+        return text
+    return f"{sign}{int(whole):,}{dot}{fraction}"
+
+
+def money(amount: Any, currency: str | None) -> str:
+    """$1,234.50 for USD, CHF 12.00 where the symbol is not well known; the amount as the API rounded it."""
+    shown = number(amount)
+    if not currency or shown == "—":
+        return shown
+    symbol = SYMBOLS.get(currency.upper())
+    sign, bare = ("-", shown[1:]) if shown.startswith("-") else ("", shown)
+    return f"{sign}{symbol}{bare}" if symbol else f"{sign}{currency.upper()} {bare}"
+
+
+def _value_words(value: Any) -> str:
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return number(value)
+
+
+def filter_words(condition: Any, nested: bool = False) -> str:
+    """A meter's filter as a sentence: `status is "ok" and (tier is "hd" or tier is "4k")`."""
+    if not isinstance(condition, dict):
+        return str(condition)
+    if "clauses" not in condition:
+        words = OPERATOR_WORDS.get(condition.get("operator", ""), str(condition.get("operator", "")))
+        return f"{condition.get('key')} {words} {_value_words(condition.get('value'))}"
+    joined = f" {condition.get('conjunction', 'and')} ".join(filter_words(c, True) for c in condition["clauses"])
+    return f"({joined})" if nested and len(condition["clauses"]) > 1 else joined
+
+
+def reference(text: str | None, names: dict[str, str] | None = None) -> Markup:
+    """A credit ledger reference as a link with a name: an invoice, a subscription's cycle, or a grant by hand.
+    `names` maps subscription ids to what to call them (their product's name)."""
+    if not text:
+        return Markup("—")
+    kind, _, rest = text.partition(":")
+    if kind == "invoice":
+        return Markup('<a href="/dashboard/invoices/{0}">invoice {1}</a>').format(segment(rest), rest[:8])
+    if kind == "subscription" and ":cycle:" in rest:
+        subscription, _, start = rest.partition(":cycle:")
+        name = (names or {}).get(subscription) or f"subscription {subscription[:8]}"
+        return Markup('cycle from {0} of <a href="/dashboard/audit/subscription/{1}">{2}</a>').format(
+            start[:10], segment(subscription), name)
+    if kind == "request":
+        _, _, reason = rest.partition(" (")
+        return Markup("granted by hand{0}").format(f": {reason.rstrip(')')}" if reason else "")
+    return Markup(escape(text))
+
+
 def install(engine: JinjaTemplateEngine) -> None:
-    engine.engine.filters.update({"utc": utc, "local_input": local_input, "as_json": as_json, "segment": segment})
+    engine.engine.filters.update({"utc": utc, "local_input": local_input, "as_json": as_json, "segment": segment,
+                                  "number": number, "money": money, "filter_words": filter_words,
+                                  "reference": reference})
+    engine.engine.globals.update({"nav": NAV, "notices": NOTICES})

@@ -26,6 +26,7 @@ from interfaces.dashboard.pages import (
     keys,
     meters,
     products,
+    subscriptions,
     webhooks,
 )
 from interfaces.dashboard.session import provide_signed_in
@@ -34,7 +35,7 @@ from interfaces.http.problems import status_of
 HERE = Path(__file__).parent
 PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
          *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS,
-         *webhooks.HANDLERS]
+         *subscriptions.HANDLERS, *webhooks.HANDLERS]
 
 
 def signed_out(request: Request[Any, Any, Any], _: Unauthorized) -> Response[Any]:
@@ -47,8 +48,12 @@ def not_found(_: Request[Any, Any, Any], exc: NotFound) -> Response[Any]:
 
 
 def rejected(_: Request[Any, Any, Any], exc: TallyError | ValidationException) -> Response[Any]:
-    detail = exc.detail if isinstance(exc, TallyError) else "; ".join(
-        f"{item.get('key', '')}: {item.get('message', '')}" for item in exc.extra or [] if isinstance(item, dict))
+    if isinstance(exc, TallyError):
+        # The API's reasons too, not only its summary: "invalid usage range" says nothing of what to change.
+        detail = "; ".join([exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)])
+    else:
+        detail = "; ".join(f"{item.get('key', '')}: {item.get('message', '')}" for item in exc.extra or []
+                           if isinstance(item, dict))
     return Template("error.html", context={"title": "That did not work", "detail": detail or str(exc.detail)},
                     status_code=status_of(exc) if isinstance(exc, TallyError) else 400)
 

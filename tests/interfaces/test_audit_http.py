@@ -66,4 +66,5 @@ def test_the_cli_prints_a_timeline(client, auth, make_customer, database_url, sc
     assert main(["audit", "customer", cid, "--version", "1"]) == 0
     out = capsys.readouterr().out
     assert "Customer.Created" in out and "Customer.Updated" in out and '"Before"' in out.split("state at v1:")[1]
-    assert main(["audit", "customer", "cus_a"]) == 1
+    assert main(["audit", "customer", "cus_a"]) == 2  # an external id needs --business: said, not "not found"
+    assert "--business" in capsys.readouterr().err

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import anyio.to_thread
 from litestar import Request, get, post
 from litestar.enums import RequestEncodingType
 from litestar.params import Body
@@ -11,19 +12,21 @@ from litestar.response import Redirect, Template
 from application.tally import Tally
 from domain.errors import Unauthorized
 from interfaces.dashboard import session
+from interfaces.dashboard.pages.overview import overview
+from projections.queries import Queries
 
 Form = Annotated[dict[str, str], Body(media_type=RequestEncodingType.URL_ENCODED)]
-HOME = "/dashboard/meters"
+HOME = "/dashboard"
 
 
-@get("/", sync_to_thread=True)
-def sign_in_page(request: Request[Any, Any, Any], tally: Tally) -> Template | Redirect:
-    """The sign-in form, or the meters when already signed in."""
+@get("/")
+async def home(request: Request[Any, Any, Any], tally: Tally, queries: Queries) -> Template:
+    """The overview when signed in, else the sign-in form."""
     try:
-        session.signed_in(request, tally)
+        business = await session.provide_signed_in(request, tally)
     except Unauthorized:
         return Template("sign_in.html", context={"error": None})
-    return Redirect(HOME, status_code=303)
+    return await anyio.to_thread.run_sync(overview, tally, queries, business)
 
 
 @post("/sign-in", sync_to_thread=True, status_code=303)
@@ -44,4 +47,4 @@ def sign_out(request: Request[Any, Any, Any]) -> Redirect:
     return Redirect("/dashboard", status_code=303)
 
 
-HANDLERS = [sign_in_page, sign_in, sign_out]
+HANDLERS = [home, sign_in, sign_out]

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from urllib.parse import quote
 
+import msgspec
 from litestar import get, post
 from litestar.enums import RequestEncodingType
 from litestar.params import Body
@@ -14,14 +15,16 @@ from litestar.response import Redirect, Template
 
 from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
-from interfaces.dashboard.forms import parse_time, struct_from
+from interfaces.dashboard.forms import blank_to_none, parse_time, struct_from
 from interfaces.http.commands.credits import CreditGrant
-from interfaces.http.commands.customers import CustomerCreate
+from interfaces.http.commands.customers import CustomerCreate, CustomerUpdate
 from interfaces.http.commands.subscriptions import SubscriptionCreate
 from interfaces.http.paging import PageNumber
 from interfaces.http.queries.credits import credits_for
+from interfaces.http.queries.customers import Search
 from interfaces.http.queries.products import products_of
 from interfaces.http.queries.usage import usage_of
+from interfaces.http.schemas.subscriptions import subscription_view
 from projections.customers import customer_view
 from projections.queries import Queries
 
@@ -29,19 +32,33 @@ Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED
 PAGE_SIZE = 50
 LATEST = 20
 ALL = 1000
+SUGGESTIONS = 10
 
 
 def _list(queries: Queries, business: uuid.UUID, page_number: int, form: dict[str, str], errors: list[str],
-          status_code: int = 200) -> Template:
-    page = queries.customers(business, page_number, PAGE_SIZE)
-    return Template("customers.html", status_code=status_code,
-                    context={"page": page, "form": form, "errors": errors})
+          status_code: int = 200, search: str = "") -> Template:
+    page = queries.customers(business, page_number, PAGE_SIZE, blank_to_none(search))
+    return Template("customers.html", status_code=status_code, context={
+        "page": page, "form": form, "errors": errors, "query": {"search": search} if search else {}})
 
 
 @get("/customers", sync_to_thread=True)
-def customers_page(queries: Queries, business: uuid.UUID, page_number: PageNumber = 0) -> Template:
-    """Customers newest first, and a form to add one."""
-    return _list(queries, business, page_number, {}, [])
+def customers_page(queries: Queries, business: uuid.UUID, page_number: PageNumber = 0, search: Search = "") -> Template:
+    """Customers newest first, or those whose id, name or email contains `search`; and a form to add one."""
+    return _list(queries, business, page_number, {}, [], search=search or "")
+
+
+class Suggestion(msgspec.Struct):
+    customer_id: str
+    name: str | None
+    email: str | None
+
+
+@get("/customer-search.json", sync_to_thread=True)
+def customer_search(queries: Queries, business: uuid.UUID, search: Search = "") -> list[Suggestion]:
+    """What a customer field suggests as one types: the first matches by id, name or email."""
+    found = queries.customers(business, 0, SUGGESTIONS, blank_to_none(search)).items
+    return [Suggestion(c.customer_id, c.name, c.email) for c in found]
 
 
 def _to_customer(customer_id: str, position: int) -> Redirect:
@@ -63,11 +80,16 @@ def _page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str,
           status_code: int = 200) -> Template:
     customer = customer_view(tally.customers.get_customer(business, customer_id))
     products = products_of(queries, business, 0, ALL).items
+    usage = usage_of(tally, business, customer_id)
+    names = {p.id: p.name for p in products}
+    subscriptions = [subscription_view(tally.subscriptions.get_subscription(business, uuid.UUID(u.subscription_id)))
+                     for u in usage.subscriptions]
     return Template("customer.html", status_code=status_code, context={
-        "customer": customer, "errors": errors, "usage": usage_of(tally, business, customer_id),
+        "customer": customer, "errors": errors, "usage": usage, "subscriptions": subscriptions,
         "credits": credits_for(tally, queries, business, customer_id),
         "invoices": queries.invoices(business, customer_id, None, 0, LATEST).items,
-        "products": products, "product_names": {p.id: p.name for p in products},
+        "products": [p for p in products if not p.archived], "product_names": names,
+        "subscription_names": {u.subscription_id: names.get(u.product_id, "subscription") for u in usage.subscriptions},
         "events": queries.events(business, customer_id=customer_id, page_size=LATEST)})
 
 
@@ -109,4 +131,28 @@ def grant(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID,
     return _to_customer(customer_id, result.position)
 
 
-HANDLERS = [customers_page, add_customer, customer_page, subscribe, grant]
+@get("/customers/{customer_id:str}/edit", sync_to_thread=True)
+def edit_page(customer_id: str, tally: Tally, business: uuid.UUID) -> Template:
+    """The customer's name and email in a form, to change them."""
+    customer = customer_view(tally.customers.get_customer(business, customer_id))
+    return Template("customer_edit.html", context={"customer": customer, "form": {"name": customer.name or "",
+                                                                                  "email": customer.email or ""},
+                                                   "errors": []})
+
+
+@post("/customers/{customer_id:str}/edit", sync_to_thread=True, status_code=303)
+def edit(customer_id: str, tally: Tally, business: uuid.UUID, data: Form) -> Template | Redirect:
+    """Saves the name and email with the API's rules (`PATCH /customers/{id}`); a rejected form comes back."""
+    customer = customer_view(tally.customers.get_customer(business, customer_id))
+    try:
+        change = struct_from({k: data.get(k) for k in ("name", "email")}, CustomerUpdate)
+        done = tally.customers.update_customer(business, customer_id, change.name, change.email)
+    except Invalid as exc:
+        errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
+        return Template("customer_edit.html", status_code=422,
+                        context={"customer": customer, "form": data, "errors": errors})
+    return Redirect(f"/dashboard/customers/{quote(customer_id, safe='')}?min_position={done.position}&notice=updated",
+                    status_code=303)
+
+
+HANDLERS = [customers_page, customer_search, add_customer, customer_page, subscribe, grant, edit_page, edit]

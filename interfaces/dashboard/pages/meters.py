@@ -2,47 +2,47 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import msgspec
-from litestar import get, post
+from litestar import Response, get, post
 from litestar.enums import RequestEncodingType
 from litestar.params import Body
 from litestar.response import Redirect, Template
 
 from application.tally import Tally
-from domain.errors import Invalid
-from interfaces.dashboard.forms import blank_to_none, parse_time
+from domain.errors import Fault, Invalid
+from interfaces.dashboard.chart_range import PRESETS, ChartRange, chart_range, slots
+from interfaces.dashboard.forms import blank_to_none
 from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
+from interfaces.http.paging import PageNumber
 from interfaces.http.queries.meters import read_usage
 from interfaces.http.schemas.meters import UsageBucket
 from projections.meter_filter_sql import meter_events_sql
 from projections.meter_queries import WINDOWS
 from projections.queries import Queries
 
-Window = Literal["minute", "hour", "day", "month"]
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
-ALL = 1000
+PAGE_SIZE = 50
 LATEST_EVENTS = 20
-DEFAULT_SPAN = {"minute": timedelta(hours=2), "hour": timedelta(days=2), "day": timedelta(days=31),
-                "month": timedelta(days=366)}
+CYCLES = 1000
 
 
 def _list(queries: Queries, business: uuid.UUID, form: dict[str, Any], errors: list[str],
-          status_code: int = 200) -> Template:
-    meters = queries.meters(business, archived=True, page_size=ALL).items
-    counted = queries.events_counted([m.id for m in meters])
+          status_code: int = 200, page_number: int = 0) -> Template:
+    page = queries.meters(business, archived=True, page_number=page_number, page_size=PAGE_SIZE)
+    counted = queries.events_counted([m.id for m in page.items])
     return Template("meters.html", status_code=status_code, context={
-        "meters": meters, "counted": counted, "form": form, "errors": errors, "clauses": clauses_of(form),
-        "operators": OPERATORS})
+        "page": page, "meters": page.items, "counted": counted, "form": form, "errors": errors,
+        "clauses": clauses_of(form), "operators": OPERATORS, "query": {}})
 
 
 @get("/meters", sync_to_thread=True)
-def meters_page(queries: Queries, business: uuid.UUID) -> Template:
-    """Every meter, archived ones marked, and the create-meter form."""
-    return _list(queries, business, {}, [])
+def meters_page(queries: Queries, business: uuid.UUID, page_number: PageNumber = 0) -> Template:
+    """Meters newest first, archived ones marked, and the create-meter form."""
+    return _list(queries, business, {}, [], page_number=page_number)
 
 
 @post("/meters", sync_to_thread=True, status_code=303)
@@ -59,50 +59,76 @@ def add_meter(tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -
     return Redirect(f"/dashboard/meters/{done.id}?min_position={done.position}", status_code=303)
 
 
-def _range(window: str, start: str, end: str) -> tuple[datetime, datetime]:
-    until = parse_time(end, "end") or datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
-    return parse_time(start, "start") or until - DEFAULT_SPAN.get(window, DEFAULT_SPAN["day"]), until
+def _cycle_start(queries: Queries, business: uuid.UUID, customer_id: str | None) -> datetime | None:
+    """Where "this cycle" begins: the earliest open cycle (of the customer, when one is chosen)."""
+    return min((r["cycle_start"] for r in queries.open_cycles(business, CYCLES, customer_id)), default=None)
+
+
+def _chart(queries: Queries, business: uuid.UUID, preset: str, start: str, end: str, window: str,
+           customer_id: str) -> ChartRange:
+    if window and window not in WINDOWS:
+        raise Invalid(f"window must be one of {', '.join(WINDOWS)}", "invalid_window",
+                      [Fault("window", f"must be one of {', '.join(WINDOWS)} or blank (fits the range)")])
+    cycle = _cycle_start(queries, business, blank_to_none(customer_id)) if preset == "cycle" else None
+    return chart_range(preset, start, end, window, cycle)
 
 
 @get("/meters/{meter_id:uuid}", sync_to_thread=True)
 def meter_page(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
-               window: Window = "hour", customer_id: str = "", start: str = "", end: str = "") -> Template:
+               window: str = "", customer_id: str = "", start: str = "", end: str = "",
+               preset: str = "") -> Template:
     """The meter's definition, its usage chart and the latest events it selects."""
     meter = tally.meters.get_meter(business, meter_id)
-    since, until = _range(window, start, end)
-    usage = read_usage(tally, queries, business, meter_id, since, until, blank_to_none(customer_id), window)
-    latest = queries.events(business, customer_id=blank_to_none(customer_id), start=since, end=until,
+    span = _chart(queries, business, preset, start, end, window, customer_id)
+    usage = read_usage(tally, queries, business, meter_id, span.start, span.end, blank_to_none(customer_id),
+                       span.window)
+    latest = queries.events(business, customer_id=blank_to_none(customer_id), start=span.start, end=span.end,
                             extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
-    customers = queries.customers(business, page_size=ALL).items
-    query = {"window": window, "customer_id": customer_id, "start": since.strftime("%Y-%m-%dT%H:%M"),
-             "end": until.strftime("%Y-%m-%dT%H:%M")}
+    query = {"window": span.window, "customer_id": customer_id, "start": span.start.strftime("%Y-%m-%dT%H:%M"),
+             "end": span.end.strftime("%Y-%m-%dT%H:%M")}
     # The chart asks again with what the person asked for: without an end it follows the clock, so an event
     # that arrives after the page's last minute still shows.
-    asked = {"window": window, "customer_id": customer_id, **({"start": start} if start else {}),
-             **({"end": end} if end else {})}
+    asked = {k: v for k, v in {"window": window, "customer_id": customer_id, "preset": preset, "start": start,
+                                "end": end}.items() if v}
     return Template("meter.html", context={
         "meter": queries.meter(meter), "usage": usage, "events": latest,
-        "customers": customers, "windows": WINDOWS, "query": query, "asked": asked,
-        "span": (int(since.timestamp()), int(until.timestamp()))})
+        "windows": WINDOWS, "query": query, "asked": asked, "presets": PRESETS, "preset": span.preset,
+        "span": (int(span.start.timestamp()), int(span.end.timestamp()))})
 
 
 class ChartUsage(msgspec.Struct):
-    """`GET /meters/{id}/usage`'s answer, with the span it covers (epoch seconds) for the chart's x axis."""
+    """`GET /meters/{id}/usage`'s answer, with the span it covers (epoch seconds) for the chart's x axis and
+    the start of every window in it (`slots`), those without usage included."""
 
     total: Decimal | None
     buckets: list[UsageBucket]
     start: int
     end: int
+    window: str
+    slots: list[int]
+
+
+class ChartError(msgspec.Struct):
+    """Why the API refused the range, in its words, for the chart to show instead of bars."""
+
+    detail: str
+    errors: list[str]
 
 
 @get("/meters/{meter_id:uuid}/usage.json", sync_to_thread=True)
-def meter_usage_json(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, window: Window = "hour",
-                     customer_id: str = "", start: str = "", end: str = "") -> ChartUsage:
+def meter_usage_json(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
+                     window: str = "", customer_id: str = "", start: str = "", end: str = "",
+                     preset: str = "") -> ChartUsage | Response[ChartError]:
     """What the chart redraws from: the same usage as `GET /meters/{id}/usage`, over the span asked for
     (up to now when no end was given)."""
-    since, until = _range(window, start, end)
-    usage = read_usage(tally, queries, business, meter_id, since, until, blank_to_none(customer_id), window)
-    return ChartUsage(usage.total, usage.buckets, int(since.timestamp()), int(until.timestamp()))
+    try:
+        span = _chart(queries, business, preset, start, end, window, customer_id)
+        usage = read_usage(tally, queries, business, meter_id, span.start, span.end, blank_to_none(customer_id),
+                           span.window)
+    except Invalid as exc:
+        return Response(ChartError(exc.detail, [f"{f.field}: {f.reason}" for f in exc.errors]), status_code=422)
+    return ChartUsage(usage.total, usage.buckets, int(span.start.timestamp()), int(span.end.timestamp()),
+                      span.window, slots(span.start, span.end, span.window))
 
 
 @post("/meters/{meter_id:uuid}/{change:str}", sync_to_thread=True, status_code=303)

@@ -15,25 +15,30 @@ from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import struct_from
 from interfaces.dashboard.pages.customers import subscribe_from
 from interfaces.http.commands.products import ProductCreate, UsagePriceIn, usage_price
+from interfaces.http.paging import PageNumber
 from interfaces.http.queries.products import product_of, products_of
 from interfaces.http.queries.usage import usage_of
 from projections.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 ALL = 1000
+PAGE_SIZE = 50
 SUBSCRIBERS_SHOWN = 20
 
 
 def _list(queries: Queries, business: uuid.UUID, form: dict[str, Any], errors: list[str],
-          status_code: int = 200) -> Template:
+          status_code: int = 200, page_number: int = 0) -> Template:
+    page = products_of(queries, business, page_number, PAGE_SIZE)
     return Template("products.html", status_code=status_code, context={
-        "products": products_of(queries, business, 0, ALL).items, "form": form, "errors": errors})
+        "page": page, "products": page.items, "form": form, "errors": errors, "query": {}})
 
 
 @get("/products", sync_to_thread=True)
-def products_page(queries: Queries, business: uuid.UUID, position_reached: int) -> Template:
-    """Every product and the create-product form."""
-    return _list(queries, business, {"currency": "USD", "billing_interval": "month", "interval_count": "1"}, [])
+def products_page(queries: Queries, business: uuid.UUID, position_reached: int,
+                  page_number: PageNumber = 0) -> Template:
+    """Products newest first, and the create-product form."""
+    return _list(queries, business, {"currency": "USD", "billing_interval": "month", "interval_count": "1"}, [],
+                 page_number=page_number)
 
 
 @post("/products", sync_to_thread=True, status_code=303)
@@ -55,7 +60,6 @@ def _page(tally: Tally, queries: Queries, business: uuid.UUID, product_id: uuid.
     upcoming = {c: usage_of(tally, business, c) for c in customers}
     return Template("product.html", status_code=status_code, context={
         "product": product_of(tally, business, product_id), "meters": meters, "upcoming": upcoming,
-        "customers": queries.customers(business, page_size=ALL).items,
         "meter_names": {str(m.id): m.name for m in meters}, "form": form, "errors": errors})
 
 
@@ -105,4 +109,24 @@ def subscribe_customer(product_id: uuid.UUID, tally: Tally, queries: Queries, bu
     return Redirect(f"/dashboard/products/{product_id}?min_position={position}", status_code=303)
 
 
-HANDLERS = [products_page, add_product, product_page, set_usage_price, subscribe_customer]
+@get("/products/{product_id:uuid}/archive", sync_to_thread=True)
+def confirm_archive(product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Template:
+    """Asks before archiving."""
+    product = product_of(tally, business, product_id)
+    return Template("confirm.html", context={
+        "title": f"Archive {product.name}", "button": "Archive the product",
+        "question": "An archived product takes no new subscriptions and no price changes; subscriptions already "
+                    "running keep being billed at its prices. It cannot be unarchived.",
+        "facts": [("Price", f"{product.currency} {product.price} every {product.interval_count} "
+                            f"{product.billing_interval}"), ("Usage prices", str(len(product.usage_prices)))],
+        "action": f"/dashboard/products/{product_id}/archive", "back": f"/dashboard/products/{product_id}"})
+
+
+@post("/products/{product_id:uuid}/archive", sync_to_thread=True, status_code=303)
+def archive(product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Redirect:
+    """Archives the product, as `POST /products/{id}/archive` does."""
+    position = tally.catalogue.archive_product(business, product_id).position
+    return Redirect(f"/dashboard/products/{product_id}?min_position={position}&notice=archived", status_code=303)
+
+
+HANDLERS = [products_page, add_product, product_page, set_usage_price, subscribe_customer, confirm_archive, archive]

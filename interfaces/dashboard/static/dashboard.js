@@ -18,3 +18,14 @@
     setInterval(function () { refresh(el); }, seconds * 1000);
   });
 })();
+
+// On a narrow screen the navigation folds behind the Menu button.
+(function () {
+  "use strict";
+  var button = document.querySelector("header button.menu");
+  if (!button) return;
+  button.addEventListener("click", function () {
+    var open = button.closest("header").classList.toggle("open");
+    button.setAttribute("aria-expanded", String(open));
+  });
+})();

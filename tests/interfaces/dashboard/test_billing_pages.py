@@ -29,14 +29,14 @@ def test_a_closed_cycle_shows_as_an_invoice_with_its_lines_and_audit_link(client
     worker.caught_up()
     sign_in(client, key)
     listed = client.get("/dashboard/invoices").text
-    assert f"/dashboard/invoices/{invoice['id']}" in listed and "USD 30.00" in listed
+    assert f"/dashboard/invoices/{invoice['id']}" in listed and "$30.00" in listed
     detail = client.get(f"/dashboard/invoices/{invoice['id']}").text
-    assert "API calls" in detail and "2500" in detail and "1500" in detail and "USD 30.00" in detail
+    assert "API calls" in detail and "2,500" in detail and "1,500" in detail and "$30.00" in detail
     assert f"/dashboard/audit/invoice/{invoice['id']}" in detail
     assert client.get(f"/dashboard/audit/invoice/{invoice['id']}").status_code == 200
     explained = client.get(f"/dashboard/invoices/{invoice['id']}/explain").text
-    assert "it matches the issued invoice" in explained and "2500" in explained
-    assert "USD 30.00" in client.get("/dashboard/customers/cus_inv").text
+    assert "it matches the issued invoice" in explained and "2,500" in explained
+    assert "$30.00" in client.get("/dashboard/customers/cus_inv").text
     sign_in(client, tally.businesses.create_key("other-business"))
     assert client.get(f"/dashboard/invoices/{invoice['id']}").status_code == 404
     assert client.get(f"/dashboard/invoices/{invoice['id']}/explain").status_code == 404
@@ -63,7 +63,7 @@ def test_a_customer_subscribed_from_the_product_page_shows_among_its_subscribers
     assert unknown.status_code == 422 and "not found" in unknown.text
     page = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_sub"})
     assert page.status_code == 200
-    assert '<td class="num upcoming-total">USD 0.00</td>' in page.text and "/dashboard/customers/cus_sub" in page.text
+    assert '<td class="num upcoming-total">$0.00</td>' in page.text and "/dashboard/customers/cus_sub" in page.text
     sign_in(client, tally.businesses.create_key("outsider"))
     assert client.get(f"/dashboard/products/{plan['id']}").status_code == 404
     foreign = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_sub"})

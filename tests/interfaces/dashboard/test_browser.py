@@ -35,7 +35,8 @@ def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Serve
     page.click("button[type=submit]")
     expect(page.get_by_role("alert")).to_contain_text("That API key is not valid")
     sign_in(page, key)
-
+    expect(page.locator("h1")).to_have_text("Overview")
+    page.goto("/dashboard/meters")
     expect(page.locator(".empty")).to_contain_text("No meters yet")
     page.fill("input[name=name]", "Tokens used")
     page.fill("input[name=event_name]", "api.call")
@@ -67,7 +68,7 @@ def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Serve
     screenshot(page, "product")
     page.goto("/dashboard/customers/cus_browser")
     page.click("button:text-is('Subscribe')")
-    expect(page.locator("#upcoming .total")).to_have_text("USD 0.00")
+    expect(page.locator("#upcoming .total")).to_have_text("$0.00")
 
     page.goto("/dashboard/meters")
     page.click("text=Tokens used")
@@ -94,15 +95,15 @@ def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Serve
     page.click("text=cus_browser")
     expect(page.locator("table.events tbody tr")).to_have_count(3)
     # 250 tokens counted (5 is filtered out), 100 free: 150 x 0.02
-    expect(page.locator("#upcoming .total")).to_have_text("USD 3.00")
+    expect(page.locator("#upcoming .total")).to_have_text("$3.00")
     screenshot(page, "customer")
     page.click("#upcoming a:text-is('Pro plan')")
-    expect(page.locator(".upcoming-total")).to_have_text("USD 3.00")
+    expect(page.locator(".upcoming-total")).to_have_text("$3.00")
     page.fill("input[name=unit_price]", "0.03")
     page.click("text=Set price")
-    expect(page.locator(".upcoming-total")).to_have_text("USD 4.50")  # re-rated at once
+    expect(page.locator(".upcoming-total")).to_have_text("$4.50")  # re-rated at once
     page.goto("/dashboard/customers/cus_browser")
-    expect(page.locator("#upcoming .total")).to_have_text("USD 4.50")
+    expect(page.locator("#upcoming .total")).to_have_text("$4.50")
 
     page.click("text=Sign out")
     expect(page.locator("input[name=api_key]")).to_be_visible()
@@ -125,7 +126,7 @@ def test_an_issued_invoice_reads_line_by_line_and_another_business_sees_nothing(
     page.goto("/dashboard/invoices")
     screenshot(page, "invoices")
     page.click(f"a[href='/dashboard/invoices/{invoice['id']}']")
-    expect(page.locator(".lines .total")).to_have_text("USD 30.00")
+    expect(page.locator(".lines .total")).to_have_text("$30.00")
     screenshot(page, "invoice")
     page.click("text=re-derive it from the event log")
     expect(page.locator("#verdict")).to_contain_text("it matches the issued invoice")
@@ -139,6 +140,8 @@ def test_an_issued_invoice_reads_line_by_line_and_another_business_sees_nothing(
 
     page.click("text=Sign out")
     sign_in(page, tally.businesses.create_key("second-business"))
+    expect(page.locator("#events-today")).to_have_text("0")
+    page.goto("/dashboard/meters")
     expect(page.locator(".empty")).to_contain_text("No meters yet")
     for path in ("/dashboard/customers", "/dashboard/events", "/dashboard/invoices", "/dashboard/products"):
         page.goto(path)

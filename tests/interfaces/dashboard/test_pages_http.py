@@ -38,7 +38,7 @@ def test_a_wrong_key_is_refused_with_a_clear_message(client: Any) -> None:
 
 def test_the_session_cookie_is_http_only_and_encrypted(client: Any, key: str) -> None:
     answer = sign_in(client, key)
-    assert (answer.status_code, answer.headers["location"]) == (303, "/dashboard/meters")
+    assert (answer.status_code, answer.headers["location"]) == (303, "/dashboard")
     cookie = answer.headers["set-cookie"]
     assert "HttpOnly" in cookie and "Path=/dashboard" in cookie and "SameSite=lax" in cookie
     assert key not in cookie and key.split("_")[1] not in cookie

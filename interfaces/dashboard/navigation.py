@@ -1,0 +1,25 @@
+"""The dashboard's navigation: one list, in order. A new area appends its (path under /dashboard, label);
+its pages set `section` to that path so the link is marked current.
+
+After an action, a page is redirected to with `?notice=CODE`; base.html shows the text for CODE. Codes, not
+text, travel in the URL, so a link from elsewhere cannot make a page say something it would not."""
+from __future__ import annotations
+
+NAV: list[tuple[str, str]] = [
+    ("", "Overview"),
+    ("meters", "Meters"),
+    ("events", "Events"),
+    ("customers", "Customers"),
+    ("products", "Products"),
+    ("invoices", "Invoices"),
+    ("webhooks", "Webhooks"),
+    ("keys", "API keys"),
+]
+
+NOTICES: dict[str, str] = {
+    "cancelled": "Subscription cancelled: its last cycle ends now and is invoiced when it is closed.",
+    "closed": "Due cycles closed: the new invoice is listed below.",
+    "nothing_due": "Nothing was due: no cycle of this subscription has ended yet.",
+    "updated": "Customer saved.",
+    "archived": "Product archived: it takes no new subscriptions; running ones keep being billed.",
+}

@@ -32,7 +32,7 @@ DEFAULT_SPAN = {"minute": timedelta(hours=2), "hour": timedelta(days=2), "day": 
 
 def _list(queries: Queries, business: uuid.UUID, form: dict[str, Any], errors: list[str],
           status_code: int = 200) -> Template:
-    meters = queries.meters(business, archived=True, page_size=ALL).items
+    meters = queries.meters(business, archived=None, page_size=ALL).items
     counted = queries.events_counted([m.id for m in meters])
     return Template("meters.html", status_code=status_code, context={
         "meters": meters, "counted": counted, "form": form, "errors": errors, "clauses": clauses_of(form),

@@ -7,6 +7,7 @@ from datetime import datetime
 from litestar import get
 
 from application.tally import Tally
+from domain.errors import NotFound
 from domain.time_range import check_times
 from interfaces.http.paging import PageNumber, PageSize
 from projections.event_queries import EventView
@@ -32,6 +33,14 @@ class EventQueries:
                               extra=extra, page_number=page_number, page_size=page_size)
 
     @get("/{event_id:str}", operation_id="GetEvent", sync_to_thread=True)
-    def event(self, event_id: str, queries: Queries, business: uuid.UUID, position_reached: int) -> EventView:
-        """One usage event by its event_id."""
-        return queries.event(business, event_id)
+    def event(self, event_id: str, tally: Tally, queries: Queries, business: uuid.UUID,
+              position_reached: int) -> EventView:
+        """One usage event by its event_id: from the read model, or, if it has not caught up yet, from the event
+        store, keyed by the same id; so an event can be read back as soon as its ingest answered."""
+        try:
+            return queries.event(business, event_id)
+        except NotFound:
+            recorded, position = tally.ingestion.recorded(business, event_id)
+        return EventView(id=recorded.event_id, event_id=recorded.event_id, business_id=str(recorded.business_id),
+                         customer_id=recorded.customer_id, event_name=recorded.event_name,
+                         timestamp=recorded.occurred_at, metadata=recorded.metadata, position=position)

@@ -19,7 +19,7 @@ from projections.queries import Queries
 class EventQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @get(operation_id="ListEvents", sync_to_thread=True)
+    @get(operation_id="ListEvents", sync_to_thread=True, opt={"problems": (404,)})
     def events(self, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
                customer_id: str | None = None, event_name: str | None = None, meter_id: uuid.UUID | None = None,
                start: datetime | None = None, end: datetime | None = None,

@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
+import anyio
 import dodopayments
+import httpx
 import pytest
-from dodopayments import DodoPayments
+from dodopayments import AsyncDodoPayments, DodoPayments
 from litestar.testing import TestClient
 
 from application.tally import Tally
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker
+from tests.conftest import RunningWorker
 
 
 def _sdk(client: TestClient, key: str) -> DodoPayments:
@@ -195,3 +199,29 @@ def test_the_docs_page_loads_its_scripts_from_tally(client: TestClient) -> None:
         response = client.get(f"/schema/assets/{asset}")
         assert response.status_code == 200 and len(response.content) > 1000
     assert client.get("/schema/assets/..%2Fpyproject.toml").status_code == 404
+
+
+def test_the_async_client_drives_tally_the_same_way(tally: Tally, worker: RunningWorker, key: str) -> None:
+    async def main() -> tuple[str, list[str], list[str], str]:
+        app = create_app(tally)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
+            dodo = AsyncDodoPayments(bearer_token=key, base_url="http://test", http_client=http, max_retries=0,
+                                     _strict_response_validation=True)
+            customer = await dodo.customers.create(email="ada@example.com", name="Ada")
+            await dodo.customers.update(customer.customer_id, name="Ada L.")
+            await dodo.usage_events.ingest(events=_events(customer.customer_id, 2))
+            meter = await dodo.meters.create(name="Calls", event_name="api.call", measurement_unit="calls",
+                                             aggregation={"type": "count"})
+            await dodo.meters.update(meter.id, name="API calls")
+            await dodo.meters.archive(meter.id)
+            archived = [m.id for m in (await dodo.meters.list(archived=True)).items]
+            await dodo.meters.unarchive(meter.id)
+            listed = [c.name for c in (await dodo.customers.list(email="ada@example.com")).items]
+            event = await dodo.usage_events.retrieve("evt-1")
+            return event.event_id, archived, listed, (await dodo.meters.retrieve(meter.id)).name
+
+    # On a thread of its own: Playwright's sync API (the dashboard's browser tests) may leave an event loop
+    # set on the main thread.
+    with ThreadPoolExecutor(1) as own_loop:
+        event_id, archived, listed, name = own_loop.submit(anyio.run, main).result()
+    assert (event_id, len(archived), listed, name) == ("evt-1", 1, ["Ada L."], "API calls")

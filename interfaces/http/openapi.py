@@ -21,6 +21,7 @@ from typing import Any
 
 import msgspec
 from litestar import Litestar, Response, get
+from litestar.datastructures import CacheControlHeader
 from litestar.exceptions import NotFoundException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
@@ -71,7 +72,8 @@ class SwaggerOffline(SwaggerRenderPlugin):
         router.register(docs_asset)
 
 
-@get(f"{ASSETS}/{{name:str}}", sync_to_thread=False, include_in_schema=False, cache=3600)
+@get(f"{ASSETS}/{{name:str}}", sync_to_thread=False, include_in_schema=False,
+     cache_control=CacheControlHeader(max_age=86400))
 def docs_asset(name: str) -> Response[bytes]:
     asset = swagger_ui_path / name
     if "/" in name or not name or not asset.is_file():

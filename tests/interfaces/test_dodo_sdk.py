@@ -101,8 +101,11 @@ def test_an_event_and_a_meter_are_read_back_before_any_read_model_has_them(
         sdk_without_worker: DodoPayments, make_customer) -> None:
     sdk = sdk_without_worker
     customer = make_customer("cus_1")
-    sdk.usage_events.ingest(events=_events(customer, 3))
+    sdk.usage_events.ingest(events=_events(customer, 3) + [
+        {"event_id": "ratio", "customer_id": customer, "event_name": "api.call", "metadata": {"ratio": 0.5}}])
     assert sdk.usage_events.retrieve("evt-2").metadata == {"endpoint": "/v1/users", "tokens": 2}
+    raw = sdk.usage_events.with_raw_response.retrieve("ratio").http_response.json()
+    assert raw["metadata"] == {"ratio": 0.5}  # a number, as the read model answers it
     meter = sdk.meters.create(name="Calls", event_name="api.call", measurement_unit="calls",
                               aggregation={"type": "count"})
     assert sdk.meters.retrieve(meter.id).name == "Calls"

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
+import msgspec
 from litestar import get
 
 from application.tally import Tally
@@ -14,6 +16,14 @@ from projections.event_queries import EventView
 from projections.meter_filter_sql import meter_events_sql
 from projections.pages import PageOf
 from projections.queries import Queries
+
+_numbers = msgspec.json.Encoder(decimal_format="number")
+
+
+def as_stored(metadata: dict[str, Any]) -> dict[str, Any]:
+    """Metadata as the read model answers it (numbers as JSON numbers, not decimal strings), so an event reads
+    the same whichever side answered."""
+    return msgspec.json.decode(_numbers.encode(metadata))
 
 
 class EventQueries:
@@ -43,4 +53,4 @@ class EventQueries:
             recorded, position = tally.ingestion.recorded(business, event_id)
         return EventView(id=recorded.event_id, event_id=recorded.event_id, business_id=str(recorded.business_id),
                          customer_id=recorded.customer_id, event_name=recorded.event_name,
-                         timestamp=recorded.occurred_at, metadata=recorded.metadata, position=position)
+                         timestamp=recorded.occurred_at, metadata=as_stored(recorded.metadata), position=position)

@@ -131,6 +131,6 @@ def complete(app: Litestar) -> None:
                 handler.opt[KNOWN_QUERY] = frozenset(
                     p.name for p in operation.parameters or () if getattr(p, "param_in", None) == "query")
                 for status in sorted(problems_of(route.path_format, method, handler.opt)):
-                    operation.responses[str(status)] = {"description": _STATUS_TEXT[status], **problem}
+                    operation.responses[str(status)] = {"description": _STATUS_TEXT.get(status, "Problem"), **problem}
     components = openapi.components
     components.schemas = {**(components.schemas or {}), **schemas}  # type: ignore[dict-item]

@@ -107,8 +107,8 @@ def _like(text: str) -> str:
 def list_customers(datastore: Any, schema: str, business: uuid.UUID, page_number: int = 0, page_size: int = 10,
                    matching: CustomerFilter = CustomerFilter()) -> PageOf[CustomerView]:
     where, params = matching.where()
-    query = sql.SQL("SELECT customer_id, business_id, name, email, phone_number, metadata, created_at FROM {}.customers "
-                    "WHERE {} ORDER BY created_at DESC, position DESC LIMIT %s OFFSET %s").format(
+    query = sql.SQL("SELECT customer_id, business_id, name, email, phone_number, metadata, created_at "
+                    "FROM {}.customers WHERE {} ORDER BY created_at DESC, position DESC LIMIT %s OFFSET %s").format(
                         sql.Identifier(schema), where)
     with datastore.transaction(commit=False) as cur:
         decimal_json(cur)

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
 from application.written import Written
 from domain.customer import Customer, customer_id
 from domain.errors import Conflict, NotFound
+from domain.metadata import MetadataValue
 from store.event_store import EventStore
 
 
@@ -18,10 +20,11 @@ class Customers:
         self.save = store.save
 
     def create_customer(
-        self, business: uuid.UUID, external_id: str | None, name: str | None, email: str | None
+        self, business: uuid.UUID, external_id: str | None, name: str | None, email: str | None,
+        phone_number: str | None = None, metadata: dict[str, MetadataValue] | None = None,
     ) -> Written[str]:
         external_id = external_id or f"cus_{secrets.token_hex(8)}"
-        customer = Customer.register(business, external_id, name, email)
+        customer = Customer.register(business, external_id, name, email, phone_number, metadata)
         try:
             recordings = self.save(customer)
         except IntegrityError:
@@ -34,9 +37,8 @@ class Customers:
             raise NotFound("customer", external_id)
         return self.repository.get(cid)
 
-    def update_customer(
-        self, business: uuid.UUID, external_id: str, name: str | None, email: str | None
-    ) -> Written[str]:
+    def update_customer(self, business: uuid.UUID, external_id: str, changes: dict[str, Any]) -> Written[str]:
+        """`changes` names the details to set (domain/customer.py CHANGEABLE); the rest keep their values."""
         customer = self.get_customer(business, external_id)
-        customer.update(name=name, email=email)
+        customer.update(changes)
         return Written.by(external_id, self.save(customer))

@@ -13,8 +13,14 @@ from datetime import datetime
 from eventsourcing.persistence import IntegrityError
 
 from domain.customer import customer_id
-from domain.errors import Fault, Invalid
-from domain.usage_event import MAX_BATCH, IncomingEvent, faults_of, usage_event_id
+from domain.errors import Fault, Invalid, NotFound
+from domain.usage_event import (
+    MAX_BATCH,
+    IncomingEvent,
+    UsageEvent,
+    faults_of,
+    usage_event_id,
+)
 from store.event_store import EventStore
 from store.usage_records import append, copy_rows, recorded_states
 
@@ -36,6 +42,8 @@ class Ingestion:
         self.events_table = store.events_table
         self.existing_ids = store.existing_ids
         self.head = store.head
+        self.owned = store.owned
+        self.position_of = store.position_of
         self._customer_cache: set[uuid.UUID] = set()
 
     def ingest(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> Ingested:
@@ -56,6 +64,16 @@ class Ingestion:
             with self.datastore.transaction(commit=True) as cur:
                 written, position = append(cur, self.recorder, self.events_table, ids, rows, recheck=True)
         return Ingested(written, len(batch) - written, position)
+
+    def recorded(self, business: uuid.UUID, event_id: str) -> tuple[UsageEvent, int]:
+        """The event as stored, with its log position: known as soon as its ingest answered, before any read
+        model has it (NotFound if this business never sent it)."""
+        aggregate_id = usage_event_id(business, event_id)
+        try:
+            recorded = self.owned(business, UsageEvent, "event", aggregate_id)
+        except NotFound:
+            raise NotFound("event", event_id) from None
+        return recorded, self.position_of(aggregate_id)
 
     def _check_batch(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> None:
         if not 1 <= len(batch) <= MAX_BATCH:

@@ -30,6 +30,12 @@ class Meters:
             raise NotFound("meter", meter_id)
         return meter
 
+    def update_meter(self, business: uuid.UUID, meter_id: uuid.UUID, changes: dict[str, Any]) -> Written[uuid.UUID]:
+        """Name, description or unit only: a meter's definition never changes (domain/meter.py)."""
+        meter = self.get_meter(business, meter_id)
+        meter.update(changes)
+        return Written.by(meter.id, self.save(meter))
+
     def archive_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> Written[uuid.UUID]:
         meter = self.get_meter(business, meter_id)
         meter.archive()

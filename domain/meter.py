@@ -20,10 +20,7 @@ MAX_TEXT_LENGTH = 1000
 def definition_faults(name: str, event_name: str, aggregation: Any) -> list[Fault]:
     faults = []
     for field, text in (("name", name), ("event_name", event_name)):
-        if not isinstance(text, str) or not text.strip() or len(text) > MAX_NAME_LENGTH:
-            faults.append(Fault(field, f"must be 1 to {MAX_NAME_LENGTH} characters"))
-        else:
-            faults += text_fault(field, text)
+        faults += _name_fault(field, text)
     if not isinstance(aggregation, dict):
         return [*faults, Fault("aggregation", "must be an object {type, key}")]
     faults += [Fault(f"aggregation.{k}", "unknown field") for k in aggregation if k not in ("type", "key")]
@@ -37,6 +34,29 @@ def definition_faults(name: str, event_name: str, aggregation: Any) -> list[Faul
         faults.append(Fault("aggregation.key", f"is required for {kind}: the metadata key whose number is aggregated"))
     else:
         faults += text_fault("aggregation.key", key)
+    return faults
+
+
+# What a change (PATCH /meters/{id}) may set: how the meter is shown, never what it counts.
+CHANGEABLE = ("name", "description", "measurement_unit")
+
+
+def _name_fault(field: str, text: Any) -> list[Fault]:
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_NAME_LENGTH:
+        return [Fault(field, f"must be 1 to {MAX_NAME_LENGTH} characters")]
+    return text_fault(field, text)
+
+
+def detail_faults(details: dict[str, Any]) -> list[Fault]:
+    """The faults of the details that can change: a name, and an optional unit and description."""
+    faults = []
+    for field, text in details.items():
+        if field == "name":
+            faults += _name_fault(field, text)
+        elif text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT_LENGTH):
+            faults.append(Fault(field, f"must be text of at most {MAX_TEXT_LENGTH} characters"))
+        else:
+            faults += text_fault(field, text, prose=field == "description")
     return faults
 
 
@@ -58,6 +78,10 @@ class Meter(Aggregate):
 
     class BackfillCompleted(Aggregate.Event):
         """The meter now counts every matching event, those recorded before it too."""
+    class Updated(Aggregate.Event):
+        """The details a change set, by name (see CHANGEABLE); the definition is never among them."""
+
+        changes: dict[str, Any]
 
     @classmethod
     def define(cls, business_id: uuid.UUID, name: str, event_name: str, aggregation: Any,
@@ -65,11 +89,7 @@ class Meter(Aggregate):
                description: str | None = None) -> Meter:
         """A new meter, or Invalid listing every fault of the definition with its path."""
         faults = definition_faults(name, event_name, aggregation)
-        for field, text in (("measurement_unit", measurement_unit), ("description", description)):
-            if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT_LENGTH):
-                faults.append(Fault(field, f"must be text of at most {MAX_TEXT_LENGTH} characters"))
-            else:
-                faults += text_fault(field, text, prose=field == "description")
+        faults += detail_faults({"measurement_unit": measurement_unit, "description": description})
         parsed = None
         if filter is not None:
             parsed, filter_faults = meter_filter.parse(filter)
@@ -109,6 +129,20 @@ class Meter(Aggregate):
     @event(BackfillCompleted)
     def _backfill_completed(self) -> None:
         self.backfilled = True
+    def update(self, changes: dict[str, Any]) -> None:
+        """Renames, re-describes or changes the unit; event name, aggregation and filter cannot change
+        (a meter's past usage must keep meaning what it meant). Nothing named, no event."""
+        faults = [Fault(k, "cannot be changed: create a new meter instead") for k in changes if k not in CHANGEABLE]
+        faults += detail_faults({k: v for k, v in changes.items() if k in CHANGEABLE})
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the meter change", "invalid_meter", faults)
+        if changes:
+            self._updated(changes=changes)
+
+    @event(Updated)
+    def _updated(self, changes: dict[str, Any]) -> None:
+        for name, value in changes.items():
+            setattr(self, name, value)
 
     @event(Archived)
     def _archived(self) -> None:

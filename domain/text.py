@@ -36,6 +36,19 @@ def text_fault(field: str, value: object, prose: bool = False, index: int | None
     return [Fault(field, f"must not contain {what} (found {_code_point(character)} at {found.start()})", index)]
 
 
+def id_fault(field: str, value: object, index: int | None = None) -> list[Fault]:
+    """An id a client gives is fetched back as one URL path segment (`GET /customers/{id}`): a `/` would split
+    it (clients percent-encode it, but servers decode `%2F` before routing) and clients refuse `.` and `..`,
+    so such an id could be created but never fetched (docs/dodo.md)."""
+    if not isinstance(value, str):
+        return []
+    if "/" in value:
+        return [Fault(field, "must not contain '/': it could not be fetched back by id", index)]
+    if value in (".", ".."):
+        return [Fault(field, "must not be '.' or '..': it could not be fetched back by id", index)]
+    return []
+
+
 def line_faults(fields: dict[str, str | None], index: int | None = None) -> list[Fault]:
     """The faults of single-line text fields, by field name: ``line_faults({"name": name, "email": email})``."""
     return [f for field, value in fields.items() for f in text_fault(field, value, index=index)]

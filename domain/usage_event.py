@@ -5,21 +5,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
 
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import Fault
 from domain.ids import scoped_id
-from domain.text import printable, text_fault
+from domain.metadata import MetadataValue, metadata_faults
+from domain.text import id_fault, text_fault
 from domain.time_range import time_fault
 
-MetadataValue = str | int | Decimal | bool
-
 MAX_BATCH = 1000
-MAX_METADATA_KEYS = 50
-MAX_KEY_LENGTH = 100
-MAX_VALUE_LENGTH = 500
 MAX_ID_LENGTH = 255
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
@@ -50,23 +45,12 @@ def faults_of(incoming: IncomingEvent, index: int, now: datetime) -> list[Fault]
             faults.append(Fault(name, f"must be at most {MAX_ID_LENGTH} characters", index))
         else:
             faults += text_fault(name, value, index=index)
+            if name == "event_id":
+                faults += id_fault(name, value, index=index)
     faults += time_fault("timestamp", incoming.timestamp, index)
     if not faults and incoming.timestamp is not None and incoming.timestamp > now + FUTURE_TOLERANCE:
         faults.append(Fault("timestamp", "must not be more than 5 minutes in the future", index))
-    if len(incoming.metadata) > MAX_METADATA_KEYS:
-        faults.append(Fault("metadata", f"must have at most {MAX_METADATA_KEYS} keys", index))
-    for key, value in incoming.metadata.items():
-        path = f"metadata.{printable(key[:MAX_KEY_LENGTH])}"
-        if isinstance(value, float) or not isinstance(value, str | int | Decimal):
-            faults.append(Fault(path, "values must be strings, numbers or booleans", index))
-        elif not key or len(key) > MAX_KEY_LENGTH:
-            faults.append(Fault(path, f"keys must be 1 to {MAX_KEY_LENGTH} characters", index))
-        elif isinstance(value, str) and len(value) > MAX_VALUE_LENGTH:
-            faults.append(Fault(path, f"values must be at most {MAX_VALUE_LENGTH} characters", index))
-        elif isinstance(value, Decimal) and not value.is_finite():
-            faults.append(Fault(path, "numbers must be finite", index))
-        else:
-            faults += text_fault(path, key, index=index) or text_fault(path, value, prose=True, index=index)
+    faults += metadata_faults(incoming.metadata, index)
     return faults
 
 

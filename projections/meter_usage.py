@@ -21,6 +21,7 @@ from psycopg import Cursor, sql
 from psycopg.types.json import set_json_loads
 
 from domain.aggregation import Bucket, MeterRule
+from domain.meter import CHANGEABLE as METER_DETAILS
 from domain.meter import Meter
 from domain.usage_event import UsageEvent
 
@@ -65,6 +66,8 @@ TABLES = {
     """,
 }
 KEYS = {"meters": ("id",), "meter_usage": ("meter_id", "customer_id", "minute")}
+# Meters written before updated_at existed read it as their created_at.
+ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"meters": ("updated_at timestamptz",)}
 
 
 def decimal_json(cur: Cursor[Any]) -> None:
@@ -173,8 +176,14 @@ def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed,
             rules[e.originator_id] = _created(cur, meters, position, e)
         elif isinstance(e, Meter.Archived | Meter.Unarchived):
             rules[e.originator_id].archived = isinstance(e, Meter.Archived)
-            cur.execute(sql.SQL("UPDATE {} SET archived = %s WHERE id = %s").format(meters),
-                        (rules[e.originator_id].archived, e.originator_id))
+            cur.execute(sql.SQL("UPDATE {} SET archived = %s, updated_at = %s WHERE id = %s").format(meters),
+                        (rules[e.originator_id].archived, e.timestamp, e.originator_id))
+        elif isinstance(e, Meter.Updated):
+            # Only how the meter is shown; its rule is unchanged. Columns come from the domain's list.
+            details = {k: v for k, v in e.changes.items() if k in METER_DETAILS}
+            assignments = [sql.SQL("{} = %s, ").format(sql.Identifier(k)) for k in details]
+            cur.execute(sql.SQL("UPDATE {} SET {}updated_at = %s WHERE id = %s").format(
+                meters, sql.SQL("").join(assignments)), (*details.values(), e.timestamp, e.originator_id))
     changes.write(cur, meters, usage)
 
 
@@ -182,11 +191,11 @@ def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> T
     aggregation = e.aggregation
     cur.execute(sql.SQL(
         "INSERT INTO {} (id, business_id, name, event_name, aggregation, aggregation_key, filter, measurement_unit, "
-        "description, archived, created_at, position, skipped, backfill_upto, backfill_cursor) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, false, %s, %s, 0, %s, 0)").format(meters),
+        "description, archived, created_at, updated_at, position, skipped, backfill_upto, backfill_cursor) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, false, %s, %s, %s, 0, %s, 0)").format(meters),
         (e.originator_id, e.business_id, e.name, e.event_name, aggregation["type"], aggregation["key"],
          None if e.filter is None else _json.encode(e.filter).decode(), e.measurement_unit, e.description,
-         e.timestamp, position, position))
+         e.timestamp, e.timestamp, position, position))
     return TrackedMeter(e.originator_id, e.business_id,
                 MeterRule(e.event_name, aggregation["type"], aggregation["key"], e.filter), False)
 

@@ -29,6 +29,9 @@ class Projection:
     tables: ClassVar[dict[str, str]]
     # Columns that identify a row, per table, for `verify` (ordering and diffing).
     keys: ClassVar[dict[str, tuple[str, ...]]]
+    # Columns added after a table was first shipped, per table: "name type [DEFAULT ...]". Added to tables a
+    # store already has (with a default right for rows written before), and to every new table alike.
+    added_columns: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     def __init__(self, schema: str, suffix: str = "") -> None:
         self.schema = schema
@@ -46,7 +49,12 @@ class Projection:
         names: dict[str, sql.Composable] = {name: self.t(name) for name in self.tables}
         names.update({f"{name}_": sql.Identifier(name + self.suffix) for name in self.tables})
         return [sql.SQL(statement).format(**names) for name, statement in self.tables.items()
-                if only in (None, name)]
+                if only in (None, name)] + self.column_ddl(only)
+
+    def column_ddl(self, only: str | None = None) -> list[sql.Composed]:
+        """ALTER statements adding `added_columns` where missing (idempotent)."""
+        return [sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {}").format(self.t(table), sql.SQL(column))
+                for table, columns in self.added_columns.items() if only in (None, table) for column in columns]
 
     def wants(self, topic: str) -> bool:
         return topic.startswith(self.topics)

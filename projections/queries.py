@@ -24,7 +24,7 @@ from projections import (
 )
 from projections import customers as customer_queries
 from projections.credit_queries import CreditsView
-from projections.customers import CustomerView
+from projections.customers import CustomerFilter, CustomerView
 from projections.event_queries import EventView
 from projections.invoice_queries import InvoiceView
 from projections.meter_views import MeterView
@@ -39,8 +39,9 @@ class Queries:
         self.schema = schema
 
     def customers(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10,
-                  search: str | None = None) -> PageOf[CustomerView]:
-        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size, search)
+                  matching: CustomerFilter = CustomerFilter()) -> PageOf[CustomerView]:
+        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size,
+                                               matching)
 
     def events(self, business: uuid.UUID, *, customer_id: str | None = None, event_name: str | None = None,
                start: datetime | None = None, end: datetime | None = None, extra: sql.Composable | None = None,
@@ -52,7 +53,7 @@ class Queries:
     def event(self, business: uuid.UUID, event_id: str) -> EventView:
         return event_queries.get_event(self.datastore, self.schema, business, event_id)
 
-    def meters(self, business: uuid.UUID, archived: bool = False, page_number: int = 0,
+    def meters(self, business: uuid.UUID, archived: bool | None = False, page_number: int = 0,
                page_size: int = 10) -> PageOf[MeterView]:
         return meter_views.list_meters(self.datastore, self.schema, business, archived, page_number, page_size)
 

@@ -39,6 +39,7 @@ class UsageProjection(Projection):
         **meter_usage.TABLES,
     }
     keys: ClassVar[dict[str, tuple[str, ...]]] = {"usage_events": ("position",), **meter_usage.KEYS}
+    added_columns: ClassVar[dict[str, tuple[str, ...]]] = meter_usage.ADDED_COLUMNS
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         rows = [

@@ -34,15 +34,14 @@ BACKGROUND_EVERY = 10
 
 
 def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
-    """Creates the tables that are missing. A table added to a projection that already has a position
-    starts empty: `tally projections rebuild` fills it."""
+    """Creates the tables that are missing and adds columns that are. A table added to a projection that
+    already has a position starts empty: `tally projections rebuild` fills it."""
     create_tracking(cur, projection.schema)
     parking.create_parking(cur, projection.schema)
     for name in projection.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
-        if one(cur)["t"] is None:
-            for statement in projection.ddl(name):
-                cur.execute(statement)
+        for statement in projection.ddl(name) if one(cur)["t"] is None else projection.column_ddl(name):
+            cur.execute(statement)
 
 
 def process_page(app: EventLog, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,

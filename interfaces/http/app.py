@@ -5,7 +5,6 @@ from typing import Any
 
 from litestar import Litestar
 from litestar.datastructures import State
-from litestar.openapi import OpenAPIConfig
 from litestar.serialization import decode_json, encode_json
 
 from application.tally import Tally
@@ -15,37 +14,41 @@ from interfaces.http import problems
 from interfaces.http.controllers import CONTROLLERS
 from interfaces.http.deadline import database_deadline
 from interfaces.http.dependencies import DEPENDENCIES
+from interfaces.http.openapi import complete, openapi_config
 from interfaces.http.position_watch import PositionWatch
+from interfaces.http.query_check import QueryCheck
 from interfaces.http.request_check import RequestCheck
 from projections.queries import Queries
 from projections.registry import PROJECTIONS
 from projections.worker import projected_position
 
 MAX_BODY = 1024 * 1024
-OPENAPI = OpenAPIConfig(title="tally", version="0.1.0", path="/schema")
 
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
     watch = PositionWatch(lambda: projected_position(tally.store, list(PROJECTIONS)))
     queries = Queries(tally.store.datastore, tally.store.schema)
-    return Litestar(
+    app = Litestar(
         route_handlers=[*CONTROLLERS, dashboard_router()],
-        middleware=[RequestCheck(), database_deadline, session_middleware(secret or session_secret())],
+        middleware=[RequestCheck(), QueryCheck(), database_deadline, session_middleware(secret or session_secret())],
         template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,
         state=State({"tally": tally, "queries": queries, "projection_names": list(PROJECTIONS),
                      "position_watch": watch}),
         request_max_body_size=MAX_BODY,
-        openapi_config=OPENAPI,
+        openapi_config=openapi_config(),
         on_shutdown=[tally.close],
     )
+    complete(app)
+    return app
 
 
 def openapi_document() -> dict[str, Any]:
     """The API's OpenAPI document, which depends on the routes alone: no store is needed to build it
     (the fuzz tests collect their operations from it before any database exists)."""
-    routes = Litestar(route_handlers=CONTROLLERS, dependencies=DEPENDENCIES, openapi_config=OPENAPI)
+    routes = Litestar(route_handlers=CONTROLLERS, dependencies=DEPENDENCIES, openapi_config=openapi_config())
+    complete(routes)
     # Through JSON, as the app serves it: constraints held as Decimal become numbers.
     return decode_json(encode_json(routes.openapi_schema.to_schema()))

@@ -16,6 +16,9 @@ from domain.errors import Fault, Invalid, NotReady
 from projections.queries import Queries
 
 READ_WAIT_S = 5.0
+# How long a read without min_position waits for writes that answered before it; past that it answers anyway,
+# so a read model far behind (a bulk back-fill) slows reads by this much at most, never fails them.
+DEFAULT_WAIT_S = 2.0
 
 
 def provide_tally(state: State) -> Tally:
@@ -37,8 +40,14 @@ async def provide_position(
     min_position: int = Parameter(default=0, ge=0, description="Wait until read models include this log position"),
 ) -> int:
     """Waits on the event loop, not a thread (interfaces/http/position_watch.py). `business` is asked for
-    so the key is checked before anything else."""
+    so the key is checked before anything else.
+
+    Without `min_position` a read still sees every write that answered before it was asked (Dodo's SDK has
+    no positions): it waits up to DEFAULT_WAIT_S for the read models to reach the log's head as it was when
+    the read arrived, then answers what they hold (docs/dodo.md)."""
     if not min_position:
+        head = await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True)
+        await state.position_watch.reached(head, DEFAULT_WAIT_S)
         return 0
     if min_position > await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True):
         # Nothing was ever written there: waiting could not help.

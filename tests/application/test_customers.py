@@ -27,7 +27,7 @@ def test_the_same_external_id_names_different_customers_in_different_businesses(
 
 def test_an_update_changes_only_the_fields_it_gives(tally, business, make_customer):
     make_customer("cus_1", name="Acme", email="old@acme.test")
-    position = tally.customers.update_customer(business, "cus_1", None, "new@acme.test").position
+    position = tally.customers.update_customer(business, "cus_1", {"email": "new@acme.test"}).position
     customer = tally.customers.get_customer(business, "cus_1")
     assert (customer.name, customer.email) == ("Acme", "new@acme.test")
     assert position == tally.store.head()
@@ -39,4 +39,4 @@ def test_another_business_cannot_read_or_update_a_customer(tally, business, make
     with pytest.raises(NotFound):
         tally.customers.get_customer(other, "cus_1")
     with pytest.raises(NotFound):
-        tally.customers.update_customer(other, "cus_1", "x", None)
+        tally.customers.update_customer(other, "cus_1", {"name": "x"})

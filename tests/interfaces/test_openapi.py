@@ -33,3 +33,23 @@ def test_every_api_route_names_its_operation_itself_rather_than_letting_litestar
                for handler in set(handlers.values())
                if isinstance(handler, HTTPRouteHandler) and handler.include_in_schema and handler.operation_id is None]
     assert derived == []
+
+
+def test_hand_decoded_bodies_keys_and_problems_are_documented() -> None:
+    from interfaces.http.app import openapi_document
+
+    document = openapi_document()
+    paths = document["paths"]
+    for path in ("/events/ingest", "/meters"):
+        assert paths[path]["post"]["requestBody"]["required"] is True, path
+    assert document["components"]["securitySchemes"]["bearer"] == {
+        "type": "http", "scheme": "bearer", "description": "An API key from `tally keys create`"}
+    assert document["security"] == [{"bearer": []}] and paths["/health"]["get"]["security"] == []
+    for method, path, operation in _operations(document):
+        problems = {s for s, r in operation["responses"].items() if "application/problem+json" in r.get("content", {})}
+        assert {"400", "422", "503"} <= problems, (method, path)
+        assert ("401" in problems) == (path != "/health"), (method, path)
+        # A path that names something answers 404; so do these, for an id in the query or the body.
+        names_one = "{" in path or (method, path) in {("GET", "/events"), ("POST", "/products"),
+                                                      ("POST", "/subscriptions")}
+        assert ("404" in problems) == names_one, (method, path)

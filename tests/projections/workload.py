@@ -1,5 +1,5 @@
-"""A small workload that touches every projection: customers, events over
-minute/hour/month boundaries, meters created before and after events, archiving."""
+"""A small workload that touches every projection: customers (with phone and metadata, changed later),
+events over minute/hour/month boundaries, meters created before and after events, renamed, archiving."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -34,7 +34,9 @@ def events(prefix: str, n: int, customers: int = 3) -> list[IncomingEvent]:
 def run_workload(tally: Tally) -> None:
     business = tally.businesses.register_business("acme")
     for c in range(3):
-        tally.customers.create_customer(business, f"cus_{c}", None, None)
+        tally.customers.create_customer(business, f"cus_{c}", None, None, "+1555010{c}", {"seats": Decimal(c)})
+    tally.customers.update_customer(business, "cus_1", {"name": "One", "phone_number": None,
+                                                        "metadata": {"plan": "pro", "ratio": Decimal("0.5")}})
     tally.ingestion.ingest(business, events("a", 300), NOW)
     tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
     pro = {"conjunction": "and", "clauses": [{"key": "plan", "operator": "equals", "value": "pro"}]}
@@ -42,5 +44,6 @@ def run_workload(tally: Tally) -> None:
     latest = tally.meters.create_meter(business, "latest", "api.call", {"type": "last", "key": "tokens"})
     tally.ingestion.ingest(business, events("b", 200), NOW)
     tally.meters.archive_meter(business, latest.id)
+    tally.meters.update_meter(business, latest.id, {"name": "latest tokens", "measurement_unit": "tokens"})
     tally.meters.create_meter(business, "peak", "api.call", {"type": "max", "key": "tokens"})
     tally.ingestion.ingest(business, events("c", 100), NOW)

@@ -25,7 +25,7 @@ from interfaces.http.queries.customers import Search
 from interfaces.http.queries.products import products_of
 from interfaces.http.queries.usage import usage_of
 from interfaces.http.schemas.subscriptions import subscription_view
-from projections.customers import customer_view
+from projections.customers import CustomerFilter, customer_view
 from projections.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -37,7 +37,7 @@ SUGGESTIONS = 10
 
 def _list(queries: Queries, business: uuid.UUID, page_number: int, form: dict[str, str], errors: list[str],
           status_code: int = 200, search: str = "") -> Template:
-    page = queries.customers(business, page_number, PAGE_SIZE, blank_to_none(search))
+    page = queries.customers(business, page_number, PAGE_SIZE, CustomerFilter(search=blank_to_none(search)))
     return Template("customers.html", status_code=status_code, context={
         "page": page, "form": form, "errors": errors, "query": {"search": search} if search else {}})
 
@@ -57,7 +57,7 @@ class Suggestion(msgspec.Struct):
 @get("/customer-search.json", sync_to_thread=True)
 def customer_search(queries: Queries, business: uuid.UUID, search: Search = "") -> list[Suggestion]:
     """What a customer field suggests as one types: the first matches by id, name or email."""
-    found = queries.customers(business, 0, SUGGESTIONS, blank_to_none(search)).items
+    found = queries.customers(business, 0, SUGGESTIONS, CustomerFilter(search=blank_to_none(search))).items
     return [Suggestion(c.customer_id, c.name, c.email) for c in found]
 
 

@@ -25,7 +25,7 @@ def events_page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id
     extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))
     page = queries.events(business, customer_id=blank_to_none(customer_id), event_name=blank_to_none(event_name),
                           start=since, end=until, extra=extra, page_number=page_number, page_size=PAGE_SIZE)
-    meters = queries.meters(business, archived=True, page_size=ALL_METERS)
+    meters = queries.meters(business, archived=None, page_size=ALL_METERS)
     filters = {"customer_id": customer_id, "event_name": event_name, "meter_id": str(meter_id or ""),
                "start": start, "end": end}
     return Template("events.html", context={

@@ -32,7 +32,7 @@ CYCLES = 1000
 
 def _list(queries: Queries, business: uuid.UUID, form: dict[str, Any], errors: list[str],
           status_code: int = 200, page_number: int = 0) -> Template:
-    page = queries.meters(business, archived=True, page_number=page_number, page_size=PAGE_SIZE)
+    page = queries.meters(business, archived=None, page_number=page_number, page_size=PAGE_SIZE)
     counted = queries.events_counted([m.id for m in page.items])
     return Template("meters.html", status_code=status_code, context={
         "page": page, "meters": page.items, "counted": counted, "form": form, "errors": errors,

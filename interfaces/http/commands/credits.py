@@ -26,7 +26,7 @@ class CreditGrant(msgspec.Struct, forbid_unknown_fields=True):
 class CreditCommands:
     """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @post(operation_id="GrantCredits", sync_to_thread=True, status_code=200)
+    @post(operation_id="GrantCredits", sync_to_thread=True, status_code=200, opt={"problems": (409,)})
     def grant_credits(self, customer_id: str, data: CreditGrant, tally: Tally, business: uuid.UUID) -> Granted:
         """Grant credits to the customer's wallet. A reused `idempotency_key` grants nothing more and answers
         the same grant with the wallet as it is (`granted: false`)."""

@@ -1,29 +1,52 @@
-"""Customer commands."""
+"""Customer commands, with Dodo's bodies (its SDK's customer_create_params / customer_update_params)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from decimal import Decimal
+from typing import Annotated, Any
 
 import msgspec
 from litestar import patch, post
 
 from application.tally import Tally
+from domain.metadata import MetadataValue
 from interfaces.http.schemas.customers import CustomerWritten
 from projections.customers import CustomerView, customer_view
 
 ExternalId = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
 Name = Annotated[str, msgspec.Meta(max_length=500)]
+Metadata = dict[str, str | int | float | bool]
+
+
+def metadata(given: Metadata | None) -> dict[str, MetadataValue] | None:
+    """JSON numbers as Decimal (the domain refuses floats): through their shortest text, as sent."""
+    if given is None:
+        return None
+    return {k: Decimal(repr(v)) if isinstance(v, float) else v for k, v in given.items()}
 
 
 class CustomerCreate(msgspec.Struct, forbid_unknown_fields=True):
     customer_id: ExternalId | None = None
     name: Name | None = None
     email: Name | None = None
+    phone_number: Name | None = None
+    metadata: Metadata | None = None
 
 
 class CustomerUpdate(msgspec.Struct, forbid_unknown_fields=True):
-    name: Name | None = None
-    email: Name | None = None
+    """Only the fields sent change; null clears one. A detail added to the customer is one more field here
+    (named as in domain/customer.py CHANGEABLE)."""
+
+    name: Name | None | msgspec.UnsetType = msgspec.UNSET
+    email: Name | None | msgspec.UnsetType = msgspec.UNSET
+    phone_number: Name | None | msgspec.UnsetType = msgspec.UNSET
+    metadata: Metadata | None | msgspec.UnsetType = msgspec.UNSET
+
+    def changes(self) -> dict[str, Any]:
+        given = {f: getattr(self, f) for f in self.__struct_fields__ if getattr(self, f) is not msgspec.UNSET}
+        if "metadata" in given:
+            given["metadata"] = metadata(given["metadata"])
+        return given
 
 
 def _written(view: CustomerView, position: int) -> CustomerWritten:
@@ -33,16 +56,17 @@ def _written(view: CustomerView, position: int) -> CustomerWritten:
 class CustomerCommands:
     """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @post(operation_id="CreateCustomer", sync_to_thread=True)
+    @post(operation_id="CreateCustomer", sync_to_thread=True, opt={"problems": (409,)})
     def create_customer(self, data: CustomerCreate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
         """Create a customer. `customer_id` is the external id your usage events carry; one is generated if
-        absent."""
-        done = tally.customers.create_customer(business, data.customer_id, data.name, data.email)
+        absent. It may not contain `/` or be `.` or `..`, so that it can be fetched back by id."""
+        done = tally.customers.create_customer(business, data.customer_id, data.name, data.email,
+                                               data.phone_number, metadata(data.metadata))
         return _written(customer_view(tally.customers.get_customer(business, done.id)), done.position)
 
     @patch("/{customer_id:str}", operation_id="UpdateCustomer", sync_to_thread=True)
     def update_customer(self, customer_id: str, data: CustomerUpdate, tally: Tally,
                         business: uuid.UUID) -> CustomerWritten:
-        """Change a customer's name or email."""
-        done = tally.customers.update_customer(business, customer_id, data.name, data.email)
+        """Change a customer's details: only the fields sent change, and null clears one."""
+        done = tally.customers.update_customer(business, customer_id, data.changes())
         return _written(customer_view(tally.customers.get_customer(business, done.id)), done.position)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from anyio import to_thread
@@ -12,7 +12,7 @@ from litestar import Request, post
 
 from application.tally import Tally
 from domain.errors import Fault, Invalid, Malformed
-from domain.usage_event import IncomingEvent
+from domain.usage_event import MAX_BATCH, IncomingEvent
 from interfaces.http.schemas.events import IngestResponse
 
 
@@ -26,6 +26,20 @@ class EventIn(msgspec.Struct, forbid_unknown_fields=True):
 
 class IngestRequest(msgspec.Struct):
     events: list[msgspec.Raw]
+
+
+class EventBody(msgspec.Struct):
+    event_id: str
+    customer_id: str
+    event_name: str
+    timestamp: datetime | None = None
+    metadata: dict[str, str | int | float | bool] | None = None
+
+
+class IngestBody(msgspec.Struct):
+    """What the route reads, for the OpenAPI document: `parse` decodes it event by event to name every fault."""
+
+    events: Annotated[list[EventBody], msgspec.Meta(min_length=1, max_length=MAX_BATCH)]
 
 
 _body = msgspec.json.Decoder(IngestRequest)
@@ -58,7 +72,7 @@ def parse(body: bytes) -> list[IncomingEvent]:
 class IngestCommands:
     """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @post("/ingest", operation_id="IngestEvents", status_code=200)
+    @post("/ingest", operation_id="IngestEvents", status_code=200, opt={"body": IngestBody})
     async def ingest(self, request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> IngestResponse:
         """Ingest 1 to 1000 usage events in one transaction.
 

@@ -58,7 +58,7 @@ def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> Prod
 class ProductCommands:
     """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @post(operation_id="CreateProduct", sync_to_thread=True)
+    @post(operation_id="CreateProduct", sync_to_thread=True, opt={"problems": (404,)})
     def create_product(self, data: ProductCreate, tally: Tally, business: uuid.UUID) -> ProductWritten:
         """Create a product: a fixed price per cycle, a billing interval, and usage prices per meter
         (unit price up to 12 decimal places, free threshold, optional credits)."""
@@ -67,14 +67,15 @@ class ProductCommands:
             [usage_price(p.meter_id, p) for p in data.usage_prices])
         return written(tally, business, done)
 
-    @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True)
+    @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True,
+         opt={"problems": (409,)})
     def set_usage_price(self, product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally,
                         business: uuid.UUID) -> ProductWritten:
         """Set or change the price of a meter. Open cycles are re-rated at once; issued invoices never change."""
         return written(tally, business, tally.catalogue.set_usage_price(business, product_id, usage_price(meter_id, data)))
 
     @delete("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="RemoveUsagePrice", sync_to_thread=True,
-            status_code=200)
+            status_code=200, opt={"problems": (409,)})
     def remove_usage_price(self, product_id: uuid.UUID, meter_id: str, tally: Tally,
                            business: uuid.UUID) -> ProductWritten:
         """Stop charging for a meter from the open cycle on."""

@@ -33,7 +33,7 @@ def _written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> Sub
 class SubscriptionCommands:
     """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @post(operation_id="StartSubscription", sync_to_thread=True)
+    @post(operation_id="StartSubscription", sync_to_thread=True, opt={"problems": (404, 409)})
     def start_subscription(self, data: SubscriptionCreate, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
         """Subscribe a customer (external id) to a product. `start` may be in the past; it is truncated to the
         minute and anchors the cycles."""
@@ -42,14 +42,16 @@ class SubscriptionCommands:
                                                       now)
         return _written(tally, business, done)
 
-    @post("/{subscription_id:uuid}/cancel", operation_id="CancelSubscription", sync_to_thread=True, status_code=200)
+    @post("/{subscription_id:uuid}/cancel", operation_id="CancelSubscription", sync_to_thread=True, status_code=200,
+          opt={"problems": (409,)})
     def cancel_subscription(self, subscription_id: uuid.UUID, tally: Tally,
                             business: uuid.UUID) -> SubscriptionWritten:
         """End the subscription now. Its final, partial cycle is billed when it is closed."""
         done = tally.subscriptions.cancel_subscription(business, subscription_id, datetime.now(timezone.utc))
         return _written(tally, business, done)
 
-    @post("/{subscription_id:uuid}/close-cycle", operation_id="CloseCycle", sync_to_thread=True, status_code=200)
+    @post("/{subscription_id:uuid}/close-cycle", operation_id="CloseCycle", sync_to_thread=True, status_code=200,
+          opt={"problems": (409,)})
     def close_cycle(self, subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Closed:
         """Close every cycle of the subscription whose end has passed, answering their invoices. Idempotent:
         a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers []."""

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
+import msgspec
 from litestar import get
 
 from application.tally import Tally
+from domain.errors import NotFound
 from domain.time_range import check_times
 from interfaces.http.paging import PageNumber, PageSize
 from projections.event_queries import EventView
@@ -14,11 +17,19 @@ from projections.meter_filter_sql import meter_events_sql
 from projections.pages import PageOf
 from projections.queries import Queries
 
+_numbers = msgspec.json.Encoder(decimal_format="number")
+
+
+def as_stored(metadata: dict[str, Any]) -> dict[str, Any]:
+    """Metadata as the read model answers it (numbers as JSON numbers, not decimal strings), so an event reads
+    the same whichever side answered."""
+    return msgspec.json.decode(_numbers.encode(metadata))
+
 
 class EventQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @get(operation_id="ListEvents", sync_to_thread=True)
+    @get(operation_id="ListEvents", sync_to_thread=True, opt={"problems": (404,)})
     def events(self, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
                customer_id: str | None = None, event_name: str | None = None, meter_id: uuid.UUID | None = None,
                start: datetime | None = None, end: datetime | None = None,
@@ -32,6 +43,14 @@ class EventQueries:
                               extra=extra, page_number=page_number, page_size=page_size)
 
     @get("/{event_id:str}", operation_id="GetEvent", sync_to_thread=True)
-    def event(self, event_id: str, queries: Queries, business: uuid.UUID, position_reached: int) -> EventView:
-        """One usage event by its event_id."""
-        return queries.event(business, event_id)
+    def event(self, event_id: str, tally: Tally, queries: Queries, business: uuid.UUID,
+              position_reached: int) -> EventView:
+        """One usage event by its event_id: from the read model, or, if it has not caught up yet, from the event
+        store, keyed by the same id; so an event can be read back as soon as its ingest answered."""
+        try:
+            return queries.event(business, event_id)
+        except NotFound:
+            recorded, position = tally.ingestion.recorded(business, event_id)
+        return EventView(id=recorded.event_id, event_id=recorded.event_id, business_id=str(recorded.business_id),
+                         customer_id=recorded.customer_id, event_name=recorded.event_name,
+                         timestamp=recorded.occurred_at, metadata=as_stored(recorded.metadata), position=position)

@@ -13,7 +13,7 @@ from projections.worker import positions
 class HealthQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @get(operation_id="GetHealth", sync_to_thread=True)
+    @get(operation_id="GetHealth", sync_to_thread=True, opt={"public": True})
     def health(self, tally: Tally, queries: Queries) -> Health:
         """The log head and each projection's position. `status` is `degraded` when a projection has parked
         events it could not apply (listed in `parked`), else `catching_up` or `ok`."""

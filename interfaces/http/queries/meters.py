@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Annotated, Literal
 
 from litestar import get
+from litestar.params import Parameter
 
 from application.tally import Tally
 from domain.errors import Fault, Invalid, NotFound, NotReady
@@ -16,6 +17,10 @@ from projections.meter_views import MeterView
 from projections.pages import PageOf
 from projections.queries import Queries
 
+# Dodo's SDK may send a locale for translated texts; tally keeps none, so the base text is shown, as Dodo shows
+# it for a locale without translations.
+Locale = Annotated[str | None, Parameter(description="Accepted for Dodo's SDK; tally shows the base text",
+                                         max_length=35)]
 MAX_BUCKETS = 10_000
 WINDOW_LENGTH = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(days=1),
                  "month": timedelta(days=28)}
@@ -25,15 +30,16 @@ class MeterQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
     @get(operation_id="ListMeters", sync_to_thread=True)
-    def meters(self, queries: Queries, business: uuid.UUID, position_reached: int, archived: bool = False,
+    def meters(self, queries: Queries, business: uuid.UUID, position_reached: int,
+               archived: bool = Parameter(default=False, description="true: archived meters only, as Dodo"),
                page_size: PageSize = 10,
-               page_number: PageNumber = 0) -> PageOf[MeterView]:
-        """Meters, newest first; `archived=true` includes archived ones."""
+               page_number: PageNumber = 0, locale: Locale = None) -> PageOf[MeterView]:
+        """Meters, newest first: active ones, or with `archived=true` the archived ones."""
         return queries.meters(business, archived, page_number, page_size)
 
     @get("/{meter_id:uuid}", operation_id="GetMeter", sync_to_thread=True)
     def meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-              position_reached: int) -> MeterView:
+              position_reached: int, locale: Locale = None) -> MeterView:
         """One meter with `skipped` (matching events without a numeric value) and back-fill progress."""
         return queries.meter(tally.meters.get_meter(business, meter_id))
 

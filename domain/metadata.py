@@ -1,0 +1,38 @@
+"""Metadata: the free-form key/value pairs a usage event or a customer carries (Dodo's `Metadata`).
+One rule for both, so whatever an event may carry a customer may too."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from domain.errors import Fault
+from domain.text import printable, text_fault
+
+MetadataValue = str | int | Decimal | bool
+
+MAX_METADATA_KEYS = 50
+MAX_KEY_LENGTH = 100
+MAX_VALUE_LENGTH = 500
+
+
+def metadata_faults(metadata: Any, index: int | None = None, field: str = "metadata") -> list[Fault]:
+    """Every fault of a metadata object: at most 50 keys of 1..100 characters, values strings of at most
+    500 characters, finite numbers or booleans (a float is refused: numbers arrive as Decimal)."""
+    if not isinstance(metadata, dict):
+        return [Fault(field, "must be an object of keys to strings, numbers or booleans", index)]
+    faults = []
+    if len(metadata) > MAX_METADATA_KEYS:
+        faults.append(Fault(field, f"must have at most {MAX_METADATA_KEYS} keys", index))
+    for key, value in metadata.items():
+        path = f"{field}.{printable(key[:MAX_KEY_LENGTH])}"
+        if isinstance(value, float) or not isinstance(value, str | int | Decimal):
+            faults.append(Fault(path, "values must be strings, numbers or booleans", index))
+        elif not key or len(key) > MAX_KEY_LENGTH:
+            faults.append(Fault(path, f"keys must be 1 to {MAX_KEY_LENGTH} characters", index))
+        elif isinstance(value, str) and len(value) > MAX_VALUE_LENGTH:
+            faults.append(Fault(path, f"values must be at most {MAX_VALUE_LENGTH} characters", index))
+        elif isinstance(value, Decimal) and not value.is_finite():
+            faults.append(Fault(path, "numbers must be finite", index))
+        else:
+            faults += text_fault(path, key, index=index) or text_fault(path, value, prose=True, index=index)
+    return faults

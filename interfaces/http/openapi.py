@@ -1,0 +1,136 @@
+"""The OpenAPI document, complete and honest, and the docs page that shows it without internet.
+
+Litestar documents what a handler's signature says. This module adds, in one place for every route
+(so routes added later get it too), what the signature cannot say:
+
+- every problem+json status the route can answer, by rule: 400 (malformed body or parameter), 422
+  (invalid input, and an unknown query parameter on every route: interfaces/http/query_check.py),
+  503 (database unavailable, read models behind) everywhere; 401 where a key is needed; 404 where
+  the path names something; 413 where a body is read; and the statuses a handler declares itself
+  with `opt={"problems": (409,)}`;
+- the request body of a handler that decodes its body itself (`opt={"body": Struct}`);
+- the bearer security scheme: every operation needs a key unless it says `opt={"public": True}`.
+
+The docs page (/schema) is Swagger UI from the `swagger-ui-bundle-v2` package, served by tally under
+/schema/assets/: no CDN, so it works offline.
+"""
+from __future__ import annotations
+
+import mimetypes
+from typing import Any
+
+import msgspec
+from litestar import Litestar, Response, get
+from litestar.datastructures import CacheControlHeader
+from litestar.exceptions import NotFoundException
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+from litestar.router import Router
+from litestar.routes import HTTPRoute
+from swagger_ui_bundle import swagger_ui_path
+
+from interfaces.http.problems import PROBLEM
+from interfaces.http.query_check import KNOWN as KNOWN_QUERY
+
+BEARER = "bearer"
+ASSETS = "/assets"
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_STATUS_TEXT = {400: "Malformed body or parameter", 401: "No valid API key", 404: "Not found for this key",
+                409: "Conflicts with what is recorded", 413: "Body over 1 MiB", 422: "Invalid input",
+                503: "Database unavailable or read models behind; retry"}
+
+
+class ProblemFault(msgspec.Struct):
+    index: int | None
+    field: str
+    reason: str
+
+
+class Problem(msgspec.Struct):
+    """RFC 9457 problem details with tally's stable `code` (interfaces/http/problems.py)."""
+
+    type: str
+    title: str
+    status: int
+    code: str
+    detail: str
+    errors: list[ProblemFault] | msgspec.UnsetType = msgspec.UNSET
+    request_id: str | msgspec.UnsetType = msgspec.UNSET
+
+
+class SwaggerOffline(SwaggerRenderPlugin):
+    """Swagger UI with its scripts, styles and icon served by tally itself."""
+
+    def __init__(self) -> None:
+        base = f"/schema{ASSETS}"
+        super().__init__(js_url=f"{base}/swagger-ui-bundle.js", css_url=f"{base}/swagger-ui.css",
+                         standalone_preset_js_url=f"{base}/swagger-ui-standalone-preset.js",
+                         favicon=f"<link rel='icon' type='image/png' href='{base}/favicon-32x32.png'>", path="/")
+
+    def receive_router(self, router: Router) -> None:
+        router.register(docs_asset)
+
+
+@get(f"{ASSETS}/{{name:str}}", sync_to_thread=False, include_in_schema=False,
+     cache_control=CacheControlHeader(max_age=86400))
+def docs_asset(name: str) -> Response[bytes]:
+    asset = swagger_ui_path / name
+    if "/" in name or not name or not asset.is_file():
+        raise NotFoundException(f"no docs asset {name}")
+    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return Response(asset.read_bytes(), media_type=media_type)
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="tally", version="0.1.0", path="/schema", use_handler_docstrings=True,
+        render_plugins=[SwaggerOffline()],
+        security=[{BEARER: []}],
+        components=Components(security_schemes={BEARER: SecurityScheme(
+            type="http", scheme="bearer", description="An API key from `tally keys create`")}))
+
+
+def problems_of(path: str, method: str, opt: dict[str, Any]) -> set[int]:
+    """The problem statuses one operation can answer (see the module docstring)."""
+    statuses = {400, 422, 503, *opt.get("problems", ())}
+    if not opt.get("public"):
+        statuses.add(401)
+    if "{" in path:
+        statuses.add(404)
+    if method != "get":
+        statuses.add(413)
+    return statuses
+
+
+def _schema_of(struct: type, schemas: dict[str, Any]) -> dict[str, Any]:
+    (ref,), components = msgspec.json.schema_components([struct], ref_template="#/components/schemas/{name}")
+    schemas.update(components)
+    return ref
+
+
+def complete(app: Litestar) -> None:
+    """Adds what the handlers' signatures cannot say to the app's OpenAPI document, once, before it is served."""
+    openapi = app.openapi_schema
+    schemas: dict[str, Any] = {}
+    problem = {"content": {PROBLEM: {"schema": _schema_of(Problem, schemas)}}}
+    for route in app.routes:
+        if not isinstance(route, HTTPRoute) or route.path_format not in (openapi.paths or {}):
+            continue
+        item = openapi.paths[route.path_format]  # type: ignore[index]
+        for handler in route.route_handlers:
+            for method in (m.lower() for m in handler.http_methods):
+                operation = getattr(item, method, None) if method in _METHODS else None
+                if operation is None or not handler.include_in_schema:
+                    continue
+                if "body" in handler.opt:
+                    operation.request_body = {"required": True, "content": {
+                        "application/json": {"schema": _schema_of(handler.opt["body"], schemas)}}}
+                if handler.opt.get("public"):
+                    operation.security = []
+                handler.opt[KNOWN_QUERY] = frozenset(
+                    p.name for p in operation.parameters or () if getattr(p, "param_in", None) == "query")
+                for status in sorted(problems_of(route.path_format, method, handler.opt)):
+                    operation.responses[str(status)] = {"description": _STATUS_TEXT.get(status, "Problem"), **problem}
+    components = openapi.components
+    components.schemas = {**(components.schemas or {}), **schemas}  # type: ignore[dict-item]

@@ -146,7 +146,7 @@ def edit(customer_id: str, tally: Tally, business: uuid.UUID, data: Form) -> Tem
     customer = customer_view(tally.customers.get_customer(business, customer_id))
     try:
         change = struct_from({k: data.get(k) for k in ("name", "email")}, CustomerUpdate)
-        done = tally.customers.update_customer(business, customer_id, change.name, change.email)
+        done = tally.customers.update_customer(business, customer_id, change.changes())
     except Invalid as exc:
         errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
         return Template("customer_edit.html", status_code=422,

@@ -106,7 +106,7 @@ def test_the_overview_counts_with_separators_and_the_customer_list_searches(clie
     listed = client.get("/dashboard/customers", params={"search": "overview"}).text
     assert "cus_o" in listed and "cus_p" not in listed
     suggested = client.get("/dashboard/customer-search.json", params={"search": "OTHER"}).json()
-    assert suggested == [{"customer_id": "cus_p", "name": "Other", "email": None}]
+    assert suggested == [{"customer_id": "cus_p", "name": "Other", "email": ""}]
 
 
 def test_every_bucket_of_a_chart_falls_on_one_of_its_slots(client: Any, auth: Any, key: str, worker: Any) -> None:

@@ -40,7 +40,7 @@ def label(value: Any) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format(value.copy_abs() if value.is_zero() else value, "f")  # PostgreSQL has no -0
     return str(value)
 
 

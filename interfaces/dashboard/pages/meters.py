@@ -17,7 +17,7 @@ from domain.errors import Invalid
 from interfaces.dashboard.forms import blank_to_none, parse_time
 from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
 from interfaces.http.queries.meters import read_usage
-from interfaces.http.schemas.meters import UsageBucket
+from interfaces.http.schemas.meters import UsageBucket, UsageGroup
 from projections.meter_filter_sql import meter_events_sql
 from projections.meter_queries import WINDOWS
 from projections.queries import Queries
@@ -66,24 +66,32 @@ def _range(window: str, start: str, end: str) -> tuple[datetime, datetime]:
 
 @get("/meters/{meter_id:uuid}", sync_to_thread=True)
 def meter_page(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
-               window: Window = "hour", customer_id: str = "", start: str = "", end: str = "") -> Template:
-    """The meter's definition, its usage chart and the latest events it selects."""
+               window: Window = "hour", customer_id: str = "", start: str = "", end: str = "",
+               group_by: str = "") -> Template:
+    """The meter's definition, its usage chart (stacked by a metadata key when one is chosen) and the latest
+    events it selects."""
     meter = tally.meters.get_meter(business, meter_id)
     since, until = _range(window, start, end)
-    usage = read_usage(tally, queries, business, meter_id, since, until, blank_to_none(customer_id), window)
+    usage = read_usage(tally, queries, business, meter_id, since, until, blank_to_none(customer_id), window,
+                       _keys(group_by))
     latest = queries.events(business, customer_id=blank_to_none(customer_id), start=since, end=until,
                             extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
     customers = queries.customers(business, page_size=ALL).items
     query = {"window": window, "customer_id": customer_id, "start": since.strftime("%Y-%m-%dT%H:%M"),
-             "end": until.strftime("%Y-%m-%dT%H:%M")}
+             "end": until.strftime("%Y-%m-%dT%H:%M"), "group_by": group_by}
     # The chart asks again with what the person asked for: without an end it follows the clock, so an event
     # that arrives after the page's last minute still shows.
     asked = {"window": window, "customer_id": customer_id, **({"start": start} if start else {}),
-             **({"end": end} if end else {})}
+             **({"end": end} if end else {}), **({"group_by": group_by} if group_by else {})}
+    keys = sorted({k for e in latest.items for k in e.metadata})  # suggestions for the stack-by key
     return Template("meter.html", context={
-        "meter": queries.meter(meter), "usage": usage, "events": latest,
+        "meter": queries.meter(meter), "usage": usage, "events": latest, "keys": keys,
         "customers": customers, "windows": WINDOWS, "query": query, "asked": asked,
         "span": (int(since.timestamp()), int(until.timestamp()))})
+
+
+def _keys(group_by: str) -> tuple[str, ...]:
+    return (group_by,) if group_by.strip() else ()
 
 
 class ChartUsage(msgspec.Struct):
@@ -93,16 +101,18 @@ class ChartUsage(msgspec.Struct):
     buckets: list[UsageBucket]
     start: int
     end: int
+    groups: list[UsageGroup] | None = None  # a stacked series per value of the chosen key
 
 
 @get("/meters/{meter_id:uuid}/usage.json", sync_to_thread=True)
 def meter_usage_json(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, window: Window = "hour",
-                     customer_id: str = "", start: str = "", end: str = "") -> ChartUsage:
+                     customer_id: str = "", start: str = "", end: str = "", group_by: str = "") -> ChartUsage:
     """What the chart redraws from: the same usage as `GET /meters/{id}/usage`, over the span asked for
     (up to now when no end was given)."""
     since, until = _range(window, start, end)
-    usage = read_usage(tally, queries, business, meter_id, since, until, blank_to_none(customer_id), window)
-    return ChartUsage(usage.total, usage.buckets, int(since.timestamp()), int(until.timestamp()))
+    usage = read_usage(tally, queries, business, meter_id, since, until, blank_to_none(customer_id), window,
+                       _keys(group_by))
+    return ChartUsage(usage.total, usage.buckets, int(since.timestamp()), int(until.timestamp()), usage.groups)
 
 
 @post("/meters/{meter_id:uuid}/{change:str}", sync_to_thread=True, status_code=303)

@@ -8,7 +8,15 @@ import pytest
 from domain.pricing_models import Pricing, Tier
 from domain.rating import UsagePrice
 from domain.usage_event import IncomingEvent
-from tests.application.helpers import JAN1, close, count_meter, daily_product, price, send, subscribe
+from tests.application.helpers import (
+    JAN1,
+    close,
+    count_meter,
+    daily_product,
+    price,
+    send,
+    subscribe,
+)
 
 D = Decimal
 T = (Tier(D(1000), D("0.02")), Tier(D(5000), D("0.015")), Tier(None, D("0.01")))
@@ -111,3 +119,20 @@ def test_late_events_of_a_grouped_price_are_billed_on_late_lines_per_value(tally
     assert [(line.group, line.late, line.amount) for line in second.lines] == [
         (None, False, D("0.00")), ({"model": "big"}, True, D("1.00"))]
     assert tally.explainer.explain_invoice(business, second.id).matches
+
+
+@pytest.mark.parametrize("kind, of, amount", [("unique_count", "user", "3.00"), ("min", "tokens", "2.00"),
+                                               ("avg", "tokens", "5.50")])
+def test_the_new_aggregations_bill_and_explain_like_the_others(tally, business, make_customer, worker, kind, of,
+                                                               amount):
+    make_customer("cus_1")
+    meter = tally.meters.create_meter(business, kind, "llm", {"type": kind, "key": of}).id
+    subscription = subscribe(tally, business, "cus_1", daily_product(tally, business, price(meter, "1")), JAN1)
+    rows = [{"user": f"u{i % 3}", "tokens": t} for i, t in enumerate([2, 9, "4", 7])] + [{"tokens": "x"}]
+    worker.caught_up(send_tokens(tally, business, "cus_1", rows, JAN1))
+
+    [invoice] = close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
+
+    assert [line.amount for line in invoice.lines] == [D(amount)]
+    explained = tally.explainer.explain_invoice(business, invoice.id)
+    assert explained.matches and explained.lines[0].events == 4

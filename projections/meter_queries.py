@@ -131,7 +131,7 @@ def _aggregate_sql(kind: str, key: str | None) -> tuple[sql.Composable, sql.Comp
     """(SQL aggregate columns, condition an event's value must meet) over raw usage_events: the translation of
     domain.aggregation's MeterRule.value and Bucket, held equal to them by tests/projections."""
     if kind == "count" or key is None:
-        return sql.SQL("count(*) AS v"), sql.SQL("true")
+        return sql.SQL("count(*)::numeric AS v"), sql.SQL("true")
     if kind == "unique_count":
         return (sql.SQL("count(DISTINCT metadata ->> {}) AS v").format(sql.Literal(key)),
                 sql.SQL("metadata ? {}").format(sql.Literal(key)))
@@ -171,10 +171,10 @@ def usage_groups(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id
          *([customer_id] if customer_id else [])])
     groups: dict[Group, GroupUsage] = {}
     windows: dict[Group, list[tuple[datetime, Decimal | None]]] = {}
-    finish = READINGS[kind].finish if kind == "avg" else _value
+    finish = READINGS[kind].finish
     for row in cur.fetchall():
         values = tuple(row[f"g{i}"] for i in range(len(keys)))
-        value = Decimal(row["v"]) if kind in ("count", "unique_count") else finish(row)
+        value = finish(row)
         if row["whole"] or not window:
             groups[values] = GroupUsage(values, value, [])
         else:

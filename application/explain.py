@@ -23,14 +23,16 @@ from domain.cycles import LateWindow
 from domain.entitlements import cycle_reference
 from domain.invoice import Invoice
 from domain.meter import Meter
+from domain.pricing_models import Part
 from domain.product import Product
-from domain.rating import Usage, rate
+from domain.rating import Usage, UsagePrice, group_order, rate
 from domain.subscription import Subscription
 from store.event_store import EventStore
 from store.evidence import recorded_usage
 
 ZERO = Decimal(0)
-COMPARED = ("meter_id", "quantity", "free", "credits_used", "billable", "unit_price", "amount", "late")
+COMPARED = ("meter_id", "quantity", "free", "credits_used", "billable", "unit_price", "amount", "late", "model",
+            "group")
 
 # (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
 Evidence = Callable[[uuid.UUID, str, int, int], Iterable[tuple[int, Any]]]
@@ -51,6 +53,9 @@ class LineWork:
     amount: Decimal
     issued_amount: Decimal | None
     matches: bool
+    model: str
+    group: dict[str, str | None] | None
+    parts: list[Part]  # the model's work: units per tier (packages for package) at their prices
 
 
 @dataclass(frozen=True)
@@ -97,31 +102,47 @@ class InvoiceExplainer:
         events = [(p, e.occurred_at, e.event_name, e.metadata)
                   for p, e in find(issued.business_id, issued.customer_id, 0, upto)]
         late = LateWindow(after, upto, subscription.anchor, issued.cycle_start)
-        usages, counted = [], []
+        usages: list[Usage] = []
+        counted: list[tuple[UsagePrice, int]] = []
         for price in product.prices():
             meter: Meter = self.repository.get(uuid.UUID(price.meter_id))
-            n, quantity = meter.rule.measure(e for e in events if issued.cycle_start <= e[1] < issued.cycle_end)
-            usages.append(Usage(price, meter.name, quantity or ZERO))
-            counted.append(n)
+            in_cycle = [e for e in events if issued.cycle_start <= e[1] < issued.cycle_end]
+            self._measure(usages, counted, price, meter, in_cycle, late=False)
             if not late.empty:
-                n, quantity = meter.rule.measure(e for e in events if late.holds(e[0], e[1]))
-                if quantity:
-                    usages.append(Usage(price, meter.name, quantity, late=True))
-                    counted.append(n)
+                self._measure(usages, counted, price, meter, [e for e in events if late.holds(e[0], e[1])], late=True)
         balance = wallet.balance if wallet else ZERO
         rated = rate(usages, product.price, product.currency, balance)
         lines = []
-        for i, (line, n) in enumerate(zip(rated.lines, counted)):
+        for i, (line, (price, n)) in enumerate(zip(rated.lines, counted)):
             issued_line = issued.lines[i] if i < len(issued.lines) else None
             same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
+            pricing = price.for_value(next(iter(line.group.values())) if line.group else None, ZERO).pricing
             lines.append(LineWork(line.meter_id, line.meter_name, line.late, n, line.quantity, line.free,
-                                  line.credits_used, line.billable, line.unit_price, line.billable * line.unit_price,
-                                  line.amount, issued_line.amount if issued_line else None, same))
+                                  line.credits_used, line.billable, line.unit_price, pricing.amount(line.billable),
+                                  line.amount, issued_line.amount if issued_line else None, same, line.model,
+                                  line.group, pricing.parts(line.billable)))
         matches = (len(rated.lines) == len(issued.lines) and all(w.matches for w in lines)
                    and rated.total == issued.total and rated.price == issued.price)
         return Explanation(issued.id, issued.customer_id, issued.cycle_start, issued.cycle_end, issued.currency,
                            upto, after, product.version, balance, rated.price, lines, rated.total, issued.total,
                            matches)
+
+    @staticmethod
+    def _measure(usages: list[Usage], counted: list[tuple[UsagePrice, int]], price: UsagePrice, meter: Meter,
+                 events: list[tuple[int, datetime, str, dict[str, Any]]], late: bool) -> None:
+        """The usage of one price as the close measured it, and the events behind each line it rates to."""
+        if price.group_by is None:
+            n, quantity = meter.rule.measure(events)
+            if quantity or not late:
+                usages.append(Usage(price, meter.name, quantity or ZERO, late=late))
+                counted.append((price, n))
+            return
+        measured = {g[0]: m for g, m in meter.rule.measure_groups(events, (price.group_by,)).items()}
+        groups = {value: quantity or ZERO for value, (_, quantity) in measured.items()}
+        if late and not any(groups.values()):
+            return
+        usages.append(Usage(price, meter.name, sum(groups.values(), ZERO), late=late, groups=groups))
+        counted += [(price, measured[v][0]) for v in sorted(groups, key=group_order)] or [(price, 0)]
 
     def _positions(self, aggregate: uuid.UUID) -> dict[int, int]:
         query = sql.SQL("SELECT originator_version, notification_id FROM {} WHERE originator_id = %s").format(

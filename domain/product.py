@@ -10,13 +10,16 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.cycles import INTERVALS
 from domain.errors import Conflict, Fault, Invalid, NotFound
-from domain.money import MAX_PRICE_PLACES, MINOR_UNITS, is_currency, places
+from domain.metadata import MAX_VALUE_LENGTH
+from domain.meter_filter import MAX_KEY_LENGTH
+from domain.money import MINOR_UNITS, is_currency
+from domain.pricing_models import amount_faults
 from domain.rating import UsagePrice
-from domain.text import line_faults
+from domain.text import line_faults, printable, text_fault
 
 MAX_USAGE_PRICES = 50
 MAX_INTERVAL_COUNT = 1000
-MAX_AMOUNT = Decimal("1e15")
+MAX_GROUP_PRICES = 100
 ROLLOVERS = ("none", "all")
 
 
@@ -25,30 +28,37 @@ def prices_of(usage_prices: dict[str, UsagePrice]) -> list[UsagePrice]:
     return [usage_prices[m] for m in sorted(usage_prices)]
 
 
-def _amount_faults(field: str, value: Decimal, max_places: int, positive: bool = False) -> list[Fault]:
-    if not value.is_finite():
-        return [Fault(field, "must be a finite number")]
-    if value < 0 or (positive and value == 0):
-        return [Fault(field, "must be greater than 0" if positive else "must not be negative")]
-    if value > MAX_AMOUNT:
-        return [Fault(field, "must be at most 1e15")]
-    if places(value) > max_places:
-        return [Fault(field, f"must have at most {max_places} decimal places")]
-    return []
-
-
 def price_faults(price: UsagePrice, prefix: str = "") -> list[Fault]:
-    faults = _amount_faults(f"{prefix}unit_price", price.unit_price, MAX_PRICE_PLACES)
-    faults += _amount_faults(f"{prefix}free_threshold", price.free_threshold, MAX_PRICE_PLACES)
+    faults = price.pricing.faults(prefix)
+    faults += amount_faults(f"{prefix}free_threshold", price.free_threshold)
+    faults += group_faults(price, prefix)
     credits = price.credits
     if credits:
-        faults += _amount_faults(f"{prefix}credits.per_cycle", credits.per_cycle, MAX_PRICE_PLACES)
-        faults += _amount_faults(f"{prefix}credits.per_unit", credits.per_unit, MAX_PRICE_PLACES, positive=True)
+        faults += amount_faults(f"{prefix}credits.per_cycle", credits.per_cycle)
+        faults += amount_faults(f"{prefix}credits.per_unit", credits.per_unit, positive=True)
         if credits.rollover not in ROLLOVERS:
             faults.append(Fault(f"{prefix}credits.rollover", "must be none or all"))
         days = credits.expires_after_days
         if days is not None and not 1 <= days <= 36600:
             faults.append(Fault(f"{prefix}credits.expires_after_days", "must be 1 to 36600"))
+    return faults
+
+
+def group_faults(price: UsagePrice, prefix: str) -> list[Fault]:
+    if price.group_by is None:
+        return [Fault(f"{prefix}group_prices", "needs group_by: the metadata key whose values they price")] \
+            if price.group_prices else []
+    if not 1 <= len(price.group_by) <= MAX_KEY_LENGTH:
+        return [Fault(f"{prefix}group_by", f"must be a metadata key of 1 to {MAX_KEY_LENGTH} characters")]
+    faults = text_fault(f"{prefix}group_by", price.group_by)
+    if len(price.group_prices) > MAX_GROUP_PRICES:
+        faults.append(Fault(f"{prefix}group_prices", f"at most {MAX_GROUP_PRICES} values"))
+    for value, pricing in price.group_prices.items():
+        if not 1 <= len(value) <= MAX_VALUE_LENGTH:
+            faults.append(Fault(f"{prefix}group_prices", f"a value must be 1 to {MAX_VALUE_LENGTH} characters"))
+            continue
+        faults += text_fault(f"{prefix}group_prices", value, prose=True) or \
+            pricing.faults(f"{prefix}group_prices.{printable(value)}.")
     return faults
 
 
@@ -58,7 +68,7 @@ def product_faults(name: str, currency: str, price: Decimal, billing_interval: s
     if not is_currency(currency):
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
     else:
-        faults += _amount_faults("price", price, MINOR_UNITS[currency])
+        faults += amount_faults("price", price, max_places=MINOR_UNITS[currency])
     if billing_interval not in INTERVALS:
         faults.append(Fault("billing_interval", f"must be one of {', '.join(INTERVALS)}"))
     if not 1 <= interval_count <= MAX_INTERVAL_COUNT:

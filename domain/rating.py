@@ -1,18 +1,26 @@
 """Pricing a cycle: the one function both the upcoming invoice and cycle close use.
 
 Per usage price, in this order: quantity -> free (up to the free threshold) ->
-credits (from the wallet, see docs/credits.md) -> billable -> amount, the
-amount rounded once, half-up, to the currency's minor unit. Late usage (events
-of an already closed cycle) is billed on its own line at the unit price: the
-free allowance and the credits belonged to the cycle that closed.
+credits (from the wallet, see docs/credits.md) -> billable -> amount by the
+price's model (domain/pricing_models.py), rounded once, half-up, to the
+currency's minor unit. Late usage (events of an already closed cycle) is billed
+on its own line at the price's model: the free allowance and the credits
+belonged to the cycle that closed.
+
+A price with `group_by` rates one line per value of that metadata key, each
+value by its own terms (`group_prices`, else the base terms). The free
+threshold and the credits belong to the meter, not to a value: they are taken
+from the values in the order of their lines (values sorted, events without the
+key last) until used up (docs/pricing.md).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from domain.money import MAX_PRICE_PLACES, money, round_money
+from domain.pricing_models import Pricing, Tier
 
 ZERO = Decimal(0)
 FINEST = Decimal(1).scaleb(-MAX_PRICE_PLACES)
@@ -32,19 +40,48 @@ class UsagePrice:
     unit_price: Decimal
     free_threshold: Decimal = ZERO
     credits: CreditTerms | None = None
+    model: str = "per_unit"
+    tiers: tuple[Tier, ...] = ()
+    package_size: Decimal | None = None
+    package_price: Decimal | None = None
+    group_by: str | None = None
+    group_prices: dict[str, Pricing] = field(default_factory=dict)
+
+    @property
+    def pricing(self) -> Pricing:
+        """The base terms: how billable units of this meter (or of a value without its own terms) are priced."""
+        return Pricing(self.model, self.unit_price, self.tiers, self.package_size, self.package_price)
+
+    def for_value(self, value: str | None, free_threshold: Decimal) -> UsagePrice:
+        """The price one value of `group_by` is rated at, with what is left of the meter's free threshold."""
+        p = self.group_prices.get(value, self.pricing) if value is not None else self.pricing
+        return replace(self, free_threshold=free_threshold, model=p.model, unit_price=p.unit_price, tiers=p.tiers,
+                       package_size=p.package_size, package_price=p.package_price, group_by=None, group_prices={})
 
     def terms(self) -> dict[str, Any]:
-        """The price as Product events store it: {"meter_id", "unit_price", "free_threshold", "credits"}."""
-        return asdict(self)
+        """The price as Product events store it: {"meter_id", "unit_price", "free_threshold", "credits"} as
+        always, plus the model's terms when not per_unit and the per-value terms when grouped."""
+        terms = {"meter_id": self.meter_id, "unit_price": self.unit_price, "free_threshold": self.free_threshold,
+                 "credits": asdict(self.credits) if self.credits else None}
+        if self.model != "per_unit":
+            terms |= self.pricing.terms()
+        if self.group_by is not None:
+            terms |= {"group_by": self.group_by, "group_prices": {v: p.terms() for v, p in self.group_prices.items()}}
+        return terms
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> UsagePrice:
-        """From its stored form, whose decimals may come back as strings or numbers (jsonb)."""
+        """From its stored form, whose decimals may come back as strings or numbers (jsonb). Terms stored
+        before pricing models (no `model`) read as per_unit, unchanged."""
         credits = terms.get("credits")
-        return cls(meter_id=terms["meter_id"], unit_price=Decimal(str(terms["unit_price"])),
+        base = Pricing.from_terms(terms)
+        return cls(meter_id=terms["meter_id"], unit_price=base.unit_price,
                    free_threshold=Decimal(str(terms["free_threshold"])),
                    credits=CreditTerms(Decimal(str(credits["per_cycle"])), Decimal(str(credits["per_unit"])),
-                                       credits["rollover"], credits.get("expires_after_days")) if credits else None)
+                                       credits["rollover"], credits.get("expires_after_days")) if credits else None,
+                   model=base.model, tiers=base.tiers, package_size=base.package_size,
+                   package_price=base.package_price, group_by=terms.get("group_by"),
+                   group_prices={v: Pricing.from_terms(p) for v, p in (terms.get("group_prices") or {}).items()})
 
 
 @dataclass(frozen=True)
@@ -53,6 +90,8 @@ class Usage:
     meter_name: str
     quantity: Decimal
     late: bool = False
+    # per value of price.group_by (None: events without the key); None when the price is not grouped
+    groups: dict[str | None, Decimal] | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +106,8 @@ class Line:
     unit_price: Decimal
     amount: Decimal
     late: bool
+    model: str = "per_unit"
+    group: dict[str, str | None] | None = None  # {group_by key: value} of a per-value line
 
     def terms(self) -> dict[str, Any]:
         """The line as an Invoice.Issued event stores it."""
@@ -74,9 +115,11 @@ class Line:
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Line:
-        """From its stored form, whose decimals may come back as strings or numbers (jsonb)."""
+        """From its stored form, whose decimals may come back as strings or numbers (jsonb); lines stored
+        before pricing models are per_unit and ungrouped."""
         decimals = {k: Decimal(str(terms[k])) for k in DECIMALS}
-        return cls(meter_id=terms["meter_id"], meter_name=terms["meter_name"], late=terms["late"], **decimals)
+        return cls(meter_id=terms["meter_id"], meter_name=terms["meter_name"], late=terms["late"],
+                   model=terms.get("model", "per_unit"), group=terms.get("group"), **decimals)
 
 
 DECIMALS = ("quantity", "free", "credited", "credits_used", "billable", "unit_price", "amount")
@@ -116,15 +159,38 @@ def rate_line(usage: Usage, currency: str, balance: Decimal) -> Line:
     credits_used = credited * price.credits.per_unit if price.credits else ZERO
     billable = rest - credited
     return Line(price.meter_id, usage.meter_name, quantity, free, credited, credits_used, billable,
-                price.unit_price, round_money(billable * price.unit_price, currency), usage.late)
+                price.unit_price, round_money(price.pricing.amount(billable), currency), usage.late, price.model)
+
+
+def group_order(value: str | None) -> tuple[bool, str]:
+    return value is None, value or ""
+
+
+def rate_usage(usage: Usage, currency: str, balance: Decimal) -> list[Line]:
+    """One line, or one per value of a grouped price, the meter's free threshold and the wallet taken from the
+    values in line order."""
+    price = usage.price
+    if usage.groups is None or price.group_by is None:
+        return [rate_line(usage, currency, balance)]
+    if not usage.groups:
+        return [rate_line(Usage(price.for_value(None, price.free_threshold), usage.meter_name, ZERO, usage.late),
+                          currency, balance)]
+    allowance, lines = price.free_threshold, []
+    for value in sorted(usage.groups, key=group_order):
+        valued = Usage(price.for_value(value, allowance), usage.meter_name, usage.groups[value], usage.late)
+        line = replace(rate_line(valued, currency, balance), group={price.group_by: value})
+        allowance -= line.free
+        balance -= line.credits_used
+        lines.append(line)
+    return lines
 
 
 def rate(usages: list[Usage], price: Decimal, currency: str, balance: Decimal = ZERO) -> Rated:
     """Rates lines in the given order, each spending what the wallet has left."""
     lines = []
     for usage in usages:
-        line = rate_line(usage, currency, balance)
-        balance -= line.credits_used
-        lines.append(line)
+        for line in rate_usage(usage, currency, balance):
+            balance -= line.credits_used
+            lines.append(line)
     fixed = money(price, currency)
     return Rated(currency, lines, fixed, sum((line.amount for line in lines), fixed))

@@ -17,7 +17,7 @@ from psycopg import Cursor, sql
 from domain.cycles import Cycle, LateWindow
 from domain.meter import Meter
 from domain.rating import Usage, UsagePrice
-from projections.meter_queries import usage_total
+from projections.meter_queries import usage_groups, usage_total
 from projections.tracking import read_position
 
 ZERO = Decimal(0)
@@ -29,11 +29,7 @@ def usage_position(cur: Cursor[Any], schema: str) -> int:
 
 def measure(cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter],
             c: Cycle, since: datetime, late_after: int, position: int) -> list[Usage]:
-    usages = [
-        Usage(price, meters[price.meter_id].name,
-              usage_total(cur, schema, meters[price.meter_id].id, customer_id, c.start, c.end) or ZERO)
-        for price in prices
-    ]
+    usages = [_cycle_usage(cur, schema, customer_id, price, meters[price.meter_id], c) for price in prices]
     late = LateWindow(late_after, position, since, c.start)
     if late.empty or not prices:
         return usages
@@ -47,7 +43,21 @@ def measure(cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsageP
             for r in cur.fetchall()]
     for price in prices:
         meter = meters[price.meter_id]
+        if price.group_by is not None:
+            groups = {g[0]: q or ZERO for g, (_, q) in meter.rule.measure_groups(rows, (price.group_by,)).items()}
+            if any(groups.values()):
+                usages.append(Usage(price, meter.name, sum(groups.values(), ZERO), late=True, groups=groups))
+            continue
         _, quantity = meter.rule.measure(rows)
         if quantity:
             usages.append(Usage(price, meter.name, quantity, late=True))
     return usages
+
+
+def _cycle_usage(cur: Cursor[Any], schema: str, customer_id: str, price: UsagePrice, meter: Meter,
+                 c: Cycle) -> Usage:
+    if price.group_by is None:
+        return Usage(price, meter.name, usage_total(cur, schema, meter.id, customer_id, c.start, c.end) or ZERO)
+    groups = {g.values[0]: g.total or ZERO
+              for g in usage_groups(cur, schema, meter.id, customer_id, c.start, c.end, (price.group_by,))}
+    return Usage(price, meter.name, sum(groups.values(), ZERO), groups=groups)

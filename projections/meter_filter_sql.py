@@ -29,6 +29,14 @@ def meter_events_sql(meter: Meter) -> sql.Composable:
     return sql.SQL("event_name = {} AND {}").format(sql.Literal(meter.event_name), filter_sql(meter.filter))
 
 
+def number_sql(key: str, column: str = "metadata") -> sql.Composable:
+    """The number a metadata value stands for (domain.numbers.number), NULL when none."""
+    names = {"m": sql.Identifier(column), "k": sql.Literal(key)}
+    return sql.SQL("CASE WHEN jsonb_typeof({m} -> {k}) = 'number' THEN ({m} ->> {k})::numeric "
+                   "WHEN jsonb_typeof({m} -> {k}) = 'string' AND ({m} ->> {k}) ~ {re} THEN ({m} ->> {k})::numeric END"
+                   ).format(re=sql.Literal(NUMERIC), **names)
+
+
 def _condition(clause: dict[str, Any], column: str) -> sql.Composable:
     key, operator, expected = clause["key"], clause["operator"], clause["value"]
     names = {"m": sql.Identifier(column), "k": sql.Literal(key)}
@@ -47,10 +55,7 @@ def _condition(clause: dict[str, Any], column: str) -> sql.Composable:
     op = sql.SQL(SQL_OPERATORS[operator])
     expected_number = number(expected)
     if expected_number is not None:
-        as_number = sql.SQL("CASE WHEN {t} = 'number' THEN {s}::numeric "
-                            "WHEN {t} = 'string' AND {s} ~ {re} THEN {s}::numeric END").format(
-            t=typeof, s=text, re=sql.Literal(NUMERIC))
-        other = sql.SQL("{n} {o} {v}").format(n=as_number, o=op, v=sql.Literal(expected_number))
+        other = sql.SQL("{n} {o} {v}").format(n=number_sql(key, column), o=op, v=sql.Literal(expected_number))
     else:
         other = sql.SQL("({t} = 'string' AND {s} !~ {re} AND {s} COLLATE \"C\" {o} {v})").format(
             t=typeof, s=text, re=sql.Literal(NUMERIC), o=op, v=sql.Literal(expected))

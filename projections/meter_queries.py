@@ -1,24 +1,59 @@
-"""Queries over meter buckets. Usage is always computed from the per-minute
-buckets, never from raw events, so period bounds are truncated to the minute:
-an event counts in [start, end) of its minute."""
+"""Queries over meter buckets. Usage is computed from the per-minute buckets
+(`meter_usage`; `meter_uniques` for unique_count), never from raw events, so
+period bounds are truncated to the minute: an event counts in [start, end) of
+its minute. Usage grouped by metadata keys is the exception: the buckets do not
+keep metadata, so it is aggregated from `usage_events` with the same SQL
+translation of the meter's rule (docs/pricing.md)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
 from psycopg import Cursor, sql
 
+from domain.aggregation import average
 from domain.errors import NotFound
+from projections.meter_filter_sql import filter_sql, number_sql
+from projections.meter_usage import decimal_json
 from store.rows import one
 
 WINDOWS = ("minute", "hour", "day", "month")
-VALUE = {
-    "count": "coalesce(sum(count), 0)",
-    "sum": "coalesce(sum(sum), 0)",
-    "max": "max(max)",
-    "last": "(array_agg(last_value ORDER BY last_ts DESC, last_position DESC))[1]",
+
+
+def _value(row: dict[str, Any]) -> Decimal | None:
+    return row["v"]
+
+
+def _average(row: dict[str, Any]) -> Decimal | None:
+    return average(row["s"], row["n"]) if row["n"] else None
+
+
+def _distinct(row: dict[str, Any]) -> Decimal | None:
+    return Decimal(row["v"])
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one aggregation reads its quantity: the table, the SQL aggregate, and the finish in Python (where
+    exact decimal division must agree with domain.aggregation)."""
+
+    table: str
+    columns: str
+    finish: Callable[[dict[str, Any]], Decimal | None] = _value
+
+
+READINGS = {
+    "count": Reading("meter_usage", "coalesce(sum(count), 0) AS v"),
+    "sum": Reading("meter_usage", "coalesce(sum(sum), 0) AS v"),
+    "max": Reading("meter_usage", "max(max) AS v"),
+    "min": Reading("meter_usage", "min(min) AS v"),
+    "avg": Reading("meter_usage", "sum(sum) AS s, sum(count) AS n", _average),
+    "last": Reading("meter_usage", "(array_agg(last_value ORDER BY last_ts DESC, last_position DESC))[1] AS v"),
+    "unique_count": Reading("meter_uniques", "count(DISTINCT value) AS v", _distinct),
 }
 
 
@@ -53,11 +88,11 @@ def usage_total(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id:
     """The meter's aggregation over [start, end) (truncated to the minute), for one customer or all.
     Count and sum are 0 without usage; max and last are None. NotFound while the read model has not
     seen the meter; check `backfills_pending` on the same cursor before trusting a new meter's total."""
-    kind = _kind(cur, schema, meter_id)
+    reading = READINGS[_kind(cur, schema, meter_id)]
     where, params = _where(meter_id, customer_id, start, end)
-    cur.execute(sql.SQL("SELECT " + VALUE[kind] + " AS v FROM {}.meter_usage WHERE {}").format(
-        sql.Identifier(schema), where), params)
-    return one(cur)["v"]
+    cur.execute(sql.SQL("SELECT " + reading.columns + " FROM {}.{} WHERE {}").format(
+        sql.Identifier(schema), sql.Identifier(reading.table), where), params)
+    return reading.finish(one(cur))
 
 
 def usage_buckets(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id: str | None,
@@ -65,14 +100,88 @@ def usage_buckets(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_i
     """(start, end, value) per UTC window that holds usage, oldest first, clipped to [start, end)."""
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {WINDOWS}")
-    kind = _kind(cur, schema, meter_id)
+    reading = READINGS[_kind(cur, schema, meter_id)]
     where, params = _where(meter_id, customer_id, start, end)
-    cur.execute(sql.SQL("SELECT date_trunc(%s, minute, 'UTC') AS w, " + VALUE[kind] + " AS v "
-                        "FROM {}.meter_usage WHERE {} GROUP BY w ORDER BY w").format(sql.Identifier(schema), where),
+    cur.execute(sql.SQL("SELECT date_trunc(%s, minute, 'UTC') AS w, " + reading.columns + " FROM {}.{} WHERE {} "
+                        "GROUP BY w ORDER BY w").format(sql.Identifier(schema), sql.Identifier(reading.table), where),
                 [window, *params])
+    return _clipped([(row["w"], reading.finish(row)) for row in cur.fetchall()], start, end, window)
+
+
+def _clipped(rows: list[tuple[datetime, Decimal | None]], start: datetime, end: datetime,
+             window: str) -> list[tuple[datetime, datetime, Decimal | None]]:
     lower, upper = minute(start), minute(end)
-    rows = [(row["w"].astimezone(timezone.utc), row["v"]) for row in cur.fetchall()]
-    return [(max(w, lower), min(window_end(w, window), upper), v) for w, v in rows]
+    return [(max(w, lower), min(window_end(w, window), upper), v)
+            for w, v in ((w.astimezone(timezone.utc), v) for w, v in rows)]
+
+
+Group = tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
+class GroupUsage:
+    """One combination of the group keys' values (None: events without the key): total and windows."""
+
+    values: Group
+    total: Decimal | None
+    buckets: list[tuple[datetime, datetime, Decimal | None]]
+
+
+def _aggregate_sql(kind: str, key: str | None) -> tuple[sql.Composable, sql.Composable]:
+    """(SQL aggregate columns, condition an event's value must meet) over raw usage_events: the translation of
+    domain.aggregation's MeterRule.value and Bucket, held equal to them by tests/projections."""
+    if kind == "count" or key is None:
+        return sql.SQL("count(*)::numeric AS v"), sql.SQL("true")
+    if kind == "unique_count":
+        return (sql.SQL("count(DISTINCT metadata ->> {}) AS v").format(sql.Literal(key)),
+                sql.SQL("metadata ? {}").format(sql.Literal(key)))
+    n = number_sql(key)
+    columns = {"sum": "sum({n}) AS v", "max": "max({n}) AS v", "min": "min({n}) AS v",
+               "avg": "sum({n}) AS s, count(*) AS n",
+               "last": "(array_agg({n} ORDER BY occurred_at DESC, position DESC))[1] AS v"}[kind]
+    return sql.SQL(columns).format(n=n), sql.SQL("{} IS NOT NULL").format(n)
+
+
+def usage_groups(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id: str | None, start: datetime,
+                 end: datetime, keys: tuple[str, ...], window: str | None = None) -> list[GroupUsage]:
+    """The meter's usage per combination of the metadata keys' values over [start, end) (truncated to the
+    minute), each with its windows when `window` is given; values in order, events without a key last."""
+    decimal_json(cur)
+    cur.execute(sql.SQL("SELECT business_id, event_name, aggregation, aggregation_key, filter FROM {}.meters "
+                        "WHERE id = %s").format(sql.Identifier(schema)), (meter_id,))
+    meter = cur.fetchone()
+    if meter is None:
+        raise NotFound("meter", meter_id)
+    kind = meter["aggregation"]
+    columns, counted = _aggregate_sql(kind, meter["aggregation_key"])
+    labels = sql.SQL(", ").join(sql.SQL("metadata ->> {} AS {}").format(sql.Literal(k), sql.Identifier(f"g{i}"))
+                                for i, k in enumerate(keys))
+    names = sql.SQL(", ").join(sql.Identifier(f"g{i}") for i in range(len(keys)))
+    # One pass answers the totals and the windows: GROUPING SETS, `whole` marking the totals' rows.
+    grouping = (sql.SQL("w, grouping(w) AS whole, {c} FROM e GROUP BY GROUPING SETS (({n}, w), ({n}))") if window
+                else sql.SQL("NULL::timestamptz AS w, 1 AS whole, {c} FROM e GROUP BY {n}")).format(c=columns, n=names)
+    customer = sql.SQL("AND customer_id = %s" if customer_id else "")
+    cur.execute(sql.SQL(
+        "WITH e AS (SELECT {labels}, date_trunc(%s, occurred_at, 'UTC') AS w, metadata, occurred_at, position "
+        "FROM {events} WHERE business_id = %s AND event_name = %s AND occurred_at >= %s AND occurred_at < %s "
+        "{customer} AND {filter} AND {counted}) SELECT {names}, {grouping}").format(
+            labels=labels, events=sql.Identifier(schema, "usage_events"), customer=customer,
+            filter=filter_sql(meter["filter"]), counted=counted, names=names, grouping=grouping),
+        [window or "minute", meter["business_id"], meter["event_name"], minute(start), minute(end),
+         *([customer_id] if customer_id else [])])
+    groups: dict[Group, GroupUsage] = {}
+    windows: dict[Group, list[tuple[datetime, Decimal | None]]] = {}
+    finish = READINGS[kind].finish
+    for row in cur.fetchall():
+        values = tuple(row[f"g{i}"] for i in range(len(keys)))
+        value = finish(row)
+        if row["whole"] or not window:
+            groups[values] = GroupUsage(values, value, [])
+        else:
+            windows.setdefault(values, []).append((row["w"], value))
+    ordered = sorted(groups, key=lambda g: tuple((v is None, v or "") for v in g))
+    return [GroupUsage(g, groups[g].total, _clipped(sorted(windows.get(g, [])), start, end, window) if window else [])
+            for g in ordered]
 
 
 def events_counted(cur: Cursor[Any], schema: str, meter_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:

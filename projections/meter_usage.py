@@ -1,5 +1,7 @@
-"""Meter usage inside the `usage` projection: meter definitions (`meters`) and
-per (meter, customer, minute) buckets (`meter_usage`).
+"""Meter usage inside the `usage` projection: meter definitions (`meters`),
+per (meter, customer, minute) buckets (`meter_usage`), and for unique_count
+meters the distinct values seen per (meter, customer, minute) (`meter_uniques`:
+distinct counts do not add up across minutes, so they need the values).
 
 They live in the same projection as `usage_events`, with one tracking
 position, so a new meter created at position p back-fills exactly the
@@ -60,12 +62,24 @@ TABLES = {
             last_value numeric NOT NULL,
             last_ts timestamptz NOT NULL,
             last_position bigint NOT NULL,
+            min numeric NOT NULL,
             PRIMARY KEY (meter_id, customer_id, minute)
         );
         CREATE INDEX ON {meter_usage} (meter_id, minute);
     """,
+    "meter_uniques": """
+        CREATE TABLE {meter_uniques} (
+            meter_id uuid NOT NULL,
+            customer_id text NOT NULL,
+            minute timestamptz NOT NULL,
+            value text NOT NULL,
+            PRIMARY KEY (meter_id, customer_id, minute, value)
+        );
+        CREATE INDEX ON {meter_uniques} (meter_id, minute);
+    """,
 }
-KEYS = {"meters": ("id",), "meter_usage": ("meter_id", "customer_id", "minute")}
+KEYS = {"meters": ("id",), "meter_usage": ("meter_id", "customer_id", "minute"),
+        "meter_uniques": ("meter_id", "customer_id", "minute", "value")}
 # Meters written before updated_at existed read it as their created_at.
 ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"meters": ("updated_at timestamptz",)}
 
@@ -103,12 +117,13 @@ class Changes:
         at = at.astimezone(timezone.utc)
         key = (meter.id, customer_id, at.replace(second=0, microsecond=0))
         bucket = self.buckets.get(key)
+        label = meter.rule.label(metadata)
         if bucket is None:
-            self.buckets[key] = Bucket.of(value, at, position)
+            self.buckets[key] = Bucket.of(value, at, position, label)
         else:
-            bucket.add(value, at, position)
+            bucket.add(value, at, position, label)
 
-    def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed) -> None:
+    def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed) -> None:
         if self.buckets:
             # COPY into a per-connection staging table, then one upsert that also empties it (a rebuild's
             # tail applies several pages in one transaction): psycopg dumps COPY rows in C, where nine
@@ -116,8 +131,15 @@ class Changes:
             cur.execute(STAGE)
             with cur.copy(f"COPY {STAGE_TABLE} FROM STDIN") as copy:
                 for key, b in self.buckets.items():
-                    copy.write_row((*key, b.count, b.sum, b.max, b.last_value, b.last_at, b.last_position))
+                    copy.write_row((*key, b.count, b.sum, b.max, b.last_value, b.last_at, b.last_position, b.min))
             cur.execute(sql.SQL(UPSERT).format(usage=usage))
+        distinct = [(*key, value) for key, b in self.buckets.items() for value in b.uniques]
+        if distinct:
+            meter_ids, customers, minutes, values = (list(column) for column in zip(*distinct))
+            cur.execute(sql.SQL(
+                "INSERT INTO {} (meter_id, customer_id, minute, value) "
+                "SELECT * FROM unnest(%s::uuid[], %s::text[], %s::timestamptz[], %s::text[]) "
+                "ON CONFLICT DO NOTHING").format(uniques), (meter_ids, customers, minutes, values))
         if self.skipped:
             cur.execute(sql.SQL(
                 "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "
@@ -126,17 +148,20 @@ class Changes:
 
 STAGE_TABLE = "meter_usage_stage"
 STAGE = (f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} (meter_id uuid, customer_id text, minute timestamptz, "
-         "count bigint, sum numeric, max numeric, last_value numeric, last_ts timestamptz, last_position bigint) "
+         "count bigint, sum numeric, max numeric, last_value numeric, last_ts timestamptz, last_position bigint, "
+         "min numeric) "
          "ON COMMIT DELETE ROWS")
 NEWER = "(EXCLUDED.last_ts, EXCLUDED.last_position) > (u.last_ts, u.last_position)"
 UPSERT = f"""
     WITH staged AS (DELETE FROM {STAGE_TABLE} RETURNING *)
-    INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position)
+    INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position,
+                                min)
     SELECT * FROM staged
     ON CONFLICT (meter_id, customer_id, minute) DO UPDATE SET
         count = u.count + EXCLUDED.count,
         sum = u.sum + EXCLUDED.sum,
         max = greatest(u.max, EXCLUDED.max),
+        min = least(u.min, EXCLUDED.min),
         last_value = CASE WHEN {NEWER} THEN EXCLUDED.last_value ELSE u.last_value END,
         last_ts = CASE WHEN {NEWER} THEN EXCLUDED.last_ts ELSE u.last_ts END,
         last_position = CASE WHEN {NEWER} THEN EXCLUDED.last_position ELSE u.last_position END
@@ -158,7 +183,7 @@ def load_rules(cur: Cursor[Any], meters: sql.Composed, businesses: list[uuid.UUI
     return {row["id"]: _rule(row) for row in cur.fetchall()}
 
 
-def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed,
+def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed,
                events: list[tuple[int, Any]]) -> None:
     """Meter definitions and live counting, in log order: an event counts for the meters active at its position."""
     businesses = list({e.business_id for _, e in events if isinstance(e, UsageEvent.Recorded)})
@@ -184,7 +209,7 @@ def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed,
             assignments = [sql.SQL("{} = %s, ").format(sql.Identifier(k)) for k in details]
             cur.execute(sql.SQL("UPDATE {} SET {}updated_at = %s WHERE id = %s").format(
                 meters, sql.SQL("").join(assignments)), (*details.values(), e.timestamp, e.originator_id))
-    changes.write(cur, meters, usage)
+    changes.write(cur, meters, usage, uniques)
 
 
 def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> TrackedMeter:
@@ -200,8 +225,8 @@ def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> T
                 MeterRule(e.event_name, aggregation["type"], aggregation["key"], e.filter), False)
 
 
-def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, events_table: sql.Composed,
-                  chunk: int | None = None) -> bool:
+def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed,
+                  events_table: sql.Composed, chunk: int | None = None) -> bool:
     """Counts the next chunk of events that were there before a meter was created; moves its cursor in the
     same transaction. False when no meter is back-filling."""
     chunk = chunk or BACKFILL_CHUNK
@@ -220,7 +245,7 @@ def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, e
     changes = Changes()
     for r in rows:
         changes.add(rule, r["position"], r["customer_id"], r["event_name"], r["occurred_at"], r["metadata"])
-    changes.write(cur, meters, usage)
+    changes.write(cur, meters, usage, uniques)
     reached = rows[-1]["position"] if len(rows) == chunk else row["backfill_upto"]
     cur.execute(sql.SQL("UPDATE {} SET backfill_cursor = %s WHERE id = %s").format(meters), (reached, rule.id))
     return True

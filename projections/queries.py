@@ -68,6 +68,12 @@ class Queries:
             buckets = meter_queries.usage_buckets(cur, self.schema, meter_id, customer_id, start, end, window)
         return total, buckets
 
+    def meter_usage_groups(self, meter_id: uuid.UUID, customer_id: str | None, start: datetime, end: datetime,
+                           window: str, keys: tuple[str, ...]) -> list[meter_queries.GroupUsage]:
+        """The usage per combination of the keys' values, each with its windows."""
+        with self.datastore.transaction(commit=False) as cur:
+            return meter_queries.usage_groups(cur, self.schema, meter_id, customer_id, start, end, keys, window)
+
     def events_counted(self, meter_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
         with self.datastore.transaction(commit=False) as cur:
             return meter_queries.events_counted(cur, self.schema, meter_ids)

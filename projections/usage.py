@@ -50,10 +50,12 @@ class UsageProjection(Projection):
         ]
         if rows:
             self._copy(cur, rows)
-        meter_usage.apply_page(cur, self.t("meters"), self.t("meter_usage"), page.events)
+        meter_usage.apply_page(cur, self.t("meters"), self.t("meter_usage"), self.t("meter_uniques"),
+                               page.events)
 
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
-        return meter_usage.backfill_step(cur, self.t("meters"), self.t("meter_usage"), self.t("usage_events"))
+        return meter_usage.backfill_step(cur, self.t("meters"), self.t("meter_usage"), self.t("meter_uniques"),
+                                         self.t("usage_events"))
 
     def pending_work(self, cur: Cursor[Any]) -> list[str]:
         return meter_usage.backfills(cur, self.t("meters"))

@@ -62,8 +62,11 @@ def render_explanation(e: Explanation) -> str:
              f"product v{e.product_version}; credits available {e.credits_available}"]
     for w in e.lines:
         flag = " late" if w.late else ""
-        lines.append(f"{'ok' if w.matches else 'MISMATCH':>8}  {w.meter_name}{flag}: {w.events} events -> quantity "
-                     f"{w.quantity} - free {w.free} - credits {w.credits_used} = {w.billable} x {w.unit_price} = "
+        group = "".join(f" [{k}={v}]" for k, v in (w.group or {}).items())
+        priced = f"x {w.unit_price}" if w.model == "per_unit" else f"{w.model} (" + " + ".join(
+            f"{p.units} x {p.unit_price}" + (f" + {p.flat_price}" if p.flat_price else "") for p in w.parts) + ")"
+        lines.append(f"{'ok' if w.matches else 'MISMATCH':>8}  {w.meter_name}{group}{flag}: {w.events} events -> "
+                     f"quantity {w.quantity} - free {w.free} - credits {w.credits_used} = {w.billable} {priced} = "
                      f"{w.exact_amount} -> {w.amount} (issued {w.issued_amount})")
     lines.append(f"fixed price {e.price}; total {e.total} (issued {e.issued_total}): "
                  f"{'MATCHES' if e.matches else 'DOES NOT MATCH'}")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.aggregation import fold
+from domain.aggregation import MeterRule, fold, label
 from domain.errors import Invalid
 from domain.meter import Meter
 from domain.meter_filter import compare
@@ -112,3 +112,20 @@ def test_fold_agrees_with_its_definition(items):
 
 def test_last_breaks_timestamp_ties_by_the_higher_position():
     assert fold("last", [(T, 9, Decimal(1)), (T, 3, Decimal(2)), (T - timedelta(hours=1), 20, Decimal(3))]) == 1
+
+
+@pytest.mark.parametrize("value, text", [("7", "7"), (7, "7"), (Decimal("1.50"), "1.50"), (Decimal("1E+2"), "100"),
+                                         (Decimal("-0.00"), "0.00"), (True, "true"), (None, None)])
+def test_a_value_is_told_apart_by_its_text_as_postgres_writes_it(value, text):
+    assert label(value) == text
+
+
+def test_unique_count_min_and_avg_fold_like_their_definitions():
+    at = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    rule = MeterRule("login", "unique_count", "user_id", None)
+    events = [(i, at, "login", {"user_id": f"user-{i % 7}"}) for i in range(20)] + [(99, at, "login", {})]
+    assert rule.measure(events) == (20, Decimal(7))
+    numbers = [(i, at, "x", {"v": v}) for i, v in enumerate(["3", 1, Decimal("2.5"), "y"])]
+    assert MeterRule("x", "min", "v", None).measure(numbers) == (3, Decimal(1))
+    assert MeterRule("x", "avg", "v", None).measure(numbers) == (3, Decimal("2.166666666667"))
+    assert fold("avg", []) is None and fold("min", []) is None and fold("unique_count", []) == 0

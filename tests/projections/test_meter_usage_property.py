@@ -1,5 +1,7 @@
 """For random events and random meters, usage from the buckets equals a brute-force
-fold over the raw events, for every window, one customer or all."""
+fold over the raw events, for every aggregation and window, one customer or all;
+usage grouped by metadata keys (read from raw rows in SQL) equals the domain's fold
+per group."""
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -7,13 +9,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from psycopg import sql
 
-from domain.aggregation import fold
+from domain.aggregation import KINDS, fold, label
 from domain.usage_event import IncomingEvent
 from projections import meter_usage
 from projections.meter_queries import (
     WINDOWS,
     minute,
     usage_buckets,
+    usage_groups,
     usage_total,
     window_end,
 )
@@ -32,7 +35,7 @@ usage_metadata = st.one_of(st.fixed_dictionaries({"tokens": numeric, "plan": val
 incoming = st.tuples(st.sampled_from(CUSTOMERS), st.sampled_from(["api.call", "api.call", "other"]),
                      st.sampled_from(INSTANTS), usage_metadata)
 meters = st.fixed_dictionaries({
-    "kind": st.sampled_from(["count", "sum", "max", "last"]),
+    "kind": st.sampled_from(KINDS),
     "key": st.sampled_from(["tokens", "tokens", "plan"]),
     "filter": st.one_of(st.none(), st.none(), filters(2)),
 })
@@ -59,7 +62,8 @@ def raw_events(tally, business):
 
 def brute_force(meter, rows, customer, start, end, window):
     lower, upper = minute(start), minute(end)
-    items = [(r["occurred_at"], r["position"], meter.rule.value(r["metadata"])) for r in rows
+    items = [(r["occurred_at"], r["position"], meter.rule.value(r["metadata"]), meter.rule.label(r["metadata"]))
+             for r in rows
              if meter.rule.counts(r["event_name"], r["metadata"]) and (customer is None or r["customer_id"] == customer)
              and lower <= minute(r["occurred_at"]) < upper]
     items = [i for i in items if i[2] is not None]
@@ -67,7 +71,7 @@ def brute_force(meter, rows, customer, start, end, window):
     windows = sorted({minute(at) if window == "minute" else
                       minute(at).replace(**{"hour": {"minute": 0}, "day": {"minute": 0, "hour": 0},
                                             "month": {"minute": 0, "hour": 0, "day": 1}}[window])
-                      for at, _, _ in items})
+                      for at, *_ in items})
     buckets = [(max(w, lower), min(window_end(w, window), upper),
                 fold(kind, [i for i in items if w <= minute(i[0]) < window_end(w, window)])) for w in windows]
     return fold(kind, items), buckets
@@ -100,5 +104,25 @@ def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
                 with tally.store.datastore.transaction(commit=False) as cur:
                     assert usage_total(cur, tally.store.schema, meter.id, customer, start, end) == total
                     assert usage_buckets(cur, tally.store.schema, meter.id, customer, start, end, window) == buckets
+            for keys in (("plan",), ("plan", "tokens")):
+                assert grouped(tally, meter.id, customer, start, end, keys) == brute_grouped(meter, rows, customer,
+                                                                                              start, end, keys)
 
     agree()
+
+
+def grouped(tally, meter_id, customer, start, end, keys):
+    with tally.store.datastore.transaction(commit=False) as cur:
+        answer = usage_groups(cur, tally.store.schema, meter_id, customer, start, end, keys, "hour")
+    return {g.values: (g.total, g.buckets) for g in answer}
+
+
+def brute_grouped(meter, rows, customer, start, end, keys):
+    values = {tuple(label(r["metadata"].get(k)) for k in keys) for r in rows}
+    answer = {}
+    for value in values:
+        mine = [r for r in rows if tuple(label(r["metadata"].get(k)) for k in keys) == value]
+        total, buckets = brute_force(meter, mine, customer, start, end, "hour")
+        if buckets:
+            answer[value] = (total, buckets)
+    return answer

@@ -42,8 +42,8 @@ def worked(tally):
 
 def test_the_workload_counts_in_meters(worked):
     rows = snapshot(worked)
-    assert len(rows["meters"]) == 4 and sum(m["skipped"] for m in rows["meters"]) > 0
-    assert rows["meter_usage"] and all(m["backfill_cursor"] == m["backfill_upto"] for m in rows["meters"])
+    assert len(rows["meters"]) == 7 and sum(m["skipped"] for m in rows["meters"]) > 0
+    assert rows["meter_usage"] and rows["meter_uniques"] and all(m["backfill_cursor"] == m["backfill_upto"] for m in rows["meters"])
 
 
 @pytest.mark.parametrize("name", list(PROJECTIONS))

@@ -46,4 +46,6 @@ def run_workload(tally: Tally) -> None:
     tally.meters.archive_meter(business, latest.id)
     tally.meters.update_meter(business, latest.id, {"name": "latest tokens", "measurement_unit": "tokens"})
     tally.meters.create_meter(business, "peak", "api.call", {"type": "max", "key": "tokens"})
+    for kind, key in (("min", "tokens"), ("avg", "tokens"), ("unique_count", "plan")):
+        tally.meters.create_meter(business, kind, "api.call", {"type": kind, "key": key})
     tally.ingestion.ingest(business, events("c", 100), NOW)

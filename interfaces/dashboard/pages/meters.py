@@ -19,7 +19,7 @@ from interfaces.dashboard.forms import blank_to_none
 from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
 from interfaces.http.paging import PageNumber
 from interfaces.http.queries.meters import read_usage
-from interfaces.http.schemas.meters import UsageBucket
+from interfaces.http.schemas.meters import UsageBucket, UsageGroup
 from projections.meter_filter_sql import meter_events_sql
 from projections.meter_queries import WINDOWS
 from projections.queries import Queries
@@ -76,24 +76,30 @@ def _chart(queries: Queries, business: uuid.UUID, preset: str, start: str, end: 
 @get("/meters/{meter_id:uuid}", sync_to_thread=True)
 def meter_page(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
                window: str = "", customer_id: str = "", start: str = "", end: str = "",
-               preset: str = "") -> Template:
-    """The meter's definition, its usage chart and the latest events it selects."""
+               preset: str = "", group_by: str = "") -> Template:
+    """The meter's definition, its usage chart (stacked by a metadata key when one is chosen) and the latest
+    events it selects."""
     meter = tally.meters.get_meter(business, meter_id)
     span = _chart(queries, business, preset, start, end, window, customer_id)
     usage = read_usage(tally, queries, business, meter_id, span.start, span.end, blank_to_none(customer_id),
-                       span.window)
+                       span.window, _keys(group_by))
     latest = queries.events(business, customer_id=blank_to_none(customer_id), start=span.start, end=span.end,
                             extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
     query = {"window": span.window, "customer_id": customer_id, "start": span.start.strftime("%Y-%m-%dT%H:%M"),
-             "end": span.end.strftime("%Y-%m-%dT%H:%M")}
+             "end": span.end.strftime("%Y-%m-%dT%H:%M"), "group_by": group_by}
     # The chart asks again with what the person asked for: without an end it follows the clock, so an event
     # that arrives after the page's last minute still shows.
     asked = {k: v for k, v in {"window": window, "customer_id": customer_id, "preset": preset, "start": start,
-                                "end": end}.items() if v}
+                                "end": end, "group_by": group_by}.items() if v}
+    keys = sorted({k for e in latest.items for k in e.metadata})  # suggestions for the stack-by key
     return Template("meter.html", context={
-        "meter": queries.meter(meter), "usage": usage, "events": latest,
+        "meter": queries.meter(meter), "usage": usage, "events": latest, "keys": keys,
         "windows": WINDOWS, "query": query, "asked": asked, "presets": PRESETS, "preset": span.preset,
         "span": (int(span.start.timestamp()), int(span.end.timestamp()))})
+
+
+def _keys(group_by: str) -> tuple[str, ...]:
+    return (group_by,) if group_by.strip() else ()
 
 
 class ChartUsage(msgspec.Struct):
@@ -106,6 +112,7 @@ class ChartUsage(msgspec.Struct):
     end: int
     window: str
     slots: list[int]
+    groups: list[UsageGroup] | None = None  # a stacked series per value of the chosen key
 
 
 class ChartError(msgspec.Struct):
@@ -118,17 +125,17 @@ class ChartError(msgspec.Struct):
 @get("/meters/{meter_id:uuid}/usage.json", sync_to_thread=True)
 def meter_usage_json(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
                      window: str = "", customer_id: str = "", start: str = "", end: str = "",
-                     preset: str = "") -> ChartUsage | Response[ChartError]:
+                     preset: str = "", group_by: str = "") -> ChartUsage | Response[ChartError]:
     """What the chart redraws from: the same usage as `GET /meters/{id}/usage`, over the span asked for
     (up to now when no end was given)."""
     try:
         span = _chart(queries, business, preset, start, end, window, customer_id)
         usage = read_usage(tally, queries, business, meter_id, span.start, span.end, blank_to_none(customer_id),
-                           span.window)
+                           span.window, _keys(group_by))
     except Invalid as exc:
         return Response(ChartError(exc.detail, [f"{f.field}: {f.reason}" for f in exc.errors]), status_code=422)
     return ChartUsage(usage.total, usage.buckets, int(span.start.timestamp()), int(span.end.timestamp()),
-                      span.window, slots(span.start, span.end, span.window))
+                      span.window, slots(span.start, span.end, span.window), usage.groups)
 
 
 @post("/meters/{meter_id:uuid}/{change:str}", sync_to_thread=True, status_code=303)

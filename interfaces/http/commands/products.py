@@ -10,7 +10,9 @@ from litestar import delete, post, put
 
 from application.tally import Tally
 from application.written import Written
-from domain.product import MAX_USAGE_PRICES
+from domain.errors import Fault, Invalid
+from domain.pricing_models import MAX_TIERS, MODELS, Pricing, Tier
+from domain.product import MAX_GROUP_PRICES, MAX_USAGE_PRICES
 from domain.rating import CreditTerms, UsagePrice
 from interfaces.http.schemas.products import ProductWritten, product_view_of
 
@@ -25,10 +27,31 @@ class CreditTermsIn(msgspec.Struct, forbid_unknown_fields=True):
     expires_after_days: int | None = None
 
 
-class UsagePriceIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class TierIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    up_to: Decimal | None = None  # inclusive; null (the last tier only): no upper bound
     unit_price: Decimal
+    flat_price: Decimal = Decimal(0)
+
+
+Model = Literal[MODELS]  # type: ignore[valid-type]
+
+
+class PricingIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """How billable units are priced (docs/pricing.md): per_unit needs unit_price; graduated and volume
+    tiers; package package_size and package_price."""
+
+    model: Model = "per_unit"
+    unit_price: Decimal | None = None
+    tiers: Annotated[list[TierIn], msgspec.Meta(max_length=MAX_TIERS)] | None = None
+    package_size: Decimal | None = None
+    package_price: Decimal | None = None
+
+
+class UsagePriceIn(PricingIn, forbid_unknown_fields=True, kw_only=True):
     free_threshold: Decimal = Decimal(0)
     credits: CreditTermsIn | None = None
+    group_by: str | None = None
+    group_prices: Annotated[dict[str, PricingIn], msgspec.Meta(max_length=MAX_GROUP_PRICES)] | None = None
 
 
 class UsagePriceCreate(UsagePriceIn, forbid_unknown_fields=True, kw_only=True):
@@ -44,10 +67,24 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
 
 
-def usage_price(meter_id: str, body: UsagePriceIn) -> UsagePrice:
+def pricing(body: PricingIn, path: str, index: int | None) -> Pricing:
+    if body.model == "per_unit" and body.unit_price is None:
+        raise Invalid("invalid usage price", "invalid_usage_price",
+                      [Fault(f"{path}unit_price", "is required by the per_unit model", index)])
+    return Pricing(body.model, body.unit_price or Decimal(0),
+                   tuple(Tier(t.up_to, t.unit_price, t.flat_price) for t in body.tiers or ()),
+                   body.package_size, body.package_price)
+
+
+def usage_price(meter_id: str, body: UsagePriceIn, index: int | None = None) -> UsagePrice:
+    """The typed price; the domain checks the rules of its terms (product.price_faults)."""
+    path = "usage_prices." if index is not None else ""
     c = body.credits
     credits = CreditTerms(c.per_cycle, c.per_unit, c.rollover, c.expires_after_days) if c else None
-    return UsagePrice(meter_id, body.unit_price, body.free_threshold, credits)
+    base = pricing(body, path, index)
+    groups = {v: pricing(p, f"{path}group_prices.{v}.", index) for v, p in (body.group_prices or {}).items()}
+    return UsagePrice(meter_id, base.unit_price, body.free_threshold, credits, base.model, base.tiers,
+                      base.package_size, base.package_price, body.group_by, groups)
 
 
 def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
@@ -61,10 +98,11 @@ class ProductCommands:
     @post(operation_id="CreateProduct", sync_to_thread=True, opt={"problems": (404,)})
     def create_product(self, data: ProductCreate, tally: Tally, business: uuid.UUID) -> ProductWritten:
         """Create a product: a fixed price per cycle, a billing interval, and usage prices per meter
-        (unit price up to 12 decimal places, free threshold, optional credits)."""
+        (a model: per_unit, graduated, volume or package; free threshold; optional credits; optional per-value
+        prices by a metadata key)."""
         done = tally.catalogue.create_product(
             business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
-            [usage_price(p.meter_id, p) for p in data.usage_prices])
+            [usage_price(p.meter_id, p, i) for i, p in enumerate(data.usage_prices)])
         return written(tally, business, done)
 
     @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True,

@@ -10,9 +10,11 @@ from litestar.params import Parameter
 
 from application.tally import Tally
 from domain.errors import Fault, Invalid, NotFound, NotReady
+from domain.meter_filter import MAX_KEY_LENGTH
+from domain.text import text_fault
 from domain.time_range import time_fault
 from interfaces.http.paging import PageNumber, PageSize
-from interfaces.http.schemas.meters import MeterUsage, UsageBucket
+from interfaces.http.schemas.meters import MeterUsage, UsageBucket, UsageGroup
 from projections.meter_views import MeterView
 from projections.pages import PageOf
 from projections.queries import Queries
@@ -22,6 +24,10 @@ from projections.queries import Queries
 Locale = Annotated[str | None, Parameter(description="Accepted for Dodo's SDK; tally shows the base text",
                                          max_length=35)]
 MAX_BUCKETS = 10_000
+MAX_GROUP_KEYS = 5
+GroupBy = Annotated[list[str] | None, Parameter(
+    description=f"Metadata keys (repeat the parameter, at most {MAX_GROUP_KEYS}) to break the usage down by: a "
+                "series per combination of their values, read from the raw events (docs/pricing.md).")]
 WINDOW_LENGTH = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(days=1),
                  "month": timedelta(days=28)}
 
@@ -46,15 +52,21 @@ class MeterQueries:
     @get("/{meter_id:uuid}/usage", operation_id="GetMeterUsage", sync_to_thread=True)
     def meter_usage(self, meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
                     position_reached: int, start: datetime, end: datetime, customer_id: str | None = None,
-                    window: Literal["minute", "hour", "day", "month"] = "day") -> MeterUsage:
+                    window: Literal["minute", "hour", "day", "month"] = "day", group_by: GroupBy = None) -> MeterUsage:
         """The meter's total over [start, end) and per UTC window (only windows with usage), for one customer or
-        all. Computed from per-minute buckets, so start and end are truncated to the minute. Count and sum total
-        "0" without usage; max and last null."""
-        return read_usage(tally, queries, business, meter_id, start, end, customer_id, window)
+        all. Computed from per-minute buckets, so start and end are truncated to the minute. Count, sum and
+        unique_count total "0" without usage; max, min, avg and last null. With `group_by`, also `groups`: the
+        same per combination of the keys' values."""
+        return read_usage(tally, queries, business, meter_id, start, end, customer_id, window, tuple(group_by or ()))
 
 
-def _check_range(start: datetime, end: datetime, window: str) -> None:
+def _check_range(start: datetime, end: datetime, window: str, keys: tuple[str, ...] = ()) -> None:
     faults = time_fault("start", start) + time_fault("end", end)
+    if len(keys) > MAX_GROUP_KEYS or len(set(keys)) < len(keys):
+        faults.append(Fault("group_by", f"at most {MAX_GROUP_KEYS} different keys"))
+    for key in keys:
+        faults += [Fault("group_by", f"must be a metadata key of 1 to {MAX_KEY_LENGTH} characters")] \
+            if not 1 <= len(key) <= MAX_KEY_LENGTH else text_fault("group_by", key)
     if not faults and end <= start:
         faults.append(Fault("end", "must be after start"))
     elif not faults and (end - start) / WINDOW_LENGTH[window] > MAX_BUCKETS:
@@ -64,12 +76,15 @@ def _check_range(start: datetime, end: datetime, window: str) -> None:
 
 
 def read_usage(tally: Tally, queries: Queries, business: uuid.UUID, meter_id: uuid.UUID, start: datetime,
-               end: datetime, customer_id: str | None, window: str) -> MeterUsage:
+               end: datetime, customer_id: str | None, window: str, group_by: tuple[str, ...] = ()) -> MeterUsage:
     """The usage answer, for the API and the dashboard alike."""
-    _check_range(start, end, window)
+    _check_range(start, end, window, group_by)
     tally.meters.get_meter(business, meter_id)
     try:
         total, buckets = queries.meter_usage(meter_id, customer_id, start, end, window)
+        groups = [UsageGroup(dict(zip(group_by, g.values)), g.total, [UsageBucket(*b) for b in g.buckets])
+                  for g in queries.meter_usage_groups(meter_id, customer_id, start, end, window, group_by)] \
+            if group_by else None
     except NotFound:
         raise NotReady("the meter is not in the read model yet; retry with min_position", "projections_behind")
-    return MeterUsage(meter_id, total, [UsageBucket(*b) for b in buckets])
+    return MeterUsage(meter_id, total, [UsageBucket(*b) for b in buckets], groups)

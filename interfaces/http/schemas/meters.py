@@ -20,7 +20,16 @@ class UsageBucket(msgspec.Struct):
     value: Decimal | None
 
 
+class UsageGroup(msgspec.Struct):
+    """One combination of the group_by keys' values (null: events without the key)."""
+
+    group: dict[str, str | None]
+    total: Decimal | None
+    buckets: list[UsageBucket]
+
+
 class MeterUsage(msgspec.Struct):
     meter_id: uuid.UUID
     total: Decimal | None
     buckets: list[UsageBucket]
+    groups: list[UsageGroup] | None = None  # with group_by only

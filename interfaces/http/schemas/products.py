@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 
+from domain.pricing_models import Pricing
 from domain.product import Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
 from projections.billing_views import number
@@ -19,11 +20,38 @@ class CreditTermsView(msgspec.Struct):
     expires_after_days: int | None
 
 
-class UsagePriceView(msgspec.Struct):
-    meter_id: str
+class TierView(msgspec.Struct):
+    up_to: str | None
     unit_price: str
+    flat_price: str
+
+
+class PricingView(msgspec.Struct, kw_only=True):
+    """The model's terms: unit_price (per_unit), tiers (graduated, volume), package_size and package_price;
+    null where the model does not use them."""
+
+    model: str
+    unit_price: str | None
+    tiers: list[TierView] | None
+    package_size: str | None
+    package_price: str | None
+
+
+class UsagePriceView(PricingView, kw_only=True):
+    meter_id: str
     free_threshold: str
     credits: CreditTermsView | None
+    group_by: str | None
+    group_prices: dict[str, PricingView] | None
+
+
+def pricing_view(p: Pricing) -> PricingView:
+    def optional(value: Decimal | None) -> str | None:
+        return None if value is None else number(value)
+    tiers = [TierView(optional(t.up_to), number(t.unit_price), number(t.flat_price)) for t in p.tiers]
+    return PricingView(model=p.model, unit_price=number(p.unit_price) if p.model == "per_unit" else None,
+                       tiers=tiers if p.model in ("graduated", "volume") else None,
+                       package_size=optional(p.package_size), package_price=optional(p.package_price))
 
 
 class ProductView(msgspec.Struct):
@@ -46,7 +74,9 @@ def product_view(id: Any, name: str, currency: str, price: Decimal, billing_inte
                  usage_prices: dict[str, UsagePrice], archived: bool, created_at: datetime) -> ProductView:
     def credits(c: CreditTerms | None) -> CreditTermsView | None:
         return CreditTermsView(number(c.per_cycle), number(c.per_unit), c.rollover, c.expires_after_days) if c else None
-    prices = [UsagePriceView(p.meter_id, number(p.unit_price), number(p.free_threshold), credits(p.credits))
+    prices = [UsagePriceView(**msgspec.structs.asdict(pricing_view(p.pricing)), meter_id=p.meter_id,
+                             free_threshold=number(p.free_threshold), credits=credits(p.credits), group_by=p.group_by,
+                             group_prices={v: pricing_view(g) for v, g in p.group_prices.items()} if p.group_by else None)
               for p in prices_of(usage_prices)]
     return ProductView(str(id), name, currency, str(price), billing_interval, interval_count, prices, archived,
                        created_at)

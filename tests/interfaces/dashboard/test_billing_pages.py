@@ -68,3 +68,21 @@ def test_a_customer_subscribed_from_the_product_page_shows_among_its_subscribers
     assert client.get(f"/dashboard/products/{plan['id']}").status_code == 404
     foreign = client.post(f"/dashboard/products/{plan['id']}/subscriptions", data={"customer_id": "cus_sub"})
     assert foreign.status_code == 404
+
+
+def test_a_graduated_per_value_invoice_shows_its_values_and_tiers(client: Any, auth: Any, worker: Any,
+                                                                  key: str) -> None:
+    calls = meter(client, auth, "api.call", name="API calls")
+    tiers = [{"up_to": "1000", "unit_price": "0.02"}, {"up_to": None, "unit_price": "0.01"}]
+    plan = product(client, auth, {"meter_id": calls, "model": "graduated", "tiers": tiers, "group_by": "region"})
+    client.post("/customers", json={"customer_id": "cus_tier"}, headers=auth)
+    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) - timedelta(days=1, hours=1)
+    subscription = subscribe(client, auth, "cus_tier", plan["id"], start)
+    send(client, auth, "cus_tier", "api.call", 1500, start + timedelta(minutes=5), "t", {"region": "eu"})
+    [invoice] = close(client, auth, subscription["id"])
+    worker.caught_up()
+    sign_in(client, key)
+    detail = client.get(f"/dashboard/invoices/{invoice['id']}").text
+    assert "region: eu" in detail and "graduated" in detail and "USD 25.00" in detail
+    explained = client.get(f"/dashboard/invoices/{invoice['id']}/explain").text
+    assert "it matches the issued invoice" in explained and "1000 × 0.02; 500 × 0.01" in explained

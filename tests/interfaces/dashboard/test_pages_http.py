@@ -133,6 +133,25 @@ def test_a_meter_page_shows_the_same_usage_as_the_api(client: Any, auth: Any, wo
     assert "e1" in client.get(f"/dashboard/meters/{meter['id']}").text
 
 
+def test_a_meter_chart_stacks_by_a_chosen_key_as_the_api_groups(client: Any, auth: Any, worker: Any,
+                                                                 key: str) -> None:
+    meter = client.post("/meters", json={"name": "Calls", "event_name": "api.call",
+                                         "aggregation": {"type": "count"}}, headers=auth).json()
+    client.post("/customers", json={"customer_id": "cus_m"}, headers=auth)
+    written = ingest(client, auth, *[event(f"e{i}", customer="cus_m", metadata={"region": r})
+                                     for i, r in enumerate(["eu", "eu", "us"])])
+    worker.caught_up(written.json()["position"])
+    sign_in(client, key)
+    params = {"window": "day", "start": "2026-01-01T00:00", "end": "2030-01-01T00:00", "group_by": "region"}
+    chart = client.get(f"/dashboard/meters/{meter['id']}/usage.json", params=params).json()
+    api = client.get(f"/meters/{meter['id']}/usage", headers=auth,
+                     params={**params, "start": "2026-01-01T00:00:00Z", "end": "2030-01-01T00:00:00Z"}).json()
+    assert chart["groups"] == api["groups"] and [g["total"] for g in chart["groups"]] == ["2", "1"]
+    page = client.get(f"/dashboard/meters/{meter['id']}", params=params).text
+    assert 'id="usage-groups"' in page and "group_by=region" in html.unescape(page)
+    assert '<option value="region">' in page
+
+
 def test_a_live_meter_chart_asks_for_usage_up_to_now_not_up_to_when_the_page_was_drawn(
         client: Any, auth: Any, worker: Any, key: str) -> None:
     """An event that arrives after the page's last minute still shows (the old chart pinned the end)."""

@@ -12,8 +12,9 @@ from application.customers import Customers
 from application.explain import InvoiceExplainer
 from application.ingestion import Ingestion
 from application.meters import Meters
-from application.ports import ReadSide
+from application.ports import ReadSide, SimulationSource
 from application.products import Catalogue
+from application.simulations import Simulations
 from application.subscriptions import Subscriptions
 from application.upcoming import UpcomingInvoices
 from application.verification import Verification
@@ -21,7 +22,7 @@ from store.event_store import EventStore
 
 
 class Tally:
-    def __init__(self, store: EventStore, read_side: ReadSide) -> None:
+    def __init__(self, store: EventStore, read_side: ReadSide, simulation_source: SimulationSource) -> None:
         self.store = store
         self.businesses = Businesses(store)
         self.customers = Customers(store)
@@ -36,6 +37,7 @@ class Tally:
         self.audit = Audit(store)
         self.explainer = InvoiceExplainer(store)
         self.verification = Verification(store, self.explainer)
+        self.simulations = Simulations(store, simulation_source, self.meters)
 
     def close(self) -> None:
         self.store.close()

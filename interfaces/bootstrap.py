@@ -11,7 +11,8 @@ from store.log import EventLog
 
 def open_store(env: dict[str, str]) -> Tally:
     store = EventStore(env)
-    return Tally(store, ReadModels(store.datastore, store.schema))
+    read_models = ReadModels(store.datastore, store.schema)
+    return Tally(store, read_models, read_models)
 
 
 def event_log(tally: Tally) -> EventLog:

@@ -18,6 +18,7 @@ from projections import (
     invoice_queries,
     meter_queries,
     meter_views,
+    simulation_queries,
 )
 from projections import customers as customer_queries
 from projections.credit_queries import CreditsView
@@ -27,6 +28,7 @@ from projections.invoice_queries import InvoiceView
 from projections.meter_views import MeterView
 from projections.pages import PageOf
 from projections.parking import Stuck, stuck
+from projections.simulation_queries import SimulationSummaryView, SimulationView
 
 
 class Queries:
@@ -90,3 +92,12 @@ class Queries:
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:
             return stuck(cur, self.schema, projections)
+
+    def simulations(self, business: uuid.UUID, page_number: int = 0,
+                    page_size: int = 10) -> PageOf[SimulationSummaryView]:
+        return simulation_queries.list_simulations(self.datastore, self.schema, business, page_number, page_size)
+
+    def simulation(self, business: uuid.UUID, simulation_id: uuid.UUID, page_number: int = 0,
+                   page_size: int = 100) -> SimulationView:
+        return simulation_queries.get_simulation(self.datastore, self.schema, business, simulation_id, page_number,
+                                                 page_size)

@@ -15,12 +15,15 @@ from psycopg import Cursor
 from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.rating import Usage, UsagePrice
+from domain.simulation_rating import ClosedCycle
+from domain.simulation_terms import Span
 from projections import (
     charge_queries,
     credit_queries,
     cycle_usage,
     meter_queries,
     parking,
+    simulation_inputs,
 )
 
 
@@ -99,3 +102,19 @@ class ReadModels:
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]:
         with self.datastore.transaction(commit=False) as cur:
             return credit_queries.wallets_expiring(cur, self.schema, now, cycle_grace, limit)
+
+    def open_simulations(self, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        with self.datastore.transaction(commit=False) as cur:
+            return simulation_inputs.open_simulations(cur, self.schema, limit)
+
+    def subscriptions_to_simulate(self, business: uuid.UUID, product: uuid.UUID, span: Span,
+                                  customer_ids: list[str] | None) -> int:
+        with self.datastore.transaction(commit=False) as cur:
+            return simulation_inputs.subscriptions_to_simulate(cur, self.schema, business, product, span, customer_ids)
+
+    def closed_cycles(self, business: uuid.UUID, product: uuid.UUID, span: Span, customer_ids: list[str] | None,
+                      meter_ids: list[str], with_wallets: bool, after: str, limit: int) -> list[ClosedCycle]:
+        with self.datastore.transaction(commit=False) as cur:
+            cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            return simulation_inputs.closed_cycles(cur, self.schema, business, product, span, customer_ids,
+                                                   meter_ids, with_wallets, after, limit)

@@ -6,11 +6,12 @@ from projections.charges import ChargesProjection
 from projections.customers import CustomersProjection
 from projections.invoices import InvoicesProjection
 from projections.projection import Projection
+from projections.simulations import SimulationsProjection
 from projections.usage import UsageProjection
 
 PROJECTIONS: dict[str, type[Projection]] = {
     cls.name: cls for cls in (UsageProjection, CustomersProjection, ChargesProjection, InvoicesProjection,
-                               BalancesProjection)
+                               BalancesProjection, SimulationsProjection)
 }
 
 

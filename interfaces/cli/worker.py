@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     worker = Worker(log, projections, page_size=args.page_size)
     worker.setup()
     jobs = JobRunner(log, [p.name for p in projections],
-                     [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace)], worker.stopping)
+                     [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace),
+                      tally.simulations.job(clock)], worker.stopping)
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
     signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
     if args.supervisor:

@@ -14,6 +14,7 @@ from interfaces.http.commands.customers import CustomerCommands
 from interfaces.http.commands.ingest import IngestCommands
 from interfaces.http.commands.meters import MeterCommands
 from interfaces.http.commands.products import ProductCommands
+from interfaces.http.commands.simulations import SimulationCommands
 from interfaces.http.commands.subscriptions import SubscriptionCommands
 from interfaces.http.queries.audit import AuditQueries
 from interfaces.http.queries.credits import CreditQueries
@@ -23,6 +24,7 @@ from interfaces.http.queries.health import HealthQueries
 from interfaces.http.queries.invoices import InvoiceQueries
 from interfaces.http.queries.meters import MeterQueries
 from interfaces.http.queries.products import ProductQueries
+from interfaces.http.queries.simulations import SimulationQueries
 from interfaces.http.queries.subscriptions import SubscriptionQueries
 from interfaces.http.queries.usage import UsageQueries
 
@@ -57,6 +59,11 @@ class SubscriptionController(SubscriptionCommands, SubscriptionQueries, Controll
     tags = ("subscriptions",)
 
 
+class SimulationController(SimulationCommands, SimulationQueries, Controller):
+    path = "/simulations"
+    tags = ("simulations",)
+
+
 class InvoiceController(InvoiceQueries, Controller):
     path = "/invoices"
     tags = ("invoices",)
@@ -73,4 +80,4 @@ class HealthController(HealthQueries, Controller):
 
 
 CONTROLLERS = [CustomerController, CreditController, EventController, MeterController, ProductController,
-               SubscriptionController, InvoiceController, AuditController, HealthController]
+               SubscriptionController, SimulationController, InvoiceController, AuditController, HealthController]

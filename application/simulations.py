@@ -1,0 +1,114 @@
+"""Price simulations: start one (answered at once), and the job that runs it in
+bounded steps on the jobs thread (projections/job_runner.py), each step one
+save of the Simulation with its answer rows and progress. Reads go through the
+`SimulationSource` port; nothing but the Simulation itself is ever written
+(docs/simulation.md)."""
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+
+from application.meters import Meters
+from application.ports import SimulationSource
+from application.written import Written
+from domain.errors import Fault, Invalid, NotFound, TallyError
+from domain.product import Product
+from domain.rating import UsagePrice
+from domain.simulation import Simulation
+from domain.simulation_rating import compared
+from domain.simulation_terms import Scenario, Span
+from store.event_store import EventStore
+
+log = logging.getLogger("tally.simulations")
+
+# Subscriptions re-priced per step: one save of a few thousand rows, which the read models take in well within
+# a second, so the jobs thread keeps pace with them (docs/simulation.md has the figures).
+STEP_SUBSCRIPTIONS = 1000
+
+
+class Simulations:
+    def __init__(self, store: EventStore, source: SimulationSource, meters: Meters) -> None:
+        self.repository = store.repository
+        self.save = store.save
+        self.owned = store.owned
+        self.source = source
+        self.is_meter = meters.is_meter
+
+    def start(self, business: uuid.UUID, product_id: uuid.UUID, scenarios: list[tuple[str, list[UsagePrice],
+              Decimal | None]], customer_ids: list[str] | None, span: Span, now: datetime) -> Written[uuid.UUID]:
+        """Each scenario's usage prices replace the product's for their meters; the product's other prices stay."""
+        product: Product = self.owned(business, Product, "product", product_id)
+        unknown = [Fault("scenarios.usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
+                   for index, (_, prices, _) in enumerate(scenarios) for p in prices
+                   if not self.is_meter(business, p.meter_id)]
+        if unknown:
+            raise Invalid("usage prices name unknown meters", "unknown_meter", unknown)
+        twice = [Fault("scenarios.usage_prices.meter_id", "prices one meter twice", index)
+                 for index, (_, prices, _) in enumerate(scenarios) if len({p.meter_id for p in prices}) != len(prices)]
+        if twice:
+            raise Invalid("a scenario prices one meter twice", "invalid_simulation", twice)
+        terms = [Scenario(name, {**product.usage_prices, **{p.meter_id: p for p in prices}}, price)
+                 for name, prices, price in scenarios]
+        simulation = Simulation.request(business, product.id, terms, product.currency, customer_ids, span, now)
+        return Written.by(simulation.id, self.save(simulation))
+
+    def get(self, business: uuid.UUID, simulation_id: uuid.UUID) -> Simulation:
+        simulation: Simulation = self.owned(business, Simulation, "simulation", simulation_id)
+        if simulation.deleted:
+            raise NotFound("simulation", simulation_id)
+        return simulation
+
+    def delete(self, business: uuid.UUID, simulation_id: uuid.UUID) -> Written[uuid.UUID]:
+        simulation = self.get(business, simulation_id)
+        simulation.delete()
+        return Written.by(simulation.id, self.save(simulation))
+
+    def step(self, now: datetime, limit: int = STEP_SUBSCRIPTIONS) -> bool:
+        """Advances the oldest open simulation by up to `limit` subscriptions; False when none could move."""
+        if self.source.backfills_pending():
+            return False  # a new meter's rollups are still short
+        for _, simulation_id in self.source.open_simulations(5):
+            simulation: Simulation = self.repository.get(simulation_id)
+            if not simulation.open:
+                continue  # the read model has not taken in its end yet
+            try:
+                self._advance(simulation, now, limit)
+            except TallyError as error:
+                simulation.fail(str(error), now)
+            except Exception:
+                log.exception("simulation %s failed", simulation_id)
+                simulation.fail("the simulation failed; see the worker's log", now)
+            self.save(simulation)
+            return True
+        return False
+
+    def run(self, simulation_id: uuid.UUID, now: datetime, progress: Callable[[int, int], None] | None = None) -> None:
+        """Runs one simulation to its end in the caller's thread (the CLI), reporting (done, total)."""
+        simulation: Simulation = self.repository.get(simulation_id)
+        while simulation.open:
+            self._advance(simulation, now, STEP_SUBSCRIPTIONS)
+            self.save(simulation)
+            if progress:
+                progress(simulation.done, simulation.total)
+
+    def job(self, clock: Callable[[], datetime]) -> Callable[[], bool]:
+        return lambda: self.step(clock())
+
+    def _advance(self, simulation: Simulation, now: datetime, limit: int) -> None:
+        business, product = simulation.business_id, simulation.product_id
+        total = simulation.total or self.source.subscriptions_to_simulate(business, product, simulation.span,
+                                                                          simulation.customer_ids)
+        meter_ids = sorted({m for s in simulation.scenarios for m in s.usage_prices})
+        with_wallets = any(p.credits for s in simulation.scenarios for p in s.usage_prices.values())
+        cycles = self.source.closed_cycles(business, product, simulation.span, simulation.customer_ids, meter_ids,
+                                           with_wallets, simulation.after, limit)
+        if cycles:
+            subscriptions = len({c.subscription_id for c in cycles})
+            rows = [compared(c, s) for c in cycles for s in simulation.scenarios]
+            simulation.progress(total, min(simulation.done + subscriptions, total), str(cycles[-1].subscription_id),
+                                rows)
+        if not cycles or simulation.done >= total:
+            simulation.finish(now)

@@ -1,0 +1,151 @@
+"""What a simulation step reads: the issued invoices of a product's subscriptions
+(the closed cycles and their lines), the meters' per-minute rollups over those
+cycles, for every customer of the step in one query per (meter, cycle), and,
+when a scenario has credits, what each wallet held when its cycle was priced."""
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from psycopg import Cursor, sql
+
+from domain.cycles import Cycle
+from domain.entitlements import cycle_reference
+from domain.rating import ZERO, Line
+from domain.simulation_rating import ClosedCycle
+from domain.simulation_terms import Span
+from projections.meter_queries import VALUE, minute
+from store.rows import one
+
+
+def open_simulations(cur: Cursor[Any], schema: str, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(business, simulation) still to run, oldest first."""
+    cur.execute(sql.SQL("SELECT business_id, id FROM {}.simulations WHERE status IN ('pending', 'running') "
+                        "ORDER BY position LIMIT %s").format(sql.Identifier(schema)), (limit,))
+    return [(r["business_id"], r["id"]) for r in cur.fetchall()]
+
+
+def _chosen(schema: str, span: Span, customer_ids: list[str] | None) -> tuple[sql.Composable, list[Any]]:
+    """The closed cycles a simulation covers, as a subquery of invoice rows."""
+    where = "business_id = %s AND product_id = %s AND status <> 'draft'"
+    params: list[Any] = []
+    if customer_ids is not None:
+        where += " AND customer_id = ANY(%s)"
+        params.append(customer_ids)
+    if span.cycles is None:
+        where += " AND cycle_start >= %s AND cycle_start < %s"
+        params += [span.start, span.end]
+        return sql.SQL("SELECT * FROM {}.invoices WHERE " + where).format(sql.Identifier(schema)), params
+    ranked = sql.SQL("SELECT *, row_number() OVER (PARTITION BY subscription_id ORDER BY cycle_start DESC) AS back "
+                     "FROM {}.invoices WHERE " + where).format(sql.Identifier(schema))
+    return sql.SQL("SELECT * FROM ({}) ranked WHERE back <= %s").format(ranked), [*params, span.cycles]
+
+
+def subscriptions_to_simulate(cur: Cursor[Any], schema: str, business: uuid.UUID, product: uuid.UUID, span: Span,
+                              customer_ids: list[str] | None) -> int:
+    chosen, params = _chosen(schema, span, customer_ids)
+    cur.execute(sql.SQL("SELECT count(DISTINCT subscription_id) AS n FROM ({}) c").format(chosen),
+                [business, product, *params])
+    return int(one(cur)["n"])
+
+
+def closed_cycles(cur: Cursor[Any], schema: str, business: uuid.UUID, product: uuid.UUID, span: Span,
+                  customer_ids: list[str] | None, meter_ids: list[str], with_wallets: bool, after: str,
+                  limit: int) -> list[ClosedCycle]:
+    """The closed cycles of the next `limit` subscriptions in id order after `after` ("" from the first)."""
+    chosen, params = _chosen(schema, span, customer_ids)
+    cur.execute(sql.SQL(
+        "WITH c AS ({}), subs AS (SELECT DISTINCT subscription_id FROM c WHERE subscription_id > %s "
+        "ORDER BY subscription_id LIMIT %s) "
+        "SELECT c.id, c.subscription_id, c.customer_id, c.cycle_start, c.cycle_end, c.currency, c.price, c.total, "
+        "c.lines, c.position FROM c JOIN subs USING (subscription_id) ORDER BY c.subscription_id, c.cycle_start"
+    ).format(chosen), [business, product, *params, uuid.UUID(after) if after else uuid.UUID(int=0), limit])
+    invoices = cur.fetchall()
+    if not invoices:
+        return []
+    customers = sorted({r["customer_id"] for r in invoices})
+    windows = sorted({(r["cycle_start"], r["cycle_end"]) for r in invoices})
+    measured = _rollups(cur, schema, meter_ids, customers, windows)
+    names = _meter_names(cur, schema, meter_ids)
+    wallets = _wallets(cur, schema, business, customers) if with_wallets else {}
+    cycles = []
+    for r in invoices:
+        cycle = Cycle(0, r["cycle_start"], r["cycle_end"])
+        balance, granted = _at_close(wallets.get(r["customer_id"]), r["subscription_id"], r["id"], cycle,
+                                     r["position"])
+        cycles.append(ClosedCycle(
+            r["subscription_id"], r["customer_id"], cycle, r["currency"], r["price"],
+            [Line.from_terms(t) for t in r["lines"]], r["total"],
+            {m: q for m in meter_ids if (q := measured.get((m, r["customer_id"], cycle.start, cycle.end)))},
+            names, balance, granted))
+    return cycles
+
+
+def _rollups(cur: Cursor[Any], schema: str, meter_ids: list[str], customers: list[str],
+             windows: list[tuple[datetime, datetime]]) -> dict[tuple[str, str, datetime, datetime], Decimal]:
+    """Each meter's aggregation per customer per cycle, from the per-minute buckets (never raw events)."""
+    cur.execute(sql.SQL("SELECT id::text AS id, aggregation FROM {}.meters WHERE id = ANY(%s)").format(
+        sql.Identifier(schema)), ([uuid.UUID(m) for m in meter_ids],))
+    kinds = {r["id"]: r["aggregation"] for r in cur.fetchall()}
+    found: dict[tuple[str, str, datetime, datetime], Decimal] = {}
+    for meter, kind in kinds.items():
+        for start, end in windows:
+            cur.execute(sql.SQL("SELECT customer_id, " + VALUE[kind] + " AS v FROM {}.meter_usage "
+                                "WHERE meter_id = %s AND minute >= %s AND minute < %s AND customer_id = ANY(%s) "
+                                "GROUP BY customer_id").format(sql.Identifier(schema)),
+                        (uuid.UUID(meter), minute(start), minute(end), customers))
+            for row in cur.fetchall():
+                if row["v"] is not None:
+                    found[(meter, row["customer_id"], start, end)] = row["v"]
+    return found
+
+
+def _meter_names(cur: Cursor[Any], schema: str, meter_ids: list[str]) -> dict[str, str]:
+    cur.execute(sql.SQL("SELECT id::text AS id, name FROM {}.meters WHERE id = ANY(%s)").format(
+        sql.Identifier(schema)), ([uuid.UUID(m) for m in meter_ids],))
+    return {r["id"]: r["name"] for r in cur.fetchall()}
+
+
+Ledger = tuple[list[dict[str, Any]], dict[str, Decimal]]
+
+
+def _wallets(cur: Cursor[Any], schema: str, business: uuid.UUID, customers: list[str]) -> dict[str, Ledger]:
+    """Per customer: the wallet's ledger in log order, and its cycle grants' amounts by reference."""
+    s = sql.Identifier(schema)
+    cur.execute(sql.SQL("SELECT w.customer_id, l.position, l.type, l.amount, l.balance_after, l.reference "
+                        "FROM {}.wallets w JOIN {}.ledger l ON l.wallet_id = w.id "
+                        "WHERE w.business_id = %s AND w.customer_id = ANY(%s) ORDER BY l.position").format(s, s),
+                (business, customers))
+    ledgers: dict[str, Ledger] = defaultdict(lambda: ([], defaultdict(lambda: ZERO)))
+    for row in cur.fetchall():
+        ledgers[row["customer_id"]][0].append(row)
+    cur.execute(sql.SQL("SELECT w.customer_id, g.reference, g.amount FROM {}.wallets w "
+                        "JOIN {}.grants g ON g.wallet_id = w.id WHERE w.business_id = %s AND w.customer_id = ANY(%s) "
+                        "AND g.source = 'cycle'").format(s, s), (business, customers))
+    for row in cur.fetchall():
+        ledgers[row["customer_id"]][1][row["reference"]] += row["amount"]
+    return dict(ledgers)
+
+
+def _at_close(ledger: Ledger | None, subscription: uuid.UUID, invoice: uuid.UUID, cycle: Cycle,
+             invoice_position: int) -> tuple[Decimal, Decimal]:
+    """What the wallet held when the cycle was priced, and how much of that the cycle's own grants were.
+    The close's first movement of the wallet (a debit for this invoice, an expiry of this cycle's credits,
+    or the next cycle's grant) follows its pricing, so the balance before it is the one the close saw;
+    a close that moved nothing saw the wallet as it stood at its invoice."""
+    if ledger is None:
+        return ZERO, ZERO
+    rows, grants = ledger
+    own = cycle_reference(subscription, cycle)
+    settling = {("debit", f"invoice:{invoice}"), ("expiry", own),
+                ("grant", cycle_reference(subscription, Cycle(0, cycle.end, cycle.end)))}
+    before = ZERO
+    for row in rows:
+        if (row["type"], row["reference"]) in settling:
+            return row["balance_after"] - row["amount"], grants.get(own, ZERO)
+        if row["position"] < invoice_position:
+            before = row["balance_after"]
+    return before, grants.get(own, ZERO)

@@ -10,6 +10,9 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError
 
 from application.meters import Meters
 from application.ports import SimulationSource
@@ -34,6 +37,7 @@ class Simulations:
         self.repository = store.repository
         self.save = store.save
         self.owned = store.owned
+        self.events = store.events
         self.source = source
         self.is_meter = meters.is_meter
 
@@ -86,13 +90,22 @@ class Simulations:
         return False
 
     def run(self, simulation_id: uuid.UUID, now: datetime, progress: Callable[[int, int], None] | None = None) -> None:
-        """Runs one simulation to its end in the caller's thread (the CLI), reporting (done, total)."""
+        """Runs one simulation to its end in the caller's thread (the CLI), reporting (done, total). A worker's
+        jobs thread may take steps of it meanwhile: a step it took first is simply not taken again."""
         simulation: Simulation = self.repository.get(simulation_id)
         while simulation.open:
             self._advance(simulation, now, STEP_SUBSCRIPTIONS)
-            self.save(simulation)
+            try:
+                self.save(simulation)
+            except IntegrityError:
+                simulation = self.repository.get(simulation_id)
             if progress:
                 progress(simulation.done, simulation.total)
+
+    def rows(self, business: uuid.UUID, simulation_id: uuid.UUID) -> list[dict[str, Any]]:
+        """Its answers as its own events recorded them, for readers that need no read model (the CLI)."""
+        self.get(business, simulation_id)
+        return [row for e in self.events.get(simulation_id) if isinstance(e, Simulation.Progressed) for row in e.rows]
 
     def job(self, clock: Callable[[], datetime]) -> Callable[[], bool]:
         return lambda: self.step(clock())

@@ -6,7 +6,16 @@ import logging
 import sys
 
 from domain.errors import TallyError
-from interfaces.cli import audit, bench, close_cycles, keys, projections, serve, worker
+from interfaces.cli import (
+    audit,
+    bench,
+    close_cycles,
+    keys,
+    projections,
+    serve,
+    simulate,
+    worker,
+)
 
 COMMANDS = [
     serve,
@@ -15,6 +24,7 @@ COMMANDS = [
     projections,
     close_cycles,
     audit,
+    simulate,
     bench,
 ]
 

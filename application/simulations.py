@@ -6,6 +6,7 @@ save of the Simulation with its answer rows and progress. Reads go through the
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -17,7 +18,7 @@ from eventsourcing.persistence import IntegrityError
 from application.meters import Meters
 from application.ports import SimulationSource
 from application.written import Written
-from domain.errors import Fault, Invalid, NotFound, TallyError
+from domain.errors import Fault, Invalid, NotFound, NotReady, TallyError
 from domain.product import Product
 from domain.rating import UsagePrice
 from domain.simulation import Simulation
@@ -27,9 +28,11 @@ from store.event_store import EventStore
 
 log = logging.getLogger("tally.simulations")
 
-# Subscriptions re-priced per step: one save of a few thousand rows, which the read models take in well within
-# a second, so the jobs thread keeps pace with them (docs/simulation.md has the figures).
-STEP_SUBSCRIPTIONS = 1000
+# Rows (scenario x closed cycle) a step records: one save the read models take in well within a second, so the
+# usage projection stays near the head while a simulation runs (docs/simulation.md has the figures).
+STEP_ROWS = 4000
+INPUTS_WAIT_S = 30.0
+INPUTS_POLL_S = 0.1
 
 
 class Simulations:
@@ -70,11 +73,14 @@ class Simulations:
         simulation.delete()
         return Written.by(simulation.id, self.save(simulation))
 
-    def step(self, now: datetime, limit: int = STEP_SUBSCRIPTIONS) -> bool:
-        """Advances the oldest open simulation by up to `limit` subscriptions; False when none could move."""
+    def step(self, now: datetime, limit: int | None = None) -> bool:
+        """Advances the oldest open simulation by up to `limit` subscriptions (by default, about STEP_ROWS
+        rows' worth); False when none could move."""
         if self.source.backfills_pending():
             return False  # a new meter's rollups are still short
-        for _, simulation_id in self.source.open_simulations(5):
+        for simulation_id, requested_at in self.source.open_simulations(5):
+            if not self.source.inputs_reached(requested_at):
+                continue  # a cycle closed just before the request may not be in the read models yet
             simulation: Simulation = self.repository.get(simulation_id)
             if not simulation.open:
                 continue  # the read model has not taken in its end yet
@@ -89,16 +95,24 @@ class Simulations:
             return True
         return False
 
-    def run(self, simulation_id: uuid.UUID, now: datetime, progress: Callable[[int, int], None] | None = None) -> None:
-        """Runs one simulation to its end in the caller's thread (the CLI), reporting (done, total). A worker's
-        jobs thread may take steps of it meanwhile: a step it took first is simply not taken again."""
-        simulation: Simulation = self.repository.get(simulation_id)
+    def run(self, started: Written[uuid.UUID], now: datetime, progress: Callable[[int, int], None] | None = None,
+            timeout: float = INPUTS_WAIT_S) -> None:
+        """Runs a simulation just started to its end in the caller's thread (the CLI), reporting (done, total),
+        once the read models have taken in what was written before it. A worker's jobs thread may take steps
+        of it meanwhile: a step it took first is simply not taken again."""
+        deadline = time.monotonic() + timeout
+        while not self.source.inputs_reached(started.position):
+            if time.monotonic() >= deadline:
+                raise NotReady("the read models have not reached the simulation's request; is a worker running "
+                               "(`tally serve` or `tally worker`)?", "simulation_inputs_behind")
+            time.sleep(INPUTS_POLL_S)
+        simulation: Simulation = self.repository.get(started.id)
         while simulation.open:
-            self._advance(simulation, now, STEP_SUBSCRIPTIONS)
+            self._advance(simulation, now, None)
             try:
                 self.save(simulation)
             except IntegrityError:
-                simulation = self.repository.get(simulation_id)
+                simulation = self.repository.get(started.id)
             if progress:
                 progress(simulation.done, simulation.total)
 
@@ -110,8 +124,10 @@ class Simulations:
     def job(self, clock: Callable[[], datetime]) -> Callable[[], bool]:
         return lambda: self.step(clock())
 
-    def _advance(self, simulation: Simulation, now: datetime, limit: int) -> None:
+    def _advance(self, simulation: Simulation, now: datetime, limit: int | None) -> None:
         business, product = simulation.business_id, simulation.product_id
+        if limit is None:
+            limit = max(1, STEP_ROWS // (len(simulation.scenarios) * (simulation.span.cycles or 3)))
         total = simulation.total or self.source.subscriptions_to_simulate(business, product, simulation.span,
                                                                           simulation.customer_ids)
         meter_ids = sorted({m for s in simulation.scenarios for m in s.usage_prices})
@@ -120,7 +136,7 @@ class Simulations:
                                            with_wallets, simulation.after, limit)
         if cycles:
             subscriptions = len({c.subscription_id for c in cycles})
-            rows = [compared(c, s) for c in cycles for s in simulation.scenarios]
+            rows = [row for c in cycles for row in compared(c, simulation.scenarios)]
             simulation.progress(total, min(simulation.done + subscriptions, total), str(cycles[-1].subscription_id),
                                 rows)
         if not cycles or simulation.done >= total:

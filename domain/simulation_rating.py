@@ -63,24 +63,30 @@ def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
     return Repriced(rate(usages, fixed, closed.currency, balance), late_arrivals)
 
 
-def compared(closed: ClosedCycle, scenario: Scenario) -> dict[str, Any]:
-    """The row a simulation records: issued, simulated and difference per line and in total, as strings."""
-    repriced = reprice(closed, scenario)
-    rated = repriced.rated
+def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, Any]]:
+    """The rows a simulation records, one per scenario: issued, simulated and difference per line and in
+    total, as strings."""
     issued = {(line.meter_id, line.late): line for line in closed.lines}
-    simulated = {(line.meter_id, line.late): line for line in rated.lines}
-    lines = []
-    for key in [*simulated, *(k for k in issued if k not in simulated)]:
-        before, after = issued.get(key), simulated.get(key)
-        shown = simulated[key] if key in simulated else issued[key]
-        old, new = before.amount if before else ZERO, after.amount if after else ZERO
-        lines.append({"meter_id": key[0], "meter_name": shown.meter_name, "late": key[1],
-                      "quantity": str(shown.quantity), "issued": str(old), "simulated": str(new),
-                      "difference": str(new - old),
-                      "credits_used": str(after.credits_used if after else ZERO)})
-    return {"scenario": scenario.name, "subscription_id": str(closed.subscription_id),
-            "customer_id": closed.customer_id, "cycle_start": closed.cycle.start.isoformat(),
-            "cycle_end": closed.cycle.end.isoformat(), "currency": closed.currency,
-            "price": {"issued": str(closed.price), "simulated": str(rated.price)},
-            "issued": str(closed.total), "simulated": str(rated.total), "difference": str(rated.total - closed.total),
-            "late_arrivals": repriced.late_arrivals, "lines": lines}
+    common = {"subscription_id": str(closed.subscription_id), "customer_id": closed.customer_id,
+              "cycle_start": closed.cycle.start.isoformat(), "cycle_end": closed.cycle.end.isoformat(),
+              "currency": closed.currency}
+    rows = []
+    for scenario in scenarios:
+        repriced = reprice(closed, scenario)
+        rated = repriced.rated
+        simulated = {(line.meter_id, line.late): line for line in rated.lines}
+        lines = []
+        for key in [*simulated, *(k for k in issued if k not in simulated)]:
+            before, after = issued.get(key), simulated.get(key)
+            shown = simulated[key] if key in simulated else issued[key]
+            old, new = before.amount if before else ZERO, after.amount if after else ZERO
+            lines.append({"meter_id": key[0], "meter_name": shown.meter_name, "late": key[1],
+                          "quantity": str(shown.quantity), "issued": str(old), "simulated": str(new),
+                          "difference": str(new - old),
+                          "credits_used": str(after.credits_used if after else ZERO)})
+        rows.append({"scenario": scenario.name, **common,
+                     "price": {"issued": str(closed.price), "simulated": str(rated.price)},
+                     "issued": str(closed.total), "simulated": str(rated.total),
+                     "difference": str(rated.total - closed.total), "late_arrivals": repriced.late_arrivals,
+                     "lines": lines})
+    return rows

@@ -103,9 +103,13 @@ class ReadModels:
         with self.datastore.transaction(commit=False) as cur:
             return credit_queries.wallets_expiring(cur, self.schema, now, cycle_grace, limit)
 
-    def open_simulations(self, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    def open_simulations(self, limit: int) -> list[tuple[uuid.UUID, int]]:
         with self.datastore.transaction(commit=False) as cur:
             return simulation_inputs.open_simulations(cur, self.schema, limit)
+
+    def inputs_reached(self, position: int) -> bool:
+        with self.datastore.transaction(commit=False) as cur:
+            return simulation_inputs.inputs_reached(cur, self.schema, position)
 
     def subscriptions_to_simulate(self, business: uuid.UUID, product: uuid.UUID, span: Span,
                                   customer_ids: list[str] | None) -> int:

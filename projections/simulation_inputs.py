@@ -18,20 +18,30 @@ from domain.rating import ZERO, Line
 from domain.simulation_rating import ClosedCycle
 from domain.simulation_terms import Span
 from projections.meter_queries import VALUE, minute
+from projections.tracking import read_position
 from store.rows import one
 
-
-def open_simulations(cur: Cursor[Any], schema: str, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
-    """(business, simulation) still to run, oldest first."""
-    cur.execute(sql.SQL("SELECT business_id, id FROM {}.simulations WHERE status IN ('pending', 'running') "
-                        "ORDER BY position LIMIT %s").format(sql.Identifier(schema)), (limit,))
-    return [(r["business_id"], r["id"]) for r in cur.fetchall()]
+INPUTS = ("usage", "invoices", "balances")
 
 
-def _chosen(schema: str, span: Span, customer_ids: list[str] | None) -> tuple[sql.Composable, list[Any]]:
-    """The closed cycles a simulation covers, as a subquery of invoice rows."""
-    where = "business_id = %s AND product_id = %s AND status <> 'draft'"
-    params: list[Any] = []
+def open_simulations(cur: Cursor[Any], schema: str, limit: int) -> list[tuple[uuid.UUID, int]]:
+    """(simulation, the log position it was requested at) of those still to run, oldest first."""
+    cur.execute(sql.SQL("SELECT id, requested_position FROM {}.simulations WHERE status IN ('pending', 'running') "
+                        "ORDER BY requested_position LIMIT %s").format(sql.Identifier(schema)), (limit,))
+    return [(r["id"], r["requested_position"]) for r in cur.fetchall()]
+
+
+def inputs_reached(cur: Cursor[Any], schema: str, position: int) -> bool:
+    """Whether the read models a simulation reads hold everything up to `position`: every cycle closed
+    before it was requested is then in `invoices`, and its usage in `usage`."""
+    return all(read_position(cur, schema, name) >= position for name in INPUTS)
+
+
+def _chosen(schema: str, span: Span, customer_ids: list[str] | None,
+            after: str = "") -> tuple[sql.Composable, list[Any]]:
+    """The closed cycles a simulation covers (of subscriptions after `after`), as a subquery of invoice rows."""
+    where = "business_id = %s AND product_id = %s AND status <> 'draft' AND subscription_id > %s"
+    params: list[Any] = [uuid.UUID(after) if after else uuid.UUID(int=0)]
     if customer_ids is not None:
         where += " AND customer_id = ANY(%s)"
         params.append(customer_ids)
@@ -56,13 +66,12 @@ def closed_cycles(cur: Cursor[Any], schema: str, business: uuid.UUID, product: u
                   customer_ids: list[str] | None, meter_ids: list[str], with_wallets: bool, after: str,
                   limit: int) -> list[ClosedCycle]:
     """The closed cycles of the next `limit` subscriptions in id order after `after` ("" from the first)."""
-    chosen, params = _chosen(schema, span, customer_ids)
+    chosen, params = _chosen(schema, span, customer_ids, after)
     cur.execute(sql.SQL(
-        "WITH c AS ({}), subs AS (SELECT DISTINCT subscription_id FROM c WHERE subscription_id > %s "
-        "ORDER BY subscription_id LIMIT %s) "
+        "WITH c AS ({}), subs AS (SELECT DISTINCT subscription_id FROM c ORDER BY subscription_id LIMIT %s) "
         "SELECT c.id, c.subscription_id, c.customer_id, c.cycle_start, c.cycle_end, c.currency, c.price, c.total, "
         "c.lines, c.position FROM c JOIN subs USING (subscription_id) ORDER BY c.subscription_id, c.cycle_start"
-    ).format(chosen), [business, product, *params, uuid.UUID(after) if after else uuid.UUID(int=0), limit])
+    ).format(chosen), [business, product, *params, limit])
     invoices = cur.fetchall()
     if not invoices:
         return []

@@ -33,6 +33,7 @@ class SimulationsProjection(Projection):
                 error text,
                 requested_at timestamptz NOT NULL,
                 finished_at timestamptz,
+                requested_position bigint NOT NULL,
                 position bigint NOT NULL
             );
             CREATE INDEX ON {simulations} (business_id, position);
@@ -64,21 +65,22 @@ class SimulationsProjection(Projection):
                 case Simulation.Requested():
                     cur.execute(sql.SQL(
                         "INSERT INTO {} (id, business_id, product_id, status, scenarios, customer_ids, cycles, "
-                        "span_start, span_end, total, done, requested_at, position) "
-                        "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,0,0,%s,%s)").format(self.t("simulations")),
+                        "span_start, span_end, total, done, requested_at, requested_position, position) "
+                        "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,0,0,%s,%s,%s)").format(self.t("simulations")),
                         (e.originator_id, e.business_id, e.product_id, PENDING, to_json(e.scenarios),
                          None if e.customer_ids is None else to_json(e.customer_ids), e.cycles, e.start, e.end,
-                         e.requested_at, position))
+                         e.requested_at, position, position))
                 case Simulation.Progressed():
                     self._status(cur, e.originator_id, position, "status = %s, total = %s, done = %s",
                                  (RUNNING, e.total, e.done))
-                    cur.executemany(sql.SQL(
-                        "INSERT INTO {} (simulation_id, scenario, subscription_id, cycle_start, cycle_end, "
-                        "customer_id, issued, simulated, difference, row) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
-                    ).format(self.t("simulation_rows")), [
-                        (e.originator_id, r["scenario"], r["subscription_id"], r["cycle_start"], r["cycle_end"],
-                         r["customer_id"], r["issued"], r["simulated"], r["difference"], to_json(r))
-                        for r in e.rows])
+                    # COPY: a step brings thousands of rows, and the usage projection waits in this transaction.
+                    with cur.copy(sql.SQL(
+                        "COPY {} (simulation_id, scenario, subscription_id, cycle_start, cycle_end, customer_id, "
+                        "issued, simulated, difference, row) FROM STDIN").format(self.t("simulation_rows"))) as copy:
+                        for r in e.rows:
+                            copy.write_row((e.originator_id, r["scenario"], r["subscription_id"], r["cycle_start"],
+                                            r["cycle_end"], r["customer_id"], r["issued"], r["simulated"],
+                                            r["difference"], to_json(r)))
                 case Simulation.Finished():
                     self._status(cur, e.originator_id, position, "status = %s, finished_at = %s", (DONE, e.at))
                 case Simulation.Failed():

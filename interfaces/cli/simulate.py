@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             business = product.business_id
         now = datetime.now(timezone.utc)
         done = tally.simulations.start(business, args.product, scenarios, None, Span(cycles=args.cycles), now)
-        tally.simulations.run(done.id, now, progress_bar("simulating"))
+        tally.simulations.run(done, now, progress_bar("simulating"))
         sys.stderr.write("\n")
         print(f"simulation {done.id}")
         print("\n".join(table(tally.simulations.rows(business, done.id), args.limit)))

@@ -43,6 +43,9 @@ class Simulations:
         self.events = store.events
         self.source = source
         self.is_meter = meters.is_meter
+        # The simulations this runner is stepping, as it saved them: loading one from the store would decode
+        # every row of its earlier steps again. A save that conflicts (someone else moved it) drops it.
+        self.running: dict[uuid.UUID, Simulation] = {}
 
     def start(self, business: uuid.UUID, product_id: uuid.UUID, scenarios: list[tuple[str, list[UsagePrice],
               Decimal | None]], customer_ids: list[str] | None, span: Span, now: datetime) -> Written[uuid.UUID]:
@@ -81,7 +84,7 @@ class Simulations:
         for simulation_id, requested_at in self.source.open_simulations(5):
             if not self.source.inputs_reached(requested_at):
                 continue  # a cycle closed just before the request may not be in the read models yet
-            simulation: Simulation = self.repository.get(simulation_id)
+            simulation = self.running.pop(simulation_id, None) or self.repository.get(simulation_id)
             if not simulation.open:
                 continue  # the read model has not taken in its end yet
             try:
@@ -91,7 +94,12 @@ class Simulations:
             except Exception:
                 log.exception("simulation %s failed", simulation_id)
                 simulation.fail("the simulation failed; see the worker's log", now)
-            self.save(simulation)
+            try:
+                self.save(simulation)
+            except IntegrityError:
+                return True  # another runner (the CLI) or a delete moved it on: the next step reloads it
+            if simulation.open:
+                self.running[simulation_id] = simulation
             return True
         return False
 

@@ -26,13 +26,15 @@ from interfaces.dashboard.pages import (
     keys,
     meters,
     products,
+    simulations,
 )
 from interfaces.dashboard.session import provide_signed_in
 from interfaces.http.problems import status_of
 
 HERE = Path(__file__).parent
 PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
-         *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS]
+         *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS,
+         *simulations.HANDLERS]
 
 
 def signed_out(request: Request[Any, Any, Any], _: Unauthorized) -> Response[Any]:

@@ -194,3 +194,34 @@ def test_simulating_the_terms_cycles_closed_under_gives_difference_zero_on_every
 
 def meter_event(tally, business, meter):
     return tally.meters.get_meter(business, meter).event_name
+
+
+def test_a_simulation_deleted_while_it_runs_takes_no_further_step(tally, business, worker, worked_example):
+    meter, product = worked_example
+    tally.customers.create_customer(business, "cus_2", None, None)
+    second = subscribe(tally, business, "cus_2", product, JAN1)
+    worker.caught_up()
+    close(tally, business, second, JAN1 + timedelta(days=1, hours=1))
+    done = tally.simulations.start(business, product, [("s", [price(meter, "0.03")], None)], None, Span(cycles=1), NOW)
+    worker.caught_up()
+    assert tally.simulations.step(NOW, limit=1) is True
+    tally.simulations.delete(business, done.id)
+    head = tally.store.head()
+
+    assert tally.simulations.step(NOW, limit=1) is True  # its save conflicts with the delete: nothing written
+    worker.caught_up()
+    assert tally.simulations.step(NOW, limit=1) is False
+    assert tally.store.head() == head
+    with pytest.raises(NotFound):
+        result(tally, business, done.id)
+
+
+def test_a_span_of_cycle_starts_picks_the_cycles_that_start_in_it(tally, business, worker, worked_example):
+    meter, product = worked_example
+    [subscription] = _subscriptions(tally)
+    close(tally, business, subscription, JAN1 + timedelta(days=3, hours=1))
+    worker.caught_up()
+    span = Span(start=JAN1 + timedelta(days=1), end=JAN1 + timedelta(days=3))
+    simulation = simulate(tally, worker, business, product, ("s", [price(meter, "0.03", "1000")], None), span=span)
+    [customer] = result(tally, business, simulation).customers.items
+    assert [c.cycle_start[:10] for c in customer.scenarios[0].cycles] == ["2026-01-02", "2026-01-03"]

@@ -12,6 +12,7 @@ from psycopg import sql
 from domain.errors import Invalid, NotFound
 from domain.rating import CreditTerms, UsagePrice
 from domain.simulation_terms import Span
+from projections import operations
 from projections.queries import Queries
 from tests.application.helpers import (
     JAN1,
@@ -225,3 +226,16 @@ def test_a_span_of_cycle_starts_picks_the_cycles_that_start_in_it(tally, busines
     simulation = simulate(tally, worker, business, product, ("s", [price(meter, "0.03", "1000")], None), span=span)
     [customer] = result(tally, business, simulation).customers.items
     assert [c.cycle_start[:10] for c in customer.scenarios[0].cycles] == ["2026-01-02", "2026-01-03"]
+
+
+def test_the_simulations_read_model_rebuilt_from_the_log_equals_the_kept_one(tally, business, worker,
+                                                                            worked_example):
+    meter, product = worked_example
+    kept = simulate(tally, worker, business, product, ("a", [price(meter, "0.03", "1000")], None),
+                    ("b", [price(meter, "0.01")], D("5.00")))
+    dropped = simulate(tally, worker, business, product, ("c", [price(meter, "0.05")], None))
+    tally.simulations.delete(business, dropped)
+    worker.caught_up()
+    assert operations.verify(tally.store, "simulations").differences == []
+    history = tally.audit.history(business, "simulation", str(kept))
+    assert [e.type.rpartition(".")[2] for e in history.events] == ["Requested", "Progressed", "Finished"]

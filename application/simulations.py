@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError
 
 from application.meters import Meters
 from application.ports import SimulationSource
@@ -31,6 +31,7 @@ log = logging.getLogger("tally.simulations")
 # Rows (scenario x closed cycle) a step records: one save the read models take in well within a second, so the
 # usage projection stays near the head while a simulation runs (docs/simulation.md has the figures).
 STEP_ROWS = 4000
+OPEN_LOOKED_AT = 5
 INPUTS_WAIT_S = 30.0
 INPUTS_POLL_S = 0.1
 
@@ -81,7 +82,9 @@ class Simulations:
         rows' worth); False when none could move."""
         if self.source.backfills_pending():
             return False  # a new meter's rollups are still short
-        for simulation_id, requested_at in self.source.open_simulations(5):
+        open_ones = self.source.open_simulations(OPEN_LOOKED_AT)
+        self.running = {k: v for k, v in self.running.items() if k in dict(open_ones)}  # ended elsewhere: forget
+        for simulation_id, requested_at in open_ones:
             if not self.source.inputs_reached(requested_at):
                 continue  # a cycle closed just before the request may not be in the read models yet
             simulation = self.running.pop(simulation_id, None) or self.repository.get(simulation_id)
@@ -91,6 +94,8 @@ class Simulations:
                 self._advance(simulation, now, limit)
             except TallyError as error:
                 simulation.fail(str(error), now)
+            except (OperationalError, InterfaceError):
+                raise  # the database, not the simulation: the runner logs it and the step is taken again
             except Exception:
                 log.exception("simulation %s failed", simulation_id)
                 simulation.fail("the simulation failed; see the worker's log", now)

@@ -30,7 +30,7 @@ log = logging.getLogger("tally.simulations")
 
 # Rows (scenario x closed cycle) a step records: one save the read models take in well within a second, so the
 # usage projection stays near the head while a simulation runs (docs/simulation.md has the figures).
-STEP_ROWS = 4000
+STEP_ROWS = 6000
 OPEN_LOOKED_AT = 5
 INPUTS_WAIT_S = 30.0
 INPUTS_POLL_S = 0.1

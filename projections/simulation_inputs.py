@@ -10,7 +10,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import msgspec
 from psycopg import Cursor, sql
+from psycopg.types.json import set_json_loads
 
 from domain.cycles import Cycle
 from domain.entitlements import cycle_reference
@@ -22,6 +24,10 @@ from projections.tracking import read_position
 from store.rows import one
 
 INPUTS = ("usage", "invoices", "balances")
+# The customers of a step's subscriptions, by (business, product, after, last): no list of parameters.
+STEP_CUSTOMERS = ("SELECT customer_id FROM {}.invoices WHERE business_id = %s AND product_id = %s "
+                  "AND subscription_id > %s AND subscription_id <= %s")
+COLUMNS = "id, subscription_id, customer_id, cycle_start, cycle_end, currency, price, total, lines, position"
 
 
 def open_simulations(cur: Cursor[Any], schema: str, limit: int) -> list[tuple[uuid.UUID, int]]:
@@ -48,8 +54,9 @@ def _chosen(schema: str, span: Span, customer_ids: list[str] | None,
     if span.cycles is None:
         where += " AND cycle_start >= %s AND cycle_start < %s"
         params += [span.start, span.end]
-        return sql.SQL("SELECT * FROM {}.invoices WHERE " + where).format(sql.Identifier(schema)), params
-    ranked = sql.SQL("SELECT *, row_number() OVER (PARTITION BY subscription_id ORDER BY cycle_start DESC) AS back "
+        return sql.SQL("SELECT " + COLUMNS + " FROM {}.invoices WHERE " + where).format(sql.Identifier(schema)), params
+    ranked = sql.SQL("SELECT " + COLUMNS + ", row_number() OVER (PARTITION BY subscription_id ORDER BY cycle_start DESC) "
+                     "AS back "
                      "FROM {}.invoices WHERE " + where).format(sql.Identifier(schema))
     return sql.SQL("SELECT * FROM ({}) ranked WHERE back <= %s").format(ranked), [*params, span.cycles]
 
@@ -67,19 +74,20 @@ def closed_cycles(cur: Cursor[Any], schema: str, business: uuid.UUID, product: u
                   limit: int) -> list[ClosedCycle]:
     """The closed cycles of the next `limit` subscriptions in id order after `after` ("" from the first)."""
     chosen, params = _chosen(schema, span, customer_ids, after)
+    set_json_loads(msgspec.json.decode, cur)
     cur.execute(sql.SQL(
         "WITH c AS ({}), subs AS (SELECT DISTINCT subscription_id FROM c ORDER BY subscription_id LIMIT %s) "
         "SELECT c.id, c.subscription_id, c.customer_id, c.cycle_start, c.cycle_end, c.currency, c.price, c.total, "
         "c.lines, c.position FROM c JOIN subs USING (subscription_id) ORDER BY c.subscription_id, c.cycle_start"
     ).format(chosen), [business, product, *params, limit])
-    invoices = cur.fetchall()
+    invoices = cur.fetchall()  # lines as msgspec decodes them: their numbers are strings (projections/json_values.py)
     if not invoices:
         return []
-    customers = sorted({r["customer_id"] for r in invoices})
     windows = sorted({(r["cycle_start"], r["cycle_end"]) for r in invoices})
-    measured = _rollups(cur, schema, meter_ids, customers, windows)
+    step = (business, product, uuid.UUID(after) if after else uuid.UUID(int=0), invoices[-1]["subscription_id"])
+    measured = _rollups(cur, schema, meter_ids, step, windows)
     names = _meter_names(cur, schema, meter_ids)
-    wallets = _wallets(cur, schema, business, customers) if with_wallets else {}
+    wallets = _wallets(cur, schema, step) if with_wallets else {}
     cycles = []
     for r in invoices:
         cycle = Cycle(0, r["cycle_start"], r["cycle_end"])
@@ -93,19 +101,23 @@ def closed_cycles(cur: Cursor[Any], schema: str, business: uuid.UUID, product: u
     return cycles
 
 
-def _rollups(cur: Cursor[Any], schema: str, meter_ids: list[str], customers: list[str],
+def _rollups(cur: Cursor[Any], schema: str, meter_ids: list[str], step: tuple[Any, ...],
              windows: list[tuple[datetime, datetime]]) -> dict[tuple[str, str, datetime, datetime], Decimal]:
-    """Each meter's aggregation per customer per cycle, from the per-minute buckets (never raw events)."""
-    cur.execute(sql.SQL("SELECT id::text AS id, aggregation FROM {}.meters WHERE id = ANY(%s)").format(
-        sql.Identifier(schema)), ([uuid.UUID(m) for m in meter_ids],))
+    """Each meter's aggregation per customer per cycle, from the per-minute buckets (never raw events), for
+    the customers of the step's subscriptions: named by their id range (business, product, after, last)
+    rather than as a list of a thousand parameters."""
+    s = sql.Identifier(schema)
+    cur.execute(sql.SQL("SELECT id::text AS id, aggregation FROM {}.meters WHERE id = ANY(%s)").format(s),
+                ([uuid.UUID(m) for m in meter_ids],))
     kinds = {r["id"]: r["aggregation"] for r in cur.fetchall()}
     found: dict[tuple[str, str, datetime, datetime], Decimal] = {}
     for meter, kind in kinds.items():
         for start, end in windows:
-            cur.execute(sql.SQL("SELECT customer_id, " + VALUE[kind] + " AS v FROM {}.meter_usage "
-                                "WHERE meter_id = %s AND minute >= %s AND minute < %s AND customer_id = ANY(%s) "
-                                "GROUP BY customer_id").format(sql.Identifier(schema)),
-                        (uuid.UUID(meter), minute(start), minute(end), customers))
+            cur.execute(sql.SQL(
+                "SELECT customer_id, " + VALUE[kind] + " AS v FROM {}.meter_usage "
+                "WHERE meter_id = %s AND minute >= %s AND minute < %s AND customer_id IN (" + STEP_CUSTOMERS + ") "
+                "GROUP BY customer_id").format(s, s),
+                (uuid.UUID(meter), minute(start), minute(end), *step))
             for row in cur.fetchall():
                 if row["v"] is not None:
                     found[(meter, row["customer_id"], start, end)] = row["v"]
@@ -121,19 +133,19 @@ def _meter_names(cur: Cursor[Any], schema: str, meter_ids: list[str]) -> dict[st
 Ledger = tuple[list[dict[str, Any]], dict[str, Decimal]]
 
 
-def _wallets(cur: Cursor[Any], schema: str, business: uuid.UUID, customers: list[str]) -> dict[str, Ledger]:
-    """Per customer: the wallet's ledger in log order, and its cycle grants' amounts by reference."""
+def _wallets(cur: Cursor[Any], schema: str, step: tuple[Any, ...]) -> dict[str, Ledger]:
+    """Per customer of the step: the wallet's ledger in log order, and its cycle grants' amounts by reference."""
     s = sql.Identifier(schema)
     cur.execute(sql.SQL("SELECT w.customer_id, l.position, l.type, l.amount, l.balance_after, l.reference "
-                        "FROM {}.wallets w JOIN {}.ledger l ON l.wallet_id = w.id "
-                        "WHERE w.business_id = %s AND w.customer_id = ANY(%s) ORDER BY l.position").format(s, s),
-                (business, customers))
+                        "FROM {}.wallets w JOIN {}.ledger l ON l.wallet_id = w.id WHERE w.business_id = %s "
+                        "AND w.customer_id IN (" + STEP_CUSTOMERS + ") ORDER BY l.position").format(s, s, s),
+                (step[0], *step))
     ledgers: dict[str, Ledger] = defaultdict(lambda: ([], defaultdict(lambda: ZERO)))
     for row in cur.fetchall():
         ledgers[row["customer_id"]][0].append(row)
     cur.execute(sql.SQL("SELECT w.customer_id, g.reference, g.amount FROM {}.wallets w "
-                        "JOIN {}.grants g ON g.wallet_id = w.id WHERE w.business_id = %s AND w.customer_id = ANY(%s) "
-                        "AND g.source = 'cycle'").format(s, s), (business, customers))
+                        "JOIN {}.grants g ON g.wallet_id = w.id WHERE w.business_id = %s AND g.source = 'cycle' "
+                        "AND w.customer_id IN (" + STEP_CUSTOMERS + ")").format(s, s, s), (step[0], *step))
     for row in cur.fetchall():
         ledgers[row["customer_id"]][1][row["reference"]] += row["amount"]
     return dict(ledgers)

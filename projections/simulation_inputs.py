@@ -90,7 +90,7 @@ def closed_cycles(cur: Cursor[Any], schema: str, business: uuid.UUID, product: u
     wallets = _wallets(cur, schema, step) if with_wallets else {}
     cycles = []
     for r in invoices:
-        cycle = Cycle(0, r["cycle_start"], r["cycle_end"])
+        cycle = Cycle(0, r["cycle_start"], r["cycle_end"])  # an invoice keeps no index; no amount depends on it
         balance, granted = _at_close(wallets.get(r["customer_id"]), r["subscription_id"], r["id"], cycle,
                                      r["position"])
         cycles.append(ClosedCycle(

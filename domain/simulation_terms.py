@@ -5,9 +5,9 @@ a product can hold, a scenario can hold."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from domain.errors import Fault

@@ -5,7 +5,15 @@ from datetime import timedelta
 import pytest
 
 from interfaces.cli.main import main
-from tests.application.helpers import JAN1, close, count_meter, daily_product, price, send, subscribe
+from tests.application.helpers import (
+    JAN1,
+    close,
+    count_meter,
+    daily_product,
+    price,
+    send,
+    subscribe,
+)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ KINDS: dict[str, str] = {
     "subscription": "domain.subscription:Subscription",
     "invoice": "domain.invoice:Invoice",
     "wallet": "domain.credit_wallet:CreditWallet",
+    "simulation": "domain.simulation:Simulation",
 }
 ALIASES = {"event": "usage_event", "usage-event": "usage_event", "credit_wallet": "wallet"}
 _PRIVATE = {"originator_id", "originator_version", "timestamp", "originator_topic"}

@@ -36,6 +36,14 @@ class Meters:
         meter.update(changes)
         return Written.by(meter.id, self.save(meter))
 
+    def is_meter(self, business: uuid.UUID, meter_id: str) -> bool:
+        """Whether the text names one of the business's meters (usage prices carry meter ids as text)."""
+        try:
+            self.get_meter(business, uuid.UUID(meter_id))
+        except (ValueError, NotFound):
+            return False
+        return True
+
     def archive_meter(self, business: uuid.UUID, meter_id: uuid.UUID) -> Written[uuid.UUID]:
         meter = self.get_meter(business, meter_id)
         meter.archive()

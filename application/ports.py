@@ -13,6 +13,8 @@ from typing import Protocol
 from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.rating import Usage, UsagePrice
+from domain.simulation_rating import ClosedCycle
+from domain.simulation_terms import Span
 
 
 class OpenCharge(Protocol):
@@ -116,4 +118,26 @@ class ReadSide(Protocol):
 
     def backfilled_meters(self, limit: int) -> list[uuid.UUID]:
         """Meters whose back-fill is done and not yet recorded as such."""
+        ...
+
+
+class SimulationSource(Protocol):
+    """What a simulation step reads: the closed cycles to re-price, with their rollups (domain/simulation_rating.py)."""
+
+    def backfills_pending(self) -> bool: ...
+
+    def open_simulations(self, limit: int) -> list[tuple[uuid.UUID, int]]:
+        """(simulation, the log position it was requested at) of those still to run, oldest first."""
+        ...
+
+    def inputs_reached(self, position: int) -> bool:
+        """Whether the read models a simulation reads (usage, invoices, balances) have reached `position`."""
+        ...
+
+    def subscriptions_to_simulate(self, business: uuid.UUID, product: uuid.UUID, span: Span,
+                                  customer_ids: list[str] | None) -> int: ...
+
+    def closed_cycles(self, business: uuid.UUID, product: uuid.UUID, span: Span, customer_ids: list[str] | None,
+                      meter_ids: list[str], with_wallets: bool, after: str, limit: int) -> list[ClosedCycle]:
+        """The closed cycles of the next `limit` subscriptions in id order after `after` ("" from the first)."""
         ...

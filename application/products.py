@@ -17,12 +17,12 @@ class Catalogue:
         self.repository = store.repository
         self.save = store.save
         self.owned = store.owned
-        self.get_meter = meters.get_meter
+        self.is_meter = meters.is_meter
 
     def create_product(self, business: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
                        interval_count: int, usage_prices: list[UsagePrice]) -> Written[uuid.UUID]:
         unknown = [Fault("usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
-                   for index, p in enumerate(usage_prices) if not self._is_meter(business, p.meter_id)]
+                   for index, p in enumerate(usage_prices) if not self.is_meter(business, p.meter_id)]
         if unknown:
             raise Invalid("usage prices name unknown meters", "unknown_meter", unknown)
         product = Product.create(business, name, currency.upper(), price, billing_interval, interval_count,
@@ -34,7 +34,7 @@ class Catalogue:
 
     def set_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, price: UsagePrice) -> Written[uuid.UUID]:
         product = self.get_product(business, product_id)
-        if not self._is_meter(business, price.meter_id):
+        if not self.is_meter(business, price.meter_id):
             raise NotFound("meter", price.meter_id)
         product.set_usage_price(price)
         recordings = self.save(product)
@@ -51,10 +51,3 @@ class Catalogue:
         product.archive()
         recordings = self.save(product)
         return Written.by(product.id, recordings)
-
-    def _is_meter(self, business: uuid.UUID, meter_id: str) -> bool:
-        try:
-            self.get_meter(business, uuid.UUID(meter_id))
-        except (ValueError, NotFound):
-            return False
-        return True

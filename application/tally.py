@@ -14,8 +14,9 @@ from application.explain import InvoiceExplainer
 from application.ingestion import Ingestion
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
-from application.ports import ReadSide
+from application.ports import ReadSide, SimulationSource
 from application.products import Catalogue
+from application.simulations import Simulations
 from application.subscriptions import Subscriptions
 from application.upcoming import UpcomingInvoices
 from application.verification import Verification
@@ -24,7 +25,8 @@ from store.event_store import EventStore
 
 
 class Tally:
-    def __init__(self, store: EventStore, read_side: ReadSide, allow_private_webhooks: bool = False) -> None:
+    def __init__(self, store: EventStore, read_side: ReadSide, simulation_source: SimulationSource,
+                 allow_private_webhooks: bool = False) -> None:
         self.store = store
         self.businesses = Businesses(store)
         self.customers = Customers(store)
@@ -42,6 +44,7 @@ class Tally:
         self.webhooks = Webhooks(store, allow_private_webhooks)
         self.alerts = Alerts(store, read_side, self.upcoming)
         self.meter_jobs = MeterJobs(store, read_side)
+        self.simulations = Simulations(store, simulation_source, self.meters)
 
     def close(self) -> None:
         self.store.close()

@@ -30,14 +30,15 @@ class Plan:
     query_events: int  # the store is topped up to this many events before the usage query
     queries: int
     rebuild_events: int  # the rebuild rate is measured over the first this many notifications
+    simulation_subscribers: int  # a price simulation re-prices this many subscribers' last 3 closed cycles
 
 
 QUICK = Plan("quick", servers=2, concurrency=8, max_s=1.5, rounds=2, sustained_window_s=3, sustained_steps=3,
              sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=150,
-             rebuild_events=20_000)
+             rebuild_events=20_000, simulation_subscribers=1000)
 FULL = Plan("full", servers=2, concurrency=8, max_s=8, rounds=2, sustained_window_s=30, sustained_steps=4,
             sustained_batch=1000, customers=1000, drain_timeout_s=150, query_events=1_000_000, queries=1000,
-            rebuild_events=300_000)
+            rebuild_events=300_000, simulation_subscribers=10_000)
 
 Say = Callable[[str], None]
 

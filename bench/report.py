@@ -11,6 +11,8 @@ TARGETS = {
     "usage_query_p99_ms": ("<", 20.0),
     "api_rss_mb": ("<", 300.0),
     "worker_rss_mb": ("<", 300.0),
+    "simulation_s": ("<", 30.0),
+    "simulation_usage_lag_max_s": ("<=", 2.0),
 }
 
 ROWS = [
@@ -32,6 +34,11 @@ ROWS = [
     ("worker peak RSS", "worker_rss_mb", "MB"),
     ("baseline API peak RSS", "baseline_api_rss_mb", "MB"),
 ]
+SIMULATION_ROWS = [
+    ("price simulation, subscribers x 3 cycles", "simulation_subscribers", "subscribers"),
+    ("price simulation, POST to done", "simulation_s", "s"),
+    ("usage projection lag max during it", "simulation_usage_lag_max_s", "s"),
+]
 
 
 def verdict(key: str, value: Any) -> str:
@@ -40,7 +47,7 @@ def verdict(key: str, value: Any) -> str:
     op, bound = TARGETS[key]
     if value is None:
         return "not measured"
-    ok = value >= bound if op == ">=" else value < bound
+    ok = value >= bound if op == ">=" else value <= bound if op == "<=" else value < bound
     return f"{'met' if ok else 'MISSED'} ({op} {bound:g})"
 
 
@@ -58,8 +65,7 @@ def table(result: dict[str, Any]) -> str:
              f"{result['api_processes_per_side']} API processes per side",
              "PostgreSQL settings: " + ", ".join(f"{k}={v}" for k, v in result.get("postgres_settings", {}).items()),
              "", "| measure | value | unit | target |", "|---|---:|---|---|"]
-    for label, key, unit in ROWS:
-        lines.append(f"| {label} | {_fmt(result.get(key))} | {unit} | {verdict(key, result.get(key))} |")
+    lines += _rows(result, ROWS + SIMULATION_ROWS)
     lines += ["", "| batch | baseline events/s | tally events/s | baseline p99 ms | tally p99 ms |",
               "|---:|---:|---:|---:|---:|"]
     for batch, row in result["by_batch"].items():
@@ -71,6 +77,19 @@ def table(result: dict[str, Any]) -> str:
     if result.get("notes"):
         lines += [f"note: {n}" for n in result["notes"]]
     return "\n".join(lines)
+
+
+def _rows(result: dict[str, Any], rows: list[tuple[str, str, str]]) -> list[str]:
+    return [f"| {label} | {_fmt(result.get(key))} | {unit} | {verdict(key, result.get(key))} |"
+            for label, key, unit in rows]
+
+
+def simulation_table(result: dict[str, Any]) -> str:
+    """`tally bench --only simulation`: the simulation's rows alone."""
+    return "\n".join([f"tally bench ({result['mode']}, simulation only) {result['date']}, commit "
+                      f"{result['git_commit']}, {result['cores']} cores, PostgreSQL {result['postgres_version']}",
+                      "", "| measure | value | unit | target |", "|---|---:|---|---|",
+                      *_rows(result, SIMULATION_ROWS)])
 
 
 def write_json(result: dict[str, Any], path: str) -> None:

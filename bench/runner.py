@@ -17,6 +17,7 @@ from bench.monitor import Lag, PeakMemory
 from bench.plan import BATCHES, SCHEMA, Plan, Say, ingest_job, load
 from bench.rebuild import rebuild_rate
 from bench.servers import Service, start_baseline, start_tally
+from bench.simulation import simulation_run
 from bench.sustained import sustained
 from interfaces.bootstrap import open_store
 from projections.registry import PROJECTIONS
@@ -125,6 +126,7 @@ def run(plan: Plan, say: Say) -> dict[str, Any]:
         result: dict[str, Any] = {"mode": plan.name, **machine(url), "api_processes_per_side": plan.servers}
         say(f"PostgreSQL {result['postgres_version']} ready")
         mine = measure(url, plan, Path(tmp), say)
+        simulation = simulation_run(url, plan.simulation_subscribers, Path(tmp), say)
     base = mine["baseline_runs"]
     baseline_max = max(base[b]["events_per_s"] for b in BATCHES)
     ingest_max = max(mine["runs"][b]["events_per_s"] for b in BATCHES)
@@ -151,6 +153,7 @@ def run(plan: Plan, say: Say) -> dict[str, Any]:
                               "baseline_latency_p99_ms": round(base[b]["latency_p99_ms"], 1),
                               "tally_latency_p99_ms": round(mine["runs"][b]["latency_p99_ms"], 1)}
                      for b in BATCHES},
+        **simulation,
         "sustained_steps": mine["sustained_steps"],
         "sustained_window_s": plan.sustained_window_s,
         "catch_up_s": {str(b): mine[f"catch_up_after_{b}_s"] for b in BATCHES},
@@ -158,6 +161,14 @@ def run(plan: Plan, say: Say) -> dict[str, Any]:
         "notes": [] if mine["events_in_store"] >= 1_000_000 else [
             f"usage query measured over {mine['events_in_store']:,} stored events, not 1 M (quick mode)"],
     })
+    return result
+
+
+def run_simulation(plan: Plan, say: Say) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="tally-bench-") as tmp, postgres(Path(tmp)) as url:
+        result: dict[str, Any] = {"mode": plan.name, **machine(url)}
+        say(f"PostgreSQL {result['postgres_version']} ready")
+        result.update(simulation_run(url, plan.simulation_subscribers, Path(tmp), say))
     return result
 
 

@@ -18,7 +18,8 @@ def open_store(env: dict[str, str], allow_private_webhooks: bool | None = None) 
     store = EventStore(env)
     if allow_private_webhooks is None:
         allow_private_webhooks = os.environ.get(ALLOW_PRIVATE, "").strip().lower() in ("1", "true", "yes")
-    return Tally(store, ReadModels(store.datastore, store.schema), allow_private_webhooks)
+    read_models = ReadModels(store.datastore, store.schema)
+    return Tally(store, read_models, read_models, allow_private_webhooks)
 
 
 def event_log(tally: Tally) -> EventLog:

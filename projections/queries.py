@@ -19,6 +19,7 @@ from projections import (
     meter_queries,
     meter_views,
     overview_queries,
+    simulation_queries,
     webhook_outbox,
     webhook_queries,
 )
@@ -30,6 +31,7 @@ from projections.invoice_queries import InvoiceView
 from projections.meter_views import MeterView
 from projections.pages import PageOf
 from projections.parking import Stuck, stuck
+from projections.simulation_queries import SimulationSummaryView, SimulationView
 from projections.webhook_queries import AlertView, DeliveryView, WebhookPage
 
 
@@ -127,3 +129,12 @@ class Queries:
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:
             return stuck(cur, self.schema, projections)
+
+    def simulations(self, business: uuid.UUID, page_number: int = 0,
+                    page_size: int = 10) -> PageOf[SimulationSummaryView]:
+        return simulation_queries.list_simulations(self.datastore, self.schema, business, page_number, page_size)
+
+    def simulation(self, business: uuid.UUID, simulation_id: uuid.UUID, page_number: int = 0,
+                   page_size: int = 100) -> SimulationView:
+        return simulation_queries.get_simulation(self.datastore, self.schema, business, simulation_id, page_number,
+                                                 page_size)

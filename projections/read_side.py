@@ -15,6 +15,8 @@ from psycopg import Cursor
 from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.rating import Usage, UsagePrice
+from domain.simulation_rating import ClosedCycle
+from domain.simulation_terms import Span
 from projections import (
     alert_queries,
     charge_queries,
@@ -22,6 +24,7 @@ from projections import (
     cycle_usage,
     meter_queries,
     parking,
+    simulation_inputs,
 )
 
 
@@ -135,3 +138,23 @@ class ReadModels:
     def backfilled_meters(self, limit: int) -> list[uuid.UUID]:
         with self.datastore.transaction(commit=False) as cur:
             return alert_queries.backfilled_meters(cur, self.schema, limit)
+
+    def open_simulations(self, limit: int) -> list[tuple[uuid.UUID, int]]:
+        with self.datastore.transaction(commit=False) as cur:
+            return simulation_inputs.open_simulations(cur, self.schema, limit)
+
+    def inputs_reached(self, position: int) -> bool:
+        with self.datastore.transaction(commit=False) as cur:
+            return simulation_inputs.inputs_reached(cur, self.schema, position)
+
+    def subscriptions_to_simulate(self, business: uuid.UUID, product: uuid.UUID, span: Span,
+                                  customer_ids: list[str] | None) -> int:
+        with self.datastore.transaction(commit=False) as cur:
+            return simulation_inputs.subscriptions_to_simulate(cur, self.schema, business, product, span, customer_ids)
+
+    def closed_cycles(self, business: uuid.UUID, product: uuid.UUID, span: Span, customer_ids: list[str] | None,
+                      meter_ids: list[str], with_wallets: bool, after: str, limit: int) -> list[ClosedCycle]:
+        with self.datastore.transaction(commit=False) as cur:
+            cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            return simulation_inputs.closed_cycles(cur, self.schema, business, product, span, customer_ids,
+                                                   meter_ids, with_wallets, after, limit)

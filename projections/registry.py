@@ -6,12 +6,13 @@ from projections.charges import ChargesProjection
 from projections.customers import CustomersProjection
 from projections.invoices import InvoicesProjection
 from projections.projection import Projection
+from projections.simulations import SimulationsProjection
 from projections.usage import UsageProjection
 from projections.webhooks import WebhooksProjection
 
 PROJECTIONS: dict[str, type[Projection]] = {
     cls.name: cls for cls in (UsageProjection, CustomersProjection, ChargesProjection, InvoicesProjection,
-                               BalancesProjection, WebhooksProjection)
+                               BalancesProjection, WebhooksProjection, SimulationsProjection)
 }
 
 

@@ -6,22 +6,28 @@ import sys
 import time
 
 from bench.plan import FULL, QUICK
-from bench.report import table, write_json
-from bench.runner import run
+from bench.report import simulation_table, table, write_json
+from bench.runner import run, run_simulation
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("bench", help="measure ingestion, projection lag and queries against a baseline")
     parser.add_argument("--quick", action="store_true", help="short run (under a minute), fewer events")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
+    parser.add_argument("--only", choices=["simulation"], help="run one measure alone")
     parser.set_defaults(run=bench)
 
 
 def bench(args: argparse.Namespace) -> int:
     started = time.monotonic()
-    result = run(QUICK if args.quick else FULL,
-                 lambda line: print(f"{time.monotonic() - started:6.1f}s  {line}", file=sys.stderr, flush=True))
-    print(table(result))
+    plan = QUICK if args.quick else FULL
+    say = lambda line: print(f"{time.monotonic() - started:6.1f}s  {line}", file=sys.stderr, flush=True)  # noqa: E731
+    if args.only == "simulation":
+        result = run_simulation(plan, say)
+        print(simulation_table(result))
+    else:
+        result = run(plan, say)
+        print(table(result))
     if args.json:
         write_json(result, args.json)
     return 0

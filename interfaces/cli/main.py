@@ -17,7 +17,16 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import PersistenceError
 
 from domain.errors import NotFound, TallyError
-from interfaces.cli import audit, bench, close_cycles, keys, projections, serve, worker
+from interfaces.cli import (
+    audit,
+    bench,
+    close_cycles,
+    keys,
+    projections,
+    serve,
+    simulate,
+    worker,
+)
 from interfaces.cli.common import UserError, add_data_dir, shared_defaults
 
 COMMANDS = [
@@ -27,6 +36,7 @@ COMMANDS = [
     projections,
     close_cycles,
     audit,
+    simulate,
     bench,
 ]
 

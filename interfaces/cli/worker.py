@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     worker.setup()
     jobs = JobRunner(log, [p.name for p in projections],
                      [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace),
-                      tally.alerts.alert_job(), tally.meter_jobs.backfill_job()], worker.stopping)
+                      tally.alerts.alert_job(), tally.meter_jobs.backfill_job(), tally.simulations.job(clock)],
+                     worker.stopping)
     sender = Sender(log.datastore, log.schema, worker.stopping, retry_delays(), tally.webhooks.allow_private)
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
     signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())

@@ -12,6 +12,7 @@ NAV: list[tuple[str, str]] = [
     ("customers", "Customers"),
     ("products", "Products"),
     ("invoices", "Invoices"),
+    ("simulations", "Simulations"),
     ("webhooks", "Webhooks"),
     ("keys", "API keys"),
 ]

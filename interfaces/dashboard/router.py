@@ -26,6 +26,7 @@ from interfaces.dashboard.pages import (
     keys,
     meters,
     products,
+    simulations,
     subscriptions,
     webhooks,
 )
@@ -35,7 +36,7 @@ from interfaces.http.problems import status_of
 HERE = Path(__file__).parent
 PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
          *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS,
-         *subscriptions.HANDLERS, *webhooks.HANDLERS]
+         *subscriptions.HANDLERS, *webhooks.HANDLERS, *simulations.HANDLERS]
 
 
 def signed_out(request: Request[Any, Any, Any], _: Unauthorized) -> Response[Any]:

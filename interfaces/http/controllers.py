@@ -15,6 +15,7 @@ from interfaces.http.commands.customers import CustomerCommands
 from interfaces.http.commands.ingest import IngestCommands
 from interfaces.http.commands.meters import MeterCommands
 from interfaces.http.commands.products import ProductCommands
+from interfaces.http.commands.simulations import SimulationCommands
 from interfaces.http.commands.subscriptions import SubscriptionCommands
 from interfaces.http.commands.webhooks import WebhookCommands
 from interfaces.http.queries.alerts import AlertQueries
@@ -26,6 +27,7 @@ from interfaces.http.queries.health import HealthQueries
 from interfaces.http.queries.invoices import InvoiceQueries
 from interfaces.http.queries.meters import MeterQueries
 from interfaces.http.queries.products import ProductQueries
+from interfaces.http.queries.simulations import SimulationQueries
 from interfaces.http.queries.subscriptions import SubscriptionQueries
 from interfaces.http.queries.usage import UsageQueries
 from interfaces.http.queries.webhooks import WebhookQueries
@@ -61,6 +63,11 @@ class SubscriptionController(SubscriptionCommands, SubscriptionQueries, Controll
     tags = ("subscriptions",)
 
 
+class SimulationController(SimulationCommands, SimulationQueries, Controller):
+    path = "/simulations"
+    tags = ("simulations",)
+
+
 class InvoiceController(InvoiceQueries, Controller):
     path = "/invoices"
     tags = ("invoices",)
@@ -87,5 +94,5 @@ class AlertController(AlertCommands, AlertQueries, Controller):
 
 
 CONTROLLERS = [CustomerController, CreditController, EventController, MeterController, ProductController,
-               SubscriptionController, InvoiceController, AuditController, HealthController, WebhookController,
-               AlertController]
+               SubscriptionController, SimulationController, InvoiceController, AuditController, HealthController,
+               WebhookController, AlertController]

@@ -1,6 +1,6 @@
 """The benchmark's verdicts and table."""
 from bench.load import percentile
-from bench.report import table, verdict
+from bench.report import simulation_table, table, verdict
 
 
 def test_targets_are_judged_in_their_direction():
@@ -27,3 +27,14 @@ def test_the_table_shows_every_measure_and_the_run():
     text = table(result)
     assert "| ingest ratio | 0.61 |  | met (>= 0.5) |" in text
     assert "commit abc" in text and "note: quick mode" in text
+
+
+def test_the_simulation_row_is_judged_against_30_s_and_a_2_s_lag():
+    assert verdict("simulation_s", 24.6).startswith("met") and verdict("simulation_s", 30.0).startswith("MISSED")
+    assert verdict("simulation_usage_lag_max_s", 2.0).startswith("met")
+    assert verdict("simulation_usage_lag_max_s", 2.01).startswith("MISSED")
+    text = simulation_table({"mode": "full", "date": "2026-11-26 16:00 UTC", "git_commit": "abc", "cores": 2,
+                             "postgres_version": "18.6", "simulation_subscribers": 10000, "simulation_s": 24.63,
+                             "simulation_usage_lag_max_s": 1.18})
+    assert "| price simulation, POST to done | 24.6 | s | met (< 30) |" in text
+    assert "| price simulation, subscribers x 3 cycles | 10,000 | subscribers |  |" in text

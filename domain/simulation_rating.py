@@ -1,0 +1,92 @@
+"""Re-pricing a closed cycle under a scenario's terms, with the close's own rating
+function (domain/rating.py), so the current terms give back exactly what was
+issued: the self-check (tests/domain/test_simulation_rating.py).
+
+Quantities come from the meters' per-minute rollups over the cycle. Where the
+cycle's issued line says otherwise, events were recorded after the cycle closed
+(the next close billed them late): the issued quantity is what the close
+measured, so it stands, and the row says `late_arrivals`. Late lines are
+re-priced at the scenario's unit price with their issued quantity; the close
+read them as raw rows too. The wallet the cycle closed with keeps everything
+but its own cycle grants, which become the scenario's (docs/simulation.md)."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from domain.cycles import Cycle
+from domain.entitlements import cycle_grants
+from domain.rating import ZERO, Line, Rated, Usage, rate
+from domain.simulation_terms import Scenario
+
+
+@dataclass(frozen=True)
+class ClosedCycle:
+    """One issued invoice and what the rollups hold now for its cycle."""
+
+    subscription_id: uuid.UUID
+    customer_id: str
+    cycle: Cycle
+    currency: str
+    price: Decimal
+    lines: list[Line]
+    total: Decimal
+    measured: dict[str, Decimal] = field(default_factory=dict)  # meter id -> quantity in the cycle
+    meter_names: dict[str, str] = field(default_factory=dict)
+    balance: Decimal = ZERO  # credits the wallet held when the cycle was priced
+    granted: Decimal = ZERO  # of which the cycle's own grants, under the terms of then
+
+
+@dataclass(frozen=True)
+class Repriced:
+    rated: Rated
+    late_arrivals: bool
+
+
+def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
+    regular = {line.meter_id: line for line in closed.lines if not line.late}
+    usages, late_arrivals = [], False
+    for price in scenario.prices():
+        issued = regular.get(price.meter_id)
+        quantity = closed.measured.get(price.meter_id, ZERO)
+        if issued is not None and issued.quantity != quantity:
+            quantity, late_arrivals = issued.quantity, True
+        name = issued.meter_name if issued else closed.meter_names.get(price.meter_id, price.meter_id)
+        usages.append(Usage(price, name, quantity))
+    usages += [Usage(scenario.usage_prices[line.meter_id], line.meter_name, line.quantity, late=True)
+               for line in closed.lines if line.late and line.meter_id in scenario.usage_prices]
+    grants = sum((g.amount for g in cycle_grants(closed.subscription_id, scenario.prices(), closed.cycle)), ZERO)
+    balance = max(closed.balance - closed.granted + grants, ZERO)
+    fixed = closed.price if scenario.price is None else scenario.price
+    return Repriced(rate(usages, fixed, closed.currency, balance), late_arrivals)
+
+
+def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, Any]]:
+    """The rows a simulation records, one per scenario: issued, simulated and difference per line and in
+    total, as strings."""
+    issued = {(line.meter_id, line.late): line for line in closed.lines}
+    common = {"subscription_id": str(closed.subscription_id), "customer_id": closed.customer_id,
+              "cycle_start": closed.cycle.start.isoformat(), "cycle_end": closed.cycle.end.isoformat(),
+              "currency": closed.currency}
+    rows = []
+    for scenario in scenarios:
+        repriced = reprice(closed, scenario)
+        rated = repriced.rated
+        simulated = {(line.meter_id, line.late): line for line in rated.lines}
+        lines = []
+        for key in [*simulated, *(k for k in issued if k not in simulated)]:
+            before, after = issued.get(key), simulated.get(key)
+            shown = simulated[key] if key in simulated else issued[key]
+            old, new = before.amount if before else ZERO, after.amount if after else ZERO
+            lines.append({"meter_id": key[0], "meter_name": shown.meter_name, "late": key[1],
+                          "quantity": str(shown.quantity), "issued": str(old), "simulated": str(new),
+                          "difference": str(new - old),
+                          "credits_used": str(after.credits_used if after else ZERO)})
+        rows.append({"scenario": scenario.name, **common,
+                     "price": {"issued": str(closed.price), "simulated": str(rated.price)},
+                     "issued": str(closed.total), "simulated": str(rated.total),
+                     "difference": str(rated.total - closed.total), "late_arrivals": repriced.late_arrivals,
+                     "lines": lines})
+    return rows

@@ -1,17 +1,20 @@
 """Pricing a cycle: the one function both the upcoming invoice and cycle close use.
 
 Per usage price, in this order: quantity -> free (up to the free threshold) ->
-credits (from the wallet, see docs/credits.md) -> billable -> amount, the
-amount rounded once, half-up, to the currency's minor unit. Late usage (events
+credits (from the wallet, see docs/credits.md; or, for a price linked to a
+credit entitlement, from that entitlement's balance and overage, see
+docs/credit-entitlements.md) -> billable -> amount, the amount rounded once,
+half-up, to the currency's minor unit. Late usage (events
 of an already closed cycle) is billed on its own line at the unit price: the
 free allowance and the credits belonged to the cycle that closed.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
+from domain.credit_rules import Pool, cover, credits_for, overage_charge
 from domain.money import MAX_PRICE_PLACES, money, round_money
 
 ZERO = Decimal(0)
@@ -32,10 +35,16 @@ class UsagePrice:
     unit_price: Decimal
     free_threshold: Decimal = ZERO
     credits: CreditTerms | None = None
+    credit_entitlement_id: str | None = None
+    meter_units_per_credit: Decimal | None = None
 
     def terms(self) -> dict[str, Any]:
-        """The price as Product events store it: {"meter_id", "unit_price", "free_threshold", "credits"}."""
-        return asdict(self)
+        """The price as Product events store it: {"meter_id", "unit_price", "free_threshold", "credits"}, and
+        the entitlement link only when there is one, so prices without it store what they always did."""
+        terms = asdict(self)
+        if self.credit_entitlement_id is None:
+            del terms["credit_entitlement_id"], terms["meter_units_per_credit"]
+        return terms
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> UsagePrice:
@@ -44,7 +53,10 @@ class UsagePrice:
         return cls(meter_id=terms["meter_id"], unit_price=Decimal(str(terms["unit_price"])),
                    free_threshold=Decimal(str(terms["free_threshold"])),
                    credits=CreditTerms(Decimal(str(credits["per_cycle"])), Decimal(str(credits["per_unit"])),
-                                       credits["rollover"], credits.get("expires_after_days")) if credits else None)
+                                       credits["rollover"], credits.get("expires_after_days")) if credits else None,
+                   credit_entitlement_id=terms.get("credit_entitlement_id"),
+                   meter_units_per_credit=Decimal(str(terms["meter_units_per_credit"]))
+                   if terms.get("meter_units_per_credit") is not None else None)
 
 
 @dataclass(frozen=True)
@@ -67,16 +79,22 @@ class Line:
     unit_price: Decimal
     amount: Decimal
     late: bool
+    # Units past an entitlement's overage_limit: neither paid with credits nor charged, flagged.
+    uncharged: Decimal = ZERO
 
     def terms(self) -> dict[str, Any]:
-        """The line as an Invoice.Issued event stores it."""
-        return asdict(self)
+        """The line as an Invoice.Issued event stores it (`uncharged` only when there is some)."""
+        terms = asdict(self)
+        if not self.uncharged:
+            del terms["uncharged"]
+        return terms
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Line:
         """From its stored form, whose decimals may come back as strings or numbers (jsonb)."""
         decimals = {k: Decimal(str(terms[k])) for k in DECIMALS}
-        return cls(meter_id=terms["meter_id"], meter_name=terms["meter_name"], late=terms["late"], **decimals)
+        return cls(meter_id=terms["meter_id"], meter_name=terms["meter_name"], late=terms["late"],
+                   uncharged=Decimal(str(terms.get("uncharged", 0))), **decimals)
 
 
 DECIMALS = ("quantity", "free", "credited", "credits_used", "billable", "unit_price", "amount")
@@ -88,6 +106,8 @@ class Rated:
     lines: list[Line]
     price: Decimal
     total: Decimal
+    pools: dict[str, Pool] = field(default_factory=dict)  # entitlement id -> balance after this cycle's usage
+    balance: Decimal = ZERO  # what the default wallet has left after this cycle's usage
 
     @property
     def credits_used(self) -> Decimal:
@@ -119,12 +139,49 @@ def rate_line(usage: Usage, currency: str, balance: Decimal) -> Line:
                 price.unit_price, round_money(billable * price.unit_price, currency), usage.late)
 
 
-def rate(usages: list[Usage], price: Decimal, currency: str, balance: Decimal = ZERO) -> Rated:
-    """Rates lines in the given order, each spending what the wallet has left."""
+def rate_entitled(usage: Usage, currency: str, pool: Pool) -> tuple[Line, Pool]:
+    """The credits step of a price linked to an entitlement: the rest after the free threshold costs
+    credits (credit_rules.credits_for), paid from the balance, then as overage; units no credit pays are
+    billed at the unit price, or, when the entitlement allows overage, are past its limit: uncharged."""
+    price = usage.price
+    quantity = max(usage.quantity, ZERO)
+    free = ZERO if usage.late else min(quantity, price.free_threshold)
+    rest = quantity - free
+    credited = credits_used = ZERO
+    if not usage.late and price.meter_units_per_credit:
+        done, pool = cover(credits_for(rest, price.meter_units_per_credit, pool.terms.precision), pool)
+        credits_used = done.used
+        credited = min(rest, credits_used * price.meter_units_per_credit)
+    left = rest - credited
+    uncharged = left if pool.terms.overage_enabled and not usage.late else ZERO
+    billable = left - uncharged
+    return Line(price.meter_id, usage.meter_name, quantity, free, credited, credits_used, billable, price.unit_price,
+                round_money(billable * price.unit_price, currency), usage.late, uncharged), pool
+
+
+def overage_line(entitlement_id: str, pool: Pool, currency: str) -> Line:
+    """`invoice_at_billing`: the overage owed at the close, charged at the entitlement's price_per_unit."""
+    unit_price = pool.terms.price_per_unit or ZERO
+    return Line(f"credit_entitlement:{entitlement_id}", f"{pool.terms.name} overage ({pool.terms.unit})",
+                pool.overage, ZERO, ZERO, ZERO, pool.overage, unit_price, overage_charge(pool.overage, pool.terms,
+                                                                                         currency), False)
+
+
+def rate(usages: list[Usage], price: Decimal, currency: str, balance: Decimal = ZERO,
+         pools: dict[str, Pool] | None = None) -> Rated:
+    """Rates lines in the given order, each spending what the wallet (or its entitlement's pool) has left;
+    then one overage line per `invoice_at_billing` entitlement that owes overage."""
     lines = []
+    pools = dict(pools or {})
     for usage in usages:
-        line = rate_line(usage, currency, balance)
-        balance -= line.credits_used
+        entitlement = usage.price.credit_entitlement_id
+        if entitlement is not None and entitlement in pools:
+            line, pools[entitlement] = rate_entitled(usage, currency, pools[entitlement])
+        else:
+            line = rate_line(usage, currency, balance)
+            balance -= line.credits_used
         lines.append(line)
+    lines += [overage_line(e, pool, currency) for e, pool in sorted(pools.items())
+              if pool.terms.overage_behavior == "invoice_at_billing" and pool.overage > 0]
     fixed = money(price, currency)
-    return Rated(currency, lines, fixed, sum((line.amount for line in lines), fixed))
+    return Rated(currency, lines, fixed, sum((line.amount for line in lines), fixed), pools, balance)

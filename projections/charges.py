@@ -30,6 +30,7 @@ class ChargesProjection(Projection):
                 billing_interval text NOT NULL,
                 interval_count int NOT NULL,
                 usage_prices jsonb NOT NULL,
+                credit_entitlements jsonb NOT NULL,
                 archived boolean NOT NULL,
                 created_at timestamptz NOT NULL,
                 position bigint NOT NULL
@@ -67,10 +68,11 @@ class ChargesProjection(Projection):
             if isinstance(e, Product.Created):
                 cur.execute(sql.SQL(
                     "INSERT INTO {} (id, business_id, name, currency, price, billing_interval, interval_count, "
-                    "usage_prices, archived, created_at, position) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,false,%s,%s)"
+                    "usage_prices, credit_entitlements, archived, created_at, position) "
+                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,false,%s,%s)"
                 ).format(self.t("products")), (e.originator_id, e.business_id, e.name, e.currency, e.price,
                                               e.billing_interval, e.interval_count, to_json(e.usage_prices),
-                                              e.timestamp, position))
+                                              to_json(e.credit_entitlements or []), e.timestamp, position))
             elif isinstance(e, Product.UsagePriceSet):
                 self._reprice(cur, e.originator_id, "usage_prices || jsonb_build_object(%s::text, %s::jsonb)",
                               (e.terms["meter_id"], to_json(e.terms)), position)

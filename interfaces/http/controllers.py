@@ -11,6 +11,7 @@ from litestar import Controller
 
 from interfaces.http.commands.credits import CreditCommands
 from interfaces.http.commands.customers import CustomerCommands
+from interfaces.http.commands.entitlements import EntitlementCommands
 from interfaces.http.commands.ingest import IngestCommands
 from interfaces.http.commands.meters import MeterCommands
 from interfaces.http.commands.products import ProductCommands
@@ -18,6 +19,10 @@ from interfaces.http.commands.subscriptions import SubscriptionCommands
 from interfaces.http.queries.audit import AuditQueries
 from interfaces.http.queries.credits import CreditQueries
 from interfaces.http.queries.customers import CustomerQueries
+from interfaces.http.queries.entitlements import (
+    CustomerEntitlementQueries,
+    EntitlementQueries,
+)
 from interfaces.http.queries.events import EventQueries
 from interfaces.http.queries.health import HealthQueries
 from interfaces.http.queries.invoices import InvoiceQueries
@@ -27,7 +32,7 @@ from interfaces.http.queries.subscriptions import SubscriptionQueries
 from interfaces.http.queries.usage import UsageQueries
 
 
-class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, Controller):
+class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, CustomerEntitlementQueries, Controller):
     path = "/customers"
     tags = ("customers",)
 
@@ -35,6 +40,11 @@ class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, Contro
 class CreditController(CreditCommands, CreditQueries, Controller):
     path = "/customers/{customer_id:str}/credits"
     tags = ("credits",)
+
+
+class CreditEntitlementController(EntitlementCommands, EntitlementQueries, Controller):
+    path = "/credit-entitlements"
+    tags = ("credit entitlements",)
 
 
 class EventController(IngestCommands, EventQueries, Controller):
@@ -73,4 +83,5 @@ class HealthController(HealthQueries, Controller):
 
 
 CONTROLLERS = [CustomerController, CreditController, EventController, MeterController, ProductController,
-               SubscriptionController, InvoiceController, AuditController, HealthController]
+               SubscriptionController, InvoiceController, AuditController, HealthController,
+               CreditEntitlementController]

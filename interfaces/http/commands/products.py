@@ -10,6 +10,7 @@ from litestar import delete, post, put
 
 from application.tally import Tally
 from application.written import Written
+from domain.credit_rules import Attachment
 from domain.product import MAX_USAGE_PRICES
 from domain.rating import CreditTerms, UsagePrice
 from interfaces.http.schemas.products import ProductWritten, product_view_of
@@ -29,6 +30,42 @@ class UsagePriceIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     unit_price: Decimal
     free_threshold: Decimal = Decimal(0)
     credits: CreditTermsIn | None = None
+    credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    meter_units_per_credit: Decimal | None = None
+
+
+Count = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
+
+
+class AttachmentIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Dodo's AttachCreditEntitlementParam: credits granted each cycle, and per-product overrides of the
+    entitlement's terms. `proration_behavior` and the trial fields are accepted and not applied (tally has
+    neither plan changes nor trials)."""
+
+    credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    credits_amount: Decimal
+    currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)] | None = None
+    expires_after_days: Count | None = None
+    low_balance_threshold_percent: Count | None = None
+    max_rollover_count: Count | None = None
+    overage_behavior: Literal["forgive_at_reset", "invoice_at_billing", "carry_deficit",
+                              "carry_deficit_auto_repay"] | None = None
+    overage_enabled: bool | None = None
+    overage_limit: Decimal | None = None
+    price_per_unit: Decimal | None = None
+    proration_behavior: Annotated[str, msgspec.Meta(max_length=64)] | None = None
+    rollover_enabled: bool | None = None
+    rollover_percentage: Count | None = None
+    rollover_timeframe_count: Count | None = None
+    rollover_timeframe_interval: Literal["Day", "Week", "Month", "Year"] | None = None
+    trial_credits: Decimal | None = None
+    trial_credits_expire_after_trial: bool | None = None
+
+    def attachment(self) -> Attachment:
+        unused = ("credit_entitlement_id", "credits_amount", "proration_behavior", "trial_credits",
+                  "trial_credits_expire_after_trial")
+        overrides = {k: v for k, v in msgspec.structs.asdict(self).items() if v is not None and k not in unused}
+        return Attachment(self.credit_entitlement_id, self.credits_amount, overrides)
 
 
 class UsagePriceCreate(UsagePriceIn, forbid_unknown_fields=True, kw_only=True):
@@ -42,12 +79,14 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     price: Decimal = Decimal(0)
     interval_count: int = 1
     usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
+    credit_entitlements: Annotated[list[AttachmentIn], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
 
 
 def usage_price(meter_id: str, body: UsagePriceIn) -> UsagePrice:
     c = body.credits
     credits = CreditTerms(c.per_cycle, c.per_unit, c.rollover, c.expires_after_days) if c else None
-    return UsagePrice(meter_id, body.unit_price, body.free_threshold, credits)
+    return UsagePrice(meter_id, body.unit_price, body.free_threshold, credits, body.credit_entitlement_id,
+                      body.meter_units_per_credit)
 
 
 def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
@@ -64,7 +103,7 @@ class ProductCommands:
         (unit price up to 12 decimal places, free threshold, optional credits)."""
         done = tally.catalogue.create_product(
             business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
-            [usage_price(p.meter_id, p) for p in data.usage_prices])
+            [usage_price(p.meter_id, p) for p in data.usage_prices], [a.attachment() for a in data.credit_entitlements])
         return written(tally, business, done)
 
     @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True)

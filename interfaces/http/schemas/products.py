@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 
+from domain.credit_rules import Attachment
 from domain.product import Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
 from projections.billing_views import number
@@ -24,6 +25,16 @@ class UsagePriceView(msgspec.Struct):
     unit_price: str
     free_threshold: str
     credits: CreditTermsView | None
+    credit_entitlement_id: str | None = None
+    meter_units_per_credit: str | None = None
+
+
+class AttachmentView(msgspec.Struct):
+    """Dodo's AttachCreditEntitlementParam as the product holds it: the credits each cycle and overrides."""
+
+    credit_entitlement_id: str
+    credits_amount: str
+    overrides: dict[str, Any]
 
 
 class ProductView(msgspec.Struct):
@@ -36,6 +47,7 @@ class ProductView(msgspec.Struct):
     usage_prices: list[UsagePriceView]
     archived: bool
     created_at: datetime
+    credit_entitlements: list[AttachmentView] = []
 
 
 class ProductWritten(ProductView):
@@ -43,16 +55,22 @@ class ProductWritten(ProductView):
 
 
 def product_view(id: Any, name: str, currency: str, price: Decimal, billing_interval: str, interval_count: int,
-                 usage_prices: dict[str, UsagePrice], archived: bool, created_at: datetime) -> ProductView:
+                 usage_prices: dict[str, UsagePrice], archived: bool, created_at: datetime,
+                 attachments: list[Attachment] | None = None) -> ProductView:
     def credits(c: CreditTerms | None) -> CreditTermsView | None:
         return CreditTermsView(number(c.per_cycle), number(c.per_unit), c.rollover, c.expires_after_days) if c else None
-    prices = [UsagePriceView(p.meter_id, number(p.unit_price), number(p.free_threshold), credits(p.credits))
+    prices = [UsagePriceView(p.meter_id, number(p.unit_price), number(p.free_threshold), credits(p.credits),
+                             p.credit_entitlement_id,
+                             number(p.meter_units_per_credit) if p.meter_units_per_credit is not None else None)
               for p in prices_of(usage_prices)]
+    attached = [AttachmentView(a.credit_entitlement_id, number(a.credits_amount),
+                               {k: number(v) if isinstance(v, Decimal) else v for k, v in a.overrides.items()})
+                for a in attachments or []]
     return ProductView(str(id), name, currency, str(price), billing_interval, interval_count, prices, archived,
-                       created_at)
+                       created_at, attached)
 
 
 def product_view_of(p: Product) -> ProductView:
     """The product as the aggregate holds it, for answers that cannot wait for the read model."""
     return product_view(p.id, p.name, p.currency, p.price, p.billing_interval, p.interval_count, p.usage_prices,
-                        p.archived, p.created_on)
+                        p.archived, p.created_on, p.attachments)

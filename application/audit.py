@@ -23,8 +23,10 @@ KINDS: dict[str, str] = {
     "subscription": "domain.subscription:Subscription",
     "invoice": "domain.invoice:Invoice",
     "wallet": "domain.credit_wallet:CreditWallet",
+    "credit_entitlement": "domain.credit_entitlement:CreditEntitlement",
 }
-ALIASES = {"event": "usage_event", "usage-event": "usage_event", "credit_wallet": "wallet"}
+ALIASES = {"event": "usage_event", "usage-event": "usage_event", "credit_wallet": "wallet",
+           "credit-entitlement": "credit_entitlement", "entitlement": "credit_entitlement"}
 _PRIVATE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
 
 

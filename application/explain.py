@@ -17,6 +17,9 @@ from typing import Any
 
 from psycopg import sql
 
+from domain.credit_entitlement import CreditEntitlement
+from domain.credit_rules import EntitlementTerms, Pool
+from domain.credit_settlement import product_terms
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.cycles import LateWindow
@@ -54,6 +57,16 @@ class LineWork:
 
 
 @dataclass(frozen=True)
+class EntitlementWork:
+    """A credit entitlement's balance as the cycle was rated, and the terms it was rated with."""
+
+    entitlement_id: str
+    balance: Decimal
+    overage: Decimal
+    terms: EntitlementTerms
+
+
+@dataclass(frozen=True)
 class Explanation:
     invoice_id: uuid.UUID
     customer_id: str
@@ -64,6 +77,7 @@ class Explanation:
     late_after_position: int
     product_version: int
     credits_available: Decimal
+    entitlements: list[EntitlementWork]
     price: Decimal
     lines: list[LineWork]
     total: Decimal
@@ -93,6 +107,7 @@ class InvoiceExplainer:
         product: Product = self.repository.get(issued.product_id, version=self._version_before(issued.product_id,
                                                                                                closed_at))
         wallet = self._wallet_before(issued, subscription, k, closed_at)
+        pools = self._pools_before(issued, subscription, k, closed_at, product)
         find = evidence or (lambda b, c, a, u: recorded_usage(self.store, b, c, a, u))
         events = [(p, e.occurred_at, e.event_name, e.metadata)
                   for p, e in find(issued.business_id, issued.customer_id, 0, upto)]
@@ -109,7 +124,8 @@ class InvoiceExplainer:
                     usages.append(Usage(price, meter.name, quantity, late=True))
                     counted.append(n)
         balance = wallet.balance if wallet else ZERO
-        rated = rate(usages, product.price, product.currency, balance)
+        rated = rate(usages, product.price, product.currency, balance, pools)
+        counted += [0] * (len(rated.lines) - len(counted))  # overage lines count no events
         lines = []
         for i, (line, n) in enumerate(zip(rated.lines, counted)):
             issued_line = issued.lines[i] if i < len(issued.lines) else None
@@ -120,8 +136,10 @@ class InvoiceExplainer:
         matches = (len(rated.lines) == len(issued.lines) and all(w.matches for w in lines)
                    and rated.total == issued.total and rated.price == issued.price)
         return Explanation(issued.id, issued.customer_id, issued.cycle_start, issued.cycle_end, issued.currency,
-                           upto, after, product.version, balance, rated.price, lines, rated.total, issued.total,
-                           matches)
+                           upto, after, product.version, balance,
+                           [EntitlementWork(e, p.balance, p.overage, p.terms) for e, p in pools.items()], rated.price,
+                           lines,
+                           rated.total, issued.total, matches)
 
     def _positions(self, aggregate: uuid.UUID) -> dict[int, int]:
         query = sql.SQL("SELECT originator_version, notification_id FROM {} WHERE originator_id = %s").format(
@@ -133,12 +151,28 @@ class InvoiceExplainer:
     def _version_before(self, aggregate: uuid.UUID, position: int) -> int:
         return max(v for v, p in self._positions(aggregate).items() if p < position)
 
+    def _pools_before(self, issued: Invoice, subscription: Subscription, k: int, closed_at: int,
+                      product: Product) -> dict[str, Pool]:
+        """Each entitlement's balance as cycle k was rated, with its terms as they stood at the close and the
+        product's overrides."""
+        base: dict[str, EntitlementTerms] = {}
+        for e in product.entitlement_ids():
+            entitlement: CreditEntitlement = self.repository.get(uuid.UUID(e), version=self._version_before(
+                uuid.UUID(e), closed_at))
+            base[e] = entitlement.terms
+        terms = product_terms(product.attachments, base)
+        pools = {}
+        for e, t in terms.items():
+            held = self._wallet_before(issued, subscription, k, closed_at, e)
+            pools[e] = Pool(t, held.balance if held else ZERO, held.overage if held else ZERO)
+        return pools
+
     def _wallet_before(self, issued: Invoice, subscription: Subscription, k: int,
-                       closed_at: int) -> CreditWallet | None:
+                       closed_at: int, entitlement: str | None = None) -> CreditWallet | None:
         """The wallet as cycle k was rated: everything recorded before its close, plus what the settlement
-        of earlier cycles closed in the same transaction did (their debits and expiries, and the grants
-        they made for the cycles up to k)."""
-        wid = wallet_id(customer_id(issued.business_id, issued.customer_id))
+        of earlier cycles closed in the same transaction did (their debits, expiries, rollovers and overage
+        settlements, and the grants and repayments they made for the cycles up to k)."""
+        wid = wallet_id(customer_id(issued.business_id, issued.customer_id), entitlement)
         positions = self._positions(wid)
         if not positions:
             return None
@@ -148,7 +182,8 @@ class InvoiceExplainer:
         for e in self.repository.event_store.get(wid):
             before = positions[e.originator_version] < closed_at
             reference = getattr(e, "cycle", None) or getattr(e, "reference", "")
-            earlier = reference in (granted if isinstance(e, CreditWallet.CreditsGranted) else settled)
+            for_cycle = isinstance(e, (CreditWallet.CreditsGranted, CreditWallet.OverageRepaid))
+            earlier = reference in (granted if for_cycle else settled)
             if not (before or earlier):
                 break
             version = e.originator_version

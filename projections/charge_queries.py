@@ -17,9 +17,7 @@ def open_charges(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id
     cur.execute(sql.SQL("SELECT * FROM {}.charges WHERE business_id = %s AND customer_id = %s "
                         "AND cycle_start IS NOT NULL ORDER BY anchor, subscription_id").format(sql.Identifier(schema)),
                 (business, customer_id))
-    return [{**r, "usage_prices": _prices(r["usage_prices"]),
-             "credit_entitlements": [Attachment.from_terms(a) for a in r["credit_entitlements"]]}
-            for r in cur.fetchall()]
+    return [{**r, "usage_prices": _prices(r["usage_prices"])} for r in cur.fetchall()]
 
 
 def _prices(stored: dict[str, Any]) -> dict[str, UsagePrice]:

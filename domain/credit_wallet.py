@@ -18,7 +18,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import Conflict, Fault, Invalid
+from domain.errors import Conflict, Fault, Invalid, Refused
 from domain.ids import scoped_id
 from domain.money import MAX_PRICE_PLACES, places
 from domain.text import line_faults, text_fault
@@ -257,7 +257,7 @@ class CreditWallet(Aggregate):
         if entry_type == "debit" and amount > self.balance:
             overage = amount - self.balance
             if overage_room is None or overage > overage_room:
-                raise Invalid(f"a debit of {amount} exceeds the balance {self.balance}"
+                raise Refused(f"a debit of {amount} exceeds the balance {self.balance}"
                               + ("" if overage_room is None else f" and the overage allowed ({overage_room})"),
                               "insufficient_credits")
         self._adjusted(entry_id=f"api:{idempotency_key}", idempotency_key=idempotency_key, entry_type=entry_type,

@@ -12,7 +12,7 @@ from application.tally import Tally
 from domain.credit_rules import Attachment, EntitlementTerms
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
-from domain.errors import Conflict, Invalid
+from domain.errors import Conflict, Invalid, Refused
 from domain.rating import UsagePrice
 from projections.entitlement_queries import EntitlementReads
 from tests.application.helpers import JAN1, close, count_meter, send
@@ -82,7 +82,7 @@ def test_ledger_entries_are_idempotent_by_key_and_debits_need_overage(tally, bus
     assert again.id == first.id and again.position == 0
     with pytest.raises(Conflict):
         entry(business, plain, "cus_1", "credit", D(6), "k1", None, None, {}, NOW)
-    with pytest.raises(Invalid) as beyond:
+    with pytest.raises(Refused) as beyond:
         entry(business, plain, "cus_1", "debit", D(6), "k2", None, None, {}, NOW)
     assert beyond.value.code == "insufficient_credits"
     with pytest.raises(Invalid):  # 3 places on a precision-2 entitlement
@@ -90,7 +90,7 @@ def test_ledger_entries_are_idempotent_by_key_and_debits_need_overage(tally, bus
     owed = tally.entitlements.define(business, EntitlementTerms(
         "Calls", "calls", 0, overage_enabled=True, overage_limit=D(5), price_per_unit=D(1), currency="USD")).id
     entry(business, owed, "cus_1", "debit", D(5), "d1", None, None, {}, NOW)
-    with pytest.raises(Invalid):
+    with pytest.raises(Refused):
         entry(business, owed, "cus_1", "debit", D(1), "d2", None, None, {}, NOW)
     wallet: CreditWallet = tally.store.repository.get(wallet_id(customer_id(business, "cus_1"), str(owed)))
     assert (wallet.balance, wallet.overage) == (0, 5)

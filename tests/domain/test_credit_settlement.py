@@ -9,7 +9,7 @@ import pytest
 from domain.credit_rules import EntitlementTerms, Pool
 from domain.credit_settlement import Closing, grant, settle
 from domain.credit_wallet import TRANSACTION_TYPES, CreditWallet
-from domain.errors import Conflict, Invalid
+from domain.errors import Conflict, Refused
 from domain.rating import Usage, UsagePrice, rate
 
 D = Decimal
@@ -102,9 +102,9 @@ def test_a_manual_debit_beyond_the_balance_needs_overage_and_a_key_names_one_ent
     assert not w.adjust("k1", "credit", D(5), None, None, {}, None)
     with pytest.raises(Conflict):
         w.adjust("k1", "credit", D(6), None, None, {}, None)
-    with pytest.raises(Invalid):
+    with pytest.raises(Refused):
         w.adjust("k2", "debit", D(8), None, None, {}, None)
-    with pytest.raises(Invalid):
+    with pytest.raises(Refused):
         w.adjust("k2", "debit", D(8), None, None, {}, D(2))
     assert w.adjust("k2", "debit", D(8), None, None, {}, D(3))
     assert (w.balance, w.overage) == (0, 3)

@@ -34,6 +34,11 @@ TransactionType = Literal["credit_added", "credit_deducted", "credit_expired", "
                           "manual_adjustment", "refund"]
 
 
+def balances_caught_up(tally: Tally, position: int) -> None:
+    if not wait_for(tally.store, ["balances"], position, READ_WAIT_S):
+        raise NotReady("the balances read model is behind; retry", "projections_behind")
+
+
 def caught_up(tally: Tally, business: uuid.UUID, entitlement: uuid.UUID | None, customer_id: str) -> None:
     """404 for a foreign or unknown entitlement or customer; then waits until the balance's history is read."""
     customer = customer_uuid(business, customer_id)
@@ -41,18 +46,19 @@ def caught_up(tally: Tally, business: uuid.UUID, entitlement: uuid.UUID | None, 
     ids = [wallet_id(customer, str(entitlement))] if entitlement else []
     if entitlement is not None:
         tally.entitlements.get(business, entitlement)
-    upto = max([tally.store.position_of(i) for i in ids], default=0)
-    if not wait_for(tally.store, ["balances"], upto, READ_WAIT_S):
-        raise NotReady("the balances read model is behind; retry", "projections_behind")
+    balances_caught_up(tally, tally.store.head() if entitlement is None else tally.store.position_of(ids[0]))
 
 
 class EntitlementQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
     @get(operation_id="ListCreditEntitlements", sync_to_thread=True)
-    def entitlements(self, queries: Queries, business: uuid.UUID, position_reached: int, deleted: bool = False,
-                     page_size: PageSize = 10, page_number: PageNumber = 0) -> PageOf[CreditEntitlementView]:
-        """Credit entitlements, newest first; `deleted=true` lists the deleted ones."""
+    def entitlements(self, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
+                     deleted: bool = False, page_size: PageSize = 10,
+                     page_number: PageNumber = 0) -> PageOf[CreditEntitlementView]:
+        """Credit entitlements, newest first; `deleted=true` lists the deleted ones. Includes every change
+        recorded before the request (Dodo's clients send no `min_position`)."""
+        balances_caught_up(tally, tally.store.head())
         return queries.entitlements.entitlements(business, deleted, page_number, page_size)
 
     @get("/{entitlement_id:uuid}", operation_id="GetCreditEntitlement", sync_to_thread=True)
@@ -60,8 +66,7 @@ class EntitlementQueries:
                     queries: Queries, position_reached: int) -> CreditEntitlementView:
         """One credit entitlement (deleted ones too, with `deleted: true`)."""
         tally.entitlements.get(business, entitlement_id)
-        if not wait_for(tally.store, ["balances"], tally.store.position_of(entitlement_id), READ_WAIT_S):
-            raise NotReady("the balances read model is behind; retry", "projections_behind")
+        balances_caught_up(tally, tally.store.position_of(entitlement_id))
         found = queries.entitlements.entitlement(business, entitlement_id)
         if found is None:
             raise NotFound("credit_entitlement", entitlement_id)
@@ -73,6 +78,7 @@ class EntitlementQueries:
                  page_number: PageNumber = 0) -> PageOf[BalanceView]:
         """Every customer's balance of the entitlement (or one customer's), newest first."""
         tally.entitlements.get(business, entitlement_id)
+        balances_caught_up(tally, tally.store.head())
         return queries.entitlements.balances(business, str(entitlement_id), customer_id, page_number, page_size)
 
     @get("/{entitlement_id:uuid}/balances/{customer_id:str}", operation_id="GetCreditBalance", sync_to_thread=True)

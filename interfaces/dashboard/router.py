@@ -21,6 +21,7 @@ from interfaces.dashboard.pages import (
     audit,
     auth,
     customers,
+    entitlements,
     events,
     invoices,
     keys,
@@ -32,7 +33,7 @@ from interfaces.http.problems import status_of
 
 HERE = Path(__file__).parent
 PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
-         *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS]
+         *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS, *entitlements.HANDLERS]
 
 
 def signed_out(request: Request[Any, Any, Any], _: Unauthorized) -> Response[Any]:

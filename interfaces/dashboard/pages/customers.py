@@ -66,6 +66,7 @@ def _page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str,
     return Template("customer.html", status_code=status_code, context={
         "customer": customer, "errors": errors, "usage": usage_of(tally, business, customer_id),
         "credits": credits_for(tally, queries, business, customer_id),
+        "entitlements": queries.entitlements.of_customer(business, customer_id).items,
         "invoices": queries.invoices(business, customer_id, None, 0, LATEST).items,
         "products": products, "product_names": {p.id: p.name for p in products},
         "events": queries.events(business, customer_id=customer_id, page_size=LATEST)})

@@ -141,7 +141,10 @@ class BalancesProjection(Projection):
                                 e.timestamp, position, e.parent_grant_id, e.rollover_count)
                     self._move(cur, wallet, position, kind, ZERO, ZERO, e, credits=e.amount, grant_id=e.grant_id,
                                is_credit=True)
-                case CreditWallet.OverageCharged() | CreditWallet.OverageReset():
+                case CreditWallet.OverageCharged():
+                    self._move(cur, wallet, position, kind, ZERO, -e.amount, e, credits=e.amount, is_credit=True,
+                               reference=f"invoice:{e.invoice_id}")
+                case CreditWallet.OverageReset():
                     self._move(cur, wallet, position, kind, ZERO, -e.amount, e, credits=e.amount, is_credit=True)
                 case CreditWallet.OverageRepaid():
                     self._spend(cur, wallet, e.allocations, e.timestamp)

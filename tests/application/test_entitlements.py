@@ -14,6 +14,7 @@ from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.errors import Conflict, Invalid, Refused
 from domain.rating import UsagePrice
+from projections import operations
 from projections.entitlement_queries import EntitlementReads
 from tests.application.helpers import JAN1, close, count_meter, send
 
@@ -59,6 +60,7 @@ def test_invoice_at_billing_charges_the_overage_and_the_ledger_shows_every_step(
     for invoice in (first, second):
         assert tally.explainer.explain_invoice(business, invoice.id).matches
     assert tally.verification.verify(business).findings == []
+    assert operations.verify(tally.store, "balances").differences == []  # rebuilt == incremental
 
 
 def test_carry_deficit_auto_repay_repays_the_overage_from_the_next_grant(tally, business, make_customer, worker):

@@ -14,6 +14,7 @@ from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.errors import Conflict, Invalid, Refused
 from domain.rating import UsagePrice
+from interfaces.cli.audit import render_explanation
 from projections import operations
 from projections.entitlement_queries import EntitlementReads
 from tests.application.helpers import JAN1, close, count_meter, send
@@ -59,6 +60,9 @@ def test_invoice_at_billing_charges_the_overage_and_the_ledger_shows_every_step(
         ("overage_charged", "30", "0/0"), ("credit_added", "100", "100/0")]
     for invoice in (first, second):
         assert tally.explainer.explain_invoice(business, invoice.id).matches
+    told = render_explanation(tally.explainer.explain_invoice(business, second.id))
+    assert "entitlement API credits" in told and "balance 120 credits, overage 0" in told
+    assert "API credits overage (credits): 0 events -> quantity 30" in told and "MATCHES" in told
     assert tally.verification.verify(business).findings == []
     assert operations.verify(tally.store, "balances").differences == []  # rebuilt == incremental
 
@@ -126,4 +130,20 @@ def test_a_wallet_written_before_entitlements_replays_unchanged(tally, business,
     assert (wallet.balance, wallet.overage, wallet.entitlement_id) == (60, 0, None)
     view = tally.credits.wallet_of(business, "cus_old")
     assert view.id == wid
+    assert tally.verification.verify(business).findings == []
+
+
+@pytest.mark.parametrize("behaviour, charged, balance, overage", [
+    ("invoice_at_billing", D("1.50"), D(100), D(0)), ("forgive_at_reset", D(0), D(100), D(0)),
+    ("carry_deficit", D(0), D(100), D(30)), ("carry_deficit_auto_repay", D(0), D(70), D(0))])
+def test_each_behaviour_closes_re_derives_and_verifies(tally, business, make_customer, worker, behaviour, charged,
+                                                       balance, overage):
+    customer = make_customer(f"cus_{behaviour}")
+    entitlement, subscription = worked_example(tally, business, customer, behaviour)
+    invoices = close(tally, business, subscription, datetime(2026, 3, 1, 1, tzinfo=timezone.utc))
+    assert invoices[1].total == charged
+    held: CreditWallet = tally.store.repository.get(wallet_id(customer_id(business, customer), str(entitlement)))
+    assert (held.balance, held.overage) == (balance, overage)
+    assert all(tally.explainer.explain_invoice(business, i.id).matches for i in invoices)
+    worker.caught_up()
     assert tally.verification.verify(business).findings == []

@@ -33,7 +33,7 @@ from store.event_store import EventStore
 from store.evidence import recorded_usage
 
 ZERO = Decimal(0)
-COMPARED = ("meter_id", "quantity", "free", "credits_used", "billable", "unit_price", "amount", "late")
+COMPARED = ("meter_id", "quantity", "free", "credits_used", "billable", "unit_price", "amount", "late", "uncharged")
 
 # (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
 Evidence = Callable[[uuid.UUID, str, int, int], Iterable[tuple[int, Any]]]

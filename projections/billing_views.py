@@ -26,10 +26,11 @@ class LineView(msgspec.Struct):
     unit_price: str
     amount: str
     late: bool
+    uncharged: str = "0"  # units past a credit entitlement's overage_limit: not charged, flagged
 
 
 def line_view(line: Line) -> LineView:
     return LineView(meter_id=line.meter_id, meter_name=line.meter_name, quantity=number(line.quantity),
                     free=number(line.free), credits_used=number(line.credits_used), credited=number(line.credited),
                     billable=number(line.billable), unit_price=number(line.unit_price), amount=str(line.amount),
-                    late=line.late)
+                    late=line.late, uncharged=number(line.uncharged))

@@ -70,6 +70,19 @@ class Catalogue:
         recordings = self.save(product)
         return Written.by(product.id, recordings)
 
+    def attach_entitlement(self, business: uuid.UUID, product_id: uuid.UUID,
+                           attachment: Attachment) -> Written[uuid.UUID]:
+        product = self.get_product(business, product_id)
+        self._check_entitlements(business, product.currency, [], [attachment])
+        product.attach(attachment)
+        return Written.by(product.id, self.save(product))
+
+    def detach_entitlement(self, business: uuid.UUID, product_id: uuid.UUID,
+                           entitlement_id: str) -> Written[uuid.UUID]:
+        product = self.get_product(business, product_id)
+        product.detach(entitlement_id)
+        return Written.by(product.id, self.save(product))
+
     def remove_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, meter_id: str) -> Written[uuid.UUID]:
         product = self.get_product(business, product_id)
         product.remove_usage_price(meter_id)

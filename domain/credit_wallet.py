@@ -25,8 +25,10 @@ from domain.text import line_faults, text_fault
 from domain.time_range import time_fault
 
 SOURCES = ("cycle", "manual", "rollover", "api")
-# Grants an entitlement's close settles (rolls over or forfeits) instead of the expiry job.
+# Grants an entitlement's close settles (rolls over or forfeits) instead of the expiry job; the job expires
+# one only when its close has not come a day after it was due (its entitlement detached from the product).
 SETTLED_AT_CLOSE = ("cycle", "rollover")
+ORPHANED_AFTER = timedelta(days=1)
 MAX_GRANT = Decimal("1e15")
 
 
@@ -196,11 +198,12 @@ class CreditWallet(Aggregate):
     def expire(self, at: datetime, reference: str, cycle_grace: timedelta = timedelta(0)) -> list[str]:
         """Expires what is left of every grant whose expiry is at or before `at`; a cycle's grants only
         `cycle_grace` later, so a cycle that closes within its grace can still spend them. An entitlement's
-        cycle and rollover grants are left to the close (`close_period`), which may roll them over."""
+        cycle and rollover grants are left to the close (`close_period`), which may roll them over, unless
+        that close is ORPHANED_AFTER late."""
         def due(grant: dict[str, Any]) -> bool:
-            if self.entitlement_id is not None and grant["source"] in SETTLED_AT_CLOSE:
-                return False
             delay = cycle_grace if grant["source"] == "cycle" else timedelta(0)
+            if self.entitlement_id is not None and grant["source"] in SETTLED_AT_CLOSE:
+                delay = cycle_grace + ORPHANED_AFTER
             return grant["expires_at"] is not None and grant["expires_at"] + delay <= at
         expired = [gid for gid in self.spending_order() if due(self.grants[gid])]
         for grant_id in expired:

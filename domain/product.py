@@ -119,6 +119,12 @@ class Product(Aggregate):
     class UsagePriceRemoved(Aggregate.Event):
         meter_id: str
 
+    class CreditEntitlementAttached(Aggregate.Event):
+        terms: dict[str, Any]  # Attachment.terms()
+
+    class CreditEntitlementDetached(Aggregate.Event):
+        credit_entitlement_id: str
+
     class Archived(Aggregate.Event):
         pass
 
@@ -173,6 +179,25 @@ class Product(Aggregate):
             raise NotFound("usage_price", meter_id)
         self._price_removed(meter_id=meter_id)
 
+    def attach(self, attachment: Attachment) -> None:
+        """Attaches a credit entitlement, or changes its attachment: from the next cycle's grant on."""
+        self._check_open()
+        faults = attachment_faults([attachment])
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the attachment", "invalid_product", faults)
+        others = [a for a in self.attachments if a.credit_entitlement_id != attachment.credit_entitlement_id]
+        if len(others) >= MAX_USAGE_PRICES:
+            raise Invalid(f"a product attaches at most {MAX_USAGE_PRICES} credit entitlements", "invalid_product")
+        if attachment not in self.attachments:
+            self._attached(terms=attachment.terms())
+
+    def detach(self, entitlement_id: str) -> None:
+        """No more grants from the next cycle on; what was granted stays until it ends."""
+        self._check_open()
+        if all(a.credit_entitlement_id != entitlement_id for a in self.attachments):
+            raise NotFound("credit_entitlement_attachment", entitlement_id)
+        self._detached(credit_entitlement_id=entitlement_id)
+
     def archive(self) -> None:
         if not self.archived:
             self._archived()
@@ -188,6 +213,16 @@ class Product(Aggregate):
     @event(UsagePriceRemoved)
     def _price_removed(self, meter_id: str) -> None:
         del self.usage_prices[meter_id]
+
+    @event(CreditEntitlementAttached)
+    def _attached(self, terms: dict[str, Any]) -> None:
+        attachment = Attachment.from_terms(terms)
+        self.attachments = [a for a in self.attachments if a.credit_entitlement_id != attachment.credit_entitlement_id]
+        self.attachments.append(attachment)
+
+    @event(CreditEntitlementDetached)
+    def _detached(self, credit_entitlement_id: str) -> None:
+        self.attachments = [a for a in self.attachments if a.credit_entitlement_id != credit_entitlement_id]
 
     @event(Archived)
     def _archived(self) -> None:

@@ -78,6 +78,10 @@ class ChargesProjection(Projection):
                               (e.terms["meter_id"], to_json(e.terms)), position)
             elif isinstance(e, Product.UsagePriceRemoved):
                 self._reprice(cur, e.originator_id, "usage_prices - %s::text", (e.meter_id,), position)
+            elif isinstance(e, Product.CreditEntitlementAttached):
+                self._attachments(cur, e.originator_id, e.terms["credit_entitlement_id"], to_json([e.terms]), position)
+            elif isinstance(e, Product.CreditEntitlementDetached):
+                self._attachments(cur, e.originator_id, e.credit_entitlement_id, "[]", position)
             elif isinstance(e, Product.Archived):
                 cur.execute(sql.SQL("UPDATE {} SET archived = true, position = %s WHERE id = %s")
                             .format(self.t("products")), (position, e.originator_id))
@@ -99,6 +103,13 @@ class ChargesProjection(Projection):
                 cur.execute(sql.SQL("UPDATE {} SET ends_at = %s WHERE subscription_id = %s")
                             .format(self.t("charges")), (e.ends_at, e.originator_id))
                 self._move_cycle(cur, e.originator_id, None, position)
+
+    def _attachments(self, cur: Cursor[Any], product: uuid.UUID, entitlement: str, added: str, position: int) -> None:
+        """Replaces the product's attachment of `entitlement` with `added` (a JSON list of 0 or 1)."""
+        cur.execute(sql.SQL(
+            "UPDATE {} SET credit_entitlements = coalesce((SELECT jsonb_agg(a) FROM jsonb_array_elements("
+            "credit_entitlements) a WHERE a->>'credit_entitlement_id' <> %s), '[]'::jsonb) || %s::jsonb, "
+            "position = %s WHERE id = %s").format(self.t("products")), (entitlement, added, position, product))
 
     def _reprice(self, cur: Cursor[Any], product: uuid.UUID, change: str, params: tuple[Any, ...],
                  position: int) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 from psycopg import Cursor, sql
 
+from domain.credit_wallet import ORPHANED_AFTER
 from projections.billing_views import number
 
 
@@ -76,9 +77,12 @@ def credits_of(datastore: Any, schema: str, business: uuid.UUID, customer_id: st
 def wallets_expiring(cur: Cursor[Any], schema: str, now: datetime, cycle_grace: timedelta,
                      limit: int) -> list[uuid.UUID]:
     """Wallets with a grant due to expire: at its `expires_at`, a cycle's grant `cycle_grace` later; an
-    entitlement's cycle and rollover grants are settled by the close instead (CreditWallet.expire)."""
+    entitlement's cycle and rollover grants are settled by the close, so only ORPHANED_AFTER later still
+    (CreditWallet.expire)."""
     cur.execute(sql.SQL("SELECT DISTINCT g.wallet_id FROM {s}.grants g JOIN {s}.wallets w ON w.id = g.wallet_id "
                         "WHERE g.remaining > 0 AND g.expires_at <= %s AND (g.source <> 'cycle' OR g.expires_at <= %s) "
-                        "AND NOT (w.entitlement_id IS NOT NULL AND g.source IN ('cycle', 'rollover')) LIMIT %s")
-                .format(s=sql.Identifier(schema)), (now, now - cycle_grace, limit))
+                        "AND (w.entitlement_id IS NULL OR g.source NOT IN ('cycle', 'rollover') "
+                        "OR g.expires_at <= %s) LIMIT %s")
+                .format(s=sql.Identifier(schema)),
+                (now, now - cycle_grace, now - cycle_grace - ORPHANED_AFTER, limit))
     return [r["wallet_id"] for r in cur.fetchall()]

@@ -108,3 +108,11 @@ def test_a_manual_debit_beyond_the_balance_needs_overage_and_a_key_names_one_ent
         w.adjust("k2", "debit", D(8), None, None, {}, D(2))
     assert w.adjust("k2", "debit", D(8), None, None, {}, D(3))
     assert (w.balance, w.overage) == (0, 3)
+
+
+def test_the_expiry_job_leaves_a_cycle_grant_to_its_close_unless_that_close_is_a_day_late():
+    w = CreditWallet(business_id=uuid.uuid4(), customer=uuid.uuid4(), customer_id="cus", entitlement_id="ent")
+    w.grant("g0", D(100), "cycle", T0, ref(0))
+    grace = timedelta(minutes=10)
+    assert w.expire(T0 + grace + timedelta(hours=23), "job", grace) == []
+    assert w.expire(T0 + grace + timedelta(days=1), "job", grace) == ["g0"] and w.balance == 0

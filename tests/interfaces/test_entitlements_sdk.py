@@ -119,3 +119,23 @@ def test_entitlement_routes_answer_404_for_another_business(client, auth, dodo, 
     refused = client.post(f"/credit-entitlements/{ent.id}/balances/cus_3/ledger-entries", headers=other,
                           json={"amount": "1", "entry_type": "credit"})
     assert refused.status_code == 404
+
+
+def test_a_product_attaches_changes_and_detaches_an_entitlement(client, auth, dodo):
+    ent = dodo.credit_entitlements.create(name="Seats", unit="seats", precision=0, rollover_enabled=False,
+                                          overage_enabled=False)
+    product = client.post("/products", headers=auth, json={"name": "p", "currency": "USD",
+                                                            "billing_interval": "month"}).json()["id"]
+    path = f"/products/{product}/credit-entitlements/{ent.id}"
+    attached = client.put(path, headers=auth, json={"credits_amount": "5", "rollover_enabled": True})
+    assert attached.status_code == 200, attached.text
+    assert attached.json()["credit_entitlements"] == [{"credit_entitlement_id": ent.id, "credits_amount": "5",
+                                                       "overrides": {"rollover_enabled": True}}]
+    changed = client.put(path, headers=auth, json={"credits_amount": "7"})
+    assert [a["credits_amount"] for a in changed.json()["credit_entitlements"]] == ["7"]
+    assert client.put(path, headers=auth, json={"credits_amount": "1.5"}).status_code == 422  # precision 0
+    listed = client.get(f"/products?min_position={changed.json()['position']}", headers=auth).json()["items"]
+    assert [a["credits_amount"] for a in listed[0]["credit_entitlements"]] == ["7"]
+    detached = client.delete(path, headers=auth)
+    assert detached.status_code == 200 and detached.json()["credit_entitlements"] == []
+    assert client.delete(path, headers=auth).status_code == 404

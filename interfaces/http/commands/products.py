@@ -37,12 +37,11 @@ class UsagePriceIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 Count = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
 
 
-class AttachmentIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Dodo's AttachCreditEntitlementParam: credits granted each cycle, and per-product overrides of the
-    entitlement's terms. `proration_behavior` and the trial fields are accepted and not applied (tally has
-    neither plan changes nor trials)."""
+class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Dodo's AttachCreditEntitlementParam without the entitlement's id: credits granted each cycle, and
+    per-product overrides of the entitlement's terms. `proration_behavior` and the trial fields are accepted
+    and not applied (tally has neither plan changes nor trials)."""
 
-    credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     credits_amount: Decimal
     currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)] | None = None
     expires_after_days: Count | None = None
@@ -61,11 +60,17 @@ class AttachmentIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     trial_credits: Decimal | None = None
     trial_credits_expire_after_trial: bool | None = None
 
-    def attachment(self) -> Attachment:
+    def attachment(self, entitlement_id: str) -> Attachment:
         unused = ("credit_entitlement_id", "credits_amount", "proration_behavior", "trial_credits",
                   "trial_credits_expire_after_trial")
         overrides = {k: v for k, v in msgspec.structs.asdict(self).items() if v is not None and k not in unused}
-        return Attachment(self.credit_entitlement_id, self.credits_amount, overrides)
+        return Attachment(entitlement_id, self.credits_amount, overrides)
+
+
+class AttachmentIn(AttachmentTerms, forbid_unknown_fields=True, kw_only=True):
+    """Dodo's AttachCreditEntitlementParam."""
+
+    credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 
 
 class UsagePriceCreate(UsagePriceIn, forbid_unknown_fields=True, kw_only=True):
@@ -103,7 +108,7 @@ class ProductCommands:
         (unit price up to 12 decimal places, free threshold, optional credits)."""
         done = tally.catalogue.create_product(
             business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
-            [usage_price(p.meter_id, p) for p in data.usage_prices], [a.attachment() for a in data.credit_entitlements])
+            [usage_price(p.meter_id, p) for p in data.usage_prices], [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements])
         return written(tally, business, done)
 
     @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True)
@@ -118,6 +123,22 @@ class ProductCommands:
                            business: uuid.UUID) -> ProductWritten:
         """Stop charging for a meter from the open cycle on."""
         return written(tally, business, tally.catalogue.remove_usage_price(business, product_id, meter_id))
+
+    @put("/{product_id:uuid}/credit-entitlements/{entitlement_id:uuid}", operation_id="AttachCreditEntitlement",
+         sync_to_thread=True)
+    def attach_entitlement(self, product_id: uuid.UUID, entitlement_id: uuid.UUID, data: AttachmentTerms,
+                           tally: Tally, business: uuid.UUID) -> ProductWritten:
+        """Attach a credit entitlement (or change its attachment): its `credits_amount` is granted from the
+        next cycle on, with the overrides given."""
+        done = tally.catalogue.attach_entitlement(business, product_id, data.attachment(str(entitlement_id)))
+        return written(tally, business, done)
+
+    @delete("/{product_id:uuid}/credit-entitlements/{entitlement_id:uuid}", operation_id="DetachCreditEntitlement",
+            sync_to_thread=True, status_code=200)
+    def detach_entitlement(self, product_id: uuid.UUID, entitlement_id: uuid.UUID, tally: Tally,
+                           business: uuid.UUID) -> ProductWritten:
+        """Stop granting a credit entitlement from the next cycle on; credits granted stay until they end."""
+        return written(tally, business, tally.catalogue.detach_entitlement(business, product_id, str(entitlement_id)))
 
     @post("/{product_id:uuid}/archive", operation_id="ArchiveProduct", sync_to_thread=True, status_code=200)
     def archive_product(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductWritten:

@@ -80,7 +80,7 @@ class EntitlementCommands:
         """Define a credit entitlement: unit and precision (0-10), rollover (percentage, max count, timeframe),
         overage (enabled, limit, behaviour, price per unit and its currency). Dodo's rules: currency exactly
         when price_per_unit; price_per_unit when overage_enabled; timeframe count and interval together."""
-        terms = EntitlementTerms.from_terms({k: v for k, v in data.given().items()})
+        terms = EntitlementTerms.from_terms(data.given())
         done = tally.entitlements.define(business, terms)
         return entitlement_view_of(tally.entitlements.get(business, done.id))
 

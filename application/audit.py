@@ -24,8 +24,10 @@ KINDS: dict[str, str] = {
     "invoice": "domain.invoice:Invoice",
     "wallet": "domain.credit_wallet:CreditWallet",
     "simulation": "domain.simulation:Simulation",
+    "credit_entitlement": "domain.credit_entitlement:CreditEntitlement",
 }
-ALIASES = {"event": "usage_event", "usage-event": "usage_event", "credit_wallet": "wallet"}
+ALIASES = {"event": "usage_event", "usage-event": "usage_event", "credit_wallet": "wallet",
+           "credit-entitlement": "credit_entitlement", "entitlement": "credit_entitlement"}
 _PRIVATE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
 
 

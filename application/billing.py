@@ -19,10 +19,13 @@ from decimal import Decimal
 from eventsourcing.persistence import IntegrityError
 
 from application.credits import Credits
+from application.entitlements import Entitlements
 from application.ports import ReadSide
+from domain.credit_rules import EntitlementTerms, Pool
+from domain.credit_settlement import Closing, grant, settle
 from domain.credit_wallet import CreditWallet
 from domain.cycles import Cycle
-from domain.entitlements import cycle_grants, cycle_reference
+from domain.entitlements import cycle_grants, cycle_reference, entitlement_grants
 from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, invoice_id
 from domain.meter import Meter
@@ -38,13 +41,14 @@ READY_WAIT_S = 10.0
 
 
 class Billing:
-    def __init__(self, store: EventStore, read_side: ReadSide, credits: Credits) -> None:
+    def __init__(self, store: EventStore, read_side: ReadSide, credits: Credits, entitlements: Entitlements) -> None:
         self.repository = store.repository
         self.save = store.save
         self.owned = store.owned
         self.head = store.head
         self.read_side = read_side
         self.wallet_of = credits.wallet_of
+        self.entitlements = entitlements
 
     def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
                      wait: bool = True, limit: int | None = None) -> list[uuid.UUID]:
@@ -100,6 +104,9 @@ class Billing:
         wallet: CreditWallet | None = None
         if any(p.credits for p in prices):
             wallet = self.wallet_of(subscription.business_id, subscription.customer_id)
+        terms = self.entitlements.terms_for(product)
+        balances = {e: self.entitlements.wallet_of(subscription.business_id, subscription.customer_id, e)
+                    for e in terms}
         with self.read_side.snapshot() as view:
             position = view.usage_position()
             parked = view.usage_parked_at(subscription.business_id)
@@ -115,7 +122,8 @@ class Billing:
                 late_after = max(late_after, position)
         invoices = []
         for c, usages in zip(due, measured):
-            rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0))
+            pools = {e: Pool(terms[e], b.balance, b.overage) for e, b in balances.items()}
+            rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0), pools)
             invoice = Invoice(business_id=subscription.business_id, customer_id=subscription.customer_id,
                               subscription_id=subscription.id, product_id=product.id, cycle_start=c.start,
                               cycle_end=c.end, currency=product.currency, price=rated.price,
@@ -123,8 +131,9 @@ class Billing:
             subscription.close_cycle(c, invoice.id, position)
             if wallet is not None:
                 self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
+            self._settle_entitlements(balances, terms, subscription, product, c, rated.lines, invoice.id)
             invoices.append(invoice)
-        self.save(subscription, *invoices, *([wallet] if wallet else []))
+        self.save(subscription, *invoices, *([wallet] if wallet else []), *balances.values())
 
     def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[UsagePrice], c: Cycle,
                         lines: list[Line], invoice: uuid.UUID) -> None:
@@ -137,3 +146,18 @@ class Billing:
         if following is not None:
             for g in cycle_grants(subscription.id, prices, following):
                 wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
+
+    def _settle_entitlements(self, balances: dict[str, CreditWallet], terms: dict[str, EntitlementTerms],
+                             subscription: Subscription, product: Product, c: Cycle, lines: list[Line],
+                             invoice: uuid.UUID) -> None:
+        """Each entitlement's balance: debits, overage by behaviour, rollover (domain/credit_settlement.py),
+        then the next cycle's grants."""
+        following = subscription.cycle(c.index + 1)
+        closing = Closing(cycle_reference(subscription.id, c), c.end, str(invoice), product.currency,
+                          cycle_reference(subscription.id, following) if following else None,
+                          following.end if following else None)
+        for e, wallet in balances.items():
+            settle(wallet, terms[e], product.prices(), lines, closing)
+        if following is not None:
+            for e, g in entitlement_grants(subscription.id, product.attachments, terms, following):
+                grant(balances[e], terms[e], g.grant_id, g.amount, g.expires_at, g.reference)

@@ -17,6 +17,9 @@ from typing import Any
 
 from psycopg import sql
 
+from domain.credit_entitlement import CreditEntitlement
+from domain.credit_rules import EntitlementTerms, Pool
+from domain.credit_settlement import product_terms
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.cycles import LateWindow
@@ -32,7 +35,7 @@ from store.evidence import recorded_usage
 
 ZERO = Decimal(0)
 COMPARED = ("meter_id", "quantity", "free", "credits_used", "billable", "unit_price", "amount", "late", "model",
-            "group")
+            "group", "uncharged")
 
 # (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
 Evidence = Callable[[uuid.UUID, str, int, int], Iterable[tuple[int, Any]]]
@@ -59,6 +62,16 @@ class LineWork:
 
 
 @dataclass(frozen=True)
+class EntitlementWork:
+    """A credit entitlement's balance as the cycle was rated, and the terms it was rated with."""
+
+    entitlement_id: str
+    balance: Decimal
+    overage: Decimal
+    terms: EntitlementTerms
+
+
+@dataclass(frozen=True)
 class Explanation:
     invoice_id: uuid.UUID
     customer_id: str
@@ -69,6 +82,7 @@ class Explanation:
     late_after_position: int
     product_version: int
     credits_available: Decimal
+    entitlements: list[EntitlementWork]
     price: Decimal
     lines: list[LineWork]
     total: Decimal
@@ -98,6 +112,7 @@ class InvoiceExplainer:
         product: Product = self.repository.get(issued.product_id, version=self._version_before(issued.product_id,
                                                                                                closed_at))
         wallet = self._wallet_before(issued, subscription, k, closed_at)
+        pools = self._pools_before(issued, subscription, k, closed_at, product)
         find = evidence or (lambda b, c, a, u: recorded_usage(self.store, b, c, a, u))
         events = [(p, e.occurred_at, e.event_name, e.metadata)
                   for p, e in find(issued.business_id, issued.customer_id, 0, upto)]
@@ -111,7 +126,9 @@ class InvoiceExplainer:
             if not late.empty:
                 self._measure(usages, counted, price, meter, [e for e in events if late.holds(e[0], e[1])], late=True)
         balance = wallet.balance if wallet else ZERO
-        rated = rate(usages, product.price, product.currency, balance)
+        rated = rate(usages, product.price, product.currency, balance, pools)
+        # Overage lines count no events; they are credits at the entitlement's price per unit.
+        counted += [(UsagePrice(line.meter_id, line.unit_price), 0) for line in rated.lines[len(counted):]]
         lines = []
         for i, (line, (price, n)) in enumerate(zip(rated.lines, counted)):
             issued_line = issued.lines[i] if i < len(issued.lines) else None
@@ -124,8 +141,10 @@ class InvoiceExplainer:
         matches = (len(rated.lines) == len(issued.lines) and all(w.matches for w in lines)
                    and rated.total == issued.total and rated.price == issued.price)
         return Explanation(issued.id, issued.customer_id, issued.cycle_start, issued.cycle_end, issued.currency,
-                           upto, after, product.version, balance, rated.price, lines, rated.total, issued.total,
-                           matches)
+                           upto, after, product.version, balance,
+                           [EntitlementWork(e, p.balance, p.overage, p.terms) for e, p in pools.items()], rated.price,
+                           lines,
+                           rated.total, issued.total, matches)
 
     @staticmethod
     def _measure(usages: list[Usage], counted: list[tuple[UsagePrice, int]], price: UsagePrice, meter: Meter,
@@ -154,12 +173,28 @@ class InvoiceExplainer:
     def _version_before(self, aggregate: uuid.UUID, position: int) -> int:
         return max(v for v, p in self._positions(aggregate).items() if p < position)
 
+    def _pools_before(self, issued: Invoice, subscription: Subscription, k: int, closed_at: int,
+                      product: Product) -> dict[str, Pool]:
+        """Each entitlement's balance as cycle k was rated, with its terms as they stood at the close and the
+        product's overrides."""
+        base: dict[str, EntitlementTerms] = {}
+        for e in product.entitlement_ids():
+            entitlement: CreditEntitlement = self.repository.get(uuid.UUID(e), version=self._version_before(
+                uuid.UUID(e), closed_at))
+            base[e] = entitlement.terms
+        terms = product_terms(product.attachments, base)
+        pools = {}
+        for e, t in terms.items():
+            held = self._wallet_before(issued, subscription, k, closed_at, e)
+            pools[e] = Pool(t, held.balance if held else ZERO, held.overage if held else ZERO)
+        return pools
+
     def _wallet_before(self, issued: Invoice, subscription: Subscription, k: int,
-                       closed_at: int) -> CreditWallet | None:
+                       closed_at: int, entitlement: str | None = None) -> CreditWallet | None:
         """The wallet as cycle k was rated: everything recorded before its close, plus what the settlement
-        of earlier cycles closed in the same transaction did (their debits and expiries, and the grants
-        they made for the cycles up to k)."""
-        wid = wallet_id(customer_id(issued.business_id, issued.customer_id))
+        of earlier cycles closed in the same transaction did (their debits, expiries, rollovers and overage
+        settlements, and the grants and repayments they made for the cycles up to k)."""
+        wid = wallet_id(customer_id(issued.business_id, issued.customer_id), entitlement)
         positions = self._positions(wid)
         if not positions:
             return None
@@ -169,7 +204,8 @@ class InvoiceExplainer:
         for e in self.repository.event_store.get(wid):
             before = positions[e.originator_version] < closed_at
             reference = getattr(e, "cycle", None) or getattr(e, "reference", "")
-            earlier = reference in (granted if isinstance(e, CreditWallet.CreditsGranted) else settled)
+            for_cycle = isinstance(e, (CreditWallet.CreditsGranted, CreditWallet.OverageRepaid))
+            earlier = reference in (granted if for_cycle else settled)
             if not (before or earlier):
                 break
             version = e.originator_version

@@ -73,6 +73,11 @@ class UsageSnapshot(Protocol):
 
     def balance_of(self, business: uuid.UUID, customer_id: str) -> Decimal: ...
 
+    def entitlement_balance_of(self, business: uuid.UUID, customer_id: str,
+                               entitlement: str) -> tuple[Decimal, Decimal]:
+        """(balance, overage) of the customer's balance of a credit entitlement."""
+        ...
+
     def open_charges(self, business: uuid.UUID, customer_id: str) -> Sequence[OpenCharge]: ...
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
+from application.entitlements import Entitlements
 from application.meters import Meters
 from application.written import Written
+from domain.credit_rules import Attachment, amount_faults, terms_faults
 from domain.errors import Fault, Invalid, NotFound
 from domain.product import Product
 from domain.rating import UsagePrice
@@ -13,21 +15,48 @@ from store.event_store import EventStore
 
 
 class Catalogue:
-    def __init__(self, store: EventStore, meters: Meters) -> None:
+    def __init__(self, store: EventStore, meters: Meters, entitlements: Entitlements) -> None:
         self.repository = store.repository
         self.save = store.save
         self.owned = store.owned
         self.is_meter = meters.is_meter
+        self.entitlements = entitlements
 
     def create_product(self, business: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-                       interval_count: int, usage_prices: list[UsagePrice]) -> Written[uuid.UUID]:
+                       interval_count: int, usage_prices: list[UsagePrice],
+                       attachments: list[Attachment] | None = None) -> Written[uuid.UUID]:
+        attachments = attachments or []
         unknown = [Fault("usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
                    for index, p in enumerate(usage_prices) if not self.is_meter(business, p.meter_id)]
         if unknown:
             raise Invalid("usage prices name unknown meters", "unknown_meter", unknown)
+        self._check_entitlements(business, currency.upper(), usage_prices, attachments)
         product = Product.create(business, name, currency.upper(), price, billing_interval, interval_count,
-                                 usage_prices)
+                                 usage_prices, attachments)
         return Written.by(product.id, self.save(product))
+
+    def _check_entitlements(self, business: uuid.UUID, currency: str, usage_prices: list[UsagePrice],
+                            attachments: list[Attachment]) -> None:
+        """Entitlements named must be the business's and live; credits fit their precision; an overage
+        price is in the product's currency (it is charged on the product's invoices)."""
+        named = [a.credit_entitlement_id for a in attachments]
+        named += [p.credit_entitlement_id for p in usage_prices if p.credit_entitlement_id]
+        base = self.entitlements.live(business, named)
+        faults = []
+        for index, a in enumerate(attachments):
+            terms = a.applied_to(base[a.credit_entitlement_id])
+            faults += [Fault(f"credit_entitlements.{f.field}", f.reason, index)
+                       for f in amount_faults("credits_amount", a.credits_amount, terms.precision) + terms_faults(terms)]
+            if terms.currency not in (None, currency):
+                faults.append(Fault("credit_entitlements.currency", f"must be the product's currency {currency}",
+                                    index))
+        for index, p in enumerate(usage_prices):
+            linked = base.get(p.credit_entitlement_id or "")
+            if linked is not None and linked.currency not in (None, currency):
+                faults.append(Fault("usage_prices.credit_entitlement_id", "the entitlement's price_per_unit is "
+                                    f"in {linked.currency}, not the product's currency {currency}", index))
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the product's credit entitlements", "invalid_product", faults)
 
     def get_product(self, business: uuid.UUID, product_id: uuid.UUID) -> Product:
         return self.owned(business, Product, "product", product_id)
@@ -36,9 +65,23 @@ class Catalogue:
         product = self.get_product(business, product_id)
         if not self.is_meter(business, price.meter_id):
             raise NotFound("meter", price.meter_id)
+        self._check_entitlements(business, product.currency, [price], [])
         product.set_usage_price(price)
         recordings = self.save(product)
         return Written.by(product.id, recordings)
+
+    def attach_entitlement(self, business: uuid.UUID, product_id: uuid.UUID,
+                           attachment: Attachment) -> Written[uuid.UUID]:
+        product = self.get_product(business, product_id)
+        self._check_entitlements(business, product.currency, [], [attachment])
+        product.attach(attachment)
+        return Written.by(product.id, self.save(product))
+
+    def detach_entitlement(self, business: uuid.UUID, product_id: uuid.UUID,
+                           entitlement_id: str) -> Written[uuid.UUID]:
+        product = self.get_product(business, product_id)
+        product.detach(entitlement_id)
+        return Written.by(product.id, self.save(product))
 
     def remove_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, meter_id: str) -> Written[uuid.UUID]:
         product = self.get_product(business, product_id)

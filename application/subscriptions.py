@@ -7,9 +7,11 @@ from datetime import datetime
 from eventsourcing.persistence import IntegrityError
 
 from application.credits import RACE_RETRIES, Credits
+from application.entitlements import Entitlements
 from application.written import Written
+from domain.credit_settlement import grant
 from domain.customer import Customer, customer_id
-from domain.entitlements import cycle_grants
+from domain.entitlements import cycle_grants, entitlement_grants
 from domain.errors import Conflict
 from domain.product import Product
 from domain.subscription import Subscription
@@ -17,11 +19,12 @@ from store.event_store import EventStore
 
 
 class Subscriptions:
-    def __init__(self, store: EventStore, credits: Credits) -> None:
+    def __init__(self, store: EventStore, credits: Credits, entitlements: Entitlements) -> None:
         self.repository = store.repository
         self.save = store.save
         self.owned = store.owned
         self.wallet_of = credits.wallet_of
+        self.entitlements = entitlements
 
     def start_subscription(self, business: uuid.UUID, external_id: str, product_id: uuid.UUID,
                            start: datetime, now: datetime) -> Written[uuid.UUID]:
@@ -39,8 +42,13 @@ class Subscriptions:
             if wallet is not None:
                 for g in grants:
                     wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
+            terms = self.entitlements.terms_for(product)
+            balances = []
+            for entitlement, g in entitlement_grants(subscription.id, product.attachments, terms, first):
+                balances.append(self.entitlements.wallet_of(business, external_id, entitlement))
+                grant(balances[-1], terms[entitlement], g.grant_id, g.amount, g.expires_at, g.reference)
             try:
-                return Written.by(subscription.id, self.save(*[a for a in (subscription, wallet) if a]))
+                return Written.by(subscription.id, self.save(*[a for a in (subscription, wallet) if a], *balances))
             except IntegrityError:
                 continue  # the wallet moved on meanwhile (a close or a grant): start again on its new state
         raise Conflict("the customer's wallet kept changing; retry", "wallet_busy")

@@ -10,6 +10,7 @@ from application.billing_jobs import BillingJobs
 from application.businesses import Businesses
 from application.credits import Credits
 from application.customers import Customers
+from application.entitlements import Entitlements
 from application.explain import InvoiceExplainer
 from application.ingestion import Ingestion
 from application.meter_jobs import MeterJobs
@@ -32,12 +33,13 @@ class Tally:
         self.customers = Customers(store)
         self.ingestion = Ingestion(store)
         self.meters = Meters(store)
-        self.catalogue = Catalogue(store, self.meters)
+        self.entitlements = Entitlements(store)
+        self.catalogue = Catalogue(store, self.meters, self.entitlements)
         self.credits = Credits(store)
-        self.subscriptions = Subscriptions(store, self.credits)
-        self.billing = Billing(store, read_side, self.credits)
+        self.subscriptions = Subscriptions(store, self.credits, self.entitlements)
+        self.billing = Billing(store, read_side, self.credits, self.entitlements)
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
-        self.upcoming = UpcomingInvoices(store, read_side)
+        self.upcoming = UpcomingInvoices(store, read_side, self.entitlements)
         self.audit = Audit(store)
         self.explainer = InvoiceExplainer(store)
         self.verification = Verification(store, self.explainer)

@@ -1,5 +1,8 @@
-"""`audit verify`: every issued invoice re-derived from the log, every wallet
-balance replayed, and the read models people look at checked against both.
+"""`audit verify`: every issued invoice re-derived from the log (overage lines
+and the entitlement balances they were rated on included), every wallet
+balance and overage replayed (so every rollover, forfeit and overage settlement
+with it), every credit entitlement's terms replayed, and the read models people
+look at checked against them.
 
 The usage evidence is read in one pass over the log and grouped by customer,
 so verifying N invoices costs one scan, not N.
@@ -16,6 +19,8 @@ from typing import Any
 from psycopg import sql
 
 from application.explain import InvoiceExplainer
+from domain.credit_entitlement import CreditEntitlement
+from domain.credit_rules import EntitlementTerms
 from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
 from store.event_store import EventStore
@@ -23,6 +28,7 @@ from store.evidence import recorded_usage
 
 ISSUED_TOPIC = "domain.invoice:Invoice.Issued"
 OPENED_TOPIC = "domain.credit_wallet:CreditWallet.Opened"
+ENTITLEMENT_TOPIC = "domain.credit_entitlement:CreditEntitlement.Created"
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ class Verdict:
     invoices: int
     wallets: int
     findings: list[Finding]
+    entitlements: int = 0
 
 
 class UsageIndex:
@@ -64,9 +71,11 @@ class Verification:
                progress: Callable[[int, int], None] | None = None) -> Verdict:
         invoices = self._originators(ISSUED_TOPIC, business)
         wallets = self._originators(OPENED_TOPIC, business)
+        entitlements = self._originators(ENTITLEMENT_TOPIC, business)
         index = UsageIndex(recorded_usage(self.store, business, None))
         shown_invoices = self._rows("invoices", "id, total, lines")
-        shown_balances = self._rows("wallets", "id, balance")
+        shown_balances = self._rows("wallets", "id, balance, overage")
+        shown_entitlements = self._rows("entitlements", "id, terms, deleted")
         findings: list[Finding] = []
         done, total = 0, len(invoices) + len(wallets)
         for invoice_id in invoices:
@@ -77,13 +86,25 @@ class Verification:
         for wallet_id in wallets:
             wallet: CreditWallet = self.repository.get(wallet_id)
             shown = shown_balances.get(wallet_id)
-            if shown is None or Decimal(shown["balance"]) != wallet.balance:
-                findings.append(Finding("balances", str(wallet_id), f"read model shows "
-                                        f"{shown and shown['balance']}, the wallet's history gives {wallet.balance}"))
+            if shown is None or (Decimal(shown["balance"]), Decimal(shown["overage"])) != (wallet.balance,
+                                                                                          wallet.overage):
+                findings.append(Finding("balances", str(wallet_id), f"read model shows balance "
+                                        f"{shown and shown['balance']} overage {shown and shown['overage']}, the "
+                                        f"wallet's history gives {wallet.balance} and {wallet.overage}"))
             done += 1
             if progress:
                 progress(done, total)
-        return Verdict(len(invoices), len(wallets), findings)
+        for entitlement_id in entitlements:
+            findings += self._check_entitlement(entitlement_id, shown_entitlements.get(entitlement_id))
+        return Verdict(len(invoices), len(wallets), findings, len(entitlements))
+
+    def _check_entitlement(self, entitlement_id: uuid.UUID, shown: dict[str, Any] | None) -> list[Finding]:
+        entitlement: CreditEntitlement = self.repository.get(entitlement_id)
+        if shown is None or (EntitlementTerms.from_terms(shown["terms"]), shown["deleted"]) != (
+                entitlement.terms, entitlement.deleted):
+            return [Finding("entitlements", str(entitlement_id), "the read model differs from the entitlement's "
+                            "history")]
+        return []
 
     def _check_invoice(self, invoice_id: uuid.UUID, index: UsageIndex,
                        shown: dict[str, Any] | None) -> list[Finding]:

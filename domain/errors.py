@@ -5,6 +5,7 @@
     ├── Invalid                input that breaks a rule; ``errors`` lists the faults
     ├── Malformed              a body that cannot be read at all (not UTF-8, not JSON, nested too deep)
     ├── Conflict               the request contradicts what is already recorded
+    ├── Refused                a well-formed request the current state cannot honour (a debit beyond the balance)
     ├── Unauthorized           no key, or a key that matches no business
     └── NotReady               a read model has not caught up in time, or is stuck at a parked event
 """
@@ -48,6 +49,10 @@ class Malformed(TallyError):
 
 
 class Conflict(TallyError):
+    pass
+
+
+class Refused(TallyError):
     pass
 
 

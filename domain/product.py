@@ -8,6 +8,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.credit_rules import Attachment
 from domain.cycles import INTERVALS
 from domain.errors import Conflict, Fault, Invalid, NotFound
 from domain.metadata import MAX_VALUE_LENGTH
@@ -41,6 +42,30 @@ def price_faults(price: UsagePrice, prefix: str = "") -> list[Fault]:
         days = credits.expires_after_days
         if days is not None and not 1 <= days <= 36600:
             faults.append(Fault(f"{prefix}credits.expires_after_days", "must be 1 to 36600"))
+    if price.credit_entitlement_id is not None:
+        if credits:
+            faults.append(Fault(f"{prefix}credits", "a price takes credits or credit_entitlement_id, not both"))
+        if price.meter_units_per_credit is None:
+            faults.append(Fault(f"{prefix}meter_units_per_credit", "is required with credit_entitlement_id"))
+        else:
+            faults += amount_faults(f"{prefix}meter_units_per_credit", price.meter_units_per_credit, positive=True)
+        if price.group_by is not None:
+            # An entitlement's credits are spent per meter: per-value lines of one are not rated yet.
+            faults.append(Fault(f"{prefix}group_by", "a price linked to a credit entitlement cannot be priced "
+                                                     "per value"))
+    elif price.meter_units_per_credit is not None:
+        faults.append(Fault(f"{prefix}credit_entitlement_id", "is required with meter_units_per_credit"))
+    return faults
+
+
+def attachment_faults(attachments: list[Attachment]) -> list[Fault]:
+    faults, seen = [], set()
+    for index, a in enumerate(attachments):
+        faults += [Fault(f.field, f.reason, index)
+                   for f in amount_faults("credit_entitlements.credits_amount", a.credits_amount, positive=True)]
+        if a.credit_entitlement_id in seen:
+            faults.append(Fault("credit_entitlements.credit_entitlement_id", "attaches one entitlement twice", index))
+        seen.add(a.credit_entitlement_id)
     return faults
 
 
@@ -63,7 +88,7 @@ def group_faults(price: UsagePrice, prefix: str) -> list[Fault]:
 
 
 def product_faults(name: str, currency: str, price: Decimal, billing_interval: str, interval_count: int,
-                   usage_prices: list[UsagePrice]) -> list[Fault]:
+                   usage_prices: list[UsagePrice], attachments: list[Attachment]) -> list[Fault]:
     faults = line_faults({"name": name})
     if not is_currency(currency):
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
@@ -73,6 +98,7 @@ def product_faults(name: str, currency: str, price: Decimal, billing_interval: s
         faults.append(Fault("billing_interval", f"must be one of {', '.join(INTERVALS)}"))
     if not 1 <= interval_count <= MAX_INTERVAL_COUNT:
         faults.append(Fault("interval_count", f"must be 1 to {MAX_INTERVAL_COUNT}"))
+    faults += attachment_faults(attachments)
     if len(usage_prices) > MAX_USAGE_PRICES:
         faults.append(Fault("usage_prices", f"at most {MAX_USAGE_PRICES}"))
     seen: set[str] = set()
@@ -96,6 +122,8 @@ class Product(Aggregate):
         billing_interval: str
         interval_count: int
         usage_prices: dict[str, dict[str, Any]]
+        # Attached credit entitlements as `Attachment.terms()`; absent from products stored before them.
+        credit_entitlements: list[dict[str, Any]] | None = None
 
     class UsagePriceSet(Aggregate.Event):
         terms: dict[str, Any]
@@ -103,12 +131,19 @@ class Product(Aggregate):
     class UsagePriceRemoved(Aggregate.Event):
         meter_id: str
 
+    class CreditEntitlementAttached(Aggregate.Event):
+        terms: dict[str, Any]  # Attachment.terms()
+
+    class CreditEntitlementDetached(Aggregate.Event):
+        credit_entitlement_id: str
+
     class Archived(Aggregate.Event):
         pass
 
     @event(Created)
     def __init__(self, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-                 interval_count: int, usage_prices: dict[str, dict[str, Any]]) -> None:
+                 interval_count: int, usage_prices: dict[str, dict[str, Any]],
+                 credit_entitlements: list[dict[str, Any]] | None = None) -> None:
         self.business_id = business_id
         self.name = name
         self.currency = currency
@@ -116,20 +151,29 @@ class Product(Aggregate):
         self.billing_interval = billing_interval
         self.interval_count = interval_count
         self.usage_prices = {meter: UsagePrice.from_terms(terms) for meter, terms in usage_prices.items()}
+        self.attachments = [Attachment.from_terms(a) for a in credit_entitlements or []]
         self.archived = False
 
     @classmethod
     def create(cls, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-               interval_count: int, usage_prices: list[UsagePrice]) -> Product:
-        faults = product_faults(name, currency, price, billing_interval, interval_count, usage_prices)
+               interval_count: int, usage_prices: list[UsagePrice],
+               attachments: list[Attachment] | None = None) -> Product:
+        attachments = attachments or []
+        faults = product_faults(name, currency, price, billing_interval, interval_count, usage_prices, attachments)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the product", "invalid_product", faults)
         return cls(business_id=business_id, name=name, currency=currency, price=price,
                    billing_interval=billing_interval, interval_count=interval_count,
-                   usage_prices={p.meter_id: p.terms() for p in usage_prices})
+                   usage_prices={p.meter_id: p.terms() for p in usage_prices},
+                   **({"credit_entitlements": [a.terms() for a in attachments]} if attachments else {}))
 
     def prices(self) -> list[UsagePrice]:
         return prices_of(self.usage_prices)
+
+    def entitlement_ids(self) -> list[str]:
+        """Every entitlement the product grants or its prices spend, in a fixed order."""
+        return sorted({a.credit_entitlement_id for a in self.attachments}
+                      | {p.credit_entitlement_id for p in self.usage_prices.values() if p.credit_entitlement_id})
 
     def set_usage_price(self, price: UsagePrice) -> None:
         self._check_open()
@@ -147,6 +191,25 @@ class Product(Aggregate):
             raise NotFound("usage_price", meter_id)
         self._price_removed(meter_id=meter_id)
 
+    def attach(self, attachment: Attachment) -> None:
+        """Attaches a credit entitlement, or changes its attachment: from the next cycle's grant on."""
+        self._check_open()
+        faults = attachment_faults([attachment])
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the attachment", "invalid_product", faults)
+        others = [a for a in self.attachments if a.credit_entitlement_id != attachment.credit_entitlement_id]
+        if len(others) >= MAX_USAGE_PRICES:
+            raise Invalid(f"a product attaches at most {MAX_USAGE_PRICES} credit entitlements", "invalid_product")
+        if attachment not in self.attachments:
+            self._attached(terms=attachment.terms())
+
+    def detach(self, entitlement_id: str) -> None:
+        """No more grants from the next cycle on; what was granted stays until it ends."""
+        self._check_open()
+        if all(a.credit_entitlement_id != entitlement_id for a in self.attachments):
+            raise NotFound("credit_entitlement_attachment", entitlement_id)
+        self._detached(credit_entitlement_id=entitlement_id)
+
     def archive(self) -> None:
         if not self.archived:
             self._archived()
@@ -162,6 +225,16 @@ class Product(Aggregate):
     @event(UsagePriceRemoved)
     def _price_removed(self, meter_id: str) -> None:
         del self.usage_prices[meter_id]
+
+    @event(CreditEntitlementAttached)
+    def _attached(self, terms: dict[str, Any]) -> None:
+        attachment = Attachment.from_terms(terms)
+        self.attachments = [a for a in self.attachments if a.credit_entitlement_id != attachment.credit_entitlement_id]
+        self.attachments.append(attachment)
+
+    @event(CreditEntitlementDetached)
+    def _detached(self, credit_entitlement_id: str) -> None:
+        self.attachments = [a for a in self.attachments if a.credit_entitlement_id != credit_entitlement_id]
 
     @event(Archived)
     def _archived(self) -> None:

@@ -1,11 +1,13 @@
 """Pricing a cycle: the one function both the upcoming invoice and cycle close use.
 
 Per usage price, in this order: quantity -> free (up to the free threshold) ->
-credits (from the wallet, see docs/credits.md) -> billable -> amount by the
-price's model (domain/pricing_models.py), rounded once, half-up, to the
-currency's minor unit. Late usage (events of an already closed cycle) is billed
-on its own line at the price's model: the free allowance and the credits
-belonged to the cycle that closed.
+credits (from the wallet, see docs/credits.md; or, for a price linked to a
+credit entitlement, from that entitlement's balance and overage, see
+docs/credit-entitlements.md) -> billable -> amount by the price's model
+(domain/pricing_models.py), rounded once, half-up, to the currency's minor
+unit. Late usage (events of an already closed cycle) is billed on its own line
+at the price's model: the free allowance and the credits belonged to the cycle
+that closed.
 
 A price with `group_by` rates one line per value of that metadata key, each
 value by its own terms (`group_prices`, else the base terms). The free
@@ -19,6 +21,7 @@ from dataclasses import asdict, dataclass, field, replace
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
+from domain.credit_rules import Pool, cover, credits_for, overage_charge
 from domain.money import MAX_PRICE_PLACES, money, round_money
 from domain.pricing_models import Pricing, Tier
 
@@ -46,6 +49,8 @@ class UsagePrice:
     package_price: Decimal | None = None
     group_by: str | None = None
     group_prices: dict[str, Pricing] = field(default_factory=dict)
+    credit_entitlement_id: str | None = None
+    meter_units_per_credit: Decimal | None = None
 
     @property
     def pricing(self) -> Pricing:
@@ -60,13 +65,17 @@ class UsagePrice:
 
     def terms(self) -> dict[str, Any]:
         """The price as Product events store it: {"meter_id", "unit_price", "free_threshold", "credits"} as
-        always, plus the model's terms when not per_unit and the per-value terms when grouped."""
+        always, plus the model's terms when not per_unit, the per-value terms when grouped and the entitlement
+        link when there is one, so prices without them store what they always did."""
         terms = {"meter_id": self.meter_id, "unit_price": self.unit_price, "free_threshold": self.free_threshold,
                  "credits": asdict(self.credits) if self.credits else None}
         if self.model != "per_unit":
             terms |= self.pricing.terms()
         if self.group_by is not None:
             terms |= {"group_by": self.group_by, "group_prices": {v: p.terms() for v, p in self.group_prices.items()}}
+        if self.credit_entitlement_id is not None:
+            terms |= {"credit_entitlement_id": self.credit_entitlement_id,
+                      "meter_units_per_credit": self.meter_units_per_credit}
         return terms
 
     @classmethod
@@ -81,7 +90,10 @@ class UsagePrice:
                                        credits["rollover"], credits.get("expires_after_days")) if credits else None,
                    model=base.model, tiers=base.tiers, package_size=base.package_size,
                    package_price=base.package_price, group_by=terms.get("group_by"),
-                   group_prices={v: Pricing.from_terms(p) for v, p in (terms.get("group_prices") or {}).items()})
+                   group_prices={v: Pricing.from_terms(p) for v, p in (terms.get("group_prices") or {}).items()},
+                   credit_entitlement_id=terms.get("credit_entitlement_id"),
+                   meter_units_per_credit=Decimal(str(terms["meter_units_per_credit"]))
+                   if terms.get("meter_units_per_credit") is not None else None)
 
 
 @dataclass(frozen=True)
@@ -108,10 +120,15 @@ class Line:
     late: bool
     model: str = "per_unit"
     group: dict[str, str | None] | None = None  # {group_by key: value} of a per-value line
+    # Units past an entitlement's overage_limit: neither paid with credits nor charged, flagged.
+    uncharged: Decimal = ZERO
 
     def terms(self) -> dict[str, Any]:
-        """The line as an Invoice.Issued event stores it."""
-        return asdict(self)
+        """The line as an Invoice.Issued event stores it (`uncharged` only when there is some)."""
+        terms = asdict(self)
+        if not self.uncharged:
+            del terms["uncharged"]
+        return terms
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Line:
@@ -119,7 +136,8 @@ class Line:
         before pricing models are per_unit and ungrouped."""
         decimals = {k: Decimal(str(terms[k])) for k in DECIMALS}
         return cls(meter_id=terms["meter_id"], meter_name=terms["meter_name"], late=terms["late"],
-                   model=terms.get("model", "per_unit"), group=terms.get("group"), **decimals)
+                   model=terms.get("model", "per_unit"), group=terms.get("group"),
+                   uncharged=Decimal(str(terms.get("uncharged", 0))), **decimals)
 
 
 DECIMALS = ("quantity", "free", "credited", "credits_used", "billable", "unit_price", "amount")
@@ -131,6 +149,8 @@ class Rated:
     lines: list[Line]
     price: Decimal
     total: Decimal
+    pools: dict[str, Pool] = field(default_factory=dict)  # entitlement id -> balance after this cycle's usage
+    balance: Decimal = ZERO  # what the default wallet has left after this cycle's usage
 
     @property
     def credits_used(self) -> Decimal:
@@ -185,12 +205,51 @@ def rate_usage(usage: Usage, currency: str, balance: Decimal) -> list[Line]:
     return lines
 
 
-def rate(usages: list[Usage], price: Decimal, currency: str, balance: Decimal = ZERO) -> Rated:
-    """Rates lines in the given order, each spending what the wallet has left."""
+def rate_entitled(usage: Usage, currency: str, pool: Pool) -> tuple[Line, Pool]:
+    """The credits step of a price linked to an entitlement: the rest after the free threshold costs
+    credits (credit_rules.credits_for), paid from the balance, then as overage; units no credit pays are
+    billed at the unit price, or, when the entitlement allows overage, are past its limit: uncharged."""
+    price = usage.price
+    quantity = max(usage.quantity, ZERO)
+    free = ZERO if usage.late else min(quantity, price.free_threshold)
+    rest = quantity - free
+    credited = credits_used = ZERO
+    if not usage.late and price.meter_units_per_credit:
+        done, pool = cover(credits_for(rest, price.meter_units_per_credit, pool.terms.precision), pool)
+        credits_used = done.used
+        credited = min(rest, credits_used * price.meter_units_per_credit)
+    left = rest - credited
+    uncharged = left if pool.terms.overage_enabled and not usage.late else ZERO
+    billable = left - uncharged
+    return Line(price.meter_id, usage.meter_name, quantity, free, credited, credits_used, billable, price.unit_price,
+                round_money(price.pricing.amount(billable), currency), usage.late, price.model,
+                uncharged=uncharged), pool
+
+
+def overage_line(entitlement_id: str, pool: Pool, currency: str) -> Line:
+    """`invoice_at_billing`: the overage owed at the close, charged at the entitlement's price_per_unit."""
+    unit_price = pool.terms.price_per_unit or ZERO
+    return Line(f"credit_entitlement:{entitlement_id}", f"{pool.terms.name} overage ({pool.terms.unit})",
+                pool.overage, ZERO, ZERO, ZERO, pool.overage, unit_price, overage_charge(pool.overage, pool.terms,
+                                                                                         currency), False)
+
+
+def rate(usages: list[Usage], price: Decimal, currency: str, balance: Decimal = ZERO,
+         pools: dict[str, Pool] | None = None) -> Rated:
+    """Rates lines in the given order, each spending what the wallet (or its entitlement's pool) has left;
+    then one overage line per `invoice_at_billing` entitlement that owes overage."""
     lines = []
+    pools = dict(pools or {})
     for usage in usages:
+        entitlement = usage.price.credit_entitlement_id
+        if entitlement is not None and entitlement in pools:
+            line, pools[entitlement] = rate_entitled(usage, currency, pools[entitlement])
+            lines.append(line)
+            continue
         for line in rate_usage(usage, currency, balance):
             balance -= line.credits_used
             lines.append(line)
+    lines += [overage_line(e, pool, currency) for e, pool in sorted(pools.items())
+              if pool.terms.overage_behavior == "invoice_at_billing" and pool.overage > 0]
     fixed = money(price, currency)
-    return Rated(currency, lines, fixed, sum((line.amount for line in lines), fixed))
+    return Rated(currency, lines, fixed, sum((line.amount for line in lines), fixed), pools, balance)

@@ -79,6 +79,11 @@ def scenario_faults(name: str, usage_prices: list[UsagePrice], price: Decimal | 
             # fall back to the base terms, so it is refused until the rollups are grouped (docs/simulation.md).
             faults.append(Fault("scenarios.usage_prices.group_by", "per-value prices cannot be simulated yet",
                                 index))
+        if p.credit_entitlement_id is not None:
+            # Entitlement balances carry rollover and overage from cycle to cycle; re-deriving them under
+            # other terms is not done yet, and a price without them would mislead (docs/simulation.md).
+            faults.append(Fault("scenarios.usage_prices.credit_entitlement_id",
+                                "prices linked to a credit entitlement cannot be simulated yet", index))
         seen.add(p.meter_id)
     return faults
 

@@ -28,10 +28,11 @@ class LineView(msgspec.Struct):
     late: bool
     model: str = "per_unit"  # how billable was priced (docs/pricing.md); unit_price is 0 for other models
     group: dict[str, str | None] | None = None  # {group_by key: value} of a per-value price's line
+    uncharged: str = "0"  # units past a credit entitlement's overage_limit: not charged, flagged
 
 
 def line_view(line: Line) -> LineView:
     return LineView(meter_id=line.meter_id, meter_name=line.meter_name, quantity=number(line.quantity),
                     free=number(line.free), credits_used=number(line.credits_used), credited=number(line.credited),
                     billable=number(line.billable), unit_price=number(line.unit_price), amount=str(line.amount),
-                    late=line.late, model=line.model, group=line.group)
+                    late=line.late, model=line.model, group=line.group, uncharged=number(line.uncharged))

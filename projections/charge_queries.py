@@ -7,6 +7,7 @@ from typing import Any
 
 from psycopg import Cursor, sql
 
+from domain.credit_rules import Attachment
 from domain.rating import UsagePrice
 from store.rows import one
 
@@ -52,4 +53,6 @@ def list_products(cur: Cursor[Any], schema: str, business: uuid.UUID, page_numbe
     cur.execute(sql.SQL("SELECT * FROM {}.products WHERE business_id = %s ORDER BY created_at DESC, position DESC "
                         "LIMIT %s OFFSET %s").format(sql.Identifier(schema)),
                 (business, page_size + 1, page_number * page_size))
-    return [{**r, "usage_prices": _prices(r["usage_prices"])} for r in cur.fetchall()]
+    return [{**r, "usage_prices": _prices(r["usage_prices"]),
+             "credit_entitlements": [Attachment.from_terms(a) for a in r["credit_entitlements"]]}
+            for r in cur.fetchall()]

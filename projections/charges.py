@@ -30,6 +30,7 @@ class ChargesProjection(Projection):
                 billing_interval text NOT NULL,
                 interval_count int NOT NULL,
                 usage_prices jsonb NOT NULL,
+                credit_entitlements jsonb NOT NULL,
                 archived boolean NOT NULL,
                 created_at timestamptz NOT NULL,
                 position bigint NOT NULL
@@ -67,15 +68,20 @@ class ChargesProjection(Projection):
             if isinstance(e, Product.Created):
                 cur.execute(sql.SQL(
                     "INSERT INTO {} (id, business_id, name, currency, price, billing_interval, interval_count, "
-                    "usage_prices, archived, created_at, position) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,false,%s,%s)"
+                    "usage_prices, credit_entitlements, archived, created_at, position) "
+                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,false,%s,%s)"
                 ).format(self.t("products")), (e.originator_id, e.business_id, e.name, e.currency, e.price,
                                               e.billing_interval, e.interval_count, to_json(e.usage_prices),
-                                              e.timestamp, position))
+                                              to_json(e.credit_entitlements or []), e.timestamp, position))
             elif isinstance(e, Product.UsagePriceSet):
                 self._reprice(cur, e.originator_id, "usage_prices || jsonb_build_object(%s::text, %s::jsonb)",
                               (e.terms["meter_id"], to_json(e.terms)), position)
             elif isinstance(e, Product.UsagePriceRemoved):
                 self._reprice(cur, e.originator_id, "usage_prices - %s::text", (e.meter_id,), position)
+            elif isinstance(e, Product.CreditEntitlementAttached):
+                self._attachments(cur, e.originator_id, e.terms["credit_entitlement_id"], to_json([e.terms]), position)
+            elif isinstance(e, Product.CreditEntitlementDetached):
+                self._attachments(cur, e.originator_id, e.credit_entitlement_id, "[]", position)
             elif isinstance(e, Product.Archived):
                 cur.execute(sql.SQL("UPDATE {} SET archived = true, position = %s WHERE id = %s")
                             .format(self.t("products")), (position, e.originator_id))
@@ -97,6 +103,13 @@ class ChargesProjection(Projection):
                 cur.execute(sql.SQL("UPDATE {} SET ends_at = %s WHERE subscription_id = %s")
                             .format(self.t("charges")), (e.ends_at, e.originator_id))
                 self._move_cycle(cur, e.originator_id, None, position)
+
+    def _attachments(self, cur: Cursor[Any], product: uuid.UUID, entitlement: str, added: str, position: int) -> None:
+        """Replaces the product's attachment of `entitlement` with `added` (a JSON list of 0 or 1)."""
+        cur.execute(sql.SQL(
+            "UPDATE {} SET credit_entitlements = coalesce((SELECT jsonb_agg(a) FROM jsonb_array_elements("
+            "credit_entitlements) a WHERE a->>'credit_entitlement_id' <> %s), '[]'::jsonb) || %s::jsonb, "
+            "position = %s WHERE id = %s").format(self.t("products")), (entitlement, added, position, product))
 
     def _reprice(self, cur: Cursor[Any], product: uuid.UUID, change: str, params: tuple[Any, ...],
                  position: int) -> None:

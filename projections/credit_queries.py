@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 from psycopg import Cursor, sql
 
+from domain.credit_wallet import ORPHANED_AFTER
 from projections.billing_views import number
 
 
@@ -43,7 +44,8 @@ class CreditsView(msgspec.Struct):
 
 
 def balance_of(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id: str) -> Decimal:
-    cur.execute(sql.SQL("SELECT balance FROM {}.wallets WHERE business_id = %s AND customer_id = %s")
+    cur.execute(sql.SQL("SELECT balance FROM {}.wallets WHERE business_id = %s AND customer_id = %s "
+                        "AND entitlement_id IS NULL")
                 .format(sql.Identifier(schema)), (business, customer_id))
     row = cur.fetchone()
     return row["balance"] if row else Decimal(0)
@@ -54,7 +56,8 @@ def credits_of(datastore: Any, schema: str, business: uuid.UUID, customer_id: st
     """The ledger is paged, newest first (`page_number` from 0)."""
     s = sql.Identifier(schema)
     with datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT id, balance FROM {}.wallets WHERE business_id = %s AND customer_id = %s")
+        cur.execute(sql.SQL("SELECT id, balance FROM {}.wallets WHERE business_id = %s AND customer_id = %s "
+                            "AND entitlement_id IS NULL")
                     .format(s), (business, customer_id))
         wallet = cur.fetchone()
         if wallet is None:
@@ -73,8 +76,13 @@ def credits_of(datastore: Any, schema: str, business: uuid.UUID, customer_id: st
 
 def wallets_expiring(cur: Cursor[Any], schema: str, now: datetime, cycle_grace: timedelta,
                      limit: int) -> list[uuid.UUID]:
-    """Wallets with a grant due to expire: at its `expires_at`, a cycle's grant `cycle_grace` later."""
-    cur.execute(sql.SQL("SELECT DISTINCT wallet_id FROM {}.grants WHERE remaining > 0 AND expires_at <= %s "
-                        "AND (source <> 'cycle' OR expires_at <= %s) LIMIT %s").format(sql.Identifier(schema)),
-                (now, now - cycle_grace, limit))
+    """Wallets with a grant due to expire: at its `expires_at`, a cycle's grant `cycle_grace` later; an
+    entitlement's cycle and rollover grants are settled by the close, so only ORPHANED_AFTER later still
+    (CreditWallet.expire)."""
+    cur.execute(sql.SQL("SELECT DISTINCT g.wallet_id FROM {s}.grants g JOIN {s}.wallets w ON w.id = g.wallet_id "
+                        "WHERE g.remaining > 0 AND g.expires_at <= %s AND (g.source <> 'cycle' OR g.expires_at <= %s) "
+                        "AND (w.entitlement_id IS NULL OR g.source NOT IN ('cycle', 'rollover') "
+                        "OR g.expires_at <= %s) LIMIT %s")
+                .format(s=sql.Identifier(schema)),
+                (now, now - cycle_grace, now - cycle_grace - ORPHANED_AFTER, limit))
     return [r["wallet_id"] for r in cur.fetchall()]

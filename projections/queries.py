@@ -26,6 +26,7 @@ from projections import (
 from projections import customers as customer_queries
 from projections.credit_queries import CreditsView
 from projections.customers import CustomerFilter, CustomerView
+from projections.entitlement_queries import EntitlementReads
 from projections.event_queries import EventView
 from projections.invoice_queries import InvoiceView
 from projections.meter_views import MeterView
@@ -39,6 +40,7 @@ class Queries:
     def __init__(self, datastore: Any, schema: str) -> None:
         self.datastore = datastore
         self.schema = schema
+        self.entitlements = EntitlementReads(datastore, schema)
 
     def customers(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10,
                   matching: CustomerFilter = CustomerFilter()) -> PageOf[CustomerView]:

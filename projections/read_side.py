@@ -22,6 +22,7 @@ from projections import (
     charge_queries,
     credit_queries,
     cycle_usage,
+    entitlement_queries,
     meter_queries,
     parking,
     simulation_inputs,
@@ -72,6 +73,10 @@ class Snapshot:
 
     def balance_of(self, business: uuid.UUID, customer_id: str) -> Decimal:
         return credit_queries.balance_of(self.cur, self.schema, business, customer_id)
+
+    def entitlement_balance_of(self, business: uuid.UUID, customer_id: str,
+                               entitlement: str) -> tuple[Decimal, Decimal]:
+        return entitlement_queries.balance_and_overage(self.cur, self.schema, business, customer_id, entitlement)
 
     def open_charges(self, business: uuid.UUID, customer_id: str) -> list[OpenCharge]:
         return [OpenCharge(r["subscription_id"], r["product_id"], r["anchor"],

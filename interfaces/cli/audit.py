@@ -60,6 +60,12 @@ def render_explanation(e: Explanation) -> str:
              f"cycle {e.cycle_start.isoformat()} .. {e.cycle_end.isoformat()}",
              f"usage up to log position {e.priced_at_position} (late after {e.late_after_position}); "
              f"product v{e.product_version}; credits available {e.credits_available}"]
+    for w in e.entitlements:
+        t = w.terms
+        lines.append(f"entitlement {t.name} ({w.entitlement_id}): balance {w.balance} {t.unit}, overage {w.overage}; "
+                     f"overage {'enabled' if t.overage_enabled else 'disabled'} ({t.overage_behavior}, limit "
+                     f"{t.overage_limit}, {t.price_per_unit} {t.currency} per credit); rollover "
+                     f"{f'{t.kept_share * 100:.0f}% at most {t.max_rollover_count} times' if t.rollover_enabled else 'off'}")
     for w in e.lines:
         flag = " late" if w.late else ""
         group = "".join(f" [{k}={v}]" for k, v in (w.group or {}).items())
@@ -113,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
             for f in verdict.findings:
                 print(f"MISMATCH {f.kind} {f.id}: {f.detail}")
-            print(f"{verdict.invoices} invoices, {verdict.wallets} wallets verified; "
+            print(f"{verdict.entitlements} credit entitlements, {verdict.invoices} invoices, {verdict.wallets} wallets "
+                  "verified; "
                   f"{len(verdict.findings)} mismatch(es)")
             return 1 if verdict.findings else 0
         print(render_history(tally.audit.history(business, args.what, args.id, version=args.version, at=args.at)))

@@ -11,6 +11,7 @@ NAV: list[tuple[str, str]] = [
     ("events", "Events"),
     ("customers", "Customers"),
     ("products", "Products"),
+    ("credit-entitlements", "Credit entitlements"),
     ("invoices", "Invoices"),
     ("simulations", "Simulations"),
     ("webhooks", "Webhooks"),

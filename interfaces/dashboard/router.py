@@ -21,6 +21,7 @@ from interfaces.dashboard.pages import (
     audit,
     auth,
     customers,
+    entitlements,
     events,
     invoices,
     keys,
@@ -35,7 +36,7 @@ from interfaces.http.problems import status_of
 
 HERE = Path(__file__).parent
 PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
-         *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS,
+         *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS, *entitlements.HANDLERS,
          *subscriptions.HANDLERS, *webhooks.HANDLERS, *simulations.HANDLERS]
 
 

@@ -12,6 +12,7 @@ from litestar import Controller
 from interfaces.http.commands.alerts import AlertCommands
 from interfaces.http.commands.credits import CreditCommands
 from interfaces.http.commands.customers import CustomerCommands
+from interfaces.http.commands.entitlements import EntitlementCommands
 from interfaces.http.commands.ingest import IngestCommands
 from interfaces.http.commands.meters import MeterCommands
 from interfaces.http.commands.products import ProductCommands
@@ -22,6 +23,10 @@ from interfaces.http.queries.alerts import AlertQueries
 from interfaces.http.queries.audit import AuditQueries
 from interfaces.http.queries.credits import CreditQueries
 from interfaces.http.queries.customers import CustomerQueries
+from interfaces.http.queries.entitlements import (
+    CustomerEntitlementQueries,
+    EntitlementQueries,
+)
 from interfaces.http.queries.events import EventQueries
 from interfaces.http.queries.health import HealthQueries
 from interfaces.http.queries.invoices import InvoiceQueries
@@ -33,7 +38,7 @@ from interfaces.http.queries.usage import UsageQueries
 from interfaces.http.queries.webhooks import WebhookQueries
 
 
-class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, Controller):
+class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, CustomerEntitlementQueries, Controller):
     path = "/customers"
     tags = ("customers",)
 
@@ -41,6 +46,11 @@ class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, Contro
 class CreditController(CreditCommands, CreditQueries, Controller):
     path = "/customers/{customer_id:str}/credits"
     tags = ("credits",)
+
+
+class CreditEntitlementController(EntitlementCommands, EntitlementQueries, Controller):
+    path = "/credit-entitlements"
+    tags = ("credit entitlements",)
 
 
 class EventController(IngestCommands, EventQueries, Controller):
@@ -95,4 +105,4 @@ class AlertController(AlertCommands, AlertQueries, Controller):
 
 CONTROLLERS = [CustomerController, CreditController, EventController, MeterController, ProductController,
                SubscriptionController, SimulationController, InvoiceController, AuditController, HealthController,
-               WebhookController, AlertController]
+               WebhookController, AlertController, CreditEntitlementController]

@@ -21,6 +21,7 @@ from domain.errors import (
     Malformed,
     NotFound,
     NotReady,
+    Refused,
     TallyError,
     Unauthorized,
 )
@@ -30,8 +31,8 @@ log = logging.getLogger("tally.http")
 
 PROBLEM = "application/problem+json"
 
-STATUS: dict[type[TallyError], int] = {NotFound: 404, Invalid: 422, Malformed: 400, Conflict: 409, Unauthorized: 401,
-                                       NotReady: 503}
+STATUS: dict[type[TallyError], int] = {NotFound: 404, Invalid: 422, Malformed: 400, Refused: 400, Conflict: 409,
+                                       Unauthorized: 401, NotReady: 503}
 
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
               413: "payload_too_large", 415: "unsupported_media_type", 429: "too_many_requests"}

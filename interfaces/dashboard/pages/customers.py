@@ -87,6 +87,7 @@ def _page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str,
     return Template("customer.html", status_code=status_code, context={
         "customer": customer, "errors": errors, "usage": usage, "subscriptions": subscriptions,
         "credits": credits_for(tally, queries, business, customer_id),
+        "entitlements": queries.entitlements.of_customer(business, customer_id).items,
         "invoices": queries.invoices(business, customer_id, None, 0, LATEST).items,
         "products": [p for p in products if not p.archived], "product_names": names,
         "subscription_names": {u.subscription_id: names.get(u.product_id, "subscription") for u in usage.subscriptions},

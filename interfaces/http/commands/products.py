@@ -10,6 +10,7 @@ from litestar import delete, post, put
 
 from application.tally import Tally
 from application.written import Written
+from domain.credit_rules import Attachment
 from domain.errors import Fault, Invalid
 from domain.pricing_models import MAX_TIERS, MODELS, Pricing, Tier
 from domain.product import MAX_GROUP_PRICES, MAX_USAGE_PRICES
@@ -52,6 +53,47 @@ class UsagePriceIn(PricingIn, forbid_unknown_fields=True, kw_only=True):
     credits: CreditTermsIn | None = None
     group_by: str | None = None
     group_prices: Annotated[dict[str, PricingIn], msgspec.Meta(max_length=MAX_GROUP_PRICES)] | None = None
+    credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    meter_units_per_credit: Decimal | None = None
+
+
+Count = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
+
+
+class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Dodo's AttachCreditEntitlementParam without the entitlement's id: credits granted each cycle, and
+    per-product overrides of the entitlement's terms. `proration_behavior` and the trial fields are accepted
+    and not applied (tally has neither plan changes nor trials)."""
+
+    credits_amount: Decimal
+    currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)] | None = None
+    expires_after_days: Count | None = None
+    low_balance_threshold_percent: Count | None = None
+    max_rollover_count: Count | None = None
+    overage_behavior: Literal["forgive_at_reset", "invoice_at_billing", "carry_deficit",
+                              "carry_deficit_auto_repay"] | None = None
+    overage_enabled: bool | None = None
+    overage_limit: Decimal | None = None
+    price_per_unit: Decimal | None = None
+    proration_behavior: Annotated[str, msgspec.Meta(max_length=64)] | None = None
+    rollover_enabled: bool | None = None
+    rollover_percentage: Count | None = None
+    rollover_timeframe_count: Count | None = None
+    rollover_timeframe_interval: Literal["Day", "Week", "Month", "Year"] | None = None
+    trial_credits: Decimal | None = None
+    trial_credits_expire_after_trial: bool | None = None
+
+    def attachment(self, entitlement_id: str) -> Attachment:
+        unused = ("credit_entitlement_id", "credits_amount", "proration_behavior", "trial_credits",
+                  "trial_credits_expire_after_trial")
+        overrides = {k: v for k, v in msgspec.structs.asdict(self).items() if v is not None and k not in unused}
+        return Attachment(entitlement_id, self.credits_amount, overrides)
+
+
+class AttachmentIn(AttachmentTerms, forbid_unknown_fields=True, kw_only=True):
+    """Dodo's AttachCreditEntitlementParam."""
+
+    credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 
 
 class UsagePriceCreate(UsagePriceIn, forbid_unknown_fields=True, kw_only=True):
@@ -65,6 +107,7 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     price: Decimal = Decimal(0)
     interval_count: int = 1
     usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
+    credit_entitlements: Annotated[list[AttachmentIn], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
 
 
 def pricing(body: PricingIn, path: str, index: int | None) -> Pricing:
@@ -83,8 +126,10 @@ def usage_price(meter_id: str, body: UsagePriceIn, index: int | None = None) -> 
     credits = CreditTerms(c.per_cycle, c.per_unit, c.rollover, c.expires_after_days) if c else None
     base = pricing(body, path, index)
     groups = {v: pricing(p, f"{path}group_prices.{v}.", index) for v, p in (body.group_prices or {}).items()}
-    return UsagePrice(meter_id, base.unit_price, body.free_threshold, credits, base.model, base.tiers,
-                      base.package_size, base.package_price, body.group_by, groups)
+    return UsagePrice(meter_id, base.unit_price, body.free_threshold, credits, model=base.model, tiers=base.tiers,
+                      package_size=base.package_size, package_price=base.package_price, group_by=body.group_by,
+                      group_prices=groups, credit_entitlement_id=body.credit_entitlement_id,
+                      meter_units_per_credit=body.meter_units_per_credit)
 
 
 def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
@@ -102,7 +147,8 @@ class ProductCommands:
         prices by a metadata key)."""
         done = tally.catalogue.create_product(
             business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
-            [usage_price(p.meter_id, p, i) for i, p in enumerate(data.usage_prices)])
+            [usage_price(p.meter_id, p, i) for i, p in enumerate(data.usage_prices)],
+            [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements])
         return written(tally, business, done)
 
     @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True,
@@ -118,6 +164,22 @@ class ProductCommands:
                            business: uuid.UUID) -> ProductWritten:
         """Stop charging for a meter from the open cycle on."""
         return written(tally, business, tally.catalogue.remove_usage_price(business, product_id, meter_id))
+
+    @put("/{product_id:uuid}/credit-entitlements/{entitlement_id:uuid}", operation_id="AttachCreditEntitlement",
+         sync_to_thread=True)
+    def attach_entitlement(self, product_id: uuid.UUID, entitlement_id: uuid.UUID, data: AttachmentTerms,
+                           tally: Tally, business: uuid.UUID) -> ProductWritten:
+        """Attach a credit entitlement (or change its attachment): its `credits_amount` is granted from the
+        next cycle on, with the overrides given."""
+        done = tally.catalogue.attach_entitlement(business, product_id, data.attachment(str(entitlement_id)))
+        return written(tally, business, done)
+
+    @delete("/{product_id:uuid}/credit-entitlements/{entitlement_id:uuid}", operation_id="DetachCreditEntitlement",
+            sync_to_thread=True, status_code=200)
+    def detach_entitlement(self, product_id: uuid.UUID, entitlement_id: uuid.UUID, tally: Tally,
+                           business: uuid.UUID) -> ProductWritten:
+        """Stop granting a credit entitlement from the next cycle on; credits granted stay until they end."""
+        return written(tally, business, tally.catalogue.detach_entitlement(business, product_id, str(entitlement_id)))
 
     @post("/{product_id:uuid}/archive", operation_id="ArchiveProduct", sync_to_thread=True, status_code=200)
     def archive_product(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductWritten:

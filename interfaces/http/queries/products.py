@@ -31,7 +31,8 @@ class ProductQueries:
 def products_of(queries: Queries, business: uuid.UUID, page_number: int, page_size: int) -> PageOf[ProductView]:
     rows = queries.products(business, page_number, page_size)
     views = [product_view(r["id"], r["name"], r["currency"], r["price"], r["billing_interval"],
-                          r["interval_count"], r["usage_prices"], r["archived"], r["created_at"]) for r in rows]
+                          r["interval_count"], r["usage_prices"], r["archived"], r["created_at"],
+                          r["credit_entitlements"]) for r in rows]
     return paged(views, page_number, page_size)
 
 

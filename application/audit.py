@@ -22,6 +22,7 @@ KINDS: dict[str, str] = {
     "product": "domain.product:Product",
     "subscription": "domain.subscription:Subscription",
     "invoice": "domain.invoice:Invoice",
+    "invoice_numbering": "domain.invoice_numbering:InvoiceNumbering",
     "wallet": "domain.credit_wallet:CreditWallet",
 }
 ALIASES = {"event": "usage_event", "usage-event": "usage_event", "credit_wallet": "wallet"}

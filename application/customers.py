@@ -7,6 +7,7 @@ import uuid
 from eventsourcing.persistence import IntegrityError
 
 from application.written import Written
+from domain.billing_details import BillingDetails
 from domain.customer import Customer, customer_id
 from domain.errors import Conflict, NotFound
 from store.event_store import EventStore
@@ -35,8 +36,13 @@ class Customers:
         return self.repository.get(cid)
 
     def update_customer(
-        self, business: uuid.UUID, external_id: str, name: str | None, email: str | None
+        self, business: uuid.UUID, external_id: str, name: str | None, email: str | None,
+        billing_details: BillingDetails | None = None,
     ) -> Written[str]:
+        """One save: a rule broken by any part changes nothing."""
         customer = self.get_customer(business, external_id)
-        customer.update(name=name, email=email)
+        if billing_details is not None:
+            customer.set_billing_details(billing_details)
+        if billing_details is None or name is not None or email is not None:
+            customer.update(name=name, email=email)
         return Written.by(external_id, self.save(customer))

@@ -11,6 +11,7 @@ from application.credits import Credits
 from application.customers import Customers
 from application.explain import InvoiceExplainer
 from application.ingestion import Ingestion
+from application.invoices import Invoices
 from application.meters import Meters
 from application.ports import ReadSide
 from application.products import Catalogue
@@ -31,6 +32,7 @@ class Tally:
         self.credits = Credits(store)
         self.subscriptions = Subscriptions(store, self.credits)
         self.billing = Billing(store, read_side, self.credits)
+        self.invoices = Invoices(store, read_side, self.billing)
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
         self.upcoming = UpcomingInvoices(store, read_side)
         self.audit = Audit(store)

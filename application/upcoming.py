@@ -1,14 +1,19 @@
 """The upcoming invoice: each open cycle priced now, from the `charges`
 projection, the meters' usage and the wallet balance, with the same rating
-function a cycle close uses."""
+function a cycle close uses. An open cycle that has already ended is a draft
+invoice: it shows under the id its invoice will be issued with, with live
+amounts, until its close (docs/invoices.md)."""
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from application.ports import ReadSide
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
+from domain.errors import NotFound
+from domain.invoice import invoice_id
 from domain.meter import Meter
 from domain.product import prices_of
 from domain.rating import Rated, rate
@@ -24,10 +29,21 @@ class Upcoming:
     position: int
 
 
+@dataclass(frozen=True)
+class Draft:
+    customer_id: str
+    upcoming: Upcoming
+
+    @property
+    def id(self) -> uuid.UUID:
+        return invoice_id(self.upcoming.subscription_id, self.upcoming.cycle.start)
+
+
 class UpcomingInvoices:
     def __init__(self, store: EventStore, read_side: ReadSide) -> None:
         self.repository = store.repository
         self.owned = store.owned
+        self.existing_ids = store.existing_ids
         self.read_side = read_side
 
     def upcoming(self, business: uuid.UUID, external_id: str) -> list[Upcoming]:
@@ -48,3 +64,25 @@ class UpcomingInvoices:
                 balance -= rated.credits_used
                 answers.append(Upcoming(charge.subscription_id, charge.product_id, charge.cycle, rated, position))
         return answers
+
+    def drafts(self, business: uuid.UUID, now: datetime, customer_id: str | None = None) -> list[Draft]:
+        """Every cycle of the business (or of one customer) that ended by `now` and is not closed yet, priced
+        as `upcoming` prices it; latest end first."""
+        ended = self.read_side.ended_cycles(business, now, customer_id)
+        # The `charges` read model may not have taken in a close yet: a cycle whose invoice is stored is issued.
+        issued = self.existing_ids([invoice_id(e.subscription_id, e.cycle.start) for e in ended])
+        ended = [e for e in ended if invoice_id(e.subscription_id, e.cycle.start) not in issued]
+        priced: dict[uuid.UUID, Draft] = {}
+        for customer in dict.fromkeys(e.customer_id for e in ended):
+            for u in self.upcoming(business, customer):
+                if u.cycle.end <= now:
+                    priced[u.subscription_id] = Draft(customer, u)
+        return [priced[e.subscription_id] for e in ended if e.subscription_id in priced]
+
+    def draft(self, business: uuid.UUID, invoice: uuid.UUID, now: datetime) -> Draft:
+        customer = next((e.customer_id for e in self.read_side.ended_cycles(business, now)
+                         if invoice_id(e.subscription_id, e.cycle.start) == invoice), None)
+        found = next((d for d in self.drafts(business, now, customer) if d.id == invoice), None) if customer else None
+        if found is None:
+            raise NotFound("invoice", invoice)
+        return found

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.billing_details import BillingDetails
 from domain.errors import Invalid
 from domain.ids import scoped_id
 from domain.text import line_faults
@@ -31,6 +33,11 @@ class Customer(Aggregate):
         name: str | None
         email: str | None
 
+    class BillingDetailsSet(Aggregate.Event):
+        """The whole billing details after the change (docs/invoices.md)."""
+
+        details: dict[str, Any]
+
     @classmethod
     def register(cls, business_id: uuid.UUID, external_id: str, name: str | None, email: str | None) -> Customer:
         _check({"customer_id": external_id, "name": name, "email": email})
@@ -46,6 +53,7 @@ class Customer(Aggregate):
         self.external_id = external_id
         self.name = name
         self.email = email
+        self.billing_details = BillingDetails()
 
     def update(self, name: str | None, email: str | None) -> None:
         _check({"name": name, "email": email})
@@ -57,3 +65,13 @@ class Customer(Aggregate):
             self.name = name
         if email is not None:
             self.email = email
+
+    def set_billing_details(self, change: BillingDetails) -> None:
+        """Replaces the fields the change gives; the others stay."""
+        details = self.billing_details.merged(change.check())
+        if details != self.billing_details:
+            self._billing_details_set(details=details.terms())
+
+    @event(BillingDetailsSet)
+    def _billing_details_set(self, details: dict[str, Any]) -> None:
+        self.billing_details = BillingDetails.from_terms(details)

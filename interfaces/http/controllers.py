@@ -12,6 +12,7 @@ from litestar import Controller
 from interfaces.http.commands.credits import CreditCommands
 from interfaces.http.commands.customers import CustomerCommands
 from interfaces.http.commands.ingest import IngestCommands
+from interfaces.http.commands.invoices import InvoiceCommands
 from interfaces.http.commands.meters import MeterCommands
 from interfaces.http.commands.products import ProductCommands
 from interfaces.http.commands.subscriptions import SubscriptionCommands
@@ -57,7 +58,7 @@ class SubscriptionController(SubscriptionCommands, SubscriptionQueries, Controll
     tags = ("subscriptions",)
 
 
-class InvoiceController(InvoiceQueries, Controller):
+class InvoiceController(InvoiceCommands, InvoiceQueries, Controller):
     path = "/invoices"
     tags = ("invoices",)
 

@@ -68,14 +68,14 @@ class InvoiceCommands:
                        data: NoBody | None = None) -> InvoiceWritten:
         """Issue a draft now instead of at cycle end + grace: same rating as the automatic close, and the
         business's next number. Usage arriving later for that cycle is billed late in the next one.
-        409 `invalid_transition` (with `status`) if it is not a draft."""
+        409 `invalid_transition` (with `current_status`) if it is not a draft."""
         return await _answer(state, tally, business, lambda: tally.invoices.finalize(business, invoice_id, _now()))
 
     @post("/{invoice_id:uuid}/mark-paid", operation_id="MarkInvoicePaid", status_code=200)
     async def mark_paid(self, invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID, state: State,
                         data: MarkPaid | None = None) -> InvoiceWritten:
         """Record that an issued (or uncollectible) invoice was paid, at `paid_at` (default now), with an
-        optional `reference` (a bank or payment id). 409 `invalid_transition` (with `status`) otherwise."""
+        optional `reference` (a bank or payment id). 409 `invalid_transition` (with `current_status`) otherwise."""
         body = data or MarkPaid()
         return await _answer(state, tally, business, lambda: tally.invoices.mark_paid(
             business, invoice_id, body.paid_at or _now(), body.reference))
@@ -84,7 +84,7 @@ class InvoiceCommands:
     async def void(self, invoice_id: uuid.UUID, data: Void, tally: Tally, business: uuid.UUID,
                    state: State) -> InvoiceWritten:
         """Void an issued (or uncollectible), unpaid invoice: it is no longer owed. Credits it used stay used.
-        409 `invalid_transition` (with `status`) otherwise."""
+        409 `invalid_transition` (with `current_status`) otherwise."""
         return await _answer(state, tally, business, lambda: tally.invoices.void(business, invoice_id, data.reason,
                                                                                  _now()))
 
@@ -92,7 +92,7 @@ class InvoiceCommands:
     async def mark_uncollectible(self, invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID, state: State,
                                  data: NoBody | None = None) -> InvoiceWritten:
         """Record that an issued invoice is not expected to be paid; it can still be marked paid or voided.
-        409 `invalid_transition` (with `status`) otherwise."""
+        409 `invalid_transition` (with `current_status`) otherwise."""
         return await _answer(state, tally, business, lambda: tally.invoices.mark_uncollectible(
             business, invoice_id, _now()))
 

@@ -22,6 +22,7 @@ from interfaces.http.paging import PageNumber
 from interfaces.http.queries.credits import credits_for
 from interfaces.http.queries.products import products_of
 from interfaces.http.queries.usage import usage_of
+from interfaces.http.schemas.invoices import invoice_list
 from projections.customers import customer_view
 from projections.queries import Queries
 
@@ -66,7 +67,7 @@ def _page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str,
     return Template("customer.html", status_code=status_code, context={
         "customer": customer, "errors": errors, "usage": usage_of(tally, business, customer_id),
         "credits": credits_for(tally, queries, business, customer_id),
-        "invoices": queries.invoices(business, customer_id, None, 0, LATEST).items,
+        "invoices": invoice_list(tally, queries, business, customer_id, None, 0, LATEST, datetime.now(UTC)).items,
         "products": products, "product_names": {p.id: p.name for p in products},
         "events": queries.events(business, customer_id=customer_id, page_size=LATEST)})
 

@@ -17,7 +17,7 @@ from interfaces.http.paging import PageNumber, PageSize
 from interfaces.http.schemas.invoices import (
     NumberingView,
     any_invoice,
-    invoice_page,
+    invoice_list,
     numbering_view,
 )
 from projections.invoice_queries import InvoiceView
@@ -53,7 +53,7 @@ class InvoiceQueries:
                  page_number: PageNumber = 0) -> PageOf[InvoiceView]:
         """Invoices newest first, optionally of one customer (external id) or one status. Drafts (cycles that
         ended and are not issued yet, priced live) come first."""
-        return invoice_page(tally, queries, business, customer_id, status, page_number, page_size,
+        return invoice_list(tally, queries, business, customer_id, status, page_number, page_size,
                             datetime.now(timezone.utc))
 
     @get("/{invoice_id:uuid}", operation_id="GetInvoice", sync_to_thread=True)

@@ -39,7 +39,7 @@ def draft_view(draft: Draft) -> InvoiceView:
                        lines=[line_view(line) for line in u.rated.lines], total=str(u.rated.total), issued_at=None)
 
 
-def invoice_page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str | None, status: str | None,
+def invoice_list(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str | None, status: str | None,
                  page_number: int, page_size: int, now: datetime) -> PageOf[InvoiceView]:
     """Drafts (unless another status is asked for), then issued invoices, newest first, paged as one list."""
     drafts = [draft_view(d) for d in tally.upcoming.drafts(business, now, customer_id)] \

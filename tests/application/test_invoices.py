@@ -11,7 +11,15 @@ from domain.billing_details import Address, BillingDetails
 from domain.errors import Invalid, InvalidTransition, NotFound
 from domain.invoice import ISSUED, PAID, VOID, invoice_id
 from domain.rating import CreditTerms
-from tests.application.helpers import JAN1, close, count_meter, daily_product, price, send, subscribe
+from tests.application.helpers import (
+    JAN1,
+    close,
+    count_meter,
+    daily_product,
+    price,
+    send,
+    subscribe,
+)
 
 IN_GRACE = JAN1 + timedelta(days=1, minutes=10)
 

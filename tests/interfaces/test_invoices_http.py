@@ -6,7 +6,15 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.interfaces.billing_helpers import close, iso, meter, product, send, subscribe, yesterday
+from tests.interfaces.billing_helpers import (
+    close,
+    iso,
+    meter,
+    product,
+    send,
+    subscribe,
+    yesterday,
+)
 
 
 def ended_ten_minutes_ago() -> datetime:

@@ -65,24 +65,28 @@ class UpcomingInvoices:
                 answers.append(Upcoming(charge.subscription_id, charge.product_id, charge.cycle, rated, position))
         return answers
 
-    def drafts(self, business: uuid.UUID, now: datetime, customer_id: str | None = None) -> list[Draft]:
-        """Every cycle of the business (or of one customer) that ended by `now` and is not closed yet, priced
-        as `upcoming` prices it; latest end first."""
+    def drafts(self, business: uuid.UUID, now: datetime, customer_id: str | None = None, offset: int = 0,
+               limit: int | None = None) -> tuple[list[Draft], int]:
+        """The cycles of the business (or of one customer) that ended by `now` and are not closed yet, latest
+        end first: `limit` of them from `offset`, priced as `upcoming` prices them, and how many there are.
+        Only the page is priced: when many cycles end together (daily plans at midnight) a list stays cheap."""
         ended = self.read_side.ended_cycles(business, now, customer_id)
         # The `charges` read model may not have taken in a close yet: a cycle whose invoice is stored is issued.
         issued = self.existing_ids([invoice_id(e.subscription_id, e.cycle.start) for e in ended])
         ended = [e for e in ended if invoice_id(e.subscription_id, e.cycle.start) not in issued]
+        page = ended[offset:None if limit is None else offset + limit]
         priced: dict[uuid.UUID, Draft] = {}
-        for customer in dict.fromkeys(e.customer_id for e in ended):
+        for customer in dict.fromkeys(e.customer_id for e in page):
             for u in self.upcoming(business, customer):
                 if u.cycle.end <= now:
                     priced[u.subscription_id] = Draft(customer, u)
-        return [priced[e.subscription_id] for e in ended if e.subscription_id in priced]
+        return [priced[e.subscription_id] for e in page if e.subscription_id in priced], len(ended)
 
     def draft(self, business: uuid.UUID, invoice: uuid.UUID, now: datetime) -> Draft:
         customer = next((e.customer_id for e in self.read_side.ended_cycles(business, now)
                          if invoice_id(e.subscription_id, e.cycle.start) == invoice), None)
-        found = next((d for d in self.drafts(business, now, customer) if d.id == invoice), None) if customer else None
+        found = next((d for d in self.drafts(business, now, customer)[0] if d.id == invoice), None) \
+            if customer else None
         if found is None:
             raise NotFound("invoice", invoice)
         return found

@@ -32,14 +32,14 @@ def test_an_ended_cycle_is_a_draft_at_once_and_takes_events_sent_in_its_grace(ta
                                                                                worker):
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     send(tally, business, "cus_1", "api.call", 2, JAN1 + timedelta(hours=1), "a")
-    assert tally.upcoming.drafts(business, JAN1 + timedelta(hours=23)) == []
+    assert tally.upcoming.drafts(business, JAN1 + timedelta(hours=23))[0] == []
     worker.caught_up()
-    [draft] = tally.upcoming.drafts(business, IN_GRACE)
+    [draft] = tally.upcoming.drafts(business, IN_GRACE)[0]
     assert draft.id == invoice_id(subscription, JAN1) and totals([draft]) == ["2.00"]
 
     send(tally, business, "cus_1", "api.call", 3, JAN1 + timedelta(hours=20), "grace")
     worker.caught_up()
-    [draft] = tally.upcoming.drafts(business, IN_GRACE, "cus_1")
+    [draft] = tally.upcoming.drafts(business, IN_GRACE, "cus_1")[0]
     assert totals([draft]) == ["5.00"] and not any(line.late for line in draft.upcoming.rated.lines)
     assert tally.upcoming.draft(business, draft.id, IN_GRACE) == draft
 
@@ -49,7 +49,7 @@ def test_finalize_issues_the_draft_as_the_close_would_with_the_first_number(tall
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     send(tally, business, "cus_1", "api.call", 4, JAN1 + timedelta(hours=1), "a")
     worker.caught_up()
-    [draft] = tally.upcoming.drafts(business, IN_GRACE)
+    [draft] = tally.upcoming.drafts(business, IN_GRACE)[0]
 
     done = tally.invoices.finalize(business, draft.id, IN_GRACE)
 
@@ -59,7 +59,7 @@ def test_finalize_issues_the_draft_as_the_close_would_with_the_first_number(tall
     assert tally.explainer.explain_invoice(business, done.id).matches
     assert tally.subscriptions.get_subscription(business, subscription).closed == 1
     worker.caught_up()
-    assert tally.upcoming.drafts(business, IN_GRACE) == []
+    assert tally.upcoming.drafts(business, IN_GRACE)[0] == []
     with pytest.raises(InvalidTransition) as again:
         tally.invoices.finalize(business, done.id, IN_GRACE)
     assert again.value.status == ISSUED
@@ -69,7 +69,7 @@ def test_usage_sent_after_finalize_for_its_cycle_is_billed_late_in_the_next(tall
                                                                             worker):
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     worker.caught_up()
-    [draft] = tally.upcoming.drafts(business, IN_GRACE)
+    [draft] = tally.upcoming.drafts(business, IN_GRACE)[0]
     tally.invoices.finalize(business, draft.id, IN_GRACE)
     send(tally, business, "cus_1", "api.call", 2, JAN1 + timedelta(hours=3), "after")
 
@@ -83,18 +83,18 @@ def test_finalize_closes_only_up_to_its_own_cycle(tally, business, per_call_prod
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     worker.caught_up()
     now = JAN1 + timedelta(days=2, minutes=5)
-    [draft] = tally.upcoming.drafts(business, now)  # the oldest ended cycle; the next shows once it is issued
+    [draft] = tally.upcoming.drafts(business, now)[0]  # the oldest ended cycle; the next shows once it is issued
     tally.invoices.finalize(business, draft.id, now)
     worker.caught_up()
     assert tally.subscriptions.get_subscription(business, subscription).closed == 1
-    [following] = tally.upcoming.drafts(business, now)
+    [following] = tally.upcoming.drafts(business, now)[0]
     assert following.upcoming.cycle.start == JAN1 + timedelta(days=1)
 
 
 def test_finalize_of_an_unknown_or_foreign_invoice_is_not_found(tally, business, per_call_product, worker):
     subscribe(tally, business, "cus_1", per_call_product, JAN1)
     worker.caught_up()
-    [draft] = tally.upcoming.drafts(business, IN_GRACE)
+    [draft] = tally.upcoming.drafts(business, IN_GRACE)[0]
     other = tally.businesses.authenticate(tally.businesses.create_key("other-business"))
     for who, what in ((business, uuid.uuid4()), (other, draft.id)):
         with pytest.raises(NotFound):
@@ -254,3 +254,13 @@ def test_bad_billing_details_change_nothing_not_even_the_name(tally, business, m
         tally.customers.update_customer(business, "cus_b", "Bee", None, BillingDetails(address=Address("Germany")))
     customer = tally.customers.get_customer(business, "cus_b")
     assert customer.name == "Bea" and customer.billing_details == BillingDetails()
+
+
+def test_drafts_are_counted_whole_but_only_the_page_asked_for_is_priced(tally, business, per_call_product,
+                                                                        make_customer, worker):
+    for i in range(3):
+        subscribe(tally, business, make_customer(f"cus_p{i}"), per_call_product, JAN1 + timedelta(minutes=i))
+    worker.caught_up()
+    now = JAN1 + timedelta(days=1, minutes=30)
+    page, total = tally.upcoming.drafts(business, now, offset=1, limit=1)
+    assert total == 3 and [d.upcoming.cycle.start for d in page] == [JAN1 + timedelta(minutes=1)]

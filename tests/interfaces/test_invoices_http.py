@@ -167,3 +167,17 @@ def test_the_number_prefix_is_set_per_business(client, auth, make_customer, pric
     assert issued_invoice(client, auth, make_customer, priced_plan)["number"] == "ACME-000001"
     bad = client.put("/invoices/numbering", json={"prefix": "A B"}, headers=auth)
     assert bad.status_code == 422 and bad.json()["code"] == "invalid_prefix"
+
+
+def test_drafts_then_issued_invoices_page_as_one_list(client, auth, make_customer, priced_plan):
+    for i in range(2):
+        issued_invoice(client, auth, make_customer, priced_plan, f"cus_old{i}")
+    start = ended_ten_minutes_ago()
+    position = 0
+    for i in range(3):
+        position = subscribe(client, auth, make_customer(f"cus_new{i}"), priced_plan, start)["position"]
+    pages = [client.get(f"/invoices?page_size=2&page_number={n}&min_position={position}", headers=auth).json()
+             for n in range(3)]
+    assert [[i["status"] for i in p["items"]] for p in pages] == [["draft", "draft"], ["draft", "issued"], ["issued"]]
+    assert [p["has_more"] for p in pages] == [True, True, False]
+    assert len({i["id"] for p in pages for i in p["items"]}) == 5

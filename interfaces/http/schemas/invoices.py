@@ -42,13 +42,14 @@ def draft_view(draft: Draft) -> InvoiceView:
 def invoice_list(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str | None, status: str | None,
                  page_number: int, page_size: int, now: datetime) -> PageOf[InvoiceView]:
     """Drafts (unless another status is asked for), then issued invoices, newest first, paged as one list."""
-    drafts = [draft_view(d) for d in tally.upcoming.drafts(business, now, customer_id)] \
-        if status in (None, DRAFT) else []
     start, wanted = page_number * page_size, page_size + 1  # one more says whether a next page exists
-    items = drafts[start:start + wanted]
+    items: list[InvoiceView] = []
+    drafts = 0
+    if status in (None, DRAFT):
+        page, drafts = tally.upcoming.drafts(business, now, customer_id, start, wanted)
+        items = [draft_view(d) for d in page]
     if status != DRAFT and len(items) < wanted:
-        items += queries.invoice_rows(business, customer_id, status, max(0, start - len(drafts)),
-                                      wanted - len(items))
+        items += queries.invoice_rows(business, customer_id, status, max(0, start - drafts), wanted - len(items))
     return PageOf(items=items[:page_size], page_number=page_number, page_size=page_size,
                   has_more=len(items) > page_size)
 

@@ -45,6 +45,7 @@ READY_WAIT_S = 10.0
 class Billing:
     def __init__(self, store: EventStore, read_side: ReadSide, credits: Credits) -> None:
         self.repository = store.repository
+        self.snapshotted = store.snapshotted
         self.save = store.save
         self.owned = store.owned
         self.head = store.head
@@ -142,7 +143,7 @@ class Billing:
     def numbering(self, business: uuid.UUID) -> InvoiceNumbering:
         """The business's invoice numbering as stored, or a new one (saved with its first use)."""
         try:
-            numbering: InvoiceNumbering = self.repository.get(numbering_id(business))
+            numbering: InvoiceNumbering = self.snapshotted.get(numbering_id(business))
         except AggregateNotFoundError:
             numbering = InvoiceNumbering(business_id=business)
         return numbering

@@ -22,6 +22,7 @@ KINDS: dict[str, str] = {
     "product": "domain.product:Product",
     "subscription": "domain.subscription:Subscription",
     "invoice": "domain.invoice:Invoice",
+    "invoice_numbering": "domain.invoice_numbering:InvoiceNumbering",
     "wallet": "domain.credit_wallet:CreditWallet",
     "simulation": "domain.simulation:Simulation",
     "credit_entitlement": "domain.credit_entitlement:CreditEntitlement",

@@ -16,6 +16,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
 from application.credits import Credits
@@ -24,17 +25,21 @@ from application.ports import ReadSide
 from domain.credit_rules import EntitlementTerms, Pool
 from domain.credit_settlement import Closing, grant, settle
 from domain.credit_wallet import CreditWallet
+from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
 from domain.entitlements import cycle_grants, cycle_reference, entitlement_grants
 from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, invoice_id
+from domain.invoice_numbering import InvoiceNumbering, numbering_id
 from domain.meter import Meter
 from domain.product import Product
 from domain.rating import Line, UsagePrice, rate
 from domain.subscription import Subscription
 from store.event_store import EventStore
 
-RACE_RETRIES = 5
+# Closes of one business race for its invoice numbers (domain/invoice_numbering.py): each round of a race
+# lets at least one of them through, so this many retries carry that many concurrent closers.
+RACE_RETRIES = 10
 # Bounded so one save stays far below the event count at which big saves were seen to hang.
 CYCLES_PER_SAVE = 100
 READY_WAIT_S = 10.0
@@ -43,6 +48,7 @@ READY_WAIT_S = 10.0
 class Billing:
     def __init__(self, store: EventStore, read_side: ReadSide, credits: Credits, entitlements: Entitlements) -> None:
         self.repository = store.repository
+        self.snapshotted = store.snapshotted
         self.save = store.save
         self.owned = store.owned
         self.head = store.head
@@ -51,19 +57,21 @@ class Billing:
         self.entitlements = entitlements
 
     def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
-                     wait: bool = True, limit: int | None = None) -> list[uuid.UUID]:
-        """Closes every cycle of the subscription that ended by `now` (the oldest `limit` of them, when
-        given, so a subscription far behind is closed in steps); answers their invoices' ids, in cycle
-        order (a cycle closed meanwhile by a concurrent close answers the invoice that close issued)."""
+                     wait: bool = True, limit: int | None = None, until: datetime | None = None) -> list[uuid.UUID]:
+        """Closes every cycle of the subscription that ended by `until` (default: `now`, the time the invoices
+        are issued at), the oldest `limit` of them when given, so a subscription far behind is closed in
+        steps; answers their invoices' ids, in cycle order (a cycle closed meanwhile by a concurrent close
+        answers the invoice that close issued)."""
         subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
-        due = subscription.due_cycles(now, limit)
+        ended_by = until or now
+        due = subscription.due_cycles(ended_by, limit)
         if not due:
             return []
         if wait:
             self.wait_until_usage_ready()
 
         def next_chunk() -> list[Cycle]:
-            return subscription.due_cycles(now, min(CYCLES_PER_SAVE, due[-1].index + 1 - subscription.closed))
+            return subscription.due_cycles(ended_by, min(CYCLES_PER_SAVE, due[-1].index + 1 - subscription.closed))
 
         while chunk := next_chunk():
             for _ in range(RACE_RETRIES):
@@ -71,7 +79,8 @@ class Billing:
                     self._close(subscription, chunk, now)
                     break
                 except IntegrityError:
-                    # Another close, or a grant on the wallet, won the race: decide again on what is stored now.
+                    # Another close, a grant on the wallet, or an issue in the same business (invoice numbers)
+                    # won the race: decide again on what is stored now.
                     subscription = self.repository.get(subscription_id)
                     chunk = next_chunk()
             else:
@@ -120,20 +129,33 @@ class Billing:
                 measured.append(view.measure(subscription.customer_id, prices, meters, c, subscription.anchor,
                                              late_after, position))
                 late_after = max(late_after, position)
+        customer: Customer = self.repository.get(customer_id(subscription.business_id, subscription.customer_id))
+        bill_to = customer.billing_details.terms()
+        numbering = self.numbering(subscription.business_id)
+        numbers = numbering.take([invoice_id(subscription.id, c.start) for c in due])
         invoices = []
-        for c, usages in zip(due, measured):
+        for c, usages, number in zip(due, measured, numbers, strict=True):
             pools = {e: Pool(terms[e], b.balance, b.overage) for e, b in balances.items()}
             rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0), pools)
             invoice = Invoice(business_id=subscription.business_id, customer_id=subscription.customer_id,
                               subscription_id=subscription.id, product_id=product.id, cycle_start=c.start,
                               cycle_end=c.end, currency=product.currency, price=rated.price,
-                              lines=[line.terms() for line in rated.lines], total=rated.total, issued_at=now)
+                              lines=[line.terms() for line in rated.lines], total=rated.total, issued_at=now,
+                              number=number, bill_to=bill_to)
             subscription.close_cycle(c, invoice.id, position)
             if wallet is not None:
                 self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
             self._settle_entitlements(balances, terms, subscription, product, c, rated.lines, invoice.id)
             invoices.append(invoice)
-        self.save(subscription, *invoices, *([wallet] if wallet else []), *balances.values())
+        self.save(subscription, *invoices, numbering, *([wallet] if wallet else []), *balances.values())
+
+    def numbering(self, business: uuid.UUID) -> InvoiceNumbering:
+        """The business's invoice numbering as stored, or a new one (saved with its first use)."""
+        try:
+            numbering: InvoiceNumbering = self.snapshotted.get(numbering_id(business))
+        except AggregateNotFoundError:
+            numbering = InvoiceNumbering(business_id=business)
+        return numbering
 
     def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[UsagePrice], c: Cycle,
                         lines: list[Line], invoice: uuid.UUID) -> None:

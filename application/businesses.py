@@ -124,6 +124,12 @@ class Businesses:
             matched |= hmac.compare_digest(stored, key_hash)
         return matched
 
+    def name_of(self, business: uuid.UUID) -> str:
+        found = self._business(business)
+        if found is None:
+            raise NotFound("business", business)
+        return found.name
+
     def _business(self, bid: uuid.UUID) -> Business | None:
         """The business with this id; None when there is none (or the id is another aggregate's)."""
         try:

@@ -8,6 +8,7 @@ from typing import Any
 from eventsourcing.persistence import IntegrityError
 
 from application.written import Written
+from domain.billing_details import BillingDetails
 from domain.customer import Customer, customer_id
 from domain.errors import Conflict, NotFound
 from domain.metadata import MetadataValue
@@ -37,8 +38,12 @@ class Customers:
             raise NotFound("customer", external_id)
         return self.repository.get(cid)
 
-    def update_customer(self, business: uuid.UUID, external_id: str, changes: dict[str, Any]) -> Written[str]:
-        """`changes` names the details to set (domain/customer.py CHANGEABLE); the rest keep their values."""
+    def update_customer(self, business: uuid.UUID, external_id: str, changes: dict[str, Any],
+                        billing_details: BillingDetails | None = None) -> Written[str]:
+        """`changes` names the details to set (domain/customer.py CHANGEABLE); the rest keep their values.
+        One save: a rule broken by any part changes nothing."""
         customer = self.get_customer(business, external_id)
+        if billing_details is not None:
+            customer.set_billing_details(billing_details)
         customer.update(changes)
         return Written.by(external_id, self.save(customer))

@@ -55,6 +55,17 @@ class AlertRule(Protocol):
     def kind(self) -> str: ...
 
 
+class EndedCycle(Protocol):
+    """A subscription's oldest open cycle, when it has ended: the cycle of a draft invoice."""
+
+    @property
+    def customer_id(self) -> str: ...
+    @property
+    def subscription_id(self) -> uuid.UUID: ...
+    @property
+    def cycle(self) -> Cycle: ...
+
+
 class UsageSnapshot(Protocol):
     """One consistent (repeatable-read) view of usage, charges and balances, and the `usage` position it
     stands at."""
@@ -95,6 +106,11 @@ class ReadSide(Protocol):
     def due_subscriptions(self, ended_by: datetime, limit: int,
                           after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
         """(business, subscription) of open cycles that ended by `ended_by`, in id order from `after`."""
+        ...
+
+    def ended_cycles(self, business: uuid.UUID, ended_by: datetime,
+                     customer_id: str | None = None) -> Sequence[EndedCycle]:
+        """The business's (or one customer's) open cycles that ended by `ended_by`, latest end first."""
         ...
 
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]: ...

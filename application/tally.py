@@ -13,6 +13,7 @@ from application.customers import Customers
 from application.entitlements import Entitlements
 from application.explain import InvoiceExplainer
 from application.ingestion import Ingestion
+from application.invoices import Invoices
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
 from application.ports import ReadSide, SimulationSource
@@ -38,6 +39,7 @@ class Tally:
         self.credits = Credits(store)
         self.subscriptions = Subscriptions(store, self.credits, self.entitlements)
         self.billing = Billing(store, read_side, self.credits, self.entitlements)
+        self.invoices = Invoices(store, read_side, self.billing)
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
         self.upcoming = UpcomingInvoices(store, read_side, self.entitlements)
         self.audit = Audit(store)

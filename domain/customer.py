@@ -6,6 +6,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.billing_details import BillingDetails
 from domain.errors import Fault, Invalid
 from domain.ids import scoped_id
 from domain.metadata import MetadataValue, metadata_faults
@@ -60,6 +61,11 @@ class Customer(Aggregate):
             old = {k: state.pop(k, None) for k in ("name", "email")}
             state["changes"] = {k: v for k, v in old.items() if v is not None}
 
+    class BillingDetailsSet(Aggregate.Event):
+        """The whole billing details after the change (docs/invoices.md)."""
+
+        details: dict[str, Any]
+
     @classmethod
     def register(cls, business_id: uuid.UUID, external_id: str, name: str | None, email: str | None,
                  phone_number: str | None = None, metadata: dict[str, MetadataValue] | None = None) -> Customer:
@@ -84,6 +90,7 @@ class Customer(Aggregate):
         self.email = email
         self.phone_number = phone_number
         self.metadata = metadata
+        self.billing_details = BillingDetails()
 
     def update(self, changes: dict[str, Any]) -> None:
         """Sets the details named (null clears one; metadata null is no metadata); nothing named, no event."""
@@ -100,3 +107,13 @@ class Customer(Aggregate):
     def _updated(self, changes: dict[str, Any]) -> None:
         for name, value in changes.items():
             setattr(self, name, value)
+
+    def set_billing_details(self, change: BillingDetails) -> None:
+        """Replaces the fields the change gives; the others stay."""
+        details = self.billing_details.merged(change.check())
+        if details != self.billing_details:
+            self._billing_details_set(details=details.terms())
+
+    @event(BillingDetailsSet)
+    def _billing_details_set(self, details: dict[str, Any]) -> None:
+        self.billing_details = BillingDetails.from_terms(details)

@@ -5,6 +5,7 @@
     ├── Invalid                input that breaks a rule; ``errors`` lists the faults
     ├── Malformed              a body that cannot be read at all (not UTF-8, not JSON, nested too deep)
     ├── Conflict               the request contradicts what is already recorded
+    │   └── InvalidTransition  a document cannot move from its current ``status`` that way
     ├── Refused                a well-formed request the current state cannot honour (a debit beyond the balance)
     ├── Unauthorized           no key, or a key that matches no business
     └── NotReady               a read model has not caught up in time, or is stuck at a parked event
@@ -54,6 +55,12 @@ class Conflict(TallyError):
 
 class Refused(TallyError):
     pass
+
+
+class InvalidTransition(Conflict):
+    def __init__(self, detail: str, status: str) -> None:
+        super().__init__(detail, "invalid_transition")
+        self.status = status
 
 
 class Unauthorized(TallyError):

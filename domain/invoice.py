@@ -1,5 +1,15 @@
-"""An invoice: one closed cycle of one subscription, as issued. It never changes;
-a correction would be a new document."""
+"""An invoice: one closed cycle of one subscription, issued with a number.
+
+Its lines and total never change once issued (a correction would be a new
+document); what follows is its payment state (docs/invoices.md):
+
+    (draft) --finalize/close--> issued --mark_paid--> paid
+                                  |  \\--mark_uncollectible--> uncollectible --mark_paid--> paid
+                                  \\--void--> void  <--void-- uncollectible
+
+A draft is not stored: it is the cycle that has ended and is not closed yet,
+priced live (application/upcoming.py), under the id its invoice will have.
+"""
 from __future__ import annotations
 
 import uuid
@@ -9,12 +19,35 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.billing_details import BillingDetails
+from domain.errors import Fault, Invalid, InvalidTransition
 from domain.rating import Line
+from domain.text import text_fault
+from domain.time_range import time_fault
+
+DRAFT = "draft"
+ISSUED = "issued"
+PAID = "paid"
+VOID = "void"
+UNCOLLECTIBLE = "uncollectible"
+STATUSES = (DRAFT, ISSUED, PAID, VOID, UNCOLLECTIBLE)
+
+MAX_REFERENCE = 255
+MAX_REASON = 500
 
 
 def invoice_id(subscription_id: uuid.UUID, cycle_start: datetime) -> uuid.UUID:
     """Derived from the cycle, so two closes of one cycle cannot both be stored."""
     return uuid.uuid5(subscription_id, f"invoice:{cycle_start.isoformat()}")
+
+
+def _text(field: str, value: str | None, limit: int, prose: bool = False) -> list[Fault]:
+    if value is None:
+        return []
+    faults = text_fault(field, value, prose)
+    if len(value) > limit:
+        faults.append(Fault(field, f"must be at most {limit} characters"))
+    return faults
 
 
 class Invoice(Aggregate):
@@ -30,6 +63,20 @@ class Invoice(Aggregate):
         lines: list[dict[str, Any]]
         total: Decimal
         issued_at: datetime
+        # Invoices issued before numbering carry neither (they replay with the defaults).
+        number: str = ""
+        bill_to: dict[str, Any] | None = None
+
+    class Paid(Aggregate.Event):
+        paid_at: datetime
+        reference: str | None
+
+    class Voided(Aggregate.Event):
+        voided_at: datetime
+        reason: str
+
+    class MarkedUncollectible(Aggregate.Event):
+        marked_at: datetime
 
     @staticmethod
     def create_id(subscription_id: uuid.UUID, cycle_start: datetime, **_: object) -> uuid.UUID:
@@ -38,7 +85,8 @@ class Invoice(Aggregate):
     @event(Issued)
     def __init__(self, business_id: uuid.UUID, customer_id: str, subscription_id: uuid.UUID, product_id: uuid.UUID,
                  cycle_start: datetime, cycle_end: datetime, currency: str, price: Decimal,
-                 lines: list[dict[str, Any]], total: Decimal, issued_at: datetime) -> None:
+                 lines: list[dict[str, Any]], total: Decimal, issued_at: datetime, number: str = "",
+                 bill_to: dict[str, Any] | None = None) -> None:
         self.business_id = business_id
         self.customer_id = customer_id
         self.subscription_id = subscription_id
@@ -50,3 +98,52 @@ class Invoice(Aggregate):
         self.lines = [Line.from_terms(terms) for terms in lines]
         self.total = total
         self.issued_at = issued_at
+        self.number = number
+        self.bill_to = BillingDetails.from_terms(bill_to)
+        self.status = ISSUED
+        self.paid_at: datetime | None = None
+        self.payment_reference: str | None = None
+        self.voided_at: datetime | None = None
+        self.void_reason: str | None = None
+        self.uncollectible_at: datetime | None = None
+
+    def _require(self, action: str, *allowed: str) -> None:
+        if self.status not in allowed:
+            raise InvalidTransition(f"cannot {action} an invoice that is {self.status}", self.status)
+
+    def mark_paid(self, paid_at: datetime, reference: str | None) -> None:
+        self._require("mark paid", ISSUED, UNCOLLECTIBLE)
+        faults = time_fault("paid_at", paid_at) + _text("reference", reference, MAX_REFERENCE)
+        if faults:
+            raise Invalid("cannot mark the invoice paid", "invalid_payment", faults)
+        self._paid(paid_at=paid_at, reference=reference)
+
+    def void(self, reason: str, now: datetime) -> None:
+        self._require("void", ISSUED, UNCOLLECTIBLE)
+        faults = _text("reason", reason, MAX_REASON, prose=True)
+        if not reason.strip():
+            faults.append(Fault("reason", "must not be blank"))
+        if faults:
+            raise Invalid("cannot void the invoice", "invalid_void", faults)
+        self._voided(voided_at=now, reason=reason)
+
+    def mark_uncollectible(self, now: datetime) -> None:
+        self._require("mark uncollectible", ISSUED)
+        self._marked_uncollectible(marked_at=now)
+
+    @event(Paid)
+    def _paid(self, paid_at: datetime, reference: str | None) -> None:
+        self.status = PAID
+        self.paid_at = paid_at
+        self.payment_reference = reference
+
+    @event(Voided)
+    def _voided(self, voided_at: datetime, reason: str) -> None:
+        self.status = VOID
+        self.voided_at = voided_at
+        self.void_reason = reason
+
+    @event(MarkedUncollectible)
+    def _marked_uncollectible(self, marked_at: datetime) -> None:
+        self.status = UNCOLLECTIBLE
+        self.uncollectible_at = marked_at

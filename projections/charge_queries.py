@@ -33,6 +33,17 @@ def due_subscriptions(cur: Cursor[Any], schema: str, ended_by: datetime, limit: 
     return [(r["business_id"], r["subscription_id"]) for r in cur.fetchall()]
 
 
+def ended_cycles(cur: Cursor[Any], schema: str, business: uuid.UUID, ended_by: datetime,
+                 customer_id: str | None) -> list[dict[str, Any]]:
+    """The open cycles of the business (or of one customer) that ended by `ended_by`, latest end first."""
+    customer = sql.SQL("AND customer_id = %s") if customer_id is not None else sql.SQL("")
+    cur.execute(sql.SQL("SELECT customer_id, subscription_id, cycle_index, cycle_start, cycle_end FROM {}.charges "
+                        "WHERE business_id = %s AND cycle_end <= %s {} ORDER BY cycle_end DESC, subscription_id")
+                .format(sql.Identifier(schema), customer),
+                (business, ended_by, *([customer_id] if customer_id is not None else [])))
+    return list(cur.fetchall())
+
+
 def due_count(cur: Cursor[Any], schema: str, ended_by: datetime) -> int:
     cur.execute(sql.SQL("SELECT count(*) AS n FROM {}.charges WHERE cycle_end <= %s").format(sql.Identifier(schema)),
                 (ended_by,))

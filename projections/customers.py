@@ -9,7 +9,9 @@ from typing import Any, ClassVar
 import msgspec
 from psycopg import Cursor, sql
 
+from domain.billing_details import BillingDetails
 from domain.customer import CHANGEABLE, Customer
+from projections.json_values import to_json
 from projections.meter_usage import decimal_json
 from projections.pages import PageOf, paged
 from projections.projection import Page, Projection
@@ -28,6 +30,7 @@ class CustomersProjection(Projection):
                 customer_id text NOT NULL,
                 name text,
                 email text,
+                billing_details jsonb,
                 created_at timestamptz NOT NULL,
                 position bigint NOT NULL
             );
@@ -36,7 +39,7 @@ class CustomersProjection(Projection):
     }
     keys: ClassVar[dict[str, tuple[str, ...]]] = {"customers": ("id",)}
     added_columns: ClassVar[dict[str, tuple[str, ...]]] = {
-        "customers": ("phone_number text", "metadata jsonb NOT NULL DEFAULT '{}'"),
+        "customers": ("phone_number text", "metadata jsonb NOT NULL DEFAULT '{}'", "billing_details jsonb"),
     }
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
@@ -55,6 +58,30 @@ class CustomersProjection(Projection):
                     self.t("customers"),
                     sql.SQL("").join(sql.SQL("{} = %s, ").format(sql.Identifier(k)) for k in changes)),
                     (*values, position, e.originator_id))
+            elif isinstance(e, Customer.BillingDetailsSet):
+                cur.execute(sql.SQL("UPDATE {} SET billing_details = %s, position = %s WHERE id = %s").format(
+                    self.t("customers")), (to_json(e.details), position, e.originator_id))
+
+
+class AddressView(msgspec.Struct):
+    country: str
+    street: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zipcode: str | None = None
+
+
+class BillingDetailsView(msgspec.Struct):
+    """Who invoices are addressed to; copied onto each invoice when it is issued."""
+
+    legal_name: str | None = None
+    email: str | None = None
+    tax_id: str | None = None
+    address: AddressView | None = None
+
+
+def billing_details_view(details: BillingDetails) -> BillingDetailsView:
+    return msgspec.convert(details.terms(), BillingDetailsView)
 
 
 class CustomerView(msgspec.Struct):
@@ -69,13 +96,15 @@ class CustomerView(msgspec.Struct):
     phone_number: str | None
     metadata: dict[str, Any]
     created_at: datetime
+    billing_details: BillingDetailsView = msgspec.field(default_factory=BillingDetailsView)
 
 
 def customer_view(customer: Customer) -> CustomerView:
     return CustomerView(id=customer.external_id, customer_id=customer.external_id,
                         business_id=str(customer.business_id), name=customer.name or "", email=customer.email or "",
                         phone_number=customer.phone_number, metadata=customer.metadata,
-                        created_at=customer.created_on)
+                        created_at=customer.created_on,
+                        billing_details=billing_details_view(customer.billing_details))
 
 
 @dataclass(frozen=True)
@@ -113,7 +142,7 @@ def _like(text: str) -> str:
 def list_customers(datastore: Any, schema: str, business: uuid.UUID, page_number: int = 0, page_size: int = 10,
                    matching: CustomerFilter = CustomerFilter()) -> PageOf[CustomerView]:
     where, params = matching.where()
-    query = sql.SQL("SELECT customer_id, business_id, name, email, phone_number, metadata, created_at "
+    query = sql.SQL("SELECT customer_id, business_id, name, email, phone_number, metadata, billing_details, created_at "
                     "FROM {}.customers WHERE {} ORDER BY created_at DESC, position DESC LIMIT %s OFFSET %s").format(
                         sql.Identifier(schema), where)
     with datastore.transaction(commit=False) as cur:
@@ -121,6 +150,8 @@ def list_customers(datastore: Any, schema: str, business: uuid.UUID, page_number
         cur.execute(query, (business, *params, page_size + 1, page_number * page_size))
         rows = [CustomerView(id=r["customer_id"], customer_id=r["customer_id"], business_id=str(r["business_id"]),
                              name=r["name"] or "", email=r["email"] or "", phone_number=r["phone_number"],
-                             metadata=r["metadata"], created_at=r["created_at"]) for r in cur.fetchall()]
+                             metadata=r["metadata"], created_at=r["created_at"],
+                             billing_details=billing_details_view(BillingDetails.from_terms(r["billing_details"])))
+                for r in cur.fetchall()]
     return paged(rows, page_number, page_size)
 

@@ -1,15 +1,14 @@
-"""The `invoices` projection: issued invoices with their lines, for lists and lookups."""
+"""The `invoices` projection: issued invoices with their lines, number, the
+customer details they were issued to, and their payment state."""
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
 from psycopg import Cursor, sql
 
-from domain.invoice import Invoice
+from domain.invoice import ISSUED, PAID, UNCOLLECTIBLE, VOID, Invoice
 from projections.json_values import to_json
 from projections.projection import Page, Projection
-
-ISSUED = "issued"
 
 
 class InvoicesProjection(Projection):
@@ -31,22 +30,50 @@ class InvoicesProjection(Projection):
                 lines jsonb NOT NULL,
                 status text NOT NULL,
                 issued_at timestamptz NOT NULL,
+                number text NOT NULL,
+                bill_to jsonb,
+                paid_at timestamptz,
+                payment_reference text,
+                voided_at timestamptz,
+                void_reason text,
+                uncollectible_at timestamptz,
                 position bigint NOT NULL
             );
             CREATE INDEX ON {invoices} (business_id, customer_id, position);
             CREATE INDEX ON {invoices} (business_id, position);
+            CREATE INDEX ON {invoices} (business_id, issued_at);
         """,
     }
     keys: ClassVar[dict[str, tuple[str, ...]]] = {"invoices": ("id",)}
+    # A store made before the invoice lifecycle gains these; its earlier invoices have no number.
+    added_columns: ClassVar[dict[str, tuple[str, ...]]] = {
+        "invoices": ("number text", "bill_to jsonb", "paid_at timestamptz", "payment_reference text",
+                     "voided_at timestamptz", "void_reason text", "uncollectible_at timestamptz"),
+    }
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
-        rows = [
+        issued = [
             (e.originator_id, e.business_id, e.customer_id, e.subscription_id, e.product_id, e.currency,
-             e.cycle_start, e.cycle_end, e.price, e.total, to_json(e.lines), ISSUED, e.issued_at, position)
+             e.cycle_start, e.cycle_end, e.price, e.total, to_json(e.lines), ISSUED, e.issued_at, e.number,
+             to_json(e.bill_to) if e.bill_to else None, position)
             for position, e in page.events if isinstance(e, Invoice.Issued)
         ]
-        if rows:
+        if issued:
             cur.executemany(sql.SQL(
                 "INSERT INTO {} (id, business_id, customer_id, subscription_id, product_id, currency, cycle_start, "
-                "cycle_end, price, total, lines, status, issued_at, position) "
-                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)").format(self.t("invoices")), rows)
+                "cycle_end, price, total, lines, status, issued_at, number, bill_to, position) "
+                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)").format(self.t("invoices")), issued)
+        # Every transition follows its invoice's issue in the log, so the inserts above may go first.
+        for _, e in page.events:
+            match e:
+                case Invoice.Paid():
+                    self._set(cur, e.originator_id, PAID, paid_at=e.paid_at, payment_reference=e.reference)
+                case Invoice.Voided():
+                    self._set(cur, e.originator_id, VOID, voided_at=e.voided_at, void_reason=e.reason)
+                case Invoice.MarkedUncollectible():
+                    self._set(cur, e.originator_id, UNCOLLECTIBLE, uncollectible_at=e.marked_at)
+
+    def _set(self, cur: Cursor[Any], invoice: Any, status: str, **columns: Any) -> None:
+        assignments = sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in ["status", *columns])
+        cur.execute(sql.SQL("UPDATE {} SET {} WHERE id = %s").format(self.t("invoices"), assignments),
+                    (status, *columns.values(), invoice))

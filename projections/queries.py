@@ -4,6 +4,7 @@ go through projections/read_side.py instead; this is the other reader."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -28,7 +29,7 @@ from projections.credit_queries import CreditsView
 from projections.customers import CustomerFilter, CustomerView
 from projections.entitlement_queries import EntitlementReads
 from projections.event_queries import EventView
-from projections.invoice_queries import InvoiceView
+from projections.invoice_queries import InvoiceRow, InvoiceView
 from projections.meter_views import MeterView
 from projections.pages import PageOf
 from projections.parking import Stuck, stuck
@@ -95,6 +96,15 @@ class Queries:
                  page_size: int = 10) -> PageOf[InvoiceView]:
         return invoice_queries.list_invoices(self.datastore, self.schema, business, customer_id, status, page_number,
                                              page_size)
+
+    def invoice_rows(self, business: uuid.UUID, customer_id: str | None, status: str | None, offset: int,
+                     limit: int) -> list[InvoiceView]:
+        return invoice_queries.invoice_rows(self.datastore, self.schema, business, customer_id, status, offset,
+                                            limit)
+
+    def issued_between(self, business: uuid.UUID, start: datetime, end: datetime,
+                       status: str | None) -> Iterator[InvoiceRow]:
+        return invoice_queries.issued_between(self.datastore, self.schema, business, start, end, status)
 
     def invoice(self, business: uuid.UUID, invoice_id: uuid.UUID) -> InvoiceView:
         return invoice_queries.get_invoice(self.datastore, self.schema, business, invoice_id)

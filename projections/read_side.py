@@ -53,6 +53,13 @@ class AlertRule:
     kind: str
 
 
+@dataclass(frozen=True)
+class EndedCycle:
+    customer_id: str
+    subscription_id: uuid.UUID
+    cycle: Cycle
+
+
 class Snapshot:
     """Reads on one repeatable-read cursor, so every answer stands at the same `usage` position."""
 
@@ -114,6 +121,13 @@ class ReadModels:
                           after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
         with self.datastore.transaction(commit=False) as cur:
             return charge_queries.due_subscriptions(cur, self.schema, ended_by, limit, after)
+
+    def ended_cycles(self, business: uuid.UUID, ended_by: datetime,
+                     customer_id: str | None = None) -> list[EndedCycle]:
+        with self.datastore.transaction(commit=False) as cur:
+            return [EndedCycle(r["customer_id"], r["subscription_id"],
+                               Cycle(r["cycle_index"], r["cycle_start"], r["cycle_end"]))
+                    for r in charge_queries.ended_cycles(cur, self.schema, business, ended_by, customer_id)]
 
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]:
         with self.datastore.transaction(commit=False) as cur:

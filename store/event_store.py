@@ -3,16 +3,24 @@ log position means the same thing to every read model."""
 from __future__ import annotations
 
 import uuid
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import psycopg
-from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.application import (
+    AggregateNotFoundError,
+    Application,
+    ProjectorFunction,
+    Repository,
+    project_aggregate,
+)
+from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import InfrastructureFactory, Transcoder
 from eventsourcing.postgres import PostgresDatastore, PostgresFactory
 from eventsourcing.utils import Environment
 from psycopg import sql
 
 from domain.errors import NotFound
+from domain.invoice_numbering import InvoiceNumbering
 from store.config import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
 from store.deadlines import bound
 from store.recorder import Recorder
@@ -25,6 +33,13 @@ T = TypeVar("T")
 class EventStore(Application[Any]):
     name = "Tally"
     recorder: Recorder  # store.config names it as the recorder topic
+    # A business's invoice numbering gains an event with every close, and every close loads it
+    # (docs/invoices.md): `snapshotted` keeps it in memory and reads only the events after the version it
+    # holds; after a restart a snapshot every 20 events bounds the replay. Snapshots live in their own table,
+    # outside the log the read models follow.
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {InvoiceNumbering: 20}
+    SNAPSHOTTED_CACHE = 10_000
+    snapshotted: Repository[Any]
 
     def __init__(self, env: dict[str, str]) -> None:
         _ensure_schema(env)
@@ -35,6 +50,21 @@ class EventStore(Application[Any]):
         if isinstance(factory, PostgresFactory):
             bound(factory.datastore, int(env.get(CONNECT_TIMEOUT) or 10), int(env.get(STATEMENT_TIMEOUT) or 0))
         return factory
+
+    def construct_repository(self) -> Repository[Any]:
+        """`repository` never looks for snapshots (a lookup would cost every load a query), `snapshotted`
+        does: it loads the aggregates `snapshotting_intervals` names, from its cache fast-forwarded by the
+        events stored since (each get hands out a copy, so a save that fails leaves the cache as stored)."""
+        self.snapshotted = Repository(event_store=self.events, snapshot_store=self.snapshots,
+                                      cache_maxsize=self.SNAPSHOTTED_CACHE, fastforward=True)
+        return Repository(event_store=self.events)
+
+    def take_snapshot(self, aggregate_id: uuid.UUID, version: int | None = None,
+                      projector_func: ProjectorFunction[Any, Any] = project_aggregate) -> None:
+        """From the last snapshot on, not the whole history."""
+        assert self.snapshots is not None
+        aggregate = self.snapshotted.get(aggregate_id, version=version, projector_func=projector_func)
+        self.snapshots.put([Snapshot.take(aggregate)])
 
     def construct_transcoder(self) -> Transcoder:
         transcoder = MsgspecJSONTranscoder()

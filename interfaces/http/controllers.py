@@ -14,6 +14,7 @@ from interfaces.http.commands.credits import CreditCommands
 from interfaces.http.commands.customers import CustomerCommands
 from interfaces.http.commands.entitlements import EntitlementCommands
 from interfaces.http.commands.ingest import IngestCommands
+from interfaces.http.commands.invoices import InvoiceCommands
 from interfaces.http.commands.meters import MeterCommands
 from interfaces.http.commands.products import ProductCommands
 from interfaces.http.commands.simulations import SimulationCommands
@@ -78,7 +79,7 @@ class SimulationController(SimulationCommands, SimulationQueries, Controller):
     tags = ("simulations",)
 
 
-class InvoiceController(InvoiceQueries, Controller):
+class InvoiceController(InvoiceCommands, InvoiceQueries, Controller):
     path = "/invoices"
     tags = ("invoices",)
 

@@ -59,6 +59,13 @@ async def provide_position(
     return min_position
 
 
+async def visible(state: State, position: int) -> None:
+    """Waits (at most READ_WAIT_S) until the read models include a command's write, for the commands whose
+    callers read lists right after them (closing and invoice transitions: docs/invoices.md). Late is not an
+    error: the write stands, and the answer carries its position for `min_position`."""
+    await state.position_watch.reached(position, READ_WAIT_S)
+
+
 DEPENDENCIES = {
     "tally": Provide(provide_tally, sync_to_thread=False),
     "queries": Provide(provide_queries, sync_to_thread=False),

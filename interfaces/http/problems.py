@@ -18,6 +18,7 @@ from litestar.exceptions import (
 from domain.errors import (
     Conflict,
     Invalid,
+    InvalidTransition,
     Malformed,
     NotFound,
     NotReady,
@@ -53,6 +54,9 @@ def tally_error(_: Request[Any, Any, Any], exc: TallyError) -> Response[dict[str
     extra: dict[str, Any] = {}
     if exc.errors:
         extra["errors"] = [{"index": f.index, "field": f.field, "reason": f.reason} for f in exc.errors]
+    if isinstance(exc, InvalidTransition):
+        # `status` is the HTTP status in problem+json, so the document's own status has a name of its own.
+        extra["current_status"] = exc.status
     return problem(status, exc.code, exc.detail, **extra)
 
 

@@ -19,8 +19,11 @@ from tests.cli.processes import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBSCRIPTIONS, CYCLES = 20, 500
-# Each closed cycle writes two events: the subscription's CycleClosed and the invoice's Issued.
+# Each closed cycle writes two events: the subscription's CycleClosed and the invoice's Issued. Each save (here
+# one per step: a step's 100 cycles are of one subscription) writes one more, the business's invoice numbers
+# taken; the first save also starts the numbering (docs/invoices.md).
 EVENTS_PER_CYCLE = 2
+NUMBERING_EVENTS = 2
 DEADLINE_S = 900
 
 
@@ -86,4 +89,4 @@ def test_closing_10000_due_cycles_keeps_every_read_model_within_one_step_of_the_
     moving = [t for (t, head, _, _), (_, before, _, _) in zip(samples[1:], samples) if head != before]
     print(f"\n{SUBSCRIPTIONS * CYCLES} cycles closed in {moving[-1] - samples[0][0]:.1f} s; worst lag "
           f"{worst} positions, {lag_seconds(samples):.2f} s ({len(samples)} samples)")
-    assert worst <= STEP_CYCLES * EVENTS_PER_CYCLE
+    assert worst <= STEP_CYCLES * EVENTS_PER_CYCLE + NUMBERING_EVENTS

@@ -9,7 +9,7 @@ from psycopg import sql
 from projections import operations
 from projections.registry import PROJECTIONS
 from projections.tracking import read_positions
-from tests.projections.workload import drain, run_workload
+from tests.projections.workload import drain, run_billing, run_workload
 
 
 def snapshot(tally):
@@ -35,7 +35,9 @@ def relations(tally):
 
 @pytest.fixture
 def worked(tally):
-    run_workload(tally)
+    meter = run_workload(tally)
+    drain(tally)
+    run_billing(tally, meter)
     drain(tally)
     return tally
 

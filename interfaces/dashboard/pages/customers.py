@@ -24,6 +24,7 @@ from interfaces.http.queries.credits import credits_for
 from interfaces.http.queries.customers import Search
 from interfaces.http.queries.products import products_of
 from interfaces.http.queries.usage import usage_of
+from interfaces.http.schemas.invoices import invoice_list
 from interfaces.http.schemas.subscriptions import subscription_view
 from projections.customers import CustomerFilter, customer_view
 from projections.queries import Queries
@@ -88,7 +89,7 @@ def _page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str,
         "customer": customer, "errors": errors, "usage": usage, "subscriptions": subscriptions,
         "credits": credits_for(tally, queries, business, customer_id),
         "entitlements": queries.entitlements.of_customer(business, customer_id).items,
-        "invoices": queries.invoices(business, customer_id, None, 0, LATEST).items,
+        "invoices": invoice_list(tally, queries, business, customer_id, None, 0, LATEST, datetime.now(UTC)).items,
         "products": [p for p in products if not p.archived], "product_names": names,
         "subscription_names": {u.subscription_id: names.get(u.product_id, "subscription") for u in usage.subscriptions},
         "events": queries.events(business, customer_id=customer_id, page_size=LATEST)})

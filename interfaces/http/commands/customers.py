@@ -9,6 +9,7 @@ import msgspec
 from litestar import patch, post
 
 from application.tally import Tally
+from domain.billing_details import Address, BillingDetails
 from domain.metadata import MetadataValue
 from interfaces.http.schemas.customers import CustomerWritten
 from projections.customers import CustomerView, customer_view
@@ -33,6 +34,28 @@ class CustomerCreate(msgspec.Struct, forbid_unknown_fields=True):
     metadata: Metadata | None = None
 
 
+class AddressUpdate(msgspec.Struct, forbid_unknown_fields=True):
+    country: Annotated[str, msgspec.Meta(min_length=2, max_length=2)]
+    street: Name | None = None
+    city: Name | None = None
+    state: Name | None = None
+    zipcode: Name | None = None
+
+
+class BillingDetailsUpdate(msgspec.Struct, forbid_unknown_fields=True):
+    """Who invoices are addressed to; each given field replaces the stored one (the address whole)."""
+
+    legal_name: Name | None = None
+    email: Name | None = None
+    tax_id: Name | None = None
+    address: AddressUpdate | None = None
+
+    def details(self) -> BillingDetails:
+        a = self.address
+        return BillingDetails(self.legal_name, self.email, self.tax_id,
+                              Address(a.country, a.street, a.city, a.state, a.zipcode) if a else None)
+
+
 class CustomerUpdate(msgspec.Struct, forbid_unknown_fields=True):
     """Only the fields sent change; null clears one. A detail added to the customer is one more field here
     (named as in domain/customer.py CHANGEABLE)."""
@@ -41,9 +64,12 @@ class CustomerUpdate(msgspec.Struct, forbid_unknown_fields=True):
     email: Name | None | msgspec.UnsetType = msgspec.UNSET
     phone_number: Name | None | msgspec.UnsetType = msgspec.UNSET
     metadata: Metadata | None | msgspec.UnsetType = msgspec.UNSET
+    # tally's own: who invoices are issued to, kept by its own event (domain/billing_details.py).
+    billing_details: BillingDetailsUpdate | msgspec.UnsetType = msgspec.UNSET
 
     def changes(self) -> dict[str, Any]:
-        given = {f: getattr(self, f) for f in self.__struct_fields__ if getattr(self, f) is not msgspec.UNSET}
+        given = {f: getattr(self, f) for f in self.__struct_fields__
+                 if getattr(self, f) is not msgspec.UNSET and f != "billing_details"}
         if "metadata" in given:
             given["metadata"] = metadata(given["metadata"])
         return given
@@ -67,6 +93,9 @@ class CustomerCommands:
     @patch("/{customer_id:str}", operation_id="UpdateCustomer", sync_to_thread=True)
     def update_customer(self, customer_id: str, data: CustomerUpdate, tally: Tally,
                         business: uuid.UUID) -> CustomerWritten:
-        """Change a customer's details: only the fields sent change, and null clears one."""
-        done = tally.customers.update_customer(business, customer_id, data.changes())
+        """Change a customer's details (only the fields sent change, and null clears one), or the billing
+        details its invoices are issued to (copied onto each invoice when issued: later changes leave issued
+        invoices as they are)."""
+        details = data.billing_details.details() if isinstance(data.billing_details, BillingDetailsUpdate) else None
+        done = tally.customers.update_customer(business, customer_id, data.changes(), details)
         return _written(customer_view(tally.customers.get_customer(business, done.id)), done.position)

@@ -6,11 +6,14 @@ from datetime import datetime, timezone
 from typing import Annotated
 
 import msgspec
+from anyio import to_thread
 from litestar import post
+from litestar.datastructures import State
 
 from application.tally import Tally
 from application.written import Written
 from interfaces.http.commands.customers import ExternalId
+from interfaces.http.dependencies import visible
 from interfaces.http.schemas.subscriptions import (
     Closed,
     SubscriptionWritten,
@@ -50,10 +53,18 @@ class SubscriptionCommands:
         done = tally.subscriptions.cancel_subscription(business, subscription_id, datetime.now(timezone.utc))
         return _written(tally, business, done)
 
-    @post("/{subscription_id:uuid}/close-cycle", operation_id="CloseCycle", sync_to_thread=True, status_code=200,
+    @post("/{subscription_id:uuid}/close-cycle", operation_id="CloseCycle", status_code=200,
           opt={"problems": (409,)})
-    def close_cycle(self, subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Closed:
+    async def close_cycle(self, subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID,
+                          state: State) -> Closed:
         """Close every cycle of the subscription whose end has passed, answering their invoices. Idempotent:
-        a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers []."""
-        invoices = tally.billing.close_cycles(business, subscription_id, datetime.now(timezone.utc))
-        return Closed([invoice_view(tally.billing.invoice(business, i)) for i in invoices], tally.store.head())
+        a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers [].
+        It answers once the invoice lists show what it issued (or after 5 s)."""
+        closed = await to_thread.run_sync(_close, tally, business, subscription_id)
+        await visible(state, closed.position)
+        return closed
+
+
+def _close(tally: Tally, business: uuid.UUID, subscription_id: uuid.UUID) -> Closed:
+    invoices = tally.billing.close_cycles(business, subscription_id, datetime.now(timezone.utc))
+    return Closed([invoice_view(tally.billing.invoice(business, i)) for i in invoices], tally.store.head())

@@ -22,6 +22,15 @@ class AuditQueries:
         the close), shows the work, and says whether it `matches` the issued invoice. Ignores every read model."""
         return tally.explainer.explain_invoice(business, invoice_id)
 
+    @get("/invoice/{invoice_id:uuid}", operation_id="GetInvoiceHistory", sync_to_thread=True)
+    def invoice_history(self, invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID,
+                        version: int | None = Parameter(default=None, ge=1),
+                        at: datetime | None = None) -> History:
+        """An invoice's timeline: issued, then paid, voided or marked uncollectible. (Litestar routes
+        `/audit/invoice/{id}` by the static `invoice` segment it shares with the explanation, so it is spelled
+        out rather than left to `/audit/{kind}/{key}`.)"""
+        return tally.audit.history(business, "invoice", str(invoice_id), version=version, at=at)
+
     @get("/{kind:str}/{key:str}", operation_id="GetAuditHistory", sync_to_thread=True)
     def audit_history(self, kind: str, key: str, tally: Tally, business: uuid.UUID,
                       version: int | None = Parameter(default=None, ge=1),

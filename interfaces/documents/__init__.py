@@ -1,0 +1,1 @@
+"""Invoices as documents: a PDF to send and a CSV for accounting."""

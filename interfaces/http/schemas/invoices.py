@@ -1,0 +1,62 @@
+"""Invoices as the API shows them: issued ones from the `invoices` read model, drafts priced live, and both
+in one list (drafts first: their cycles ended last)."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import msgspec
+
+from application.tally import Tally
+from application.upcoming import Draft
+from domain.invoice import DRAFT
+from projections.billing_views import line_view
+from projections.invoice_queries import InvoiceView
+from projections.pages import PageOf
+from projections.queries import Queries
+
+
+class NumberingView(msgspec.Struct):
+    prefix: str
+    next_number: str
+    position: int = 0
+
+
+class InvoiceWritten(InvoiceView):
+    position: int = 0
+
+
+def numbering_view(tally: Tally, business: uuid.UUID, position: int = 0) -> NumberingView:
+    numbering = tally.billing.numbering(business)
+    return NumberingView(numbering.prefix, numbering.next_number, position)
+
+
+def draft_view(draft: Draft) -> InvoiceView:
+    u = draft.upcoming
+    return InvoiceView(id=str(draft.id), customer_id=draft.customer_id, subscription_id=str(u.subscription_id),
+                       product_id=str(u.product_id), status=DRAFT, currency=u.rated.currency,
+                       cycle_start=u.cycle.start, cycle_end=u.cycle.end, price=str(u.rated.price),
+                       lines=[line_view(line) for line in u.rated.lines], total=str(u.rated.total), issued_at=None)
+
+
+def invoice_list(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str | None, status: str | None,
+                 page_number: int, page_size: int, now: datetime) -> PageOf[InvoiceView]:
+    """Drafts (unless another status is asked for), then issued invoices, newest first, paged as one list."""
+    start, wanted = page_number * page_size, page_size + 1  # one more says whether a next page exists
+    items: list[InvoiceView] = []
+    drafts = 0
+    if status in (None, DRAFT):
+        page, drafts = tally.upcoming.drafts(business, now, customer_id, start, wanted)
+        items = [draft_view(d) for d in page]
+    if status != DRAFT and len(items) < wanted:
+        items += queries.invoice_rows(business, customer_id, status, max(0, start - drafts), wanted - len(items))
+    return PageOf(items=items[:page_size], page_number=page_number, page_size=page_size,
+                  has_more=len(items) > page_size)
+
+
+def any_invoice(tally: Tally, queries: Queries, business: uuid.UUID, invoice: uuid.UUID,
+                now: datetime) -> InvoiceView:
+    """An issued invoice, or else a draft."""
+    if invoice in tally.store.repository:
+        return queries.invoice(business, invoice)
+    return draft_view(tally.upcoming.draft(business, invoice, now))

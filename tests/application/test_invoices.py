@@ -239,9 +239,9 @@ def test_billing_details_are_copied_at_issue_and_later_edits_leave_the_invoice_a
                                                                                       per_call_product, worker):
     details = BillingDetails("Acme GmbH", "ap@acme.test", "DE123456789", Address("DE", "Hauptstr. 1", "Berlin",
                                                                                zipcode="10115"))
-    tally.customers.update_customer(business, "cus_1", None, None, details)
+    tally.customers.update_customer(business, "cus_1", {}, details)
     invoice = issue(tally, business, per_call_product, "cus_1", worker)
-    tally.customers.update_customer(business, "cus_1", None, None, BillingDetails(legal_name="Acme SE"))
+    tally.customers.update_customer(business, "cus_1", {}, BillingDetails(legal_name="Acme SE"))
 
     assert tally.invoices.get(business, invoice).bill_to == details
     customer = tally.customers.get_customer(business, "cus_1")
@@ -251,7 +251,7 @@ def test_billing_details_are_copied_at_issue_and_later_edits_leave_the_invoice_a
 def test_bad_billing_details_change_nothing_not_even_the_name(tally, business, make_customer):
     make_customer("cus_b", name="Bea")
     with pytest.raises(Invalid):
-        tally.customers.update_customer(business, "cus_b", "Bee", None, BillingDetails(address=Address("Germany")))
+        tally.customers.update_customer(business, "cus_b", {"name": "Bee"}, BillingDetails(address=Address("Germany")))
     customer = tally.customers.get_customer(business, "cus_b")
     assert customer.name == "Bea" and customer.billing_details == BillingDetails()
 

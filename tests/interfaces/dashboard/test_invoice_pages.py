@@ -28,7 +28,7 @@ def test_a_draft_is_listed_finalized_paid_and_downloaded_from_the_dashboard(clie
     draft = draft_of(client, auth, worker)
     sign_in(client, key)
     listed = client.get("/dashboard/invoices?status=draft").text
-    assert f"draft {draft['id'][:8]}" in listed and "USD 3.00" in listed
+    assert f"draft {draft['id'][:8]}" in listed and "$3.00" in listed
     page = client.get(f"/dashboard/invoices/{draft['id']}").text
     assert 'id="finalize"' in page and 'id="mark-paid"' not in page and 'id="download-pdf"' in page
 

@@ -30,9 +30,10 @@ from projections.parking import Stuck, stuck
 
 
 class Queries:
-    def __init__(self, datastore: Any, schema: str) -> None:
+    def __init__(self, datastore: Any, schema: str, events_table: sql.Composable) -> None:
         self.datastore = datastore
         self.schema = schema
+        self.events_table = events_table
 
     def customers(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10) -> PageOf[CustomerView]:
         return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size)
@@ -45,7 +46,7 @@ class Queries:
                                          page_number=page_number, page_size=page_size)
 
     def event(self, business: uuid.UUID, event_id: str) -> EventView:
-        return event_queries.get_event(self.datastore, self.schema, business, event_id)
+        return event_queries.get_event(self.datastore, self.schema, self.events_table, business, event_id)
 
     def meters(self, business: uuid.UUID, archived: bool = False, page_number: int = 0,
                page_size: int = 10) -> PageOf[MeterView]:

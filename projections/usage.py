@@ -1,6 +1,11 @@
 """The `usage` projection: every usage event as a row (`usage_events`), for
 listing, filtering and meter back-fills; and the meters' per-minute buckets
-(`meters`, `meter_usage`, see meter_usage.py), kept at the same position."""
+(`meters`, `meter_usage`, see meter_usage.py), kept at the same position.
+
+`usage_events` carries three indexes, each paid on every event (docs/performance.md): the position
+(back-fills and late lines scan a position range), and the two listing orders, per business and per
+customer, newest first. An event is found by its id through the event store's own primary key (its
+aggregate id derives from business and event_id), so no second unique index repeats that one."""
 from __future__ import annotations
 
 from typing import Any, ClassVar
@@ -25,16 +30,13 @@ class UsageProjection(Projection):
                 position bigint PRIMARY KEY,
                 business_id uuid NOT NULL,
                 event_id text NOT NULL,
-                customer_id text NOT NULL,
+                customer_id text COLLATE "C" NOT NULL,
                 event_name text NOT NULL,
                 occurred_at timestamptz NOT NULL,
-                metadata jsonb NOT NULL,
-                UNIQUE (business_id, event_id)
+                metadata jsonb NOT NULL
             );
-            CREATE INDEX ON {usage_events} (business_id, customer_id, event_name, occurred_at);
+            CREATE INDEX ON {usage_events} (business_id, customer_id, occurred_at);
             CREATE INDEX ON {usage_events} (business_id, occurred_at);
-            CREATE INDEX ON {usage_events} (business_id, event_name, occurred_at);
-            CREATE INDEX ON {usage_events} (business_id, event_name, position);
         """,
         **meter_usage.TABLES,
     }

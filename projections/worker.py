@@ -20,7 +20,7 @@ from projections.tracking import (
     create_tracking,
     read_position,
     read_positions,
-    record_position,
+    record_positions,
 )
 from store.log import EventLog, read_page
 from store.rows import one
@@ -64,7 +64,7 @@ def process_page(app: EventLog, cur: Cursor[Any], projections: list[Projection],
     parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
     for name in names:
         parking.park(cur, schema, name, parked.get(name, []))
-        record_position(cur, schema, name, notifications[-1].id)
+    record_positions(cur, schema, names, notifications[-1].id)
     return len(notifications)
 
 

@@ -28,7 +28,7 @@ OPENAPI = OpenAPIConfig(title="tally", version="0.1.0", path="/schema")
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
     watch = PositionWatch(lambda: projected_position(tally.store, list(PROJECTIONS)))
-    queries = Queries(tally.store.datastore, tally.store.schema)
+    queries = Queries(tally.store.datastore, tally.store.schema, tally.store.events_table)
     return Litestar(
         route_handlers=[*CONTROLLERS, dashboard_router()],
         middleware=[RequestCheck(), database_deadline, session_middleware(secret or session_secret())],

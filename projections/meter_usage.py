@@ -195,13 +195,14 @@ def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> T
 
 
 def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, events_table: sql.Composed,
-                  chunk: int | None = None) -> bool:
-    """Counts the next chunk of events that were there before a meter was created; moves its cursor in the
-    same transaction. False when no meter is back-filling."""
+                  chunk: int | None = None, only: sql.Composable = sql.SQL("true")) -> bool:
+    """Counts the next chunk of events that were there before a meter was created (of the meters `only`
+    selects); moves its cursor in the same transaction. False when no meter is back-filling."""
     chunk = chunk or BACKFILL_CHUNK
     decimal_json(cur)
     cur.execute(sql.SQL("SELECT " + _RULE_COLUMNS + ", backfill_cursor, backfill_upto FROM {} "
-                        "WHERE backfill_cursor < backfill_upto ORDER BY position LIMIT 1 FOR UPDATE").format(meters))
+                        "WHERE backfill_cursor < backfill_upto AND {} ORDER BY position LIMIT 1 FOR UPDATE").format(
+        meters, only))
     row = cur.fetchone()
     if row is None:
         return False
@@ -220,8 +221,8 @@ def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, e
     return True
 
 
-def backfills(cur: Cursor[Any], meters: sql.Composed) -> list[str]:
+def backfills(cur: Cursor[Any], meters: sql.Composed, only: sql.Composable = sql.SQL("true")) -> list[str]:
     cur.execute(sql.SQL("SELECT id, name, backfill_cursor, backfill_upto FROM {} WHERE backfill_cursor < backfill_upto "
-                        "ORDER BY position").format(meters))
+                        "AND {} ORDER BY position").format(meters, only))
     return [f"meter {r['id']} ({r['name']}): back-fill at position {r['backfill_cursor']} of {r['backfill_upto']}"
             for r in cur.fetchall()]

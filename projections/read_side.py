@@ -22,6 +22,8 @@ from projections import (
     meter_queries,
     parking,
 )
+from projections.partitions import usage_name_for
+from projections.tracking import read_positions
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ class Snapshot:
         return cycle_usage.usage_position(self.cur, self.schema)
 
     def usage_parked_at(self, business: uuid.UUID) -> int | None:
-        return parking.stuck_at(self.cur, self.schema, "usage", business)
+        name = usage_name_for(read_positions(self.cur, self.schema), business)
+        return parking.stuck_at(self.cur, self.schema, name, business)
 
     def measure(self, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], cycle: Cycle,
                 since: datetime, late_after: int, position: int) -> list[Usage]:

@@ -23,6 +23,7 @@ RECORDED = UsageEvent.Recorded
 
 class UsageProjection(Projection):
     name = "usage"
+    partitioned = True
     topics = ("domain.usage_event:", "domain.meter:")
     tables: ClassVar[dict[str, str]] = {
         "usage_events": """
@@ -54,10 +55,19 @@ class UsageProjection(Projection):
         meter_usage.apply_page(cur, self.t("meters"), self.t("meter_usage"), page.events)
 
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
-        return meter_usage.backfill_step(cur, self.t("meters"), self.t("meter_usage"), self.t("usage_events"))
+        return meter_usage.backfill_step(cur, self.t("meters"), self.t("meter_usage"), self.t("usage_events"),
+                                         only=self.owned("meters"))
 
     def pending_work(self, cur: Cursor[Any]) -> list[str]:
-        return meter_usage.backfills(cur, self.t("meters"))
+        return meter_usage.backfills(cur, self.t("meters"), only=self.owned("meters"))
+
+    def owned(self, logical: str) -> sql.Composable:
+        if self.partition is None:
+            return super().owned(logical)
+        if logical == "meter_usage":
+            return sql.SQL("meter_id IN (SELECT id FROM {} WHERE {})").format(
+                self.t("meters"), self.partition.condition(sql.Identifier("business_id")))
+        return self.partition.condition(sql.Identifier("business_id"))
 
     def _copy(self, cur: Cursor[Any], rows: list[tuple[Any, ...]]) -> None:
         statement = sql.SQL(

@@ -9,11 +9,13 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from eventsourcing.persistence import Notification
 from psycopg import Cursor, sql
 
 from projections import parking
-from projections.isolation import Decoded, apply_contained
+from projections.isolation import Decoded, Item, apply_contained
 from projections.owners import Owners
+from projections.partitions import adopt_position
 from projections.projection import Projection
 from projections.tracking import (
     PositionConflict,
@@ -38,6 +40,8 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
     starts empty: `tally projections rebuild` fills it."""
     create_tracking(cur, projection.schema)
     parking.create_parking(cur, projection.schema)
+    if not projection.suffix:
+        adopt_position(cur, projection)
     for name in projection.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
         if one(cur)["t"] is None:
@@ -60,12 +64,19 @@ def process_page(app: EventLog, cur: Cursor[Any], projections: list[Projection],
     held = parking.held_back(cur, schema, names)
     decoded = Decoded(app.mapper)
     owners = Owners(cur, app.mapper, app.events_table)
-    work = [(p, [decoded.item(n) for n in notifications if p.wants(n.topic)]) for p in projections]
+    work = [(p, _items(p, notifications, decoded, owners)) for p in projections]
     parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
     for name in names:
         parking.park(cur, schema, name, parked.get(name, []))
     record_positions(cur, schema, names, notifications[-1].id)
     return len(notifications)
+
+
+def _items(projection: Projection, notifications: list[Notification], decoded: Decoded, owners: Owners) -> list[Item]:
+    wanted = [n for n in notifications if projection.wants(n.topic)]
+    if projection.partition is None:
+        return [decoded.item(n) for n in wanted]
+    return projection.partition.keep(wanted, decoded.item, owners.of)
 
 
 def step(app: EventLog, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:

@@ -143,6 +143,22 @@ def decode_recorded(notification: Notification, mapper: Mapper[Any]) -> Any:
 RECORDED_VERSION = getattr(RECORDED, "class_version", 1)
 
 
+class _Owner(msgspec.Struct):
+    business_id: _Tagged
+
+
+_decode_owner = msgspec.json.Decoder(_Owner).decode
+
+
+def peek_business(state: bytes) -> uuid.UUID | None:
+    """The business of a stored `Recorded` state without decoding the rest; None when it cannot be read
+    this way (encrypted, compressed, another form)."""
+    try:
+        return uuid.UUID(_decode_owner(state).business_id.data)
+    except _NOT_OURS:
+        return None
+
+
 def copy_rows(records: list[tuple[uuid.UUID, bytes]]) -> list[bytes]:
     """Each row (originator_id, originator_version = 1, topic, state) in COPY's binary format,
     built before the table lock is taken so the lock is held only while PostgreSQL works."""

@@ -19,7 +19,7 @@ from interfaces.http.position_watch import PositionWatch
 from interfaces.http.request_check import RequestCheck
 from projections.queries import Queries
 from projections.registry import PROJECTIONS
-from projections.worker import projected_position
+from projections.worker import positions
 
 MAX_BODY = 1024 * 1024
 OPENAPI = OpenAPIConfig(title="tally", version="0.1.0", path="/schema")
@@ -27,7 +27,7 @@ OPENAPI = OpenAPIConfig(title="tally", version="0.1.0", path="/schema")
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
-    watch = PositionWatch(lambda: projected_position(tally.store, list(PROJECTIONS)))
+    watch = PositionWatch(lambda: positions(tally.store), list(PROJECTIONS))
     queries = Queries(tally.store.datastore, tally.store.schema, tally.store.events_table)
     return Litestar(
         route_handlers=[*CONTROLLERS, dashboard_router()],

@@ -27,6 +27,7 @@ from projections.invoice_queries import InvoiceView
 from projections.meter_views import MeterView
 from projections.pages import PageOf
 from projections.parking import Stuck, stuck
+from projections.worker import wait_in
 
 
 class Queries:
@@ -87,6 +88,11 @@ class Queries:
     def credits(self, business: uuid.UUID, customer_id: str, page_number: int = 0,
                 page_size: int = 100) -> CreditsView:
         return credit_queries.credits_of(self.datastore, self.schema, business, customer_id, page_number, page_size)
+
+    def reached(self, names: list[str], position: int, timeout: float) -> bool:
+        """Waits (holding the thread) until the named read models, where these queries read them, have
+        `position`."""
+        return wait_in(self.datastore, self.schema, names, position, timeout)
 
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:

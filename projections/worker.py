@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from eventsourcing.persistence import Notification
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from projections import parking
@@ -160,18 +161,27 @@ class Worker:
 
 
 def positions(app: EventLog) -> dict[str, int]:
-    with app.datastore.transaction(commit=False) as cur:
-        cur.execute("SELECT to_regclass(%s) AS t", (f'"{app.schema}".projection_tracking',))
+    return positions_in(app.datastore, app.schema)
+
+
+def positions_in(datastore: PostgresDatastore, schema: str) -> dict[str, int]:
+    """Every tracking position by name, on this datastore (the primary, or a replica of it)."""
+    with datastore.transaction(commit=False) as cur:
+        cur.execute("SELECT to_regclass(%s) AS t", (f'"{schema}".projection_tracking',))
         if one(cur)["t"] is None:
             return {}
-        return read_positions(cur, app.schema)
+        return read_positions(cur, schema)
 
 
 def projected_position(app: EventLog, names: list[str]) -> int:
     """How far every named projection has got: the lowest of their positions, 0 while one has none."""
+    return projected_position_in(app.datastore, app.schema, names)
+
+
+def projected_position_in(datastore: PostgresDatastore, schema: str, names: list[str]) -> int:
     query = sql.SQL("SELECT coalesce(min(position), 0) AS p, count(*) AS n FROM {}.projection_tracking "
-                    "WHERE name = ANY(%s)").format(sql.Identifier(app.schema))
-    with app.datastore.transaction(commit=False) as cur:
+                    "WHERE name = ANY(%s)").format(sql.Identifier(schema))
+    with datastore.transaction(commit=False) as cur:
         cur.execute(query, (names,))
         row = one(cur)
     return int(row["p"]) if row["n"] == len(names) else 0
@@ -180,11 +190,17 @@ def projected_position(app: EventLog, names: list[str]) -> int:
 def wait_for(app: EventLog, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
     """True once every named projection has reached `position`, False after `timeout`. It holds its
     thread while it waits; request handlers wait with `interfaces.http.position_watch` instead."""
+    return wait_in(app.datastore, app.schema, names, position, timeout)
+
+
+def wait_in(datastore: PostgresDatastore, schema: str, names: Iterable[str], position: int,
+            timeout: float = 5.0) -> bool:
+    """`wait_for` on this datastore (the primary, or a replica of it)."""
     names = list(names)
     deadline = time.monotonic() + timeout
     pause = 0.005
     while True:
-        if position <= 0 or projected_position(app, names) >= position:
+        if position <= 0 or projected_position_in(datastore, schema, names) >= position:
             return True
         if time.monotonic() >= deadline:
             return False

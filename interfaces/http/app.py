@@ -9,6 +9,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.serialization import decode_json, encode_json
 
 from application.tally import Tally
+from interfaces.bootstrap import query_datastore
 from interfaces.dashboard.router import dashboard_router, template_config
 from interfaces.dashboard.session import session_middleware, session_secret
 from interfaces.http import problems
@@ -19,7 +20,7 @@ from interfaces.http.position_watch import PositionWatch
 from interfaces.http.request_check import RequestCheck
 from projections.queries import Queries
 from projections.registry import PROJECTIONS
-from projections.worker import positions
+from projections.worker import positions_in
 
 MAX_BODY = 1024 * 1024
 OPENAPI = OpenAPIConfig(title="tally", version="0.1.0", path="/schema")
@@ -27,8 +28,9 @@ OPENAPI = OpenAPIConfig(title="tally", version="0.1.0", path="/schema")
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
-    watch = PositionWatch(lambda: positions(tally.store), list(PROJECTIONS))
-    queries = Queries(tally.store.datastore, tally.store.schema, tally.store.events_table)
+    reads = query_datastore(tally)
+    watch = PositionWatch(lambda: positions_in(reads, tally.store.schema), list(PROJECTIONS))
+    queries = Queries(reads, tally.store.schema, tally.store.events_table)
     return Litestar(
         route_handlers=[*CONTROLLERS, dashboard_router()],
         middleware=[RequestCheck(), database_deadline, session_middleware(secret or session_secret())],
@@ -39,7 +41,7 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
                      "position_watch": watch}),
         request_max_body_size=MAX_BODY,
         openapi_config=OPENAPI,
-        on_shutdown=[tally.close],
+        on_shutdown=[tally.close, *([reads.close] if reads is not tally.store.datastore else [])],
     )
 
 

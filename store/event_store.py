@@ -3,7 +3,7 @@ log position means the same thing to every read model."""
 from __future__ import annotations
 
 import uuid
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import psycopg
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -12,7 +12,9 @@ from eventsourcing.postgres import PostgresDatastore, PostgresFactory
 from eventsourcing.utils import Environment
 from psycopg import sql
 
+from domain.credit_wallet import CreditWallet
 from domain.errors import NotFound
+from domain.subscription import Subscription
 from store.config import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
 from store.deadlines import bound
 from store.recorder import Recorder
@@ -22,9 +24,18 @@ from store.transcoder import MsgspecJSONTranscoder
 T = TypeVar("T")
 
 
+# Aggregates that keep gaining events for as long as a customer stays (a cycle closed every day, a
+# grant or debit per cycle) are loaded from their latest snapshot plus fewer than this many events, so a
+# load costs the same after years as after a month (docs/performance.md). Products change rarely and
+# hold typed prices the snapshot's JSON has no transcoding for.
+SNAPSHOT_EVERY = 100
+
+
 class EventStore(Application[Any]):
     name = "Tally"
     recorder: Recorder  # store.config names it as the recorder topic
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
+        Subscription: SNAPSHOT_EVERY, CreditWallet: SNAPSHOT_EVERY}
 
     def __init__(self, env: dict[str, str]) -> None:
         _ensure_schema(env)

@@ -30,14 +30,16 @@ class Plan:
     query_events: int  # the store is topped up to this many events before the usage query
     queries: int
     rebuild_events: int  # the rebuild rate is measured over the first this many notifications
+    pace_events: int  # backlog the worker pace with N = 1 and N = 2 workers is measured on
+    history_events: int  # events of the wallet whose load time is measured
 
 
 QUICK = Plan("quick", servers=2, concurrency=8, max_s=1.5, rounds=2, sustained_window_s=3, sustained_steps=3,
              sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=150,
-             rebuild_events=20_000)
+             rebuild_events=20_000, pace_events=30_000, history_events=250)
 FULL = Plan("full", servers=2, concurrency=8, max_s=8, rounds=2, sustained_window_s=30, sustained_steps=4,
             sustained_batch=1000, customers=1000, drain_timeout_s=150, query_events=1_000_000, queries=1000,
-            rebuild_events=300_000)
+            rebuild_events=300_000, pace_events=200_000, history_events=2_000)
 
 Say = Callable[[str], None]
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import psycopg
 
-from bench import baseline, usage_query
+from bench import baseline, scale, usage_query
 from bench.bodies import customer
 from bench.environment import machine, postgres
 from bench.monitor import Lag, PeakMemory
@@ -23,6 +23,9 @@ from projections.registry import PROJECTIONS
 from store.config import store_env
 
 BASELINE_KEY = "bench-baseline-key"
+SCALE_KEYS = ("all_customer_query_p99_ms", "long_history_events", "long_history_load_ms", "bytes_per_event",
+              "baseline_bytes_per_event", "pace_events", "pace_businesses_per_partition", "worker_events_per_s_n1",
+              "worker_events_per_s_n2")
 
 
 def start_both(url: str, plan: Plan, folder: Path, say: Say) -> tuple[Service, Service, str, str]:
@@ -105,10 +108,23 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
             out["usage_query_p50_ms"], out["usage_query_p99_ms"] = round(query["p50_ms"], 2), round(query["p99_ms"], 2)
             say(f"usage query over {out['events_in_store']:,} events: p50 {query['p50_ms']:.1f} ms, "
                 f"p99 {query['p99_ms']:.1f} ms")
+            everyone = load({"kind": "query", "host": "127.0.0.1", "port": service.port, "key": key,
+                             "warmup": usage_query.WARMUP,
+                             "paths": usage_query.month_paths(meter, None, usage_query.WARMUP + plan.queries // 5)})
+            if everyone["failed_requests"]:
+                raise RuntimeError(f"usage queries failed: {everyone['failure_sample']}")
+            out["all_customer_query_p99_ms"] = round(everyone["p99_ms"], 2)
+            say(f"every customer's month: p99 {everyone['p99_ms']:.1f} ms")
+            out.update(scale.long_history_load(tally, business, customer(0, plan.customers), plan.history_events))
+            say(f"wallet of {plan.history_events:,} events loads in {out['long_history_load_ms']} ms")
+            out.update(scale.bytes_per_event(url, SCHEMA, baseline.TABLE))
             out["rebuild_events_per_s"] = round(rebuild_rate(tally.store, plan.rebuild_events))
         finally:
             tally.close()
         say(f"rebuild of every projection: {out['rebuild_events_per_s']:,} events/s")
+        out.update(scale.worker_pace(url, plan.pace_events))
+        say(f"worker pace over {out['pace_events']:,} events of {scale.BUSINESSES} businesses: "
+            f"N=1 {out['worker_events_per_s_n1']:,}/s, N=2 {out['worker_events_per_s_n2']:,}/s")
     finally:
         lag.close()
         memory.sampler.stop()
@@ -155,6 +171,7 @@ def run(plan: Plan, say: Say) -> dict[str, Any]:
         "sustained_window_s": plan.sustained_window_s,
         "catch_up_s": {str(b): mine[f"catch_up_after_{b}_s"] for b in BATCHES},
         "duration_s": round(time.monotonic() - started, 1),
+        **{k: mine[k] for k in SCALE_KEYS},
         "notes": [] if mine["events_in_store"] >= 1_000_000 else [
             f"usage query measured over {mine['events_in_store']:,} stored events, not 1 M (quick mode)"],
     })

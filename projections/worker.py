@@ -124,6 +124,8 @@ class Worker:
 
     def setup(self) -> None:
         with self.app.datastore.transaction(commit=True) as cur:
+            # Workers of several partitions start together: one creates the tables, the others find them.
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{self.app.schema}/setup",))
             for projection in self.projections:
                 ensure_tables(cur, projection)
 

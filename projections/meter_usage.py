@@ -66,8 +66,24 @@ TABLES = {
         );
         CREATE INDEX ON {meter_usage} (meter_id, minute);
     """,
+    # Every customer's usage per (meter, hour), written with the minute buckets: a month of a busy meter
+    # is hundreds of rows here instead of a bucket per customer and minute (meter_queries.py).
+    "meter_usage_hours": """
+        CREATE TABLE {meter_usage_hours} (
+            meter_id uuid NOT NULL,
+            hour timestamptz NOT NULL,
+            count bigint NOT NULL,
+            sum numeric NOT NULL,
+            max numeric NOT NULL,
+            last_value numeric NOT NULL,
+            last_ts timestamptz NOT NULL,
+            last_position bigint NOT NULL,
+            PRIMARY KEY (meter_id, hour)
+        );
+    """,
 }
-KEYS = {"meters": ("id",), "meter_usage": ("meter_id", "customer_id", "minute")}
+KEYS = {"meters": ("id",), "meter_usage": ("meter_id", "customer_id", "minute"),
+        "meter_usage_hours": ("meter_id", "hour")}
 
 
 def decimal_json(cur: Cursor[Any]) -> None:
@@ -108,7 +124,7 @@ class Changes:
         else:
             bucket.add(value, at, position)
 
-    def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed) -> None:
+    def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, hours: sql.Composed) -> None:
         if self.buckets:
             # COPY into a per-connection staging table, then one upsert that also empties it (a rebuild's
             # tail applies several pages in one transaction): psycopg dumps COPY rows in C, where nine
@@ -117,7 +133,7 @@ class Changes:
             with cur.copy(f"COPY {STAGE_TABLE} FROM STDIN") as copy:
                 for key, b in self.buckets.items():
                     copy.write_row((*key, b.count, b.sum, b.max, b.last_value, b.last_at, b.last_position))
-            cur.execute(sql.SQL(UPSERT).format(usage=usage))
+            cur.execute(sql.SQL(UPSERT).format(usage=usage, hours=hours))
         if self.skipped:
             cur.execute(sql.SQL(
                 "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "
@@ -129,17 +145,28 @@ STAGE = (f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} (meter_id uuid, custome
          "count bigint, sum numeric, max numeric, last_value numeric, last_ts timestamptz, last_position bigint) "
          "ON COMMIT DELETE ROWS")
 NEWER = "(EXCLUDED.last_ts, EXCLUDED.last_position) > (u.last_ts, u.last_position)"
-UPSERT = f"""
-    WITH staged AS (DELETE FROM {STAGE_TABLE} RETURNING *)
-    INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position)
-    SELECT * FROM staged
-    ON CONFLICT (meter_id, customer_id, minute) DO UPDATE SET
+MERGE = f"""
         count = u.count + EXCLUDED.count,
         sum = u.sum + EXCLUDED.sum,
         max = greatest(u.max, EXCLUDED.max),
         last_value = CASE WHEN {NEWER} THEN EXCLUDED.last_value ELSE u.last_value END,
         last_ts = CASE WHEN {NEWER} THEN EXCLUDED.last_ts ELSE u.last_ts END,
         last_position = CASE WHEN {NEWER} THEN EXCLUDED.last_position ELSE u.last_position END
+"""
+LATEST = "ORDER BY last_ts DESC, last_position DESC"
+# The hourly rollup is folded from the same staged rows in the same statement (one round trip).
+UPSERT = f"""
+    WITH staged AS (DELETE FROM {STAGE_TABLE} RETURNING *),
+    hourly AS (
+        INSERT INTO {{hours}} AS u (meter_id, hour, count, sum, max, last_value, last_ts, last_position)
+        SELECT meter_id, date_trunc('hour', minute, 'UTC'), sum(count), sum(sum), max(max),
+               (array_agg(last_value {LATEST}))[1], max(last_ts), (array_agg(last_position {LATEST}))[1]
+        FROM staged GROUP BY 1, 2
+        ON CONFLICT (meter_id, hour) DO UPDATE SET {MERGE}
+    )
+    INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position)
+    SELECT * FROM staged
+    ON CONFLICT (meter_id, customer_id, minute) DO UPDATE SET {MERGE}
 """
 
 _RULE_COLUMNS = "id, business_id, event_name, aggregation, aggregation_key, filter, archived"
@@ -158,7 +185,7 @@ def load_rules(cur: Cursor[Any], meters: sql.Composed, businesses: list[uuid.UUI
     return {row["id"]: _rule(row) for row in cur.fetchall()}
 
 
-def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed,
+def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, hours: sql.Composed,
                events: list[tuple[int, Any]]) -> None:
     """Meter definitions and live counting, in log order: an event counts for the meters active at its position."""
     businesses = list({e.business_id for _, e in events if isinstance(e, UsageEvent.Recorded)})
@@ -178,7 +205,7 @@ def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed,
             rules[e.originator_id].archived = isinstance(e, Meter.Archived)
             cur.execute(sql.SQL("UPDATE {} SET archived = %s WHERE id = %s").format(meters),
                         (rules[e.originator_id].archived, e.originator_id))
-    changes.write(cur, meters, usage)
+    changes.write(cur, meters, usage, hours)
 
 
 def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> TrackedMeter:
@@ -194,8 +221,9 @@ def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> T
                 MeterRule(e.event_name, aggregation["type"], aggregation["key"], e.filter), False)
 
 
-def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, events_table: sql.Composed,
-                  chunk: int | None = None, only: sql.Composable = sql.SQL("true")) -> bool:
+def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, hours: sql.Composed,
+                  events_table: sql.Composed, chunk: int | None = None,
+                  only: sql.Composable = sql.SQL("true")) -> bool:
     """Counts the next chunk of events that were there before a meter was created (of the meters `only`
     selects); moves its cursor in the same transaction. False when no meter is back-filling."""
     chunk = chunk or BACKFILL_CHUNK
@@ -215,7 +243,7 @@ def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, e
     changes = Changes()
     for r in rows:
         changes.add(rule, r["position"], r["customer_id"], r["event_name"], r["occurred_at"], r["metadata"])
-    changes.write(cur, meters, usage)
+    changes.write(cur, meters, usage, hours)
     reached = rows[-1]["position"] if len(rows) == chunk else row["backfill_upto"]
     cur.execute(sql.SQL("UPDATE {} SET backfill_cursor = %s WHERE id = %s").format(meters), (reached, rule.id))
     return True

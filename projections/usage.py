@@ -52,11 +52,11 @@ class UsageProjection(Projection):
         ]
         if rows:
             self._copy(cur, rows)
-        meter_usage.apply_page(cur, self.t("meters"), self.t("meter_usage"), page.events)
+        meter_usage.apply_page(cur, self.t("meters"), self.t("meter_usage"), self.t("meter_usage_hours"), page.events)
 
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
-        return meter_usage.backfill_step(cur, self.t("meters"), self.t("meter_usage"), self.t("usage_events"),
-                                         only=self.owned("meters"))
+        return meter_usage.backfill_step(cur, self.t("meters"), self.t("meter_usage"), self.t("meter_usage_hours"),
+                                         self.t("usage_events"), only=self.owned("meters"))
 
     def pending_work(self, cur: Cursor[Any]) -> list[str]:
         return meter_usage.backfills(cur, self.t("meters"), only=self.owned("meters"))
@@ -64,7 +64,7 @@ class UsageProjection(Projection):
     def owned(self, logical: str) -> sql.Composable:
         if self.partition is None:
             return super().owned(logical)
-        if logical == "meter_usage":
+        if logical in ("meter_usage", "meter_usage_hours"):
             return sql.SQL("meter_id IN (SELECT id FROM {} WHERE {})").format(
                 self.t("meters"), self.partition.condition(sql.Identifier("business_id")))
         return self.partition.condition(sql.Identifier("business_id"))

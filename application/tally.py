@@ -34,7 +34,7 @@ class Tally:
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
         self.upcoming = UpcomingInvoices(store, read_side)
         self.audit = Audit(store)
-        self.explainer = InvoiceExplainer(store)
+        self.explainer = InvoiceExplainer(store, read_side)
         self.verification = Verification(store, self.explainer)
 
     def close(self) -> None:

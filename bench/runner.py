@@ -25,7 +25,7 @@ from store.config import store_env
 BASELINE_KEY = "bench-baseline-key"
 SCALE_KEYS = ("all_customer_query_p99_ms", "long_history_events", "long_history_load_ms", "bytes_per_event",
               "baseline_bytes_per_event", "pace_events", "pace_businesses_per_partition", "worker_events_per_s_n1",
-              "worker_events_per_s_n2")
+              "worker_events_per_s_n2", "audit_explain_ms", "audit_explain_events", "audit_explain_matches")
 
 
 def start_both(url: str, plan: Plan, folder: Path, say: Say) -> tuple[Service, Service, str, str]:
@@ -117,6 +117,9 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
             say(f"every customer's month: p99 {everyone['p99_ms']:.1f} ms")
             out.update(scale.long_history_load(tally, business, customer(0, plan.customers), plan.history_events))
             say(f"wallet of {plan.history_events:,} events loads in {out['long_history_load_ms']} ms")
+            out.update(scale.explain_time(tally, business, meter, customer(7, plan.customers)))
+            say(f"audit explain of one invoice ({out['audit_explain_events']:,} events counted): "
+                f"{out['audit_explain_ms']} ms")
             out.update(scale.bytes_per_event(url, SCHEMA, baseline.TABLE))
             out["rebuild_events_per_s"] = round(rebuild_rate(tally.store, plan.rebuild_events))
         finally:

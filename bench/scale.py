@@ -18,6 +18,7 @@ from application.tally import Tally
 from bench.bodies import EVENT_NAME
 from domain.credit_wallet import wallet_id
 from domain.customer import customer_id as customer_uuid
+from domain.rating import UsagePrice
 from domain.usage_event import IncomingEvent
 from interfaces.bootstrap import open_store
 from projections.partitions import Partition
@@ -140,3 +141,19 @@ def bytes_per_event(url: str, schema: str, baseline_table: str) -> dict[str, Any
         theirs, rows = conn.execute(sql.SQL("SELECT pg_total_relation_size(%s::regclass), (SELECT count(*) FROM {})")
                                     .format(sql.SQL(baseline_table)), (baseline_table,)).fetchone()  # type: ignore[misc]
     return {"bytes_per_event": round(int(mine) / max(events, 1)), "baseline_bytes_per_event": round(int(theirs) / max(rows, 1))}
+
+
+def explain_time(tally: Tally, business: Any, meter_id: str, customer: str) -> dict[str, Any]:
+    """`audit explain` of one invoice: a daily plan on the run's meter started two days ago, its two
+    cycles closed, the last one explained (its customer's events found through the usage index)."""
+    now = datetime.now(timezone.utc)
+    product = tally.catalogue.create_product(business, "bench plan", "USD", Decimal(0), "day", 1,
+                                             [UsagePrice(meter_id, Decimal("0.001"))]).id
+    subscription = tally.subscriptions.start_subscription(business, customer, product, now - timedelta(days=2),
+                                                          now).id
+    *_, invoice = tally.billing.close_cycles(business, subscription, now)
+    started = time.perf_counter()
+    explained = tally.explainer.explain_invoice(business, invoice)
+    return {"audit_explain_ms": round((time.perf_counter() - started) * 1000, 1),
+            "audit_explain_events": sum(line.events for line in explained.lines),
+            "audit_explain_matches": explained.matches}

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from psycopg import Cursor
+from psycopg import Cursor, sql
 
 from domain.cycles import Cycle
 from domain.meter import Meter
@@ -98,6 +98,18 @@ class ReadModels:
                           after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
         with self.datastore.transaction(commit=False) as cur:
             return charge_queries.due_subscriptions(cur, self.schema, ended_by, limit, after)
+
+    def usage_positions(self, business: uuid.UUID, customer_id: str, upto: int) -> list[int] | None:
+        with self.datastore.transaction(commit=False) as cur:
+            at = read_positions(cur, self.schema)
+            name = usage_name_for(at, business)
+            if at.get(name, 0) < upto or \
+                    parking.stuck_at(cur, self.schema, name, business) is not None:
+                return None
+            cur.execute(sql.SQL("SELECT position FROM {}.usage_events WHERE business_id = %s AND customer_id = %s "
+                                "AND position <= %s ORDER BY position").format(sql.Identifier(self.schema)),
+                        (business, customer_id, upto))
+            return [r["position"] for r in cur.fetchall()]
 
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]:
         with self.datastore.transaction(commit=False) as cur:

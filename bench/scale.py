@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -91,16 +92,20 @@ def _drain(url: str, count: int, head: int) -> float:
     names = live_names(splits[0])
     query = sql.SQL("SELECT count(*) AS n, coalesce(min(position), 0) AS p FROM {}.projection_tracking "
                     "WHERE name = ANY(%s)").format(sql.Identifier(PACE_SCHEMA))
+    logs = [tempfile.TemporaryFile() for _ in splits]
     workers = [subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker",
                                  *(["--partition", f"{s.index}/{s.count}"] if s else [])],
-                                env=env, stdout=subprocess.DEVNULL, stderr=None, start_new_session=True)
-               for s in splits]
+                                env=env, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+               for s, log in zip(splits, logs)]
     try:
         with psycopg.connect(url, autocommit=True) as conn:
             started, at = None, 0
             while True:
-                if any(w.poll() is not None for w in workers):
-                    raise RuntimeError("a worker exited while draining the backlog")
+                for w, log in zip(workers, logs):
+                    if w.poll() is not None:
+                        log.seek(0)
+                        raise RuntimeError(f"a worker exited ({w.returncode}) while draining the backlog: "
+                                           f"{log.read()[-1500:].decode(errors='replace')}")
                 try:
                     n, at = conn.execute(query, (names,)).fetchone()  # type: ignore[misc]
                 except psycopg.errors.UndefinedTable:
@@ -115,6 +120,8 @@ def _drain(url: str, count: int, head: int) -> float:
             w.terminate()
         for w in workers:
             w.wait(timeout=30)
+        for log in logs:
+            log.close()
 
 
 def long_history_load(tally: Tally, business: Any, customer: str, grants: int) -> dict[str, Any]:

@@ -116,6 +116,11 @@ class ReadSide(Protocol):
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]: ...
 
 
+    def usage_positions(self, business: uuid.UUID, customer_id: str, upto: int) -> list[int] | None:
+        """Log positions of the customer's usage events up to `upto`, oldest first; None when the usage read
+        model cannot vouch for them (it has not reached `upto`, or the business is stuck at a parked event)."""
+        ...
+
     def alert_rules(self) -> Sequence[AlertRule]:
         """Every alert not deleted, of every business."""
         ...

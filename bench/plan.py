@@ -31,14 +31,16 @@ class Plan:
     queries: int
     rebuild_events: int  # the rebuild rate is measured over the first this many notifications
     simulation_subscribers: int  # a price simulation re-prices this many subscribers' last 3 closed cycles
+    pace_events: int  # backlog the worker pace with N = 1 and N = 2 workers is measured on
+    history_events: int  # events of the wallet whose load time is measured
 
 
 QUICK = Plan("quick", servers=2, concurrency=8, max_s=1.5, rounds=2, sustained_window_s=3, sustained_steps=3,
              sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=150,
-             rebuild_events=20_000, simulation_subscribers=1000)
+             rebuild_events=20_000, simulation_subscribers=1000, pace_events=12_000, history_events=120)
 FULL = Plan("full", servers=2, concurrency=8, max_s=8, rounds=2, sustained_window_s=30, sustained_steps=4,
             sustained_batch=1000, customers=1000, drain_timeout_s=150, query_events=1_000_000, queries=1000,
-            rebuild_events=300_000, simulation_subscribers=10_000)
+            rebuild_events=300_000, simulation_subscribers=10_000, pace_events=200_000, history_events=2_000)
 
 Say = Callable[[str], None]
 

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     tally = open_store(store_env(url, SCHEMA, pool_size=4))
     try:
         tokens, users, start, now = seeded(tally, url, opts.events) if not opts.reuse else stored(url)
-        queries = Queries(tally.store.datastore, SCHEMA)
+        queries = Queries(tally.store.datastore, SCHEMA, tally.store.events_table)
         end = now.replace(second=0, microsecond=0)
 
         def customer(i: int) -> str:

@@ -40,13 +40,15 @@ def seed(tally: Tally, business: Any, customers: int, target: int) -> int:
         return sum(pool.map(batch, range((missing + SEED_BATCH - 1) // SEED_BATCH)))
 
 
-def month_paths(meter_id: str, customers: int, count: int) -> list[str]:
+def month_paths(meter_id: str, customers: int | None, count: int) -> list[str]:
+    """One customer's calendar month by day, a different customer each time; every customer's when
+    `customers` is None."""
     now = datetime.now(timezone.utc)
     start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     end = start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
+    whose = (lambda n: {}) if customers is None else (lambda n: {"customer_id": customer(n * 7, customers)})
     return [f"/meters/{meter_id}/usage?" + urlencode({
-        "customer_id": customer(n * 7, customers), "start": start.isoformat(), "end": end.isoformat(),
-        "window": "day"}) for n in range(count)]
+        **whose(n), "start": start.isoformat(), "end": end.isoformat(), "window": "day"}) for n in range(count)]
 
 
 def settle(database_url: str, schema: str) -> None:

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import os
 
+from eventsourcing.postgres import PostgresDatastore
+
 from application.tally import Tally
 from projections.read_side import ReadModels
+from store.config import SERVING
 from store.event_store import EventStore
 from store.log import EventLog
+from store.replica import read_datastore
+
+READ_POOL_SIZE = 4
 
 # The operator's switch for webhook targets on loopback or private networks (docs/webhooks.md).
 ALLOW_PRIVATE = "TALLY_WEBHOOK_ALLOW_PRIVATE"
@@ -25,3 +31,8 @@ def open_store(env: dict[str, str], allow_private_webhooks: bool | None = None) 
 def event_log(tally: Tally) -> EventLog:
     """What the projection worker, rebuilds and jobs are given: the log, not the application."""
     return tally.store
+
+
+def query_datastore(tally: Tally) -> PostgresDatastore:
+    """Where an API process's queries read: the replica TALLY_READ_DATABASE_URL names, else the primary."""
+    return read_datastore(tally.store.datastore, READ_POOL_SIZE, SERVING)

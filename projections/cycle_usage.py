@@ -18,13 +18,15 @@ from domain.cycles import Cycle, LateWindow
 from domain.meter import Meter
 from domain.rating import Usage, UsagePrice
 from projections.meter_queries import usage_groups, usage_total
-from projections.tracking import read_position
+from projections.partitions import USAGE, required_position
+from projections.tracking import read_positions
 
 ZERO = Decimal(0)
 
 
 def usage_position(cur: Cursor[Any], schema: str) -> int:
-    return read_position(cur, schema, "usage")
+    """Where the usage read model is complete for every business (the lowest of its partitions, if split)."""
+    return required_position(read_positions(cur, schema), [USAGE], None)
 
 
 def measure(cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter],

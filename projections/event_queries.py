@@ -9,6 +9,7 @@ import msgspec
 from psycopg import sql
 
 from domain.errors import NotFound
+from domain.usage_event import usage_event_id
 from projections.pages import PageOf, paged
 
 
@@ -56,11 +57,15 @@ def list_events(datastore: Any, schema: str, business: uuid.UUID, *, customer_id
     return paged(rows, page_number, page_size)
 
 
-def get_event(datastore: Any, schema: str, business: uuid.UUID, event_id: str) -> EventView:
-    query = sql.SQL("SELECT {} FROM {}.usage_events WHERE business_id = %s AND event_id = %s").format(
-        _COLUMNS, sql.Identifier(schema))
+def get_event(datastore: Any, schema: str, events_table: sql.Composable, business: uuid.UUID,
+              event_id: str) -> EventView:
+    """Found through the event store's primary key (the event's aggregate id derives from business and
+    event_id), then read at its position: `usage_events` keeps no index of its own on event ids."""
+    query = sql.SQL("SELECT {} FROM {}.usage_events WHERE position = (SELECT notification_id FROM {} "
+                    "WHERE originator_id = %s AND originator_version = 1) AND business_id = %s").format(
+        _COLUMNS, sql.Identifier(schema), events_table)
     with datastore.transaction(commit=False) as cur:
-        cur.execute(query, (business, event_id))
+        cur.execute(query, (usage_event_id(business, event_id), business))
         row = cur.fetchone()
     if row is None:
         raise NotFound("event", event_id)

@@ -21,6 +21,7 @@ from psycopg import Cursor, errors
 
 from projections.parking import ParkedEvent
 from projections.projection import Page, Projection
+from store.usage_records import TOPIC, decode_recorded
 
 log = logging.getLogger("tally.worker")
 
@@ -52,7 +53,8 @@ class Decoded:
     def item(self, n: Notification) -> Item:
         if n.id not in self.items:
             try:
-                self.items[n.id] = Item(n, self.mapper.to_domain_event(n))
+                event = decode_recorded(n, self.mapper) if n.topic == TOPIC else self.mapper.to_domain_event(n)
+                self.items[n.id] = Item(n, event)
             except Exception as e:
                 self.items[n.id] = Item(n, error=f"cannot decode: {describe(e)}")
         return self.items[n.id]

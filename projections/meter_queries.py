@@ -76,11 +76,43 @@ def _kind(cur: Cursor[Any], schema: str, meter_id: uuid.UUID) -> str:
     return row["aggregation"]
 
 
-def _where(meter_id: uuid.UUID, customer_id: str | None, start: datetime,
-           end: datetime) -> tuple[sql.Composable, list[Any]]:
-    where = "meter_id = %s AND minute >= %s AND minute < %s" + (" AND customer_id = %s" if customer_id else "")
-    params = [meter_id, minute(start), minute(end)] + ([customer_id] if customer_id else [])
-    return sql.SQL(where), params
+COLUMNS = "count, sum, max, last_value, last_ts, last_position, min"
+
+
+def _buckets(schema: str, meter_id: uuid.UUID, customer_id: str | None, start: datetime, end: datetime,
+             hourly: bool) -> tuple[sql.Composable, list[Any]]:
+    """The stored buckets of [start, end) as one row source (`at` and the bucket columns). For every
+    customer at a window of an hour or more, the whole hours come from the hourly rollup and only the
+    minutes before the first and after the last whole hour from the minute buckets."""
+    lower, upper = minute(start), minute(end)
+    minutes = sql.SQL("SELECT minute AS at, " + COLUMNS + " FROM {}.meter_usage WHERE meter_id = %s AND ").format(
+        sql.Identifier(schema))
+    if customer_id is not None:
+        return minutes + sql.SQL("customer_id = %s AND minute >= %s AND minute < %s"), \
+            [meter_id, customer_id, lower, upper]
+    first, last = _hour(lower + timedelta(minutes=59)), _hour(upper)
+    if not hourly or first >= last:
+        return minutes + sql.SQL("minute >= %s AND minute < %s"), [meter_id, lower, upper]
+    hours = sql.SQL("SELECT hour AS at, " + COLUMNS + " FROM {}.meter_usage_hours WHERE meter_id = %s "
+                    "AND hour >= %s AND hour < %s").format(sql.Identifier(schema))
+    edges = minutes + sql.SQL("((minute >= %s AND minute < %s) OR (minute >= %s AND minute < %s))")
+    return edges + sql.SQL(" UNION ALL ") + hours, [meter_id, lower, first, last, upper, meter_id, first, last]
+
+
+def _hour(at: datetime) -> datetime:
+    return at.replace(minute=0)
+
+
+def _source(schema: str, reading: Reading, meter_id: uuid.UUID, customer_id: str | None, start: datetime,
+            end: datetime, hourly: bool) -> tuple[sql.Composable, list[Any]]:
+    """The rows a reading aggregates (`at` and its columns): distinct values have their own per-minute
+    table; everything else reads the minute buckets and, where it can, the hourly rollup."""
+    if reading.table == "meter_uniques":
+        where = "meter_id = %s AND minute >= %s AND minute < %s" + (" AND customer_id = %s" if customer_id else "")
+        params = [meter_id, minute(start), minute(end)] + ([customer_id] if customer_id else [])
+        return sql.SQL("SELECT minute AS at, value FROM {}.meter_uniques WHERE " + where).format(
+            sql.Identifier(schema)), params
+    return _buckets(schema, meter_id, customer_id, start, end, hourly)
 
 
 def usage_total(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id: str | None,
@@ -89,9 +121,8 @@ def usage_total(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id:
     Count and sum are 0 without usage; max and last are None. NotFound while the read model has not
     seen the meter; check `backfills_pending` on the same cursor before trusting a new meter's total."""
     reading = READINGS[_kind(cur, schema, meter_id)]
-    where, params = _where(meter_id, customer_id, start, end)
-    cur.execute(sql.SQL("SELECT " + reading.columns + " FROM {}.{} WHERE {}").format(
-        sql.Identifier(schema), sql.Identifier(reading.table), where), params)
+    source, params = _source(schema, reading, meter_id, customer_id, start, end, hourly=True)
+    cur.execute(sql.SQL("SELECT " + reading.columns + " FROM ({}) AS b").format(source), params)
     return reading.finish(one(cur))
 
 
@@ -101,10 +132,9 @@ def usage_buckets(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_i
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {WINDOWS}")
     reading = READINGS[_kind(cur, schema, meter_id)]
-    where, params = _where(meter_id, customer_id, start, end)
-    cur.execute(sql.SQL("SELECT date_trunc(%s, minute, 'UTC') AS w, " + reading.columns + " FROM {}.{} WHERE {} "
-                        "GROUP BY w ORDER BY w").format(sql.Identifier(schema), sql.Identifier(reading.table), where),
-                [window, *params])
+    source, params = _source(schema, reading, meter_id, customer_id, start, end, hourly=window != "minute")
+    cur.execute(sql.SQL("SELECT date_trunc(%s, at, 'UTC') AS w, " + reading.columns + " FROM ({}) AS b "
+                        "GROUP BY w ORDER BY w").format(source), [window, *params])
     return _clipped([(row["w"], reading.finish(row)) for row in cur.fetchall()], start, end, window)
 
 
@@ -186,7 +216,7 @@ def usage_groups(cur: Cursor[Any], schema: str, meter_id: uuid.UUID, customer_id
 
 def events_counted(cur: Cursor[Any], schema: str, meter_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
     """How many events each meter has counted so far, all customers, all time."""
-    cur.execute(sql.SQL("SELECT meter_id, sum(count) AS n FROM {}.meter_usage WHERE meter_id = ANY(%s) "
+    cur.execute(sql.SQL("SELECT meter_id, sum(count) AS n FROM {}.meter_usage_hours WHERE meter_id = ANY(%s) "
                         "GROUP BY meter_id").format(sql.Identifier(schema)), (meter_ids,))
     return {row["meter_id"]: int(row["n"]) for row in cur.fetchall()}
 

@@ -30,6 +30,9 @@ from domain.usage_event import UsageEvent
 BACKFILL_CHUNK = 5000
 _json = msgspec.json.Encoder(decimal_format="number")
 
+# Customer ids are compared byte for byte ("C"): equality is the same under any deterministic collation,
+# and every bucket written and looked up compares them in the primary key, where the locale's strcoll
+# cost a measurable share of the write (docs/performance.md).
 TABLES = {
     "meters": """
         CREATE TABLE {meters} (
@@ -54,7 +57,7 @@ TABLES = {
     "meter_usage": """
         CREATE TABLE {meter_usage} (
             meter_id uuid NOT NULL,
-            customer_id text NOT NULL,
+            customer_id text COLLATE "C" NOT NULL,
             minute timestamptz NOT NULL,
             count bigint NOT NULL,
             sum numeric NOT NULL,
@@ -77,9 +80,25 @@ TABLES = {
         );
         CREATE INDEX ON {meter_uniques} (meter_id, minute);
     """,
+    # Every customer's usage per (meter, hour), written with the minute buckets: a month of a busy meter
+    # is hundreds of rows here instead of a bucket per customer and minute (meter_queries.py).
+    "meter_usage_hours": """
+        CREATE TABLE {meter_usage_hours} (
+            meter_id uuid NOT NULL,
+            hour timestamptz NOT NULL,
+            count bigint NOT NULL,
+            sum numeric NOT NULL,
+            max numeric NOT NULL,
+            last_value numeric NOT NULL,
+            last_ts timestamptz NOT NULL,
+            last_position bigint NOT NULL,
+            min numeric NOT NULL,
+            PRIMARY KEY (meter_id, hour)
+        );
+    """,
 }
 KEYS = {"meters": ("id",), "meter_usage": ("meter_id", "customer_id", "minute"),
-        "meter_uniques": ("meter_id", "customer_id", "minute", "value")}
+        "meter_uniques": ("meter_id", "customer_id", "minute", "value"), "meter_usage_hours": ("meter_id", "hour")}
 # Meters written before updated_at existed read it as their created_at.
 ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"meters": ("updated_at timestamptz",)}
 
@@ -123,7 +142,8 @@ class Changes:
         else:
             bucket.add(value, at, position, label)
 
-    def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed) -> None:
+    def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed,
+              hours: sql.Composed) -> None:
         if self.buckets:
             # COPY into a per-connection staging table, then one upsert that also empties it (a rebuild's
             # tail applies several pages in one transaction): psycopg dumps COPY rows in C, where nine
@@ -132,7 +152,7 @@ class Changes:
             with cur.copy(f"COPY {STAGE_TABLE} FROM STDIN") as copy:
                 for key, b in self.buckets.items():
                     copy.write_row((*key, b.count, b.sum, b.max, b.last_value, b.last_at, b.last_position, b.min))
-            cur.execute(sql.SQL(UPSERT).format(usage=usage))
+            cur.execute(sql.SQL(UPSERT).format(usage=usage, hours=hours))
         distinct = [(*key, value) for key, b in self.buckets.items() for value in b.uniques]
         if distinct:
             meter_ids, customers, minutes, values = (list(column) for column in zip(*distinct))
@@ -152,12 +172,7 @@ STAGE = (f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} (meter_id uuid, custome
          "min numeric) "
          "ON COMMIT DELETE ROWS")
 NEWER = "(EXCLUDED.last_ts, EXCLUDED.last_position) > (u.last_ts, u.last_position)"
-UPSERT = f"""
-    WITH staged AS (DELETE FROM {STAGE_TABLE} RETURNING *)
-    INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position,
-                                min)
-    SELECT * FROM staged
-    ON CONFLICT (meter_id, customer_id, minute) DO UPDATE SET
+MERGE = f"""
         count = u.count + EXCLUDED.count,
         sum = u.sum + EXCLUDED.sum,
         max = greatest(u.max, EXCLUDED.max),
@@ -165,6 +180,22 @@ UPSERT = f"""
         last_value = CASE WHEN {NEWER} THEN EXCLUDED.last_value ELSE u.last_value END,
         last_ts = CASE WHEN {NEWER} THEN EXCLUDED.last_ts ELSE u.last_ts END,
         last_position = CASE WHEN {NEWER} THEN EXCLUDED.last_position ELSE u.last_position END
+"""
+LATEST = "ORDER BY last_ts DESC, last_position DESC"
+# The hourly rollup is folded from the same staged rows in the same statement (one round trip).
+UPSERT = f"""
+    WITH staged AS (DELETE FROM {STAGE_TABLE} RETURNING *),
+    hourly AS (
+        INSERT INTO {{hours}} AS u (meter_id, hour, count, sum, max, last_value, last_ts, last_position, min)
+        SELECT meter_id, date_trunc('hour', minute, 'UTC'), sum(count), sum(sum), max(max),
+               (array_agg(last_value {LATEST}))[1], max(last_ts), (array_agg(last_position {LATEST}))[1], min(min)
+        FROM staged GROUP BY 1, 2
+        ON CONFLICT (meter_id, hour) DO UPDATE SET {MERGE}
+    )
+    INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position,
+                                min)
+    SELECT * FROM staged
+    ON CONFLICT (meter_id, customer_id, minute) DO UPDATE SET {MERGE}
 """
 
 _RULE_COLUMNS = "id, business_id, event_name, aggregation, aggregation_key, filter, archived"
@@ -184,6 +215,7 @@ def load_rules(cur: Cursor[Any], meters: sql.Composed, businesses: list[uuid.UUI
 
 
 def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed,
+               hours: sql.Composed,
                events: list[tuple[int, Any]]) -> None:
     """Meter definitions and live counting, in log order: an event counts for the meters active at its position."""
     businesses = list({e.business_id for _, e in events if isinstance(e, UsageEvent.Recorded)})
@@ -209,7 +241,7 @@ def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniq
             assignments = [sql.SQL("{} = %s, ").format(sql.Identifier(k)) for k in details]
             cur.execute(sql.SQL("UPDATE {} SET {}updated_at = %s WHERE id = %s").format(
                 meters, sql.SQL("").join(assignments)), (*details.values(), e.timestamp, e.originator_id))
-    changes.write(cur, meters, usage, uniques)
+    changes.write(cur, meters, usage, uniques, hours)
 
 
 def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> TrackedMeter:
@@ -226,13 +258,15 @@ def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> T
 
 
 def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed,
-                  events_table: sql.Composed, chunk: int | None = None) -> bool:
-    """Counts the next chunk of events that were there before a meter was created; moves its cursor in the
-    same transaction. False when no meter is back-filling."""
+                  hours: sql.Composed, events_table: sql.Composed, chunk: int | None = None,
+                  only: sql.Composable = sql.SQL("true")) -> bool:
+    """Counts the next chunk of events that were there before a meter was created (of the meters `only`
+    selects); moves its cursor in the same transaction. False when no meter is back-filling."""
     chunk = chunk or BACKFILL_CHUNK
     decimal_json(cur)
     cur.execute(sql.SQL("SELECT " + _RULE_COLUMNS + ", backfill_cursor, backfill_upto FROM {} "
-                        "WHERE backfill_cursor < backfill_upto ORDER BY position LIMIT 1 FOR UPDATE").format(meters))
+                        "WHERE backfill_cursor < backfill_upto AND {} ORDER BY position LIMIT 1 FOR UPDATE").format(
+        meters, only))
     row = cur.fetchone()
     if row is None:
         return False
@@ -245,14 +279,14 @@ def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, u
     changes = Changes()
     for r in rows:
         changes.add(rule, r["position"], r["customer_id"], r["event_name"], r["occurred_at"], r["metadata"])
-    changes.write(cur, meters, usage, uniques)
+    changes.write(cur, meters, usage, uniques, hours)
     reached = rows[-1]["position"] if len(rows) == chunk else row["backfill_upto"]
     cur.execute(sql.SQL("UPDATE {} SET backfill_cursor = %s WHERE id = %s").format(meters), (reached, rule.id))
     return True
 
 
-def backfills(cur: Cursor[Any], meters: sql.Composed) -> list[str]:
+def backfills(cur: Cursor[Any], meters: sql.Composed, only: sql.Composable = sql.SQL("true")) -> list[str]:
     cur.execute(sql.SQL("SELECT id, name, backfill_cursor, backfill_upto FROM {} WHERE backfill_cursor < backfill_upto "
-                        "ORDER BY position").format(meters))
+                        "AND {} ORDER BY position").format(meters, only))
     return [f"meter {r['id']} ({r['name']}): back-fill at position {r['backfill_cursor']} of {r['backfill_upto']}"
             for r in cur.fetchall()]

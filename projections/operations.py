@@ -14,6 +14,7 @@ from psycopg import Cursor, sql
 
 from projections import parking
 from projections.parking import Stuck
+from projections.partitions import USAGE, parse_name, usage_names
 from projections.projection import Projection
 from projections.registry import PROJECTIONS
 from projections.tracking import read_position, tracking_table
@@ -53,9 +54,17 @@ class Verdict:
 
 
 def projection(name: str, schema: str, suffix: str = "") -> Projection:
-    if name not in PROJECTIONS:
-        raise KeyError(f"no projection {name!r}; there are {', '.join(PROJECTIONS)}")
-    return PROJECTIONS[name](schema, suffix)
+    """By tracking name: `usage@I/N` is partition I of N of the usage projection."""
+    base, partition = parse_name(name)
+    if base not in PROJECTIONS:
+        raise KeyError(f"no projection {base!r}; there are {', '.join(PROJECTIONS)}")
+    return PROJECTIONS[base](schema, suffix, partition)
+
+
+def names(app: EventLog) -> list[str]:
+    """Every live projection by tracking name: the usage projection's partitions when it is split."""
+    split = [n for n in usage_names(positions(app)) if n != USAGE]
+    return [n for name in PROJECTIONS for n in (split if name == USAGE and split else [name])]
 
 
 def status(app: EventLog, sample_s: float = SAMPLE_S) -> list[Status]:
@@ -63,13 +72,13 @@ def status(app: EventLog, sample_s: float = SAMPLE_S) -> list[Status]:
     background work still to do (back-fills), and stuck businesses."""
     before = positions(app)
     time.sleep(sample_s)
-    after, head = positions(app), app.head()
+    after, head, live = positions(app), app.head(), names(app)
     with app.datastore.transaction(commit=False) as cur:
-        pending = {name: _pending(cur, projection(name, app.schema)) for name in PROJECTIONS}
-        stuck = parking.stuck(cur, app.schema, list(PROJECTIONS))
+        pending = {name: _pending(cur, projection(name, app.schema)) for name in live}
+        stuck = parking.stuck(cur, app.schema, live)
     return [Status(name, after.get(name, 0), head - after.get(name, 0),
                    (after.get(name, 0) - before.get(name, 0)) / sample_s, pending[name],
-                   [s for s in stuck if s.projection == name]) for name in PROJECTIONS]
+                   [s for s in stuck if s.projection == name]) for name in live]
 
 
 def stuck(app: EventLog, name: str) -> list[Stuck]:
@@ -144,22 +153,40 @@ def rebuild(app: EventLog, name: str, progress: Progress | None = None) -> int:
     live, fresh = projection(name, app.schema), projection(name, app.schema, NEXT)
     build(app, fresh, app.head(), progress)
     with app.datastore.transaction(commit=True) as cur:
-        parking.hold(cur, app.schema, [live.name], exclusive=True)
+        parking.hold(cur, app.schema, [live.tracking_name], exclusive=True)
         _lock(cur, live, "ACCESS EXCLUSIVE")
         _finish(app, cur, fresh, app.head())
-        for table in live.tables:
-            cur.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(live.t(table)))
-            cur.execute(sql.SQL("ALTER TABLE {} RENAME TO {}").format(fresh.t(table), sql.Identifier(table)))
-            cur.execute("SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = %s",
-                        (app.schema, table))
-            for index in [r["indexname"] for r in cur.fetchall() if NEXT in r["indexname"]]:
-                cur.execute(sql.SQL("ALTER INDEX {}.{} RENAME TO {}").format(
-                    sql.Identifier(app.schema), sql.Identifier(index), sql.Identifier(index.replace(NEXT, "", 1))))
-        cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(app.schema)), (live.name,))
+        if live.partition is not None:
+            _swap_rows(cur, live, fresh)
+        else:
+            _swap_tables(cur, app, live, fresh)
+        cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(app.schema)),
+                    (live.tracking_name,))
         cur.execute(sql.SQL("UPDATE {} SET name = %s WHERE name = %s").format(tracking_table(app.schema)),
-                    (live.name, fresh.tracking_name))
-        parking.rename(cur, app.schema, fresh.tracking_name, live.name)
-        return read_position(cur, app.schema, live.name)
+                    (live.tracking_name, fresh.tracking_name))
+        parking.rename(cur, app.schema, fresh.tracking_name, live.tracking_name)
+        return read_position(cur, app.schema, live.tracking_name)
+
+
+def _swap_rows(cur: Cursor[Any], live: Projection, fresh: Projection) -> None:
+    """A partition shares its tables with the others: its rows are replaced by the rebuilt ones, in the
+    swap's transaction (dependent tables first), and the scratch tables dropped."""
+    for table in reversed(list(live.tables)):
+        cur.execute(sql.SQL("DELETE FROM {} WHERE {}").format(live.t(table), live.owned(table)))
+    for table in live.tables:
+        cur.execute(sql.SQL("INSERT INTO {} SELECT * FROM {}").format(live.t(table), fresh.t(table)))
+        cur.execute(sql.SQL("DROP TABLE {}").format(fresh.t(table)))
+
+
+def _swap_tables(cur: Cursor[Any], app: EventLog, live: Projection, fresh: Projection) -> None:
+    for table in live.tables:
+        cur.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(live.t(table)))
+        cur.execute(sql.SQL("ALTER TABLE {} RENAME TO {}").format(fresh.t(table), sql.Identifier(table)))
+        cur.execute("SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = %s",
+                    (app.schema, table))
+        for index in [r["indexname"] for r in cur.fetchall() if NEXT in r["indexname"]]:
+            cur.execute(sql.SQL("ALTER INDEX {}.{} RENAME TO {}").format(
+                sql.Identifier(app.schema), sql.Identifier(index), sql.Identifier(index.replace(NEXT, "", 1))))
 
 
 def verify(app: EventLog, name: str, progress: Progress | None = None) -> Verdict:
@@ -170,15 +197,15 @@ def verify(app: EventLog, name: str, progress: Progress | None = None) -> Verdic
     The scratch tables are dropped."""
     live, scratch = projection(name, app.schema), projection(name, app.schema, VERIFY)
     with app.datastore.transaction(commit=False) as cur:
-        build(app, scratch, read_position(cur, app.schema, live.name), progress)
+        build(app, scratch, read_position(cur, app.schema, live.tracking_name), progress)
     try:
         with app.datastore.transaction(commit=True) as cur:
             _lock(cur, live, "SHARE ROW EXCLUSIVE")
-            _finish(app, cur, scratch, read_position(cur, app.schema, live.name))
+            _finish(app, cur, scratch, read_position(cur, app.schema, live.tracking_name))
             _settle(cur, live)
             differences = [line for table in live.tables for line in _differences(cur, live, scratch, table)]
             return Verdict(differences + _parked_differences(cur, live, scratch), _behind(app, cur, live),
-                           parking.stuck(cur, app.schema, [live.name]))
+                           parking.stuck(cur, app.schema, [live.tracking_name]))
     finally:
         with app.datastore.transaction(commit=True) as cur:
             _drop(cur, scratch)
@@ -188,8 +215,8 @@ def _differences(cur: Cursor[Any], live: Projection, scratch: Projection, table:
     order = sql.SQL(", ").join(sql.Identifier(k) for k in live.keys[table])
     lines = []
     for label, a, b in (("only live", live, scratch), ("only rebuilt", scratch, live)):
-        cur.execute(sql.SQL("SELECT * FROM (SELECT * FROM {} EXCEPT ALL SELECT * FROM {}) AS d ORDER BY {}").format(
-            a.t(table), b.t(table), order))
+        cur.execute(sql.SQL("SELECT * FROM (SELECT * FROM {} WHERE {} EXCEPT ALL SELECT * FROM {} WHERE {}) AS d "
+                            "ORDER BY {}").format(a.t(table), a.owned(table), b.t(table), b.owned(table), order))
         lines += [f"{table}: {label}: {dict(row)}" for row in cur.fetchall()]
     return lines
 
@@ -203,5 +230,5 @@ def _parked_differences(cur: Cursor[Any], live: Projection, scratch: Projection)
 def _behind(app: EventLog, cur: Cursor[Any], live: Projection) -> int:
     """Events in the log after the projection's position (ids have gaps: they are counted, not subtracted)."""
     cur.execute(sql.SQL("SELECT count(*) AS n FROM {} WHERE notification_id > %s").format(app.events_table),
-                (read_position(cur, live.schema, live.name),))
+                (read_position(cur, live.schema, live.tracking_name),))
     return one(cur)["n"]

@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 
 from psycopg import Cursor, sql
 
+from projections.partitions import Partition
+
 
 @dataclass(frozen=True)
 class Page:
@@ -33,13 +35,24 @@ class Projection:
     # store already has (with a default right for rows written before), and to every new table alike.
     added_columns: ClassVar[dict[str, tuple[str, ...]]] = {}
 
-    def __init__(self, schema: str, suffix: str = "") -> None:
+    def __init__(self, schema: str, suffix: str = "", partition: Partition | None = None) -> None:
+        if partition is not None and not self.partitioned:
+            raise ValueError(f"the {self.name} projection is not split into partitions")
         self.schema = schema
         self.suffix = suffix
+        self.partition = partition
+
+    # Whether it may be split by business across workers (projections/partitions.py).
+    partitioned: ClassVar[bool] = False
 
     @property
     def tracking_name(self) -> str:
-        return self.name + self.suffix
+        return self.name + self.suffix + (self.partition.label if self.partition else "")
+
+    def owned(self, logical: str) -> sql.Composable:
+        """The condition that selects this generation's rows of a table: all of them, unless the table is
+        shared by partitions."""
+        return sql.SQL("true")
 
     def t(self, logical: str) -> sql.Composed:
         return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(logical + self.suffix))

@@ -35,13 +35,15 @@ from projections.pages import PageOf
 from projections.parking import Stuck, stuck
 from projections.simulation_queries import SimulationSummaryView, SimulationView
 from projections.webhook_queries import AlertView, DeliveryView, WebhookPage
+from projections.worker import wait_in
 
 
 class Queries:
-    def __init__(self, datastore: Any, schema: str) -> None:
+    def __init__(self, datastore: Any, schema: str, events_table: sql.Composable) -> None:
         self.datastore = datastore
         self.schema = schema
         self.entitlements = EntitlementReads(datastore, schema)
+        self.events_table = events_table
 
     def customers(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10,
                   matching: CustomerFilter = CustomerFilter()) -> PageOf[CustomerView]:
@@ -56,7 +58,7 @@ class Queries:
                                          page_number=page_number, page_size=page_size)
 
     def event(self, business: uuid.UUID, event_id: str) -> EventView:
-        return event_queries.get_event(self.datastore, self.schema, business, event_id)
+        return event_queries.get_event(self.datastore, self.schema, self.events_table, business, event_id)
 
     def meters(self, business: uuid.UUID, archived: bool | None = False, page_number: int = 0,
                page_size: int = 10) -> PageOf[MeterView]:
@@ -137,6 +139,10 @@ class Queries:
     def open_cycles(self, business: uuid.UUID, limit: int, customer_id: str | None = None) -> list[dict[str, Any]]:
         with self.datastore.transaction(commit=False) as cur:
             return overview_queries.open_cycles(cur, self.schema, business, limit, customer_id)
+    def reached(self, names: list[str], position: int, timeout: float) -> bool:
+        """Waits (holding the thread) until the named read models, where these queries read them, have
+        `position`."""
+        return wait_in(self.datastore, self.schema, names, position, timeout)
 
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:

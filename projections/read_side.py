@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from psycopg import Cursor
+from psycopg import Cursor, sql
 
 from domain.cycles import Cycle
 from domain.meter import Meter
@@ -27,6 +27,8 @@ from projections import (
     parking,
     simulation_inputs,
 )
+from projections.partitions import usage_name_for
+from projections.tracking import read_positions
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ class Snapshot:
         return cycle_usage.usage_position(self.cur, self.schema)
 
     def usage_parked_at(self, business: uuid.UUID) -> int | None:
-        return parking.stuck_at(self.cur, self.schema, "usage", business)
+        name = usage_name_for(read_positions(self.cur, self.schema), business)
+        return parking.stuck_at(self.cur, self.schema, name, business)
 
     def measure(self, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], cycle: Cycle,
                 since: datetime, late_after: int, position: int) -> list[Usage]:
@@ -128,6 +131,18 @@ class ReadModels:
             return [EndedCycle(r["customer_id"], r["subscription_id"],
                                Cycle(r["cycle_index"], r["cycle_start"], r["cycle_end"]))
                     for r in charge_queries.ended_cycles(cur, self.schema, business, ended_by, customer_id)]
+
+    def usage_positions(self, business: uuid.UUID, customer_id: str, upto: int) -> list[int] | None:
+        with self.datastore.transaction(commit=False) as cur:
+            at = read_positions(cur, self.schema)
+            name = usage_name_for(at, business)
+            if at.get(name, 0) < upto or \
+                    parking.stuck_at(cur, self.schema, name, business) is not None:
+                return None
+            cur.execute(sql.SQL("SELECT position FROM {}.usage_events WHERE business_id = %s AND customer_id = %s "
+                                "AND position <= %s ORDER BY position").format(sql.Identifier(self.schema)),
+                        (business, customer_id, upto))
+            return [r["position"] for r in cur.fetchall()]
 
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]:
         with self.datastore.transaction(commit=False) as cur:

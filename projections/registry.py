@@ -5,6 +5,7 @@ from projections.balances import BalancesProjection
 from projections.charges import ChargesProjection
 from projections.customers import CustomersProjection
 from projections.invoices import InvoicesProjection
+from projections.partitions import USAGE, Partition
 from projections.projection import Projection
 from projections.simulations import SimulationsProjection
 from projections.usage import UsageProjection
@@ -18,3 +19,20 @@ PROJECTIONS: dict[str, type[Projection]] = {
 
 def all_projections(schema: str, suffix: str = "") -> list[Projection]:
     return [cls(schema, suffix) for cls in PROJECTIONS.values()]
+
+
+def worker_projections(schema: str, partition: Partition | None = None) -> list[Projection]:
+    """What one worker applies: every projection; or, with a partition, that share of the usage projection,
+    and every other projection too on partition 0 (they are small beside usage)."""
+    if partition is None:
+        return all_projections(schema)
+    rest = [cls(schema) for name, cls in PROJECTIONS.items() if name != USAGE] if partition.index == 0 else []
+    return [PROJECTIONS[USAGE](schema, partition=partition), *rest]
+
+
+def live_names(partition: Partition | None = None) -> list[str]:
+    """The tracking names every read model stands at, the usage projection split as `partition` says."""
+    if partition is None:
+        return list(PROJECTIONS)
+    split = [USAGE + Partition(i, partition.count).label for i in range(partition.count)]
+    return split + [name for name in PROJECTIONS if name != USAGE]

@@ -13,9 +13,10 @@ from typing import Literal
 
 from projections import parking
 from projections.isolation import Decoded, apply_contained
+from projections.operations import names as live_names
+from projections.operations import projection
 from projections.parking import ParkedEvent
 from projections.projection import Projection
-from projections.registry import PROJECTIONS
 from store.log import EventLog, read_notifications
 
 # An event of unknown business holds back every later event, whoever's: they are retried together.
@@ -34,12 +35,12 @@ class Retried:
 def retry(app: EventLog, names: list[str] | None = None, business: uuid.UUID | None = None) -> list[Retried]:
     """Retries every stuck business of the named projections (all when None), or only `business`."""
     done = []
-    for name in names or list(PROJECTIONS):
+    for name in names or live_names(app):
         with app.datastore.transaction(commit=False) as cur:
             if not parking.exists(cur, app.schema):
                 return []
             keys = _keys(parking.parked_events(cur, app.schema, name), business)
-        done += [_retry(app, PROJECTIONS[name](app.schema), key) for key in keys]
+        done += [_retry(app, projection(name, app.schema), key) for key in keys]
     return done
 
 
@@ -62,18 +63,18 @@ def _group(events: list[ParkedEvent], key: Key) -> list[ParkedEvent]:
 
 def _retry(app: EventLog, live: Projection, key: Key) -> Retried:
     with app.datastore.transaction(commit=True) as cur:
-        parking.hold(cur, app.schema, [live.name], exclusive=True)
+        parking.hold(cur, app.schema, [live.tracking_name], exclusive=True)
         # Read under the lock: it holds every event the worker parked for this business until now.
-        events = parking.parked_events(cur, app.schema, live.name)
+        events = parking.parked_events(cur, app.schema, live.tracking_name)
         group = _group(events, key)
         beyond = [e for e in events if e.business_id == key and e not in group]
         decoded = Decoded(app.mapper)
         items = [decoded.item(n) for n in read_notifications(cur, app.events_table, [e.position for e in group])]
         owners = {e.position: e.business_id for e in group}
         parked = apply_contained(cur, [(live, items)], group[-1].position if group else 0, {},
-                                 lambda _: owners).get(live.name, []) if items else []
-        parking.park(cur, app.schema, live.name, parked)
+                                 lambda _: owners).get(live.tracking_name, []) if items else []
+        parking.park(cur, app.schema, live.tracking_name, parked)
         still = {e.position for e in parked}
         applied = [i.position for i in items if i.position not in still]
-        parking.unpark(cur, app.schema, live.name, applied)
-        return Retried(live.name, key if isinstance(key, uuid.UUID) else None, len(applied), parked + beyond)
+        parking.unpark(cur, app.schema, live.tracking_name, applied)
+        return Retried(live.tracking_name, key if isinstance(key, uuid.UUID) else None, len(applied), parked + beyond)

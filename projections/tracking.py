@@ -33,9 +33,16 @@ def read_positions(cur: Cursor[Any], schema: str) -> dict[str, int]:
 
 
 def record_position(cur: Cursor[Any], schema: str, name: str, position: int) -> None:
+    record_positions(cur, schema, [name], position)
+
+
+def record_positions(cur: Cursor[Any], schema: str, names: list[str], position: int) -> None:
+    """Moves every named projection to `position` in one statement (one round trip per page, not one per
+    projection); if any of them is already there, none moves and the page is someone else's."""
     cur.execute(sql.SQL(
-        "INSERT INTO {t} (name, position) VALUES (%s, %s) ON CONFLICT (name) DO UPDATE "
-        "SET position = EXCLUDED.position WHERE {t}.position < EXCLUDED.position RETURNING position"
-    ).format(t=tracking_table(schema)), (name, position))
-    if cur.fetchone() is None:
-        raise PositionConflict(f"{name} is already at or past {position}")
+        "INSERT INTO {t} (name, position) SELECT unnest(%s::text[]), %s ON CONFLICT (name) DO UPDATE "
+        "SET position = EXCLUDED.position WHERE {t}.position < EXCLUDED.position RETURNING name"
+    ).format(t=tracking_table(schema)), (names, position))
+    moved = {row["name"] for row in cur.fetchall()}
+    if len(moved) < len(set(names)):
+        raise PositionConflict(f"{', '.join(sorted(set(names) - moved))} already at or past {position}")

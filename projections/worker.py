@@ -9,18 +9,21 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from eventsourcing.persistence import Notification
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from projections import parking
-from projections.isolation import Decoded, apply_contained
+from projections.isolation import Decoded, Item, apply_contained
 from projections.owners import Owners
+from projections.partitions import adopt_position
 from projections.projection import Projection
 from projections.tracking import (
     PositionConflict,
     create_tracking,
     read_position,
     read_positions,
-    record_position,
+    record_positions,
 )
 from store.log import EventLog, read_page
 from store.rows import one
@@ -38,6 +41,8 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
     already has a position starts empty: `tally projections rebuild` fills it."""
     create_tracking(cur, projection.schema)
     parking.create_parking(cur, projection.schema)
+    if not projection.suffix:
+        adopt_position(cur, projection)
     for name in projection.tables:
         cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
         for statement in projection.ddl(name) if one(cur)["t"] is None else projection.column_ddl(name):
@@ -59,12 +64,19 @@ def process_page(app: EventLog, cur: Cursor[Any], projections: list[Projection],
     held = parking.held_back(cur, schema, names)
     decoded = Decoded(app.mapper)
     owners = Owners(cur, app.mapper, app.events_table)
-    work = [(p, [decoded.item(n) for n in notifications if p.wants(n.topic)]) for p in projections]
+    work = [(p, _items(p, notifications, decoded, owners)) for p in projections]
     parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
     for name in names:
         parking.park(cur, schema, name, parked.get(name, []))
-        record_position(cur, schema, name, notifications[-1].id)
+    record_positions(cur, schema, names, notifications[-1].id)
     return len(notifications)
+
+
+def _items(projection: Projection, notifications: list[Notification], decoded: Decoded, owners: Owners) -> list[Item]:
+    wanted = [n for n in notifications if projection.wants(n.topic)]
+    if projection.partition is None:
+        return [decoded.item(n) for n in wanted]
+    return projection.partition.keep(wanted, decoded.item, owners.of)
 
 
 def step(app: EventLog, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:
@@ -111,6 +123,8 @@ class Worker:
 
     def setup(self) -> None:
         with self.app.datastore.transaction(commit=True) as cur:
+            # Workers of several partitions start together: one creates the tables, the others find them.
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{self.app.schema}/setup",))
             for projection in self.projections:
                 ensure_tables(cur, projection)
 
@@ -148,18 +162,27 @@ class Worker:
 
 
 def positions(app: EventLog) -> dict[str, int]:
-    with app.datastore.transaction(commit=False) as cur:
-        cur.execute("SELECT to_regclass(%s) AS t", (f'"{app.schema}".projection_tracking',))
+    return positions_in(app.datastore, app.schema)
+
+
+def positions_in(datastore: PostgresDatastore, schema: str) -> dict[str, int]:
+    """Every tracking position by name, on this datastore (the primary, or a replica of it)."""
+    with datastore.transaction(commit=False) as cur:
+        cur.execute("SELECT to_regclass(%s) AS t", (f'"{schema}".projection_tracking',))
         if one(cur)["t"] is None:
             return {}
-        return read_positions(cur, app.schema)
+        return read_positions(cur, schema)
 
 
 def projected_position(app: EventLog, names: list[str]) -> int:
     """How far every named projection has got: the lowest of their positions, 0 while one has none."""
+    return projected_position_in(app.datastore, app.schema, names)
+
+
+def projected_position_in(datastore: PostgresDatastore, schema: str, names: list[str]) -> int:
     query = sql.SQL("SELECT coalesce(min(position), 0) AS p, count(*) AS n FROM {}.projection_tracking "
-                    "WHERE name = ANY(%s)").format(sql.Identifier(app.schema))
-    with app.datastore.transaction(commit=False) as cur:
+                    "WHERE name = ANY(%s)").format(sql.Identifier(schema))
+    with datastore.transaction(commit=False) as cur:
         cur.execute(query, (names,))
         row = one(cur)
     return int(row["p"]) if row["n"] == len(names) else 0
@@ -168,11 +191,17 @@ def projected_position(app: EventLog, names: list[str]) -> int:
 def wait_for(app: EventLog, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
     """True once every named projection has reached `position`, False after `timeout`. It holds its
     thread while it waits; request handlers wait with `interfaces.http.position_watch` instead."""
+    return wait_in(app.datastore, app.schema, names, position, timeout)
+
+
+def wait_in(datastore: PostgresDatastore, schema: str, names: Iterable[str], position: int,
+            timeout: float = 5.0) -> bool:
+    """`wait_for` on this datastore (the primary, or a replica of it)."""
     names = list(names)
     deadline = time.monotonic() + timeout
     pause = 0.005
     while True:
-        if position <= 0 or projected_position(app, names) >= position:
+        if position <= 0 or projected_position_in(datastore, schema, names) >= position:
             return True
         if time.monotonic() >= deadline:
             return False

@@ -19,8 +19,10 @@ from eventsourcing.postgres import PostgresDatastore, PostgresFactory
 from eventsourcing.utils import Environment
 from psycopg import sql
 
+from domain.credit_wallet import CreditWallet
 from domain.errors import NotFound
 from domain.invoice_numbering import InvoiceNumbering
+from domain.subscription import Subscription
 from store.config import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
 from store.deadlines import bound
 from store.recorder import Recorder
@@ -30,14 +32,23 @@ from store.transcoder import MsgspecJSONTranscoder
 T = TypeVar("T")
 
 
+# Aggregates that keep gaining events for as long as a customer stays (a cycle closed every day, a
+# grant or debit per cycle) are loaded from their latest snapshot plus fewer than this many events, so a
+# load costs the same after years as after a month (docs/performance.md). Products change rarely and
+# hold typed prices the snapshot's JSON has no transcoding for.
+SNAPSHOT_EVERY = 100
+
+
 class EventStore(Application[Any]):
     name = "Tally"
     recorder: Recorder  # store.config names it as the recorder topic
     # A business's invoice numbering gains an event with every close, and every close loads it
     # (docs/invoices.md): `snapshotted` keeps it in memory and reads only the events after the version it
-    # holds; after a restart a snapshot every 20 events bounds the replay. Snapshots live in their own table,
-    # outside the log the read models follow.
-    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {InvoiceNumbering: 20}
+    # holds; after a restart a snapshot every 20 events bounds the replay. Subscriptions and wallets load
+    # from their latest snapshot (SNAPSHOT_EVERY). Snapshots live in their own table, outside the log the
+    # read models follow.
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
+        InvoiceNumbering: 20, Subscription: SNAPSHOT_EVERY, CreditWallet: SNAPSHOT_EVERY}
     SNAPSHOTTED_CACHE = 10_000
     snapshotted: Repository[Any]
 
@@ -52,12 +63,13 @@ class EventStore(Application[Any]):
         return factory
 
     def construct_repository(self) -> Repository[Any]:
-        """`repository` never looks for snapshots (a lookup would cost every load a query), `snapshotted`
-        does: it loads the aggregates `snapshotting_intervals` names, from its cache fast-forwarded by the
-        events stored since (each get hands out a copy, so a save that fails leaves the cache as stored)."""
+        """`repository` starts a load from the latest snapshot, where there is one (long-lived subscriptions
+        and wallets load in bounded time); `snapshotted` also keeps the aggregates in a cache fast-forwarded
+        by the events stored since (each get hands out a copy, so a save that fails leaves the cache as
+        stored): the invoice numbering, loaded by every close."""
         self.snapshotted = Repository(event_store=self.events, snapshot_store=self.snapshots,
                                       cache_maxsize=self.SNAPSHOTTED_CACHE, fastforward=True)
-        return Repository(event_store=self.events)
+        return Repository(event_store=self.events, snapshot_store=self.snapshots)
 
     def take_snapshot(self, aggregate_id: uuid.UUID, version: int | None = None,
                       projector_func: ProjectorFunction[Any, Any] = project_aggregate) -> None:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
-from eventsourcing.persistence import Mapper
+from eventsourcing.persistence import Mapper, Notification
 from eventsourcing.utils import get_topic
 from psycopg import Cursor, sql
 
@@ -26,6 +26,7 @@ from domain.usage_event import IncomingEvent, MetadataValue, UsageEvent
 from store.rows import one
 
 TOPIC = get_topic(UsageEvent.Recorded)
+RECORDED = UsageEvent.Recorded
 ORIGINATOR_TOPIC = get_topic(UsageEvent)
 
 _encode = msgspec.json.Encoder().encode
@@ -74,6 +75,88 @@ def recorded_states(business: uuid.UUID, batch: Iterable[IncomingEvent], now: da
             state = mapper.cipher.encrypt(state)
         states.append(state)
     return states
+
+
+class _Tagged(msgspec.Struct, forbid_unknown_fields=True):
+    type: str = msgspec.field(name="_type_")
+    data: str = msgspec.field(name="_data_")
+
+
+class _RecordedState(msgspec.Struct, forbid_unknown_fields=True):
+    timestamp: _Tagged
+    originator_topic: str
+    business_id: _Tagged
+    event_id: str
+    customer_id: str
+    event_name: str
+    occurred_at: _Tagged
+    metadata: dict[str, str | bool | int | _Tagged]
+
+
+_decode_state = msgspec.json.Decoder(_RecordedState).decode
+_NOT_OURS = (msgspec.DecodeError, msgspec.ValidationError, ValueError)
+
+
+def _datetime(value: _Tagged) -> datetime:
+    if value.type != "datetime_iso":
+        raise ValueError(value.type)
+    return datetime.fromisoformat(value.data)
+
+
+def _metadata(value: str | bool | int | _Tagged) -> MetadataValue:
+    if not isinstance(value, _Tagged):
+        return value
+    if value.type != "decimal_str":
+        raise ValueError(value.type)
+    return Decimal(value.data)
+
+
+def decode_recorded(notification: Notification, mapper: Mapper[Any]) -> Any:
+    """The `Recorded` event of a notification, as `mapper.to_domain_event` builds it, decoded in one typed
+    msgspec pass: the worker decodes every usage event, and the generic path walks the parsed JSON in Python.
+    Falls back to the mapper for any state that is not exactly the form `recorded_states` writes."""
+    if mapper.cipher or mapper.compressor or RECORDED_VERSION != 1:
+        return mapper.to_domain_event(notification)
+    try:
+        state = _decode_state(notification.state)
+        if state.business_id.type != "uuid_hex":
+            raise ValueError(state.business_id.type)
+        values = {
+            "timestamp": _datetime(state.timestamp),
+            "originator_topic": state.originator_topic,
+            "business_id": uuid.UUID(state.business_id.data),
+            "event_id": state.event_id,
+            "customer_id": state.customer_id,
+            "event_name": state.event_name,
+            "occurred_at": _datetime(state.occurred_at),
+            "metadata": {k: _metadata(v) for k, v in state.metadata.items()},
+            "originator_id": notification.originator_id,
+            "originator_version": notification.originator_version,
+        }
+    except _NOT_OURS:
+        return mapper.to_domain_event(notification)
+    event = object.__new__(RECORDED)
+    object.__setattr__(event, "__dict__", values)
+    return event
+
+
+RECORDED_VERSION = getattr(RECORDED, "class_version", 1)
+
+
+class _Owner(msgspec.Struct):
+    business_id: _Tagged
+
+
+_decode_owner = msgspec.json.Decoder(_Owner).decode
+
+
+def peek_business(state: bytes) -> uuid.UUID | None:
+    """The business of a stored `Recorded` state without decoding the rest; None when it cannot be read
+    this way (encrypted, compressed, another form)."""
+    try:
+        return uuid.UUID(_decode_owner(state).business_id.data)
+    except _NOT_OURS:
+        return None
 
 
 def copy_rows(records: list[tuple[uuid.UUID, bytes]]) -> list[bytes]:

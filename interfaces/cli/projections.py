@@ -24,12 +24,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                          ("verify", "rebuild into scratch tables and report every difference, the events still to "
                                     "apply and the parked ones (exit 1 if any)")):
         command = actions.add_parser(action, help=text)
-        command.add_argument("name", choices=list(PROJECTIONS))
+        command.add_argument("name", type=projection_name, metavar="NAME",
+                             help=f"{', '.join(PROJECTIONS)}; usage@I/N for partition I of a split usage projection")
     again = actions.add_parser("retry", help="apply parked events again, in order, once their cause is fixed "
                                              "(exit 1 if some stay parked)")
-    again.add_argument("name", nargs="?", choices=list(PROJECTIONS), help="one projection (default: all)")
+    again.add_argument("name", nargs="?", type=projection_name, help="one projection (default: all)")
     again.add_argument("--business", type=business_ref, help="only this business (its id, or its name)")
     parser.set_defaults(run=run)
+
+
+def projection_name(text: str) -> str:
+    try:
+        operations.projection(text, "public")
+    except (KeyError, ValueError) as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
 
 
 def business_ref(text: str) -> uuid.UUID:

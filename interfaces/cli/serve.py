@@ -15,7 +15,8 @@ from interfaces.cli.common import open_tally
 from interfaces.cli.supervisor import Supervisor
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
-from projections.registry import all_projections
+from projections.partitions import Partition
+from projections.registry import worker_projections
 from projections.worker import Worker
 from store.config import SERVING
 
@@ -31,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     parser.add_argument("--workers", type=int, default=1,
                         help="API processes (default 1); the projection worker is always one more")
+    parser.add_argument("--partitions", type=int, default=1,
+                        help="projection workers, each applying its share of the usage projection "
+                             "(`tally worker --partition I/N`; default 1: one worker for everything)")
     parser.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=None,
                         help="log every request (default: only with -v; off saves CPU under heavy load)")
     add_grace(parser)
@@ -51,22 +55,27 @@ def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
 
 def run(args: argparse.Namespace) -> int:
     tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING)
-    Worker(tally.store, all_projections(tally.store.schema)).setup()
+    splits = [None] if args.partitions <= 1 else [Partition(i, args.partitions) for i in range(args.partitions)]
+    for split in splits:
+        Worker(tally.store, worker_projections(tally.store.schema, split)).setup()
     key = demo_key(tally, args.data_dir)
     # Giving up ends serve the way SIGTERM does, so uvicorn shuts down in order and PostgreSQL stops.
-    worker = Supervisor("worker", [sys.executable, "-m", "interfaces.cli.main", "worker",
-                                  "--supervisor", str(os.getpid()), "--grace", str(args.grace),
-                                  *(["-v"] if args.verbose else [])],
-                        env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
-                        on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM))
+    workers = [Supervisor("worker", [sys.executable, "-m", "interfaces.cli.main", "worker",
+                                     "--supervisor", str(os.getpid()), "--grace", str(args.grace),
+                                     *(["--partition", f"{split.index}/{split.count}"] if split else []),
+                                     *(["-v"] if args.verbose else [])],
+                          env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
+                          on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM)) for split in splits]
+    gave_up = lambda: any(w.gave_up for w in workers)  # noqa: E731
     # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
     # PostgreSQL stop with us (it stops at interpreter exit).
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1 if worker.gave_up else 0))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1 if gave_up() else 0))
     base = f"http://{args.host}:{args.port}"
     access_log = args.verbose if args.access_log is None else args.access_log
     log_level = "info" if args.verbose else "warning"
     try:
-        worker.start()
+        for worker in workers:
+            worker.start()
         print(f"tally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
               f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
               f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
@@ -81,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
             app = create_app(tally, session_secret(args.data_dir))
             uvicorn.run(app, host=args.host, port=args.port, log_level=log_level, access_log=access_log)
     finally:
-        worker.stop()
+        for worker in workers:
+            worker.stop()
         tally.close()
         log.info("stopped")
-    return 1 if worker.gave_up else 0
+    return 1 if gave_up() else 0

@@ -14,7 +14,8 @@ from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import open_tally
 from interfaces.webhook_sender import Sender, retry_delays
 from projections.job_runner import JobRunner
-from projections.registry import all_projections
+from projections.partitions import Partition
+from projections.registry import live_names, worker_projections
 from projections.worker import PAGE_SIZE, Worker
 
 PARENT_POLL_S = 1.0
@@ -25,11 +26,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("worker", help="run the projection worker alone (for separate processes)")
     parser.add_argument("--page-size", type=int, default=PAGE_SIZE,
                         help=f"log notifications applied per transaction (default {PAGE_SIZE})")
+    parser.add_argument("--partition", type=partition_arg, metavar="I/N",
+                        help="apply only partition I of N of the usage projection (its businesses; run one "
+                             "worker per partition); partition 0 also runs every other projection and the "
+                             "billing jobs (docs/scaling.md)")
     # Set by `tally serve` to its pid: Ctrl-C is for serve, which stops its worker itself; and a worker whose
     # serve was killed stops instead of running on as an orphan.
     parser.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     add_grace(parser)
     parser.set_defaults(run=run)
+
+
+def partition_arg(text: str) -> Partition:
+    try:
+        return Partition.parse(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def stop_with(supervisor: int, stopping: threading.Event) -> None:
@@ -45,11 +57,11 @@ def run(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir)
     grace = timedelta(minutes=args.grace)
     clock = lambda: datetime.now(timezone.utc)  # noqa: E731
-    projections = all_projections(tally.store.schema)
+    partition = args.partition
     log = event_log(tally)
-    worker = Worker(log, projections, page_size=args.page_size)
+    worker = Worker(log, worker_projections(tally.store.schema, partition), page_size=args.page_size)
     worker.setup()
-    jobs = JobRunner(log, [p.name for p in projections],
+    jobs = JobRunner(log, live_names(partition),
                      [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace),
                       tally.alerts.alert_job(), tally.meter_jobs.backfill_job(), tally.simulations.job(clock)],
                      worker.stopping)
@@ -58,13 +70,17 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
     if args.supervisor:
         stop_with(args.supervisor, worker.stopping)
-    thread = jobs.start()
-    sending = sender.start()
+    # The jobs and the webhook sender run once, beside partition 0 (docs/scaling.md).
+    first = partition is None or partition.index == 0
+    thread = jobs.start() if first else None
+    sending = sender.start() if first else None
     try:
         worker.run()
     finally:
         worker.stop()
-        thread.join(JOBS_STOP_S)
-        sending.join(JOBS_STOP_S)
+        if thread:
+            thread.join(JOBS_STOP_S)
+        if sending:
+            sending.join(JOBS_STOP_S)
         tally.close()
     return 0

@@ -8,6 +8,7 @@ from litestar.datastructures import State
 from litestar.serialization import decode_json, encode_json
 
 from application.tally import Tally
+from interfaces.bootstrap import query_datastore
 from interfaces.dashboard.router import dashboard_router, template_config
 from interfaces.dashboard.session import session_middleware, session_secret
 from interfaces.http import problems
@@ -20,15 +21,16 @@ from interfaces.http.query_check import QueryCheck
 from interfaces.http.request_check import RequestCheck
 from projections.queries import Queries
 from projections.registry import PROJECTIONS
-from projections.worker import projected_position
+from projections.worker import positions_in
 
 MAX_BODY = 1024 * 1024
 
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
-    watch = PositionWatch(lambda: projected_position(tally.store, list(PROJECTIONS)))
-    queries = Queries(tally.store.datastore, tally.store.schema)
+    reads = query_datastore(tally)
+    watch = PositionWatch(lambda: positions_in(reads, tally.store.schema), list(PROJECTIONS))
+    queries = Queries(reads, tally.store.schema, tally.store.events_table)
     app = Litestar(
         route_handlers=[*CONTROLLERS, dashboard_router()],
         middleware=[RequestCheck(), QueryCheck(), database_deadline, session_middleware(secret or session_secret())],
@@ -39,7 +41,7 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
                      "position_watch": watch}),
         request_max_body_size=MAX_BODY,
         openapi_config=openapi_config(),
-        on_shutdown=[tally.close],
+        on_shutdown=[tally.close, *([reads.close] if reads is not tally.store.datastore else [])],
     )
     complete(app)
     return app

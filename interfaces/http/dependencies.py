@@ -39,21 +39,22 @@ async def provide_position(
     tally: Tally, state: State, business: uuid.UUID,
     min_position: int = Parameter(default=0, ge=0, description="Wait until read models include this log position"),
 ) -> int:
-    """Waits on the event loop, not a thread (interfaces/http/position_watch.py). `business` is asked for
-    so the key is checked before anything else.
+    """Waits on the event loop, not a thread (interfaces/http/position_watch.py), for the read models that
+    hold the caller's business (its usage partition, when the projection is split). `business` is asked
+    for first, so the key is checked before anything else.
 
     Without `min_position` a read still sees every write that answered before it was asked (Dodo's SDK has
     no positions): it waits up to DEFAULT_WAIT_S for the read models to reach the log's head as it was when
     the read arrived, then answers what they hold (docs/dodo.md)."""
     if not min_position:
         head = await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True)
-        await state.position_watch.reached(head, DEFAULT_WAIT_S)
+        await state.position_watch.reached(head, DEFAULT_WAIT_S, business)
         return 0
     if min_position > await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True):
         # Nothing was ever written there: waiting could not help.
         raise Invalid("min_position is past the head of the log; use a position a command answered",
                       "position_beyond_head", [Fault("min_position", "is past the head of the log")])
-    if not await state.position_watch.reached(min_position, READ_WAIT_S):
+    if not await state.position_watch.reached(min_position, READ_WAIT_S, business):
         raise NotReady(f"read models have not reached position {min_position} within {READ_WAIT_S:.0f}s; retry",
                        "projections_behind")
     return min_position

@@ -37,7 +37,7 @@ def simulate(tally, worker, business, product, *scenarios, span=Span(cycles=3), 
 
 
 def queries(tally):
-    return Queries(tally.store.datastore, tally.store.schema)
+    return Queries(tally.store.datastore, tally.store.schema, tally.store.events_table)
 
 
 def result(tally, business, simulation_id):

@@ -4,8 +4,10 @@ from bench.report import simulation_table, table, verdict
 
 
 def test_targets_are_judged_in_their_direction():
-    assert verdict("ingest_ratio", 0.5).startswith("met")
-    assert verdict("ingest_ratio", 0.49).startswith("MISSED")
+    assert verdict("ingest_ratio", 0.75).startswith("met")
+    assert verdict("ingest_ratio", 0.74).startswith("MISSED")
+    assert verdict("projection_lag_p99_s", 1.0).startswith("met")
+    assert verdict("projection_lag_p99_s", 1.01).startswith("MISSED")
     assert verdict("usage_query_p99_ms", 20.0).startswith("MISSED")
     assert verdict("usage_query_p99_ms", None) == "not measured"
     assert verdict("events_in_store", 5) == ""
@@ -19,13 +21,13 @@ def test_percentiles_pick_a_measured_value():
 
 def test_the_table_shows_every_measure_and_the_run():
     result = {"mode": "quick", "date": "2026-11-25 17:00 UTC", "git_commit": "abc", "cores": 2,
-              "postgres_version": "18.6", "api_processes_per_side": 2, "ingest_ratio": 0.61,
+              "postgres_version": "18.6", "api_processes_per_side": 2, "ingest_ratio": 0.81,
               "by_batch": {"100": {"baseline_events_per_s": 10, "tally_events_per_s": 6,
                                    "baseline_latency_p99_ms": 1.0, "tally_latency_p99_ms": 2.0}},
               "sustained_window_s": 4, "sustained_steps": [{"offered_per_s": 5, "passed": True, "lag_max_s": 0.1}],
               "notes": ["quick mode"]}
     text = table(result)
-    assert "| ingest ratio | 0.61 |  | met (>= 0.5) |" in text
+    assert "| ingest ratio | 0.81 |  | met (>= 0.75) |" in text
     assert "commit abc" in text and "note: quick mode" in text
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from psycopg import sql
 
 from interfaces.cli.main import main
+from store.evidence import recorded_usage
 from tests.interfaces.billing_helpers import (
     JAN1,
     close,
@@ -117,3 +118,26 @@ def test_verify_catches_a_tampered_invoice_row_while_explain_keeps_the_true_figu
     assert explain(client, auth, invoice["id"])["total"] == "30.05"
     assert main(["audit", "explain", invoice["id"]]) == 0
     assert "MATCHES" in capsys.readouterr().out
+
+
+def test_explain_finds_the_events_through_the_usage_index_as_a_scan_of_the_log_would(client, auth, make_customer,
+                                                                                       tally, business, monkeypatch):
+    customer = make_customer("cus_e")
+    other = make_customer("cus_o")
+    calls = meter(client, auth, "api.call")
+    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "10"})
+    start = yesterday()
+    send(client, auth, customer, "api.call", 40, start + timedelta(minutes=5), "c")
+    send(client, auth, other, "api.call", 25, start + timedelta(minutes=6), "o")
+    [invoice] = close(client, auth, subscribe(client, auth, customer, plan["id"], start)["id"])
+    explainer = tally.explainer
+    located = explainer.explain_invoice(business, uuid.UUID(invoice["id"]))
+    scanned = explainer.explain_invoice(business, uuid.UUID(invoice["id"]), evidence=lambda b, c, a, u: list(
+        recorded_usage(tally.store, b, c, a, u)))
+    assert located == scanned and located.lines[0].events == 40 and located.matches
+
+    asked = []
+    monkeypatch.setattr(tally.explainer.read_side, "usage_positions", lambda *args: asked.append(args))
+    assert explainer.explain_invoice(business, uuid.UUID(invoice["id"])) == scanned, \
+        "a read model that cannot vouch for the positions leaves the finding to a scan of the log"
+    assert asked

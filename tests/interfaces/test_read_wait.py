@@ -30,11 +30,11 @@ class CountedWatch(PositionWatch):
         self.waiting = 0
         self.all_waiting = anyio.Event()
 
-    async def reached(self, position: int, timeout: float) -> bool:
+    async def reached(self, position: int, timeout: float, business: uuid.UUID | None = None) -> bool:
         self.waiting += 1
         if self.waiting == self.expected:
             self.all_waiting.set()
-        return await super().reached(position, timeout)
+        return await super().reached(position, timeout, business)
 
 
 def test_a_min_position_past_the_head_is_refused_at_once(client: TestClient, tally: Tally,

@@ -10,13 +10,14 @@ from psycopg import sql
 
 from domain.errors import NotReady
 from domain.usage_event import IncomingEvent
-from projections import operations, parking
+from projections import isolation, operations, parking
 from projections.owners import Owners
 from projections.registry import all_projections
 from projections.retry import retry
 from projections.tracking import read_positions
 from projections.usage import UsageProjection
 from projections.worker import Worker
+from store.usage_records import decode_recorded
 from tests.projections.test_operations import snapshot
 from tests.projections.workload import NOW, START
 
@@ -188,6 +189,12 @@ def test_once_the_cause_is_fixed_retry_applies_them_in_order_and_equals_a_rebuil
     assert operations.verify(tally.store, "usage").complete
 
 
+def decode_failing(monkeypatch, tally, failing):
+    """Decoding fails as `failing` says, on the mapper and on the worker's own path for usage events."""
+    monkeypatch.setattr(tally.store.mapper, "to_domain_event", failing)
+    monkeypatch.setattr(isolation, "decode_recorded", lambda notification, mapper: failing(notification))
+
+
 def test_an_event_that_cannot_be_decoded_is_parked_under_its_business(tally, monkeypatch):
     a, b = tally.businesses.register_business("a"), tally.businesses.register_business("b")
     for business in (a, b):
@@ -201,13 +208,13 @@ def test_an_event_that_cannot_be_decoded_is_parked_under_its_business(tally, mon
             raise OverflowError("date value out of range")
         return decode(notification)
 
-    monkeypatch.setattr(tally.store.mapper, "to_domain_event", failing)
+    decode_failing(monkeypatch, tally, failing)
     run_to_head(tally)
     assert listed(tally, a) == ["a0"] and listed(tally, b) == ["b0"]
     assert [(r.business_id, r.error) for r in parked(tally)] == [
         (a, "cannot decode: OverflowError: date value out of range"),
         (a, f"held back: this business's event at position {parked(tally)[0].position} is parked")]
-    monkeypatch.setattr(tally.store.mapper, "to_domain_event", decode)
+    monkeypatch.undo()
     assert retry(tally.store)[0].applied == 2
     assert listed(tally, a) == ["a0", "undecodable", "a1"]
 
@@ -237,7 +244,7 @@ def test_an_event_whose_business_cannot_be_found_holds_back_every_later_event_un
             raise OverflowError("date value out of range")
         return decode(notification)
 
-    monkeypatch.setattr(tally.store.mapper, "to_domain_event", failing)
+    decode_failing(monkeypatch, tally, failing)
     monkeypatch.setattr(Owners, "_in_state", lambda self, state: None if b"undecodable" in state
                         else read_business(self, state))
     run_to_head(tally)
@@ -247,6 +254,7 @@ def test_an_event_whose_business_cannot_be_found_holds_back_every_later_event_un
     assert waiting.applied == 0 and [r.position for r in waiting.still_parked] == [parked(tally)[1].position], \
         "B's parked event may depend on the unknown one: it waits"
     monkeypatch.setattr(tally.store.mapper, "to_domain_event", decode)
+    monkeypatch.setattr(isolation, "decode_recorded", decode_recorded)
     [result] = retry(tally.store, ["usage"])
     assert result.applied == 2 and result.still_parked == [] and parked(tally) == []
     assert listed(tally, a) == ["a0", "undecodable"] and listed(tally, b) == ["b0", "b1"]

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 import pytest
 from eventsourcing.application import Application
+from eventsourcing.persistence import Notification
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.usage_event import IncomingEvent, UsageEvent, usage_event_id
 from store.log import read_page
-from store.usage_records import recorded_states
+from store.usage_records import TOPIC, decode_recorded, recorded_states
 
 NOW = datetime(2026, 11, 25, 12, 0, 0, 123456, tzinfo=timezone.utc)
 RECORDED_AT = datetime(2026, 11, 25, 12, 0, 1, 7, tzinfo=timezone.utc)
@@ -58,6 +59,29 @@ APP = Application(env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
 def test_stored_state_is_byte_for_byte_what_the_mapper_writes(batch):
     with fixed_clock():
         assert recorded_states(BUSINESS, batch, NOW, APP.mapper) == [saved_path_state(APP, e) for e in batch]
+
+
+def as_notification(state: bytes, number: int = 1) -> Notification:
+    return Notification(id=number, originator_id=uuid.uuid4(), originator_version=1, topic=TOPIC, state=state)
+
+
+@settings(max_examples=60, deadline=None)
+@given(batch=st.lists(incoming, min_size=1, max_size=5))
+def test_the_worker_decodes_a_stored_state_as_the_mapper_does(batch):
+    for state in recorded_states(BUSINESS, batch, NOW, APP.mapper):
+        n = as_notification(state)
+        fast, mapped = decode_recorded(n, APP.mapper), APP.mapper.to_domain_event(n)
+        assert type(fast) is type(mapped) and vars(fast) == vars(mapped)
+        assert [type(v) for v in fast.metadata.values()] == [type(v) for v in mapped.metadata.values()]
+
+
+def test_a_state_in_another_form_is_decoded_by_the_mapper():
+    state = APP.mapper.transcoder.encode({
+        "timestamp": NOW, "originator_topic": "domain.usage_event:UsageEvent", "business_id": BUSINESS,
+        "event_id": "e", "customer_id": "c", "event_name": "n", "occurred_at": NOW,
+        "metadata": {"when": NOW}, "added_later": 1})
+    event = decode_recorded(as_notification(state), APP.mapper)
+    assert event.metadata == {"when": NOW} and event.added_later == 1
 
 
 def test_a_metadata_value_without_a_stored_form_is_refused():

@@ -14,7 +14,6 @@ from interfaces.http.dependencies import READ_WAIT_S
 from interfaces.http.paging import PageNumber, PageSize
 from projections.credit_queries import CreditsView
 from projections.queries import Queries
-from projections.worker import wait_for
 
 
 class CreditQueries:
@@ -36,6 +35,6 @@ def credits_for(tally: Tally, queries: Queries, business: uuid.UUID, customer_id
     """The wallet with every movement recorded so far, for the API and the dashboard alike."""
     customer = customer_uuid(business, customer_id)
     tally.store.owned(business, Customer, "customer", customer)
-    if not wait_for(tally.store, ["balances"], tally.store.position_of(wallet_id(customer)), READ_WAIT_S):
+    if not queries.reached(["balances"], tally.store.position_of(wallet_id(customer)), READ_WAIT_S):
         raise NotReady("the balances read model is behind; retry", "projections_behind")
     return queries.credits(business, customer_id, page_number, page_size)

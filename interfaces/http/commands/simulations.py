@@ -55,7 +55,7 @@ class SimulationDeleted(msgspec.Struct):
 class SimulationCommands:
     """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @post(operation_id="StartSimulation", sync_to_thread=True, status_code=202)
+    @post(operation_id="StartSimulation", sync_to_thread=True, status_code=202, opt={"problems": (404,)})
     def start_simulation(self, data: SimulationCreate, tally: Tally, business: uuid.UUID) -> SimulationStarted:
         """Re-price closed cycles under new terms, without changing anything real. `usage_prices` (and
         `price`) make one scenario named "proposed"; `scenarios` adds up to 5 named ones. A scenario's usage

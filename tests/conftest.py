@@ -19,6 +19,7 @@ from psycopg import sql
 
 from application.tally import Tally
 from interfaces.bootstrap import open_store
+from interfaces.cli.main import main
 from interfaces.http.app import create_app
 from projections.registry import all_projections
 from projections.worker import Worker, wait_for
@@ -122,3 +123,17 @@ def make_customer(tally: Tally, business: uuid.UUID) -> Callable[..., str]:
         return external_id
 
     return make
+
+
+@pytest.fixture
+def cli(database_url: str, schema: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """`tally ...` in this process against the test's schema: (exit code, stdout, stderr)."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("TALLY_SCHEMA", schema)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run

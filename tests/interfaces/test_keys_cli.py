@@ -3,19 +3,6 @@ import pytest
 
 from application.businesses import hash_key
 from domain.errors import Unauthorized
-from interfaces.cli.main import main
-
-
-@pytest.fixture
-def cli(database_url, schema, monkeypatch, capsys):
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("TALLY_SCHEMA", schema)
-
-    def run(*argv):
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
 
 
 def test_keys_list_shows_each_key_id_and_creation_time_and_no_secret(cli):

@@ -51,5 +51,5 @@ def test_hand_decoded_bodies_keys_and_problems_are_documented() -> None:
         assert ("401" in problems) == (path != "/health"), (method, path)
         # A path that names something answers 404; so do these, for an id in the query or the body.
         names_one = "{" in path or (method, path) in {("GET", "/events"), ("POST", "/products"),
-                                                      ("POST", "/subscriptions")}
+                                                      ("POST", "/subscriptions"), ("POST", "/simulations")}
         assert ("404" in problems) == names_one, (method, path)

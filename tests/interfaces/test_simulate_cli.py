@@ -2,9 +2,6 @@
 import json
 from datetime import timedelta
 
-import pytest
-
-from interfaces.cli.main import main
 from tests.application.helpers import (
     JAN1,
     close,
@@ -16,19 +13,7 @@ from tests.application.helpers import (
 )
 
 
-@pytest.fixture
-def simulate_cli(database_url, schema, monkeypatch, capsys):
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("TALLY_SCHEMA", schema)
-
-    def run(*argv):
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
-
-
-def test_simulate_prints_each_customer_and_the_totals(simulate_cli, tally, business, worker, make_customer, tmp_path):
+def test_simulate_prints_each_customer_and_the_totals(cli, tally, business, worker, make_customer, tmp_path):
     make_customer("cus_1")
     meter = count_meter(tally, business)
     product = daily_product(tally, business, price(meter, "0.02", "1000"))
@@ -39,7 +24,7 @@ def test_simulate_prints_each_customer_and_the_totals(simulate_cli, tally, busin
     prices = tmp_path / "prices.json"
     prices.write_text(json.dumps([{"meter_id": str(meter), "unit_price": "0.03", "free_threshold": "1000"}]))
 
-    code, out, err = simulate_cli("simulate", "--product", str(product), "--prices", str(prices), "--cycles", "1")
+    code, out, err = cli("simulate", "--product", str(product), "--prices", str(prices), "--cycles", "1")
 
     assert code == 0, err
     assert "simulating [" in err and "100.0% 1/1" in err
@@ -48,13 +33,13 @@ def test_simulate_prints_each_customer_and_the_totals(simulate_cli, tally, busin
     assert ["total", "proposed", "1", "30.00", "45.00", "15.00"] in rows
 
 
-def test_a_prices_file_with_a_bad_price_is_refused(simulate_cli, tally, business, tmp_path):
+def test_a_prices_file_with_a_bad_price_is_refused(cli, tally, business, tmp_path):
     meter = count_meter(tally, business)
     product = daily_product(tally, business, price(meter, "0.02"))
     prices = tmp_path / "prices.json"
     prices.write_text(json.dumps({"usage_prices": [{"meter_id": str(meter), "unit_price": "-1"}]}))
-    code, _, err = simulate_cli("simulate", "--product", str(product), "--prices", str(prices))
+    code, _, err = cli("simulate", "--product", str(product), "--prices", str(prices))
     assert code == 1 and "invalid_simulation" in err
     prices.write_text("{not json")
-    code, _, err = simulate_cli("simulate", "--product", str(product), "--prices", str(prices))
+    code, _, err = cli("simulate", "--product", str(product), "--prices", str(prices))
     assert code == 1 and "invalid_prices_file" in err

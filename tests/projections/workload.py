@@ -62,7 +62,7 @@ def run_billing(tally: Tally, meter: uuid.UUID) -> None:
     business = tally.businesses.business_named("acme")
     product = tally.catalogue.create_product(business, "plan", "USD", Decimal(0), "day", 1,
                                              [UsagePrice(str(meter), Decimal("0.02"))])
-    tally.customers.update_customer(business, "cus_0", None, None, BillingDetails("Acme", address=Address("DE")))
+    tally.customers.update_customer(business, "cus_0", {}, BillingDetails("Acme", address=Address("DE")))
     invoices = []
     for c in range(3):
         subscription = tally.subscriptions.start_subscription(business, f"cus_{c}", product.id,

@@ -28,16 +28,21 @@ def _facts(tally: Tally, business: uuid.UUID, subscription_id: uuid.UUID) -> tup
                               ("Open cycle", cycle)]
 
 
+def _confirm(tally: Tally, business: uuid.UUID, subscription_id: uuid.UUID, action: str, title: str, button: str,
+             question: str) -> Template:
+    customer, facts = _facts(tally, business, subscription_id)
+    return Template("confirm.html", context={
+        "title": title, "facts": facts, "button": button, "question": question,
+        "action": f"/dashboard/subscriptions/{subscription_id}/{action}",
+        "back": f"/dashboard/customers/{quote(customer, safe='')}"})
+
+
 @get("/subscriptions/{subscription_id:uuid}/cancel", sync_to_thread=True)
 def confirm_cancel(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Template:
     """Asks before cancelling."""
-    customer, facts = _facts(tally, business, subscription_id)
-    return Template("confirm.html", context={
-        "title": "Cancel subscription", "facts": facts, "button": "Cancel the subscription now",
-        "question": "It ends now: its last, partial cycle is billed when it is closed, and no new cycle starts. "
-                    "This cannot be undone.",
-        "action": f"/dashboard/subscriptions/{subscription_id}/cancel",
-        "back": f"/dashboard/customers/{quote(customer, safe='')}"})
+    return _confirm(tally, business, subscription_id, "cancel", "Cancel subscription", "Cancel the subscription now",
+                    "It ends now: its last, partial cycle is billed when it is closed, and no new cycle starts. "
+                    "This cannot be undone.")
 
 
 @post("/subscriptions/{subscription_id:uuid}/cancel", sync_to_thread=True, status_code=303)
@@ -51,13 +56,9 @@ def cancel(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Red
 @get("/subscriptions/{subscription_id:uuid}/close-cycle", sync_to_thread=True)
 def confirm_close(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Template:
     """Asks before closing."""
-    customer, facts = _facts(tally, business, subscription_id)
-    return Template("confirm.html", context={
-        "title": "Close due cycles now", "facts": facts, "button": "Close and invoice now",
-        "question": "Every cycle of this subscription that has ended is invoiced now, without waiting for the "
-                    "grace period in which late usage still lands in it. A cycle still running is left open.",
-        "action": f"/dashboard/subscriptions/{subscription_id}/close-cycle",
-        "back": f"/dashboard/customers/{quote(customer, safe='')}"})
+    return _confirm(tally, business, subscription_id, "close-cycle", "Close due cycles now", "Close and invoice now",
+                    "Every cycle of this subscription that has ended is invoiced now, without waiting for the "
+                    "grace period in which late usage still lands in it. A cycle still running is left open.")
 
 
 @post("/subscriptions/{subscription_id:uuid}/close-cycle", sync_to_thread=True, status_code=303)

@@ -3,6 +3,8 @@ log position means the same thing to every read model."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, ClassVar, TypeVar
 
 import psycopg
@@ -53,8 +55,10 @@ class EventStore(Application[Any]):
     snapshotted: Repository[Any]
 
     def __init__(self, env: dict[str, str]) -> None:
-        _ensure_schema(env)
-        super().__init__(env=env)
+        # Processes that start together on a new schema (workers of several partitions) would race to
+        # create it and the events table: CREATE ... IF NOT EXISTS is not safe against a concurrent one.
+        with _setup_lock(env):
+            super().__init__(env=env)
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
         factory = super().construct_factory(env)
@@ -128,12 +132,19 @@ class EventStore(Application[Any]):
         self.datastore.close()
 
 
-def _ensure_schema(env: dict[str, str]) -> None:
-    """eventsourcing does not create the schema it is told to use."""
+@contextmanager
+def _setup_lock(env: dict[str, str]) -> Iterator[None]:
+    """Creates the schema (eventsourcing does not create the one it is told to use) and holds a lock on it
+    until the caller has created its tables."""
     schema = env.get("POSTGRES_SCHEMA", "public")
     with psycopg.connect(
         dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
         user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"], autocommit=True,
         connect_timeout=int(env.get(CONNECT_TIMEOUT) or 10),
     ) as conn:
+        conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (f"tally-setup/{schema}",))
         conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(hashtext(%s))", (f"tally-setup/{schema}",))

@@ -26,10 +26,25 @@ class Receiver:
     arrivals: list[str] = field(default_factory=list)
     # Answers per path, used up in order; 200 once a path's script is spent.
     script: dict[str, list[int]] = field(default_factory=dict)
-    # While set, requests are held open (a receiver that hangs) until it is cleared; `slow` paths always are.
-    hold: threading.Event = field(default_factory=threading.Event)
+    # Requests are held open (a receiver that hangs) while `holding`, or for a path in `slow`, until released.
+    holding: bool = False
     slow: set[str] = field(default_factory=set)
+    released: threading.Condition = field(default_factory=threading.Condition)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def hang(self, path: str | None = None) -> None:
+        """Holds every request open (no path) or those of one path, until `release`."""
+        with self.released:
+            if path is None:
+                self.holding = True
+            else:
+                self.slow.add(path)
+
+    def release(self) -> None:
+        with self.released:
+            self.holding = False
+            self.slow.clear()
+            self.released.notify_all()
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -53,8 +68,8 @@ def receiving(port: int = 0) -> Iterator[Receiver]:
             arrived_at = time.time()
             with receiver.lock:
                 receiver.arrivals.append(self.headers.get("webhook-id", ""))
-            while receiver.hold.is_set() or self.path in receiver.slow:
-                time.sleep(0.05)
+            with receiver.released:
+                receiver.released.wait_for(lambda: not receiver.holding and self.path not in receiver.slow)
             with receiver.lock:
                 queue = receiver.script.get(self.path) or []
                 code = queue.pop(0) if queue else 200
@@ -73,7 +88,6 @@ def receiving(port: int = 0) -> Iterator[Receiver]:
     try:
         yield receiver
     finally:
-        receiver.hold.clear()
-        receiver.slow.clear()
+        receiver.release()
         server.shutdown()
         server.server_close()

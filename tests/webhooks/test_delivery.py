@@ -83,7 +83,7 @@ def test_a_delivery_out_of_retries_is_failed_and_a_manual_retry_sends_it_again_w
 
 
 def test_an_endpoint_that_hangs_does_not_delay_another(client, auth, receiver, sender, make_customer):
-    receiver.slow.add("/hangs")
+    receiver.hang("/hangs")
     create(client, auth, receiver.url("/hangs"))
     create(client, auth, receiver.url("/prompt"))
     customer = make_customer("cus_slow")
@@ -94,7 +94,7 @@ def test_an_endpoint_that_hangs_does_not_delay_another(client, auth, receiver, s
     with receiver.lock:
         hanging = len(receiver.arrivals) - len(receiver.requests)
     assert receiver.at("/hangs") == [] and hanging >= 1
-    receiver.slow.clear()
+    receiver.release()
 
 
 def test_filter_types_are_honoured(client, auth, receiver, sender, make_customer, worker):

@@ -27,14 +27,14 @@ def test_a_worker_killed_mid_send_loses_nothing(tally, private_targets, business
     tally.webhooks.create_webhook(business, {"url": receiver.url("/slow")})
     tally.credits.grant_credits(business, make_customer("cus_kill"), Decimal(3), None, None, uuid.uuid4().hex,
                                 datetime.now(timezone.utc))
-    receiver.hold.set()
+    receiver.hang()
     worker = start()
     try:
         eventually(lambda: receiver.arrivals, 60, "the delivery in flight")
         worker.kill()
         worker.wait(timeout=30)
         first = receiver.arrivals[0]
-        receiver.hold.clear()
+        receiver.release()
         worker = start()
         eventually(lambda: len(receiver.arrivals) >= 2, 60, "sent again after the restart")
         assert set(receiver.arrivals) == {first}

@@ -65,7 +65,6 @@ def run(args: argparse.Namespace) -> int:
                      [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace),
                       tally.alerts.alert_job(), tally.meter_jobs.backfill_job(), tally.simulations.job(clock)],
                      worker.stopping)
-    sender = Sender(log.datastore, log.schema, worker.stopping, retry_delays(), tally.webhooks.allow_private)
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
     signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
     if args.supervisor:
@@ -73,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     # The jobs and the webhook sender run once, beside partition 0 (docs/scaling.md).
     first = partition is None or partition.index == 0
     thread = jobs.start() if first else None
-    sending = sender.start() if first else None
+    sending = Sender(log.datastore, log.schema, worker.stopping, retry_delays(),
+                     tally.webhooks.allow_private).start() if first else None
     try:
         worker.run()
     finally:

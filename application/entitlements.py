@@ -13,7 +13,7 @@ from eventsourcing.persistence import IntegrityError
 from application.credits import RACE_RETRIES
 from application.written import Written
 from domain.credit_entitlement import CreditEntitlement
-from domain.credit_rules import ZERO, EntitlementTerms, amount_faults
+from domain.credit_rules import ZERO, EntitlementTerms, credit_amount_faults
 from domain.credit_settlement import product_terms, repay_from_balance
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import Customer, customer_id
@@ -29,7 +29,7 @@ UNLIMITED = Decimal("Infinity")
 
 def entry_faults(entry_type: str, amount: Decimal, precision: int, expires_at: datetime | None, now: datetime,
                  reason: str | None, idempotency_key: str, metadata: dict[str, Any]) -> list[Fault]:
-    faults = amount_faults("amount", amount, precision) + text_fault("reason", reason, prose=True)
+    faults = credit_amount_faults("amount", amount, precision) + text_fault("reason", reason, prose=True)
     faults += line_faults({"idempotency_key": idempotency_key})
     if entry_type not in ("credit", "debit"):
         faults.append(Fault("entry_type", "must be credit or debit"))

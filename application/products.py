@@ -7,7 +7,7 @@ from decimal import Decimal
 from application.entitlements import Entitlements
 from application.meters import Meters
 from application.written import Written
-from domain.credit_rules import Attachment, amount_faults, terms_faults
+from domain.credit_rules import Attachment, credit_amount_faults, terms_faults
 from domain.errors import Fault, Invalid, NotFound
 from domain.product import Product
 from domain.rating import UsagePrice
@@ -46,7 +46,7 @@ class Catalogue:
         for index, a in enumerate(attachments):
             terms = a.applied_to(base[a.credit_entitlement_id])
             faults += [Fault(f"credit_entitlements.{f.field}", f.reason, index)
-                       for f in amount_faults("credits_amount", a.credits_amount, terms.precision) + terms_faults(terms)]
+                       for f in credit_amount_faults("credits_amount", a.credits_amount, terms.precision) + terms_faults(terms)]
             if terms.currency not in (None, currency):
                 faults.append(Fault("credit_entitlements.currency", f"must be the product's currency {currency}",
                                     index))

@@ -144,7 +144,7 @@ def terms_faults(t: EntitlementTerms) -> list[Fault]:
     return faults
 
 
-def amount_faults(field: str, amount: Decimal, precision: int, positive: bool = True) -> list[Fault]:
+def credit_amount_faults(field: str, amount: Decimal, precision: int, positive: bool = True) -> list[Fault]:
     """A credit amount: finite, positive, at most 1e15, written with at most the entitlement's precision."""
     if not amount.is_finite() or amount > MAX_CREDITS or amount < 0 or (positive and amount == 0):
         return [Fault(field, "must be greater than 0 and at most 1e15")]

@@ -18,7 +18,7 @@ from domain.usage_event import (
     MAX_BATCH,
     IncomingEvent,
     UsageEvent,
-    faults_of,
+    batch_faults,
     usage_event_id,
 )
 from store.event_store import EventStore
@@ -79,10 +79,9 @@ class Ingestion:
         if not 1 <= len(batch) <= MAX_BATCH:
             raise Invalid(f"a request carries 1 to {MAX_BATCH} events, this one {len(batch)}", "invalid_batch_size",
                           [Fault("events", f"must hold 1 to {MAX_BATCH} events")])
-        faults: list[Fault] = []
+        faults = batch_faults(batch, now)
         seen: dict[str, int] = {}
         for index, incoming in enumerate(batch):
-            faults += faults_of(incoming, index, now)
             if incoming.event_id in seen:
                 faults.append(Fault("event_id", f"repeats the event_id of event {seen[incoming.event_id]}", index))
             seen.setdefault(incoming.event_id, index)

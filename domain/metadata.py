@@ -36,3 +36,25 @@ def metadata_faults(metadata: Any, index: int | None = None, field: str = "metad
         else:
             faults += text_fault(path, key, index=index) or text_fault(path, value, prose=True, index=index)
     return faults
+
+
+def metadata_shape_ok(metadata: Any, lines: list[str], prose: list[str]) -> bool:
+    """True when `metadata_faults` can only find a refused character, and then only in the keys (now in
+    `lines`) or the string values (now in `prose`): the size and type rules above, without their messages."""
+    if type(metadata) is not dict or len(metadata) > MAX_METADATA_KEYS:
+        return False
+    for key, value in metadata.items():
+        kind = type(value)
+        if kind is str:
+            if len(value) > MAX_VALUE_LENGTH:
+                return False
+            prose.append(value)
+        elif kind is Decimal:
+            if not value.is_finite():
+                return False
+        elif kind is not int and kind is not bool:
+            return False
+        if not key or len(key) > MAX_KEY_LENGTH:
+            return False
+        lines.append(key)
+    return True

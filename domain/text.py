@@ -36,6 +36,12 @@ def text_fault(field: str, value: object, prose: bool = False, index: int | None
     return [Fault(field, f"must not contain {what} (found {_code_point(character)} at {found.start()})", index)]
 
 
+def all_clean(lines: list[str], prose: list[str]) -> bool:
+    """True when no line text and no prose text holds a character `text_fault` refuses: one search over
+    all of them, for a large batch whose values are checked one by one only when one is refused."""
+    return _LINE.search(" ".join(lines)) is None and _PROSE.search(" ".join(prose)) is None
+
+
 def id_fault(field: str, value: object, index: int | None = None) -> list[Fault]:
     """An id a client gives is fetched back as one URL path segment (`GET /customers/{id}`): a `/` would split
     it (clients percent-encode it, but servers decode `%2F` before routing) and clients refuse `.` and `..`,

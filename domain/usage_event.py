@@ -10,8 +10,8 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import Fault
 from domain.ids import scoped_id
-from domain.metadata import MetadataValue, metadata_faults
-from domain.text import id_fault, text_fault
+from domain.metadata import MetadataValue, metadata_faults, metadata_shape_ok
+from domain.text import all_clean, id_fault, text_fault
 from domain.time_range import time_fault
 
 MAX_BATCH = 1000
@@ -52,6 +52,31 @@ def faults_of(incoming: IncomingEvent, index: int, now: datetime) -> list[Fault]
         faults.append(Fault("timestamp", "must not be more than 5 minutes in the future", index))
     faults += metadata_faults(incoming.metadata, index)
     return faults
+
+
+def batch_faults(batch: list[IncomingEvent], now: datetime) -> list[Fault]:
+    """`faults_of` every event of a batch. The rules are first checked on the batch whole, without building
+    a message (a tenth of ingestion's time went to messages nobody read); an event is checked on its own
+    only when the batch fails that, to name each of its faults."""
+    lines: list[str] = []
+    prose: list[str] = []
+    if all(_shape_ok(e, now, lines, prose) for e in batch) and all_clean(lines, prose):
+        return []
+    return [f for index, e in enumerate(batch) for f in faults_of(e, index, now)]
+
+
+def _shape_ok(e: IncomingEvent, now: datetime, lines: list[str], prose: list[str]) -> bool:
+    """True when `faults_of` can only find a refused character, and then only in the text now in `lines`
+    or `prose`."""
+    for value in (e.event_id, e.customer_id, e.event_name):
+        if len(value) > MAX_ID_LENGTH or not value.strip():
+            return False
+        lines.append(value)
+    if id_fault("event_id", e.event_id) or time_fault("timestamp", e.timestamp):
+        return False
+    if e.timestamp is not None and e.timestamp > now + FUTURE_TOLERANCE:
+        return False
+    return metadata_shape_ok(e.metadata, lines, prose)
 
 
 class UsageEvent(Aggregate):

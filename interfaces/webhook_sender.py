@@ -21,6 +21,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+import psycopg
+from psycopg import sql
 from standardwebhooks import Webhook
 
 from application.webhooks import private_target
@@ -36,7 +38,10 @@ TIMEOUT_S = 10.0
 LEASE = timedelta(seconds=TIMEOUT_S + 5)
 THREADS = 16
 PER_ENDPOINT = 4
-IDLE_WAIT_S = 0.02
+# Idle, the sender sleeps until the next retry comes due, a NOTIFY says a delivery came due now, or a
+# send finished; at most this long, so a lost notification (a dropped listener) costs a second, not a send.
+IDLE_WAIT_S = 1.0
+MIN_WAIT_S = 0.02
 MAX_ERROR = 500
 
 
@@ -92,19 +97,46 @@ class Sender:
         self.wake = threading.Event()
 
     def run(self) -> None:
+        threading.Thread(target=self.listen, name="webhooks-listen", daemon=True).start()
         with ThreadPoolExecutor(self.threads, thread_name_prefix="webhook") as pool:
             while not self.stopping.is_set():
                 try:
                     claimed = self.claim()
+                    idle = None if claimed else self.idle_wait()
                 except Exception:
                     log.exception("claiming webhook deliveries failed; retrying")
                     self.stopping.wait(1.0)
                     continue
                 for delivery in claimed:
                     pool.submit(self.deliver, delivery)
-                if not claimed:
-                    self.wake.wait(IDLE_WAIT_S)
+                if idle is not None:
+                    self.wake.wait(idle)
                     self.wake.clear()
+
+    def idle_wait(self) -> float:
+        """How long nothing can come due unannounced: until the next pending delivery's time, at most
+        IDLE_WAIT_S (a delivery held back by a busy or rate-limited endpoint is due, but waits for a send
+        to finish, which wakes the sender too)."""
+        with self.datastore.transaction(commit=False) as cur:
+            due = webhook_outbox.next_due_s(cur, self.schema)
+        return min(IDLE_WAIT_S, max(MIN_WAIT_S, IDLE_WAIT_S if due is None else due))
+
+    def listen(self) -> None:
+        """Wakes the sender on each NOTIFY of a delivery come due (webhook_outbox.CHANNEL), on a
+        connection of its own; reconnects after a failure, and meanwhile the sender polls each second."""
+        pool = self.datastore.pool
+        while not self.stopping.is_set():
+            try:
+                with psycopg.connect(pool.conninfo, **{**pool.kwargs, "autocommit": True}) as conn:
+                    conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(webhook_outbox.CHANNEL)))
+                    self.wake.set()  # anything announced before LISTEN took effect
+                    while not self.stopping.is_set():
+                        for _ in conn.notifies(timeout=IDLE_WAIT_S, stop_after=1):
+                            self.wake.set()
+            except psycopg.Error:
+                log.warning("listening for due webhook deliveries failed; polling each %.0f s meanwhile",
+                            IDLE_WAIT_S, exc_info=True)
+                self.stopping.wait(IDLE_WAIT_S)
 
     def claim(self) -> list[Claimed]:
         with self.lock:

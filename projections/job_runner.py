@@ -19,7 +19,7 @@ from store.log import EventLog
 
 log = logging.getLogger("tally.jobs")
 
-IDLE_WAIT_S = 0.2
+IDLE_WAIT_S = 0.5
 # Past this, the read models are stuck rather than busy (see `tally projections status`): jobs go on.
 PACE_WAIT_S = 30.0
 PACE_POLL_S = 0.5

@@ -75,6 +75,10 @@ class Projection:
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         raise NotImplementedError
 
+    @property
+    def has_background_work(self) -> bool:
+        return type(self).after_catch_up is not Projection.after_catch_up
+
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
         """Background work between pages (e.g. back-fills); True if it did some."""
         return False

@@ -16,6 +16,8 @@ from psycopg import Cursor, sql
 PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
 # Due rows looked at per claim, so a backlog of one endpoint costs a bounded scan.
 CLAIM_WINDOW = 1000
+# Raised (at commit) whenever a delivery comes due now, so an idle sender wakes instead of polling.
+CHANNEL = "tally_webhooks"
 
 
 def _t(schema: str, name: str) -> sql.Composed:
@@ -47,6 +49,19 @@ def enqueue(cur: Cursor[Any], schema: str, deliveries: list[tuple[uuid.UUID, uui
     cur.executemany(sql.SQL("INSERT INTO {} (delivery_id, endpoint_id, status, next_at) "
                             "VALUES (%s, %s, 'pending', clock_timestamp()) ON CONFLICT DO NOTHING")
                     .format(_t(schema, "webhook_sends")), deliveries)
+    _wake_senders(cur)
+
+
+def _wake_senders(cur: Cursor[Any]) -> None:
+    cur.execute(sql.SQL("NOTIFY {}").format(sql.Identifier(CHANNEL)))
+
+
+def next_due_s(cur: Cursor[Any], schema: str) -> float | None:
+    """Seconds until the earliest pending delivery comes due (<= 0: due now); None when none is pending."""
+    cur.execute(sql.SQL("SELECT extract(epoch FROM min(next_at) - clock_timestamp())::float8 AS s FROM {} "
+                        "WHERE status = 'pending'").format(_t(schema, "webhook_sends")))
+    row = cur.fetchone()
+    return None if row is None or row["s"] is None else float(row["s"])
 
 
 @dataclass(frozen=True)
@@ -112,4 +127,7 @@ def retry(cur: Cursor[Any], schema: str, delivery: uuid.UUID) -> bool:
     """Due now, whatever its state; False if there is no such delivery yet."""
     cur.execute(sql.SQL("UPDATE {} SET status = 'pending', next_at = clock_timestamp() WHERE delivery_id = %s")
                 .format(_t(schema, "webhook_sends")), (delivery,))
-    return cur.rowcount > 0
+    if cur.rowcount == 0:
+        return False
+    _wake_senders(cur)
+    return True

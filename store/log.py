@@ -7,6 +7,7 @@ from typing import Any, Protocol
 from eventsourcing.persistence import Mapper, Notification
 from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
+from psycopg.rows import tuple_row
 
 
 class EventLog(Protocol):
@@ -35,8 +36,7 @@ def read_page(cur: Cursor[Any], events_table: sql.Composable, after: int, limit:
         "SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
         "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id LIMIT %s"
     ).format(events_table)
-    cur.execute(query, (after, stop if stop is not None else 2**62, limit))
-    return _notifications(cur)
+    return _notifications(cur, query, (after, stop if stop is not None else 2**62, limit))
 
 
 def read_notifications(cur: Cursor[Any], events_table: sql.Composable, ids: list[int]) -> list[Notification]:
@@ -45,13 +45,14 @@ def read_notifications(cur: Cursor[Any], events_table: sql.Composable, ids: list
         "SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
         "WHERE notification_id = ANY(%s) ORDER BY notification_id"
     ).format(events_table)
-    cur.execute(query, (ids,))
-    return _notifications(cur)
+    return _notifications(cur, query, (ids,))
 
 
-def _notifications(cur: Cursor[Any]) -> list[Notification]:
-    return [
-        Notification(id=r["notification_id"], originator_id=r["originator_id"],
-                     originator_version=r["originator_version"], topic=r["topic"], state=bytes(r["state"]))
-        for r in cur.fetchall()
-    ]
+def _notifications(cur: Cursor[Any], query: sql.Composed, params: tuple[Any, ...]) -> list[Notification]:
+    # Plain tuples on a cursor of the same connection (same transaction): a dict per row was a twentieth
+    # of the worker's time.
+    with cur.connection.cursor(row_factory=tuple_row) as rows:
+        rows.execute(query, params)
+        return [Notification(id=i, originator_id=originator, originator_version=version, topic=topic,
+                             state=state if type(state) is bytes else bytes(state))
+                for i, originator, version, topic, state in rows.fetchall()]

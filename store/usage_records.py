@@ -52,23 +52,37 @@ def _metadata_value(value: MetadataValue) -> Any:
     raise TypeError(f"metadata value of type {type(value).__name__} has no stored form")
 
 
+class _Stored(msgspec.Struct):
+    """A `Recorded` state's keys in the mapper's order; the parts shared by the batch are encoded once."""
+    timestamp: msgspec.Raw
+    originator_topic: msgspec.Raw
+    business_id: msgspec.Raw
+    event_id: str
+    customer_id: str
+    event_name: str
+    occurred_at: dict[str, str]
+    metadata: dict[str, Any]
+
+
+_TOPIC_JSON = msgspec.Raw(_encode(ORIGINATOR_TOPIC))
+# Metadata values stored as JSON gives them; a Decimal is tagged, anything else has no stored form.
+_AS_IS = frozenset({str, int, bool})
+
+
 def recorded_states(business: uuid.UUID, batch: Iterable[IncomingEvent], now: datetime,
                     mapper: Mapper[Any]) -> list[bytes]:
     """The stored state of each event's `Recorded`, as `mapper.to_stored_event` would write it."""
-    timestamp = _tagged("datetime_iso", UsageEvent.Recorded.create_timestamp().isoformat())
-    business_hex = _tagged("uuid_hex", business.hex)
+    timestamp = msgspec.Raw(_encode(_tagged("datetime_iso", UsageEvent.Recorded.create_timestamp().isoformat())))
+    business_hex = msgspec.Raw(_encode(_tagged("uuid_hex", business.hex)))
     states = []
     for e in batch:
-        state = _encode({
-            "timestamp": timestamp,
-            "originator_topic": ORIGINATOR_TOPIC,
-            "business_id": business_hex,
-            "event_id": e.event_id,
-            "customer_id": e.customer_id,
-            "event_name": e.event_name,
-            "occurred_at": _tagged("datetime_iso", (e.timestamp or now).isoformat()),
-            "metadata": {k: _metadata_value(v) for k, v in e.metadata.items()},
-        })
+        metadata = e.metadata
+        state = _encode(_Stored(
+            timestamp, _TOPIC_JSON, business_hex, e.event_id, e.customer_id, e.event_name,
+            _tagged("datetime_iso", (e.timestamp or now).isoformat()),
+            metadata if all(type(v) in _AS_IS for v in metadata.values())
+            else {k: _metadata_value(v) for k, v in metadata.items()},
+        ))
         if mapper.compressor:
             state = mapper.compressor.compress(state)
         if mapper.cipher:
@@ -82,14 +96,21 @@ class _Tagged(msgspec.Struct, forbid_unknown_fields=True):
     data: str = msgspec.field(name="_data_")
 
 
+class _TaggedTime(msgspec.Struct, forbid_unknown_fields=True):
+    """A tagged datetime, parsed by msgspec itself (the same values as `datetime.fromisoformat` gives
+    for what `isoformat` wrote; anything else fails here and takes the mapper's path)."""
+    type: str = msgspec.field(name="_type_")
+    data: datetime = msgspec.field(name="_data_")
+
+
 class _RecordedState(msgspec.Struct, forbid_unknown_fields=True):
-    timestamp: _Tagged
+    timestamp: _TaggedTime
     originator_topic: str
     business_id: _Tagged
     event_id: str
     customer_id: str
     event_name: str
-    occurred_at: _Tagged
+    occurred_at: _TaggedTime
     metadata: dict[str, str | bool | int | _Tagged]
 
 
@@ -97,10 +118,10 @@ _decode_state = msgspec.json.Decoder(_RecordedState).decode
 _NOT_OURS = (msgspec.DecodeError, msgspec.ValidationError, ValueError)
 
 
-def _datetime(value: _Tagged) -> datetime:
+def _datetime(value: _TaggedTime) -> datetime:
     if value.type != "datetime_iso":
         raise ValueError(value.type)
-    return datetime.fromisoformat(value.data)
+    return value.data
 
 
 def _metadata(value: str | bool | int | _Tagged) -> MetadataValue:

@@ -2,7 +2,10 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-from domain.usage_event import IncomingEvent, UsageEvent, faults_of, usage_event_id
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from domain.usage_event import IncomingEvent, UsageEvent, batch_faults, faults_of, usage_event_id
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
@@ -60,3 +63,25 @@ def test_a_usage_event_id_is_derived_from_business_and_event_id():
                           occurred_at=NOW, metadata={})
     assert recorded.id == usage_event_id(business, "evt_1")
     assert usage_event_id(other, "evt_1") != recorded.id
+
+
+# Mostly clean text, sometimes a character a rule refuses, so both the whole-batch check and the
+# event-by-event one are exercised.
+_clean = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7e), min_size=1, max_size=12)
+_bad = st.one_of(st.text(max_size=6), st.sampled_from(
+    ["", " ", "a/b", ".", "..", "x" * 256, "k" * 101, "a\tb", "a\nb", "a\rb", "a\x00b", "a\x7fb", "\ud800"]))
+_texts = st.one_of(_clean, _clean, _clean, _clean, _clean, _bad)
+_values = st.one_of(_texts, st.integers(), st.booleans(), st.decimals(places=2), st.just("v" * 501),
+                    st.just(1.5), st.none())
+_events = st.builds(
+    IncomingEvent, event_id=_texts, customer_id=_texts, event_name=_texts,
+    timestamp=st.one_of(st.none(), st.just(NOW + timedelta(minutes=6)), st.just(datetime(2026, 1, 1)),
+                        st.datetimes(min_value=datetime(1960, 1, 1), timezones=st.just(timezone.utc))),
+    metadata=st.dictionaries(_texts, _values, max_size=4) | st.just({f"k{i}": 1 for i in range(51)}),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(batch=st.lists(_events, min_size=1, max_size=4))
+def test_a_batch_checked_whole_has_exactly_the_faults_of_its_events(batch):
+    assert batch_faults(batch, NOW) == [f for i, e in enumerate(batch) for f in faults_of(e, i, NOW)]

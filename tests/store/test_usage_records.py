@@ -26,7 +26,9 @@ incoming = st.builds(
     IncomingEvent,
     event_id=st.text(min_size=1, max_size=30), customer_id=st.text(min_size=1, max_size=30),
     event_name=st.text(min_size=1, max_size=30),
-    timestamp=st.one_of(st.none(), st.just(NOW - timedelta(days=3)), st.just(NOW.astimezone(timezone(timedelta(hours=5))))),
+    timestamp=st.one_of(st.none(), st.just(NOW - timedelta(days=3)), st.just(NOW.astimezone(timezone(timedelta(hours=5)))),
+                        st.datetimes(timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-3, minutes=-30)),
+                                                                timezone(timedelta(hours=14))]))),
     metadata=st.dictionaries(st.text(min_size=1, max_size=10), values, max_size=6),
 )
 
@@ -72,6 +74,9 @@ def test_the_worker_decodes_a_stored_state_as_the_mapper_does(batch):
         n = as_notification(state)
         fast, mapped = decode_recorded(n, APP.mapper), APP.mapper.to_domain_event(n)
         assert type(fast) is type(mapped) and vars(fast) == vars(mapped)
+        # == on datetimes compares instants; the offset each carries must be the same too
+        assert (fast.occurred_at.isoformat(), fast.timestamp.isoformat()) == (
+            mapped.occurred_at.isoformat(), mapped.timestamp.isoformat())
         assert [type(v) for v in fast.metadata.values()] == [type(v) for v in mapped.metadata.values()]
 
 

@@ -15,9 +15,11 @@ from psycopg import Cursor, sql
 
 from domain.usage_event import UsageEvent
 from projections import meter_usage
+from projections.binary_copy import copy_binary
 from projections.projection import Page, Projection
 
 _json = msgspec.json.Encoder(decimal_format="number")
+_ROW_TYPES = ("int8", "uuid", "text", "text", "text", "timestamptz", "jsonb")
 RECORDED = UsageEvent.Recorded
 
 
@@ -47,7 +49,7 @@ class UsageProjection(Projection):
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         rows = [
             (position, e.business_id, e.event_id, e.customer_id, e.event_name, e.occurred_at,
-             _json.encode(e.metadata).decode())
+             _json.encode(e.metadata))
             for position, e in page.events
             if isinstance(e, RECORDED)
         ]
@@ -73,9 +75,6 @@ class UsageProjection(Projection):
         return self.partition.condition(sql.Identifier("business_id"))
 
     def _copy(self, cur: Cursor[Any], rows: list[tuple[Any, ...]]) -> None:
-        statement = sql.SQL(
-            "COPY {} (position, business_id, event_id, customer_id, event_name, occurred_at, metadata) FROM STDIN"
-        ).format(self.t("usage_events"))
-        with cur.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
+        copy_binary(cur, sql.SQL(
+            "COPY {} (position, business_id, event_id, customer_id, event_name, occurred_at, metadata)"
+        ).format(self.t("usage_events")), _ROW_TYPES, rows)

@@ -103,7 +103,8 @@ def catch_up(app: EventLog, projection: Projection, until: int,
 def in_step(app: EventLog, projections: list[Projection]) -> list[list[Projection]]:
     """Projections grouped by position, so each group reads and decodes a page once."""
     with app.datastore.transaction(commit=False) as cur:
-        at = {p.name: read_position(cur, p.schema, p.tracking_name) for p in projections}
+        stored = read_positions(cur, projections[0].schema) if projections else {}
+    at = {p.name: stored.get(p.tracking_name, 0) for p in projections}
     groups: dict[int, list[Projection]] = {}
     for projection in projections:
         groups.setdefault(at[projection.name], []).append(projection)

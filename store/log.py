@@ -31,12 +31,27 @@ class EventLog(Protocol):
 
 def read_page(cur: Cursor[Any], events_table: sql.Composable, after: int, limit: int,
               stop: int | None = None) -> list[Notification]:
-    """Notifications with after < id (<= stop), oldest first. Ids have gaps; only order matters."""
-    query = sql.SQL(
-        "SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
-        "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id LIMIT %s"
-    ).format(events_table)
-    return _notifications(cur, query, (after, stop if stop is not None else 2**62, limit))
+    """Notifications with after < id (<= stop), oldest first. Ids have gaps; only order matters.
+
+    The page is read from a window of ids first. Open-ended, the planner's estimate of the rows past
+    `after` comes from statistics taken when the table was smaller (autovacuum analyzes it a minute late at
+    best), and with a backlog it chose to fetch and sort every row past `after` for each page: 7 ms a page
+    at a 15 k backlog, growing with it. A window holds at most WINDOW x limit rows whatever the plan. Only
+    a window short of a page (the head, or a gap left by rolled-back writes) is followed by the open
+    query, which then has few rows to read, or a gap to step over."""
+    upper = stop if stop is not None else 2**62
+    window = min(upper, after + WINDOW * limit)
+    page = _notifications(cur, _PAGE.format(events_table), (after, window, limit))
+    if len(page) < limit and window < upper:
+        # From the last id seen, not the window's end: a write in progress may still commit ids inside it.
+        page += _notifications(cur, _PAGE.format(events_table), (page[-1].id if page else after, upper,
+                                                                 limit - len(page)))
+    return page
+
+
+WINDOW = 2
+_PAGE = sql.SQL("SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
+                "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id LIMIT %s")
 
 
 def read_notifications(cur: Cursor[Any], events_table: sql.Composable, ids: list[int]) -> list[Notification]:
@@ -52,7 +67,7 @@ def _notifications(cur: Cursor[Any], query: sql.Composed, params: tuple[Any, ...
     # Plain tuples on a cursor of the same connection (same transaction): a dict per row was a twentieth
     # of the worker's time.
     with cur.connection.cursor(row_factory=tuple_row) as rows:
-        rows.execute(query, params)
+        rows.execute(query, params, binary=True)
         return [Notification(id=i, originator_id=originator, originator_version=version, topic=topic,
                              state=state if type(state) is bytes else bytes(state))
                 for i, originator, version, topic, state in rows.fetchall()]

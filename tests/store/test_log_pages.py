@@ -1,0 +1,52 @@
+"""Pages of the log: read from a window of ids, and past a gap wider than the window."""
+from datetime import datetime, timezone
+
+from psycopg import sql
+
+from domain.usage_event import IncomingEvent
+from store.log import WINDOW, read_page
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+
+
+def ingest(tally, business, numbers):
+    return tally.ingestion.ingest(business, [IncomingEvent(f"e-{n}", "cus_1", "api.call", NOW, {}) for n in numbers],
+                                  NOW)
+
+
+def skip_ids(tally, count):
+    """A gap of `count` ids, as rolled-back writes leave."""
+    with tally.store.datastore.transaction(commit=True) as cur:
+        cur.execute(sql.SQL("SELECT setval(pg_get_serial_sequence(%s, 'notification_id'), "
+                            "nextval(pg_get_serial_sequence(%s, 'notification_id')) + %s)"),
+                    (tally.store.events_table.as_string(cur), tally.store.events_table.as_string(cur), count))
+
+
+def page(tally, after, limit, stop=None):
+    with tally.store.datastore.transaction(commit=False) as cur:
+        return [n.id for n in read_page(cur, tally.store.events_table, after, limit, stop)]
+
+
+def test_a_page_reads_past_a_gap_wider_than_its_window(tally):
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
+    start = ingest(tally, business, range(3)).position - 3
+    skip_ids(tally, WINDOW * 10 * 5)
+    last = ingest(tally, business, range(3, 8)).position
+
+    everything = page(tally, start, 100)
+    assert len(everything) == 8 and everything[-1] == last
+    assert everything[3] - everything[2] > WINDOW * 10 * 5
+    assert page(tally, start, 4) == everything[:4]
+    assert page(tally, everything[2], 10) == everything[3:]
+    assert page(tally, start, 10, stop=everything[5]) == everything[:6]
+
+
+def test_a_full_window_is_a_page_in_order(tally):
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
+    start = ingest(tally, business, range(50)).position - 50
+
+    ids = page(tally, start, 10)
+    assert ids == sorted(ids) and len(ids) == 10 and ids[0] > start
+    assert page(tally, ids[-1], 10)[0] > ids[-1]

@@ -1,9 +1,10 @@
 """Ingestion: a batch of usage events is checked whole, then stored in one
-transaction. The event store's primary key is the deduplication index: ids
-already stored are dropped first, outside the table lock (the fast path). If a
-concurrent request stores one in between, the COPY fails and the batch is
-written once more with the check taken under the table lock, which cannot
-lose a race (docs/decisions.md, "Ingest races")."""
+transaction. The event store's primary key is the deduplication index: a fresh
+batch is written straight away with one COPY under the table lock, and a stored
+id fails that COPY; the batch is then written once more with the ids already
+stored dropped under the lock, which cannot lose a race. After a resend, the
+next batches are checked before the lock instead, so a stream of resends does
+not pay a failed COPY each time (docs/decisions.md, "Ingest races")."""
 from __future__ import annotations
 
 import uuid
@@ -25,6 +26,10 @@ from store.event_store import EventStore
 from store.usage_records import append, copy_rows, recorded_states
 
 CUSTOMER_CACHE_SIZE = 100_000
+# A fresh batch is written straight away: its ids are checked by the COPY itself (the primary key). After a
+# batch that held stored ids, this many batches are checked first, so a stream of resends does not fail a
+# COPY under the lock each time (docs/decisions.md, "Ingest races").
+CHECKED_AFTER_RESEND = 100
 
 
 @dataclass(frozen=True)
@@ -45,22 +50,28 @@ class Ingestion:
         self.owned = store.owned
         self.position_of = store.position_of
         self._customer_cache: set[uuid.UUID] = set()
+        self._checks_left = 0
 
     def ingest(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> Ingested:
         self._check_batch(business, batch, now)
         records = list(zip([usage_event_id(business, e.event_id) for e in batch],
                            recorded_states(business, batch, now, self.mapper)))
-        known = self.existing_ids([i for i, _ in records])
-        fresh = [(i, state) for i, state in records if i not in known]
-        if not fresh:
-            return Ingested(0, len(batch), self.head())
+        fresh = records
+        if self._checks_left:
+            # Resends were seen lately: most batches carry some, so they are dropped before the lock.
+            self._checks_left -= 1
+            known = self.existing_ids([i for i, _ in records])
+            fresh = [(i, state) for i, state in records if i not in known]
+            if not fresh:
+                return Ingested(0, len(batch), self.head())
         ids, rows = [i for i, _ in fresh], copy_rows(fresh)
         try:
             with self.datastore.transaction(commit=True) as cur:
                 written, position = append(cur, self.recorder, self.events_table, ids, rows)
         except IntegrityError:
-            # A concurrent request stored some of these ids since the check: its transaction has
-            # committed (it held the lock), so checking again under the lock sees every one of them.
+            # A stored id (a resend, or a concurrent request's since the check): every writer holds the
+            # lock until it commits, so checking again under the lock sees every stored one.
+            self._checks_left = CHECKED_AFTER_RESEND
             with self.datastore.transaction(commit=True) as cur:
                 written, position = append(cur, self.recorder, self.events_table, ids, rows, recheck=True)
         return Ingested(written, len(batch) - written, position)

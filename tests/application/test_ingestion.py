@@ -94,3 +94,18 @@ def test_a_full_batch_is_one_transaction_with_consecutive_positions(tally, busin
                         f'FROM "{tally.store.schema}".tally_events WHERE notification_id > %s', (before,))
             row = cur.fetchone()
         assert row["n"] == 1000 and row["hi"] - row["lo"] == 999 and row["hi"] == done.position
+
+
+def test_fresh_batches_skip_the_check_before_the_lock_until_a_resend_is_seen(tally, business):
+    """The COPY's primary key finds stored ids; after a resend, batches are checked first for a while."""
+    tally.ingestion.ingest(business, batch("a", "b"), NOW)  # also caches the customer as known
+    checked = []
+    existing_ids = tally.ingestion.existing_ids
+    tally.ingestion.existing_ids = lambda ids: checked.append(len(ids)) or existing_ids(ids)
+    tally.ingestion.ingest(business, batch("c"), NOW)
+    assert checked == []
+    resent = tally.ingestion.ingest(business, batch("a", "d"), NOW)
+    assert (resent.ingested_count, resent.duplicate_count) == (1, 1)
+    after = tally.ingestion.ingest(business, batch("b", "e"), NOW)
+    assert (after.ingested_count, after.duplicate_count) == (1, 1) and checked == [2]
+    assert len(stored(tally, business, "a", "b", "c", "d", "e")) == 5

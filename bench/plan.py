@@ -38,7 +38,7 @@ class Plan:
 QUICK = Plan("quick", servers=2, concurrency=8, max_s=1.5, rounds=2, sustained_window_s=3, sustained_steps=5,
              sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=150,
              rebuild_events=20_000, simulation_subscribers=1000, pace_events=12_000, history_events=120)
-FULL = Plan("full", servers=2, concurrency=8, max_s=8, rounds=2, sustained_window_s=30, sustained_steps=4,
+FULL = Plan("full", servers=2, concurrency=8, max_s=8, rounds=2, sustained_window_s=30, sustained_steps=5,
             sustained_batch=1000, customers=1000, drain_timeout_s=150, query_events=1_000_000, queries=1000,
             rebuild_events=300_000, simulation_subscribers=10_000, pace_events=200_000, history_events=2_000)
 

@@ -19,6 +19,9 @@ from projections.registry import live_names, worker_projections
 from projections.worker import PAGE_SIZE, Worker
 
 PARENT_POLL_S = 1.0
+# The API and the worker share the cores of one machine by default (`tally serve`): acknowledging a burst of
+# usage comes before applying it, which the worker does as soon as the burst leaves it the CPU.
+DEFAULT_NICE = 10
 JOBS_STOP_S = 30.0
 
 
@@ -30,6 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="apply only partition I of N of the usage projection (its businesses; run one "
                              "worker per partition); partition 0 also runs every other projection and the "
                              "billing jobs (docs/scaling.md)")
+    parser.add_argument("--nice", type=int, default=DEFAULT_NICE, choices=range(0, 20), metavar="N",
+                        help=f"run at this much lower CPU priority than the API, 0-19 (default {DEFAULT_NICE}): on a "
+                             "shared machine a burst of ingestion is acknowledged first and the read models catch "
+                             "up after it; on a machine of its own it changes nothing (docs/scaling.md)")
     # Set by `tally serve` to its pid: Ctrl-C is for serve, which stops its worker itself; and a worker whose
     # serve was killed stops instead of running on as an orphan.
     parser.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
@@ -54,6 +61,8 @@ def stop_with(supervisor: int, stopping: threading.Event) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.nice:
+        os.nice(args.nice)
     tally, _ = open_tally(args.data_dir)
     grace = timedelta(minutes=args.grace)
     clock = lambda: datetime.now(timezone.utc)  # noqa: E731

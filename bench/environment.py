@@ -17,12 +17,12 @@ from psycopg import sql
 # doubled the WAL of a write-heavy minute and stalled both services for seconds. Any server taking
 # tens of thousands of inserts a second is configured like this; DATABASE_URL servers are left as
 # they are (their settings are reported).
-WRITE_HEAVY = {"max_wal_size": "8GB", "checkpoint_timeout": "30min"}
-# PostgreSQL's 128 MB default is for a small shared host (the usual advice is a quarter of the memory). At
-# millions of events the random-key indexes (the event store's uuid key, the buckets' keys) no longer fit
-# in it, and every insert waited on evicting and reading index pages: the full run's ingest and worker pace
-# fell by half from the quick run's (performance.md). It takes a restart, so the server is started twice.
-RESTART_SETTINGS = {"shared_buffers": "2GB"}
+# PostgreSQL's 128 MB of shared_buffers is for a small shared host (the usual advice is a quarter of the
+# memory). At millions of events the random-key indexes (the event store's uuid key, the buckets' keys) no
+# longer fit in it, and every insert waited on evicting and reading index pages: the full run's ingest and
+# worker pace fell by half from the quick run's (performance.md). It takes a restart, so the server is
+# started twice.
+WRITE_HEAVY = {"max_wal_size": "8GB", "checkpoint_timeout": "30min", "shared_buffers": "2GB"}
 REPORTED = ("max_wal_size", "checkpoint_timeout", "shared_buffers", "synchronous_commit")
 
 
@@ -36,7 +36,7 @@ def postgres(folder: Path) -> Iterator[str]:
 
     first = get_server(folder / "pg", cleanup_mode="stop")
     with psycopg.connect(first.get_uri("postgres"), autocommit=True) as conn:
-        for name, value in {**WRITE_HEAVY, **RESTART_SETTINGS}.items():
+        for name, value in WRITE_HEAVY.items():
             conn.execute(sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value)))
     with redirect_stdout(io.StringIO()):
         first.cleanup()  # stops it; the data folder stays

@@ -41,25 +41,22 @@ def read_page(cur: Cursor[Any], events_table: sql.Composable, after: int, limit:
     query, which then has few rows to read, or a gap to step over."""
     upper = stop if stop is not None else 2**62
     window = min(upper, after + WINDOW * limit)
-    page = _notifications(cur, _PAGE.format(events_table), (after, window, limit))
+    query = _SELECT.format(events_table) + _RANGE
+    page = _notifications(cur, query, (after, window, limit))
     if len(page) < limit and window < upper:
         # From the last id seen, not the window's end: a write in progress may still commit ids inside it.
-        page += _notifications(cur, _PAGE.format(events_table), (page[-1].id if page else after, upper,
-                                                                 limit - len(page)))
+        page += _notifications(cur, query, (page[-1].id if page else after, upper, limit - len(page)))
     return page
 
 
 WINDOW = 2
-_PAGE = sql.SQL("SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
-                "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id LIMIT %s")
+_SELECT = sql.SQL("SELECT notification_id, originator_id, originator_version, topic, state FROM {} ")
+_RANGE = sql.SQL("WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id LIMIT %s")
 
 
 def read_notifications(cur: Cursor[Any], events_table: sql.Composable, ids: list[int]) -> list[Notification]:
     """The notifications with these ids, oldest first."""
-    query = sql.SQL(
-        "SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
-        "WHERE notification_id = ANY(%s) ORDER BY notification_id"
-    ).format(events_table)
+    query = _SELECT.format(events_table) + sql.SQL("WHERE notification_id = ANY(%s) ORDER BY notification_id")
     return _notifications(cur, query, (ids,))
 
 

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import msgspec
@@ -165,16 +166,9 @@ def decode_recorded(notification: Notification, mapper: Mapper[Any]) -> Any:
 
 
 # A page's events come from few businesses: their ids are parsed once (UUID() was a fifth of decoding).
-_businesses: dict[str, uuid.UUID] = {}
-
-
+@lru_cache(maxsize=10_000)
 def _business(hex_: str) -> uuid.UUID:
-    found = _businesses.get(hex_)
-    if found is None:
-        if len(_businesses) >= 10_000:
-            _businesses.clear()
-        found = _businesses[hex_] = uuid.UUID(hex_)
-    return found
+    return uuid.UUID(hex_)
 
 
 RECORDED_VERSION = getattr(RECORDED, "class_version", 1)

@@ -3,15 +3,24 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench screenshots clean
+.PHONY: run test test-fast lint bench screenshots clean
 
 run: $(VENV)/.installed
 	$(BIN)/tally serve
 
-test: $(VENV)/.installed-dev
+test: lint
 	scripts/ensure-chromium
-	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+# The rules a machine checks before any test runs: lint, format and types.
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m mypy
+
+# The tests that need no database (the domain's rules, in memory): seconds, for every save.
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest tests/domain -q -p no:cacheprovider
 
 # Saves a screenshot of every dashboard page under docs/screenshots/.
 screenshots: $(VENV)/.installed-dev

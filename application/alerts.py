@@ -5,6 +5,7 @@ whose usage or wallet moved since the round before (and, once, at every customer
 seen), prices their open cycles with the same UpcomingInvoices the API answers, and records a trigger
 per (alert, customer, period) whose id the store keeps unique: an alert fires once per cycle however many
 rounds, workers or restarts see it crossed (docs/webhooks.md)."""
+
 from __future__ import annotations
 
 import logging
@@ -37,8 +38,9 @@ class Alerts:
         self.read_side = read_side
         self.upcoming = upcoming
 
-    def create_alert(self, business: uuid.UUID, customer: str | None, meter_id: str | None, threshold: Decimal,
-                     kind: str) -> Written[uuid.UUID]:
+    def create_alert(
+        self, business: uuid.UUID, customer: str | None, meter_id: str | None, threshold: Decimal, kind: str
+    ) -> Written[uuid.UUID]:
         alert = Alert.define(business, customer, meter_id, threshold, kind)
         if customer is not None:
             self.store.owned(business, Customer, "customer", customer_id(business, customer))
@@ -75,19 +77,27 @@ class Alerts:
                 continue
             value = sum((line.quantity for line in lines), Decimal(0)) if rule.kind == "usage" else upcoming.rated.total
             if crossed(rule.kind, rule.threshold, value):
-                recorded += self._trigger(rule, customer, value, f"{upcoming.subscription_id}:"
-                                          f"{upcoming.cycle.start.isoformat()}", upcoming)
+                recorded += self._trigger(
+                    rule, customer, value, f"{upcoming.subscription_id}:{upcoming.cycle.start.isoformat()}", upcoming
+                )
         return recorded
 
-    def _trigger(self, rule: AlertRule, customer: str, value: Decimal, period: str,
-                 upcoming: Upcoming | None) -> int:
+    def _trigger(self, rule: AlertRule, customer: str, value: Decimal, period: str, upcoming: Upcoming | None) -> int:
         if self.store.existing_ids([trigger_id(rule.id, customer, period)]):
             return 0
-        trigger = AlertTrigger(business_id=rule.business_id, alert_id=rule.id, kind=rule.kind, customer_id=customer,
-                               meter_id=rule.meter_id, threshold=rule.threshold, value=value, period=period,
-                               subscription_id=upcoming.subscription_id if upcoming else None,
-                               cycle_start=upcoming.cycle.start if upcoming else None,
-                               cycle_end=upcoming.cycle.end if upcoming else None)
+        trigger = AlertTrigger(
+            business_id=rule.business_id,
+            alert_id=rule.id,
+            kind=rule.kind,
+            customer_id=customer,
+            meter_id=rule.meter_id,
+            threshold=rule.threshold,
+            value=value,
+            period=period,
+            subscription_id=upcoming.subscription_id if upcoming else None,
+            cycle_start=upcoming.cycle.start if upcoming else None,
+            cycle_end=upcoming.cycle.end if upcoming else None,
+        )
         try:
             self.store.save(trigger)
         except IntegrityError:
@@ -102,20 +112,25 @@ class Alerts:
             nonlocal since
             rules = self.read_side.alert_rules()
             now = self.read_side.alert_positions()
-            usage_moved, wallets_moved = (self.read_side.moved_customers(since, now) if since is not None
-                                          else (set(), set()))
+            usage_moved, wallets_moved = (
+                self.read_side.moved_customers(since, now) if since is not None else (set(), set())
+            )
             since = now
             checks: set[tuple[uuid.UUID, str]] = set()
             by_id = {rule.id: rule for rule in rules}
             for rule in rules:
                 if rule.id not in seen:
-                    everyone: Iterable[str] = ([rule.customer_id] if rule.customer_id
-                                               else self.read_side.customers_of(rule.business_id))
+                    everyone: Iterable[str] = (
+                        [rule.customer_id] if rule.customer_id else self.read_side.customers_of(rule.business_id)
+                    )
                     checks.update((rule.id, c) for c in everyone)
                     continue
                 moved = wallets_moved if rule.kind == "credits" else usage_moved
-                checks.update((rule.id, c) for business, c in moved
-                              if business == rule.business_id and rule.customer_id in (None, c))
+                checks.update(
+                    (rule.id, c)
+                    for business, c in moved
+                    if business == rule.business_id and rule.customer_id in (None, c)
+                )
             seen.clear()
             seen.update(by_id)
             recorded = 0
@@ -125,4 +140,5 @@ class Alerts:
                 except Exception:  # one customer's failure must not keep the others' alerts from firing
                     log.exception("checking alert %s for %s failed", rule_id, customer)
             return recorded > 0
+
         return throttled(job, interval)

@@ -1,5 +1,6 @@
 """Audit reads: an aggregate's history and its state at a version or a time,
 replayed from the event store, never from a read model."""
+
 from __future__ import annotations
 
 import uuid
@@ -27,8 +28,13 @@ KINDS: dict[str, str] = {
     "simulation": "domain.simulation:Simulation",
     "credit_entitlement": "domain.credit_entitlement:CreditEntitlement",
 }
-ALIASES = {"event": "usage_event", "usage-event": "usage_event", "credit_wallet": "wallet",
-           "credit-entitlement": "credit_entitlement", "entitlement": "credit_entitlement"}
+ALIASES = {
+    "event": "usage_event",
+    "usage-event": "usage_event",
+    "credit_wallet": "wallet",
+    "credit-entitlement": "credit_entitlement",
+    "entitlement": "credit_entitlement",
+}
 _PRIVATE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
 
 
@@ -57,8 +63,11 @@ class Audit:
         kind = ALIASES.get(kind, kind)
         if kind not in KINDS:
             raise Invalid(f"unknown kind {kind}; one of {', '.join(KINDS)}", "unknown_kind")
-        derive = {"customer": customer_id, "usage_event": usage_event_id,
-                  "wallet": lambda b, key: wallet_id(customer_id(b, key))}.get(kind)
+        derive = {
+            "customer": customer_id,
+            "usage_event": usage_event_id,
+            "wallet": lambda b, key: wallet_id(customer_id(b, key)),
+        }.get(kind)
         try:
             return kind, uuid.UUID(key)
         except ValueError:
@@ -66,8 +75,9 @@ class Audit:
                 raise NotFound(kind, key) from None
             return kind, derive(business, key)
 
-    def history(self, business: uuid.UUID | None, kind: str, key: str, version: int | None = None,
-                at: datetime | None = None) -> History:
+    def history(
+        self, business: uuid.UUID | None, kind: str, key: str, version: int | None = None, at: datetime | None = None
+    ) -> History:
         """Every event of the aggregate and its state at `version`, at time `at`, or now.
         `business` None is the operator's view (CLI): any business's aggregate."""
         check_times(at=at)
@@ -85,9 +95,9 @@ class Audit:
             raise Invalid(f"version must be 1 to {events[-1].originator_version}", "invalid_version")
         state = vars(self.repository.get(aggregate_id, version=version))
         return History(
-            kind=kind, id=aggregate_id,
-            events=[Entry(e.originator_version, type(e).__qualname__, e.timestamp, _payload(vars(e)))
-                     for e in events],
+            kind=kind,
+            id=aggregate_id,
+            events=[Entry(e.originator_version, type(e).__qualname__, e.timestamp, _payload(vars(e))) for e in events],
             version=version,
             state={k.lstrip("_"): v for k, v in state.items() if k not in ("_pending_events",)},
         )

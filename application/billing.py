@@ -9,6 +9,7 @@ wallet in one transaction. The invoice id derives from the cycle and the
 aggregates carry versions, so concurrent or repeated closes store one invoice
 per cycle: the loser re-reads and answers what the winner stored.
 """
+
 from __future__ import annotations
 
 import time
@@ -56,8 +57,15 @@ class Billing:
         self.wallet_of = credits.wallet_of
         self.entitlements = entitlements
 
-    def close_cycles(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime,
-                     wait: bool = True, limit: int | None = None, until: datetime | None = None) -> list[uuid.UUID]:
+    def close_cycles(
+        self,
+        business: uuid.UUID,
+        subscription_id: uuid.UUID,
+        now: datetime,
+        wait: bool = True,
+        limit: int | None = None,
+        until: datetime | None = None,
+    ) -> list[uuid.UUID]:
         """Closes every cycle of the subscription that ended by `until` (default: `now`, the time the invoices
         are issued at), the oldest `limit` of them when given, so a subscription far behind is closed in
         steps; answers their invoices' ids, in cycle order (a cycle closed meanwhile by a concurrent close
@@ -99,8 +107,10 @@ class Billing:
         pause = 0.01
         while not self.usage_ready():
             if time.monotonic() >= deadline:
-                raise NotReady("usage is still being counted (projections behind or a meter back-fill pending); "
-                               "retry shortly", "usage_not_ready")
+                raise NotReady(
+                    "usage is still being counted (projections behind or a meter back-fill pending); retry shortly",
+                    "usage_not_ready",
+                )
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
 
@@ -114,20 +124,24 @@ class Billing:
         if any(p.credits for p in prices):
             wallet = self.wallet_of(subscription.business_id, subscription.customer_id)
         terms = self.entitlements.terms_for(product)
-        balances = {e: self.entitlements.wallet_of(subscription.business_id, subscription.customer_id, e)
-                    for e in terms}
+        balances = {
+            e: self.entitlements.wallet_of(subscription.business_id, subscription.customer_id, e) for e in terms
+        }
         with self.read_side.snapshot() as view:
             position = view.usage_position()
             parked = view.usage_parked_at(subscription.business_id)
             if parked is not None:
-                raise NotReady(f"this business's usage is stuck at a parked event (position {parked}), so its "
-                               "counts are short: see `tally projections status`, then `tally projections retry`",
-                               "usage_parked")
+                raise NotReady(
+                    f"this business's usage is stuck at a parked event (position {parked}), so its "
+                    "counts are short: see `tally projections status`, then `tally projections retry`",
+                    "usage_parked",
+                )
             measured = []
             late_after = subscription.last_position
             for c in due:
-                measured.append(view.measure(subscription.customer_id, prices, meters, c, subscription.anchor,
-                                             late_after, position))
+                measured.append(
+                    view.measure(subscription.customer_id, prices, meters, c, subscription.anchor, late_after, position)
+                )
                 late_after = max(late_after, position)
         customer: Customer = self.repository.get(customer_id(subscription.business_id, subscription.customer_id))
         bill_to = customer.billing_details.terms()
@@ -137,11 +151,21 @@ class Billing:
         for c, usages, number in zip(due, measured, numbers, strict=True):
             pools = {e: Pool(terms[e], b.balance, b.overage) for e, b in balances.items()}
             rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0), pools)
-            invoice = Invoice(business_id=subscription.business_id, customer_id=subscription.customer_id,
-                              subscription_id=subscription.id, product_id=product.id, cycle_start=c.start,
-                              cycle_end=c.end, currency=product.currency, price=rated.price,
-                              lines=[line.terms() for line in rated.lines], total=rated.total, issued_at=now,
-                              number=number, bill_to=bill_to)
+            invoice = Invoice(
+                business_id=subscription.business_id,
+                customer_id=subscription.customer_id,
+                subscription_id=subscription.id,
+                product_id=product.id,
+                cycle_start=c.start,
+                cycle_end=c.end,
+                currency=product.currency,
+                price=rated.price,
+                lines=[line.terms() for line in rated.lines],
+                total=rated.total,
+                issued_at=now,
+                number=number,
+                bill_to=bill_to,
+            )
             subscription.close_cycle(c, invoice.id, position)
             if wallet is not None:
                 self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
@@ -157,8 +181,15 @@ class Billing:
             numbering = InvoiceNumbering(business_id=business)
         return numbering
 
-    def _settle_credits(self, wallet: CreditWallet, subscription: Subscription, prices: list[UsagePrice], c: Cycle,
-                        lines: list[Line], invoice: uuid.UUID) -> None:
+    def _settle_credits(
+        self,
+        wallet: CreditWallet,
+        subscription: Subscription,
+        prices: list[UsagePrice],
+        c: Cycle,
+        lines: list[Line],
+        invoice: uuid.UUID,
+    ) -> None:
         """Debit what the cycle used, expire what ended with it, grant the next cycle's credits."""
         reference = cycle_reference(subscription.id, c)
         for line in lines:
@@ -169,15 +200,27 @@ class Billing:
             for g in cycle_grants(subscription.id, prices, following):
                 wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
 
-    def _settle_entitlements(self, balances: dict[str, CreditWallet], terms: dict[str, EntitlementTerms],
-                             subscription: Subscription, product: Product, c: Cycle, lines: list[Line],
-                             invoice: uuid.UUID) -> None:
+    def _settle_entitlements(
+        self,
+        balances: dict[str, CreditWallet],
+        terms: dict[str, EntitlementTerms],
+        subscription: Subscription,
+        product: Product,
+        c: Cycle,
+        lines: list[Line],
+        invoice: uuid.UUID,
+    ) -> None:
         """Each entitlement's balance: debits, overage by behaviour, rollover (domain/credit_settlement.py),
         then the next cycle's grants."""
         following = subscription.cycle(c.index + 1)
-        closing = Closing(cycle_reference(subscription.id, c), c.end, str(invoice), product.currency,
-                          cycle_reference(subscription.id, following) if following else None,
-                          following.end if following else None)
+        closing = Closing(
+            cycle_reference(subscription.id, c),
+            c.end,
+            str(invoice),
+            product.currency,
+            cycle_reference(subscription.id, following) if following else None,
+            following.end if following else None,
+        )
         for e, wallet in balances.items():
             settle(wallet, terms[e], product.prices(), lines, closing)
         if following is not None:

@@ -5,6 +5,7 @@ passed, and expire credits at a grant's `expires_at` (a cycle's grants at
 Each call of a job is one bounded step (docs/supervision.md): the runner
 waits for the read models between steps, so a step's size bounds how far
 they can fall behind while a backlog is worked off."""
+
 from __future__ import annotations
 
 import logging
@@ -41,6 +42,7 @@ def throttled(job: Callable[[], bool], interval: float = IDLE_INTERVAL_S) -> Cal
         did = job()
         next_run = 0.0 if did else time.monotonic() + interval
         return did
+
     return run
 
 
@@ -51,12 +53,14 @@ class BillingJobs:
         self.expire_credits = credits.expire_credits
         self.wait_until_usage_ready = billing.wait_until_usage_ready
 
-    def due(self, now: datetime, grace: timedelta, limit: int = BATCH,
-            after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    def due(
+        self, now: datetime, grace: timedelta, limit: int = BATCH, after: uuid.UUID | None = None
+    ) -> list[tuple[uuid.UUID, uuid.UUID]]:
         return self.read_side.due_subscriptions(now - grace, limit, after)
 
-    def close_due(self, now: datetime, grace: timedelta, wait: bool,
-                  progress: Callable[[int, int], None] | None = None) -> int:
+    def close_due(
+        self, now: datetime, grace: timedelta, wait: bool, progress: Callable[[int, int], None] | None = None
+    ) -> int:
         """Closes every cycle due by now - grace; answers how many invoices were issued.
         `progress(done, total)` counts subscriptions."""
         total = self.read_side.due_count(now - grace)
@@ -76,8 +80,9 @@ class BillingJobs:
             after = batch[-1][1]
         return issued
 
-    def closing_job(self, clock: Callable[[], datetime], grace: timedelta = DEFAULT_GRACE,
-                    step_cycles: int = STEP_CYCLES) -> Callable[[], bool]:
+    def closing_job(
+        self, clock: Callable[[], datetime], grace: timedelta = DEFAULT_GRACE, step_cycles: int = STEP_CYCLES
+    ) -> Callable[[], bool]:
         """Each call closes at most `step_cycles` due cycles, taking subscriptions in id order from where the
         last call stopped, so a subscription far behind is closed a slice at a time between the others.
         Like a close command, it first waits for the usage read model to reach the head with no meter
@@ -102,12 +107,14 @@ class BillingJobs:
                 if closed >= step_cycles:
                     break
                 try:
-                    closed += len(self.close_cycles(business, subscription, now, wait=False,
-                                                    limit=step_cycles - closed))
+                    closed += len(
+                        self.close_cycles(business, subscription, now, wait=False, limit=step_cycles - closed)
+                    )
                 except Exception:  # one broken subscription must not stop the others from being billed
                     log.exception("closing subscription %s failed", subscription)
                 after = subscription
             return closed > 0
+
         return throttled(job)
 
     def expiry_job(self, clock: Callable[[], datetime], grace: timedelta = DEFAULT_GRACE) -> Callable[[], bool]:
@@ -115,4 +122,5 @@ class BillingJobs:
             now = clock()
             wallets = self.read_side.wallets_expiring(now, grace, BATCH)
             return self.expire_credits(wallets, now, grace) > 0 if wallets else False
+
         return throttled(job)

@@ -4,6 +4,7 @@ single aggregate read with no read model in between.
 A key that checks out is cached per process for KEY_CACHE_SECONDS: a revocation made
 in this process ends it at once, one made elsewhere (`tally keys revoke` next to a
 running `tally serve`) once that cache entry expires."""
+
 from __future__ import annotations
 
 import hashlib
@@ -36,14 +37,19 @@ def hash_key(key: str) -> str:
 @dataclass(frozen=True)
 class KeyListing:
     """What may be shown about a key: never the key, never its hash."""
+
     id: str
     created_at: datetime
     revoked_at: datetime | None
 
 
 class Businesses:
-    def __init__(self, store: EventStore, key_cache_seconds: float = KEY_CACHE_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        store: EventStore,
+        key_cache_seconds: float = KEY_CACHE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.repository = store.repository
         self.save = store.save
         self.key_cache_seconds = key_cache_seconds

@@ -1,4 +1,5 @@
 """Credit wallet commands: manual grants (idempotent by key) and expiry."""
+
 from __future__ import annotations
 
 import uuid
@@ -43,8 +44,16 @@ class Credits:
             return CreditWallet(business_id=business, customer=customer, customer_id=external_id)
         return wallet
 
-    def grant_credits(self, business: uuid.UUID, external_id: str, amount: Decimal, expires_at: datetime | None,
-                      reason: str | None, idempotency_key: str | None, now: datetime) -> GrantResult:
+    def grant_credits(
+        self,
+        business: uuid.UUID,
+        external_id: str,
+        amount: Decimal,
+        expires_at: datetime | None,
+        reason: str | None,
+        idempotency_key: str | None,
+        now: datetime,
+    ) -> GrantResult:
         """A reused idempotency key grants nothing and answers the wallet as it is."""
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         faults = grant_faults(amount, expires_at, now, reason, idempotency_key)

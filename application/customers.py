@@ -1,4 +1,5 @@
 """Customer commands."""
+
 from __future__ import annotations
 
 import secrets
@@ -21,8 +22,13 @@ class Customers:
         self.save = store.save
 
     def create_customer(
-        self, business: uuid.UUID, external_id: str | None, name: str | None, email: str | None,
-        phone_number: str | None = None, metadata: dict[str, MetadataValue] | None = None,
+        self,
+        business: uuid.UUID,
+        external_id: str | None,
+        name: str | None,
+        email: str | None,
+        phone_number: str | None = None,
+        metadata: dict[str, MetadataValue] | None = None,
     ) -> Written[str]:
         external_id = external_id or f"cus_{secrets.token_hex(8)}"
         customer = Customer.register(business, external_id, name, email, phone_number, metadata)
@@ -38,8 +44,13 @@ class Customers:
             raise NotFound("customer", external_id)
         return self.repository.get(cid)
 
-    def update_customer(self, business: uuid.UUID, external_id: str, changes: dict[str, Any],
-                        billing_details: BillingDetails | None = None) -> Written[str]:
+    def update_customer(
+        self,
+        business: uuid.UUID,
+        external_id: str,
+        changes: dict[str, Any],
+        billing_details: BillingDetails | None = None,
+    ) -> Written[str]:
         """`changes` names the details to set (domain/customer.py CHANGEABLE); the rest keep their values.
         One save: a rule broken by any part changes nothing."""
         customer = self.get_customer(business, external_id)

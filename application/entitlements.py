@@ -1,5 +1,6 @@
 """Credit entitlement commands (Dodo's `/credit-entitlements`): define, update, delete and undelete an
 entitlement; manual ledger entries on a (customer, entitlement) balance, idempotent by key."""
+
 from __future__ import annotations
 
 import uuid
@@ -27,8 +28,16 @@ MAX_METADATA = 50
 UNLIMITED = Decimal("Infinity")
 
 
-def entry_faults(entry_type: str, amount: Decimal, precision: int, expires_at: datetime | None, now: datetime,
-                 reason: str | None, idempotency_key: str, metadata: dict[str, Any]) -> list[Fault]:
+def entry_faults(
+    entry_type: str,
+    amount: Decimal,
+    precision: int,
+    expires_at: datetime | None,
+    now: datetime,
+    reason: str | None,
+    idempotency_key: str,
+    metadata: dict[str, Any],
+) -> list[Fault]:
     faults = credit_amount_faults("amount", amount, precision) + text_fault("reason", reason, prose=True)
     faults += line_faults({"idempotency_key": idempotency_key})
     if entry_type not in ("credit", "debit"):
@@ -37,7 +46,8 @@ def entry_faults(entry_type: str, amount: Decimal, precision: int, expires_at: d
         if entry_type != "credit":
             faults.append(Fault("expires_at", "only a credit expires"))
         faults += time_fault("expires_at", expires_at) or (
-            [Fault("expires_at", "must be a future time")] if expires_at <= now else [])
+            [Fault("expires_at", "must be a future time")] if expires_at <= now else []
+        )
     if len(metadata) > MAX_METADATA:
         faults.append(Fault("metadata", f"at most {MAX_METADATA} keys"))
     for key, value in metadata.items():
@@ -94,8 +104,9 @@ class Entitlements:
 
     def terms_for(self, product: Product) -> dict[str, EntitlementTerms]:
         """Every entitlement the product grants or spends, with the product's overrides applied."""
-        base: dict[str, EntitlementTerms] = {e: self.repository.get(uuid.UUID(e)).terms
-                                             for e in product.entitlement_ids()}
+        base: dict[str, EntitlementTerms] = {
+            e: self.repository.get(uuid.UUID(e)).terms for e in product.entitlement_ids()
+        }
         return product_terms(product.attachments, base)
 
     def wallet_of(self, business: uuid.UUID, external_id: str, entitlement: str) -> CreditWallet:
@@ -104,13 +115,24 @@ class Entitlements:
         try:
             wallet: CreditWallet = self.repository.get(wallet_id(customer, entitlement))
         except AggregateNotFoundError:
-            return CreditWallet(business_id=business, customer=customer, customer_id=external_id,
-                                entitlement_id=entitlement)
+            return CreditWallet(
+                business_id=business, customer=customer, customer_id=external_id, entitlement_id=entitlement
+            )
         return wallet
 
-    def add_ledger_entry(self, business: uuid.UUID, entitlement_id: uuid.UUID, external_id: str, entry_type: str,
-                         amount: Decimal, idempotency_key: str | None, expires_at: datetime | None,
-                         reason: str | None, metadata: dict[str, Any], now: datetime) -> Written[str]:
+    def add_ledger_entry(
+        self,
+        business: uuid.UUID,
+        entitlement_id: uuid.UUID,
+        external_id: str,
+        entry_type: str,
+        amount: Decimal,
+        idempotency_key: str | None,
+        expires_at: datetime | None,
+        reason: str | None,
+        metadata: dict[str, Any],
+        now: datetime,
+    ) -> Written[str]:
         """A credit or a debit by hand. The same key answers the entry it recorded (position 0); the same key
         with another entry is a Conflict; a debit beyond the balance is Invalid unless overage is enabled
         (and within `overage_limit`). A credit repays a deficit first under carry_deficit_auto_repay."""

@@ -12,6 +12,7 @@ scan of the whole log. The events themselves are read from the log by position a
 business's and the customer's. When the usage read model cannot vouch for them (behind, or the business
 parked) the log is scanned as before; `tally audit verify` always scans (docs/audit.md).
 """
+
 from __future__ import annotations
 
 import uuid
@@ -43,8 +44,19 @@ from store.evidence import recorded_usage
 from store.log import read_notifications
 
 ZERO = Decimal(0)
-COMPARED = ("meter_id", "quantity", "free", "credits_used", "billable", "unit_price", "amount", "late", "model",
-            "group", "uncharged")
+COMPARED = (
+    "meter_id",
+    "quantity",
+    "free",
+    "credits_used",
+    "billable",
+    "unit_price",
+    "amount",
+    "late",
+    "model",
+    "group",
+    "uncharged",
+)
 
 # (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
 Evidence = Callable[[uuid.UUID, str, int, int], Iterable[tuple[int, Any]]]
@@ -116,30 +128,39 @@ class InvoiceExplainer:
             notifications = read_notifications(cur, self.events_table, [p for p in positions if p > after])
         found = [(n.id, self.store.mapper.to_domain_event(n)) for n in notifications]
         if len(found) != len([p for p in positions if p > after]) or any(
-                not isinstance(e, UsageEvent.Recorded) or e.business_id != business or e.customer_id != customer
-                for _, e in found):
+            not isinstance(e, UsageEvent.Recorded) or e.business_id != business or e.customer_id != customer
+            for _, e in found
+        ):
             # The read model does not agree with the log: the log decides.
             return recorded_usage(self.store, business, customer, after, upto)
         return found
 
-    def explain_invoice(self, business: uuid.UUID | None, invoice: uuid.UUID,
-                        evidence: Evidence | None = None) -> Explanation:
-        issued: Invoice = self.owned(business, Invoice, "invoice", invoice) if business else \
-            self.repository.get(invoice)
+    def explain_invoice(
+        self, business: uuid.UUID | None, invoice: uuid.UUID, evidence: Evidence | None = None
+    ) -> Explanation:
+        issued: Invoice = (
+            self.owned(business, Invoice, "invoice", invoice) if business else self.repository.get(invoice)
+        )
         subscription: Subscription = self.repository.get(issued.subscription_id)
         k = subscription.invoice_ids.index(issued.id)
         upto = subscription.usage_positions[k]
         after = subscription.usage_positions[k - 1] if k else 0
-        closing = next(e for e in self.repository.event_store.get(subscription.id)
-                       if isinstance(e, Subscription.CycleClosed) and e.index == k)
+        closing = next(
+            e
+            for e in self.repository.event_store.get(subscription.id)
+            if isinstance(e, Subscription.CycleClosed) and e.index == k
+        )
         closed_at = self._positions(subscription.id)[closing.originator_version]
-        product: Product = self.repository.get(issued.product_id, version=self._version_before(issued.product_id,
-                                                                                               closed_at))
+        product: Product = self.repository.get(
+            issued.product_id, version=self._version_before(issued.product_id, closed_at)
+        )
         wallet = self._wallet_before(issued, subscription, k, closed_at)
         pools = self._pools_before(issued, subscription, k, closed_at, product)
         find = evidence or self._located_usage
-        events = [(p, e.occurred_at, e.event_name, e.metadata)
-                  for p, e in find(issued.business_id, issued.customer_id, 0, upto)]
+        events = [
+            (p, e.occurred_at, e.event_name, e.metadata)
+            for p, e in find(issued.business_id, issued.customer_id, 0, upto)
+        ]
         late = LateWindow(after, upto, subscription.anchor, issued.cycle_start)
         usages: list[Usage] = []
         counted: list[tuple[UsagePrice, int]] = []
@@ -152,27 +173,65 @@ class InvoiceExplainer:
         balance = wallet.balance if wallet else ZERO
         rated = rate(usages, product.price, product.currency, balance, pools)
         # Overage lines count no events; they are credits at the entitlement's price per unit.
-        counted += [(UsagePrice(line.meter_id, line.unit_price), 0) for line in rated.lines[len(counted):]]
+        counted += [(UsagePrice(line.meter_id, line.unit_price), 0) for line in rated.lines[len(counted) :]]
         lines = []
         for i, (line, (price, n)) in enumerate(zip(rated.lines, counted)):
             issued_line = issued.lines[i] if i < len(issued.lines) else None
             same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
             pricing = price.for_value(next(iter(line.group.values())) if line.group else None, ZERO).pricing
-            lines.append(LineWork(line.meter_id, line.meter_name, line.late, n, line.quantity, line.free,
-                                  line.credits_used, line.billable, line.unit_price, pricing.amount(line.billable),
-                                  line.amount, issued_line.amount if issued_line else None, same, line.model,
-                                  line.group, pricing.parts(line.billable)))
-        matches = (len(rated.lines) == len(issued.lines) and all(w.matches for w in lines)
-                   and rated.total == issued.total and rated.price == issued.price)
-        return Explanation(issued.id, issued.customer_id, issued.cycle_start, issued.cycle_end, issued.currency,
-                           upto, after, product.version, balance,
-                           [EntitlementWork(e, p.balance, p.overage, p.terms) for e, p in pools.items()], rated.price,
-                           lines,
-                           rated.total, issued.total, matches)
+            lines.append(
+                LineWork(
+                    line.meter_id,
+                    line.meter_name,
+                    line.late,
+                    n,
+                    line.quantity,
+                    line.free,
+                    line.credits_used,
+                    line.billable,
+                    line.unit_price,
+                    pricing.amount(line.billable),
+                    line.amount,
+                    issued_line.amount if issued_line else None,
+                    same,
+                    line.model,
+                    line.group,
+                    pricing.parts(line.billable),
+                )
+            )
+        matches = (
+            len(rated.lines) == len(issued.lines)
+            and all(w.matches for w in lines)
+            and rated.total == issued.total
+            and rated.price == issued.price
+        )
+        return Explanation(
+            issued.id,
+            issued.customer_id,
+            issued.cycle_start,
+            issued.cycle_end,
+            issued.currency,
+            upto,
+            after,
+            product.version,
+            balance,
+            [EntitlementWork(e, p.balance, p.overage, p.terms) for e, p in pools.items()],
+            rated.price,
+            lines,
+            rated.total,
+            issued.total,
+            matches,
+        )
 
     @staticmethod
-    def _measure(usages: list[Usage], counted: list[tuple[UsagePrice, int]], price: UsagePrice, meter: Meter,
-                 events: list[tuple[int, datetime, str, dict[str, Any]]], late: bool) -> None:
+    def _measure(
+        usages: list[Usage],
+        counted: list[tuple[UsagePrice, int]],
+        price: UsagePrice,
+        meter: Meter,
+        events: list[tuple[int, datetime, str, dict[str, Any]]],
+        late: bool,
+    ) -> None:
         """The usage of one price as the close measured it, and the events behind each line it rates to."""
         if price.group_by is None:
             n, quantity = meter.rule.measure(events)
@@ -189,7 +248,8 @@ class InvoiceExplainer:
 
     def _positions(self, aggregate: uuid.UUID) -> dict[int, int]:
         query = sql.SQL("SELECT originator_version, notification_id FROM {} WHERE originator_id = %s").format(
-            self.events_table)
+            self.events_table
+        )
         with self.datastore.transaction(commit=False) as cur:
             cur.execute(query, (aggregate,))
             return {r["originator_version"]: r["notification_id"] for r in cur.fetchall()}
@@ -197,14 +257,16 @@ class InvoiceExplainer:
     def _version_before(self, aggregate: uuid.UUID, position: int) -> int:
         return max(v for v, p in self._positions(aggregate).items() if p < position)
 
-    def _pools_before(self, issued: Invoice, subscription: Subscription, k: int, closed_at: int,
-                      product: Product) -> dict[str, Pool]:
+    def _pools_before(
+        self, issued: Invoice, subscription: Subscription, k: int, closed_at: int, product: Product
+    ) -> dict[str, Pool]:
         """Each entitlement's balance as cycle k was rated, with its terms as they stood at the close and the
         product's overrides."""
         base: dict[str, EntitlementTerms] = {}
         for e in product.entitlement_ids():
-            entitlement: CreditEntitlement = self.repository.get(uuid.UUID(e), version=self._version_before(
-                uuid.UUID(e), closed_at))
+            entitlement: CreditEntitlement = self.repository.get(
+                uuid.UUID(e), version=self._version_before(uuid.UUID(e), closed_at)
+            )
             base[e] = entitlement.terms
         terms = product_terms(product.attachments, base)
         pools = {}
@@ -213,8 +275,9 @@ class InvoiceExplainer:
             pools[e] = Pool(t, held.balance if held else ZERO, held.overage if held else ZERO)
         return pools
 
-    def _wallet_before(self, issued: Invoice, subscription: Subscription, k: int,
-                       closed_at: int, entitlement: str | None = None) -> CreditWallet | None:
+    def _wallet_before(
+        self, issued: Invoice, subscription: Subscription, k: int, closed_at: int, entitlement: str | None = None
+    ) -> CreditWallet | None:
         """The wallet as cycle k was rated: everything recorded before its close, plus what the settlement
         of earlier cycles closed in the same transaction did (their debits, expiries, rollovers and overage
         settlements, and the grants and repayments they made for the cycles up to k)."""
@@ -234,4 +297,3 @@ class InvoiceExplainer:
                 break
             version = e.originator_version
         return self.repository.get(wid, version=version) if version else None
-

@@ -5,6 +5,7 @@ id fails that COPY; the batch is then written once more with the ids already
 stored dropped under the lock, which cannot lose a race. After a resend, the
 next batches are checked before the lock instead, so a stream of resends does
 not pay a failed COPY each time (docs/decisions.md, "Ingest races")."""
+
 from __future__ import annotations
 
 import uuid
@@ -54,8 +55,12 @@ class Ingestion:
 
     def ingest(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> Ingested:
         self._check_batch(business, batch, now)
-        records = list(zip([usage_event_id(business, e.event_id) for e in batch],
-                           recorded_states(business, batch, now, self.mapper)))
+        records = list(
+            zip(
+                [usage_event_id(business, e.event_id) for e in batch],
+                recorded_states(business, batch, now, self.mapper),
+            )
+        )
         fresh = records
         if self._checks_left:
             # Resends were seen lately: most batches carry some, so they are dropped before the lock.
@@ -88,8 +93,11 @@ class Ingestion:
 
     def _check_batch(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> None:
         if not 1 <= len(batch) <= MAX_BATCH:
-            raise Invalid(f"a request carries 1 to {MAX_BATCH} events, this one {len(batch)}", "invalid_batch_size",
-                          [Fault("events", f"must hold 1 to {MAX_BATCH} events")])
+            raise Invalid(
+                f"a request carries 1 to {MAX_BATCH} events, this one {len(batch)}",
+                "invalid_batch_size",
+                [Fault("events", f"must hold 1 to {MAX_BATCH} events")],
+            )
         faults = batch_faults(batch, now)
         seen: dict[str, int] = {}
         for index, incoming in enumerate(batch):

@@ -2,6 +2,7 @@
 finalized (its cycle closed now rather than at end + grace), then paid, voided
 or marked uncollectible. Each transition is one event on the Invoice; a
 transition its status does not allow is InvalidTransition (409)."""
+
 from __future__ import annotations
 
 import uuid
@@ -33,8 +34,14 @@ class Invoices:
         if invoice in self.repository:
             issued = self.get(business, invoice)
             raise InvalidTransition(f"cannot finalize an invoice that is {issued.status}", issued.status)
-        draft = next((e for e in self.read_side.ended_cycles(business, now)
-                      if invoice_id(e.subscription_id, e.cycle.start) == invoice), None)
+        draft = next(
+            (
+                e
+                for e in self.read_side.ended_cycles(business, now)
+                if invoice_id(e.subscription_id, e.cycle.start) == invoice
+            ),
+            None,
+        )
         if draft is None:
             raise NotFound("invoice", invoice)
         # Up to the draft's cycle only, so that is the invoice issued (or, if a close got there first, found).
@@ -45,8 +52,9 @@ class Invoices:
         found: Invoice = self.owned(business, Invoice, "invoice", invoice)
         return found
 
-    def mark_paid(self, business: uuid.UUID, invoice: uuid.UUID, paid_at: datetime,
-                  reference: str | None) -> Written[uuid.UUID]:
+    def mark_paid(
+        self, business: uuid.UUID, invoice: uuid.UUID, paid_at: datetime, reference: str | None
+    ) -> Written[uuid.UUID]:
         return self._transition(business, invoice, lambda i: i.mark_paid(paid_at, reference))
 
     def void(self, business: uuid.UUID, invoice: uuid.UUID, reason: str, now: datetime) -> Written[uuid.UUID]:
@@ -56,8 +64,9 @@ class Invoices:
     def mark_uncollectible(self, business: uuid.UUID, invoice: uuid.UUID, now: datetime) -> Written[uuid.UUID]:
         return self._transition(business, invoice, lambda i: i.mark_uncollectible(now))
 
-    def _transition(self, business: uuid.UUID, invoice: uuid.UUID,
-                    change: Callable[[Invoice], None]) -> Written[uuid.UUID]:
+    def _transition(
+        self, business: uuid.UUID, invoice: uuid.UUID, change: Callable[[Invoice], None]
+    ) -> Written[uuid.UUID]:
         for _ in range(RACE_RETRIES):
             found = self.get(business, invoice)
             change(found)

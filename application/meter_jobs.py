@@ -1,6 +1,7 @@
 """Records a meter's back-fill as done once the `usage` read model has counted every event recorded
 before the meter (the back-fill itself is the read model's work, docs/meters.md): the log then holds the
 fact, and webhooks announce it as `meter.backfill_completed`."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

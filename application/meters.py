@@ -1,4 +1,5 @@
 """Meter commands. A meter belongs to one business: another business's meter id is not found."""
+
 from __future__ import annotations
 
 import uuid
@@ -15,9 +16,16 @@ class Meters:
         self.repository = store.repository
         self.save = store.save
 
-    def create_meter(self, business: uuid.UUID, name: str, event_name: str, aggregation: Any,
-                     filter: Any = None, measurement_unit: str | None = None,
-                     description: str | None = None) -> Written[uuid.UUID]:
+    def create_meter(
+        self,
+        business: uuid.UUID,
+        name: str,
+        event_name: str,
+        aggregation: Any,
+        filter: Any = None,
+        measurement_unit: str | None = None,
+        description: str | None = None,
+    ) -> Written[uuid.UUID]:
         meter = Meter.define(business, name, event_name, aggregation, filter, measurement_unit, description)
         recordings = self.save(meter)
         return Written.by(meter.id, recordings)
@@ -53,4 +61,3 @@ class Meters:
         meter = self.get_meter(business, meter_id)
         meter.unarchive()
         return Written.by(meter.id, self.save(meter))
-

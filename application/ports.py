@@ -1,6 +1,7 @@
 """What the commands need to know from the read side, as ports the read models
 implement (projections/read_side.py). The application never imports a read
 model; `interfaces/bootstrap.py` plugs one in."""
+
 from __future__ import annotations
 
 import uuid
@@ -76,16 +77,25 @@ class UsageSnapshot(Protocol):
         """Where the business's usage is stuck at a parked event (its later events wait behind it)."""
         ...
 
-    def measure(self, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], cycle: Cycle,
-                since: datetime, late_after: int, position: int) -> list[Usage]:
+    def measure(
+        self,
+        customer_id: str,
+        prices: list[UsagePrice],
+        meters: dict[str, Meter],
+        cycle: Cycle,
+        since: datetime,
+        late_after: int,
+        position: int,
+    ) -> list[Usage]:
         """Each price's quantity in the cycle, then late lines: events recorded after `late_after` up to
         `position` whose timestamp falls between `since` and the cycle's start."""
         ...
 
     def balance_of(self, business: uuid.UUID, customer_id: str) -> Decimal: ...
 
-    def entitlement_balance_of(self, business: uuid.UUID, customer_id: str,
-                               entitlement: str) -> tuple[Decimal, Decimal]:
+    def entitlement_balance_of(
+        self, business: uuid.UUID, customer_id: str, entitlement: str
+    ) -> tuple[Decimal, Decimal]:
         """(balance, overage) of the customer's balance of a credit entitlement."""
         ...
 
@@ -103,18 +113,19 @@ class ReadSide(Protocol):
 
     def due_count(self, ended_by: datetime) -> int: ...
 
-    def due_subscriptions(self, ended_by: datetime, limit: int,
-                          after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    def due_subscriptions(
+        self, ended_by: datetime, limit: int, after: uuid.UUID | None = None
+    ) -> list[tuple[uuid.UUID, uuid.UUID]]:
         """(business, subscription) of open cycles that ended by `ended_by`, in id order from `after`."""
         ...
 
-    def ended_cycles(self, business: uuid.UUID, ended_by: datetime,
-                     customer_id: str | None = None) -> Sequence[EndedCycle]:
+    def ended_cycles(
+        self, business: uuid.UUID, ended_by: datetime, customer_id: str | None = None
+    ) -> Sequence[EndedCycle]:
         """The business's (or one customer's) open cycles that ended by `ended_by`, latest end first."""
         ...
 
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]: ...
-
 
     def usage_positions(self, business: uuid.UUID, customer_id: str, upto: int) -> list[int] | None:
         """Log positions of the customer's usage events up to `upto`, oldest first; None when the usage read
@@ -129,8 +140,9 @@ class ReadSide(Protocol):
         """Where the `usage` and `balances` read models stand."""
         ...
 
-    def moved_customers(self, since: tuple[int, int], until: tuple[int, int]
-                        ) -> tuple[set[tuple[uuid.UUID, str]], set[tuple[uuid.UUID, str]]]:
+    def moved_customers(
+        self, since: tuple[int, int], until: tuple[int, int]
+    ) -> tuple[set[tuple[uuid.UUID, str]], set[tuple[uuid.UUID, str]]]:
         """(business, customer) with usage recorded, and with a wallet that moved, between the positions."""
         ...
 
@@ -160,10 +172,20 @@ class SimulationSource(Protocol):
         """Whether the read models a simulation reads (usage, invoices, balances) have reached `position`."""
         ...
 
-    def subscriptions_to_simulate(self, business: uuid.UUID, product: uuid.UUID, span: Span,
-                                  customer_ids: list[str] | None) -> int: ...
+    def subscriptions_to_simulate(
+        self, business: uuid.UUID, product: uuid.UUID, span: Span, customer_ids: list[str] | None
+    ) -> int: ...
 
-    def closed_cycles(self, business: uuid.UUID, product: uuid.UUID, span: Span, customer_ids: list[str] | None,
-                      meter_ids: list[str], with_wallets: bool, after: str, limit: int) -> list[ClosedCycle]:
+    def closed_cycles(
+        self,
+        business: uuid.UUID,
+        product: uuid.UUID,
+        span: Span,
+        customer_ids: list[str] | None,
+        meter_ids: list[str],
+        with_wallets: bool,
+        after: str,
+        limit: int,
+    ) -> list[ClosedCycle]:
         """The closed cycles of the next `limit` subscriptions in id order after `after` ("" from the first)."""
         ...

@@ -1,4 +1,5 @@
 """Product commands: a catalogue of fixed and usage prices."""
+
 from __future__ import annotations
 
 import uuid
@@ -22,21 +23,34 @@ class Catalogue:
         self.is_meter = meters.is_meter
         self.entitlements = entitlements
 
-    def create_product(self, business: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-                       interval_count: int, usage_prices: list[UsagePrice],
-                       attachments: list[Attachment] | None = None) -> Written[uuid.UUID]:
+    def create_product(
+        self,
+        business: uuid.UUID,
+        name: str,
+        currency: str,
+        price: Decimal,
+        billing_interval: str,
+        interval_count: int,
+        usage_prices: list[UsagePrice],
+        attachments: list[Attachment] | None = None,
+    ) -> Written[uuid.UUID]:
         attachments = attachments or []
-        unknown = [Fault("usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
-                   for index, p in enumerate(usage_prices) if not self.is_meter(business, p.meter_id)]
+        unknown = [
+            Fault("usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
+            for index, p in enumerate(usage_prices)
+            if not self.is_meter(business, p.meter_id)
+        ]
         if unknown:
             raise Invalid("usage prices name unknown meters", "unknown_meter", unknown)
         self._check_entitlements(business, currency.upper(), usage_prices, attachments)
-        product = Product.create(business, name, currency.upper(), price, billing_interval, interval_count,
-                                 usage_prices, attachments)
+        product = Product.create(
+            business, name, currency.upper(), price, billing_interval, interval_count, usage_prices, attachments
+        )
         return Written.by(product.id, self.save(product))
 
-    def _check_entitlements(self, business: uuid.UUID, currency: str, usage_prices: list[UsagePrice],
-                            attachments: list[Attachment]) -> None:
+    def _check_entitlements(
+        self, business: uuid.UUID, currency: str, usage_prices: list[UsagePrice], attachments: list[Attachment]
+    ) -> None:
         """Entitlements named must be the business's and live; credits fit their precision; an overage
         price is in the product's currency (it is charged on the product's invoices)."""
         named = [a.credit_entitlement_id for a in attachments]
@@ -45,16 +59,25 @@ class Catalogue:
         faults = []
         for index, a in enumerate(attachments):
             terms = a.applied_to(base[a.credit_entitlement_id])
-            faults += [Fault(f"credit_entitlements.{f.field}", f.reason, index)
-                       for f in credit_amount_faults("credits_amount", a.credits_amount, terms.precision) + terms_faults(terms)]
+            faults += [
+                Fault(f"credit_entitlements.{f.field}", f.reason, index)
+                for f in credit_amount_faults("credits_amount", a.credits_amount, terms.precision) + terms_faults(terms)
+            ]
             if terms.currency not in (None, currency):
-                faults.append(Fault("credit_entitlements.currency", f"must be the product's currency {currency}",
-                                    index))
+                faults.append(
+                    Fault("credit_entitlements.currency", f"must be the product's currency {currency}", index)
+                )
         for index, p in enumerate(usage_prices):
             linked = base.get(p.credit_entitlement_id or "")
             if linked is not None and linked.currency not in (None, currency):
-                faults.append(Fault("usage_prices.credit_entitlement_id", "the entitlement's price_per_unit is "
-                                    f"in {linked.currency}, not the product's currency {currency}", index))
+                faults.append(
+                    Fault(
+                        "usage_prices.credit_entitlement_id",
+                        "the entitlement's price_per_unit is "
+                        f"in {linked.currency}, not the product's currency {currency}",
+                        index,
+                    )
+                )
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the product's credit entitlements", "invalid_product", faults)
 
@@ -70,15 +93,15 @@ class Catalogue:
         recordings = self.save(product)
         return Written.by(product.id, recordings)
 
-    def attach_entitlement(self, business: uuid.UUID, product_id: uuid.UUID,
-                           attachment: Attachment) -> Written[uuid.UUID]:
+    def attach_entitlement(
+        self, business: uuid.UUID, product_id: uuid.UUID, attachment: Attachment
+    ) -> Written[uuid.UUID]:
         product = self.get_product(business, product_id)
         self._check_entitlements(business, product.currency, [], [attachment])
         product.attach(attachment)
         return Written.by(product.id, self.save(product))
 
-    def detach_entitlement(self, business: uuid.UUID, product_id: uuid.UUID,
-                           entitlement_id: str) -> Written[uuid.UUID]:
+    def detach_entitlement(self, business: uuid.UUID, product_id: uuid.UUID, entitlement_id: str) -> Written[uuid.UUID]:
         product = self.get_product(business, product_id)
         product.detach(entitlement_id)
         return Written.by(product.id, self.save(product))

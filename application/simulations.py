@@ -3,6 +3,7 @@ bounded steps on the jobs thread (projections/job_runner.py), each step one
 save of the Simulation with its answer rows and progress. Reads go through the
 `SimulationSource` port; nothing but the Simulation itself is ever written
 (docs/simulation.md)."""
+
 from __future__ import annotations
 
 import logging
@@ -48,21 +49,36 @@ class Simulations:
         # every row of its earlier steps again. A save that conflicts (someone else moved it) drops it.
         self.running: dict[uuid.UUID, Simulation] = {}
 
-    def start(self, business: uuid.UUID, product_id: uuid.UUID, scenarios: list[tuple[str, list[UsagePrice],
-              Decimal | None]], customer_ids: list[str] | None, span: Span, now: datetime) -> Written[uuid.UUID]:
+    def start(
+        self,
+        business: uuid.UUID,
+        product_id: uuid.UUID,
+        scenarios: list[tuple[str, list[UsagePrice], Decimal | None]],
+        customer_ids: list[str] | None,
+        span: Span,
+        now: datetime,
+    ) -> Written[uuid.UUID]:
         """Each scenario's usage prices replace the product's for their meters; the product's other prices stay."""
         product: Product = self.owned(business, Product, "product", product_id)
-        unknown = [Fault("scenarios.usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
-                   for index, (_, prices, _) in enumerate(scenarios) for p in prices
-                   if not self.is_meter(business, p.meter_id)]
+        unknown = [
+            Fault("scenarios.usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
+            for index, (_, prices, _) in enumerate(scenarios)
+            for p in prices
+            if not self.is_meter(business, p.meter_id)
+        ]
         if unknown:
             raise Invalid("usage prices name unknown meters", "unknown_meter", unknown)
-        twice = [Fault("scenarios.usage_prices.meter_id", "prices one meter twice", index)
-                 for index, (_, prices, _) in enumerate(scenarios) if len({p.meter_id for p in prices}) != len(prices)]
+        twice = [
+            Fault("scenarios.usage_prices.meter_id", "prices one meter twice", index)
+            for index, (_, prices, _) in enumerate(scenarios)
+            if len({p.meter_id for p in prices}) != len(prices)
+        ]
         if twice:
             raise Invalid("a scenario prices one meter twice", "invalid_simulation", twice)
-        terms = [Scenario(name, {**product.usage_prices, **{p.meter_id: p for p in prices}}, price)
-                 for name, prices, price in scenarios]
+        terms = [
+            Scenario(name, {**product.usage_prices, **{p.meter_id: p for p in prices}}, price)
+            for name, prices, price in scenarios
+        ]
         simulation = Simulation.request(business, product.id, terms, product.currency, customer_ids, span, now)
         return Written.by(simulation.id, self.save(simulation))
 
@@ -108,16 +124,24 @@ class Simulations:
             return True
         return False
 
-    def run(self, started: Written[uuid.UUID], now: datetime, progress: Callable[[int, int], None] | None = None,
-            timeout: float = INPUTS_WAIT_S) -> None:
+    def run(
+        self,
+        started: Written[uuid.UUID],
+        now: datetime,
+        progress: Callable[[int, int], None] | None = None,
+        timeout: float = INPUTS_WAIT_S,
+    ) -> None:
         """Runs a simulation just started to its end in the caller's thread (the CLI), reporting (done, total),
         once the read models have taken in what was written before it. A worker's jobs thread may take steps
         of it meanwhile: a step it took first is simply not taken again."""
         deadline = time.monotonic() + timeout
         while not self.source.inputs_reached(started.position):
             if time.monotonic() >= deadline:
-                raise NotReady("the read models have not reached the simulation's request; is a worker running "
-                               "(`tally serve` or `tally worker`)?", "simulation_inputs_behind")
+                raise NotReady(
+                    "the read models have not reached the simulation's request; is a worker running "
+                    "(`tally serve` or `tally worker`)?",
+                    "simulation_inputs_behind",
+                )
             time.sleep(INPUTS_POLL_S)
         simulation: Simulation = self.repository.get(started.id)
         while simulation.open:
@@ -141,16 +165,26 @@ class Simulations:
         business, product = simulation.business_id, simulation.product_id
         if limit is None:
             limit = max(1, STEP_ROWS // (len(simulation.scenarios) * (simulation.span.cycles or 3)))
-        total = simulation.total or self.source.subscriptions_to_simulate(business, product, simulation.span,
-                                                                          simulation.customer_ids)
+        total = simulation.total or self.source.subscriptions_to_simulate(
+            business, product, simulation.span, simulation.customer_ids
+        )
         meter_ids = sorted({m for s in simulation.scenarios for m in s.usage_prices})
         with_wallets = any(p.credits for s in simulation.scenarios for p in s.usage_prices.values())
-        cycles = self.source.closed_cycles(business, product, simulation.span, simulation.customer_ids, meter_ids,
-                                           with_wallets, simulation.after, limit)
+        cycles = self.source.closed_cycles(
+            business,
+            product,
+            simulation.span,
+            simulation.customer_ids,
+            meter_ids,
+            with_wallets,
+            simulation.after,
+            limit,
+        )
         if cycles:
             subscriptions = len({c.subscription_id for c in cycles})
             rows = [row for c in cycles for row in compared(c, simulation.scenarios)]
-            simulation.progress(total, min(simulation.done + subscriptions, total), str(cycles[-1].subscription_id),
-                                rows)
+            simulation.progress(
+                total, min(simulation.done + subscriptions, total), str(cycles[-1].subscription_id), rows
+            )
         if not cycles or simulation.done >= total:
             simulation.finish(now)

@@ -1,4 +1,5 @@
 """Subscription commands. Starting one grants its first cycle's credits in the same transaction."""
+
 from __future__ import annotations
 
 import uuid
@@ -26,15 +27,17 @@ class Subscriptions:
         self.wallet_of = credits.wallet_of
         self.entitlements = entitlements
 
-    def start_subscription(self, business: uuid.UUID, external_id: str, product_id: uuid.UUID,
-                           start: datetime, now: datetime) -> Written[uuid.UUID]:
+    def start_subscription(
+        self, business: uuid.UUID, external_id: str, product_id: uuid.UUID, start: datetime, now: datetime
+    ) -> Written[uuid.UUID]:
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         product: Product = self.owned(business, Product, "product", product_id)
         if product.archived:
             raise Conflict(f"product {product_id} is archived", "product_archived")
         for _ in range(RACE_RETRIES):
-            subscription = Subscription.start(business, external_id, product.id, start, product.billing_interval,
-                                              product.interval_count, now)
+            subscription = Subscription.start(
+                business, external_id, product.id, start, product.billing_interval, product.interval_count, now
+            )
             first = subscription.open_cycle
             assert first is not None
             grants = cycle_grants(subscription.id, product.prices(), first)
@@ -57,8 +60,7 @@ class Subscriptions:
         subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
         return subscription
 
-    def cancel_subscription(self, business: uuid.UUID, subscription_id: uuid.UUID,
-                            now: datetime) -> Written[uuid.UUID]:
+    def cancel_subscription(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime) -> Written[uuid.UUID]:
         """Ends the subscription now; its final, partial cycle is billed when it is closed."""
         subscription = self.get_subscription(business, subscription_id)
         subscription.cancel(now)

@@ -1,6 +1,7 @@
 """The write side: one service per area, each on the one event store and given
 exactly what it depends on. Commands go through a service; read models are
 reached only through the ports in application/ports.py."""
+
 from __future__ import annotations
 
 from application.alerts import Alerts
@@ -27,8 +28,13 @@ from store.event_store import EventStore
 
 
 class Tally:
-    def __init__(self, store: EventStore, read_side: ReadSide, simulation_source: SimulationSource,
-                 allow_private_webhooks: bool = False) -> None:
+    def __init__(
+        self,
+        store: EventStore,
+        read_side: ReadSide,
+        simulation_source: SimulationSource,
+        allow_private_webhooks: bool = False,
+    ) -> None:
         self.store = store
         self.businesses = Businesses(store)
         self.customers = Customers(store)

@@ -3,6 +3,7 @@ projection, the meters' usage and the wallet balance, with the same rating
 function a cycle close uses. An open cycle that has already ended is a draft
 invoice: it shows under the id its invoice will be issued with, with live
 amounts, until its close (docs/invoices.md)."""
+
 from __future__ import annotations
 
 import uuid
@@ -65,16 +66,23 @@ class UpcomingInvoices:
                 for price in prices:
                     if price.meter_id not in meters:
                         meters[price.meter_id] = self.repository.get(uuid.UUID(price.meter_id))
-                usages = view.measure(external_id, prices, meters, charge.cycle, charge.anchor, charge.late_after,
-                                      position)
+                usages = view.measure(
+                    external_id, prices, meters, charge.cycle, charge.anchor, charge.late_after, position
+                )
                 rated = rate(usages, charge.price, charge.currency, balance, pools)
                 balance = rated.balance
                 pools.update(rated.pools)
                 answers.append(Upcoming(charge.subscription_id, charge.product_id, charge.cycle, rated, position))
         return answers
 
-    def drafts(self, business: uuid.UUID, now: datetime, customer_id: str | None = None, offset: int = 0,
-               limit: int | None = None) -> tuple[list[Draft], int]:
+    def drafts(
+        self,
+        business: uuid.UUID,
+        now: datetime,
+        customer_id: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> tuple[list[Draft], int]:
         """The cycles of the business (or of one customer) that ended by `now` and are not closed yet, latest
         end first: `limit` of them from `offset`, priced as `upcoming` prices them, and how many there are.
         Only the page is priced: when many cycles end together (daily plans at midnight) a list stays cheap."""
@@ -82,7 +90,7 @@ class UpcomingInvoices:
         # The `charges` read model may not have taken in a close yet: a cycle whose invoice is stored is issued.
         issued = self.existing_ids([invoice_id(e.subscription_id, e.cycle.start) for e in ended])
         ended = [e for e in ended if invoice_id(e.subscription_id, e.cycle.start) not in issued]
-        page = ended[offset:None if limit is None else offset + limit]
+        page = ended[offset : None if limit is None else offset + limit]
         priced: dict[uuid.UUID, Draft] = {}
         for customer in dict.fromkeys(e.customer_id for e in page):
             for u in self.upcoming(business, customer):
@@ -91,10 +99,17 @@ class UpcomingInvoices:
         return [priced[e.subscription_id] for e in page if e.subscription_id in priced], len(ended)
 
     def draft(self, business: uuid.UUID, invoice: uuid.UUID, now: datetime) -> Draft:
-        customer = next((e.customer_id for e in self.read_side.ended_cycles(business, now)
-                         if invoice_id(e.subscription_id, e.cycle.start) == invoice), None)
-        found = next((d for d in self.drafts(business, now, customer)[0] if d.id == invoice), None) \
-            if customer else None
+        customer = next(
+            (
+                e.customer_id
+                for e in self.read_side.ended_cycles(business, now)
+                if invoice_id(e.subscription_id, e.cycle.start) == invoice
+            ),
+            None,
+        )
+        found = (
+            next((d for d in self.drafts(business, now, customer)[0] if d.id == invoice), None) if customer else None
+        )
         if found is None:
             raise NotFound("invoice", invoice)
         return found

@@ -7,6 +7,7 @@ look at checked against them.
 The usage evidence is read in one pass over the log and grouped by customer,
 so verifying N invoices costs one scan, not N.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -67,8 +68,7 @@ class Verification:
         self.schema = store.schema
         self.explain_invoice = explainer.explain_invoice
 
-    def verify(self, business: uuid.UUID | None = None,
-               progress: Callable[[int, int], None] | None = None) -> Verdict:
+    def verify(self, business: uuid.UUID | None = None, progress: Callable[[int, int], None] | None = None) -> Verdict:
         invoices = self._originators(ISSUED_TOPIC, business)
         wallets = self._originators(OPENED_TOPIC, business)
         entitlements = self._originators(ENTITLEMENT_TOPIC, business)
@@ -86,11 +86,19 @@ class Verification:
         for wallet_id in wallets:
             wallet: CreditWallet = self.repository.get(wallet_id)
             shown = shown_balances.get(wallet_id)
-            if shown is None or (Decimal(shown["balance"]), Decimal(shown["overage"])) != (wallet.balance,
-                                                                                          wallet.overage):
-                findings.append(Finding("balances", str(wallet_id), f"read model shows balance "
-                                        f"{shown and shown['balance']} overage {shown and shown['overage']}, the "
-                                        f"wallet's history gives {wallet.balance} and {wallet.overage}"))
+            if shown is None or (Decimal(shown["balance"]), Decimal(shown["overage"])) != (
+                wallet.balance,
+                wallet.overage,
+            ):
+                findings.append(
+                    Finding(
+                        "balances",
+                        str(wallet_id),
+                        f"read model shows balance "
+                        f"{shown and shown['balance']} overage {shown and shown['overage']}, the "
+                        f"wallet's history gives {wallet.balance} and {wallet.overage}",
+                    )
+                )
             done += 1
             if progress:
                 progress(done, total)
@@ -101,40 +109,51 @@ class Verification:
     def _check_entitlement(self, entitlement_id: uuid.UUID, shown: dict[str, Any] | None) -> list[Finding]:
         entitlement: CreditEntitlement = self.repository.get(entitlement_id)
         if shown is None or (EntitlementTerms.from_terms(shown["terms"]), shown["deleted"]) != (
-                entitlement.terms, entitlement.deleted):
-            return [Finding("entitlements", str(entitlement_id), "the read model differs from the entitlement's "
-                            "history")]
+            entitlement.terms,
+            entitlement.deleted,
+        ):
+            return [
+                Finding("entitlements", str(entitlement_id), "the read model differs from the entitlement's history")
+            ]
         return []
 
-    def _check_invoice(self, invoice_id: uuid.UUID, index: UsageIndex,
-                       shown: dict[str, Any] | None) -> list[Finding]:
+    def _check_invoice(self, invoice_id: uuid.UUID, index: UsageIndex, shown: dict[str, Any] | None) -> list[Finding]:
         findings = []
         explained = self.explain_invoice(None, invoice_id, evidence=index)
         if not explained.matches:
-            findings.append(Finding("invoice", str(invoice_id), f"issued total {explained.issued_total}, the log "
-                                    f"gives {explained.total}"))
+            findings.append(
+                Finding(
+                    "invoice",
+                    str(invoice_id),
+                    f"issued total {explained.issued_total}, the log gives {explained.total}",
+                )
+            )
         issued: Invoice = self.repository.get(invoice_id)
         if shown is None:
             findings.append(Finding("invoices", str(invoice_id), "missing from the read model"))
-        elif Decimal(shown["total"]) != issued.total or [Decimal(str(line["amount"])) for line in shown["lines"]] \
-                != [line.amount for line in issued.lines]:
-            findings.append(Finding("invoices", str(invoice_id), f"read model shows total {shown['total']}, "
-                                    f"issued {issued.total}"))
+        elif Decimal(shown["total"]) != issued.total or [Decimal(str(line["amount"])) for line in shown["lines"]] != [
+            line.amount for line in issued.lines
+        ]:
+            findings.append(
+                Finding("invoices", str(invoice_id), f"read model shows total {shown['total']}, issued {issued.total}")
+            )
         return findings
 
     def _originators(self, topic: str, business: uuid.UUID | None) -> list[uuid.UUID]:
-        query = sql.SQL("SELECT originator_id FROM {} WHERE topic = %s AND (%s::text IS NULL OR "
-                        "convert_from(state, 'UTF8')::jsonb -> 'business_id' ->> '_data_' = %s) "
-                        "ORDER BY notification_id").format(self.events_table)
+        query = sql.SQL(
+            "SELECT originator_id FROM {} WHERE topic = %s AND (%s::text IS NULL OR "
+            "convert_from(state, 'UTF8')::jsonb -> 'business_id' ->> '_data_' = %s) "
+            "ORDER BY notification_id"
+        ).format(self.events_table)
         hex_ = business.hex if business else None
         with self.datastore.transaction(commit=False) as cur:
             cur.execute(query, (topic, hex_, hex_))
             return [r["originator_id"] for r in cur.fetchall()]
 
-
     def _rows(self, table: str, columns: str) -> dict[uuid.UUID, dict[str, Any]]:
-        query = sql.SQL("SELECT {} FROM {}.{}").format(sql.SQL(columns), sql.Identifier(self.schema),
-                                                       sql.Identifier(table))
+        query = sql.SQL("SELECT {} FROM {}.{}").format(
+            sql.SQL(columns), sql.Identifier(self.schema), sql.Identifier(table)
+        )
         with self.datastore.transaction(commit=False) as cur:
             cur.execute(query)
             return {r["id"]: r for r in cur.fetchall()}

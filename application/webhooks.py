@@ -4,6 +4,7 @@ Targets are http(s) only, and a URL whose host is (or resolves to) a loopback, p
 address is refused unless the operator allows private targets (TALLY_WEBHOOK_ALLOW_PRIVATE): otherwise
 any API key could make tally probe the network it runs in. The sender checks again before each send,
 since a name may resolve elsewhere later (docs/webhooks.md)."""
+
 from __future__ import annotations
 
 import base64
@@ -52,9 +53,17 @@ class Webhooks:
 
     def _check_target(self, url: object) -> None:
         if isinstance(url, str) and not url_faults(url) and not self.allow_private and private_target(url):
-            raise Invalid("the webhook URL points at a loopback or private address", "private_target",
-                          [Fault("url", "is a loopback or private address; the operator can allow these with "
-                                        "TALLY_WEBHOOK_ALLOW_PRIVATE=true")])
+            raise Invalid(
+                "the webhook URL points at a loopback or private address",
+                "private_target",
+                [
+                    Fault(
+                        "url",
+                        "is a loopback or private address; the operator can allow these with "
+                        "TALLY_WEBHOOK_ALLOW_PRIVATE=true",
+                    )
+                ],
+            )
 
     def create_webhook(self, business: uuid.UUID, fields: dict[str, Any]) -> Written[uuid.UUID]:
         """A repeated `idempotency_key` creates nothing and answers the endpoint it created (position 0)."""

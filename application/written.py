@@ -1,6 +1,7 @@
 """What a command answers: the id of what it wrote, and the log position a
 query can wait for (`min_position`) to read its own write. Never the aggregate:
 a caller reads what it needs through a query."""
+
 from __future__ import annotations
 
 import uuid

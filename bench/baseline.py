@@ -3,6 +3,7 @@ table, one transaction and one `executemany ... ON CONFLICT DO NOTHING` per
 request, a key check, msgspec validation. Run it with
 `uvicorn bench.baseline:create_app --factory --workers N`
 and BENCH_DATABASE_URL, BENCH_KEY in the environment."""
+
 from __future__ import annotations
 
 import hmac
@@ -30,8 +31,10 @@ CREATE TABLE IF NOT EXISTS {TABLE} (
     metadata jsonb NOT NULL,
     UNIQUE (business, event_id)
 )"""
-INSERT = (f"INSERT INTO {TABLE} (business, event_id, customer_id, event_name, occurred_at, metadata) "
-          "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (business, event_id) DO NOTHING")
+INSERT = (
+    f"INSERT INTO {TABLE} (business, event_id, customer_id, event_name, occurred_at, metadata) "
+    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (business, event_id) DO NOTHING"
+)
 BUSINESS = uuid.UUID("00000000-0000-4000-8000-000000000001")
 
 
@@ -64,8 +67,9 @@ def create_app() -> Litestar:
             batch = _decode(body)
         except msgspec.DecodeError as exc:
             raise ValidationException(str(exc)) from None
-        rows = [(BUSINESS, e.event_id, e.customer_id, e.event_name, e.timestamp, Jsonb(e.metadata))
-                for e in batch.events]
+        rows = [
+            (BUSINESS, e.event_id, e.customer_id, e.event_name, e.timestamp, Jsonb(e.metadata)) for e in batch.events
+        ]
         with pool.connection() as conn, conn.cursor() as cur:
             cur.executemany(INSERT, rows)
             stored = cur.rowcount

@@ -1,5 +1,6 @@
 """The request bodies both services take: Dodo-shaped usage events with unique
 ids, made from (prefix, number) so any process can make the same body."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -20,13 +21,18 @@ def event(prefix: str, n: int, customers: int, now: datetime) -> dict[str, objec
         "customer_id": customer(n, customers),
         "event_name": EVENT_NAME,
         "timestamp": (now - timedelta(seconds=(n * 7919) % SPREAD_S)).isoformat(),
-        "metadata": {"endpoint": "/v1/chat/completions", "tokens": n % 977 + 1, "region": "eu-west-1",
-                     "model": "small"},
+        "metadata": {
+            "endpoint": "/v1/chat/completions",
+            "tokens": n % 977 + 1,
+            "region": "eu-west-1",
+            "model": "small",
+        },
     }
 
 
-def body(prefix: str, numbers: range, customers: int, now: datetime | None = None,
-         resend_prefix: str | None = None) -> bytes:
+def body(
+    prefix: str, numbers: range, customers: int, now: datetime | None = None, resend_prefix: str | None = None
+) -> bytes:
     """One `{"events": [...]}` body; with `resend_prefix` its first half repeats ids already sent:
     body k resends the k-th half-batch of that prefix, so resent ids never repeat between bodies
     and need only half as many stored events as are sent."""

@@ -1,4 +1,5 @@
 """Where a run happens: the PostgreSQL it uses and the machine and commit it reports."""
+
 from __future__ import annotations
 
 import io
@@ -51,12 +52,24 @@ def postgres(folder: Path) -> Iterator[str]:
 def machine(url: str) -> dict[str, Any]:
     with psycopg.connect(url) as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
-        settings = {name: conn.execute(sql.SQL("SHOW {}").format(sql.Identifier(name))).fetchone()[0]  # type: ignore[index]
-                    for name in REPORTED}
+        settings = {
+            name: conn.execute(sql.SQL("SHOW {}").format(sql.Identifier(name))).fetchone()[0]  # type: ignore[index]
+            for name in REPORTED
+        }
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=Path(__file__).parent, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).parent,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
-    return {"cores": os.cpu_count(), "postgres_version": version, "postgres_settings": settings, "git_commit": commit,
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    return {
+        "cores": os.cpu_count(),
+        "postgres_version": version,
+        "postgres_settings": settings,
+        "git_commit": commit,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }

@@ -7,6 +7,7 @@ keep-alive connections as fast as acknowledged, or on an open-loop schedule at
 It prints one JSON result. A minimal HTTP/1.1 client on asyncio streams keeps
 the generator's own cost far below either server's.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -40,8 +41,10 @@ class Connection:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
-        head = (f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nAuthorization: Bearer {self.key}\r\n"
-                f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n")
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nAuthorization: Bearer {self.key}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
+        )
         self.writer.write(head.encode() + payload)
         status_line = await self.reader.readline()
         if not status_line:
@@ -71,8 +74,16 @@ async def ingest(job: dict[str, Any]) -> dict[str, Any]:
     ceiling = min(MAX_PREBUILT_EVENTS, int(duration * (rate or job.get("max_rate", 120_000))))
     now = datetime.now(timezone.utc)
     first = job.get("first", 0)
-    bodies = [body(job["prefix"], range(first + i * size, first + (i + 1) * size), job["customers"], now,
-                   job.get("resend_prefix")) for i in range(max(1, ceiling // size))]
+    bodies = [
+        body(
+            job["prefix"],
+            range(first + i * size, first + (i + 1) * size),
+            job["customers"],
+            now,
+            job.get("resend_prefix"),
+        )
+        for i in range(max(1, ceiling // size))
+    ]
     connections = [Connection(job["host"], job["port"], job["key"]) for _ in range(job["concurrency"])]
     queue: asyncio.Queue[bytes | None] = asyncio.Queue()
     acked, failed, latencies, statuses = 0, 0, [], {}
@@ -109,10 +120,16 @@ async def ingest(job: dict[str, Any]) -> dict[str, Any]:
     scheduler.cancel()
     for connection in connections:
         connection.close()
-    return {"events": acked, "failed_requests": failed, "elapsed_s": elapsed, "events_per_s": acked / elapsed,
-            "bodies_built": len(bodies), "statuses": statuses,
-            "latency_p50_ms": 1000 * (percentile(latencies, 50) or 0),
-            "latency_p99_ms": 1000 * (percentile(latencies, 99) or 0)}
+    return {
+        "events": acked,
+        "failed_requests": failed,
+        "elapsed_s": elapsed,
+        "events_per_s": acked / elapsed,
+        "bodies_built": len(bodies),
+        "statuses": statuses,
+        "latency_p50_ms": 1000 * (percentile(latencies, 50) or 0),
+        "latency_p99_ms": 1000 * (percentile(latencies, 99) or 0),
+    }
 
 
 async def query(job: dict[str, Any]) -> dict[str, Any]:
@@ -128,8 +145,13 @@ async def query(job: dict[str, Any]) -> dict[str, Any]:
             failed += 1
             sample = answer.decode(errors="replace")[:200]
     connection.close()
-    return {"requests": len(latencies), "failed_requests": failed, "failure_sample": sample,
-            "p50_ms": 1000 * (percentile(latencies, 50) or 0), "p99_ms": 1000 * (percentile(latencies, 99) or 0)}
+    return {
+        "requests": len(latencies),
+        "failed_requests": failed,
+        "failure_sample": sample,
+        "p50_ms": 1000 * (percentile(latencies, 50) or 0),
+        "p99_ms": 1000 * (percentile(latencies, 99) or 0),
+    }
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """What the runner watches while load runs: projection lag behind the log head,
 and the peak memory of each server process."""
+
 from __future__ import annotations
 
 import bisect
@@ -100,5 +101,8 @@ class PeakMemory:
         return round(max(values), 1) if values else None
 
     def summary(self) -> dict[str, Any]:
-        return {"api_processes": sum(r == "api" for r, _ in self.peaks.values()),
-                "api_rss_mb": self.peak("api"), "worker_rss_mb": self.peak("worker")}
+        return {
+            "api_processes": sum(r == "api" for r, _ in self.peaks.values()),
+            "api_rss_mb": self.peak("api"),
+            "worker_rss_mb": self.peak("worker"),
+        }

@@ -1,4 +1,5 @@
 """How long and how hard a run drives each side, and the one way load is sent."""
+
 from __future__ import annotations
 
 import json
@@ -35,26 +36,71 @@ class Plan:
     history_events: int  # events of the wallet whose load time is measured
 
 
-QUICK = Plan("quick", servers=2, concurrency=8, max_s=1.5, rounds=2, sustained_window_s=3, sustained_steps=5,
-             sustained_batch=1000, customers=100, drain_timeout_s=40, query_events=0, queries=150,
-             rebuild_events=20_000, simulation_subscribers=1000, pace_events=12_000, history_events=120)
-FULL = Plan("full", servers=2, concurrency=8, max_s=8, rounds=2, sustained_window_s=30, sustained_steps=5,
-            sustained_batch=1000, customers=1000, drain_timeout_s=150, query_events=1_000_000, queries=1000,
-            rebuild_events=300_000, simulation_subscribers=10_000, pace_events=200_000, history_events=2_000)
+QUICK = Plan(
+    "quick",
+    servers=2,
+    concurrency=8,
+    max_s=1.5,
+    rounds=2,
+    sustained_window_s=3,
+    sustained_steps=5,
+    sustained_batch=1000,
+    customers=100,
+    drain_timeout_s=40,
+    query_events=0,
+    queries=150,
+    rebuild_events=20_000,
+    simulation_subscribers=1000,
+    pace_events=12_000,
+    history_events=120,
+)
+FULL = Plan(
+    "full",
+    servers=2,
+    concurrency=8,
+    max_s=8,
+    rounds=2,
+    sustained_window_s=30,
+    sustained_steps=5,
+    sustained_batch=1000,
+    customers=1000,
+    drain_timeout_s=150,
+    query_events=1_000_000,
+    queries=1000,
+    rebuild_events=300_000,
+    simulation_subscribers=10_000,
+    pace_events=200_000,
+    history_events=2_000,
+)
 
 Say = Callable[[str], None]
 
 
 def load(job: dict[str, Any]) -> dict[str, Any]:
     """Runs one job in a separate load-generator process."""
-    done = subprocess.run([sys.executable, "-m", "bench.load"], input=json.dumps(job), text=True,
-                          capture_output=True, check=False, timeout=job.get("duration", 60) + 120)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.load"],
+        input=json.dumps(job),
+        text=True,
+        capture_output=True,
+        check=False,
+        timeout=job.get("duration", 60) + 120,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"load generator failed: {done.stderr[-800:]}")
     return json.loads(done.stdout)
 
 
 def ingest_job(service: Service, key: str, plan: Plan, batch: int, prefix: str, **extra: Any) -> dict[str, Any]:
-    return {"kind": "ingest", "host": "127.0.0.1", "port": service.port, "key": key, "batch": batch,
-            "prefix": prefix, "customers": plan.customers, "concurrency": plan.concurrency,
-            "duration": plan.max_s, **extra}
+    return {
+        "kind": "ingest",
+        "host": "127.0.0.1",
+        "port": service.port,
+        "key": key,
+        "batch": batch,
+        "prefix": prefix,
+        "customers": plan.customers,
+        "concurrency": plan.concurrency,
+        "duration": plan.max_s,
+        **extra,
+    }

@@ -6,6 +6,7 @@ sum from the per-minute buckets for comparison; plus one all-customers grouped m
 
 Measured in process through `Queries`, the object the HTTP handlers call (no HTTP hop), on its own schema
 (dropped first). Prints one JSON object; docs/pricing.md keeps the figures."""
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,10 @@ BATCH = 1000
 
 def percentiles(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
-    return {"p50_ms": round(statistics.median(ordered) * 1000, 2),
-            "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 2)}
+    return {
+        "p50_ms": round(statistics.median(ordered) * 1000, 2),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 2),
+    }
 
 
 def timed(runs: dict[str, Callable[[int], Any]], n: int, warmup: int = 20) -> dict[str, dict[str, float]]:
@@ -76,19 +79,31 @@ def main(argv: list[str] | None = None) -> int:
         def customer(i: int) -> str:
             return f"cus_{i * 7 % CUSTOMERS}"
 
-        one = timed({
-            "sum_by_buckets": lambda i: queries.meter_usage(tokens, customer(i), start, end, "day"),
-            "sum_grouped_by_model": lambda i: queries.meter_usage_groups(tokens, customer(i), start, end, "day",
-                                                                         ("model",)),
-            "unique_count_users": lambda i: queries.meter_usage(users, customer(i), start, end, "day"),
-        }, opts.queries)
-        every = timed({
-            "sum_grouped_by_model_all_customers": lambda i: queries.meter_usage_groups(
-                tokens, None, start, end, "day", ("model",)),
-            "unique_count_users_all_customers": lambda i: queries.meter_usage(users, None, start, end, "day"),
-        }, 10, warmup=2)
-        print(json.dumps({"events": tally.store.head(), "one_customer_month": one, "all_customers_month": every},
-                         indent=2))
+        one = timed(
+            {
+                "sum_by_buckets": lambda i: queries.meter_usage(tokens, customer(i), start, end, "day"),
+                "sum_grouped_by_model": lambda i: queries.meter_usage_groups(
+                    tokens, customer(i), start, end, "day", ("model",)
+                ),
+                "unique_count_users": lambda i: queries.meter_usage(users, customer(i), start, end, "day"),
+            },
+            opts.queries,
+        )
+        every = timed(
+            {
+                "sum_grouped_by_model_all_customers": lambda i: queries.meter_usage_groups(
+                    tokens, None, start, end, "day", ("model",)
+                ),
+                "unique_count_users_all_customers": lambda i: queries.meter_usage(users, None, start, end, "day"),
+            },
+            10,
+            warmup=2,
+        )
+        print(
+            json.dumps(
+                {"events": tally.store.head(), "one_customer_month": one, "all_customers_month": every}, indent=2
+            )
+        )
     finally:
         tally.close()
     return 0
@@ -100,8 +115,12 @@ def stored(url: str) -> tuple[uuid.UUID, uuid.UUID, datetime, datetime]:
         span = conn.execute(f"SELECT min(occurred_at), max(occurred_at) FROM {SCHEMA}.usage_events").fetchone()
     assert span is not None
     first, last = span
-    return (meters["tokens"], meters["users"], first.replace(day=1, hour=0, minute=0, second=0),
-            last + timedelta(minutes=2))
+    return (
+        meters["tokens"],
+        meters["users"],
+        first.replace(day=1, hour=0, minute=0, second=0),
+        last + timedelta(minutes=2),
+    )
 
 
 def seeded(tally: Tally, url: str, count: int) -> tuple[uuid.UUID, uuid.UUID, datetime, datetime]:
@@ -116,11 +135,16 @@ def seeded(tally: Tally, url: str, count: int) -> tuple[uuid.UUID, uuid.UUID, da
     span = (now - start).total_seconds() - 60
 
     def batch(b: int) -> int:
-        events = [IncomingEvent(f"e-{n}", f"cus_{n % CUSTOMERS}", "llm",
-                                datetime.fromtimestamp(start.timestamp() + span * n / count, timezone.utc),
-                                {"tokens": n % 977 + 1, "model": MODELS[n % len(MODELS)],
-                                 "user_id": f"user-{n % USERS}"})
-                  for n in range(b * BATCH, min(count, (b + 1) * BATCH))]
+        events = [
+            IncomingEvent(
+                f"e-{n}",
+                f"cus_{n % CUSTOMERS}",
+                "llm",
+                datetime.fromtimestamp(start.timestamp() + span * n / count, timezone.utc),
+                {"tokens": n % 977 + 1, "model": MODELS[n % len(MODELS)], "user_id": f"user-{n % USERS}"},
+            )
+            for n in range(b * BATCH, min(count, (b + 1) * BATCH))
+        ]
         return tally.ingestion.ingest(business, events, now).ingested_count
 
     began = time.monotonic()

@@ -1,5 +1,6 @@
 """Measure (e): how fast every projection is rebuilt from position 0 into
 fresh tables, the way a blue/green rebuild runs, then the tables are dropped."""
+
 from __future__ import annotations
 
 import time
@@ -31,8 +32,10 @@ def rebuild_rate(store: EventStore, limit: int) -> float:
         for projection in projections:
             for name in projection.tables:
                 cur.execute(sql.SQL("DROP TABLE {}").format(projection.t(name)))
-            cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(store.schema)),
-                        (projection.tracking_name,))
+            cur.execute(
+                sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(store.schema)),
+                (projection.tracking_name,),
+            )
     return replayed / elapsed
 
 

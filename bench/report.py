@@ -1,4 +1,5 @@
 """The run as a table for people and as JSON for machines."""
+
 from __future__ import annotations
 
 import json
@@ -70,36 +71,57 @@ def _fmt(value: Any) -> str:
 
 
 def table(result: dict[str, Any]) -> str:
-    lines = [f"tally bench ({result['mode']}) {result['date']}, commit {result['git_commit']}, "
-             f"{result['cores']} cores, PostgreSQL {result['postgres_version']}, "
-             f"{result['api_processes_per_side']} API processes per side",
-             "PostgreSQL settings: " + ", ".join(f"{k}={v}" for k, v in result.get("postgres_settings", {}).items()),
-             "", "| measure | value | unit | target |", "|---|---:|---|---|"]
+    lines = [
+        f"tally bench ({result['mode']}) {result['date']}, commit {result['git_commit']}, "
+        f"{result['cores']} cores, PostgreSQL {result['postgres_version']}, "
+        f"{result['api_processes_per_side']} API processes per side",
+        "PostgreSQL settings: " + ", ".join(f"{k}={v}" for k, v in result.get("postgres_settings", {}).items()),
+        "",
+        "| measure | value | unit | target |",
+        "|---|---:|---|---|",
+    ]
     lines += _rows(result, ROWS + SIMULATION_ROWS)
-    lines += ["", "| batch | baseline events/s | tally events/s | baseline p99 ms | tally p99 ms |",
-              "|---:|---:|---:|---:|---:|"]
+    lines += [
+        "",
+        "| batch | baseline events/s | tally events/s | baseline p99 ms | tally p99 ms |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     for batch, row in result["by_batch"].items():
-        lines.append(f"| {batch} | {row['baseline_events_per_s']:,} | {row['tally_events_per_s']:,} | "
-                     f"{row['baseline_latency_p99_ms']} | {row['tally_latency_p99_ms']} |")
-    lines += ["", f"sustained search ({result['sustained_window_s']:g} s per step): " + "; ".join(
-        f"{s['offered_per_s']:,}/s {'pass' if s['passed'] else 'fail'} (lag max {s['lag_max_s']} s)"
-        for s in result["sustained_steps"])]
+        lines.append(
+            f"| {batch} | {row['baseline_events_per_s']:,} | {row['tally_events_per_s']:,} | "
+            f"{row['baseline_latency_p99_ms']} | {row['tally_latency_p99_ms']} |"
+        )
+    lines += [
+        "",
+        f"sustained search ({result['sustained_window_s']:g} s per step): "
+        + "; ".join(
+            f"{s['offered_per_s']:,}/s {'pass' if s['passed'] else 'fail'} (lag max {s['lag_max_s']} s)"
+            for s in result["sustained_steps"]
+        ),
+    ]
     if result.get("notes"):
         lines += [f"note: {n}" for n in result["notes"]]
     return "\n".join(lines)
 
 
 def _rows(result: dict[str, Any], rows: list[tuple[str, str, str]]) -> list[str]:
-    return [f"| {label} | {_fmt(result.get(key))} | {unit} | {verdict(key, result.get(key))} |"
-            for label, key, unit in rows]
+    return [
+        f"| {label} | {_fmt(result.get(key))} | {unit} | {verdict(key, result.get(key))} |" for label, key, unit in rows
+    ]
 
 
 def simulation_table(result: dict[str, Any]) -> str:
     """`tally bench --only simulation`: the simulation's rows alone."""
-    return "\n".join([f"tally bench ({result['mode']}, simulation only) {result['date']}, commit "
-                      f"{result['git_commit']}, {result['cores']} cores, PostgreSQL {result['postgres_version']}",
-                      "", "| measure | value | unit | target |", "|---|---:|---|---|",
-                      *_rows(result, SIMULATION_ROWS)])
+    return "\n".join(
+        [
+            f"tally bench ({result['mode']}, simulation only) {result['date']}, commit "
+            f"{result['git_commit']}, {result['cores']} cores, PostgreSQL {result['postgres_version']}",
+            "",
+            "| measure | value | unit | target |",
+            "|---|---:|---|---|",
+            *_rows(result, SIMULATION_ROWS),
+        ]
+    )
 
 
 def write_json(result: dict[str, Any], path: str) -> None:

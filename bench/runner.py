@@ -1,6 +1,7 @@
 """One benchmark run: the baseline and tally on the same PostgreSQL, driven by
 the same load generator process, measured the same way, their maximum-ingest
 runs alternating (docs/performance.md)."""
+
 from __future__ import annotations
 
 import tempfile
@@ -24,9 +25,20 @@ from projections.registry import PROJECTIONS
 from store.config import store_env
 
 BASELINE_KEY = "bench-baseline-key"
-SCALE_KEYS = ("all_customer_query_p99_ms", "long_history_events", "long_history_load_ms", "bytes_per_event",
-              "baseline_bytes_per_event", "pace_events", "pace_businesses_per_partition", "worker_events_per_s_n1",
-              "worker_events_per_s_n2", "audit_explain_ms", "audit_explain_events", "audit_explain_matches")
+SCALE_KEYS = (
+    "all_customer_query_p99_ms",
+    "long_history_events",
+    "long_history_load_ms",
+    "bytes_per_event",
+    "baseline_bytes_per_event",
+    "pace_events",
+    "pace_businesses_per_partition",
+    "worker_events_per_s_n1",
+    "worker_events_per_s_n2",
+    "audit_explain_ms",
+    "audit_explain_events",
+    "audit_explain_matches",
+)
 
 
 def start_both(url: str, plan: Plan, folder: Path, say: Say) -> tuple[Service, Service, str, str]:
@@ -75,8 +87,10 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
                 _, before = lag.now()
                 started = time.monotonic()
                 run = load(ingest_job(service, key, plan, batch, f"m{batch}r{round_}"))
-                say(f"{batch}-event batches: baseline {theirs['events_per_s']:,.0f} events/s, "
-                    f"tally {run['events_per_s']:,.0f} events/s")
+                say(
+                    f"{batch}-event batches: baseline {theirs['events_per_s']:,.0f} events/s, "
+                    f"tally {run['events_per_s']:,.0f} events/s"
+                )
                 head, position = lag.now()
                 catch_up = lag.caught_up(plan.drain_timeout_s)
                 # The worker's pace, where the sustained search starts: on its backlog once the load stopped,
@@ -98,8 +112,10 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
         # The worker draining a backlog with the API idle (N = 1), and split in two (N = 2); the sustained
         # search starts from the better of that and what the runs above showed of the worker.
         out.update(scale.worker_pace(url, plan.pace_events))
-        say(f"worker pace over {out['pace_events']:,} events of {scale.BUSINESSES} businesses: "
-            f"N=1 {out['worker_events_per_s_n1']:,}/s, N=2 {out['worker_events_per_s_n2']:,}/s")
+        say(
+            f"worker pace over {out['pace_events']:,} events of {scale.BUSINESSES} businesses: "
+            f"N=1 {out['worker_events_per_s_n1']:,}/s, N=2 {out['worker_events_per_s_n2']:,}/s"
+        )
         worker_rate = max(out.get("worker_events_per_s", 0), out["worker_events_per_s_n1"])
         out["worker_events_per_s"] = worker_rate
         out.update(sustained(service, key, plan, lag, 0.8 * min(worker_rate, fresh), fresh, say))
@@ -112,17 +128,33 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
             lag.caught_up(plan.drain_timeout_s + added / 5000)
             out["events_in_store"] = tally.store.head()
             usage_query.settle(url, SCHEMA)
-            query = load({"kind": "query", "host": "127.0.0.1", "port": service.port, "key": key,
-                          "warmup": usage_query.WARMUP,
-                          "paths": usage_query.month_paths(meter, plan.customers, usage_query.WARMUP + plan.queries)})
+            query = load(
+                {
+                    "kind": "query",
+                    "host": "127.0.0.1",
+                    "port": service.port,
+                    "key": key,
+                    "warmup": usage_query.WARMUP,
+                    "paths": usage_query.month_paths(meter, plan.customers, usage_query.WARMUP + plan.queries),
+                }
+            )
             if query["failed_requests"]:
                 raise RuntimeError(f"usage queries failed: {query['failure_sample']}")
             out["usage_query_p50_ms"], out["usage_query_p99_ms"] = round(query["p50_ms"], 2), round(query["p99_ms"], 2)
-            say(f"usage query over {out['events_in_store']:,} events: p50 {query['p50_ms']:.1f} ms, "
-                f"p99 {query['p99_ms']:.1f} ms")
-            everyone = load({"kind": "query", "host": "127.0.0.1", "port": service.port, "key": key,
-                             "warmup": usage_query.WARMUP,
-                             "paths": usage_query.month_paths(meter, None, usage_query.WARMUP + plan.queries // 5)})
+            say(
+                f"usage query over {out['events_in_store']:,} events: p50 {query['p50_ms']:.1f} ms, "
+                f"p99 {query['p99_ms']:.1f} ms"
+            )
+            everyone = load(
+                {
+                    "kind": "query",
+                    "host": "127.0.0.1",
+                    "port": service.port,
+                    "key": key,
+                    "warmup": usage_query.WARMUP,
+                    "paths": usage_query.month_paths(meter, None, usage_query.WARMUP + plan.queries // 5),
+                }
+            )
             if everyone["failed_requests"]:
                 raise RuntimeError(f"usage queries failed: {everyone['failure_sample']}")
             out["all_customer_query_p99_ms"] = round(everyone["p99_ms"], 2)
@@ -130,8 +162,10 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
             out.update(scale.long_history_load(tally, business, customer(0, plan.customers), plan.history_events))
             say(f"wallet of {plan.history_events:,} events loads in {out['long_history_load_ms']} ms")
             out.update(scale.explain_time(tally, business, meter, customer(7, plan.customers)))
-            say(f"audit explain of one invoice ({out['audit_explain_events']:,} events counted): "
-                f"{out['audit_explain_ms']} ms")
+            say(
+                f"audit explain of one invoice ({out['audit_explain_events']:,} events counted): "
+                f"{out['audit_explain_ms']} ms"
+            )
             out.update(scale.bytes_per_event(url, SCHEMA, baseline.TABLE))
             out["rebuild_events_per_s"] = round(rebuild_rate(tally.store, plan.rebuild_events))
         finally:
@@ -157,38 +191,45 @@ def run(plan: Plan, say: Say) -> dict[str, Any]:
     base = mine["baseline_runs"]
     baseline_max = max(base[b]["events_per_s"] for b in BATCHES)
     ingest_max = max(mine["runs"][b]["events_per_s"] for b in BATCHES)
-    result.update({
-        "baseline_events_per_s": round(baseline_max),
-        "ingest_events_per_s": round(ingest_max),
-        "ingest_ratio": round(ingest_max / baseline_max, 3),
-        "sustained_events_per_s": mine["sustained_events_per_s"],
-        "sustained_ratio": round(mine["sustained_events_per_s"] / baseline_max, 3),
-        "projection_lag_p50_s": mine["projection_lag_p50_s"],
-        "projection_lag_p99_s": mine["projection_lag_p99_s"],
-        "duplicate_events_per_s": mine["duplicate_events_per_s"],
-        "duplicate_vs_fresh": round(mine["duplicate_events_per_s"] / mine["runs"][1000]["events_per_s"], 3),
-        "rebuild_events_per_s": mine["rebuild_events_per_s"],
-        "worker_events_per_s": mine["worker_events_per_s"],
-        "usage_query_p50_ms": mine["usage_query_p50_ms"],
-        "usage_query_p99_ms": mine["usage_query_p99_ms"],
-        "events_in_store": mine["events_in_store"],
-        "api_rss_mb": mine["api_rss_mb"],
-        "worker_rss_mb": mine["worker_rss_mb"],
-        "baseline_api_rss_mb": mine["baseline_api_rss_mb"],
-        "by_batch": {str(b): {"baseline_events_per_s": round(base[b]["events_per_s"]),
-                              "tally_events_per_s": round(mine["runs"][b]["events_per_s"]),
-                              "baseline_latency_p99_ms": round(base[b]["latency_p99_ms"], 1),
-                              "tally_latency_p99_ms": round(mine["runs"][b]["latency_p99_ms"], 1)}
-                     for b in BATCHES},
-        **simulation,
-        "sustained_steps": mine["sustained_steps"],
-        "sustained_window_s": plan.sustained_window_s,
-        "catch_up_s": {str(b): mine[f"catch_up_after_{b}_s"] for b in BATCHES},
-        "duration_s": round(time.monotonic() - started, 1),
-        **{k: mine[k] for k in SCALE_KEYS},
-        "notes": [] if mine["events_in_store"] >= 1_000_000 else [
-            f"usage query measured over {mine['events_in_store']:,} stored events, not 1 M (quick mode)"],
-    })
+    result.update(
+        {
+            "baseline_events_per_s": round(baseline_max),
+            "ingest_events_per_s": round(ingest_max),
+            "ingest_ratio": round(ingest_max / baseline_max, 3),
+            "sustained_events_per_s": mine["sustained_events_per_s"],
+            "sustained_ratio": round(mine["sustained_events_per_s"] / baseline_max, 3),
+            "projection_lag_p50_s": mine["projection_lag_p50_s"],
+            "projection_lag_p99_s": mine["projection_lag_p99_s"],
+            "duplicate_events_per_s": mine["duplicate_events_per_s"],
+            "duplicate_vs_fresh": round(mine["duplicate_events_per_s"] / mine["runs"][1000]["events_per_s"], 3),
+            "rebuild_events_per_s": mine["rebuild_events_per_s"],
+            "worker_events_per_s": mine["worker_events_per_s"],
+            "usage_query_p50_ms": mine["usage_query_p50_ms"],
+            "usage_query_p99_ms": mine["usage_query_p99_ms"],
+            "events_in_store": mine["events_in_store"],
+            "api_rss_mb": mine["api_rss_mb"],
+            "worker_rss_mb": mine["worker_rss_mb"],
+            "baseline_api_rss_mb": mine["baseline_api_rss_mb"],
+            "by_batch": {
+                str(b): {
+                    "baseline_events_per_s": round(base[b]["events_per_s"]),
+                    "tally_events_per_s": round(mine["runs"][b]["events_per_s"]),
+                    "baseline_latency_p99_ms": round(base[b]["latency_p99_ms"], 1),
+                    "tally_latency_p99_ms": round(mine["runs"][b]["latency_p99_ms"], 1),
+                }
+                for b in BATCHES
+            },
+            **simulation,
+            "sustained_steps": mine["sustained_steps"],
+            "sustained_window_s": plan.sustained_window_s,
+            "catch_up_s": {str(b): mine[f"catch_up_after_{b}_s"] for b in BATCHES},
+            "duration_s": round(time.monotonic() - started, 1),
+            **{k: mine[k] for k in SCALE_KEYS},
+            "notes": []
+            if mine["events_in_store"] >= 1_000_000
+            else [f"usage query measured over {mine['events_in_store']:,} stored events, not 1 M (quick mode)"],
+        }
+    )
     return result
 
 

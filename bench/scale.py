@@ -1,6 +1,7 @@
 """Measures of what grows with load or history, apart from the ingest runs: the projection worker's pace
 with the usage projection whole (N = 1) and split over two processes (N = 2), a wallet with a long
 history loading from its snapshot, and bytes on disk per stored event."""
+
 from __future__ import annotations
 
 import os
@@ -70,9 +71,16 @@ def _seed(url: str, events: int) -> Tally:
         tally.meters.create_meter(business, "tokens", EVENT_NAME, {"type": "sum", "key": "tokens"})
         businesses.append(business)
     for k in range(events // BATCH):
-        batch = [IncomingEvent(f"p{k}-{i}", f"cus_{i % CUSTOMERS}", EVENT_NAME,
-                               now - timedelta(seconds=(i * 7919) % 500_000), {"tokens": i % 977 + 1})
-                 for i in range(BATCH)]
+        batch = [
+            IncomingEvent(
+                f"p{k}-{i}",
+                f"cus_{i % CUSTOMERS}",
+                EVENT_NAME,
+                now - timedelta(seconds=(i * 7919) % 500_000),
+                {"tokens": i % 977 + 1},
+            )
+            for i in range(BATCH)
+        ]
         tally.ingestion.ingest(businesses[k % BUSINESSES], batch, now)
     return tally
 
@@ -80,8 +88,11 @@ def _seed(url: str, events: int) -> Tally:
 def _reset(url: str) -> None:
     """Drops every read model, so each way starts from an empty projection at position 0."""
     with psycopg.connect(url, autocommit=True) as conn:
-        rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename <> 'tally_events' "
-                            "AND tablename NOT LIKE '%%snapshots'", (PACE_SCHEMA,)).fetchall()
+        rows = conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename <> 'tally_events' "
+            "AND tablename NOT LIKE '%%snapshots'",
+            (PACE_SCHEMA,),
+        ).fetchall()
         for (table,) in rows:
             conn.execute(sql.SQL("DROP TABLE {}.{}").format(sql.Identifier(PACE_SCHEMA), sql.Identifier(table)))
 
@@ -90,13 +101,26 @@ def _drain(url: str, count: int, head: int) -> float:
     env = {**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": PACE_SCHEMA}
     splits = [None] if count == 1 else [Partition(i, count) for i in range(count)]
     names = live_names(splits[0])
-    query = sql.SQL("SELECT count(*) AS n, coalesce(min(position), 0) AS p FROM {}.projection_tracking "
-                    "WHERE name = ANY(%s)").format(sql.Identifier(PACE_SCHEMA))
+    query = sql.SQL(
+        "SELECT count(*) AS n, coalesce(min(position), 0) AS p FROM {}.projection_tracking WHERE name = ANY(%s)"
+    ).format(sql.Identifier(PACE_SCHEMA))
     logs = [tempfile.TemporaryFile() for _ in splits]
-    workers = [subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker",
-                                 *(["--partition", f"{s.index}/{s.count}"] if s else [])],
-                                env=env, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
-               for s, log in zip(splits, logs)]
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "interfaces.cli.main",
+                "worker",
+                *(["--partition", f"{s.index}/{s.count}"] if s else []),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            start_new_session=True,
+        )
+        for s, log in zip(splits, logs)
+    ]
     try:
         with psycopg.connect(url, autocommit=True) as conn:
             started, at = None, 0
@@ -104,8 +128,10 @@ def _drain(url: str, count: int, head: int) -> float:
                 for w, log in zip(workers, logs):
                     if w.poll() is not None:
                         log.seek(0)
-                        raise RuntimeError(f"a worker exited ({w.returncode}) while draining the backlog: "
-                                           f"{log.read()[-1500:].decode(errors='replace')}")
+                        raise RuntimeError(
+                            f"a worker exited ({w.returncode}) while draining the backlog: "
+                            f"{log.read()[-1500:].decode(errors='replace')}"
+                        )
                 try:
                     n, at = conn.execute(query, (names,)).fetchone()  # type: ignore[misc]
                 except psycopg.errors.UndefinedTable:
@@ -127,13 +153,17 @@ def _drain(url: str, count: int, head: int) -> float:
 def long_history_load(tally: Tally, business: Any, customer: str, grants: int) -> dict[str, Any]:
     """A wallet granted `grants` times, loaded LOADS times: from its latest snapshot plus the events after."""
     for n in range(grants):
-        tally.credits.grant_credits(business, customer, Decimal("1"), None, None, f"history-{n}",
-                                    datetime.now(timezone.utc))
+        tally.credits.grant_credits(
+            business, customer, Decimal("1"), None, None, f"history-{n}", datetime.now(timezone.utc)
+        )
     wallet = wallet_id(customer_uuid(business, customer))
     started = time.perf_counter()
     for _ in range(LOADS):
         tally.store.repository.get(wallet)
-    return {"long_history_events": grants, "long_history_load_ms": round((time.perf_counter() - started) / LOADS * 1000, 2)}
+    return {
+        "long_history_events": grants,
+        "long_history_load_ms": round((time.perf_counter() - started) / LOADS * 1000, 2),
+    }
 
 
 def bytes_per_event(url: str, schema: str, baseline_table: str) -> dict[str, Any]:
@@ -141,26 +171,39 @@ def bytes_per_event(url: str, schema: str, baseline_table: str) -> dict[str, Any
     and the baseline's one table per row."""
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CHECKPOINT")
-        mine, events = conn.execute(sql.SQL(
-            "SELECT (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n "
-            "ON n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = 'r'), "
-            "(SELECT count(*) FROM {}.tally_events)").format(sql.Identifier(schema)), (schema,)).fetchone()  # type: ignore[misc]
-        theirs, rows = conn.execute(sql.SQL("SELECT pg_total_relation_size(%s::regclass), (SELECT count(*) FROM {})")
-                                    .format(sql.SQL(baseline_table)), (baseline_table,)).fetchone()  # type: ignore[misc]
-    return {"bytes_per_event": round(int(mine) / max(events, 1)), "baseline_bytes_per_event": round(int(theirs) / max(rows, 1))}
+        mine, events = conn.execute(
+            sql.SQL(
+                "SELECT (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = 'r'), "
+                "(SELECT count(*) FROM {}.tally_events)"
+            ).format(sql.Identifier(schema)),
+            (schema,),
+        ).fetchone()  # type: ignore[misc]
+        theirs, rows = conn.execute(
+            sql.SQL("SELECT pg_total_relation_size(%s::regclass), (SELECT count(*) FROM {})").format(
+                sql.SQL(baseline_table)
+            ),
+            (baseline_table,),
+        ).fetchone()  # type: ignore[misc]
+    return {
+        "bytes_per_event": round(int(mine) / max(events, 1)),
+        "baseline_bytes_per_event": round(int(theirs) / max(rows, 1)),
+    }
 
 
 def explain_time(tally: Tally, business: Any, meter_id: str, customer: str) -> dict[str, Any]:
     """`audit explain` of one invoice: a daily plan on the run's meter started two days ago, its two
     cycles closed, the last one explained (its customer's events found through the usage index)."""
     now = datetime.now(timezone.utc)
-    product = tally.catalogue.create_product(business, "bench plan", "USD", Decimal(0), "day", 1,
-                                             [UsagePrice(meter_id, Decimal("0.001"))]).id
-    subscription = tally.subscriptions.start_subscription(business, customer, product, now - timedelta(days=2),
-                                                          now).id
+    product = tally.catalogue.create_product(
+        business, "bench plan", "USD", Decimal(0), "day", 1, [UsagePrice(meter_id, Decimal("0.001"))]
+    ).id
+    subscription = tally.subscriptions.start_subscription(business, customer, product, now - timedelta(days=2), now).id
     *_, invoice = tally.billing.close_cycles(business, subscription, now)
     started = time.perf_counter()
     explained = tally.explainer.explain_invoice(business, invoice)
-    return {"audit_explain_ms": round((time.perf_counter() - started) * 1000, 1),
-            "audit_explain_events": sum(line.events for line in explained.lines),
-            "audit_explain_matches": explained.matches}
+    return {
+        "audit_explain_ms": round((time.perf_counter() - started) * 1000, 1),
+        "audit_explain_events": sum(line.events for line in explained.lines),
+        "audit_explain_matches": explained.matches,
+    }

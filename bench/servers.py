@@ -1,4 +1,5 @@
 """Starting and stopping the two services under test, each as its own processes."""
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,9 @@ def start(name: str, command: list[str], env: dict[str, str], log: Path, timeout
     port = free_port()
     command = [part.replace("{port}", str(port)) for part in command]
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     service = Service(name, process, port, log)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -66,19 +68,51 @@ def start(name: str, command: list[str], env: dict[str, str], log: Path, timeout
 
 
 def start_baseline(database_url: str, key: str, workers: int, folder: Path) -> Service:
-    return start("baseline", [
-        sys.executable, "-m", "uvicorn", "bench.baseline:create_app", "--factory",
-        "--host", "127.0.0.1", "--port", "{port}", "--workers", str(workers), "--no-access-log",
-        "--log-level", "warning",
-    ], {"BENCH_DATABASE_URL": database_url, "BENCH_KEY": key}, folder / "baseline.log")
+    return start(
+        "baseline",
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bench.baseline:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "{port}",
+            "--workers",
+            str(workers),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        {"BENCH_DATABASE_URL": database_url, "BENCH_KEY": key},
+        folder / "baseline.log",
+    )
 
 
 def start_tally(database_url: str, schema: str, workers: int, folder: Path) -> Service:
     """`tally serve` itself: API process(es) plus the separate projection worker process."""
-    return start("tally", [
-        sys.executable, "-m", "interfaces.cli.main", "serve", "--host", "127.0.0.1", "--port", "{port}",
-        "--workers", str(workers), "--no-access-log", "--data-dir", str(folder / "tally-data"),
-    ], {"DATABASE_URL": database_url, "TALLY_SCHEMA": schema}, folder / "tally.log")
+    return start(
+        "tally",
+        [
+            sys.executable,
+            "-m",
+            "interfaces.cli.main",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "{port}",
+            "--workers",
+            str(workers),
+            "--no-access-log",
+            "--data-dir",
+            str(folder / "tally-data"),
+        ],
+        {"DATABASE_URL": database_url, "TALLY_SCHEMA": schema},
+        folder / "tally.log",
+    )
 
 
 def is_projection_worker(process: psutil.Process) -> bool:

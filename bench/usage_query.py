@@ -1,5 +1,6 @@
 """Measure (d): one customer's month of usage from a meter, over HTTP, with
 the store topped up to the plan's event count first."""
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
@@ -32,8 +33,10 @@ def seed(tally: Tally, business: Any, customers: int, target: int) -> int:
 
     def batch(number: int) -> int:
         first = number * SEED_BATCH
-        events = [IncomingEvent(f"seed-{n}", customer(n, customers), EVENT_NAME, now, {"tokens": n % 977 + 1})
-                  for n in range(first, first + SEED_BATCH)]
+        events = [
+            IncomingEvent(f"seed-{n}", customer(n, customers), EVENT_NAME, now, {"tokens": n % 977 + 1})
+            for n in range(first, first + SEED_BATCH)
+        ]
         return tally.ingestion.ingest(business, events, now).ingested_count
 
     with ThreadPoolExecutor(SEED_THREADS) as pool:
@@ -47,8 +50,11 @@ def month_paths(meter_id: str, customers: int | None, count: int) -> list[str]:
     start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     end = start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
     whose = (lambda n: {}) if customers is None else (lambda n: {"customer_id": customer(n * 7, customers)})
-    return [f"/meters/{meter_id}/usage?" + urlencode({
-        **whose(n), "start": start.isoformat(), "end": end.isoformat(), "window": "day"}) for n in range(count)]
+    return [
+        f"/meters/{meter_id}/usage?"
+        + urlencode({**whose(n), "start": start.isoformat(), "end": end.isoformat(), "window": "day"})
+        for n in range(count)
+    ]
 
 
 def settle(database_url: str, schema: str) -> None:

@@ -3,6 +3,7 @@ p50/p99 over N facts, with the real worker and sender on threads and a receiver 
 
     DATABASE_URL=postgresql://... PYTHONPATH=. .venv/bin/python -m bench.webhook_latency [N]
 """
+
 from __future__ import annotations
 
 import os
@@ -44,8 +45,9 @@ def main(n: int = 1000) -> None:
             threads.append(sender.start())
             committed: list[tuple[int, float]] = []
             for i in range(n):
-                done = tally.credits.grant_credits(business, "cus_l", Decimal(1), None, None, f"l{i}",
-                                                   datetime.now(timezone.utc))
+                done = tally.credits.grant_credits(
+                    business, "cus_l", Decimal(1), None, None, f"l{i}", datetime.now(timezone.utc)
+                )
                 committed.append((done.position, time.time()))
                 time.sleep(0.005)  # a steady stream, not one burst: latency, not backlog
             deadline = time.time() + 120
@@ -56,11 +58,14 @@ def main(n: int = 1000) -> None:
             with tally.store.datastore.transaction(commit=False) as cur:
                 cur.execute(sql.SQL("SELECT id, position FROM {}.webhook_deliveries").format(sql.Identifier(schema)))
                 by_position = {row["position"]: str(row["id"]) for row in cur.fetchall()}
-            latencies = sorted((arrived[by_position[p]] - t) * 1000 for p, t in committed
-                               if by_position.get(p) in arrived)
+            latencies = sorted(
+                (arrived[by_position[p]] - t) * 1000 for p, t in committed if by_position.get(p) in arrived
+            )
             q = statistics.quantiles(latencies, n=100)
-            print(f"webhook latency over {len(latencies)}/{n} facts: p50 {q[49]:.0f} ms, p99 {q[98]:.0f} ms, "
-                  f"max {latencies[-1]:.0f} ms")
+            print(
+                f"webhook latency over {len(latencies)}/{n} facts: p50 {q[49]:.0f} ms, p99 {q[98]:.0f} ms, "
+                f"max {latencies[-1]:.0f} ms"
+            )
     finally:
         stopping.set()
         worker.stop()

@@ -5,6 +5,7 @@ minute) and merges them; billing, the audit's re-derivation and the tests fold
 raw events with the same code. The SQL that merges stored buckets
 (projections/meter_usage.py, meter_queries.py) is a translation of `Bucket`,
 held equal to it by property tests."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -142,12 +143,16 @@ class MeterRule:
 
     def measure(self, events: Iterable[tuple[int, datetime, str, dict[str, Any]]]) -> tuple[int, Decimal | None]:
         """How many of these (position, timestamp, event name, metadata) events count, and what they add up to."""
-        items: list[Item] = [(at, position, value, self.label(metadata)) for position, at, name, metadata in events
-                             if self.counts(name, metadata) and (value := self.value(metadata)) is not None]
+        items: list[Item] = [
+            (at, position, value, self.label(metadata))
+            for position, at, name, metadata in events
+            if self.counts(name, metadata) and (value := self.value(metadata)) is not None
+        ]
         return len(items), fold(self.kind, items)
 
-    def measure_groups(self, events: Iterable[tuple[int, datetime, str, dict[str, Any]]],
-                       keys: tuple[str, ...]) -> dict[tuple[str | None, ...], tuple[int, Decimal | None]]:
+    def measure_groups(
+        self, events: Iterable[tuple[int, datetime, str, dict[str, Any]]], keys: tuple[str, ...]
+    ) -> dict[tuple[str | None, ...], tuple[int, Decimal | None]]:
         """`measure` per combination of the keys' values (None: the event lacks the key), values seen only."""
         groups: dict[tuple[str | None, ...], list[tuple[int, datetime, str, dict[str, Any]]]] = {}
         for event in events:

@@ -1,6 +1,7 @@
 """An alert: a threshold on a customer's usage of a meter, on the open cycle's upcoming total (spend),
 or under a credit balance, for one customer or every customer of the business. When it is crossed an
 AlertTrigger records it once (domain/alert_trigger.py); webhooks carry it out (docs/webhooks.md)."""
+
 from __future__ import annotations
 
 import uuid
@@ -48,17 +49,18 @@ class Alert(Aggregate):
         pass
 
     @classmethod
-    def define(cls, business_id: uuid.UUID, customer_id: str | None, meter_id: str | None, threshold: Decimal,
-               kind: str) -> Alert:
+    def define(
+        cls, business_id: uuid.UUID, customer_id: str | None, meter_id: str | None, threshold: Decimal, kind: str
+    ) -> Alert:
         faults = alert_faults(customer_id, meter_id, threshold, kind)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the alert", "invalid_alert", faults)
-        return cls(business_id=business_id, customer_id=customer_id, meter_id=meter_id, threshold=threshold,
-                   kind=kind)
+        return cls(business_id=business_id, customer_id=customer_id, meter_id=meter_id, threshold=threshold, kind=kind)
 
     @event(Created)
-    def __init__(self, business_id: uuid.UUID, customer_id: str | None, meter_id: str | None, threshold: Decimal,
-                 kind: str) -> None:
+    def __init__(
+        self, business_id: uuid.UUID, customer_id: str | None, meter_id: str | None, threshold: Decimal, kind: str
+    ) -> None:
         self.business_id = business_id
         self.customer_id = customer_id
         self.meter_id = meter_id

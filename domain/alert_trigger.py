@@ -2,6 +2,7 @@
 the same crossing cannot both be stored (as an invoice's id derives from its cycle). The period is the
 open cycle for usage and spend alerts, and the wallet's latest grant for a credits alert: a balance that
 falls low again after a top-up is news again."""
+
 from __future__ import annotations
 
 import uuid
@@ -34,10 +35,20 @@ class AlertTrigger(Aggregate):
         return trigger_id(alert_id, customer_id, period)
 
     @event(Triggered)
-    def __init__(self, business_id: uuid.UUID, alert_id: uuid.UUID, kind: str, customer_id: str,
-                 meter_id: str | None, threshold: Decimal, value: Decimal, period: str,
-                 subscription_id: uuid.UUID | None, cycle_start: datetime | None,
-                 cycle_end: datetime | None) -> None:
+    def __init__(
+        self,
+        business_id: uuid.UUID,
+        alert_id: uuid.UUID,
+        kind: str,
+        customer_id: str,
+        meter_id: str | None,
+        threshold: Decimal,
+        value: Decimal,
+        period: str,
+        subscription_id: uuid.UUID | None,
+        cycle_start: datetime | None,
+        cycle_end: datetime | None,
+    ) -> None:
         self.business_id = business_id
         self.alert_id = alert_id
         self.kind = kind

@@ -2,6 +2,7 @@
 invoice when it is issued, so a later edit never changes an issued document.
 The address has the shape of Dodo's `BillingAddress` (street, city, state,
 zipcode, two-letter country)."""
+
 from __future__ import annotations
 
 import re
@@ -36,10 +37,13 @@ class BillingDetails:
         if self.address is not None:
             texts.update({f"address.{k}": v for k, v in asdict(self.address).items()})
         faults = line_faults(texts)
-        faults += [Fault(k, f"must be at most {MAX_LENGTH} characters") for k, v in texts.items()
-                   if v is not None and len(v) > MAX_LENGTH]
+        faults += [
+            Fault(k, f"must be at most {MAX_LENGTH} characters")
+            for k, v in texts.items()
+            if v is not None and len(v) > MAX_LENGTH
+        ]
         if self.address is not None and not _COUNTRY.fullmatch(self.address.country):
-            faults.append(Fault("address.country", "must be a two-letter ISO 3166-1 code in capitals (\"DE\")"))
+            faults.append(Fault("address.country", 'must be a two-letter ISO 3166-1 code in capitals ("DE")'))
         return faults
 
     def check(self) -> BillingDetails:
@@ -54,7 +58,8 @@ class BillingDetails:
             legal_name=change.legal_name if change.legal_name is not None else self.legal_name,
             email=change.email if change.email is not None else self.email,
             tax_id=change.tax_id if change.tax_id is not None else self.tax_id,
-            address=change.address if change.address is not None else self.address)
+            address=change.address if change.address is not None else self.address,
+        )
 
     def terms(self) -> dict[str, Any]:
         """As events store it: plain values."""
@@ -65,5 +70,6 @@ class BillingDetails:
         if not terms:
             return cls()
         address = terms.get("address")
-        return cls(terms.get("legal_name"), terms.get("email"), terms.get("tax_id"),
-                   Address(**address) if address else None)
+        return cls(
+            terms.get("legal_name"), terms.get("email"), terms.get("tax_id"), Address(**address) if address else None
+        )

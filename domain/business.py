@@ -3,6 +3,7 @@
 Only a key's SHA-256 is recorded. A key is named by an id derived from that hash
 (`key_id`), so keys issued before ids existed have one too, and the id shows nothing
 of the key or of its stored hash."""
+
 from __future__ import annotations
 
 import hashlib
@@ -25,6 +26,7 @@ def _check_name(name: str) -> None:
         faults.append(Fault("name", f"must be 1 to {MAX_NAME_LENGTH} characters"))
     if faults:
         raise Invalid(f"invalid business name {printable(name)!r}", "invalid_business", faults)
+
 
 KEY_ID_PREFIX = "key"
 
@@ -70,6 +72,7 @@ class Business(Aggregate):
 
     class ApiKeyIssued(Aggregate.Event):
         """Its own `apply`, not an `@event` method: a key's creation time is the event's timestamp."""
+
         key_hash: str
 
         def apply(self, aggregate: Aggregate) -> None:

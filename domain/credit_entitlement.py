@@ -1,6 +1,7 @@
 """A credit entitlement (Dodo's model): a reusable template of credits with their own unit and precision,
 rollover and overage rules. Products attach it (credits granted each cycle); usage prices spend it. A
 deleted entitlement can be undeleted; balances already held keep their history either way."""
+
 from __future__ import annotations
 
 import uuid

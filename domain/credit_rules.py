@@ -6,6 +6,7 @@ Rounding, each once: credits used round UP to the entitlement's precision (a sta
 usage split across requests never runs free); the rolled-over part of a grant rounds DOWN (the forfeited
 part takes the remainder); an overage charge rounds half-up to the currency's minor unit.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
@@ -71,9 +72,20 @@ class EntitlementTerms:
 
 
 # Fields a product's attachment may override (Dodo's AttachCreditEntitlementParam).
-OVERRIDABLE = ("expires_after_days", "low_balance_threshold_percent", "max_rollover_count", "overage_behavior",
-               "overage_enabled", "overage_limit", "price_per_unit", "currency", "rollover_enabled",
-               "rollover_percentage", "rollover_timeframe_count", "rollover_timeframe_interval")
+OVERRIDABLE = (
+    "expires_after_days",
+    "low_balance_threshold_percent",
+    "max_rollover_count",
+    "overage_behavior",
+    "overage_enabled",
+    "overage_limit",
+    "price_per_unit",
+    "currency",
+    "rollover_enabled",
+    "rollover_percentage",
+    "rollover_timeframe_count",
+    "rollover_timeframe_interval",
+)
 
 
 @dataclass(frozen=True)
@@ -85,13 +97,17 @@ class Attachment:
     overrides: dict[str, Any]
 
     def terms(self) -> dict[str, Any]:
-        return {"credit_entitlement_id": self.credit_entitlement_id, "credits_amount": self.credits_amount,
-                "overrides": dict(self.overrides)}
+        return {
+            "credit_entitlement_id": self.credit_entitlement_id,
+            "credits_amount": self.credits_amount,
+            "overrides": dict(self.overrides),
+        }
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Attachment:
-        return cls(terms["credit_entitlement_id"], Decimal(str(terms["credits_amount"])),
-                   dict(terms.get("overrides") or {}))
+        return cls(
+            terms["credit_entitlement_id"], Decimal(str(terms["credits_amount"])), dict(terms.get("overrides") or {})
+        )
 
     def applied_to(self, entitlement: EntitlementTerms) -> EntitlementTerms:
         return EntitlementTerms.from_terms({**entitlement.terms(), **self.overrides})
@@ -133,8 +149,9 @@ def terms_faults(t: EntitlementTerms) -> list[Fault]:
     if t.rollover_timeframe_interval is not None and t.rollover_timeframe_interval not in INTERVALS:
         faults.append(Fault("rollover_timeframe_interval", f"must be one of {', '.join(INTERVALS)}"))
     if (t.rollover_timeframe_count is None) != (t.rollover_timeframe_interval is None):
-        faults.append(Fault("rollover_timeframe_count", "rollover_timeframe_count and rollover_timeframe_interval "
-                                                        "go together"))
+        faults.append(
+            Fault("rollover_timeframe_count", "rollover_timeframe_count and rollover_timeframe_interval go together")
+        )
     if t.currency is not None and t.currency not in MINOR_UNITS:
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
     if (t.currency is None) != (t.price_per_unit is None):

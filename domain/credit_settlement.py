@@ -7,6 +7,7 @@
    (`rollover_percentage`, at most `max_rollover_count` times), forfeiting the rest;
 4. grant the next cycle's credits; `carry_deficit_auto_repay` repays the deficit from them first.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,27 +40,41 @@ def product_terms(attachments: list[Attachment], base: dict[str, EntitlementTerm
     return terms
 
 
-def settle(wallet: CreditWallet, terms: EntitlementTerms, prices: list[UsagePrice], lines: list[Line],
-           closing: Closing) -> None:
+def settle(
+    wallet: CreditWallet, terms: EntitlementTerms, prices: list[UsagePrice], lines: list[Line], closing: Closing
+) -> None:
     linked = {p.meter_id for p in prices if p.credit_entitlement_id == wallet.entitlement_id}
     for line in lines:
         if line.meter_id in linked and not line.late:
-            wallet.debit(line.credits_used, closing.settles, line.meter_id, "usage", f"invoice:{closing.invoice_id}",
-                         overage_allowed=terms.overage_enabled)
+            wallet.debit(
+                line.credits_used,
+                closing.settles,
+                line.meter_id,
+                "usage",
+                f"invoice:{closing.invoice_id}",
+                overage_allowed=terms.overage_enabled,
+            )
     charged = next((line for line in lines if line.meter_id == f"credit_entitlement:{wallet.entitlement_id}"), None)
     if charged is not None:
-        wallet.charge_overage(charged.unit_price, charged.amount, closing.currency, closing.invoice_id,
-                              closing.settles)
+        wallet.charge_overage(charged.unit_price, charged.amount, closing.currency, closing.invoice_id, closing.settles)
     elif terms.overage_behavior == "forgive_at_reset":
         wallet.reset_overage(closing.settles)
     wallet.expire(closing.cycle_end, closing.settles)
-    rollovers = {gid: rollover_split(wallet.grants[gid]["remaining"], terms, wallet.grants[gid]["rollover_count"])
-                 for gid in wallet.ending(closing.settles)}
+    rollovers = {
+        gid: rollover_split(wallet.grants[gid]["remaining"], terms, wallet.grants[gid]["rollover_count"])
+        for gid in wallet.ending(closing.settles)
+    }
     wallet.close_period(closing.settles, rollovers, closing.following, closing.following_end)
 
 
-def grant(wallet: CreditWallet, terms: EntitlementTerms, grant_id: str, amount: Decimal, expires_at: datetime | None,
-          reference: str) -> None:
+def grant(
+    wallet: CreditWallet,
+    terms: EntitlementTerms,
+    grant_id: str,
+    amount: Decimal,
+    expires_at: datetime | None,
+    reference: str,
+) -> None:
     """A cycle's grant; under `carry_deficit_auto_repay` it repays the deficit first."""
     wallet.grant(grant_id, amount, "cycle", expires_at, reference)
     repay_from_balance(wallet, terms, reference)

@@ -9,6 +9,7 @@ customer use beyond it is owed as `overage`, settled at the close by the
 entitlement's overage behaviour. Each ledger transaction type of Dodo's is its
 own event here (TRANSACTION_TYPES), so each maps to one webhook.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -36,8 +37,13 @@ def wallet_id(customer: uuid.UUID, entitlement: str | None = None) -> uuid.UUID:
     return scoped_id(customer, "wallet", entitlement or "default")
 
 
-def grant_faults(amount: Decimal, expires_at: datetime | None, now: datetime, reason: str | None = None,
-                 idempotency_key: str | None = None) -> list[Fault]:
+def grant_faults(
+    amount: Decimal,
+    expires_at: datetime | None,
+    now: datetime,
+    reason: str | None = None,
+    idempotency_key: str | None = None,
+) -> list[Fault]:
     faults = text_fault("reason", reason, prose=True) + line_faults({"idempotency_key": idempotency_key})
     if not amount.is_finite() or amount <= 0 or amount > MAX_GRANT:
         faults.append(Fault("amount", "must be greater than 0 and at most 1e15"))
@@ -140,8 +146,9 @@ class CreditWallet(Aggregate):
         return wallet_id(customer, entitlement_id)
 
     @event(Opened)
-    def __init__(self, business_id: uuid.UUID, customer: uuid.UUID, customer_id: str,
-                 entitlement_id: str | None = None) -> None:
+    def __init__(
+        self, business_id: uuid.UUID, customer: uuid.UUID, customer_id: str, entitlement_id: str | None = None
+    ) -> None:
         self.business_id = business_id
         self.customer = customer
         self.customer_id = customer_id
@@ -161,6 +168,7 @@ class CreditWallet(Aggregate):
         def key(grant_id: str) -> tuple[bool, datetime | None, int]:
             g = self.grants[grant_id]
             return (g["expires_at"] is None, g["expires_at"], g["order"])
+
         return sorted((gid for gid, g in self.grants.items() if g["remaining"] > 0), key=key)
 
     def allocate(self, amount: Decimal) -> list[dict[str, Any]]:
@@ -174,8 +182,7 @@ class CreditWallet(Aggregate):
             left -= take
         return allocations
 
-    def grant(self, grant_id: str, amount: Decimal, source: str, expires_at: datetime | None,
-              reference: str) -> bool:
+    def grant(self, grant_id: str, amount: Decimal, source: str, expires_at: datetime | None, reference: str) -> bool:
         """Grants once per grant id: a repeated id changes nothing and answers False."""
         if grant_id in self.grants:
             return False
@@ -184,43 +191,64 @@ class CreditWallet(Aggregate):
         self._granted(grant_id=grant_id, amount=amount, source=source, expires_at=expires_at, reference=reference)
         return True
 
-    def debit(self, amount: Decimal, cycle: str, meter_id: str, reason: str, reference: str,
-              overage_allowed: bool = False) -> None:
+    def debit(
+        self, amount: Decimal, cycle: str, meter_id: str, reason: str, reference: str, overage_allowed: bool = False
+    ) -> None:
         """Takes from the balance; beyond it, owes the rest as overage when the entitlement allows it (the
         rating already kept that within `overage_limit`)."""
         if amount <= 0:
             return
         if amount > self.balance and not overage_allowed:
             raise Conflict(f"debit of {amount} exceeds the balance {self.balance}", "insufficient_credits")
-        self._debited(amount=amount, cycle=cycle, meter_id=meter_id, reason=reason, reference=reference,
-                      allocations=self.allocate(amount), overage=max(amount - self.balance, Decimal(0)))
+        self._debited(
+            amount=amount,
+            cycle=cycle,
+            meter_id=meter_id,
+            reason=reason,
+            reference=reference,
+            allocations=self.allocate(amount),
+            overage=max(amount - self.balance, Decimal(0)),
+        )
 
     def expire(self, at: datetime, reference: str, cycle_grace: timedelta = timedelta(0)) -> list[str]:
         """Expires what is left of every grant whose expiry is at or before `at`; a cycle's grants only
         `cycle_grace` later, so a cycle that closes within its grace can still spend them. An entitlement's
         cycle and rollover grants are left to the close (`close_period`), which may roll them over, unless
         that close is ORPHANED_AFTER late."""
+
         def due(grant: dict[str, Any]) -> bool:
             delay = cycle_grace if grant["source"] == "cycle" else timedelta(0)
             if self.entitlement_id is not None and grant["source"] in SETTLED_AT_CLOSE:
                 delay = cycle_grace + ORPHANED_AFTER
             return grant["expires_at"] is not None and grant["expires_at"] + delay <= at
+
         expired = [gid for gid in self.spending_order() if due(self.grants[gid])]
         for grant_id in expired:
             self._expired(grant_id=grant_id, amount=self.grants[grant_id]["remaining"], reference=reference)
         return expired
 
-    def close_period(self, settles: str, rollovers: dict[str, tuple[Decimal, Decimal]], following: str | None,
-                     expires_at: datetime | None) -> None:
+    def close_period(
+        self,
+        settles: str,
+        rollovers: dict[str, tuple[Decimal, Decimal]],
+        following: str | None,
+        expires_at: datetime | None,
+    ) -> None:
         """Settles the grants made for the closing cycle (`settles`): by grant id, (rolled over, forfeited),
         as credit_rules.rollover_split decided. The rolled part becomes a new grant that the close of
         `following` settles in turn; with no following cycle everything left is forfeited."""
         for grant_id, (rolled, forfeited) in rollovers.items():
             grant = self.grants[grant_id]
             if following is not None and rolled > 0:
-                self._rolled_over(grant_id=f"rollover:{grant_id}", parent_grant_id=grant_id, amount=rolled,
-                                  rollover_count=grant["rollover_count"] + 1, expires_at=expires_at,
-                                  reference=settles, settles=following)
+                self._rolled_over(
+                    grant_id=f"rollover:{grant_id}",
+                    parent_grant_id=grant_id,
+                    amount=rolled,
+                    rollover_count=grant["rollover_count"] + 1,
+                    expires_at=expires_at,
+                    reference=settles,
+                    settles=following,
+                )
             else:
                 forfeited += rolled
             if forfeited > 0:
@@ -228,14 +256,24 @@ class CreditWallet(Aggregate):
 
     def ending(self, settles: str) -> list[str]:
         """Grants with credits left that the close of cycle `settles` settles, in spending order."""
-        return [gid for gid in self.spending_order() if self.grants[gid]["source"] in SETTLED_AT_CLOSE
-                and self.grants[gid]["settles"] == settles]
+        return [
+            gid
+            for gid in self.spending_order()
+            if self.grants[gid]["source"] in SETTLED_AT_CLOSE and self.grants[gid]["settles"] == settles
+        ]
 
-    def charge_overage(self, price_per_unit: Decimal, charge: Decimal, currency: str, invoice_id: str,
-                       reference: str) -> None:
+    def charge_overage(
+        self, price_per_unit: Decimal, charge: Decimal, currency: str, invoice_id: str, reference: str
+    ) -> None:
         if self.overage > 0:
-            self._overage_charged(amount=self.overage, price_per_unit=price_per_unit, charge=charge,
-                                  currency=currency, invoice_id=invoice_id, reference=reference)
+            self._overage_charged(
+                amount=self.overage,
+                price_per_unit=price_per_unit,
+                charge=charge,
+                currency=currency,
+                invoice_id=invoice_id,
+                reference=reference,
+            )
 
     def reset_overage(self, reference: str) -> None:
         if self.overage > 0:
@@ -245,49 +283,92 @@ class CreditWallet(Aggregate):
         if amount > 0:
             self._overage_repaid(amount=amount, allocations=self.allocate(amount), reference=reference)
 
-    def adjust(self, idempotency_key: str, entry_type: str, amount: Decimal, expires_at: datetime | None,
-               reason: str | None, metadata: dict[str, Any], overage_room: Decimal | None) -> bool:
+    def adjust(
+        self,
+        idempotency_key: str,
+        entry_type: str,
+        amount: Decimal,
+        expires_at: datetime | None,
+        reason: str | None,
+        metadata: dict[str, Any],
+        overage_room: Decimal | None,
+    ) -> bool:
         """A manual ledger entry, once per idempotency key (False when the key already recorded this same
         entry; Conflict when it recorded a different one). A debit beyond the balance is refused unless
         `overage_room` (None: no overage allowed) holds the rest."""
         first = self.entries.get(idempotency_key)
         if first is not None:
             if (first["entry_type"], first["amount"], first["expires_at"]) != (entry_type, amount, expires_at):
-                raise Conflict(f"idempotency key {idempotency_key} was used for a different ledger entry",
-                               "idempotency_key_reused")
+                raise Conflict(
+                    f"idempotency key {idempotency_key} was used for a different ledger entry", "idempotency_key_reused"
+                )
             return False
         overage = Decimal(0)
         if entry_type == "debit" and amount > self.balance:
             overage = amount - self.balance
             if overage_room is None or overage > overage_room:
-                raise Refused(f"a debit of {amount} exceeds the balance {self.balance}"
-                              + ("" if overage_room is None else f" and the overage allowed ({overage_room})"),
-                              "insufficient_credits")
-        self._adjusted(entry_id=f"api:{idempotency_key}", idempotency_key=idempotency_key, entry_type=entry_type,
-                       amount=amount, expires_at=expires_at,
-                       allocations=self.allocate(amount) if entry_type == "debit" else [], overage=overage,
-                       reason=reason, metadata=metadata)
+                raise Refused(
+                    f"a debit of {amount} exceeds the balance {self.balance}"
+                    + ("" if overage_room is None else f" and the overage allowed ({overage_room})"),
+                    "insufficient_credits",
+                )
+        self._adjusted(
+            entry_id=f"api:{idempotency_key}",
+            idempotency_key=idempotency_key,
+            entry_type=entry_type,
+            amount=amount,
+            expires_at=expires_at,
+            allocations=self.allocate(amount) if entry_type == "debit" else [],
+            overage=overage,
+            reason=reason,
+            metadata=metadata,
+        )
         return True
 
-    def _add_grant(self, grant_id: str, amount: Decimal, source: str, expires_at: datetime | None, reference: str,
-                   parent_grant_id: str | None = None, rollover_count: int = 0, settles: str | None = None) -> None:
-        self.grants[grant_id] = {"amount": amount, "remaining": amount, "source": source, "expires_at": expires_at,
-                                 "reference": reference, "order": len(self.grants),
-                                 "parent_grant_id": parent_grant_id, "rollover_count": rollover_count,
-                                 "settles": settles if settles is not None else reference}
+    def _add_grant(
+        self,
+        grant_id: str,
+        amount: Decimal,
+        source: str,
+        expires_at: datetime | None,
+        reference: str,
+        parent_grant_id: str | None = None,
+        rollover_count: int = 0,
+        settles: str | None = None,
+    ) -> None:
+        self.grants[grant_id] = {
+            "amount": amount,
+            "remaining": amount,
+            "source": source,
+            "expires_at": expires_at,
+            "reference": reference,
+            "order": len(self.grants),
+            "parent_grant_id": parent_grant_id,
+            "rollover_count": rollover_count,
+            "settles": settles if settles is not None else reference,
+        }
 
     def _spend(self, allocations: list[dict[str, Any]]) -> None:
         for allocation in allocations:
             self.grants[allocation["grant_id"]]["remaining"] -= allocation["amount"]
 
     @event(CreditsGranted)
-    def _granted(self, grant_id: str, amount: Decimal, source: str, expires_at: datetime | None,
-                 reference: str) -> None:
+    def _granted(
+        self, grant_id: str, amount: Decimal, source: str, expires_at: datetime | None, reference: str
+    ) -> None:
         self._add_grant(grant_id, amount, source, expires_at, reference)
 
     @event(CreditsDebited)
-    def _debited(self, amount: Decimal, cycle: str, meter_id: str, reason: str, reference: str,
-                 allocations: list[dict[str, Any]], overage: Decimal = Decimal(0)) -> None:
+    def _debited(
+        self,
+        amount: Decimal,
+        cycle: str,
+        meter_id: str,
+        reason: str,
+        reference: str,
+        allocations: list[dict[str, Any]],
+        overage: Decimal = Decimal(0),
+    ) -> None:
         self._spend(allocations)
         self.overage += overage
 
@@ -296,8 +377,16 @@ class CreditWallet(Aggregate):
         self.grants[grant_id]["remaining"] -= amount
 
     @event(CreditsRolledOver)
-    def _rolled_over(self, grant_id: str, parent_grant_id: str, amount: Decimal, rollover_count: int,
-                     expires_at: datetime | None, reference: str, settles: str) -> None:
+    def _rolled_over(
+        self,
+        grant_id: str,
+        parent_grant_id: str,
+        amount: Decimal,
+        rollover_count: int,
+        expires_at: datetime | None,
+        reference: str,
+        settles: str,
+    ) -> None:
         self.grants[parent_grant_id]["remaining"] -= amount
         self._add_grant(grant_id, amount, "rollover", expires_at, reference, parent_grant_id, rollover_count, settles)
 
@@ -306,8 +395,9 @@ class CreditWallet(Aggregate):
         self.grants[grant_id]["remaining"] -= amount
 
     @event(OverageCharged)
-    def _overage_charged(self, amount: Decimal, price_per_unit: Decimal, charge: Decimal, currency: str,
-                         invoice_id: str, reference: str) -> None:
+    def _overage_charged(
+        self, amount: Decimal, price_per_unit: Decimal, charge: Decimal, currency: str, invoice_id: str, reference: str
+    ) -> None:
         self.overage -= amount
 
     @event(OverageReset)
@@ -320,12 +410,25 @@ class CreditWallet(Aggregate):
         self.overage -= amount
 
     @event(ManuallyAdjusted)
-    def _adjusted(self, entry_id: str, idempotency_key: str, entry_type: str, amount: Decimal,
-                  expires_at: datetime | None, allocations: list[dict[str, Any]], overage: Decimal,
-                  reason: str | None, metadata: dict[str, Any]) -> None:
+    def _adjusted(
+        self,
+        entry_id: str,
+        idempotency_key: str,
+        entry_type: str,
+        amount: Decimal,
+        expires_at: datetime | None,
+        allocations: list[dict[str, Any]],
+        overage: Decimal,
+        reason: str | None,
+        metadata: dict[str, Any],
+    ) -> None:
         if entry_type == "credit":
             self._add_grant(entry_id, amount, "api", expires_at, f"request:{idempotency_key}")
         self._spend(allocations)
         self.overage += overage
-        self.entries[idempotency_key] = {"entry_id": entry_id, "entry_type": entry_type, "amount": amount,
-                                         "expires_at": expires_at}
+        self.entries[idempotency_key] = {
+            "entry_id": entry_id,
+            "entry_type": entry_type,
+            "amount": amount,
+            "expires_at": expires_at,
+        }

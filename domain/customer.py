@@ -1,4 +1,5 @@
 """A customer of a business, known to it by an external id used in usage events."""
+
 from __future__ import annotations
 
 import uuid
@@ -67,23 +68,48 @@ class Customer(Aggregate):
         details: dict[str, Any]
 
     @classmethod
-    def register(cls, business_id: uuid.UUID, external_id: str, name: str | None, email: str | None,
-                 phone_number: str | None = None, metadata: dict[str, MetadataValue] | None = None) -> Customer:
-        fields = {"customer_id": external_id, "name": name, "email": email, "phone_number": phone_number,
-                  "metadata": metadata}
+    def register(
+        cls,
+        business_id: uuid.UUID,
+        external_id: str,
+        name: str | None,
+        email: str | None,
+        phone_number: str | None = None,
+        metadata: dict[str, MetadataValue] | None = None,
+    ) -> Customer:
+        fields = {
+            "customer_id": external_id,
+            "name": name,
+            "email": email,
+            "phone_number": phone_number,
+            "metadata": metadata,
+        }
         faults = _faults(fields) + id_fault("customer_id", external_id)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the customer", "invalid_customer", faults)
-        return cls(business_id=business_id, external_id=external_id, name=name, email=email,
-                   phone_number=phone_number, metadata=metadata or {})
+        return cls(
+            business_id=business_id,
+            external_id=external_id,
+            name=name,
+            email=email,
+            phone_number=phone_number,
+            metadata=metadata or {},
+        )
 
     @staticmethod
     def create_id(business_id: uuid.UUID, external_id: str, **_: object) -> uuid.UUID:
         return customer_id(business_id, external_id)
 
     @event(Created)
-    def __init__(self, business_id: uuid.UUID, external_id: str, name: str | None, email: str | None,
-                 phone_number: str | None, metadata: dict[str, MetadataValue]) -> None:
+    def __init__(
+        self,
+        business_id: uuid.UUID,
+        external_id: str,
+        name: str | None,
+        email: str | None,
+        phone_number: str | None,
+        metadata: dict[str, MetadataValue],
+    ) -> None:
         self.business_id = business_id
         self.external_id = external_id
         self.name = name

@@ -4,6 +4,7 @@ Cycle k ends at anchor + (k + 1) intervals, each boundary computed from the
 anchor itself (never by chaining), with the day clamped to the month's end:
 a monthly anchor on Jan 31 gives Feb 28 (29), then Mar 31.
 """
+
 from __future__ import annotations
 
 import calendar

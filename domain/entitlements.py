@@ -2,6 +2,7 @@
 identified by (subscription, cycle, meter), and one per credit entitlement the
 product attaches, identified by (subscription, cycle, entitlement), so a cycle
 never grants twice."""
+
 from __future__ import annotations
 
 import uuid
@@ -35,20 +36,35 @@ def cycle_grants(subscription_id: uuid.UUID, prices: list[UsagePrice], c: Cycle)
         expiries = [c.end] if terms.rollover == "none" else []
         if terms.expires_after_days:
             expiries.append(c.start + timedelta(days=terms.expires_after_days))
-        grants.append(Grant(f"cycle:{subscription_id}:{c.index}:{price.meter_id}", terms.per_cycle,
-                            min(expiries, default=None), cycle_reference(subscription_id, c)))
+        grants.append(
+            Grant(
+                f"cycle:{subscription_id}:{c.index}:{price.meter_id}",
+                terms.per_cycle,
+                min(expiries, default=None),
+                cycle_reference(subscription_id, c),
+            )
+        )
     return grants
 
 
-def entitlement_grants(subscription_id: uuid.UUID, attachments: list[Attachment],
-                       terms: dict[str, EntitlementTerms], c: Cycle) -> list[tuple[str, Grant]]:
+def entitlement_grants(
+    subscription_id: uuid.UUID, attachments: list[Attachment], terms: dict[str, EntitlementTerms], c: Cycle
+) -> list[tuple[str, Grant]]:
     """(entitlement id, grant) per attached entitlement: `credits_amount` valid for the cycle (or fewer
     days with `expires_after_days`); the cycle's close settles what is left (rollover or forfeit)."""
     grants = []
     for a in attachments:
         days = terms[a.credit_entitlement_id].expires_after_days
         expires_at = min(c.end, c.start + timedelta(days=days)) if days else c.end
-        grants.append((a.credit_entitlement_id,
-                       Grant(f"cycle:{subscription_id}:{c.index}:entitlement:{a.credit_entitlement_id}",
-                             a.credits_amount, expires_at, cycle_reference(subscription_id, c))))
+        grants.append(
+            (
+                a.credit_entitlement_id,
+                Grant(
+                    f"cycle:{subscription_id}:{c.index}:entitlement:{a.credit_entitlement_id}",
+                    a.credits_amount,
+                    expires_at,
+                    cycle_reference(subscription_id, c),
+                ),
+            )
+        )
     return grants

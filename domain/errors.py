@@ -1,15 +1,16 @@
 """The errors tally's rules raise. Interfaces map each class to one HTTP status.
 
-    TallyError                 every rule violation; carries a stable ``code``
-    ├── NotFound               an id that does not exist for this business
-    ├── Invalid                input that breaks a rule; ``errors`` lists the faults
-    ├── Malformed              a body that cannot be read at all (not UTF-8, not JSON, nested too deep)
-    ├── Conflict               the request contradicts what is already recorded
-    │   └── InvalidTransition  a document cannot move from its current ``status`` that way
-    ├── Refused                a well-formed request the current state cannot honour (a debit beyond the balance)
-    ├── Unauthorized           no key, or a key that matches no business
-    └── NotReady               a read model has not caught up in time, or is stuck at a parked event
+TallyError                 every rule violation; carries a stable ``code``
+├── NotFound               an id that does not exist for this business
+├── Invalid                input that breaks a rule; ``errors`` lists the faults
+├── Malformed              a body that cannot be read at all (not UTF-8, not JSON, nested too deep)
+├── Conflict               the request contradicts what is already recorded
+│   └── InvalidTransition  a document cannot move from its current ``status`` that way
+├── Refused                a well-formed request the current state cannot honour (a debit beyond the balance)
+├── Unauthorized           no key, or a key that matches no business
+└── NotReady               a read model has not caught up in time, or is stuck at a parked event
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,5 +1,6 @@
 """Natural keys become ids: uuid5 of (scope, external key), so the event store's
 primary key does the deduplicating."""
+
 from __future__ import annotations
 
 import uuid

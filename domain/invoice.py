@@ -10,6 +10,7 @@ document); what follows is its payment state (docs/invoices.md):
 A draft is not stored: it is the cycle that has ended and is not closed yet,
 priced live (application/upcoming.py), under the id its invoice will have.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -83,10 +84,22 @@ class Invoice(Aggregate):
         return invoice_id(subscription_id, cycle_start)
 
     @event(Issued)
-    def __init__(self, business_id: uuid.UUID, customer_id: str, subscription_id: uuid.UUID, product_id: uuid.UUID,
-                 cycle_start: datetime, cycle_end: datetime, currency: str, price: Decimal,
-                 lines: list[dict[str, Any]], total: Decimal, issued_at: datetime, number: str = "",
-                 bill_to: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        business_id: uuid.UUID,
+        customer_id: str,
+        subscription_id: uuid.UUID,
+        product_id: uuid.UUID,
+        cycle_start: datetime,
+        cycle_end: datetime,
+        currency: str,
+        price: Decimal,
+        lines: list[dict[str, Any]],
+        total: Decimal,
+        issued_at: datetime,
+        number: str = "",
+        bill_to: dict[str, Any] | None = None,
+    ) -> None:
         self.business_id = business_id
         self.customer_id = customer_id
         self.subscription_id = subscription_id

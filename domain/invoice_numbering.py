@@ -7,6 +7,7 @@ the same next version of this aggregate: the store lets one commit and the
 other fails whole and retries with the numbers that follow. No number is
 shared, none is skipped, and a failed close takes none (docs/invoices.md).
 """
+
 from __future__ import annotations
 
 import re
@@ -67,9 +68,11 @@ class InvoiceNumbering(Aggregate):
 
     def set_prefix(self, prefix: str) -> None:
         if not isinstance(prefix, str) or not _PREFIX.fullmatch(prefix):
-            raise Invalid("cannot use that invoice number prefix", "invalid_prefix",
-                          [Fault("prefix", "must be 1 to 20 of A-Z, a-z, 0-9, '_' and '-', starting with a letter "
-                                           "or digit")])
+            raise Invalid(
+                "cannot use that invoice number prefix",
+                "invalid_prefix",
+                [Fault("prefix", "must be 1 to 20 of A-Z, a-z, 0-9, '_' and '-', starting with a letter or digit")],
+            )
         if prefix != self.prefix:
             self._prefix_set(prefix=prefix)
 

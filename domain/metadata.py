@@ -1,5 +1,6 @@
 """Metadata: the free-form key/value pairs a usage event or a customer carries (Dodo's `Metadata`).
 One rule for both, so whatever an event may carry a customer may too."""
+
 from __future__ import annotations
 
 from decimal import Decimal

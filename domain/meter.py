@@ -1,6 +1,7 @@
 """A meter: which usage events count (event name and filter) and how they add
 up (count, sum, max or last of a metadata key). Its definition never changes
 after creation; archiving only stops it counting new events (docs/meters.md)."""
+
 from __future__ import annotations
 
 import uuid
@@ -28,8 +29,9 @@ def definition_faults(name: str, event_name: str, aggregation: Any) -> list[Faul
     if kind not in KINDS:
         faults.append(Fault("aggregation.type", f"must be one of {', '.join(KINDS)}"))
     if key is not None and (not isinstance(key, str) or not 1 <= len(key) <= meter_filter.MAX_KEY_LENGTH):
-        faults.append(Fault("aggregation.key",
-                            f"must be a metadata key of 1 to {meter_filter.MAX_KEY_LENGTH} characters"))
+        faults.append(
+            Fault("aggregation.key", f"must be a metadata key of 1 to {meter_filter.MAX_KEY_LENGTH} characters")
+        )
     elif key is None and kind in KINDS and kind != "count":
         faults.append(Fault("aggregation.key", f"is required for {kind}: the metadata key whose number is aggregated"))
     else:
@@ -78,15 +80,23 @@ class Meter(Aggregate):
 
     class BackfillCompleted(Aggregate.Event):
         """The meter now counts every matching event, those recorded before it too."""
+
     class Updated(Aggregate.Event):
         """The details a change set, by name (see CHANGEABLE); the definition is never among them."""
 
         changes: dict[str, Any]
 
     @classmethod
-    def define(cls, business_id: uuid.UUID, name: str, event_name: str, aggregation: Any,
-               filter: Any = None, measurement_unit: str | None = None,
-               description: str | None = None) -> Meter:
+    def define(
+        cls,
+        business_id: uuid.UUID,
+        name: str,
+        event_name: str,
+        aggregation: Any,
+        filter: Any = None,
+        measurement_unit: str | None = None,
+        description: str | None = None,
+    ) -> Meter:
         """A new meter, or Invalid listing every fault of the definition with its path."""
         faults = definition_faults(name, event_name, aggregation)
         faults += detail_faults({"measurement_unit": measurement_unit, "description": description})
@@ -97,13 +107,27 @@ class Meter(Aggregate):
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the meter definition", "invalid_meter", faults)
         kind = aggregation["type"]
-        return cls(business_id=business_id, name=name, event_name=event_name,
-                   aggregation={"type": kind, "key": None if kind == "count" else aggregation["key"]},
-                   filter=parsed, measurement_unit=measurement_unit, description=description)
+        return cls(
+            business_id=business_id,
+            name=name,
+            event_name=event_name,
+            aggregation={"type": kind, "key": None if kind == "count" else aggregation["key"]},
+            filter=parsed,
+            measurement_unit=measurement_unit,
+            description=description,
+        )
 
     @event(Created)
-    def __init__(self, business_id: uuid.UUID, name: str, event_name: str, aggregation: dict[str, Any],
-                 filter: dict[str, Any] | None, measurement_unit: str | None, description: str | None) -> None:
+    def __init__(
+        self,
+        business_id: uuid.UUID,
+        name: str,
+        event_name: str,
+        aggregation: dict[str, Any],
+        filter: dict[str, Any] | None,
+        measurement_unit: str | None,
+        description: str | None,
+    ) -> None:
         self.business_id = business_id
         self.name = name
         self.event_name = event_name
@@ -129,6 +153,7 @@ class Meter(Aggregate):
     @event(BackfillCompleted)
     def _backfill_completed(self) -> None:
         self.backfilled = True
+
     def update(self, changes: dict[str, Any]) -> None:
         """Renames, re-describes or changes the unit; event name, aggregation and filter cannot change
         (a meter's past usage must keep meaning what it meant). Nothing named, no event."""

@@ -6,6 +6,7 @@
 The comparison rules (docs/meters.md) are decided here once; the SQL form of a
 filter (projections/meter_filter_sql.py) is tested against them.
 """
+
 from __future__ import annotations
 
 import operator as op
@@ -19,8 +20,12 @@ from domain.text import text_fault
 
 CONJUNCTIONS = ("and", "or")
 ORDERING: dict[str, Callable[[Any, Any], bool]] = {
-    "equals": op.eq, "not_equals": op.ne, "greater_than": op.gt, "greater_than_or_equals": op.ge,
-    "less_than": op.lt, "less_than_or_equals": op.le,
+    "equals": op.eq,
+    "not_equals": op.ne,
+    "greater_than": op.gt,
+    "greater_than_or_equals": op.ge,
+    "less_than": op.lt,
+    "less_than_or_equals": op.le,
 }
 TEXT = ("contains", "does_not_contain")
 OPERATORS = (*ORDERING, *TEXT)
@@ -64,7 +69,8 @@ def matches(filter_: dict[str, Any] | None, metadata: dict[str, Any]) -> bool:
     if filter_ is None:
         return True
     results = (
-        matches(clause, metadata) if "clauses" in clause
+        matches(clause, metadata)
+        if "clauses" in clause
         else clause["key"] in metadata and compare(clause["operator"], metadata[clause["key"]], clause["value"])
         for clause in filter_["clauses"]
     )

@@ -1,4 +1,5 @@
 """The number a metadata value stands for, as meters and filters read it."""
+
 from __future__ import annotations
 
 import re

@@ -10,6 +10,7 @@ the billable units, is priced here. Amounts are exact; rating rounds each line o
 - package:   billable units rounded up to whole packages of `package_size`, each at `package_price`.
 Nothing billable costs nothing, in every model (no flat fee on zero units).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,8 +38,11 @@ class Tier:
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Tier:
         up_to = terms.get("up_to")
-        return cls(None if up_to is None else Decimal(str(up_to)), Decimal(str(terms["unit_price"])),
-                   Decimal(str(terms.get("flat_price") or 0)))
+        return cls(
+            None if up_to is None else Decimal(str(up_to)),
+            Decimal(str(terms["unit_price"])),
+            Decimal(str(terms.get("flat_price") or 0)),
+        )
 
 
 @dataclass(frozen=True)
@@ -93,11 +97,17 @@ class Pricing:
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Pricing:
         """From stored terms; terms without `model` are per_unit, as every price stored before models."""
+
         def decimal(key: str) -> Decimal | None:
             return None if terms.get(key) is None else Decimal(str(terms[key]))
-        return cls(terms.get("model") or "per_unit", decimal("unit_price") or ZERO,
-                   tuple(Tier.from_terms(t) for t in terms.get("tiers") or ()),
-                   decimal("package_size"), decimal("package_price"))
+
+        return cls(
+            terms.get("model") or "per_unit",
+            decimal("unit_price") or ZERO,
+            tuple(Tier.from_terms(t) for t in terms.get("tiers") or ()),
+            decimal("package_size"),
+            decimal("package_price"),
+        )
 
     def faults(self, prefix: str = "") -> list[Fault]:
         """Every way the terms break the model's rules, each with its path."""
@@ -114,8 +124,11 @@ class Pricing:
             faults += amount_faults(f"{prefix}package_size", self.package_size, positive=True)
             faults += amount_faults(f"{prefix}package_price", self.package_price)
         else:
-            faults += [Fault(f"{prefix}{k}", f"is not used by the {self.model} model")
-                       for k in ("package_size", "package_price") if getattr(self, k) is not None]
+            faults += [
+                Fault(f"{prefix}{k}", f"is not used by the {self.model} model")
+                for k in ("package_size", "package_price")
+                if getattr(self, k) is not None
+            ]
         if self.model == "per_unit":
             faults += amount_faults(f"{prefix}unit_price", self.unit_price)
         return faults
@@ -134,8 +147,9 @@ def graduated(tiers: tuple[Tier, ...], billable: Decimal) -> list[Part]:
     return parts
 
 
-def amount_faults(field: str, value: Decimal | None, positive: bool = False,
-                  max_places: int = MAX_PRICE_PLACES) -> list[Fault]:
+def amount_faults(
+    field: str, value: Decimal | None, positive: bool = False, max_places: int = MAX_PRICE_PLACES
+) -> list[Fault]:
     if value is None:
         return [Fault(field, "is required")]
     if not value.is_finite():

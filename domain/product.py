@@ -1,5 +1,6 @@
 """A product: what a subscription costs each cycle (a fixed price) and per unit
 of each meter it prices. A price change applies from the open cycle on."""
+
 from __future__ import annotations
 
 import uuid
@@ -51,8 +52,9 @@ def price_faults(price: UsagePrice, prefix: str = "") -> list[Fault]:
             faults += amount_faults(f"{prefix}meter_units_per_credit", price.meter_units_per_credit, positive=True)
         if price.group_by is not None:
             # An entitlement's credits are spent per meter: per-value lines of one are not rated yet.
-            faults.append(Fault(f"{prefix}group_by", "a price linked to a credit entitlement cannot be priced "
-                                                     "per value"))
+            faults.append(
+                Fault(f"{prefix}group_by", "a price linked to a credit entitlement cannot be priced per value")
+            )
     elif price.meter_units_per_credit is not None:
         faults.append(Fault(f"{prefix}credit_entitlement_id", "is required with meter_units_per_credit"))
     return faults
@@ -61,8 +63,10 @@ def price_faults(price: UsagePrice, prefix: str = "") -> list[Fault]:
 def attachment_faults(attachments: list[Attachment]) -> list[Fault]:
     faults, seen = [], set()
     for index, a in enumerate(attachments):
-        faults += [Fault(f.field, f.reason, index)
-                   for f in amount_faults("credit_entitlements.credits_amount", a.credits_amount, positive=True)]
+        faults += [
+            Fault(f.field, f.reason, index)
+            for f in amount_faults("credit_entitlements.credits_amount", a.credits_amount, positive=True)
+        ]
         if a.credit_entitlement_id in seen:
             faults.append(Fault("credit_entitlements.credit_entitlement_id", "attaches one entitlement twice", index))
         seen.add(a.credit_entitlement_id)
@@ -71,8 +75,11 @@ def attachment_faults(attachments: list[Attachment]) -> list[Fault]:
 
 def group_faults(price: UsagePrice, prefix: str) -> list[Fault]:
     if price.group_by is None:
-        return [Fault(f"{prefix}group_prices", "needs group_by: the metadata key whose values they price")] \
-            if price.group_prices else []
+        return (
+            [Fault(f"{prefix}group_prices", "needs group_by: the metadata key whose values they price")]
+            if price.group_prices
+            else []
+        )
     if not 1 <= len(price.group_by) <= MAX_KEY_LENGTH:
         return [Fault(f"{prefix}group_by", f"must be a metadata key of 1 to {MAX_KEY_LENGTH} characters")]
     faults = text_fault(f"{prefix}group_by", price.group_by)
@@ -82,13 +89,21 @@ def group_faults(price: UsagePrice, prefix: str) -> list[Fault]:
         if not 1 <= len(value) <= MAX_VALUE_LENGTH:
             faults.append(Fault(f"{prefix}group_prices", f"a value must be 1 to {MAX_VALUE_LENGTH} characters"))
             continue
-        faults += text_fault(f"{prefix}group_prices", value, prose=True) or \
-            pricing.faults(f"{prefix}group_prices.{printable(value)}.")
+        faults += text_fault(f"{prefix}group_prices", value, prose=True) or pricing.faults(
+            f"{prefix}group_prices.{printable(value)}."
+        )
     return faults
 
 
-def product_faults(name: str, currency: str, price: Decimal, billing_interval: str, interval_count: int,
-                   usage_prices: list[UsagePrice], attachments: list[Attachment]) -> list[Fault]:
+def product_faults(
+    name: str,
+    currency: str,
+    price: Decimal,
+    billing_interval: str,
+    interval_count: int,
+    usage_prices: list[UsagePrice],
+    attachments: list[Attachment],
+) -> list[Fault]:
     faults = line_faults({"name": name})
     if not is_currency(currency):
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
@@ -141,9 +156,17 @@ class Product(Aggregate):
         pass
 
     @event(Created)
-    def __init__(self, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-                 interval_count: int, usage_prices: dict[str, dict[str, Any]],
-                 credit_entitlements: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        business_id: uuid.UUID,
+        name: str,
+        currency: str,
+        price: Decimal,
+        billing_interval: str,
+        interval_count: int,
+        usage_prices: dict[str, dict[str, Any]],
+        credit_entitlements: list[dict[str, Any]] | None = None,
+    ) -> None:
         self.business_id = business_id
         self.name = name
         self.currency = currency
@@ -155,25 +178,41 @@ class Product(Aggregate):
         self.archived = False
 
     @classmethod
-    def create(cls, business_id: uuid.UUID, name: str, currency: str, price: Decimal, billing_interval: str,
-               interval_count: int, usage_prices: list[UsagePrice],
-               attachments: list[Attachment] | None = None) -> Product:
+    def create(
+        cls,
+        business_id: uuid.UUID,
+        name: str,
+        currency: str,
+        price: Decimal,
+        billing_interval: str,
+        interval_count: int,
+        usage_prices: list[UsagePrice],
+        attachments: list[Attachment] | None = None,
+    ) -> Product:
         attachments = attachments or []
         faults = product_faults(name, currency, price, billing_interval, interval_count, usage_prices, attachments)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the product", "invalid_product", faults)
-        return cls(business_id=business_id, name=name, currency=currency, price=price,
-                   billing_interval=billing_interval, interval_count=interval_count,
-                   usage_prices={p.meter_id: p.terms() for p in usage_prices},
-                   **({"credit_entitlements": [a.terms() for a in attachments]} if attachments else {}))
+        return cls(
+            business_id=business_id,
+            name=name,
+            currency=currency,
+            price=price,
+            billing_interval=billing_interval,
+            interval_count=interval_count,
+            usage_prices={p.meter_id: p.terms() for p in usage_prices},
+            **({"credit_entitlements": [a.terms() for a in attachments]} if attachments else {}),
+        )
 
     def prices(self) -> list[UsagePrice]:
         return prices_of(self.usage_prices)
 
     def entitlement_ids(self) -> list[str]:
         """Every entitlement the product grants or its prices spend, in a fixed order."""
-        return sorted({a.credit_entitlement_id for a in self.attachments}
-                      | {p.credit_entitlement_id for p in self.usage_prices.values() if p.credit_entitlement_id})
+        return sorted(
+            {a.credit_entitlement_id for a in self.attachments}
+            | {p.credit_entitlement_id for p in self.usage_prices.values() if p.credit_entitlement_id}
+        )
 
     def set_usage_price(self, price: UsagePrice) -> None:
         self._check_open()

@@ -15,6 +15,7 @@ threshold and the credits belong to the meter, not to a value: they are taken
 from the values in the order of their lines (values sorted, events without the
 key last) until used up (docs/pricing.md).
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
@@ -60,22 +61,37 @@ class UsagePrice:
     def for_value(self, value: str | None, free_threshold: Decimal) -> UsagePrice:
         """The price one value of `group_by` is rated at, with what is left of the meter's free threshold."""
         p = self.group_prices.get(value, self.pricing) if value is not None else self.pricing
-        return replace(self, free_threshold=free_threshold, model=p.model, unit_price=p.unit_price, tiers=p.tiers,
-                       package_size=p.package_size, package_price=p.package_price, group_by=None, group_prices={})
+        return replace(
+            self,
+            free_threshold=free_threshold,
+            model=p.model,
+            unit_price=p.unit_price,
+            tiers=p.tiers,
+            package_size=p.package_size,
+            package_price=p.package_price,
+            group_by=None,
+            group_prices={},
+        )
 
     def terms(self) -> dict[str, Any]:
         """The price as Product events store it: {"meter_id", "unit_price", "free_threshold", "credits"} as
         always, plus the model's terms when not per_unit, the per-value terms when grouped and the entitlement
         link when there is one, so prices without them store what they always did."""
-        terms = {"meter_id": self.meter_id, "unit_price": self.unit_price, "free_threshold": self.free_threshold,
-                 "credits": asdict(self.credits) if self.credits else None}
+        terms = {
+            "meter_id": self.meter_id,
+            "unit_price": self.unit_price,
+            "free_threshold": self.free_threshold,
+            "credits": asdict(self.credits) if self.credits else None,
+        }
         if self.model != "per_unit":
             terms |= self.pricing.terms()
         if self.group_by is not None:
             terms |= {"group_by": self.group_by, "group_prices": {v: p.terms() for v, p in self.group_prices.items()}}
         if self.credit_entitlement_id is not None:
-            terms |= {"credit_entitlement_id": self.credit_entitlement_id,
-                      "meter_units_per_credit": self.meter_units_per_credit}
+            terms |= {
+                "credit_entitlement_id": self.credit_entitlement_id,
+                "meter_units_per_credit": self.meter_units_per_credit,
+            }
         return terms
 
     @classmethod
@@ -84,16 +100,29 @@ class UsagePrice:
         before pricing models (no `model`) read as per_unit, unchanged."""
         credits = terms.get("credits")
         base = Pricing.from_terms(terms)
-        return cls(meter_id=terms["meter_id"], unit_price=base.unit_price,
-                   free_threshold=Decimal(str(terms["free_threshold"])),
-                   credits=CreditTerms(Decimal(str(credits["per_cycle"])), Decimal(str(credits["per_unit"])),
-                                       credits["rollover"], credits.get("expires_after_days")) if credits else None,
-                   model=base.model, tiers=base.tiers, package_size=base.package_size,
-                   package_price=base.package_price, group_by=terms.get("group_by"),
-                   group_prices={v: Pricing.from_terms(p) for v, p in (terms.get("group_prices") or {}).items()},
-                   credit_entitlement_id=terms.get("credit_entitlement_id"),
-                   meter_units_per_credit=Decimal(str(terms["meter_units_per_credit"]))
-                   if terms.get("meter_units_per_credit") is not None else None)
+        return cls(
+            meter_id=terms["meter_id"],
+            unit_price=base.unit_price,
+            free_threshold=Decimal(str(terms["free_threshold"])),
+            credits=CreditTerms(
+                Decimal(str(credits["per_cycle"])),
+                Decimal(str(credits["per_unit"])),
+                credits["rollover"],
+                credits.get("expires_after_days"),
+            )
+            if credits
+            else None,
+            model=base.model,
+            tiers=base.tiers,
+            package_size=base.package_size,
+            package_price=base.package_price,
+            group_by=terms.get("group_by"),
+            group_prices={v: Pricing.from_terms(p) for v, p in (terms.get("group_prices") or {}).items()},
+            credit_entitlement_id=terms.get("credit_entitlement_id"),
+            meter_units_per_credit=Decimal(str(terms["meter_units_per_credit"]))
+            if terms.get("meter_units_per_credit") is not None
+            else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -135,9 +164,15 @@ class Line:
         """From its stored form, whose decimals may come back as strings or numbers (jsonb); lines stored
         before pricing models are per_unit and ungrouped."""
         decimals = {k: Decimal(str(terms[k])) for k in DECIMALS}
-        return cls(meter_id=terms["meter_id"], meter_name=terms["meter_name"], late=terms["late"],
-                   model=terms.get("model", "per_unit"), group=terms.get("group"),
-                   uncharged=Decimal(str(terms.get("uncharged", 0))), **decimals)
+        return cls(
+            meter_id=terms["meter_id"],
+            meter_name=terms["meter_name"],
+            late=terms["late"],
+            model=terms.get("model", "per_unit"),
+            group=terms.get("group"),
+            uncharged=Decimal(str(terms.get("uncharged", 0))),
+            **decimals,
+        )
 
 
 DECIMALS = ("quantity", "free", "credited", "credits_used", "billable", "unit_price", "amount")
@@ -178,8 +213,19 @@ def rate_line(usage: Usage, currency: str, balance: Decimal) -> Line:
         credited = credited_units(rest, balance, price.credits.per_unit)
     credits_used = credited * price.credits.per_unit if price.credits else ZERO
     billable = rest - credited
-    return Line(price.meter_id, usage.meter_name, quantity, free, credited, credits_used, billable,
-                price.unit_price, round_money(price.pricing.amount(billable), currency), usage.late, price.model)
+    return Line(
+        price.meter_id,
+        usage.meter_name,
+        quantity,
+        free,
+        credited,
+        credits_used,
+        billable,
+        price.unit_price,
+        round_money(price.pricing.amount(billable), currency),
+        usage.late,
+        price.model,
+    )
 
 
 def group_order(value: str | None) -> tuple[bool, str]:
@@ -193,8 +239,13 @@ def rate_usage(usage: Usage, currency: str, balance: Decimal) -> list[Line]:
     if usage.groups is None or price.group_by is None:
         return [rate_line(usage, currency, balance)]
     if not usage.groups:
-        return [rate_line(Usage(price.for_value(None, price.free_threshold), usage.meter_name, ZERO, usage.late),
-                          currency, balance)]
+        return [
+            rate_line(
+                Usage(price.for_value(None, price.free_threshold), usage.meter_name, ZERO, usage.late),
+                currency,
+                balance,
+            )
+        ]
     allowance, lines = price.free_threshold, []
     for value in sorted(usage.groups, key=group_order):
         valued = Usage(price.for_value(value, allowance), usage.meter_name, usage.groups[value], usage.late)
@@ -221,21 +272,42 @@ def rate_entitled(usage: Usage, currency: str, pool: Pool) -> tuple[Line, Pool]:
     left = rest - credited
     uncharged = left if pool.terms.overage_enabled and not usage.late else ZERO
     billable = left - uncharged
-    return Line(price.meter_id, usage.meter_name, quantity, free, credited, credits_used, billable, price.unit_price,
-                round_money(price.pricing.amount(billable), currency), usage.late, price.model,
-                uncharged=uncharged), pool
+    return Line(
+        price.meter_id,
+        usage.meter_name,
+        quantity,
+        free,
+        credited,
+        credits_used,
+        billable,
+        price.unit_price,
+        round_money(price.pricing.amount(billable), currency),
+        usage.late,
+        price.model,
+        uncharged=uncharged,
+    ), pool
 
 
 def overage_line(entitlement_id: str, pool: Pool, currency: str) -> Line:
     """`invoice_at_billing`: the overage owed at the close, charged at the entitlement's price_per_unit."""
     unit_price = pool.terms.price_per_unit or ZERO
-    return Line(f"credit_entitlement:{entitlement_id}", f"{pool.terms.name} overage ({pool.terms.unit})",
-                pool.overage, ZERO, ZERO, ZERO, pool.overage, unit_price, overage_charge(pool.overage, pool.terms,
-                                                                                         currency), False)
+    return Line(
+        f"credit_entitlement:{entitlement_id}",
+        f"{pool.terms.name} overage ({pool.terms.unit})",
+        pool.overage,
+        ZERO,
+        ZERO,
+        ZERO,
+        pool.overage,
+        unit_price,
+        overage_charge(pool.overage, pool.terms, currency),
+        False,
+    )
 
 
-def rate(usages: list[Usage], price: Decimal, currency: str, balance: Decimal = ZERO,
-         pools: dict[str, Pool] | None = None) -> Rated:
+def rate(
+    usages: list[Usage], price: Decimal, currency: str, balance: Decimal = ZERO, pools: dict[str, Pool] | None = None
+) -> Rated:
     """Rates lines in the given order, each spending what the wallet (or its entitlement's pool) has left;
     then one overage line per `invoice_at_billing` entitlement that owes overage."""
     lines = []
@@ -249,7 +321,10 @@ def rate(usages: list[Usage], price: Decimal, currency: str, balance: Decimal = 
         for line in rate_usage(usage, currency, balance):
             balance -= line.credits_used
             lines.append(line)
-    lines += [overage_line(e, pool, currency) for e, pool in sorted(pools.items())
-              if pool.terms.overage_behavior == "invoice_at_billing" and pool.overage > 0]
+    lines += [
+        overage_line(e, pool, currency)
+        for e, pool in sorted(pools.items())
+        if pool.terms.overage_behavior == "invoice_at_billing" and pool.overage > 0
+    ]
     fixed = money(price, currency)
     return Rated(currency, lines, fixed, sum((line.amount for line in lines), fixed), pools, balance)

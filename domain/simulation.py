@@ -2,6 +2,7 @@
 and, step by step, its answers. Its own record in the log, so it is listable,
 auditable and isolated per business like everything else, and it touches no
 product, subscription, invoice or wallet (docs/simulation.md)."""
+
 from __future__ import annotations
 
 import uuid
@@ -29,6 +30,7 @@ class Simulation(Aggregate):
 
     class Progressed(Aggregate.Event):
         """One step's answers: a row per (scenario, subscription, closed cycle)."""
+
         total: int
         done: int
         after: str
@@ -45,9 +47,17 @@ class Simulation(Aggregate):
         pass
 
     @event(Requested)
-    def __init__(self, business_id: uuid.UUID, product_id: uuid.UUID, scenarios: list[dict[str, Any]],
-                 customer_ids: list[str] | None, cycles: int | None, start: datetime | None, end: datetime | None,
-                 requested_at: datetime) -> None:
+    def __init__(
+        self,
+        business_id: uuid.UUID,
+        product_id: uuid.UUID,
+        scenarios: list[dict[str, Any]],
+        customer_ids: list[str] | None,
+        cycles: int | None,
+        start: datetime | None,
+        end: datetime | None,
+        requested_at: datetime,
+    ) -> None:
         self.business_id = business_id
         self.product_id = product_id
         self.scenarios = [Scenario.from_terms(s) for s in scenarios]
@@ -60,15 +70,31 @@ class Simulation(Aggregate):
         self.deleted = False
 
     @classmethod
-    def request(cls, business_id: uuid.UUID, product_id: uuid.UUID, scenarios: list[Scenario],
-                currency: str, customer_ids: list[str] | None, span: Span, now: datetime) -> Simulation:
+    def request(
+        cls,
+        business_id: uuid.UUID,
+        product_id: uuid.UUID,
+        scenarios: list[Scenario],
+        currency: str,
+        customer_ids: list[str] | None,
+        span: Span,
+        now: datetime,
+    ) -> Simulation:
         faults = request_faults([s.name for s in scenarios], span, customer_ids)
         for index, s in enumerate(scenarios):
             faults += scenario_faults(s.name, s.prices(), s.price, currency, index)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the simulation", "invalid_simulation", faults)
-        return cls(business_id=business_id, product_id=product_id, scenarios=[s.terms() for s in scenarios],
-                   customer_ids=customer_ids, cycles=span.cycles, start=span.start, end=span.end, requested_at=now)
+        return cls(
+            business_id=business_id,
+            product_id=product_id,
+            scenarios=[s.terms() for s in scenarios],
+            customer_ids=customer_ids,
+            cycles=span.cycles,
+            start=span.start,
+            end=span.end,
+            requested_at=now,
+        )
 
     @property
     def open(self) -> bool:

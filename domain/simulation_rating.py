@@ -9,6 +9,7 @@ measured, so it stands, and the row says `late_arrivals`. Late lines are
 re-priced at the scenario's unit price with their issued quantity; the close
 read them as raw rows too. The wallet the cycle closed with keeps everything
 but its own cycle grants, which become the scenario's (docs/simulation.md)."""
+
 from __future__ import annotations
 
 import uuid
@@ -55,8 +56,11 @@ def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
             quantity, late_arrivals = issued.quantity, True
         name = issued.meter_name if issued else closed.meter_names.get(price.meter_id, price.meter_id)
         usages.append(Usage(price, name, quantity))
-    usages += [Usage(scenario.usage_prices[line.meter_id], line.meter_name, line.quantity, late=True)
-               for line in closed.lines if line.late and line.meter_id in scenario.usage_prices]
+    usages += [
+        Usage(scenario.usage_prices[line.meter_id], line.meter_name, line.quantity, late=True)
+        for line in closed.lines
+        if line.late and line.meter_id in scenario.usage_prices
+    ]
     grants = sum((g.amount for g in cycle_grants(closed.subscription_id, scenario.prices(), closed.cycle)), ZERO)
     balance = max(closed.balance - closed.granted + grants, ZERO)
     fixed = closed.price if scenario.price is None else scenario.price
@@ -67,9 +71,13 @@ def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, A
     """The rows a simulation records, one per scenario: issued, simulated and difference per line and in
     total, as strings."""
     issued = {(line.meter_id, line.late): line for line in closed.lines}
-    common = {"subscription_id": str(closed.subscription_id), "customer_id": closed.customer_id,
-              "cycle_start": closed.cycle.start.isoformat(), "cycle_end": closed.cycle.end.isoformat(),
-              "currency": closed.currency}
+    common = {
+        "subscription_id": str(closed.subscription_id),
+        "customer_id": closed.customer_id,
+        "cycle_start": closed.cycle.start.isoformat(),
+        "cycle_end": closed.cycle.end.isoformat(),
+        "currency": closed.currency,
+    }
     rows = []
     for scenario in scenarios:
         repriced = reprice(closed, scenario)
@@ -80,13 +88,28 @@ def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, A
             before, after = issued.get(key), simulated.get(key)
             shown = simulated[key] if key in simulated else issued[key]
             old, new = before.amount if before else ZERO, after.amount if after else ZERO
-            lines.append({"meter_id": key[0], "meter_name": shown.meter_name, "late": key[1],
-                          "quantity": str(shown.quantity), "issued": str(old), "simulated": str(new),
-                          "difference": str(new - old),
-                          "credits_used": str(after.credits_used if after else ZERO)})
-        rows.append({"scenario": scenario.name, **common,
-                     "price": {"issued": str(closed.price), "simulated": str(rated.price)},
-                     "issued": str(closed.total), "simulated": str(rated.total),
-                     "difference": str(rated.total - closed.total), "late_arrivals": repriced.late_arrivals,
-                     "lines": lines})
+            lines.append(
+                {
+                    "meter_id": key[0],
+                    "meter_name": shown.meter_name,
+                    "late": key[1],
+                    "quantity": str(shown.quantity),
+                    "issued": str(old),
+                    "simulated": str(new),
+                    "difference": str(new - old),
+                    "credits_used": str(after.credits_used if after else ZERO),
+                }
+            )
+        rows.append(
+            {
+                "scenario": scenario.name,
+                **common,
+                "price": {"issued": str(closed.price), "simulated": str(rated.price)},
+                "issued": str(closed.total),
+                "simulated": str(rated.total),
+                "difference": str(rated.total - closed.total),
+                "late_arrivals": repriced.late_arrivals,
+                "lines": lines,
+            }
+        )
     return rows

@@ -2,6 +2,7 @@
 and fixed price, as a product accepts them) over which closed cycles of which
 customers. Checked with the product's own rules (`price_faults`), so every price
 a product can hold, a scenario can hold."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,8 +41,7 @@ class Scenario:
 
     def terms(self) -> dict[str, Any]:
         """As the Simulation's events store it; usage prices as products store them."""
-        return {"name": self.name, "price": self.price,
-                "usage_prices": [p.terms() for p in self.prices()]}
+        return {"name": self.name, "price": self.price, "usage_prices": [p.terms() for p in self.prices()]}
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Scenario:
@@ -59,13 +59,15 @@ class Span:
     end: datetime | None = None
 
 
-def scenario_faults(name: str, usage_prices: list[UsagePrice], price: Decimal | None, currency: str,
-                    index: int) -> list[Fault]:
+def scenario_faults(
+    name: str, usage_prices: list[UsagePrice], price: Decimal | None, currency: str, index: int
+) -> list[Fault]:
     faults = line_faults({"scenarios.name": name}, index)
     if not 1 <= len(name) <= MAX_NAME:
         faults.append(Fault("scenarios.name", f"must be 1 to {MAX_NAME} characters", index))
-    if price is not None and (not price.is_finite() or not 0 <= price <= MAX_AMOUNT
-                              or places(price) > MINOR_UNITS[currency]):
+    if price is not None and (
+        not price.is_finite() or not 0 <= price <= MAX_AMOUNT or places(price) > MINOR_UNITS[currency]
+    ):
         faults.append(Fault("scenarios.price", f"must be 0 to 1e15 in {currency}'s minor unit", index))
     if len(usage_prices) > MAX_USAGE_PRICES:
         faults.append(Fault("scenarios.usage_prices", f"at most {MAX_USAGE_PRICES}", index))
@@ -77,13 +79,17 @@ def scenario_faults(name: str, usage_prices: list[UsagePrice], price: Decimal | 
         if p.group_by is not None:
             # The per-minute rollups a simulation reads keep no metadata: pricing by value would silently
             # fall back to the base terms, so it is refused until the rollups are grouped (docs/simulation.md).
-            faults.append(Fault("scenarios.usage_prices.group_by", "per-value prices cannot be simulated yet",
-                                index))
+            faults.append(Fault("scenarios.usage_prices.group_by", "per-value prices cannot be simulated yet", index))
         if p.credit_entitlement_id is not None:
             # Entitlement balances carry rollover and overage from cycle to cycle; re-deriving them under
             # other terms is not done yet, and a price without them would mislead (docs/simulation.md).
-            faults.append(Fault("scenarios.usage_prices.credit_entitlement_id",
-                                "prices linked to a credit entitlement cannot be simulated yet", index))
+            faults.append(
+                Fault(
+                    "scenarios.usage_prices.credit_entitlement_id",
+                    "prices linked to a credit entitlement cannot be simulated yet",
+                    index,
+                )
+            )
         seen.add(p.meter_id)
     return faults
 

@@ -4,6 +4,7 @@ Each CycleClosed carries the `usage` read model's position the cycle was priced
 at; events recorded after that position with a timestamp in a closed cycle are
 billed late, in the next cycle (see docs/billing.md).
 """
+
 from __future__ import annotations
 
 import uuid
@@ -54,8 +55,15 @@ class Subscription(Aggregate):
         ends_at: datetime
 
     @event(Started)
-    def __init__(self, business_id: uuid.UUID, customer_id: str, product_id: uuid.UUID, anchor: datetime,
-                 billing_interval: str, interval_count: int) -> None:
+    def __init__(
+        self,
+        business_id: uuid.UUID,
+        customer_id: str,
+        product_id: uuid.UUID,
+        anchor: datetime,
+        billing_interval: str,
+        interval_count: int,
+    ) -> None:
         self.business_id = business_id
         self.customer_id = customer_id
         self.product_id = product_id
@@ -68,13 +76,27 @@ class Subscription(Aggregate):
         self.ends_at: datetime | None = None
 
     @classmethod
-    def start(cls, business_id: uuid.UUID, customer_id: str, product_id: uuid.UUID, start: datetime,
-              billing_interval: str, interval_count: int, now: datetime) -> Subscription:
+    def start(
+        cls,
+        business_id: uuid.UUID,
+        customer_id: str,
+        product_id: uuid.UUID,
+        start: datetime,
+        billing_interval: str,
+        interval_count: int,
+        now: datetime,
+    ) -> Subscription:
         faults = start_faults(start, billing_interval, interval_count, now)
         if faults:
             raise Invalid(f"cannot start a subscription at {start.isoformat()}", "invalid_subscription", faults)
-        return cls(business_id=business_id, customer_id=customer_id, product_id=product_id,
-                   anchor=whole_minute(start), billing_interval=billing_interval, interval_count=interval_count)
+        return cls(
+            business_id=business_id,
+            customer_id=customer_id,
+            product_id=product_id,
+            anchor=whole_minute(start),
+            billing_interval=billing_interval,
+            interval_count=interval_count,
+        )
 
     def cycle(self, k: int) -> Cycle | None:
         """Cycle k, cut short by a cancellation; None once the subscription has ended before it."""
@@ -101,16 +123,22 @@ class Subscription(Aggregate):
     def close_cycle(self, c: Cycle, invoice_id: uuid.UUID, usage_position: int) -> None:
         if c.index != self.closed:
             raise Conflict(f"cycle {c.index} is not the open cycle ({self.closed})", "cycle_not_open")
-        self._cycle_closed(index=c.index, cycle_start=c.start, cycle_end=c.end, invoice_id=invoice_id,
-                           usage_position=max(usage_position, self.last_position))
+        self._cycle_closed(
+            index=c.index,
+            cycle_start=c.start,
+            cycle_end=c.end,
+            invoice_id=invoice_id,
+            usage_position=max(usage_position, self.last_position),
+        )
 
     def cancel(self, now: datetime) -> None:
         if self.ends_at is None:
             self._cancelled(ends_at=whole_minute(now))
 
     @event(CycleClosed)
-    def _cycle_closed(self, index: int, cycle_start: datetime, cycle_end: datetime, invoice_id: uuid.UUID,
-                      usage_position: int) -> None:
+    def _cycle_closed(
+        self, index: int, cycle_start: datetime, cycle_end: datetime, invoice_id: uuid.UUID, usage_position: int
+    ) -> None:
         self.closed = index + 1
         self.usage_positions.append(usage_position)
         self.invoice_ids.append(invoice_id)

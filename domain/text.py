@@ -9,6 +9,7 @@ Two kinds of text (docs/input.md):
     prose   descriptions, reasons, metadata and filter values: tab, newline
             and carriage return (browsers send a textarea's newlines as CRLF) allowed
 """
+
 from __future__ import annotations
 
 import re

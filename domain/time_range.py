@@ -7,6 +7,7 @@ end overflows when converted to UTC or moved by a cycle, a grant's lifetime or
 a query window. The range leaves ~1,000 years of headroom above (a cycle is at
 most 1,000 years) and nothing billable predates the Unix epoch (docs/input.md).
 """
+
 from __future__ import annotations
 
 from datetime import UTC, datetime

@@ -1,5 +1,6 @@
 """One usage event as a client sent it. Recorded once, never changed: its id is
 derived from (business, event_id), so a resend is the same aggregate."""
+
 from __future__ import annotations
 
 import uuid

@@ -1,6 +1,7 @@
 """A webhook endpoint: where a business wants its facts sent, which of them, and the secret they are
 signed with (Standard Webhooks). Deliveries are not part of it: they fall out of the log (docs/webhooks.md).
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -16,10 +17,23 @@ from domain.text import line_faults, text_fault
 
 # Dodo's names where Dodo has the fact, tally's own where it has none (docs/webhooks.md).
 EVENT_TYPES = (
-    "credit.added", "credit.deducted", "credit.expired", "credit.rolled_over", "credit.rollover_forfeited",
-    "credit.overage_charged", "credit.overage_reset", "credit.manual_adjustment", "credit.balance_low",
-    "subscription.active", "subscription.renewed", "subscription.cancelled",
-    "invoice.issued", "invoice.paid", "invoice.voided", "invoice.uncollectible", "meter.backfill_completed",
+    "credit.added",
+    "credit.deducted",
+    "credit.expired",
+    "credit.rolled_over",
+    "credit.rollover_forfeited",
+    "credit.overage_charged",
+    "credit.overage_reset",
+    "credit.manual_adjustment",
+    "credit.balance_low",
+    "subscription.active",
+    "subscription.renewed",
+    "subscription.cancelled",
+    "invoice.issued",
+    "invoice.paid",
+    "invoice.voided",
+    "invoice.uncollectible",
+    "meter.backfill_completed",
     "alert.triggered",
 )
 MAX_URL_LENGTH = 2048
@@ -27,8 +41,18 @@ MAX_DESCRIPTION_LENGTH = 1000
 MAX_ENTRIES = 50
 MAX_RATE_LIMIT = 100_000
 # Headers a receiver relies on for the signature or that HTTP itself owns: an endpoint may not set them.
-RESERVED_HEADERS = frozenset({"webhook-id", "webhook-timestamp", "webhook-signature", "content-type",
-                              "content-length", "host", "transfer-encoding", "connection"})
+RESERVED_HEADERS = frozenset(
+    {
+        "webhook-id",
+        "webhook-timestamp",
+        "webhook-signature",
+        "content-type",
+        "content-length",
+        "host",
+        "transfer-encoding",
+        "connection",
+    }
+)
 FIELDS = ("url", "description", "disabled", "filter_types", "headers", "metadata", "rate_limit")
 
 
@@ -90,8 +114,11 @@ def endpoint_faults(fields: dict[str, Any]) -> list[Fault]:
         if not isinstance(types, list):
             faults.append(Fault("filter_types", "must be a list of event types"))
         else:
-            faults += [Fault(f"filter_types[{i}]", f"unknown event type; one of {', '.join(EVENT_TYPES)}")
-                       for i, t in enumerate(types) if t not in EVENT_TYPES]
+            faults += [
+                Fault(f"filter_types[{i}]", f"unknown event type; one of {', '.join(EVENT_TYPES)}")
+                for i, t in enumerate(types)
+                if t not in EVENT_TYPES
+            ]
     faults += _map_faults("headers", fields.get("headers"), RESERVED_HEADERS)
     faults += _map_faults("metadata", fields.get("metadata"))
     rate = fields.get("rate_limit")
@@ -138,17 +165,38 @@ class WebhookEndpoint(Aggregate):
         if key is not None:
             faults = line_faults({"idempotency_key": key})
             if faults or not isinstance(key, str) or not 1 <= len(key) <= 255:
-                raise Invalid("the idempotency key must be one line of 1 to 255 characters", "invalid_webhook",
-                              faults or [Fault("idempotency_key", "must be 1 to 255 characters")])
-        return cls(business_id=business_id, url=fields["url"], description=fields.get("description") or "",
-                   disabled=bool(fields.get("disabled")), filter_types=list(fields.get("filter_types") or []),
-                   headers=dict(fields.get("headers") or {}), metadata=dict(fields.get("metadata") or {}),
-                   rate_limit=fields.get("rate_limit"), secret=secret, idempotency_key=key)
+                raise Invalid(
+                    "the idempotency key must be one line of 1 to 255 characters",
+                    "invalid_webhook",
+                    faults or [Fault("idempotency_key", "must be 1 to 255 characters")],
+                )
+        return cls(
+            business_id=business_id,
+            url=fields["url"],
+            description=fields.get("description") or "",
+            disabled=bool(fields.get("disabled")),
+            filter_types=list(fields.get("filter_types") or []),
+            headers=dict(fields.get("headers") or {}),
+            metadata=dict(fields.get("metadata") or {}),
+            rate_limit=fields.get("rate_limit"),
+            secret=secret,
+            idempotency_key=key,
+        )
 
     @event(Created)
-    def __init__(self, business_id: uuid.UUID, url: str, description: str, disabled: bool, filter_types: list[str],
-                 headers: dict[str, str], metadata: dict[str, str], rate_limit: int | None, secret: str,
-                 idempotency_key: str | None) -> None:
+    def __init__(
+        self,
+        business_id: uuid.UUID,
+        url: str,
+        description: str,
+        disabled: bool,
+        filter_types: list[str],
+        headers: dict[str, str],
+        metadata: dict[str, str],
+        rate_limit: int | None,
+        secret: str,
+        idempotency_key: str | None,
+    ) -> None:
         self.business_id = business_id
         self.url = url
         self.description = description

@@ -1,6 +1,7 @@
 """The one place the object graph is built, for `serve`, `worker`, the CLI, the
 benchmark and the tests: the write side's services on the event store, with the
 read models plugged into their ports."""
+
 from __future__ import annotations
 
 import os

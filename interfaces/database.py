@@ -9,6 +9,7 @@ program now has (or a killed server not yet reaped) keep the server from
 starting. Both are cleared before the server is asked for (see
 docs/supervision.md).
 """
+
 from __future__ import annotations
 
 import json
@@ -54,8 +55,9 @@ def forget_dead_handles(pgdata: Path) -> None:
     pids = json.loads(path.read_text() or "[]")
     alive = [pid for pid in pids if _started_by(pid, written)]
     if alive != pids:
-        log.info("embedded PostgreSQL: forgetting holders that died without stopping it: %s",
-                 sorted(set(pids) - set(alive)))
+        log.info(
+            "embedded PostgreSQL: forgetting holders that died without stopping it: %s", sorted(set(pids) - set(alive))
+        )
         path.write_text(json.dumps(alive))
 
 

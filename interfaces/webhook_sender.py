@@ -7,6 +7,7 @@ Each delivery is signed with the `standardwebhooks` library (the headers Dodo's 
 with a 10 s timeout and no redirects, and retried on failure or a non-2xx answer after the delays of
 TALLY_WEBHOOK_RETRY_S; past the last delay it is failed. Claims are leases (projections/webhook_outbox.py):
 a sender killed mid-send loses nothing, the delivery is sent again with the same webhook-id."""
+
 from __future__ import annotations
 
 import logging
@@ -80,8 +81,16 @@ def post(url: str, body: bytes, headers: dict[str, str], timeout: float = TIMEOU
 
 
 class Sender:
-    def __init__(self, datastore: Any, schema: str, stopping: threading.Event, delays: list[timedelta],
-                 allow_private: bool, threads: int = THREADS, per_endpoint: int = PER_ENDPOINT) -> None:
+    def __init__(
+        self,
+        datastore: Any,
+        schema: str,
+        stopping: threading.Event,
+        delays: list[timedelta],
+        allow_private: bool,
+        threads: int = THREADS,
+        per_endpoint: int = PER_ENDPOINT,
+    ) -> None:
         self.datastore = datastore
         self.schema = schema
         self.stopping = stopping
@@ -134,8 +143,11 @@ class Sender:
                         for _ in conn.notifies(timeout=IDLE_WAIT_S, stop_after=1):
                             self.wake.set()
             except psycopg.Error:
-                log.warning("listening for due webhook deliveries failed; polling each %.0f s meanwhile",
-                            IDLE_WAIT_S, exc_info=True)
+                log.warning(
+                    "listening for due webhook deliveries failed; polling each %.0f s meanwhile",
+                    IDLE_WAIT_S,
+                    exc_info=True,
+                )
                 self.stopping.wait(IDLE_WAIT_S)
 
     def claim(self) -> list[Claimed]:
@@ -190,9 +202,14 @@ class Sender:
             return None, "refused: the URL resolves to a loopback or private address"
         now = datetime.now(timezone.utc)
         webhook_id = str(delivery.delivery_id)
-        headers = {**delivery.headers, "content-type": "application/json", "user-agent": "tally-webhooks",
-                   "webhook-id": webhook_id, "webhook-timestamp": str(int(now.timestamp())),
-                   "webhook-signature": Webhook(delivery.secret).sign(webhook_id, now, delivery.payload)}
+        headers = {
+            **delivery.headers,
+            "content-type": "application/json",
+            "user-agent": "tally-webhooks",
+            "webhook-id": webhook_id,
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": Webhook(delivery.secret).sign(webhook_id, now, delivery.payload),
+        }
         try:
             code = post(delivery.url, delivery.payload.encode(), headers)
         except (OSError, ValueError) as failure:
@@ -204,4 +221,3 @@ class Sender:
         thread = threading.Thread(target=self.run, name="webhooks", daemon=True)
         thread.start()
         return thread
-

@@ -1,5 +1,6 @@
 """How billing documents read in JSON: decimals as exact strings, and the invoice line that
 invoices (projections/invoice_queries.py) and upcoming invoices share."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -32,7 +33,18 @@ class LineView(msgspec.Struct):
 
 
 def line_view(line: Line) -> LineView:
-    return LineView(meter_id=line.meter_id, meter_name=line.meter_name, quantity=number(line.quantity),
-                    free=number(line.free), credits_used=number(line.credits_used), credited=number(line.credited),
-                    billable=number(line.billable), unit_price=number(line.unit_price), amount=str(line.amount),
-                    late=line.late, model=line.model, group=line.group, uncharged=number(line.uncharged))
+    return LineView(
+        meter_id=line.meter_id,
+        meter_name=line.meter_name,
+        quantity=number(line.quantity),
+        free=number(line.free),
+        credits_used=number(line.credits_used),
+        credited=number(line.credited),
+        billable=number(line.billable),
+        unit_price=number(line.unit_price),
+        amount=str(line.amount),
+        late=line.late,
+        model=line.model,
+        group=line.group,
+        uncharged=number(line.uncharged),
+    )

@@ -1,6 +1,7 @@
 """Rows written with binary COPY: PostgreSQL takes numbers, times and ids as they are instead of
 parsing their text, and psycopg dumps them in C. The worker writes two rows per usage event this way
 (`usage_events`, the staged meter bucket); in text they were a fifth of its time."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -21,8 +22,9 @@ class JsonText(Dumper):
         return b"\x01" + obj
 
 
-def copy_binary(cur: Cursor[Any], statement: sql.Composable, types: Sequence[str],
-                rows: Iterable[Sequence[Any]]) -> None:
+def copy_binary(
+    cur: Cursor[Any], statement: sql.Composable, types: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
     """`statement` (COPY table (columns)) FROM STDIN in binary, of rows whose columns have these types; a
     `jsonb` column takes JSON text as bytes (on this cursor only)."""
     if "jsonb" in types:

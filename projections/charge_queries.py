@@ -1,4 +1,5 @@
 """Reading the `charges` projection: open cycles and the product catalogue."""
+
 from __future__ import annotations
 
 import uuid
@@ -14,9 +15,13 @@ from store.rows import one
 
 def open_charges(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id: str) -> list[dict[str, Any]]:
     """The customer's subscriptions that still have a cycle to bill, oldest first; prices restored."""
-    cur.execute(sql.SQL("SELECT * FROM {}.charges WHERE business_id = %s AND customer_id = %s "
-                        "AND cycle_start IS NOT NULL ORDER BY anchor, subscription_id").format(sql.Identifier(schema)),
-                (business, customer_id))
+    cur.execute(
+        sql.SQL(
+            "SELECT * FROM {}.charges WHERE business_id = %s AND customer_id = %s "
+            "AND cycle_start IS NOT NULL ORDER BY anchor, subscription_id"
+        ).format(sql.Identifier(schema)),
+        (business, customer_id),
+    )
     return [{**r, "usage_prices": _prices(r["usage_prices"])} for r in cur.fetchall()]
 
 
@@ -24,46 +29,71 @@ def _prices(stored: dict[str, Any]) -> dict[str, UsagePrice]:
     return {meter: UsagePrice.from_terms(terms) for meter, terms in stored.items()}
 
 
-def due_subscriptions(cur: Cursor[Any], schema: str, ended_by: datetime, limit: int,
-                      after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
+def due_subscriptions(
+    cur: Cursor[Any], schema: str, ended_by: datetime, limit: int, after: uuid.UUID | None = None
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
     """(business, subscription) of open cycles that ended by `ended_by`, in id order from `after`."""
-    cur.execute(sql.SQL("SELECT business_id, subscription_id FROM {}.charges WHERE cycle_end <= %s "
-                        "AND subscription_id > %s ORDER BY subscription_id LIMIT %s").format(sql.Identifier(schema)),
-                (ended_by, after or uuid.UUID(int=0), limit))
+    cur.execute(
+        sql.SQL(
+            "SELECT business_id, subscription_id FROM {}.charges WHERE cycle_end <= %s "
+            "AND subscription_id > %s ORDER BY subscription_id LIMIT %s"
+        ).format(sql.Identifier(schema)),
+        (ended_by, after or uuid.UUID(int=0), limit),
+    )
     return [(r["business_id"], r["subscription_id"]) for r in cur.fetchall()]
 
 
-def ended_cycles(cur: Cursor[Any], schema: str, business: uuid.UUID, ended_by: datetime,
-                 customer_id: str | None) -> list[dict[str, Any]]:
+def ended_cycles(
+    cur: Cursor[Any], schema: str, business: uuid.UUID, ended_by: datetime, customer_id: str | None
+) -> list[dict[str, Any]]:
     """The open cycles of the business (or of one customer) that ended by `ended_by`, latest end first."""
     customer = sql.SQL("AND customer_id = %s") if customer_id is not None else sql.SQL("")
-    cur.execute(sql.SQL("SELECT customer_id, subscription_id, cycle_index, cycle_start, cycle_end FROM {}.charges "
-                        "WHERE business_id = %s AND cycle_end <= %s {} ORDER BY cycle_end DESC, subscription_id")
-                .format(sql.Identifier(schema), customer),
-                (business, ended_by, *([customer_id] if customer_id is not None else [])))
+    cur.execute(
+        sql.SQL(
+            "SELECT customer_id, subscription_id, cycle_index, cycle_start, cycle_end FROM {}.charges "
+            "WHERE business_id = %s AND cycle_end <= %s {} ORDER BY cycle_end DESC, subscription_id"
+        ).format(sql.Identifier(schema), customer),
+        (business, ended_by, *([customer_id] if customer_id is not None else [])),
+    )
     return list(cur.fetchall())
 
 
 def due_count(cur: Cursor[Any], schema: str, ended_by: datetime) -> int:
-    cur.execute(sql.SQL("SELECT count(*) AS n FROM {}.charges WHERE cycle_end <= %s").format(sql.Identifier(schema)),
-                (ended_by,))
+    cur.execute(
+        sql.SQL("SELECT count(*) AS n FROM {}.charges WHERE cycle_end <= %s").format(sql.Identifier(schema)),
+        (ended_by,),
+    )
     return int(one(cur)["n"])
 
 
-def subscribers(cur: Cursor[Any], schema: str, business: uuid.UUID, product_id: uuid.UUID,
-                limit: int) -> list[str]:
+def subscribers(cur: Cursor[Any], schema: str, business: uuid.UUID, product_id: uuid.UUID, limit: int) -> list[str]:
     """External ids of the customers with an open cycle on the product, oldest subscription first."""
-    cur.execute(sql.SQL("SELECT customer_id, min(anchor) AS since FROM {}.charges WHERE business_id = %s "
-                        "AND product_id = %s AND cycle_start IS NOT NULL GROUP BY customer_id ORDER BY since "
-                        "LIMIT %s").format(sql.Identifier(schema)), (business, product_id, limit))
+    cur.execute(
+        sql.SQL(
+            "SELECT customer_id, min(anchor) AS since FROM {}.charges WHERE business_id = %s "
+            "AND product_id = %s AND cycle_start IS NOT NULL GROUP BY customer_id ORDER BY since "
+            "LIMIT %s"
+        ).format(sql.Identifier(schema)),
+        (business, product_id, limit),
+    )
     return [r["customer_id"] for r in cur.fetchall()]
 
 
-def list_products(cur: Cursor[Any], schema: str, business: uuid.UUID, page_number: int,
-                  page_size: int) -> list[dict[str, Any]]:
-    cur.execute(sql.SQL("SELECT * FROM {}.products WHERE business_id = %s ORDER BY created_at DESC, position DESC "
-                        "LIMIT %s OFFSET %s").format(sql.Identifier(schema)),
-                (business, page_size + 1, page_number * page_size))
-    return [{**r, "usage_prices": _prices(r["usage_prices"]),
-             "credit_entitlements": [Attachment.from_terms(a) for a in r["credit_entitlements"]]}
-            for r in cur.fetchall()]
+def list_products(
+    cur: Cursor[Any], schema: str, business: uuid.UUID, page_number: int, page_size: int
+) -> list[dict[str, Any]]:
+    cur.execute(
+        sql.SQL(
+            "SELECT * FROM {}.products WHERE business_id = %s ORDER BY created_at DESC, position DESC "
+            "LIMIT %s OFFSET %s"
+        ).format(sql.Identifier(schema)),
+        (business, page_size + 1, page_number * page_size),
+    )
+    return [
+        {
+            **r,
+            "usage_prices": _prices(r["usage_prices"]),
+            "credit_entitlements": [Attachment.from_terms(a) for a in r["credit_entitlements"]],
+        }
+        for r in cur.fetchall()
+    ]

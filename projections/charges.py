@@ -2,6 +2,7 @@
 open cycle with its product's prices denormalized. The upcoming invoice is
 priced from it at query time, so a price change re-rates at once: every
 charges row of the product is re-derived from the product row."""
+
 from __future__ import annotations
 
 import uuid
@@ -66,16 +67,34 @@ class ChargesProjection(Projection):
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         for position, e in page.events:
             if isinstance(e, Product.Created):
-                cur.execute(sql.SQL(
-                    "INSERT INTO {} (id, business_id, name, currency, price, billing_interval, interval_count, "
-                    "usage_prices, credit_entitlements, archived, created_at, position) "
-                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,false,%s,%s)"
-                ).format(self.t("products")), (e.originator_id, e.business_id, e.name, e.currency, e.price,
-                                              e.billing_interval, e.interval_count, to_json(e.usage_prices),
-                                              to_json(e.credit_entitlements or []), e.timestamp, position))
+                cur.execute(
+                    sql.SQL(
+                        "INSERT INTO {} (id, business_id, name, currency, price, billing_interval, interval_count, "
+                        "usage_prices, credit_entitlements, archived, created_at, position) "
+                        "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,false,%s,%s)"
+                    ).format(self.t("products")),
+                    (
+                        e.originator_id,
+                        e.business_id,
+                        e.name,
+                        e.currency,
+                        e.price,
+                        e.billing_interval,
+                        e.interval_count,
+                        to_json(e.usage_prices),
+                        to_json(e.credit_entitlements or []),
+                        e.timestamp,
+                        position,
+                    ),
+                )
             elif isinstance(e, Product.UsagePriceSet):
-                self._reprice(cur, e.originator_id, "usage_prices || jsonb_build_object(%s::text, %s::jsonb)",
-                              (e.terms["meter_id"], to_json(e.terms)), position)
+                self._reprice(
+                    cur,
+                    e.originator_id,
+                    "usage_prices || jsonb_build_object(%s::text, %s::jsonb)",
+                    (e.terms["meter_id"], to_json(e.terms)),
+                    position,
+                )
             elif isinstance(e, Product.UsagePriceRemoved):
                 self._reprice(cur, e.originator_id, "usage_prices - %s::text", (e.meter_id,), position)
             elif isinstance(e, Product.CreditEntitlementAttached):
@@ -83,52 +102,89 @@ class ChargesProjection(Projection):
             elif isinstance(e, Product.CreditEntitlementDetached):
                 self._attachments(cur, e.originator_id, e.credit_entitlement_id, "[]", position)
             elif isinstance(e, Product.Archived):
-                cur.execute(sql.SQL("UPDATE {} SET archived = true, position = %s WHERE id = %s")
-                            .format(self.t("products")), (position, e.originator_id))
+                cur.execute(
+                    sql.SQL("UPDATE {} SET archived = true, position = %s WHERE id = %s").format(self.t("products")),
+                    (position, e.originator_id),
+                )
             elif isinstance(e, Subscription.Started):
-                cur.execute(sql.SQL(
-                    "INSERT INTO {c} (subscription_id, business_id, customer_id, product_id, anchor, billing_interval,"
-                    " interval_count, cycle_index, late_after, currency, price, usage_prices, position) "
-                    "SELECT %s, %s, %s, p.id, %s, %s, %s, 0, 0, p.currency, p.price, p.usage_prices, %s "
-                    "FROM {p} p WHERE p.id = %s"
-                ).format(c=self.t("charges"), p=self.t("products")),
-                    (e.originator_id, e.business_id, e.customer_id, e.anchor, e.billing_interval,
-                     e.interval_count, position, e.product_id))
+                cur.execute(
+                    sql.SQL(
+                        "INSERT INTO {c} (subscription_id, business_id, customer_id, product_id, anchor, billing_interval,"
+                        " interval_count, cycle_index, late_after, currency, price, usage_prices, position) "
+                        "SELECT %s, %s, %s, p.id, %s, %s, %s, 0, 0, p.currency, p.price, p.usage_prices, %s "
+                        "FROM {p} p WHERE p.id = %s"
+                    ).format(c=self.t("charges"), p=self.t("products")),
+                    (
+                        e.originator_id,
+                        e.business_id,
+                        e.customer_id,
+                        e.anchor,
+                        e.billing_interval,
+                        e.interval_count,
+                        position,
+                        e.product_id,
+                    ),
+                )
                 self._move_cycle(cur, e.originator_id, 0, position)
             elif isinstance(e, Subscription.CycleClosed):
-                cur.execute(sql.SQL("UPDATE {} SET late_after = %s WHERE subscription_id = %s")
-                            .format(self.t("charges")), (e.usage_position, e.originator_id))
+                cur.execute(
+                    sql.SQL("UPDATE {} SET late_after = %s WHERE subscription_id = %s").format(self.t("charges")),
+                    (e.usage_position, e.originator_id),
+                )
                 self._move_cycle(cur, e.originator_id, e.index + 1, position)
             elif isinstance(e, Subscription.Cancelled):
-                cur.execute(sql.SQL("UPDATE {} SET ends_at = %s WHERE subscription_id = %s")
-                            .format(self.t("charges")), (e.ends_at, e.originator_id))
+                cur.execute(
+                    sql.SQL("UPDATE {} SET ends_at = %s WHERE subscription_id = %s").format(self.t("charges")),
+                    (e.ends_at, e.originator_id),
+                )
                 self._move_cycle(cur, e.originator_id, None, position)
 
     def _attachments(self, cur: Cursor[Any], product: uuid.UUID, entitlement: str, added: str, position: int) -> None:
         """Replaces the product's attachment of `entitlement` with `added` (a JSON list of 0 or 1)."""
-        cur.execute(sql.SQL(
-            "UPDATE {} SET credit_entitlements = coalesce((SELECT jsonb_agg(a) FROM jsonb_array_elements("
-            "credit_entitlements) a WHERE a->>'credit_entitlement_id' <> %s), '[]'::jsonb) || %s::jsonb, "
-            "position = %s WHERE id = %s").format(self.t("products")), (entitlement, added, position, product))
+        cur.execute(
+            sql.SQL(
+                "UPDATE {} SET credit_entitlements = coalesce((SELECT jsonb_agg(a) FROM jsonb_array_elements("
+                "credit_entitlements) a WHERE a->>'credit_entitlement_id' <> %s), '[]'::jsonb) || %s::jsonb, "
+                "position = %s WHERE id = %s"
+            ).format(self.t("products")),
+            (entitlement, added, position, product),
+        )
 
-    def _reprice(self, cur: Cursor[Any], product: uuid.UUID, change: str, params: tuple[Any, ...],
-                 position: int) -> None:
-        cur.execute(sql.SQL("UPDATE {} SET usage_prices = " + change + ", position = %s WHERE id = %s")
-                    .format(self.t("products")), (*params, position, product))
-        cur.execute(sql.SQL(
-            "UPDATE {c} c SET usage_prices = p.usage_prices, position = %s FROM {p} p "
-            "WHERE p.id = %s AND c.product_id = p.id"
-        ).format(c=self.t("charges"), p=self.t("products")), (position, product))
+    def _reprice(
+        self, cur: Cursor[Any], product: uuid.UUID, change: str, params: tuple[Any, ...], position: int
+    ) -> None:
+        cur.execute(
+            sql.SQL("UPDATE {} SET usage_prices = " + change + ", position = %s WHERE id = %s").format(
+                self.t("products")
+            ),
+            (*params, position, product),
+        )
+        cur.execute(
+            sql.SQL(
+                "UPDATE {c} c SET usage_prices = p.usage_prices, position = %s FROM {p} p "
+                "WHERE p.id = %s AND c.product_id = p.id"
+            ).format(c=self.t("charges"), p=self.t("products")),
+            (position, product),
+        )
 
     def _move_cycle(self, cur: Cursor[Any], subscription: uuid.UUID, k: int | None, position: int) -> None:
         """Sets the open cycle to cycle k (None: the current one again); no cycle left ends the row's billing."""
-        cur.execute(sql.SQL("SELECT anchor, billing_interval, interval_count, ends_at, cycle_index FROM {} "
-                            "WHERE subscription_id = %s").format(self.t("charges")), (subscription,))
+        cur.execute(
+            sql.SQL(
+                "SELECT anchor, billing_interval, interval_count, ends_at, cycle_index FROM {} "
+                "WHERE subscription_id = %s"
+            ).format(self.t("charges")),
+            (subscription,),
+        )
         row = cur.fetchone()
         if row is None:
             return
         index = row["cycle_index"] if k is None else k
         c = cycle_until(row["anchor"], row["billing_interval"], row["interval_count"], index, row["ends_at"])
-        cur.execute(sql.SQL("UPDATE {} SET cycle_index = %s, cycle_start = %s, cycle_end = %s, position = %s "
-                            "WHERE subscription_id = %s").format(self.t("charges")),
-                    (index, c.start if c else None, c.end if c else None, position, subscription))
+        cur.execute(
+            sql.SQL(
+                "UPDATE {} SET cycle_index = %s, cycle_start = %s, cycle_end = %s, position = %s "
+                "WHERE subscription_id = %s"
+            ).format(self.t("charges")),
+            (index, c.start if c else None, c.end if c else None, position, subscription),
+        )

@@ -1,4 +1,5 @@
 """The `customers` projection: one row per customer, for lists."""
+
 from __future__ import annotations
 
 import uuid
@@ -45,22 +46,41 @@ class CustomersProjection(Projection):
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         for position, e in page.events:
             if isinstance(e, Customer.Created):
-                cur.execute(sql.SQL(
-                    "INSERT INTO {} (id, business_id, customer_id, name, email, phone_number, metadata, created_at, "
-                    "position) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)").format(self.t("customers")),
-                    (e.originator_id, e.business_id, e.external_id, e.name, e.email, e.phone_number,
-                     _json.encode(e.metadata).decode(), e.timestamp, position))
+                cur.execute(
+                    sql.SQL(
+                        "INSERT INTO {} (id, business_id, customer_id, name, email, phone_number, metadata, created_at, "
+                        "position) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                    ).format(self.t("customers")),
+                    (
+                        e.originator_id,
+                        e.business_id,
+                        e.external_id,
+                        e.name,
+                        e.email,
+                        e.phone_number,
+                        _json.encode(e.metadata).decode(),
+                        e.timestamp,
+                        position,
+                    ),
+                )
             elif isinstance(e, Customer.Updated):
                 # Column names come from the domain's list of changeable details, never from a client.
                 changes = {k: v for k, v in e.changes.items() if k in CHANGEABLE}
                 values = [_json.encode(v).decode() if k == "metadata" else v for k, v in changes.items()]
-                cur.execute(sql.SQL("UPDATE {} SET {}position = %s WHERE id = %s").format(
-                    self.t("customers"),
-                    sql.SQL("").join(sql.SQL("{} = %s, ").format(sql.Identifier(k)) for k in changes)),
-                    (*values, position, e.originator_id))
+                cur.execute(
+                    sql.SQL("UPDATE {} SET {}position = %s WHERE id = %s").format(
+                        self.t("customers"),
+                        sql.SQL("").join(sql.SQL("{} = %s, ").format(sql.Identifier(k)) for k in changes),
+                    ),
+                    (*values, position, e.originator_id),
+                )
             elif isinstance(e, Customer.BillingDetailsSet):
-                cur.execute(sql.SQL("UPDATE {} SET billing_details = %s, position = %s WHERE id = %s").format(
-                    self.t("customers")), (to_json(e.details), position, e.originator_id))
+                cur.execute(
+                    sql.SQL("UPDATE {} SET billing_details = %s, position = %s WHERE id = %s").format(
+                        self.t("customers")
+                    ),
+                    (to_json(e.details), position, e.originator_id),
+                )
 
 
 class AddressView(msgspec.Struct):
@@ -100,11 +120,17 @@ class CustomerView(msgspec.Struct):
 
 
 def customer_view(customer: Customer) -> CustomerView:
-    return CustomerView(id=customer.external_id, customer_id=customer.external_id,
-                        business_id=str(customer.business_id), name=customer.name or "", email=customer.email or "",
-                        phone_number=customer.phone_number, metadata=customer.metadata,
-                        created_at=customer.created_on,
-                        billing_details=billing_details_view(customer.billing_details))
+    return CustomerView(
+        id=customer.external_id,
+        customer_id=customer.external_id,
+        business_id=str(customer.business_id),
+        name=customer.name or "",
+        email=customer.email or "",
+        phone_number=customer.phone_number,
+        metadata=customer.metadata,
+        created_at=customer.created_on,
+        billing_details=billing_details_view(customer.billing_details),
+    )
 
 
 @dataclass(frozen=True)
@@ -122,15 +148,19 @@ class CustomerFilter:
     def where(self) -> tuple[sql.Composable, list[Any]]:
         conditions: list[sql.Composable] = [sql.SQL("business_id = %s")]
         params: list[Any] = []
-        for condition, value in (("lower(email) = lower(%s)", self.email),
-                                 ("name ILIKE %s ESCAPE '\\'", None if self.name is None else f"%{_like(self.name)}%"),
-                                 ("created_at >= %s", self.created_at_gte), ("created_at <= %s", self.created_at_lte)):
+        for condition, value in (
+            ("lower(email) = lower(%s)", self.email),
+            ("name ILIKE %s ESCAPE '\\'", None if self.name is None else f"%{_like(self.name)}%"),
+            ("created_at >= %s", self.created_at_gte),
+            ("created_at <= %s", self.created_at_lte),
+        ):
             if value is not None:
                 conditions.append(sql.SQL(condition))
                 params.append(value)
         if self.search:
-            conditions.append(sql.SQL("(customer_id ILIKE %s ESCAPE '\\' OR name ILIKE %s ESCAPE '\\' "
-                                      "OR email ILIKE %s ESCAPE '\\')"))
+            conditions.append(
+                sql.SQL("(customer_id ILIKE %s ESCAPE '\\' OR name ILIKE %s ESCAPE '\\' OR email ILIKE %s ESCAPE '\\')")
+            )
             params += [f"%{_like(self.search)}%"] * 3
         return sql.SQL(" AND ").join(conditions), params
 
@@ -139,19 +169,34 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def list_customers(datastore: Any, schema: str, business: uuid.UUID, page_number: int = 0, page_size: int = 10,
-                   matching: CustomerFilter = CustomerFilter()) -> PageOf[CustomerView]:
+def list_customers(
+    datastore: Any,
+    schema: str,
+    business: uuid.UUID,
+    page_number: int = 0,
+    page_size: int = 10,
+    matching: CustomerFilter = CustomerFilter(),
+) -> PageOf[CustomerView]:
     where, params = matching.where()
-    query = sql.SQL("SELECT customer_id, business_id, name, email, phone_number, metadata, billing_details, created_at "
-                    "FROM {}.customers WHERE {} ORDER BY created_at DESC, position DESC LIMIT %s OFFSET %s").format(
-                        sql.Identifier(schema), where)
+    query = sql.SQL(
+        "SELECT customer_id, business_id, name, email, phone_number, metadata, billing_details, created_at "
+        "FROM {}.customers WHERE {} ORDER BY created_at DESC, position DESC LIMIT %s OFFSET %s"
+    ).format(sql.Identifier(schema), where)
     with datastore.transaction(commit=False) as cur:
         decimal_json(cur)
         cur.execute(query, (business, *params, page_size + 1, page_number * page_size))
-        rows = [CustomerView(id=r["customer_id"], customer_id=r["customer_id"], business_id=str(r["business_id"]),
-                             name=r["name"] or "", email=r["email"] or "", phone_number=r["phone_number"],
-                             metadata=r["metadata"], created_at=r["created_at"],
-                             billing_details=billing_details_view(BillingDetails.from_terms(r["billing_details"])))
-                for r in cur.fetchall()]
+        rows = [
+            CustomerView(
+                id=r["customer_id"],
+                customer_id=r["customer_id"],
+                business_id=str(r["business_id"]),
+                name=r["name"] or "",
+                email=r["email"] or "",
+                phone_number=r["phone_number"],
+                metadata=r["metadata"],
+                created_at=r["created_at"],
+                billing_details=billing_details_view(BillingDetails.from_terms(r["billing_details"])),
+            )
+            for r in cur.fetchall()
+        ]
     return paged(rows, page_number, page_size)
-

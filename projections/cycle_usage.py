@@ -5,6 +5,7 @@ Regular lines come from the meters' per-minute buckets. Late lines are events
 recorded after the previous close (position > late_after) whose timestamp falls
 in an earlier, closed cycle: few, so they are read as raw rows.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,20 +30,34 @@ def usage_position(cur: Cursor[Any], schema: str) -> int:
     return required_position(read_positions(cur, schema), [USAGE], None)
 
 
-def measure(cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter],
-            c: Cycle, since: datetime, late_after: int, position: int) -> list[Usage]:
+def measure(
+    cur: Cursor[Any],
+    schema: str,
+    customer_id: str,
+    prices: list[UsagePrice],
+    meters: dict[str, Meter],
+    c: Cycle,
+    since: datetime,
+    late_after: int,
+    position: int,
+) -> list[Usage]:
     usages = [_cycle_usage(cur, schema, customer_id, price, meters[price.meter_id], c) for price in prices]
     late = LateWindow(late_after, position, since, c.start)
     if late.empty or not prices:
         return usages
     business = meters[prices[0].meter_id].business_id
-    cur.execute(sql.SQL(
-        "SELECT position, occurred_at, event_name, metadata::text AS metadata FROM {}.usage_events "
-        "WHERE business_id = %s AND customer_id = %s AND position > %s AND position <= %s "
-        "AND occurred_at >= %s AND occurred_at < %s ORDER BY position"
-    ).format(sql.Identifier(schema)), (business, customer_id, late.after, late.upto, late.since, late.before))
-    rows = [(r["position"], r["occurred_at"], r["event_name"], json.loads(r["metadata"], parse_float=Decimal))
-            for r in cur.fetchall()]
+    cur.execute(
+        sql.SQL(
+            "SELECT position, occurred_at, event_name, metadata::text AS metadata FROM {}.usage_events "
+            "WHERE business_id = %s AND customer_id = %s AND position > %s AND position <= %s "
+            "AND occurred_at >= %s AND occurred_at < %s ORDER BY position"
+        ).format(sql.Identifier(schema)),
+        (business, customer_id, late.after, late.upto, late.since, late.before),
+    )
+    rows = [
+        (r["position"], r["occurred_at"], r["event_name"], json.loads(r["metadata"], parse_float=Decimal))
+        for r in cur.fetchall()
+    ]
     for price in prices:
         meter = meters[price.meter_id]
         if price.group_by is not None:
@@ -56,10 +71,11 @@ def measure(cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsageP
     return usages
 
 
-def _cycle_usage(cur: Cursor[Any], schema: str, customer_id: str, price: UsagePrice, meter: Meter,
-                 c: Cycle) -> Usage:
+def _cycle_usage(cur: Cursor[Any], schema: str, customer_id: str, price: UsagePrice, meter: Meter, c: Cycle) -> Usage:
     if price.group_by is None:
         return Usage(price, meter.name, usage_total(cur, schema, meter.id, customer_id, c.start, c.end) or ZERO)
-    groups = {g.values[0]: g.total or ZERO
-              for g in usage_groups(cur, schema, meter.id, customer_id, c.start, c.end, (price.group_by,))}
+    groups = {
+        g.values[0]: g.total or ZERO
+        for g in usage_groups(cur, schema, meter.id, customer_id, c.start, c.end, (price.group_by,))
+    }
     return Usage(price, meter.name, sum(groups.values(), ZERO), groups=groups)

@@ -1,4 +1,5 @@
 """Reading issued invoices."""
+
 from __future__ import annotations
 
 import uuid
@@ -68,22 +69,51 @@ class InvoiceRow:
 
     @classmethod
     def of(cls, r: dict[str, Any]) -> InvoiceRow:
-        return cls(r["id"], r["customer_id"], r["subscription_id"], r["product_id"], r["status"], r["currency"],
-                   r["cycle_start"], r["cycle_end"], r["price"], [Line.from_terms(t) for t in r["lines"]],
-                   r["total"], r["issued_at"], r["number"], BillingDetails.from_terms(r["bill_to"]), r["paid_at"],
-                   r["payment_reference"], r["voided_at"], r["void_reason"], r["uncollectible_at"])
+        return cls(
+            r["id"],
+            r["customer_id"],
+            r["subscription_id"],
+            r["product_id"],
+            r["status"],
+            r["currency"],
+            r["cycle_start"],
+            r["cycle_end"],
+            r["price"],
+            [Line.from_terms(t) for t in r["lines"]],
+            r["total"],
+            r["issued_at"],
+            r["number"],
+            BillingDetails.from_terms(r["bill_to"]),
+            r["paid_at"],
+            r["payment_reference"],
+            r["voided_at"],
+            r["void_reason"],
+            r["uncollectible_at"],
+        )
 
 
 def invoice_view(invoice: Invoice | InvoiceRow) -> InvoiceView:
-    return InvoiceView(id=str(invoice.id), customer_id=invoice.customer_id,
-                       subscription_id=str(invoice.subscription_id), product_id=str(invoice.product_id),
-                       status=invoice.status, currency=invoice.currency, cycle_start=invoice.cycle_start,
-                       cycle_end=invoice.cycle_end, price=str(invoice.price),
-                       lines=[line_view(line) for line in invoice.lines], total=str(invoice.total),
-                       issued_at=invoice.issued_at, number=invoice.number or None,
-                       bill_to=billing_details_view(invoice.bill_to), paid_at=invoice.paid_at,
-                       payment_reference=invoice.payment_reference, voided_at=invoice.voided_at,
-                       void_reason=invoice.void_reason, uncollectible_at=invoice.uncollectible_at)
+    return InvoiceView(
+        id=str(invoice.id),
+        customer_id=invoice.customer_id,
+        subscription_id=str(invoice.subscription_id),
+        product_id=str(invoice.product_id),
+        status=invoice.status,
+        currency=invoice.currency,
+        cycle_start=invoice.cycle_start,
+        cycle_end=invoice.cycle_end,
+        price=str(invoice.price),
+        lines=[line_view(line) for line in invoice.lines],
+        total=str(invoice.total),
+        issued_at=invoice.issued_at,
+        number=invoice.number or None,
+        bill_to=billing_details_view(invoice.bill_to),
+        paid_at=invoice.paid_at,
+        payment_reference=invoice.payment_reference,
+        voided_at=invoice.voided_at,
+        void_reason=invoice.void_reason,
+        uncollectible_at=invoice.uncollectible_at,
+    )
 
 
 def _view(r: dict[str, Any]) -> InvoiceView:
@@ -102,30 +132,53 @@ def _where(business: uuid.UUID, customer_id: str | None, status: str | None) -> 
     return sql.SQL(" AND ").join(conditions), params
 
 
-def invoice_rows(datastore: Any, schema: str, business: uuid.UUID, customer_id: str | None, status: str | None,
-                 offset: int, limit: int) -> list[InvoiceView]:
+def invoice_rows(
+    datastore: Any,
+    schema: str,
+    business: uuid.UUID,
+    customer_id: str | None,
+    status: str | None,
+    offset: int,
+    limit: int,
+) -> list[InvoiceView]:
     """Issued invoices newest first, `limit` of them from `offset`."""
     where, params = _where(business, customer_id, status)
     query = sql.SQL("SELECT * FROM {}.invoices WHERE {} ORDER BY position DESC LIMIT %s OFFSET %s").format(
-        sql.Identifier(schema), where)
+        sql.Identifier(schema), where
+    )
     with datastore.transaction(commit=False) as cur:
         cur.execute(query, (*params, limit, offset))
         return [_view(r) for r in cur.fetchall()]
 
 
-def list_invoices(datastore: Any, schema: str, business: uuid.UUID, customer_id: str | None, status: str | None,
-                  page_number: int, page_size: int) -> PageOf[InvoiceView]:
+def list_invoices(
+    datastore: Any,
+    schema: str,
+    business: uuid.UUID,
+    customer_id: str | None,
+    status: str | None,
+    page_number: int,
+    page_size: int,
+) -> PageOf[InvoiceView]:
     rows = invoice_rows(datastore, schema, business, customer_id, status, page_number * page_size, page_size + 1)
     return paged(rows, page_number, page_size)
 
 
-def issued_between(datastore: Any, schema: str, business: uuid.UUID, start: datetime, end: datetime,
-                   status: str | None, batch: int = 500) -> Iterator[InvoiceRow]:
+def issued_between(
+    datastore: Any,
+    schema: str,
+    business: uuid.UUID,
+    start: datetime,
+    end: datetime,
+    status: str | None,
+    batch: int = 500,
+) -> Iterator[InvoiceRow]:
     """Invoices issued in [start, end), oldest first, read in batches so an export never holds them all."""
     where, params = _where(business, None, status)
-    query = sql.SQL("SELECT * FROM {}.invoices WHERE {} AND issued_at >= %s AND issued_at < %s "
-                    "AND (issued_at, id) > (%s, %s) ORDER BY issued_at, id LIMIT %s").format(
-        sql.Identifier(schema), where)
+    query = sql.SQL(
+        "SELECT * FROM {}.invoices WHERE {} AND issued_at >= %s AND issued_at < %s "
+        "AND (issued_at, id) > (%s, %s) ORDER BY issued_at, id LIMIT %s"
+    ).format(sql.Identifier(schema), where)
     after: tuple[datetime, uuid.UUID] = (start, uuid.UUID(int=0))
     while True:
         with datastore.transaction(commit=False) as cur:

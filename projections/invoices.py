@@ -1,5 +1,6 @@
 """The `invoices` projection: issued invoices with their lines, number, the
 customer details they were issued to, and their payment state."""
+
 from __future__ import annotations
 
 from typing import Any, ClassVar
@@ -47,22 +48,49 @@ class InvoicesProjection(Projection):
     keys: ClassVar[dict[str, tuple[str, ...]]] = {"invoices": ("id",)}
     # A store made before the invoice lifecycle gains these; its earlier invoices have no number.
     added_columns: ClassVar[dict[str, tuple[str, ...]]] = {
-        "invoices": ("number text", "bill_to jsonb", "paid_at timestamptz", "payment_reference text",
-                     "voided_at timestamptz", "void_reason text", "uncollectible_at timestamptz"),
+        "invoices": (
+            "number text",
+            "bill_to jsonb",
+            "paid_at timestamptz",
+            "payment_reference text",
+            "voided_at timestamptz",
+            "void_reason text",
+            "uncollectible_at timestamptz",
+        ),
     }
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         issued = [
-            (e.originator_id, e.business_id, e.customer_id, e.subscription_id, e.product_id, e.currency,
-             e.cycle_start, e.cycle_end, e.price, e.total, to_json(e.lines), ISSUED, e.issued_at, e.number,
-             to_json(e.bill_to) if e.bill_to else None, position)
-            for position, e in page.events if isinstance(e, Invoice.Issued)
+            (
+                e.originator_id,
+                e.business_id,
+                e.customer_id,
+                e.subscription_id,
+                e.product_id,
+                e.currency,
+                e.cycle_start,
+                e.cycle_end,
+                e.price,
+                e.total,
+                to_json(e.lines),
+                ISSUED,
+                e.issued_at,
+                e.number,
+                to_json(e.bill_to) if e.bill_to else None,
+                position,
+            )
+            for position, e in page.events
+            if isinstance(e, Invoice.Issued)
         ]
         if issued:
-            cur.executemany(sql.SQL(
-                "INSERT INTO {} (id, business_id, customer_id, subscription_id, product_id, currency, cycle_start, "
-                "cycle_end, price, total, lines, status, issued_at, number, bill_to, position) "
-                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)").format(self.t("invoices")), issued)
+            cur.executemany(
+                sql.SQL(
+                    "INSERT INTO {} (id, business_id, customer_id, subscription_id, product_id, currency, cycle_start, "
+                    "cycle_end, price, total, lines, status, issued_at, number, bill_to, position) "
+                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
+                ).format(self.t("invoices")),
+                issued,
+            )
         # Every transition follows its invoice's issue in the log, so the inserts above may go first.
         for _, e in page.events:
             match e:
@@ -75,5 +103,7 @@ class InvoicesProjection(Projection):
 
     def _set(self, cur: Cursor[Any], invoice: Any, status: str, **columns: Any) -> None:
         assignments = sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in ["status", *columns])
-        cur.execute(sql.SQL("UPDATE {} SET {} WHERE id = %s").format(self.t("invoices"), assignments),
-                    (status, *columns.values(), invoice))
+        cur.execute(
+            sql.SQL("UPDATE {} SET {} WHERE id = %s").format(self.t("invoices"), assignments),
+            (status, *columns.values(), invoice),
+        )

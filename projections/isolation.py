@@ -7,6 +7,7 @@ halves, each in its own savepoint, down to the single event that fails. That eve
 is every later event of its business; everything else is applied in log order. A failure of the
 connection or of the schema is nobody's event: it fails the page, which the worker retries whole.
 """
+
 from __future__ import annotations
 
 import logging
@@ -64,9 +65,13 @@ def describe(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}"
 
 
-def apply_contained(cur: Cursor[Any], work: list[tuple[Projection, list[Item]]], last_position: int,
-                    held: dict[str, dict[uuid.UUID | None, int]],
-                    businesses: Businesses) -> dict[str, list[ParkedEvent]]:
+def apply_contained(
+    cur: Cursor[Any],
+    work: list[tuple[Projection, list[Item]]],
+    last_position: int,
+    held: dict[str, dict[uuid.UUID | None, int]],
+    businesses: Businesses,
+) -> dict[str, list[ParkedEvent]]:
     """Applies each projection's items (log order); returns the events to park, per tracking name."""
     calm = [(p, items) for p, items in work if p.tracking_name not in held and all(i.error is None for i in items)]
     if calm and _attempt(cur, calm, last_position) is not None:
@@ -84,8 +89,14 @@ def apply_contained(cur: Cursor[Any], work: list[tuple[Projection, list[Item]]],
 
 
 class _Containment:
-    def __init__(self, cur: Cursor[Any], projection: Projection, last_position: int,
-                 stuck: dict[uuid.UUID | None, int], owners: dict[int, uuid.UUID | None]) -> None:
+    def __init__(
+        self,
+        cur: Cursor[Any],
+        projection: Projection,
+        last_position: int,
+        stuck: dict[uuid.UUID | None, int],
+        owners: dict[int, uuid.UUID | None],
+    ) -> None:
         self.cur = cur
         self.projection = projection
         self.last_position = last_position
@@ -107,8 +118,14 @@ class _Containment:
         if error is None:
             return
         if len(ready) == 1:
-            log.warning("%s: parked position %d (%s) of business %s: %s", self.projection.tracking_name,
-                        ready[0].position, ready[0].notification.topic, self.owners[ready[0].position], error)
+            log.warning(
+                "%s: parked position %d (%s) of business %s: %s",
+                self.projection.tracking_name,
+                ready[0].position,
+                ready[0].notification.topic,
+                self.owners[ready[0].position],
+                error,
+            )
             self._park(ready[0], error)
             return
         half = len(ready) // 2

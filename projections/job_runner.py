@@ -7,6 +7,7 @@ something the runner waits until every read model has taken in what the step
 wrote before it takes the next one: the jobs never run more than one step
 ahead of the read models. Why a thread and not a process: docs/supervision.md.
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,8 +27,9 @@ PACE_POLL_S = 0.5
 
 
 class JobRunner:
-    def __init__(self, app: EventLog, read_models: Iterable[str], jobs: Iterable[Callable[[], bool]],
-                 stopping: threading.Event) -> None:
+    def __init__(
+        self, app: EventLog, read_models: Iterable[str], jobs: Iterable[Callable[[], bool]], stopping: threading.Event
+    ) -> None:
         self.app = app
         self.read_models = list(read_models)
         self.jobs = list(jobs)

@@ -1,5 +1,6 @@
 """Event values as jsonb: decimals travel as strings so they stay exact (the domain's `from_terms` reads them
 back)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,4 +12,3 @@ _encoder = msgspec.json.Encoder(decimal_format="string")
 
 def to_json(value: Any) -> str:
     return _encoder.encode(value).decode()
-

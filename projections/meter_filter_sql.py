@@ -1,6 +1,7 @@
 """A meter's filter as a SQL condition on `usage_events.metadata`, for listing
 the events a meter counts. It must agree with domain.meter_filter.compare;
 tests/projections/test_meter_filter_sql.py checks that on random data."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,8 +12,14 @@ from domain.meter import Meter
 from domain.meter_filter import TEXT, boolean
 from domain.numbers import NUMERIC, number
 
-SQL_OPERATORS = {"equals": "=", "not_equals": "<>", "greater_than": ">", "greater_than_or_equals": ">=",
-                 "less_than": "<", "less_than_or_equals": "<="}
+SQL_OPERATORS = {
+    "equals": "=",
+    "not_equals": "<>",
+    "greater_than": ">",
+    "greater_than_or_equals": ">=",
+    "less_than": "<",
+    "less_than_or_equals": "<=",
+}
 FALSE = sql.SQL("false")
 
 
@@ -32,9 +39,10 @@ def meter_events_sql(meter: Meter) -> sql.Composable:
 def number_sql(key: str, column: str = "metadata") -> sql.Composable:
     """The number a metadata value stands for (domain.numbers.number), NULL when none."""
     names = {"m": sql.Identifier(column), "k": sql.Literal(key)}
-    return sql.SQL("CASE WHEN jsonb_typeof({m} -> {k}) = 'number' THEN ({m} ->> {k})::numeric "
-                   "WHEN jsonb_typeof({m} -> {k}) = 'string' AND ({m} ->> {k}) ~ {re} THEN ({m} ->> {k})::numeric END"
-                   ).format(re=sql.Literal(NUMERIC), **names)
+    return sql.SQL(
+        "CASE WHEN jsonb_typeof({m} -> {k}) = 'number' THEN ({m} ->> {k})::numeric "
+        "WHEN jsonb_typeof({m} -> {k}) = 'string' AND ({m} ->> {k}) ~ {re} THEN ({m} ->> {k})::numeric END"
+    ).format(re=sql.Literal(NUMERIC), **names)
 
 
 def _condition(clause: dict[str, Any], column: str) -> sql.Composable:
@@ -42,15 +50,19 @@ def _condition(clause: dict[str, Any], column: str) -> sql.Composable:
     names = {"m": sql.Identifier(column), "k": sql.Literal(key)}
     typeof = sql.SQL("jsonb_typeof({m} -> {k})").format(**names)
     text = sql.SQL("({m} ->> {k})").format(**names)
-    as_bool = sql.SQL("CASE WHEN {t} = 'boolean' THEN {s}::boolean "
-                      "WHEN {t} = 'string' AND {s} IN ('true', 'false') THEN {s}::boolean END").format(t=typeof, s=text)
+    as_bool = sql.SQL(
+        "CASE WHEN {t} = 'boolean' THEN {s}::boolean "
+        "WHEN {t} = 'string' AND {s} IN ('true', 'false') THEN {s}::boolean END"
+    ).format(t=typeof, s=text)
     if isinstance(expected, bool):
         return _bool_comparison(as_bool, operator, expected)
     bool_side = sql.SQL("({t} = 'boolean' AND {c})").format(
-        t=typeof, c=_bool_comparison(as_bool, operator, boolean(expected)))
+        t=typeof, c=_bool_comparison(as_bool, operator, boolean(expected))
+    )
     if operator in TEXT:
-        found = sql.SQL("strpos({s}, {v}) {o} 0").format(s=text, v=sql.Literal(expected),
-                                                        o=sql.SQL(">" if operator == "contains" else "="))
+        found = sql.SQL("strpos({s}, {v}) {o} 0").format(
+            s=text, v=sql.Literal(expected), o=sql.SQL(">" if operator == "contains" else "=")
+        )
         return sql.SQL("coalesce({t} = 'string' AND {f}, false)").format(t=typeof, f=found)
     op = sql.SQL(SQL_OPERATORS[operator])
     expected_number = number(expected)
@@ -58,12 +70,14 @@ def _condition(clause: dict[str, Any], column: str) -> sql.Composable:
         other = sql.SQL("{n} {o} {v}").format(n=number_sql(key, column), o=op, v=sql.Literal(expected_number))
     else:
         other = sql.SQL("({t} = 'string' AND {s} !~ {re} AND {s} COLLATE \"C\" {o} {v})").format(
-            t=typeof, s=text, re=sql.Literal(NUMERIC), o=op, v=sql.Literal(expected))
+            t=typeof, s=text, re=sql.Literal(NUMERIC), o=op, v=sql.Literal(expected)
+        )
     return sql.SQL("coalesce({b} OR {o}, false)").format(b=bool_side, o=other)
 
 
 def _bool_comparison(as_bool: sql.Composable, operator: str, expected: bool | None) -> sql.Composable:
     if expected is None or operator not in ("equals", "not_equals"):
         return FALSE
-    return sql.SQL("coalesce({b} {o} {v}, false)").format(b=as_bool, o=sql.SQL(SQL_OPERATORS[operator]),
-                                                          v=sql.Literal(expected))
+    return sql.SQL("coalesce({b} {o} {v}, false)").format(
+        b=as_bool, o=sql.SQL(SQL_OPERATORS[operator]), v=sql.Literal(expected)
+    )

@@ -8,6 +8,7 @@ position, so a new meter created at position p back-fills exactly the
 `usage_events` rows before p, and counts live every event after p: each event
 lands in a meter's buckets exactly once.
 """
+
 from __future__ import annotations
 
 import json
@@ -98,8 +99,12 @@ TABLES = {
         );
     """,
 }
-KEYS = {"meters": ("id",), "meter_usage": ("meter_id", "customer_id", "minute"),
-        "meter_uniques": ("meter_id", "customer_id", "minute", "value"), "meter_usage_hours": ("meter_id", "hour")}
+KEYS = {
+    "meters": ("id",),
+    "meter_usage": ("meter_id", "customer_id", "minute"),
+    "meter_uniques": ("meter_id", "customer_id", "minute", "value"),
+    "meter_usage_hours": ("meter_id", "hour"),
+}
 # Meters written before updated_at existed read it as their created_at.
 ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"meters": ("updated_at timestamptz",)}
 
@@ -126,8 +131,15 @@ class Changes:
     buckets: dict[tuple[uuid.UUID, str, datetime], Bucket] = field(default_factory=dict)
     skipped: dict[uuid.UUID, int] = field(default_factory=dict)
 
-    def add(self, meter: TrackedMeter, position: int, customer_id: str, event_name: str, at: datetime,
-            metadata: dict[str, Any]) -> None:
+    def add(
+        self,
+        meter: TrackedMeter,
+        position: int,
+        customer_id: str,
+        event_name: str,
+        at: datetime,
+        metadata: dict[str, Any],
+    ) -> None:
         if not meter.rule.counts(event_name, metadata):
             return
         value = meter.rule.value(metadata)
@@ -143,36 +155,53 @@ class Changes:
         else:
             bucket.add(value, at, position, label)
 
-    def write(self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed,
-              hours: sql.Composed) -> None:
+    def write(
+        self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed, hours: sql.Composed
+    ) -> None:
         if self.buckets:
             # COPY into a per-connection staging table, then one upsert that also empties it (a rebuild's
             # tail applies several pages in one transaction): psycopg dumps COPY rows in C, where nine
             # array parameters of a thousand values each were dumped in Python; binary, PostgreSQL parses
             # no numeric or timestamp text either.
             cur.execute(STAGE)
-            copy_binary(cur, sql.SQL(f"COPY {STAGE_TABLE}"), STAGE_TYPES,
-                        [(*key, b.count, b.sum, b.max, b.last_value, b.last_at, b.last_position, b.min)
-                         for key, b in self.buckets.items()])
+            copy_binary(
+                cur,
+                sql.SQL(f"COPY {STAGE_TABLE}"),
+                STAGE_TYPES,
+                [
+                    (*key, b.count, b.sum, b.max, b.last_value, b.last_at, b.last_position, b.min)
+                    for key, b in self.buckets.items()
+                ],
+            )
             cur.execute(sql.SQL(UPSERT).format(usage=usage, hours=hours))
         distinct = [(*key, value) for key, b in self.buckets.items() for value in b.uniques]
         if distinct:
             meter_ids, customers, minutes, values = (list(column) for column in zip(*distinct))
-            cur.execute(sql.SQL(
-                "INSERT INTO {} (meter_id, customer_id, minute, value) "
-                "SELECT * FROM unnest(%s::uuid[], %s::text[], %s::timestamptz[], %s::text[]) "
-                "ON CONFLICT DO NOTHING").format(uniques), (meter_ids, customers, minutes, values))
+            cur.execute(
+                sql.SQL(
+                    "INSERT INTO {} (meter_id, customer_id, minute, value) "
+                    "SELECT * FROM unnest(%s::uuid[], %s::text[], %s::timestamptz[], %s::text[]) "
+                    "ON CONFLICT DO NOTHING"
+                ).format(uniques),
+                (meter_ids, customers, minutes, values),
+            )
         if self.skipped:
-            cur.execute(sql.SQL(
-                "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "
-                "WHERE m.id = s.id").format(meters), (list(self.skipped), list(self.skipped.values())))
+            cur.execute(
+                sql.SQL(
+                    "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "
+                    "WHERE m.id = s.id"
+                ).format(meters),
+                (list(self.skipped), list(self.skipped.values())),
+            )
 
 
 STAGE_TABLE = "meter_usage_stage"
-STAGE = (f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} (meter_id uuid, customer_id text, minute timestamptz, "
-         "count bigint, sum numeric, max numeric, last_value numeric, last_ts timestamptz, last_position bigint, "
-         "min numeric) "
-         "ON COMMIT DELETE ROWS")
+STAGE = (
+    f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} (meter_id uuid, customer_id text, minute timestamptz, "
+    "count bigint, sum numeric, max numeric, last_value numeric, last_ts timestamptz, last_position bigint, "
+    "min numeric) "
+    "ON COMMIT DELETE ROWS"
+)
 STAGE_TYPES = ("uuid", "text", "timestamptz", "int8", "numeric", "numeric", "numeric", "timestamptz", "int8", "numeric")
 NEWER = "(EXCLUDED.last_ts, EXCLUDED.last_position) > (u.last_ts, u.last_position)"
 MERGE = f"""
@@ -209,17 +238,25 @@ def _rule(row: dict[str, Any]) -> TrackedMeter:
     return TrackedMeter(row["id"], row["business_id"], rule, row["archived"])
 
 
-def load_rules(cur: Cursor[Any], meters: sql.Composed, businesses: list[uuid.UUID],
-               ids: list[uuid.UUID]) -> dict[uuid.UUID, TrackedMeter]:
+def load_rules(
+    cur: Cursor[Any], meters: sql.Composed, businesses: list[uuid.UUID], ids: list[uuid.UUID]
+) -> dict[uuid.UUID, TrackedMeter]:
     decimal_json(cur)
-    cur.execute(sql.SQL("SELECT " + _RULE_COLUMNS + " FROM {} WHERE business_id = ANY(%s) OR id = ANY(%s)")
-                .format(meters), (businesses, ids))
+    cur.execute(
+        sql.SQL("SELECT " + _RULE_COLUMNS + " FROM {} WHERE business_id = ANY(%s) OR id = ANY(%s)").format(meters),
+        (businesses, ids),
+    )
     return {row["id"]: _rule(row) for row in cur.fetchall()}
 
 
-def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed,
-               hours: sql.Composed,
-               events: list[tuple[int, Any]]) -> None:
+def apply_page(
+    cur: Cursor[Any],
+    meters: sql.Composed,
+    usage: sql.Composed,
+    uniques: sql.Composed,
+    hours: sql.Composed,
+    events: list[tuple[int, Any]],
+) -> None:
     """Meter definitions and live counting, in log order: an event counts for the meters active at its position."""
     businesses = list({e.business_id for _, e in events if isinstance(e, UsageEvent.Recorded)})
     meter_ids = [e.originator_id for _, e in events if isinstance(e, Meter.Event)]
@@ -236,48 +273,84 @@ def apply_page(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniq
             rules[e.originator_id] = _created(cur, meters, position, e)
         elif isinstance(e, Meter.Archived | Meter.Unarchived):
             rules[e.originator_id].archived = isinstance(e, Meter.Archived)
-            cur.execute(sql.SQL("UPDATE {} SET archived = %s, updated_at = %s WHERE id = %s").format(meters),
-                        (rules[e.originator_id].archived, e.timestamp, e.originator_id))
+            cur.execute(
+                sql.SQL("UPDATE {} SET archived = %s, updated_at = %s WHERE id = %s").format(meters),
+                (rules[e.originator_id].archived, e.timestamp, e.originator_id),
+            )
         elif isinstance(e, Meter.Updated):
             # Only how the meter is shown; its rule is unchanged. Columns come from the domain's list.
             details = {k: v for k, v in e.changes.items() if k in METER_DETAILS}
             assignments = [sql.SQL("{} = %s, ").format(sql.Identifier(k)) for k in details]
-            cur.execute(sql.SQL("UPDATE {} SET {}updated_at = %s WHERE id = %s").format(
-                meters, sql.SQL("").join(assignments)), (*details.values(), e.timestamp, e.originator_id))
+            cur.execute(
+                sql.SQL("UPDATE {} SET {}updated_at = %s WHERE id = %s").format(meters, sql.SQL("").join(assignments)),
+                (*details.values(), e.timestamp, e.originator_id),
+            )
     changes.write(cur, meters, usage, uniques, hours)
 
 
 def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> TrackedMeter:
     aggregation = e.aggregation
-    cur.execute(sql.SQL(
-        "INSERT INTO {} (id, business_id, name, event_name, aggregation, aggregation_key, filter, measurement_unit, "
-        "description, archived, created_at, updated_at, position, skipped, backfill_upto, backfill_cursor) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, false, %s, %s, %s, 0, %s, 0)").format(meters),
-        (e.originator_id, e.business_id, e.name, e.event_name, aggregation["type"], aggregation["key"],
-         None if e.filter is None else _json.encode(e.filter).decode(), e.measurement_unit, e.description,
-         e.timestamp, e.timestamp, position, position))
-    return TrackedMeter(e.originator_id, e.business_id,
-                MeterRule(e.event_name, aggregation["type"], aggregation["key"], e.filter), False)
+    cur.execute(
+        sql.SQL(
+            "INSERT INTO {} (id, business_id, name, event_name, aggregation, aggregation_key, filter, measurement_unit, "
+            "description, archived, created_at, updated_at, position, skipped, backfill_upto, backfill_cursor) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, false, %s, %s, %s, 0, %s, 0)"
+        ).format(meters),
+        (
+            e.originator_id,
+            e.business_id,
+            e.name,
+            e.event_name,
+            aggregation["type"],
+            aggregation["key"],
+            None if e.filter is None else _json.encode(e.filter).decode(),
+            e.measurement_unit,
+            e.description,
+            e.timestamp,
+            e.timestamp,
+            position,
+            position,
+        ),
+    )
+    return TrackedMeter(
+        e.originator_id,
+        e.business_id,
+        MeterRule(e.event_name, aggregation["type"], aggregation["key"], e.filter),
+        False,
+    )
 
 
-def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed,
-                  hours: sql.Composed, events_table: sql.Composed, chunk: int | None = None,
-                  only: sql.Composable = sql.SQL("true")) -> bool:
+def backfill_step(
+    cur: Cursor[Any],
+    meters: sql.Composed,
+    usage: sql.Composed,
+    uniques: sql.Composed,
+    hours: sql.Composed,
+    events_table: sql.Composed,
+    chunk: int | None = None,
+    only: sql.Composable = sql.SQL("true"),
+) -> bool:
     """Counts the next chunk of events that were there before a meter was created (of the meters `only`
     selects); moves its cursor in the same transaction. False when no meter is back-filling."""
     chunk = chunk or BACKFILL_CHUNK
     decimal_json(cur)
-    cur.execute(sql.SQL("SELECT " + _RULE_COLUMNS + ", backfill_cursor, backfill_upto FROM {} "
-                        "WHERE backfill_cursor < backfill_upto AND {} ORDER BY position LIMIT 1 FOR UPDATE").format(
-        meters, only))
+    cur.execute(
+        sql.SQL(
+            "SELECT " + _RULE_COLUMNS + ", backfill_cursor, backfill_upto FROM {} "
+            "WHERE backfill_cursor < backfill_upto AND {} ORDER BY position LIMIT 1 FOR UPDATE"
+        ).format(meters, only)
+    )
     row = cur.fetchone()
     if row is None:
         return False
     rule = _rule(row)
-    cur.execute(sql.SQL(
-        "SELECT position, customer_id, event_name, occurred_at, metadata FROM {} WHERE business_id = %s "
-        "AND event_name = %s AND position > %s AND position < %s ORDER BY position LIMIT %s").format(events_table),
-        (rule.business_id, rule.rule.event_name, row["backfill_cursor"], row["backfill_upto"], chunk))
+    cur.execute(
+        sql.SQL(
+            "SELECT position, customer_id, event_name, occurred_at, metadata FROM {} WHERE business_id = %s "
+            "AND event_name = %s AND position > %s AND position < %s ORDER BY position LIMIT %s"
+        ).format(events_table),
+        (rule.business_id, rule.rule.event_name, row["backfill_cursor"], row["backfill_upto"], chunk),
+    )
     rows = cur.fetchall()
     changes = Changes()
     for r in rows:
@@ -289,7 +362,13 @@ def backfill_step(cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, u
 
 
 def backfills(cur: Cursor[Any], meters: sql.Composed, only: sql.Composable = sql.SQL("true")) -> list[str]:
-    cur.execute(sql.SQL("SELECT id, name, backfill_cursor, backfill_upto FROM {} WHERE backfill_cursor < backfill_upto "
-                        "AND {} ORDER BY position").format(meters, only))
-    return [f"meter {r['id']} ({r['name']}): back-fill at position {r['backfill_cursor']} of {r['backfill_upto']}"
-            for r in cur.fetchall()]
+    cur.execute(
+        sql.SQL(
+            "SELECT id, name, backfill_cursor, backfill_upto FROM {} WHERE backfill_cursor < backfill_upto "
+            "AND {} ORDER BY position"
+        ).format(meters, only)
+    )
+    return [
+        f"meter {r['id']} ({r['name']}): back-fill at position {r['backfill_cursor']} of {r['backfill_upto']}"
+        for r in cur.fetchall()
+    ]

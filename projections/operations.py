@@ -3,6 +3,7 @@ a blue/green rebuild from position 0, and a verify that rebuilds into scratch
 tables and diffs them with the live ones. Works for every projection: it only
 uses `tables`, `keys`, `apply` and `after_catch_up`. Rebuild and verify apply
 the log as the worker does, parking what cannot be applied (see parking.py)."""
+
 from __future__ import annotations
 
 import time
@@ -76,9 +77,17 @@ def status(app: EventLog, sample_s: float = SAMPLE_S) -> list[Status]:
     with app.datastore.transaction(commit=False) as cur:
         pending = {name: _pending(cur, projection(name, app.schema)) for name in live}
         stuck = parking.stuck(cur, app.schema, live)
-    return [Status(name, after.get(name, 0), head - after.get(name, 0),
-                   (after.get(name, 0) - before.get(name, 0)) / sample_s, pending[name],
-                   [s for s in stuck if s.projection == name]) for name in live]
+    return [
+        Status(
+            name,
+            after.get(name, 0),
+            head - after.get(name, 0),
+            (after.get(name, 0) - before.get(name, 0)) / sample_s,
+            pending[name],
+            [s for s in stuck if s.projection == name],
+        )
+        for name in live
+    ]
 
 
 def stuck(app: EventLog, name: str) -> list[Stuck]:
@@ -102,8 +111,9 @@ def _pending(cur: Cursor[Any], live: Projection) -> list[str]:
 def _drop(cur: Cursor[Any], generation: Projection) -> None:
     for table in generation.tables:
         cur.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(generation.t(table)))
-    cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(generation.schema)),
-                (generation.tracking_name,))
+    cur.execute(
+        sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(generation.schema)), (generation.tracking_name,)
+    )
     parking.forget(cur, generation.schema, generation.tracking_name)
 
 
@@ -160,10 +170,11 @@ def rebuild(app: EventLog, name: str, progress: Progress | None = None) -> int:
             _swap_rows(cur, live, fresh)
         else:
             _swap_tables(cur, app, live, fresh)
-        cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(app.schema)),
-                    (live.tracking_name,))
-        cur.execute(sql.SQL("UPDATE {} SET name = %s WHERE name = %s").format(tracking_table(app.schema)),
-                    (live.tracking_name, fresh.tracking_name))
+        cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(app.schema)), (live.tracking_name,))
+        cur.execute(
+            sql.SQL("UPDATE {} SET name = %s WHERE name = %s").format(tracking_table(app.schema)),
+            (live.tracking_name, fresh.tracking_name),
+        )
         parking.rename(cur, app.schema, fresh.tracking_name, live.tracking_name)
         return read_position(cur, app.schema, live.tracking_name)
 
@@ -182,11 +193,13 @@ def _swap_tables(cur: Cursor[Any], app: EventLog, live: Projection, fresh: Proje
     for table in live.tables:
         cur.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(live.t(table)))
         cur.execute(sql.SQL("ALTER TABLE {} RENAME TO {}").format(fresh.t(table), sql.Identifier(table)))
-        cur.execute("SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = %s",
-                    (app.schema, table))
+        cur.execute("SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = %s", (app.schema, table))
         for index in [r["indexname"] for r in cur.fetchall() if NEXT in r["indexname"]]:
-            cur.execute(sql.SQL("ALTER INDEX {}.{} RENAME TO {}").format(
-                sql.Identifier(app.schema), sql.Identifier(index), sql.Identifier(index.replace(NEXT, "", 1))))
+            cur.execute(
+                sql.SQL("ALTER INDEX {}.{} RENAME TO {}").format(
+                    sql.Identifier(app.schema), sql.Identifier(index), sql.Identifier(index.replace(NEXT, "", 1))
+                )
+            )
 
 
 def verify(app: EventLog, name: str, progress: Progress | None = None) -> Verdict:
@@ -204,8 +217,11 @@ def verify(app: EventLog, name: str, progress: Progress | None = None) -> Verdic
             _finish(app, cur, scratch, read_position(cur, app.schema, live.tracking_name))
             _settle(cur, live)
             differences = [line for table in live.tables for line in _differences(cur, live, scratch, table)]
-            return Verdict(differences + _parked_differences(cur, live, scratch), _behind(app, cur, live),
-                           parking.stuck(cur, app.schema, [live.tracking_name]))
+            return Verdict(
+                differences + _parked_differences(cur, live, scratch),
+                _behind(app, cur, live),
+                parking.stuck(cur, app.schema, [live.tracking_name]),
+            )
     finally:
         with app.datastore.transaction(commit=True) as cur:
             _drop(cur, scratch)
@@ -215,20 +231,26 @@ def _differences(cur: Cursor[Any], live: Projection, scratch: Projection, table:
     order = sql.SQL(", ").join(sql.Identifier(k) for k in live.keys[table])
     lines = []
     for label, a, b in (("only live", live, scratch), ("only rebuilt", scratch, live)):
-        cur.execute(sql.SQL("SELECT * FROM (SELECT * FROM {} WHERE {} EXCEPT ALL SELECT * FROM {} WHERE {}) AS d "
-                            "ORDER BY {}").format(a.t(table), a.owned(table), b.t(table), b.owned(table), order))
+        cur.execute(
+            sql.SQL(
+                "SELECT * FROM (SELECT * FROM {} WHERE {} EXCEPT ALL SELECT * FROM {} WHERE {}) AS d ORDER BY {}"
+            ).format(a.t(table), a.owned(table), b.t(table), b.owned(table), order)
+        )
         lines += [f"{table}: {label}: {dict(row)}" for row in cur.fetchall()]
     return lines
 
 
 def _parked_differences(cur: Cursor[Any], live: Projection, scratch: Projection) -> list[str]:
     at = {g: {e.position for e in parking.parked_events(cur, g.schema, g.tracking_name)} for g in (live, scratch)}
-    return ([f"parked: only live: position {p}" for p in sorted(at[live] - at[scratch])]
-            + [f"parked: only rebuilt: position {p}" for p in sorted(at[scratch] - at[live])])
+    return [f"parked: only live: position {p}" for p in sorted(at[live] - at[scratch])] + [
+        f"parked: only rebuilt: position {p}" for p in sorted(at[scratch] - at[live])
+    ]
 
 
 def _behind(app: EventLog, cur: Cursor[Any], live: Projection) -> int:
     """Events in the log after the projection's position (ids have gaps: they are counted, not subtracted)."""
-    cur.execute(sql.SQL("SELECT count(*) AS n FROM {} WHERE notification_id > %s").format(app.events_table),
-                (read_position(cur, live.schema, live.tracking_name),))
+    cur.execute(
+        sql.SQL("SELECT count(*) AS n FROM {} WHERE notification_id > %s").format(app.events_table),
+        (read_position(cur, live.schema, live.tracking_name),),
+    )
     return one(cur)["n"]

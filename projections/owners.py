@@ -5,6 +5,7 @@ Subscription, CreditWallet, UsageEvent, Invoice); a later event's business is re
 first event in the store. An event that cannot be decoded is read as plain JSON: its business is found
 all the same. A Business's own events belong to it. None: the business cannot be found.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -43,8 +44,12 @@ class Owners:
             elif n.originator_id not in self.aggregates:
                 first_events.append(n.originator_id)
         if first_events:
-            self.cur.execute(sql.SQL("SELECT originator_id, state FROM {} WHERE originator_id = ANY(%s) "
-                                     "AND originator_version = 1").format(self.events_table), (first_events,))
+            self.cur.execute(
+                sql.SQL(
+                    "SELECT originator_id, state FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1"
+                ).format(self.events_table),
+                (first_events,),
+            )
             for row in self.cur.fetchall():
                 self.aggregates[row["originator_id"]] = self._in_state(bytes(row["state"]))
         for n, _ in notifications:

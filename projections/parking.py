@@ -9,6 +9,7 @@ later events depend on it, so it holds back every later event of the projection.
 The worker's page transactions take a shared advisory lock per projection and `retry` (and the
 rebuild's swap) an exclusive one, so a retry never interleaves with a page of the same projection.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -50,11 +51,13 @@ def parked_table(schema: str) -> sql.Composed:
 
 
 def create_parking(cur: Cursor[Any], schema: str) -> None:
-    cur.execute(sql.SQL(
-        "CREATE TABLE IF NOT EXISTS {} (projection text NOT NULL, position bigint NOT NULL, business_id uuid, "
-        "originator_id uuid NOT NULL, topic text NOT NULL, error text NOT NULL, "
-        "parked_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (projection, position))"
-    ).format(parked_table(schema)))
+    cur.execute(
+        sql.SQL(
+            "CREATE TABLE IF NOT EXISTS {} (projection text NOT NULL, position bigint NOT NULL, business_id uuid, "
+            "originator_id uuid NOT NULL, topic text NOT NULL, error text NOT NULL, "
+            "parked_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (projection, position))"
+        ).format(parked_table(schema))
+    )
 
 
 def exists(cur: Cursor[Any], schema: str) -> bool:
@@ -66,15 +69,21 @@ def hold(cur: Cursor[Any], schema: str, names: list[str], exclusive: bool = Fals
     """Serialises a page (shared) against a retry or a swap (exclusive) of the same projections,
     until the transaction ends."""
     function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-    cur.execute(sql.SQL("SELECT {}(hashtext(k)) FROM unnest(%s::text[]) AS k").format(sql.Identifier(function)),
-                (sorted(f"{schema}/{name}" for name in names),))
+    cur.execute(
+        sql.SQL("SELECT {}(hashtext(k)) FROM unnest(%s::text[]) AS k").format(sql.Identifier(function)),
+        (sorted(f"{schema}/{name}" for name in names),),
+    )
 
 
 def held_back(cur: Cursor[Any], schema: str, names: list[str]) -> dict[str, dict[uuid.UUID | None, int]]:
     """For each projection, the stuck businesses and the position each is stuck at."""
-    cur.execute(sql.SQL("SELECT projection, business_id, min(position) AS position FROM {} "
-                        "WHERE projection = ANY(%s) GROUP BY projection, business_id").format(parked_table(schema)),
-                (names,))
+    cur.execute(
+        sql.SQL(
+            "SELECT projection, business_id, min(position) AS position FROM {} "
+            "WHERE projection = ANY(%s) GROUP BY projection, business_id"
+        ).format(parked_table(schema)),
+        (names,),
+    )
     held: dict[str, dict[uuid.UUID | None, int]] = {}
     for row in cur.fetchall():
         held.setdefault(row["projection"], {})[row["business_id"]] = row["position"]
@@ -85,23 +94,37 @@ def park(cur: Cursor[Any], schema: str, name: str, events: list[ParkedEvent]) ->
     """Parks new events, or records the latest error of events parked already."""
     if not events:
         return
-    cur.execute(sql.SQL(
-        "INSERT INTO {} (projection, position, business_id, originator_id, topic, error) "
-        "SELECT %s, * FROM unnest(%s::bigint[], %s::uuid[], %s::uuid[], %s::text[], %s::text[]) "
-        "ON CONFLICT (projection, position) DO UPDATE SET error = EXCLUDED.error"
-    ).format(parked_table(schema)), (
-        name, [e.position for e in events], [e.business_id for e in events], [e.originator_id for e in events],
-        [e.topic for e in events], [printable(e.error) for e in events]))
+    cur.execute(
+        sql.SQL(
+            "INSERT INTO {} (projection, position, business_id, originator_id, topic, error) "
+            "SELECT %s, * FROM unnest(%s::bigint[], %s::uuid[], %s::uuid[], %s::text[], %s::text[]) "
+            "ON CONFLICT (projection, position) DO UPDATE SET error = EXCLUDED.error"
+        ).format(parked_table(schema)),
+        (
+            name,
+            [e.position for e in events],
+            [e.business_id for e in events],
+            [e.originator_id for e in events],
+            [e.topic for e in events],
+            [printable(e.error) for e in events],
+        ),
+    )
 
 
 def unpark(cur: Cursor[Any], schema: str, name: str, positions: list[int]) -> None:
-    cur.execute(sql.SQL("DELETE FROM {} WHERE projection = %s AND position = ANY(%s)").format(parked_table(schema)),
-                (name, positions))
+    cur.execute(
+        sql.SQL("DELETE FROM {} WHERE projection = %s AND position = ANY(%s)").format(parked_table(schema)),
+        (name, positions),
+    )
 
 
 def parked_events(cur: Cursor[Any], schema: str, name: str) -> list[ParkedEvent]:
-    cur.execute(sql.SQL("SELECT position, business_id, originator_id, topic, error FROM {} WHERE projection = %s "
-                        "ORDER BY position").format(parked_table(schema)), (name,))
+    cur.execute(
+        sql.SQL(
+            "SELECT position, business_id, originator_id, topic, error FROM {} WHERE projection = %s ORDER BY position"
+        ).format(parked_table(schema)),
+        (name,),
+    )
     return [ParkedEvent(**row) for row in cur.fetchall()]
 
 
@@ -109,12 +132,15 @@ def stuck(cur: Cursor[Any], schema: str, names: list[str]) -> list[Stuck]:
     """Every stuck business of the named projections, with the event it is stuck at."""
     if not exists(cur, schema):
         return []
-    cur.execute(sql.SQL(
-        "SELECT DISTINCT ON (projection, business_id) projection, business_id, position, topic, error, "
-        "count(*) OVER (PARTITION BY projection, business_id) AS events, "
-        "min(parked_at) OVER (PARTITION BY projection, business_id) AS since "
-        "FROM {} WHERE projection = ANY(%s) ORDER BY projection, business_id, position"
-    ).format(parked_table(schema)), (names,))
+    cur.execute(
+        sql.SQL(
+            "SELECT DISTINCT ON (projection, business_id) projection, business_id, position, topic, error, "
+            "count(*) OVER (PARTITION BY projection, business_id) AS events, "
+            "min(parked_at) OVER (PARTITION BY projection, business_id) AS since "
+            "FROM {} WHERE projection = ANY(%s) ORDER BY projection, business_id, position"
+        ).format(parked_table(schema)),
+        (names,),
+    )
     return sorted((Stuck(**row) for row in cur.fetchall()), key=lambda s: (s.projection, s.position))
 
 
@@ -123,8 +149,12 @@ def stuck_at(cur: Cursor[Any], schema: str, name: str, business: uuid.UUID) -> i
     or None when its read model is complete up to the projection's position."""
     if not exists(cur, schema):
         return None
-    cur.execute(sql.SQL("SELECT min(position) AS p FROM {} WHERE projection = %s "
-                        "AND (business_id = %s OR business_id IS NULL)").format(parked_table(schema)), (name, business))
+    cur.execute(
+        sql.SQL(
+            "SELECT min(position) AS p FROM {} WHERE projection = %s AND (business_id = %s OR business_id IS NULL)"
+        ).format(parked_table(schema)),
+        (name, business),
+    )
     return one(cur)["p"]
 
 
@@ -135,8 +165,7 @@ def forget(cur: Cursor[Any], schema: str, name: str) -> None:
 def rename(cur: Cursor[Any], schema: str, old: str, new: str) -> None:
     """A rebuilt generation's parked events become the live projection's."""
     forget(cur, schema, new)
-    cur.execute(sql.SQL("UPDATE {} SET projection = %s WHERE projection = %s").format(parked_table(schema)),
-                (new, old))
+    cur.execute(sql.SQL("UPDATE {} SET projection = %s WHERE projection = %s").format(parked_table(schema)), (new, old))
 
 
 def printable(text: str) -> str:

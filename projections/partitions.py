@@ -10,6 +10,7 @@ the single projection does).
 A business's usage read model is complete up to its partition's position; the read side waits for that
 one (`usage_names_for`), and for billing's "has usage reached the head", for the lowest of them.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,10 +53,15 @@ class Partition:
     def condition(self, column: sql.Composable) -> sql.Composable:
         """The same rule as `owns`, in SQL, on a uuid column."""
         return sql.SQL("mod(('x' || right({}::text, 8))::bit(32)::bigint, {}) = {}").format(
-            column, sql.Literal(self.count), sql.Literal(self.index))
+            column, sql.Literal(self.count), sql.Literal(self.index)
+        )
 
-    def keep(self, notifications: list[Notification], decode: Callable[[Notification], Any],
-             businesses: Callable[[list[tuple[Notification, Any]]], dict[int, uuid.UUID | None]]) -> list[Any]:
+    def keep(
+        self,
+        notifications: list[Notification],
+        decode: Callable[[Notification], Any],
+        businesses: Callable[[list[tuple[Notification, Any]]], dict[int, uuid.UUID | None]],
+    ) -> list[Any]:
         """The decoded items of this partition's events. A usage event's business is read from its stored
         JSON before decoding, so the events of other partitions (most of them) are never decoded."""
         items = [decode(n) for n in notifications if n.topic != TOPIC or self.owns(peek_business(n.state))]
@@ -116,26 +122,35 @@ def adopt_position(cur: Cursor[Any], projection: Any) -> None:
         return
     schema = projection.schema
     cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{schema}/usage-split",))
-    cur.execute(sql.SQL("SELECT name, position FROM {} WHERE name = %s OR name LIKE %s").format(
-        tracking_table(schema)), (USAGE, USAGE + "@%"))
+    cur.execute(
+        sql.SQL("SELECT name, position FROM {} WHERE name = %s OR name LIKE %s").format(tracking_table(schema)),
+        (USAGE, USAGE + "@%"),
+    )
     rows = {r["name"]: r["position"] for r in cur.fetchall()}
     splits = {parse_name(n)[1] for n in usage_names(rows)} - {None}
     counts = {p.count for p in splits if p is not None}
     wanted = projection.partition.count if projection.partition else None
     if counts and counts != {wanted}:
-        raise SplitMismatch(f"the usage projection is split into {', '.join(map(str, sorted(counts)))} partitions "
-                            f"here: run its workers with --partition I/N to match, or rebuild it to change that")
+        raise SplitMismatch(
+            f"the usage projection is split into {', '.join(map(str, sorted(counts)))} partitions "
+            f"here: run its workers with --partition I/N to match, or rebuild it to change that"
+        )
     if wanted is None or USAGE not in rows:
         return
     for index in range(wanted):
         part = Partition(index, wanted)
         name = USAGE + part.label
-        cur.execute(sql.SQL("INSERT INTO {} (name, position) VALUES (%s, %s)").format(tracking_table(schema)),
-                    (name, rows[USAGE]))
-        cur.execute(sql.SQL(
-            "INSERT INTO {t} (projection, position, business_id, originator_id, topic, error, parked_at) "
-            "SELECT %s, position, business_id, originator_id, topic, error, parked_at FROM {t} "
-            "WHERE projection = %s AND (business_id IS NULL OR {owns})").format(
-            t=parked_table(schema), owns=part.condition(sql.Identifier("business_id"))), (name, USAGE))
+        cur.execute(
+            sql.SQL("INSERT INTO {} (name, position) VALUES (%s, %s)").format(tracking_table(schema)),
+            (name, rows[USAGE]),
+        )
+        cur.execute(
+            sql.SQL(
+                "INSERT INTO {t} (projection, position, business_id, originator_id, topic, error, parked_at) "
+                "SELECT %s, position, business_id, originator_id, topic, error, parked_at FROM {t} "
+                "WHERE projection = %s AND (business_id IS NULL OR {owns})"
+            ).format(t=parked_table(schema), owns=part.condition(sql.Identifier("business_id"))),
+            (name, USAGE),
+        )
     cur.execute(sql.SQL("DELETE FROM {} WHERE projection = %s").format(parked_table(schema)), (USAGE,))
     cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(schema)), (USAGE,))

@@ -5,6 +5,7 @@ A projection never sees its physical table names: it formats its SQL with
 therefore writes the live tables, a blue/green rebuild, or scratch tables for
 ``verify``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -61,13 +62,18 @@ class Projection:
         """CREATE statements of every table (or of the one named), for this generation's names."""
         names: dict[str, sql.Composable] = {name: self.t(name) for name in self.tables}
         names.update({f"{name}_": sql.Identifier(name + self.suffix) for name in self.tables})
-        return [sql.SQL(statement).format(**names) for name, statement in self.tables.items()
-                if only in (None, name)] + self.column_ddl(only)
+        return [
+            sql.SQL(statement).format(**names) for name, statement in self.tables.items() if only in (None, name)
+        ] + self.column_ddl(only)
 
     def column_ddl(self, only: str | None = None) -> list[sql.Composed]:
         """ALTER statements adding `added_columns` where missing (idempotent)."""
-        return [sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {}").format(self.t(table), sql.SQL(column))
-                for table, columns in self.added_columns.items() if only in (None, table) for column in columns]
+        return [
+            sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {}").format(self.t(table), sql.SQL(column))
+            for table, columns in self.added_columns.items()
+            if only in (None, table)
+            for column in columns
+        ]
 
     def wants(self, topic: str) -> bool:
         return topic.startswith(self.topics)

@@ -1,5 +1,6 @@
 """The read models as the application's ports see them (application/ports.py):
 each question answered by the projection that owns the answer."""
+
 from __future__ import annotations
 
 import uuid
@@ -76,23 +77,42 @@ class Snapshot:
         name = usage_name_for(read_positions(self.cur, self.schema), business)
         return parking.stuck_at(self.cur, self.schema, name, business)
 
-    def measure(self, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], cycle: Cycle,
-                since: datetime, late_after: int, position: int) -> list[Usage]:
-        return cycle_usage.measure(self.cur, self.schema, customer_id, prices, meters, cycle, since, late_after,
-                                   position)
+    def measure(
+        self,
+        customer_id: str,
+        prices: list[UsagePrice],
+        meters: dict[str, Meter],
+        cycle: Cycle,
+        since: datetime,
+        late_after: int,
+        position: int,
+    ) -> list[Usage]:
+        return cycle_usage.measure(
+            self.cur, self.schema, customer_id, prices, meters, cycle, since, late_after, position
+        )
 
     def balance_of(self, business: uuid.UUID, customer_id: str) -> Decimal:
         return credit_queries.balance_of(self.cur, self.schema, business, customer_id)
 
-    def entitlement_balance_of(self, business: uuid.UUID, customer_id: str,
-                               entitlement: str) -> tuple[Decimal, Decimal]:
+    def entitlement_balance_of(
+        self, business: uuid.UUID, customer_id: str, entitlement: str
+    ) -> tuple[Decimal, Decimal]:
         return entitlement_queries.balance_and_overage(self.cur, self.schema, business, customer_id, entitlement)
 
     def open_charges(self, business: uuid.UUID, customer_id: str) -> list[OpenCharge]:
-        return [OpenCharge(r["subscription_id"], r["product_id"], r["anchor"],
-                           Cycle(r["cycle_index"], r["cycle_start"], r["cycle_end"]), r["late_after"], r["currency"],
-                           r["price"], r["usage_prices"])
-                for r in charge_queries.open_charges(self.cur, self.schema, business, customer_id)]
+        return [
+            OpenCharge(
+                r["subscription_id"],
+                r["product_id"],
+                r["anchor"],
+                Cycle(r["cycle_index"], r["cycle_start"], r["cycle_end"]),
+                r["late_after"],
+                r["currency"],
+                r["price"],
+                r["usage_prices"],
+            )
+            for r in charge_queries.open_charges(self.cur, self.schema, business, customer_id)
+        ]
 
 
 class ReadModels:
@@ -120,28 +140,34 @@ class ReadModels:
         with self.datastore.transaction(commit=False) as cur:
             return charge_queries.due_count(cur, self.schema, ended_by)
 
-    def due_subscriptions(self, ended_by: datetime, limit: int,
-                          after: uuid.UUID | None = None) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    def due_subscriptions(
+        self, ended_by: datetime, limit: int, after: uuid.UUID | None = None
+    ) -> list[tuple[uuid.UUID, uuid.UUID]]:
         with self.datastore.transaction(commit=False) as cur:
             return charge_queries.due_subscriptions(cur, self.schema, ended_by, limit, after)
 
-    def ended_cycles(self, business: uuid.UUID, ended_by: datetime,
-                     customer_id: str | None = None) -> list[EndedCycle]:
+    def ended_cycles(self, business: uuid.UUID, ended_by: datetime, customer_id: str | None = None) -> list[EndedCycle]:
         with self.datastore.transaction(commit=False) as cur:
-            return [EndedCycle(r["customer_id"], r["subscription_id"],
-                               Cycle(r["cycle_index"], r["cycle_start"], r["cycle_end"]))
-                    for r in charge_queries.ended_cycles(cur, self.schema, business, ended_by, customer_id)]
+            return [
+                EndedCycle(
+                    r["customer_id"], r["subscription_id"], Cycle(r["cycle_index"], r["cycle_start"], r["cycle_end"])
+                )
+                for r in charge_queries.ended_cycles(cur, self.schema, business, ended_by, customer_id)
+            ]
 
     def usage_positions(self, business: uuid.UUID, customer_id: str, upto: int) -> list[int] | None:
         with self.datastore.transaction(commit=False) as cur:
             at = read_positions(cur, self.schema)
             name = usage_name_for(at, business)
-            if at.get(name, 0) < upto or \
-                    parking.stuck_at(cur, self.schema, name, business) is not None:
+            if at.get(name, 0) < upto or parking.stuck_at(cur, self.schema, name, business) is not None:
                 return None
-            cur.execute(sql.SQL("SELECT position FROM {}.usage_events WHERE business_id = %s AND customer_id = %s "
-                                "AND position <= %s ORDER BY position").format(sql.Identifier(self.schema)),
-                        (business, customer_id, upto))
+            cur.execute(
+                sql.SQL(
+                    "SELECT position FROM {}.usage_events WHERE business_id = %s AND customer_id = %s "
+                    "AND position <= %s ORDER BY position"
+                ).format(sql.Identifier(self.schema)),
+                (business, customer_id, upto),
+            )
             return [r["position"] for r in cur.fetchall()]
 
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]:
@@ -156,8 +182,9 @@ class ReadModels:
         with self.datastore.transaction(commit=False) as cur:
             return alert_queries.positions(cur, self.schema)
 
-    def moved_customers(self, since: tuple[int, int], until: tuple[int, int]
-                        ) -> tuple[set[tuple[uuid.UUID, str]], set[tuple[uuid.UUID, str]]]:
+    def moved_customers(
+        self, since: tuple[int, int], until: tuple[int, int]
+    ) -> tuple[set[tuple[uuid.UUID, str]], set[tuple[uuid.UUID, str]]]:
         with self.datastore.transaction(commit=False) as cur:
             return alert_queries.moved_customers(cur, self.schema, since, until)
 
@@ -181,14 +208,25 @@ class ReadModels:
         with self.datastore.transaction(commit=False) as cur:
             return simulation_inputs.inputs_reached(cur, self.schema, position)
 
-    def subscriptions_to_simulate(self, business: uuid.UUID, product: uuid.UUID, span: Span,
-                                  customer_ids: list[str] | None) -> int:
+    def subscriptions_to_simulate(
+        self, business: uuid.UUID, product: uuid.UUID, span: Span, customer_ids: list[str] | None
+    ) -> int:
         with self.datastore.transaction(commit=False) as cur:
             return simulation_inputs.subscriptions_to_simulate(cur, self.schema, business, product, span, customer_ids)
 
-    def closed_cycles(self, business: uuid.UUID, product: uuid.UUID, span: Span, customer_ids: list[str] | None,
-                      meter_ids: list[str], with_wallets: bool, after: str, limit: int) -> list[ClosedCycle]:
+    def closed_cycles(
+        self,
+        business: uuid.UUID,
+        product: uuid.UUID,
+        span: Span,
+        customer_ids: list[str] | None,
+        meter_ids: list[str],
+        with_wallets: bool,
+        after: str,
+        limit: int,
+    ) -> list[ClosedCycle]:
         with self.datastore.transaction(commit=False) as cur:
             cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            return simulation_inputs.closed_cycles(cur, self.schema, business, product, span, customer_ids,
-                                                   meter_ids, with_wallets, after, limit)
+            return simulation_inputs.closed_cycles(
+                cur, self.schema, business, product, span, customer_ids, meter_ids, with_wallets, after, limit
+            )

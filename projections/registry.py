@@ -1,4 +1,5 @@
 """Every projection tally keeps, by name."""
+
 from __future__ import annotations
 
 from projections.balances import BalancesProjection
@@ -12,8 +13,16 @@ from projections.usage import UsageProjection
 from projections.webhooks import WebhooksProjection
 
 PROJECTIONS: dict[str, type[Projection]] = {
-    cls.name: cls for cls in (UsageProjection, CustomersProjection, ChargesProjection, InvoicesProjection,
-                               BalancesProjection, WebhooksProjection, SimulationsProjection)
+    cls.name: cls
+    for cls in (
+        UsageProjection,
+        CustomersProjection,
+        ChargesProjection,
+        InvoicesProjection,
+        BalancesProjection,
+        WebhooksProjection,
+        SimulationsProjection,
+    )
 }
 
 

@@ -5,6 +5,7 @@ worker would (an event that still fails stays parked with its new error, and so 
 business after it) and removes the rows of the events it applied. Nothing is skipped: an event leaves
 the parked table only by being applied.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -71,8 +72,13 @@ def _retry(app: EventLog, live: Projection, key: Key) -> Retried:
         decoded = Decoded(app.mapper)
         items = [decoded.item(n) for n in read_notifications(cur, app.events_table, [e.position for e in group])]
         owners = {e.position: e.business_id for e in group}
-        parked = apply_contained(cur, [(live, items)], group[-1].position if group else 0, {},
-                                 lambda _: owners).get(live.tracking_name, []) if items else []
+        parked = (
+            apply_contained(cur, [(live, items)], group[-1].position if group else 0, {}, lambda _: owners).get(
+                live.tracking_name, []
+            )
+            if items
+            else []
+        )
         parking.park(cur, app.schema, live.tracking_name, parked)
         still = {e.position for e in parked}
         applied = [i.position for i in items if i.position not in still]

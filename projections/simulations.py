@@ -2,6 +2,7 @@
 and its answer rows, one per (scenario, subscription, closed cycle), taken in
 from the Simulation's own events (domain/simulation.py). A deleted simulation
 leaves nothing here."""
+
 from __future__ import annotations
 
 from typing import Any, ClassVar
@@ -57,42 +58,83 @@ class SimulationsProjection(Projection):
         """,
     }
     keys: ClassVar[dict[str, tuple[str, ...]]] = {
-        "simulations": ("id",), "simulation_rows": ("simulation_id", "scenario", "subscription_id", "cycle_start")}
+        "simulations": ("id",),
+        "simulation_rows": ("simulation_id", "scenario", "subscription_id", "cycle_start"),
+    }
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         for position, e in page.events:
             match e:
                 case Simulation.Requested():
-                    cur.execute(sql.SQL(
-                        "INSERT INTO {} (id, business_id, product_id, status, scenarios, customer_ids, cycles, "
-                        "span_start, span_end, total, done, requested_at, requested_position, position) "
-                        "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,0,0,%s,%s,%s)").format(self.t("simulations")),
-                        (e.originator_id, e.business_id, e.product_id, PENDING, to_json(e.scenarios),
-                         None if e.customer_ids is None else to_json(e.customer_ids), e.cycles, e.start, e.end,
-                         e.requested_at, position, position))
+                    cur.execute(
+                        sql.SQL(
+                            "INSERT INTO {} (id, business_id, product_id, status, scenarios, customer_ids, cycles, "
+                            "span_start, span_end, total, done, requested_at, requested_position, position) "
+                            "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,0,0,%s,%s,%s)"
+                        ).format(self.t("simulations")),
+                        (
+                            e.originator_id,
+                            e.business_id,
+                            e.product_id,
+                            PENDING,
+                            to_json(e.scenarios),
+                            None if e.customer_ids is None else to_json(e.customer_ids),
+                            e.cycles,
+                            e.start,
+                            e.end,
+                            e.requested_at,
+                            position,
+                            position,
+                        ),
+                    )
                 case Simulation.Progressed():
-                    self._status(cur, e.originator_id, position, "status = %s, total = %s, done = %s",
-                                 (RUNNING, e.total, e.done))
+                    self._status(
+                        cur, e.originator_id, position, "status = %s, total = %s, done = %s", (RUNNING, e.total, e.done)
+                    )
                     # COPY: a step brings thousands of rows, and the usage projection waits in this transaction.
-                    with cur.copy(sql.SQL(
-                        "COPY {} (simulation_id, scenario, subscription_id, cycle_start, cycle_end, customer_id, "
-                        "issued, simulated, difference, row) FROM STDIN").format(self.t("simulation_rows"))) as copy:
+                    with cur.copy(
+                        sql.SQL(
+                            "COPY {} (simulation_id, scenario, subscription_id, cycle_start, cycle_end, customer_id, "
+                            "issued, simulated, difference, row) FROM STDIN"
+                        ).format(self.t("simulation_rows"))
+                    ) as copy:
                         for r in e.rows:
-                            copy.write_row((e.originator_id, r["scenario"], r["subscription_id"], r["cycle_start"],
-                                            r["cycle_end"], r["customer_id"], r["issued"], r["simulated"],
-                                            r["difference"], to_json(r)))
+                            copy.write_row(
+                                (
+                                    e.originator_id,
+                                    r["scenario"],
+                                    r["subscription_id"],
+                                    r["cycle_start"],
+                                    r["cycle_end"],
+                                    r["customer_id"],
+                                    r["issued"],
+                                    r["simulated"],
+                                    r["difference"],
+                                    to_json(r),
+                                )
+                            )
                 case Simulation.Finished():
                     self._status(cur, e.originator_id, position, "status = %s, finished_at = %s", (DONE, e.at))
                 case Simulation.Failed():
-                    self._status(cur, e.originator_id, position, "status = %s, error = %s, finished_at = %s",
-                                 (FAILED, e.reason, e.at))
+                    self._status(
+                        cur,
+                        e.originator_id,
+                        position,
+                        "status = %s, error = %s, finished_at = %s",
+                        (FAILED, e.reason, e.at),
+                    )
                 case Simulation.Deleted():
                     for table in ("simulation_rows", "simulations"):
                         column = "simulation_id" if table == "simulation_rows" else "id"
-                        cur.execute(sql.SQL("DELETE FROM {} WHERE {} = %s").format(
-                            self.t(table), sql.Identifier(column)), (e.originator_id,))
+                        cur.execute(
+                            sql.SQL("DELETE FROM {} WHERE {} = %s").format(self.t(table), sql.Identifier(column)),
+                            (e.originator_id,),
+                        )
 
-    def _status(self, cur: Cursor[Any], simulation: Any, position: int, assignments: str,
-                values: tuple[Any, ...]) -> None:
-        cur.execute(sql.SQL("UPDATE {} SET " + assignments + ", position = %s WHERE id = %s").format(
-            self.t("simulations")), (*values, position, simulation))
+    def _status(
+        self, cur: Cursor[Any], simulation: Any, position: int, assignments: str, values: tuple[Any, ...]
+    ) -> None:
+        cur.execute(
+            sql.SQL("UPDATE {} SET " + assignments + ", position = %s WHERE id = %s").format(self.t("simulations")),
+            (*values, position, simulation),
+        )

@@ -1,5 +1,6 @@
 """Where each projection has got to in the log. A position moves only forward,
 and only in the transaction that wrote the rows it accounts for."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -16,9 +17,11 @@ def tracking_table(schema: str) -> sql.Composed:
 
 
 def create_tracking(cur: Cursor[Any], schema: str) -> None:
-    cur.execute(sql.SQL(
-        "CREATE TABLE IF NOT EXISTS {} (name text PRIMARY KEY, position bigint NOT NULL)"
-    ).format(tracking_table(schema)))
+    cur.execute(
+        sql.SQL("CREATE TABLE IF NOT EXISTS {} (name text PRIMARY KEY, position bigint NOT NULL)").format(
+            tracking_table(schema)
+        )
+    )
 
 
 def read_position(cur: Cursor[Any], schema: str, name: str) -> int:
@@ -39,10 +42,13 @@ def record_position(cur: Cursor[Any], schema: str, name: str, position: int) -> 
 def record_positions(cur: Cursor[Any], schema: str, names: list[str], position: int) -> None:
     """Moves every named projection to `position` in one statement (one round trip per page, not one per
     projection); if any of them is already there, none moves and the page is someone else's."""
-    cur.execute(sql.SQL(
-        "INSERT INTO {t} (name, position) SELECT unnest(%s::text[]), %s ON CONFLICT (name) DO UPDATE "
-        "SET position = EXCLUDED.position WHERE {t}.position < EXCLUDED.position RETURNING name"
-    ).format(t=tracking_table(schema)), (names, position))
+    cur.execute(
+        sql.SQL(
+            "INSERT INTO {t} (name, position) SELECT unnest(%s::text[]), %s ON CONFLICT (name) DO UPDATE "
+            "SET position = EXCLUDED.position WHERE {t}.position < EXCLUDED.position RETURNING name"
+        ).format(t=tracking_table(schema)),
+        (names, position),
+    )
     moved = {row["name"] for row in cur.fetchall()}
     if len(moved) < len(set(names)):
         raise PositionConflict(f"{', '.join(sorted(set(names) - moved))} already at or past {position}")

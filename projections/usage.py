@@ -6,6 +6,7 @@ listing, filtering and meter back-fills; and the meters' per-minute buckets
 (back-fills and late lines scan a position range), and the two listing orders, per business and per
 customer, newest first. An event is found by its id through the event store's own primary key (its
 aggregate id derives from business and event_id), so no second unique index repeats that one."""
+
 from __future__ import annotations
 
 from typing import Any, ClassVar
@@ -48,20 +49,31 @@ class UsageProjection(Projection):
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         rows = [
-            (position, e.business_id, e.event_id, e.customer_id, e.event_name, e.occurred_at,
-             _json.encode(e.metadata))
+            (position, e.business_id, e.event_id, e.customer_id, e.event_name, e.occurred_at, _json.encode(e.metadata))
             for position, e in page.events
             if isinstance(e, RECORDED)
         ]
         if rows:
             self._copy(cur, rows)
-        meter_usage.apply_page(cur, self.t("meters"), self.t("meter_usage"), self.t("meter_uniques"),
-                               self.t("meter_usage_hours"), page.events)
+        meter_usage.apply_page(
+            cur,
+            self.t("meters"),
+            self.t("meter_usage"),
+            self.t("meter_uniques"),
+            self.t("meter_usage_hours"),
+            page.events,
+        )
 
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
-        return meter_usage.backfill_step(cur, self.t("meters"), self.t("meter_usage"), self.t("meter_uniques"),
-                                         self.t("meter_usage_hours"), self.t("usage_events"),
-                                         only=self.owned("meters"))
+        return meter_usage.backfill_step(
+            cur,
+            self.t("meters"),
+            self.t("meter_usage"),
+            self.t("meter_uniques"),
+            self.t("meter_usage_hours"),
+            self.t("usage_events"),
+            only=self.owned("meters"),
+        )
 
     def pending_work(self, cur: Cursor[Any]) -> list[str]:
         return meter_usage.backfills(cur, self.t("meters"), only=self.owned("meters"))
@@ -71,10 +83,16 @@ class UsageProjection(Projection):
             return super().owned(logical)
         if logical in ("meter_usage", "meter_usage_hours", "meter_uniques"):
             return sql.SQL("meter_id IN (SELECT id FROM {} WHERE {})").format(
-                self.t("meters"), self.partition.condition(sql.Identifier("business_id")))
+                self.t("meters"), self.partition.condition(sql.Identifier("business_id"))
+            )
         return self.partition.condition(sql.Identifier("business_id"))
 
     def _copy(self, cur: Cursor[Any], rows: list[tuple[Any, ...]]) -> None:
-        copy_binary(cur, sql.SQL(
-            "COPY {} (position, business_id, event_id, customer_id, event_name, occurred_at, metadata)"
-        ).format(self.t("usage_events")), _ROW_TYPES, rows)
+        copy_binary(
+            cur,
+            sql.SQL("COPY {} (position, business_id, event_id, customer_id, event_name, occurred_at, metadata)").format(
+                self.t("usage_events")
+            ),
+            _ROW_TYPES,
+            rows,
+        )

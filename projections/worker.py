@@ -1,6 +1,7 @@
 """The projection worker: applies the log to every projection, one page per
 transaction, and records the page's last position in that same transaction, with
 the events it had to park (see parking.py)."""
+
 from __future__ import annotations
 
 import logging
@@ -52,8 +53,9 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
             cur.execute(statement)
 
 
-def process_page(app: EventLog, cur: Cursor[Any], projections: list[Projection], stop: int | None = None,
-                 page_size: int = PAGE_SIZE) -> int:
+def process_page(
+    app: EventLog, cur: Cursor[Any], projections: list[Projection], stop: int | None = None, page_size: int = PAGE_SIZE
+) -> int:
     """Applies the next page to projections that stand at the same position, decoding it once; events a
     projection cannot apply are parked with their business (see isolation.py), in the same transaction.
     Returns how many notifications the page held."""
@@ -91,8 +93,7 @@ def step(app: EventLog, projections: list[Projection], page_size: int = PAGE_SIZ
         return 0
 
 
-def catch_up(app: EventLog, projection: Projection, until: int,
-             progress: Callable[[int], None] | None = None) -> None:
+def catch_up(app: EventLog, projection: Projection, until: int, progress: Callable[[int], None] | None = None) -> None:
     """Applies pages until the projection has reached `until`."""
     while True:
         with app.datastore.transaction(commit=False) as cur:
@@ -187,8 +188,9 @@ def projected_position(app: EventLog, names: list[str]) -> int:
 
 
 def projected_position_in(datastore: PostgresDatastore, schema: str, names: list[str]) -> int:
-    query = sql.SQL("SELECT coalesce(min(position), 0) AS p, count(*) AS n FROM {}.projection_tracking "
-                    "WHERE name = ANY(%s)").format(sql.Identifier(schema))
+    query = sql.SQL(
+        "SELECT coalesce(min(position), 0) AS p, count(*) AS n FROM {}.projection_tracking WHERE name = ANY(%s)"
+    ).format(sql.Identifier(schema))
     with datastore.transaction(commit=False) as cur:
         cur.execute(query, (names,))
         row = one(cur)
@@ -201,8 +203,9 @@ def wait_for(app: EventLog, names: Iterable[str], position: int, timeout: float 
     return wait_in(app.datastore, app.schema, names, position, timeout)
 
 
-def wait_in(datastore: PostgresDatastore, schema: str, names: Iterable[str], position: int,
-            timeout: float = 5.0) -> bool:
+def wait_in(
+    datastore: PostgresDatastore, schema: str, names: Iterable[str], position: int, timeout: float = 5.0
+) -> bool:
     """`wait_for` on this datastore (the primary, or a replica of it)."""
     names = list(names)
     deadline = time.monotonic() + timeout

@@ -3,6 +3,7 @@
 Timeouts differ per process (docs/decisions.md, "Database faults"): an API process answers 503 rather
 than wait on a database that does not answer, while the projection worker, rebuilds, the benchmark and
 closing jobs may run statements as long as they need."""
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,9 @@ CONNECT_TIMEOUT = "TALLY_CONNECT_TIMEOUT"
 STATEMENT_TIMEOUT = "TALLY_STATEMENT_TIMEOUT"
 
 
-def store_env(database_url: str | None = None, schema: str | None = None, pool_size: int = 4,
-              timeouts: Timeouts = BACKGROUND) -> dict[str, str]:
+def store_env(
+    database_url: str | None = None, schema: str | None = None, pool_size: int = 4, timeouts: Timeouts = BACKGROUND
+) -> dict[str, str]:
     url = urlparse(database_url or os.environ["DATABASE_URL"])
     query = parse_qs(url.query)
     host = query.get("host", [url.hostname or ""])[0]

@@ -16,6 +16,7 @@ context travels into worker threads) is bounded three ways:
 Work without a deadline (the projection worker, rebuilds, the benchmark,
 closing jobs) is not touched.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """The one event store every aggregate lives in: a single total order, so any
 log position means the same thing to every read model."""
+
 from __future__ import annotations
 
 import uuid
@@ -50,7 +51,10 @@ class EventStore(Application[Any]):
     # from their latest snapshot (SNAPSHOT_EVERY). Snapshots live in their own table, outside the log the
     # read models follow.
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
-        InvoiceNumbering: 20, Subscription: SNAPSHOT_EVERY, CreditWallet: SNAPSHOT_EVERY}
+        InvoiceNumbering: 20,
+        Subscription: SNAPSHOT_EVERY,
+        CreditWallet: SNAPSHOT_EVERY,
+    }
     SNAPSHOTTED_CACHE = 10_000
     snapshotted: Repository[Any]
 
@@ -71,12 +75,20 @@ class EventStore(Application[Any]):
         and wallets load in bounded time); `snapshotted` also keeps the aggregates in a cache fast-forwarded
         by the events stored since (each get hands out a copy, so a save that fails leaves the cache as
         stored): the invoice numbering, loaded by every close."""
-        self.snapshotted = Repository(event_store=self.events, snapshot_store=self.snapshots,
-                                      cache_maxsize=self.SNAPSHOTTED_CACHE, fastforward=True)
+        self.snapshotted = Repository(
+            event_store=self.events,
+            snapshot_store=self.snapshots,
+            cache_maxsize=self.SNAPSHOTTED_CACHE,
+            fastforward=True,
+        )
         return Repository(event_store=self.events, snapshot_store=self.snapshots)
 
-    def take_snapshot(self, aggregate_id: uuid.UUID, version: int | None = None,
-                      projector_func: ProjectorFunction[Any, Any] = project_aggregate) -> None:
+    def take_snapshot(
+        self,
+        aggregate_id: uuid.UUID,
+        version: int | None = None,
+        projector_func: ProjectorFunction[Any, Any] = project_aggregate,
+    ) -> None:
         """From the last snapshot on, not the whole history."""
         assert self.snapshots is not None
         aggregate = self.snapshotted.get(aggregate_id, version=version, projector_func=projector_func)
@@ -138,8 +150,12 @@ def _setup_lock(env: dict[str, str]) -> Iterator[None]:
     until the caller has created its tables."""
     schema = env.get("POSTGRES_SCHEMA", "public")
     with psycopg.connect(
-        dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
-        user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"], autocommit=True,
+        dbname=env["POSTGRES_DBNAME"],
+        host=env["POSTGRES_HOST"],
+        port=env["POSTGRES_PORT"],
+        user=env["POSTGRES_USER"],
+        password=env["POSTGRES_PASSWORD"],
+        autocommit=True,
         connect_timeout=int(env.get(CONNECT_TIMEOUT) or 10),
     ) as conn:
         conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (f"tally-setup/{schema}",))

@@ -3,6 +3,7 @@ usage events an auditor needs to re-derive an invoice.
 
 The scan filters on the stored JSON (eventsourcing's JSON transcoder writes a
 UUID as {"_type_": "uuid_hex", "_data_": hex}); tests pin that format."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,9 @@ from domain.usage_event import UsageEvent
 RECORDED_TOPIC = "domain.usage_event:UsageEvent.Recorded"
 
 
-def recorded_usage(app: Any, business: uuid.UUID | None, customer: str | None, after: int = 0,
-                   upto: int | None = None) -> Iterator[tuple[int, UsageEvent.Recorded]]:
+def recorded_usage(
+    app: Any, business: uuid.UUID | None, customer: str | None, after: int = 0, upto: int | None = None
+) -> Iterator[tuple[int, UsageEvent.Recorded]]:
     """(position, event) of every usage event of the business (all businesses if None; and of the customer)
     with after < position <= upto."""
     match: dict[str, Any] = {"business_id": {"_data_": business.hex}} if business else {}
@@ -33,7 +35,11 @@ def recorded_usage(app: Any, business: uuid.UUID | None, customer: str | None, a
     with app.datastore.transaction(commit=False) as cur:
         cur.execute(query, (RECORDED_TOPIC, after, upto if upto is not None else 2**62, json.dumps(match)))
         for row in cur:
-            notification = Notification(id=row["notification_id"], originator_id=row["originator_id"],
-                                        originator_version=row["originator_version"], topic=row["topic"],
-                                        state=bytes(row["state"]))
+            notification = Notification(
+                id=row["notification_id"],
+                originator_id=row["originator_id"],
+                originator_version=row["originator_version"],
+                topic=row["topic"],
+                state=bytes(row["state"]),
+            )
             yield row["notification_id"], app.mapper.to_domain_event(notification)

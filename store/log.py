@@ -1,5 +1,6 @@
 """Reading the event log: what a reader of it is given (`EventLog`), and pages
 of notifications read on the caller's cursor."""
+
 from __future__ import annotations
 
 from typing import Any, Protocol
@@ -29,8 +30,9 @@ class EventLog(Protocol):
     def head(self) -> int: ...
 
 
-def read_page(cur: Cursor[Any], events_table: sql.Composable, after: int, limit: int,
-              stop: int | None = None) -> list[Notification]:
+def read_page(
+    cur: Cursor[Any], events_table: sql.Composable, after: int, limit: int, stop: int | None = None
+) -> list[Notification]:
     """Notifications with after < id (<= stop), oldest first. Ids have gaps; only order matters.
 
     The page is read from a window of ids first. Open-ended, the planner's estimate of the rows past
@@ -65,6 +67,13 @@ def _notifications(cur: Cursor[Any], query: sql.Composed, params: tuple[Any, ...
     # of the worker's time.
     with cur.connection.cursor(row_factory=tuple_row) as rows:
         rows.execute(query, params, binary=True)
-        return [Notification(id=i, originator_id=originator, originator_version=version, topic=topic,
-                             state=state if type(state) is bytes else bytes(state))
-                for i, originator, version, topic, state in rows.fetchall()]
+        return [
+            Notification(
+                id=i,
+                originator_id=originator,
+                originator_version=version,
+                topic=topic,
+                state=state if type(state) is bytes else bytes(state),
+            )
+            for i, originator, version, topic, state in rows.fetchall()
+        ]

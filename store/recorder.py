@@ -7,6 +7,7 @@ that pipeline intermittently deadlocks: client and server both wait to write
 after another in one transaction, keep every guarantee (table lock, so insert
 order is commit order; NOTIFY; one INSERT for the batch) and cannot deadlock.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -1,4 +1,5 @@
 """Reading rows off a cursor whose query always answers one."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -5,6 +5,7 @@ applies the same rule as its `object_hook` (a dict of exactly `_type_` and
 `_data_` is a registered transcoding, innermost first) to what msgspec
 parsed: the projection worker spent a third of its time in `json.loads`.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -33,5 +34,7 @@ class MsgspecJSONTranscoder(JSONTranscoder):
         return value
 
     def _list(self, value: list[Any]) -> list[Any]:
-        return [self._dict(item) if type(item) is dict else self._list(item) if type(item) is list else item
-                for item in value]
+        return [
+            self._dict(item) if type(item) is dict else self._list(item) if type(item) is list else item
+            for item in value
+        ]

@@ -8,6 +8,7 @@ batch can hang the pipeline (docs/performance.md). The bytes written here are
 exactly the bytes the mapper would write (tests hold both paths equal), so
 `app.mapper.to_domain_event` and `app.repository.get` read them as usual.
 """
+
 from __future__ import annotations
 
 import struct
@@ -55,6 +56,7 @@ def _metadata_value(value: MetadataValue) -> Any:
 
 class _Stored(msgspec.Struct):
     """A `Recorded` state's keys in the mapper's order; the parts shared by the batch are encoded once."""
+
     timestamp: msgspec.Raw
     originator_topic: msgspec.Raw
     business_id: msgspec.Raw
@@ -70,20 +72,29 @@ _TOPIC_JSON = msgspec.Raw(_encode(ORIGINATOR_TOPIC))
 _AS_IS = frozenset({str, int, bool})
 
 
-def recorded_states(business: uuid.UUID, batch: Iterable[IncomingEvent], now: datetime,
-                    mapper: Mapper[Any]) -> list[bytes]:
+def recorded_states(
+    business: uuid.UUID, batch: Iterable[IncomingEvent], now: datetime, mapper: Mapper[Any]
+) -> list[bytes]:
     """The stored state of each event's `Recorded`, as `mapper.to_stored_event` would write it."""
     timestamp = msgspec.Raw(_encode(_tagged("datetime_iso", UsageEvent.Recorded.create_timestamp().isoformat())))
     business_hex = msgspec.Raw(_encode(_tagged("uuid_hex", business.hex)))
     states = []
     for e in batch:
         metadata = e.metadata
-        state = _encode(_Stored(
-            timestamp, _TOPIC_JSON, business_hex, e.event_id, e.customer_id, e.event_name,
-            _tagged("datetime_iso", (e.timestamp or now).isoformat()),
-            metadata if all(type(v) in _AS_IS for v in metadata.values())
-            else {k: _metadata_value(v) for k, v in metadata.items()},
-        ))
+        state = _encode(
+            _Stored(
+                timestamp,
+                _TOPIC_JSON,
+                business_hex,
+                e.event_id,
+                e.customer_id,
+                e.event_name,
+                _tagged("datetime_iso", (e.timestamp or now).isoformat()),
+                metadata
+                if all(type(v) in _AS_IS for v in metadata.values())
+                else {k: _metadata_value(v) for k, v in metadata.items()},
+            )
+        )
         if mapper.compressor:
             state = mapper.compressor.compress(state)
         if mapper.cipher:
@@ -100,6 +111,7 @@ class _Tagged(msgspec.Struct, forbid_unknown_fields=True):
 class _TaggedTime(msgspec.Struct, forbid_unknown_fields=True):
     """A tagged datetime, parsed by msgspec itself (the same values as `datetime.fromisoformat` gives
     for what `isoformat` wrote; anything else fails here and takes the mapper's path)."""
+
     type: str = msgspec.field(name="_type_")
     data: datetime = msgspec.field(name="_data_")
 
@@ -193,12 +205,20 @@ def peek_business(state: bytes) -> uuid.UUID | None:
 def copy_rows(records: list[tuple[uuid.UUID, bytes]]) -> list[bytes]:
     """Each row (originator_id, originator_version = 1, topic, state) in COPY's binary format,
     built before the table lock is taken so the lock is held only while PostgreSQL works."""
-    return [b"".join((_ID_FIELD, originator_id.bytes, _VERSION_AND_TOPIC, _LENGTH.pack(len(state)), state))
-            for originator_id, state in records]
+    return [
+        b"".join((_ID_FIELD, originator_id.bytes, _VERSION_AND_TOPIC, _LENGTH.pack(len(state)), state))
+        for originator_id, state in records
+    ]
 
 
-def append(cur: Cursor[Any], recorder: Any, events_table: sql.Composable, ids: list[uuid.UUID], rows: list[bytes],
-           recheck: bool = False) -> tuple[int, int]:
+def append(
+    cur: Cursor[Any],
+    recorder: Any,
+    events_table: sql.Composable,
+    ids: list[uuid.UUID],
+    rows: list[bytes],
+    recheck: bool = False,
+) -> tuple[int, int]:
     """Writes the rows under the recorder's own `LOCK TABLE ... IN EXCLUSIVE MODE`, so ids are
     handed out in commit order (the projection worker relies on it); returns (rows written, last position).
 
@@ -207,8 +227,12 @@ def append(cur: Cursor[Any], recorder: Any, events_table: sql.Composable, ids: l
     between the check and the COPY, and this append cannot fail on a duplicate."""
     recorder._lock_table(cur)
     if recheck:
-        cur.execute(sql.SQL("SELECT originator_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1")
-                    .format(events_table), (ids,))
+        cur.execute(
+            sql.SQL("SELECT originator_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1").format(
+                events_table
+            ),
+            (ids,),
+        )
         stored = {row["originator_id"] for row in cur.fetchall()}
         rows = [row for i, row in zip(ids, rows, strict=True) if i not in stored]
     if rows:

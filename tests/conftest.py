@@ -1,5 +1,6 @@
 """Every test that touches storage gets a real PostgreSQL: DATABASE_URL when set,
 else one embedded server for the session. Each test has its own schema."""
+
 from __future__ import annotations
 
 import os
@@ -126,8 +127,9 @@ def make_customer(tally: Tally, business: uuid.UUID) -> Callable[..., str]:
 
 
 @pytest.fixture
-def cli(database_url: str, schema: str, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+def cli(
+    database_url: str, schema: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., tuple[int, str, str]]:
     """`tally ...` in this process against the test's schema: (exit code, stdout, stderr)."""
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("TALLY_SCHEMA", schema)
@@ -136,4 +138,5 @@ def cli(database_url: str, schema: str, monkeypatch: pytest.MonkeyPatch,
         code = main(list(argv))
         out, err = capsys.readouterr()
         return code, out, err
+
     return run

@@ -1,5 +1,6 @@
 """Every fixture name is defined once under tests/: a second definition would shadow the
 first for some tests and not others, and which one a test gets would depend on where it lives."""
+
 from __future__ import annotations
 
 import ast
@@ -20,8 +21,11 @@ def fixture_names(source: str) -> list[str]:
             target = call.func if call else decorator
             if (target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", None)) != "fixture":
                 continue
-            named = [k.value.value for k in (call.keywords if call else [])
-                     if k.arg == "name" and isinstance(k.value, ast.Constant)]
+            named = [
+                k.value.value
+                for k in (call.keywords if call else [])
+                if k.arg == "name" and isinstance(k.value, ast.Constant)
+            ]
             names.append(named[0] if named else node.name)
     return names
 

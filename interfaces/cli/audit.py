@@ -1,5 +1,6 @@
 """`tally audit`: an aggregate's history as a timeline, an invoice re-derived
 from the log, or every invoice and wallet verified."""
+
 from __future__ import annotations
 
 import argparse
@@ -27,11 +28,16 @@ USAGE = """tally audit KIND ID [--at T | --version N] [--business NAME]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("audit", help="replay histories, explain invoices, verify everything from the log",
-                            usage=USAGE, description=f"KIND is one of: {', '.join(sorted(KINDS))}.")
+    parser = sub.add_parser(
+        "audit",
+        help="replay histories, explain invoices, verify everything from the log",
+        usage=USAGE,
+        description=f"KIND is one of: {', '.join(sorted(KINDS))}.",
+    )
     parser.add_argument("what", choices=[*sorted(KINDS), "explain", "verify"], metavar="KIND|explain|verify")
-    parser.add_argument("id", nargs="?", help="aggregate id (customers, usage events, wallets: external id "
-                                              "with --business)")
+    parser.add_argument(
+        "id", nargs="?", help="aggregate id (customers, usage events, wallets: external id with --business)"
+    )
     when = parser.add_mutually_exclusive_group()
     when.add_argument("--at", type=datetime.fromisoformat, help="state at this RFC 3339 time")
     when.add_argument("--version", type=int, help="state at this version")
@@ -56,26 +62,41 @@ def render_history(history: History) -> str:
 
 
 def render_explanation(e: Explanation) -> str:
-    lines = [f"invoice {e.invoice_id}  customer {e.customer_id}  {e.currency}",
-             f"cycle {e.cycle_start.isoformat()} .. {e.cycle_end.isoformat()}",
-             f"usage up to log position {e.priced_at_position} (late after {e.late_after_position}); "
-             f"product v{e.product_version}; credits available {e.credits_available}"]
+    lines = [
+        f"invoice {e.invoice_id}  customer {e.customer_id}  {e.currency}",
+        f"cycle {e.cycle_start.isoformat()} .. {e.cycle_end.isoformat()}",
+        f"usage up to log position {e.priced_at_position} (late after {e.late_after_position}); "
+        f"product v{e.product_version}; credits available {e.credits_available}",
+    ]
     for w in e.entitlements:
         t = w.terms
-        lines.append(f"entitlement {t.name} ({w.entitlement_id}): balance {w.balance} {t.unit}, overage {w.overage}; "
-                     f"overage {'enabled' if t.overage_enabled else 'disabled'} ({t.overage_behavior}, limit "
-                     f"{t.overage_limit}, {t.price_per_unit} {t.currency} per credit); rollover "
-                     f"{f'{t.kept_share * 100:.0f}% at most {t.max_rollover_count} times' if t.rollover_enabled else 'off'}")
+        lines.append(
+            f"entitlement {t.name} ({w.entitlement_id}): balance {w.balance} {t.unit}, overage {w.overage}; "
+            f"overage {'enabled' if t.overage_enabled else 'disabled'} ({t.overage_behavior}, limit "
+            f"{t.overage_limit}, {t.price_per_unit} {t.currency} per credit); rollover "
+            f"{f'{t.kept_share * 100:.0f}% at most {t.max_rollover_count} times' if t.rollover_enabled else 'off'}"
+        )
     for w in e.lines:
         flag = " late" if w.late else ""
         group = "".join(f" [{k}={v}]" for k, v in (w.group or {}).items())
-        priced = f"x {w.unit_price}" if w.model == "per_unit" else f"{w.model} (" + " + ".join(
-            f"{p.units} x {p.unit_price}" + (f" + {p.flat_price}" if p.flat_price else "") for p in w.parts) + ")"
-        lines.append(f"{'ok' if w.matches else 'MISMATCH':>8}  {w.meter_name}{group}{flag}: {w.events} events -> "
-                     f"quantity {w.quantity} - free {w.free} - credits {w.credits_used} = {w.billable} {priced} = "
-                     f"{w.exact_amount} -> {w.amount} (issued {w.issued_amount})")
-    lines.append(f"fixed price {e.price}; total {e.total} (issued {e.issued_total}): "
-                 f"{'MATCHES' if e.matches else 'DOES NOT MATCH'}")
+        priced = (
+            f"x {w.unit_price}"
+            if w.model == "per_unit"
+            else f"{w.model} ("
+            + " + ".join(
+                f"{p.units} x {p.unit_price}" + (f" + {p.flat_price}" if p.flat_price else "") for p in w.parts
+            )
+            + ")"
+        )
+        lines.append(
+            f"{'ok' if w.matches else 'MISMATCH':>8}  {w.meter_name}{group}{flag}: {w.events} events -> "
+            f"quantity {w.quantity} - free {w.free} - credits {w.credits_used} = {w.billable} {priced} = "
+            f"{w.exact_amount} -> {w.amount} (issued {w.issued_amount})"
+        )
+    lines.append(
+        f"fixed price {e.price}; total {e.total} (issued {e.issued_total}): "
+        f"{'MATCHES' if e.matches else 'DOES NOT MATCH'}"
+    )
     return "\n".join(lines)
 
 
@@ -83,8 +104,9 @@ def invoice_id(text: str) -> uuid.UUID:
     try:
         return uuid.UUID(text)
     except ValueError:
-        raise UserError(f"{text!r} is not an invoice id",
-                        "an invoice id is a UUID, as `GET /invoices` or the dashboard shows it") from None
+        raise UserError(
+            f"{text!r} is not an invoice id", "an invoice id is a UUID, as `GET /invoices` or the dashboard shows it"
+        ) from None
 
 
 def check(args: argparse.Namespace) -> None:
@@ -97,9 +119,10 @@ def check(args: argparse.Namespace) -> None:
         try:
             uuid.UUID(args.id)
         except ValueError:
-            raise UserError(f"{args.what} {args.id!r} is an external id, which only means something within one "
-                            "business", f"add --business NAME, e.g. tally audit {args.what} {args.id} "
-                                        "--business acme") from None
+            raise UserError(
+                f"{args.what} {args.id!r} is an external id, which only means something within one business",
+                f"add --business NAME, e.g. tally audit {args.what} {args.id} --business acme",
+            ) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -119,9 +142,11 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
             for f in verdict.findings:
                 print(f"MISMATCH {f.kind} {f.id}: {f.detail}")
-            print(f"{verdict.entitlements} credit entitlements, {verdict.invoices} invoices, {verdict.wallets} wallets "
-                  "verified; "
-                  f"{len(verdict.findings)} mismatch(es)")
+            print(
+                f"{verdict.entitlements} credit entitlements, {verdict.invoices} invoices, {verdict.wallets} wallets "
+                "verified; "
+                f"{len(verdict.findings)} mismatch(es)"
+            )
             return 1 if verdict.findings else 0
         print(render_history(tally.audit.history(business, args.what, args.id, version=args.version, at=args.at)))
         return 0

@@ -1,4 +1,5 @@
 """`tally bench`: tally against a hand-written baseline, in one run (docs/performance.md)."""
+
 from __future__ import annotations
 
 import argparse

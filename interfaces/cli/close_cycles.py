@@ -1,4 +1,5 @@
 """`tally close-cycles`: invoice every cycle that ended more than the grace ago."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,8 +13,12 @@ from interfaces.cli.projections import progress_bar
 
 
 def add_grace(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--grace", type=float, default=DEFAULT_GRACE.total_seconds() / 60,
-                        help="minutes after a cycle's end before it is closed (default 60), so late usage lands")
+    parser.add_argument(
+        "--grace",
+        type=float,
+        default=DEFAULT_GRACE.total_seconds() / 60,
+        help="minutes after a cycle's end before it is closed (default 60), so late usage lands",
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,8 +31,12 @@ def run(args: argparse.Namespace) -> int:
     tally, _ = open_tally(args.data_dir, pool_size=2)
     try:
         started = time.monotonic()
-        issued = tally.jobs.close_due(datetime.now(timezone.utc), timedelta(minutes=args.grace), wait=True,
-                                 progress=progress_bar("closing cycles"))
+        issued = tally.jobs.close_due(
+            datetime.now(timezone.utc),
+            timedelta(minutes=args.grace),
+            wait=True,
+            progress=progress_bar("closing cycles"),
+        )
         sys.stderr.write("\n")
         print(f"{issued} invoice(s) issued in {time.monotonic() - started:.1f}s")
     finally:

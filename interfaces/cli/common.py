@@ -1,4 +1,5 @@
 """Options and set-up every command shares, and the one kind of error a command reports to a person."""
+
 from __future__ import annotations
 
 import argparse
@@ -31,14 +32,27 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
     if any("--data-dir" in action.option_strings for action in parser._actions):
         return
     shared = parser.add_argument_group("shared options")
-    shared.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR",
-                        help=f"folder of the embedded PostgreSQL, the demo key and the session secret "
-                             f"(default: $TALLY_DATA_DIR or {DEFAULT_DATA_DIR})")
-    shared.add_argument("--database-url", default=argparse.SUPPRESS, metavar="URL",
-                        help="an external PostgreSQL >= 15 (default: $DATABASE_URL; when neither is set, the "
-                             "embedded one in --data-dir)")
-    shared.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                        help="also show the libraries' logs (embedded PostgreSQL, uvicorn) and tracebacks")
+    shared.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help=f"folder of the embedded PostgreSQL, the demo key and the session secret "
+        f"(default: $TALLY_DATA_DIR or {DEFAULT_DATA_DIR})",
+    )
+    shared.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help="an external PostgreSQL >= 15 (default: $DATABASE_URL; when neither is set, the "
+        "embedded one in --data-dir)",
+    )
+    shared.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="also show the libraries' logs (embedded PostgreSQL, uvicorn) and tracebacks",
+    )
 
 
 def shared_defaults(args: argparse.Namespace) -> argparse.Namespace:

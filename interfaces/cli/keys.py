@@ -1,6 +1,7 @@
 """`tally keys`: issue, list and revoke a business's API keys.
 
 `create` prints the key alone on stdout; nothing else ever shows a key or its hash."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,9 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--business", required=True, help="business name")
     listing.set_defaults(run=run_list)
     revoke = actions.add_parser(
-        "revoke", help="revoke a key by its id",
+        "revoke",
+        help="revoke a key by its id",
         description=f"Revokes the key. A running `tally serve` refuses it within {KEY_CACHE_SECONDS:g} s "
-                    "(each process caches a checked key that long).")
+        "(each process caches a checked key that long).",
+    )
     revoke.add_argument("key_id", metavar="KEY_ID", help="as `tally keys list` shows it")
     revoke.set_defaults(run=run_revoke)
 

@@ -3,6 +3,7 @@
 Quiet by default: tally's own notices, warnings and errors only; `-v` adds the libraries' logs and, on an
 unexpected failure, the traceback. A mistake a person can fix is one line on stderr with a hint and a
 non-zero exit (docs/cli.md)."""
+
 from __future__ import annotations
 
 import argparse
@@ -43,10 +44,14 @@ COMMANDS = [
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 QUIET_FORMAT = "%(asctime)s %(levelname)s %(message)s"
 NOT_FOUND_HINT = "ids are as the API and the dashboard show them, and belong to one business"
-NOT_FOUND_HINTS = {"business_not_found": "a business is named as it was given to `tally keys create --business`",
-                   "api_key_not_found": "`tally keys list --business NAME` shows the key ids"}
-DATABASE_HINT = ("check DATABASE_URL / --database-url, e.g. postgresql://user:password@host:5432/db, or unset it "
-                 "to use the embedded PostgreSQL in --data-dir")
+NOT_FOUND_HINTS = {
+    "business_not_found": "a business is named as it was given to `tally keys create --business`",
+    "api_key_not_found": "`tally keys list --business NAME` shows the key ids",
+}
+DATABASE_HINT = (
+    "check DATABASE_URL / --database-url, e.g. postgresql://user:password@host:5432/db, or unset it "
+    "to use the embedded PostgreSQL in --data-dir"
+)
 
 
 class Parser(argparse.ArgumentParser):
@@ -68,9 +73,11 @@ def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
-        prog="tally", description="Self-hostable, event-sourced usage-based billing engine.",
+        prog="tally",
+        description="Self-hostable, event-sourced usage-based billing engine.",
         epilog="Uses DATABASE_URL when set; otherwise an embedded PostgreSQL in --data-dir (default .tally). "
-               "Every option of `tally` itself may also come after the command.")
+        "Every option of `tally` itself may also come after the command.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)
@@ -83,9 +90,12 @@ def quiet_logs(verbose: bool) -> None:
     """Without -v only tally's own INFO lines and everyone's warnings: the embedded PostgreSQL alone logs
     some 60 lines (initdb's output included) on a first start."""
     # Not forced: where logging is set up already (main() called inside a test run), that set-up stays.
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format=LOG_FORMAT if verbose else QUIET_FORMAT, datefmt="%Y-%m-%d %H:%M:%S",
-                        stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format=LOG_FORMAT if verbose else QUIET_FORMAT,
+        datefmt="%Y-%m-%d %H:%M:%S",
+        stream=sys.stderr,
+    )
     logging.getLogger("tally").setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
@@ -119,8 +129,10 @@ def main(argv: list[str] | None = None) -> int:
         line = explain(exc, args.command)
         if args.verbose:
             traceback.print_exc(file=sys.stderr)
-        print(f"tally: {line or f'{type(exc).__name__}: {exc} (hint: run again with -v for the traceback)'}",
-              file=sys.stderr)
+        print(
+            f"tally: {line or f'{type(exc).__name__}: {exc} (hint: run again with -v for the traceback)'}",
+            file=sys.stderr,
+        )
         return 2 if isinstance(exc, UserError) else 1
 
 

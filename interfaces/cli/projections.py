@@ -1,4 +1,5 @@
 """`tally projections status|rebuild|verify|retry`: operate the read models."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,14 +21,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("projections", help="status, blue/green rebuild, verify and retry of the read models")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("status", help="position, lag behind the log head, events/s, stuck businesses")
-    for action, text in (("rebuild", "rebuild from position 0 into fresh tables, then swap them in"),
-                         ("verify", "rebuild into scratch tables and report every difference, the events still to "
-                                    "apply and the parked ones (exit 1 if any)")):
+    for action, text in (
+        ("rebuild", "rebuild from position 0 into fresh tables, then swap them in"),
+        (
+            "verify",
+            "rebuild into scratch tables and report every difference, the events still to "
+            "apply and the parked ones (exit 1 if any)",
+        ),
+    ):
         command = actions.add_parser(action, help=text)
-        command.add_argument("name", type=projection_name, metavar="NAME",
-                             help=f"{', '.join(PROJECTIONS)}; usage@I/N for partition I of a split usage projection")
-    again = actions.add_parser("retry", help="apply parked events again, in order, once their cause is fixed "
-                                             "(exit 1 if some stay parked)")
+        command.add_argument(
+            "name",
+            type=projection_name,
+            metavar="NAME",
+            help=f"{', '.join(PROJECTIONS)}; usage@I/N for partition I of a split usage projection",
+        )
+    again = actions.add_parser(
+        "retry", help="apply parked events again, in order, once their cause is fixed (exit 1 if some stay parked)"
+    )
     again.add_argument("name", nargs="?", type=projection_name, help="one projection (default: all)")
     again.add_argument("--business", type=business_ref, help="only this business (its id, or its name)")
     parser.set_defaults(run=run)
@@ -54,13 +65,16 @@ def progress_bar(label: str) -> operations.Progress:
         filled = int(share * BAR_WIDTH)
         sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {share:6.1%} {done}/{total}")
         sys.stderr.flush()
+
     return show
 
 
 def stuck_line(s: Stuck) -> str:
     whose = f"business {s.business_id}" if s.business_id else "an event of unknown business (holds back all)"
-    return (f"parked: {whose}: {s.events} event(s) from position {s.position} ({s.topic}) "
-            f"since {s.since:%Y-%m-%d %H:%M:%S}Z: {s.error}")
+    return (
+        f"parked: {whose}: {s.events} event(s) from position {s.position} ({s.topic}) "
+        f"since {s.since:%Y-%m-%d %H:%M:%S}Z: {s.error}"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,6 +120,8 @@ def run_retry(tally: Tally, args: argparse.Namespace) -> int:
         print(f"{r.projection}: {whose}: applied {r.applied} parked event(s)")
         if r.still_parked:
             first = r.still_parked[0]
-            print(f"{r.projection}: {whose}: {len(r.still_parked)} event(s) still parked from position "
-                  f"{first.position} ({first.topic}): {first.error}")
+            print(
+                f"{r.projection}: {whose}: {len(r.still_parked)} event(s) still parked from position "
+                f"{first.position} ({first.topic}): {first.error}"
+            )
     return 1 if any(r.still_parked for r in results) else 0

@@ -1,4 +1,5 @@
 """`tally serve`: the API and a supervised projection worker on one database, ready to use."""
+
 from __future__ import annotations
 
 import argparse
@@ -27,16 +28,26 @@ DEMO_BUSINESS = "demo"
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("serve", help="run the API and the projection worker")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)"
+    )
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="API processes (default 1); the projection worker is always one more")
-    parser.add_argument("--partitions", type=int, default=1,
-                        help="projection workers, each applying its share of the usage projection "
-                             "(`tally worker --partition I/N`; default 1: one worker for everything)")
-    parser.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=None,
-                        help="log every request (default: only with -v; off saves CPU under heavy load)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="API processes (default 1); the projection worker is always one more"
+    )
+    parser.add_argument(
+        "--partitions",
+        type=int,
+        default=1,
+        help="projection workers, each applying its share of the usage projection "
+        "(`tally worker --partition I/N`; default 1: one worker for everything)",
+    )
+    parser.add_argument(
+        "--access-log",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="log every request (default: only with -v; off saves CPU under heavy load)",
+    )
     add_grace(parser)
     parser.set_defaults(run=run)
 
@@ -60,12 +71,26 @@ def run(args: argparse.Namespace) -> int:
         Worker(tally.store, worker_projections(tally.store.schema, split)).setup()
     key = demo_key(tally, args.data_dir)
     # Giving up ends serve the way SIGTERM does, so uvicorn shuts down in order and PostgreSQL stops.
-    workers = [Supervisor("worker", [sys.executable, "-m", "interfaces.cli.main", "worker",
-                                     "--supervisor", str(os.getpid()), "--grace", str(args.grace),
-                                     *(["--partition", f"{split.index}/{split.count}"] if split else []),
-                                     *(["-v"] if args.verbose else [])],
-                          env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
-                          on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM)) for split in splits]
+    workers = [
+        Supervisor(
+            "worker",
+            [
+                sys.executable,
+                "-m",
+                "interfaces.cli.main",
+                "worker",
+                "--supervisor",
+                str(os.getpid()),
+                "--grace",
+                str(args.grace),
+                *(["--partition", f"{split.index}/{split.count}"] if split else []),
+                *(["-v"] if args.verbose else []),
+            ],
+            env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
+            on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM),
+        )
+        for split in splits
+    ]
     gave_up = lambda: any(w.gave_up for w in workers)  # noqa: E731
     # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
     # PostgreSQL stop with us (it stops at interpreter exit).
@@ -76,16 +101,27 @@ def run(args: argparse.Namespace) -> int:
     try:
         for worker in workers:
             worker.start()
-        print(f"tally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
-              f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
-              f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
-              f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n", flush=True)
+        print(
+            f"tally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
+            f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
+            f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
+            f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n",
+            flush=True,
+        )
         if args.workers > 1:
             # Each API process opens its own pool; they find the database through the environment.
-            os.environ.update({"DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema,
-                               "TALLY_DATA_DIR": str(args.data_dir)})
-            uvicorn.run("interfaces.http.asgi:create", factory=True, workers=args.workers, host=args.host,
-                        port=args.port, log_level=log_level, access_log=access_log)
+            os.environ.update(
+                {"DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema, "TALLY_DATA_DIR": str(args.data_dir)}
+            )
+            uvicorn.run(
+                "interfaces.http.asgi:create",
+                factory=True,
+                workers=args.workers,
+                host=args.host,
+                port=args.port,
+                log_level=log_level,
+                access_log=access_log,
+            )
         else:
             app = create_app(tally, session_secret(args.data_dir))
             uvicorn.run(app, host=args.host, port=args.port, log_level=log_level, access_log=access_log)

@@ -1,6 +1,7 @@
 """`tally simulate`: what each customer would have paid under other prices, run here with a
 progress bar and printed as a table. The prices file holds what `POST /simulations` takes for
 terms: a list of usage prices, or `{"usage_prices": [...], "price": "...", "scenarios": [...]}`."""
+
 from __future__ import annotations
 
 import argparse

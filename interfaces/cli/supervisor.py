@@ -1,5 +1,6 @@
 """Keeps a child process running: `tally serve` restarts its worker when it
 dies, and gives up when it keeps dying (docs/supervision.md)."""
+
 from __future__ import annotations
 
 import logging
@@ -30,9 +31,16 @@ def describe(returncode: int) -> str:
 
 
 class Supervisor:
-    def __init__(self, name: str, command: Sequence[str], env: dict[str, str] | None = None,
-                 on_give_up: Callable[[], None] = lambda: None, max_deaths: int = MAX_DEATHS,
-                 window_s: float = DEATH_WINDOW_S, pause_s: float = RESTART_PAUSE_S) -> None:
+    def __init__(
+        self,
+        name: str,
+        command: Sequence[str],
+        env: dict[str, str] | None = None,
+        on_give_up: Callable[[], None] = lambda: None,
+        max_deaths: int = MAX_DEATHS,
+        window_s: float = DEATH_WINDOW_S,
+        pause_s: float = RESTART_PAUSE_S,
+    ) -> None:
         self.name = name
         self.command = list(command)
         self.env = env
@@ -63,8 +71,14 @@ class Supervisor:
             while deaths[0] < now - self.window_s:
                 deaths.popleft()
             if len(deaths) > self.max_deaths:
-                log.critical("%s (pid %d) %s: died %d times within %.0f s; giving up", self.name, self.process.pid,
-                             describe(returncode), len(deaths), self.window_s)
+                log.critical(
+                    "%s (pid %d) %s: died %d times within %.0f s; giving up",
+                    self.name,
+                    self.process.pid,
+                    describe(returncode),
+                    len(deaths),
+                    self.window_s,
+                )
                 self.gave_up = True
                 self.on_give_up()
                 return
@@ -76,8 +90,14 @@ class Supervisor:
                 dead = self.process.pid
                 self.process = subprocess.Popen(self.command, env=self.env)
                 self.restarts += 1
-            log.error("%s (pid %d) %s; restarted as pid %d (restart %d)", self.name, dead, describe(returncode),
-                      self.process.pid, self.restarts)
+            log.error(
+                "%s (pid %d) %s; restarted as pid %d (restart %d)",
+                self.name,
+                dead,
+                describe(returncode),
+                self.process.pid,
+                self.restarts,
+            )
 
     def stop(self) -> None:
         with self.lock:

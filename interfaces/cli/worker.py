@@ -1,6 +1,7 @@
 """`tally worker`: keeps every read model at the head of the log; on a thread
 of its own, closes due cycles, expires credits and records crossed alerts; and
 on another, sends webhook deliveries."""
+
 from __future__ import annotations
 
 import argparse
@@ -27,16 +28,30 @@ JOBS_STOP_S = 30.0
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("worker", help="run the projection worker alone (for separate processes)")
-    parser.add_argument("--page-size", type=int, default=PAGE_SIZE,
-                        help=f"log notifications applied per transaction (default {PAGE_SIZE})")
-    parser.add_argument("--partition", type=partition_arg, metavar="I/N",
-                        help="apply only partition I of N of the usage projection (its businesses; run one "
-                             "worker per partition); partition 0 also runs every other projection and the "
-                             "billing jobs (docs/scaling.md)")
-    parser.add_argument("--nice", type=int, default=DEFAULT_NICE, choices=range(0, 20), metavar="N",
-                        help=f"run at this much lower CPU priority than the API, 0-19 (default {DEFAULT_NICE}): on a "
-                             "shared machine a burst of ingestion is acknowledged first and the read models catch "
-                             "up after it; on a machine of its own it changes nothing (docs/scaling.md)")
+    parser.add_argument(
+        "--page-size",
+        type=int,
+        default=PAGE_SIZE,
+        help=f"log notifications applied per transaction (default {PAGE_SIZE})",
+    )
+    parser.add_argument(
+        "--partition",
+        type=partition_arg,
+        metavar="I/N",
+        help="apply only partition I of N of the usage projection (its businesses; run one "
+        "worker per partition); partition 0 also runs every other projection and the "
+        "billing jobs (docs/scaling.md)",
+    )
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=DEFAULT_NICE,
+        choices=range(0, 20),
+        metavar="N",
+        help=f"run at this much lower CPU priority than the API, 0-19 (default {DEFAULT_NICE}): on a "
+        "shared machine a burst of ingestion is acknowledged first and the read models catch "
+        "up after it; on a machine of its own it changes nothing (docs/scaling.md)",
+    )
     # Set by `tally serve` to its pid: Ctrl-C is for serve, which stops its worker itself; and a worker whose
     # serve was killed stops instead of running on as an orphan.
     parser.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
@@ -53,10 +68,12 @@ def partition_arg(text: str) -> Partition:
 
 def stop_with(supervisor: int, stopping: threading.Event) -> None:
     """Once the process is no longer the supervisor's child (it was killed), stops."""
+
     def watch() -> None:
         while os.getppid() == supervisor and not stopping.wait(PARENT_POLL_S):
             pass
         stopping.set()
+
     threading.Thread(target=watch, name="supervisor-watch", daemon=True).start()
 
 
@@ -70,10 +87,18 @@ def run(args: argparse.Namespace) -> int:
     log = event_log(tally)
     worker = Worker(log, worker_projections(tally.store.schema, partition), page_size=args.page_size)
     worker.setup()
-    jobs = JobRunner(log, live_names(partition),
-                     [tally.jobs.closing_job(clock, grace), tally.jobs.expiry_job(clock, grace),
-                      tally.alerts.alert_job(), tally.meter_jobs.backfill_job(), tally.simulations.job(clock)],
-                     worker.stopping)
+    jobs = JobRunner(
+        log,
+        live_names(partition),
+        [
+            tally.jobs.closing_job(clock, grace),
+            tally.jobs.expiry_job(clock, grace),
+            tally.alerts.alert_job(),
+            tally.meter_jobs.backfill_job(),
+            tally.simulations.job(clock),
+        ],
+        worker.stopping,
+    )
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
     signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
     if args.supervisor:
@@ -81,8 +106,11 @@ def run(args: argparse.Namespace) -> int:
     # The jobs and the webhook sender run once, beside partition 0 (docs/scaling.md).
     first = partition is None or partition.index == 0
     thread = jobs.start() if first else None
-    sending = Sender(log.datastore, log.schema, worker.stopping, retry_delays(),
-                     tally.webhooks.allow_private).start() if first else None
+    sending = (
+        Sender(log.datastore, log.schema, worker.stopping, retry_delays(), tally.webhooks.allow_private).start()
+        if first
+        else None
+    )
     try:
         worker.run()
     finally:

@@ -3,6 +3,7 @@
 The window follows the range unless one is asked for: minutes for up to six hours, hours for up to two weeks,
 days for up to a year and a bit, months beyond. Each gives between a few dozen and a few hundred bars, far
 inside the API's 10,000-window limit."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,8 +30,9 @@ def window_for(span: timedelta) -> str:
     return next((window for window, longest in WINDOW_UP_TO if span <= longest), "month")
 
 
-def chart_range(preset: str, start: str, end: str, window: str, cycle_start: datetime | None,
-                now: datetime | None = None) -> ChartRange:
+def chart_range(
+    preset: str, start: str, end: str, window: str, cycle_start: datetime | None, now: datetime | None = None
+) -> ChartRange:
     """A typed start or end wins over a preset; without either, the preset (last 24 h by default) up to the
     next minute. `cycle_start` is where "this cycle" begins (None: the month so far)."""
     clock = (now or datetime.now(UTC)).replace(second=0, microsecond=0) + timedelta(minutes=1)
@@ -47,8 +49,12 @@ def chart_range(preset: str, start: str, end: str, window: str, cycle_start: dat
 
 
 def truncate(at: datetime, window: str) -> datetime:
-    keep = {"minute": {}, "hour": {"minute": 0}, "day": {"minute": 0, "hour": 0},
-            "month": {"minute": 0, "hour": 0, "day": 1}}[window]
+    keep = {
+        "minute": {},
+        "hour": {"minute": 0},
+        "day": {"minute": 0, "hour": 0},
+        "month": {"minute": 0, "hour": 0, "day": 1},
+    }[window]
     return at.astimezone(UTC).replace(second=0, microsecond=0, **keep)
 
 

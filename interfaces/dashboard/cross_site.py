@@ -7,6 +7,7 @@ else `Origin` against the request's own host. A request with neither comes from
 something that is not a browser, which cannot ride on a visitor's session cookie.
 No token: every browser that carries the cookie sends one of the two headers
 (docs/dashboard.md)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,5 +36,8 @@ def refuse_cross_site(request: Request[Any, Any, Any]) -> Response[Any] | None:
     """A `before_request` hook: None lets the request through."""
     if not is_cross_site(request.method, request.headers):
         return None
-    return Template("error.html", status_code=403, context={
-        "title": "Refused", "detail": "This form was sent from another site. Use the dashboard's own pages."})
+    return Template(
+        "error.html",
+        status_code=403,
+        context={"title": "Refused", "detail": "This form was sent from another site. Use the dashboard's own pages."},
+    )

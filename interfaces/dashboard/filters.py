@@ -1,5 +1,6 @@
 """How values look on a page: UTC times, numbers with thousands separators, money in its currency, meter
 filters in words, ledger references as links."""
+
 from __future__ import annotations
 
 import json
@@ -14,9 +15,16 @@ from markupsafe import Markup, escape
 from interfaces.dashboard.navigation import NAV, NOTICES
 
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
-OPERATOR_WORDS = {"equals": "is", "not_equals": "is not", "greater_than": ">", "greater_than_or_equals": "≥",
-                  "less_than": "<", "less_than_or_equals": "≤", "contains": "contains",
-                  "does_not_contain": "does not contain"}
+OPERATOR_WORDS = {
+    "equals": "is",
+    "not_equals": "is not",
+    "greater_than": ">",
+    "greater_than_or_equals": "≥",
+    "less_than": "<",
+    "less_than_or_equals": "≤",
+    "contains": "contains",
+    "does_not_contain": "does not contain",
+}
 
 
 def utc(value: datetime | None) -> str:
@@ -30,8 +38,9 @@ def local_input(value: datetime | None) -> str:
 
 def as_json(value: Any) -> str:
     """Decimals, ids and times as the strings the API writes."""
-    return json.dumps(value, indent=2, sort_keys=True, default=lambda v: v.isoformat() if isinstance(v, datetime)
-                      else str(v))
+    return json.dumps(
+        value, indent=2, sort_keys=True, default=lambda v: v.isoformat() if isinstance(v, datetime) else str(v)
+    )
 
 
 def segment(value: str) -> str:
@@ -97,7 +106,8 @@ def reference(text: str | None, names: dict[str, str] | None = None) -> Markup:
         subscription, _, start = rest.partition(":cycle:")
         name = (names or {}).get(subscription) or f"subscription {subscription[:8]}"
         return Markup('cycle from {0} of <a href="/dashboard/audit/subscription/{1}">{2}</a>').format(
-            start[:10], segment(subscription), name)
+            start[:10], segment(subscription), name
+        )
     if kind == "request":
         _, _, reason = rest.partition(" (")
         return Markup("granted by hand{0}").format(f": {reason.rstrip(')')}" if reason else "")
@@ -105,7 +115,16 @@ def reference(text: str | None, names: dict[str, str] | None = None) -> Markup:
 
 
 def install(engine: JinjaTemplateEngine) -> None:
-    engine.engine.filters.update({"utc": utc, "local_input": local_input, "as_json": as_json, "segment": segment,
-                                  "number": number, "money": money, "filter_words": filter_words,
-                                  "reference": reference})
+    engine.engine.filters.update(
+        {
+            "utc": utc,
+            "local_input": local_input,
+            "as_json": as_json,
+            "segment": segment,
+            "number": number,
+            "money": money,
+            "filter_words": filter_words,
+            "reference": reference,
+        }
+    )
     engine.engine.globals.update({"nav": NAV, "notices": NOTICES})

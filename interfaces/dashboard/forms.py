@@ -1,4 +1,5 @@
 """Reading what a person typed into a form or a filter bar."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -19,8 +20,11 @@ def parse_time(value: str | None, field: str) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise Invalid(f"{field} is not a date and time: {value!r}", "invalid_time",
-                      [Fault(field, "must be a date and time such as 2026-01-31T14:00")]) from None
+        raise Invalid(
+            f"{field} is not a date and time: {value!r}",
+            "invalid_time",
+            [Fault(field, "must be a date and time such as 2026-01-31T14:00")],
+        ) from None
     parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
     check_times(**{field: parsed})
     return parsed.astimezone(UTC)

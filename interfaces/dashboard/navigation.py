@@ -3,6 +3,7 @@ its pages set `section` to that path so the link is marked current.
 
 After an action, a page is redirected to with `?notice=CODE`; base.html shows the text for CODE. Codes, not
 text, travel in the URL, so a link from elsewhere cannot make a page say something it would not."""
+
 from __future__ import annotations
 
 NAV: list[tuple[str, str]] = [

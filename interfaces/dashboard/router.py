@@ -1,6 +1,7 @@
 """The dashboard: server-rendered pages under /dashboard on the API's own app,
 with its own sign-in (a session cookie instead of a bearer header) and its own
 error pages (HTML instead of problem+json)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,9 +36,20 @@ from interfaces.dashboard.session import provide_signed_in
 from interfaces.http.problems import status_of
 
 HERE = Path(__file__).parent
-PAGES = [*auth.HANDLERS, *events.HANDLERS, *customers.HANDLERS, *meters.HANDLERS,
-         *products.HANDLERS, *invoices.HANDLERS, *keys.HANDLERS, *audit.HANDLERS, *entitlements.HANDLERS,
-         *subscriptions.HANDLERS, *webhooks.HANDLERS, *simulations.HANDLERS]
+PAGES = [
+    *auth.HANDLERS,
+    *events.HANDLERS,
+    *customers.HANDLERS,
+    *meters.HANDLERS,
+    *products.HANDLERS,
+    *invoices.HANDLERS,
+    *keys.HANDLERS,
+    *audit.HANDLERS,
+    *entitlements.HANDLERS,
+    *subscriptions.HANDLERS,
+    *webhooks.HANDLERS,
+    *simulations.HANDLERS,
+]
 
 
 def signed_out(request: Request[Any, Any, Any], _: Unauthorized) -> Response[Any]:
@@ -54,15 +66,18 @@ def rejected(_: Request[Any, Any, Any], exc: TallyError | ValidationException) -
         # The API's reasons too, not only its summary: "invalid usage range" says nothing of what to change.
         detail = "; ".join([exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)])
     else:
-        detail = "; ".join(f"{item.get('key', '')}: {item.get('message', '')}" for item in exc.extra or []
-                           if isinstance(item, dict))
-    return Template("error.html", context={"title": "That did not work", "detail": detail or str(exc.detail)},
-                    status_code=status_of(exc) if isinstance(exc, TallyError) else 400)
+        detail = "; ".join(
+            f"{item.get('key', '')}: {item.get('message', '')}" for item in exc.extra or [] if isinstance(item, dict)
+        )
+    return Template(
+        "error.html",
+        context={"title": "That did not work", "detail": detail or str(exc.detail)},
+        status_code=status_of(exc) if isinstance(exc, TallyError) else 400,
+    )
 
 
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:
-    return TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine,
-                          engine_callback=filters.install)
+    return TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine, engine_callback=filters.install)
 
 
 def dashboard_router() -> Router:
@@ -70,8 +85,12 @@ def dashboard_router() -> Router:
         path="/dashboard",
         route_handlers=[*PAGES, create_static_files_router(path="/static", directories=[HERE / "static"])],
         dependencies={"business": Provide(provide_signed_in)},
-        exception_handlers={Unauthorized: signed_out, NotFound: not_found, TallyError: rejected,
-                            ValidationException: rejected},
+        exception_handlers={
+            Unauthorized: signed_out,
+            NotFound: not_found,
+            TallyError: rejected,
+            ValidationException: rejected,
+        },
         before_request=refuse_cross_site,
         include_in_schema=False,
     )

@@ -1,6 +1,7 @@
 """Who is signed in to the dashboard: the API key, kept in an encrypted
 (AES-GCM), HTTP-only session cookie and checked again on every request, so a
 revoked key ends its sessions too."""
+
 from __future__ import annotations
 
 import os
@@ -60,8 +61,9 @@ class SchemeAwareBackend(ClientSideSessionBackend):
         super().__init__(config)
         self.over_https = ClientSideSessionBackend(replace(config, secure=True))
 
-    async def store_in_message(self, scope_session: ScopeSession, message: Message,
-                               connection: ASGIConnection[Any, Any, Any, Any]) -> None:
+    async def store_in_message(
+        self, scope_session: ScopeSession, message: Message, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> None:
         if connection.url.scheme == "https" and not self.config.secure:
             await self.over_https.store_in_message(scope_session, message, connection)
         else:
@@ -76,9 +78,16 @@ class SessionConfig(CookieBackendConfig):
 def session_middleware(secret: bytes) -> DefineMiddleware:
     """On the app, not the dashboard's router (routers are deep-copied, the cipher cannot be),
     and skipped for every path outside /dashboard."""
-    return SessionConfig(secret=secret, key="tally_session", path="/dashboard", httponly=True,
-                         samesite="lax", secure=os.environ.get(SECURE_ENV) == "1", max_age=EIGHT_HOURS,
-                         exclude=r"^/(?!dashboard)[^/]").middleware
+    return SessionConfig(
+        secret=secret,
+        key="tally_session",
+        path="/dashboard",
+        httponly=True,
+        samesite="lax",
+        secure=os.environ.get(SECURE_ENV) == "1",
+        max_age=EIGHT_HOURS,
+        exclude=r"^/(?!dashboard)[^/]",
+    ).middleware
 
 
 def sign_in(request: Request[Any, Any, Any], tally: Tally, key: str) -> uuid.UUID:

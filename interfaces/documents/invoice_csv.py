@@ -1,4 +1,5 @@
 """Invoices as CSV for accounting: one row per invoice, decimals exactly as stored."""
+
 from __future__ import annotations
 
 import csv
@@ -7,9 +8,25 @@ from collections.abc import Iterable, Iterator
 
 from projections.invoice_queries import InvoiceRow
 
-HEADER = ("number", "id", "status", "customer_id", "legal_name", "tax_id", "currency", "cycle_start", "cycle_end",
-          "issued_at", "price", "total", "paid_at", "payment_reference", "voided_at", "void_reason",
-          "uncollectible_at")
+HEADER = (
+    "number",
+    "id",
+    "status",
+    "customer_id",
+    "legal_name",
+    "tax_id",
+    "currency",
+    "cycle_start",
+    "cycle_end",
+    "issued_at",
+    "price",
+    "total",
+    "paid_at",
+    "payment_reference",
+    "voided_at",
+    "void_reason",
+    "uncollectible_at",
+)
 
 
 def _text(value: str | None) -> str:
@@ -37,7 +54,24 @@ def invoice_csv(rows: Iterable[InvoiceRow]) -> Iterator[str]:
 
     yield flush(HEADER)
     for r in rows:
-        yield flush((r.number, r.id, r.status, _text(r.customer_id), _text(r.bill_to.legal_name),
-                     _text(r.bill_to.tax_id), r.currency, _time(r.cycle_start), _time(r.cycle_end),
-                     _time(r.issued_at), r.price, r.total, _time(r.paid_at), _text(r.payment_reference),
-                     _time(r.voided_at), _text(r.void_reason), _time(r.uncollectible_at)))
+        yield flush(
+            (
+                r.number,
+                r.id,
+                r.status,
+                _text(r.customer_id),
+                _text(r.bill_to.legal_name),
+                _text(r.bill_to.tax_id),
+                r.currency,
+                _time(r.cycle_start),
+                _time(r.cycle_end),
+                _time(r.issued_at),
+                r.price,
+                r.total,
+                _time(r.paid_at),
+                _text(r.payment_reference),
+                _time(r.voided_at),
+                _text(r.void_reason),
+                _time(r.uncollectible_at),
+            )
+        )

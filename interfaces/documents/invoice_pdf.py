@@ -3,6 +3,7 @@
 fpdf2's built-in Helvetica covers Latin-1 only; text outside it prints as "?".
 Set TALLY_PDF_FONT to a Unicode TrueType font (e.g. DejaVuSans.ttf) to print
 every name as sent."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,15 @@ from projections.invoice_queries import InvoiceView
 
 FONT_ENV = "TALLY_PDF_FONT"
 # Column titles and widths (mm) of the line table; the page is A4, 190 mm between the margins.
-COLUMNS = (("Meter", 46), ("Quantity", 22), ("Free", 18), ("Credits", 20), ("Billable", 22), ("Unit price", 30),
-           ("Amount", 32))
+COLUMNS = (
+    ("Meter", 46),
+    ("Quantity", 22),
+    ("Free", 18),
+    ("Credits", 20),
+    ("Billable", 22),
+    ("Unit price", 30),
+    ("Amount", 32),
+)
 
 
 @dataclass(frozen=True)
@@ -71,16 +79,21 @@ def invoice_pdf(invoice: InvoiceView, parties: Parties) -> bytes:
     details = invoice.bill_to
     pdf.write_line(details.legal_name if details and details.legal_name else parties.customer)
     if details:
-        for line in ([*address_lines(details.address)] +
-                     [f"Tax id: {details.tax_id}" if details.tax_id else "", details.email or ""]):
+        for line in [*address_lines(details.address)] + [
+            f"Tax id: {details.tax_id}" if details.tax_id else "",
+            details.email or "",
+        ]:
             if line:
                 pdf.write_line(line)
     pdf.write_line(f"Customer id: {invoice.customer_id}")
     pdf.ln(3)
     pdf.write_line(f"Period: {_date(invoice.cycle_start)} to {_date(invoice.cycle_end)}")
     pdf.write_line(f"Issued: {_date(invoice.issued_at)}")
-    for label, when in (("Paid", invoice.paid_at), ("Voided", invoice.voided_at),
-                        ("Marked uncollectible", invoice.uncollectible_at)):
+    for label, when in (
+        ("Paid", invoice.paid_at),
+        ("Voided", invoice.voided_at),
+        ("Marked uncollectible", invoice.uncollectible_at),
+    ):
         if when:
             pdf.write_line(f"{label}: {_date(when)}")
     if invoice.payment_reference:

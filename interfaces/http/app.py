@@ -1,4 +1,5 @@
 """The Litestar application: one controller per resource, and the dashboard."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -37,8 +38,9 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
         template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,
-        state=State({"tally": tally, "queries": queries, "projection_names": list(PROJECTIONS),
-                     "position_watch": watch}),
+        state=State(
+            {"tally": tally, "queries": queries, "projection_names": list(PROJECTIONS), "position_watch": watch}
+        ),
         request_max_body_size=MAX_BODY,
         openapi_config=openapi_config(),
         on_shutdown=[tally.close, *([reads.close] if reads is not tally.store.datastore else [])],

@@ -1,6 +1,7 @@
 """The ASGI factory uvicorn calls in each API process of `tally serve --workers N`.
 It reads DATABASE_URL, TALLY_SCHEMA and TALLY_DATA_DIR, which `tally serve` sets
 before starting them; the data folder's session secret is shared by all of them."""
+
 from __future__ import annotations
 
 import os

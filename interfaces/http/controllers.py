@@ -5,6 +5,7 @@ Joined because Litestar refuses two controllers on one path (each brings its own
 OPTIONS handler), and a resource's commands and queries share paths
 (`GET`/`POST /customers`). The halves stay apart so a command reads next to the
 request body it decodes and a query next to the read model it asks."""
+
 from __future__ import annotations
 
 from litestar import Controller
@@ -104,6 +105,18 @@ class AlertController(AlertCommands, AlertQueries, Controller):
     tags = ("alerts",)
 
 
-CONTROLLERS = [CustomerController, CreditController, EventController, MeterController, ProductController,
-               SubscriptionController, SimulationController, InvoiceController, AuditController, HealthController,
-               WebhookController, AlertController, CreditEntitlementController]
+CONTROLLERS = [
+    CustomerController,
+    CreditController,
+    EventController,
+    MeterController,
+    ProductController,
+    SubscriptionController,
+    SimulationController,
+    InvoiceController,
+    AuditController,
+    HealthController,
+    WebhookController,
+    AlertController,
+    CreditEntitlementController,
+]

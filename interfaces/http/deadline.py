@@ -1,5 +1,6 @@
 """Every HTTP request gets a deadline for its database work (store/deadlines.py), so a database
 that stops answering costs a client at most ~10 s before a 503, never a hung request."""
+
 from __future__ import annotations
 
 from litestar.types import ASGIApp, Receive, Scope, Send

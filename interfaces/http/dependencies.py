@@ -1,6 +1,7 @@
 """What handlers are given: the application (commands), the read models' queries,
 the caller's business, and a read-your-writes wait on the log position the caller
 last saw."""
+
 from __future__ import annotations
 
 import uuid
@@ -36,7 +37,9 @@ def provide_business(request: Request, tally: Tally) -> uuid.UUID:
 
 
 async def provide_position(
-    tally: Tally, state: State, business: uuid.UUID,
+    tally: Tally,
+    state: State,
+    business: uuid.UUID,
     min_position: int = Parameter(default=0, ge=0, description="Wait until read models include this log position"),
 ) -> int:
     """Waits on the event loop, not a thread (interfaces/http/position_watch.py), for the read models that
@@ -52,11 +55,16 @@ async def provide_position(
         return 0
     if min_position > await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True):
         # Nothing was ever written there: waiting could not help.
-        raise Invalid("min_position is past the head of the log; use a position a command answered",
-                      "position_beyond_head", [Fault("min_position", "is past the head of the log")])
+        raise Invalid(
+            "min_position is past the head of the log; use a position a command answered",
+            "position_beyond_head",
+            [Fault("min_position", "is past the head of the log")],
+        )
     if not await state.position_watch.reached(min_position, READ_WAIT_S, business):
-        raise NotReady(f"read models have not reached position {min_position} within {READ_WAIT_S:.0f}s; retry",
-                       "projections_behind")
+        raise NotReady(
+            f"read models have not reached position {min_position} within {READ_WAIT_S:.0f}s; retry",
+            "projections_behind",
+        )
     return min_position
 
 

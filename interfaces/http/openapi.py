@@ -14,6 +14,7 @@ Litestar documents what a handler's signature says. This module adds, in one pla
 The docs page (/schema) is Swagger UI from the `swagger-ui-bundle-v2` package, served by tally under
 /schema/assets/: no CDN, so it works offline.
 """
+
 from __future__ import annotations
 
 import mimetypes
@@ -36,9 +37,15 @@ from interfaces.http.query_check import KNOWN as KNOWN_QUERY
 BEARER = "bearer"
 ASSETS = "/assets"
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-_STATUS_TEXT = {400: "Malformed body or parameter", 401: "No valid API key", 404: "Not found for this key",
-                409: "Conflicts with what is recorded", 413: "Body over 1 MiB", 422: "Invalid input",
-                503: "Database unavailable or read models behind; retry"}
+_STATUS_TEXT = {
+    400: "Malformed body or parameter",
+    401: "No valid API key",
+    404: "Not found for this key",
+    409: "Conflicts with what is recorded",
+    413: "Body over 1 MiB",
+    422: "Invalid input",
+    503: "Database unavailable or read models behind; retry",
+}
 
 
 class ProblemFault(msgspec.Struct):
@@ -64,16 +71,24 @@ class SwaggerOffline(SwaggerRenderPlugin):
 
     def __init__(self) -> None:
         base = f"/schema{ASSETS}"
-        super().__init__(js_url=f"{base}/swagger-ui-bundle.js", css_url=f"{base}/swagger-ui.css",
-                         standalone_preset_js_url=f"{base}/swagger-ui-standalone-preset.js",
-                         favicon=f"<link rel='icon' type='image/png' href='{base}/favicon-32x32.png'>", path="/")
+        super().__init__(
+            js_url=f"{base}/swagger-ui-bundle.js",
+            css_url=f"{base}/swagger-ui.css",
+            standalone_preset_js_url=f"{base}/swagger-ui-standalone-preset.js",
+            favicon=f"<link rel='icon' type='image/png' href='{base}/favicon-32x32.png'>",
+            path="/",
+        )
 
     def receive_router(self, router: Router) -> None:
         router.register(docs_asset)
 
 
-@get(f"{ASSETS}/{{name:str}}", sync_to_thread=False, include_in_schema=False,
-     cache_control=CacheControlHeader(max_age=86400))
+@get(
+    f"{ASSETS}/{{name:str}}",
+    sync_to_thread=False,
+    include_in_schema=False,
+    cache_control=CacheControlHeader(max_age=86400),
+)
 def docs_asset(name: str) -> Response[bytes]:
     asset = swagger_ui_path / name
     if "/" in name or not name or not asset.is_file():
@@ -84,11 +99,18 @@ def docs_asset(name: str) -> Response[bytes]:
 
 def openapi_config() -> OpenAPIConfig:
     return OpenAPIConfig(
-        title="tally", version="0.1.0", path="/schema", use_handler_docstrings=True,
+        title="tally",
+        version="0.1.0",
+        path="/schema",
+        use_handler_docstrings=True,
         render_plugins=[SwaggerOffline()],
         security=[{BEARER: []}],
-        components=Components(security_schemes={BEARER: SecurityScheme(
-            type="http", scheme="bearer", description="An API key from `tally keys create`")}))
+        components=Components(
+            security_schemes={
+                BEARER: SecurityScheme(type="http", scheme="bearer", description="An API key from `tally keys create`")
+            }
+        ),
+    )
 
 
 def problems_of(path: str, method: str, opt: dict[str, Any]) -> set[int]:
@@ -124,12 +146,15 @@ def complete(app: Litestar) -> None:
                 if operation is None or not handler.include_in_schema:
                     continue
                 if "body" in handler.opt:
-                    operation.request_body = {"required": True, "content": {
-                        "application/json": {"schema": _schema_of(handler.opt["body"], schemas)}}}
+                    operation.request_body = {
+                        "required": True,
+                        "content": {"application/json": {"schema": _schema_of(handler.opt["body"], schemas)}},
+                    }
                 if handler.opt.get("public"):
                     operation.security = []
                 handler.opt[KNOWN_QUERY] = frozenset(
-                    p.name for p in operation.parameters or () if getattr(p, "param_in", None) == "query")
+                    p.name for p in operation.parameters or () if getattr(p, "param_in", None) == "query"
+                )
                 for status in sorted(problems_of(route.path_format, method, handler.opt)):
                     operation.responses[str(status)] = {"description": _STATUS_TEXT.get(status, "Problem"), **problem}
     components = openapi.components

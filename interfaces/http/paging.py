@@ -3,6 +3,7 @@
 page_number is capped so that page_number * page_size stays far inside
 PostgreSQL's bigint OFFSET: past the cap a request is a 422, not a database error.
 """
+
 from __future__ import annotations
 
 from typing import Annotated

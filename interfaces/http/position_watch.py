@@ -4,6 +4,7 @@ A request with `min_position` waits on the event loop. One poll at a time per
 process reads how far the read models have got, at most once per `interval`,
 and every waiting request shares its answer: sixty waiting requests cost what
 one does, and never take the threads other businesses' reads run on."""
+
 from __future__ import annotations
 
 import time
@@ -20,8 +21,7 @@ class PositionWatch:
     """`read_positions` answers every tracking position by name; `names` are the read models a request
     waits for. With the usage projection split, a business waits for its own partition only."""
 
-    def __init__(self, read_positions: Callable[[], dict[str, int]], names: list[str],
-                 interval: float = 0.02) -> None:
+    def __init__(self, read_positions: Callable[[], dict[str, int]], names: list[str], interval: float = 0.02) -> None:
         self._read_positions = read_positions
         self._names = names
         self._interval = interval

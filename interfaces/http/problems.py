@@ -1,5 +1,6 @@
 """The one place errors become HTTP: RFC 9457 problem+json with a stable `code`.
 No stack trace reaches a client; unexpected errors are logged with a request id."""
+
 from __future__ import annotations
 
 import logging
@@ -32,16 +33,36 @@ log = logging.getLogger("tally.http")
 
 PROBLEM = "application/problem+json"
 
-STATUS: dict[type[TallyError], int] = {NotFound: 404, Invalid: 422, Malformed: 400, Refused: 400, Conflict: 409,
-                                       Unauthorized: 401, NotReady: 503}
+STATUS: dict[type[TallyError], int] = {
+    NotFound: 404,
+    Invalid: 422,
+    Malformed: 400,
+    Refused: 400,
+    Conflict: 409,
+    Unauthorized: 401,
+    NotReady: 503,
+}
 
-HTTP_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
-              413: "payload_too_large", 415: "unsupported_media_type", 429: "too_many_requests"}
+HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "too_many_requests",
+}
 
 
 def problem(status: int, code: str, detail: str, **extra: Any) -> Response[dict[str, Any]]:
-    body = {"type": f"https://tally.dev/problems/{code}", "title": code.replace("_", " "), "status": status,
-            "code": code, "detail": detail, **extra}
+    body = {
+        "type": f"https://tally.dev/problems/{code}",
+        "title": code.replace("_", " "),
+        "status": status,
+        "code": code,
+        "detail": detail,
+        **extra,
+    }
     return Response(body, status_code=status, media_type=PROBLEM)
 
 
@@ -64,10 +85,16 @@ def validation_error(_: Request[Any, Any, Any], exc: ValidationException) -> Res
     faults = []
     for item in exc.extra or []:
         if isinstance(item, dict):
-            faults.append({"index": None, "field": str(item.get("key") or item.get("source") or "body"),
-                           "reason": str(item.get("message", ""))})
-    return problem(422 if faults or "body" in str(exc.detail).lower() else 400, "invalid_request",
-                   str(exc.detail), errors=faults)
+            faults.append(
+                {
+                    "index": None,
+                    "field": str(item.get("key") or item.get("source") or "body"),
+                    "reason": str(item.get("message", "")),
+                }
+            )
+    return problem(
+        422 if faults or "body" in str(exc.detail).lower() else 400, "invalid_request", str(exc.detail), errors=faults
+    )
 
 
 def http_error(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
@@ -93,8 +120,7 @@ def database_unavailable(request: Request[Any, Any, Any], exc: Exception) -> Res
 def unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
     log.error("request %s %s %s failed", request_id, request.method, request.url.path, exc_info=exc)
-    return problem(500, "internal_error", "an unexpected error occurred; it has been logged",
-                   request_id=request_id)
+    return problem(500, "internal_error", "an unexpected error occurred; it has been logged", request_id=request_id)
 
 
 HANDLERS: dict[type[Exception] | int, Any] = {

@@ -5,6 +5,7 @@ everything, which looks like a correct answer. The names a route knows are the q
 OpenAPI operation documents (interfaces/http/openapi.py records them on the handler), so what is
 accepted and what is documented cannot differ. Routes outside the document (the dashboard, /schema)
 are left alone."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qsl
@@ -28,8 +29,15 @@ class QueryCheck(ASGIMiddleware):
             names = {name for name, _ in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)}
             unknown = sorted(names - known)
             if unknown:
-                raise Invalid(f"unknown query parameter(s): {', '.join(printable(n) for n in unknown)}",
-                              "unknown_query_parameter",
-                              [Fault(printable(n), f"is not a parameter of this route; it takes: "
-                                     f"{', '.join(sorted(known)) or 'none'}") for n in unknown])
+                raise Invalid(
+                    f"unknown query parameter(s): {', '.join(printable(n) for n in unknown)}",
+                    "unknown_query_parameter",
+                    [
+                        Fault(
+                            printable(n),
+                            f"is not a parameter of this route; it takes: {', '.join(sorted(known)) or 'none'}",
+                        )
+                        for n in unknown
+                    ],
+                )
         await next_app(scope, receive, send)

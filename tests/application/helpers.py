@@ -1,4 +1,5 @@
 """Driving the application services directly in tests: no HTTP, the same commands the handlers call."""
+
 from __future__ import annotations
 
 import uuid
@@ -14,8 +15,9 @@ BATCH = 1000
 JAN1 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
-def price(meter_id: uuid.UUID, unit_price: str = "1", free_threshold: str = "0",
-          credits: CreditTerms | None = None) -> UsagePrice:
+def price(
+    meter_id: uuid.UUID, unit_price: str = "1", free_threshold: str = "0", credits: CreditTerms | None = None
+) -> UsagePrice:
     return UsagePrice(str(meter_id), Decimal(unit_price), Decimal(free_threshold), credits)
 
 
@@ -29,10 +31,10 @@ def count_meter(tally: Tally, business: uuid.UUID, event_name: str = "api.call")
     return meter.id
 
 
-def subscribe(tally: Tally, business: uuid.UUID, customer: str, product_id: uuid.UUID,
-              start: datetime) -> uuid.UUID:
-    subscription = tally.subscriptions.start_subscription(business, customer, product_id, start,
-                                                             datetime.now(timezone.utc))
+def subscribe(tally: Tally, business: uuid.UUID, customer: str, product_id: uuid.UUID, start: datetime) -> uuid.UUID:
+    subscription = tally.subscriptions.start_subscription(
+        business, customer, product_id, start, datetime.now(timezone.utc)
+    )
     return subscription.id
 
 
@@ -40,8 +42,10 @@ def send(tally: Tally, business: uuid.UUID, customer: str, name: str, n: int, at
     """n events a second apart from `at`; answers the last position."""
     position = 0
     for offset in range(0, n, BATCH):
-        events = [IncomingEvent(f"{prefix}-{i}", customer, name, at + timedelta(seconds=i))
-                  for i in range(offset, min(n, offset + BATCH))]
+        events = [
+            IncomingEvent(f"{prefix}-{i}", customer, name, at + timedelta(seconds=i))
+            for i in range(offset, min(n, offset + BATCH))
+        ]
         position = tally.ingestion.ingest(business, events, datetime.now(timezone.utc)).position
     return position
 

@@ -1,4 +1,5 @@
 """`tally keys create --business NAME` registers the business: its name follows the text rule."""
+
 import pytest
 
 from domain.errors import Invalid

@@ -1,4 +1,5 @@
 """Meters and products on the event store, without HTTP: a business's catalogue is its own."""
+
 from decimal import Decimal
 
 import pytest

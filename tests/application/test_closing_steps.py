@@ -1,6 +1,7 @@
 """The closing job works in bounded steps: a subscription far behind is closed a
 slice at a time, the others are not kept waiting, and no step closes while the
 usage read model is behind."""
+
 from datetime import timedelta
 
 import application.billing_jobs
@@ -15,7 +16,8 @@ def closed(tally, business, *subscriptions):
 
 
 def test_a_subscription_far_behind_is_closed_a_bounded_slice_per_step_and_resumed_by_the_next(
-        tally, business, per_call_product, worker):
+    tally, business, per_call_product, worker
+):
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     worker.caught_up()
     job = tally.jobs.closing_job(lambda: NOW, timedelta(0), step_cycles=3)
@@ -32,7 +34,8 @@ def test_a_subscription_far_behind_is_closed_a_bounded_slice_per_step_and_resume
 
 
 def test_a_step_closes_at_most_its_budget_and_the_next_one_reaches_the_other_subscriptions(
-        tally, business, per_call_product, worker):
+    tally, business, per_call_product, worker
+):
     behind = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     recent = subscribe(tally, business, "cus_1", per_call_product, NOW - timedelta(days=1, hours=1))
     worker.caught_up()
@@ -47,8 +50,7 @@ def test_a_step_closes_at_most_its_budget_and_the_next_one_reaches_the_other_sub
     assert closed(tally, business, recent) == [1]
 
 
-def test_no_step_closes_while_the_usage_read_model_is_behind(tally, business, per_call_product, worker,
-                                                             monkeypatch):
+def test_no_step_closes_while_the_usage_read_model_is_behind(tally, business, per_call_product, worker, monkeypatch):
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     worker.caught_up()
     worker.worker.stop()

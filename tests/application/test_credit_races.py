@@ -1,5 +1,6 @@
 """Two cycle closes and a manual grant racing on one wallet: no credit lost or spent twice.
 And the worker's jobs: closing due cycles and expiring credits on their own."""
+
 import threading
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -22,8 +23,9 @@ def credit_product(tally, business, event_name):
     return daily_product(tally, business, price(count_meter(tally, business, event_name), "0.02", credits=credits))
 
 
-def test_two_closes_and_a_grant_racing_on_one_wallet_lose_and_double_spend_nothing(tally, business, make_customer,
-                                                                                  worker):
+def test_two_closes_and_a_grant_racing_on_one_wallet_lose_and_double_spend_nothing(
+    tally, business, make_customer, worker
+):
     make_customer("cus_r")
     calls, sms = credit_product(tally, business, "api.call"), credit_product(tally, business, "sms.sent")
     send(tally, business, "cus_r", "api.call", 800, JAN1 + timedelta(hours=1), "c")
@@ -51,8 +53,11 @@ def test_two_closes_and_a_grant_racing_on_one_wallet_lose_and_double_spend_nothi
     assert len(done) == 3
     wallet = tally.store.repository.get(wallet_id(customer_id(business, "cus_r")))
     assert wallet.balance == Decimal(2000 - 800 - 700 + 2000 + 250)
-    invoices = [tally.store.repository.get(i)
-                for s in (first, second) for i in tally.subscriptions.get_subscription(business, s).invoice_ids]
+    invoices = [
+        tally.store.repository.get(i)
+        for s in (first, second)
+        for i in tally.subscriptions.get_subscription(business, s).invoice_ids
+    ]
     assert sorted(str(i.lines[0].credits_used) for i in invoices) == ["700", "800"]
     assert [str(i.total) for i in invoices] == ["0.00", "0.00"]
 

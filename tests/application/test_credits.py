@@ -1,4 +1,5 @@
 """Manual credit grants on the event store, without HTTP: idempotent by key, refused whole."""
+
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 

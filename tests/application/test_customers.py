@@ -1,4 +1,5 @@
 """Customer commands on the event store, without HTTP."""
+
 import pytest
 
 from domain.errors import Conflict, NotFound

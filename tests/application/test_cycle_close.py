@@ -1,5 +1,6 @@
 """Closing cycles: late events, concurrent closers, cancellation. Usage goes in through
 the ingestion service; closes are called with the time they happen at."""
+
 import threading
 from datetime import datetime, timedelta, timezone
 
@@ -11,8 +12,7 @@ def quantities(invoice: Invoice) -> list[tuple[str, bool]]:
     return [(str(line.quantity), line.late) for line in invoice.lines]
 
 
-def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(tally, business, per_call_product,
-                                                                           worker):
+def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(tally, business, per_call_product, worker):
     send(tally, business, "cus_1", "api.call", 3, JAN1 + timedelta(hours=10), "a")
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     [first] = close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
@@ -59,8 +59,9 @@ def test_concurrent_closers_issue_one_invoice_and_both_answer_it(tally, business
     assert stored.closed == 3 and stored.invoice_ids == answers[0]
 
 
-def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(tally, business, per_call_product,
-                                                                              worker):
+def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(
+    tally, business, per_call_product, worker
+):
     send(tally, business, "cus_1", "api.call", 2, JAN1 + timedelta(hours=1), "in")
     send(tally, business, "cus_1", "api.call", 7, JAN1 + timedelta(hours=7), "after")
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
@@ -72,8 +73,9 @@ def test_a_cancelled_subscription_bills_its_final_partial_cycle_and_then_ends(ta
     assert tally.subscriptions.get_subscription(business, subscription).open_cycle is None
 
 
-def test_tally_close_cycles_closes_every_due_subscription_once(tally, business, per_call_product, worker,
-                                                                database_url, schema, monkeypatch, capsys):
+def test_tally_close_cycles_closes_every_due_subscription_once(
+    tally, business, per_call_product, worker, database_url, schema, monkeypatch, capsys
+):
     from interfaces.cli.main import main
 
     start = datetime.now(timezone.utc) - timedelta(days=2, hours=1)
@@ -90,8 +92,9 @@ def test_tally_close_cycles_closes_every_due_subscription_once(tally, business, 
     assert [tally.subscriptions.get_subscription(business, s).closed for s in subscriptions] == [2, 2]
 
 
-def test_many_due_cycles_are_closed_in_bounded_saves_and_all_answered(tally, business, per_call_product, worker,
-                                                                      monkeypatch):
+def test_many_due_cycles_are_closed_in_bounded_saves_and_all_answered(
+    tally, business, per_call_product, worker, monkeypatch
+):
     import application.billing
 
     monkeypatch.setattr(application.billing, "CYCLES_PER_SAVE", 2)

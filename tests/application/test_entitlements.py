@@ -1,6 +1,7 @@
 """Credit entitlements through the services on PostgreSQL: the worked example of issue 15 for both
 invoice_at_billing and carry_deficit_auto_repay, manual ledger entries, and histories written by the code
 before entitlements (hand-written old-format events) replaying unchanged beside them."""
+
 import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -26,14 +27,36 @@ NOW = datetime.now(timezone.utc)
 def worked_example(tally: Tally, business: uuid.UUID, customer: str, behaviour: str) -> tuple[uuid.UUID, uuid.UUID]:
     """Entitlement, monthly product granting 100 a cycle, 10 calls a credit; 600 then 1,500 calls; both
     cycles closed. Answers (entitlement, subscription)."""
-    entitlement = tally.entitlements.define(business, EntitlementTerms(
-        "API credits", "credits", 0, rollover_enabled=True, rollover_percentage=50, max_rollover_count=1,
-        overage_enabled=True, overage_behavior=behaviour, price_per_unit=D("0.05"), currency="USD")).id
+    entitlement = tally.entitlements.define(
+        business,
+        EntitlementTerms(
+            "API credits",
+            "credits",
+            0,
+            rollover_enabled=True,
+            rollover_percentage=50,
+            max_rollover_count=1,
+            overage_enabled=True,
+            overage_behavior=behaviour,
+            price_per_unit=D("0.05"),
+            currency="USD",
+        ),
+    ).id
     meter = count_meter(tally, business, f"api.call.{customer}")
     product = tally.catalogue.create_product(
-        business, "Credits plan", "USD", D(0), "month", 1,
-        [UsagePrice(str(meter), D(0), D(0), None, credit_entitlement_id=str(entitlement), meter_units_per_credit=D(10))],
-        [Attachment(str(entitlement), D(100), {})]).id
+        business,
+        "Credits plan",
+        "USD",
+        D(0),
+        "month",
+        1,
+        [
+            UsagePrice(
+                str(meter), D(0), D(0), None, credit_entitlement_id=str(entitlement), meter_units_per_credit=D(10)
+            )
+        ],
+        [Attachment(str(entitlement), D(100), {})],
+    ).id
     subscription = tally.subscriptions.start_subscription(business, customer, product, JAN1, NOW).id
     send(tally, business, customer, f"api.call.{customer}", 600, JAN1 + timedelta(days=2), "a")
     send(tally, business, customer, f"api.call.{customer}", 1500, datetime(2026, 2, 3, tzinfo=timezone.utc), "b")
@@ -46,8 +69,7 @@ def ledger(tally: Tally, business: uuid.UUID, entitlement: uuid.UUID, customer: 
     return [(e.transaction_type, e.amount, f"{e.balance_after}/{e.overage_after}") for e in reversed(page.items)]
 
 
-def test_invoice_at_billing_charges_the_overage_and_the_ledger_shows_every_step(tally, business, make_customer,
-                                                                                  worker):
+def test_invoice_at_billing_charges_the_overage_and_the_ledger_shows_every_step(tally, business, make_customer, worker):
     make_customer("cus_bill")
     entitlement, subscription = worked_example(tally, business, "cus_bill", "invoice_at_billing")
     first, second = close(tally, business, subscription, datetime(2026, 3, 1, 1, tzinfo=timezone.utc))
@@ -55,9 +77,15 @@ def test_invoice_at_billing_charges_the_overage_and_the_ledger_shows_every_step(
     assert first.total == 0
     worker.caught_up()
     assert ledger(tally, business, entitlement, "cus_bill") == [
-        ("credit_added", "100", "100/0"), ("credit_deducted", "60", "40/0"), ("credit_rolled_over", "20", "40/0"),
-        ("rollover_forfeited", "20", "20/0"), ("credit_added", "100", "120/0"), ("credit_deducted", "150", "0/30"),
-        ("overage_charged", "30", "0/0"), ("credit_added", "100", "100/0")]
+        ("credit_added", "100", "100/0"),
+        ("credit_deducted", "60", "40/0"),
+        ("credit_rolled_over", "20", "40/0"),
+        ("rollover_forfeited", "20", "20/0"),
+        ("credit_added", "100", "120/0"),
+        ("credit_deducted", "150", "0/30"),
+        ("overage_charged", "30", "0/0"),
+        ("credit_added", "100", "100/0"),
+    ]
     for invoice in (first, second):
         assert tally.explainer.explain_invoice(business, invoice.id).matches
     told = render_explanation(tally.explainer.explain_invoice(business, second.id))
@@ -74,7 +102,10 @@ def test_carry_deficit_auto_repay_repays_the_overage_from_the_next_grant(tally, 
     assert [i.total for i in invoices] == [0, 0]
     worker.caught_up()
     assert ledger(tally, business, entitlement, "cus_repay")[-3:] == [
-        ("credit_deducted", "150", "0/30"), ("credit_added", "100", "100/30"), ("credit_deducted", "30", "70/0")]
+        ("credit_deducted", "150", "0/30"),
+        ("credit_added", "100", "100/30"),
+        ("credit_deducted", "30", "70/0"),
+    ]
     assert all(tally.explainer.explain_invoice(business, i.id).matches for i in invoices)
     assert tally.verification.verify(business).findings == []
 
@@ -93,8 +124,12 @@ def test_ledger_entries_are_idempotent_by_key_and_debits_need_overage(tally, bus
     assert beyond.value.code == "insufficient_credits"
     with pytest.raises(Invalid):  # 3 places on a precision-2 entitlement
         entry(business, plain, "cus_1", "debit", D("1.005"), "k3", None, None, {}, NOW)
-    owed = tally.entitlements.define(business, EntitlementTerms(
-        "Calls", "calls", 0, overage_enabled=True, overage_limit=D(5), price_per_unit=D(1), currency="USD")).id
+    owed = tally.entitlements.define(
+        business,
+        EntitlementTerms(
+            "Calls", "calls", 0, overage_enabled=True, overage_limit=D(5), price_per_unit=D(1), currency="USD"
+        ),
+    ).id
     entry(business, owed, "cus_1", "debit", D(5), "d1", None, None, {}, NOW)
     with pytest.raises(Refused):
         entry(business, owed, "cus_1", "debit", D(1), "d2", None, None, {}, NOW)
@@ -109,14 +144,36 @@ def test_a_wallet_written_before_entitlements_replays_unchanged(tally, business,
     wid = wallet_id(customer_id(business, "cus_old"))
     ts = CreditWallet.Opened.create_timestamp
     events = [
-        CreditWallet.Opened(originator_id=wid, originator_version=1, timestamp=ts(),
-                            originator_topic=get_topic(CreditWallet), business_id=business,
-                            customer=customer_id(business, "cus_old"), customer_id="cus_old"),
-        CreditWallet.CreditsGranted(originator_id=wid, originator_version=2, timestamp=ts(), grant_id="manual:g",
-                                    amount=D(100), source="manual", expires_at=None, reference="request:g"),
-        CreditWallet.CreditsDebited(originator_id=wid, originator_version=3, timestamp=ts(), amount=D(40),
-                                    cycle="c", meter_id="m", reason="usage", reference="invoice:x",
-                                    allocations=[{"grant_id": "manual:g", "amount": D(40)}]),
+        CreditWallet.Opened(
+            originator_id=wid,
+            originator_version=1,
+            timestamp=ts(),
+            originator_topic=get_topic(CreditWallet),
+            business_id=business,
+            customer=customer_id(business, "cus_old"),
+            customer_id="cus_old",
+        ),
+        CreditWallet.CreditsGranted(
+            originator_id=wid,
+            originator_version=2,
+            timestamp=ts(),
+            grant_id="manual:g",
+            amount=D(100),
+            source="manual",
+            expires_at=None,
+            reference="request:g",
+        ),
+        CreditWallet.CreditsDebited(
+            originator_id=wid,
+            originator_version=3,
+            timestamp=ts(),
+            amount=D(40),
+            cycle="c",
+            meter_id="m",
+            reason="usage",
+            reference="invoice:x",
+            allocations=[{"grant_id": "manual:g", "amount": D(40)}],
+        ),
     ]
     for e in events:  # the fields these events gained since are left out of what is stored
         e.__dict__.pop("overage", None)
@@ -133,11 +190,18 @@ def test_a_wallet_written_before_entitlements_replays_unchanged(tally, business,
     assert tally.verification.verify(business).findings == []
 
 
-@pytest.mark.parametrize("behaviour, charged, balance, overage", [
-    ("invoice_at_billing", D("1.50"), D(100), D(0)), ("forgive_at_reset", D(0), D(100), D(0)),
-    ("carry_deficit", D(0), D(100), D(30)), ("carry_deficit_auto_repay", D(0), D(70), D(0))])
-def test_each_behaviour_closes_re_derives_and_verifies(tally, business, make_customer, worker, behaviour, charged,
-                                                       balance, overage):
+@pytest.mark.parametrize(
+    "behaviour, charged, balance, overage",
+    [
+        ("invoice_at_billing", D("1.50"), D(100), D(0)),
+        ("forgive_at_reset", D(0), D(100), D(0)),
+        ("carry_deficit", D(0), D(100), D(30)),
+        ("carry_deficit_auto_repay", D(0), D(70), D(0)),
+    ],
+)
+def test_each_behaviour_closes_re_derives_and_verifies(
+    tally, business, make_customer, worker, behaviour, charged, balance, overage
+):
     customer = make_customer(f"cus_{behaviour}")
     entitlement, subscription = worked_example(tally, business, customer, behaviour)
     invoices = close(tally, business, subscription, datetime(2026, 3, 1, 1, tzinfo=timezone.utc))

@@ -1,5 +1,6 @@
 """Resends of ids still in flight: whoever loses the race to store an id reports it
 as a duplicate, never fails, and every acknowledged id is stored exactly once."""
+
 import random
 import threading
 from datetime import UTC, datetime
@@ -40,7 +41,7 @@ def test_eight_clients_resending_in_flight_ids_never_fail_and_store_each_acknowl
             fresh = [f"c{n}-r{round_}-{j}" for j in range(FRESH)]
             with lock:
                 # ids other clients sent moments ago: many are still in flight
-                resent = rnd.sample(sent[-3 * FRESH * CLIENTS:], min(RESENT, len(sent)))
+                resent = rnd.sample(sent[-3 * FRESH * CLIENTS :], min(RESENT, len(sent)))
                 sent.extend(fresh)
             ids = list(dict.fromkeys(fresh + resent))
             try:

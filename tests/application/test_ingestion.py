@@ -1,4 +1,5 @@
 """Ingestion on a real event store: whole-batch checks, first write wins, races."""
+
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 
@@ -90,8 +91,11 @@ def test_a_full_batch_is_one_transaction_with_consecutive_positions(tally, busin
         before = tally.store.head()
         done = tally.ingestion.ingest(business, batch(*[f"r{round_}-{i}" for i in range(1000)]), NOW)
         with tally.store.datastore.transaction(commit=False) as cur:
-            cur.execute(f'SELECT min(notification_id) AS lo, max(notification_id) AS hi, count(*) AS n '
-                        f'FROM "{tally.store.schema}".tally_events WHERE notification_id > %s', (before,))
+            cur.execute(
+                f"SELECT min(notification_id) AS lo, max(notification_id) AS hi, count(*) AS n "
+                f'FROM "{tally.store.schema}".tally_events WHERE notification_id > %s',
+                (before,),
+            )
             row = cur.fetchone()
         assert row["n"] == 1000 and row["hi"] - row["lo"] == 999 and row["hi"] == done.position
 

@@ -1,5 +1,6 @@
 """An invoice's life through the services: a draft while its cycle is in grace, issued with the business's
 next number, then paid, voided or marked uncollectible; billing details copied at issue."""
+
 import threading
 import uuid
 from datetime import timedelta
@@ -28,8 +29,9 @@ def totals(drafts):
     return [str(d.upcoming.rated.total) for d in drafts]
 
 
-def test_an_ended_cycle_is_a_draft_at_once_and_takes_events_sent_in_its_grace(tally, business, per_call_product,
-                                                                               worker):
+def test_an_ended_cycle_is_a_draft_at_once_and_takes_events_sent_in_its_grace(
+    tally, business, per_call_product, worker
+):
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     send(tally, business, "cus_1", "api.call", 2, JAN1 + timedelta(hours=1), "a")
     assert tally.upcoming.drafts(business, JAN1 + timedelta(hours=23))[0] == []
@@ -44,8 +46,7 @@ def test_an_ended_cycle_is_a_draft_at_once_and_takes_events_sent_in_its_grace(ta
     assert tally.upcoming.draft(business, draft.id, IN_GRACE) == draft
 
 
-def test_finalize_issues_the_draft_as_the_close_would_with_the_first_number(tally, business, per_call_product,
-                                                                            worker):
+def test_finalize_issues_the_draft_as_the_close_would_with_the_first_number(tally, business, per_call_product, worker):
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     send(tally, business, "cus_1", "api.call", 4, JAN1 + timedelta(hours=1), "a")
     worker.caught_up()
@@ -54,8 +55,12 @@ def test_finalize_issues_the_draft_as_the_close_would_with_the_first_number(tall
     done = tally.invoices.finalize(business, draft.id, IN_GRACE)
 
     invoice = tally.invoices.get(business, done.id)
-    assert (invoice.status, invoice.number, invoice.total, invoice.issued_at) == (ISSUED, "INV-000001",
-                                                                                  Decimal("4.00"), IN_GRACE)
+    assert (invoice.status, invoice.number, invoice.total, invoice.issued_at) == (
+        ISSUED,
+        "INV-000001",
+        Decimal("4.00"),
+        IN_GRACE,
+    )
     assert tally.explainer.explain_invoice(business, done.id).matches
     assert tally.subscriptions.get_subscription(business, subscription).closed == 1
     worker.caught_up()
@@ -65,8 +70,7 @@ def test_finalize_issues_the_draft_as_the_close_would_with_the_first_number(tall
     assert again.value.status == ISSUED
 
 
-def test_usage_sent_after_finalize_for_its_cycle_is_billed_late_in_the_next(tally, business, per_call_product,
-                                                                            worker):
+def test_usage_sent_after_finalize_for_its_cycle_is_billed_late_in_the_next(tally, business, per_call_product, worker):
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     worker.caught_up()
     [draft] = tally.upcoming.drafts(business, IN_GRACE)[0]
@@ -118,8 +122,9 @@ def test_every_transition_is_an_event_of_the_invoice(tally, business, per_call_p
     assert tally.invoices.get(business, invoice).status == PAID
 
 
-def test_a_paid_invoice_cannot_be_voided_and_a_void_one_cannot_be_paid(tally, business, per_call_product,
-                                                                       make_customer, worker):
+def test_a_paid_invoice_cannot_be_voided_and_a_void_one_cannot_be_paid(
+    tally, business, per_call_product, make_customer, worker
+):
     make_customer("cus_2")
     paid = issue(tally, business, per_call_product, "cus_1", worker)
     void = issue(tally, business, per_call_product, "cus_2", worker)
@@ -181,8 +186,9 @@ def test_voiding_leaves_the_credits_the_invoice_used_used(tally, business, make_
     assert tally.invoices.get(business, invoice.id).status == VOID
 
 
-def test_numbers_of_racing_closes_in_one_business_are_gapless_and_distinct(tally, business, per_call_product,
-                                                                          make_customer, worker):
+def test_numbers_of_racing_closes_in_one_business_are_gapless_and_distinct(
+    tally, business, per_call_product, make_customer, worker
+):
     customers = [make_customer(f"cus_r{i}") for i in range(5)]
     subscriptions = [subscribe(tally, business, c, per_call_product, JAN1) for c in customers]
     worker.caught_up()
@@ -207,8 +213,9 @@ def test_numbers_of_racing_closes_in_one_business_are_gapless_and_distinct(tally
     assert tally.billing.numbering(business).next_number == "INV-000011"
 
 
-def test_each_business_numbers_on_its_own_and_a_new_prefix_keeps_the_sequence(tally, business, per_call_product,
-                                                                             make_customer, worker):
+def test_each_business_numbers_on_its_own_and_a_new_prefix_keeps_the_sequence(
+    tally, business, per_call_product, make_customer, worker
+):
     make_customer("cus_2")
     issue(tally, business, per_call_product, "cus_1", worker)
     tally.invoices.set_number_prefix(business, "ACME")
@@ -235,10 +242,12 @@ def test_numbering_keeps_counting_past_its_snapshots(tally, business):
     assert tally.billing.numbering(business).next_number == "INV-000251"
 
 
-def test_billing_details_are_copied_at_issue_and_later_edits_leave_the_invoice_alone(tally, business,
-                                                                                      per_call_product, worker):
-    details = BillingDetails("Acme GmbH", "ap@acme.test", "DE123456789", Address("DE", "Hauptstr. 1", "Berlin",
-                                                                               zipcode="10115"))
+def test_billing_details_are_copied_at_issue_and_later_edits_leave_the_invoice_alone(
+    tally, business, per_call_product, worker
+):
+    details = BillingDetails(
+        "Acme GmbH", "ap@acme.test", "DE123456789", Address("DE", "Hauptstr. 1", "Berlin", zipcode="10115")
+    )
     tally.customers.update_customer(business, "cus_1", {}, details)
     invoice = issue(tally, business, per_call_product, "cus_1", worker)
     tally.customers.update_customer(business, "cus_1", {}, BillingDetails(legal_name="Acme SE"))
@@ -256,8 +265,9 @@ def test_bad_billing_details_change_nothing_not_even_the_name(tally, business, m
     assert customer.name == "Bea" and customer.billing_details == BillingDetails()
 
 
-def test_drafts_are_counted_whole_but_only_the_page_asked_for_is_priced(tally, business, per_call_product,
-                                                                        make_customer, worker):
+def test_drafts_are_counted_whole_but_only_the_page_asked_for_is_priced(
+    tally, business, per_call_product, make_customer, worker
+):
     for i in range(3):
         subscribe(tally, business, make_customer(f"cus_p{i}"), per_call_product, JAN1 + timedelta(minutes=i))
     worker.caught_up()

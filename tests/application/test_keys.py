@@ -1,6 +1,7 @@
 """API keys on a real event store: listing shows nothing secret, a revocation reaches every
 process within the key cache time, and a key is checked with the same work whether its
 business exists or not."""
+
 import uuid
 
 import pytest
@@ -74,8 +75,9 @@ def test_keys_issued_before_keys_had_ids_still_load_list_and_revoke(tally):
     """Stored exactly as the first release wrote them: the events carry only the hash."""
     bid = tally.businesses.register_business("acme")
     key = f"tally_{bid.hex}_old-secret"
-    state = ('{"timestamp":{"_type_":"datetime_iso","_data_":"2026-01-02T03:04:05+00:00"},'
-             f'"key_hash":"{hash_key(key)}"}}').encode()
+    state = (
+        f'{{"timestamp":{{"_type_":"datetime_iso","_data_":"2026-01-02T03:04:05+00:00"}},"key_hash":"{hash_key(key)}"}}'
+    ).encode()
     tally.store.recorder.insert_events([StoredEvent(bid, 2, "domain.business:Business.ApiKeyIssued", state)])
     [listed] = tally.businesses.list_keys(bid)
     assert listed.id == key_id(bid, hash_key(key)) and listed.created_at.isoformat() == "2026-01-02T03:04:05+00:00"

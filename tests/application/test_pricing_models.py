@@ -1,5 +1,6 @@
 """Every pricing model through the whole path: the upcoming invoice, a price change re-rating it, the close,
 the explanation from the log alone, and `audit verify`; per-value prices give one line per value."""
+
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -33,8 +34,9 @@ def priced(meter, unit_price="0", **terms):
 
 
 @pytest.mark.parametrize("terms, amount", MODELS)
-def test_a_model_prices_the_upcoming_invoice_the_close_and_the_explanation_alike(tally, business, make_customer,
-                                                                               worker, terms, amount):
+def test_a_model_prices_the_upcoming_invoice_the_close_and_the_explanation_alike(
+    tally, business, make_customer, worker, terms, amount
+):
     make_customer("cus_1")
     calls = count_meter(tally, business)
     product = daily_product(tally, business, priced(calls, **terms))
@@ -61,8 +63,11 @@ def test_changing_to_a_graduated_price_re_rates_the_open_cycle(tally, business, 
     worker.caught_up(send(tally, business, "cus_1", "api.call", 6500, JAN1, "c"))
     [before] = tally.upcoming.upcoming(business, "cus_1")
 
-    worker.caught_up(tally.catalogue.set_usage_price(business, product, priced(calls, model="graduated", tiers=T,
-                                                                              free_threshold=D(500))).position)
+    worker.caught_up(
+        tally.catalogue.set_usage_price(
+            business, product, priced(calls, model="graduated", tiers=T, free_threshold=D(500))
+        ).position
+    )
     [after] = tally.upcoming.upcoming(business, "cus_1")
 
     assert (before.rated.total, after.rated.total) == (D("130.00"), D("90.00"))
@@ -73,20 +78,30 @@ def tokens_meter(tally, business):
 
 
 def send_tokens(tally, business, customer, rows, at):
-    events = [IncomingEvent(f"t-{i}", customer, "llm", at + timedelta(seconds=i), metadata)
-              for i, metadata in enumerate(rows)]
+    events = [
+        IncomingEvent(f"t-{i}", customer, "llm", at + timedelta(seconds=i), metadata) for i, metadata in enumerate(rows)
+    ]
     return tally.ingestion.ingest(business, events, datetime.now(timezone.utc)).position
 
 
 def test_per_value_prices_bill_one_line_per_value_with_the_free_threshold_taken_in_value_order(
-        tally, business, make_customer, worker):
+    tally, business, make_customer, worker
+):
     make_customer("cus_1")
     tokens = tokens_meter(tally, business)
-    terms = UsagePrice(str(tokens), D("0.000002"), D(50_000), group_by="model",
-                       group_prices={"gpt-4": Pricing(unit_price=D("0.00003"))})
+    terms = UsagePrice(
+        str(tokens),
+        D("0.000002"),
+        D(50_000),
+        group_by="model",
+        group_prices={"gpt-4": Pricing(unit_price=D("0.00003"))},
+    )
     subscription = subscribe(tally, business, "cus_1", daily_product(tally, business, terms), JAN1)
-    rows = [{"model": "gpt-4", "tokens": 1000}] * 100 + [{"model": "small", "tokens": "1000"}] * 500 + \
-        [{"tokens": 2000}] * 5
+    rows = (
+        [{"model": "gpt-4", "tokens": 1000}] * 100
+        + [{"model": "small", "tokens": "1000"}] * 500
+        + [{"tokens": 2000}] * 5
+    )
     worker.caught_up(send_tokens(tally, business, "cus_1", rows, JAN1))
 
     [upcoming] = tally.upcoming.upcoming(business, "cus_1")
@@ -94,9 +109,11 @@ def test_per_value_prices_bill_one_line_per_value_with_the_free_threshold_taken_
     explained = tally.explainer.explain_invoice(business, invoice.id)
 
     lines = [(line.group, line.quantity, line.free, line.amount) for line in invoice.lines]
-    assert lines == [({"model": "gpt-4"}, D(100_000), D(50_000), D("1.50")),
-                     ({"model": "small"}, D(500_000), D(0), D("1.00")),
-                     ({"model": None}, D(10_000), D(0), D("0.02"))]
+    assert lines == [
+        ({"model": "gpt-4"}, D(100_000), D(50_000), D("1.50")),
+        ({"model": "small"}, D(500_000), D(0), D("1.00")),
+        ({"model": None}, D(10_000), D(0), D("0.02")),
+    ]
     assert [line.amount for line in upcoming.rated.lines] == [line.amount for line in invoice.lines]
     assert explained.matches and [w.events for w in explained.lines] == [100, 500, 5]
     worker.caught_up()
@@ -106,8 +123,13 @@ def test_per_value_prices_bill_one_line_per_value_with_the_free_threshold_taken_
 def test_late_events_of_a_grouped_price_are_billed_on_late_lines_per_value(tally, business, make_customer, worker):
     make_customer("cus_1")
     tokens = tokens_meter(tally, business)
-    terms = UsagePrice(str(tokens), D("0.01"), D(0), group_by="model",
-                       group_prices={"big": Pricing("package", package_size=D(10), package_price=D(1))})
+    terms = UsagePrice(
+        str(tokens),
+        D("0.01"),
+        D(0),
+        group_by="model",
+        group_prices={"big": Pricing("package", package_size=D(10), package_price=D(1))},
+    )
     subscription = subscribe(tally, business, "cus_1", daily_product(tally, business, terms), JAN1)
     worker.caught_up(send_tokens(tally, business, "cus_1", [{"model": "big", "tokens": 15}], JAN1))
     close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
@@ -117,14 +139,18 @@ def test_late_events_of_a_grouped_price_are_billed_on_late_lines_per_value(tally
     [second] = close(tally, business, subscription, JAN1 + timedelta(days=2, hours=1))
 
     assert [(line.group, line.late, line.amount) for line in second.lines] == [
-        (None, False, D("0.00")), ({"model": "big"}, True, D("1.00"))]
+        (None, False, D("0.00")),
+        ({"model": "big"}, True, D("1.00")),
+    ]
     assert tally.explainer.explain_invoice(business, second.id).matches
 
 
-@pytest.mark.parametrize("kind, of, amount", [("unique_count", "user", "3.00"), ("min", "tokens", "2.00"),
-                                               ("avg", "tokens", "5.50")])
-def test_the_new_aggregations_bill_and_explain_like_the_others(tally, business, make_customer, worker, kind, of,
-                                                               amount):
+@pytest.mark.parametrize(
+    "kind, of, amount", [("unique_count", "user", "3.00"), ("min", "tokens", "2.00"), ("avg", "tokens", "5.50")]
+)
+def test_the_new_aggregations_bill_and_explain_like_the_others(
+    tally, business, make_customer, worker, kind, of, amount
+):
     make_customer("cus_1")
     meter = tally.meters.create_meter(business, kind, "llm", {"type": kind, "key": of}).id
     subscription = subscribe(tally, business, "cus_1", daily_product(tally, business, price(meter, "1")), JAN1)

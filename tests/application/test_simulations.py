@@ -1,5 +1,6 @@
 """Simulations on real PostgreSQL: started through the service, run by the job's steps, read back from the
 `simulations` read model. Nothing but the Simulation itself is written."""
+
 import uuid
 from datetime import timedelta
 from decimal import Decimal
@@ -46,8 +47,9 @@ def result(tally, business, simulation_id):
 
 def topics_after(tally, position):
     with tally.store.datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT topic FROM {} WHERE notification_id > %s").format(tally.store.events_table),
-                    (position,))
+        cur.execute(
+            sql.SQL("SELECT topic FROM {} WHERE notification_id > %s").format(tally.store.events_table), (position,)
+        )
         return {row["topic"] for row in cur.fetchall()}
 
 
@@ -81,9 +83,11 @@ def test_the_worked_example_reprices_and_nothing_real_changes(tally, business, w
     [cycle] = next(s for s in customer.scenarios if s.scenario == "dearer").cycles
     assert [(line.issued, line.simulated, line.difference) for line in cycle.lines] == [("30.00", "45.00", "15.00")]
     assert [(m.scenario, m.customer_id, m.difference) for m in view.movers] == [("dearer", "cus_1", "15.00")]
-    assert topics_after(tally, head) == {"domain.simulation:Simulation.Requested",
-                                         "domain.simulation:Simulation.Progressed",
-                                         "domain.simulation:Simulation.Finished"}
+    assert topics_after(tally, head) == {
+        "domain.simulation:Simulation.Requested",
+        "domain.simulation:Simulation.Progressed",
+        "domain.simulation:Simulation.Finished",
+    }
 
 
 def test_another_business_cannot_see_simulate_or_delete(tally, business, worker, worked_example):
@@ -126,8 +130,9 @@ def test_terms_are_refused_as_a_product_refuses_them(tally, business, worker, wo
         tally.simulations.start(business, product, [("s", [], None)], None, Span(1, JAN1, JAN1), NOW)
 
 
-def test_an_event_recorded_after_its_cycle_closed_leaves_that_cycle_as_it_was_priced(tally, business, worker,
-                                                                                   worked_example):
+def test_an_event_recorded_after_its_cycle_closed_leaves_that_cycle_as_it_was_priced(
+    tally, business, worker, worked_example
+):
     meter, product = worked_example
     send(tally, business, "cus_1", "api.call", 10, JAN1 + timedelta(hours=5), "late")
     [subscription] = _subscriptions(tally)
@@ -141,7 +146,9 @@ def test_an_event_recorded_after_its_cycle_closed_leaves_that_cycle_as_it_was_pr
     first, second = customer.scenarios[0].cycles
     assert (first.issued, first.simulated, first.late_arrivals) == ("30.00", "30.00", True)
     assert [(line.late, line.quantity, line.difference) for line in second.lines] == [
-        (False, "0", "0.00"), (True, "10", "0.00")]
+        (False, "0", "0.00"),
+        (True, "10", "0.00"),
+    ]
 
 
 def test_credits_follow_the_simulated_terms(tally, business, worker, worked_example):
@@ -154,32 +161,44 @@ def test_credits_follow_the_simulated_terms(tally, business, worker, worked_exam
 
 def _subscriptions(tally):
     with tally.store.datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT DISTINCT subscription_id FROM {}.invoices").format(
-            sql.Identifier(tally.store.schema)))
+        cur.execute(
+            sql.SQL("SELECT DISTINCT subscription_id FROM {}.invoices").format(sql.Identifier(tally.store.schema))
+        )
         return [row["subscription_id"] for row in cur.fetchall()]
 
 
 per_customer = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=3)
-terms = st.tuples(st.sampled_from(["0", "0.5", "0.037", "2"]), st.sampled_from(["0", "5", "30"]),
-                  st.sampled_from([None, ("10", "1", "none"), ("7", "2", "all")]))
+terms = st.tuples(
+    st.sampled_from(["0", "0.5", "0.037", "2"]),
+    st.sampled_from(["0", "5", "30"]),
+    st.sampled_from([None, ("10", "1", "none"), ("7", "2", "all")]),
+)
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(usage=per_customer, t=terms)
-def test_simulating_the_terms_cycles_closed_under_gives_difference_zero_on_every_line(tally, business, worker, usage,
-                                                                                      t):
+def test_simulating_the_terms_cycles_closed_under_gives_difference_zero_on_every_line(
+    tally, business, worker, usage, t
+):
     meter = count_meter(tally, business, f"m.{uuid.uuid4().hex[:8]}")
     credits = CreditTerms(D(t[2][0]), D(t[2][1]), t[2][2]) if t[2] else None
     terms_now = price(meter, t[0], t[1], credits)
     product = daily_product(tally, business, terms_now, fixed="1.50")
     customers = []
-    for index, days in enumerate(usage):
+    for days in usage:
         customer = f"cus_{uuid.uuid4().hex[:8]}"
         tally.customers.create_customer(business, customer, None, None)
         subscription = subscribe(tally, business, customer, product, JAN1)
         for day, n in enumerate(days):
-            send(tally, business, customer, meter_event(tally, business, meter), n, JAN1 + timedelta(days=day, hours=2),
-                 f"{customer}-{day}")
+            send(
+                tally,
+                business,
+                customer,
+                meter_event(tally, business, meter),
+                n,
+                JAN1 + timedelta(days=day, hours=2),
+                f"{customer}-{day}",
+            )
         worker.caught_up()
         close(tally, business, subscription, JAN1 + timedelta(days=2, hours=1))
         customers.append(customer)
@@ -228,11 +247,16 @@ def test_a_span_of_cycle_starts_picks_the_cycles_that_start_in_it(tally, busines
     assert [c.cycle_start[:10] for c in customer.scenarios[0].cycles] == ["2026-01-02", "2026-01-03"]
 
 
-def test_the_simulations_read_model_rebuilt_from_the_log_equals_the_kept_one(tally, business, worker,
-                                                                            worked_example):
+def test_the_simulations_read_model_rebuilt_from_the_log_equals_the_kept_one(tally, business, worker, worked_example):
     meter, product = worked_example
-    kept = simulate(tally, worker, business, product, ("a", [price(meter, "0.03", "1000")], None),
-                    ("b", [price(meter, "0.01")], D("5.00")))
+    kept = simulate(
+        tally,
+        worker,
+        business,
+        product,
+        ("a", [price(meter, "0.03", "1000")], None),
+        ("b", [price(meter, "0.01")], D("5.00")),
+    )
     dropped = simulate(tally, worker, business, product, ("c", [price(meter, "0.05")], None))
     tally.simulations.delete(business, dropped)
     worker.caught_up()

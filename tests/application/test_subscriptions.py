@@ -1,4 +1,5 @@
 """Starting and cancelling subscriptions on the event store, without HTTP."""
+
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -31,7 +32,9 @@ def test_starting_a_subscription_grants_its_first_cycles_credits_in_the_same_sav
     make_customer("cus_1")
     credits = CreditTerms(Decimal(1000), Decimal(1), "none")
     product = daily_product(tally, business, price(count_meter(tally, business), "0.02", credits=credits))
-    position = tally.subscriptions.start_subscription(business, "cus_1", product, JAN1, datetime.now(timezone.utc)).position
+    position = tally.subscriptions.start_subscription(
+        business, "cus_1", product, JAN1, datetime.now(timezone.utc)
+    ).position
     wallet = tally.credits.wallet_of(business, "cus_1")
     assert wallet.balance == Decimal(1000) and position == tally.store.head()
 

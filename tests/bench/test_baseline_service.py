@@ -1,4 +1,5 @@
 """The hand-written baseline stores a batch once; a resent batch stores nothing."""
+
 import json
 from datetime import datetime, timezone
 
@@ -21,14 +22,20 @@ def baseline_client(database_url, monkeypatch):
 def test_a_batch_is_stored_and_a_resend_is_all_duplicates(baseline_client):
     payload = body("t", range(0, 10), customers=3, now=datetime.now(timezone.utc))
     headers = {"Authorization": "Bearer secret", "Content-Type": "application/json"}
-    assert baseline_client.post("/events/ingest", content=payload, headers=headers).json() == \
-        {"ingested_count": 10, "duplicate_count": 0}
-    assert baseline_client.post("/events/ingest", content=payload, headers=headers).json() == \
-        {"ingested_count": 0, "duplicate_count": 10}
+    assert baseline_client.post("/events/ingest", content=payload, headers=headers).json() == {
+        "ingested_count": 10,
+        "duplicate_count": 0,
+    }
+    assert baseline_client.post("/events/ingest", content=payload, headers=headers).json() == {
+        "ingested_count": 0,
+        "duplicate_count": 10,
+    }
 
 
 def test_the_baseline_checks_its_key(baseline_client):
-    answer = baseline_client.post("/events/ingest", content=body("t", range(1), 1), headers={"Authorization": "Bearer x"})
+    answer = baseline_client.post(
+        "/events/ingest", content=body("t", range(1), 1), headers={"Authorization": "Bearer x"}
+    )
     assert answer.status_code == 401
 
 

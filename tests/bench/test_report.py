@@ -1,4 +1,5 @@
 """The benchmark's verdicts and table."""
+
 from bench.load import percentile
 from bench.report import simulation_table, table, verdict
 
@@ -20,12 +21,26 @@ def test_percentiles_pick_a_measured_value():
 
 
 def test_the_table_shows_every_measure_and_the_run():
-    result = {"mode": "quick", "date": "2026-11-25 17:00 UTC", "git_commit": "abc", "cores": 2,
-              "postgres_version": "18.6", "api_processes_per_side": 2, "ingest_ratio": 0.81,
-              "by_batch": {"100": {"baseline_events_per_s": 10, "tally_events_per_s": 6,
-                                   "baseline_latency_p99_ms": 1.0, "tally_latency_p99_ms": 2.0}},
-              "sustained_window_s": 4, "sustained_steps": [{"offered_per_s": 5, "passed": True, "lag_max_s": 0.1}],
-              "notes": ["quick mode"]}
+    result = {
+        "mode": "quick",
+        "date": "2026-11-25 17:00 UTC",
+        "git_commit": "abc",
+        "cores": 2,
+        "postgres_version": "18.6",
+        "api_processes_per_side": 2,
+        "ingest_ratio": 0.81,
+        "by_batch": {
+            "100": {
+                "baseline_events_per_s": 10,
+                "tally_events_per_s": 6,
+                "baseline_latency_p99_ms": 1.0,
+                "tally_latency_p99_ms": 2.0,
+            }
+        },
+        "sustained_window_s": 4,
+        "sustained_steps": [{"offered_per_s": 5, "passed": True, "lag_max_s": 0.1}],
+        "notes": ["quick mode"],
+    }
     text = table(result)
     assert "| ingest ratio | 0.81 |  | met (>= 0.75) |" in text
     assert "commit abc" in text and "note: quick mode" in text
@@ -35,8 +50,17 @@ def test_the_simulation_row_is_judged_against_30_s_and_a_2_s_lag():
     assert verdict("simulation_s", 24.6).startswith("met") and verdict("simulation_s", 30.0).startswith("MISSED")
     assert verdict("simulation_usage_lag_max_s", 2.0).startswith("met")
     assert verdict("simulation_usage_lag_max_s", 2.01).startswith("MISSED")
-    text = simulation_table({"mode": "full", "date": "2026-11-26 16:00 UTC", "git_commit": "abc", "cores": 2,
-                             "postgres_version": "18.6", "simulation_subscribers": 10000, "simulation_s": 24.63,
-                             "simulation_usage_lag_max_s": 1.18})
+    text = simulation_table(
+        {
+            "mode": "full",
+            "date": "2026-11-26 16:00 UTC",
+            "git_commit": "abc",
+            "cores": 2,
+            "postgres_version": "18.6",
+            "simulation_subscribers": 10000,
+            "simulation_s": 24.63,
+            "simulation_usage_lag_max_s": 1.18,
+        }
+    )
     assert "| price simulation, POST to done | 24.6 | s | met (< 30) |" in text
     assert "| price simulation, subscribers x 3 cycles | 10,000 | subscribers |  |" in text

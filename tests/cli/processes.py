@@ -1,4 +1,5 @@
 """Driving real processes in tests: poll a condition until a deadline, never sleep to synchronise."""
+
 from __future__ import annotations
 
 import socket

@@ -1,5 +1,6 @@
 """10,000 due cycles closed by `tally worker` while the read models keep up:
 the jobs run beside the projections, one bounded step ahead of them at most."""
+
 import os
 import subprocess
 import sys
@@ -49,11 +50,13 @@ def sample(tally):
     """(head, lowest read model position, invoices in the read model), from one snapshot."""
     with tally.store.datastore.transaction(commit=False) as cur:
         cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        cur.execute(sql.SQL("SELECT (SELECT coalesce(max(notification_id), 0) FROM {events}) AS head, "
-                            "(SELECT min(position) FROM {schema}.projection_tracking) AS low, "
-                            "(SELECT count(*) FROM {schema}.invoices) AS invoices").format(
-            events=tally.store.events_table,
-            schema=sql.Identifier(tally.store.schema)))
+        cur.execute(
+            sql.SQL(
+                "SELECT (SELECT coalesce(max(notification_id), 0) FROM {events}) AS head, "
+                "(SELECT min(position) FROM {schema}.projection_tracking) AS low, "
+                "(SELECT count(*) FROM {schema}.invoices) AS invoices"
+            ).format(events=tally.store.events_table, schema=sql.Identifier(tally.store.schema))
+        )
         row = cur.fetchone()
     return row["head"], row["low"], row["invoices"]
 
@@ -67,13 +70,17 @@ def lag_seconds(samples):
     return worst
 
 
-def test_closing_10000_due_cycles_keeps_every_read_model_within_one_step_of_the_head(backlog, database_url,
-                                                                                     schema):
+def test_closing_10000_due_cycles_keeps_every_read_model_within_one_step_of_the_head(backlog, database_url, schema):
     tally = backlog
     env = {**os.environ, "DATABASE_URL": database_url, "TALLY_SCHEMA": schema, "PYTHONPATH": str(ROOT)}
     samples = [(time.monotonic(), *sample(tally))]
-    worker = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker", "--grace", "0"],
-                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "interfaces.cli.main", "worker", "--grace", "0"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
     def closed_and_caught_up() -> bool:
         samples.append((time.monotonic(), *sample(tally)))
@@ -87,6 +94,8 @@ def test_closing_10000_due_cycles_keeps_every_read_model_within_one_step_of_the_
 
     worst = max(head - low for _, head, low, _ in samples)
     moving = [t for (t, head, _, _), (_, before, _, _) in zip(samples[1:], samples) if head != before]
-    print(f"\n{SUBSCRIPTIONS * CYCLES} cycles closed in {moving[-1] - samples[0][0]:.1f} s; worst lag "
-          f"{worst} positions, {lag_seconds(samples):.2f} s ({len(samples)} samples)")
+    print(
+        f"\n{SUBSCRIPTIONS * CYCLES} cycles closed in {moving[-1] - samples[0][0]:.1f} s; worst lag "
+        f"{worst} positions, {lag_seconds(samples):.2f} s ({len(samples)} samples)"
+    )
     assert worst <= STEP_CYCLES * EVENTS_PER_CYCLE + NUMBERING_EVENTS

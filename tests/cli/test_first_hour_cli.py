@@ -1,5 +1,6 @@
 """The CLI as a new user meets it: a quiet first `tally serve`, one-line errors with a hint and a non-zero exit
 (never a traceback), and the shared options in any position of any command."""
+
 import os
 import signal
 import subprocess
@@ -29,6 +30,7 @@ def tally_cli(database_url, schema, monkeypatch, capsys):
             code = exit.code
         out, err = capsys.readouterr()
         return code, out, err
+
     return run
 
 
@@ -78,6 +80,7 @@ def test_a_mistake_argparse_finds_is_one_line_too(tally_cli):
 def test_a_failure_nobody_foresaw_is_one_line_unless_verbose(tally_cli, monkeypatch):
     def broken(*_):
         raise RuntimeError("boom")
+
     monkeypatch.setattr("interfaces.cli.main.build_parser", _rebuilt_with(broken))
     code, _, err = tally_cli("keys", "list", "--business", "acme")
     assert code == 1 and one_line_with_a_hint(err) and "-v" in err
@@ -92,14 +95,26 @@ def _rebuilt_with(run):
             if each.prog.endswith("keys list"):
                 each.set_defaults(run=run)
         return parser
+
     return build
 
 
 # One way to call each command; the options may come before or after all of it.
-CALLS = [["serve"], ["worker"], ["keys", "create", "--business", "a"], ["keys", "list", "--business", "a"],
-         ["keys", "revoke", "key_x"], ["projections", "status"], ["projections", "rebuild", "usage"],
-         ["projections", "verify", "usage"], ["projections", "retry"], ["close-cycles"], ["audit", "verify"],
-         ["audit", "meter", "x"], ["bench"]]
+CALLS = [
+    ["serve"],
+    ["worker"],
+    ["keys", "create", "--business", "a"],
+    ["keys", "list", "--business", "a"],
+    ["keys", "revoke", "key_x"],
+    ["projections", "status"],
+    ["projections", "rebuild", "usage"],
+    ["projections", "verify", "usage"],
+    ["projections", "retry"],
+    ["close-cycles"],
+    ["audit", "verify"],
+    ["audit", "meter", "x"],
+    ["bench"],
+]
 
 
 @pytest.mark.parametrize("call", CALLS, ids=" ".join)
@@ -133,10 +148,24 @@ def test_the_first_serve_on_a_new_data_dir_is_quiet_and_says_it_made_one(tmp_pat
     log = tmp_path / "serve.log"
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TALLY_SCHEMA")}
     with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "serve", "--port", str(port),
-                                    "--data-dir", str(tmp_path / "data"), "--grace", "5"],
-                                   env={**env, "PYTHONPATH": str(ROOT)}, cwd=ROOT, stdout=out,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "interfaces.cli.main",
+                "serve",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(tmp_path / "data"),
+                "--grace",
+                "5",
+            ],
+            env={**env, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         eventually(lambda: process.poll() is not None or healthy(f"http://127.0.0.1:{port}"), 90, "serve answers")
         assert process.poll() is None, log.read_text()

@@ -1,6 +1,7 @@
 """`tally serve` on its embedded PostgreSQL, killed with -9 and started again on
 the same data folder: it starts cleanly, and after SIGTERM no PostgreSQL of that
 folder is left running."""
+
 import os
 import signal
 import subprocess
@@ -33,13 +34,28 @@ def start_serve(tmp_path):
     def start(data: Path) -> subprocess.Popen[bytes]:
         port = free_port()
         log = (tmp_path / f"serve-{len(started)}.log").open("w")
-        process = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "serve", "--port", str(port),
-                                    "--data-dir", str(data), "--no-access-log"],
-                                   env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "interfaces.cli.main",
+                "serve",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(data),
+                "--no-access-log",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         started.append(process)
         eventually(lambda: process.poll() is not None or healthy(f"http://127.0.0.1:{port}"), 120, "serve answers")
         assert process.poll() is None, Path(log.name).read_text()
         return process
+
     yield start
     for process in started:
         if process.poll() is None:

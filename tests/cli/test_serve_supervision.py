@@ -1,5 +1,6 @@
 """`tally serve` supervises its worker: killed with -9, it comes back and the read
 models catch up. serve runs as a process on the test's database and schema."""
+
 import os
 import signal
 import subprocess
@@ -27,9 +28,23 @@ def serving(tally, database_url, schema, tmp_path):
     log = tmp_path / "serve.log"
     env = {**os.environ, "DATABASE_URL": database_url, "TALLY_SCHEMA": schema, "PYTHONPATH": str(ROOT)}
     with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "serve", "--port", str(port),
-                                    "--data-dir", str(tmp_path / "data"), "--no-access-log"],
-                                   env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "interfaces.cli.main",
+                "serve",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(tmp_path / "data"),
+                "--no-access-log",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         eventually(lambda: process.poll() is not None or healthy(f"http://127.0.0.1:{port}"), 60, "serve answers")
         assert process.poll() is None, log.read_text()
@@ -49,12 +64,10 @@ def test_a_worker_killed_with_sigkill_is_restarted_and_the_read_models_catch_up(
     first.send_signal(signal.SIGKILL)
     tally.ingestion.ingest(business, [IncomingEvent("after-kill", "cus_1", "api.call")], datetime.now(timezone.utc))
 
-    [second] = eventually(lambda: [w for w in workers_of(process.pid) if w.pid != first.pid], RESTART_S,
-                          "a new worker")
+    [second] = eventually(lambda: [w for w in workers_of(process.pid) if w.pid != first.pid], RESTART_S, "a new worker")
     names = [p.name for p in all_projections(tally.store.schema)]
     assert wait_for(tally.store, names, tally.store.head(), timeout=30)
-    assert f"worker (pid {first.pid}) killed by SIGKILL; restarted as pid {second.pid} (restart 1)" \
-        in log.read_text()
+    assert f"worker (pid {first.pid}) killed by SIGKILL; restarted as pid {second.pid} (restart 1)" in log.read_text()
 
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0
@@ -65,8 +78,9 @@ def test_serve_exits_non_zero_when_its_worker_keeps_dying(serving):
     process, log = serving
     killed: set[int] = set()
     for _ in range(MAX_DEATHS + 1):
-        [worker] = eventually(lambda: [w for w in workers_of(process.pid) if w.pid not in killed], RESTART_S,
-                              "a new worker")
+        [worker] = eventually(
+            lambda: [w for w in workers_of(process.pid) if w.pid not in killed], RESTART_S, "a new worker"
+        )
         worker.send_signal(signal.SIGKILL)
         killed.add(worker.pid)
 

@@ -1,4 +1,5 @@
 """The supervisor `tally serve` keeps its worker running with, on plain child processes."""
+
 import logging
 import os
 import signal
@@ -23,6 +24,7 @@ def supervised():
         supervisor.start()
         started.append(supervisor)
         return supervisor
+
     yield supervise
     for supervisor in started:
         supervisor.stop()
@@ -37,8 +39,9 @@ def test_a_child_killed_with_sigkill_is_restarted_and_the_death_is_logged(superv
 
     eventually(lambda: supervisor.restarts == 1 and supervisor.process.pid != first, 5, "a restart")
     assert supervisor.process.poll() is None
-    assert f"child (pid {first}) killed by SIGKILL; restarted as pid {supervisor.process.pid} (restart 1)" \
-        in caplog.text
+    assert (
+        f"child (pid {first}) killed by SIGKILL; restarted as pid {supervisor.process.pid} (restart 1)" in caplog.text
+    )
 
 
 def test_a_child_that_keeps_dying_makes_the_supervisor_give_up(supervised, caplog):

@@ -1,4 +1,5 @@
 """`tally worker --nice N`: the worker lowers its own CPU priority before it starts, by 10 unless told."""
+
 import pytest
 
 from interfaces.cli import worker

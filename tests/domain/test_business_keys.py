@@ -1,4 +1,5 @@
 """A business's API keys: issued and revoked by hash, named by an id that shows nothing secret."""
+
 import hashlib
 
 import pytest

@@ -1,5 +1,6 @@
 """Credit entitlements' rules: Dodo's validation, and the arithmetic of a cycle (credits, overage, rollover)
 as properties over any amounts."""
+
 import uuid
 from decimal import Decimal
 
@@ -21,9 +22,18 @@ from domain.errors import Conflict, Invalid
 from domain.rating import CreditTerms, Usage, UsagePrice, rate
 
 D = Decimal
-API = EntitlementTerms("API credits", "credits", 0, rollover_enabled=True, rollover_percentage=50,
-                       max_rollover_count=1, overage_enabled=True, overage_behavior="invoice_at_billing",
-                       price_per_unit=D("0.05"), currency="USD")
+API = EntitlementTerms(
+    "API credits",
+    "credits",
+    0,
+    rollover_enabled=True,
+    rollover_percentage=50,
+    max_rollover_count=1,
+    overage_enabled=True,
+    overage_behavior="invoice_at_billing",
+    price_per_unit=D("0.05"),
+    currency="USD",
+)
 
 
 def fields_of(terms: EntitlementTerms) -> set[str]:
@@ -34,19 +44,22 @@ def test_the_worked_example_entitlement_is_valid():
     assert terms_faults(API) == []
 
 
-@pytest.mark.parametrize("changes, field", [
-    ({"currency": None}, "currency"),  # a price needs its currency
-    ({"price_per_unit": None, "overage_enabled": False}, "currency"),  # a currency needs a price
-    ({"price_per_unit": None, "currency": None}, "price_per_unit"),  # overage needs a price
-    ({"rollover_timeframe_count": 2}, "rollover_timeframe_count"),  # count without interval
-    ({"rollover_timeframe_interval": "Month"}, "rollover_timeframe_count"),  # interval without count
-    ({"precision": 11}, "precision"),
-    ({"rollover_percentage": 101}, "rollover_percentage"),
-    ({"overage_behavior": "invoice_later"}, "overage_behavior"),
-    ({"overage_limit": D("-1")}, "overage_limit"),
-    ({"name": "a\x00b"}, "name"),
-    ({"currency": "XXX"}, "currency"),
-])
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"currency": None}, "currency"),  # a price needs its currency
+        ({"price_per_unit": None, "overage_enabled": False}, "currency"),  # a currency needs a price
+        ({"price_per_unit": None, "currency": None}, "price_per_unit"),  # overage needs a price
+        ({"rollover_timeframe_count": 2}, "rollover_timeframe_count"),  # count without interval
+        ({"rollover_timeframe_interval": "Month"}, "rollover_timeframe_count"),  # interval without count
+        ({"precision": 11}, "precision"),
+        ({"rollover_percentage": 101}, "rollover_percentage"),
+        ({"overage_behavior": "invoice_later"}, "overage_behavior"),
+        ({"overage_limit": D("-1")}, "overage_limit"),
+        ({"name": "a\x00b"}, "name"),
+        ({"currency": "XXX"}, "currency"),
+    ],
+)
 def test_dodos_rules_refuse_an_entitlement(changes, field):
     terms = EntitlementTerms.from_terms({**API.terms(), **changes})
     assert field in fields_of(terms)
@@ -56,8 +69,14 @@ def test_dodos_rules_refuse_an_entitlement(changes, field):
 
 
 def test_timeframe_count_and_interval_together_are_valid():
-    assert fields_of(EntitlementTerms.from_terms({**API.terms(), "rollover_timeframe_count": 2,
-                                                  "rollover_timeframe_interval": "Month"})) == set()
+    assert (
+        fields_of(
+            EntitlementTerms.from_terms(
+                {**API.terms(), "rollover_timeframe_count": 2, "rollover_timeframe_interval": "Month"}
+            )
+        )
+        == set()
+    )
 
 
 def test_an_update_applies_only_valid_changes_and_a_deleted_entitlement_refuses_them():
@@ -106,11 +125,17 @@ def test_cover_takes_the_balance_first_then_overage_up_to_the_limit(needed, bala
 
 
 @settings(max_examples=300)
-@given(amounts, st.integers(min_value=0, max_value=100), precision, st.integers(min_value=0, max_value=3),
-       st.one_of(st.none(), st.integers(min_value=0, max_value=3)))
+@given(
+    amounts,
+    st.integers(min_value=0, max_value=100),
+    precision,
+    st.integers(min_value=0, max_value=3),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=3)),
+)
 def test_rollover_keeps_the_percentage_rounded_down_and_forfeits_the_rest(left, pct, places, count, cap):
-    terms = EntitlementTerms.from_terms({**API.terms(), "precision": places, "rollover_percentage": pct,
-                                         "max_rollover_count": cap})
+    terms = EntitlementTerms.from_terms(
+        {**API.terms(), "precision": places, "rollover_percentage": pct, "max_rollover_count": cap}
+    )
     rolled, forfeited = rollover_split(left, terms, count)
     assert rolled + forfeited == left
     assert 0 <= rolled <= left * pct / 100
@@ -120,12 +145,19 @@ def test_rollover_keeps_the_percentage_rounded_down_and_forfeits_the_rest(left, 
 
 
 @settings(max_examples=200)
-@given(st.integers(min_value=0, max_value=10**6), amounts, st.booleans(),
-       st.one_of(st.none(), st.integers(min_value=0, max_value=10**4)), st.integers(min_value=0, max_value=100))
-def test_a_linked_price_splits_its_units_into_free_credited_billable_and_uncharged(quantity, balance, enabled,
-                                                                                    limit, free):
-    terms = EntitlementTerms.from_terms({**API.terms(), "overage_enabled": enabled,
-                                         "overage_limit": D(limit) if limit is not None else None})
+@given(
+    st.integers(min_value=0, max_value=10**6),
+    amounts,
+    st.booleans(),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=10**4)),
+    st.integers(min_value=0, max_value=100),
+)
+def test_a_linked_price_splits_its_units_into_free_credited_billable_and_uncharged(
+    quantity, balance, enabled, limit, free
+):
+    terms = EntitlementTerms.from_terms(
+        {**API.terms(), "overage_enabled": enabled, "overage_limit": D(limit) if limit is not None else None}
+    )
     price = UsagePrice("m", D("0.01"), D(free), None, credit_entitlement_id="ent", meter_units_per_credit=D(10))
     rated = rate([Usage(price, "calls", D(quantity))], D(0), "USD", pools={"ent": Pool(terms, balance)})
     line = rated.lines[0]
@@ -152,6 +184,9 @@ def test_the_worked_example_cycle_2_charges_30_credits_of_overage_at_005():
 def test_the_old_credits_form_rates_as_before_beside_an_entitlement():
     old = UsagePrice("a", D("0.02"), D(1000), CreditTerms(D(1000), D(1), "none"))
     rated = rate([Usage(old, "calls", D(2500))], D(0), "USD", D(1000), {"ent": Pool(API, D(5))})
-    assert (rated.lines[0].credits_used, rated.lines[0].billable, rated.lines[0].amount) == (D(1000), D(500),
-                                                                                          D("10.00"))
+    assert (rated.lines[0].credits_used, rated.lines[0].billable, rated.lines[0].amount) == (
+        D(1000),
+        D(500),
+        D("10.00"),
+    )
     assert rated.pools["ent"].balance == 5 and len(rated.lines) == 1

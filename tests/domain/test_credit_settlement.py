@@ -1,5 +1,6 @@
 """A cycle's close on one (customer, entitlement) balance: debits, each overage behaviour, rollover with its
 cap, the next grant (and the repayment under carry_deficit_auto_repay). The worked example of issue 15."""
+
 import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -18,10 +19,21 @@ PRICE = UsagePrice("m", D(0), D(0), None, credit_entitlement_id="ent", meter_uni
 
 
 def terms(behaviour: str, **changes: object) -> EntitlementTerms:
-    return EntitlementTerms.from_terms({
-        "name": "API credits", "unit": "credits", "precision": 0, "rollover_enabled": True,
-        "rollover_percentage": 50, "max_rollover_count": 1, "overage_enabled": True, "overage_behavior": behaviour,
-        "price_per_unit": D("0.05"), "currency": "USD", **changes})
+    return EntitlementTerms.from_terms(
+        {
+            "name": "API credits",
+            "unit": "credits",
+            "precision": 0,
+            "rollover_enabled": True,
+            "rollover_percentage": 50,
+            "max_rollover_count": 1,
+            "overage_enabled": True,
+            "overage_behavior": behaviour,
+            "price_per_unit": D("0.05"),
+            "currency": "USD",
+            **changes,
+        }
+    )
 
 
 def ref(k: int) -> str:
@@ -48,8 +60,13 @@ def kinds(w: CreditWallet) -> list[tuple[str, Decimal]]:
 
 def test_cycle_1_rolls_half_of_the_40_left_and_forfeits_the_rest():
     w, _ = run_cycles(terms("invoice_at_billing"), [600])
-    assert kinds(w) == [("credit_added", D(100)), ("credit_deducted", D(60)), ("credit_rolled_over", D(20)),
-                        ("rollover_forfeited", D(20)), ("credit_added", D(100))]
+    assert kinds(w) == [
+        ("credit_added", D(100)),
+        ("credit_deducted", D(60)),
+        ("credit_rolled_over", D(20)),
+        ("rollover_forfeited", D(20)),
+        ("credit_added", D(100)),
+    ]
     assert w.balance == 120 and w.overage == 0
 
 

@@ -1,4 +1,5 @@
 """The credit wallet: grants, debits soonest-expiring first, expiry; never negative."""
+
 import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -59,9 +60,14 @@ def test_a_cycles_grant_outlives_its_expiry_by_the_grace_so_a_late_close_can_spe
     assert w.expire(T0 + timedelta(hours=1), "job", timedelta(hours=1)) == ["cycle:s:0:m"]
 
 
-operations = st.lists(st.tuples(st.sampled_from(["grant", "debit", "expire"]),
-                                st.decimals(min_value=D("0.001"), max_value=1000, places=3),
-                                st.one_of(st.none(), st.integers(0, 10))), max_size=30)
+operations = st.lists(
+    st.tuples(
+        st.sampled_from(["grant", "debit", "expire"]),
+        st.decimals(min_value=D("0.001"), max_value=1000, places=3),
+        st.one_of(st.none(), st.integers(0, 10)),
+    ),
+    max_size=30,
+)
 
 
 @settings(max_examples=100)
@@ -79,5 +85,6 @@ def test_the_ledger_always_sums_to_the_balance_and_the_balance_never_goes_negati
         assert w.balance >= 0 and all(g["remaining"] >= 0 for g in w.grants.values())
     events = w.collect_events()
     moved = sum((e.amount for e in events if isinstance(e, CreditWallet.CreditsGranted)), D(0)) - sum(
-        (e.amount for e in events if isinstance(e, CreditWallet.CreditsDebited | CreditWallet.CreditsExpired)), D(0))
+        (e.amount for e in events if isinstance(e, CreditWallet.CreditsDebited | CreditWallet.CreditsExpired)), D(0)
+    )
     assert moved == w.balance

@@ -1,4 +1,5 @@
 """Cycles come from the anchor by calendar arithmetic, never by chaining."""
+
 from datetime import datetime, timezone
 
 import pytest
@@ -15,7 +16,11 @@ def at(y, m, d, h=0, mi=0):
 def test_a_monthly_cycle_anchored_on_jan_31_ends_on_the_last_day_of_february_then_march_31():
     anchor = at(2026, 1, 31, 12)
     assert [boundary(anchor, "month", 1, k) for k in range(4)] == [
-        at(2026, 1, 31, 12), at(2026, 2, 28, 12), at(2026, 3, 31, 12), at(2026, 4, 30, 12)]
+        at(2026, 1, 31, 12),
+        at(2026, 2, 28, 12),
+        at(2026, 3, 31, 12),
+        at(2026, 4, 30, 12),
+    ]
 
 
 def test_a_leap_year_february_ends_on_the_29th():
@@ -28,9 +33,15 @@ def test_a_yearly_cycle_anchored_on_feb_29_ends_on_feb_28_and_returns_to_the_29t
     assert boundary(anchor, "year", 1, 4) == at(2032, 2, 29)
 
 
-@pytest.mark.parametrize("interval, count, end", [
-    ("day", 1, at(2026, 3, 2)), ("week", 2, at(2026, 3, 15)), ("month", 3, at(2026, 6, 1)),
-    ("year", 1, at(2027, 3, 1))])
+@pytest.mark.parametrize(
+    "interval, count, end",
+    [
+        ("day", 1, at(2026, 3, 2)),
+        ("week", 2, at(2026, 3, 15)),
+        ("month", 3, at(2026, 6, 1)),
+        ("year", 1, at(2027, 3, 1)),
+    ],
+)
 def test_each_interval_adds_its_count(interval, count, end):
     assert cycle(at(2026, 3, 1), interval, count, 0).end == end
 
@@ -46,8 +57,12 @@ def test_a_start_is_truncated_to_the_whole_minute():
 
 
 @settings(max_examples=60)
-@given(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1)),
-       st.sampled_from(["day", "week", "month", "year"]), st.integers(1, 12), st.integers(0, 40))
+@given(
+    st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1)),
+    st.sampled_from(["day", "week", "month", "year"]),
+    st.integers(1, 12),
+    st.integers(0, 40),
+)
 def test_cycles_tile_time_without_gaps_or_overlaps(naive, interval, count, k):
     anchor = naive.replace(tzinfo=timezone.utc)
     this, following = cycle(anchor, interval, count, k), cycle(anchor, interval, count, k + 1)

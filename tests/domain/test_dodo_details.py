@@ -1,5 +1,6 @@
 """Details Dodo's SDK reads and changes (docs/dodo.md): a customer's phone and metadata, a meter's name,
 description and unit; events stored before these existed still load."""
+
 import uuid
 
 import pytest
@@ -15,7 +16,11 @@ def test_a_customer_change_sets_only_the_details_it_names_and_null_clears_metada
     customer = Customer.register(BUSINESS, "cus_1", "Ada", "ada@example.com", "+15550100", {"plan": "pro"})
     customer.update({"name": "Ada L.", "metadata": None})
     assert (customer.name, customer.email, customer.phone_number, customer.metadata) == (
-        "Ada L.", "ada@example.com", "+15550100", {})
+        "Ada L.",
+        "ada@example.com",
+        "+15550100",
+        {},
+    )
     assert customer.collect_events()[-1].changes == {"name": "Ada L.", "metadata": {}}
 
 
@@ -55,8 +60,14 @@ def test_a_meter_change_renames_and_clears_but_never_touches_the_definition() ->
     meter = Meter.define(BUSINESS, "Tokens", "api.call", {"type": "sum", "key": "tokens"}, None, "tokens", "d")
     meter.update({"name": "Tokens used", "description": None, "measurement_unit": "k"})
     assert (meter.name, meter.description, meter.measurement_unit) == ("Tokens used", None, "k")
-    for change in ({"event_name": "other"}, {"aggregation": {"type": "count"}}, {"name": ""}, {"name": None},
-                   {"filter": None}, {"description": "a\x00"}):
+    for change in (
+        {"event_name": "other"},
+        {"aggregation": {"type": "count"}},
+        {"name": ""},
+        {"name": None},
+        {"filter": None},
+        {"description": "a\x00"},
+    ):
         with pytest.raises(Invalid):
             meter.update(change)
     assert (meter.event_name, meter.aggregation) == ("api.call", {"type": "sum", "key": "tokens"})

@@ -1,4 +1,5 @@
 """The Invoice's life after issue, its numbering, and the billing details it is issued to: in memory."""
+
 import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -16,9 +17,20 @@ T = datetime(2026, 3, 1, tzinfo=timezone.utc)
 
 
 def issued(**extra) -> Invoice:
-    return Invoice(business_id=uuid.uuid4(), customer_id="cus_1", subscription_id=uuid.uuid4(),
-                   product_id=uuid.uuid4(), cycle_start=T - timedelta(days=1), cycle_end=T, currency="USD",
-                   price=Decimal("0.00"), lines=[], total=Decimal("3.00"), issued_at=T, **extra)
+    return Invoice(
+        business_id=uuid.uuid4(),
+        customer_id="cus_1",
+        subscription_id=uuid.uuid4(),
+        product_id=uuid.uuid4(),
+        cycle_start=T - timedelta(days=1),
+        cycle_end=T,
+        currency="USD",
+        price=Decimal("0.00"),
+        lines=[],
+        total=Decimal("3.00"),
+        issued_at=T,
+        **extra,
+    )
 
 
 def event_names(invoice: Invoice) -> list[str]:
@@ -49,19 +61,32 @@ def test_an_uncollectible_invoice_can_still_be_paid_or_voided():
     assert (paid.status, voided.status) == (PAID, VOID)
 
 
-@pytest.mark.parametrize("first, then, expected", [
-    ("paid", "void", PAID), ("paid", "mark_paid", PAID), ("paid", "mark_uncollectible", PAID),
-    ("void", "void", VOID), ("void", "mark_paid", VOID), ("void", "mark_uncollectible", VOID),
-    ("uncollectible", "mark_uncollectible", UNCOLLECTIBLE),
-])
+@pytest.mark.parametrize(
+    "first, then, expected",
+    [
+        ("paid", "void", PAID),
+        ("paid", "mark_paid", PAID),
+        ("paid", "mark_uncollectible", PAID),
+        ("void", "void", VOID),
+        ("void", "mark_paid", VOID),
+        ("void", "mark_uncollectible", VOID),
+        ("uncollectible", "mark_uncollectible", UNCOLLECTIBLE),
+    ],
+)
 def test_a_transition_its_status_does_not_allow_is_refused_naming_the_status(first, then, expected):
     invoice = issued()
-    {"paid": lambda: invoice.mark_paid(T, None), "void": lambda: invoice.void("x", T),
-     "uncollectible": lambda: invoice.mark_uncollectible(T)}[first]()
+    {
+        "paid": lambda: invoice.mark_paid(T, None),
+        "void": lambda: invoice.void("x", T),
+        "uncollectible": lambda: invoice.mark_uncollectible(T),
+    }[first]()
     invoice.collect_events()
     with pytest.raises(InvalidTransition) as refused:
-        {"void": lambda: invoice.void("x", T), "mark_paid": lambda: invoice.mark_paid(T, None),
-         "mark_uncollectible": lambda: invoice.mark_uncollectible(T)}[then]()
+        {
+            "void": lambda: invoice.void("x", T),
+            "mark_paid": lambda: invoice.mark_paid(T, None),
+            "mark_uncollectible": lambda: invoice.mark_uncollectible(T),
+        }[then]()
     assert refused.value.status == expected and refused.value.code == "invalid_transition"
     assert invoice.collect_events() == []
 
@@ -83,9 +108,19 @@ def test_a_payment_needs_an_aware_time_and_a_one_line_reference(paid_at, referen
 
 
 def test_an_invoice_issued_before_numbering_replays_without_number_or_details():
-    invoice = Invoice(business_id=uuid.uuid4(), customer_id="c", subscription_id=uuid.uuid4(),
-                      product_id=uuid.uuid4(), cycle_start=T, cycle_end=T, currency="USD", price=Decimal(0),
-                      lines=[], total=Decimal(0), issued_at=T)
+    invoice = Invoice(
+        business_id=uuid.uuid4(),
+        customer_id="c",
+        subscription_id=uuid.uuid4(),
+        product_id=uuid.uuid4(),
+        cycle_start=T,
+        cycle_end=T,
+        currency="USD",
+        price=Decimal(0),
+        lines=[],
+        total=Decimal(0),
+        issued_at=T,
+    )
     assert invoice.number == "" and invoice.bill_to == BillingDetails()
 
 
@@ -119,8 +154,15 @@ def test_billing_details_change_only_the_fields_given_and_replace_the_address_wh
     assert BillingDetails.from_terms(after.terms()) == after
 
 
-@pytest.mark.parametrize("details", [BillingDetails(legal_name="a\x00"), BillingDetails(address=Address("de")),
-                                     BillingDetails(tax_id="x" * 501), BillingDetails(address=Address("DEU"))])
+@pytest.mark.parametrize(
+    "details",
+    [
+        BillingDetails(legal_name="a\x00"),
+        BillingDetails(address=Address("de")),
+        BillingDetails(tax_id="x" * 501),
+        BillingDetails(address=Address("DEU")),
+    ],
+)
 def test_billing_details_refuse_what_no_document_can_hold(details):
     with pytest.raises(Invalid) as refused:
         details.check()

@@ -1,4 +1,5 @@
 """The meter's rules: what it counts, what an event adds, how values fold."""
+
 import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -40,10 +41,19 @@ def test_counts_needs_the_event_name_and_the_filter():
     assert not m.rule.counts("other", {"endpoint": "/v1/users"})
 
 
-@pytest.mark.parametrize(("metadata", "value"), [
-    ({"tokens": "150"}, Decimal(150)), ({"tokens": 7}, Decimal(7)), ({"tokens": Decimal("1.5")}, Decimal("1.5")),
-    ({"tokens": "x"}, None), ({}, None), ({"tokens": True}, None), ({"tokens": "1e5"}, None), ({"tokens": " 5"}, None),
-])
+@pytest.mark.parametrize(
+    ("metadata", "value"),
+    [
+        ({"tokens": "150"}, Decimal(150)),
+        ({"tokens": 7}, Decimal(7)),
+        ({"tokens": Decimal("1.5")}, Decimal("1.5")),
+        ({"tokens": "x"}, None),
+        ({}, None),
+        ({"tokens": True}, None),
+        ({"tokens": "1e5"}, None),
+        ({"tokens": " 5"}, None),
+    ],
+)
 def test_value_is_the_number_of_the_key_or_none_to_skip(metadata, value):
     assert meter("sum", "tokens").rule.value(metadata) == value
 
@@ -52,23 +62,26 @@ def test_count_counts_one_per_event_whatever_the_metadata():
     assert meter().rule.value({}) == Decimal(1)
 
 
-@pytest.mark.parametrize(("operator", "actual", "expected", "result"), [
-    ("greater_than", "20", 15, True),            # numeric strings compare as numbers
-    ("equals", "10.0", 10, True),
-    ("less_than", "9", "10", True),              # numerically, not as text
-    ("greater_than", "abc", 15, False),          # number vs non-numeric string: false
-    ("not_equals", "abc", 15, False),
-    ("equals", True, True, True),                # booleans compare to booleans and "true"/"false" only
-    ("equals", "true", True, True),
-    ("equals", True, "true", True),
-    ("equals", True, 1, False),
-    ("not_equals", True, 1, False),
-    ("greater_than", True, False, False),
-    ("contains", "/v1/orders", "orders", True),
-    ("does_not_contain", "/v1/orders", "users", True),
-    ("contains", 150, "15", False),              # contains is for text only
-    ("greater_than", "b", "a", True),            # non-numeric strings by code point
-])
+@pytest.mark.parametrize(
+    ("operator", "actual", "expected", "result"),
+    [
+        ("greater_than", "20", 15, True),  # numeric strings compare as numbers
+        ("equals", "10.0", 10, True),
+        ("less_than", "9", "10", True),  # numerically, not as text
+        ("greater_than", "abc", 15, False),  # number vs non-numeric string: false
+        ("not_equals", "abc", 15, False),
+        ("equals", True, True, True),  # booleans compare to booleans and "true"/"false" only
+        ("equals", "true", True, True),
+        ("equals", True, "true", True),
+        ("equals", True, 1, False),
+        ("not_equals", True, 1, False),
+        ("greater_than", True, False, False),
+        ("contains", "/v1/orders", "orders", True),
+        ("does_not_contain", "/v1/orders", "users", True),
+        ("contains", 150, "15", False),  # contains is for text only
+        ("greater_than", "b", "a", True),  # non-numeric strings by code point
+    ],
+)
 def test_comparison_rules(operator, actual, expected, result):
     assert compare(operator, actual, expected) is result
 
@@ -79,10 +92,21 @@ def test_a_missing_key_makes_any_clause_false():
 
 
 def test_or_and_nesting():
-    m = meter(filter_={"conjunction": "or", "clauses": [
-        {"key": "tokens", "operator": "greater_than", "value": 15},
-        {"conjunction": "and", "clauses": [{"key": "endpoint", "operator": "contains", "value": "orders"},
-                                            {"key": "tokens", "operator": "equals", "value": "x"}]}]})
+    m = meter(
+        filter_={
+            "conjunction": "or",
+            "clauses": [
+                {"key": "tokens", "operator": "greater_than", "value": 15},
+                {
+                    "conjunction": "and",
+                    "clauses": [
+                        {"key": "endpoint", "operator": "contains", "value": "orders"},
+                        {"key": "tokens", "operator": "equals", "value": "x"},
+                    ],
+                },
+            ],
+        }
+    )
     assert m.rule.counts("api.call", {"tokens": 20})
     assert m.rule.counts("api.call", {"tokens": "x", "endpoint": "/v1/orders"})
     assert not m.rule.counts("api.call", {"tokens": "x", "endpoint": "/v1/users"})
@@ -90,14 +114,30 @@ def test_or_and_nesting():
 
 def test_every_fault_is_reported_with_its_path():
     with pytest.raises(Invalid) as raised:
-        Meter.define(BUSINESS, "", "api.call", {"type": "max"}, {"conjunction": "and", "clauses": [
-            {"key": "a", "operator": "equals", "value": 1}, {"key": "b", "operator": "between", "value": 1}]})
+        Meter.define(
+            BUSINESS,
+            "",
+            "api.call",
+            {"type": "max"},
+            {
+                "conjunction": "and",
+                "clauses": [
+                    {"key": "a", "operator": "equals", "value": 1},
+                    {"key": "b", "operator": "between", "value": 1},
+                ],
+            },
+        )
     assert [f.field for f in raised.value.errors] == ["name", "aggregation.key", "filter.clauses[1].operator"]
 
 
-items_strategy = st.lists(st.tuples(
-    st.integers(0, 5).map(lambda m: T + timedelta(minutes=m)), st.integers(1, 10_000),
-    st.decimals(-1000, 1000, places=2)), unique_by=lambda i: i[1])
+items_strategy = st.lists(
+    st.tuples(
+        st.integers(0, 5).map(lambda m: T + timedelta(minutes=m)),
+        st.integers(1, 10_000),
+        st.decimals(-1000, 1000, places=2),
+    ),
+    unique_by=lambda i: i[1],
+)
 
 
 @given(items_strategy)
@@ -114,8 +154,18 @@ def test_last_breaks_timestamp_ties_by_the_higher_position():
     assert fold("last", [(T, 9, Decimal(1)), (T, 3, Decimal(2)), (T - timedelta(hours=1), 20, Decimal(3))]) == 1
 
 
-@pytest.mark.parametrize("value, text", [("7", "7"), (7, "7"), (Decimal("1.50"), "1.50"), (Decimal("1E+2"), "100"),
-                                         (Decimal("-0.00"), "0.00"), (True, "true"), (None, None)])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        ("7", "7"),
+        (7, "7"),
+        (Decimal("1.50"), "1.50"),
+        (Decimal("1E+2"), "100"),
+        (Decimal("-0.00"), "0.00"),
+        (True, "true"),
+        (None, None),
+    ],
+)
 def test_a_value_is_told_apart_by_its_text_as_postgres_writes_it(value, text):
     assert label(value) == text
 

@@ -1,5 +1,6 @@
 """Pricing models: graduated sums its tiers, volume prices every unit at one tier, package rounds up to whole
 packages; the issue's worked examples; and the rules a model's terms must keep, each fault with its path."""
+
 import math
 from decimal import Decimal
 
@@ -21,24 +22,31 @@ def priced(model, quantity, free="0", **terms):
     return rate([Usage(price, "calls", D(quantity))], D(0), "USD").lines[0].amount
 
 
-@pytest.mark.parametrize("model, quantity, free, terms, amount", [
-    ("graduated", 6500, "0", {"tiers": T}, "95.00"),
-    ("graduated", 6500, "500", {"tiers": T}, "90.00"),
-    ("volume", 6500, "0", {"tiers": T}, "65.00"),
-    ("volume", 1000, "0", {"tiers": T}, "20.00"),
-    ("volume", 1001, "0", {"tiers": T}, "15.02"),
-    ("package", 2345, "0", {"package_size": D(1000), "package_price": D(5)}, "15.00"),
-    ("package", 2000, "0", {"package_size": D(1000), "package_price": D(5)}, "10.00"),
-    ("package", 0, "0", {"package_size": D(1000), "package_price": D(5)}, "0.00"),
-])
+@pytest.mark.parametrize(
+    "model, quantity, free, terms, amount",
+    [
+        ("graduated", 6500, "0", {"tiers": T}, "95.00"),
+        ("graduated", 6500, "500", {"tiers": T}, "90.00"),
+        ("volume", 6500, "0", {"tiers": T}, "65.00"),
+        ("volume", 1000, "0", {"tiers": T}, "20.00"),
+        ("volume", 1001, "0", {"tiers": T}, "15.02"),
+        ("package", 2345, "0", {"package_size": D(1000), "package_price": D(5)}, "15.00"),
+        ("package", 2000, "0", {"package_size": D(1000), "package_price": D(5)}, "10.00"),
+        ("package", 0, "0", {"package_size": D(1000), "package_price": D(5)}, "0.00"),
+    ],
+)
 def test_the_worked_examples(model, quantity, free, terms, amount):
     assert priced(model, quantity, free, **terms) == D(amount)
 
 
-tier_lists = st.lists(st.tuples(st.integers(1, 500), st.decimals(0, 5, places=3), st.decimals(0, 20, places=2)),
-                      min_size=1, max_size=5).map(lambda steps: tuple(
-                          Tier(None if i == len(steps) - 1 else D(sum(s[0] for s in steps[:i + 1])), price, flat)
-                          for i, (_, price, flat) in enumerate(steps)))
+tier_lists = st.lists(
+    st.tuples(st.integers(1, 500), st.decimals(0, 5, places=3), st.decimals(0, 20, places=2)), min_size=1, max_size=5
+).map(
+    lambda steps: tuple(
+        Tier(None if i == len(steps) - 1 else D(sum(s[0] for s in steps[: i + 1])), price, flat)
+        for i, (_, price, flat) in enumerate(steps)
+    )
+)
 quantities = st.one_of(st.integers(0, 3000).map(D), st.decimals(0, 3000, places=3))
 
 
@@ -74,20 +82,31 @@ def test_volume_prices_every_unit_at_the_one_tier_the_quantity_falls_in(tiers, q
 
 @given(st.decimals(D("0.5"), 1000, places=1), st.decimals(0, 100, places=2), quantities)
 def test_package_charges_whole_packages_rounded_up(size, price, quantity):
-    assert Pricing("package", package_size=size, package_price=price).amount(quantity) == \
-        math.ceil(quantity / size) * price
+    assert (
+        Pricing("package", package_size=size, package_price=price).amount(quantity)
+        == math.ceil(quantity / size) * price
+    )
 
 
 @given(tier_lists, quantities)
 def test_per_unit_graduated_and_volume_agree_on_a_single_open_tier(tiers, quantity):
     one = (Tier(None, tiers[0].unit_price),)
-    assert Pricing("graduated", tiers=one).amount(quantity) == Pricing("volume", tiers=one).amount(quantity) == \
-        Pricing("per_unit", tiers[0].unit_price).amount(quantity)
+    assert (
+        Pricing("graduated", tiers=one).amount(quantity)
+        == Pricing("volume", tiers=one).amount(quantity)
+        == Pricing("per_unit", tiers[0].unit_price).amount(quantity)
+    )
 
 
 def test_per_value_lines_take_the_free_threshold_and_credits_in_value_order_from_the_meter_total():
-    price = UsagePrice("m", D("0.000002"), D(100_000), CreditTerms(D(0), D(1), "none"), group_by="model",
-                       group_prices={"gpt-4": Pricing(unit_price=D("0.00003"))})
+    price = UsagePrice(
+        "m",
+        D("0.000002"),
+        D(100_000),
+        CreditTerms(D(0), D(1), "none"),
+        group_by="model",
+        group_prices={"gpt-4": Pricing(unit_price=D("0.00003"))},
+    )
     usage = Usage(price, "tokens", D(700_000), groups={"small": D(500_000), "gpt-4": D(100_000), None: D(100_000)})
     rated = rate([usage], D(0), "USD", D(50_000))
     assert [(line.group, line.free, line.credited, line.billable, line.amount) for line in rated.lines] == [
@@ -116,12 +135,19 @@ def test_terms_stored_before_models_read_as_per_unit_and_round_trip_unchanged():
     assert price.terms() == old
 
 
-@pytest.mark.parametrize("price", [
-    UsagePrice("m", D(0), model="graduated", tiers=T),
-    UsagePrice("m", D(0), model="package", package_size=D(10), package_price=D(1)),
-    UsagePrice("m", D("0.1"), group_by="region",
-               group_prices={"eu": Pricing("volume", tiers=T), "us": Pricing(unit_price=D(1))}),
-])
+@pytest.mark.parametrize(
+    "price",
+    [
+        UsagePrice("m", D(0), model="graduated", tiers=T),
+        UsagePrice("m", D(0), model="package", package_size=D(10), package_price=D(1)),
+        UsagePrice(
+            "m",
+            D("0.1"),
+            group_by="region",
+            group_prices={"eu": Pricing("volume", tiers=T), "us": Pricing(unit_price=D(1))},
+        ),
+    ],
+)
 def test_every_model_round_trips_through_its_stored_terms_also_as_jsonb_gives_them_back(price):
     assert UsagePrice.from_terms(price.terms()) == price
     as_strings = {k: (str(v) if isinstance(v, D) else v) for k, v in price.terms().items()}
@@ -134,21 +160,30 @@ def faults(price):
     return {(f.field, f.index) for f in caught.value.errors}
 
 
-@pytest.mark.parametrize("terms, paths", [
-    ({"model": "graduated"}, {"usage_prices.tiers"}),
-    ({"model": "graduated", "tiers": (Tier(D(10), D(1)), Tier(D(5), D(1)), Tier(None, D(1)))},
-     {"usage_prices.tiers[1].up_to"}),
-    ({"model": "volume", "tiers": (Tier(None, D(1)), Tier(None, D(1)))}, {"usage_prices.tiers[0].up_to"}),
-    ({"model": "volume", "tiers": (Tier(D(10), D(1)),)}, {"usage_prices.tiers[0].up_to"}),
-    ({"model": "graduated", "tiers": (Tier(D(0), D(1)), Tier(None, D(-1)))},
-     {"usage_prices.tiers[0].up_to", "usage_prices.tiers[1].unit_price"}),
-    ({"model": "package", "package_size": D(0), "package_price": D(1)}, {"usage_prices.package_size"}),
-    ({"model": "package"}, {"usage_prices.package_size", "usage_prices.package_price"}),
-    ({"model": "per_unit", "tiers": T}, {"usage_prices.tiers"}),
-    ({"model": "tiered"}, {"usage_prices.model"}),
-    ({"group_prices": {"eu": Pricing(unit_price=D(1))}}, {"usage_prices.group_prices"}),
-    ({"group_by": "region", "group_prices": {"eu": Pricing("package")}},
-     {"usage_prices.group_prices.eu.package_size", "usage_prices.group_prices.eu.package_price"}),
-])
+@pytest.mark.parametrize(
+    "terms, paths",
+    [
+        ({"model": "graduated"}, {"usage_prices.tiers"}),
+        (
+            {"model": "graduated", "tiers": (Tier(D(10), D(1)), Tier(D(5), D(1)), Tier(None, D(1)))},
+            {"usage_prices.tiers[1].up_to"},
+        ),
+        ({"model": "volume", "tiers": (Tier(None, D(1)), Tier(None, D(1)))}, {"usage_prices.tiers[0].up_to"}),
+        ({"model": "volume", "tiers": (Tier(D(10), D(1)),)}, {"usage_prices.tiers[0].up_to"}),
+        (
+            {"model": "graduated", "tiers": (Tier(D(0), D(1)), Tier(None, D(-1)))},
+            {"usage_prices.tiers[0].up_to", "usage_prices.tiers[1].unit_price"},
+        ),
+        ({"model": "package", "package_size": D(0), "package_price": D(1)}, {"usage_prices.package_size"}),
+        ({"model": "package"}, {"usage_prices.package_size", "usage_prices.package_price"}),
+        ({"model": "per_unit", "tiers": T}, {"usage_prices.tiers"}),
+        ({"model": "tiered"}, {"usage_prices.model"}),
+        ({"group_prices": {"eu": Pricing(unit_price=D(1))}}, {"usage_prices.group_prices"}),
+        (
+            {"group_by": "region", "group_prices": {"eu": Pricing("package")}},
+            {"usage_prices.group_prices.eu.package_size", "usage_prices.group_prices.eu.package_price"},
+        ),
+    ],
+)
 def test_bad_terms_are_refused_with_the_path_of_each_fault(terms, paths):
     assert faults(UsagePrice("m", D(0), **terms)) == {(p, 0) for p in paths}

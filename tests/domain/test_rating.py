@@ -1,4 +1,5 @@
 """Pricing a cycle: free, then credits, then overage; each line rounded once."""
+
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -35,7 +36,12 @@ def test_credits_pay_after_the_free_threshold_and_before_overage():
     rated = rate([usage("2500", "0.02", "1000", terms)], D(0), "USD", D(1000))
     [line] = rated.lines
     assert (line.free, line.credited, line.credits_used, line.billable, line.amount) == (
-        D(1000), D(1000), D(1000), D(500), D("10.00"))
+        D(1000),
+        D(1000),
+        D(1000),
+        D(500),
+        D("10.00"),
+    )
 
 
 def test_whole_quantities_take_whole_units_of_credit_and_fractional_ones_take_fractions():
@@ -55,12 +61,25 @@ prices = st.decimals(min_value=0, max_value=100, places=12)
 
 
 @settings(max_examples=150)
-@given(st.lists(st.tuples(quantities, prices, quantities, st.one_of(st.none(), st.decimals(
-    min_value=Decimal("0.001"), max_value=100, places=3))), min_size=1, max_size=5),
-    st.decimals(min_value=0, max_value=10**6, places=3), st.decimals(min_value=0, max_value=1000, places=2))
+@given(
+    st.lists(
+        st.tuples(
+            quantities,
+            prices,
+            quantities,
+            st.one_of(st.none(), st.decimals(min_value=Decimal("0.001"), max_value=100, places=3)),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.decimals(min_value=0, max_value=10**6, places=3),
+    st.decimals(min_value=0, max_value=1000, places=2),
+)
 def test_rating_rules_hold_for_any_prices_and_balances(specs, balance, fixed):
-    usages = [Usage(UsagePrice(str(i), price, free, CreditTerms(D(0), per_unit, "none") if per_unit else None),
-                    str(i), q) for i, (q, price, free, per_unit) in enumerate(specs)]
+    usages = [
+        Usage(UsagePrice(str(i), price, free, CreditTerms(D(0), per_unit, "none") if per_unit else None), str(i), q)
+        for i, (q, price, free, per_unit) in enumerate(specs)
+    ]
     rated = rate(usages, fixed, "USD", balance)
     left = balance
     for u, line in zip(usages, rated.lines):

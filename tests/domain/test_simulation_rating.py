@@ -1,5 +1,6 @@
 """Re-pricing a closed cycle: the current terms give back what was issued, line by line; new terms
 re-price with the close's own rules (free threshold, credits, late lines)."""
+
 import uuid
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -25,8 +26,19 @@ def issued(prices, quantities, balance=D(0), late=(), fixed=D(0), currency="USD"
     usages += [Usage(p, f"meter {p.meter_id}", q, late=True) for p, q in late]
     rated = rate(usages, fixed, currency, balance)
     granted = sum((g.amount for g in cycle_grants(SUB, prices, CYCLE)), D(0))
-    return ClosedCycle(SUB, "cus_1", CYCLE, currency, rated.price, rated.lines, rated.total, dict(quantities), {},
-                       balance, min(granted, balance))
+    return ClosedCycle(
+        SUB,
+        "cus_1",
+        CYCLE,
+        currency,
+        rated.price,
+        rated.lines,
+        rated.total,
+        dict(quantities),
+        {},
+        balance,
+        min(granted, balance),
+    )
 
 
 def scenario(*prices, price=None):
@@ -41,7 +53,8 @@ def test_the_worked_example_reprices_2500_calls_from_30_to_45_dollars():
     assert (same["simulated"], same["difference"]) == ("30.00", "0.00")
     assert (dearer["simulated"], dearer["difference"]) == ("45.00", "15.00")
     assert [(line["issued"], line["simulated"], line["difference"]) for line in dearer["lines"]] == [
-        ("30.00", "45.00", "15.00")]
+        ("30.00", "45.00", "15.00")
+    ]
 
 
 def test_a_raised_free_threshold_and_new_credits_follow_the_simulated_terms():
@@ -58,7 +71,9 @@ def test_a_newly_priced_meter_is_measured_from_the_rollups_and_a_dropped_one_is_
     closed = replace(closed, measured={"a": D(3), "b": D(4)})
     row = compared(closed, [scenario(UsagePrice("b", D("0.5")))])[0]
     assert [(line["meter_id"], line["issued"], line["simulated"]) for line in row["lines"]] == [
-        ("b", "0", "2.00"), ("a", "3.00", "0")]
+        ("b", "0", "2.00"),
+        ("a", "3.00", "0"),
+    ]
     assert row["difference"] == "-1.00"
 
 
@@ -74,8 +89,17 @@ amounts = st.decimals(0, 10, places=4)
 
 @st.composite
 def terms(draw, meter_id):
-    credits = draw(st.one_of(st.none(), st.builds(CreditTerms, st.decimals(0, 5000, places=0),
-                                                   st.decimals("0.5", 3, places=1), st.sampled_from(["none", "all"]))))
+    credits = draw(
+        st.one_of(
+            st.none(),
+            st.builds(
+                CreditTerms,
+                st.decimals(0, 5000, places=0),
+                st.decimals("0.5", 3, places=1),
+                st.sampled_from(["none", "all"]),
+            ),
+        )
+    )
     return UsagePrice(meter_id, draw(amounts), draw(st.decimals(0, 3000, places=0)), credits)
 
 

@@ -1,5 +1,6 @@
 """A subscription starts in the supported time range, at most 1,000 cycles in the past, and its first cycle
 ends inside the range, so the closing job never works through an unbounded backlog or past year 9999."""
+
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -33,7 +34,8 @@ def test_a_start_in_year_1_on_a_daily_product_is_a_time_fault_not_739k_cycles():
 
 def test_a_first_cycle_that_would_end_past_the_range_is_refused():
     assert reasons(datetime(8999, 6, 1, tzinfo=UTC), "year", 1000) == [
-        "the first cycle must end before 9000-01-01T00:00:00+00:00"]
+        "the first cycle must end before 9000-01-01T00:00:00+00:00"
+    ]
     assert reasons(datetime(8999, 6, 1, tzinfo=UTC), "month") == []
 
 

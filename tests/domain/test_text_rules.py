@@ -1,5 +1,6 @@
 """What text every read model can store: no NUL, no other C0 control or DEL (tab, CR and newline only in
 prose), no lone surrogate."""
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,8 +18,9 @@ def test_a_line_of_text_refuses_every_control_character_and_lone_surrogate(bad):
     assert fault.field == "name" and f"U+{ord(bad):04X} at 2" in fault.reason
 
 
-@pytest.mark.parametrize("bad", [c for c in CONTROLS if c not in PROSE_WHITESPACE] + SURROGATES,
-                         ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize(
+    "bad", [c for c in CONTROLS if c not in PROSE_WHITESPACE] + SURROGATES, ids=lambda c: f"U+{ord(c):04X}"
+)
 def test_prose_refuses_the_same_except_tab_carriage_return_and_newline(bad):
     assert text_fault("description", f"a{bad}", prose=True)
 

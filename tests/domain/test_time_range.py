@@ -1,4 +1,5 @@
 """Times tally accepts: timezone-aware, 1970-01-01T00:00:00Z inclusive to 9000-01-01T00:00:00Z exclusive."""
+
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -11,21 +12,31 @@ from domain.time_range import EARLIEST, END, check_times, time_fault
 PLUS_ONE = timezone(timedelta(hours=1))
 
 
-@pytest.mark.parametrize("moment", [
-    datetime(1, 1, 1, 0, 30, tzinfo=PLUS_ONE),  # year 0 in UTC: converting it overflows
-    datetime(1, 1, 1, tzinfo=UTC),
-    EARLIEST - timedelta(microseconds=1),
-    END,
-    datetime(9999, 12, 31, 23, 59, tzinfo=UTC),
-    datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-14))),
-])
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(1, 1, 1, 0, 30, tzinfo=PLUS_ONE),  # year 0 in UTC: converting it overflows
+        datetime(1, 1, 1, tzinfo=UTC),
+        EARLIEST - timedelta(microseconds=1),
+        END,
+        datetime(9999, 12, 31, 23, 59, tzinfo=UTC),
+        datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-14))),
+    ],
+)
 def test_times_outside_the_range_are_faults(moment):
     [fault] = time_fault("timestamp", moment, 3)
     assert (fault.field, fault.index) == ("timestamp", 3) and "1970-01-01T00:00:00Z" in fault.reason
 
 
-@pytest.mark.parametrize("moment", [EARLIEST, END - timedelta(microseconds=1), datetime(2026, 11, 26, tzinfo=UTC),
-                                    datetime(1970, 1, 1, 1, tzinfo=PLUS_ONE)])
+@pytest.mark.parametrize(
+    "moment",
+    [
+        EARLIEST,
+        END - timedelta(microseconds=1),
+        datetime(2026, 11, 26, tzinfo=UTC),
+        datetime(1970, 1, 1, 1, tzinfo=PLUS_ONE),
+    ],
+)
 def test_times_inside_the_range_pass(moment):
     assert time_fault("timestamp", moment) == []
 

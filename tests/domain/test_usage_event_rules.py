@@ -54,29 +54,45 @@ def test_metadata_limits():
 
 def test_metadata_values_are_strings_numbers_or_booleans():
     assert fields(faults_of(event(metadata={"a": {"nested": 1}, "b": [1], "c": None}), 0, NOW)) == [
-        "metadata.a", "metadata.b", "metadata.c"]
+        "metadata.a",
+        "metadata.b",
+        "metadata.c",
+    ]
 
 
 def test_a_usage_event_id_is_derived_from_business_and_event_id():
     business, other = uuid.uuid4(), uuid.uuid4()
-    recorded = UsageEvent(business_id=business, event_id="evt_1", customer_id="c", event_name="n",
-                          occurred_at=NOW, metadata={})
+    recorded = UsageEvent(
+        business_id=business, event_id="evt_1", customer_id="c", event_name="n", occurred_at=NOW, metadata={}
+    )
     assert recorded.id == usage_event_id(business, "evt_1")
     assert usage_event_id(other, "evt_1") != recorded.id
 
 
 # Mostly clean text, sometimes a character a rule refuses, so both the whole-batch check and the
 # event-by-event one are exercised.
-_clean = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7e), min_size=1, max_size=12)
-_bad = st.one_of(st.text(max_size=6), st.sampled_from(
-    ["", " ", "a/b", ".", "..", "x" * 256, "k" * 101, "a\tb", "a\nb", "a\rb", "a\x00b", "a\x7fb", "\ud800"]))
+_clean = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=12)
+_bad = st.one_of(
+    st.text(max_size=6),
+    st.sampled_from(
+        ["", " ", "a/b", ".", "..", "x" * 256, "k" * 101, "a\tb", "a\nb", "a\rb", "a\x00b", "a\x7fb", "\ud800"]
+    ),
+)
 _texts = st.one_of(_clean, _clean, _clean, _clean, _clean, _bad)
-_values = st.one_of(_texts, st.integers(), st.booleans(), st.decimals(places=2), st.just("v" * 501),
-                    st.just(1.5), st.none())
+_values = st.one_of(
+    _texts, st.integers(), st.booleans(), st.decimals(places=2), st.just("v" * 501), st.just(1.5), st.none()
+)
 _events = st.builds(
-    IncomingEvent, event_id=_texts, customer_id=_texts, event_name=_texts,
-    timestamp=st.one_of(st.none(), st.just(NOW + timedelta(minutes=6)), st.just(datetime(2026, 1, 1)),
-                        st.datetimes(min_value=datetime(1960, 1, 1), timezones=st.just(timezone.utc))),
+    IncomingEvent,
+    event_id=_texts,
+    customer_id=_texts,
+    event_name=_texts,
+    timestamp=st.one_of(
+        st.none(),
+        st.just(NOW + timedelta(minutes=6)),
+        st.just(datetime(2026, 1, 1)),
+        st.datetimes(min_value=datetime(1960, 1, 1), timezones=st.just(timezone.utc)),
+    ),
     metadata=st.dictionaries(_texts, _values, max_size=4) | st.just({f"k{i}": 1 for i in range(51)}),
 )
 

@@ -1,4 +1,5 @@
 """Webhook endpoints and alerts: what the domain accepts, refuses, and records."""
+
 from __future__ import annotations
 
 import uuid
@@ -19,14 +20,39 @@ from domain.webhook_endpoint import (
 BUSINESS = uuid.uuid4()
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/x", "example.com", "http://", "http://user:pw@example.com/",
-                                 "http://example.com:0/", "http://exa mple.com:99999/", "", "http://a/\x00"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://example.com/x",
+        "example.com",
+        "http://",
+        "http://user:pw@example.com/",
+        "http://example.com:0/",
+        "http://exa mple.com:99999/",
+        "",
+        "http://a/\x00",
+    ],
+)
 def test_a_target_must_be_an_http_url_with_a_host(url):
     assert url_faults(url)
 
 
-@pytest.mark.parametrize("address", ["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "::1",
-                                     "fe80::1", "0.0.0.0", "::ffff:127.0.0.1", "100.64.0.1", "fc00::1"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.0.0.1",
+        "172.16.5.4",
+        "192.168.1.1",
+        "169.254.169.254",
+        "::1",
+        "fe80::1",
+        "0.0.0.0",
+        "::ffff:127.0.0.1",
+        "100.64.0.1",
+        "fc00::1",
+    ],
+)
 def test_loopback_private_and_link_local_addresses_are_private(address):
     assert private_address(address)
 
@@ -37,8 +63,14 @@ def test_global_addresses_are_not_private(address):
 
 
 def test_unknown_event_types_and_signature_headers_are_refused():
-    faults = endpoint_faults({"url": "https://example.com/h", "filter_types": ["credit.added", "nope"],
-                              "headers": {"Webhook-Signature": "x"}, "rate_limit": 0})
+    faults = endpoint_faults(
+        {
+            "url": "https://example.com/h",
+            "filter_types": ["credit.added", "nope"],
+            "headers": {"Webhook-Signature": "x"},
+            "rate_limit": 0,
+        }
+    )
     assert {f.field for f in faults} == {"filter_types[1]", "headers.Webhook-Signature", "rate_limit"}
 
 

@@ -1,4 +1,5 @@
 """Driving billing over HTTP in tests."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -17,16 +18,20 @@ def created(response: Any) -> dict[str, Any]:
     return response.json()
 
 
-def meter(client: Any, auth: dict[str, str], event_name: str, aggregation: dict[str, Any] | None = None,
-          **extra: Any) -> str:
-    body = {"name": extra.pop("name", event_name), "event_name": event_name,
-            "aggregation": aggregation or {"type": "count"}, **extra}
+def meter(
+    client: Any, auth: dict[str, str], event_name: str, aggregation: dict[str, Any] | None = None, **extra: Any
+) -> str:
+    body = {
+        "name": extra.pop("name", event_name),
+        "event_name": event_name,
+        "aggregation": aggregation or {"type": "count"},
+        **extra,
+    }
     return str(created(client.post("/meters", json=body, headers=auth))["id"])
 
 
 def product(client: Any, auth: dict[str, str], *usage_prices: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    body = {"name": "plan", "currency": "USD", "billing_interval": "day", "usage_prices": list(usage_prices),
-            **extra}
+    body = {"name": "plan", "currency": "USD", "billing_interval": "day", "usage_prices": list(usage_prices), **extra}
     return created(client.post("/products", json=body, headers=auth))
 
 
@@ -35,14 +40,29 @@ def subscribe(client: Any, auth: dict[str, str], customer: str, product_id: str,
     return created(client.post("/subscriptions", json=body, headers=auth))
 
 
-def send(client: Any, auth: dict[str, str], customer: str, name: str, n: int, at: datetime, prefix: str,
-         metadata: dict[str, Any] | None = None) -> int:
+def send(
+    client: Any,
+    auth: dict[str, str],
+    customer: str,
+    name: str,
+    n: int,
+    at: datetime,
+    prefix: str,
+    metadata: dict[str, Any] | None = None,
+) -> int:
     """n events a second apart from `at`; answers the last position."""
     position = 0
     for offset in range(0, n, BATCH):
-        events = [{"event_id": f"{prefix}-{i}", "customer_id": customer, "event_name": name,
-                   "timestamp": iso(at + timedelta(seconds=i)), "metadata": metadata or {}}
-                  for i in range(offset, min(n, offset + BATCH))]
+        events = [
+            {
+                "event_id": f"{prefix}-{i}",
+                "customer_id": customer,
+                "event_name": name,
+                "timestamp": iso(at + timedelta(seconds=i)),
+                "metadata": metadata or {},
+            }
+            for i in range(offset, min(n, offset + BATCH))
+        ]
         r = client.post("/events/ingest", json={"events": events}, headers=auth)
         assert r.status_code == 200, r.text
         position = r.json()["position"]

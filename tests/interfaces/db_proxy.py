@@ -1,5 +1,6 @@
 """A TCP forwarder between tally and the test database that a test can stall or take away,
 to play a PostgreSQL that stops answering (SIGSTOP) or is stopped (connection refused)."""
+
 from __future__ import annotations
 
 import socket

@@ -1,4 +1,5 @@
 """Small helpers for driving the HTTP API in tests."""
+
 from __future__ import annotations
 
 from typing import Any

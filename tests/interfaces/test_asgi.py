@@ -1,4 +1,5 @@
 """Each API process of `tally serve --workers N` builds its app from the environment."""
+
 from litestar.testing import TestClient
 
 from interfaces.http import asgi

@@ -9,6 +9,7 @@ def renamed_customer(make_customer, client, auth):
     make_customer("cus_a", name="Before")
     assert client.patch("/customers/cus_a", json={"name": "After"}, headers=auth).status_code == 200
 
+
 def test_a_customers_history_lists_its_events_in_order(client, auth, make_customer):
     renamed_customer(make_customer, client, auth)
     body = client.get("/audit/customer/cus_a", headers=auth).json()

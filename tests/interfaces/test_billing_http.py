@@ -1,4 +1,5 @@
 """Billing over HTTP: the seed's price examples, closing, the upcoming invoice and re-rating."""
+
 from datetime import datetime, timedelta, timezone
 
 from tests.interfaces.billing_helpers import (
@@ -18,18 +19,31 @@ def test_the_seed_examples_are_invoiced_to_the_cent(client, auth, make_customer)
     calls = meter(client, auth, "api.call", name="API calls")
     searches = meter(client, auth, "search.call")
     storage = meter(client, auth, "storage.used", {"type": "sum", "key": "gb"})
-    standard = meter(client, auth, "image.made", filter={"conjunction": "and", "clauses": [
-        {"key": "quality", "operator": "equals", "value": "standard"}]}, name="standard images")
-    hd = meter(client, auth, "image.made", filter={"conjunction": "and", "clauses": [
-        {"key": "quality", "operator": "equals", "value": "hd"}]}, name="HD images")
+    standard = meter(
+        client,
+        auth,
+        "image.made",
+        filter={"conjunction": "and", "clauses": [{"key": "quality", "operator": "equals", "value": "standard"}]},
+        name="standard images",
+    )
+    hd = meter(
+        client,
+        auth,
+        "image.made",
+        filter={"conjunction": "and", "clauses": [{"key": "quality", "operator": "equals", "value": "hd"}]},
+        name="HD images",
+    )
     sms = meter(client, auth, "sms.sent")
-    plan = product(client, auth,
-                   {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
-                   {"meter_id": searches, "unit_price": "0.001", "free_threshold": "10000"},
-                   {"meter_id": storage, "unit_price": "5", "free_threshold": "10"},
-                   {"meter_id": standard, "unit_price": "0.04"},
-                   {"meter_id": hd, "unit_price": "0.08"},
-                   {"meter_id": sms, "unit_price": "0.01"})
+    plan = product(
+        client,
+        auth,
+        {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
+        {"meter_id": searches, "unit_price": "0.001", "free_threshold": "10000"},
+        {"meter_id": storage, "unit_price": "5", "free_threshold": "10"},
+        {"meter_id": standard, "unit_price": "0.04"},
+        {"meter_id": hd, "unit_price": "0.08"},
+        {"meter_id": sms, "unit_price": "0.01"},
+    )
     start = yesterday()
     at = start + timedelta(hours=1)
     send(client, auth, customer, "api.call", 2500, at, "call")
@@ -44,7 +58,13 @@ def test_the_seed_examples_are_invoiced_to_the_cent(client, auth, make_customer)
 
     lines = lines_by_meter(invoice)
     assert {k: lines[k]["amount"] for k in lines} == {
-        calls: "30.00", searches: "15.00", storage: "12.50", standard: "0.40", hd: "0.40", sms: "1.23"}
+        calls: "30.00",
+        searches: "15.00",
+        storage: "12.50",
+        standard: "0.40",
+        hd: "0.40",
+        sms: "1.23",
+    }
     assert (lines[calls]["quantity"], lines[calls]["free"], lines[calls]["billable"]) == ("2500", "1000", "1500")
     assert lines[storage]["quantity"] == "12.5" and lines[storage]["billable"] == "2.5"
     assert lines[calls]["meter_name"] == "API calls" and lines[calls]["unit_price"] == "0.02"
@@ -76,17 +96,22 @@ def test_closing_twice_issues_one_invoice_which_is_listed_and_shown(client, auth
 def test_the_upcoming_invoice_grows_with_usage_and_is_re_rated_by_a_price_change(client, auth, make_customer):
     customer = make_customer("cus_b")
     calls = meter(client, auth, "api.call")
-    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
-                   billing_interval="month")
+    plan = product(
+        client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"}, billing_interval="month"
+    )
     now = datetime.now(timezone.utc)
     subscribe(client, auth, customer, plan["id"], now - timedelta(hours=2))
     position = send(client, auth, customer, "api.call", 1200, now - timedelta(hours=1), "new")
 
     before = client.get(f"/customers/{customer}/usage", params={"min_position": position}, headers=auth).json()
-    r = client.put(f"/products/{plan['id']}/usage-prices/{calls}", json={"unit_price": "0.05",
-                                                                        "free_threshold": "1000"}, headers=auth)
-    after = client.get(f"/customers/{customer}/usage", params={"min_position": r.json()["position"]},
-                       headers=auth).json()
+    r = client.put(
+        f"/products/{plan['id']}/usage-prices/{calls}",
+        json={"unit_price": "0.05", "free_threshold": "1000"},
+        headers=auth,
+    )
+    after = client.get(
+        f"/customers/{customer}/usage", params={"min_position": r.json()["position"]}, headers=auth
+    ).json()
 
     assert before["total"] == "4.00" and before["lines"][0]["billable"] == "200"
     assert after["total"] == "10.00" and after["lines"][0]["unit_price"] == "0.05"

@@ -1,5 +1,6 @@
 """Another business's products, subscriptions, invoices and usage are out of reach (404),
 and bad billing requests change nothing (problem+json with a stable code)."""
+
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -57,30 +58,43 @@ def test_another_business_cannot_see_or_touch_billing_resources(client, auth, ot
     assert client.get("/products", headers=other).json()["items"] == []
 
 
-@pytest.mark.parametrize("body, code", [
-    ({"name": "p", "currency": "XXX", "billing_interval": "month"}, "invalid_product"),
-    ({"name": "p", "currency": "USD", "billing_interval": "month", "price": "1.001"}, "invalid_product"),
-    ({"name": "p", "currency": "JPY", "billing_interval": "month", "price": "1.5"}, "invalid_product"),
-    ({"name": "p", "currency": "USD", "billing_interval": "month", "interval_count": 0}, "invalid_product"),
-    ({"name": "p", "currency": "USD", "billing_interval": "fortnight"}, "invalid_request"),
-    ({"name": "p", "currency": "USD", "billing_interval": "month", "surprise": 1}, "invalid_request"),
-    ({"name": "p", "currency": "USD", "billing_interval": "month",
-      "usage_prices": [{"meter_id": "00000000-0000-0000-0000-000000000000", "unit_price": "1"}]}, "unknown_meter"),
-])
+@pytest.mark.parametrize(
+    "body, code",
+    [
+        ({"name": "p", "currency": "XXX", "billing_interval": "month"}, "invalid_product"),
+        ({"name": "p", "currency": "USD", "billing_interval": "month", "price": "1.001"}, "invalid_product"),
+        ({"name": "p", "currency": "JPY", "billing_interval": "month", "price": "1.5"}, "invalid_product"),
+        ({"name": "p", "currency": "USD", "billing_interval": "month", "interval_count": 0}, "invalid_product"),
+        ({"name": "p", "currency": "USD", "billing_interval": "fortnight"}, "invalid_request"),
+        ({"name": "p", "currency": "USD", "billing_interval": "month", "surprise": 1}, "invalid_request"),
+        (
+            {
+                "name": "p",
+                "currency": "USD",
+                "billing_interval": "month",
+                "usage_prices": [{"meter_id": "00000000-0000-0000-0000-000000000000", "unit_price": "1"}],
+            },
+            "unknown_meter",
+        ),
+    ],
+)
 def test_a_bad_product_is_refused_whole(client, auth, body, code):
     r = client.post("/products", json=body, headers=auth)
     assert r.status_code in (400, 422) and r.json()["code"] == code, r.text
     assert client.get("/products", headers=auth).json()["items"] == []
 
 
-@pytest.mark.parametrize("price, field", [
-    ({"unit_price": "-1"}, "unit_price"),
-    ({"unit_price": "0.0000000000001"}, "unit_price"),
-    ({"unit_price": "1", "free_threshold": "-5"}, "free_threshold"),
-    ({"unit_price": "1e100000"}, "unit_price"),
-    ({"unit_price": "NaN"}, "unit_price"),
-    ({"unit_price": "1", "credits": {"per_cycle": "10", "per_unit": "0"}}, "credits.per_unit"),
-])
+@pytest.mark.parametrize(
+    "price, field",
+    [
+        ({"unit_price": "-1"}, "unit_price"),
+        ({"unit_price": "0.0000000000001"}, "unit_price"),
+        ({"unit_price": "1", "free_threshold": "-5"}, "free_threshold"),
+        ({"unit_price": "1e100000"}, "unit_price"),
+        ({"unit_price": "NaN"}, "unit_price"),
+        ({"unit_price": "1", "credits": {"per_cycle": "10", "per_unit": "0"}}, "credits.per_unit"),
+    ],
+)
 def test_a_bad_usage_price_is_refused_and_the_price_stays(client, auth, billed, price, field):
     calls, plan = billed
     r = client.put(f"/products/{plan['id']}/usage-prices/{calls}", json=price, headers=auth)
@@ -110,6 +124,9 @@ def test_subscribing_an_unknown_customer_or_product_is_not_found(client, auth, b
     assert r.status_code == 404 and r.json()["code"] == "customer_not_found"
     r = client.post("/subscriptions", json={"customer_id": "cus_x", "product_id": "not-a-uuid"}, headers=auth)
     assert r.status_code in (400, 422)
-    r = client.post("/subscriptions", json={"customer_id": "cus_x", "product_id": plan["id"],
-                                            "start": "2026-01-01T00:00:00"}, headers=auth)
+    r = client.post(
+        "/subscriptions",
+        json={"customer_id": "cus_x", "product_id": plan["id"], "start": "2026-01-01T00:00:00"},
+        headers=auth,
+    )
     assert r.status_code in (400, 422) and r.json()["code"] == "invalid_request"

@@ -1,5 +1,6 @@
 """Credit wallets over HTTP: credits per cycle spent after the free threshold and
 before overage, manual grants, the ledger."""
+
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -19,8 +20,7 @@ START = (datetime.now(timezone.utc) - timedelta(days=1, minutes=30)).replace(sec
 def credit_plan(client, auth, rollover="none", **credits):
     calls = meter(client, auth, "api.call")
     terms = {"per_cycle": "1000", "per_unit": "1", "rollover": rollover, **credits}
-    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000",
-                                  "credits": terms})
+    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000", "credits": terms})
     return calls, plan["id"]
 
 
@@ -45,7 +45,10 @@ def test_credits_pay_for_usage_after_the_free_calls_and_only_overage_is_billed(c
     after = wallet(client, auth, customer)
     assert after["balance"] == "1000"
     assert [(m["type"], m["amount"], m["balance_after"]) for m in reversed(after["ledger"])] == [
-        ("grant", "1000", "1000"), ("debit", "-1000", "0"), ("grant", "1000", "1000")]
+        ("grant", "1000", "1000"),
+        ("debit", "-1000", "0"),
+        ("grant", "1000", "1000"),
+    ]
 
 
 def test_unused_credits_expire_at_cycle_end_without_rollover(client, auth, make_customer):
@@ -55,8 +58,12 @@ def test_unused_credits_expire_at_cycle_end_without_rollover(client, auth, make_
     subscription = subscribe(client, auth, customer, plan, START)
     close(client, auth, subscription["id"])
     moves = [(m["type"], m["amount"], m["balance_after"]) for m in reversed(wallet(client, auth, customer)["ledger"])]
-    assert moves == [("grant", "1000", "1000"), ("debit", "-300", "700"), ("expiry", "-700", "0"),
-                     ("grant", "1000", "1000")]
+    assert moves == [
+        ("grant", "1000", "1000"),
+        ("debit", "-300", "700"),
+        ("expiry", "-700", "0"),
+        ("grant", "1000", "1000"),
+    ]
     page = client.get(f"/customers/{customer}/credits", params={"page_size": 3, "page_number": 1}, headers=auth)
     assert [m["type"] for m in page.json()["ledger"]] == ["grant"] and page.json()["ledger_has_more"] is False
 
@@ -97,9 +104,17 @@ def test_a_reused_idempotency_key_grants_once_and_answers_the_first_result(clien
     assert other.status_code == 409 and other.json()["code"] == "idempotency_key_reused"
 
 
-@pytest.mark.parametrize("body", [{"amount": "0"}, {"amount": "-5"}, {"amount": "1", "expires_at": "2001-01-01T00:00:00Z"},
-                                  {"amount": "abc"}, {"amount": "1", "extra": True},
-                                  {"amount": "1", "expires_at": "2999-01-01T00:00:00"}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"amount": "0"},
+        {"amount": "-5"},
+        {"amount": "1", "expires_at": "2001-01-01T00:00:00Z"},
+        {"amount": "abc"},
+        {"amount": "1", "extra": True},
+        {"amount": "1", "expires_at": "2999-01-01T00:00:00"},
+    ],
+)
 def test_a_bad_grant_is_refused_and_grants_nothing(client, auth, make_customer, body):
     customer = make_customer("cus_c")
     r = client.post(f"/customers/{customer}/credits", json=body, headers=auth)

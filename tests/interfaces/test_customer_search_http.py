@@ -1,4 +1,5 @@
 """`GET /customers?search=`: customers whose id, name or email contains the text, in any case."""
+
 from tests.interfaces.helpers import items
 
 
@@ -7,9 +8,11 @@ def _ids(client, auth, search):
 
 
 def test_search_finds_customers_by_id_name_or_email_in_any_case(client, auth, worker):
-    for body in ({"customer_id": "cus_1", "name": "Acme Rockets", "email": "ops@acme.example"},
-                 {"customer_id": "cus_2", "name": "Globex", "email": "billing@globex.example"},
-                 {"customer_id": "acme_3", "name": "Initech"}):
+    for body in (
+        {"customer_id": "cus_1", "name": "Acme Rockets", "email": "ops@acme.example"},
+        {"customer_id": "cus_2", "name": "Globex", "email": "billing@globex.example"},
+        {"customer_id": "acme_3", "name": "Initech"},
+    ):
         assert client.post("/customers", json=body, headers=auth).status_code == 201
     worker.caught_up()
     assert _ids(client, auth, "ACME") == ["acme_3", "cus_1"]
@@ -28,7 +31,9 @@ def test_search_takes_percent_and_underscore_literally(client, auth, worker):
 
 def test_search_never_shows_another_business_customers(client, auth, tally, worker):
     other = {"Authorization": f"Bearer {tally.businesses.create_key('someone-else')}"}
-    assert client.post("/customers", json={"customer_id": "cus_theirs", "name": "Acme"}, headers=other).status_code == 201
+    assert (
+        client.post("/customers", json={"customer_id": "cus_theirs", "name": "Acme"}, headers=other).status_code == 201
+    )
     worker.caught_up()
     assert _ids(client, auth, "acme") == []
 

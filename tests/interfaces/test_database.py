@@ -1,4 +1,5 @@
 """What a kill -9 leaves in the embedded PostgreSQL's folder is cleared before the server is asked for."""
+
 import json
 import os
 import subprocess

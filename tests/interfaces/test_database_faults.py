@@ -1,5 +1,6 @@
 """A database that stops answering or is stopped: 503 database_unavailable with Retry-After, within the
 10 s the issue sets, never a 500 or a hung request; and service resumes without a restart."""
+
 from __future__ import annotations
 
 import time
@@ -44,7 +45,8 @@ def assert_unavailable(response: object, started: float) -> None:
 
 
 def test_a_stalled_database_answers_503_in_time_and_the_next_request_after_it_resumes_succeeds(
-        through_proxy: TestClient, proxy: DatabaseProxy, auth: dict[str, str]) -> None:
+    through_proxy: TestClient, proxy: DatabaseProxy, auth: dict[str, str]
+) -> None:
     assert through_proxy.get("/customers", headers=auth).status_code == 200
     proxy.stall()
     started = time.monotonic()
@@ -55,7 +57,8 @@ def test_a_stalled_database_answers_503_in_time_and_the_next_request_after_it_re
 
 
 def test_a_stalled_database_during_the_key_check_answers_503(
-        through_proxy: TestClient, proxy: DatabaseProxy, key: str) -> None:
+    through_proxy: TestClient, proxy: DatabaseProxy, key: str
+) -> None:
     proxy.stall()
     started = time.monotonic()
     response = through_proxy.get("/customers", headers={"Authorization": f"Bearer {key}"})
@@ -64,7 +67,8 @@ def test_a_stalled_database_during_the_key_check_answers_503(
 
 
 def test_a_stalled_database_during_a_command_answers_503(
-        through_proxy: TestClient, proxy: DatabaseProxy, auth: dict[str, str]) -> None:
+    through_proxy: TestClient, proxy: DatabaseProxy, auth: dict[str, str]
+) -> None:
     assert through_proxy.get("/customers", headers=auth).status_code == 200
     proxy.stall()
     started = time.monotonic()
@@ -74,7 +78,8 @@ def test_a_stalled_database_during_a_command_answers_503(
 
 
 def test_a_stopped_database_answers_503_and_service_resumes_when_it_is_back(
-        through_proxy: TestClient, proxy: DatabaseProxy, auth: dict[str, str]) -> None:
+    through_proxy: TestClient, proxy: DatabaseProxy, auth: dict[str, str]
+) -> None:
     assert through_proxy.get("/customers", headers=auth).status_code == 200
     proxy.stop()
     started = time.monotonic()

@@ -1,4 +1,5 @@
 """POST /events/ingest and GET /events over HTTP, as a Dodo client sees them."""
+
 import uuid
 
 import pytest
@@ -35,11 +36,14 @@ def test_resent_batch_is_counted_as_duplicates_and_listed_once(client, auth, mak
 def test_events_are_listed_newest_first_and_filtered(client, auth, make_customer):
     make_customer("cus_abc", name="Acme")
     client.post("/customers", json={"customer_id": "cus_other"}, headers=auth)
-    pos = ingest(client, auth,
-                 event("old", timestamp="2026-01-01T00:00:00Z"),
-                 event("new", timestamp="2026-01-03T00:00:00Z"),
-                 event("mid", name="sms.sent", timestamp="2026-01-02T00:00:00Z"),
-                 event("theirs", customer="cus_other", timestamp="2026-01-02T00:00:00Z")).json()["position"]
+    pos = ingest(
+        client,
+        auth,
+        event("old", timestamp="2026-01-01T00:00:00Z"),
+        event("new", timestamp="2026-01-03T00:00:00Z"),
+        event("mid", name="sms.sent", timestamp="2026-01-02T00:00:00Z"),
+        event("theirs", customer="cus_other", timestamp="2026-01-02T00:00:00Z"),
+    ).json()["position"]
     assert [e["event_id"] for e in listed(client, auth, pos, customer_id="cus_abc")] == ["new", "mid", "old"]
     assert [e["event_id"] for e in listed(client, auth, pos, event_name="sms.sent")] == ["mid"]
     window = listed(client, auth, pos, start="2026-01-02T00:00:00Z", end="2026-01-03T00:00:00Z")
@@ -48,19 +52,33 @@ def test_events_are_listed_newest_first_and_filtered(client, auth, make_customer
     assert [e["event_id"] for e in page["items"]] == ["old"] and page["has_more"] is False
 
 
-@pytest.mark.parametrize("body, status", [
-    ({"events": [{"event_id": "x", "customer_id": "cus_abc"}]}, 422),
-    ({"events": [event("x", customer="cus_nobody")]}, 422),
-    ({"events": [event("x"), event("x")]}, 422),
-    ({"events": [event("x", timestamp="2999-01-01T00:00:00Z")]}, 422),
-    ({"events": [event("x", timestamp="not a time")]}, 422),
-    ({"events": [event("x", metadata={"nested": {"a": 1}})]}, 422),
-    ({"events": [event(f"m{i}") for i in range(1001)]}, 422),
-    ({"events": []}, 422),
-    ({"events": [event("x"), event("y", name="")]}, 422),
-    ({"nope": []}, 422),
-], ids=["missing field", "unknown customer", "repeated id", "far future", "bad timestamp", "nested metadata",
-        "too many", "empty", "one bad among good", "no events"])
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ({"events": [{"event_id": "x", "customer_id": "cus_abc"}]}, 422),
+        ({"events": [event("x", customer="cus_nobody")]}, 422),
+        ({"events": [event("x"), event("x")]}, 422),
+        ({"events": [event("x", timestamp="2999-01-01T00:00:00Z")]}, 422),
+        ({"events": [event("x", timestamp="not a time")]}, 422),
+        ({"events": [event("x", metadata={"nested": {"a": 1}})]}, 422),
+        ({"events": [event(f"m{i}") for i in range(1001)]}, 422),
+        ({"events": []}, 422),
+        ({"events": [event("x"), event("y", name="")]}, 422),
+        ({"nope": []}, 422),
+    ],
+    ids=[
+        "missing field",
+        "unknown customer",
+        "repeated id",
+        "far future",
+        "bad timestamp",
+        "nested metadata",
+        "too many",
+        "empty",
+        "one bad among good",
+        "no events",
+    ],
+)
 def test_bad_batches_are_rejected_whole_with_problem_json(client, auth, make_customer, body, status):
     make_customer("cus_abc", name="Acme")
     r = client.post("/events/ingest", json=body, headers=auth)
@@ -79,7 +97,9 @@ def test_faults_name_the_event_and_field(client, auth, make_customer):
 
 def test_malformed_json_is_a_400_problem(client, auth, make_customer):
     make_customer("cus_abc", name="Acme")
-    r = client.post("/events/ingest", content=b'{"events": [not json]}', headers={**auth, "Content-Type": "application/json"})
+    r = client.post(
+        "/events/ingest", content=b'{"events": [not json]}', headers={**auth, "Content-Type": "application/json"}
+    )
     assert r.status_code == 400 and r.json()["code"] == "malformed_json"
 
 

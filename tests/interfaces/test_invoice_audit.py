@@ -1,4 +1,5 @@
 """Explaining an invoice from the event log alone, and `audit verify` catching a tampered read model."""
+
 import uuid
 from datetime import timedelta
 
@@ -27,8 +28,12 @@ def test_the_seed_invoice_is_re_derived_line_by_line(client, auth, make_customer
     customer = make_customer("cus_e")
     calls = meter(client, auth, "api.call", name="API calls")
     storage = meter(client, auth, "storage.used", {"type": "sum", "key": "gb"})
-    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
-                   {"meter_id": storage, "unit_price": "5", "free_threshold": "10"})
+    plan = product(
+        client,
+        auth,
+        {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
+        {"meter_id": storage, "unit_price": "5", "free_threshold": "10"},
+    )
     start = yesterday()
     send(client, auth, customer, "api.call", 2500, start + timedelta(minutes=5), "c")
     send(client, auth, customer, "storage.used", 5, start + timedelta(minutes=5), "g", {"gb": "2.5"})
@@ -40,7 +45,10 @@ def test_the_seed_invoice_is_re_derived_line_by_line(client, auth, make_customer
     by_meter = {line["meter_id"]: line for line in body["lines"]}
     assert by_meter[calls]["events"] == 2500 and by_meter[calls]["free"] == "1000"
     assert (by_meter[calls]["billable"], by_meter[calls]["exact_amount"], by_meter[calls]["amount"]) == (
-        "1500", "30.00", "30.00")
+        "1500",
+        "30.00",
+        "30.00",
+    )
     assert by_meter[storage]["quantity"] == "12.5" and by_meter[storage]["amount"] == "12.50"
 
 
@@ -51,7 +59,11 @@ def test_the_price_in_force_at_close_is_the_one_explained(client, auth, make_cus
     start = yesterday()
     send(client, auth, customer, "api.call", 1500, start + timedelta(minutes=5), "c")
     subscription = subscribe(client, auth, customer, plan["id"], start)
-    client.put(f"/products/{plan['id']}/usage-prices/{calls}", json={"unit_price": "0.05", "free_threshold": "1000"}, headers=auth)
+    client.put(
+        f"/products/{plan['id']}/usage-prices/{calls}",
+        json={"unit_price": "0.05", "free_threshold": "1000"},
+        headers=auth,
+    )
     [invoice] = close(client, auth, subscription["id"])
     client.put(f"/products/{plan['id']}/usage-prices/{calls}", json={"unit_price": "0.07"}, headers=auth)
 
@@ -76,7 +88,9 @@ def test_a_late_line_is_explained(client, auth, tally, business, make_customer):
 
     assert body["matches"] is True
     assert [(line["quantity"], line["late"], line["events"]) for line in body["lines"]] == [
-        ("2", False, 2), ("1", True, 1)]
+        ("2", False, 2),
+        ("1", True, 1),
+    ]
 
 
 def test_another_business_cannot_explain_an_invoice(client, auth, make_customer, tally):
@@ -91,12 +105,20 @@ def test_another_business_cannot_explain_an_invoice(client, auth, make_customer,
 
 
 def test_verify_catches_a_tampered_invoice_row_while_explain_keeps_the_true_figure(
-        client, auth, make_customer, tally, worker, database_url, schema, monkeypatch, capsys):
+    client, auth, make_customer, tally, worker, database_url, schema, monkeypatch, capsys
+):
     customer = make_customer("cus_e")
     calls = meter(client, auth, "api.call")
-    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
-                   {"meter_id": meter(client, auth, "sms.sent"), "unit_price": "0.01",
-                    "credits": {"per_cycle": "10", "per_unit": "1", "rollover": "none"}})
+    plan = product(
+        client,
+        auth,
+        {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"},
+        {
+            "meter_id": meter(client, auth, "sms.sent"),
+            "unit_price": "0.01",
+            "credits": {"per_cycle": "10", "per_unit": "1", "rollover": "none"},
+        },
+    )
     start = yesterday()
     send(client, auth, customer, "api.call", 2500, start + timedelta(minutes=5), "c")
     send(client, auth, customer, "sms.sent", 15, start + timedelta(minutes=5), "s")
@@ -108,8 +130,10 @@ def test_verify_catches_a_tampered_invoice_row_while_explain_keeps_the_true_figu
     assert "1 invoices, 1 wallets verified; 0 mismatch(es)" in capsys.readouterr().out
 
     with tally.store.datastore.transaction(commit=True) as cur:
-        cur.execute(sql.SQL("UPDATE {}.invoices SET total = 31 WHERE id = %s").format(sql.Identifier(schema)),
-                    (uuid.UUID(invoice["id"]),))
+        cur.execute(
+            sql.SQL("UPDATE {}.invoices SET total = 31 WHERE id = %s").format(sql.Identifier(schema)),
+            (uuid.UUID(invoice["id"]),),
+        )
         cur.execute(sql.SQL("UPDATE {}.wallets SET balance = balance + 1").format(sql.Identifier(schema)))
 
     assert main(["audit", "verify"]) == 1
@@ -120,8 +144,9 @@ def test_verify_catches_a_tampered_invoice_row_while_explain_keeps_the_true_figu
     assert "MATCHES" in capsys.readouterr().out
 
 
-def test_explain_finds_the_events_through_the_usage_index_as_a_scan_of_the_log_would(client, auth, make_customer,
-                                                                                       tally, business, monkeypatch):
+def test_explain_finds_the_events_through_the_usage_index_as_a_scan_of_the_log_would(
+    client, auth, make_customer, tally, business, monkeypatch
+):
     customer = make_customer("cus_e")
     other = make_customer("cus_o")
     calls = meter(client, auth, "api.call")
@@ -132,12 +157,14 @@ def test_explain_finds_the_events_through_the_usage_index_as_a_scan_of_the_log_w
     [invoice] = close(client, auth, subscribe(client, auth, customer, plan["id"], start)["id"])
     explainer = tally.explainer
     located = explainer.explain_invoice(business, uuid.UUID(invoice["id"]))
-    scanned = explainer.explain_invoice(business, uuid.UUID(invoice["id"]), evidence=lambda b, c, a, u: list(
-        recorded_usage(tally.store, b, c, a, u)))
+    scanned = explainer.explain_invoice(
+        business, uuid.UUID(invoice["id"]), evidence=lambda b, c, a, u: list(recorded_usage(tally.store, b, c, a, u))
+    )
     assert located == scanned and located.lines[0].events == 40 and located.matches
 
     asked = []
     monkeypatch.setattr(tally.explainer.read_side, "usage_positions", lambda *args: asked.append(args))
-    assert explainer.explain_invoice(business, uuid.UUID(invoice["id"])) == scanned, \
+    assert explainer.explain_invoice(business, uuid.UUID(invoice["id"])) == scanned, (
         "a read model that cannot vouch for the positions leaves the finding to a scan of the log"
+    )
     assert asked

@@ -1,4 +1,5 @@
 """The invoice lifecycle over HTTP: what HTTP adds to the services (statuses, 409 problems, documents)."""
+
 import csv
 import io
 import uuid
@@ -63,11 +64,17 @@ def issued_invoice(client, auth, make_customer, plan, customer="cus_i") -> dict:
 
 def test_a_paid_invoice_answers_409_with_its_status_to_a_void(client, auth, make_customer, priced_plan):
     invoice = issued_invoice(client, auth, make_customer, priced_plan)
-    r = client.post(f"/invoices/{invoice['id']}/mark-paid", json={"reference": "bank-123",
-                                                                  "paid_at": "2026-11-01T10:00:00Z"}, headers=auth)
+    r = client.post(
+        f"/invoices/{invoice['id']}/mark-paid",
+        json={"reference": "bank-123", "paid_at": "2026-11-01T10:00:00Z"},
+        headers=auth,
+    )
     assert r.status_code == 200, r.text
     assert (r.json()["status"], r.json()["payment_reference"], r.json()["paid_at"]) == (
-        "paid", "bank-123", "2026-11-01T10:00:00Z")
+        "paid",
+        "bank-123",
+        "2026-11-01T10:00:00Z",
+    )
 
     refused = client.post(f"/invoices/{invoice['id']}/void", json={"reason": "oops"}, headers=auth)
 
@@ -80,10 +87,11 @@ def test_a_paid_invoice_answers_409_with_its_status_to_a_void(client, auth, make
 def test_void_and_uncollectible_are_listed_by_status(client, auth, make_customer, priced_plan):
     voided = issued_invoice(client, auth, make_customer, priced_plan, "cus_v")
     lost = issued_invoice(client, auth, make_customer, priced_plan, "cus_u")
-    assert client.post(f"/invoices/{voided['id']}/void", json={"reason": "sent twice"},
-                       headers=auth).json()["status"] == "void"
-    assert client.post(f"/invoices/{lost['id']}/mark-uncollectible", headers=auth).json()["status"] == \
-        "uncollectible"
+    assert (
+        client.post(f"/invoices/{voided['id']}/void", json={"reason": "sent twice"}, headers=auth).json()["status"]
+        == "void"
+    )
+    assert client.post(f"/invoices/{lost['id']}/mark-uncollectible", headers=auth).json()["status"] == "uncollectible"
     for status, expected in (("void", voided), ("uncollectible", lost)):
         items = client.get(f"/invoices?status={status}", headers=auth).json()["items"]
         assert [i["id"] for i in items] == [expected["id"]]
@@ -91,10 +99,16 @@ def test_void_and_uncollectible_are_listed_by_status(client, auth, make_customer
     assert [e["type"] for e in timeline["events"]] == ["Invoice.Issued", "Invoice.Voided"]
 
 
-@pytest.mark.parametrize("path, body", [
-    ("void", {}), ("void", {"reason": ""}), ("void", {"reason": "x", "extra": 1}),
-    ("mark-paid", {"paid_at": "2026-11-01T10:00:00"}), ("mark-paid", {"reference": "r" * 256}),
-])
+@pytest.mark.parametrize(
+    "path, body",
+    [
+        ("void", {}),
+        ("void", {"reason": ""}),
+        ("void", {"reason": "x", "extra": 1}),
+        ("mark-paid", {"paid_at": "2026-11-01T10:00:00"}),
+        ("mark-paid", {"reference": "r" * 256}),
+    ],
+)
 def test_a_bad_transition_body_is_422_and_changes_nothing(client, auth, make_customer, priced_plan, path, body):
     invoice = issued_invoice(client, auth, make_customer, priced_plan)
     r = client.post(f"/invoices/{invoice['id']}/{path}", json=body, headers=auth)
@@ -105,8 +119,7 @@ def test_a_bad_transition_body_is_422_and_changes_nothing(client, auth, make_cus
 def test_another_business_sees_no_invoice_and_cannot_change_one(client, auth, make_customer, priced_plan, tally):
     invoice = issued_invoice(client, auth, make_customer, priced_plan)
     other = {"Authorization": f"Bearer {tally.businesses.create_key('intruder')}"}
-    for method, path in (("post", "mark-paid"), ("post", "finalize"), ("post", "mark-uncollectible"),
-                         ("get", "pdf")):
+    for method, path in (("post", "mark-paid"), ("post", "finalize"), ("post", "mark-uncollectible"), ("get", "pdf")):
         r = getattr(client, method)(f"/invoices/{invoice['id']}/{path}", headers=other)
         assert r.status_code == 404 and r.json()["code"] == "invoice_not_found", (path, r.text)
     assert client.get(f"/invoices/{uuid.uuid4()}/pdf", headers=auth).status_code == 404
@@ -114,8 +127,12 @@ def test_another_business_sees_no_invoice_and_cannot_change_one(client, auth, ma
 
 def test_billing_details_are_set_by_patch_and_printed_on_the_pdf(client, auth, make_customer, priced_plan):
     make_customer("cus_p")
-    details = {"legal_name": "Acme GmbH", "email": "ap@acme.test", "tax_id": "DE123456789",
-               "address": {"country": "DE", "street": "Hauptstr. 1", "city": "Berlin", "zipcode": "10115"}}
+    details = {
+        "legal_name": "Acme GmbH",
+        "email": "ap@acme.test",
+        "tax_id": "DE123456789",
+        "address": {"country": "DE", "street": "Hauptstr. 1", "city": "Berlin", "zipcode": "10115"},
+    }
     r = client.patch("/customers/cus_p", json={"billing_details": details}, headers=auth)
     assert r.status_code == 200, r.text
     assert r.json()["billing_details"] == {**details, "address": {**details["address"], "state": None}}
@@ -130,8 +147,9 @@ def test_billing_details_are_set_by_patch_and_printed_on_the_pdf(client, auth, m
 
 def test_bad_billing_details_are_422_and_change_nothing(client, auth, make_customer):
     make_customer("cus_q", name="Quinn")
-    r = client.patch("/customers/cus_q", json={"name": "Q", "billing_details": {"address": {"country": "de"}}},
-                     headers=auth)
+    r = client.patch(
+        "/customers/cus_q", json={"name": "Q", "billing_details": {"address": {"country": "de"}}}, headers=auth
+    )
     assert r.status_code == 422 and r.json()["code"] == "invalid_billing_details"
     shown = client.get("/customers/cus_q", headers=auth).json()
     assert shown["name"] == "Quinn" and shown["billing_details"]["address"] is None
@@ -146,8 +164,9 @@ def test_the_csv_export_has_a_row_per_invoice_issued_in_the_range(client, auth, 
 
     everything = client.get(f"/invoices/export.csv?{window}", headers=auth)
     only_paid = client.get(f"/invoices/export.csv?{window}&status=paid", headers=auth)
-    before = client.get(f"/invoices/export.csv?start={iso(now - timedelta(days=3))}&end="
-                        f"{iso(now - timedelta(days=2))}", headers=auth)
+    before = client.get(
+        f"/invoices/export.csv?start={iso(now - timedelta(days=3))}&end={iso(now - timedelta(days=2))}", headers=auth
+    )
 
     assert everything.status_code == 200 and everything.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(everything.text)))
@@ -160,8 +179,11 @@ def test_the_csv_export_has_a_row_per_invoice_issued_in_the_range(client, auth, 
 
 
 def test_the_number_prefix_is_set_per_business(client, auth, make_customer, priced_plan):
-    assert client.get("/invoices/numbering", headers=auth).json() == {"prefix": "INV", "next_number": "INV-000001",
-                                                                      "position": 0}
+    assert client.get("/invoices/numbering", headers=auth).json() == {
+        "prefix": "INV",
+        "next_number": "INV-000001",
+        "position": 0,
+    }
     r = client.put("/invoices/numbering", json={"prefix": "ACME"}, headers=auth)
     assert r.status_code == 200 and r.json()["next_number"] == "ACME-000001"
     assert issued_invoice(client, auth, make_customer, priced_plan)["number"] == "ACME-000001"
@@ -176,8 +198,10 @@ def test_drafts_then_issued_invoices_page_as_one_list(client, auth, make_custome
     position = 0
     for i in range(3):
         position = subscribe(client, auth, make_customer(f"cus_new{i}"), priced_plan, start)["position"]
-    pages = [client.get(f"/invoices?page_size=2&page_number={n}&min_position={position}", headers=auth).json()
-             for n in range(3)]
+    pages = [
+        client.get(f"/invoices?page_size=2&page_number={n}&min_position={position}", headers=auth).json()
+        for n in range(3)
+    ]
     assert [[i["status"] for i in p["items"]] for p in pages] == [["draft", "draft"], ["draft", "issued"], ["issued"]]
     assert [p["has_more"] for p in pages] == [True, True, False]
     assert len({i["id"] for p in pages for i in p["items"]}) == 5

@@ -1,4 +1,5 @@
 """`tally keys list` and `tally keys revoke`: what an operator sees, and never a secret."""
+
 import pytest
 
 from application.businesses import hash_key

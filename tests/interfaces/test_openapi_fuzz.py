@@ -4,6 +4,7 @@ and every answer is documented: its status code, its content type and its body's
 
 One store, worker and app serve the whole module: a fresh schema per operation would cost more than
 the requests themselves (docs/fuzzing.md gives the figures)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -43,6 +44,7 @@ def without_lifespan(app: ASGIApp) -> ASGIApp:
     """The app's requests without its lifespan: schemathesis would otherwise start the app per call and
     shut it down, closing the store under the worker. Refusing the lifespan scope before reading any
     message is how an ASGI app says it has none."""
+
     async def requests_only(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             raise NotImplementedError("the fixture runs this app's lifespan")
@@ -66,7 +68,8 @@ def fuzz_answers() -> Iterator[Counter[int]]:
 @schema.parametrize()
 @settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_request_from_the_schema_gets_a_server_error_or_an_undocumented_answer(
-        case: Any, fuzzed_app: tuple[ASGIApp, dict[str, str]], fuzz_answers: Counter[int]) -> None:
+    case: Any, fuzzed_app: tuple[ASGIApp, dict[str, str]], fuzz_answers: Counter[int]
+) -> None:
     app, auth = fuzzed_app
     response = case.call(app=app, headers=auth)
     fuzz_answers[response.status_code] += 1

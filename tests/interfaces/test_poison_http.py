@@ -1,6 +1,7 @@
 """Poison input: text no read model can store, times outside the supported range, hostile bodies and
 paging. Each is refused (422, or 400 for a body that cannot be read), stores nothing, and the read
 models keep reaching the log head."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -18,10 +19,12 @@ YEAR_ONE = "0001-01-01T00:30:00+01:00"  # before year 1 once in UTC
 def setup(client: Any, auth: dict[str, str], worker: Any) -> dict[str, str]:
     """A customer, a meter and a daily product to aim poison at."""
     assert client.post("/customers", json={"customer_id": "cus_ok", "name": "Fine"}, headers=auth).status_code == 201
-    meter = client.post("/meters", json={"name": "Calls", "event_name": "api.call", "aggregation": {"type": "count"}},
-                        headers=auth).json()
-    product = client.post("/products", json={"name": "Daily", "currency": "USD", "billing_interval": "day"},
-                          headers=auth).json()
+    meter = client.post(
+        "/meters", json={"name": "Calls", "event_name": "api.call", "aggregation": {"type": "count"}}, headers=auth
+    ).json()
+    product = client.post(
+        "/products", json={"name": "Daily", "currency": "USD", "billing_interval": "day"}, headers=auth
+    ).json()
     return {"meter": meter["id"], "product": product["id"]}
 
 
@@ -56,22 +59,47 @@ WRITES = [
     ("timestamp in year 9999", "POST", "/events/ingest", one_event(timestamp="9999-12-31T23:59:59Z"), "timestamp"),
     ("meter name with NUL", "POST", "/meters", meter(name=f"M{NUL}"), "name"),
     ("meter event name with NUL", "POST", "/meters", meter(event_name=f"e{NUL}"), "event_name"),
-    ("meter aggregation key with NUL", "POST", "/meters", meter(aggregation={"type": "sum", "key": f"k{NUL}"}),
-     "aggregation.key"),
+    (
+        "meter aggregation key with NUL",
+        "POST",
+        "/meters",
+        meter(aggregation={"type": "sum", "key": f"k{NUL}"}),
+        "aggregation.key",
+    ),
     ("meter filter key with NUL", "POST", "/meters", filtered(key=f"k{NUL}"), "filter.clauses[0].key"),
     ("meter filter value with NUL", "POST", "/meters", filtered(value=f"v{NUL}"), "filter.clauses[0].value"),
     ("meter unit with NUL", "POST", "/meters", meter(measurement_unit=f"calls{NUL}"), "measurement_unit"),
     ("meter description with NUL", "POST", "/meters", meter(description=f"about{NUL}"), "description"),
     ("meter description with a bell", "POST", "/meters", meter(description="ring\x07"), "description"),
-    ("product name with NUL", "POST", "/products", {"name": f"P{NUL}", "currency": "USD", "billing_interval": "day"},
-     "name"),
+    (
+        "product name with NUL",
+        "POST",
+        "/products",
+        {"name": f"P{NUL}", "currency": "USD", "billing_interval": "day"},
+        "name",
+    ),
     ("grant reason with NUL", "POST", "/customers/cus_ok/credits", {"amount": "5", "reason": f"r{NUL}"}, "reason"),
-    ("grant idempotency key with NUL", "POST", "/customers/cus_ok/credits",
-     {"amount": "5", "idempotency_key": f"k{NUL}"}, "idempotency_key"),
-    ("grant expiring before year 1 in UTC", "POST", "/customers/cus_ok/credits",
-     {"amount": "5", "expires_at": YEAR_ONE}, "expires_at"),
-    ("grant expiring in year 9999", "POST", "/customers/cus_ok/credits",
-     {"amount": "5", "expires_at": "9999-06-01T00:00:00Z"}, "expires_at"),
+    (
+        "grant idempotency key with NUL",
+        "POST",
+        "/customers/cus_ok/credits",
+        {"amount": "5", "idempotency_key": f"k{NUL}"},
+        "idempotency_key",
+    ),
+    (
+        "grant expiring before year 1 in UTC",
+        "POST",
+        "/customers/cus_ok/credits",
+        {"amount": "5", "expires_at": YEAR_ONE},
+        "expires_at",
+    ),
+    (
+        "grant expiring in year 9999",
+        "POST",
+        "/customers/cus_ok/credits",
+        {"amount": "5", "expires_at": "9999-06-01T00:00:00Z"},
+        "expires_at",
+    ),
 ]
 
 
@@ -86,7 +114,8 @@ def refused(response: Any, status: int, code: str | None = None) -> dict[str, An
 
 @pytest.mark.parametrize(("what", "method", "path", "body", "field"), WRITES, ids=[w[0] for w in WRITES])
 def test_poison_in_a_command_is_refused_with_its_field_and_stores_nothing(
-        client, auth, tally, worker, setup, what, method, path, body, field):
+    client, auth, tally, worker, setup, what, method, path, body, field
+):
     head = tally.store.head()
     answer = refused(client.request(method, path, json=body, headers=auth), 422)
     assert field in [e["field"] for e in answer["errors"]], answer
@@ -117,8 +146,11 @@ def test_a_subscription_starts_at_most_1000_cycles_in_the_past(client, auth, tal
 
 
 def test_a_subscription_whose_first_cycle_would_end_past_the_range_is_refused(client, auth, tally, setup):
-    product = client.post("/products", json={"name": "Millennium", "currency": "USD", "billing_interval": "year",
-                                             "interval_count": 1000}, headers=auth).json()
+    product = client.post(
+        "/products",
+        json={"name": "Millennium", "currency": "USD", "billing_interval": "year", "interval_count": 1000},
+        headers=auth,
+    ).json()
     head = tally.store.head()
     body = {"customer_id": "cus_ok", "product_id": product["id"], "start": "8999-06-01T00:00:00Z"}
     answer = refused(client.post("/subscriptions", json=body, headers=auth), 422, "invalid_subscription")
@@ -162,8 +194,17 @@ DEEP = b'{"customer_id":"x","name":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
 BODIES = [
     ("/customers", DEEP),
     ("/events/ingest", b'{"events":' + b"[" * 100_000 + b"]" * 100_000 + b"}"),
-    ("/meters", b'{"name":"m","event_name":"e","aggregation":{"type":"count"},"filter":' + b"{" * 100_000 + b"}" * 100_000 + b"}"),
-    ("/products", b'{"name":"p","currency":"USD","billing_interval":"day","usage_prices":' + b"[" * 65 + b"]" * 65 + b"}"),
+    (
+        "/meters",
+        b'{"name":"m","event_name":"e","aggregation":{"type":"count"},"filter":'
+        + b"{" * 100_000
+        + b"}" * 100_000
+        + b"}",
+    ),
+    (
+        "/products",
+        b'{"name":"p","currency":"USD","billing_interval":"day","usage_prices":' + b"[" * 65 + b"]" * 65 + b"}",
+    ),
     ("/customers", b'{"customer_id":"\xff"}'),
     ("/events/ingest", b'{"events":[{"event_id":"\xed\xa0\x80","customer_id":"cus_ok","event_name":"e"}]}'),
     ("/meters", b'{"name":"\xc3","event_name":"e","aggregation":{"type":"count"}}'),
@@ -171,13 +212,25 @@ BODIES = [
 ]
 
 
-@pytest.mark.parametrize(("path", "body"), BODIES, ids=["deep customer", "deep batch", "deep filter", "65 levels",
-                                                         "bad utf-8 customer", "surrogate bytes event",
-                                                         "truncated utf-8 meter", "bad utf-8 grant"])
+@pytest.mark.parametrize(
+    ("path", "body"),
+    BODIES,
+    ids=[
+        "deep customer",
+        "deep batch",
+        "deep filter",
+        "65 levels",
+        "bad utf-8 customer",
+        "surrogate bytes event",
+        "truncated utf-8 meter",
+        "bad utf-8 grant",
+    ],
+)
 def test_an_unreadable_body_is_400_malformed_json_and_stores_nothing(client, auth, tally, worker, setup, path, body):
     head = tally.store.head()
-    refused(client.post(path, content=body, headers={**auth, "Content-Type": "application/json"}), 400,
-            "malformed_json")
+    refused(
+        client.post(path, content=body, headers={**auth, "Content-Type": "application/json"}), 400, "malformed_json"
+    )
     assert tally.store.head() == head
     assert ingest(client, auth, event("after", customer="cus_ok")).status_code == 200
     worker.caught_up()
@@ -185,13 +238,23 @@ def test_an_unreadable_body_is_400_malformed_json_and_stores_nothing(client, aut
 
 @pytest.mark.parametrize("path", ["/customers", "/events/ingest", "/meters", "/products", "/customers/cus_ok/credits"])
 def test_a_body_that_is_not_json_is_400_malformed_json_on_every_route(client, auth, setup, path):
-    refused(client.post(path, content=b'{"name": nope}', headers={**auth, "Content-Type": "application/json"}), 400,
-            "malformed_json")
+    refused(
+        client.post(path, content=b'{"name": nope}', headers={**auth, "Content-Type": "application/json"}),
+        400,
+        "malformed_json",
+    )
 
 
 def test_a_body_without_a_json_content_type_is_checked_too(client, auth, tally, setup):
-    refused(client.post("/events/ingest", content=b'{"events":' + b"[" * 1000 + b"]" * 1000 + b"}",
-                        headers={**auth, "Content-Type": "text/plain"}), 400, "malformed_json")
+    refused(
+        client.post(
+            "/events/ingest",
+            content=b'{"events":' + b"[" * 1000 + b"]" * 1000 + b"}",
+            headers={**auth, "Content-Type": "text/plain"},
+        ),
+        400,
+        "malformed_json",
+    )
 
 
 def test_json_nested_64_levels_is_read_as_usual(client, auth, setup):
@@ -210,9 +273,18 @@ def test_tab_and_newline_are_allowed_in_prose(client, auth, worker, setup):
     assert client.get(f"/meters/{created.json()['id']}", headers=auth).json()["description"] == description
 
 
-@pytest.mark.parametrize("path", ["/events?customer_id=a%00b", "/events?event_name=a%00b", "/invoices?customer_id=a%00b",
-                                  "/events/a%00b", "/customers/a%00b", "/customers?x%00=1",
-                                  "/meters/{meter}/usage?start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00Z&customer_id=a%00"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/events?customer_id=a%00b",
+        "/events?event_name=a%00b",
+        "/invoices?customer_id=a%00b",
+        "/events/a%00b",
+        "/customers/a%00b",
+        "/customers?x%00=1",
+        "/meters/{meter}/usage?start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00Z&customer_id=a%00",
+    ],
+)
 def test_a_path_or_query_with_nul_is_422_not_a_database_error(client, auth, setup, path):
     answer = refused(client.get(path.format(**setup), headers=auth), 422, "invalid_request")
     assert answer["errors"][0]["field"] in ("path", "customer_id", "event_name", "x\\u0000")

@@ -1,5 +1,6 @@
 """TALLY_READ_DATABASE_URL: every query reads a streaming replica, and `min_position` is honoured
 against the replica. An embedded primary and a standby made from it with the bundled pg_basebackup."""
+
 from __future__ import annotations
 
 import shutil
@@ -45,13 +46,19 @@ def primary_and_replica() -> Iterator[tuple[str, str]]:
     if server.system_user:
         shutil.chown(standby, server.system_user)
     try:
-        _run(POSTGRES_BIN_PATH / "pg_basebackup", ["-D", str(standby), "-R", "-X", "stream", "-c", "fast",
-                                                   "-h", socket, "-U", "postgres"], server.system_user)
+        _run(
+            POSTGRES_BIN_PATH / "pg_basebackup",
+            ["-D", str(standby), "-R", "-X", "stream", "-c", "fast", "-h", socket, "-U", "postgres"],
+            server.system_user,
+        )
         # The primary's socket lives in its data folder: the copy brought its lock file along.
         for lock in standby.glob(".s.PGSQL.*"):
             lock.unlink()
-        _run(POSTGRES_BIN_PATH / "pg_ctl", ["-D", str(standby), "-w", "-o", '-h ""', "-o", f"-k {standby}",
-                                            "-l", str(standby / "log"), "start"], server.system_user)
+        _run(
+            POSTGRES_BIN_PATH / "pg_ctl",
+            ["-D", str(standby), "-w", "-o", '-h ""', "-o", f"-k {standby}", "-l", str(standby / "log"), "start"],
+            server.system_user,
+        )
         yield primary, f"postgresql://postgres:@/postgres?host={standby}"
     finally:
         if (standby / "postmaster.pid").exists():

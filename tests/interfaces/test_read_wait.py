@@ -1,5 +1,6 @@
 """`min_position`: a position past the head of the log is refused at once; waiting for the read models
 holds no thread, so one business's waiting requests do not hold up another business's reads."""
+
 from __future__ import annotations
 
 import asyncio
@@ -37,8 +38,9 @@ class CountedWatch(PositionWatch):
         return await super().reached(position, timeout, business)
 
 
-def test_a_min_position_past_the_head_is_refused_at_once(client: TestClient, tally: Tally,
-                                                          auth: dict[str, str]) -> None:
+def test_a_min_position_past_the_head_is_refused_at_once(
+    client: TestClient, tally: Tally, auth: dict[str, str]
+) -> None:
     created = client.post("/customers", json={"customer_id": "cus_1"}, headers=auth)
     assert created.status_code in (200, 201), created.text
     past = tally.store.head() + 1_000_000
@@ -54,8 +56,9 @@ def test_a_min_position_past_the_head_is_refused_at_once(client: TestClient, tal
     assert min(took) < 0.1, took
 
 
-def test_a_min_position_at_the_head_waits_for_the_read_models(client: TestClient, tally: Tally,
-                                                               auth: dict[str, str]) -> None:
+def test_a_min_position_at_the_head_waits_for_the_read_models(
+    client: TestClient, tally: Tally, auth: dict[str, str]
+) -> None:
     client.post("/customers", json={"customer_id": "cus_1"}, headers=auth)
     response = client.get(f"/customers?min_position={tally.store.head()}", headers=auth)
     assert response.status_code == 200, response.text

@@ -1,4 +1,5 @@
 """The body check measures JSON nesting exactly, whatever brackets, quotes and backslashes strings hold."""
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,11 @@ from domain.errors import Malformed
 from interfaces.http.request_check import MAX_DEPTH, check_body, nesting_exceeds
 
 TRICKY = st.text(st.sampled_from(list('[]{}"\\ab\n')), max_size=8)
-VALUES = st.recursive(st.none() | st.integers() | TRICKY,
-                      lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TRICKY, inner, max_size=3),
-                      max_leaves=30)
+VALUES = st.recursive(
+    st.none() | st.integers() | TRICKY,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TRICKY, inner, max_size=3),
+    max_leaves=30,
+)
 
 
 def depth(value: Any) -> int:

@@ -1,4 +1,5 @@
 """`tally simulate`: a progress bar on stderr, the table on stdout, and a bad prices file refused."""
+
 import json
 from datetime import timedelta
 

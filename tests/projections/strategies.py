@@ -1,5 +1,6 @@
 """Hypothesis strategies for metadata values and meter filters, rich in the awkward cases:
 numeric strings, non-numeric strings, booleans and their spellings, missing keys."""
+
 from __future__ import annotations
 
 from hypothesis import strategies as st
@@ -9,8 +10,28 @@ from domain.meter_filter import OPERATORS, TEXT
 KEYS = ["tokens", "plan"]
 
 values = st.one_of(
-    st.sampled_from(["10", "10.0", "-3", ".5", "5.", "+2", "007", "x", "abc", "", "true", "false", "1e5", " 5",
-                     "pro", "free", "Pro", "é"]),
+    st.sampled_from(
+        [
+            "10",
+            "10.0",
+            "-3",
+            ".5",
+            "5.",
+            "+2",
+            "007",
+            "x",
+            "abc",
+            "",
+            "true",
+            "false",
+            "1e5",
+            " 5",
+            "pro",
+            "free",
+            "Pro",
+            "é",
+        ]
+    ),
     st.integers(-20, 20),
     st.decimals(-20, 20, places=2),
     st.booleans(),
@@ -27,6 +48,6 @@ def conditions(draw: st.DrawFn) -> dict:
 
 def filters(depth: int = 3) -> st.SearchStrategy[dict]:
     clause = conditions() if depth == 1 else st.one_of(conditions(), st.deferred(lambda: filters(depth - 1)))
-    return st.fixed_dictionaries({"conjunction": st.sampled_from(["and", "or"]),
-                                  "clauses": st.lists(clause, min_size=1, max_size=3)})
-
+    return st.fixed_dictionaries(
+        {"conjunction": st.sampled_from(["and", "or"]), "clauses": st.lists(clause, min_size=1, max_size=3)}
+    )

@@ -1,5 +1,6 @@
 """A column added to a projection's table after it shipped is added to a store's existing table, and rows
 written before read with its default (projections/projection.py `added_columns`)."""
+
 from psycopg import sql
 
 from application.tally import Tally

@@ -1,4 +1,5 @@
 """The billing read models rebuilt from the log equal the incrementally kept ones."""
+
 from datetime import datetime, timedelta, timezone
 
 from projections import operations
@@ -15,8 +16,9 @@ def test_rebuilt_billing_read_models_equal_the_incremental_ones_after_a_price_ch
     send(client, auth, "cus_p", "api.call", 300, now - timedelta(days=1), "a")
     close(client, auth, old["id"])
     send(client, auth, "cus_p", "api.call", 200, now - timedelta(minutes=30), "b")
-    r = client.put(f"/products/{plan['id']}/usage-prices/{calls}", json={"unit_price": "0.03", "credits": credits},
-                   headers=auth)
+    r = client.put(
+        f"/products/{plan['id']}/usage-prices/{calls}", json={"unit_price": "0.03", "credits": credits}, headers=auth
+    )
     worker.caught_up(r.json()["position"])
     before = client.get("/customers/cus_p/usage", headers=auth).json()
 

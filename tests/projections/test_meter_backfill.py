@@ -1,5 +1,6 @@
 """A meter created after events exist counts all of them, and the events that arrive
 while it back-fills are counted exactly once; a worker killed mid-stream double-counts nothing."""
+
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -21,8 +22,10 @@ EVER = (T0 - timedelta(days=1), NOW + timedelta(days=1))
 
 
 def batch(prefix, start, n):
-    return [IncomingEvent(f"{prefix}{i}", f"cus_{i % 3}", "api.call", T0 + timedelta(seconds=7 * i), {"n": i % 10})
-            for i in range(start, start + n)]
+    return [
+        IncomingEvent(f"{prefix}{i}", f"cus_{i % 3}", "api.call", T0 + timedelta(seconds=7 * i), {"n": i % 10})
+        for i in range(start, start + n)
+    ]
 
 
 def expected_sum(indexes):
@@ -31,11 +34,19 @@ def expected_sum(indexes):
 
 def meter_state(tally, meter_id):
     with tally.store.datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT backfill_cursor, backfill_upto FROM {}.meters WHERE id = %s").format(
-            sql.Identifier(tally.store.schema)), (meter_id,))
+        cur.execute(
+            sql.SQL("SELECT backfill_cursor, backfill_upto FROM {}.meters WHERE id = %s").format(
+                sql.Identifier(tally.store.schema)
+            ),
+            (meter_id,),
+        )
         state = cur.fetchone()
-        cur.execute(sql.SQL("SELECT sum(count) AS n FROM {}.meter_usage WHERE meter_id = %s").format(
-            sql.Identifier(tally.store.schema)), (meter_id,))
+        cur.execute(
+            sql.SQL("SELECT sum(count) AS n FROM {}.meter_usage WHERE meter_id = %s").format(
+                sql.Identifier(tally.store.schema)
+            ),
+            (meter_id,),
+        )
         return state, cur.fetchone()["n"]
 
 
@@ -53,7 +64,8 @@ def ten_thousand_events(tally, business, make_customer):
 
 
 def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_during_its_backfill_once(
-        tally, business, ten_thousand_events):
+    tally, business, ten_thousand_events
+):
     drain(tally)
     meter = tally.meters.create_meter(business, "n", "api.call", {"type": "sum", "key": "n"})
     worker = Worker(tally.store, all_projections(tally.store.schema))
@@ -63,8 +75,9 @@ def test_a_meter_created_after_10000_events_counts_them_and_those_arriving_durin
     (state, counted) = meter_state(tally, meter.id)
     assert 0 < state["backfill_cursor"] < state["backfill_upto"], "the back-fill must be under way"
     usage_status = next(s for s in operations.status(tally.store, sample_s=0.01) if s.name == "usage")
-    assert usage_status.pending == [f"meter {meter.id} (n): back-fill at position {state['backfill_cursor']} "
-                                    f"of {state['backfill_upto']}"]
+    assert usage_status.pending == [
+        f"meter {meter.id} (n): back-fill at position {state['backfill_cursor']} of {state['backfill_upto']}"
+    ]
     for start in range(10_000, 12_000, 500):
         tally.ingestion.ingest(business, batch("e", start, 500), NOW)
     worker.run_once()  # new events are counted live, before the back-fill resumes
@@ -84,8 +97,7 @@ def test_a_backfill_advances_while_events_keep_arriving(tally, business, ten_tho
     assert meter_state(tally, meter.id)[0]["backfill_cursor"] > 0
 
 
-def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, ten_thousand_events, database_url,
-                                                           schema):
+def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, ten_thousand_events, database_url, schema):
     counted = tally.meters.create_meter(business, "count", "api.call", {"type": "count"})
     for start in range(10_000, 12_000, 1000):
         tally.ingestion.ingest(business, batch("e", start, 1000), NOW)

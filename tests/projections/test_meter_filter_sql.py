@@ -1,4 +1,5 @@
 """The SQL form of a filter (used by GET /events?meter_id=) selects exactly the events the domain rules select."""
+
 import msgspec
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -30,8 +31,10 @@ def test_sql_filters_agree_with_the_domain_rules(tally):
         assert not faults
         with tally.store.datastore.transaction(commit=False) as cur:
             decimal_json(cur)
-            cur.executemany(sql.SQL("INSERT INTO {} VALUES (%s, %s)").format(table),
-                            [(i, _json.encode(m).decode()) for i, m in enumerate(rows)])
+            cur.executemany(
+                sql.SQL("INSERT INTO {} VALUES (%s, %s)").format(table),
+                [(i, _json.encode(m).decode()) for i, m in enumerate(rows)],
+            )
             cur.execute(sql.SQL("SELECT id, metadata FROM {} WHERE {} ORDER BY id").format(table, filter_sql(parsed)))
             selected = [r["id"] for r in cur.fetchall()]
             cur.execute(sql.SQL("SELECT id, metadata FROM {} ORDER BY id").format(table))

@@ -2,6 +2,7 @@
 fold over the raw events, for every aggregation and window, one customer or all;
 usage grouped by metadata keys (read from raw rows in SQL) equals the domain's fold
 per group."""
+
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -32,15 +33,22 @@ CUSTOMERS = ["c0", "c1", "c2"]
 
 numeric = st.one_of(st.integers(-5, 50), st.decimals(-5, 50, places=3), st.sampled_from(["12", "0.5", "-2", "7."]))
 usage_metadata = st.one_of(st.fixed_dictionaries({"tokens": numeric, "plan": values}), metadata)
-incoming = st.tuples(st.sampled_from(CUSTOMERS), st.sampled_from(["api.call", "api.call", "other"]),
-                     st.sampled_from(INSTANTS), usage_metadata)
-meters = st.fixed_dictionaries({
-    "kind": st.sampled_from(KINDS),
-    "key": st.sampled_from(["tokens", "tokens", "plan"]),
-    "filter": st.one_of(st.none(), st.none(), filters(2)),
-})
+incoming = st.tuples(
+    st.sampled_from(CUSTOMERS),
+    st.sampled_from(["api.call", "api.call", "other"]),
+    st.sampled_from(INSTANTS),
+    usage_metadata,
+)
+meters = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from(KINDS),
+        "key": st.sampled_from(["tokens", "tokens", "plan"]),
+        "filter": st.one_of(st.none(), st.none(), filters(2)),
+    }
+)
 ranges = st.tuples(st.integers(-3 * 60, 2 * 3600), st.integers(1, 26 * 3600)).map(
-    lambda r: (BASE + timedelta(seconds=r[0]), BASE + timedelta(seconds=r[0] + r[1])))
+    lambda r: (BASE + timedelta(seconds=r[0]), BASE + timedelta(seconds=r[0] + r[1]))
+)
 
 
 LAST = {"kind": "last", "key": "tokens", "filter": None}
@@ -55,30 +63,53 @@ def tied(customer, tokens):
 def raw_events(tally, business):
     with tally.store.datastore.transaction(commit=False) as cur:
         decimal_json(cur)
-        cur.execute(sql.SQL("SELECT position, customer_id, event_name, occurred_at, metadata FROM {}.usage_events "
-                            "WHERE business_id = %s").format(sql.Identifier(tally.store.schema)), (business,))
+        cur.execute(
+            sql.SQL(
+                "SELECT position, customer_id, event_name, occurred_at, metadata FROM {}.usage_events "
+                "WHERE business_id = %s"
+            ).format(sql.Identifier(tally.store.schema)),
+            (business,),
+        )
         return cur.fetchall()
 
 
 def brute_force(meter, rows, customer, start, end, window):
     lower, upper = minute(start), minute(end)
-    items = [(r["occurred_at"], r["position"], meter.rule.value(r["metadata"]), meter.rule.label(r["metadata"]))
-             for r in rows
-             if meter.rule.counts(r["event_name"], r["metadata"]) and (customer is None or r["customer_id"] == customer)
-             and lower <= minute(r["occurred_at"]) < upper]
+    items = [
+        (r["occurred_at"], r["position"], meter.rule.value(r["metadata"]), meter.rule.label(r["metadata"]))
+        for r in rows
+        if meter.rule.counts(r["event_name"], r["metadata"])
+        and (customer is None or r["customer_id"] == customer)
+        and lower <= minute(r["occurred_at"]) < upper
+    ]
     items = [i for i in items if i[2] is not None]
     kind = meter.aggregation["type"]
-    windows = sorted({minute(at) if window == "minute" else
-                      minute(at).replace(**{"hour": {"minute": 0}, "day": {"minute": 0, "hour": 0},
-                                            "month": {"minute": 0, "hour": 0, "day": 1}}[window])
-                      for at, *_ in items})
-    buckets = [(max(w, lower), min(window_end(w, window), upper),
-                fold(kind, [i for i in items if w <= minute(i[0]) < window_end(w, window)])) for w in windows]
+    windows = sorted(
+        {
+            minute(at)
+            if window == "minute"
+            else minute(at).replace(
+                **{"hour": {"minute": 0}, "day": {"minute": 0, "hour": 0}, "month": {"minute": 0, "hour": 0, "day": 1}}[
+                    window
+                ]
+            )
+            for at, *_ in items
+        }
+    )
+    buckets = [
+        (
+            max(w, lower),
+            min(window_end(w, window), upper),
+            fold(kind, [i for i in items if w <= minute(i[0]) < window_end(w, window)]),
+        )
+        for w in windows
+    ]
     return fold(kind, items), buckets
 
 
 def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
     monkeypatch.setattr(meter_usage, "BACKFILL_CHUNK", 5)  # several back-fill chunks and pages per example
+
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.lists(incoming, min_size=5, max_size=40), st.lists(incoming, max_size=20), meters, ranges)
     @example([tied("c1", 5), tied("c1", 3)], [], LAST, WHOLE)
@@ -90,8 +121,9 @@ def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
         batches = [[IncomingEvent(uuid.uuid4().hex, c, n, at, m) for c, n, at, m in group] for group in (before, after)]
         if batches[0]:
             tally.ingestion.ingest(business, batches[0], NOW)
-        created = tally.meters.create_meter(business, "m", "api.call",
-                                            {"type": definition["kind"], "key": definition["key"]}, definition["filter"])
+        created = tally.meters.create_meter(
+            business, "m", "api.call", {"type": definition["kind"], "key": definition["key"]}, definition["filter"]
+        )
         meter = tally.meters.get_meter(business, created.id)
         if batches[1]:
             tally.ingestion.ingest(business, batches[1], NOW)
@@ -105,8 +137,9 @@ def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
                     assert usage_total(cur, tally.store.schema, meter.id, customer, start, end) == total
                     assert usage_buckets(cur, tally.store.schema, meter.id, customer, start, end, window) == buckets
             for keys in (("plan",), ("plan", "tokens")):
-                assert grouped(tally, meter.id, customer, start, end, keys) == brute_grouped(meter, rows, customer,
-                                                                                              start, end, keys)
+                assert grouped(tally, meter.id, customer, start, end, keys) == brute_grouped(
+                    meter, rows, customer, start, end, keys
+                )
 
     agree()
 

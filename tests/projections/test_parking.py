@@ -1,4 +1,5 @@
 """One event a projection cannot apply stops only its own business, visibly, until `retry` applies it."""
+
 import os
 import subprocess
 import sys
@@ -51,15 +52,21 @@ def parked(tally, name="usage"):
 
 def listed(tally, business):
     with tally.store.datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT event_id FROM {}.usage_events WHERE business_id = %s ORDER BY position")
-                    .format(sql.Identifier(tally.store.schema)), (business,))
+        cur.execute(
+            sql.SQL("SELECT event_id FROM {}.usage_events WHERE business_id = %s ORDER BY position").format(
+                sql.Identifier(tally.store.schema)
+            ),
+            (business,),
+        )
         return [r["event_id"] for r in cur.fetchall()]
 
 
 def meter_archived(tally, meter_id):
     with tally.store.datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT archived FROM {}.meters WHERE id = %s").format(sql.Identifier(tally.store.schema)),
-                    (meter_id,))
+        cur.execute(
+            sql.SQL("SELECT archived FROM {}.meters WHERE id = %s").format(sql.Identifier(tally.store.schema)),
+            (meter_id,),
+        )
         return cur.fetchone()["archived"]
 
 
@@ -98,8 +105,13 @@ def stuck(tally, cause):
 
 def cli(database_url, schema, *args):
     env = {**os.environ, "DATABASE_URL": database_url, "TALLY_SCHEMA": schema}
-    return subprocess.run([sys.executable, "-m", "interfaces.cli.main", "projections", *args], env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "interfaces.cli.main", "projections", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_other_businesses_reach_the_head_while_one_business_stays_stuck_at_its_parked_event(stuck):
@@ -111,8 +123,7 @@ def test_other_businesses_reach_the_head_while_one_business_stays_stuck_at_its_p
     assert {r.business_id for r in rows} == {a}
     assert rows[0].error == "ValueError: the marker event cannot be applied"
     assert [r.topic.rsplit(".", 1)[-1] for r in rows] == ["Recorded", "Recorded", "Recorded", "Archived"]
-    assert all(r.error.startswith(f"held back: this business's event at position {rows[0].position}")
-               for r in rows[1:])
+    assert all(r.error.startswith(f"held back: this business's event at position {rows[0].position}") for r in rows[1:])
     assert parked(tally, "customers") == [], "the other projections applied A's events"
 
 
@@ -146,7 +157,8 @@ def test_the_stuck_business_is_not_billed_on_short_counts_while_others_are(stuck
         product = tally.catalogue.create_product(business, "daily", "USD", Decimal("1"), "day", 1, [])
         subscription = tally.subscriptions.start_subscription(business, "cus_1", product.id, START, START)
         closes[business] = lambda s=subscription, who=business: tally.billing.close_cycles(
-            who, s.id, START + timedelta(days=1, hours=1), wait=False)
+            who, s.id, START + timedelta(days=1, hours=1), wait=False
+        )
     with pytest.raises(NotReady) as refused:
         closes[a]()
     assert refused.value.code == "usage_parked"
@@ -158,7 +170,8 @@ def test_a_rebuild_while_the_cause_remains_parks_the_same_events(stuck):
     before = parked(tally)
     operations.rebuild(tally.store, "usage")
     assert [(r.position, r.business_id, r.error) for r in parked(tally)] == [
-        (r.position, r.business_id, r.error) for r in before]
+        (r.position, r.business_id, r.error) for r in before
+    ]
     assert parked(tally, "usage__next") == []
 
 
@@ -213,7 +226,8 @@ def test_an_event_that_cannot_be_decoded_is_parked_under_its_business(tally, mon
     assert listed(tally, a) == ["a0"] and listed(tally, b) == ["b0"]
     assert [(r.business_id, r.error) for r in parked(tally)] == [
         (a, "cannot decode: OverflowError: date value out of range"),
-        (a, f"held back: this business's event at position {parked(tally)[0].position} is parked")]
+        (a, f"held back: this business's event at position {parked(tally)[0].position} is parked"),
+    ]
     monkeypatch.undo()
     assert retry(tally.store)[0].applied == 2
     assert listed(tally, a) == ["a0", "undecodable", "a1"]
@@ -245,14 +259,16 @@ def test_an_event_whose_business_cannot_be_found_holds_back_every_later_event_un
         return decode(notification)
 
     decode_failing(monkeypatch, tally, failing)
-    monkeypatch.setattr(Owners, "_in_state", lambda self, state: None if b"undecodable" in state
-                        else read_business(self, state))
+    monkeypatch.setattr(
+        Owners, "_in_state", lambda self, state: None if b"undecodable" in state else read_business(self, state)
+    )
     run_to_head(tally)
     assert listed(tally, a) == ["a0"] and listed(tally, b) == ["b0"]
     assert [r.business_id for r in parked(tally)] == [None, b]
     [waiting] = retry(tally.store, ["usage"], b)
-    assert waiting.applied == 0 and [r.position for r in waiting.still_parked] == [parked(tally)[1].position], \
+    assert waiting.applied == 0 and [r.position for r in waiting.still_parked] == [parked(tally)[1].position], (
         "B's parked event may depend on the unknown one: it waits"
+    )
     monkeypatch.setattr(tally.store.mapper, "to_domain_event", decode)
     monkeypatch.setattr(isolation, "decode_recorded", decode_recorded)
     [result] = retry(tally.store, ["usage"])

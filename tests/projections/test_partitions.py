@@ -1,5 +1,6 @@
 """The usage projection split by business across workers: each partition applies its own businesses
 once, at its own position; together they hold what the whole projection holds."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,8 +50,9 @@ def run(tally, split):
 
 def rows(tally, table, suffix=""):
     with tally.store.datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT * FROM {}.{}").format(sql.Identifier(tally.store.schema),
-                                                          sql.Identifier(table + suffix)))
+        cur.execute(
+            sql.SQL("SELECT * FROM {}.{}").format(sql.Identifier(tally.store.schema), sql.Identifier(table + suffix))
+        )
         return sorted(tuple(map(str, r.values())) for r in cur.fetchall())
 
 
@@ -61,10 +63,15 @@ def test_a_partition_owns_the_businesses_its_sql_condition_selects(tally):
         for index in range(count):
             part = Partition(index, count)
             with tally.store.datastore.transaction(commit=False) as cur:
-                cur.execute(sql.SQL("SELECT {} AS owns FROM (SELECT %s::uuid AS business_id) AS b").format(
-                    part.condition(sql.Identifier("business_id"))), (business,))
+                cur.execute(
+                    sql.SQL("SELECT {} AS owns FROM (SELECT %s::uuid AS business_id) AS b").format(
+                        part.condition(sql.Identifier("business_id"))
+                    ),
+                    (business,),
+                )
                 assert cur.fetchone()["owns"] == part.owns(business)
         assert sum(Partition(i, count).owns(business) for i in range(count)) == 1
+
     agree()
 
 

@@ -1,4 +1,5 @@
 """The text rule is what PostgreSQL text can hold: whatever passes it is stored and read back unchanged."""
+
 from __future__ import annotations
 
 import psycopg

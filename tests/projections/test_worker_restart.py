@@ -1,4 +1,5 @@
 """Exactly-once: a worker killed mid-stream and restarted lists every event once."""
+
 import os
 import signal
 import subprocess
@@ -19,8 +20,11 @@ EVENTS = 12_000
 
 def count_rows(tally):
     with tally.store.datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM {}.usage_events").format(
-            sql.Identifier(tally.store.schema)))
+        cur.execute(
+            sql.SQL("SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM {}.usage_events").format(
+                sql.Identifier(tally.store.schema)
+            )
+        )
         return cur.fetchone()
 
 
@@ -31,8 +35,12 @@ def position_of(tally, name="usage"):
 
 def start_worker(database_url, schema):
     env = {**os.environ, "DATABASE_URL": database_url, "TALLY_SCHEMA": schema}
-    return subprocess.Popen([sys.executable, "-m", "interfaces.cli.main", "worker", "--page-size", "50"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "interfaces.cli.main", "worker", "--page-size", "50"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def kill_mid_stream(tally, database_url, schema):

@@ -1,5 +1,6 @@
 """A small workload that touches every projection: customers (with phone and metadata, changed later),
 events over minute/hour/month boundaries, meters created before and after events, renamed, archiving."""
+
 from __future__ import annotations
 
 import uuid
@@ -27,11 +28,16 @@ def drain(tally: Tally, page_size: int = 1000) -> None:
 
 def events(prefix: str, n: int, customers: int = 3) -> list[IncomingEvent]:
     values = ["5", 7, Decimal("2.5"), "x", True, "12.50"]
-    return [IncomingEvent(f"{prefix}{i}", f"cus_{i % customers}", "api.call" if i % 5 else "other",
-                          START + timedelta(seconds=37 * i),
-                          {"tokens": values[i % len(values)], "plan": "pro" if i % 2 else "free"}
-                          if i % 7 else {})
-            for i in range(n)]
+    return [
+        IncomingEvent(
+            f"{prefix}{i}",
+            f"cus_{i % customers}",
+            "api.call" if i % 5 else "other",
+            START + timedelta(seconds=37 * i),
+            {"tokens": values[i % len(values)], "plan": "pro" if i % 2 else "free"} if i % 7 else {},
+        )
+        for i in range(n)
+    ]
 
 
 def run_workload(tally: Tally) -> uuid.UUID:
@@ -39,8 +45,9 @@ def run_workload(tally: Tally) -> uuid.UUID:
     business = tally.businesses.register_business("acme")
     for c in range(3):
         tally.customers.create_customer(business, f"cus_{c}", None, None, "+1555010{c}", {"seats": Decimal(c)})
-    tally.customers.update_customer(business, "cus_1", {"name": "One", "phone_number": None,
-                                                        "metadata": {"plan": "pro", "ratio": Decimal("0.5")}})
+    tally.customers.update_customer(
+        business, "cus_1", {"name": "One", "phone_number": None, "metadata": {"plan": "pro", "ratio": Decimal("0.5")}}
+    )
     tally.ingestion.ingest(business, events("a", 300), NOW)
     calls = tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
     pro = {"conjunction": "and", "clauses": [{"key": "plan", "operator": "equals", "value": "pro"}]}
@@ -60,13 +67,15 @@ def run_billing(tally: Tally, meter: uuid.UUID) -> None:
     """After the workload has been taken in (a product checks its meter in the read models): invoices in
     every status, and billing details copied onto one."""
     business = tally.businesses.business_named("acme")
-    product = tally.catalogue.create_product(business, "plan", "USD", Decimal(0), "day", 1,
-                                             [UsagePrice(str(meter), Decimal("0.02"))])
+    product = tally.catalogue.create_product(
+        business, "plan", "USD", Decimal(0), "day", 1, [UsagePrice(str(meter), Decimal("0.02"))]
+    )
     tally.customers.update_customer(business, "cus_0", {}, BillingDetails("Acme", address=Address("DE")))
     invoices = []
     for c in range(3):
-        subscription = tally.subscriptions.start_subscription(business, f"cus_{c}", product.id,
-                                                              NOW - timedelta(days=2), NOW)
+        subscription = tally.subscriptions.start_subscription(
+            business, f"cus_{c}", product.id, NOW - timedelta(days=2), NOW
+        )
         invoices += tally.billing.close_cycles(business, subscription.id, NOW, wait=False)
     tally.invoices.mark_paid(business, invoices[0], NOW, "ref")
     tally.invoices.void(business, invoices[1], "duplicate", NOW)

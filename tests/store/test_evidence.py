@@ -1,4 +1,5 @@
 """The audit's event-store scan finds exactly a customer's usage events in a position range."""
+
 from datetime import datetime, timezone
 from decimal import Decimal
 
@@ -13,8 +14,14 @@ def test_the_scan_finds_a_customers_events_between_positions(tally):
     for business in (acme, rival):
         for customer in ("cus_1", "cus_2"):
             tally.customers.create_customer(business, customer, None, None)
-    first = tally.ingestion.ingest(acme, [IncomingEvent("a", "cus_1", "api.call", metadata={"gb": Decimal("1.5")}),
-                                IncomingEvent("b", "cus_2", "api.call")], NOW).position
+    first = tally.ingestion.ingest(
+        acme,
+        [
+            IncomingEvent("a", "cus_1", "api.call", metadata={"gb": Decimal("1.5")}),
+            IncomingEvent("b", "cus_2", "api.call"),
+        ],
+        NOW,
+    ).position
     tally.ingestion.ingest(rival, [IncomingEvent("a", "cus_1", "api.call")], NOW)
     second = tally.ingestion.ingest(acme, [IncomingEvent("c", "cus_1", "api.call")], NOW).position
     found = [(p, e.event_id) for p, e in recorded_usage(tally.store, acme, "cus_1")]

@@ -1,4 +1,5 @@
 """Pages of the log: read from a window of ids, and past a gap wider than the window."""
+
 from datetime import datetime, timezone
 
 from psycopg import sql
@@ -10,16 +11,21 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
 
 def ingest(tally, business, numbers):
-    return tally.ingestion.ingest(business, [IncomingEvent(f"e-{n}", "cus_1", "api.call", NOW, {}) for n in numbers],
-                                  NOW)
+    return tally.ingestion.ingest(
+        business, [IncomingEvent(f"e-{n}", "cus_1", "api.call", NOW, {}) for n in numbers], NOW
+    )
 
 
 def skip_ids(tally, count):
     """A gap of `count` ids, as rolled-back writes leave."""
     with tally.store.datastore.transaction(commit=True) as cur:
-        cur.execute(sql.SQL("SELECT setval(pg_get_serial_sequence(%s, 'notification_id'), "
-                            "nextval(pg_get_serial_sequence(%s, 'notification_id')) + %s)"),
-                    (tally.store.events_table.as_string(cur), tally.store.events_table.as_string(cur), count))
+        cur.execute(
+            sql.SQL(
+                "SELECT setval(pg_get_serial_sequence(%s, 'notification_id'), "
+                "nextval(pg_get_serial_sequence(%s, 'notification_id')) + %s)"
+            ),
+            (tally.store.events_table.as_string(cur), tally.store.events_table.as_string(cur), count),
+        )
 
 
 def page(tally, after, limit, stop=None):

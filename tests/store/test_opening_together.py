@@ -1,5 +1,6 @@
 """Workers of several partitions start together on a new schema: each must find or create it and the
 events table, never fail on the other's CREATE (`tuple concurrently updated`)."""
+
 from concurrent.futures import ThreadPoolExecutor
 
 from interfaces.bootstrap import open_store

@@ -1,5 +1,6 @@
 """Aggregates with long histories load from their latest snapshot plus the events after it, and load
 the same as from every event."""
+
 from datetime import datetime, timezone
 from decimal import Decimal
 

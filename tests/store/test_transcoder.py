@@ -1,4 +1,5 @@
 """The msgspec decoder reads back exactly what the library's JSON transcoder reads."""
+
 import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -16,13 +17,23 @@ FAST = MsgspecJSONTranscoder()
 Application.register_transcodings(None, FAST)  # type: ignore[arg-type]
 
 leaves = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(2**63), max_value=2**63), st.text(max_size=12),
-    st.uuids(), st.decimals(allow_nan=False, allow_infinity=False),
-    st.datetimes(timezones=st.just(timezone.utc)), st.datetimes(),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63),
+    st.text(max_size=12),
+    st.uuids(),
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.datetimes(timezones=st.just(timezone.utc)),
+    st.datetimes(),
 )
-documents = st.recursive(leaves, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(["a", "b", "_type_", "_data_", "é"]), inner,
-                                                 max_size=3)), max_leaves=12)
+documents = st.recursive(
+    leaves,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.sampled_from(["a", "b", "_type_", "_data_", "é"]), inner, max_size=3),
+    ),
+    max_leaves=12,
+)
 
 
 @settings(max_examples=150, deadline=None)

@@ -1,4 +1,5 @@
 """The ingestion fast path writes exactly what `app.save` of a UsageEvent would."""
+
 import uuid
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
@@ -19,23 +20,39 @@ RECORDED_AT = datetime(2026, 11, 25, 12, 0, 1, 7, tzinfo=timezone.utc)
 BUSINESS = uuid.UUID("6f1c9f0e-1c53-4c67-9a53-0d5b0d0b8a11")
 
 values = st.one_of(
-    st.text(max_size=20), st.integers(min_value=-(2**70), max_value=2**70), st.booleans(),
+    st.text(max_size=20),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.booleans(),
     st.decimals(allow_nan=False, allow_infinity=False, places=4),
 )
 incoming = st.builds(
     IncomingEvent,
-    event_id=st.text(min_size=1, max_size=30), customer_id=st.text(min_size=1, max_size=30),
+    event_id=st.text(min_size=1, max_size=30),
+    customer_id=st.text(min_size=1, max_size=30),
     event_name=st.text(min_size=1, max_size=30),
-    timestamp=st.one_of(st.none(), st.just(NOW - timedelta(days=3)), st.just(NOW.astimezone(timezone(timedelta(hours=5)))),
-                        st.datetimes(timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-3, minutes=-30)),
-                                                                timezone(timedelta(hours=14))]))),
+    timestamp=st.one_of(
+        st.none(),
+        st.just(NOW - timedelta(days=3)),
+        st.just(NOW.astimezone(timezone(timedelta(hours=5)))),
+        st.datetimes(
+            timezones=st.sampled_from(
+                [timezone.utc, timezone(timedelta(hours=-3, minutes=-30)), timezone(timedelta(hours=14))]
+            )
+        ),
+    ),
     metadata=st.dictionaries(st.text(min_size=1, max_size=10), values, max_size=6),
 )
 
 
 def saved_path_state(app, e: IncomingEvent) -> bytes:
-    aggregate = UsageEvent(business_id=BUSINESS, event_id=e.event_id, customer_id=e.customer_id,
-                           event_name=e.event_name, occurred_at=e.timestamp or NOW, metadata=e.metadata)
+    aggregate = UsageEvent(
+        business_id=BUSINESS,
+        event_id=e.event_id,
+        customer_id=e.customer_id,
+        event_name=e.event_name,
+        occurred_at=e.timestamp or NOW,
+        metadata=e.metadata,
+    )
     return app.mapper.to_stored_event(aggregate.collect_events()[0]).state
 
 
@@ -76,15 +93,26 @@ def test_the_worker_decodes_a_stored_state_as_the_mapper_does(batch):
         assert type(fast) is type(mapped) and vars(fast) == vars(mapped)
         # == on datetimes compares instants; the offset each carries must be the same too
         assert (fast.occurred_at.isoformat(), fast.timestamp.isoformat()) == (
-            mapped.occurred_at.isoformat(), mapped.timestamp.isoformat())
+            mapped.occurred_at.isoformat(),
+            mapped.timestamp.isoformat(),
+        )
         assert [type(v) for v in fast.metadata.values()] == [type(v) for v in mapped.metadata.values()]
 
 
 def test_a_state_in_another_form_is_decoded_by_the_mapper():
-    state = APP.mapper.transcoder.encode({
-        "timestamp": NOW, "originator_topic": "domain.usage_event:UsageEvent", "business_id": BUSINESS,
-        "event_id": "e", "customer_id": "c", "event_name": "n", "occurred_at": NOW,
-        "metadata": {"when": NOW}, "added_later": 1})
+    state = APP.mapper.transcoder.encode(
+        {
+            "timestamp": NOW,
+            "originator_topic": "domain.usage_event:UsageEvent",
+            "business_id": BUSINESS,
+            "event_id": "e",
+            "customer_id": "c",
+            "event_name": "n",
+            "occurred_at": NOW,
+            "metadata": {"when": NOW},
+            "added_later": 1,
+        }
+    )
     event = decode_recorded(as_notification(state), APP.mapper)
     assert event.metadata == {"when": NOW} and event.added_later == 1
 
@@ -101,11 +129,18 @@ def test_an_ingested_event_reads_back_as_the_aggregate_the_normal_path_builds(ta
     done = tally.ingestion.ingest(business, [event], NOW)
 
     stored = tally.store.repository.get(usage_event_id(business, "e-1"))
-    expected = UsageEvent(business_id=business, event_id="e-1", customer_id="cus_1", event_name="api.call",
-                          occurred_at=NOW, metadata=event.metadata)
+    expected = UsageEvent(
+        business_id=business,
+        event_id="e-1",
+        customer_id="cus_1",
+        event_name="api.call",
+        occurred_at=NOW,
+        metadata=event.metadata,
+    )
     skip = {"_created_on", "_modified_on", "_pending_events"}
-    assert {k: v for k, v in vars(stored).items() if k not in skip} == \
-           {k: v for k, v in vars(expected).items() if k not in skip}
+    assert {k: v for k, v in vars(stored).items() if k not in skip} == {
+        k: v for k, v in vars(expected).items() if k not in skip
+    }
 
     with tally.store.datastore.transaction(commit=False) as cur:
         [notification] = read_page(cur, tally.store.events_table, done.position - 1, 1)

@@ -1,4 +1,5 @@
 """Webhook tests run a real receiver on 127.0.0.1 and the real sender on a thread beside the worker."""
+
 from __future__ import annotations
 
 import threading
@@ -31,8 +32,9 @@ def private_targets(tally: Tally) -> Tally:
 @pytest.fixture
 def sender(private_targets: Tally) -> Iterator[Sender]:
     stopping = threading.Event()
-    running = Sender(private_targets.store.datastore, private_targets.store.schema, stopping, QUICK_RETRIES,
-                     allow_private=True)
+    running = Sender(
+        private_targets.store.datastore, private_targets.store.schema, stopping, QUICK_RETRIES, allow_private=True
+    )
     thread = running.start()
     yield running
     stopping.set()

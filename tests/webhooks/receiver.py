@@ -1,4 +1,5 @@
 """A real HTTP receiver on 127.0.0.1 for webhook tests: records every request and answers from a script."""
+
 from __future__ import annotations
 
 import threading
@@ -73,8 +74,9 @@ def receiving(port: int = 0) -> Iterator[Receiver]:
             with receiver.lock:
                 queue = receiver.script.get(self.path) or []
                 code = queue.pop(0) if queue else 200
-                receiver.requests.append(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body,
-                                                  code, arrived_at))
+                receiver.requests.append(
+                    Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body, code, arrived_at)
+                )
             self.send_response(code)
             self.end_headers()
 

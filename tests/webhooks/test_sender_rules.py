@@ -1,4 +1,5 @@
 """The sender's own rules: retry delays from the environment, and rate limits per endpoint."""
+
 from __future__ import annotations
 
 import threading

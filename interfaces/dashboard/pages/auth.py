@@ -1,4 +1,5 @@
 """Sign in with an API key, sign out."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -35,8 +36,11 @@ def sign_in(request: Request[Any, Any, Any], tally: Tally, data: Form) -> Templa
     try:
         session.sign_in(request, tally, data.get("api_key", ""))
     except Unauthorized:
-        return Template("sign_in.html", status_code=401, context={
-            "error": "That API key is not valid. Use a key printed by `tally serve` or `tally keys create`."})
+        return Template(
+            "sign_in.html",
+            status_code=401,
+            context={"error": "That API key is not valid. Use a key printed by `tally serve` or `tally keys create`."},
+        )
     return Redirect(HOME, status_code=303)
 
 

@@ -1,5 +1,6 @@
 """Customers: the list, a form to add one, and each customer's page with the upcoming
 invoice, credits and past invoices, and forms to subscribe them and grant credits."""
+
 from __future__ import annotations
 
 import uuid
@@ -36,11 +37,21 @@ ALL = 1000
 SUGGESTIONS = 10
 
 
-def _list(queries: Queries, business: uuid.UUID, page_number: int, form: dict[str, str], errors: list[str],
-          status_code: int = 200, search: str = "") -> Template:
+def _list(
+    queries: Queries,
+    business: uuid.UUID,
+    page_number: int,
+    form: dict[str, str],
+    errors: list[str],
+    status_code: int = 200,
+    search: str = "",
+) -> Template:
     page = queries.customers(business, page_number, PAGE_SIZE, CustomerFilter(search=blank_to_none(search)))
-    return Template("customers.html", status_code=status_code, context={
-        "page": page, "form": form, "errors": errors, "query": {"search": search} if search else {}})
+    return Template(
+        "customers.html",
+        status_code=status_code,
+        context={"page": page, "form": form, "errors": errors, "query": {"search": search} if search else {}},
+    )
 
 
 @get("/customers", sync_to_thread=True)
@@ -77,27 +88,42 @@ def add_customer(tally: Tally, queries: Queries, business: uuid.UUID, data: Form
     return _to_customer(done.id, done.position)
 
 
-def _page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str, errors: list[str],
-          status_code: int = 200) -> Template:
+def _page(
+    tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str, errors: list[str], status_code: int = 200
+) -> Template:
     customer = customer_view(tally.customers.get_customer(business, customer_id))
     products = products_of(queries, business, 0, ALL).items
     usage = usage_of(tally, business, customer_id)
     names = {p.id: p.name for p in products}
-    subscriptions = [subscription_view(tally.subscriptions.get_subscription(business, uuid.UUID(u.subscription_id)))
-                     for u in usage.subscriptions]
-    return Template("customer.html", status_code=status_code, context={
-        "customer": customer, "errors": errors, "usage": usage, "subscriptions": subscriptions,
-        "credits": credits_for(tally, queries, business, customer_id),
-        "entitlements": queries.entitlements.of_customer(business, customer_id).items,
-        "invoices": invoice_list(tally, queries, business, customer_id, None, 0, LATEST, datetime.now(UTC)).items,
-        "products": [p for p in products if not p.archived], "product_names": names,
-        "subscription_names": {u.subscription_id: names.get(u.product_id, "subscription") for u in usage.subscriptions},
-        "events": queries.events(business, customer_id=customer_id, page_size=LATEST)})
+    subscriptions = [
+        subscription_view(tally.subscriptions.get_subscription(business, uuid.UUID(u.subscription_id)))
+        for u in usage.subscriptions
+    ]
+    return Template(
+        "customer.html",
+        status_code=status_code,
+        context={
+            "customer": customer,
+            "errors": errors,
+            "usage": usage,
+            "subscriptions": subscriptions,
+            "credits": credits_for(tally, queries, business, customer_id),
+            "entitlements": queries.entitlements.of_customer(business, customer_id).items,
+            "invoices": invoice_list(tally, queries, business, customer_id, None, 0, LATEST, datetime.now(UTC)).items,
+            "products": [p for p in products if not p.archived],
+            "product_names": names,
+            "subscription_names": {
+                u.subscription_id: names.get(u.product_id, "subscription") for u in usage.subscriptions
+            },
+            "events": queries.events(business, customer_id=customer_id, page_size=LATEST),
+        },
+    )
 
 
 @get("/customers/{customer_id:str}", sync_to_thread=True)
-def customer_page(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID,
-                  position_reached: int) -> Template:
+def customer_page(
+    customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
+) -> Template:
     """One customer: upcoming invoice, credits, past invoices and latest events."""
     return _page(tally, queries, business, customer_id, [])
 
@@ -107,7 +133,9 @@ def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> i
     start = parse_time(form.get("start"), "start")
     create = struct_from({k: form.get(k) for k in ("customer_id", "product_id")}, SubscriptionCreate)
     now = datetime.now(UTC)
-    return tally.subscriptions.start_subscription(business, create.customer_id, create.product_id, start or now, now).position
+    return tally.subscriptions.start_subscription(
+        business, create.customer_id, create.product_id, start or now, now
+    ).position
 
 
 @post("/customers/{customer_id:str}/subscriptions", sync_to_thread=True, status_code=303)
@@ -126,8 +154,9 @@ def grant(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID,
     try:
         expires = parse_time(data.get("expires_at"), "expires_at")
         request = struct_from({"amount": data.get("amount"), "reason": data.get("reason")}, CreditGrant)
-        result = tally.credits.grant_credits(business, customer_id, request.amount, expires, request.reason, None,
-                                     datetime.now(UTC))
+        result = tally.credits.grant_credits(
+            business, customer_id, request.amount, expires, request.reason, None, datetime.now(UTC)
+        )
     except (Invalid, Conflict) as exc:
         return _page(tally, queries, business, customer_id, [exc.detail], status_code=422)
     return _to_customer(customer_id, result.position)
@@ -137,9 +166,14 @@ def grant(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID,
 def edit_page(customer_id: str, tally: Tally, business: uuid.UUID) -> Template:
     """The customer's name and email in a form, to change them."""
     customer = customer_view(tally.customers.get_customer(business, customer_id))
-    return Template("customer_edit.html", context={"customer": customer, "form": {"name": customer.name or "",
-                                                                                  "email": customer.email or ""},
-                                                   "errors": []})
+    return Template(
+        "customer_edit.html",
+        context={
+            "customer": customer,
+            "form": {"name": customer.name or "", "email": customer.email or ""},
+            "errors": [],
+        },
+    )
 
 
 @post("/customers/{customer_id:str}/edit", sync_to_thread=True, status_code=303)
@@ -151,10 +185,13 @@ def edit(customer_id: str, tally: Tally, business: uuid.UUID, data: Form) -> Tem
         done = tally.customers.update_customer(business, customer_id, change.changes())
     except Invalid as exc:
         errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
-        return Template("customer_edit.html", status_code=422,
-                        context={"customer": customer, "form": data, "errors": errors})
-    return Redirect(f"/dashboard/customers/{quote(customer_id, safe='')}?min_position={done.position}&notice=updated",
-                    status_code=303)
+        return Template(
+            "customer_edit.html", status_code=422, context={"customer": customer, "form": data, "errors": errors}
+        )
+    return Redirect(
+        f"/dashboard/customers/{quote(customer_id, safe='')}?min_position={done.position}&notice=updated",
+        status_code=303,
+    )
 
 
 HANDLERS = [customers_page, customer_search, add_customer, customer_page, subscribe, grant, edit_page, edit]

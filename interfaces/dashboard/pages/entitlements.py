@@ -1,4 +1,5 @@
 """Credit entitlements: the list, and a customer's balance of one with its grants and ledger."""
+
 from __future__ import annotations
 
 import uuid
@@ -17,8 +18,9 @@ LEDGER = 100
 
 
 @get("/credit-entitlements", sync_to_thread=True)
-def entitlements_page(tally: Tally, queries: Queries, business: uuid.UUID, page_number: PageNumber = 0,
-                      deleted: bool = False) -> Template:
+def entitlements_page(
+    tally: Tally, queries: Queries, business: uuid.UUID, page_number: PageNumber = 0, deleted: bool = False
+) -> Template:
     """Credit entitlements newest first (deleted ones on request); they are defined through the API."""
     balances_caught_up(tally, tally.store.head())
     page = queries.entitlements.entitlements(business, deleted, page_number, PAGE_SIZE)
@@ -26,16 +28,22 @@ def entitlements_page(tally: Tally, queries: Queries, business: uuid.UUID, page_
 
 
 @get("/customers/{customer_id:str}/credit-entitlements/{entitlement_id:uuid}", sync_to_thread=True)
-def balance_page(customer_id: str, entitlement_id: uuid.UUID, tally: Tally, queries: Queries,
-                 business: uuid.UUID) -> Template:
+def balance_page(
+    customer_id: str, entitlement_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID
+) -> Template:
     """One customer's balance of one entitlement: balance and overage, every grant, the newest ledger lines."""
     caught_up(tally, business, entitlement_id, customer_id)
     reads, key = queries.entitlements, str(entitlement_id)
-    return Template("entitlement_balance.html", context={
-        "customer_id": customer_id, "entitlement": reads.entitlement(business, entitlement_id),
-        "balance": reads.balance(business, key, customer_id, datetime.now(UTC)),
-        "grants": reads.grants(business, key, customer_id, None, 0, LEDGER).items,
-        "ledger": reads.ledger(business, key, customer_id, None, None, None, 0, LEDGER)})
+    return Template(
+        "entitlement_balance.html",
+        context={
+            "customer_id": customer_id,
+            "entitlement": reads.entitlement(business, entitlement_id),
+            "balance": reads.balance(business, key, customer_id, datetime.now(UTC)),
+            "grants": reads.grants(business, key, customer_id, None, 0, LEDGER).items,
+            "ledger": reads.ledger(business, key, customer_id, None, None, None, 0, LEDGER),
+        },
+    )
 
 
 HANDLERS = [entitlements_page, balance_page]

@@ -1,4 +1,5 @@
 """The events explorer: every usage event of the business, filtered and paged."""
+
 from __future__ import annotations
 
 import uuid
@@ -17,19 +18,42 @@ ALL_METERS = 1000
 
 
 @get("/events", sync_to_thread=True)
-def events_page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str = "", event_name: str = "",
-                meter_id: uuid.UUID | None = None, start: str = "", end: str = "",
-                page_number: PageNumber = 0) -> Template:
+def events_page(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    customer_id: str = "",
+    event_name: str = "",
+    meter_id: uuid.UUID | None = None,
+    start: str = "",
+    end: str = "",
+    page_number: PageNumber = 0,
+) -> Template:
     """Events newest first; a row opens to show its metadata."""
     since, until = parse_time(start, "start"), parse_time(end, "end")
     extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))
-    page = queries.events(business, customer_id=blank_to_none(customer_id), event_name=blank_to_none(event_name),
-                          start=since, end=until, extra=extra, page_number=page_number, page_size=PAGE_SIZE)
+    page = queries.events(
+        business,
+        customer_id=blank_to_none(customer_id),
+        event_name=blank_to_none(event_name),
+        start=since,
+        end=until,
+        extra=extra,
+        page_number=page_number,
+        page_size=PAGE_SIZE,
+    )
     meters = queries.meters(business, archived=None, page_size=ALL_METERS)
-    filters = {"customer_id": customer_id, "event_name": event_name, "meter_id": str(meter_id or ""),
-               "start": start, "end": end}
-    return Template("events.html", context={
-        "page": page, "filters": filters, "filtered": any(filters.values()), "meters": meters.items})
+    filters = {
+        "customer_id": customer_id,
+        "event_name": event_name,
+        "meter_id": str(meter_id or ""),
+        "start": start,
+        "end": end,
+    }
+    return Template(
+        "events.html",
+        context={"page": page, "filters": filters, "filtered": any(filters.values()), "meters": meters.items},
+    )
 
 
 HANDLERS = [events_page]

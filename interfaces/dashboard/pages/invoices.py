@@ -1,5 +1,6 @@
 """Invoices: the list (drafts first), each invoice with its lines, audit trail, PDF and the status actions
 its status allows, and the CSV export."""
+
 from __future__ import annotations
 
 import uuid
@@ -28,85 +29,136 @@ PAGE_SIZE = 50
 
 
 @get("/invoices", sync_to_thread=True)
-def invoices_page(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str = "", status: str = "",
-                  page_number: PageNumber = 0) -> Template:
+def invoices_page(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    customer_id: str = "",
+    status: str = "",
+    page_number: PageNumber = 0,
+) -> Template:
     """Drafts, then issued invoices, newest first, optionally of one customer or one status."""
-    page = invoice_list(tally, queries, business, blank_to_none(customer_id),
-                        status if status in STATUSES else None, page_number, PAGE_SIZE, datetime.now(UTC))
-    return Template("invoices.html", context={"page": page, "invoices": page.items, "statuses": STATUSES,
-                                              "query": {"customer_id": customer_id, "status": status}})
+    page = invoice_list(
+        tally,
+        queries,
+        business,
+        blank_to_none(customer_id),
+        status if status in STATUSES else None,
+        page_number,
+        PAGE_SIZE,
+        datetime.now(UTC),
+    )
+    return Template(
+        "invoices.html",
+        context={
+            "page": page,
+            "invoices": page.items,
+            "statuses": STATUSES,
+            "query": {"customer_id": customer_id, "status": status},
+        },
+    )
 
 
-def _invoice(tally: Tally, queries: Queries, business: uuid.UUID, invoice_id: uuid.UUID, errors: list[str],
-             status_code: int = 200) -> Template:
-    return Template("invoice.html", status_code=status_code, context={
-        "invoice": any_invoice(tally, queries, business, invoice_id, datetime.now(UTC)), "errors": errors})
+def _invoice(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    invoice_id: uuid.UUID,
+    errors: list[str],
+    status_code: int = 200,
+) -> Template:
+    return Template(
+        "invoice.html",
+        status_code=status_code,
+        context={"invoice": any_invoice(tally, queries, business, invoice_id, datetime.now(UTC)), "errors": errors},
+    )
 
 
 @get("/invoices/{invoice_id:uuid}", sync_to_thread=True)
-def invoice_page(invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                 position_reached: int) -> Template:
+def invoice_page(
+    invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
+) -> Template:
     """One invoice (or draft), every line, what can be done with it, and where to read how it came about."""
     return _invoice(tally, queries, business, invoice_id, [])
 
 
 @get("/invoices/{invoice_id:uuid}/pdf", sync_to_thread=True, media_type="application/pdf")
-def invoice_pdf_download(invoice_id: uuid.UUID, tally: Tally, queries: Queries,
-                         business: uuid.UUID) -> Response[bytes]:
-    return Response(invoice_document(tally, queries, business, invoice_id), media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="invoice-{invoice_id}.pdf"'})
+def invoice_pdf_download(invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID) -> Response[bytes]:
+    return Response(
+        invoice_document(tally, queries, business, invoice_id),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="invoice-{invoice_id}.pdf"'},
+    )
 
 
 @get("/invoices/export.csv", sync_to_thread=True, media_type="text/csv")
-def invoices_export(queries: Queries, business: uuid.UUID, start: str = "", end: str = "",
-                    status: str = "") -> Stream:
+def invoices_export(queries: Queries, business: uuid.UUID, start: str = "", end: str = "", status: str = "") -> Stream:
     """The export form's CSV: a blank start or end is open (from 1970, up to now)."""
-    return invoices_csv(queries, business, parse_time(start, "start") or datetime(1970, 1, 1, tzinfo=UTC),
-                        parse_time(end, "end") or datetime.now(UTC),
-                        status if status in STATUSES and status != "draft" else None)
+    return invoices_csv(
+        queries,
+        business,
+        parse_time(start, "start") or datetime(1970, 1, 1, tzinfo=UTC),
+        parse_time(end, "end") or datetime.now(UTC),
+        status if status in STATUSES and status != "draft" else None,
+    )
 
 
-def _act(tally: Tally, queries: Queries, business: uuid.UUID, invoice_id: uuid.UUID,
-         command: Callable[[], Written[uuid.UUID]]) -> Template | Redirect:
+def _act(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    invoice_id: uuid.UUID,
+    command: Callable[[], Written[uuid.UUID]],
+) -> Template | Redirect:
     """Runs a status action; a refused one comes back on the invoice's page with the reason."""
     try:
         done = command()
     except (Conflict, Invalid) as exc:
-        return _invoice(tally, queries, business, invoice_id, [exc.detail],
-                        status_code=409 if isinstance(exc, Conflict) else 422)
+        return _invoice(
+            tally, queries, business, invoice_id, [exc.detail], status_code=409 if isinstance(exc, Conflict) else 422
+        )
     return Redirect(f"/dashboard/invoices/{invoice_id}?min_position={done.position}", status_code=303)
 
 
 @post("/invoices/{invoice_id:uuid}/finalize", sync_to_thread=True, status_code=303)
 def finalize(invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID) -> Template | Redirect:
-    return _act(tally, queries, business, invoice_id,
-                lambda: tally.invoices.finalize(business, invoice_id, datetime.now(UTC)))
+    return _act(
+        tally, queries, business, invoice_id, lambda: tally.invoices.finalize(business, invoice_id, datetime.now(UTC))
+    )
 
 
 @post("/invoices/{invoice_id:uuid}/mark-paid", sync_to_thread=True, status_code=303)
-def mark_paid(invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-              data: Form) -> Template | Redirect:
+def mark_paid(
+    invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
+) -> Template | Redirect:
     def command() -> Written[uuid.UUID]:
         paid = struct_from({"reference": data.get("reference")}, MarkPaid)
         paid_at = parse_time(data.get("paid_at"), "paid_at") or datetime.now(UTC)
         return tally.invoices.mark_paid(business, invoice_id, paid_at, paid.reference)
+
     return _act(tally, queries, business, invoice_id, command)
 
 
 @post("/invoices/{invoice_id:uuid}/void", sync_to_thread=True, status_code=303)
-def void(invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-         data: Form) -> Template | Redirect:
+def void(invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Template | Redirect:
     def command() -> Written[uuid.UUID]:
         reason = struct_from({"reason": data.get("reason")}, Void).reason
         return tally.invoices.void(business, invoice_id, reason, datetime.now(UTC))
+
     return _act(tally, queries, business, invoice_id, command)
 
 
 @post("/invoices/{invoice_id:uuid}/mark-uncollectible", sync_to_thread=True, status_code=303)
-def mark_uncollectible(invoice_id: uuid.UUID, tally: Tally, queries: Queries,
-                       business: uuid.UUID) -> Template | Redirect:
-    return _act(tally, queries, business, invoice_id,
-                lambda: tally.invoices.mark_uncollectible(business, invoice_id, datetime.now(UTC)))
+def mark_uncollectible(
+    invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID
+) -> Template | Redirect:
+    return _act(
+        tally,
+        queries,
+        business,
+        invoice_id,
+        lambda: tally.invoices.mark_uncollectible(business, invoice_id, datetime.now(UTC)),
+    )
 
 
 @get("/invoices/{invoice_id:uuid}/explain", sync_to_thread=True)
@@ -115,5 +167,14 @@ def explain_page(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Te
     return Template("explain.html", context={"work": tally.explainer.explain_invoice(business, invoice_id)})
 
 
-HANDLERS = [invoices_page, invoice_page, invoice_pdf_download, invoices_export, finalize, mark_paid, void,
-            mark_uncollectible, explain_page]
+HANDLERS = [
+    invoices_page,
+    invoice_page,
+    invoice_pdf_download,
+    invoices_export,
+    finalize,
+    mark_paid,
+    void,
+    mark_uncollectible,
+    explain_page,
+]

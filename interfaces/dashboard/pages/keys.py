@@ -1,4 +1,5 @@
 """API keys: the business's keys (ids and dates, never a secret) and a button to revoke each."""
+
 from __future__ import annotations
 
 import uuid
@@ -19,8 +20,14 @@ def _signed_in_with(request: Request[Any, Any, Any], business: uuid.UUID) -> str
 @get("/keys", sync_to_thread=True)
 def keys_page(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> Template:
     """Every key of the business, newest first, revoked ones too."""
-    return Template("keys.html", context={"keys": tally.businesses.list_keys(business), "cache_seconds": KEY_CACHE_SECONDS,
-                                          "current": _signed_in_with(request, business)})
+    return Template(
+        "keys.html",
+        context={
+            "keys": tally.businesses.list_keys(business),
+            "cache_seconds": KEY_CACHE_SECONDS,
+            "current": _signed_in_with(request, business),
+        },
+    )
 
 
 @post("/keys/{key_id:str}/revoke", sync_to_thread=True, status_code=303)

@@ -1,4 +1,5 @@
 """Meters: the list with a create form, each meter's usage chart and latest events."""
+
 from __future__ import annotations
 
 import uuid
@@ -30,13 +31,30 @@ LATEST_EVENTS = 20
 CYCLES = 1000
 
 
-def _list(queries: Queries, business: uuid.UUID, form: dict[str, Any], errors: list[str],
-          status_code: int = 200, page_number: int = 0) -> Template:
+def _list(
+    queries: Queries,
+    business: uuid.UUID,
+    form: dict[str, Any],
+    errors: list[str],
+    status_code: int = 200,
+    page_number: int = 0,
+) -> Template:
     page = queries.meters(business, archived=None, page_number=page_number, page_size=PAGE_SIZE)
     counted = queries.events_counted([m.id for m in page.items])
-    return Template("meters.html", status_code=status_code, context={
-        "page": page, "meters": page.items, "counted": counted, "form": form, "errors": errors,
-        "clauses": clauses_of(form), "operators": OPERATORS, "query": {}})
+    return Template(
+        "meters.html",
+        status_code=status_code,
+        context={
+            "page": page,
+            "meters": page.items,
+            "counted": counted,
+            "form": form,
+            "errors": errors,
+            "clauses": clauses_of(form),
+            "operators": OPERATORS,
+            "query": {},
+        },
+    )
 
 
 @get("/meters", sync_to_thread=True)
@@ -51,8 +69,14 @@ def add_meter(tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -
     body = meter_body(data)
     try:
         done = tally.meters.create_meter(
-            business, body["name"], body["event_name"], body["aggregation"], body.get("filter"),
-            body.get("measurement_unit"), body.get("description"))
+            business,
+            body["name"],
+            body["event_name"],
+            body["aggregation"],
+            body.get("filter"),
+            body.get("measurement_unit"),
+            body.get("description"),
+        )
     except Invalid as exc:
         errors = [f"{f.field}: {f.reason}" for f in exc.errors] or [exc.detail]
         return _list(queries, business, data, errors, status_code=422)
@@ -64,38 +88,93 @@ def _cycle_start(queries: Queries, business: uuid.UUID, customer_id: str | None)
     return min((r["cycle_start"] for r in queries.open_cycles(business, CYCLES, customer_id)), default=None)
 
 
-def _chart(queries: Queries, business: uuid.UUID, preset: str, start: str, end: str, window: str,
-           customer_id: str) -> ChartRange:
+def _chart(
+    queries: Queries, business: uuid.UUID, preset: str, start: str, end: str, window: str, customer_id: str
+) -> ChartRange:
     if window and window not in WINDOWS:
-        raise Invalid(f"window must be one of {', '.join(WINDOWS)}", "invalid_window",
-                      [Fault("window", f"must be one of {', '.join(WINDOWS)} or blank (fits the range)")])
+        raise Invalid(
+            f"window must be one of {', '.join(WINDOWS)}",
+            "invalid_window",
+            [Fault("window", f"must be one of {', '.join(WINDOWS)} or blank (fits the range)")],
+        )
     cycle = _cycle_start(queries, business, blank_to_none(customer_id)) if preset == "cycle" else None
     return chart_range(preset, start, end, window, cycle)
 
 
 @get("/meters/{meter_id:uuid}", sync_to_thread=True)
-def meter_page(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
-               window: str = "", customer_id: str = "", start: str = "", end: str = "",
-               preset: str = "", group_by: str = "") -> Template:
+def meter_page(
+    meter_id: uuid.UUID,
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    position_reached: int,
+    window: str = "",
+    customer_id: str = "",
+    start: str = "",
+    end: str = "",
+    preset: str = "",
+    group_by: str = "",
+) -> Template:
     """The meter's definition, its usage chart (stacked by a metadata key when one is chosen) and the latest
     events it selects."""
     meter = tally.meters.get_meter(business, meter_id)
     span = _chart(queries, business, preset, start, end, window, customer_id)
-    usage = read_usage(tally, queries, business, meter_id, span.start, span.end, blank_to_none(customer_id),
-                       span.window, _keys(group_by))
-    latest = queries.events(business, customer_id=blank_to_none(customer_id), start=span.start, end=span.end,
-                            extra=meter_events_sql(meter), page_size=LATEST_EVENTS)
-    query = {"window": span.window, "customer_id": customer_id, "start": span.start.strftime("%Y-%m-%dT%H:%M"),
-             "end": span.end.strftime("%Y-%m-%dT%H:%M"), "group_by": group_by}
+    usage = read_usage(
+        tally,
+        queries,
+        business,
+        meter_id,
+        span.start,
+        span.end,
+        blank_to_none(customer_id),
+        span.window,
+        _keys(group_by),
+    )
+    latest = queries.events(
+        business,
+        customer_id=blank_to_none(customer_id),
+        start=span.start,
+        end=span.end,
+        extra=meter_events_sql(meter),
+        page_size=LATEST_EVENTS,
+    )
+    query = {
+        "window": span.window,
+        "customer_id": customer_id,
+        "start": span.start.strftime("%Y-%m-%dT%H:%M"),
+        "end": span.end.strftime("%Y-%m-%dT%H:%M"),
+        "group_by": group_by,
+    }
     # The chart asks again with what the person asked for: without an end it follows the clock, so an event
     # that arrives after the page's last minute still shows.
-    asked = {k: v for k, v in {"window": window, "customer_id": customer_id, "preset": preset, "start": start,
-                                "end": end, "group_by": group_by}.items() if v}
+    asked = {
+        k: v
+        for k, v in {
+            "window": window,
+            "customer_id": customer_id,
+            "preset": preset,
+            "start": start,
+            "end": end,
+            "group_by": group_by,
+        }.items()
+        if v
+    }
     keys = sorted({k for e in latest.items for k in e.metadata})  # suggestions for the stack-by key
-    return Template("meter.html", context={
-        "meter": queries.meter(meter), "usage": usage, "events": latest, "keys": keys,
-        "windows": WINDOWS, "query": query, "asked": asked, "presets": PRESETS, "preset": span.preset,
-        "span": (int(span.start.timestamp()), int(span.end.timestamp()))})
+    return Template(
+        "meter.html",
+        context={
+            "meter": queries.meter(meter),
+            "usage": usage,
+            "events": latest,
+            "keys": keys,
+            "windows": WINDOWS,
+            "query": query,
+            "asked": asked,
+            "presets": PRESETS,
+            "preset": span.preset,
+            "span": (int(span.start.timestamp()), int(span.end.timestamp())),
+        },
+    )
 
 
 def _keys(group_by: str) -> tuple[str, ...]:
@@ -123,19 +202,44 @@ class ChartError(msgspec.Struct):
 
 
 @get("/meters/{meter_id:uuid}/usage.json", sync_to_thread=True)
-def meter_usage_json(meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                     window: str = "", customer_id: str = "", start: str = "", end: str = "",
-                     preset: str = "", group_by: str = "") -> ChartUsage | Response[ChartError]:
+def meter_usage_json(
+    meter_id: uuid.UUID,
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    window: str = "",
+    customer_id: str = "",
+    start: str = "",
+    end: str = "",
+    preset: str = "",
+    group_by: str = "",
+) -> ChartUsage | Response[ChartError]:
     """What the chart redraws from: the same usage as `GET /meters/{id}/usage`, over the span asked for
     (up to now when no end was given)."""
     try:
         span = _chart(queries, business, preset, start, end, window, customer_id)
-        usage = read_usage(tally, queries, business, meter_id, span.start, span.end, blank_to_none(customer_id),
-                           span.window, _keys(group_by))
+        usage = read_usage(
+            tally,
+            queries,
+            business,
+            meter_id,
+            span.start,
+            span.end,
+            blank_to_none(customer_id),
+            span.window,
+            _keys(group_by),
+        )
     except Invalid as exc:
         return Response(ChartError(exc.detail, [f"{f.field}: {f.reason}" for f in exc.errors]), status_code=422)
-    return ChartUsage(usage.total, usage.buckets, int(span.start.timestamp()), int(span.end.timestamp()),
-                      span.window, slots(span.start, span.end, span.window), usage.groups)
+    return ChartUsage(
+        usage.total,
+        usage.buckets,
+        int(span.start.timestamp()),
+        int(span.end.timestamp()),
+        span.window,
+        slots(span.start, span.end, span.window),
+        usage.groups,
+    )
 
 
 @post("/meters/{meter_id:uuid}/{change:str}", sync_to_thread=True, status_code=303)

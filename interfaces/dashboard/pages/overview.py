@@ -1,4 +1,5 @@
 """The overview: how the business is doing, on the page a person lands on after signing in."""
+
 from __future__ import annotations
 
 import uuid
@@ -52,18 +53,31 @@ def overview(tally: Tally, queries: Queries, business: uuid.UUID) -> Template:
     open_cycles = queries.open_cycles(business, PRICED)
     # "This cycle": since the earliest open cycle began; without subscriptions, since the month began.
     cycle_since = min((r["cycle_start"] for r in open_cycles), default=today.replace(day=1))
-    counts = queries.events_since(business, {"today": today, "cycle": cycle_since, "recent": now - RATE_SPAN},
-                                  now + AHEAD)
+    counts = queries.events_since(
+        business, {"today": today, "cycle": cycle_since, "recent": now - RATE_SPAN}, now + AHEAD
+    )
     upcoming = _upcoming(tally, business, [r["customer_id"] for r in open_cycles[:PRICED]])
     revenue: dict[str, Decimal] = {}
     for u in upcoming:
         revenue[u.currency] = revenue.get(u.currency, Decimal(0)) + u.total
     head = tally.store.head()
     at = positions(tally.store)
-    return Template("overview.html", context={
-        "counts": counts, "today": today, "cycle_since": cycle_since,
-        "per_minute": (Decimal(counts["recent"]) / Decimal(RATE_SPAN.total_seconds() / 60)).quantize(Decimal("0.1")),
-        "revenue": sorted(revenue.items()), "top": _by_customer(upcoming)[:TOP],
-        "more_open": len(open_cycles) > PRICED, "priced": PRICED,
-        "lag": max((head - p for p in at.values()), default=head), "head": head,
-        "stuck": queries.stuck(list(at)), "invoices": queries.invoices(business, None, None, 0, LATEST).items})
+    return Template(
+        "overview.html",
+        context={
+            "counts": counts,
+            "today": today,
+            "cycle_since": cycle_since,
+            "per_minute": (Decimal(counts["recent"]) / Decimal(RATE_SPAN.total_seconds() / 60)).quantize(
+                Decimal("0.1")
+            ),
+            "revenue": sorted(revenue.items()),
+            "top": _by_customer(upcoming)[:TOP],
+            "more_open": len(open_cycles) > PRICED,
+            "priced": PRICED,
+            "lag": max((head - p for p in at.values()), default=head),
+            "head": head,
+            "stuck": queries.stuck(list(at)),
+            "invoices": queries.invoices(business, None, None, 0, LATEST).items,
+        },
+    )

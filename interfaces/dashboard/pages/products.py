@@ -1,4 +1,5 @@
 """Products: the list with a create form, each product's usage prices with a form to set one."""
+
 from __future__ import annotations
 
 import uuid
@@ -26,19 +27,34 @@ PAGE_SIZE = 50
 SUBSCRIBERS_SHOWN = 20
 
 
-def _list(queries: Queries, business: uuid.UUID, form: dict[str, Any], errors: list[str],
-          status_code: int = 200, page_number: int = 0) -> Template:
+def _list(
+    queries: Queries,
+    business: uuid.UUID,
+    form: dict[str, Any],
+    errors: list[str],
+    status_code: int = 200,
+    page_number: int = 0,
+) -> Template:
     page = products_of(queries, business, page_number, PAGE_SIZE)
-    return Template("products.html", status_code=status_code, context={
-        "page": page, "products": page.items, "form": form, "errors": errors, "query": {}})
+    return Template(
+        "products.html",
+        status_code=status_code,
+        context={"page": page, "products": page.items, "form": form, "errors": errors, "query": {}},
+    )
 
 
 @get("/products", sync_to_thread=True)
-def products_page(queries: Queries, business: uuid.UUID, position_reached: int,
-                  page_number: PageNumber = 0) -> Template:
+def products_page(
+    queries: Queries, business: uuid.UUID, position_reached: int, page_number: PageNumber = 0
+) -> Template:
     """Products newest first, and the create-product form."""
-    return _list(queries, business, {"currency": "USD", "billing_interval": "month", "interval_count": "1"}, [],
-                 page_number=page_number)
+    return _list(
+        queries,
+        business,
+        {"currency": "USD", "billing_interval": "month", "interval_count": "1"},
+        [],
+        page_number=page_number,
+    )
 
 
 @post("/products", sync_to_thread=True, status_code=303)
@@ -46,33 +62,55 @@ def add_product(tally: Tally, queries: Queries, business: uuid.UUID, data: Form)
     """Creates a product with the API's rules (usage prices are set on its page)."""
     try:
         create = struct_from(data, ProductCreate)
-        done = tally.catalogue.create_product(business, create.name, create.currency, create.price,
-                                              create.billing_interval, create.interval_count, [])
+        done = tally.catalogue.create_product(
+            business, create.name, create.currency, create.price, create.billing_interval, create.interval_count, []
+        )
     except Invalid as exc:
         return _list(queries, business, data, [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)], 422)
     return Redirect(f"/dashboard/products/{done.id}?min_position={done.position}", status_code=303)
 
 
-def _page(tally: Tally, queries: Queries, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any],
-          errors: list[str], status_code: int = 200) -> Template:
+def _page(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    product_id: uuid.UUID,
+    form: dict[str, Any],
+    errors: list[str],
+    status_code: int = 200,
+) -> Template:
     meters = queries.meters(business, page_size=ALL).items
     customers = queries.subscribers(business, product_id, SUBSCRIBERS_SHOWN)
     upcoming = {c: usage_of(tally, business, c) for c in customers}
-    return Template("product.html", status_code=status_code, context={
-        "product": product_of(tally, business, product_id), "meters": meters, "upcoming": upcoming,
-        "meter_names": {str(m.id): m.name for m in meters}, "form": form, "errors": errors})
+    return Template(
+        "product.html",
+        status_code=status_code,
+        context={
+            "product": product_of(tally, business, product_id),
+            "meters": meters,
+            "upcoming": upcoming,
+            "meter_names": {str(m.id): m.name for m in meters},
+            "form": form,
+            "errors": errors,
+        },
+    )
 
 
 @get("/products/{product_id:uuid}", sync_to_thread=True)
-def product_page(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                 position_reached: int) -> Template:
+def product_page(
+    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
+) -> Template:
     """The product's prices and the form to set or change a meter's price (filled with the first price)."""
     product = product_of(tally, business, product_id)
     form: dict[str, Any] = {"free_threshold": "0", "per_unit": "1"}
     if product.usage_prices:
         first = product.usage_prices[0]
-        form = {"meter_id": first.meter_id, "unit_price": first.unit_price, "free_threshold": first.free_threshold,
-                **(msgspec.structs.asdict(first.credits) if first.credits else {"per_unit": "1"})}
+        form = {
+            "meter_id": first.meter_id,
+            "unit_price": first.unit_price,
+            "free_threshold": first.free_threshold,
+            **(msgspec.structs.asdict(first.credits) if first.credits else {"per_unit": "1"}),
+        }
     return _page(tally, queries, business, product_id, form, [])
 
 
@@ -80,14 +118,18 @@ def usage_price_body(form: dict[str, Any]) -> dict[str, Any]:
     """The form's flat credit fields nested as `PUT /products/{id}/usage-prices/{meter_id}` takes them."""
     body = {k: form.get(k) for k in ("unit_price", "free_threshold")}
     if str(form.get("per_cycle") or "").strip():
-        body["credits"] = {k: form.get(k) for k in ("per_cycle", "per_unit", "rollover", "expires_after_days")
-                           if str(form.get(k) or "").strip()}
+        body["credits"] = {
+            k: form.get(k)
+            for k in ("per_cycle", "per_unit", "rollover", "expires_after_days")
+            if str(form.get(k) or "").strip()
+        }
     return body
 
 
 @post("/products/{product_id:uuid}/usage-prices", sync_to_thread=True, status_code=303)
-def set_usage_price(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                    data: Form) -> Template | Redirect:
+def set_usage_price(
+    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
+) -> Template | Redirect:
     """Sets or changes a meter's price; open cycles are re-rated at once."""
     try:
         priced = usage_price(str(data.get("meter_id", "")), struct_from(usage_price_body(data), UsagePriceIn))
@@ -99,8 +141,9 @@ def set_usage_price(product_id: uuid.UUID, tally: Tally, queries: Queries, busin
 
 
 @post("/products/{product_id:uuid}/subscriptions", sync_to_thread=True, status_code=303)
-def subscribe_customer(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                       data: Form) -> Template | Redirect:
+def subscribe_customer(
+    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
+) -> Template | Redirect:
     """Subscribes a customer to this product, from now or from a start in the past."""
     try:
         position = subscribe_from(tally, business, {**data, "product_id": str(product_id)})
@@ -113,13 +156,24 @@ def subscribe_customer(product_id: uuid.UUID, tally: Tally, queries: Queries, bu
 def confirm_archive(product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Template:
     """Asks before archiving."""
     product = product_of(tally, business, product_id)
-    return Template("confirm.html", context={
-        "title": f"Archive {product.name}", "button": "Archive the product",
-        "question": "An archived product takes no new subscriptions and no price changes; subscriptions already "
-                    "running keep being billed at its prices. It cannot be unarchived.",
-        "facts": [("Price", f"{product.currency} {product.price} every {product.interval_count} "
-                            f"{product.billing_interval}"), ("Usage prices", str(len(product.usage_prices)))],
-        "action": f"/dashboard/products/{product_id}/archive", "back": f"/dashboard/products/{product_id}"})
+    return Template(
+        "confirm.html",
+        context={
+            "title": f"Archive {product.name}",
+            "button": "Archive the product",
+            "question": "An archived product takes no new subscriptions and no price changes; subscriptions already "
+            "running keep being billed at its prices. It cannot be unarchived.",
+            "facts": [
+                (
+                    "Price",
+                    f"{product.currency} {product.price} every {product.interval_count} {product.billing_interval}",
+                ),
+                ("Usage prices", str(len(product.usage_prices))),
+            ],
+            "action": f"/dashboard/products/{product_id}/archive",
+            "back": f"/dashboard/products/{product_id}",
+        },
+    )
 
 
 @post("/products/{product_id:uuid}/archive", sync_to_thread=True, status_code=303)

@@ -1,5 +1,6 @@
 """Price simulations: edit a product's prices next to the current ones, then see what each cycle
 would have brought in (issued vs simulated, chart and table) and the customers who move most."""
+
 from __future__ import annotations
 
 import uuid
@@ -35,28 +36,51 @@ def _current(p: UsagePriceView) -> dict[str, Any]:
     """A current price as the form's fields, credits as they are."""
     body: dict[str, Any] = {"unit_price": p.unit_price, "free_threshold": p.free_threshold}
     if p.credits:
-        body["credits"] = {"per_cycle": p.credits.per_cycle, "per_unit": p.credits.per_unit,
-                           "rollover": p.credits.rollover, "expires_after_days": p.credits.expires_after_days}
+        body["credits"] = {
+            "per_cycle": p.credits.per_cycle,
+            "per_unit": p.credits.per_unit,
+            "rollover": p.credits.rollover,
+            "expires_after_days": p.credits.expires_after_days,
+        }
     return body
 
 
-def _form_page(tally: Tally, queries: Queries, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any],
-               errors: list[str], status_code: int = 200) -> Template:
+def _form_page(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    product_id: uuid.UUID,
+    form: dict[str, Any],
+    errors: list[str],
+    status_code: int = 200,
+) -> Template:
     meters = queries.meters(business, page_size=ALL).items
-    return Template("simulate.html", status_code=status_code, context={
-        "product": product_of(tally, business, product_id), "meter_names": {str(m.id): m.name for m in meters},
-        "form": form, "errors": errors,
-        "simulations": [s for s in queries.simulations(business, page_size=SHOWN).items
-                        if s.product_id == str(product_id)]})
+    return Template(
+        "simulate.html",
+        status_code=status_code,
+        context={
+            "product": product_of(tally, business, product_id),
+            "meter_names": {str(m.id): m.name for m in meters},
+            "form": form,
+            "errors": errors,
+            "simulations": [
+                s for s in queries.simulations(business, page_size=SHOWN).items if s.product_id == str(product_id)
+            ],
+        },
+    )
 
 
 @get("/products/{product_id:uuid}/simulate", sync_to_thread=True)
-def simulate_page(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                  position_reached: int) -> Template:
+def simulate_page(
+    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
+) -> Template:
     """The product's prices, each beside a field for the price to try, filled with today's."""
     product = product_of(tally, business, product_id)
-    form = {f"{field}.{p.meter_id}": getattr(p, field) for p in product.usage_prices
-            for field in ("unit_price", "free_threshold")}
+    form = {
+        f"{field}.{p.meter_id}": getattr(p, field)
+        for p in product.usage_prices
+        for field in ("unit_price", "free_threshold")
+    }
     return _form_page(tally, queries, business, product_id, {**form, "cycles": str(DEFAULT_CYCLES)}, [])
 
 
@@ -64,22 +88,31 @@ def _proposed(tally: Tally, business: uuid.UUID, product_id: uuid.UUID, form: di
     """Each meter's proposed price through the API's own struct and conversion; credits stay as they are."""
     prices = []
     for p in product_of(tally, business, product_id).usage_prices:
-        body = {**_current(p), **{field: form.get(f"{field}.{p.meter_id}")
-                                  for field in ("unit_price", "free_threshold")}}
+        body = {
+            **_current(p),
+            **{field: form.get(f"{field}.{p.meter_id}") for field in ("unit_price", "free_threshold")},
+        }
         prices.append(usage_price(p.meter_id, struct_from(body, UsagePriceIn)))
     return prices
 
 
 @post("/products/{product_id:uuid}/simulate", sync_to_thread=True, status_code=303)
-def start_simulation(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                     data: Form) -> Template | Redirect:
+def start_simulation(
+    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
+) -> Template | Redirect:
     """Starts a simulation of the edited prices; the worker runs it."""
     try:
-        terms = struct_from({"product_id": str(product_id), "price": data.get("price"),
-                             "cycles": data.get("cycles")}, SimulationCreate)
-        done = tally.simulations.start(business, product_id, [(PROPOSED, _proposed(tally, business, product_id, data),
-                                                               terms.price)],
-                                       None, Span(cycles=terms.cycles or DEFAULT_CYCLES), datetime.now(UTC))
+        terms = struct_from(
+            {"product_id": str(product_id), "price": data.get("price"), "cycles": data.get("cycles")}, SimulationCreate
+        )
+        done = tally.simulations.start(
+            business,
+            product_id,
+            [(PROPOSED, _proposed(tally, business, product_id, data), terms.price)],
+            None,
+            Span(cycles=terms.cycles or DEFAULT_CYCLES),
+            datetime.now(UTC),
+        )
     except (Invalid, NotFound) as exc:
         errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
         return _form_page(tally, queries, business, product_id, data, errors, status_code=422)
@@ -93,12 +126,10 @@ def simulations_page(queries: Queries, business: uuid.UUID, position_reached: in
 
 
 @get("/simulations/{simulation_id:uuid}", sync_to_thread=True)
-def simulation_page(simulation_id: uuid.UUID, queries: Queries, business: uuid.UUID,
-                    position_reached: int) -> Template:
+def simulation_page(simulation_id: uuid.UUID, queries: Queries, business: uuid.UUID, position_reached: int) -> Template:
     """Progress while it runs; then revenue per cycle, actual vs simulated, and the movers."""
     view = queries.simulation(business, simulation_id, page_size=SHOWN)
-    chart = {"cycles": sorted({r.cycle_start.isoformat() for r in view.revenue}),
-             "issued": {}, "scenarios": {}}
+    chart = {"cycles": sorted({r.cycle_start.isoformat() for r in view.revenue}), "issued": {}, "scenarios": {}}
     for r in view.revenue:
         chart["issued"][r.cycle_start.isoformat()] = r.issued
         chart["scenarios"].setdefault(r.scenario, {})[r.cycle_start.isoformat()] = r.simulated

@@ -1,4 +1,5 @@
 """Alert commands."""
+
 from __future__ import annotations
 
 import uuid

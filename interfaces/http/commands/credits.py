@@ -1,4 +1,5 @@
 """Manual credit grants."""
+
 from __future__ import annotations
 
 import uuid
@@ -30,7 +31,15 @@ class CreditCommands:
     def grant_credits(self, customer_id: str, data: CreditGrant, tally: Tally, business: uuid.UUID) -> Granted:
         """Grant credits to the customer's wallet. A reused `idempotency_key` grants nothing more and answers
         the same grant with the wallet as it is (`granted: false`)."""
-        result = tally.credits.grant_credits(business, customer_id, data.amount, data.expires_at, data.reason,
-                                             data.idempotency_key, datetime.now(timezone.utc))
-        return Granted(customer_id, str(result.wallet_id), result.grant_id, number(result.balance),
-                       result.granted, result.position)
+        result = tally.credits.grant_credits(
+            business,
+            customer_id,
+            data.amount,
+            data.expires_at,
+            data.reason,
+            data.idempotency_key,
+            datetime.now(timezone.utc),
+        )
+        return Granted(
+            customer_id, str(result.wallet_id), result.grant_id, number(result.balance), result.granted, result.position
+        )

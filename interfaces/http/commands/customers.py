@@ -1,4 +1,5 @@
 """Customer commands, with Dodo's bodies (its SDK's customer_create_params / customer_update_params)."""
+
 from __future__ import annotations
 
 import uuid
@@ -52,8 +53,12 @@ class BillingDetailsUpdate(msgspec.Struct, forbid_unknown_fields=True):
 
     def details(self) -> BillingDetails:
         a = self.address
-        return BillingDetails(self.legal_name, self.email, self.tax_id,
-                              Address(a.country, a.street, a.city, a.state, a.zipcode) if a else None)
+        return BillingDetails(
+            self.legal_name,
+            self.email,
+            self.tax_id,
+            Address(a.country, a.street, a.city, a.state, a.zipcode) if a else None,
+        )
 
 
 class CustomerUpdate(msgspec.Struct, forbid_unknown_fields=True):
@@ -68,8 +73,11 @@ class CustomerUpdate(msgspec.Struct, forbid_unknown_fields=True):
     billing_details: BillingDetailsUpdate | msgspec.UnsetType = msgspec.UNSET
 
     def changes(self) -> dict[str, Any]:
-        given = {f: getattr(self, f) for f in self.__struct_fields__
-                 if getattr(self, f) is not msgspec.UNSET and f != "billing_details"}
+        given = {
+            f: getattr(self, f)
+            for f in self.__struct_fields__
+            if getattr(self, f) is not msgspec.UNSET and f != "billing_details"
+        }
         if "metadata" in given:
             given["metadata"] = metadata(given["metadata"])
         return given
@@ -86,13 +94,15 @@ class CustomerCommands:
     def create_customer(self, data: CustomerCreate, tally: Tally, business: uuid.UUID) -> CustomerWritten:
         """Create a customer. `customer_id` is the external id your usage events carry; one is generated if
         absent. It may not contain `/` or be `.` or `..`, so that it can be fetched back by id."""
-        done = tally.customers.create_customer(business, data.customer_id, data.name, data.email,
-                                               data.phone_number, metadata(data.metadata))
+        done = tally.customers.create_customer(
+            business, data.customer_id, data.name, data.email, data.phone_number, metadata(data.metadata)
+        )
         return _written(customer_view(tally.customers.get_customer(business, done.id)), done.position)
 
     @patch("/{customer_id:str}", operation_id="UpdateCustomer", sync_to_thread=True)
-    def update_customer(self, customer_id: str, data: CustomerUpdate, tally: Tally,
-                        business: uuid.UUID) -> CustomerWritten:
+    def update_customer(
+        self, customer_id: str, data: CustomerUpdate, tally: Tally, business: uuid.UUID
+    ) -> CustomerWritten:
         """Change a customer's details (only the fields sent change, and null clears one), or the billing
         details its invoices are issued to (copied onto each invoice when issued: later changes leave issued
         invoices as they are)."""

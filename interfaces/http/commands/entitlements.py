@@ -1,4 +1,5 @@
 """Credit entitlement commands (Dodo's `/credit-entitlements`) and manual ledger entries on a balance."""
+
 from __future__ import annotations
 
 import uuid
@@ -85,8 +86,9 @@ class EntitlementCommands:
         return entitlement_view_of(tally.entitlements.get(business, done.id))
 
     @patch("/{entitlement_id:uuid}", operation_id="UpdateCreditEntitlement", sync_to_thread=True)
-    def update_entitlement(self, entitlement_id: uuid.UUID, data: EntitlementChanges, tally: Tally,
-                           business: uuid.UUID) -> CreditEntitlementView:
+    def update_entitlement(
+        self, entitlement_id: uuid.UUID, data: EntitlementChanges, tally: Tally, business: uuid.UUID
+    ) -> CreditEntitlementView:
         """Change an entitlement; it applies from the next use on (issued invoices and grants keep theirs)."""
         tally.entitlements.update(business, entitlement_id, data.given())
         return entitlement_view_of(tally.entitlements.get(business, entitlement_id))
@@ -96,33 +98,75 @@ class EntitlementCommands:
         """Delete an entitlement: no new product may name it; balances and running products keep working."""
         tally.entitlements.delete(business, entitlement_id)
 
-    @post("/{entitlement_id:uuid}/undelete", operation_id="UndeleteCreditEntitlement", sync_to_thread=True,
-          status_code=200)
-    def undelete_entitlement(self, entitlement_id: uuid.UUID, tally: Tally,
-                             business: uuid.UUID) -> CreditEntitlementView:
+    @post(
+        "/{entitlement_id:uuid}/undelete",
+        operation_id="UndeleteCreditEntitlement",
+        sync_to_thread=True,
+        status_code=200,
+    )
+    def undelete_entitlement(
+        self, entitlement_id: uuid.UUID, tally: Tally, business: uuid.UUID
+    ) -> CreditEntitlementView:
         """Bring a deleted entitlement back."""
         tally.entitlements.undelete(business, entitlement_id)
         return entitlement_view_of(tally.entitlements.get(business, entitlement_id))
 
-    @post("/{entitlement_id:uuid}/balances/{customer_id:str}/ledger-entries", operation_id="CreateLedgerEntry",
-          sync_to_thread=True, status_code=200)
-    def create_ledger_entry(self, entitlement_id: uuid.UUID, customer_id: str, data: LedgerEntryCreate,
-                            tally: Tally, queries: Queries, business: uuid.UUID) -> LedgerEntryWritten:
+    @post(
+        "/{entitlement_id:uuid}/balances/{customer_id:str}/ledger-entries",
+        operation_id="CreateLedgerEntry",
+        sync_to_thread=True,
+        status_code=200,
+    )
+    def create_ledger_entry(
+        self,
+        entitlement_id: uuid.UUID,
+        customer_id: str,
+        data: LedgerEntryCreate,
+        tally: Tally,
+        queries: Queries,
+        business: uuid.UUID,
+    ) -> LedgerEntryWritten:
         """Credit or debit the customer's balance by hand (`manual_adjustment`). The same `idempotency_key`
         answers the entry it recorded (position 0); with another amount or type it is a 409. A debit beyond
         the balance is a 400 unless the entitlement allows overage (within `overage_limit`)."""
         done = tally.entitlements.add_ledger_entry(
-            business, entitlement_id, customer_id, data.entry_type, data.amount, data.idempotency_key,
-            data.expires_at, data.reason, dict(data.metadata or {}), datetime.now(timezone.utc))
-        upto = done.position or tally.store.position_of(wallet_id(customer_uuid(business, customer_id),
-                                                                  str(entitlement_id)))
+            business,
+            entitlement_id,
+            customer_id,
+            data.entry_type,
+            data.amount,
+            data.idempotency_key,
+            data.expires_at,
+            data.reason,
+            dict(data.metadata or {}),
+            datetime.now(timezone.utc),
+        )
+        upto = done.position or tally.store.position_of(
+            wallet_id(customer_uuid(business, customer_id), str(entitlement_id))
+        )
         entry = None
         if wait_for(tally.store, ["balances"], upto, READ_WAIT_S):
             entry = queries.entitlements.ledger_entry(business, str(entitlement_id), customer_id, done.id)
         if entry is None:
-            raise NotReady("the balances read model is behind; the entry is recorded, read it from the ledger",
-                           "projections_behind")
-        return LedgerEntryWritten(entry.id, entry.amount, entry.balance_after, entry.balance_before, entry.created_at,
-                                  entry.credit_entitlement_id, customer_id, data.entry_type, entry.is_credit,
-                                  entry.metadata, entry.overage_after, entry.overage_before, entry.grant_id,
-                                  entry.description, entry.transaction_type, done.position)
+            raise NotReady(
+                "the balances read model is behind; the entry is recorded, read it from the ledger",
+                "projections_behind",
+            )
+        return LedgerEntryWritten(
+            entry.id,
+            entry.amount,
+            entry.balance_after,
+            entry.balance_before,
+            entry.created_at,
+            entry.credit_entitlement_id,
+            customer_id,
+            data.entry_type,
+            entry.is_credit,
+            entry.metadata,
+            entry.overage_after,
+            entry.overage_before,
+            entry.grant_id,
+            entry.description,
+            entry.transaction_type,
+            done.position,
+        )

@@ -1,4 +1,5 @@
 """Usage ingestion, compatible with Dodo Payments' `POST /events/ingest`."""
+
 from __future__ import annotations
 
 import uuid
@@ -51,8 +52,9 @@ def parse(body: bytes) -> list[IncomingEvent]:
     try:
         request = _body.decode(body)
     except msgspec.ValidationError as exc:
-        raise Invalid(f"the body must be {{\"events\": [...]}}: {exc}", "invalid_request",
-                      [Fault("events", str(exc))]) from None
+        raise Invalid(
+            f'the body must be {{"events": [...]}}: {exc}', "invalid_request", [Fault("events", str(exc))]
+        ) from None
     except msgspec.DecodeError as exc:
         raise Malformed(f"the body is not valid JSON: {exc}") from None
     events, faults = [], []

@@ -1,4 +1,5 @@
 """Meter commands."""
+
 from __future__ import annotations
 
 import uuid
@@ -87,31 +88,30 @@ class MeterCommands:
         Faults answer 422 with each field's path (e.g. `filter.clauses[1].operator`). Definitions never change:
         create a new meter instead. Events from before the meter are counted by a back-fill."""
         data = _decode(body)
-        done = tally.meters.create_meter(business, data.name, data.event_name, data.aggregation, data.filter,
-                                         data.measurement_unit, data.description)
+        done = tally.meters.create_meter(
+            business, data.name, data.event_name, data.aggregation, data.filter, data.measurement_unit, data.description
+        )
         return _written(tally, queries, business, done)
 
     @patch("/{meter_id:uuid}", operation_id="UpdateMeter", sync_to_thread=True)
-    def update_meter(self, meter_id: uuid.UUID, data: MeterUpdate, tally: Tally, queries: Queries,
-                     business: uuid.UUID) -> MeterWritten:
+    def update_meter(
+        self, meter_id: uuid.UUID, data: MeterUpdate, tally: Tally, queries: Queries, business: uuid.UUID
+    ) -> MeterWritten:
         """Rename a meter, or change its description or unit. What it counts never changes (docs/dodo.md)."""
         return _written(tally, queries, business, tally.meters.update_meter(business, meter_id, data.changes()))
 
     @post("/{meter_id:uuid}/archive", operation_id="ArchiveMeter", status_code=200, sync_to_thread=True)
-    def archive_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries,
-                      business: uuid.UUID) -> MeterWritten:
+    def archive_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID) -> MeterWritten:
         """Stop counting new events; usage counted so far is kept. Archiving an archived meter changes nothing."""
         return _written(tally, queries, business, tally.meters.archive_meter(business, meter_id))
 
     @delete("/{meter_id:uuid}", operation_id="DeleteMeter", status_code=200, sync_to_thread=True)
-    def delete_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries,
-                     business: uuid.UUID) -> MeterWritten:
+    def delete_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID) -> MeterWritten:
         """Archive, as Dodo's `DELETE /meters/{id}` does: nothing recorded is ever deleted, and
         `POST /meters/{id}/unarchive` undoes it."""
         return _written(tally, queries, business, tally.meters.archive_meter(business, meter_id))
 
     @post("/{meter_id:uuid}/unarchive", operation_id="UnarchiveMeter", status_code=200, sync_to_thread=True)
-    def unarchive_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries,
-                        business: uuid.UUID) -> MeterWritten:
+    def unarchive_meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID) -> MeterWritten:
         """Count new events again (events that arrived while archived stay uncounted)."""
         return _written(tally, queries, business, tally.meters.unarchive_meter(business, meter_id))

@@ -1,4 +1,5 @@
 """Product commands: create a product, set or remove a usage price."""
+
 from __future__ import annotations
 
 import uuid
@@ -70,8 +71,9 @@ class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     expires_after_days: Count | None = None
     low_balance_threshold_percent: Count | None = None
     max_rollover_count: Count | None = None
-    overage_behavior: Literal["forgive_at_reset", "invoice_at_billing", "carry_deficit",
-                              "carry_deficit_auto_repay"] | None = None
+    overage_behavior: (
+        Literal["forgive_at_reset", "invoice_at_billing", "carry_deficit", "carry_deficit_auto_repay"] | None
+    ) = None
     overage_enabled: bool | None = None
     overage_limit: Decimal | None = None
     price_per_unit: Decimal | None = None
@@ -84,8 +86,13 @@ class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     trial_credits_expire_after_trial: bool | None = None
 
     def attachment(self, entitlement_id: str) -> Attachment:
-        unused = ("credit_entitlement_id", "credits_amount", "proration_behavior", "trial_credits",
-                  "trial_credits_expire_after_trial")
+        unused = (
+            "credit_entitlement_id",
+            "credits_amount",
+            "proration_behavior",
+            "trial_credits",
+            "trial_credits_expire_after_trial",
+        )
         overrides = {k: v for k, v in msgspec.structs.asdict(self).items() if v is not None and k not in unused}
         return Attachment(entitlement_id, self.credits_amount, overrides)
 
@@ -112,11 +119,18 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
 
 def pricing(body: PricingIn, path: str, index: int | None) -> Pricing:
     if body.model == "per_unit" and body.unit_price is None:
-        raise Invalid("invalid usage price", "invalid_usage_price",
-                      [Fault(f"{path}unit_price", "is required by the per_unit model", index)])
-    return Pricing(body.model, body.unit_price or Decimal(0),
-                   tuple(Tier(t.up_to, t.unit_price, t.flat_price) for t in body.tiers or ()),
-                   body.package_size, body.package_price)
+        raise Invalid(
+            "invalid usage price",
+            "invalid_usage_price",
+            [Fault(f"{path}unit_price", "is required by the per_unit model", index)],
+        )
+    return Pricing(
+        body.model,
+        body.unit_price or Decimal(0),
+        tuple(Tier(t.up_to, t.unit_price, t.flat_price) for t in body.tiers or ()),
+        body.package_size,
+        body.package_price,
+    )
 
 
 def usage_price(meter_id: str, body: UsagePriceIn, index: int | None = None) -> UsagePrice:
@@ -126,10 +140,20 @@ def usage_price(meter_id: str, body: UsagePriceIn, index: int | None = None) -> 
     credits = CreditTerms(c.per_cycle, c.per_unit, c.rollover, c.expires_after_days) if c else None
     base = pricing(body, path, index)
     groups = {v: pricing(p, f"{path}group_prices.{v}.", index) for v, p in (body.group_prices or {}).items()}
-    return UsagePrice(meter_id, base.unit_price, body.free_threshold, credits, model=base.model, tiers=base.tiers,
-                      package_size=base.package_size, package_price=base.package_price, group_by=body.group_by,
-                      group_prices=groups, credit_entitlement_id=body.credit_entitlement_id,
-                      meter_units_per_credit=body.meter_units_per_credit)
+    return UsagePrice(
+        meter_id,
+        base.unit_price,
+        body.free_threshold,
+        credits,
+        model=base.model,
+        tiers=base.tiers,
+        package_size=base.package_size,
+        package_price=base.package_price,
+        group_by=body.group_by,
+        group_prices=groups,
+        credit_entitlement_id=body.credit_entitlement_id,
+        meter_units_per_credit=body.meter_units_per_credit,
+    )
 
 
 def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
@@ -146,38 +170,66 @@ class ProductCommands:
         (a model: per_unit, graduated, volume or package; free threshold; optional credits; optional per-value
         prices by a metadata key)."""
         done = tally.catalogue.create_product(
-            business, data.name, data.currency, data.price, data.billing_interval, data.interval_count,
+            business,
+            data.name,
+            data.currency,
+            data.price,
+            data.billing_interval,
+            data.interval_count,
             [usage_price(p.meter_id, p, i) for i, p in enumerate(data.usage_prices)],
-            [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements])
+            [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements],
+        )
         return written(tally, business, done)
 
-    @put("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="SetUsagePrice", sync_to_thread=True,
-         opt={"problems": (409,)})
-    def set_usage_price(self, product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally,
-                        business: uuid.UUID) -> ProductWritten:
+    @put(
+        "/{product_id:uuid}/usage-prices/{meter_id:str}",
+        operation_id="SetUsagePrice",
+        sync_to_thread=True,
+        opt={"problems": (409,)},
+    )
+    def set_usage_price(
+        self, product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally, business: uuid.UUID
+    ) -> ProductWritten:
         """Set or change the price of a meter. Open cycles are re-rated at once; issued invoices never change."""
-        return written(tally, business, tally.catalogue.set_usage_price(business, product_id, usage_price(meter_id, data)))
+        return written(
+            tally, business, tally.catalogue.set_usage_price(business, product_id, usage_price(meter_id, data))
+        )
 
-    @delete("/{product_id:uuid}/usage-prices/{meter_id:str}", operation_id="RemoveUsagePrice", sync_to_thread=True,
-            status_code=200, opt={"problems": (409,)})
-    def remove_usage_price(self, product_id: uuid.UUID, meter_id: str, tally: Tally,
-                           business: uuid.UUID) -> ProductWritten:
+    @delete(
+        "/{product_id:uuid}/usage-prices/{meter_id:str}",
+        operation_id="RemoveUsagePrice",
+        sync_to_thread=True,
+        status_code=200,
+        opt={"problems": (409,)},
+    )
+    def remove_usage_price(
+        self, product_id: uuid.UUID, meter_id: str, tally: Tally, business: uuid.UUID
+    ) -> ProductWritten:
         """Stop charging for a meter from the open cycle on."""
         return written(tally, business, tally.catalogue.remove_usage_price(business, product_id, meter_id))
 
-    @put("/{product_id:uuid}/credit-entitlements/{entitlement_id:uuid}", operation_id="AttachCreditEntitlement",
-         sync_to_thread=True)
-    def attach_entitlement(self, product_id: uuid.UUID, entitlement_id: uuid.UUID, data: AttachmentTerms,
-                           tally: Tally, business: uuid.UUID) -> ProductWritten:
+    @put(
+        "/{product_id:uuid}/credit-entitlements/{entitlement_id:uuid}",
+        operation_id="AttachCreditEntitlement",
+        sync_to_thread=True,
+    )
+    def attach_entitlement(
+        self, product_id: uuid.UUID, entitlement_id: uuid.UUID, data: AttachmentTerms, tally: Tally, business: uuid.UUID
+    ) -> ProductWritten:
         """Attach a credit entitlement (or change its attachment): its `credits_amount` is granted from the
         next cycle on, with the overrides given."""
         done = tally.catalogue.attach_entitlement(business, product_id, data.attachment(str(entitlement_id)))
         return written(tally, business, done)
 
-    @delete("/{product_id:uuid}/credit-entitlements/{entitlement_id:uuid}", operation_id="DetachCreditEntitlement",
-            sync_to_thread=True, status_code=200)
-    def detach_entitlement(self, product_id: uuid.UUID, entitlement_id: uuid.UUID, tally: Tally,
-                           business: uuid.UUID) -> ProductWritten:
+    @delete(
+        "/{product_id:uuid}/credit-entitlements/{entitlement_id:uuid}",
+        operation_id="DetachCreditEntitlement",
+        sync_to_thread=True,
+        status_code=200,
+    )
+    def detach_entitlement(
+        self, product_id: uuid.UUID, entitlement_id: uuid.UUID, tally: Tally, business: uuid.UUID
+    ) -> ProductWritten:
         """Stop granting a credit entitlement from the next cycle on; credits granted stay until they end."""
         return written(tally, business, tally.catalogue.detach_entitlement(business, product_id, str(entitlement_id)))
 

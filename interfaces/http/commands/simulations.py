@@ -1,5 +1,6 @@
 """Simulation commands: start one (answered at once, run by the worker's jobs thread), delete one.
 Usage prices are read with the very schema and conversion `POST /products` uses."""
+
 from __future__ import annotations
 
 import uuid
@@ -66,12 +67,16 @@ class SimulationCommands:
         if data.usage_prices is not None or data.price is not None:
             scenarios.insert(0, (PROPOSED, [usage_price(p.meter_id, p) for p in data.usage_prices or []], data.price))
         if not scenarios:
-            raise Invalid("give usage_prices or scenarios", "invalid_simulation",
-                          [Fault("scenarios", "give usage_prices or scenarios")])
+            raise Invalid(
+                "give usage_prices or scenarios",
+                "invalid_simulation",
+                [Fault("scenarios", "give usage_prices or scenarios")],
+            )
         by_range = data.start is not None or data.end is not None
         span = Span(data.cycles if data.cycles is not None or by_range else DEFAULT_CYCLES, data.start, data.end)
-        done = tally.simulations.start(business, data.product_id, scenarios, data.customer_ids, span,
-                                       datetime.now(timezone.utc))
+        done = tally.simulations.start(
+            business, data.product_id, scenarios, data.customer_ids, span, datetime.now(timezone.utc)
+        )
         return SimulationStarted(str(done.id), "pending", done.position)
 
     @delete("/{simulation_id:uuid}", operation_id="DeleteSimulation", sync_to_thread=True, status_code=200)

@@ -1,4 +1,5 @@
 """Subscription commands: start, cancel, close cycles."""
+
 from __future__ import annotations
 
 import uuid
@@ -41,22 +42,25 @@ class SubscriptionCommands:
         """Subscribe a customer (external id) to a product. `start` may be in the past; it is truncated to the
         minute and anchors the cycles."""
         now = datetime.now(timezone.utc)
-        done = tally.subscriptions.start_subscription(business, data.customer_id, data.product_id, data.start or now,
-                                                      now)
+        done = tally.subscriptions.start_subscription(
+            business, data.customer_id, data.product_id, data.start or now, now
+        )
         return _written(tally, business, done)
 
-    @post("/{subscription_id:uuid}/cancel", operation_id="CancelSubscription", sync_to_thread=True, status_code=200,
-          opt={"problems": (409,)})
-    def cancel_subscription(self, subscription_id: uuid.UUID, tally: Tally,
-                            business: uuid.UUID) -> SubscriptionWritten:
+    @post(
+        "/{subscription_id:uuid}/cancel",
+        operation_id="CancelSubscription",
+        sync_to_thread=True,
+        status_code=200,
+        opt={"problems": (409,)},
+    )
+    def cancel_subscription(self, subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
         """End the subscription now. Its final, partial cycle is billed when it is closed."""
         done = tally.subscriptions.cancel_subscription(business, subscription_id, datetime.now(timezone.utc))
         return _written(tally, business, done)
 
-    @post("/{subscription_id:uuid}/close-cycle", operation_id="CloseCycle", status_code=200,
-          opt={"problems": (409,)})
-    async def close_cycle(self, subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID,
-                          state: State) -> Closed:
+    @post("/{subscription_id:uuid}/close-cycle", operation_id="CloseCycle", status_code=200, opt={"problems": (409,)})
+    async def close_cycle(self, subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID, state: State) -> Closed:
         """Close every cycle of the subscription whose end has passed, answering their invoices. Idempotent:
         a cycle is invoiced once however often (or concurrently) this is called; with nothing due it answers [].
         It answers once the invoice lists show what it issued (or after 5 s)."""

@@ -1,4 +1,5 @@
 """Webhook endpoint commands (Dodo's `webhooks` resource) and the manual retry of a delivery."""
+
 from __future__ import annotations
 
 import uuid
@@ -68,8 +69,9 @@ class WebhookCommands:
         return _written(tally, business, tally.webhooks.create_webhook(business, _fields(data)))
 
     @patch("/{webhook_id:uuid}", operation_id="UpdateWebhook", sync_to_thread=True)
-    def update_webhook(self, webhook_id: uuid.UUID, data: WebhookUpdate, tally: Tally,
-                       business: uuid.UUID) -> WebhookWritten:
+    def update_webhook(
+        self, webhook_id: uuid.UUID, data: WebhookUpdate, tally: Tally, business: uuid.UUID
+    ) -> WebhookWritten:
         """Change an endpoint; fields left out stay as they are. A disabled endpoint gets no new deliveries."""
         return _written(tally, business, tally.webhooks.update_webhook(business, webhook_id, _fields(data)))
 
@@ -84,10 +86,15 @@ class WebhookCommands:
         """Remove an endpoint: it gets nothing more, and what was still to be sent to it is not sent."""
         tally.webhooks.delete_webhook(business, webhook_id)
 
-    @post("/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/retry", operation_id="RetryWebhookDelivery",
-          status_code=202, sync_to_thread=True)
-    def retry_delivery(self, webhook_id: uuid.UUID, delivery_id: uuid.UUID, tally: Tally, queries: Queries,
-                       business: uuid.UUID) -> RetryQueued:
+    @post(
+        "/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/retry",
+        operation_id="RetryWebhookDelivery",
+        status_code=202,
+        sync_to_thread=True,
+    )
+    def retry_delivery(
+        self, webhook_id: uuid.UUID, delivery_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID
+    ) -> RetryQueued:
         """Send a delivery again now, with the same `webhook-id`, whatever its status. A failed delivery is
         tried once more; a pending one is tried at once instead of at its next try."""
         tally.webhooks.get_webhook(business, webhook_id)

@@ -1,4 +1,5 @@
 """Alert queries."""
+
 from __future__ import annotations
 
 import uuid
@@ -16,8 +17,14 @@ class AlertQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
     @get(operation_id="ListAlerts", sync_to_thread=True)
-    def alerts(self, queries: Queries, business: uuid.UUID, position_reached: int, page_size: PageSize = 10,
-               page_number: PageNumber = 0) -> PageOf[AlertView]:
+    def alerts(
+        self,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        page_size: PageSize = 10,
+        page_number: PageNumber = 0,
+    ) -> PageOf[AlertView]:
         """Alerts, newest first."""
         return queries.alerts(business, page_number, page_size)
 

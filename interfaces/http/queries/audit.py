@@ -1,4 +1,5 @@
 """Audit: any aggregate's events and its state at a version or time, from the event store."""
+
 from __future__ import annotations
 
 import uuid
@@ -23,18 +24,29 @@ class AuditQueries:
         return tally.explainer.explain_invoice(business, invoice_id)
 
     @get("/invoice/{invoice_id:uuid}", operation_id="GetInvoiceHistory", sync_to_thread=True)
-    def invoice_history(self, invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID,
-                        version: int | None = Parameter(default=None, ge=1),
-                        at: datetime | None = None) -> History:
+    def invoice_history(
+        self,
+        invoice_id: uuid.UUID,
+        tally: Tally,
+        business: uuid.UUID,
+        version: int | None = Parameter(default=None, ge=1),
+        at: datetime | None = None,
+    ) -> History:
         """An invoice's timeline: issued, then paid, voided or marked uncollectible. (Litestar routes
         `/audit/invoice/{id}` by the static `invoice` segment it shares with the explanation, so it is spelled
         out rather than left to `/audit/{kind}/{key}`.)"""
         return tally.audit.history(business, "invoice", str(invoice_id), version=version, at=at)
 
     @get("/{kind:str}/{key:str}", operation_id="GetAuditHistory", sync_to_thread=True)
-    def audit_history(self, kind: str, key: str, tally: Tally, business: uuid.UUID,
-                      version: int | None = Parameter(default=None, ge=1),
-                      at: datetime | None = None) -> History:
+    def audit_history(
+        self,
+        kind: str,
+        key: str,
+        tally: Tally,
+        business: uuid.UUID,
+        version: int | None = Parameter(default=None, ge=1),
+        at: datetime | None = None,
+    ) -> History:
         """The aggregate's events in order (version, type, recorded time, payload) and its state at `version`, at
         time `at` (RFC 3339), or now. Kinds: customer, usage_event, meter, product, subscription, invoice, wallet.
         Customers and usage events may be addressed by their external ids, wallets by their customer's external

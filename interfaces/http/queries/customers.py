@@ -1,4 +1,5 @@
 """Customer queries, with Dodo's list filters (its SDK's customer_list_params)."""
+
 from __future__ import annotations
 
 import uuid
@@ -15,26 +16,34 @@ from projections.customers import CustomerFilter, CustomerView, customer_view
 from projections.pages import PageOf
 from projections.queries import Queries
 
-Search = Annotated[str | None, Parameter(max_length=200, description="Text the customer's id, name or email "
-                                                                     "contains, in any case")]
+Search = Annotated[
+    str | None, Parameter(max_length=200, description="Text the customer's id, name or email contains, in any case")
+]
 
 
 class CustomerQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
     @get(operation_id="ListCustomers", sync_to_thread=True)
-    def customers(self, queries: Queries, business: uuid.UUID, position_reached: int, page_size: PageSize = 10,
-                  page_number: PageNumber = 0, search: Search = None,
-                  email: str | None = Parameter(default=None, description="Exactly this email (case-insensitive)"),
-                  name: str | None = Parameter(default=None, description="Names containing this (case-insensitive)"),
-                  created_at_gte: datetime | None = Parameter(default=None, description="Created at or after"),
-                  created_at_lte: datetime | None = Parameter(default=None, description="Created at or before"),
-                  ) -> PageOf[CustomerView]:
+    def customers(
+        self,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        page_size: PageSize = 10,
+        page_number: PageNumber = 0,
+        search: Search = None,
+        email: str | None = Parameter(default=None, description="Exactly this email (case-insensitive)"),
+        name: str | None = Parameter(default=None, description="Names containing this (case-insensitive)"),
+        created_at_gte: datetime | None = Parameter(default=None, description="Created at or after"),
+        created_at_lte: datetime | None = Parameter(default=None, description="Created at or before"),
+    ) -> PageOf[CustomerView]:
         """Customers, newest first, filtered as Dodo's list filters them; `search` keeps those whose id, name
         or email contains it (any case)."""
         check_times(created_at_gte=created_at_gte, created_at_lte=created_at_lte)
-        return queries.customers(business, page_number, page_size,
-                                 CustomerFilter(email, name, created_at_gte, created_at_lte, search))
+        return queries.customers(
+            business, page_number, page_size, CustomerFilter(email, name, created_at_gte, created_at_lte, search)
+        )
 
     @get("/{customer_id:str}", operation_id="GetCustomer", sync_to_thread=True)
     def customer(self, customer_id: str, tally: Tally, business: uuid.UUID) -> CustomerView:

@@ -1,5 +1,6 @@
 """Credit entitlement queries (Dodo's `/credit-entitlements` and `/customers/{id}/credit-entitlements`):
 every balance read includes each movement of that balance recorded before the request."""
+
 from __future__ import annotations
 
 import uuid
@@ -29,9 +30,18 @@ from projections.queries import Queries
 from projections.worker import wait_for
 
 CustomerId = Annotated[str, Parameter(min_length=1, max_length=255)]
-TransactionType = Literal["credit_added", "credit_deducted", "credit_expired", "credit_rolled_over",
-                          "rollover_forfeited", "overage_charged", "overage_reset", "auto_top_up",
-                          "manual_adjustment", "refund"]
+TransactionType = Literal[
+    "credit_added",
+    "credit_deducted",
+    "credit_expired",
+    "credit_rolled_over",
+    "rollover_forfeited",
+    "overage_charged",
+    "overage_reset",
+    "auto_top_up",
+    "manual_adjustment",
+    "refund",
+]
 
 
 def balances_caught_up(tally: Tally, position: int) -> None:
@@ -53,17 +63,25 @@ class EntitlementQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
     @get(operation_id="ListCreditEntitlements", sync_to_thread=True)
-    def entitlements(self, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int,
-                     deleted: bool = False, page_size: PageSize = 10,
-                     page_number: PageNumber = 0) -> PageOf[CreditEntitlementView]:
+    def entitlements(
+        self,
+        tally: Tally,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        deleted: bool = False,
+        page_size: PageSize = 10,
+        page_number: PageNumber = 0,
+    ) -> PageOf[CreditEntitlementView]:
         """Credit entitlements, newest first; `deleted=true` lists the deleted ones. Includes every change
         recorded before the request (Dodo's clients send no `min_position`)."""
         balances_caught_up(tally, tally.store.head())
         return queries.entitlements.entitlements(business, deleted, page_number, page_size)
 
     @get("/{entitlement_id:uuid}", operation_id="GetCreditEntitlement", sync_to_thread=True)
-    def entitlement(self, entitlement_id: uuid.UUID, tally: Tally, business: uuid.UUID,
-                    queries: Queries, position_reached: int) -> CreditEntitlementView:
+    def entitlement(
+        self, entitlement_id: uuid.UUID, tally: Tally, business: uuid.UUID, queries: Queries, position_reached: int
+    ) -> CreditEntitlementView:
         """One credit entitlement (deleted ones too, with `deleted: true`)."""
         tally.entitlements.get(business, entitlement_id)
         balances_caught_up(tally, tally.store.position_of(entitlement_id))
@@ -73,54 +91,89 @@ class EntitlementQueries:
         return found
 
     @get("/{entitlement_id:uuid}/balances", operation_id="ListCreditBalances", sync_to_thread=True)
-    def balances(self, entitlement_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                 position_reached: int, customer_id: CustomerId | None = None, page_size: PageSize = 10,
-                 page_number: PageNumber = 0) -> PageOf[BalanceView]:
+    def balances(
+        self,
+        entitlement_id: uuid.UUID,
+        tally: Tally,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        customer_id: CustomerId | None = None,
+        page_size: PageSize = 10,
+        page_number: PageNumber = 0,
+    ) -> PageOf[BalanceView]:
         """Every customer's balance of the entitlement (or one customer's), newest first."""
         tally.entitlements.get(business, entitlement_id)
         balances_caught_up(tally, tally.store.head())
         return queries.entitlements.balances(business, str(entitlement_id), customer_id, page_number, page_size)
 
     @get("/{entitlement_id:uuid}/balances/{customer_id:str}", operation_id="GetCreditBalance", sync_to_thread=True)
-    def balance(self, entitlement_id: uuid.UUID, customer_id: str, tally: Tally, queries: Queries,
-                business: uuid.UUID, position_reached: int) -> BalanceView:
+    def balance(
+        self,
+        entitlement_id: uuid.UUID,
+        customer_id: str,
+        tally: Tally,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+    ) -> BalanceView:
         """The customer's `balance` (credits left) and `overage` (credits owed beyond it) of the entitlement."""
         caught_up(tally, business, entitlement_id, customer_id)
         return queries.entitlements.balance(business, str(entitlement_id), customer_id, datetime.now(timezone.utc))
 
-    @get("/{entitlement_id:uuid}/balances/{customer_id:str}/grants", operation_id="ListCreditGrants",
-         sync_to_thread=True)
-    def grants(self, entitlement_id: uuid.UUID, customer_id: str, tally: Tally, queries: Queries,
-               business: uuid.UUID, position_reached: int,
-               status: Literal["active", "expired", "depleted"] | None = None, page_size: PageSize = 10,
-               page_number: PageNumber = 0) -> PageOf[GrantView]:
+    @get(
+        "/{entitlement_id:uuid}/balances/{customer_id:str}/grants", operation_id="ListCreditGrants", sync_to_thread=True
+    )
+    def grants(
+        self,
+        entitlement_id: uuid.UUID,
+        customer_id: str,
+        tally: Tally,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        status: Literal["active", "expired", "depleted"] | None = None,
+        page_size: PageSize = 10,
+        page_number: PageNumber = 0,
+    ) -> PageOf[GrantView]:
         """The customer's grants of the entitlement, newest first: `active` (credits left), `expired` (ended:
         expired, rolled over or forfeited) or `depleted` (spent)."""
         caught_up(tally, business, entitlement_id, customer_id)
-        return queries.entitlements.grants(business, str(entitlement_id), customer_id, status, page_number,
-                                           page_size)
+        return queries.entitlements.grants(business, str(entitlement_id), customer_id, status, page_number, page_size)
 
-    @get("/{entitlement_id:uuid}/balances/{customer_id:str}/ledger", operation_id="ListCreditLedger",
-         sync_to_thread=True)
-    def ledger(self, entitlement_id: uuid.UUID, customer_id: str, tally: Tally, queries: Queries,
-               business: uuid.UUID, position_reached: int, transaction_type: TransactionType | None = None,
-               start_date: datetime | None = None, end_date: datetime | None = None, page_size: PageSize = 10,
-               page_number: PageNumber = 0) -> PageOf[LedgerEntryView]:
+    @get(
+        "/{entitlement_id:uuid}/balances/{customer_id:str}/ledger", operation_id="ListCreditLedger", sync_to_thread=True
+    )
+    def ledger(
+        self,
+        entitlement_id: uuid.UUID,
+        customer_id: str,
+        tally: Tally,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        transaction_type: TransactionType | None = None,
+        start_date: datetime | None = None,
+        end_date: datetime | None = None,
+        page_size: PageSize = 10,
+        page_number: PageNumber = 0,
+    ) -> PageOf[LedgerEntryView]:
         """The ledger of the customer's balance, newest first, with Dodo's transaction types; filtered by
         type and by time (`start_date` inclusive, `end_date` exclusive)."""
         check_times(start_date=start_date, end_date=end_date)
         caught_up(tally, business, entitlement_id, customer_id)
-        return queries.entitlements.ledger(business, str(entitlement_id), customer_id, transaction_type,
-                                           start_date, end_date, page_number, page_size)
+        return queries.entitlements.ledger(
+            business, str(entitlement_id), customer_id, transaction_type, start_date, end_date, page_number, page_size
+        )
 
 
 class CustomerEntitlementQueries:
     """Joined into the customers controller (its path)."""
 
-    @get("/{customer_id:str}/credit-entitlements", operation_id="ListCustomerCreditEntitlements",
-         sync_to_thread=True)
-    def customer_entitlements(self, customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID,
-                              position_reached: int) -> CustomerEntitlements:
+    @get("/{customer_id:str}/credit-entitlements", operation_id="ListCustomerCreditEntitlements", sync_to_thread=True)
+    def customer_entitlements(
+        self, customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
+    ) -> CustomerEntitlements:
         """Every credit entitlement the customer holds a balance of, with its `balance` and `overage`."""
         caught_up(tally, business, None, customer_id)
         return queries.entitlements.of_customer(business, customer_id)

@@ -1,4 +1,5 @@
 """Liveness, how far each read model has got, and where one is stuck."""
+
 from __future__ import annotations
 
 from litestar import get
@@ -22,5 +23,9 @@ class HealthQueries:
         stuck = queries.stuck(list(PROJECTIONS))
         behind = any(p < head for p in at.values()) or not at
         status = "degraded" if stuck else "catching_up" if behind and head else "ok"
-        return Health(status=status, position=head, projections=at,
-                      parked=[Parked(s.projection, s.position, s.events) for s in stuck])
+        return Health(
+            status=status,
+            position=head,
+            projections=at,
+            parked=[Parked(s.projection, s.position, s.events) for s in stuck],
+        )

@@ -1,4 +1,5 @@
 """Meter queries: definitions and usage."""
+
 from __future__ import annotations
 
 import uuid
@@ -21,38 +22,70 @@ from projections.queries import Queries
 
 # Dodo's SDK may send a locale for translated texts; tally keeps none, so the base text is shown, as Dodo shows
 # it for a locale without translations.
-Locale = Annotated[str | None, Parameter(description="Accepted for Dodo's SDK; tally shows the base text",
-                                         max_length=35)]
+Locale = Annotated[
+    str | None, Parameter(description="Accepted for Dodo's SDK; tally shows the base text", max_length=35)
+]
 MAX_BUCKETS = 10_000
 MAX_GROUP_KEYS = 5
-GroupBy = Annotated[list[str] | None, Parameter(
-    description=f"Metadata keys (repeat the parameter, at most {MAX_GROUP_KEYS}) to break the usage down by: a "
-                "series per combination of their values, read from the raw events (docs/pricing.md).")]
-WINDOW_LENGTH = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(days=1),
-                 "month": timedelta(days=28)}
+GroupBy = Annotated[
+    list[str] | None,
+    Parameter(
+        description=f"Metadata keys (repeat the parameter, at most {MAX_GROUP_KEYS}) to break the usage down by: a "
+        "series per combination of their values, read from the raw events (docs/pricing.md)."
+    ),
+]
+WINDOW_LENGTH = {
+    "minute": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
+    "day": timedelta(days=1),
+    "month": timedelta(days=28),
+}
 
 
 class MeterQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
     @get(operation_id="ListMeters", sync_to_thread=True)
-    def meters(self, queries: Queries, business: uuid.UUID, position_reached: int,
-               archived: bool = Parameter(default=False, description="true: archived meters only, as Dodo"),
-               page_size: PageSize = 10,
-               page_number: PageNumber = 0, locale: Locale = None) -> PageOf[MeterView]:
+    def meters(
+        self,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        archived: bool = Parameter(default=False, description="true: archived meters only, as Dodo"),
+        page_size: PageSize = 10,
+        page_number: PageNumber = 0,
+        locale: Locale = None,
+    ) -> PageOf[MeterView]:
         """Meters, newest first: active ones, or with `archived=true` the archived ones."""
         return queries.meters(business, archived, page_number, page_size)
 
     @get("/{meter_id:uuid}", operation_id="GetMeter", sync_to_thread=True)
-    def meter(self, meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-              position_reached: int, locale: Locale = None) -> MeterView:
+    def meter(
+        self,
+        meter_id: uuid.UUID,
+        tally: Tally,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        locale: Locale = None,
+    ) -> MeterView:
         """One meter with `skipped` (matching events without a numeric value) and back-fill progress."""
         return queries.meter(tally.meters.get_meter(business, meter_id))
 
     @get("/{meter_id:uuid}/usage", operation_id="GetMeterUsage", sync_to_thread=True)
-    def meter_usage(self, meter_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                    position_reached: int, start: datetime, end: datetime, customer_id: str | None = None,
-                    window: Literal["minute", "hour", "day", "month"] = "day", group_by: GroupBy = None) -> MeterUsage:
+    def meter_usage(
+        self,
+        meter_id: uuid.UUID,
+        tally: Tally,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        start: datetime,
+        end: datetime,
+        customer_id: str | None = None,
+        window: Literal["minute", "hour", "day", "month"] = "day",
+        group_by: GroupBy = None,
+    ) -> MeterUsage:
         """The meter's total over [start, end) and per UTC window (only windows with usage), for one customer or
         all. Computed from per-minute buckets, so start and end are truncated to the minute. Count, sum and
         unique_count total "0" without usage; max, min, avg and last null. With `group_by`, also `groups`: the
@@ -65,8 +98,11 @@ def _check_range(start: datetime, end: datetime, window: str, keys: tuple[str, .
     if len(keys) > MAX_GROUP_KEYS or len(set(keys)) < len(keys):
         faults.append(Fault("group_by", f"at most {MAX_GROUP_KEYS} different keys"))
     for key in keys:
-        faults += [Fault("group_by", f"must be a metadata key of 1 to {MAX_KEY_LENGTH} characters")] \
-            if not 1 <= len(key) <= MAX_KEY_LENGTH else text_fault("group_by", key)
+        faults += (
+            [Fault("group_by", f"must be a metadata key of 1 to {MAX_KEY_LENGTH} characters")]
+            if not 1 <= len(key) <= MAX_KEY_LENGTH
+            else text_fault("group_by", key)
+        )
     if not faults and end <= start:
         faults.append(Fault("end", "must be after start"))
     elif not faults and (end - start) / WINDOW_LENGTH[window] > MAX_BUCKETS:
@@ -75,16 +111,32 @@ def _check_range(start: datetime, end: datetime, window: str, keys: tuple[str, .
         raise Invalid("invalid usage range", "invalid_range", faults)
 
 
-def read_usage(tally: Tally, queries: Queries, business: uuid.UUID, meter_id: uuid.UUID, start: datetime,
-               end: datetime, customer_id: str | None, window: str, group_by: tuple[str, ...] = ()) -> MeterUsage:
+def read_usage(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    meter_id: uuid.UUID,
+    start: datetime,
+    end: datetime,
+    customer_id: str | None,
+    window: str,
+    group_by: tuple[str, ...] = (),
+) -> MeterUsage:
     """The usage answer, for the API and the dashboard alike."""
     _check_range(start, end, window, group_by)
     tally.meters.get_meter(business, meter_id)
     try:
         total, buckets = queries.meter_usage(meter_id, customer_id, start, end, window)
-        groups = [UsageGroup(dict(zip(group_by, g.values)), g.total, [UsageBucket(*b) for b in g.buckets])
-                  for g in queries.meter_usage_groups(meter_id, customer_id, start, end, window, group_by)] \
-            if group_by else None
+        groups = (
+            [
+                UsageGroup(dict(zip(group_by, g.values)), g.total, [UsageBucket(*b) for b in g.buckets])
+                for g in queries.meter_usage_groups(meter_id, customer_id, start, end, window, group_by)
+            ]
+            if group_by
+            else None
+        )
     except NotFound:
-        raise NotReady("the meter is not in the read model yet; retry with min_position", "projections_behind")
+        raise NotReady(
+            "the meter is not in the read model yet; retry with min_position", "projections_behind"
+        ) from None
     return MeterUsage(meter_id, total, [UsageBucket(*b) for b in buckets], groups)

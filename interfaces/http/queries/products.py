@@ -1,4 +1,5 @@
 """Product queries."""
+
 from __future__ import annotations
 
 import uuid
@@ -16,9 +17,14 @@ class ProductQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
     @get(operation_id="ListProducts", sync_to_thread=True)
-    def products(self, queries: Queries, business: uuid.UUID, position_reached: int,
-                 page_size: PageSize = 10,
-                 page_number: PageNumber = 0) -> PageOf[ProductView]:
+    def products(
+        self,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        page_size: PageSize = 10,
+        page_number: PageNumber = 0,
+    ) -> PageOf[ProductView]:
         """Products, newest first."""
         return products_of(queries, business, page_number, page_size)
 
@@ -30,9 +36,21 @@ class ProductQueries:
 
 def products_of(queries: Queries, business: uuid.UUID, page_number: int, page_size: int) -> PageOf[ProductView]:
     rows = queries.products(business, page_number, page_size)
-    views = [product_view(r["id"], r["name"], r["currency"], r["price"], r["billing_interval"],
-                          r["interval_count"], r["usage_prices"], r["archived"], r["created_at"],
-                          r["credit_entitlements"]) for r in rows]
+    views = [
+        product_view(
+            r["id"],
+            r["name"],
+            r["currency"],
+            r["price"],
+            r["billing_interval"],
+            r["interval_count"],
+            r["usage_prices"],
+            r["archived"],
+            r["created_at"],
+            r["credit_entitlements"],
+        )
+        for r in rows
+    ]
     return paged(views, page_number, page_size)
 
 

@@ -1,4 +1,5 @@
 """Subscription queries."""
+
 from __future__ import annotations
 
 import uuid

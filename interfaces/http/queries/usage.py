@@ -1,4 +1,5 @@
 """The upcoming invoice of a customer."""
+
 from __future__ import annotations
 
 import uuid
@@ -26,5 +27,13 @@ def usage_of(tally: Tally, business: uuid.UUID, customer_id: str) -> UsageView:
     if not views:
         return UsageView(customer_id, None, None, [], "0", "0", [], 0)
     first = views[0]
-    return UsageView(customer_id, first.currency, first.current_cycle, first.lines, first.price, first.total,
-                     views, upcoming[0].position)
+    return UsageView(
+        customer_id,
+        first.currency,
+        first.current_cycle,
+        first.lines,
+        first.price,
+        first.total,
+        views,
+        upcoming[0].position,
+    )

@@ -1,4 +1,5 @@
 """Webhook endpoint queries, the secret, and the deliveries with how sending went."""
+
 from __future__ import annotations
 
 import uuid
@@ -27,8 +28,14 @@ class WebhookQueries:
     """The queries half of a resource's controller (interfaces/http/controllers.py)."""
 
     @get(operation_id="ListWebhooks", sync_to_thread=True)
-    def webhooks(self, queries: Queries, business: uuid.UUID, position_reached: int, limit: Limit = 100,
-                 iterator: Iterator = None) -> WebhookPage:
+    def webhooks(
+        self,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        limit: Limit = 100,
+        iterator: Iterator = None,
+    ) -> WebhookPage:
         """Endpoints, newest first, in Dodo's cursor pages (`data`, `iterator`, `done`)."""
         return queries.webhooks(business, limit, int(iterator or 0))
 
@@ -49,9 +56,17 @@ class WebhookQueries:
         return WebhookHeaders(tally.webhooks.get_webhook(business, webhook_id).headers, [])
 
     @get("/{webhook_id:uuid}/deliveries", operation_id="ListWebhookDeliveries", sync_to_thread=True)
-    def deliveries(self, webhook_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID,
-                   position_reached: int, status: Literal["pending", "delivered", "failed"] | None = None,
-                   page_size: PageSize = 10, page_number: PageNumber = 0) -> PageOf[DeliveryView]:
+    def deliveries(
+        self,
+        webhook_id: uuid.UUID,
+        tally: Tally,
+        queries: Queries,
+        business: uuid.UUID,
+        position_reached: int,
+        status: Literal["pending", "delivered", "failed"] | None = None,
+        page_size: PageSize = 10,
+        page_number: PageNumber = 0,
+    ) -> PageOf[DeliveryView]:
         """The endpoint's deliveries, newest first: status (pending, delivered, failed), attempts, the last
         response code or error, and the next try of a pending one. `id` is the `webhook-id` it is sent with."""
         tally.webhooks.get_webhook(business, webhook_id)

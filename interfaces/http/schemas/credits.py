@@ -1,4 +1,5 @@
 """What a credit grant answers."""
+
 from __future__ import annotations
 
 import msgspec

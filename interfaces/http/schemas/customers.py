@@ -1,4 +1,5 @@
 """What customer commands answer."""
+
 from __future__ import annotations
 
 from projections.customers import CustomerView

@@ -1,5 +1,6 @@
 """Credit entitlements as the API shows them (Dodo's shapes, projections/entitlement_queries.py), built
 from the aggregate for answers that cannot wait for the read model."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -33,5 +34,13 @@ class LedgerEntryWritten(msgspec.Struct):
 
 
 def entitlement_view_of(e: CreditEntitlement) -> CreditEntitlementView:
-    return entitlement_view({"id": e.id, "business_id": e.business_id, "terms": e.terms.terms(),
-                             "deleted": e.deleted, "created_at": e.created_on, "updated_at": e.modified_on})
+    return entitlement_view(
+        {
+            "id": e.id,
+            "business_id": e.business_id,
+            "terms": e.terms.terms(),
+            "deleted": e.deleted,
+            "created_at": e.created_on,
+            "updated_at": e.modified_on,
+        }
+    )

@@ -1,4 +1,5 @@
 """What ingesting a batch answers."""
+
 from __future__ import annotations
 
 import msgspec

@@ -1,4 +1,5 @@
 """What /health answers."""
+
 from __future__ import annotations
 
 import msgspec

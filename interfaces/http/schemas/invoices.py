@@ -1,5 +1,6 @@
 """Invoices as the API shows them: issued ones from the `invoices` read model, drafts priced live, and both
 in one list (drafts first: their cycles ended last)."""
+
 from __future__ import annotations
 
 import uuid
@@ -33,14 +34,32 @@ def numbering_view(tally: Tally, business: uuid.UUID, position: int = 0) -> Numb
 
 def draft_view(draft: Draft) -> InvoiceView:
     u = draft.upcoming
-    return InvoiceView(id=str(draft.id), customer_id=draft.customer_id, subscription_id=str(u.subscription_id),
-                       product_id=str(u.product_id), status=DRAFT, currency=u.rated.currency,
-                       cycle_start=u.cycle.start, cycle_end=u.cycle.end, price=str(u.rated.price),
-                       lines=[line_view(line) for line in u.rated.lines], total=str(u.rated.total), issued_at=None)
+    return InvoiceView(
+        id=str(draft.id),
+        customer_id=draft.customer_id,
+        subscription_id=str(u.subscription_id),
+        product_id=str(u.product_id),
+        status=DRAFT,
+        currency=u.rated.currency,
+        cycle_start=u.cycle.start,
+        cycle_end=u.cycle.end,
+        price=str(u.rated.price),
+        lines=[line_view(line) for line in u.rated.lines],
+        total=str(u.rated.total),
+        issued_at=None,
+    )
 
 
-def invoice_list(tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str | None, status: str | None,
-                 page_number: int, page_size: int, now: datetime) -> PageOf[InvoiceView]:
+def invoice_list(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    customer_id: str | None,
+    status: str | None,
+    page_number: int,
+    page_size: int,
+    now: datetime,
+) -> PageOf[InvoiceView]:
     """Drafts (unless another status is asked for), then issued invoices, newest first, paged as one list."""
     start, wanted = page_number * page_size, page_size + 1  # one more says whether a next page exists
     items: list[InvoiceView] = []
@@ -50,12 +69,12 @@ def invoice_list(tally: Tally, queries: Queries, business: uuid.UUID, customer_i
         items = [draft_view(d) for d in page]
     if status != DRAFT and len(items) < wanted:
         items += queries.invoice_rows(business, customer_id, status, max(0, start - drafts), wanted - len(items))
-    return PageOf(items=items[:page_size], page_number=page_number, page_size=page_size,
-                  has_more=len(items) > page_size)
+    return PageOf(
+        items=items[:page_size], page_number=page_number, page_size=page_size, has_more=len(items) > page_size
+    )
 
 
-def any_invoice(tally: Tally, queries: Queries, business: uuid.UUID, invoice: uuid.UUID,
-                now: datetime) -> InvoiceView:
+def any_invoice(tally: Tally, queries: Queries, business: uuid.UUID, invoice: uuid.UUID, now: datetime) -> InvoiceView:
     """An issued invoice, or else a draft."""
     if invoice in tally.store.repository:
         return queries.invoice(business, invoice)

@@ -1,4 +1,5 @@
 """What meter commands and the usage query answer."""
+
 from __future__ import annotations
 
 import uuid

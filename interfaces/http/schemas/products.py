@@ -1,4 +1,5 @@
 """Products as the API shows them: prices as exact decimal strings, usage prices by meter."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -51,10 +52,15 @@ class UsagePriceView(PricingView, kw_only=True):
 def pricing_view(p: Pricing) -> PricingView:
     def optional(value: Decimal | None) -> str | None:
         return None if value is None else number(value)
+
     tiers = [TierView(optional(t.up_to), number(t.unit_price), number(t.flat_price)) for t in p.tiers]
-    return PricingView(model=p.model, unit_price=number(p.unit_price) if p.model == "per_unit" else None,
-                       tiers=tiers if p.model in ("graduated", "volume") else None,
-                       package_size=optional(p.package_size), package_price=optional(p.package_price))
+    return PricingView(
+        model=p.model,
+        unit_price=number(p.unit_price) if p.model == "per_unit" else None,
+        tiers=tiers if p.model in ("graduated", "volume") else None,
+        package_size=optional(p.package_size),
+        package_price=optional(p.package_price),
+    )
 
 
 class AttachmentView(msgspec.Struct):
@@ -82,26 +88,58 @@ class ProductWritten(ProductView):
     position: int = 0
 
 
-def product_view(id: Any, name: str, currency: str, price: Decimal, billing_interval: str, interval_count: int,
-                 usage_prices: dict[str, UsagePrice], archived: bool, created_at: datetime,
-                 attachments: list[Attachment] | None = None) -> ProductView:
+def product_view(
+    id: Any,
+    name: str,
+    currency: str,
+    price: Decimal,
+    billing_interval: str,
+    interval_count: int,
+    usage_prices: dict[str, UsagePrice],
+    archived: bool,
+    created_at: datetime,
+    attachments: list[Attachment] | None = None,
+) -> ProductView:
     def credits(c: CreditTerms | None) -> CreditTermsView | None:
         return CreditTermsView(number(c.per_cycle), number(c.per_unit), c.rollover, c.expires_after_days) if c else None
-    prices = [UsagePriceView(**msgspec.structs.asdict(pricing_view(p.pricing)), meter_id=p.meter_id,
-                             free_threshold=number(p.free_threshold), credits=credits(p.credits), group_by=p.group_by,
-                             group_prices={v: pricing_view(g) for v, g in p.group_prices.items()} if p.group_by else None,
-                             credit_entitlement_id=p.credit_entitlement_id,
-                             meter_units_per_credit=number(p.meter_units_per_credit)
-                             if p.meter_units_per_credit is not None else None)
-              for p in prices_of(usage_prices)]
-    attached = [AttachmentView(a.credit_entitlement_id, number(a.credits_amount),
-                               {k: number(v) if isinstance(v, Decimal) else v for k, v in a.overrides.items()})
-                for a in attachments or []]
-    return ProductView(str(id), name, currency, str(price), billing_interval, interval_count, prices, archived,
-                       created_at, attached)
+
+    prices = [
+        UsagePriceView(
+            **msgspec.structs.asdict(pricing_view(p.pricing)),
+            meter_id=p.meter_id,
+            free_threshold=number(p.free_threshold),
+            credits=credits(p.credits),
+            group_by=p.group_by,
+            group_prices={v: pricing_view(g) for v, g in p.group_prices.items()} if p.group_by else None,
+            credit_entitlement_id=p.credit_entitlement_id,
+            meter_units_per_credit=number(p.meter_units_per_credit) if p.meter_units_per_credit is not None else None,
+        )
+        for p in prices_of(usage_prices)
+    ]
+    attached = [
+        AttachmentView(
+            a.credit_entitlement_id,
+            number(a.credits_amount),
+            {k: number(v) if isinstance(v, Decimal) else v for k, v in a.overrides.items()},
+        )
+        for a in attachments or []
+    ]
+    return ProductView(
+        str(id), name, currency, str(price), billing_interval, interval_count, prices, archived, created_at, attached
+    )
 
 
 def product_view_of(p: Product) -> ProductView:
     """The product as the aggregate holds it, for answers that cannot wait for the read model."""
-    return product_view(p.id, p.name, p.currency, p.price, p.billing_interval, p.interval_count, p.usage_prices,
-                        p.archived, p.created_on, p.attachments)
+    return product_view(
+        p.id,
+        p.name,
+        p.currency,
+        p.price,
+        p.billing_interval,
+        p.interval_count,
+        p.usage_prices,
+        p.archived,
+        p.created_on,
+        p.attachments,
+    )

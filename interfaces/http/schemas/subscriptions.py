@@ -1,4 +1,5 @@
 """Subscriptions as the API shows them, and what closing cycles answers."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -41,8 +42,15 @@ def subscription_view(subscription: Subscription) -> SubscriptionView:
     c = subscription.open_cycle
     status = "active" if subscription.ends_at is None else ("cancelled" if c else "ended")
     return SubscriptionView(
-        id=str(subscription.id), customer_id=subscription.customer_id, product_id=str(subscription.product_id),
-        status=status, start=subscription.anchor, billing_interval=subscription.billing_interval,
-        interval_count=subscription.interval_count, current_cycle=CycleView(c.start, c.end) if c else None,
-        closed_cycles=subscription.closed, ends_at=subscription.ends_at,
-        invoice_ids=[str(i) for i in subscription.invoice_ids])
+        id=str(subscription.id),
+        customer_id=subscription.customer_id,
+        product_id=str(subscription.product_id),
+        status=status,
+        start=subscription.anchor,
+        billing_interval=subscription.billing_interval,
+        interval_count=subscription.interval_count,
+        current_cycle=CycleView(c.start, c.end) if c else None,
+        closed_cycles=subscription.closed,
+        ends_at=subscription.ends_at,
+        invoice_ids=[str(i) for i in subscription.invoice_ids],
+    )

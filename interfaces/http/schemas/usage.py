@@ -1,4 +1,5 @@
 """The upcoming invoice of a customer: each open cycle priced now."""
+
 from __future__ import annotations
 
 import msgspec
@@ -33,5 +34,12 @@ class UsageView(msgspec.Struct):
 
 def upcoming_view(u: Upcoming) -> UpcomingView:
     lines: list[LineView] = [line_view(line) for line in u.rated.lines]
-    return UpcomingView(str(u.subscription_id), str(u.product_id), u.rated.currency,
-                        CycleView(u.cycle.start, u.cycle.end), lines, str(u.rated.price), str(u.rated.total))
+    return UpcomingView(
+        str(u.subscription_id),
+        str(u.product_id),
+        u.rated.currency,
+        CycleView(u.cycle.start, u.cycle.end),
+        lines,
+        str(u.rated.price),
+        str(u.rated.total),
+    )

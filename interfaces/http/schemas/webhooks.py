@@ -1,4 +1,5 @@
 """What webhook and alert commands answer: Dodo's shapes, with the log position as tally's extra field."""
+
 from __future__ import annotations
 
 import msgspec

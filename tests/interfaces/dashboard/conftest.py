@@ -1,4 +1,5 @@
 """A real `tally` HTTP server on a free port and Debian's headless Chromium driving it."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,15 @@ from tests.conftest import RunningWorker
 
 CHROMIUM = "/usr/bin/chromium"
 expect.set_options(timeout=15_000)
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 class Served:

@@ -1,4 +1,5 @@
 """Products, subscriptions, credits and invoices in the dashboard, over plain HTTP."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -9,16 +10,18 @@ from tests.interfaces.dashboard.test_pages_http import sign_in
 
 
 def test_the_product_form_rejects_what_the_api_rejects(client: Any, auth: Any, key: str) -> None:
-    api = client.post("/products", json={"name": "x", "currency": "USD", "billing_interval": "fortnight"},
-                      headers=auth).json()
+    api = client.post(
+        "/products", json={"name": "x", "currency": "USD", "billing_interval": "fortnight"}, headers=auth
+    ).json()
     sign_in(client, key)
     page = client.post("/dashboard/products", data={"name": "x", "currency": "USD", "billing_interval": "fortnight"})
     assert page.status_code == 422
     assert api["errors"][0]["reason"].split(" - ")[0] in page.text.replace("&#39;", "'").replace("&#34;", '"')
 
 
-def test_a_closed_cycle_shows_as_an_invoice_with_its_lines_and_audit_link(client: Any, auth: Any, worker: Any,
-                                                                          key: str, tally: Any) -> None:
+def test_a_closed_cycle_shows_as_an_invoice_with_its_lines_and_audit_link(
+    client: Any, auth: Any, worker: Any, key: str, tally: Any
+) -> None:
     calls = meter(client, auth, "api.call", name="API calls")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"})
     client.post("/customers", json={"customer_id": "cus_inv"}, headers=auth)
@@ -53,8 +56,9 @@ def test_credits_granted_on_the_customer_page_show_in_balance_and_ledger(client:
     assert 'id="credit-balance">500<' in page.text and "welcome" in page.text
 
 
-def test_a_customer_subscribed_from_the_product_page_shows_among_its_subscribers(client: Any, auth: Any,
-                                                                                 key: str, tally: Any) -> None:
+def test_a_customer_subscribed_from_the_product_page_shows_among_its_subscribers(
+    client: Any, auth: Any, key: str, tally: Any
+) -> None:
     calls = meter(client, auth, "api.call", name="API calls")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02"}, name="Metered")
     client.post("/customers", json={"customer_id": "cus_sub"}, headers=auth)
@@ -70,8 +74,9 @@ def test_a_customer_subscribed_from_the_product_page_shows_among_its_subscribers
     assert foreign.status_code == 404
 
 
-def test_a_graduated_per_value_invoice_shows_its_values_and_tiers(client: Any, auth: Any, worker: Any,
-                                                                  key: str) -> None:
+def test_a_graduated_per_value_invoice_shows_its_values_and_tiers(
+    client: Any, auth: Any, worker: Any, key: str
+) -> None:
     calls = meter(client, auth, "api.call", name="API calls")
     tiers = [{"up_to": "1000", "unit_price": "0.02"}, {"up_to": None, "unit_price": "0.01"}]
     plan = product(client, auth, {"meter_id": calls, "model": "graduated", "tiers": tiers, "group_by": "region"})

@@ -1,4 +1,5 @@
 """The dashboard in headless Chromium, against a real server and projection worker."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -19,16 +20,20 @@ def sign_in(page: Page, key: str) -> None:
 
 
 def ingest(served: Served, key: str, worker: RunningWorker, *tokens: int) -> None:
-    events = [{"event_id": f"evt_{i}", "customer_id": "cus_browser", "event_name": "api.call",
-               "metadata": {"tokens": n}} for i, n in enumerate(tokens)]
-    answer = httpx.post(f"{served.base}/events/ingest", json={"events": events},
-                        headers={"Authorization": f"Bearer {key}"})
+    events = [
+        {"event_id": f"evt_{i}", "customer_id": "cus_browser", "event_name": "api.call", "metadata": {"tokens": n}}
+        for i, n in enumerate(tokens)
+    ]
+    answer = httpx.post(
+        f"{served.base}/events/ingest", json={"events": events}, headers={"Authorization": f"Bearer {key}"}
+    )
     assert answer.status_code == 200, answer.text
     worker.caught_up(answer.json()["position"])
 
 
-def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Served, worker: RunningWorker,
-                                                        key: str) -> None:
+def test_a_person_signs_in_follows_usage_and_signs_out(
+    page: Page, served: Served, worker: RunningWorker, key: str
+) -> None:
     page.goto("/dashboard")
     screenshot(page, "sign-in")
     page.fill("input[name=api_key]", "tally_wrong_key")
@@ -112,7 +117,8 @@ def test_a_person_signs_in_follows_usage_and_signs_out(page: Page, served: Serve
 
 
 def test_an_issued_invoice_reads_line_by_line_and_another_business_sees_nothing(
-        page: Page, served: Served, worker: RunningWorker, key: str, tally: Tally) -> None:
+    page: Page, served: Served, worker: RunningWorker, key: str, tally: Tally
+) -> None:
     with httpx.Client(base_url=served.base, headers={"Authorization": f"Bearer {key}"}) as api:
         calls = meter(api, {}, "api.call", name="API calls")
         plan = product(api, {}, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"}, name="Starter")

@@ -1,5 +1,6 @@
 """Dashboard pages of credit entitlements over plain HTTP: the list, and a customer's balance of one with its
 grants and ledger."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -7,12 +8,24 @@ from typing import Any
 from tests.interfaces.dashboard.test_pages_http import sign_in
 
 
-def test_the_entitlements_page_lists_them_and_a_customer_sees_balance_grants_and_ledger(client: Any, auth: Any,
-                                                                                        key: str, tally: Any) -> None:
-    ent = client.post("/credit-entitlements", headers=auth, json={
-        "name": "API credits", "unit": "credits", "precision": 0, "rollover_enabled": True,
-        "rollover_percentage": 50, "overage_enabled": True, "overage_behavior": "carry_deficit",
-        "price_per_unit": "0.05", "currency": "USD"}).json()
+def test_the_entitlements_page_lists_them_and_a_customer_sees_balance_grants_and_ledger(
+    client: Any, auth: Any, key: str, tally: Any
+) -> None:
+    ent = client.post(
+        "/credit-entitlements",
+        headers=auth,
+        json={
+            "name": "API credits",
+            "unit": "credits",
+            "precision": 0,
+            "rollover_enabled": True,
+            "rollover_percentage": 50,
+            "overage_enabled": True,
+            "overage_behavior": "carry_deficit",
+            "price_per_unit": "0.05",
+            "currency": "USD",
+        },
+    ).json()
     client.post("/customers", headers=auth, json={"customer_id": "cus_e"})
     entries = f"/credit-entitlements/{ent['id']}/balances/cus_e/ledger-entries"
     client.post(entries, headers=auth, json={"amount": "40", "entry_type": "credit", "reason": "welcome"})

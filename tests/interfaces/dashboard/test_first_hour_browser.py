@@ -1,5 +1,6 @@
 """The pages a person keeps open, on a laptop (1366 px) and a phone (390 px): the overview, charts that fit
 their range, customer search, and the actions behind confirmation pages (edit, close now, cancel, archive)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -33,14 +34,18 @@ def first_hour_business(served: Served, worker: RunningWorker, key: str) -> dict
     with httpx.Client(base_url=served.base, headers={"Authorization": f"Bearer {key}"}) as api:
         calls = meter(api, {}, "api.call", name="API calls")
         plan = product(api, {}, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"}, name="Daily plan")
-        for body in ({"customer_id": "cus_acme", "name": "Acme Rockets", "email": "ops@acme.example"},
-                     {"customer_id": "cus_globex", "name": "Globex", "email": "billing@globex.example"}):
+        for body in (
+            {"customer_id": "cus_acme", "name": "Acme Rockets", "email": "ops@acme.example"},
+            {"customer_id": "cus_globex", "name": "Globex", "email": "billing@globex.example"},
+        ):
             assert api.post("/customers", json=body).status_code == 201
         subscribe(api, {}, "cus_acme", plan["id"], datetime.now(timezone.utc) - timedelta(minutes=10))
         subscription = subscribe(api, {}, "cus_globex", plan["id"], yesterday())
         for offset in range(0, EVENTS, 1000):
-            events = [{"event_id": f"fh-{i}", "customer_id": "cus_acme", "event_name": "api.call"}
-                      for i in range(offset, min(EVENTS, offset + 1000))]
+            events = [
+                {"event_id": f"fh-{i}", "customer_id": "cus_acme", "event_name": "api.call"}
+                for i in range(offset, min(EVENTS, offset + 1000))
+            ]
             answer = api.post("/events/ingest", json={"events": events})
             assert answer.status_code == 200, answer.text
     worker.caught_up()
@@ -64,8 +69,9 @@ def open_menu_if_folded(page: Page) -> None:
     expect(page.locator("header nav")).to_be_visible()
 
 
-def test_the_overview_says_how_the_business_is_doing_and_links_on(sized_page: Page, first_hour_business: dict[str, str],
-                                                                  key: str) -> None:
+def test_the_overview_says_how_the_business_is_doing_and_links_on(
+    sized_page: Page, first_hour_business: dict[str, str], key: str
+) -> None:
     page = sized_page
     sign_in(page, key)
     expect(page.locator("h1")).to_have_text("Overview")
@@ -85,8 +91,9 @@ def test_the_overview_says_how_the_business_is_doing_and_links_on(sized_page: Pa
     expect(page.locator("h1")).to_have_text("Overview")
 
 
-def test_a_chart_fits_its_range_and_shows_a_single_bucket(sized_page: Page, first_hour_business: dict[str, str],
-                                                          key: str) -> None:
+def test_a_chart_fits_its_range_and_shows_a_single_bucket(
+    sized_page: Page, first_hour_business: dict[str, str], key: str
+) -> None:
     page = sized_page
     sign_in(page, key)
     page.goto(f"/dashboard/meters/{first_hour_business['meter']}")
@@ -111,8 +118,9 @@ def test_a_chart_fits_its_range_and_shows_a_single_bucket(sized_page: Page, firs
     expect(page.get_by_role("alert")).to_contain_text("window: the range holds more than 10000 minute windows")
 
 
-def test_customers_are_found_by_name_and_their_page_charts_the_cycle(sized_page: Page, first_hour_business: dict[str, str],
-                                                                    key: str) -> None:
+def test_customers_are_found_by_name_and_their_page_charts_the_cycle(
+    sized_page: Page, first_hour_business: dict[str, str], key: str
+) -> None:
     page = sized_page
     sign_in(page, key)
     page.goto("/dashboard/customers")
@@ -130,7 +138,8 @@ def test_customers_are_found_by_name_and_their_page_charts_the_cycle(sized_page:
 
 
 def test_a_person_edits_a_customer_closes_a_cycle_cancels_and_archives_each_after_confirming(
-        sized_page: Page, first_hour_business: dict[str, str], key: str) -> None:
+    sized_page: Page, first_hour_business: dict[str, str], key: str
+) -> None:
     page = sized_page
     sign_in(page, key)
     page.goto("/dashboard/customers/cus_globex")

@@ -1,4 +1,5 @@
 """Invoices in the dashboard: drafts listed, status actions as same-origin forms, PDF and CSV downloads."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -23,8 +24,9 @@ def draft_of(client: Any, auth: Any, worker: Any) -> dict[str, Any]:
     return draft
 
 
-def test_a_draft_is_listed_finalized_paid_and_downloaded_from_the_dashboard(client: Any, auth: Any, worker: Any,
-                                                                           key: str) -> None:
+def test_a_draft_is_listed_finalized_paid_and_downloaded_from_the_dashboard(
+    client: Any, auth: Any, worker: Any, key: str
+) -> None:
     draft = draft_of(client, auth, worker)
     sign_in(client, key)
     listed = client.get("/dashboard/invoices?status=draft").text
@@ -36,8 +38,9 @@ def test_a_draft_is_listed_finalized_paid_and_downloaded_from_the_dashboard(clie
     assert finalized.status_code == 200 and "Invoice INV-000001" in finalized.text
     assert 'id="mark-paid"' in finalized.text and 'id="void"' in finalized.text
 
-    paid = client.post(f"/dashboard/invoices/{draft['id']}/mark-paid", data={"reference": "wire-7", "paid_at": ""},
-                       headers=SAME_ORIGIN)
+    paid = client.post(
+        f"/dashboard/invoices/{draft['id']}/mark-paid", data={"reference": "wire-7", "paid_at": ""}, headers=SAME_ORIGIN
+    )
     assert paid.status_code == 200 and ">paid<" in paid.text and "wire-7" in paid.text
     assert 'id="void"' not in paid.text
 
@@ -48,7 +51,8 @@ def test_a_draft_is_listed_finalized_paid_and_downloaded_from_the_dashboard(clie
 
 
 def test_a_refused_action_comes_back_with_the_reason_and_a_cross_site_one_changes_nothing(
-        client: Any, auth: Any, worker: Any, key: str) -> None:
+    client: Any, auth: Any, worker: Any, key: str
+) -> None:
     draft = draft_of(client, auth, worker)
     sign_in(client, key)
     client.post(f"/dashboard/invoices/{draft['id']}/finalize", headers=SAME_ORIGIN)

@@ -1,4 +1,5 @@
 """The dashboard's API keys page: ids and dates, never a secret; revoke buttons that work."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -28,8 +29,10 @@ def test_revoking_another_key_from_the_dashboard_refuses_it(client: Any, tally: 
     assert f'aria-label="Revoke {other_id}"' in client.get("/dashboard/keys").text
     answer = client.post(f"/dashboard/keys/{other_id}/revoke", follow_redirects=False)
     assert (answer.status_code, answer.headers["location"]) == (303, "/dashboard/keys")
-    assert client.post("/events/ingest", headers={"Authorization": f"Bearer {other}"},
-                       json={"events": []}).status_code == 401
+    assert (
+        client.post("/events/ingest", headers={"Authorization": f"Bearer {other}"}, json={"events": []}).status_code
+        == 401
+    )
     assert f'aria-label="Revoke {other_id}"' not in client.get("/dashboard/keys").text
 
 
@@ -39,8 +42,7 @@ def test_revoking_this_sessions_key_signs_out(client: Any, tally: Any, key: str)
     assert client.get("/dashboard/keys", follow_redirects=False).headers["location"] == "/dashboard"
 
 
-def test_a_business_cannot_revoke_another_business_key_from_the_dashboard(client: Any, tally: Any,
-                                                                         key: str) -> None:
+def test_a_business_cannot_revoke_another_business_key_from_the_dashboard(client: Any, tally: Any, key: str) -> None:
     theirs = tally.businesses.create_key("another-business")
     sign_in(client, key)
     answer = client.post(f"/dashboard/keys/{key_id(tally.businesses.authenticate(theirs), hash_key(theirs))}/revoke")

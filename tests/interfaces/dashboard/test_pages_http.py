@@ -1,4 +1,5 @@
 """Dashboard pages over plain HTTP (no browser): signing in, tenancy, the audit page."""
+
 from __future__ import annotations
 
 import html
@@ -51,8 +52,9 @@ def test_signing_out_ends_the_session(client: Any, key: str) -> None:
     assert client.get("/dashboard/events", follow_redirects=False).status_code == 302
 
 
-def test_a_business_sees_only_its_own_customers_and_events(client: Any, tally: Any, worker: Any, auth: Any,
-                                                          key: str) -> None:
+def test_a_business_sees_only_its_own_customers_and_events(
+    client: Any, tally: Any, worker: Any, auth: Any, key: str
+) -> None:
     client.post("/customers", json={"customer_id": "cus_first_only", "name": "First Co"}, headers=auth)
     position = ingest(client, auth, event("evt_first_only", customer="cus_first_only")).json()["position"]
     worker.caught_up(position)
@@ -101,12 +103,24 @@ def test_a_malformed_time_filter_says_what_is_wrong(client: Any, key: str) -> No
 
 
 def test_the_meter_form_rejects_what_the_api_rejects_with_its_words(client: Any, auth: Any, key: str) -> None:
-    form = {"name": "Bad", "event_name": "api.call", "aggregation_type": "max",
-            "clause_key_0": "tier", "clause_operator_0": "resembles", "clause_value_0": "gold"}
-    api = client.post("/meters", json={"name": "Bad", "event_name": "api.call", "aggregation": {"type": "max"},
-                                       "filter": {"conjunction": "and", "clauses": [
-                                           {"key": "tier", "operator": "resembles", "value": "gold"}]}},
-                      headers=auth).json()
+    form = {
+        "name": "Bad",
+        "event_name": "api.call",
+        "aggregation_type": "max",
+        "clause_key_0": "tier",
+        "clause_operator_0": "resembles",
+        "clause_value_0": "gold",
+    }
+    api = client.post(
+        "/meters",
+        json={
+            "name": "Bad",
+            "event_name": "api.call",
+            "aggregation": {"type": "max"},
+            "filter": {"conjunction": "and", "clauses": [{"key": "tier", "operator": "resembles", "value": "gold"}]},
+        },
+        headers=auth,
+    ).json()
     sign_in(client, key)
     page = client.post("/dashboard/meters", data=form)
     assert page.status_code == 422
@@ -116,16 +130,20 @@ def test_the_meter_form_rejects_what_the_api_rejects_with_its_words(client: Any,
 
 
 def test_a_meter_page_shows_the_same_usage_as_the_api(client: Any, auth: Any, worker: Any, key: str) -> None:
-    meter = client.post("/meters", json={"name": "Calls", "event_name": "api.call",
-                                         "aggregation": {"type": "count"}}, headers=auth).json()
+    meter = client.post(
+        "/meters", json={"name": "Calls", "event_name": "api.call", "aggregation": {"type": "count"}}, headers=auth
+    ).json()
     client.post("/customers", json={"customer_id": "cus_m"}, headers=auth)
     written = ingest(client, auth, event("e1", customer="cus_m"), event("e2", customer="cus_m"))
     worker.caught_up(written.json()["position"])
     sign_in(client, key)
     params = {"window": "day", "start": "2026-01-01T00:00", "end": "2030-01-01T00:00"}
     chart = client.get(f"/dashboard/meters/{meter['id']}/usage.json", params=params).json()
-    api = client.get(f"/meters/{meter['id']}/usage", headers=auth,
-                     params={**params, "start": "2026-01-01T00:00:00Z", "end": "2030-01-01T00:00:00Z"}).json()
+    api = client.get(
+        f"/meters/{meter['id']}/usage",
+        headers=auth,
+        params={**params, "start": "2026-01-01T00:00:00Z", "end": "2030-01-01T00:00:00Z"},
+    ).json()
     assert (chart["total"], chart["buckets"]) == (api["total"], api["buckets"]) and chart["total"] == "2"
     assert (chart["start"], chart["end"]) == (1767225600, 1893456000)
     listed = client.get("/dashboard/meters").text
@@ -133,19 +151,25 @@ def test_a_meter_page_shows_the_same_usage_as_the_api(client: Any, auth: Any, wo
     assert "e1" in client.get(f"/dashboard/meters/{meter['id']}").text
 
 
-def test_a_meter_chart_stacks_by_a_chosen_key_as_the_api_groups(client: Any, auth: Any, worker: Any,
-                                                                 key: str) -> None:
-    meter = client.post("/meters", json={"name": "Calls", "event_name": "api.call",
-                                         "aggregation": {"type": "count"}}, headers=auth).json()
+def test_a_meter_chart_stacks_by_a_chosen_key_as_the_api_groups(client: Any, auth: Any, worker: Any, key: str) -> None:
+    meter = client.post(
+        "/meters", json={"name": "Calls", "event_name": "api.call", "aggregation": {"type": "count"}}, headers=auth
+    ).json()
     client.post("/customers", json={"customer_id": "cus_m"}, headers=auth)
-    written = ingest(client, auth, *[event(f"e{i}", customer="cus_m", metadata={"region": r})
-                                     for i, r in enumerate(["eu", "eu", "us"])])
+    written = ingest(
+        client,
+        auth,
+        *[event(f"e{i}", customer="cus_m", metadata={"region": r}) for i, r in enumerate(["eu", "eu", "us"])],
+    )
     worker.caught_up(written.json()["position"])
     sign_in(client, key)
     params = {"window": "day", "start": "2026-01-01T00:00", "end": "2030-01-01T00:00", "group_by": "region"}
     chart = client.get(f"/dashboard/meters/{meter['id']}/usage.json", params=params).json()
-    api = client.get(f"/meters/{meter['id']}/usage", headers=auth,
-                     params={**params, "start": "2026-01-01T00:00:00Z", "end": "2030-01-01T00:00:00Z"}).json()
+    api = client.get(
+        f"/meters/{meter['id']}/usage",
+        headers=auth,
+        params={**params, "start": "2026-01-01T00:00:00Z", "end": "2030-01-01T00:00:00Z"},
+    ).json()
     assert chart["groups"] == api["groups"] and [g["total"] for g in chart["groups"]] == ["2", "1"]
     page = client.get(f"/dashboard/meters/{meter['id']}", params=params).text
     assert 'id="usage-groups"' in page and "group_by=region" in html.unescape(page)
@@ -153,10 +177,12 @@ def test_a_meter_chart_stacks_by_a_chosen_key_as_the_api_groups(client: Any, aut
 
 
 def test_a_live_meter_chart_asks_for_usage_up_to_now_not_up_to_when_the_page_was_drawn(
-        client: Any, auth: Any, worker: Any, key: str) -> None:
+    client: Any, auth: Any, worker: Any, key: str
+) -> None:
     """An event that arrives after the page's last minute still shows (the old chart pinned the end)."""
-    meter = client.post("/meters", json={"name": "Calls", "event_name": "api.call",
-                                         "aggregation": {"type": "count"}}, headers=auth).json()
+    meter = client.post(
+        "/meters", json={"name": "Calls", "event_name": "api.call", "aggregation": {"type": "count"}}, headers=auth
+    ).json()
     sign_in(client, key)
     page = client.get(f"/dashboard/meters/{meter['id']}", params={"window": "minute"}).text
     url = html.unescape(re.search(r'data-url="([^"]+)"', page).group(1))
@@ -167,8 +193,9 @@ def test_a_live_meter_chart_asks_for_usage_up_to_now_not_up_to_when_the_page_was
 
 
 def test_another_business_cannot_open_a_meter(client: Any, auth: Any, tally: Any) -> None:
-    meter = client.post("/meters", json={"name": "Private", "event_name": "x", "aggregation": {"type": "count"}},
-                        headers=auth).json()
+    meter = client.post(
+        "/meters", json={"name": "Private", "event_name": "x", "aggregation": {"type": "count"}}, headers=auth
+    ).json()
     sign_in(client, tally.businesses.create_key("nosy-business"))
     assert client.get(f"/dashboard/meters/{meter['id']}").status_code == 404
     assert client.get(f"/dashboard/meters/{meter['id']}/usage.json").status_code == 404
@@ -180,9 +207,11 @@ def test_another_business_cannot_open_a_meter(client: Any, auth: Any, tally: Any
 def test_a_meter_created_a_moment_ago_is_on_the_next_meters_page(tally: Any, key: str) -> None:
     idle = RunningWorker(tally)
     with TestClient(create_app(tally)) as fresh:
-        created = fresh.post("/meters", json={"name": "Just made", "event_name": "api.call",
-                                              "aggregation": {"type": "count"}},
-                             headers={"Authorization": f"Bearer {key}"})
+        created = fresh.post(
+            "/meters",
+            json={"name": "Just made", "event_name": "api.call", "aggregation": {"type": "count"}},
+            headers={"Authorization": f"Bearer {key}"},
+        )
         assert created.status_code == 201
         sign_in(fresh, key)
         idle.thread.start()  # the read models catch up only now, while the page is being asked for

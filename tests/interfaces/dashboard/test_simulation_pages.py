@@ -1,4 +1,5 @@
 """The simulation pages: prices to try beside today's, then revenue per cycle and movers; the chart in Chromium."""
+
 from __future__ import annotations
 
 import re
@@ -31,19 +32,23 @@ def run_jobs(tally: Any, worker: Any) -> None:
         worker.caught_up()
 
 
-def test_prices_to_try_stand_beside_todays_and_the_result_shows_totals_and_movers(client: Any, auth: Any, key: str,
-                                                                                  tally: Any, worker: Any) -> None:
+def test_prices_to_try_stand_beside_todays_and_the_result_shows_totals_and_movers(
+    client: Any, auth: Any, key: str, tally: Any, worker: Any
+) -> None:
     calls, plan = closed_cycle(client, auth, "cus_sim")
     worker.caught_up()
     sign_in(client, key)
     form = client.get(f"/dashboard/products/{plan['id']}/simulate").text
     assert f'name="unit_price.{calls}" value="0.02"' in form and "API calls" in form
-    refused = client.post(f"/dashboard/products/{plan['id']}/simulate",
-                          data={f"unit_price.{calls}": "-1", "cycles": "1"})
+    refused = client.post(
+        f"/dashboard/products/{plan['id']}/simulate", data={f"unit_price.{calls}": "-1", "cycles": "1"}
+    )
     assert refused.status_code == 422 and "unit_price" in refused.text
-    started = client.post(f"/dashboard/products/{plan['id']}/simulate",
-                          data={f"unit_price.{calls}": "0.03", f"free_threshold.{calls}": "1000", "cycles": "1"},
-                          follow_redirects=False)
+    started = client.post(
+        f"/dashboard/products/{plan['id']}/simulate",
+        data={f"unit_price.{calls}": "0.03", f"free_threshold.{calls}": "1000", "cycles": "1"},
+        follow_redirects=False,
+    )
     assert started.status_code == 303
     run_jobs(tally, worker)
     shown = client.get(started.headers["location"]).text
@@ -59,9 +64,15 @@ def test_the_revenue_chart_is_drawn(page: Page, served: Any, worker: Any, key: s
     with httpx.Client(base_url=served.base) as client:
         calls, plan = closed_cycle(client, auth, "cus_chart")
         worker.caught_up()
-        started = client.post("/simulations", headers=auth, json={
-            "product_id": plan["id"], "cycles": 1,
-            "usage_prices": [{"meter_id": calls, "unit_price": "0.03", "free_threshold": "1000"}]}).json()
+        started = client.post(
+            "/simulations",
+            headers=auth,
+            json={
+                "product_id": plan["id"],
+                "cycles": 1,
+                "usage_prices": [{"meter_id": calls, "unit_price": "0.03", "free_threshold": "1000"}],
+            },
+        ).json()
     run_jobs(tally, worker)
     sign_in_browser(page, key)
     page.goto(f"/dashboard/simulations/{started['id']}")

@@ -1,6 +1,6 @@
 """Alerts: their commands, and the job that records an AlertTrigger when one is crossed.
 
-The job runs beside the billing jobs (projections/job_runner.py). Each round it looks only at customers
+The job runs beside the billing jobs (projections/engine/jobs.py). Each round it looks only at customers
 whose usage or wallet moved since the round before (and, once, at every customer of an alert it has not
 seen), prices their open cycles with the same UpcomingInvoices the API answers, and records a trigger
 per (alert, customer, period) whose id the store keeps unique: an alert fires once per cycle however many

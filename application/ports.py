@@ -1,5 +1,5 @@
 """What the commands need to know from the read side, as ports the read models
-implement (projections/read_side.py). The application never imports a read
+implement (projections/ports/read_side.py). The application never imports a read
 model; `interfaces/bootstrap.py` plugs one in."""
 
 from __future__ import annotations

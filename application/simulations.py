@@ -1,5 +1,5 @@
 """Price simulations: start one (answered at once), and the job that runs it in
-bounded steps on the jobs thread (projections/job_runner.py), each step one
+bounded steps on the jobs thread (projections/engine/jobs.py), each step one
 save of the Simulation with its answer rows and progress. Reads go through the
 `SimulationSource` port; nothing but the Simulation itself is ever written
 (docs/simulation.md)."""

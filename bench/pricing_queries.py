@@ -26,9 +26,9 @@ import psycopg
 from application.tally import Tally
 from domain.usage_event import IncomingEvent
 from interfaces.bootstrap import open_store
-from projections.queries import Queries
-from projections.registry import all_projections
-from projections.worker import Worker
+from projections.engine.registry import all_projections
+from projections.engine.worker import Worker
+from projections.reads.queries import Queries
 from store.config import store_env
 
 SCHEMA = "tally_bench_pricing"

@@ -7,10 +7,10 @@ import time
 
 from psycopg import sql
 
-from projections.projection import Projection
-from projections.registry import all_projections
-from projections.tracking import read_position, tracking_table
-from projections.worker import ensure_tables, step
+from projections.engine.projection import Projection
+from projections.engine.registry import all_projections
+from projections.engine.tracking import read_position, tracking_table
+from projections.engine.worker import ensure_tables, step
 from store.event_store import EventStore
 
 SUFFIX = "_bench_rebuild"

@@ -21,7 +21,7 @@ from bench.servers import Service, start_baseline, start_tally
 from bench.simulation import simulation_run
 from bench.sustained import sustained
 from interfaces.bootstrap import open_store
-from projections.registry import PROJECTIONS
+from projections.engine.registry import PROJECTIONS
 from store.config import store_env
 
 BASELINE_KEY = "bench-baseline-key"

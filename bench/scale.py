@@ -23,8 +23,8 @@ from domain.customer import customer_id as customer_uuid
 from domain.rating import UsagePrice
 from domain.usage_event import IncomingEvent
 from interfaces.bootstrap import open_store
-from projections.partitions import Partition
-from projections.registry import live_names
+from projections.engine.partitions import Partition
+from projections.engine.registry import live_names
 from store.config import store_env
 
 PACE_SCHEMA = "tally_bench_pace"

@@ -20,8 +20,8 @@ from psycopg import sql
 
 from interfaces.bootstrap import open_store
 from interfaces.webhook_sender import Sender
-from projections.registry import all_projections
-from projections.worker import Worker
+from projections.engine.registry import all_projections
+from projections.engine.worker import Worker
 from store.config import store_env
 from tests.webhooks.receiver import receiving
 

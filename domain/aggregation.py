@@ -3,7 +3,7 @@ number each one carries (`MeterRule`), and how those numbers fold into one
 quantity (`Bucket`). The read model keeps one Bucket per (meter, customer,
 minute) and merges them; billing, the audit's re-derivation and the tests fold
 raw events with the same code. The SQL that merges stored buckets
-(projections/meter_usage.py, meter_queries.py) is a translation of `Bucket`,
+(projections/usage/meter_usage.py, meter_queries.py) is a translation of `Bucket`,
 held equal to it by property tests."""
 
 from __future__ import annotations

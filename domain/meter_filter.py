@@ -4,7 +4,7 @@
     condition = {"key": str, "operator": OPERATOR, "value": str | number | bool}
 
 The comparison rules (docs/meters.md) are decided here once; the SQL form of a
-filter (projections/meter_filter_sql.py) is tested against them.
+filter (projections/usage/meter_filter_sql.py) is tested against them.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import os
 from eventsourcing.postgres import PostgresDatastore
 
 from application.tally import Tally
-from projections.read_side import ReadModels
+from projections.ports.read_side import ReadModels
 from store.config import SERVING
 from store.event_store import EventStore
 from store.log import EventLog

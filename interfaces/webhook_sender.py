@@ -5,7 +5,7 @@ to it in any second.
 
 Each delivery is signed with the `standardwebhooks` library (the headers Dodo's SDK verifies), sent
 with a 10 s timeout and no redirects, and retried on failure or a non-2xx answer after the delays of
-TALLY_WEBHOOK_RETRY_S; past the last delay it is failed. Claims are leases (projections/webhook_outbox.py):
+TALLY_WEBHOOK_RETRY_S; past the last delay it is failed. Claims are leases (projections/webhooks/outbox.py):
 a sender killed mid-send loses nothing, the delivery is sent again with the same webhook-id."""
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from psycopg import sql
 from standardwebhooks import Webhook
 
 from application.webhooks import private_target
-from projections import webhook_outbox
-from projections.webhook_outbox import Claimed
+from projections.webhooks import outbox as webhook_outbox
+from projections.webhooks.outbox import Claimed
 
 log = logging.getLogger("tally.webhooks")
 

@@ -22,8 +22,8 @@ from application.tally import Tally
 from interfaces.bootstrap import open_store
 from interfaces.cli.main import main
 from interfaces.http.app import create_app
-from projections.registry import all_projections
-from projections.worker import Worker, wait_for
+from projections.engine.registry import all_projections
+from projections.engine.worker import Worker, wait_for
 from store.config import store_env
 
 

@@ -9,10 +9,10 @@ import uuid
 from application.tally import Tally
 from domain.ids import business_id
 from interfaces.cli.common import open_tally
-from projections import operations
-from projections.parking import Stuck
-from projections.registry import PROJECTIONS
-from projections.retry import retry
+from projections.engine import operations
+from projections.engine.parking import Stuck
+from projections.engine.registry import PROJECTIONS
+from projections.engine.retry import retry
 
 BAR_WIDTH = 30
 

@@ -16,9 +16,9 @@ from interfaces.cli.common import open_tally
 from interfaces.cli.supervisor import Supervisor
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
-from projections.partitions import Partition
-from projections.registry import worker_projections
-from projections.worker import Worker
+from projections.engine.partitions import Partition
+from projections.engine.registry import worker_projections
+from projections.engine.worker import Worker
 from store.config import SERVING
 
 log = logging.getLogger("tally.serve")

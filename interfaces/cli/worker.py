@@ -14,10 +14,10 @@ from interfaces.bootstrap import event_log
 from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import open_tally
 from interfaces.webhook_sender import Sender, retry_delays
-from projections.job_runner import JobRunner
-from projections.partitions import Partition
-from projections.registry import live_names, worker_projections
-from projections.worker import PAGE_SIZE, Worker
+from projections.engine.jobs import JobRunner
+from projections.engine.partitions import Partition
+from projections.engine.registry import live_names, worker_projections
+from projections.engine.worker import PAGE_SIZE, Worker
 
 PARENT_POLL_S = 1.0
 # The API and the worker share the cores of one machine by default (`tally serve`): acknowledging a burst of

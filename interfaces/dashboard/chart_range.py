@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from interfaces.dashboard.forms import parse_time
-from projections.meter_queries import window_end
+from projections.usage.meter_queries import window_end
 
 PRESETS = {"cycle": "This cycle", "24h": "Last 24 h", "7d": "7 days", "30d": "30 days"}
 SPANS = {"24h": timedelta(hours=24), "7d": timedelta(days=7), "30d": timedelta(days=30)}

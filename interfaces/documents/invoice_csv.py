@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from projections.invoice_queries import InvoiceRow
+from projections.invoices.queries import InvoiceRow
 
 HEADER = (
     "number",

@@ -13,8 +13,8 @@ from datetime import datetime
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from projections.customers import AddressView
-from projections.invoice_queries import InvoiceView
+from projections.customers.projection import AddressView
+from projections.invoices.queries import InvoiceView
 
 FONT_ENV = "TALLY_PDF_FONT"
 # Column titles and widths (mm) of the line table; the page is A4, 190 mm between the margins.

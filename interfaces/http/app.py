@@ -20,9 +20,9 @@ from interfaces.http.openapi import complete, openapi_config
 from interfaces.http.position_watch import PositionWatch
 from interfaces.http.query_check import QueryCheck
 from interfaces.http.request_check import RequestCheck
-from projections.queries import Queries
-from projections.registry import PROJECTIONS
-from projections.worker import positions_in
+from projections.engine.registry import PROJECTIONS
+from projections.engine.worker import positions_in
+from projections.reads.queries import Queries
 
 MAX_BODY = 1024 * 1024
 

@@ -14,7 +14,7 @@ from litestar.params import Parameter
 
 from application.tally import Tally
 from domain.errors import Fault, Invalid, NotReady
-from projections.queries import Queries
+from projections.reads.queries import Queries
 
 READ_WAIT_S = 5.0
 # How long a read without min_position waits for writes that answered before it; past that it answers anyway,

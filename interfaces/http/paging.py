@@ -10,7 +10,7 @@ from typing import Annotated
 
 from litestar.params import Parameter
 
-from projections.pages import MAX_PAGE_SIZE
+from projections.reads.pages import MAX_PAGE_SIZE
 
 MAX_PAGE_NUMBER = 1_000_000
 

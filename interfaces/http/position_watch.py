@@ -14,7 +14,7 @@ from collections.abc import Callable
 import anyio
 import anyio.to_thread
 
-from projections.partitions import required_position
+from projections.engine.partitions import required_position
 
 
 class PositionWatch:

@@ -16,8 +16,8 @@ from domain.customer import customer_id
 from domain.errors import Conflict, Invalid, Refused
 from domain.rating import UsagePrice
 from interfaces.cli.audit import render_explanation
-from projections import operations
-from projections.entitlement_queries import EntitlementReads
+from projections.balances.entitlement_queries import EntitlementReads
+from projections.engine import operations
 from tests.application.helpers import JAN1, close, count_meter, send
 
 D = Decimal

@@ -13,8 +13,8 @@ from psycopg import sql
 from domain.errors import Invalid, NotFound
 from domain.rating import CreditTerms, UsagePrice
 from domain.simulation_terms import Span
-from projections import operations
-from projections.queries import Queries
+from projections.engine import operations
+from projections.reads.queries import Queries
 from tests.application.helpers import (
     JAN1,
     close,

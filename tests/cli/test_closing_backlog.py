@@ -14,8 +14,8 @@ from psycopg import sql
 
 from application.billing_jobs import STEP_CYCLES
 from domain.rating import UsagePrice
-from projections.registry import all_projections
-from projections.worker import Worker
+from projections.engine.registry import all_projections
+from projections.engine.worker import Worker
 from tests.cli.processes import eventually
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,8 +13,8 @@ import pytest
 
 from domain.usage_event import IncomingEvent
 from interfaces.cli.supervisor import MAX_DEATHS
-from projections.registry import all_projections
-from projections.worker import wait_for
+from projections.engine.registry import all_projections
+from projections.engine.worker import wait_for
 from tests.cli.processes import eventually, free_port, healthy, workers_of
 
 ROOT = Path(__file__).resolve().parents[2]

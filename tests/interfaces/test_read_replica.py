@@ -20,8 +20,8 @@ from litestar.testing import TestClient
 from interfaces.bootstrap import open_store
 from interfaces.http import dependencies
 from interfaces.http.app import create_app
-from projections.registry import PROJECTIONS, all_projections
-from projections.worker import Worker, wait_for
+from projections.engine.registry import PROJECTIONS, all_projections
+from projections.engine.worker import Worker, wait_for
 from store.config import store_env
 from store.replica import READ_URL
 

@@ -15,8 +15,8 @@ from litestar.testing import TestClient
 from application.tally import Tally
 from interfaces.http.app import create_app
 from interfaces.http.position_watch import PositionWatch
-from projections.registry import all_projections
-from projections.worker import Worker
+from projections.engine.registry import all_projections
+from projections.engine.worker import Worker
 from tests.conftest import RunningWorker
 
 WAITING_REQUESTS = 60

@@ -1,13 +1,13 @@
 """A column added to a projection's table after it shipped is added to a store's existing table, and rows
-written before read with its default (projections/projection.py `added_columns`)."""
+written before read with its default (projections/engine/projection.py `added_columns`)."""
 
 from psycopg import sql
 
 from application.tally import Tally
-from projections.customers import list_customers
-from projections.meter_views import list_meters
-from projections.registry import all_projections
-from projections.worker import Worker
+from projections.customers.projection import list_customers
+from projections.engine.registry import all_projections
+from projections.engine.worker import Worker
+from projections.usage.meter_views import list_meters
 
 
 def test_a_store_made_before_the_new_columns_gets_them_and_keeps_its_rows(tally: Tally) -> None:

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta, timezone
 
-from projections import operations
+from projections.engine import operations
 from tests.interfaces.billing_helpers import close, meter, product, send, subscribe
 
 

@@ -8,11 +8,11 @@ import pytest
 from psycopg import sql
 
 from domain.usage_event import IncomingEvent
-from projections import operations
-from projections.meter_queries import backfills_pending, usage_total
-from projections.registry import all_projections
-from projections.tracking import read_position
-from projections.worker import BACKGROUND_EVERY, Worker
+from projections.engine import operations
+from projections.engine.registry import all_projections
+from projections.engine.tracking import read_position
+from projections.engine.worker import BACKGROUND_EVERY, Worker
+from projections.usage.meter_queries import backfills_pending, usage_total
 from tests.projections.test_worker_restart import kill_mid_stream, resume_until
 from tests.projections.workload import drain
 

@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 from psycopg import sql
 
 from domain import meter_filter
-from projections.meter_filter_sql import filter_sql
-from projections.meter_usage import decimal_json
+from projections.usage.meter_filter_sql import filter_sql
+from projections.usage.meter_usage import decimal_json
 from tests.projections.strategies import filters, metadata
 
 _json = msgspec.json.Encoder(decimal_format="number")

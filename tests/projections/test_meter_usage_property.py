@@ -12,8 +12,8 @@ from psycopg import sql
 
 from domain.aggregation import KINDS, fold, label
 from domain.usage_event import IncomingEvent
-from projections import meter_usage
-from projections.meter_queries import (
+from projections.usage import meter_usage
+from projections.usage.meter_queries import (
     WINDOWS,
     minute,
     usage_buckets,
@@ -21,7 +21,7 @@ from projections.meter_queries import (
     usage_total,
     window_end,
 )
-from projections.meter_usage import decimal_json
+from projections.usage.meter_usage import decimal_json
 from tests.projections.strategies import filters, metadata, values
 from tests.projections.workload import drain
 

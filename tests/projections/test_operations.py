@@ -7,9 +7,9 @@ import sys
 import pytest
 from psycopg import sql
 
-from projections import operations
-from projections.registry import PROJECTIONS
-from projections.tracking import read_positions
+from projections.engine import operations
+from projections.engine.registry import PROJECTIONS
+from projections.engine.tracking import read_positions
 from tests.projections.workload import drain, run_billing, run_workload
 
 

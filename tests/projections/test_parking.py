@@ -11,13 +11,13 @@ from psycopg import sql
 
 from domain.errors import NotReady
 from domain.usage_event import IncomingEvent
-from projections import isolation, operations, parking
-from projections.owners import Owners
-from projections.registry import all_projections
-from projections.retry import retry
-from projections.tracking import read_positions
-from projections.usage import UsageProjection
-from projections.worker import Worker
+from projections.engine import isolation, operations, parking
+from projections.engine.owners import Owners
+from projections.engine.registry import all_projections
+from projections.engine.retry import retry
+from projections.engine.tracking import read_positions
+from projections.engine.worker import Worker
+from projections.usage.projection import UsageProjection
 from store.usage_records import decode_recorded
 from tests.projections.test_operations import snapshot
 from tests.projections.workload import NOW, START

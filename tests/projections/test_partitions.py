@@ -6,11 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from psycopg import sql
 
-from projections import operations
-from projections.partitions import Partition, SplitMismatch, required_position
-from projections.registry import all_projections, worker_projections
-from projections.tracking import read_positions
-from projections.worker import Worker
+from projections.engine import operations
+from projections.engine.partitions import Partition, SplitMismatch, required_position
+from projections.engine.registry import all_projections, worker_projections
+from projections.engine.tracking import read_positions
+from projections.engine.worker import Worker
 from tests.projections.workload import NOW, events
 
 SPLIT = [Partition(0, 2), Partition(1, 2)]

@@ -10,9 +10,9 @@ import pytest
 from psycopg import sql
 
 from domain.usage_event import IncomingEvent
-from projections.registry import all_projections
-from projections.tracking import PositionConflict, read_position, record_position
-from projections.worker import Worker, wait_for
+from projections.engine.registry import all_projections
+from projections.engine.tracking import PositionConflict, read_position, record_position
+from projections.engine.worker import Worker, wait_for
 
 NOW = datetime.now(timezone.utc)
 EVENTS = 12_000

@@ -11,8 +11,8 @@ from application.tally import Tally
 from domain.billing_details import Address, BillingDetails
 from domain.rating import UsagePrice
 from domain.usage_event import IncomingEvent
-from projections.registry import all_projections
-from projections.worker import Worker
+from projections.engine.registry import all_projections
+from projections.engine.worker import Worker
 
 START = datetime(2026, 1, 31, 23, 58, 30, tzinfo=timezone.utc)
 NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)

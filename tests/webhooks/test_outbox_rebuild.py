@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from psycopg import sql
 
-from projections import operations
+from projections.engine import operations
 
 
 def rows(tally, query):

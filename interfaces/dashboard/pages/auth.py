@@ -14,7 +14,7 @@ from application.tally import Tally
 from domain.errors import Unauthorized
 from interfaces.dashboard import session
 from interfaces.dashboard.pages.overview import overview
-from projections.queries import Queries
+from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, str], Body(media_type=RequestEncodingType.URL_ENCODED)]
 HOME = "/dashboard"

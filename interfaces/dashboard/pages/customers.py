@@ -27,8 +27,8 @@ from interfaces.http.queries.products import products_of
 from interfaces.http.queries.usage import usage_of
 from interfaces.http.schemas.invoices import invoice_list
 from interfaces.http.schemas.subscriptions import subscription_view
-from projections.customers import CustomerFilter, customer_view
-from projections.queries import Queries
+from projections.customers.projection import CustomerFilter, customer_view
+from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 PAGE_SIZE = 50

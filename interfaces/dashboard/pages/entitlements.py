@@ -11,7 +11,7 @@ from litestar.response import Template
 from application.tally import Tally
 from interfaces.http.paging import PageNumber
 from interfaces.http.queries.entitlements import balances_caught_up, caught_up
-from projections.queries import Queries
+from projections.reads.queries import Queries
 
 PAGE_SIZE = 50
 LEDGER = 100

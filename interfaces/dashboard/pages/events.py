@@ -10,8 +10,8 @@ from litestar.response import Template
 from application.tally import Tally
 from interfaces.dashboard.forms import blank_to_none, parse_time
 from interfaces.http.paging import PageNumber
-from projections.meter_filter_sql import meter_events_sql
-from projections.queries import Queries
+from projections.reads.queries import Queries
+from projections.usage.meter_filter_sql import meter_events_sql
 
 PAGE_SIZE = 50
 ALL_METERS = 1000

@@ -22,7 +22,7 @@ from interfaces.http.commands.invoices import MarkPaid, Void
 from interfaces.http.paging import PageNumber
 from interfaces.http.queries.invoices import invoice_document, invoices_csv
 from interfaces.http.schemas.invoices import any_invoice, invoice_list
-from projections.queries import Queries
+from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 PAGE_SIZE = 50

@@ -21,9 +21,9 @@ from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
 from interfaces.http.paging import PageNumber
 from interfaces.http.queries.meters import read_usage
 from interfaces.http.schemas.meters import UsageBucket, UsageGroup
-from projections.meter_filter_sql import meter_events_sql
-from projections.meter_queries import WINDOWS
-from projections.queries import Queries
+from projections.reads.queries import Queries
+from projections.usage.meter_filter_sql import meter_events_sql
+from projections.usage.meter_queries import WINDOWS
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 PAGE_SIZE = 50

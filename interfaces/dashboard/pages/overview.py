@@ -11,8 +11,8 @@ from litestar.response import Template
 
 from application.tally import Tally
 from interfaces.http.queries.usage import usage_of
-from projections.queries import Queries
-from projections.worker import positions
+from projections.engine.worker import positions
+from projections.reads.queries import Queries
 
 # Pricing an open cycle reads its usage: the overview prices this many customers' cycles, earliest first,
 # and says so when there are more (docs/dashboard.md).

@@ -19,7 +19,7 @@ from interfaces.http.commands.products import ProductCreate, UsagePriceIn, usage
 from interfaces.http.paging import PageNumber
 from interfaces.http.queries.products import product_of, products_of
 from interfaces.http.queries.usage import usage_of
-from projections.queries import Queries
+from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 ALL = 1000

@@ -25,7 +25,7 @@ from interfaces.http.commands.simulations import (
 )
 from interfaces.http.queries.products import product_of
 from interfaces.http.schemas.products import UsagePriceView
-from projections.queries import Queries
+from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 ALL = 1000

@@ -10,8 +10,8 @@ from litestar.response import Redirect, Template
 
 from application.tally import Tally
 from interfaces.http.paging import PageNumber
-from projections.queries import Queries
-from projections.webhook_queries import webhook_view
+from projections.reads.queries import Queries
+from projections.webhooks.queries import webhook_view
 
 PAGE_SIZE = 25
 

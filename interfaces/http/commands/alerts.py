@@ -11,7 +11,7 @@ from litestar import delete, post
 
 from application.tally import Tally
 from interfaces.http.schemas.webhooks import AlertWritten
-from projections.webhook_queries import alert_view
+from projections.webhooks.queries import alert_view
 
 Id = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
 

@@ -12,7 +12,7 @@ from litestar import post
 
 from application.tally import Tally
 from interfaces.http.schemas.credits import Granted
-from projections.billing_views import number
+from projections.reads.billing_views import number
 
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
 

@@ -13,7 +13,7 @@ from application.tally import Tally
 from domain.billing_details import Address, BillingDetails
 from domain.metadata import MetadataValue
 from interfaces.http.schemas.customers import CustomerWritten
-from projections.customers import CustomerView, customer_view
+from projections.customers.projection import CustomerView, customer_view
 
 ExternalId = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
 Name = Annotated[str, msgspec.Meta(max_length=500)]

@@ -17,9 +17,9 @@ from domain.customer import customer_id as customer_uuid
 from domain.errors import NotReady
 from interfaces.http.dependencies import READ_WAIT_S
 from interfaces.http.schemas.entitlements import LedgerEntryWritten, entitlement_view_of
-from projections.entitlement_queries import CreditEntitlementView
-from projections.queries import Queries
-from projections.worker import wait_for
+from projections.balances.entitlement_queries import CreditEntitlementView
+from projections.engine.worker import wait_for
+from projections.reads.queries import Queries
 
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 Unit = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]

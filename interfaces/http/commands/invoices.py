@@ -21,7 +21,7 @@ from interfaces.http.schemas.invoices import (
     NumberingView,
     numbering_view,
 )
-from projections.invoice_queries import invoice_view
+from projections.invoices.queries import invoice_view
 
 Reference = Annotated[str, msgspec.Meta(max_length=255)]
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=500)]

@@ -14,7 +14,7 @@ from application.written import Written
 from domain.aggregation import KINDS
 from domain.errors import Fault, Invalid, Malformed
 from interfaces.http.schemas.meters import MeterWritten
-from projections.queries import Queries
+from projections.reads.queries import Queries
 
 
 class MeterCreate(msgspec.Struct, forbid_unknown_fields=True):

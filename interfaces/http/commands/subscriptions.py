@@ -20,7 +20,7 @@ from interfaces.http.schemas.subscriptions import (
     SubscriptionWritten,
     subscription_view,
 )
-from projections.invoice_queries import invoice_view
+from projections.invoices.queries import invoice_view
 
 
 class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):

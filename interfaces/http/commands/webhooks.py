@@ -11,8 +11,8 @@ from litestar import delete, patch, post
 from application.tally import Tally
 from application.written import Written
 from interfaces.http.schemas.webhooks import RetryQueued, WebhookWritten
-from projections.queries import Queries
-from projections.webhook_queries import webhook_view
+from projections.reads.queries import Queries
+from projections.webhooks.queries import webhook_view
 
 Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
 Text = Annotated[str, msgspec.Meta(max_length=1000)]

@@ -8,9 +8,9 @@ from litestar import get
 
 from application.tally import Tally
 from interfaces.http.paging import PageNumber, PageSize
-from projections.pages import PageOf
-from projections.queries import Queries
-from projections.webhook_queries import AlertView, alert_view
+from projections.reads.pages import PageOf
+from projections.reads.queries import Queries
+from projections.webhooks.queries import AlertView, alert_view
 
 
 class AlertQueries:

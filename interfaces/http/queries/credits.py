@@ -13,8 +13,8 @@ from domain.customer import customer_id as customer_uuid
 from domain.errors import NotReady
 from interfaces.http.dependencies import READ_WAIT_S
 from interfaces.http.paging import PageNumber, PageSize
-from projections.credit_queries import CreditsView
-from projections.queries import Queries
+from projections.balances.credit_queries import CreditsView
+from projections.reads.queries import Queries
 
 
 class CreditQueries:

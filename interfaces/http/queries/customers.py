@@ -12,9 +12,9 @@ from litestar.params import Parameter
 from application.tally import Tally
 from domain.time_range import check_times
 from interfaces.http.paging import PageNumber, PageSize
-from projections.customers import CustomerFilter, CustomerView, customer_view
-from projections.pages import PageOf
-from projections.queries import Queries
+from projections.customers.projection import CustomerFilter, CustomerView, customer_view
+from projections.reads.pages import PageOf
+from projections.reads.queries import Queries
 
 Search = Annotated[
     str | None, Parameter(max_length=200, description="Text the customer's id, name or email contains, in any case")

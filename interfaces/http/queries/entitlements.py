@@ -18,16 +18,16 @@ from domain.errors import NotFound, NotReady
 from domain.time_range import check_times
 from interfaces.http.dependencies import READ_WAIT_S
 from interfaces.http.paging import PageNumber, PageSize
-from projections.entitlement_queries import (
+from projections.balances.entitlement_queries import (
     BalanceView,
     CreditEntitlementView,
     CustomerEntitlements,
     GrantView,
     LedgerEntryView,
 )
-from projections.pages import PageOf
-from projections.queries import Queries
-from projections.worker import wait_for
+from projections.engine.worker import wait_for
+from projections.reads.pages import PageOf
+from projections.reads.queries import Queries
 
 CustomerId = Annotated[str, Parameter(min_length=1, max_length=255)]
 TransactionType = Literal[

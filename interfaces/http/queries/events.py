@@ -13,10 +13,10 @@ from application.tally import Tally
 from domain.errors import NotFound
 from domain.time_range import check_times
 from interfaces.http.paging import PageNumber, PageSize
-from projections.event_queries import EventView
-from projections.meter_filter_sql import meter_events_sql
-from projections.pages import PageOf
-from projections.queries import Queries
+from projections.reads.pages import PageOf
+from projections.reads.queries import Queries
+from projections.usage.event_queries import EventView
+from projections.usage.meter_filter_sql import meter_events_sql
 
 _numbers = msgspec.json.Encoder(decimal_format="number")
 

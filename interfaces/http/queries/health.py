@@ -6,9 +6,9 @@ from litestar import get
 
 from application.tally import Tally
 from interfaces.http.schemas.health import Health, Parked
-from projections.queries import Queries
-from projections.registry import PROJECTIONS
-from projections.worker import positions
+from projections.engine.registry import PROJECTIONS
+from projections.engine.worker import positions
+from projections.reads.queries import Queries
 
 
 class HealthQueries:

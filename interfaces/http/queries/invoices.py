@@ -21,9 +21,9 @@ from interfaces.http.schemas.invoices import (
     invoice_list,
     numbering_view,
 )
-from projections.invoice_queries import InvoiceView
-from projections.pages import PageOf
-from projections.queries import Queries
+from projections.invoices.queries import InvoiceView
+from projections.reads.pages import PageOf
+from projections.reads.queries import Queries
 
 Status = Literal["draft", "issued", "paid", "void", "uncollectible"]
 IssuedStatus = Literal["issued", "paid", "void", "uncollectible"]

@@ -16,9 +16,9 @@ from domain.text import text_fault
 from domain.time_range import time_fault
 from interfaces.http.paging import PageNumber, PageSize
 from interfaces.http.schemas.meters import MeterUsage, UsageBucket, UsageGroup
-from projections.meter_views import MeterView
-from projections.pages import PageOf
-from projections.queries import Queries
+from projections.reads.pages import PageOf
+from projections.reads.queries import Queries
+from projections.usage.meter_views import MeterView
 
 # Dodo's SDK may send a locale for translated texts; tally keeps none, so the base text is shown, as Dodo shows
 # it for a locale without translations.

@@ -9,8 +9,8 @@ from litestar import get
 from application.tally import Tally
 from interfaces.http.paging import PageNumber, PageSize
 from interfaces.http.schemas.products import ProductView, product_view, product_view_of
-from projections.pages import PageOf, paged
-from projections.queries import Queries
+from projections.reads.pages import PageOf, paged
+from projections.reads.queries import Queries
 
 
 class ProductQueries:

@@ -7,9 +7,9 @@ import uuid
 from litestar import get
 
 from interfaces.http.paging import PageNumber, PageSize
-from projections.pages import PageOf
-from projections.queries import Queries
-from projections.simulation_queries import SimulationSummaryView, SimulationView
+from projections.reads.pages import PageOf
+from projections.reads.queries import Queries
+from projections.simulations.queries import SimulationSummaryView, SimulationView
 
 
 class SimulationQueries:

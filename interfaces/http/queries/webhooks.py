@@ -11,9 +11,9 @@ from litestar.params import Parameter
 from application.tally import Tally
 from interfaces.http.paging import PageNumber, PageSize
 from interfaces.http.schemas.webhooks import WebhookHeaders, WebhookSecret
-from projections.pages import PageOf
-from projections.queries import Queries
-from projections.webhook_queries import (
+from projections.reads.pages import PageOf
+from projections.reads.queries import Queries
+from projections.webhooks.queries import (
     DeliveryView,
     WebhookPage,
     WebhookView,

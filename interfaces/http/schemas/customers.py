@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from projections.customers import CustomerView
+from projections.customers.projection import CustomerView
 
 
 class CustomerWritten(CustomerView):

@@ -1,4 +1,4 @@
-"""Credit entitlements as the API shows them (Dodo's shapes, projections/entitlement_queries.py), built
+"""Credit entitlements as the API shows them (Dodo's shapes, projections/balances/entitlement_queries.py), built
 from the aggregate for answers that cannot wait for the read model."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 
 from domain.credit_entitlement import CreditEntitlement
-from projections.entitlement_queries import CreditEntitlementView, entitlement_view
+from projections.balances.entitlement_queries import CreditEntitlementView, entitlement_view
 
 
 class LedgerEntryWritten(msgspec.Struct):

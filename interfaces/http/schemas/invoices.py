@@ -11,10 +11,10 @@ import msgspec
 from application.tally import Tally
 from application.upcoming import Draft
 from domain.invoice import DRAFT
-from projections.billing_views import line_view
-from projections.invoice_queries import InvoiceView
-from projections.pages import PageOf
-from projections.queries import Queries
+from projections.invoices.queries import InvoiceView
+from projections.reads.billing_views import line_view
+from projections.reads.pages import PageOf
+from projections.reads.queries import Queries
 
 
 class NumberingView(msgspec.Struct):

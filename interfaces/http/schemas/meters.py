@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import msgspec
 
-from projections.meter_views import MeterView
+from projections.usage.meter_views import MeterView
 
 
 class MeterWritten(MeterView):

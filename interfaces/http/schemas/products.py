@@ -12,7 +12,7 @@ from domain.credit_rules import Attachment
 from domain.pricing_models import Pricing
 from domain.product import Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
-from projections.billing_views import number
+from projections.reads.billing_views import number
 
 
 class CreditTermsView(msgspec.Struct):

@@ -7,7 +7,7 @@ from datetime import datetime
 import msgspec
 
 from domain.subscription import Subscription
-from projections.invoice_queries import InvoiceView
+from projections.invoices.queries import InvoiceView
 
 
 class CycleView(msgspec.Struct):

@@ -6,7 +6,7 @@ import msgspec
 
 from application.upcoming import Upcoming
 from interfaces.http.schemas.subscriptions import CycleView
-from projections.billing_views import LineView, line_view
+from projections.reads.billing_views import LineView, line_view
 
 
 class UpcomingView(msgspec.Struct):

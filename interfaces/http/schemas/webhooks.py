@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from projections.webhook_queries import AlertView, WebhookView
+from projections.webhooks.queries import AlertView, WebhookView
 
 
 class WebhookWritten(WebhookView):

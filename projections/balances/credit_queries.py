@@ -1,0 +1,130 @@
+"""Reading credit wallets: balance, active grants, ledger."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import msgspec
+from psycopg import Cursor, sql
+
+from domain.credit_wallet import ORPHANED_AFTER
+from projections.reads.billing_views import number
+
+
+class GrantView(msgspec.Struct):
+    grant_id: str
+    source: str
+    amount: str
+    remaining: str
+    expires_at: datetime | None
+    reference: str
+    granted_at: datetime
+
+
+class LedgerLine(msgspec.Struct):
+    position: int
+    type: str
+    amount: str
+    balance_after: str
+    reference: str
+    at: datetime
+    grant_id: str | None = None
+    meter_id: str | None = None
+
+
+class CreditsView(msgspec.Struct):
+    customer_id: str
+    wallet_id: str | None
+    balance: str
+    grants: list[GrantView]
+    ledger: list[LedgerLine]
+    ledger_has_more: bool = False
+
+
+def balance_of(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id: str) -> Decimal:
+    cur.execute(
+        sql.SQL(
+            "SELECT balance FROM {}.wallets WHERE business_id = %s AND customer_id = %s AND entitlement_id IS NULL"
+        ).format(sql.Identifier(schema)),
+        (business, customer_id),
+    )
+    row = cur.fetchone()
+    return row["balance"] if row else Decimal(0)
+
+
+def credits_of(
+    datastore: Any, schema: str, business: uuid.UUID, customer_id: str, page_number: int = 0, page_size: int = 100
+) -> CreditsView:
+    """The ledger is paged, newest first (`page_number` from 0)."""
+    s = sql.Identifier(schema)
+    with datastore.transaction(commit=False) as cur:
+        cur.execute(
+            sql.SQL(
+                "SELECT id, balance FROM {}.wallets WHERE business_id = %s AND customer_id = %s "
+                "AND entitlement_id IS NULL"
+            ).format(s),
+            (business, customer_id),
+        )
+        wallet = cur.fetchone()
+        if wallet is None:
+            return CreditsView(customer_id, None, "0", [], [])
+        cur.execute(
+            sql.SQL(
+                "SELECT * FROM {}.grants WHERE wallet_id = %s AND remaining > 0 "
+                "ORDER BY expires_at NULLS LAST, position"
+            ).format(s),
+            (wallet["id"],),
+        )
+        grants = [
+            GrantView(
+                r["grant_id"],
+                r["source"],
+                number(r["amount"]),
+                number(r["remaining"]),
+                r["expires_at"],
+                r["reference"],
+                r["granted_at"],
+            )
+            for r in cur.fetchall()
+        ]
+        cur.execute(
+            sql.SQL("SELECT * FROM {}.ledger WHERE wallet_id = %s ORDER BY position DESC LIMIT %s OFFSET %s").format(s),
+            (wallet["id"], page_size + 1, page_number * page_size),
+        )
+        ledger = [
+            LedgerLine(
+                r["position"],
+                r["type"],
+                number(r["amount"]),
+                number(r["balance_after"]),
+                r["reference"],
+                r["at"],
+                r["grant_id"],
+                r["meter_id"],
+            )
+            for r in cur.fetchall()
+        ]
+    return CreditsView(
+        customer_id, str(wallet["id"]), number(wallet["balance"]), grants, ledger[:page_size], len(ledger) > page_size
+    )
+
+
+def wallets_expiring(
+    cur: Cursor[Any], schema: str, now: datetime, cycle_grace: timedelta, limit: int
+) -> list[uuid.UUID]:
+    """Wallets with a grant due to expire: at its `expires_at`, a cycle's grant `cycle_grace` later; an
+    entitlement's cycle and rollover grants are settled by the close, so only ORPHANED_AFTER later still
+    (CreditWallet.expire)."""
+    cur.execute(
+        sql.SQL(
+            "SELECT DISTINCT g.wallet_id FROM {s}.grants g JOIN {s}.wallets w ON w.id = g.wallet_id "
+            "WHERE g.remaining > 0 AND g.expires_at <= %s AND (g.source <> 'cycle' OR g.expires_at <= %s) "
+            "AND (w.entitlement_id IS NULL OR g.source NOT IN ('cycle', 'rollover') "
+            "OR g.expires_at <= %s) LIMIT %s"
+        ).format(s=sql.Identifier(schema)),
+        (now, now - cycle_grace, now - cycle_grace - ORPHANED_AFTER, limit),
+    )
+    return [r["wallet_id"] for r in cur.fetchall()]

@@ -1,0 +1,1 @@
+"""The customers read model: its writer and its reader."""

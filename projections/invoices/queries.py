@@ -1,0 +1,200 @@
+"""Reading issued invoices."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import msgspec
+from psycopg import sql
+
+from domain.billing_details import BillingDetails
+from domain.errors import NotFound
+from domain.invoice import Invoice
+from domain.rating import Line
+from projections.customers.projection import BillingDetailsView, billing_details_view
+from projections.reads.billing_views import LineView, line_view
+from projections.reads.pages import PageOf, paged
+
+
+class InvoiceView(msgspec.Struct):
+    id: str
+    customer_id: str
+    subscription_id: str
+    product_id: str
+    status: str
+    currency: str
+    cycle_start: datetime
+    cycle_end: datetime
+    price: str
+    lines: list[LineView]
+    total: str
+    issued_at: datetime | None  # None while a draft
+    number: str | None = None  # None while a draft
+    bill_to: BillingDetailsView | None = None
+    paid_at: datetime | None = None
+    payment_reference: str | None = None
+    voided_at: datetime | None = None
+    void_reason: str | None = None
+    uncollectible_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class InvoiceRow:
+    """A row of the `invoices` read model, lines typed: what a view is made of, like the Invoice itself."""
+
+    id: uuid.UUID
+    customer_id: str
+    subscription_id: uuid.UUID
+    product_id: uuid.UUID
+    status: str
+    currency: str
+    cycle_start: datetime
+    cycle_end: datetime
+    price: Decimal
+    lines: list[Line]
+    total: Decimal
+    issued_at: datetime
+    number: str
+    bill_to: BillingDetails
+    paid_at: datetime | None
+    payment_reference: str | None
+    voided_at: datetime | None
+    void_reason: str | None
+    uncollectible_at: datetime | None
+
+    @classmethod
+    def of(cls, r: dict[str, Any]) -> InvoiceRow:
+        return cls(
+            r["id"],
+            r["customer_id"],
+            r["subscription_id"],
+            r["product_id"],
+            r["status"],
+            r["currency"],
+            r["cycle_start"],
+            r["cycle_end"],
+            r["price"],
+            [Line.from_terms(t) for t in r["lines"]],
+            r["total"],
+            r["issued_at"],
+            r["number"],
+            BillingDetails.from_terms(r["bill_to"]),
+            r["paid_at"],
+            r["payment_reference"],
+            r["voided_at"],
+            r["void_reason"],
+            r["uncollectible_at"],
+        )
+
+
+def invoice_view(invoice: Invoice | InvoiceRow) -> InvoiceView:
+    return InvoiceView(
+        id=str(invoice.id),
+        customer_id=invoice.customer_id,
+        subscription_id=str(invoice.subscription_id),
+        product_id=str(invoice.product_id),
+        status=invoice.status,
+        currency=invoice.currency,
+        cycle_start=invoice.cycle_start,
+        cycle_end=invoice.cycle_end,
+        price=str(invoice.price),
+        lines=[line_view(line) for line in invoice.lines],
+        total=str(invoice.total),
+        issued_at=invoice.issued_at,
+        number=invoice.number or None,
+        bill_to=billing_details_view(invoice.bill_to),
+        paid_at=invoice.paid_at,
+        payment_reference=invoice.payment_reference,
+        voided_at=invoice.voided_at,
+        void_reason=invoice.void_reason,
+        uncollectible_at=invoice.uncollectible_at,
+    )
+
+
+def _view(r: dict[str, Any]) -> InvoiceView:
+    return invoice_view(InvoiceRow.of(r))
+
+
+def _where(business: uuid.UUID, customer_id: str | None, status: str | None) -> tuple[sql.Composable, list[Any]]:
+    conditions = [sql.SQL("business_id = %s")]
+    params: list[Any] = [business]
+    if customer_id is not None:
+        conditions.append(sql.SQL("customer_id = %s"))
+        params.append(customer_id)
+    if status is not None:
+        conditions.append(sql.SQL("status = %s"))
+        params.append(status)
+    return sql.SQL(" AND ").join(conditions), params
+
+
+def invoice_rows(
+    datastore: Any,
+    schema: str,
+    business: uuid.UUID,
+    customer_id: str | None,
+    status: str | None,
+    offset: int,
+    limit: int,
+) -> list[InvoiceView]:
+    """Issued invoices newest first, `limit` of them from `offset`."""
+    where, params = _where(business, customer_id, status)
+    query = sql.SQL("SELECT * FROM {}.invoices WHERE {} ORDER BY position DESC LIMIT %s OFFSET %s").format(
+        sql.Identifier(schema), where
+    )
+    with datastore.transaction(commit=False) as cur:
+        cur.execute(query, (*params, limit, offset))
+        return [_view(r) for r in cur.fetchall()]
+
+
+def list_invoices(
+    datastore: Any,
+    schema: str,
+    business: uuid.UUID,
+    customer_id: str | None,
+    status: str | None,
+    page_number: int,
+    page_size: int,
+) -> PageOf[InvoiceView]:
+    rows = invoice_rows(datastore, schema, business, customer_id, status, page_number * page_size, page_size + 1)
+    return paged(rows, page_number, page_size)
+
+
+def issued_between(
+    datastore: Any,
+    schema: str,
+    business: uuid.UUID,
+    start: datetime,
+    end: datetime,
+    status: str | None,
+    batch: int = 500,
+) -> Iterator[InvoiceRow]:
+    """Invoices issued in [start, end), oldest first, read in batches so an export never holds them all."""
+    where, params = _where(business, None, status)
+    query = sql.SQL(
+        "SELECT * FROM {}.invoices WHERE {} AND issued_at >= %s AND issued_at < %s "
+        "AND (issued_at, id) > (%s, %s) ORDER BY issued_at, id LIMIT %s"
+    ).format(sql.Identifier(schema), where)
+    after: tuple[datetime, uuid.UUID] = (start, uuid.UUID(int=0))
+    while True:
+        with datastore.transaction(commit=False) as cur:
+            cur.execute(query, (*params, start, end, *after, batch))
+            rows = [InvoiceRow.of(r) for r in cur.fetchall()]
+        yield from rows
+        if len(rows) < batch:
+            return
+        after = (rows[-1].issued_at, rows[-1].id)
+
+
+def get_invoice(datastore: Any, schema: str, business: uuid.UUID, invoice: uuid.UUID) -> InvoiceView:
+    query = sql.SQL("SELECT * FROM {}.invoices WHERE business_id = %s AND id = %s").format(sql.Identifier(schema))
+    with datastore.transaction(commit=False) as cur:
+        cur.execute(query, (business, invoice))
+        row = cur.fetchone()
+    if row is None:
+        raise NotFound("invoice", invoice)
+    return _view(row)

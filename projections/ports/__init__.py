@@ -1,0 +1,1 @@
+"""The application's ports (application/ports.py), implemented on the read models."""

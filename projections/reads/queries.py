@@ -1,0 +1,200 @@
+"""The read models as the interfaces ask them: every list and lookup the API and
+the dashboard show, on the store's connection pool. The application's questions
+go through projections/ports/read_side.py instead; this is the other reader."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from psycopg import sql
+
+from domain.meter import Meter
+from projections.balances import credit_queries
+from projections.balances.credit_queries import CreditsView
+from projections.balances.entitlement_queries import EntitlementReads
+from projections.charges import queries as charge_queries
+from projections.customers import projection as customer_queries
+from projections.customers.projection import CustomerFilter, CustomerView
+from projections.engine.parking import Stuck, stuck
+from projections.engine.worker import wait_in
+from projections.invoices import queries as invoice_queries
+from projections.invoices.queries import InvoiceRow, InvoiceView
+from projections.reads import overview as overview_queries
+from projections.reads.pages import PageOf
+from projections.simulations import queries as simulation_queries
+from projections.simulations.queries import SimulationSummaryView, SimulationView
+from projections.usage import event_queries, meter_queries, meter_views
+from projections.usage.event_queries import EventView
+from projections.usage.meter_views import MeterView
+from projections.webhooks import outbox as webhook_outbox
+from projections.webhooks import queries as webhook_queries
+from projections.webhooks.queries import AlertView, DeliveryView, WebhookPage
+
+
+class Queries:
+    def __init__(self, datastore: Any, schema: str, events_table: sql.Composable) -> None:
+        self.datastore = datastore
+        self.schema = schema
+        self.entitlements = EntitlementReads(datastore, schema)
+        self.events_table = events_table
+
+    def customers(
+        self,
+        business: uuid.UUID,
+        page_number: int = 0,
+        page_size: int = 10,
+        matching: CustomerFilter = CustomerFilter(),
+    ) -> PageOf[CustomerView]:
+        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size, matching)
+
+    def events(
+        self,
+        business: uuid.UUID,
+        *,
+        customer_id: str | None = None,
+        event_name: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        extra: sql.Composable | None = None,
+        page_number: int = 0,
+        page_size: int = 10,
+    ) -> PageOf[EventView]:
+        return event_queries.list_events(
+            self.datastore,
+            self.schema,
+            business,
+            customer_id=customer_id,
+            event_name=event_name,
+            start=start,
+            end=end,
+            extra=extra,
+            page_number=page_number,
+            page_size=page_size,
+        )
+
+    def event(self, business: uuid.UUID, event_id: str) -> EventView:
+        return event_queries.get_event(self.datastore, self.schema, self.events_table, business, event_id)
+
+    def meters(
+        self, business: uuid.UUID, archived: bool | None = False, page_number: int = 0, page_size: int = 10
+    ) -> PageOf[MeterView]:
+        return meter_views.list_meters(self.datastore, self.schema, business, archived, page_number, page_size)
+
+    def meter(self, meter: Meter) -> MeterView:
+        return meter_views.meter_view(self.datastore, self.schema, meter)
+
+    def meter_usage(
+        self, meter_id: uuid.UUID, customer_id: str | None, start: datetime, end: datetime, window: str
+    ) -> tuple[Decimal | None, list[tuple[datetime, datetime, Decimal | None]]]:
+        """The total and the windows on one cursor, so they agree. NotFound until the read model has the meter."""
+        with self.datastore.transaction(commit=False) as cur:
+            total = meter_queries.usage_total(cur, self.schema, meter_id, customer_id, start, end)
+            buckets = meter_queries.usage_buckets(cur, self.schema, meter_id, customer_id, start, end, window)
+        return total, buckets
+
+    def meter_usage_groups(
+        self,
+        meter_id: uuid.UUID,
+        customer_id: str | None,
+        start: datetime,
+        end: datetime,
+        window: str,
+        keys: tuple[str, ...],
+    ) -> list[meter_queries.GroupUsage]:
+        """The usage per combination of the keys' values, each with its windows."""
+        with self.datastore.transaction(commit=False) as cur:
+            return meter_queries.usage_groups(cur, self.schema, meter_id, customer_id, start, end, keys, window)
+
+    def events_counted(self, meter_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        with self.datastore.transaction(commit=False) as cur:
+            return meter_queries.events_counted(cur, self.schema, meter_ids)
+
+    def products(self, business: uuid.UUID, page_number: int, page_size: int) -> list[dict[str, Any]]:
+        """Rows of the catalogue, one more than `page_size` when a next page exists."""
+        with self.datastore.transaction(commit=False) as cur:
+            return charge_queries.list_products(cur, self.schema, business, page_number, page_size)
+
+    def subscribers(self, business: uuid.UUID, product_id: uuid.UUID, limit: int) -> list[str]:
+        with self.datastore.transaction(commit=False) as cur:
+            return charge_queries.subscribers(cur, self.schema, business, product_id, limit)
+
+    def invoices(
+        self,
+        business: uuid.UUID,
+        customer_id: str | None,
+        status: str | None,
+        page_number: int = 0,
+        page_size: int = 10,
+    ) -> PageOf[InvoiceView]:
+        return invoice_queries.list_invoices(
+            self.datastore, self.schema, business, customer_id, status, page_number, page_size
+        )
+
+    def invoice_rows(
+        self, business: uuid.UUID, customer_id: str | None, status: str | None, offset: int, limit: int
+    ) -> list[InvoiceView]:
+        return invoice_queries.invoice_rows(self.datastore, self.schema, business, customer_id, status, offset, limit)
+
+    def issued_between(
+        self, business: uuid.UUID, start: datetime, end: datetime, status: str | None
+    ) -> Iterator[InvoiceRow]:
+        return invoice_queries.issued_between(self.datastore, self.schema, business, start, end, status)
+
+    def invoice(self, business: uuid.UUID, invoice_id: uuid.UUID) -> InvoiceView:
+        return invoice_queries.get_invoice(self.datastore, self.schema, business, invoice_id)
+
+    def credits(self, business: uuid.UUID, customer_id: str, page_number: int = 0, page_size: int = 100) -> CreditsView:
+        return credit_queries.credits_of(self.datastore, self.schema, business, customer_id, page_number, page_size)
+
+    def webhooks(self, business: uuid.UUID, limit: int, iterator: int) -> WebhookPage:
+        return webhook_queries.list_webhooks(self.datastore, self.schema, business, limit, iterator)
+
+    def deliveries(
+        self, business: uuid.UUID, endpoint: uuid.UUID, status: str | None, page_number: int = 0, page_size: int = 10
+    ) -> PageOf[DeliveryView]:
+        return webhook_queries.deliveries(
+            self.datastore, self.schema, business, endpoint, status, page_number, page_size
+        )
+
+    def retry_delivery(self, business: uuid.UUID, endpoint: uuid.UUID, delivery: uuid.UUID) -> None:
+        """The one write made here: a delivery's sending state is not a fact of the log but the outbox's
+        (projections/webhooks/outbox.py). NotFound unless the business's endpoint has the delivery."""
+        webhook_queries.delivery_of(self.datastore, self.schema, business, endpoint, delivery)
+        with self.datastore.transaction(commit=True) as cur:
+            webhook_outbox.retry(cur, self.schema, delivery)
+
+    def alerts(self, business: uuid.UUID, page_number: int = 0, page_size: int = 10) -> PageOf[AlertView]:
+        return webhook_queries.list_alerts(self.datastore, self.schema, business, page_number, page_size)
+
+    def events_since(self, business: uuid.UUID, since: dict[str, datetime], until: datetime) -> dict[str, int]:
+        with self.datastore.transaction(commit=False) as cur:
+            return overview_queries.events_since(cur, self.schema, business, since, until)
+
+    def open_cycles(self, business: uuid.UUID, limit: int, customer_id: str | None = None) -> list[dict[str, Any]]:
+        with self.datastore.transaction(commit=False) as cur:
+            return overview_queries.open_cycles(cur, self.schema, business, limit, customer_id)
+
+    def reached(self, names: list[str], position: int, timeout: float) -> bool:
+        """Waits (holding the thread) until the named read models, where these queries read them, have
+        `position`."""
+        return wait_in(self.datastore, self.schema, names, position, timeout)
+
+    def stuck(self, projections: list[str]) -> list[Stuck]:
+        with self.datastore.transaction(commit=False) as cur:
+            return stuck(cur, self.schema, projections)
+
+    def simulations(
+        self, business: uuid.UUID, page_number: int = 0, page_size: int = 10
+    ) -> PageOf[SimulationSummaryView]:
+        return simulation_queries.list_simulations(self.datastore, self.schema, business, page_number, page_size)
+
+    def simulation(
+        self, business: uuid.UUID, simulation_id: uuid.UUID, page_number: int = 0, page_size: int = 100
+    ) -> SimulationView:
+        return simulation_queries.get_simulation(
+            self.datastore, self.schema, business, simulation_id, page_number, page_size
+        )

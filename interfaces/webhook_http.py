@@ -28,7 +28,8 @@ SEND_FAILED = "send_failed"
 # (name, port) -> the addresses the name stands for, in the order to try them.
 Resolver = Callable[[str, int], list[str]]
 
-_TLS = ssl.create_default_context()
+# The system's trust store, certificates checked against the name.
+SYSTEM_TLS = ssl.create_default_context()
 
 
 class Failed(Exception):
@@ -86,20 +87,31 @@ class _PinnedHTTP(http.client.HTTPConnection):
 
 
 class _PinnedHTTPS(http.client.HTTPSConnection):
-    def __init__(self, target: Target, addresses: list[str], timeout: float) -> None:
-        super().__init__(target.host, target.port, timeout=timeout, context=_TLS)
+    def __init__(self, target: Target, addresses: list[str], timeout: float, tls: ssl.SSLContext) -> None:
+        super().__init__(target.host, target.port, timeout=timeout, context=tls)
         self.addresses = addresses
+        self.tls = tls
 
     def connect(self) -> None:
-        self.sock = _TLS.wrap_socket(_connect(self.addresses, self.port, self.timeout), server_hostname=self.host)
+        self.sock = self.tls.wrap_socket(_connect(self.addresses, self.port, self.timeout), server_hostname=self.host)
 
 
 def post(
-    target: Target, body: bytes, headers: dict[str, str], resolve: Resolver, allow_private: bool, timeout: float
+    target: Target,
+    body: bytes,
+    headers: dict[str, str],
+    resolve: Resolver,
+    allow_private: bool,
+    timeout: float,
+    tls: ssl.SSLContext = SYSTEM_TLS,
 ) -> int:
     """The answer's status code, never following a redirect; Failed when there was none."""
     addresses = checked_addresses(target, resolve, allow_private)
-    connection = (_PinnedHTTPS if target.scheme == "https" else _PinnedHTTP)(target, addresses, timeout)
+    connection: http.client.HTTPConnection = (
+        _PinnedHTTPS(target, addresses, timeout, tls)
+        if target.scheme == "https"
+        else _PinnedHTTP(target, addresses, timeout)
+    )
     try:
         connection.request("POST", target.path, body=body, headers=headers)
         with connection.getresponse() as response:

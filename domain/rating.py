@@ -133,6 +133,7 @@ class Usage:
     late: bool = False
     # per value of price.group_by (None: events without the key); None when the price is not grouped
     groups: dict[str | None, Decimal] | None = None
+    segment: int | None = None  # which of a bill's plan segments it was measured in, when it has several
 
 
 @dataclass(frozen=True)
@@ -151,12 +152,15 @@ class Line:
     group: dict[str, str | None] | None = None  # {group_by key: value} of a per-value line
     # Units past an entitlement's overage_limit: neither paid with credits nor charged, flagged.
     uncharged: Decimal = ZERO
+    segment: int | None = None  # the index of its plan segment in the invoice, when the invoice has several
 
     def terms(self) -> dict[str, Any]:
-        """The line as an Invoice.Issued event stores it (`uncharged` only when there is some)."""
+        """The line as an Invoice.Issued event stores it (`uncharged` and `segment` only when there are)."""
         terms = asdict(self)
         if not self.uncharged:
             del terms["uncharged"]
+        if self.segment is None:
+            del terms["segment"]
         return terms
 
     @classmethod
@@ -171,6 +175,7 @@ class Line:
             model=terms.get("model", "per_unit"),
             group=terms.get("group"),
             uncharged=Decimal(str(terms.get("uncharged", 0))),
+            segment=terms.get("segment"),
             **decimals,
         )
 
@@ -225,6 +230,7 @@ def rate_line(usage: Usage, currency: str, balance: Decimal) -> Line:
         round_money(price.pricing.amount(billable), currency),
         usage.late,
         price.model,
+        segment=usage.segment,
     )
 
 
@@ -241,14 +247,14 @@ def rate_usage(usage: Usage, currency: str, balance: Decimal) -> list[Line]:
     if not usage.groups:
         return [
             rate_line(
-                Usage(price.for_value(None, price.free_threshold), usage.meter_name, ZERO, usage.late),
+                replace(usage, price=price.for_value(None, price.free_threshold), quantity=ZERO, groups=None),
                 currency,
                 balance,
             )
         ]
     allowance, lines = price.free_threshold, []
     for value in sorted(usage.groups, key=group_order):
-        valued = Usage(price.for_value(value, allowance), usage.meter_name, usage.groups[value], usage.late)
+        valued = replace(usage, price=price.for_value(value, allowance), quantity=usage.groups[value], groups=None)
         line = replace(rate_line(valued, currency, balance), group={price.group_by: value})
         allowance -= line.free
         balance -= line.credits_used
@@ -285,6 +291,7 @@ def rate_entitled(usage: Usage, currency: str, pool: Pool) -> tuple[Line, Pool]:
         usage.late,
         price.model,
         uncharged=uncharged,
+        segment=usage.segment,
     ), pool
 
 

@@ -1,23 +1,29 @@
-"""A customer's subscription to a product: its cycles and which of them are closed.
+"""A customer's subscription: a timeline of plans (domain/timeline.py), its cycles and what of them is billed.
 
-Each CycleClosed carries the `usage` read model's position the cycle was priced
-at; events recorded after that position with a timestamp in a closed cycle are
-billed late, in the next cycle (see docs/billing.md).
+Plan changes, a trial, the quantity, a scheduled change and cancel-at-period-end are events on it
+(docs/subscriptions.md). Each bill (a CycleClosed, or a PartBilled when a change bills the part of the open
+cycle before it) carries the `usage` read model's position it was priced at; events recorded after that
+position with a timestamp in a billed part are billed late, in the next bill (see docs/billing.md).
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.cycles import Cycle, Interval, cycle, cycle_until, cycles_ended, whole_minute
-from domain.errors import Conflict, Fault, Invalid
+from domain.cycles import Cycle, Interval, cycle, cycles_ended, whole_minute
+from domain.errors import Conflict, Fault, Invalid, NotFound
+from domain.proration import Change, Mode, Plan, Segment
 from domain.time_range import END, time_fault
+from domain.timeline import Epoch, Timeline, change_terms
 
 # The closing job catches up at most this many cycles for a start in the past (docs/input.md).
 MAX_PAST_CYCLES = 1000
+MAX_QUANTITY = 1_000_000
+MAX_TRIAL_DAYS = 10_000  # Dodo's bound
 
 
 def start_faults(start: datetime, billing_interval: Interval, interval_count: int, now: datetime) -> list[Fault]:
@@ -35,7 +41,32 @@ def start_faults(start: datetime, billing_interval: Interval, interval_count: in
     return []
 
 
+def plan_faults(quantity: int, trial_period_days: int = 0) -> list[Fault]:
+    faults = []
+    if not 1 <= quantity <= MAX_QUANTITY:
+        faults.append(Fault("quantity", f"must be 1 to {MAX_QUANTITY}"))
+    if not 0 <= trial_period_days <= MAX_TRIAL_DAYS:
+        faults.append(Fault("trial_period_days", f"must be 0 to {MAX_TRIAL_DAYS}"))
+    return faults
+
+
 class Subscription(Aggregate):
+    # Version 2 holds the timeline (epochs, changes, trial), the quantity, the bills and what is scheduled.
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A snapshot taken before the timeline: one epoch, one plan."""
+        state["epochs"] = [Epoch(0, state["anchor"], state["billing_interval"], state["interval_count"]).terms()]
+        state["changes"] = [change_terms(Change(state["anchor"], Plan(state["product_id"]), "do_not_bill"))]
+        state["trial_ends_at"] = None
+        state["quantity"] = 1
+        state["bill_cycles"] = list(range(state["closed"]))
+        state["billed_from"] = None
+        state["scheduled"] = None
+        state["cancel_at_period_end"] = False
+        state["metadata"] = {}
+
     class Started(Aggregate.Created):
         business_id: uuid.UUID
         customer_id: str
@@ -43,6 +74,10 @@ class Subscription(Aggregate):
         anchor: datetime
         billing_interval: Interval
         interval_count: int
+        # Absent from subscriptions started before plan changes (they replay with the defaults).
+        quantity: int = 1
+        trial_period_days: int = 0
+        metadata: dict[str, Any] | None = None
 
     class CycleClosed(Aggregate.Event):
         index: int
@@ -51,8 +86,51 @@ class Subscription(Aggregate):
         invoice_id: uuid.UUID
         usage_position: int
 
+    class PartBilled(Aggregate.Event):
+        """A change billed the part [start, end) of the open cycle `index` (the part before it)."""
+
+        index: int
+        start: datetime
+        end: datetime
+        invoice_id: uuid.UUID
+        usage_position: int
+
+    class PlanChanged(Aggregate.Event):
+        """From `effective_at` on the subscription is on the product with the quantity. When `cycles_from` is
+        set, the cycles from that index on run from `cycles_anchor` on the product's interval."""
+
+        product_id: uuid.UUID
+        quantity: int
+        effective_at: datetime
+        proration_billing_mode: Mode
+        billing_interval: Interval
+        interval_count: int
+        cycles_from: int | None
+        cycles_anchor: datetime | None
+
+    class ChangeScheduled(Aggregate.Event):
+        scheduled_at: datetime
+        product_id: uuid.UUID
+        quantity: int
+        effective_at: datetime
+        proration_billing_mode: Mode
+        billing_interval: Interval
+        interval_count: int
+
+    class ScheduledChangeCancelled(Aggregate.Event):
+        pass
+
+    class CancellationScheduled(Aggregate.Event):
+        ends_at: datetime
+
+    class CancellationWithdrawn(Aggregate.Event):
+        pass
+
     class Cancelled(Aggregate.Event):
         ends_at: datetime
+
+    class MetadataSet(Aggregate.Event):
+        metadata: dict[str, Any]
 
     @event(Started)
     def __init__(
@@ -63,17 +141,33 @@ class Subscription(Aggregate):
         anchor: datetime,
         billing_interval: Interval,
         interval_count: int,
+        quantity: int = 1,
+        trial_period_days: int = 0,
+        metadata: dict[str, Any] | None = None,
     ) -> None:
         self.business_id = business_id
         self.customer_id = customer_id
         self.product_id = product_id
+        self.quantity = quantity
         self.anchor = anchor
         self.billing_interval = billing_interval
         self.interval_count = interval_count
+        timeline = Timeline.started(
+            anchor, Plan(product_id, quantity), billing_interval, interval_count, trial_period_days
+        )
+        terms = timeline.terms()
+        self.epochs: list[dict[str, Any]] = terms["epochs"]
+        self.changes: list[dict[str, Any]] = terms["changes"]
+        self.trial_ends_at: datetime | None = timeline.trial_ends_at
         self.closed = 0
         self.usage_positions: list[int] = []
         self.invoice_ids: list[uuid.UUID] = []
+        self.bill_cycles: list[int] = []
+        self.billed_from: datetime | None = None
+        self.scheduled: dict[str, Any] | None = None
         self.ends_at: datetime | None = None
+        self.cancel_at_period_end = False
+        self.metadata: dict[str, Any] = metadata or {}
 
     @classmethod
     def start(
@@ -85,8 +179,18 @@ class Subscription(Aggregate):
         billing_interval: Interval,
         interval_count: int,
         now: datetime,
+        quantity: int = 1,
+        trial_period_days: int = 0,
+        metadata: dict[str, Any] | None = None,
     ) -> Subscription:
-        faults = start_faults(start, billing_interval, interval_count, now)
+        faults = start_faults(start, billing_interval, interval_count, now) + plan_faults(quantity, trial_period_days)
+        if not faults and trial_period_days:
+            anchor = whole_minute(start) + timedelta(days=trial_period_days)
+            faults = (
+                [Fault("trial_period_days", "the first cycle must start before 9000-01-01T00:00:00Z")]
+                if (anchor >= END or cycle(anchor, billing_interval, interval_count, 0).end >= END)
+                else []
+            )
         if faults:
             raise Invalid(f"cannot start a subscription at {start.isoformat()}", "invalid_subscription", faults)
         return cls(
@@ -96,31 +200,59 @@ class Subscription(Aggregate):
             anchor=whole_minute(start),
             billing_interval=billing_interval,
             interval_count=interval_count,
+            quantity=quantity,
+            trial_period_days=trial_period_days,
+            metadata=metadata or {},
         )
+
+    @property
+    def timeline(self) -> Timeline:
+        terms = {"epochs": self.epochs, "changes": self.changes, "trial_ends_at": self.trial_ends_at}
+        return Timeline.from_terms(terms, self.ends_at)
+
+    @property
+    def plan(self) -> Plan:
+        return Plan(self.product_id, self.quantity)
 
     def cycle(self, k: int) -> Cycle | None:
         """Cycle k, cut short by a cancellation; None once the subscription has ended before it."""
-        return cycle_until(self.anchor, self.billing_interval, self.interval_count, k, self.ends_at)
+        return self.timeline.cycle(k)
 
     @property
     def open_cycle(self) -> Cycle | None:
         return self.cycle(self.closed)
 
     @property
+    def billing_since(self) -> datetime:
+        """Usage from here on is billable: the start, or the end of the trial."""
+        return self.trial_ends_at or self.anchor
+
+    @property
     def last_position(self) -> int:
-        """The usage position the last closed cycle was priced at (0 before any)."""
+        """The usage position the last bill was priced at (0 before any)."""
         return self.usage_positions[-1] if self.usage_positions else 0
+
+    def bill_start(self, c: Cycle) -> datetime:
+        """Where the bill of cycle c starts: after the part a change billed already, if any."""
+        return self.billed_from if c.index == self.closed and self.billed_from is not None else c.start
+
+    def segments(self, c: Cycle, until: datetime | None = None) -> list[Segment]:
+        """The segments cycle c's bill covers (those before `until`, when given)."""
+        parts = self.timeline.segments(c, self.bill_start(c))
+        return [s for s in parts if until is None or s.start < until]
 
     def due_cycles(self, now: datetime, limit: int | None = None) -> list[Cycle]:
         """The cycles that ended by `now` and are still open, oldest first; the oldest `limit` of them."""
+        timeline = self.timeline
         due: list[Cycle] = []
         k = self.closed
-        while (limit is None or len(due) < limit) and (c := self.cycle(k)) is not None and c.end <= now:
+        while (limit is None or len(due) < limit) and (c := timeline.cycle(k)) is not None and c.end <= now:
             due.append(c)
             k += 1
         return due
 
     def close_cycle(self, c: Cycle, invoice_id: uuid.UUID, usage_position: int) -> None:
+        """Records the cycle's bill; a change scheduled for its end then takes effect."""
         if c.index != self.closed:
             raise Conflict(f"cycle {c.index} is not the open cycle ({self.closed})", "cycle_not_open")
         self._cycle_closed(
@@ -130,10 +262,151 @@ class Subscription(Aggregate):
             invoice_id=invoice_id,
             usage_position=max(usage_position, self.last_position),
         )
+        s = self.scheduled
+        if s is not None and s["effective_at"] == c.end:
+            following = self.cycle(c.index + 1)
+            if following is None:
+                self._scheduled_change_cancelled()
+                return
+            moved = (s["billing_interval"], s["interval_count"]) != (self.billing_interval, self.interval_count)
+            self._plan_changed(
+                product_id=s["product_id"],
+                quantity=s["quantity"],
+                effective_at=c.end,
+                proration_billing_mode=s["proration_billing_mode"],
+                billing_interval=s["billing_interval"],
+                interval_count=s["interval_count"],
+                cycles_from=c.index + 1 if moved else None,
+                cycles_anchor=c.end if moved else None,
+            )
+
+    def _changeable(self, replace_scheduled: bool) -> Cycle:
+        c = self.open_cycle
+        if self.ends_at is not None or c is None:
+            raise Conflict(f"subscription {self.id} is cancelled", "subscription_cancelled")
+        if self.scheduled is not None and not replace_scheduled:
+            raise Conflict(
+                "a plan change is already scheduled: cancel it, or send cancel_scheduled_change_plan: true",
+                "change_scheduled",
+            )
+        return c
+
+    def change_plan(
+        self,
+        plan: Plan,
+        mode: Mode,
+        at: datetime,
+        now: datetime,
+        billing_interval: Interval,
+        interval_count: int,
+        replace_scheduled: bool = False,
+    ) -> None:
+        """Puts the subscription on `plan` from `at` (truncated to the minute): a time inside the open part of
+        the open cycle, not in the future, and not before the last change. What a change bills is the
+        application's (application/plan_changes.py)."""
+        c = self._changeable(replace_scheduled)
+        if self.timeline.in_trial(c):
+            raise Conflict(
+                "a plan change during the trial is not supported: schedule it for the trial's end",
+                "subscription_in_trial",
+            )
+        faults = plan_faults(plan.quantity) + time_fault("effective_at", at)
+        at = whole_minute(at)
+        since = max(self.bill_start(c), self.timeline.changes[-1].at)
+        if not faults and not since <= at < c.end:
+            faults.append(
+                Fault(
+                    "effective_at",
+                    f"must fall in the open cycle, from {since.isoformat()} to before {c.end.isoformat()}",
+                )
+            )
+        elif not faults and at > now:
+            faults.append(Fault("effective_at", "must not be in the future"))
+        elif not faults and mode == "full_immediately" and at == self.bill_start(c) and at != c.start:
+            faults.append(Fault("effective_at", "a new cycle cannot start where a change already billed up to"))
+        if faults:
+            raise Invalid("cannot change the plan", "invalid_plan_change", faults)
+        if self.scheduled is not None:
+            self._scheduled_change_cancelled()
+        epoch: tuple[int, datetime] | None = None
+        if mode == "full_immediately":
+            epoch = (c.index + 1 if at > c.start else c.index, at)
+        elif (billing_interval, interval_count) != (self.billing_interval, self.interval_count):
+            epoch = (c.index + 1, c.end)
+        self._plan_changed(
+            product_id=plan.product_id,
+            quantity=plan.quantity,
+            effective_at=at,
+            proration_billing_mode=mode,
+            billing_interval=billing_interval,
+            interval_count=interval_count,
+            cycles_from=epoch[0] if epoch else None,
+            cycles_anchor=epoch[1] if epoch else None,
+        )
+
+    def bill_part(self, at: datetime, invoice_id: uuid.UUID, usage_position: int) -> None:
+        """Records the bill of the open cycle's part before `at` (a change's)."""
+        c = self.open_cycle
+        assert c is not None
+        self._part_billed(
+            index=c.index,
+            start=self.bill_start(c),
+            end=at,
+            invoice_id=invoice_id,
+            usage_position=max(usage_position, self.last_position),
+        )
+
+    def schedule_change(
+        self,
+        plan: Plan,
+        mode: Mode,
+        billing_interval: Interval,
+        interval_count: int,
+        now: datetime,
+        replace_scheduled: bool = False,
+    ) -> None:
+        """The change takes effect at the open cycle's end, when that cycle is closed."""
+        c = self._changeable(replace_scheduled)
+        faults = plan_faults(plan.quantity)
+        if faults:
+            raise Invalid("cannot schedule the plan change", "invalid_plan_change", faults)
+        self._change_scheduled(
+            scheduled_at=now,
+            product_id=plan.product_id,
+            quantity=plan.quantity,
+            effective_at=c.end,
+            proration_billing_mode=mode,
+            billing_interval=billing_interval,
+            interval_count=interval_count,
+        )
+
+    def cancel_scheduled_change(self) -> None:
+        if self.scheduled is None:
+            raise NotFound("scheduled_change", self.id)
+        self._scheduled_change_cancelled()
+
+    def cancel_at_next_billing_date(self, cancel: bool, now: datetime) -> None:
+        """True: the subscription ends when the open cycle ends. False: undoes that, before it has ended."""
+        c = self.open_cycle
+        if self.ends_at is not None and not self.cancel_at_period_end:
+            raise Conflict(f"subscription {self.id} is cancelled", "subscription_cancelled")
+        if cancel and not self.cancel_at_period_end:
+            assert c is not None
+            self._cancellation_scheduled(ends_at=c.end)
+        elif not cancel and self.cancel_at_period_end:
+            if c is None or now >= c.end:
+                raise Conflict(f"subscription {self.id} has ended", "subscription_ended")
+            self._cancellation_withdrawn()
 
     def cancel(self, now: datetime) -> None:
-        if self.ends_at is None:
-            self._cancelled(ends_at=whole_minute(now))
+        """Ends the subscription now; a cancellation scheduled for later is brought forward."""
+        at = whole_minute(now)
+        if self.ends_at is None or (self.cancel_at_period_end and at < self.ends_at):
+            self._cancelled(ends_at=at)
+
+    def set_metadata(self, metadata: dict[str, Any]) -> None:
+        if metadata != self.metadata:
+            self._metadata_set(metadata=metadata)
 
     @event(CycleClosed)
     def _cycle_closed(
@@ -142,7 +415,79 @@ class Subscription(Aggregate):
         self.closed = index + 1
         self.usage_positions.append(usage_position)
         self.invoice_ids.append(invoice_id)
+        self.bill_cycles.append(index)
+        self.billed_from = None
+
+    @event(PartBilled)
+    def _part_billed(
+        self, index: int, start: datetime, end: datetime, invoice_id: uuid.UUID, usage_position: int
+    ) -> None:
+        self.usage_positions.append(usage_position)
+        self.invoice_ids.append(invoice_id)
+        self.bill_cycles.append(index)
+        self.billed_from = end
+
+    @event(PlanChanged)
+    def _plan_changed(
+        self,
+        product_id: uuid.UUID,
+        quantity: int,
+        effective_at: datetime,
+        proration_billing_mode: Mode,
+        billing_interval: Interval,
+        interval_count: int,
+        cycles_from: int | None,
+        cycles_anchor: datetime | None,
+    ) -> None:
+        self.product_id = product_id
+        self.quantity = quantity
+        self.billing_interval = billing_interval
+        self.interval_count = interval_count
+        self.changes.append(change_terms(Change(effective_at, Plan(product_id, quantity), proration_billing_mode)))
+        if cycles_from is not None and cycles_anchor is not None:
+            self.epochs.append(Epoch(cycles_from, cycles_anchor, billing_interval, interval_count).terms())
+        self.scheduled = None
+
+    @event(ChangeScheduled)
+    def _change_scheduled(
+        self,
+        scheduled_at: datetime,
+        product_id: uuid.UUID,
+        quantity: int,
+        effective_at: datetime,
+        proration_billing_mode: Mode,
+        billing_interval: Interval,
+        interval_count: int,
+    ) -> None:
+        self.scheduled = {
+            "product_id": product_id,
+            "quantity": quantity,
+            "effective_at": effective_at,
+            "proration_billing_mode": proration_billing_mode,
+            "billing_interval": billing_interval,
+            "interval_count": interval_count,
+            "scheduled_at": scheduled_at,
+        }
+
+    @event(ScheduledChangeCancelled)
+    def _scheduled_change_cancelled(self) -> None:
+        self.scheduled = None
+
+    @event(CancellationScheduled)
+    def _cancellation_scheduled(self, ends_at: datetime) -> None:
+        self.ends_at = ends_at
+        self.cancel_at_period_end = True
+
+    @event(CancellationWithdrawn)
+    def _cancellation_withdrawn(self) -> None:
+        self.ends_at = None
+        self.cancel_at_period_end = False
 
     @event(Cancelled)
     def _cancelled(self, ends_at: datetime) -> None:
         self.ends_at = ends_at
+        self.cancel_at_period_end = False
+
+    @event(MetadataSet)
+    def _metadata_set(self, metadata: dict[str, Any]) -> None:
+        self.metadata = metadata

@@ -1,0 +1,194 @@
+"""Proration: the segments of a cycle, and what each segment is billed.
+
+A cycle [S, E) holds one segment per plan in effect during it. A plan change at T splits the segment it falls
+in; how the parts' fixed prices are billed depends on the change's proration mode (docs/subscriptions.md):
+
+- `prorated_immediately`, `full_immediately`: the part before T and the part from T each pay their plan's fixed
+  price times their share of the cycle, (T - S) / (E - S) and (E - T) / (E - S);
+- `do_not_bill`: the part before T keeps what it paid (the whole fixed price, when it started the cycle); the
+  part from T pays no fixed price: the new one starts with the next cycle.
+
+Whatever the mode, each segment's usage is rated on its own plan's prices with every allowance (free
+threshold) multiplied by the segment's share, rounded down to 12 places so a cycle's segments never allow more
+than the whole cycle would. A trial segment pays nothing: no fixed price, and all its usage is free.
+
+Shares are exact fractions of whole seconds; a fixed price is rounded once, half-up, to the currency's minor
+unit, from the exact product (domain/money.py).
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal, get_args
+
+from domain.credit_rules import Pool
+from domain.money import MAX_PRICE_PLACES, MINOR_UNITS
+from domain.rating import Rated, Usage, UsagePrice, rate
+
+Mode = Literal["prorated_immediately", "full_immediately", "do_not_bill"]
+MODES: tuple[Mode, ...] = get_args(Mode)
+PRORATING: tuple[Mode, ...] = ("prorated_immediately", "full_immediately")
+Basis = Literal["whole", "prorated", "none"]
+
+SECOND = timedelta(seconds=1)
+
+
+@dataclass(frozen=True)
+class Plan:
+    product_id: uuid.UUID
+    quantity: int = 1
+
+
+@dataclass(frozen=True)
+class Change:
+    """From `at` on the subscription is on `plan`; `mode` says how the cycle it falls in is billed."""
+
+    at: datetime
+    plan: Plan
+    mode: Mode
+
+
+def share(start: datetime, end: datetime, cycle_start: datetime, cycle_end: datetime) -> Fraction:
+    """The part [start, end) is of the cycle [cycle_start, cycle_end), exactly."""
+    return Fraction((end - start) // SECOND, (cycle_end - cycle_start) // SECOND)
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: datetime
+    end: datetime
+    plan: Plan
+    share: Fraction  # of the cycle the segment lies in
+    fixed: Basis = "whole"
+    trial: bool = False
+
+    @property
+    def fixed_share(self) -> Fraction:
+        """How much of its plan's fixed price the segment pays."""
+        return (
+            Fraction(0)
+            if self.trial
+            else {"whole": Fraction(1), "prorated": self.share, "none": Fraction(0)}[self.fixed]
+        )
+
+    def terms(self) -> dict[str, Any]:
+        """As events and read models store it: plain values only."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "product_id": str(self.plan.product_id),
+            "quantity": self.plan.quantity,
+            "share": [self.share.numerator, self.share.denominator],
+            "fixed": self.fixed,
+            "trial": self.trial,
+        }
+
+    @classmethod
+    def from_terms(cls, terms: dict[str, Any]) -> Segment:
+        start, end = terms["start"], terms["end"]
+        return cls(
+            start if isinstance(start, datetime) else datetime.fromisoformat(start),
+            end if isinstance(end, datetime) else datetime.fromisoformat(end),
+            Plan(uuid.UUID(str(terms["product_id"])), int(terms["quantity"])),
+            Fraction(int(terms["share"][0]), int(terms["share"][1])),
+            terms["fixed"],
+            bool(terms.get("trial", False)),
+        )
+
+
+def segments(
+    cycle_start: datetime, cycle_end: datetime, plan: Plan, changes: list[Change], trial: bool = False
+) -> list[Segment]:
+    """The segments of the cycle [cycle_start, cycle_end) that starts on `plan`, split by the changes that
+    fall strictly inside it (in time order). A cycle cut short by a change that started a new cycle
+    (`full_immediately`) is the part of these before the change: its shares stay shares of the whole."""
+    starts, plans = [cycle_start], [plan]
+    bases: list[Basis] = ["whole"]
+    for c in (c for c in changes if cycle_start < c.at < cycle_end):
+        prorating = c.mode in PRORATING
+        if c.at == starts[-1]:  # a second change at the same instant replaces the first one's plan
+            plans[-1] = c.plan
+        else:
+            starts.append(c.at)
+            plans.append(c.plan)
+            bases.append("none")
+        if prorating:
+            bases[-1] = "prorated"
+            if bases[-2] == "whole":
+                bases[-2] = "prorated"
+    ends = starts[1:] + [cycle_end]
+    return [
+        Segment(s, e, p, share(s, e, cycle_start, cycle_end), b, trial)
+        for s, e, p, b in zip(starts, ends, plans, bases, strict=True)
+    ]
+
+
+def split(parts: list[Segment], at: datetime) -> tuple[list[Segment], list[Segment]]:
+    """The segments before `at` and those from it (`at` is a segment boundary)."""
+    return [s for s in parts if s.start < at], [s for s in parts if s.start >= at]
+
+
+def fixed_amount(price: Decimal, segment: Segment, currency: str) -> Decimal:
+    """The fixed price the segment pays: price x quantity x its fixed share, rounded once, half-up, to the
+    currency's minor unit (prices are never negative)."""
+    minor = MINOR_UNITS[currency]
+    scaled = Fraction(price) * segment.plan.quantity * segment.fixed_share * 10**minor
+    return Decimal(math.floor(scaled + Fraction(1, 2))).scaleb(-minor)
+
+
+def allowance(amount: Decimal, part: Fraction) -> Decimal:
+    """An allowance times a share, rounded down to 12 places: the parts never allow more than the whole."""
+    exact = Fraction(amount) * part
+    if exact.denominator == 1:
+        return Decimal(exact.numerator)
+    return Decimal(math.floor(exact * 10**MAX_PRICE_PLACES)).scaleb(-MAX_PRICE_PLACES)
+
+
+@dataclass(frozen=True)
+class SegmentUsage:
+    """A segment with its plan's fixed price and the usage measured in it (a bill's late lines on its first)."""
+
+    segment: Segment
+    price: Decimal
+    usages: list[Usage]
+
+
+def segment_price(usage: Usage, segment: Segment) -> UsagePrice:
+    """The usage price as the segment rates it: allowances times its share; in a trial, all usage free and no
+    credits spent."""
+    price = usage.price
+    if segment.trial:
+        return replace(
+            price,
+            free_threshold=max(usage.quantity, Decimal(0)),
+            credits=None,
+            credit_entitlement_id=None,
+            meter_units_per_credit=None,
+        )
+    if segment.share == 1:
+        return price
+    return replace(price, free_threshold=allowance(price.free_threshold, segment.share))
+
+
+def rate_bill(
+    parts: list[SegmentUsage],
+    currency: str,
+    balance: Decimal = Decimal(0),
+    pools: dict[str, Pool] | None = None,
+) -> Rated:
+    """Rates a bill's segments as one invoice: each segment's usage on its own prices, the wallet and the
+    entitlements' pools spent in segment order; the fixed price is the sum of the segments' (each rounded
+    once). Lines carry their segment's index when there are several."""
+    several = len(parts) > 1
+    usages = [
+        replace(u, price=segment_price(u, part.segment), segment=i if several else None)
+        for i, part in enumerate(parts)
+        for u in part.usages
+    ]
+    fixed = sum((fixed_amount(part.price, part.segment, currency) for part in parts), Decimal(0))
+    return rate(usages, fixed, currency, balance, pools)

@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import time
 import uuid
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
+from application.bill_inputs import BillInputs
 from application.credits import Credits
 from application.entitlements import Entitlements
 from application.ports import ReadSide
-from domain.credit_rules import EntitlementTerms, Pool
-from domain.credit_settlement import Closing, grant, settle
+from domain.credit_rules import Pool
+from domain.credit_settlement import Closing, debit_usage, grant, settle
 from domain.credit_wallet import CreditWallet
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
@@ -32,9 +35,9 @@ from domain.entitlements import cycle_grants, cycle_reference, entitlement_grant
 from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, invoice_id
 from domain.invoice_numbering import InvoiceNumbering, numbering_id
-from domain.meter import Meter
 from domain.product import Product
-from domain.rating import Line, UsagePrice, rate
+from domain.proration import Segment, SegmentUsage, billed_terms, rate_bill
+from domain.rating import Line, Rated
 from domain.subscription import Subscription
 from store.event_store import EventStore
 
@@ -77,6 +80,7 @@ class Billing:
             return []
         if wait:
             self.wait_until_usage_ready()
+        starts = {c.index: subscription.bill_start(c) for c in due}
 
         def next_chunk() -> list[Cycle]:
             return subscription.due_cycles(ended_by, min(CYCLES_PER_SAVE, due[-1].index + 1 - subscription.closed))
@@ -93,7 +97,7 @@ class Billing:
                     chunk = next_chunk()
             else:
                 raise Conflict("the subscription kept changing while closing; retry", "close_busy")
-        return [invoice_id(subscription.id, c.start) for c in due]
+        return [invoice_id(subscription.id, starts[c.index]) for c in due]
 
     def invoice(self, business: uuid.UUID, invoice: uuid.UUID) -> Invoice:
         issued: Invoice = self.owned(business, Invoice, "invoice", invoice)
@@ -114,19 +118,82 @@ class Billing:
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
 
-    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> None:
+    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime, save: bool = True) -> list[Invoice]:
+        """Bills the due cycles, each on its plan segments, and closes them; answers the invoices (saved with
+        everything they change, unless `save` is False: a preview)."""
         if not due:
-            return
-        product: Product = self.repository.get(subscription.product_id)
-        prices = product.prices()
-        meters: dict[str, Meter] = {p.meter_id: self.repository.get(uuid.UUID(p.meter_id)) for p in prices}
-        wallet: CreditWallet | None = None
-        if any(p.credits for p in prices):
-            wallet = self.wallet_of(subscription.business_id, subscription.customer_id)
-        terms = self.entitlements.terms_for(product)
-        balances = {
-            e: self.entitlements.wallet_of(subscription.business_id, subscription.customer_id, e) for e in terms
+            return []
+        inputs = self._inputs(subscription, [s for c in due for s in subscription.segments(c)])
+        measured = self._measured(subscription, inputs, [(c, subscription.segments(c)) for c in due])
+        starts = [subscription.bill_start(c) for c in due]
+        numbering = self.numbering(subscription.business_id)
+        numbers = numbering.take([invoice_id(subscription.id, start) for start in starts])
+        invoices = []
+        bill_to = self._bill_to(subscription)
+        for c, start, (parts, position), number in zip(due, starts, measured, numbers, strict=True):
+            rated = self._rate(inputs, parts)
+            invoice = self._invoice(subscription, start, c.end, parts, rated, now, number, bill_to)
+            subscription.close_cycle(c, invoice.id, position)
+            following = subscription.cycle(c.index + 1)
+            next_product = (
+                inputs.product(subscription.timeline.plan_at(following.start).product_id) if following else None
+            )
+            if inputs.wallet is not None:
+                self._settle_credits(inputs.wallet, subscription, next_product, c, rated.lines, invoice.id)
+            self._settle_entitlements(inputs, subscription, next_product, c, rated.lines, invoice.id)
+            invoices.append(invoice)
+        if save:
+            self.save(subscription, *invoices, numbering, *inputs.wallets)
+        return invoices
+
+    def bill_part(self, subscription: Subscription, at: datetime, now: datetime, save: bool = True) -> Invoice | None:
+        """Bills the open cycle's part before `at` (a plan change's), if it has one: the usage measured,
+        credits debited; the cycle stays open, its allowances and grants with it."""
+        c = subscription.open_cycle
+        assert c is not None
+        parts = subscription.segments(c, until=at)
+        if not parts:
+            return None
+        start = subscription.bill_start(c)
+        inputs = self._inputs(subscription, parts)
+        [(measured, position)] = self._measured(subscription, inputs, [(replace(c, end=at), parts)])
+        numbering = self.numbering(subscription.business_id)
+        [number] = numbering.take([invoice_id(subscription.id, start)])
+        rated = self._rate(inputs, measured, closing=False)
+        invoice = self._invoice(subscription, start, at, measured, rated, now, number, self._bill_to(subscription))
+        subscription.bill_part(at, invoice.id, position)
+        reference = cycle_reference(subscription.id, c)
+        if inputs.wallet is not None:
+            for line in rated.lines:
+                inputs.wallet.debit(line.credits_used, reference, line.meter_id, "usage", f"invoice:{invoice.id}")
+        for e, wallet in inputs.balances.items():
+            debit_usage(wallet, inputs.terms[e], inputs.prices, rated.lines, reference, str(invoice.id))
+        if save:
+            self.save(subscription, invoice, numbering, *inputs.wallets)
+        return invoice
+
+    def _inputs(self, subscription: Subscription, parts: list[Segment]) -> BillInputs:
+        """The products of the segments (and of the plans that follow them), their meters, the wallet and the
+        entitlement balances the bill spends."""
+        inputs = BillInputs(self.repository)
+        for pid in [s.plan.product_id for s in parts] + [subscription.product_id]:
+            inputs.product(pid)
+        if subscription.scheduled is not None:
+            inputs.product(subscription.scheduled["product_id"])
+        if any(p.credits for p in inputs.prices):
+            inputs.wallet = self.wallet_of(subscription.business_id, subscription.customer_id)
+        for product in list(inputs.products.values()):
+            inputs.terms |= self.entitlements.terms_for(product)
+        inputs.balances = {
+            e: self.entitlements.wallet_of(subscription.business_id, subscription.customer_id, e) for e in inputs.terms
         }
+        return inputs
+
+    def _measured(
+        self, subscription: Subscription, inputs: BillInputs, bills: list[tuple[Cycle, list[Segment]]]
+    ) -> list[tuple[list[SegmentUsage], int]]:
+        """Each bill's segments with their usage, and the usage position they stand at, read in one snapshot.
+        A bill's late lines (events of parts billed before, recorded since) are measured with its first segment."""
         with self.read_side.snapshot() as view:
             position = view.usage_position()
             parked = view.usage_parked_at(subscription.business_id)
@@ -136,42 +203,63 @@ class Billing:
                     "counts are short: see `tally projections status`, then `tally projections retry`",
                     "usage_parked",
                 )
-            measured = []
+            answers = []
             late_after = subscription.last_position
-            for c in due:
-                measured.append(
-                    view.measure(subscription.customer_id, prices, meters, c, subscription.anchor, late_after, position)
-                )
+            for c, parts in bills:
+                measured = []
+                for i, segment in enumerate(parts):
+                    product = inputs.product(segment.plan.product_id)
+                    usages = view.measure(
+                        subscription.customer_id,
+                        product.prices(),
+                        inputs.meters,
+                        Cycle(c.index, segment.start, segment.end),
+                        subscription.billing_since,
+                        late_after if i == 0 else position,
+                        position,
+                    )
+                    measured.append(SegmentUsage(segment, product.price, usages))
+                answers.append((measured, position))
                 late_after = max(late_after, position)
+        return answers
+
+    def _rate(self, inputs: BillInputs, parts: list[SegmentUsage], closing: bool = True) -> Rated:
+        pools = {e: Pool(inputs.terms[e], b.balance, b.overage) for e, b in inputs.balances.items()}
+        currency = inputs.product(parts[0].segment.plan.product_id).currency
+        balance = inputs.wallet.balance if inputs.wallet else Decimal(0)
+        return rate_bill(parts, currency, balance, pools, closing)
+
+    def _bill_to(self, subscription: Subscription) -> dict[str, Any]:
         customer: Customer = self.repository.get(customer_id(subscription.business_id, subscription.customer_id))
-        bill_to = customer.billing_details.terms()
-        numbering = self.numbering(subscription.business_id)
-        numbers = numbering.take([invoice_id(subscription.id, c.start) for c in due])
-        invoices = []
-        for c, usages, number in zip(due, measured, numbers, strict=True):
-            pools = {e: Pool(terms[e], b.balance, b.overage) for e, b in balances.items()}
-            rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0), pools)
-            invoice = Invoice(
-                business_id=subscription.business_id,
-                customer_id=subscription.customer_id,
-                subscription_id=subscription.id,
-                product_id=product.id,
-                cycle_start=c.start,
-                cycle_end=c.end,
-                currency=product.currency,
-                price=rated.price,
-                lines=[line.terms() for line in rated.lines],
-                total=rated.total,
-                issued_at=now,
-                number=number,
-                bill_to=bill_to,
-            )
-            subscription.close_cycle(c, invoice.id, position)
-            if wallet is not None:
-                self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
-            self._settle_entitlements(balances, terms, subscription, product, c, rated.lines, invoice.id)
-            invoices.append(invoice)
-        self.save(subscription, *invoices, numbering, *([wallet] if wallet else []), *balances.values())
+        return customer.billing_details.terms()
+
+    def _invoice(
+        self,
+        subscription: Subscription,
+        start: datetime,
+        end: datetime,
+        parts: list[SegmentUsage],
+        rated: Rated,
+        now: datetime,
+        number: str,
+        bill_to: dict[str, Any],
+    ) -> Invoice:
+        return Invoice(
+            business_id=subscription.business_id,
+            customer_id=subscription.customer_id,
+            subscription_id=subscription.id,
+            product_id=parts[-1].segment.plan.product_id,
+            cycle_start=start,
+            cycle_end=end,
+            currency=rated.currency,
+            price=rated.price,
+            lines=[line.terms() for line in rated.lines],
+            total=rated.total,
+            issued_at=now,
+            number=number,
+            bill_to=bill_to,
+            segments=[billed_terms(p, rated.currency) for p in parts],
+        )
 
     def numbering(self, business: uuid.UUID) -> InvoiceNumbering:
         """The business's invoice numbering as stored, or a new one (saved with its first use)."""
@@ -185,44 +273,44 @@ class Billing:
         self,
         wallet: CreditWallet,
         subscription: Subscription,
-        prices: list[UsagePrice],
+        next_product: Product | None,
         c: Cycle,
         lines: list[Line],
         invoice: uuid.UUID,
     ) -> None:
-        """Debit what the cycle used, expire what ended with it, grant the next cycle's credits."""
+        """Debit what the cycle used, expire what ended with it, grant the next cycle's credits (of the plan
+        the next cycle is on)."""
         reference = cycle_reference(subscription.id, c)
         for line in lines:
             wallet.debit(line.credits_used, reference, line.meter_id, "usage", f"invoice:{invoice}")
         wallet.expire(c.end, reference)
         following = subscription.cycle(c.index + 1)
-        if following is not None:
-            for g in cycle_grants(subscription.id, prices, following):
+        if following is not None and next_product is not None:
+            for g in cycle_grants(subscription.id, next_product.prices(), following):
                 wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
 
     def _settle_entitlements(
         self,
-        balances: dict[str, CreditWallet],
-        terms: dict[str, EntitlementTerms],
+        inputs: BillInputs,
         subscription: Subscription,
-        product: Product,
+        next_product: Product | None,
         c: Cycle,
         lines: list[Line],
         invoice: uuid.UUID,
     ) -> None:
         """Each entitlement's balance: debits, overage by behaviour, rollover (domain/credit_settlement.py),
-        then the next cycle's grants."""
+        then the next cycle's grants (of the plan the next cycle is on)."""
         following = subscription.cycle(c.index + 1)
         closing = Closing(
             cycle_reference(subscription.id, c),
             c.end,
             str(invoice),
-            product.currency,
+            inputs.product(subscription.product_id).currency,
             cycle_reference(subscription.id, following) if following else None,
             following.end if following else None,
         )
-        for e, wallet in balances.items():
-            settle(wallet, terms[e], product.prices(), lines, closing)
-        if following is not None:
-            for e, g in entitlement_grants(subscription.id, product.attachments, terms, following):
-                grant(balances[e], terms[e], g.grant_id, g.amount, g.expires_at, g.reference)
+        for e, wallet in inputs.balances.items():
+            settle(wallet, inputs.terms[e], inputs.prices, lines, closing)
+        if following is not None and next_product is not None:
+            for e, g in entitlement_grants(subscription.id, next_product.attachments, inputs.terms, following):
+                grant(inputs.balances[e], inputs.terms[e], g.grant_id, g.amount, g.expires_at, g.reference)

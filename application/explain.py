@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from psycopg import sql
@@ -36,7 +37,8 @@ from domain.invoice import Invoice
 from domain.meter import Meter
 from domain.pricing_models import Part
 from domain.product import Product
-from domain.rating import Usage, UsagePrice, group_order, rate
+from domain.proration import Plan, Segment, SegmentUsage, fixed_amount, rate_bill
+from domain.rating import Line, Usage, UsagePrice, group_order
 from domain.subscription import Subscription
 from domain.usage_event import UsageEvent
 from store.event_store import EventStore
@@ -56,6 +58,7 @@ COMPARED = (
     "model",
     "group",
     "uncharged",
+    "segment",
 )
 
 # (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
@@ -80,6 +83,49 @@ class LineWork:
     model: str
     group: dict[str, str | None] | None
     parts: list[Part]  # the model's work: units per tier (packages for package) at their prices
+    segment: int | None = None  # the plan segment (Explanation.segments) whose prices rated it
+
+
+@dataclass(frozen=True)
+class SegmentWork:
+    """One plan segment of the invoice: its period, its share of the cycle, the product (version at the bill)
+    and quantity it was on, and its fixed price worked out."""
+
+    start: datetime
+    end: datetime
+    product_id: uuid.UUID
+    product_version: int
+    quantity: int
+    share: str  # "numerator/denominator" of the cycle, exact
+    fixed: str  # whole, prorated or none (docs/subscriptions.md)
+    trial: bool
+    unit_price: Decimal  # the plan's fixed price per unit of quantity
+    fixed_share: str
+    fixed_amount: Decimal
+
+
+def segment_work(part: SegmentUsage, version: int, currency: str) -> SegmentWork:
+    s = part.segment
+    return SegmentWork(
+        s.start,
+        s.end,
+        s.plan.product_id,
+        version,
+        s.plan.quantity,
+        f"{s.share.numerator}/{s.share.denominator}",
+        s.fixed,
+        s.trial,
+        part.price,
+        f"{s.fixed_share.numerator}/{s.fixed_share.denominator}",
+        fixed_amount(part.price, s, currency),
+    )
+
+
+def issued_segments(issued: Invoice) -> list[Segment]:
+    """The segments an invoice billed; one invoice issued before segments billed one whole one."""
+    if issued.segments:
+        return [Segment.from_terms(t) for t in issued.segments]
+    return [Segment(issued.cycle_start, issued.cycle_end, Plan(issued.product_id), Fraction(1))]
 
 
 @dataclass(frozen=True)
@@ -109,6 +155,7 @@ class Explanation:
     total: Decimal
     issued_total: Decimal
     matches: bool
+    segments: list[SegmentWork] = field(default_factory=list)
 
 
 class InvoiceExplainer:
@@ -142,63 +189,55 @@ class InvoiceExplainer:
             self.owned(business, Invoice, "invoice", invoice) if business else self.repository.get(invoice)
         )
         subscription: Subscription = self.repository.get(issued.subscription_id)
-        k = subscription.invoice_ids.index(issued.id)
-        upto = subscription.usage_positions[k]
-        after = subscription.usage_positions[k - 1] if k else 0
-        closing = next(
+        b = subscription.invoice_ids.index(issued.id)
+        upto = subscription.usage_positions[b]
+        after = subscription.usage_positions[b - 1] if b else 0
+        k = subscription.bill_cycles[b]
+        bill = next(
             e
             for e in self.repository.event_store.get(subscription.id)
-            if isinstance(e, Subscription.CycleClosed) and e.index == k
+            if isinstance(e, (Subscription.CycleClosed, Subscription.PartBilled)) and e.invoice_id == issued.id
         )
-        closed_at = self._positions(subscription.id)[closing.originator_version]
-        product: Product = self.repository.get(
-            issued.product_id, version=self._version_before(issued.product_id, closed_at)
-        )
+        closed_at = self._positions(subscription.id)[bill.originator_version]
+        segments = issued_segments(issued)
+        products: dict[uuid.UUID, Product] = {}
+        for s in segments:
+            if s.plan.product_id not in products:
+                products[s.plan.product_id] = self.repository.get(
+                    s.plan.product_id, version=self._version_before(s.plan.product_id, closed_at)
+                )
         wallet = self._wallet_before(issued, subscription, k, closed_at)
-        pools = self._pools_before(issued, subscription, k, closed_at, product)
+        pools = self._pools_before(issued, subscription, k, closed_at, list(products.values()))
         find = evidence or self._located_usage
         events = [
             (p, e.occurred_at, e.event_name, e.metadata)
             for p, e in find(issued.business_id, issued.customer_id, 0, upto)
         ]
-        late = LateWindow(after, upto, subscription.anchor, issued.cycle_start)
-        usages: list[Usage] = []
+        late = LateWindow(after, upto, subscription.billing_since, issued.cycle_start)
+        meters: dict[str, Meter] = {}
+        parts: list[SegmentUsage] = []
         counted: list[tuple[UsagePrice, int]] = []
-        for price in product.prices():
-            meter: Meter = self.repository.get(uuid.UUID(price.meter_id))
-            in_cycle = [e for e in events if issued.cycle_start <= e[1] < issued.cycle_end]
-            self._measure(usages, counted, price, meter, in_cycle, late=False)
-            if not late.empty:
-                self._measure(usages, counted, price, meter, [e for e in events if late.holds(e[0], e[1])], late=True)
+        for i, segment in enumerate(segments):
+            product = products[segment.plan.product_id]
+            for price in product.prices():
+                meters.setdefault(price.meter_id, self.repository.get(uuid.UUID(price.meter_id)))
+            usages: list[Usage] = []
+            in_segment = [e for e in events if segment.start <= e[1] < segment.end]
+            for price in product.prices():
+                self._measure(usages, counted, price, meters[price.meter_id], in_segment, late=False)
+            if i == 0 and not late.empty:
+                late_events = [e for e in events if late.holds(e[0], e[1])]
+                for price in product.prices():
+                    self._measure(usages, counted, price, meters[price.meter_id], late_events, late=True)
+            parts.append(SegmentUsage(segment, product.price, usages))
         balance = wallet.balance if wallet else ZERO
-        rated = rate(usages, product.price, product.currency, balance, pools)
+        closing = isinstance(bill, Subscription.CycleClosed)
+        rated = rate_bill(parts, issued.currency, balance, pools, closing)
         # Overage lines count no events; they are credits at the entitlement's price per unit.
         counted += [(UsagePrice(line.meter_id, line.unit_price), 0) for line in rated.lines[len(counted) :]]
-        lines = []
-        for i, (line, (price, n)) in enumerate(zip(rated.lines, counted)):
-            issued_line = issued.lines[i] if i < len(issued.lines) else None
-            same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
-            pricing = price.for_value(next(iter(line.group.values())) if line.group else None, ZERO).pricing
-            lines.append(
-                LineWork(
-                    line.meter_id,
-                    line.meter_name,
-                    line.late,
-                    n,
-                    line.quantity,
-                    line.free,
-                    line.credits_used,
-                    line.billable,
-                    line.unit_price,
-                    pricing.amount(line.billable),
-                    line.amount,
-                    issued_line.amount if issued_line else None,
-                    same,
-                    line.model,
-                    line.group,
-                    pricing.parts(line.billable),
-                )
-            )
+        lines = [
+            self._line_work(line, price, n, issued, i) for i, (line, (price, n)) in enumerate(zip(rated.lines, counted))
+        ]
         matches = (
             len(rated.lines) == len(issued.lines)
             and all(w.matches for w in lines)
@@ -213,7 +252,7 @@ class InvoiceExplainer:
             issued.currency,
             upto,
             after,
-            product.version,
+            products[segments[-1].plan.product_id].version,
             balance,
             [EntitlementWork(e, p.balance, p.overage, p.terms) for e, p in pools.items()],
             rated.price,
@@ -221,6 +260,32 @@ class InvoiceExplainer:
             rated.total,
             issued.total,
             matches,
+            [segment_work(p, products[p.segment.plan.product_id].version, issued.currency) for p in parts],
+        )
+
+    @staticmethod
+    def _line_work(line: Line, price: UsagePrice, n: int, issued: Invoice, i: int) -> LineWork:
+        issued_line = issued.lines[i] if i < len(issued.lines) else None
+        same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
+        pricing = price.for_value(next(iter(line.group.values())) if line.group else None, ZERO).pricing
+        return LineWork(
+            line.meter_id,
+            line.meter_name,
+            line.late,
+            n,
+            line.quantity,
+            line.free,
+            line.credits_used,
+            line.billable,
+            line.unit_price,
+            pricing.amount(line.billable),
+            line.amount,
+            issued_line.amount if issued_line else None,
+            same,
+            line.model,
+            line.group,
+            pricing.parts(line.billable),
+            line.segment,
         )
 
     @staticmethod
@@ -258,17 +323,19 @@ class InvoiceExplainer:
         return max(v for v, p in self._positions(aggregate).items() if p < position)
 
     def _pools_before(
-        self, issued: Invoice, subscription: Subscription, k: int, closed_at: int, product: Product
+        self, issued: Invoice, subscription: Subscription, k: int, closed_at: int, products: list[Product]
     ) -> dict[str, Pool]:
         """Each entitlement's balance as cycle k was rated, with its terms as they stood at the close and the
-        product's overrides."""
-        base: dict[str, EntitlementTerms] = {}
-        for e in product.entitlement_ids():
-            entitlement: CreditEntitlement = self.repository.get(
-                uuid.UUID(e), version=self._version_before(uuid.UUID(e), closed_at)
-            )
-            base[e] = entitlement.terms
-        terms = product_terms(product.attachments, base)
+        products' overrides (the later segment's where two products attach one entitlement)."""
+        terms: dict[str, EntitlementTerms] = {}
+        for product in products:
+            base: dict[str, EntitlementTerms] = {}
+            for e in product.entitlement_ids():
+                entitlement: CreditEntitlement = self.repository.get(
+                    uuid.UUID(e), version=self._version_before(uuid.UUID(e), closed_at)
+                )
+                base[e] = entitlement.terms
+            terms |= product_terms(product.attachments, base)
         pools = {}
         for e, t in terms.items():
             held = self._wallet_before(issued, subscription, k, closed_at, e)

@@ -13,20 +13,38 @@ from typing import Protocol
 
 from domain.cycles import Cycle
 from domain.meter import Meter
+from domain.proration import Segment
 from domain.rating import Usage, UsagePrice
 from domain.simulation_rating import ClosedCycle
 from domain.simulation_terms import Span
 
 
+class ChargedSegment(Protocol):
+    """A segment of an open cycle with its product's terms of now."""
+
+    @property
+    def segment(self) -> Segment: ...
+    @property
+    def price(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def usage_prices(self) -> dict[str, UsagePrice]: ...
+
+
 class OpenCharge(Protocol):
-    """A subscription's open cycle as the read side holds it, with the product's terms of now."""
+    """A subscription's open cycle (from where it is unbilled) as the read side holds it, with its plan
+    segments and the products' terms of now."""
 
     @property
     def subscription_id(self) -> uuid.UUID: ...
     @property
     def product_id(self) -> uuid.UUID: ...
     @property
-    def anchor(self) -> datetime: ...
+    def since(self) -> datetime:
+        """Usage from here on is billable (the start, or the trial's end): the late window starts here."""
+        ...
+
     @property
     def cycle(self) -> Cycle: ...
     @property
@@ -37,6 +55,8 @@ class OpenCharge(Protocol):
     def price(self) -> Decimal: ...
     @property
     def usage_prices(self) -> dict[str, UsagePrice]: ...
+    @property
+    def segments(self) -> Sequence[ChargedSegment]: ...
 
 
 class AlertRule(Protocol):

@@ -19,7 +19,8 @@ from domain.errors import NotFound
 from domain.invoice import invoice_id
 from domain.meter import Meter
 from domain.product import prices_of
-from domain.rating import Rated, rate
+from domain.proration import SegmentUsage, rate_bill
+from domain.rating import Rated
 from store.event_store import EventStore
 
 
@@ -59,17 +60,28 @@ class UpcomingInvoices:
             balance = view.balance_of(business, external_id)
             pools: dict[str, Pool] = {}
             for charge in view.open_charges(business, external_id):
-                for e, terms in self.entitlements.terms_for(self.repository.get(charge.product_id)).items():
-                    held = pools.get(e) or Pool(terms, *view.entitlement_balance_of(business, external_id, e))
-                    pools[e] = Pool(terms, held.balance, held.overage)
-                prices = prices_of(charge.usage_prices)
-                for price in prices:
-                    if price.meter_id not in meters:
-                        meters[price.meter_id] = self.repository.get(uuid.UUID(price.meter_id))
-                usages = view.measure(
-                    external_id, prices, meters, charge.cycle, charge.anchor, charge.late_after, position
-                )
-                rated = rate(usages, charge.price, charge.currency, balance, pools)
+                for product_id in dict.fromkeys([s.segment.plan.product_id for s in charge.segments]):
+                    for e, terms in self.entitlements.terms_for(self.repository.get(product_id)).items():
+                        held = pools.get(e) or Pool(terms, *view.entitlement_balance_of(business, external_id, e))
+                        pools[e] = Pool(terms, held.balance, held.overage)
+                parts = []
+                for i, charged in enumerate(charge.segments):
+                    prices = prices_of(charged.usage_prices)
+                    for price in prices:
+                        if price.meter_id not in meters:
+                            meters[price.meter_id] = self.repository.get(uuid.UUID(price.meter_id))
+                    segment = charged.segment
+                    usages = view.measure(
+                        external_id,
+                        prices,
+                        meters,
+                        Cycle(charge.cycle.index, segment.start, segment.end),
+                        charge.since,
+                        charge.late_after if i == 0 else position,
+                        position,
+                    )
+                    parts.append(SegmentUsage(segment, charged.price, usages))
+                rated = rate_bill(parts, charge.currency, balance, pools)
                 balance = rated.balance
                 pools.update(rated.pools)
                 answers.append(Upcoming(charge.subscription_id, charge.product_id, charge.cycle, rated, position))

@@ -43,17 +43,7 @@ def product_terms(attachments: list[Attachment], base: dict[str, EntitlementTerm
 def settle(
     wallet: CreditWallet, terms: EntitlementTerms, prices: list[UsagePrice], lines: list[Line], closing: Closing
 ) -> None:
-    linked = {p.meter_id for p in prices if p.credit_entitlement_id == wallet.entitlement_id}
-    for line in lines:
-        if line.meter_id in linked and not line.late:
-            wallet.debit(
-                line.credits_used,
-                closing.settles,
-                line.meter_id,
-                "usage",
-                f"invoice:{closing.invoice_id}",
-                overage_allowed=terms.overage_enabled,
-            )
+    debit_usage(wallet, terms, prices, lines, closing.settles, closing.invoice_id)
     charged = next((line for line in lines if line.meter_id == f"credit_entitlement:{wallet.entitlement_id}"), None)
     if charged is not None:
         wallet.charge_overage(charged.unit_price, charged.amount, closing.currency, closing.invoice_id, closing.settles)
@@ -65,6 +55,29 @@ def settle(
         for gid in wallet.ending(closing.settles)
     }
     wallet.close_period(closing.settles, rollovers, closing.following, closing.following_end)
+
+
+def debit_usage(
+    wallet: CreditWallet,
+    terms: EntitlementTerms,
+    prices: list[UsagePrice],
+    lines: list[Line],
+    reference: str,
+    invoice_id: str,
+) -> None:
+    """Debits the credits the lines of prices linked to the wallet's entitlement used (a part billed at a plan
+    change does only this: its cycle's overage, expiry and rollover wait for the cycle's close)."""
+    linked = {p.meter_id for p in prices if p.credit_entitlement_id == wallet.entitlement_id}
+    for line in lines:
+        if line.meter_id in linked and not line.late:
+            wallet.debit(
+                line.credits_used,
+                reference,
+                line.meter_id,
+                "usage",
+                f"invoice:{invoice_id}",
+                overage_allowed=terms.overage_enabled,
+            )
 
 
 def grant(

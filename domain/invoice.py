@@ -68,6 +68,8 @@ class Invoice(Aggregate):
         # Invoices issued before numbering carry neither (they replay with the defaults).
         number: str = ""
         bill_to: dict[str, Any] | None = None
+        # The plan segments the invoice bills (proration.billed_terms); absent from invoices issued before them.
+        segments: list[dict[str, Any]] | None = None
 
     class Paid(Aggregate.Event):
         paid_at: datetime
@@ -100,6 +102,7 @@ class Invoice(Aggregate):
         issued_at: datetime,
         number: str = "",
         bill_to: dict[str, Any] | None = None,
+        segments: list[dict[str, Any]] | None = None,
     ) -> None:
         self.business_id = business_id
         self.customer_id = customer_id
@@ -114,6 +117,7 @@ class Invoice(Aggregate):
         self.issued_at = issued_at
         self.number = number
         self.bill_to = BillingDetails.from_terms(bill_to)
+        self.segments = segments
         self.status = ISSUED
         self.paid_at: datetime | None = None
         self.payment_reference: str | None = None

@@ -180,10 +180,12 @@ def rate_bill(
     currency: str,
     balance: Decimal = Decimal(0),
     pools: dict[str, Pool] | None = None,
+    closing: bool = True,
 ) -> Rated:
     """Rates a bill's segments as one invoice: each segment's usage on its own prices, the wallet and the
     entitlements' pools spent in segment order; the fixed price is the sum of the segments' (each rounded
-    once). Lines carry their segment's index when there are several."""
+    once). Lines carry their segment's index when there are several. Only a bill that closes its cycle
+    charges entitlements' overage (`invoice_at_billing`)."""
     several = len(parts) > 1
     usages = [
         replace(u, price=segment_price(u, part.segment), segment=i if several else None)
@@ -191,4 +193,9 @@ def rate_bill(
         for u in part.usages
     ]
     fixed = sum((fixed_amount(part.price, part.segment, currency) for part in parts), Decimal(0))
-    return rate(usages, fixed, currency, balance, pools)
+    return rate(usages, fixed, currency, balance, pools, overage_lines=closing)
+
+
+def billed_terms(part: SegmentUsage, currency: str) -> dict[str, Any]:
+    """A segment as its invoice stores it: the segment, its plan's fixed price and what it paid of it."""
+    return {**part.segment.terms(), "price": part.price, "amount": fixed_amount(part.price, part.segment, currency)}

@@ -313,10 +313,16 @@ def overage_line(entitlement_id: str, pool: Pool, currency: str) -> Line:
 
 
 def rate(
-    usages: list[Usage], price: Decimal, currency: str, balance: Decimal = ZERO, pools: dict[str, Pool] | None = None
+    usages: list[Usage],
+    price: Decimal,
+    currency: str,
+    balance: Decimal = ZERO,
+    pools: dict[str, Pool] | None = None,
+    overage_lines: bool = True,
 ) -> Rated:
     """Rates lines in the given order, each spending what the wallet (or its entitlement's pool) has left;
-    then one overage line per `invoice_at_billing` entitlement that owes overage."""
+    then one overage line per `invoice_at_billing` entitlement that owes overage (unless `overage_lines` is
+    False: a part of a cycle billed at a plan change)."""
     lines = []
     pools = dict(pools or {})
     for usage in usages:
@@ -331,7 +337,7 @@ def rate(
     lines += [
         overage_line(e, pool, currency)
         for e, pool in sorted(pools.items())
-        if pool.terms.overage_behavior == "invoice_at_billing" and pool.overage > 0
+        if overage_lines and pool.terms.overage_behavior == "invoice_at_billing" and pool.overage > 0
     ]
     fixed = money(price, currency)
     return Rated(currency, lines, fixed, sum((line.amount for line in lines), fixed), pools, balance)

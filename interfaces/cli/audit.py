@@ -76,8 +76,15 @@ def render_explanation(e: Explanation) -> str:
             f"{t.overage_limit}, {t.price_per_unit} {t.currency} per credit); rollover "
             f"{f'{t.kept_share * 100:.0f}% at most {t.max_rollover_count} times' if t.rollover_enabled else 'off'}"
         )
+    for i, s in enumerate(e.segments):
+        lines.append(
+            f"segment {i}: {s.start.isoformat()} .. {s.end.isoformat()}  product {s.product_id} v{s.product_version}"
+            f" x {s.quantity}; share {s.share} of the cycle; fixed {s.fixed}{' (trial)' if s.trial else ''}: "
+            f"{s.unit_price} x {s.quantity} x {s.fixed_share} -> {s.fixed_amount}"
+        )
     for line in e.lines:
         flag = " late" if line.late else ""
+        flag += f" (segment {line.segment})" if line.segment is not None else ""
         group = "".join(f" [{k}={v}]" for k, v in (line.group or {}).items())
         priced = (
             f"x {line.unit_price}"

@@ -1,7 +1,12 @@
 """The `charges` projection: the product catalogue and, per subscription, its
 open cycle with its product's prices denormalized. The upcoming invoice is
 priced from it at query time, so a price change re-rates at once: every
-charges row of the product is re-derived from the product row."""
+charges row of the product is re-derived from the product row.
+
+Each row holds the subscription's timeline (domain/timeline.py) as its terms and the open cycle's plan
+segments from where it is still unbilled (`billed_from`), computed with the same functions as the aggregate;
+a segment's prices are read from `products` at query time. Rows written before the timeline have none and read
+as one epoch, one plan."""
 
 from __future__ import annotations
 
@@ -10,9 +15,10 @@ from typing import Any, ClassVar
 
 from psycopg import Cursor, sql
 
-from domain.cycles import cycle_until
 from domain.product import Product
+from domain.proration import Change, Plan
 from domain.subscription import Subscription
+from domain.timeline import Epoch, Timeline
 from projections.engine.json_values import to_json
 from projections.engine.projection import Page, Projection
 
@@ -63,6 +69,9 @@ class ChargesProjection(Projection):
         """,
     }
     keys: ClassVar[dict[str, tuple[str, ...]]] = {"products": ("id",), "charges": ("subscription_id",)}
+    added_columns: ClassVar[dict[str, tuple[str, ...]]] = {
+        "charges": ("timeline jsonb", "billed_from timestamptz", "segments jsonb")
+    }
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         for position, e in page.events:
@@ -107,11 +116,14 @@ class ChargesProjection(Projection):
                     (position, e.originator_id),
                 )
             elif isinstance(e, Subscription.Started):
+                timeline = Timeline.started(
+                    e.anchor, Plan(e.product_id, e.quantity), e.billing_interval, e.interval_count, e.trial_period_days
+                )
                 cur.execute(
                     sql.SQL(
                         "INSERT INTO {c} (subscription_id, business_id, customer_id, product_id, anchor, billing_interval,"
-                        " interval_count, cycle_index, late_after, currency, price, usage_prices, position) "
-                        "SELECT %s, %s, %s, p.id, %s, %s, %s, 0, 0, p.currency, p.price, p.usage_prices, %s "
+                        " interval_count, cycle_index, late_after, currency, price, usage_prices, position, timeline) "
+                        "SELECT %s, %s, %s, p.id, %s, %s, %s, 0, 0, p.currency, p.price, p.usage_prices, %s, %s "
                         "FROM {p} p WHERE p.id = %s"
                     ).format(c=self.t("charges"), p=self.t("products")),
                     (
@@ -122,22 +134,62 @@ class ChargesProjection(Projection):
                         e.billing_interval,
                         e.interval_count,
                         position,
+                        to_json(timeline.terms()),
                         e.product_id,
                     ),
                 )
                 self._move_cycle(cur, e.originator_id, 0, position)
             elif isinstance(e, Subscription.CycleClosed):
                 cur.execute(
-                    sql.SQL("UPDATE {} SET late_after = %s WHERE subscription_id = %s").format(self.t("charges")),
+                    sql.SQL("UPDATE {} SET late_after = %s, billed_from = NULL WHERE subscription_id = %s").format(
+                        self.t("charges")
+                    ),
                     (e.usage_position, e.originator_id),
                 )
                 self._move_cycle(cur, e.originator_id, e.index + 1, position)
-            elif isinstance(e, Subscription.Cancelled):
+            elif isinstance(e, Subscription.PartBilled):
                 cur.execute(
-                    sql.SQL("UPDATE {} SET ends_at = %s WHERE subscription_id = %s").format(self.t("charges")),
-                    (e.ends_at, e.originator_id),
+                    sql.SQL("UPDATE {} SET late_after = %s, billed_from = %s WHERE subscription_id = %s").format(
+                        self.t("charges")
+                    ),
+                    (e.usage_position, e.end, e.originator_id),
                 )
                 self._move_cycle(cur, e.originator_id, None, position)
+            elif isinstance(e, Subscription.PlanChanged):
+                self._plan_changed(cur, e, position)
+            elif isinstance(e, (Subscription.Cancelled, Subscription.CancellationScheduled)):
+                self._end(cur, e.originator_id, e.ends_at, position)
+            elif isinstance(e, Subscription.CancellationWithdrawn):
+                self._end(cur, e.originator_id, None, position)
+
+    def _end(self, cur: Cursor[Any], subscription: uuid.UUID, ends_at: Any, position: int) -> None:
+        cur.execute(
+            sql.SQL("UPDATE {} SET ends_at = %s WHERE subscription_id = %s").format(self.t("charges")),
+            (ends_at, subscription),
+        )
+        self._move_cycle(cur, subscription, None, position)
+
+    def _plan_changed(self, cur: Cursor[Any], e: Subscription.PlanChanged, position: int) -> None:
+        """The row moves to the new product's terms; its timeline gains the change (and the epoch)."""
+        row = self._row(cur, e.originator_id)
+        if row is None:
+            return
+        change = Change(e.effective_at, Plan(e.product_id, e.quantity), e.proration_billing_mode)
+        epoch = (
+            Epoch(e.cycles_from, e.cycles_anchor, e.billing_interval, e.interval_count)
+            if e.cycles_from is not None and e.cycles_anchor is not None
+            else None
+        )
+        timeline = _timeline(row).changed(change, epoch)
+        cur.execute(
+            sql.SQL(
+                "UPDATE {c} c SET product_id = p.id, currency = p.currency, price = p.price, "
+                "usage_prices = p.usage_prices, billing_interval = %s, interval_count = %s, timeline = %s "
+                "FROM {p} p WHERE p.id = %s AND c.subscription_id = %s"
+            ).format(c=self.t("charges"), p=self.t("products")),
+            (e.billing_interval, e.interval_count, to_json(timeline.terms()), e.product_id, e.originator_id),
+        )
+        self._move_cycle(cur, e.originator_id, None, position)
 
     def _attachments(self, cur: Cursor[Any], product: uuid.UUID, entitlement: str, added: str, position: int) -> None:
         """Replaces the product's attachment of `entitlement` with `added` (a JSON list of 0 or 1)."""
@@ -167,24 +219,47 @@ class ChargesProjection(Projection):
             (position, product),
         )
 
-    def _move_cycle(self, cur: Cursor[Any], subscription: uuid.UUID, k: int | None, position: int) -> None:
-        """Sets the open cycle to cycle k (None: the current one again); no cycle left ends the row's billing."""
+    def _row(self, cur: Cursor[Any], subscription: uuid.UUID) -> dict[str, Any] | None:
         cur.execute(
             sql.SQL(
-                "SELECT anchor, billing_interval, interval_count, ends_at, cycle_index FROM {} "
-                "WHERE subscription_id = %s"
+                "SELECT anchor, product_id, billing_interval, interval_count, ends_at, cycle_index, timeline, "
+                "billed_from FROM {} WHERE subscription_id = %s"
             ).format(self.t("charges")),
             (subscription,),
         )
-        row = cur.fetchone()
+        row: dict[str, Any] | None = cur.fetchone()
+        return row
+
+    def _move_cycle(self, cur: Cursor[Any], subscription: uuid.UUID, k: int | None, position: int) -> None:
+        """Sets the open cycle to cycle k (None: the current one again) and its segments from where it is
+        unbilled; no cycle left ends the row's billing."""
+        row = self._row(cur, subscription)
         if row is None:
             return
         index = row["cycle_index"] if k is None else k
-        c = cycle_until(row["anchor"], row["billing_interval"], row["interval_count"], index, row["ends_at"])
+        timeline = _timeline(row)
+        c = timeline.cycle(index)
+        parts = timeline.segments(c, row["billed_from"]) if c else []
         cur.execute(
             sql.SQL(
-                "UPDATE {} SET cycle_index = %s, cycle_start = %s, cycle_end = %s, position = %s "
+                "UPDATE {} SET cycle_index = %s, cycle_start = %s, cycle_end = %s, segments = %s, position = %s "
                 "WHERE subscription_id = %s"
             ).format(self.t("charges")),
-            (index, c.start if c else None, c.end if c else None, position, subscription),
+            (
+                index,
+                c.start if c else None,
+                c.end if c else None,
+                to_json([p.terms() for p in parts]),
+                position,
+                subscription,
+            ),
         )
+
+
+def _timeline(row: dict[str, Any]) -> Timeline:
+    """The row's timeline; a row written before timelines is one epoch on one plan."""
+    if row["timeline"] is not None:
+        return Timeline.from_terms(row["timeline"], row["ends_at"])
+    return Timeline.started(
+        row["anchor"], Plan(row["product_id"]), row["billing_interval"], row["interval_count"]
+    ).ending(row["ends_at"])

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from fractions import Fraction
 from typing import Any
 
 from psycopg import Cursor, sql
 
 from domain.credit_rules import Attachment
+from domain.proration import Plan, Segment
 from domain.rating import UsagePrice
 from store.rows import one
 
 
 def open_charges(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id: str) -> list[dict[str, Any]]:
-    """The customer's subscriptions that still have a cycle to bill, oldest first; prices restored."""
+    """The customer's subscriptions that still have a cycle to bill, oldest first; prices restored, and each
+    segment of the open cycle with its product's terms ("segments": [(Segment, price, currency, prices)])."""
     cur.execute(
         sql.SQL(
             "SELECT * FROM {}.charges WHERE business_id = %s AND customer_id = %s "
@@ -22,7 +25,26 @@ def open_charges(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id
         ).format(sql.Identifier(schema)),
         (business, customer_id),
     )
-    return [{**r, "usage_prices": _prices(r["usage_prices"])} for r in cur.fetchall()]
+    rows = [{**r, "usage_prices": _prices(r["usage_prices"])} for r in cur.fetchall()]
+    segments = {r["subscription_id"]: _segments(r) for r in rows}
+    wanted = list({s.plan.product_id for parts in segments.values() for s in parts})
+    cur.execute(
+        sql.SQL("SELECT id, currency, price, usage_prices FROM {}.products WHERE id = ANY(%s)").format(
+            sql.Identifier(schema)
+        ),
+        (wanted,),
+    )
+    products = {r["id"]: (r["price"], r["currency"], _prices(r["usage_prices"])) for r in cur.fetchall()}
+    return [
+        {**r, "segments": [(s, *products[s.plan.product_id]) for s in segments[r["subscription_id"]]]} for r in rows
+    ]
+
+
+def _segments(row: dict[str, Any]) -> list[Segment]:
+    """The open cycle's unbilled segments; a row written before segments is one whole segment."""
+    if row["segments"] is not None:
+        return [Segment.from_terms(t) for t in row["segments"]]
+    return [Segment(row["cycle_start"], row["cycle_end"], Plan(row["product_id"]), Fraction(1))]
 
 
 def _prices(stored: dict[str, Any]) -> dict[str, UsagePrice]:
@@ -46,11 +68,13 @@ def due_subscriptions(
 def ended_cycles(
     cur: Cursor[Any], schema: str, business: uuid.UUID, ended_by: datetime, customer_id: str | None
 ) -> list[dict[str, Any]]:
-    """The open cycles of the business (or of one customer) that ended by `ended_by`, latest end first."""
+    """The open cycles of the business (or of one customer) that ended by `ended_by`, latest end first; each
+    starts where it is unbilled (after the part a plan change billed)."""
     customer = sql.SQL("AND customer_id = %s") if customer_id is not None else sql.SQL("")
     cur.execute(
         sql.SQL(
-            "SELECT customer_id, subscription_id, cycle_index, cycle_start, cycle_end FROM {}.charges "
+            "SELECT customer_id, subscription_id, cycle_index, coalesce(billed_from, cycle_start) AS cycle_start, "
+            "cycle_end FROM {}.charges "
             "WHERE business_id = %s AND cycle_end <= %s {} ORDER BY cycle_end DESC, subscription_id"
         ).format(sql.Identifier(schema), customer),
         (business, ended_by, *([customer_id] if customer_id is not None else [])),

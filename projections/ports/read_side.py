@@ -16,6 +16,7 @@ from psycopg import Cursor, sql
 
 from domain.cycles import Cycle
 from domain.meter import Meter
+from domain.proration import Segment
 from domain.rating import Usage, UsagePrice
 from domain.simulation_rating import ClosedCycle
 from domain.simulation_terms import Span
@@ -35,11 +36,22 @@ class OpenCharge:
 
     subscription_id: uuid.UUID
     product_id: uuid.UUID
-    anchor: datetime
+    since: datetime
     cycle: Cycle
     late_after: int
     currency: str
     price: Decimal
+    usage_prices: dict[str, UsagePrice]
+    segments: list[ChargedSegment]
+
+
+@dataclass(frozen=True)
+class ChargedSegment:
+    """A segment of an open cycle with its product's terms of now."""
+
+    segment: Segment
+    price: Decimal
+    currency: str
     usage_prices: dict[str, UsagePrice]
 
 
@@ -101,12 +113,13 @@ class Snapshot:
             OpenCharge(
                 r["subscription_id"],
                 r["product_id"],
-                r["anchor"],
-                Cycle(r["cycle_index"], r["cycle_start"], r["cycle_end"]),
+                (r["timeline"] or {}).get("trial_ends_at") or r["anchor"],
+                Cycle(r["cycle_index"], r["billed_from"] or r["cycle_start"], r["cycle_end"]),
                 r["late_after"],
                 r["currency"],
                 r["price"],
                 r["usage_prices"],
+                [ChargedSegment(*terms) for terms in r["segments"]],
             )
             for r in charge_queries.open_charges(self.cur, self.schema, business, customer_id)
         ]

@@ -1,0 +1,43 @@
+"""What a bill reads from the store before pricing: the products of its segments (and of the plan that
+follows), their meters, the customer's wallet and entitlement balances."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from domain.credit_rules import EntitlementTerms
+from domain.credit_wallet import CreditWallet
+from domain.meter import Meter
+from domain.product import Product
+from domain.rating import UsagePrice
+
+
+@dataclass
+class BillInputs:
+    repository: Any
+    products: dict[uuid.UUID, Product] = field(default_factory=dict)
+    meters: dict[str, Meter] = field(default_factory=dict)
+    wallet: CreditWallet | None = None
+    terms: dict[str, EntitlementTerms] = field(default_factory=dict)
+    balances: dict[str, CreditWallet] = field(default_factory=dict)
+
+    def product(self, product_id: uuid.UUID) -> Product:
+        """The product as stored now (a price change applies to open cycles), loaded once with its meters."""
+        if product_id not in self.products:
+            product: Product = self.repository.get(product_id)
+            self.products[product_id] = product
+            for p in product.prices():
+                if p.meter_id not in self.meters:
+                    self.meters[p.meter_id] = self.repository.get(uuid.UUID(p.meter_id))
+        return self.products[product_id]
+
+    @property
+    def prices(self) -> list[UsagePrice]:
+        """Every usage price of the products, the later product's where two price one meter."""
+        return list({p.meter_id: p for product in self.products.values() for p in product.prices()}.values())
+
+    @property
+    def wallets(self) -> list[CreditWallet]:
+        return [*([self.wallet] if self.wallet else []), *self.balances.values()]

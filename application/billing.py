@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -47,6 +47,15 @@ RACE_RETRIES = 10
 # Bounded so one save stays far below the event count at which big saves were seen to hang.
 CYCLES_PER_SAVE = 100
 READY_WAIT_S = 10.0
+
+
+@dataclass(frozen=True)
+class Issued:
+    """Invoices a bill issued, and every aggregate to save with the subscription (invoices, numbering,
+    wallets)."""
+
+    invoices: list[Invoice]
+    aggregates: list[Any]
 
 
 class Billing:
@@ -88,7 +97,7 @@ class Billing:
         while chunk := next_chunk():
             for _ in range(RACE_RETRIES):
                 try:
-                    self._close(subscription, chunk, now)
+                    self.save(subscription, *self.close(subscription, chunk, now).aggregates)
                     break
                 except IntegrityError:
                     # Another close, a grant on the wallet, or an issue in the same business (invoice numbers)
@@ -118,11 +127,9 @@ class Billing:
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
 
-    def _close(self, subscription: Subscription, due: list[Cycle], now: datetime, save: bool = True) -> list[Invoice]:
-        """Bills the due cycles, each on its plan segments, and closes them; answers the invoices (saved with
-        everything they change, unless `save` is False: a preview)."""
-        if not due:
-            return []
+    def close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> Issued:
+        """Bills the due cycles, each on its plan segments, and closes them on the subscription; answers the
+        invoices and what they change, for the caller to save with it."""
         inputs = self._inputs(subscription, [s for c in due for s in subscription.segments(c)])
         measured = self._measured(subscription, inputs, [(c, subscription.segments(c)) for c in due])
         starts = [subscription.bill_start(c) for c in due]
@@ -142,18 +149,16 @@ class Billing:
                 self._settle_credits(inputs.wallet, subscription, next_product, c, rated.lines, invoice.id)
             self._settle_entitlements(inputs, subscription, next_product, c, rated.lines, invoice.id)
             invoices.append(invoice)
-        if save:
-            self.save(subscription, *invoices, numbering, *inputs.wallets)
-        return invoices
+        return Issued(invoices, [*invoices, numbering, *inputs.wallets])
 
-    def bill_part(self, subscription: Subscription, at: datetime, now: datetime, save: bool = True) -> Invoice | None:
+    def bill_part(self, subscription: Subscription, at: datetime, now: datetime) -> Issued:
         """Bills the open cycle's part before `at` (a plan change's), if it has one: the usage measured,
         credits debited; the cycle stays open, its allowances and grants with it."""
         c = subscription.open_cycle
         assert c is not None
         parts = subscription.segments(c, until=at)
         if not parts:
-            return None
+            return Issued([], [])
         start = subscription.bill_start(c)
         inputs = self._inputs(subscription, parts)
         [(measured, position)] = self._measured(subscription, inputs, [(replace(c, end=at), parts)])
@@ -168,9 +173,7 @@ class Billing:
                 inputs.wallet.debit(line.credits_used, reference, line.meter_id, "usage", f"invoice:{invoice.id}")
         for e, wallet in inputs.balances.items():
             debit_usage(wallet, inputs.terms[e], inputs.prices, rated.lines, reference, str(invoice.id))
-        if save:
-            self.save(subscription, invoice, numbering, *inputs.wallets)
-        return invoice
+        return Issued([invoice], [invoice, numbering, *inputs.wallets])
 
     def _inputs(self, subscription: Subscription, parts: list[Segment]) -> BillInputs:
         """The products of the segments (and of the plans that follow them), their meters, the wallet and the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
@@ -28,15 +29,34 @@ class Subscriptions:
         self.entitlements = entitlements
 
     def start_subscription(
-        self, business: uuid.UUID, external_id: str, product_id: uuid.UUID, start: datetime, now: datetime
+        self,
+        business: uuid.UUID,
+        external_id: str,
+        product_id: uuid.UUID,
+        start: datetime,
+        now: datetime,
+        quantity: int = 1,
+        trial_period_days: int = 0,
+        metadata: dict[str, Any] | None = None,
     ) -> Written[uuid.UUID]:
+        """Starts on the product with the quantity (seats multiply its fixed price); a trial is the first cycle,
+        free, and the paid cycles start at its end."""
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         product: Product = self.owned(business, Product, "product", product_id)
         if product.archived:
             raise Conflict(f"product {product_id} is archived", "product_archived")
         for _ in range(RACE_RETRIES):
             subscription = Subscription.start(
-                business, external_id, product.id, start, product.billing_interval, product.interval_count, now
+                business,
+                external_id,
+                product.id,
+                start,
+                product.billing_interval,
+                product.interval_count,
+                now,
+                quantity,
+                trial_period_days,
+                metadata,
             )
             first = subscription.open_cycle
             assert first is not None
@@ -59,6 +79,22 @@ class Subscriptions:
     def get_subscription(self, business: uuid.UUID, subscription_id: uuid.UUID) -> Subscription:
         subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
         return subscription
+
+    def update_subscription(
+        self,
+        business: uuid.UUID,
+        subscription_id: uuid.UUID,
+        now: datetime,
+        cancel_at_next_billing_date: bool | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> Written[uuid.UUID]:
+        """Cancel at the next billing date (or undo that before it), and/or replace the metadata; one save."""
+        subscription = self.get_subscription(business, subscription_id)
+        if cancel_at_next_billing_date is not None:
+            subscription.cancel_at_next_billing_date(cancel_at_next_billing_date, now)
+        if metadata is not None:
+            subscription.set_metadata(metadata)
+        return Written.by(subscription.id, self.save(subscription))
 
     def cancel_subscription(self, business: uuid.UUID, subscription_id: uuid.UUID, now: datetime) -> Written[uuid.UUID]:
         """Ends the subscription now; its final, partial cycle is billed when it is closed."""

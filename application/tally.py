@@ -17,6 +17,7 @@ from application.ingestion import Ingestion
 from application.invoices import Invoices
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
+from application.plan_changes import PlanChanges
 from application.ports import ReadSide, SimulationSource
 from application.products import Catalogue
 from application.simulations import Simulations
@@ -46,6 +47,7 @@ class Tally:
         self.subscriptions = Subscriptions(store, self.credits, self.entitlements)
         self.billing = Billing(store, read_side, self.credits, self.entitlements)
         self.invoices = Invoices(store, read_side, self.billing)
+        self.plan_changes = PlanChanges(store, self.billing)
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
         self.upcoming = UpcomingInvoices(store, read_side, self.entitlements)
         self.audit = Audit(store)

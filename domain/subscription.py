@@ -16,9 +16,10 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.cycles import Cycle, Interval, cycle, cycles_ended, whole_minute
 from domain.errors import Conflict, Fault, Invalid, NotFound
+from domain.metadata import metadata_faults
 from domain.proration import Change, Mode, Plan, Segment
 from domain.time_range import END, time_fault
-from domain.timeline import Epoch, Timeline, change_terms
+from domain.timeline import Epoch, Timeline, change_from_terms, change_terms
 
 # The closing job catches up at most this many cycles for a start in the past (docs/input.md).
 MAX_PAST_CYCLES = 1000
@@ -184,6 +185,7 @@ class Subscription(Aggregate):
         metadata: dict[str, Any] | None = None,
     ) -> Subscription:
         faults = start_faults(start, billing_interval, interval_count, now) + plan_faults(quantity, trial_period_days)
+        faults += metadata_faults(metadata or {})
         if not faults and trial_period_days:
             anchor = whole_minute(start) + timedelta(days=trial_period_days)
             faults = (
@@ -207,8 +209,17 @@ class Subscription(Aggregate):
 
     @property
     def timeline(self) -> Timeline:
+        """The plans and cycles as recorded, and the scheduled change as it will be: the cycles after the open
+        one are the scheduled plan's (so a close of several cycles prices each on its own plan)."""
         terms = {"epochs": self.epochs, "changes": self.changes, "trial_ends_at": self.trial_ends_at}
-        return Timeline.from_terms(terms, self.ends_at)
+        timeline = Timeline.from_terms(terms, self.ends_at)
+        s = self.scheduled
+        if s is None:
+            return timeline
+        change = Change(s["effective_at"], Plan(s["product_id"], s["quantity"]), s["proration_billing_mode"])
+        moved = (s["billing_interval"], s["interval_count"]) != (self.billing_interval, self.interval_count)
+        epoch = Epoch(self.closed + 1, s["effective_at"], s["billing_interval"], s["interval_count"])
+        return timeline.changed(change, epoch if moved else None)
 
     @property
     def plan(self) -> Plan:
@@ -312,7 +323,7 @@ class Subscription(Aggregate):
             )
         faults = plan_faults(plan.quantity) + time_fault("effective_at", at)
         at = whole_minute(at)
-        since = max(self.bill_start(c), self.timeline.changes[-1].at)
+        since = max(self.bill_start(c), change_from_terms(self.changes[-1]).at)
         if not faults and not since <= at < c.end:
             faults.append(
                 Fault(
@@ -405,6 +416,9 @@ class Subscription(Aggregate):
             self._cancelled(ends_at=at)
 
     def set_metadata(self, metadata: dict[str, Any]) -> None:
+        faults = metadata_faults(metadata)
+        if faults:
+            raise Invalid("invalid metadata", "invalid_subscription", faults)
         if metadata != self.metadata:
             self._metadata_set(metadata=metadata)
 

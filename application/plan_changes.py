@@ -1,0 +1,113 @@
+"""Plan changes: put a subscription on another product or quantity, now, at an instant of its open cycle, or
+at its next billing date; bill what the proration mode bills at the change (docs/subscriptions.md). A preview
+runs the same decision and pricing on the subscription as stored, and saves nothing.
+
+- `prorated_immediately`: an invoice at the change for the part of the open cycle before it;
+- `full_immediately`: the open cycle ends at the change and is closed (its invoice is issued), a new cycle
+  starts there on the new product;
+- `do_not_bill`: nothing is issued at the change; the cycle's invoice bills both parts.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from eventsourcing.persistence import IntegrityError
+
+from application.billing import Billing, Issued
+from application.credits import RACE_RETRIES
+from application.written import Written
+from domain.cycles import whole_minute
+from domain.errors import Conflict, Fault, Invalid
+from domain.invoice import Invoice
+from domain.product import Product
+from domain.proration import Mode, Plan
+from domain.subscription import Subscription
+from store.event_store import EventStore
+
+NEXT_BILLING_DATE = "next_billing_date"
+When = datetime | Literal["next_billing_date"] | None  # None: now
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What a change did (or, previewed, would do): the subscription after it and the invoices issued at it."""
+
+    written: Written[uuid.UUID]
+    subscription: Subscription
+    invoices: list[Invoice]
+
+
+class PlanChanges:
+    def __init__(self, store: EventStore, billing: Billing) -> None:
+        self.repository = store.repository
+        self.owned = store.owned
+        self.save = store.save
+        self.billing = billing
+
+    def change_plan(
+        self,
+        business: uuid.UUID,
+        subscription_id: uuid.UUID,
+        product_id: uuid.UUID,
+        quantity: int,
+        mode: Mode,
+        effective_at: When,
+        now: datetime,
+        replace_scheduled: bool = False,
+        preview: bool = False,
+    ) -> Changed:
+        product: Product = self.owned(business, Product, "product", product_id)
+        self.owned(business, Subscription, "subscription", subscription_id)
+        if product.archived:
+            raise Invalid(f"product {product_id} is archived", "product_archived", [Fault("product_id", "is archived")])
+        if effective_at != NEXT_BILLING_DATE:
+            self.billing.wait_until_usage_ready()
+        for _ in range(RACE_RETRIES):
+            subscription: Subscription = self.repository.get(subscription_id)
+            current: Product = self.repository.get(subscription.product_id)
+            if current.currency != product.currency:
+                raise Invalid(
+                    f"the subscription bills in {current.currency}, product {product_id} in {product.currency}",
+                    "currency_mismatch",
+                    [
+                        Fault(
+                            "product_id",
+                            f"its currency {product.currency} is not the subscription's {current.currency}",
+                        )
+                    ],
+                )
+            plan = Plan(product.id, quantity)
+            interval, count = product.billing_interval, product.interval_count
+            issued = Issued([], [])
+            if effective_at == NEXT_BILLING_DATE:
+                subscription.schedule_change(plan, mode, interval, count, now, replace_scheduled)
+            else:
+                at = effective_at if isinstance(effective_at, datetime) else now
+                subscription.change_plan(plan, mode, at, now, interval, count, replace_scheduled)
+                issued = self._bill(subscription, mode, at, now)
+            if preview:
+                return Changed(Written(subscription.id, 0), subscription, issued.invoices)
+            try:
+                written = Written.by(subscription.id, self.save(subscription, *issued.aggregates))
+            except IntegrityError:
+                continue  # a close, a grant or another change won the race: decide again on what is stored now
+            return Changed(written, subscription, issued.invoices)
+        raise Conflict("the subscription kept changing; retry", "subscription_busy")
+
+    def _bill(self, subscription: Subscription, mode: Mode, at: datetime, now: datetime) -> Issued:
+        """What the change bills at once: the part before it (prorated), or the cycle it ended (full)."""
+        if mode == "prorated_immediately":
+            return self.billing.bill_part(subscription, at, now)
+        c = subscription.open_cycle
+        if mode == "full_immediately" and c is not None and c.end <= whole_minute(at):
+            return self.billing.close(subscription, [c], now)
+        return Issued([], [])
+
+    def cancel_scheduled_change(self, business: uuid.UUID, subscription_id: uuid.UUID) -> Written[uuid.UUID]:
+        subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
+        subscription.cancel_scheduled_change()
+        return Written.by(subscription.id, self.save(subscription))

@@ -1,0 +1,184 @@
+"""The worked example of docs/subscriptions.md: Basic (30.00 a month, calls at 0.02 after 1,000 free) and Pro
+(60.00, calls at 0.01 after 5,000 free), a subscription from 2026-09-01, 2,500 calls on 2026-09-05, a change to
+Pro at 2026-09-16 (half the cycle), 8,000 calls on 2026-09-20, then the close of what is due."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from decimal import Decimal
+
+import pytest
+
+from application.tally import Tally
+from domain.errors import Conflict, Invalid, NotFound
+from tests.application.helpers import close, count_meter, price, send
+
+S = datetime(2026, 9, 1, tzinfo=timezone.utc)
+T = datetime(2026, 9, 16, tzinfo=timezone.utc)
+NOW = datetime(2026, 10, 2, tzinfo=timezone.utc)  # the September cycle has ended, October has not
+
+
+@pytest.fixture
+def plans(tally: Tally, business: uuid.UUID, make_customer) -> tuple[uuid.UUID, uuid.UUID]:
+    make_customer("cus_1")
+    calls = count_meter(tally, business)
+    basic = tally.catalogue.create_product(
+        business, "Basic", "USD", Decimal("30.00"), "month", 1, [price(calls, "0.02", "1000")]
+    ).id
+    pro = tally.catalogue.create_product(
+        business, "Pro", "USD", Decimal("60.00"), "month", 1, [price(calls, "0.01", "5000")]
+    ).id
+    return basic, pro
+
+
+def start(tally, business, product, **kw) -> uuid.UUID:
+    return tally.subscriptions.start_subscription(business, "cus_1", product, S, NOW, **kw).id
+
+
+def totals(invoices) -> list[str]:
+    return [str(i.total) for i in invoices]
+
+
+def change(tally, business, subscription, pro, mode, at=T, **kw):
+    return tally.plan_changes.change_plan(business, subscription, pro, kw.pop("quantity", 1), mode, at, NOW, **kw)
+
+
+def test_prorated_immediately_bills_the_basic_half_at_the_change_and_the_pro_half_at_the_end(
+    tally, business, plans, worker
+):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    changed = change(tally, business, subscription, pro, "prorated_immediately")
+    send(tally, business, "cus_1", "api.call", 8000, datetime(2026, 9, 20, tzinfo=timezone.utc), "b")
+    [at_end] = close(tally, business, subscription, NOW)
+
+    [at_change] = changed.invoices
+    assert (str(at_change.price), str(at_change.total)) == ("15.00", "55.00")
+    assert (at_change.cycle_start, at_change.cycle_end) == (S, T)
+    assert (str(at_end.price), str(at_end.total)) == ("30.00", "85.00")
+    assert (at_end.cycle_start, at_end.cycle_end) == (T, datetime(2026, 10, 1, tzinfo=timezone.utc))
+    [line] = at_end.lines
+    assert (line.quantity, line.free, line.billable) == (Decimal(8000), Decimal(2500), Decimal(5500))
+    stored = tally.subscriptions.get_subscription(business, subscription)
+    assert stored.invoice_ids == [at_change.id, at_end.id] and stored.product_id == pro
+
+
+def test_full_immediately_bills_the_basic_half_and_starts_a_pro_cycle_at_the_change(tally, business, plans, worker):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    changed = change(tally, business, subscription, pro, "full_immediately")
+    send(tally, business, "cus_1", "api.call", 8000, datetime(2026, 9, 20, tzinfo=timezone.utc), "b")
+    later = datetime(2026, 10, 17, tzinfo=timezone.utc)
+    [pro_cycle] = [
+        tally.billing.invoice(business, i) for i in tally.billing.close_cycles(business, subscription, later)
+    ]
+
+    assert totals(changed.invoices) == ["55.00"]
+    assert (pro_cycle.cycle_start, pro_cycle.cycle_end) == (T, datetime(2026, 10, 16, tzinfo=timezone.utc))
+    assert (str(pro_cycle.price), str(pro_cycle.total)) == ("60.00", "90.00")
+
+
+def test_do_not_bill_issues_nothing_at_the_change_and_splits_the_usage_at_the_end(tally, business, plans, worker):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    changed = change(tally, business, subscription, pro, "do_not_bill")
+    send(tally, business, "cus_1", "api.call", 8000, datetime(2026, 9, 20, tzinfo=timezone.utc), "b")
+    [september] = close(tally, business, subscription, NOW)
+
+    assert changed.invoices == []
+    assert (str(september.price), str(september.total)) == ("30.00", "125.00")
+    assert [(str(line.amount), line.segment) for line in september.lines] == [("40.00", 0), ("55.00", 1)]
+    assert [s["fixed"] for s in september.segments] == ["whole", "none"]
+
+
+def test_a_change_scheduled_for_the_next_billing_date_leaves_september_on_basic(tally, business, plans, worker):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    change(tally, business, subscription, pro, "prorated_immediately", at="next_billing_date")
+    tally.plan_changes.cancel_scheduled_change(business, subscription)
+    with pytest.raises(NotFound):
+        tally.plan_changes.cancel_scheduled_change(business, subscription)
+    change(tally, business, subscription, pro, "prorated_immediately", at="next_billing_date")
+    send(tally, business, "cus_1", "api.call", 8000, datetime(2026, 9, 20, tzinfo=timezone.utc), "b")
+    invoices = close(tally, business, subscription, datetime(2026, 11, 2, tzinfo=timezone.utc))
+
+    assert totals(invoices) == ["220.00", "60.00"]
+    assert invoices[1].product_id == pro
+
+
+def test_a_trial_bills_nothing_and_the_first_cycle_starts_at_its_end(tally, business, plans, worker):
+    basic, _ = plans
+    subscription = start(tally, business, basic, trial_period_days=14)
+    send(tally, business, "cus_1", "api.call", 3000, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    trial, first = close(tally, business, subscription, datetime(2026, 10, 16, tzinfo=timezone.utc))
+
+    assert (str(trial.total), trial.lines[0].quantity) == ("0.00", Decimal(3000))
+    assert (first.cycle_start, first.cycle_end) == (
+        datetime(2026, 9, 15, tzinfo=timezone.utc),
+        datetime(2026, 10, 15, tzinfo=timezone.utc),
+    )
+    assert str(first.total) == "30.00"
+
+
+def test_three_seats_bill_three_fixed_prices(tally, business, plans, worker):
+    basic, _ = plans
+    subscription = start(tally, business, basic, quantity=3)
+    [september] = close(tally, business, subscription, NOW)
+    assert str(september.total) == "90.00"
+
+
+def test_cancel_at_the_next_billing_date_ends_the_subscription_with_the_open_cycle(tally, business, plans, worker):
+    basic, _ = plans
+    subscription = start(tally, business, basic)
+    tally.subscriptions.update_subscription(business, subscription, NOW, cancel_at_next_billing_date=True)
+    invoices = close(tally, business, subscription, datetime(2026, 12, 7, tzinfo=timezone.utc))
+    assert totals(invoices) == ["30.00"]
+    assert tally.subscriptions.get_subscription(business, subscription).open_cycle is None
+
+
+def test_a_preview_answers_the_invoice_a_change_would_issue_and_stores_nothing(tally, business, plans, worker):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    head = tally.store.head()
+    preview = change(tally, business, subscription, pro, "prorated_immediately", preview=True)
+    assert totals(preview.invoices) == ["55.00"]
+    assert tally.store.head() == head
+    assert tally.subscriptions.get_subscription(business, subscription).product_id == basic
+
+
+def test_refused_changes_store_nothing(tally, business, plans, worker):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    euro = tally.catalogue.create_product(business, "Euro", "EUR", Decimal("30.00"), "month", 1, []).id
+    old = tally.catalogue.create_product(business, "Old", "USD", Decimal("30.00"), "month", 1, []).id
+    tally.catalogue.archive_product(business, old)
+    head = tally.store.head()
+    with pytest.raises(NotFound):
+        change(tally, business, subscription, uuid.uuid4(), "prorated_immediately")
+    with pytest.raises(Invalid) as archived:
+        change(tally, business, subscription, old, "prorated_immediately")
+    with pytest.raises(Invalid) as outside:
+        change(
+            tally, business, subscription, pro, "prorated_immediately", at=datetime(2026, 8, 15, tzinfo=timezone.utc)
+        )
+    with pytest.raises(Invalid):
+        change(tally, business, subscription, pro, "prorated_immediately", quantity=0)
+    with pytest.raises(Invalid) as currency:
+        change(tally, business, subscription, euro, "prorated_immediately")
+    tally.subscriptions.cancel_subscription(business, subscription, NOW)
+    head = tally.store.head()
+    with pytest.raises(Conflict):
+        change(tally, business, subscription, pro, "do_not_bill")
+    assert tally.store.head() == head
+    assert (archived.value.code, outside.value.code, currency.value.code) == (
+        "product_archived",
+        "invalid_plan_change",
+        "currency_mismatch",
+    )
+    assert "EUR" in currency.value.detail

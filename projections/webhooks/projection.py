@@ -182,7 +182,7 @@ class WebhooksProjection(Projection):
             cur.execute(sql.SQL("SELECT state FROM {} WHERE id = %s").format(self.t("webhook_subjects")), (key,))
             row = cur.fetchone()
             subjects[key] = dict(row["state"]) if row else {}
-        fact = FACTS[type(e)].build(e, subjects[key])
+        fact = FACTS[type(e)](e, subjects[key])
         if fact is None:
             return
         cur.execute(

@@ -17,6 +17,7 @@ from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
 from projections.engine.json_values import to_json
 from projections.engine.projection import Page, Projection
 from store.rows import one
+from store.topics import events_of
 
 # The ledger's `type` as the old wallet view (docs/credits.md) has always shown it: grant, debit or expiry;
 # other transactions by their own name.
@@ -32,7 +33,7 @@ def old_type(effect: LedgerEffect) -> str:
 
 class BalancesProjection(Projection):
     name = "balances"
-    topics = ("domain.credit_wallet:", "domain.credit_entitlement:")
+    topics = events_of(CreditWallet, CreditEntitlement)
     tables: ClassVar[dict[str, str]] = {
         "entitlements": """
             CREATE TABLE {entitlements} (

@@ -189,4 +189,4 @@ def complete(app: Litestar) -> None:
                 for status in sorted(problems_of(route.path_format, method, handler.opt)):
                     operation.responses[str(status)] = {"description": _STATUS_TEXT.get(status, "Problem"), **problem}
     components = openapi.components
-    components.schemas = {**(components.schemas or {}), **schemas}  # type: ignore[dict-item]
+    components.schemas = {**(components.schemas or {}), **schemas}

@@ -119,10 +119,8 @@ def _usage_price(w: World) -> UsagePrice:
 
 
 def _line(w: World) -> dict[str, Any]:
-    one = Decimal(1)
-    return Line(
-        str(w.id(Meter)), "Calls", one * 150, one * 100, one * 0, one * 0, one * 50, Decimal("0.02"), one, False
-    ).terms()
+    d = Decimal
+    return Line(str(w.id(Meter)), "Calls", d(150), d(100), d(0), d(0), d(50), d("0.02"), d(1), False).terms()
 
 
 GRANT = "grant-1"

@@ -110,7 +110,13 @@ class CreditWallet(Aggregate):
 
         def effect(self) -> LedgerEffect:
             return LedgerEffect(
-                "credit_expired", self.amount, False, -self.amount, self.reference, grant_id=self.grant_id
+                "credit_expired",
+                self.amount,
+                False,
+                -self.amount,
+                self.reference,
+                grant_id=self.grant_id,
+                description="expired",
             )
 
     class CreditsRolledOver(Aggregate.Event):
@@ -141,7 +147,13 @@ class CreditWallet(Aggregate):
 
         def effect(self) -> LedgerEffect:
             return LedgerEffect(
-                "rollover_forfeited", self.amount, False, -self.amount, self.reference, grant_id=self.grant_id
+                "rollover_forfeited",
+                self.amount,
+                False,
+                -self.amount,
+                self.reference,
+                grant_id=self.grant_id,
+                description="rollover forfeited",
             )
 
     class OverageCharged(Aggregate.Event):

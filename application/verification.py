@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from eventsourcing.utils import get_topic
 from psycopg import sql
 
 from application.explain import InvoiceExplainer
@@ -27,9 +28,9 @@ from domain.invoice import Invoice
 from store.event_store import EventStore
 from store.evidence import recorded_usage
 
-ISSUED_TOPIC = "domain.invoice:Invoice.Issued"
-OPENED_TOPIC = "domain.credit_wallet:CreditWallet.Opened"
-ENTITLEMENT_TOPIC = "domain.credit_entitlement:CreditEntitlement.Created"
+ISSUED_TOPIC = get_topic(Invoice.Issued)
+OPENED_TOPIC = get_topic(CreditWallet.Opened)
+ENTITLEMENT_TOPIC = get_topic(CreditEntitlement.Created)
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,12 @@ from domain.subscription import Subscription
 from domain.timeline import Epoch, Timeline
 from projections.engine.json_values import to_json
 from projections.engine.projection import Page, Projection
+from store.topics import events_of
 
 
 class ChargesProjection(Projection):
     name = "charges"
-    topics = ("domain.product:", "domain.subscription:")
+    topics = events_of(Product, Subscription)
     tables: ClassVar[dict[str, str]] = {
         "products": """
             CREATE TABLE {products} (

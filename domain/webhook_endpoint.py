@@ -28,6 +28,8 @@ EVENT_TYPES = (
     "subscription.active",
     "subscription.renewed",
     "subscription.cancelled",
+    "subscription.plan_changed",
+    "subscription.updated",
     "invoice.issued",
     "invoice.paid",
     "invoice.voided",

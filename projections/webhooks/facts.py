@@ -16,13 +16,17 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import msgspec
+
 from domain.alert_trigger import AlertTrigger
 from domain.credit_ledger import LedgerEvent
 from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
 from domain.cycles import cycle_until
 from domain.invoice import Invoice
 from domain.meter import Meter
+from domain.proration import Change, Plan
 from domain.subscription import Subscription
+from domain.timeline import Epoch, Timeline
 
 Subject = dict[str, Any]
 
@@ -114,15 +118,19 @@ def ledger_entry(e: LedgerEvent, subject: Subject) -> Fact:
 
 
 def _subscription(e: Any, subject: Subject, status: str) -> dict[str, Any]:
-    anchor = datetime.fromisoformat(subject["anchor"])
     ends_at = datetime.fromisoformat(subject["ends_at"]) if subject.get("ends_at") else None
-    current = cycle_until(anchor, subject["interval"], subject["count"], subject["closed"], ends_at)
+    if "timeline" in subject:
+        current = Timeline.from_terms(subject["timeline"], ends_at).cycle(subject["closed"])
+    else:  # a subscription whose subject was kept before timelines
+        anchor = datetime.fromisoformat(subject["anchor"])
+        current = cycle_until(anchor, subject["interval"], subject["count"], subject["closed"], ends_at)
     return {
         "subscription_id": str(e.originator_id),
         "status": status,
         "business_id": subject["business_id"],
         "customer": {"customer_id": subject["customer_id"]},
         "product_id": subject["product_id"],
+        "quantity": subject.get("quantity", 1),
         "created_at": subject["created_at"],
         "payment_frequency_interval": subject["interval"].capitalize(),
         "payment_frequency_count": subject["count"],
@@ -130,39 +138,83 @@ def _subscription(e: Any, subject: Subject, status: str) -> dict[str, Any]:
         "subscription_period_count": subject["count"],
         "previous_billing_date": _iso(current.start) if current else subject.get("ends_at"),
         "next_billing_date": _iso(current.end) if current else subject.get("ends_at"),
-        "cancel_at_next_billing_date": False,
-        "cancelled_at": subject.get("ends_at"),
-        "metadata": {},
+        "cancel_at_next_billing_date": subject.get("cancel_at_period_end", False),
+        "cancelled_at": subject.get("ends_at") if not subject.get("cancel_at_period_end") else None,
+        "metadata": subject.get("metadata", {}),
     }
 
 
+def _status(subject: Subject) -> str:
+    return "active" if subject.get("ends_at") is None or subject.get("cancel_at_period_end") else "cancelled"
+
+
 def subscription_started(e: Subscription.Started, subject: Subject) -> Fact:
+    timeline = Timeline.started(
+        e.anchor, Plan(e.product_id, e.quantity), e.billing_interval, e.interval_count, e.trial_period_days
+    )
     subject.update(
         business_id=str(e.business_id),
         customer_id=e.customer_id,
         product_id=str(e.product_id),
+        quantity=e.quantity,
         anchor=e.anchor.isoformat(),
         interval=e.billing_interval,
         count=e.interval_count,
         closed=0,
         ends_at=None,
         created_at=_iso(e.timestamp),
+        timeline=msgspec.to_builtins(timeline.terms()),
+        metadata=e.metadata or {},
     )
     return Fact("subscription.active", e.business_id, _subscription(e, subject, "active"))
 
 
 def cycle_closed(e: Subscription.CycleClosed, subject: Subject) -> Fact:
     subject["closed"] = e.index + 1
-    status = "active" if subject.get("ends_at") is None else "cancelled"
     return Fact(
         "subscription.renewed",
         uuid.UUID(subject["business_id"]),
-        {**_subscription(e, subject, status), "invoice_id": str(e.invoice_id)},
+        {**_subscription(e, subject, _status(subject)), "invoice_id": str(e.invoice_id)},
     )
 
 
+def plan_changed(e: Subscription.PlanChanged, subject: Subject) -> Fact:
+    """Dodo's `subscription.plan_changed`: the subscription on its new plan, with tally's `effective_at` and
+    `proration_billing_mode`."""
+    ends_at = datetime.fromisoformat(subject["ends_at"]) if subject.get("ends_at") else None
+    before = Timeline.from_terms(subject["timeline"], ends_at) if "timeline" in subject else None
+    if before is not None:
+        epoch = (
+            Epoch(e.cycles_from, e.cycles_anchor, e.billing_interval, e.interval_count)
+            if e.cycles_from is not None and e.cycles_anchor is not None
+            else None
+        )
+        change = Change(e.effective_at, Plan(e.product_id, e.quantity), e.proration_billing_mode)
+        subject["timeline"] = msgspec.to_builtins(before.changed(change, epoch).terms())
+    subject.update(
+        product_id=str(e.product_id), quantity=e.quantity, interval=e.billing_interval, count=e.interval_count
+    )
+    data = {
+        **_subscription(e, subject, _status(subject)),
+        "effective_at": _iso(e.effective_at),
+        "proration_billing_mode": e.proration_billing_mode,
+    }
+    return Fact("subscription.plan_changed", uuid.UUID(subject["business_id"]), data)
+
+
+def subscription_updated(e: Any, subject: Subject) -> Fact:
+    """Dodo's `subscription.updated`: cancel at the next billing date set or undone, metadata replaced."""
+    if isinstance(e, Subscription.CancellationScheduled):
+        subject.update(ends_at=_iso(e.ends_at), cancel_at_period_end=True)
+    elif isinstance(e, Subscription.CancellationWithdrawn):
+        subject.update(ends_at=None, cancel_at_period_end=False)
+    elif isinstance(e, Subscription.MetadataSet):
+        subject["metadata"] = e.metadata
+    return Fact("subscription.updated", uuid.UUID(subject["business_id"]), _subscription(e, subject, _status(subject)))
+
+
 def subscription_cancelled(e: Subscription.Cancelled, subject: Subject) -> Fact:
-    subject["ends_at"] = _iso(e.ends_at)
+    subject.update(ends_at=_iso(e.ends_at), cancel_at_period_end=False)
     return Fact("subscription.cancelled", uuid.UUID(subject["business_id"]), _subscription(e, subject, "cancelled"))
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from eventsourcing.domain import Aggregate, CanInitAggregate
@@ -38,6 +39,7 @@ from domain.customer import Customer
 from domain.invoice import Invoice
 from domain.meter import Meter
 from domain.product import Product
+from domain.proration import Plan, Segment
 from domain.rating import Line, UsagePrice
 from domain.simulation import Simulation
 from domain.simulation_terms import Scenario
@@ -121,6 +123,11 @@ def _usage_price(w: World) -> UsagePrice:
 def _line(w: World) -> dict[str, Any]:
     d = Decimal
     return Line(str(w.id(Meter)), "Calls", d(150), d(100), d(0), d(0), d(50), d("0.02"), d(1), False).terms()
+
+
+def _segment(w: World) -> dict[str, Any]:
+    segment = Segment(CYCLE_START, CYCLE_END, Plan(w.id(Product), 2), Fraction(1), "whole")
+    return {**segment.terms(), "price": Decimal("10.00"), "amount": Decimal("20.00")}
 
 
 GRANT = "grant-1"
@@ -217,6 +224,14 @@ EXAMPLES: dict[str, Example] = {
         }
     ],
     "at": lambda w: NOW,
+    "segments": lambda w: [_segment(w)],
+    "quantity": lambda w: 2,
+    "trial_period_days": lambda w: 0,
+    "effective_at": lambda w: NOW.replace(hour=0),
+    "proration_billing_mode": lambda w: "prorated_immediately",
+    "cycles_from": lambda w: None,
+    "cycles_anchor": lambda w: None,
+    "scheduled_at": lambda w: NOW,
 }
 
 # By event class and field, where the field's name alone does not say what it holds there.

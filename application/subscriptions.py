@@ -11,6 +11,7 @@ from eventsourcing.persistence import IntegrityError
 from application.credits import RACE_RETRIES, Credits
 from application.entitlements import Entitlements
 from application.written import Written
+from domain.billing_details import Address
 from domain.credit_settlement import grant
 from domain.customer import Customer, customer_id
 from domain.entitlements import cycle_grants, entitlement_grants
@@ -38,6 +39,7 @@ class Subscriptions:
         quantity: int = 1,
         trial_period_days: int = 0,
         metadata: dict[str, Any] | None = None,
+        billing: Address | None = None,
     ) -> Written[uuid.UUID]:
         """Starts on the product with the quantity (seats multiply its fixed price); a trial is the first cycle,
         free, and the paid cycles start at its end."""
@@ -57,6 +59,7 @@ class Subscriptions:
                 quantity,
                 trial_period_days,
                 metadata,
+                billing,
             )
             first = subscription.open_cycle
             assert first is not None

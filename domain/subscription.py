@@ -9,11 +9,13 @@ position with a timestamp in a billed part are billed late, in the next bill (se
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.billing_details import Address, BillingDetails
 from domain.cycles import Cycle, Interval, cycle, cycles_ended, whole_minute
 from domain.errors import Conflict, Fault, Invalid, NotFound
 from domain.metadata import metadata_faults
@@ -67,6 +69,7 @@ class Subscription(Aggregate):
         state["scheduled"] = None
         state["cancel_at_period_end"] = False
         state["metadata"] = {}
+        state["billing"] = None
 
     class Started(Aggregate.Created):
         business_id: uuid.UUID
@@ -79,6 +82,7 @@ class Subscription(Aggregate):
         quantity: int = 1
         trial_period_days: int = 0
         metadata: dict[str, Any] | None = None
+        billing: dict[str, Any] | None = None  # Dodo's billing address given at the start (an Address's terms)
 
     class CycleClosed(Aggregate.Event):
         index: int
@@ -145,8 +149,10 @@ class Subscription(Aggregate):
         quantity: int = 1,
         trial_period_days: int = 0,
         metadata: dict[str, Any] | None = None,
+        billing: dict[str, Any] | None = None,
     ) -> None:
         self.business_id = business_id
+        self.billing = billing
         self.customer_id = customer_id
         self.product_id = product_id
         self.quantity = quantity
@@ -183,9 +189,15 @@ class Subscription(Aggregate):
         quantity: int = 1,
         trial_period_days: int = 0,
         metadata: dict[str, Any] | None = None,
+        billing: Address | None = None,
     ) -> Subscription:
         faults = start_faults(start, billing_interval, interval_count, now) + plan_faults(quantity, trial_period_days)
         faults += metadata_faults(metadata or {})
+        if billing is not None:
+            faults += [
+                Fault(f"billing.{f.field.removeprefix('address.')}", f.reason)
+                for f in BillingDetails(address=billing).faults()
+            ]
         if not faults and trial_period_days:
             anchor = whole_minute(start) + timedelta(days=trial_period_days)
             faults = (
@@ -205,6 +217,7 @@ class Subscription(Aggregate):
             quantity=quantity,
             trial_period_days=trial_period_days,
             metadata=metadata or {},
+            billing=asdict(billing) if billing else None,
         )
 
     @property

@@ -121,3 +121,30 @@ def list_products(
         }
         for r in cur.fetchall()
     ]
+
+
+def subscription_ids(
+    cur: Cursor[Any],
+    schema: str,
+    business: uuid.UUID,
+    customer_id: str | None,
+    product_id: uuid.UUID | None,
+    page_number: int,
+    page_size: int,
+) -> list[uuid.UUID]:
+    """The business's subscriptions (of one customer, on one product), newest first; one more than a page."""
+    conditions = [sql.SQL("business_id = %s")]
+    params: list[Any] = [business]
+    if customer_id is not None:
+        conditions.append(sql.SQL("customer_id = %s"))
+        params.append(customer_id)
+    if product_id is not None:
+        conditions.append(sql.SQL("product_id = %s"))
+        params.append(product_id)
+    cur.execute(
+        sql.SQL(
+            "SELECT subscription_id FROM {}.charges WHERE {} ORDER BY anchor DESC, subscription_id LIMIT %s OFFSET %s"
+        ).format(sql.Identifier(schema), sql.SQL(" AND ").join(conditions)),
+        (*params, page_size + 1, page_number * page_size),
+    )
+    return [r["subscription_id"] for r in cur.fetchall()]

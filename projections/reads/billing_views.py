@@ -31,6 +31,7 @@ class LineView(msgspec.Struct):
     model: Model = "per_unit"  # how billable was priced (docs/pricing.md); unit_price is 0 for other models
     group: dict[str, str | None] | None = None  # {group_by key: value} of a per-value price's line
     uncharged: str = "0"  # units past a credit entitlement's overage_limit: not charged, flagged
+    segment: int | None = None  # the plan segment it was rated in, when its invoice has several (subscriptions.md)
 
 
 def line_view(line: Line) -> LineView:
@@ -48,4 +49,5 @@ def line_view(line: Line) -> LineView:
         model=line.model,
         group=line.group,
         uncharged=number(line.uncharged),
+        segment=line.segment,
     )

@@ -119,6 +119,19 @@ class Queries:
         with self.datastore.transaction(commit=False) as cur:
             return charge_queries.list_products(cur, self.schema, business, page_number, page_size)
 
+    def subscription_ids(
+        self,
+        business: uuid.UUID,
+        customer_id: str | None,
+        product_id: uuid.UUID | None,
+        page_number: int,
+        page_size: int,
+    ) -> list[uuid.UUID]:
+        with self.datastore.transaction(commit=False) as cur:
+            return charge_queries.subscription_ids(
+                cur, self.schema, business, customer_id, product_id, page_number, page_size
+            )
+
     def subscribers(self, business: uuid.UUID, product_id: uuid.UUID, limit: int) -> list[str]:
         with self.datastore.transaction(commit=False) as cur:
             return charge_queries.subscribers(cur, self.schema, business, product_id, limit)

@@ -156,4 +156,4 @@ def test_a_subscription_shows_its_current_cycle_and_a_cancelled_one_its_end(clie
     closed = close(client, auth, subscription["id"])
     assert len(closed) > 1 and closed[-1]["cycle_end"] == r.json()["ends_at"]
     shown = client.get(f"/subscriptions/{subscription['id']}", headers=auth).json()
-    assert shown["status"] == "ended" and shown["current_cycle"] is None
+    assert shown["status"] == "cancelled" and shown["current_cycle"] is None  # Dodo's status; "ended" before

@@ -232,6 +232,7 @@ EXAMPLES: dict[str, Example] = {
     "cycles_from": lambda w: None,
     "cycles_anchor": lambda w: None,
     "scheduled_at": lambda w: NOW,
+    "billing": lambda w: {"country": "DE", "street": None, "city": "Berlin", "state": None, "zipcode": None},
 }
 
 # By event class and field, where the field's name alone does not say what it holds there.

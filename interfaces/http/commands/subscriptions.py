@@ -1,51 +1,155 @@
-"""Subscription commands: start, cancel, close cycles."""
+"""Subscription commands: start (tally's shape or Dodo's), update, change plan (and its preview, and the
+cancellation of a scheduled change), cancel, close cycles."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from typing import Annotated
 
 import msgspec
 from anyio import to_thread
-from litestar import post
+from litestar import delete, patch, post
 from litestar.datastructures import State
 
 from application.tally import Tally
 from application.written import Written
-from interfaces.http.commands.customers import ExternalId
-from interfaces.http.dependencies import visible
-from interfaces.http.schemas.subscriptions import (
-    Closed,
-    SubscriptionWritten,
-    subscription_view,
+from domain.errors import Invalid
+from domain.invoice import invoice_id
+from interfaces.http.commands.subscription_bodies import (
+    ChangePlan,
+    DodoSubscriptionCreate,
+    SubscriptionCreate,
+    SubscriptionUpdate,
+    decode_create,
 )
+from interfaces.http.dependencies import visible
+from interfaces.http.schemas.plan_changes import ChangeAnswer, PreviewAnswer, change_answer, preview_answer
+from interfaces.http.schemas.subscriptions import Closed, SubscriptionWritten, subscription_answer
 from projections.invoices.queries import invoice_view
-
-
-class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):
-    customer_id: ExternalId
-    product_id: uuid.UUID
-    start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
 
 def _written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> SubscriptionWritten:
     subscription = tally.subscriptions.get_subscription(business, done.id)
-    return SubscriptionWritten(**msgspec.structs.asdict(subscription_view(subscription)), position=done.position)
+    first = subscription.cycle(0)
+    return SubscriptionWritten(
+        **msgspec.structs.asdict(subscription_answer(tally, business, subscription)),
+        position=done.position,
+        payment_id=str(invoice_id(subscription.id, first.start)) if first else "",
+    )
 
 
 class SubscriptionCommands:
     """The commands half of a resource's controller (interfaces/http/controllers.py)."""
 
-    @post(operation_id="StartSubscription", sync_to_thread=True, opt={"problems": (404, 409)})
-    def start_subscription(self, data: SubscriptionCreate, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
-        """Subscribe a customer (external id) to a product. `start` may be in the past; it is truncated to the
-        minute and anchors the cycles."""
+    @post(
+        operation_id="StartSubscription",
+        sync_to_thread=True,
+        opt={"problems": (404, 409), "body": SubscriptionCreate},
+    )
+    def start_subscription(self, body: bytes, tally: Tally, business: uuid.UUID) -> SubscriptionWritten:
+        """Subscribe a customer to a product, in tally's shape (`customer_id`, `start`: may be in the past,
+        truncated to the minute) or Dodo's (`customer: {customer_id}`, `billing`). `quantity` (seats)
+        multiplies the fixed price; `trial_period_days` makes the first cycle a free trial. No payment is
+        taken: `payment_id` names the invoice the first cycle will issue."""
+        data = decode_create(body)
         now = datetime.now(timezone.utc)
+        if isinstance(data, DodoSubscriptionCreate):
+            refusals = data.refusals()
+            if refusals:
+                raise Invalid("cannot start the subscription", "invalid_subscription", refusals)
+            customer, billing = data.customer.customer_id, data.billing.address()
+        else:
+            customer, billing = data.customer_id, None
         done = tally.subscriptions.start_subscription(
-            business, data.customer_id, data.product_id, data.start or now, now
+            business,
+            customer,
+            data.product_id,
+            data.start or now,
+            now,
+            data.quantity,
+            data.trial_period_days or 0,
+            data.metadata,
+            billing,
         )
         return _written(tally, business, done)
+
+    @patch("/{subscription_id:uuid}", operation_id="UpdateSubscription", sync_to_thread=True, opt={"problems": (409,)})
+    def update_subscription(
+        self, subscription_id: uuid.UUID, data: SubscriptionUpdate, tally: Tally, business: uuid.UUID
+    ) -> SubscriptionWritten:
+        """Cancel at the next billing date (`cancel_at_next_billing_date: true`; `false` before that date undoes
+        it), replace the `metadata`, or cancel now (`status: cancelled`)."""
+        data.check()
+        now = datetime.now(timezone.utc)
+        if data.status == "cancelled":
+            tally.subscriptions.cancel_subscription(business, subscription_id, now)
+        done = tally.subscriptions.update_subscription(
+            business, subscription_id, now, data.cancel_at_next_billing_date, data.metadata
+        )
+        return _written(tally, business, done)
+
+    @post(
+        "/{subscription_id:uuid}/change-plan",
+        operation_id="ChangePlan",
+        sync_to_thread=True,
+        status_code=200,
+        opt={"problems": (409,)},
+    )
+    def change_plan(
+        self, subscription_id: uuid.UUID, data: ChangePlan, tally: Tally, business: uuid.UUID
+    ) -> ChangeAnswer:
+        """Put the subscription on another product or quantity: now, at an instant of the open cycle (tally's
+        extension), or at the next billing date (then shown as `scheduled_change`). What is billed at the change
+        follows `proration_billing_mode` (docs/subscriptions.md); the invoices issued are in the answer."""
+        when = data.when()
+        changed = tally.plan_changes.change_plan(
+            business,
+            subscription_id,
+            data.product_id,
+            data.quantity,
+            data.mode(),
+            when,
+            datetime.now(timezone.utc),
+            data.cancel_scheduled_change_plan,
+        )
+        return change_answer(tally, business, changed)
+
+    @post(
+        "/{subscription_id:uuid}/change-plan/preview",
+        operation_id="PreviewChangePlan",
+        sync_to_thread=True,
+        status_code=200,
+        opt={"problems": (409,)},
+    )
+    def preview_change_plan(
+        self, subscription_id: uuid.UUID, data: ChangePlan, tally: Tally, business: uuid.UUID
+    ) -> PreviewAnswer:
+        """The invoice lines a change would issue at once, and the subscription after it. Changes nothing."""
+        when = data.when()
+        changed = tally.plan_changes.change_plan(
+            business,
+            subscription_id,
+            data.product_id,
+            data.quantity,
+            data.mode(),
+            when,
+            datetime.now(timezone.utc),
+            data.cancel_scheduled_change_plan,
+            preview=True,
+        )
+        return preview_answer(tally, business, changed)
+
+    @delete(
+        "/{subscription_id:uuid}/change-plan/scheduled",
+        operation_id="CancelScheduledChangePlan",
+        sync_to_thread=True,
+        status_code=200,
+    )
+    def cancel_scheduled_change(
+        self, subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID
+    ) -> SubscriptionWritten:
+        """Cancel the plan change scheduled for the next billing date (404 when there is none)."""
+        return _written(tally, business, tally.plan_changes.cancel_scheduled_change(business, subscription_id))
 
     @post(
         "/{subscription_id:uuid}/cancel",

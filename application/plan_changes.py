@@ -71,7 +71,7 @@ class PlanChanges:
             current: Product = self.repository.get(subscription.product_id)
             if current.currency != product.currency:
                 raise Invalid(
-                    f"the subscription bills in {current.currency}, product {product_id} in {product.currency}",
+                    f"currency mismatch: the subscription bills in {current.currency}, product {product_id} in {product.currency}",
                     "currency_mismatch",
                     [
                         Fault(

@@ -86,7 +86,7 @@ class PlanChanges:
             if effective_at == NEXT_BILLING_DATE:
                 subscription.schedule_change(plan, mode, interval, count, now, replace_scheduled)
             else:
-                at = effective_at if isinstance(effective_at, datetime) else now
+                at = whole_minute(effective_at if isinstance(effective_at, datetime) else now)
                 subscription.change_plan(plan, mode, at, now, interval, count, replace_scheduled)
                 issued = self._bill(subscription, mode, at, now)
             if preview:
@@ -103,7 +103,7 @@ class PlanChanges:
         if mode == "prorated_immediately":
             return self.billing.bill_part(subscription, at, now)
         c = subscription.open_cycle
-        if mode == "full_immediately" and c is not None and c.end <= whole_minute(at):
+        if mode == "full_immediately" and c is not None and c.end <= at:
             return self.billing.close(subscription, [c], now)
         return Issued([], [])
 

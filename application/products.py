@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from application.entitlements import Entitlements
 from application.meters import Meters
@@ -34,6 +35,7 @@ class Catalogue:
         interval_count: int,
         usage_prices: list[UsagePrice],
         attachments: list[Attachment] | None = None,
+        details: dict[str, Any] | None = None,
     ) -> Written[uuid.UUID]:
         attachments = attachments or []
         unknown = [
@@ -45,7 +47,15 @@ class Catalogue:
             raise Invalid("usage prices name unknown meters", "unknown_meter", unknown)
         self._check_entitlements(business, currency.upper(), usage_prices, attachments)
         product = Product.create(
-            business, name, currency.upper(), price, billing_interval, interval_count, usage_prices, attachments
+            business,
+            name,
+            currency.upper(),
+            price,
+            billing_interval,
+            interval_count,
+            usage_prices,
+            attachments,
+            details,
         )
         return Written.by(product.id, self.save(product))
 
@@ -110,6 +120,11 @@ class Catalogue:
     def remove_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, meter_id: str) -> Written[uuid.UUID]:
         product = self.get_product(business, product_id)
         product.remove_usage_price(meter_id)
+        return Written.by(product.id, self.save(product))
+
+    def update_details(self, business: uuid.UUID, product_id: uuid.UUID, changes: dict[str, Any]) -> Written[uuid.UUID]:
+        product = self.get_product(business, product_id)
+        product.update_details(changes)
         return Written.by(product.id, self.save(product))
 
     def archive_product(self, business: uuid.UUID, product_id: uuid.UUID) -> Written[uuid.UUID]:

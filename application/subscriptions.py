@@ -37,16 +37,17 @@ class Subscriptions:
         start: datetime,
         now: datetime,
         quantity: int = 1,
-        trial_period_days: int = 0,
+        trial_period_days: int | None = None,
         metadata: dict[str, Any] | None = None,
         billing: Address | None = None,
     ) -> Written[uuid.UUID]:
-        """Starts on the product with the quantity (seats multiply its fixed price); a trial is the first cycle,
-        free, and the paid cycles start at its end."""
+        """Starts on the product with the quantity (seats multiply its fixed price); a trial (the product's,
+        unless one is given) is the first cycle, free, and the paid cycles start at its end."""
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         product: Product = self.owned(business, Product, "product", product_id)
         if product.archived:
             raise Conflict(f"product {product_id} is archived", "product_archived")
+        trial = product.details["trial_period_days"] if trial_period_days is None else trial_period_days
         for _ in range(RACE_RETRIES):
             subscription = Subscription.start(
                 business,
@@ -57,7 +58,7 @@ class Subscriptions:
                 product.interval_count,
                 now,
                 quantity,
-                trial_period_days,
+                trial,
                 metadata,
                 billing,
             )

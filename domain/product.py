@@ -12,7 +12,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.credit_rules import Attachment
 from domain.cycles import INTERVALS, Interval
 from domain.errors import Conflict, Fault, Invalid, NotFound
-from domain.metadata import MAX_VALUE_LENGTH
+from domain.metadata import MAX_VALUE_LENGTH, metadata_faults
 from domain.meter_filter import MAX_KEY_LENGTH
 from domain.money import MINOR_UNITS, is_currency
 from domain.pricing_models import amount_faults
@@ -95,6 +95,28 @@ def group_faults(price: UsagePrice, prefix: str) -> list[Fault]:
     return faults
 
 
+TAX_CATEGORIES = ("digital_products", "saas", "e_book", "edtech", "live_tutoring")  # Dodo's TaxCategory
+EMPTY_DETAILS: dict[str, Any] = {"description": None, "tax_category": None, "metadata": {}, "trial_period_days": 0}
+MAX_DESCRIPTION = 5000
+
+
+def detail_faults(details: dict[str, Any]) -> list[Fault]:
+    faults = []
+    unknown = set(details) - set(EMPTY_DETAILS)
+    faults += [Fault(k, "is not a product detail") for k in sorted(unknown)]
+    description = details.get("description")
+    if description is not None:
+        faults += text_fault("description", description, prose=True)
+        if len(description) > MAX_DESCRIPTION:
+            faults.append(Fault("description", f"must be at most {MAX_DESCRIPTION} characters"))
+    if details.get("tax_category") not in (None, *TAX_CATEGORIES):
+        faults.append(Fault("tax_category", f"must be one of {', '.join(TAX_CATEGORIES)}"))
+    faults += metadata_faults(details.get("metadata") or {})
+    if not 0 <= int(details.get("trial_period_days") or 0) <= 10_000:
+        faults.append(Fault("trial_period_days", "must be 0 to 10000"))
+    return faults
+
+
 def product_faults(
     name: str,
     currency: str,
@@ -139,6 +161,13 @@ class Product(Aggregate):
         usage_prices: dict[str, dict[str, Any]]
         # Attached credit entitlements as `Attachment.terms()`; absent from products stored before them.
         credit_entitlements: list[dict[str, Any]] | None = None
+        # Dodo's descriptive fields and the trial new subscriptions get; absent from products stored before them.
+        details: dict[str, Any] | None = None
+
+    class DetailsUpdated(Aggregate.Event):
+        """The descriptive fields a change set, by name (DETAILS); the others kept their value."""
+
+        changes: dict[str, Any]
 
     class UsagePriceSet(Aggregate.Event):
         terms: dict[str, Any]
@@ -166,8 +195,10 @@ class Product(Aggregate):
         interval_count: int,
         usage_prices: dict[str, dict[str, Any]],
         credit_entitlements: list[dict[str, Any]] | None = None,
+        details: dict[str, Any] | None = None,
     ) -> None:
         self.business_id = business_id
+        self.details: dict[str, Any] = {**EMPTY_DETAILS, **(details or {})}
         self.name = name
         self.currency = currency
         self.price = price
@@ -188,9 +219,11 @@ class Product(Aggregate):
         interval_count: int,
         usage_prices: list[UsagePrice],
         attachments: list[Attachment] | None = None,
+        details: dict[str, Any] | None = None,
     ) -> Product:
         attachments = attachments or []
         faults = product_faults(name, currency, price, billing_interval, interval_count, usage_prices, attachments)
+        faults += detail_faults(details or {})
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the product", "invalid_product", faults)
         return cls(
@@ -201,8 +234,21 @@ class Product(Aggregate):
             billing_interval=billing_interval,
             interval_count=interval_count,
             usage_prices={p.meter_id: p.terms() for p in usage_prices},
-            **({"credit_entitlements": [a.terms() for a in attachments]} if attachments else {}),
+            credit_entitlements=[a.terms() for a in attachments] if attachments else None,
+            details=details or None,
         )
+
+    def update_details(self, changes: dict[str, Any]) -> None:
+        """Name, description, tax category, metadata, trial days: how the product shows, never what it costs."""
+        faults = detail_faults({k: v for k, v in changes.items() if k != "name"})
+        faults += line_faults({"name": changes["name"]}) if "name" in changes else []
+        if "name" in changes and not changes["name"]:
+            faults.append(Fault("name", "must not be empty"))
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the product", "invalid_product", faults)
+        changed = {k: v for k, v in changes.items() if (self.name if k == "name" else self.details.get(k)) != v}
+        if changed:
+            self._details_updated(changes=changed)
 
     def prices(self) -> list[UsagePrice]:
         return prices_of(self.usage_prices)
@@ -274,6 +320,12 @@ class Product(Aggregate):
     @event(CreditEntitlementDetached)
     def _detached(self, credit_entitlement_id: str) -> None:
         self.attachments = [a for a in self.attachments if a.credit_entitlement_id != credit_entitlement_id]
+
+    @event(DetailsUpdated)
+    def _details_updated(self, changes: dict[str, Any]) -> None:
+        if "name" in changes:
+            self.name = changes["name"]
+        self.details = {**self.details, **{k: v for k, v in changes.items() if k != "name"}}
 
     @event(Archived)
     def _archived(self) -> None:

@@ -17,6 +17,7 @@ from interfaces.http.commands.entitlements import EntitlementCommands
 from interfaces.http.commands.ingest import IngestCommands
 from interfaces.http.commands.invoices import InvoiceCommands
 from interfaces.http.commands.meters import MeterCommands
+from interfaces.http.commands.product_creation import ProductCreation
 from interfaces.http.commands.products import ProductCommands
 from interfaces.http.commands.simulations import SimulationCommands
 from interfaces.http.commands.subscriptions import SubscriptionCommands
@@ -65,7 +66,7 @@ class MeterController(MeterCommands, MeterQueries, Controller):
     tags = ("meters",)
 
 
-class ProductController(ProductCommands, ProductQueries, Controller):
+class ProductController(ProductCreation, ProductCommands, ProductQueries, Controller):
     path = "/products"
     tags = ("products",)
 

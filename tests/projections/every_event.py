@@ -247,6 +247,8 @@ CASES: dict[tuple[type[Any], str], Example] = {
     (Simulation.Progressed, "total"): lambda w: 1,
     (WebhookEndpoint.Updated, "changes"): lambda w: {"description": "renamed"},
     (Meter.Updated, "changes"): lambda w: {"name": "Renamed meter"},
+    (Product.Created, "details"): lambda w: {"description": "Pro", "tax_category": "saas", "metadata": {}},
+    (Product.DetailsUpdated, "changes"): lambda w: {"description": "Pro plan"},
 }
 
 

@@ -64,6 +64,7 @@ STORED = (
     "domain.product:Product.CreditEntitlementAttached",
     "domain.product:Product.CreditEntitlementDetached",
     "domain.product:Product.Archived",
+    "domain.product:Product.DetailsUpdated",
     "domain.simulation:Simulation",
     "domain.simulation:Simulation.Requested",
     "domain.simulation:Simulation.Progressed",

@@ -16,7 +16,7 @@ from domain.errors import Fault, Invalid
 from domain.pricing_models import MAX_TIERS, MODELS, Pricing, Tier
 from domain.product import MAX_GROUP_PRICES, MAX_USAGE_PRICES
 from domain.rating import CreditTerms, UsagePrice
-from interfaces.http.schemas.products import ProductWritten, product_view_of
+from interfaces.http.schemas.dodo_products import ProductWritten, product_answer
 
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 MeterId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
@@ -158,28 +158,11 @@ def usage_price(meter_id: str, body: UsagePriceIn, index: int | None = None) -> 
 
 def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
     product = tally.catalogue.get_product(business, done.id)
-    return ProductWritten(**msgspec.structs.asdict(product_view_of(product)), position=done.position)
+    return ProductWritten(**msgspec.structs.asdict(product_answer(product)), position=done.position)
 
 
 class ProductCommands:
     """The commands half of a resource's controller (interfaces/http/controllers.py)."""
-
-    @post(operation_id="CreateProduct", sync_to_thread=True, opt={"problems": (404,)})
-    def create_product(self, data: ProductCreate, tally: Tally, business: uuid.UUID) -> ProductWritten:
-        """Create a product: a fixed price per cycle, a billing interval, and usage prices per meter
-        (a model: per_unit, graduated, volume or package; free threshold; optional credits; optional per-value
-        prices by a metadata key)."""
-        done = tally.catalogue.create_product(
-            business,
-            data.name,
-            data.currency,
-            data.price,
-            data.billing_interval,
-            data.interval_count,
-            [usage_price(p.meter_id, p, i) for i, p in enumerate(data.usage_prices)],
-            [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements],
-        )
-        return written(tally, business, done)
 
     @put(
         "/{product_id:uuid}/usage-prices/{meter_id:str}",

@@ -39,7 +39,7 @@ class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tru
     product_id: uuid.UUID
     start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
     quantity: Quantity = 1
-    trial_period_days: Quantity = 0
+    trial_period_days: Quantity | None = None  # None: the product's
     metadata: dict[str, Any] | None = None
 
 

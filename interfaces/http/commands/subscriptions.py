@@ -67,7 +67,7 @@ class SubscriptionCommands:
             data.start or now,
             now,
             data.quantity,
-            data.trial_period_days or 0,
+            data.trial_period_days,
             data.metadata,
             billing,
         )

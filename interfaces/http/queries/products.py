@@ -8,6 +8,7 @@ from litestar import get
 
 from application.tally import Tally
 from interfaces.http.paging import PageNumber, PageSize
+from interfaces.http.schemas.dodo_products import ProductAnswer, ProductListed, product_answer, product_listed
 from interfaces.http.schemas.products import ProductView, product_view, product_view_of
 from projections.reads.pages import PageOf, paged
 from projections.reads.queries import Queries
@@ -19,19 +20,23 @@ class ProductQueries:
     @get(operation_id="ListProducts", sync_to_thread=True)
     def products(
         self,
+        tally: Tally,
         queries: Queries,
         business: uuid.UUID,
         position_reached: int,
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
-    ) -> PageOf[ProductView]:
-        """Products, newest first."""
-        return products_of(queries, business, page_number, page_size)
+    ) -> PageOf[ProductListed]:
+        """Products, newest first, in Dodo's list shape (`price` in minor units, `price_detail`) beside tally's
+        fields (`fixed_price`, `usage_prices`)."""
+        rows = queries.products(business, page_number, page_size)
+        products = [product_listed(tally.catalogue.get_product(business, r["id"])) for r in rows]
+        return paged(products, page_number, page_size)
 
     @get("/{product_id:uuid}", operation_id="GetProduct", sync_to_thread=True)
-    def product(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductView:
-        """One product with its usage prices."""
-        return product_of(tally, business, product_id)
+    def product(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductAnswer:
+        """One product with its usage prices, and its price as Dodo's Price."""
+        return product_answer(tally.catalogue.get_product(business, product_id))
 
 
 def products_of(queries: Queries, business: uuid.UUID, page_number: int, page_size: int) -> PageOf[ProductView]:

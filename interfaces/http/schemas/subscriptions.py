@@ -116,6 +116,7 @@ class SubscriptionAnswer(SubscriptionView, kw_only=True):
     meters: list[MeterItem]
     cancelled_at: datetime | None
     addons: list[AddonView] = []
+    discounts: list[Any] = []
     brand_id: str = ""
     credit_entitlement_cart: list[Any] = []
     meter_credit_entitlement_cart: list[Any] = []

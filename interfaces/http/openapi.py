@@ -62,6 +62,7 @@ LOCALE_OPERATIONS = frozenset(
         "ListProducts",
         "GetProduct",
         "GetSubscription",
+        "ListSubscriptions",
         "ListCreditEntitlements",
         "GetCreditEntitlement",
     }

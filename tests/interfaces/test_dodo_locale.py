@@ -49,6 +49,7 @@ def test_every_read_of_tallys_that_dodos_sdk_sends_locale_to_documents_and_accep
         "/meters/{meter_id}",
         "/products",
         "/products/{product_id}",
+        "/subscriptions",
         "/subscriptions/{subscription_id}",
     ]
     for path in ours:

@@ -30,7 +30,7 @@ def decode_create(body: bytes) -> ProductCreate | DodoProductCreate:
         decoded: ProductCreate | DodoProductCreate = (_dodo if dodo else _own).decode(body)
     except msgspec.ValidationError as exc:
         where = str(exc).rsplit("at `$.", 1)[-1].rstrip("`") if "at `$." in str(exc) else "body"
-        raise Invalid(f"invalid product: {exc}", "invalid_product", [Fault(where, str(exc))]) from None
+        raise Invalid(str(exc), "invalid_request", [Fault(where, str(exc))]) from None
     return decoded
 
 

@@ -156,5 +156,5 @@ def decode_create(body: bytes) -> SubscriptionCreate | DodoSubscriptionCreate:
         decoded: SubscriptionCreate | DodoSubscriptionCreate = decoder.decode(body)
     except msgspec.ValidationError as exc:
         where = str(exc).rsplit("at `$.", 1)[-1].rstrip("`") if "at `$." in str(exc) else "body"
-        raise Invalid(f"invalid subscription: {exc}", "invalid_subscription", [Fault(where, str(exc))]) from None
+        raise Invalid(str(exc), "invalid_request", [Fault(where, str(exc))]) from None
     return decoded

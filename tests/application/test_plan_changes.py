@@ -182,3 +182,16 @@ def test_refused_changes_store_nothing(tally, business, plans, worker):
         "currency_mismatch",
     )
     assert "EUR" in currency.value.detail
+
+
+def test_audit_verify_re_derives_every_proration_invoice_from_the_log(tally, business, plans, worker):
+    basic, pro = plans
+    for mode in ("prorated_immediately", "full_immediately", "do_not_bill"):
+        subscription = start(tally, business, basic)
+        send(tally, business, "cus_1", "api.call", 300, datetime(2026, 9, 5, tzinfo=timezone.utc), f"{mode}-a")
+        change(tally, business, subscription, pro, mode)
+        send(tally, business, "cus_1", "api.call", 700, datetime(2026, 9, 20, tzinfo=timezone.utc), f"{mode}-b")
+        close(tally, business, subscription, NOW)
+    worker.caught_up()
+    verdict = tally.verification.verify(business)
+    assert (verdict.invoices, verdict.findings) == (4, [])  # 2 prorated, 1 full at the change, 1 do_not_bill

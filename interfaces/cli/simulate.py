@@ -21,8 +21,8 @@ from domain.product import Product
 from domain.simulation_terms import Span
 from interfaces.cli.common import add_data_dir, open_tally
 from interfaces.cli.projections import progress_bar
-from interfaces.http.commands.products import UsagePriceCreate, usage_price
-from interfaces.http.commands.simulations import PROPOSED, Prices, ScenarioIn
+from interfaces.resources.prices import UsagePriceCreate, usage_price
+from interfaces.resources.simulations import PROPOSED, Prices, ScenarioIn
 
 ZERO = Decimal(0)
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from domain.errors import Fault, Invalid
-from domain.pricing_models import MAX_TIERS, MODELS, Pricing, Tier
+from domain.pricing_models import MAX_TIERS, Model, Pricing, Tier
 from domain.product import MAX_GROUP_PRICES
 from domain.rating import CreditTerms, UsagePrice
 from projections.reads.billing_views import number
@@ -29,9 +29,6 @@ class TierIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     up_to: Decimal | None = None  # inclusive; null (the last tier only): no upper bound
     unit_price: Decimal
     flat_price: Decimal = Decimal(0)
-
-
-Model = Literal[MODELS]  # type: ignore[valid-type]
 
 
 class PricingIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -114,7 +111,7 @@ class PricingView(msgspec.Struct, kw_only=True):
     """The model's terms: unit_price (per_unit), tiers (graduated, volume), package_size and package_price;
     null where the model does not use them."""
 
-    model: str
+    model: Model
     unit_price: str | None
     tiers: list[TierView] | None
     package_size: str | None

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from domain.credit_wallet import ORPHANED_AFTER
@@ -56,7 +57,12 @@ def balance_of(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id: 
 
 
 def credits_of(
-    datastore: Any, schema: str, business: uuid.UUID, customer_id: str, page_number: int = 0, page_size: int = 100
+    datastore: PostgresDatastore,
+    schema: str,
+    business: uuid.UUID,
+    customer_id: str,
+    page_number: int = 0,
+    page_size: int = 100,
 ) -> CreditsView:
     """The ledger is paged, newest first (`page_number` from 0)."""
     s = sql.Identifier(schema)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from domain.credit_rules import EntitlementTerms
@@ -384,7 +385,7 @@ def customer_entitlements(cur: Cursor[Any], schema: str, business: uuid.UUID, cu
 class EntitlementReads:
     """The entitlement questions the interfaces ask, each on its own read transaction."""
 
-    def __init__(self, datastore: Any, schema: str) -> None:
+    def __init__(self, datastore: PostgresDatastore, schema: str) -> None:
         self.datastore = datastore
         self.schema = schema
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from domain.billing_details import BillingDetails
@@ -170,7 +171,7 @@ def _like(text: str) -> str:
 
 
 def list_customers(
-    datastore: Any,
+    datastore: PostgresDatastore,
     schema: str,
     business: uuid.UUID,
     page_number: int = 0,

@@ -17,11 +17,6 @@ from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 from projections.usage.meter_views import MeterView
 
-# Dodo's SDK may send a locale for translated texts; tally keeps none, so the base text is shown, as Dodo shows
-# it for a locale without translations.
-Locale = Annotated[
-    str | None, Parameter(description="Accepted for Dodo's SDK; tally shows the base text", max_length=35)
-]
 GroupBy = Annotated[
     list[str] | None,
     Parameter(
@@ -43,7 +38,6 @@ class MeterQueries:
         archived: bool = Parameter(default=False, description="true: archived meters only, as Dodo"),
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
-        locale: Locale = None,
     ) -> PageOf[MeterView]:
         """Meters, newest first: active ones, or with `archived=true` the archived ones."""
         return queries.meters(business, archived, page_number, page_size)
@@ -56,7 +50,6 @@ class MeterQueries:
         queries: Queries,
         business: uuid.UUID,
         fresh: Fresh,
-        locale: Locale = None,
     ) -> MeterView:
         """One meter with `skipped` (matching events without a numeric value) and back-fill progress."""
         return queries.meter(tally.meters.get_meter(business, meter_id))

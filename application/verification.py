@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from eventsourcing.utils import get_topic
+
 from application.explain import InvoiceExplainer
 from application.ports import AuditLog, ShownReadModels
 from domain.credit_entitlement import CreditEntitlement
@@ -25,9 +27,9 @@ from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
 from store.event_store import EventStore
 
-ISSUED_TOPIC = "domain.invoice:Invoice.Issued"
-OPENED_TOPIC = "domain.credit_wallet:CreditWallet.Opened"
-ENTITLEMENT_TOPIC = "domain.credit_entitlement:CreditEntitlement.Created"
+ISSUED_TOPIC = get_topic(Invoice.Issued)
+OPENED_TOPIC = get_topic(CreditWallet.Opened)
+ENTITLEMENT_TOPIC = get_topic(CreditEntitlement.Created)
 
 
 @dataclass(frozen=True)

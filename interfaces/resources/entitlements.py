@@ -72,20 +72,6 @@ class LedgerEntryCreate(msgspec.Struct, forbid_unknown_fields=True):
     reason: Prose | None = None
 
 
-TransactionType = Literal[
-    "credit_added",
-    "credit_deducted",
-    "credit_expired",
-    "credit_rolled_over",
-    "rollover_forfeited",
-    "overage_charged",
-    "overage_reset",
-    "auto_top_up",
-    "manual_adjustment",
-    "refund",
-]
-
-
 class LedgerEntryWritten(msgspec.Struct):
     """Dodo's BalanceCreateLedgerEntryResponse, with the log position it was written at."""
 

@@ -9,7 +9,7 @@ import pytest
 
 from domain.credit_rules import EntitlementTerms, Pool
 from domain.credit_settlement import Closing, grant, settle
-from domain.credit_wallet import TRANSACTION_TYPES, CreditWallet
+from domain.credit_wallet import CreditWallet
 from domain.errors import Conflict, Refused
 from domain.rating import Usage, UsagePrice, rate
 
@@ -55,7 +55,7 @@ def run_cycles(t: EntitlementTerms, calls: list[int]) -> tuple[CreditWallet, lis
 
 
 def kinds(w: CreditWallet) -> list[tuple[str, Decimal]]:
-    return [(TRANSACTION_TYPES[type(e).__name__], e.amount) for e in w.collect_events()[1:]]
+    return [(e.effect().transaction_type, e.effect().amount) for e in w.collect_events()[1:]]
 
 
 def test_cycle_1_rolls_half_of_the_40_left_and_forfeits_the_rest():

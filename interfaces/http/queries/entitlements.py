@@ -11,9 +11,10 @@ from litestar import get
 from litestar.params import Parameter
 
 from application.tally import Tally
+from domain.credit_ledger import TransactionType
 from domain.errors import NotFound
 from domain.time_range import check_times
-from interfaces.resources.entitlements import BALANCES, TransactionType, balance_fresh, balances_fresh
+from interfaces.resources.entitlements import BALANCES, balance_fresh, balances_fresh
 from interfaces.resources.freshness import Fresh
 from interfaces.resources.paging import PageNumber, PageSize
 from projections.balances.entitlement_queries import (

@@ -13,12 +13,12 @@ from application.tally import Tally
 from domain.credit_wallet import wallet_id
 from domain.customer import Customer
 from domain.customer import customer_id as customer_uuid
+from interfaces.resources.entitlements import BALANCES
 from interfaces.resources.freshness import Fresh
 from projections.balances.credit_queries import CreditsView
 from projections.reads.queries import Queries
 
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
-BALANCES = ["balances"]
 
 
 class CreditGrant(msgspec.Struct, forbid_unknown_fields=True):

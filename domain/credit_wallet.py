@@ -21,7 +21,7 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import Conflict, Fault, Invalid, Refused
 from domain.ids import scoped_id
-from domain.money import MAX_PRICE_PLACES, places
+from domain.numbers import bound_faults
 from domain.text import line_faults, text_fault
 from domain.time_range import time_fault
 
@@ -30,7 +30,6 @@ SOURCES = ("cycle", "manual", "rollover", "api")
 # one only when its close has not come a day after it was due (its entitlement detached from the product).
 SETTLED_AT_CLOSE = ("cycle", "rollover")
 ORPHANED_AFTER = timedelta(days=1)
-MAX_GRANT = Decimal("1e15")
 
 
 def wallet_id(customer: uuid.UUID, entitlement: str | None = None) -> uuid.UUID:
@@ -45,10 +44,7 @@ def grant_faults(
     idempotency_key: str | None = None,
 ) -> list[Fault]:
     faults = text_fault("reason", reason, prose=True) + line_faults({"idempotency_key": idempotency_key})
-    if not amount.is_finite() or amount <= 0 or amount > MAX_GRANT:
-        faults.append(Fault("amount", "must be greater than 0 and at most 1e15"))
-    elif places(amount) > MAX_PRICE_PLACES:
-        faults.append(Fault("amount", f"must have at most {MAX_PRICE_PLACES} decimal places"))
+    faults += bound_faults("amount", amount, positive=True)
     expiry_faults = time_fault("expires_at", expires_at)
     if not expiry_faults and expires_at is not None and expires_at <= now:
         expiry_faults.append(Fault("expires_at", "must be a future time"))

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain.errors import Fault
+from domain.numbers import MAX_PLACES, out_of_bounds
 from domain.text import printable, text_fault
 
 MetadataValue = str | int | Decimal | bool
@@ -14,11 +15,16 @@ MetadataValue = str | int | Decimal | bool
 MAX_METADATA_KEYS = 50
 MAX_KEY_LENGTH = 100
 MAX_VALUE_LENGTH = 500
+# Meters and filters read numeric strings as numbers, so they are bounded as numbers are.
+NUMBER_RULE = (
+    f"numbers and numeric strings must be at most 1e15 in absolute value, with at most {MAX_PLACES} decimal places"
+)
 
 
 def metadata_faults(metadata: Any, index: int | None = None, field: str = "metadata") -> list[Fault]:
     """Every fault of a metadata object: at most 50 keys of 1..100 characters, values strings of at most
-    500 characters, finite numbers or booleans (a float is refused: numbers arrive as Decimal)."""
+    500 characters, finite numbers or booleans (a float is refused: numbers arrive as Decimal); numbers and
+    numeric strings within the one bound (domain/numbers.py)."""
     if not isinstance(metadata, dict):
         return [Fault(field, "must be an object of keys to strings, numbers or booleans", index)]
     faults = []
@@ -34,9 +40,14 @@ def metadata_faults(metadata: Any, index: int | None = None, field: str = "metad
             faults.append(Fault(path, f"values must be at most {MAX_VALUE_LENGTH} characters", index))
         elif isinstance(value, Decimal) and not value.is_finite():
             faults.append(Fault(path, "numbers must be finite", index))
+        elif out_of_bounds(value):
+            faults.append(Fault(path, NUMBER_RULE, index))
         else:
             faults += text_fault(path, key, index=index) or text_fault(path, value, prose=True, index=index)
     return faults
+
+
+_NUMBER_STARTS = frozenset("+-.0123456789")
 
 
 def metadata_shape_ok(metadata: Any, lines: list[str], prose: list[str]) -> bool:
@@ -47,13 +58,16 @@ def metadata_shape_ok(metadata: Any, lines: list[str], prose: list[str]) -> bool
     for key, value in metadata.items():
         kind = type(value)
         if kind is str:
-            if len(value) > MAX_VALUE_LENGTH:
+            if len(value) > MAX_VALUE_LENGTH or (value[:1] in _NUMBER_STARTS and out_of_bounds(value)):
                 return False
             prose.append(value)
         elif kind is Decimal:
-            if not value.is_finite():
+            if not value.is_finite() or out_of_bounds(value):
                 return False
-        elif kind is not int and kind is not bool:
+        elif kind is int:
+            if out_of_bounds(value):
+                return False
+        elif kind is not bool:
             return False
         if not key or len(key) > MAX_KEY_LENGTH:
             return False

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain.errors import Fault
-from domain.numbers import MAX_PLACES, out_of_bounds
+from domain.numbers import NUMBER_RULE, bounded, out_of_bounds
 from domain.text import printable, text_fault
 
 MetadataValue = str | int | Decimal | bool
@@ -15,10 +15,6 @@ MetadataValue = str | int | Decimal | bool
 MAX_METADATA_KEYS = 50
 MAX_KEY_LENGTH = 100
 MAX_VALUE_LENGTH = 500
-# Meters and filters read numeric strings as numbers, so they are bounded as numbers are.
-NUMBER_RULE = (
-    f"numbers and numeric strings must be at most 1e15 in absolute value, with at most {MAX_PLACES} decimal places"
-)
 
 
 def metadata_faults(metadata: Any, index: int | None = None, field: str = "metadata") -> list[Fault]:
@@ -47,22 +43,20 @@ def metadata_faults(metadata: Any, index: int | None = None, field: str = "metad
     return faults
 
 
-_NUMBER_STARTS = frozenset("+-.0123456789")
-
-
 def metadata_shape_ok(metadata: Any, lines: list[str], prose: list[str]) -> bool:
-    """True when `metadata_faults` can only find a refused character, and then only in the keys (now in
-    `lines`) or the string values (now in `prose`): the size and type rules above, without their messages."""
+    """True when `metadata_faults` can only find a refused character or a numeric string past the bound, and
+    then only in the keys (now in `lines`) or the string values (now in `prose`): the size, type and number
+    rules above, without their messages."""
     if type(metadata) is not dict or len(metadata) > MAX_METADATA_KEYS:
         return False
     for key, value in metadata.items():
         kind = type(value)
         if kind is str:
-            if len(value) > MAX_VALUE_LENGTH or (value[:1] in _NUMBER_STARTS and out_of_bounds(value)):
+            if len(value) > MAX_VALUE_LENGTH:
                 return False
             prose.append(value)
         elif kind is Decimal:
-            if not value.is_finite() or out_of_bounds(value):
+            if not value.is_finite() or not bounded(value):
                 return False
         elif kind is int:
             if out_of_bounds(value):

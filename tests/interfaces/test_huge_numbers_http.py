@@ -71,3 +71,12 @@ def test_the_largest_numbers_the_door_takes_are_billed_and_stored_to_the_cent(cl
     worker.caught_up()
     stored = client.get(f"/invoices/{invoice['id']}", headers=auth).json()
     assert stored["total"] == expected
+
+
+def test_a_meter_filter_number_past_the_bounds_is_refused(client, auth):
+    clause = b'{"key": "v", "operator": "less_than", "value": 1e200000}'
+    body = b'{"name": "m", "event_name": "e", "aggregation": {"type": "count"}, '
+    body += b'"filter": {"conjunction": "and", "clauses": [' + clause + b"]}}"
+    r = client.post("/meters", content=body, headers={**auth, "content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["code"] == "invalid_meter", r.text
+    assert [e["field"] for e in r.json()["errors"]] == ["filter.clauses[0].value"]

@@ -80,11 +80,14 @@ class RequestCheck(ASGIMiddleware):
         if request.method in _BODY_METHODS and not request.content_type[0].startswith(_FORMS):
             # Read once here; Litestar keeps the body (and the JSON parsed from it) in the scope for the handler.
             check_body(await request.body())
-            data = request.route_handler.parsed_data_field
-            if data is not None and decimal_type(data.annotation) is not None:
+            handler = request.route_handler
+            data = handler.parsed_data_field
+            # A handler that decodes its body itself says its type in opt["body"] (interfaces/http/openapi.py).
+            body_type = data.annotation if data is not None else handler.opt.get("body")
+            if decimal_type(body_type) is not None:
                 try:
                     raw = await request.json()
                 except SerializationException:
                     raise Malformed("the body is not JSON") from None
-                check_decimals(data.annotation, raw)
+                check_decimals(body_type, raw)
         await next_app(scope, receive, send)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import threading
+from decimal import Decimal, getcontext
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.metadata import metadata_faults
-from domain.numbers import MAX_MAGNITUDE, bound_faults, bounded, plain_decimal
+from domain.numbers import MAX_MAGNITUDE, PRECISION, bound_faults, bounded, plain_decimal
 
 D = Decimal
 DIGITS = "0123456789"
@@ -103,3 +104,11 @@ def test_metadata_numbers_and_numeric_strings_are_accepted_exactly_within_the_bo
     number = D(value)
     assert (faults == []) == bounded(number), faults
     assert all(f.field == "metadata.v" for f in faults)
+
+
+def test_every_thread_of_the_process_computes_at_the_one_precision():
+    seen: list[int] = []
+    thread = threading.Thread(target=lambda: seen.append(getcontext().prec))
+    thread.start()
+    thread.join()
+    assert seen == [PRECISION] and getcontext().prec == PRECISION

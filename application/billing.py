@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 
@@ -28,7 +29,7 @@ from domain.credit_settlement import Closing, grant, settle
 from domain.credit_wallet import CreditWallet
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
-from domain.entitlements import cycle_grants, cycle_reference, entitlement_grants
+from domain.entitlements import awaiting_close, cycle_grants, cycle_reference, entitlement_grants
 from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, invoice_id
 from domain.invoice_numbering import InvoiceNumbering, numbering_id
@@ -55,6 +56,7 @@ class Billing:
         self.head = store.head
         self.read_side = read_side
         self.wallet_of = credits.wallet_of
+        self.open_cycles = credits.open_cycles
         self.entitlements = entitlements
 
     def close_cycles(
@@ -148,6 +150,11 @@ class Billing:
         numbering = self.numbering(subscription.business_id)
         numbers = numbering.take([invoice_id(subscription.id, c.start) for c in due])
         invoices = []
+        open_cycle = self.open_cycles(subscription)
+        for held in [*([wallet] if wallet else []), *balances.values()]:
+            # Credits pay from the grants active at the close: what expired by now (a manual grant's own date)
+            # pays for nothing, whether or not the expiry job got there first.
+            held.expire(now, f"expiry:{now.isoformat()}", kept=awaiting_close(held.grants, open_cycle))
         for c, usages, number in zip(due, measured, numbers, strict=True):
             pools = {e: Pool(terms[e], b.balance, b.overage) for e, b in balances.items()}
             rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0), pools)
@@ -168,8 +175,8 @@ class Billing:
             )
             subscription.close_cycle(c, invoice.id, position)
             if wallet is not None:
-                self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
-            self._settle_entitlements(balances, terms, subscription, product, c, rated.lines, invoice.id)
+                self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id, open_cycle)
+            self._settle_entitlements(balances, terms, subscription, product, c, rated.lines, invoice.id, open_cycle)
             invoices.append(invoice)
         self.save(subscription, *invoices, numbering, *([wallet] if wallet else []), *balances.values())
 
@@ -189,12 +196,15 @@ class Billing:
         c: Cycle,
         lines: list[Line],
         invoice: uuid.UUID,
+        open_cycle: Callable[[uuid.UUID], Cycle | None],
     ) -> None:
-        """Debit what the cycle used, expire what ended with it, grant the next cycle's credits."""
+        """Debit what the cycle used, expire what ended with it (but no grant still paying for another cycle
+        not closed yet: the wallet is the customer's, shared by its subscriptions), grant the next cycle's
+        credits."""
         reference = cycle_reference(subscription.id, c)
         for line in lines:
             wallet.debit(line.credits_used, reference, line.meter_id, "usage", f"invoice:{invoice}")
-        wallet.expire(c.end, reference)
+        wallet.expire(c.end, reference, kept=awaiting_close(wallet.grants, open_cycle))
         following = subscription.cycle(c.index + 1)
         if following is not None:
             for g in cycle_grants(subscription.id, prices, following):
@@ -209,6 +219,7 @@ class Billing:
         c: Cycle,
         lines: list[Line],
         invoice: uuid.UUID,
+        open_cycle: Callable[[uuid.UUID], Cycle | None],
     ) -> None:
         """Each entitlement's balance: debits, overage by behaviour, rollover (domain/credit_settlement.py),
         then the next cycle's grants."""
@@ -222,7 +233,7 @@ class Billing:
             following.end if following else None,
         )
         for e, wallet in balances.items():
-            settle(wallet, terms[e], product.prices(), lines, closing)
+            settle(wallet, terms[e], product.prices(), lines, closing, awaiting_close(wallet.grants, open_cycle))
         if following is not None:
             for e, g in entitlement_grants(subscription.id, product.attachments, terms, following):
                 grant(balances[e], terms[e], g.grant_id, g.amount, g.expires_at, g.reference)

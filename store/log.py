@@ -3,6 +3,7 @@ of notifications read on the caller's cursor."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, Protocol
 
 from eventsourcing.persistence import Mapper, Notification
@@ -60,6 +61,12 @@ def read_notifications(cur: Cursor[Any], events_table: sql.Composable, ids: list
     """The notifications with these ids, oldest first."""
     query = _SELECT.format(events_table) + sql.SQL("WHERE notification_id = ANY(%s) ORDER BY notification_id")
     return _notifications(cur, query, (ids,))
+
+
+def read_history(cur: Cursor[Any], events_table: sql.Composable, originator_id: uuid.UUID) -> list[Notification]:
+    """Every notification of one aggregate, by version."""
+    query = _SELECT.format(events_table) + sql.SQL("WHERE originator_id = %s ORDER BY originator_version")
+    return _notifications(cur, query, (originator_id,))
 
 
 def _notifications(cur: Cursor[Any], query: sql.Composed, params: tuple[Any, ...]) -> list[Notification]:

@@ -129,6 +129,8 @@ class Billing:
         balances = {
             e: self.entitlements.wallet_of(subscription.business_id, subscription.customer_id, e) for e in terms
         }
+        open_cycle = self.open_cycles(subscription)
+        self._expire_due([*([wallet] if wallet else []), *balances.values()], now, open_cycle)
         with self.read_side.snapshot() as view:
             position = view.usage_position()
             parked = view.usage_parked_at(subscription.business_id)
@@ -150,11 +152,6 @@ class Billing:
         numbering = self.numbering(subscription.business_id)
         numbers = numbering.take([invoice_id(subscription.id, c.start) for c in due])
         invoices = []
-        open_cycle = self.open_cycles(subscription)
-        for held in [*([wallet] if wallet else []), *balances.values()]:
-            # Credits pay from the grants active at the close: what expired by now (a manual grant's own date)
-            # pays for nothing, whether or not the expiry job got there first.
-            held.expire(now, f"expiry:{now.isoformat()}", kept=awaiting_close(held.grants, open_cycle))
         for c, usages, number in zip(due, measured, numbers, strict=True):
             pools = {e: Pool(terms[e], b.balance, b.overage) for e, b in balances.items()}
             rated = rate(usages, product.price, product.currency, wallet.balance if wallet else Decimal(0), pools)
@@ -179,6 +176,19 @@ class Billing:
             self._settle_entitlements(balances, terms, subscription, product, c, rated.lines, invoice.id, open_cycle)
             invoices.append(invoice)
         self.save(subscription, *invoices, numbering, *([wallet] if wallet else []), *balances.values())
+
+    def _expire_due(
+        self, wallets: list[CreditWallet], now: datetime, open_cycle: Callable[[uuid.UUID], Cycle | None]
+    ) -> None:
+        """Credits pay from the grants active at the close: what expired by `now` (a manual grant's own date)
+        is expired first, as the expiry job would have, whether or not it got there yet. Saved on its own,
+        before the close's save, so the ledger shows the close's first movement after its pricing
+        (docs/simulation.md)."""
+        expired = [
+            w for w in wallets if w.expire(now, f"expiry:{now.isoformat()}", kept=awaiting_close(w.grants, open_cycle))
+        ]
+        if expired:
+            self.save(*expired)
 
     def numbering(self, business: uuid.UUID) -> InvoiceNumbering:
         """The business's invoice numbering as stored, or a new one (saved with its first use)."""

@@ -11,6 +11,7 @@ so verifying N invoices costs one scan, not N.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -28,6 +29,7 @@ from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
 from store.event_store import EventStore
 from store.evidence import recorded_usage
+from store.log import read_history
 
 ISSUED_TOPIC = "domain.invoice:Invoice.Issued"
 OPENED_TOPIC = "domain.credit_wallet:CreditWallet.Opened"
@@ -69,7 +71,7 @@ class Verification:
         self.events_table = store.events_table
         self.schema = store.schema
         self.explain_invoice = explainer.explain_invoice
-        self.history = store.history
+        self.history = functools.partial(read_history, store)
 
     def verify(self, business: uuid.UUID | None = None, progress: Callable[[int, int], None] | None = None) -> Verdict:
         invoices = self._originators(ISSUED_TOPIC, business)

@@ -28,7 +28,6 @@ from domain.invoice_numbering import InvoiceNumbering
 from domain.subscription import Subscription
 from store.config import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
 from store.deadlines import bound
-from store.log import read_history
 from store.recorder import Recorder
 from store.rows import one
 from store.transcoder import MsgspecJSONTranscoder
@@ -121,13 +120,6 @@ class EventStore(Application[Any]):
         with self.datastore.transaction(commit=False) as cur:
             cur.execute(query.format(self.events_table), (aggregate_id,))
             return int(one(cur)["p"])
-
-    def history(self, aggregate_id: uuid.UUID) -> list[tuple[int, Any]]:
-        """(log position, event) of each of the aggregate's events, oldest first: where its story stands
-        among the others' (snapshots set aside)."""
-        with self.datastore.transaction(commit=False) as cur:
-            notifications = read_history(cur, self.events_table, aggregate_id)
-        return [(n.id, self.mapper.to_domain_event(n)) for n in notifications]
 
     def existing_ids(self, ids: list[uuid.UUID]) -> set[uuid.UUID]:
         """Which of these aggregate ids are already in the store (one primary-key lookup)."""

@@ -27,8 +27,8 @@ def five_credits_a_day(tally, business):
 
 
 def ingest_until(tally, stop):
-    """Another business's usage, batch after batch, until `stop` is set: the usage read model stays behind
-    the head, so closing steps skip while it lasts."""
+    """Another business's usage, batch after batch, until `stop` is set: the usage read model is behind the
+    head most of the time, so closing steps wait and skip while it lasts."""
     noisy = tally.businesses.register_business("noisy")
     tally.customers.create_customer(noisy, "cus_n", None, None)
     batch = 0
@@ -58,7 +58,7 @@ def test_more_cycles_due_than_a_closing_step_takes_are_each_paid_by_their_credit
         subscriptions.append(subscribe(tally, business, f"cus_{i}", product, JAN1))
     worker.caught_up()
     expiry_calls: list[int] = []
-    stopping, loaded = threading.Event(), threading.Event()
+    stopping, quiet = threading.Event(), threading.Event()
     runner = JobRunner(
         tally.store,
         [p.name for p in worker.worker.projections],
@@ -68,12 +68,12 @@ def test_more_cycles_due_than_a_closing_step_takes_are_each_paid_by_their_credit
         ],
         stopping,
     )
-    load = threading.Thread(target=ingest_until, args=(tally, loaded))
+    load = threading.Thread(target=ingest_until, args=(tally, quiet))
     load.start()
     jobs = runner.start()
     try:
         eventually(lambda: len(expiry_calls) >= LOADED_EXPIRY_ROUNDS, 60, "the expiry job ran under load")
-        loaded.set()
+        quiet.set()
         load.join(timeout=30)
         eventually(
             lambda: all(tally.subscriptions.get_subscription(business, s).closed for s in subscriptions),
@@ -81,7 +81,7 @@ def test_more_cycles_due_than_a_closing_step_takes_are_each_paid_by_their_credit
             "every due cycle closed",
         )
     finally:
-        loaded.set()
+        quiet.set()
         stopping.set()
         load.join(timeout=30)
         jobs.join(timeout=30)

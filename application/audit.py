@@ -8,25 +8,37 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from domain.credit_wallet import wallet_id
-from domain.customer import customer_id
+from eventsourcing.utils import get_topic
+
+from domain.credit_entitlement import CreditEntitlement
+from domain.credit_wallet import CreditWallet, wallet_id
+from domain.customer import Customer, customer_id
 from domain.errors import Invalid, NotFound
+from domain.invoice import Invoice
+from domain.invoice_numbering import InvoiceNumbering
+from domain.meter import Meter
+from domain.product import Product
+from domain.simulation import Simulation
+from domain.subscription import Subscription
 from domain.time_range import check_times
-from domain.usage_event import usage_event_id
+from domain.usage_event import UsageEvent, usage_event_id
 from store.event_store import EventStore
 
 # kind -> the aggregate's topic. Kinds addressed by an external key derive their id from it.
 KINDS: dict[str, str] = {
-    "customer": "domain.customer:Customer",
-    "usage_event": "domain.usage_event:UsageEvent",
-    "meter": "domain.meter:Meter",
-    "product": "domain.product:Product",
-    "subscription": "domain.subscription:Subscription",
-    "invoice": "domain.invoice:Invoice",
-    "invoice_numbering": "domain.invoice_numbering:InvoiceNumbering",
-    "wallet": "domain.credit_wallet:CreditWallet",
-    "simulation": "domain.simulation:Simulation",
-    "credit_entitlement": "domain.credit_entitlement:CreditEntitlement",
+    kind: get_topic(aggregate)
+    for kind, aggregate in (
+        ("customer", Customer),
+        ("usage_event", UsageEvent),
+        ("meter", Meter),
+        ("product", Product),
+        ("subscription", Subscription),
+        ("invoice", Invoice),
+        ("invoice_numbering", InvoiceNumbering),
+        ("wallet", CreditWallet),
+        ("simulation", Simulation),
+        ("credit_entitlement", CreditEntitlement),
+    )
 }
 ALIASES = {
     "event": "usage_event",

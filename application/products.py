@@ -9,6 +9,7 @@ from application.entitlements import Entitlements
 from application.meters import Meters
 from application.written import Written
 from domain.credit_rules import Attachment, credit_amount_faults, terms_faults
+from domain.cycles import Interval
 from domain.errors import Fault, Invalid, NotFound
 from domain.product import Product
 from domain.rating import UsagePrice
@@ -29,7 +30,7 @@ class Catalogue:
         name: str,
         currency: str,
         price: Decimal,
-        billing_interval: str,
+        billing_interval: Interval,
         interval_count: int,
         usage_prices: list[UsagePrice],
         attachments: list[Attachment] | None = None,

@@ -1,8 +1,9 @@
 """`audit verify`: every issued invoice re-derived from the log (overage lines
 and the entitlement balances they were rated on included), every wallet
 balance and overage replayed (so every rollover, forfeit and overage settlement
-with it), every credit entitlement's terms replayed, and the read models people
-look at checked against them.
+with it), every wallet's expiries in order with the closes they wait for
+(application/expiry_order.py), every credit entitlement's terms replayed, and
+the read models people look at checked against them.
 
 The usage evidence is read in one pass over the log and grouped by customer,
 so verifying N invoices costs one scan, not N.
@@ -10,6 +11,7 @@ so verifying N invoices costs one scan, not N.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -17,8 +19,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from eventsourcing.utils import get_topic
 from psycopg import sql
 
+from application.expiry_order import expiries_before_close
 from application.explain import InvoiceExplainer
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import EntitlementTerms
@@ -26,10 +30,11 @@ from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
 from store.event_store import EventStore
 from store.evidence import recorded_usage
+from store.log import read_history
 
-ISSUED_TOPIC = "domain.invoice:Invoice.Issued"
-OPENED_TOPIC = "domain.credit_wallet:CreditWallet.Opened"
-ENTITLEMENT_TOPIC = "domain.credit_entitlement:CreditEntitlement.Created"
+ISSUED_TOPIC = get_topic(Invoice.Issued)
+OPENED_TOPIC = get_topic(CreditWallet.Opened)
+ENTITLEMENT_TOPIC = get_topic(CreditEntitlement.Created)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class Verification:
         self.events_table = store.events_table
         self.schema = store.schema
         self.explain_invoice = explainer.explain_invoice
+        self.history = functools.partial(read_history, store)
 
     def verify(self, business: uuid.UUID | None = None, progress: Callable[[int, int], None] | None = None) -> Verdict:
         invoices = self._originators(ISSUED_TOPIC, business)
@@ -99,6 +105,7 @@ class Verification:
                         f"wallet's history gives {wallet.balance} and {wallet.overage}",
                     )
                 )
+            findings += [Finding("expiry", str(wallet_id), d) for d in expiries_before_close(self.history, wallet_id)]
             done += 1
             if progress:
                 progress(done, total)

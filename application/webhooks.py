@@ -1,24 +1,24 @@
 """Webhook endpoint commands. An endpoint belongs to one business: another business's id is not found.
 
-Targets are http(s) only, and a URL whose host is (or resolves to) a loopback, private or link-local
-address is refused unless the operator allows private targets (TALLY_WEBHOOK_ALLOW_PRIVATE): otherwise
-any API key could make tally probe the network it runs in. The sender checks again before each send,
-since a name may resolve elsewhere later (docs/webhooks.md)."""
+Targets are http(s) URLs in their canonical form (domain/webhook_target.py). Unless the operator allows
+private targets (TALLY_WEBHOOK_ALLOW_PRIVATE), a host that is a non-global address or a `localhost` name
+is refused here: otherwise any API key could make tally probe the network it runs in. A name is not
+resolved here (what it resolves to now says nothing about later): the sender resolves it at each send,
+checks every address and connects to the one it checked (docs/webhooks.md)."""
 
 from __future__ import annotations
 
 import base64
 import secrets
-import socket
 import uuid
 from typing import Any
-from urllib.parse import urlsplit
 
 from eventsourcing.persistence import IntegrityError
 
 from application.written import Written
 from domain.errors import Fault, Invalid, NotFound
-from domain.webhook_endpoint import WebhookEndpoint, private_address, url_faults
+from domain.webhook_endpoint import WebhookEndpoint
+from domain.webhook_target import parse_target
 from store.event_store import EventStore
 
 SECRET_BYTES = 24
@@ -28,23 +28,6 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(SECRET_BYTES)).decode()
 
 
-def private_target(url: str) -> bool:
-    """Whether the URL's host is, or resolves to, an address that is not globally routable. A name that
-    does not resolve now is let through: the sender checks it again when it sends."""
-    host = urlsplit(url).hostname or ""
-    try:
-        return private_address(host)
-    except ValueError:
-        pass
-    if host.lower().rstrip(".") == "localhost" or host.lower().endswith(".localhost"):
-        return True
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError):
-        return False
-    return any(private_address(str(info[4][0])) for info in infos)
-
-
 class Webhooks:
     def __init__(self, store: EventStore, allow_private: bool = False) -> None:
         self.save = store.save
@@ -52,7 +35,14 @@ class Webhooks:
         self.allow_private = allow_private
 
     def _check_target(self, url: object) -> None:
-        if isinstance(url, str) and not url_faults(url) and not self.allow_private and private_target(url):
+        """A URL that is not acceptable at all is left to the domain, which says why (`invalid_webhook`)."""
+        if self.allow_private:
+            return
+        try:
+            target = parse_target(url)
+        except ValueError:
+            return
+        if target.visibly_private:
             raise Invalid(
                 "the webhook URL points at a loopback or private address",
                 "private_target",

@@ -86,7 +86,8 @@ async def ingest(job: dict[str, Any]) -> dict[str, Any]:
     ]
     connections = [Connection(job["host"], job["port"], job["key"]) for _ in range(job["concurrency"])]
     queue: asyncio.Queue[bytes | None] = asyncio.Queue()
-    acked, failed, latencies, statuses = 0, 0, [], {}
+    acked, failed, latencies = 0, 0, []
+    statuses: dict[int, int] = {}
     started = time.monotonic()
     deadline = started + duration
 

@@ -12,14 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, Literal, get_args
 
 from domain import meter_filter
 from domain.numbers import MAX_PLACES, number
 
 # count: events; sum, max, min, avg, last: of a numeric metadata key; unique_count: distinct values of a key
-KINDS = ("count", "sum", "max", "min", "avg", "last", "unique_count")
-ZERO_WHEN_EMPTY = ("count", "sum", "unique_count")
+Kind = Literal["count", "sum", "max", "min", "avg", "last", "unique_count"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+ZERO_WHEN_EMPTY: tuple[Kind, ...] = ("count", "sum", "unique_count")
 AVERAGE_PLACES = MAX_PLACES
 
 # (timestamp, log position, value) or (..., label): the label is the key's text, for unique_count
@@ -71,7 +72,7 @@ class Bucket:
         if (at, position) > (self.last_at, self.last_position):
             self.last_value, self.last_at, self.last_position = value, at, position
 
-    def quantity(self, kind: str) -> Decimal:
+    def quantity(self, kind: Kind) -> Decimal:
         if kind == "count":
             return Decimal(self.count)
         if kind == "sum":
@@ -89,7 +90,7 @@ class Bucket:
         raise ValueError(f"unknown aggregation {kind}")
 
 
-def fold(kind: str, items: Iterable[Item]) -> Decimal | None:
+def fold(kind: Kind, items: Iterable[Item]) -> Decimal | None:
     """One quantity from (timestamp, log position, value[, label]) items. Count, sum and unique_count are
     0 when empty, the others None. Last is the value of the latest timestamp, ties broken by the higher
     position."""
@@ -116,7 +117,7 @@ class MeterRule:
     the audit."""
 
     event_name: str
-    kind: str
+    kind: Kind
     key: str | None
     filter: dict[str, Any] | None
 

@@ -7,18 +7,21 @@ Debits consume grants soonest-expiring first (grants that never expire last),
 then oldest first. The balance never goes negative: what an entitlement lets a
 customer use beyond it is owed as `overage`, settled at the close by the
 entitlement's overage behaviour. Each ledger transaction type of Dodo's is its
-own event here (TRANSACTION_TYPES), so each maps to one webhook.
+own event here, and each states its ledger line (`effect()`, domain/credit_ledger.py) for the read
+model and the webhook alike.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.credit_ledger import GRANT_TYPES, OVERAGE_REPAYMENT, ZERO, LedgerEffect, LedgerEvent
 from domain.errors import Conflict, Fault, Invalid, Refused
 from domain.ids import scoped_id
 from domain.numbers import bound_faults
@@ -26,8 +29,9 @@ from domain.text import line_faults, text_fault
 from domain.time_range import time_fault
 
 SOURCES = ("cycle", "manual", "rollover", "api")
-# Grants an entitlement's close settles (rolls over or forfeits) instead of the expiry job; the job expires
-# one only when its close has not come a day after it was due (its entitlement detached from the product).
+# Grants a subscription gives, which wait for the close of their cycle (domain/entitlements.awaiting_close).
+# An entitlement's close settles them (rolls over or forfeits); one its close left (the entitlement was
+# detached from the product) expires a day after it was due.
 SETTLED_AT_CLOSE = ("cycle", "rollover")
 ORPHANED_AFTER = timedelta(days=1)
 
@@ -52,21 +56,6 @@ def grant_faults(
     return faults
 
 
-# Event class -> Dodo's ledger `transaction_type`. A repayment of the deficit (carry_deficit_auto_repay) is
-# its own event, shown in Dodo's ledger as the deduction it is (reference_type "overage_repayment").
-TRANSACTION_TYPES = {
-    "CreditsGranted": "credit_added",
-    "CreditsDebited": "credit_deducted",
-    "CreditsExpired": "credit_expired",
-    "CreditsRolledOver": "credit_rolled_over",
-    "RolloverForfeited": "rollover_forfeited",
-    "OverageCharged": "overage_charged",
-    "OverageReset": "overage_reset",
-    "OverageRepaid": "credit_deducted",
-    "ManuallyAdjusted": "manual_adjustment",
-}
-
-
 class CreditWallet(Aggregate):
     class Opened(Aggregate.Created):
         business_id: uuid.UUID
@@ -81,6 +70,17 @@ class CreditWallet(Aggregate):
         expires_at: datetime | None
         reference: str
 
+        def effect(self) -> LedgerEffect:
+            return LedgerEffect(
+                GRANT_TYPES[self.source],
+                self.amount,
+                True,
+                self.amount,
+                self.reference,
+                grant_id=self.grant_id,
+                description=f"{self.source} grant",
+            )
+
     class CreditsDebited(Aggregate.Event):
         amount: Decimal
         cycle: str
@@ -90,10 +90,32 @@ class CreditWallet(Aggregate):
         allocations: list[dict[str, Any]]
         overage: Decimal = Decimal(0)  # the part beyond the balance, owed as overage
 
+        def effect(self) -> LedgerEffect:
+            return LedgerEffect(
+                "credit_deducted",
+                self.amount,
+                False,
+                self.overage - self.amount,
+                self.reference,
+                self.overage,
+                description=f"{self.reason} ({self.meter_id}, {self.cycle})",
+            )
+
     class CreditsExpired(Aggregate.Event):
         grant_id: str
         amount: Decimal
         reference: str
+
+        def effect(self) -> LedgerEffect:
+            return LedgerEffect(
+                "credit_expired",
+                self.amount,
+                False,
+                -self.amount,
+                self.reference,
+                grant_id=self.grant_id,
+                description="expired",
+            )
 
     class CreditsRolledOver(Aggregate.Event):
         grant_id: str  # the new grant
@@ -104,10 +126,33 @@ class CreditWallet(Aggregate):
         reference: str  # the cycle whose close rolled it
         settles: str  # the cycle whose close settles the new grant
 
+        def effect(self) -> LedgerEffect:
+            # The rolled credits were in the balance already: a new grant, the balance unchanged.
+            return LedgerEffect(
+                "credit_rolled_over",
+                self.amount,
+                True,
+                ZERO,
+                self.reference,
+                grant_id=self.grant_id,
+                description=f"rollover {self.rollover_count} of {self.parent_grant_id}",
+            )
+
     class RolloverForfeited(Aggregate.Event):
         grant_id: str
         amount: Decimal
         reference: str
+
+        def effect(self) -> LedgerEffect:
+            return LedgerEffect(
+                "rollover_forfeited",
+                self.amount,
+                False,
+                -self.amount,
+                self.reference,
+                grant_id=self.grant_id,
+                description="rollover forfeited",
+            )
 
     class OverageCharged(Aggregate.Event):
         amount: Decimal
@@ -117,14 +162,48 @@ class CreditWallet(Aggregate):
         invoice_id: str
         reference: str
 
+        def effect(self) -> LedgerEffect:
+            # The deficit is settled by the invoice: it leaves the overage, towards the customer.
+            return LedgerEffect(
+                "overage_charged",
+                self.amount,
+                True,
+                ZERO,
+                f"invoice:{self.invoice_id}",
+                -self.amount,
+                description=f"overage charged on invoice {self.invoice_id}",
+            )
+
     class OverageReset(Aggregate.Event):
         amount: Decimal
         reference: str
+
+        def effect(self) -> LedgerEffect:
+            return LedgerEffect(
+                "overage_reset",
+                self.amount,
+                True,
+                ZERO,
+                self.reference,
+                -self.amount,
+                description="overage forgiven at reset",
+            )
 
     class OverageRepaid(Aggregate.Event):
         amount: Decimal
         allocations: list[dict[str, Any]]
         reference: str
+
+        def effect(self) -> LedgerEffect:
+            return LedgerEffect(
+                "credit_deducted",
+                self.amount,
+                False,
+                -self.amount,
+                self.reference,
+                -self.amount,
+                description=OVERAGE_REPAYMENT,
+            )
 
     class ManuallyAdjusted(Aggregate.Event):
         entry_id: str
@@ -136,6 +215,20 @@ class CreditWallet(Aggregate):
         overage: Decimal
         reason: str | None
         metadata: dict[str, Any]
+
+        def effect(self) -> LedgerEffect:
+            credit = self.entry_type == "credit"
+            return LedgerEffect(
+                "manual_adjustment",
+                self.amount,
+                credit,
+                self.amount if credit else self.overage - self.amount,
+                f"request:{self.idempotency_key}",
+                self.overage,
+                grant_id=self.entry_id if credit else None,
+                description=self.reason,
+                metadata=self.metadata,
+            )
 
     @staticmethod
     def create_id(customer: uuid.UUID, entitlement_id: str | None = None, **_: object) -> uuid.UUID:
@@ -206,19 +299,23 @@ class CreditWallet(Aggregate):
             overage=max(amount - self.balance, Decimal(0)),
         )
 
-    def expire(self, at: datetime, reference: str, cycle_grace: timedelta = timedelta(0)) -> list[str]:
-        """Expires what is left of every grant whose expiry is at or before `at`; a cycle's grants only
-        `cycle_grace` later, so a cycle that closes within its grace can still spend them. An entitlement's
-        cycle and rollover grants are left to the close (`close_period`), which may roll them over, unless
-        that close is ORPHANED_AFTER late."""
+    def expire(
+        self, at: datetime, reference: str, cycle_grace: timedelta = timedelta(0), kept: Collection[str] = ()
+    ) -> list[str]:
+        """Expires what is left of every grant whose expiry is at or before `at`, except the `kept` ones (they
+        still pay for a cycle not closed yet); a cycle's grants only `cycle_grace` later. An entitlement's
+        cycle and rollover grants are left to the close (`close_period`), which may roll them over, for
+        ORPHANED_AFTER more."""
 
-        def due(grant: dict[str, Any]) -> bool:
+        def due(grant_id: str, grant: dict[str, Any]) -> bool:
+            if grant_id in kept:
+                return False
             delay = cycle_grace if grant["source"] == "cycle" else timedelta(0)
             if self.entitlement_id is not None and grant["source"] in SETTLED_AT_CLOSE:
                 delay = cycle_grace + ORPHANED_AFTER
             return grant["expires_at"] is not None and grant["expires_at"] + delay <= at
 
-        expired = [gid for gid in self.spending_order() if due(self.grants[gid])]
+        expired = [gid for gid in self.spending_order() if due(gid, self.grants[gid])]
         for grant_id in expired:
             self._expired(grant_id=grant_id, amount=self.grants[grant_id]["remaining"], reference=reference)
         return expired
@@ -428,3 +525,9 @@ class CreditWallet(Aggregate):
             "amount": amount,
             "expires_at": expires_at,
         }
+
+
+# The wallet's events that state a ledger line: every one but `Opened`.
+LEDGER_EVENTS: tuple[type[LedgerEvent], ...] = tuple(
+    cls for cls in vars(CreditWallet).values() if isinstance(cls, type) and hasattr(cls, "effect")
+)

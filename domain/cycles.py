@@ -10,8 +10,10 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal, get_args
 
-INTERVALS = ("day", "week", "month", "year")
+Interval = Literal["day", "week", "month", "year"]
+INTERVALS: tuple[Interval, ...] = get_args(Interval)
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def _add_months(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month + 1, day=day)
 
 
-def boundary(anchor: datetime, interval: str, count: int, k: int) -> datetime:
+def boundary(anchor: datetime, interval: Interval, count: int, k: int) -> datetime:
     """The start of cycle k (k = 0 is the anchor)."""
     steps = count * k
     if interval == "day":
@@ -60,11 +62,11 @@ def boundary(anchor: datetime, interval: str, count: int, k: int) -> datetime:
     raise ValueError(f"unknown interval {interval}")
 
 
-def cycle(anchor: datetime, interval: str, count: int, k: int) -> Cycle:
+def cycle(anchor: datetime, interval: Interval, count: int, k: int) -> Cycle:
     return Cycle(k, boundary(anchor, interval, count, k), boundary(anchor, interval, count, k + 1))
 
 
-def cycle_until(anchor: datetime, interval: str, count: int, k: int, ends_at: datetime | None) -> Cycle | None:
+def cycle_until(anchor: datetime, interval: Interval, count: int, k: int, ends_at: datetime | None) -> Cycle | None:
     """Cycle k cut short by an end (a cancellation); None if the end comes before it starts."""
     c = cycle(anchor, interval, count, k)
     if ends_at is None:
@@ -74,7 +76,7 @@ def cycle_until(anchor: datetime, interval: str, count: int, k: int, ends_at: da
     return Cycle(k, c.start, min(c.end, ends_at))
 
 
-def cycles_ended(anchor: datetime, interval: str, count: int, now: datetime, limit: int) -> int:
+def cycles_ended(anchor: datetime, interval: Interval, count: int, now: datetime, limit: int) -> int:
     """How many cycles have ended by `now`, counting no further than limit + 1. Only a boundary that
     follows one already passed is computed, so no boundary lies more than one cycle beyond `now`."""
     k = 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, get_args
 
 from eventsourcing.domain import Aggregate, event
 
@@ -26,12 +26,13 @@ from domain.rating import Line
 from domain.text import text_fault
 from domain.time_range import time_fault
 
-DRAFT = "draft"
-ISSUED = "issued"
-PAID = "paid"
-VOID = "void"
-UNCOLLECTIBLE = "uncollectible"
-STATUSES = (DRAFT, ISSUED, PAID, VOID, UNCOLLECTIBLE)
+Status = Literal["draft", "issued", "paid", "void", "uncollectible"]
+DRAFT: Status = "draft"
+ISSUED: Status = "issued"
+PAID: Status = "paid"
+VOID: Status = "void"
+UNCOLLECTIBLE: Status = "uncollectible"
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 MAX_REFERENCE = 255
 MAX_REASON = 500

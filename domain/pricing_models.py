@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
-from typing import Any
+from typing import Any, Literal, get_args
 
 from domain.errors import Fault
 from domain.numbers import MAX_PLACES, bound_faults
 
-MODELS = ("per_unit", "graduated", "volume", "package")
+Model = Literal["per_unit", "graduated", "volume", "package"]
+MODELS: tuple[Model, ...] = get_args(Model)
 MAX_TIERS = 100
 ZERO = Decimal(0)
 
@@ -60,7 +61,7 @@ class Part:
 
 @dataclass(frozen=True)
 class Pricing:
-    model: str = "per_unit"
+    model: Model = "per_unit"
     unit_price: Decimal = ZERO
     tiers: tuple[Tier, ...] = ()
     package_size: Decimal | None = None

@@ -10,7 +10,7 @@ from typing import Any
 from eventsourcing.domain import Aggregate, event
 
 from domain.credit_rules import Attachment
-from domain.cycles import INTERVALS
+from domain.cycles import INTERVALS, Interval
 from domain.errors import Conflict, Fault, Invalid, NotFound
 from domain.metadata import MAX_VALUE_LENGTH
 from domain.meter_filter import MAX_KEY_LENGTH
@@ -99,7 +99,7 @@ def product_faults(
     name: str,
     currency: str,
     price: Decimal,
-    billing_interval: str,
+    billing_interval: Interval,
     interval_count: int,
     usage_prices: list[UsagePrice],
     attachments: list[Attachment],
@@ -134,7 +134,7 @@ class Product(Aggregate):
         name: str
         currency: str
         price: Decimal
-        billing_interval: str
+        billing_interval: Interval
         interval_count: int
         usage_prices: dict[str, dict[str, Any]]
         # Attached credit entitlements as `Attachment.terms()`; absent from products stored before them.
@@ -162,7 +162,7 @@ class Product(Aggregate):
         name: str,
         currency: str,
         price: Decimal,
-        billing_interval: str,
+        billing_interval: Interval,
         interval_count: int,
         usage_prices: dict[str, dict[str, Any]],
         credit_entitlements: list[dict[str, Any]] | None = None,
@@ -184,7 +184,7 @@ class Product(Aggregate):
         name: str,
         currency: str,
         price: Decimal,
-        billing_interval: str,
+        billing_interval: Interval,
         interval_count: int,
         usage_prices: list[UsagePrice],
         attachments: list[Attachment] | None = None,

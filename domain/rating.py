@@ -25,7 +25,7 @@ from typing import Any
 from domain.credit_rules import Pool, cover, credits_for, overage_charge
 from domain.money import money, round_money
 from domain.numbers import MAX_PLACES
-from domain.pricing_models import Pricing, Tier
+from domain.pricing_models import Model, Pricing, Tier
 
 ZERO = Decimal(0)
 FINEST = Decimal(1).scaleb(-MAX_PLACES)
@@ -45,7 +45,7 @@ class UsagePrice:
     unit_price: Decimal
     free_threshold: Decimal = ZERO
     credits: CreditTerms | None = None
-    model: str = "per_unit"
+    model: Model = "per_unit"
     tiers: tuple[Tier, ...] = ()
     package_size: Decimal | None = None
     package_price: Decimal | None = None
@@ -148,7 +148,7 @@ class Line:
     unit_price: Decimal
     amount: Decimal
     late: bool
-    model: str = "per_unit"
+    model: Model = "per_unit"
     group: dict[str, str | None] | None = None  # {group_by key: value} of a per-value line
     # Units past an entitlement's overage_limit: neither paid with credits nor charged, flagged.
     uncharged: Decimal = ZERO

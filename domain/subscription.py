@@ -12,7 +12,7 @@ from datetime import datetime
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.cycles import Cycle, cycle, cycle_until, cycles_ended, whole_minute
+from domain.cycles import Cycle, Interval, cycle, cycle_until, cycles_ended, whole_minute
 from domain.errors import Conflict, Fault, Invalid
 from domain.time_range import END, time_fault
 
@@ -20,7 +20,7 @@ from domain.time_range import END, time_fault
 MAX_PAST_CYCLES = 1000
 
 
-def start_faults(start: datetime, billing_interval: str, interval_count: int, now: datetime) -> list[Fault]:
+def start_faults(start: datetime, billing_interval: Interval, interval_count: int, now: datetime) -> list[Fault]:
     """A start in the supported time range, at most MAX_PAST_CYCLES cycles ago, whose first cycle ends
     inside the range. A cycle lasts at most 1,000 years (product.MAX_INTERVAL_COUNT), so from a start
     before 9000 its end is still a datetime."""
@@ -41,7 +41,7 @@ class Subscription(Aggregate):
         customer_id: str
         product_id: uuid.UUID
         anchor: datetime
-        billing_interval: str
+        billing_interval: Interval
         interval_count: int
 
     class CycleClosed(Aggregate.Event):
@@ -61,7 +61,7 @@ class Subscription(Aggregate):
         customer_id: str,
         product_id: uuid.UUID,
         anchor: datetime,
-        billing_interval: str,
+        billing_interval: Interval,
         interval_count: int,
     ) -> None:
         self.business_id = business_id
@@ -82,7 +82,7 @@ class Subscription(Aggregate):
         customer_id: str,
         product_id: uuid.UUID,
         start: datetime,
-        billing_interval: str,
+        billing_interval: Interval,
         interval_count: int,
         now: datetime,
     ) -> Subscription:

@@ -4,16 +4,15 @@ signed with (Standard Webhooks). Deliveries are not part of it: they fall out of
 
 from __future__ import annotations
 
-import ipaddress
 import uuid
 from typing import Any
-from urllib.parse import urlsplit
 
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import Fault, Invalid
 from domain.ids import scoped_id
 from domain.text import line_faults, text_fault
+from domain.webhook_target import parse_target
 
 # Dodo's names where Dodo has the fact, tally's own where it has none (docs/webhooks.md).
 EVENT_TYPES = (
@@ -36,7 +35,6 @@ EVENT_TYPES = (
     "meter.backfill_completed",
     "alert.triggered",
 )
-MAX_URL_LENGTH = 2048
 MAX_DESCRIPTION_LENGTH = 1000
 MAX_ENTRIES = 50
 MAX_RATE_LIMIT = 100_000
@@ -57,29 +55,11 @@ FIELDS = ("url", "description", "disabled", "filter_types", "headers", "metadata
 
 
 def url_faults(url: object) -> list[Fault]:
-    if not isinstance(url, str) or not 1 <= len(url) <= MAX_URL_LENGTH:
-        return [Fault("url", f"must be a URL of 1 to {MAX_URL_LENGTH} characters")]
-    faults = text_fault("url", url)
-    if faults:
-        return faults
     try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return [Fault("url", "is not a valid URL")]
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return [Fault("url", "must be an http:// or https:// URL with a host")]
-    if parts.username is not None or parts.password is not None or port == 0:
-        return [Fault("url", "must not carry credentials or port 0")]
+        parse_target(url)
+    except ValueError as refused:
+        return [Fault("url", str(refused))]
     return []
-
-
-def private_address(address: str) -> bool:
-    """Loopback, private, link-local (cloud metadata), unspecified or otherwise not globally routable."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not ip.is_global or ip.is_multicast
 
 
 def _map_faults(name: str, value: object, reserved: frozenset[str] = frozenset()) -> list[Fault]:
@@ -127,10 +107,12 @@ def endpoint_faults(fields: dict[str, Any]) -> list[Fault]:
     return faults
 
 
-def _check(fields: dict[str, Any]) -> None:
+def _checked(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields with the URL in its canonical form (domain/webhook_target.py), the one form stored."""
     faults = endpoint_faults(fields)
     if faults:
         raise Invalid(f"{len(faults)} fault(s) in the webhook endpoint", "invalid_webhook", faults)
+    return {**fields, "url": parse_target(fields["url"]).url} if "url" in fields else fields
 
 
 class WebhookEndpoint(Aggregate):
@@ -160,7 +142,7 @@ class WebhookEndpoint(Aggregate):
     @classmethod
     def register(cls, business_id: uuid.UUID, fields: dict[str, Any], secret: str) -> WebhookEndpoint:
         """`secret` is drawn by the caller: the domain reads no randomness."""
-        _check(fields)
+        fields = _checked(fields)
         key = fields.get("idempotency_key")
         if key is not None:
             faults = line_faults({"idempotency_key": key})
@@ -211,8 +193,7 @@ class WebhookEndpoint(Aggregate):
 
     def update(self, fields: dict[str, Any]) -> None:
         """Records only what changes; None leaves a field as it is (as in Dodo's PATCH)."""
-        given = {k: v for k, v in fields.items() if k in FIELDS and v is not None}
-        _check(given)
+        given = _checked({k: v for k, v in fields.items() if k in FIELDS and v is not None})
         changes = {k: v for k, v in given.items() if getattr(self, k) != v}
         if changes:
             self._updated(changes=changes)

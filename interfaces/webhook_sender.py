@@ -3,10 +3,11 @@ read models back, with a pool of sending threads and at most PER_ENDPOINT sends 
 endpoint, so one slow endpoint never delays another. An endpoint's `rate_limit` caps the sends started
 to it in any second.
 
-Each delivery is signed with the `standardwebhooks` library (the headers Dodo's SDK verifies), sent
-with a 10 s timeout and no redirects, and retried on failure or a non-2xx answer after the delays of
-TALLY_WEBHOOK_RETRY_S; past the last delay it is failed. Claims are leases (projections/webhooks/outbox.py):
-a sender killed mid-send loses nothing, the delivery is sent again with the same webhook-id."""
+Each delivery is signed with the `standardwebhooks` library (the headers Dodo's SDK verifies), sent to
+an address resolved and checked once (interfaces/webhook_http.py) with a 10 s timeout and no redirects,
+and retried on any failure (whatever raised) or a non-2xx answer after the delays of TALLY_WEBHOOK_RETRY_S;
+past the last delay it is failed. Claims are leases (projections/webhooks/outbox.py): a sender killed
+mid-send loses nothing, the delivery is sent again with the same webhook-id."""
 
 from __future__ import annotations
 
@@ -14,19 +15,18 @@ import logging
 import os
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urlsplit
 
 import psycopg
 from psycopg import sql
 from standardwebhooks import Webhook
 
-from application.webhooks import private_target
+from domain.webhook_target import parse_target
+from interfaces import webhook_http
+from interfaces.webhook_http import Failed, Resolver, system_resolver
 from projections.webhooks import outbox as webhook_outbox
 from projections.webhooks.outbox import Claimed
 
@@ -43,7 +43,6 @@ PER_ENDPOINT = 4
 # send finished; at most this long, so a lost notification (a dropped listener) costs a second, not a send.
 IDLE_WAIT_S = 1.0
 MIN_WAIT_S = 0.02
-MAX_ERROR = 500
 
 
 def retry_delays(env: dict[str, str] | os._Environ[str] = os.environ) -> list[timedelta]:
@@ -59,27 +58,6 @@ def retry_delays(env: dict[str, str] | os._Environ[str] = os.environ) -> list[ti
     return [timedelta(seconds=d) for d in delays]
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is an answer like any non-2xx: following it could lead the body somewhere unchecked."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirects, urllib.request.ProxyHandler({}))
-
-
-def post(url: str, body: bytes, headers: dict[str, str], timeout: float = TIMEOUT_S) -> int:
-    """The answer's status code; OSError when there was none (refused, reset, timed out)."""
-    request = urllib.request.Request(url, data=body, method="POST", headers=headers)
-    try:
-        with _OPENER.open(request, timeout=timeout) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as answer:
-        answer.close()
-        return int(answer.code)
-
-
 class Sender:
     def __init__(
         self,
@@ -90,6 +68,7 @@ class Sender:
         allow_private: bool,
         threads: int = THREADS,
         per_endpoint: int = PER_ENDPOINT,
+        resolve: Resolver = system_resolver,
     ) -> None:
         self.datastore = datastore
         self.schema = schema
@@ -98,6 +77,7 @@ class Sender:
         self.allow_private = allow_private
         self.threads = threads
         self.per_endpoint = per_endpoint
+        self.resolve = resolve
         self.lock = threading.Lock()
         self.in_flight: dict[Any, int] = {}
         # Per rate-limited endpoint: its limit, and when its sends of the last second started.
@@ -184,7 +164,7 @@ class Sender:
 
     def deliver(self, delivery: Claimed) -> None:
         try:
-            code, error = self.send(delivery)
+            code, error = self.attempt(delivery)
             retry_in = self.delays[delivery.attempt - 1] if delivery.attempt <= len(self.delays) else None
             with self.datastore.transaction(commit=True) as cur:
                 webhook_outbox.record(cur, self.schema, delivery.delivery_id, delivery.attempt, code, error, retry_in)
@@ -197,9 +177,30 @@ class Sender:
                     del self.in_flight[delivery.endpoint_id]
             self.wake.set()
 
-    def send(self, delivery: Claimed) -> tuple[int | None, str | None]:
-        if not self.allow_private and private_target(delivery.url):
-            return None, "refused: the URL resolves to a loopback or private address"
+    def attempt(self, delivery: Claimed) -> tuple[int | None, str | None]:
+        """The answer's code and error class; whatever goes wrong is a failed attempt like any other, so
+        the retry schedule bounds it. The detail goes to the log only."""
+        try:
+            code = self.send(delivery)
+        except Failed as failed:
+            log.info(
+                "webhook delivery %s, attempt %d: %s (%r)",
+                delivery.delivery_id,
+                delivery.attempt,
+                failed.reason,
+                failed.__cause__,
+            )
+            return None, failed.reason
+        except Exception:
+            log.warning("webhook delivery %s, attempt %d failed", delivery.delivery_id, delivery.attempt, exc_info=True)
+            return None, webhook_http.SEND_FAILED
+        return code, None if 200 <= code < 300 else webhook_http.HTTP_STATUS
+
+    def send(self, delivery: Claimed) -> int:
+        try:
+            target = parse_target(delivery.url)  # an endpoint stored before the URL rule may not pass it
+        except ValueError as refused:
+            raise Failed(webhook_http.INVALID_TARGET) from refused
         now = datetime.now(timezone.utc)
         webhook_id = str(delivery.delivery_id)
         headers = {
@@ -210,12 +211,9 @@ class Sender:
             "webhook-timestamp": str(int(now.timestamp())),
             "webhook-signature": Webhook(delivery.secret).sign(webhook_id, now, delivery.payload),
         }
-        try:
-            code = post(delivery.url, delivery.payload.encode(), headers)
-        except (OSError, ValueError) as failure:
-            host = urlsplit(delivery.url).hostname
-            return None, f"{type(failure).__name__} sending to {host}: {failure}"[:MAX_ERROR]
-        return code, None if 200 <= code < 300 else f"answered {code}"
+        return webhook_http.post(
+            target, delivery.payload.encode(), headers, self.resolve, self.allow_private, TIMEOUT_S
+        )
 
     def start(self) -> threading.Thread:
         thread = threading.Thread(target=self.run, name="webhooks", daemon=True)

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from eventsourcing.persistence import Notification
+from eventsourcing.utils import get_topic
 from psycopg import sql
 
 from domain.usage_event import UsageEvent
 
-RECORDED_TOPIC = "domain.usage_event:UsageEvent.Recorded"
+RECORDED_TOPIC = get_topic(UsageEvent.Recorded)
 
 
 def recorded_usage(

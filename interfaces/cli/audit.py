@@ -76,22 +76,22 @@ def render_explanation(e: Explanation) -> str:
             f"{t.overage_limit}, {t.price_per_unit} {t.currency} per credit); rollover "
             f"{f'{t.kept_share * 100:.0f}% at most {t.max_rollover_count} times' if t.rollover_enabled else 'off'}"
         )
-    for w in e.lines:
-        flag = " late" if w.late else ""
-        group = "".join(f" [{k}={v}]" for k, v in (w.group or {}).items())
+    for line in e.lines:
+        flag = " late" if line.late else ""
+        group = "".join(f" [{k}={v}]" for k, v in (line.group or {}).items())
         priced = (
-            f"x {w.unit_price}"
-            if w.model == "per_unit"
-            else f"{w.model} ("
+            f"x {line.unit_price}"
+            if line.model == "per_unit"
+            else f"{line.model} ("
             + " + ".join(
-                f"{p.units} x {p.unit_price}" + (f" + {p.flat_price}" if p.flat_price else "") for p in w.parts
+                f"{p.units} x {p.unit_price}" + (f" + {p.flat_price}" if p.flat_price else "") for p in line.parts
             )
             + ")"
         )
         lines.append(
-            f"{'ok' if w.matches else 'MISMATCH':>8}  {w.meter_name}{group}{flag}: {w.events} events -> "
-            f"quantity {w.quantity} - free {w.free} - credits {w.credits_used} = {w.billable} {priced} = "
-            f"{w.exact_amount} -> {w.amount} (issued {w.issued_amount})"
+            f"{'ok' if line.matches else 'MISMATCH':>8}  {line.meter_name}{group}{flag}: {line.events} events -> "
+            f"quantity {line.quantity} - free {line.free} - credits {line.credits_used} = {line.billable} {priced} = "
+            f"{line.exact_amount} -> {line.amount} (issued {line.issued_amount})"
         )
     lines.append(
         f"fixed price {e.price}; total {e.total} (issued {e.issued_total}): "

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import uvicorn
 
+from application.tally import Tally
 from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import open_tally
 from interfaces.cli.supervisor import Supervisor
@@ -52,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
+def demo_key(tally: Tally, data_dir: str) -> str:
     """Keys are stored hashed, so the demo key is kept in the data folder to be shown again."""
     path = Path(data_dir) / "demo-key"
     if path.exists():

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         if args.business:
             business = business_id(args.business)
         else:
-            product = tally.store.repository.get(args.product)
+            product: object = tally.store.repository.get(args.product)
             if not isinstance(product, Product):
                 raise Invalid(f"{args.product} is not a product", "product_not_found")
             business = product.business_id

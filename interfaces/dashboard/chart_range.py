@@ -49,13 +49,14 @@ def chart_range(
 
 
 def truncate(at: datetime, window: str) -> datetime:
-    keep = {
-        "minute": {},
-        "hour": {"minute": 0},
-        "day": {"minute": 0, "hour": 0},
-        "month": {"minute": 0, "hour": 0, "day": 1},
-    }[window]
-    return at.astimezone(UTC).replace(second=0, microsecond=0, **keep)
+    at = at.astimezone(UTC).replace(second=0, microsecond=0)
+    if window == "minute":
+        return at
+    at = at.replace(minute=0)
+    if window == "hour":
+        return at
+    at = at.replace(hour=0)
+    return at.replace(day=1) if window == "month" else at
 
 
 def slots(start: datetime, end: datetime, window: str) -> list[int]:

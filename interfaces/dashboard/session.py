@@ -23,6 +23,7 @@ from litestar.types import Message, ScopeSession
 
 from application.tally import Tally
 from domain.errors import Unauthorized
+from interfaces.http.dependencies import authenticate
 
 SECRET_ENV = "TALLY_SESSION_SECRET"
 SECURE_ENV = "TALLY_SECURE_COOKIE"
@@ -91,7 +92,8 @@ def session_middleware(secret: bytes) -> DefineMiddleware:
 
 
 def sign_in(request: Request[Any, Any, Any], tally: Tally, key: str) -> uuid.UUID:
-    business = tally.businesses.authenticate(key.strip())
+    """Within the API's limit on wrong keys from one address (interfaces/http/key_guessing.py)."""
+    business = authenticate(request, tally, key.strip())
     request.set_session({"key": key.strip()})
     return business
 

@@ -102,9 +102,9 @@ def invoice_pdf(invoice: InvoiceView, parties: Parties) -> bytes:
         pdf.write_line(f"Void reason: {invoice.void_reason}")
     pdf.ln(5)
     pdf.row([title for title, _ in COLUMNS], bold=True)
-    for line in invoice.lines:
-        name = line.meter_name + (" (late)" if line.late else "")
-        pdf.row([name, line.quantity, line.free, line.credits_used, line.billable, line.unit_price, line.amount])
+    for item in invoice.lines:
+        name = item.meter_name + (" (late)" if item.late else "")
+        pdf.row([name, item.quantity, item.free, item.credits_used, item.billable, item.unit_price, item.amount])
     pdf.ln(3)
     pdf.write_line(f"Fixed price: {invoice.price} {invoice.currency}")
     pdf.write_line(f"Total: {invoice.total} {invoice.currency}", size=12, bold=True, height=7)

@@ -16,6 +16,8 @@ from interfaces.http import problems
 from interfaces.http.controllers import CONTROLLERS
 from interfaces.http.deadline import database_deadline
 from interfaces.http.dependencies import DEPENDENCIES
+from interfaces.http.headers import security_headers
+from interfaces.http.key_guessing import KeyGuessing
 from interfaces.http.openapi import complete, openapi_config
 from interfaces.http.position_watch import PositionWatch
 from interfaces.http.query_check import QueryCheck
@@ -38,8 +40,15 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
         template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,
+        before_send=[security_headers],
         state=State(
-            {"tally": tally, "queries": queries, "projection_names": list(PROJECTIONS), "position_watch": watch}
+            {
+                "tally": tally,
+                "queries": queries,
+                "projection_names": list(PROJECTIONS),
+                "position_watch": watch,
+                "key_guessing": KeyGuessing.from_env(),
+            }
         ),
         request_max_body_size=MAX_BODY,
         openapi_config=openapi_config(),

@@ -30,10 +30,28 @@ def provide_queries(state: State) -> Queries:
     return state.queries
 
 
+def presented_key(request: Request) -> str | None:
+    scheme, _, key = request.headers.get("authorization", "").partition(" ")
+    return (key.strip() or None) if scheme.lower() == "bearer" else None
+
+
+def authenticate(request: Request, tally: Tally, key: str | None) -> uuid.UUID:
+    """The business of `key`, within the limit on wrong keys from the request's address
+    (interfaces/http/key_guessing.py)."""
+    if not key:
+        return tally.businesses.authenticate(None)  # no key is no guess: 401, uncounted
+    address = request.client.host if request.client else ""
+    return request.app.state.key_guessing.authenticate(address, key, tally.businesses.authenticate)
+
+
 def provide_business(request: Request, tally: Tally) -> uuid.UUID:
-    header = request.headers.get("authorization", "")
-    scheme, _, key = header.partition(" ")
-    return tally.businesses.authenticate(key.strip() if scheme.lower() == "bearer" else None)
+    return authenticate(request, tally, presented_key(request))
+
+
+def provide_caller(request: Request, tally: Tally) -> uuid.UUID | None:
+    """For routes that answer without a key and say more with one: None without a key, 401 for a wrong one."""
+    key = presented_key(request)
+    return None if key is None else authenticate(request, tally, key)
 
 
 async def provide_position(
@@ -79,5 +97,6 @@ DEPENDENCIES = {
     "tally": Provide(provide_tally, sync_to_thread=False),
     "queries": Provide(provide_queries, sync_to_thread=False),
     "business": Provide(provide_business, sync_to_thread=True),
+    "caller": Provide(provide_caller, sync_to_thread=True),
     "position_reached": Provide(provide_position),
 }

@@ -5,11 +5,14 @@ Litestar documents what a handler's signature says. This module adds, in one pla
 
 - every problem+json status the route can answer, by rule: 400 (malformed body or parameter), 422
   (invalid input, and an unknown query parameter on every route: interfaces/http/query_check.py),
-  503 (database unavailable, read models behind) everywhere; 401 where a key is needed; 404 where
-  the path names something; 413 where a body is read; and the statuses a handler declares itself
-  with `opt={"problems": (409,)}`;
+  503 (database unavailable, read models behind) everywhere; 401 and 429 (too many wrong keys:
+  interfaces/http/key_guessing.py) where a key is read; 404 where the path names something; 413 where
+  a body is read; and the statuses a handler declares itself with `opt={"problems": (409,)}`;
 - the request body of a handler that decodes its body itself (`opt={"body": Struct}`);
-- the bearer security scheme: every operation needs a key unless it says `opt={"public": True}`.
+- the bearer security scheme: every operation needs a key unless it says `opt={"public": True}` (no key
+  read) or `opt={"optional_key": True}` (answers without one, says more with one: /health);
+- `locale` on the operations Dodo's SDK sends it to (LOCALE_OPERATIONS): accepted, and it changes
+  nothing, as Dodo shows the base text for a locale without translations (docs/dodo.md).
 
 The docs page (/schema) is Swagger UI from the `swagger-ui-bundle-v2` package, served by tally under
 /schema/assets/: no CDN, so it works offline.
@@ -23,10 +26,11 @@ from typing import Any
 import msgspec
 from litestar import Litestar, Response, get
 from litestar.datastructures import CacheControlHeader
+from litestar.enums import ParamType
 from litestar.exceptions import NotFoundException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
-from litestar.openapi.spec import Components, SecurityScheme
+from litestar.openapi.spec import Components, OpenAPIType, Parameter, Schema, SecurityScheme
 from litestar.router import Router
 from litestar.routes import HTTPRoute
 from swagger_ui_bundle import swagger_ui_path
@@ -44,8 +48,31 @@ _STATUS_TEXT = {
     409: "Conflicts with what is recorded",
     413: "Body over 1 MiB",
     422: "Invalid input",
+    429: "Too many wrong API keys from this address; see Retry-After",
     503: "Database unavailable or read models behind; retry",
 }
+
+
+# The reads Dodo's SDK sends `locale` to (its `retrieve` and `list` of catalog entities), among tally's routes;
+# tests/interfaces/test_dodo_locale.py finds them in the SDK, so a route tally adds later cannot be missed.
+LOCALE_OPERATIONS = frozenset(
+    {
+        "ListMeters",
+        "GetMeter",
+        "ListProducts",
+        "GetProduct",
+        "GetSubscription",
+        "ListCreditEntitlements",
+        "GetCreditEntitlement",
+    }
+)
+LOCALE = Parameter(
+    name="locale",
+    param_in=ParamType.QUERY,
+    required=False,
+    schema=Schema(type=OpenAPIType.STRING),
+    description="Accepted for Dodo's SDK; tally keeps no translations and shows the base text",
+)
 
 
 class ProblemFault(msgspec.Struct):
@@ -117,7 +144,7 @@ def problems_of(path: str, method: str, opt: dict[str, Any]) -> set[int]:
     """The problem statuses one operation can answer (see the module docstring)."""
     statuses = {400, 422, 503, *opt.get("problems", ())}
     if not opt.get("public"):
-        statuses.add(401)
+        statuses |= {401, 429}
     if "{" in path:
         statuses.add(404)
     if method != "get":
@@ -152,10 +179,14 @@ def complete(app: Litestar) -> None:
                     }
                 if handler.opt.get("public"):
                     operation.security = []
+                elif handler.opt.get("optional_key"):
+                    operation.security = [{}, {BEARER: []}]
+                if handler.operation_id in LOCALE_OPERATIONS:
+                    operation.parameters = [*(operation.parameters or ()), LOCALE]
                 handler.opt[KNOWN_QUERY] = frozenset(
                     p.name for p in operation.parameters or () if getattr(p, "param_in", None) == "query"
                 )
                 for status in sorted(problems_of(route.path_format, method, handler.opt)):
                     operation.responses[str(status)] = {"description": _STATUS_TEXT.get(status, "Problem"), **problem}
     components = openapi.components
-    components.schemas = {**(components.schemas or {}), **schemas}  # type: ignore[dict-item]
+    components.schemas = {**(components.schemas or {}), **schemas}

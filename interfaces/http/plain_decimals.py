@@ -18,7 +18,7 @@ import msgspec.inspect as mi
 from domain.errors import Fault, Invalid
 from domain.numbers import PLAIN_RULE, plain_decimal
 
-_OBJECTS = (mi.StructType, mi.DataclassType, mi.TypedDictType, mi.DictType)
+_RECORDS = (mi.StructType, mi.DataclassType, mi.TypedDictType)
 _ARRAYS = (mi.ListType, mi.VarTupleType, mi.SetType, mi.FrozenSetType)
 
 
@@ -42,7 +42,7 @@ def _holds_decimal(t: mi.Type, seen: set[int]) -> bool:
         return any(_holds_decimal(m, seen) for m in t.types)
     if isinstance(t, mi.DictType):
         return _holds_decimal(t.value_type, seen)
-    if isinstance(t, _OBJECTS):
+    if isinstance(t, _RECORDS):
         return any(_holds_decimal(f.type, seen) for f in t.fields)
     if isinstance(t, _ARRAYS):
         return _holds_decimal(t.item_type, seen)
@@ -62,7 +62,7 @@ def decimal_faults(t: mi.Type, raw: Any, path: str = "") -> Iterator[Fault]:
     elif isinstance(t, mi.DictType) and isinstance(raw, dict):
         for key, value in raw.items():
             yield from decimal_faults(t.value_type, value, _join(path, str(key)))
-    elif isinstance(t, _OBJECTS) and isinstance(raw, dict):
+    elif isinstance(t, _RECORDS) and isinstance(raw, dict):
         for f in t.fields:
             if f.encode_name in raw:
                 yield from decimal_faults(f.type, raw[f.encode_name], _join(path, f.encode_name))
@@ -75,7 +75,7 @@ def _shaped_for(t: mi.Type, raw: Any) -> bool:
     """Whether a union's member is the one `raw` would be read as (a Decimal takes any scalar but null)."""
     if isinstance(t, mi.NoneType):
         return raw is None
-    if isinstance(t, _OBJECTS):
+    if isinstance(t, (*_RECORDS, mi.DictType)):
         return isinstance(raw, dict)
     if isinstance(t, _ARRAYS):
         return isinstance(raw, list)

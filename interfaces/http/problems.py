@@ -101,7 +101,10 @@ def http_error(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[s
     # Litestar wraps a body it could not decode as JSON in a plain 400: same code as tally's own decoders.
     malformed = isinstance(exc.__cause__, SerializationException)
     code = "malformed_json" if malformed else HTTP_CODES.get(exc.status_code, "http_error")
-    return problem(exc.status_code, code, str(exc.detail))
+    response = problem(exc.status_code, code, str(exc.detail))
+    # What the exception says the client needs: `Allow` on a 405 (RFC 9110), `Retry-After` on a 429.
+    response.headers.update(exc.headers or {})
+    return response
 
 
 # How long a client should wait before retrying when the database is unreachable or stalled.

@@ -9,8 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
+from domain.credit_ledger import reference_parts
 from domain.credit_rules import EntitlementTerms
 from projections.reads.billing_views import number
 from projections.reads.pages import PageOf, paged
@@ -282,9 +284,7 @@ def list_grants(
 
 
 def _entry(row: dict[str, Any], business: uuid.UUID, entitlement: str, customer_id: str) -> LedgerEntryView:
-    reference_type, _, reference_id = row["reference"].partition(":")
-    if row["reason"] == "overage repayment":
-        reference_type = "overage_repayment"
+    reference_type, reference_id = reference_parts(row["reference"], row["reason"])
     return LedgerEntryView(
         f"led_{row['position']}",
         number(row["credits"]),
@@ -302,8 +302,8 @@ def _entry(row: dict[str, Any], business: uuid.UUID, entitlement: str, customer_
         row["transaction_type"],
         row["reason"],
         row["grant_id"],
-        reference_id or None,
-        reference_type or None,
+        reference_id,
+        reference_type,
         row["position"],
     )
 
@@ -384,7 +384,7 @@ def customer_entitlements(cur: Cursor[Any], schema: str, business: uuid.UUID, cu
 class EntitlementReads:
     """The entitlement questions the interfaces ask, each on its own read transaction."""
 
-    def __init__(self, datastore: Any, schema: str) -> None:
+    def __init__(self, datastore: PostgresDatastore, schema: str) -> None:
         self.datastore = datastore
         self.schema = schema
 

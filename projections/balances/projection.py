@@ -12,19 +12,28 @@ from typing import Any, ClassVar
 from psycopg import Cursor, sql
 
 from domain.credit_entitlement import CreditEntitlement
-from domain.credit_wallet import TRANSACTION_TYPES, CreditWallet
+from domain.credit_ledger import LedgerEffect, LedgerEvent
+from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
 from projections.engine.json_values import to_json
 from projections.engine.projection import Page, Projection
 from store.rows import one
+from store.topics import events_of
 
-ZERO = Decimal(0)
-# The ledger's `type` as the old wallet view has always shown it.
-OLD_TYPES = {"credit_added": "grant", "credit_deducted": "debit", "credit_expired": "expiry"}
+# The ledger's `type` as the old wallet view (docs/credits.md) has always shown it: grant, debit or expiry;
+# other transactions by their own name.
+OLD_TYPES: dict[str, str] = {"credit_added": "grant", "credit_deducted": "debit", "credit_expired": "expiry"}
+
+
+def old_type(effect: LedgerEffect) -> str:
+    """A manual adjustment is a grant or a debit there, as a manual grant always was."""
+    if effect.transaction_type == "manual_adjustment":
+        return "grant" if effect.is_credit else "debit"
+    return OLD_TYPES.get(effect.transaction_type, effect.transaction_type)
 
 
 class BalancesProjection(Projection):
     name = "balances"
-    topics = ("domain.credit_wallet:", "domain.credit_entitlement:")
+    topics = events_of(CreditWallet, CreditEntitlement)
     tables: ClassVar[dict[str, str]] = {
         "entitlements": """
             CREATE TABLE {entitlements} (
@@ -107,7 +116,6 @@ class BalancesProjection(Projection):
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         for position, e in page.events:
             wallet = e.originator_id
-            kind = TRANSACTION_TYPES.get(type(e).__name__)
             match e:
                 case CreditEntitlement.Created():
                     cur.execute(
@@ -142,24 +150,10 @@ class BalancesProjection(Projection):
                     self._grant(
                         cur, wallet, e.grant_id, e.source, e.amount, e.expires_at, e.reference, e.timestamp, position
                     )
-                    self._move(cur, wallet, position, kind, e.amount, ZERO, e, grant_id=e.grant_id)
-                case CreditWallet.CreditsDebited():
+                case CreditWallet.CreditsDebited() | CreditWallet.OverageRepaid():
                     self._spend(cur, wallet, e.allocations, e.timestamp)
-                    overage = getattr(e, "overage", ZERO)
-                    self._move(
-                        cur,
-                        wallet,
-                        position,
-                        kind,
-                        overage - e.amount,
-                        overage,
-                        e,
-                        credits=e.amount,
-                        meter_id=e.meter_id,
-                    )
                 case CreditWallet.CreditsExpired() | CreditWallet.RolloverForfeited():
                     self._spend(cur, wallet, [{"grant_id": e.grant_id, "amount": e.amount}], e.timestamp, ended=True)
-                    self._move(cur, wallet, position, kind, -e.amount, ZERO, e, grant_id=e.grant_id)
                 case CreditWallet.CreditsRolledOver():
                     self._spend(
                         cur,
@@ -182,49 +176,8 @@ class BalancesProjection(Projection):
                         e.parent_grant_id,
                         e.rollover_count,
                     )
-                    self._move(
-                        cur,
-                        wallet,
-                        position,
-                        kind,
-                        ZERO,
-                        ZERO,
-                        e,
-                        credits=e.amount,
-                        grant_id=e.grant_id,
-                        is_credit=True,
-                    )
-                case CreditWallet.OverageCharged():
-                    self._move(
-                        cur,
-                        wallet,
-                        position,
-                        kind,
-                        ZERO,
-                        -e.amount,
-                        e,
-                        credits=e.amount,
-                        is_credit=True,
-                        reference=f"invoice:{e.invoice_id}",
-                    )
-                case CreditWallet.OverageReset():
-                    self._move(cur, wallet, position, kind, ZERO, -e.amount, e, credits=e.amount, is_credit=True)
-                case CreditWallet.OverageRepaid():
-                    self._spend(cur, wallet, e.allocations, e.timestamp)
-                    self._move(
-                        cur,
-                        wallet,
-                        position,
-                        kind,
-                        -e.amount,
-                        -e.amount,
-                        e,
-                        credits=e.amount,
-                        reason="overage repayment",
-                    )
                 case CreditWallet.ManuallyAdjusted():
-                    credit = e.entry_type == "credit"
-                    if credit:
+                    if e.entry_type == "credit":
                         self._grant(
                             cur,
                             wallet,
@@ -237,23 +190,8 @@ class BalancesProjection(Projection):
                             position,
                         )
                     self._spend(cur, wallet, e.allocations, e.timestamp)
-                    change = e.amount if credit else e.overage - e.amount
-                    self._move(
-                        cur,
-                        wallet,
-                        position,
-                        kind,
-                        change,
-                        e.overage,
-                        e,
-                        credits=e.amount,
-                        is_credit=credit,
-                        grant_id=e.entry_id if credit else None,
-                        entry_id=e.entry_id,
-                        reason=e.reason,
-                        metadata=e.metadata,
-                        reference=f"request:{e.idempotency_key}",
-                    )
+            if isinstance(e, LEDGER_EVENTS):
+                self._line(cur, wallet, position, e)
 
     def _entitlement(self, cur: Cursor[Any], change: str, value: Any, e: Any, position: int) -> None:
         cur.execute(
@@ -317,33 +255,15 @@ class BalancesProjection(Projection):
                 (allocation["amount"], at, ended, rolled, wallet, allocation["grant_id"]),
             )
 
-    def _move(
-        self,
-        cur: Cursor[Any],
-        wallet: Any,
-        position: int,
-        kind: str | None,
-        amount: Decimal,
-        overage: Decimal,
-        e: Any,
-        credits: Decimal | None = None,
-        is_credit: bool | None = None,
-        grant_id: str | None = None,
-        meter_id: str | None = None,
-        entry_id: str | None = None,
-        reason: str | None = None,
-        metadata: dict[str, Any] | None = None,
-        reference: str | None = None,
-    ) -> None:
-        """A ledger line: `amount` is the change of the balance, `overage` that of the overage, `credits` the
-        transaction's own amount (Dodo's `amount`, always positive)."""
-        assert kind is not None
+    def _line(self, cur: Cursor[Any], wallet: Any, position: int, e: LedgerEvent) -> None:
+        """The event's ledger line (its `effect()`), and the wallet's balance and overage after it."""
+        effect = e.effect()
         cur.execute(
             sql.SQL(
                 "UPDATE {} SET balance = balance + %s, overage = overage + %s, last_transaction_at = %s, "
                 "position = %s WHERE id = %s RETURNING balance, overage"
             ).format(self.t("wallets")),
-            (amount, overage, e.timestamp, position, wallet),
+            (effect.balance_change, effect.overage_change, e.timestamp, position, wallet),
         )
         after = one(cur)
         cur.execute(
@@ -355,20 +275,20 @@ class BalancesProjection(Projection):
             (
                 wallet,
                 position,
-                OLD_TYPES.get(kind, kind),
-                kind,
-                amount,
-                abs(amount) if credits is None else credits,
-                amount > 0 if is_credit is None else is_credit,
+                old_type(effect),
+                effect.transaction_type,
+                effect.balance_change,
+                effect.amount,
+                effect.is_credit,
                 after["balance"],
-                overage,
+                effect.overage_change,
                 after["overage"],
-                grant_id,
-                meter_id,
-                entry_id,
-                reason,
-                to_json(metadata) if metadata is not None else None,
-                reference if reference is not None else getattr(e, "reference", ""),
+                effect.grant_id,
+                getattr(e, "meter_id", None),
+                getattr(e, "entry_id", None),
+                effect.description,
+                to_json(dict(effect.metadata)) if effect.metadata else None,
+                effect.reference,
                 e.timestamp,
             ),
         )

@@ -15,11 +15,12 @@ from domain.product import Product
 from domain.subscription import Subscription
 from projections.engine.json_values import to_json
 from projections.engine.projection import Page, Projection
+from store.topics import events_of
 
 
 class ChargesProjection(Projection):
     name = "charges"
-    topics = ("domain.product:", "domain.subscription:")
+    topics = events_of(Product, Subscription)
     tables: ClassVar[dict[str, str]] = {
         "products": """
             CREATE TABLE {products} (

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from domain.billing_details import BillingDetails
@@ -16,13 +17,14 @@ from projections.engine.json_values import to_json
 from projections.engine.projection import Page, Projection
 from projections.reads.pages import PageOf, paged
 from projections.usage.meter_usage import decimal_json
+from store.topics import events_of
 
 _json = msgspec.json.Encoder(decimal_format="number")
 
 
 class CustomersProjection(Projection):
     name = "customers"
-    topics = ("domain.customer:",)
+    topics = events_of(Customer)
     tables: ClassVar[dict[str, str]] = {
         "customers": """
             CREATE TABLE {customers} (
@@ -170,7 +172,7 @@ def _like(text: str) -> str:
 
 
 def list_customers(
-    datastore: Any,
+    datastore: PostgresDatastore,
     schema: str,
     business: uuid.UUID,
     page_number: int = 0,

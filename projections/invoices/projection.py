@@ -10,11 +10,12 @@ from psycopg import Cursor, sql
 from domain.invoice import ISSUED, PAID, UNCOLLECTIBLE, VOID, Invoice
 from projections.engine.json_values import to_json
 from projections.engine.projection import Page, Projection
+from store.topics import events_of
 
 
 class InvoicesProjection(Projection):
     name = "invoices"
-    topics = ("domain.invoice:",)
+    topics = events_of(Invoice)
     tables: ClassVar[dict[str, str]] = {
         "invoices": """
             CREATE TABLE {invoices} (

@@ -10,11 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import sql
 
 from domain.billing_details import BillingDetails
 from domain.errors import NotFound
-from domain.invoice import Invoice
+from domain.invoice import Invoice, Status
 from domain.rating import Line
 from projections.customers.projection import BillingDetailsView, billing_details_view
 from projections.reads.billing_views import LineView, line_view
@@ -26,7 +27,7 @@ class InvoiceView(msgspec.Struct):
     customer_id: str
     subscription_id: str
     product_id: str
-    status: str
+    status: Status
     currency: str
     cycle_start: datetime
     cycle_end: datetime
@@ -51,7 +52,7 @@ class InvoiceRow:
     customer_id: str
     subscription_id: uuid.UUID
     product_id: uuid.UUID
-    status: str
+    status: Status
     currency: str
     cycle_start: datetime
     cycle_end: datetime
@@ -133,7 +134,7 @@ def _where(business: uuid.UUID, customer_id: str | None, status: str | None) -> 
 
 
 def invoice_rows(
-    datastore: Any,
+    datastore: PostgresDatastore,
     schema: str,
     business: uuid.UUID,
     customer_id: str | None,
@@ -152,7 +153,7 @@ def invoice_rows(
 
 
 def list_invoices(
-    datastore: Any,
+    datastore: PostgresDatastore,
     schema: str,
     business: uuid.UUID,
     customer_id: str | None,
@@ -165,7 +166,7 @@ def list_invoices(
 
 
 def issued_between(
-    datastore: Any,
+    datastore: PostgresDatastore,
     schema: str,
     business: uuid.UUID,
     start: datetime,
@@ -190,7 +191,7 @@ def issued_between(
         after = (rows[-1].issued_at, rows[-1].id)
 
 
-def get_invoice(datastore: Any, schema: str, business: uuid.UUID, invoice: uuid.UUID) -> InvoiceView:
+def get_invoice(datastore: PostgresDatastore, schema: str, business: uuid.UUID, invoice: uuid.UUID) -> InvoiceView:
     query = sql.SQL("SELECT * FROM {}.invoices WHERE business_id = %s AND id = %s").format(sql.Identifier(schema))
     with datastore.transaction(commit=False) as cur:
         cur.execute(query, (business, invoice))

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from domain.cycles import Cycle
@@ -114,7 +115,7 @@ class Snapshot:
 class ReadModels:
     """Implements application.ports.ReadSide on the store's connection pool."""
 
-    def __init__(self, datastore: Any, schema: str) -> None:
+    def __init__(self, datastore: PostgresDatastore, schema: str) -> None:
         self.datastore = datastore
         self.schema = schema
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import msgspec
 
+from domain.pricing_models import Model
 from domain.rating import Line
 
 
@@ -27,7 +28,7 @@ class LineView(msgspec.Struct):
     unit_price: str
     amount: str
     late: bool
-    model: str = "per_unit"  # how billable was priced (docs/pricing.md); unit_price is 0 for other models
+    model: Model = "per_unit"  # how billable was priced (docs/pricing.md); unit_price is 0 for other models
     group: dict[str, str | None] | None = None  # {group_by key: value} of a per-value price's line
     uncharged: str = "0"  # units past a credit entitlement's overage_limit: not charged, flagged
 

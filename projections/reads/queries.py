@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import sql
 
 from domain.meter import Meter
@@ -36,7 +37,7 @@ from projections.webhooks.queries import AlertView, DeliveryView, WebhookPage
 
 
 class Queries:
-    def __init__(self, datastore: Any, schema: str, events_table: sql.Composable) -> None:
+    def __init__(self, datastore: PostgresDatastore, schema: str, events_table: sql.Composable) -> None:
         self.datastore = datastore
         self.schema = schema
         self.entitlements = EntitlementReads(datastore, schema)

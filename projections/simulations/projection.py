@@ -12,11 +12,12 @@ from psycopg import Cursor, sql
 from domain.simulation import DONE, FAILED, PENDING, RUNNING, Simulation
 from projections.engine.json_values import to_json
 from projections.engine.projection import Page, Projection
+from store.topics import events_of
 
 
 class SimulationsProjection(Projection):
     name = "simulations"
-    topics = ("domain.simulation:",)
+    topics = events_of(Simulation)
     tables: ClassVar[dict[str, str]] = {
         "simulations": """
             CREATE TABLE {simulations} (

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from domain.errors import NotFound
@@ -130,7 +131,7 @@ def _summary(r: dict[str, Any]) -> SimulationSummaryView:
 
 
 def list_simulations(
-    datastore: Any, schema: str, business: uuid.UUID, page_number: int, page_size: int
+    datastore: PostgresDatastore, schema: str, business: uuid.UUID, page_number: int, page_size: int
 ) -> PageOf[SimulationSummaryView]:
     with datastore.transaction(commit=False) as cur:
         cur.execute(
@@ -143,7 +144,12 @@ def list_simulations(
 
 
 def get_simulation(
-    datastore: Any, schema: str, business: uuid.UUID, simulation: uuid.UUID, page_number: int = 0, page_size: int = 100
+    datastore: PostgresDatastore,
+    schema: str,
+    business: uuid.UUID,
+    simulation: uuid.UUID,
+    page_number: int = 0,
+    page_size: int = 100,
 ) -> SimulationView:
     """On one snapshot, so the totals, the movers and the customers agree."""
     s = sql.Identifier(schema)

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import sql
 
 from domain.errors import NotFound
@@ -42,7 +43,7 @@ _COLUMNS = sql.SQL("position, business_id, event_id, customer_id, event_name, oc
 
 
 def list_events(
-    datastore: Any,
+    datastore: PostgresDatastore,
     schema: str,
     business: uuid.UUID,
     *,
@@ -81,7 +82,7 @@ def list_events(
 
 
 def get_event(
-    datastore: Any, schema: str, events_table: sql.Composable, business: uuid.UUID, event_id: str
+    datastore: PostgresDatastore, schema: str, events_table: sql.Composable, business: uuid.UUID, event_id: str
 ) -> EventView:
     """Found through the event store's primary key (the event's aggregate id derives from business and
     event_id), then read at its position: `usage_events` keeps no index of its own on event ids."""

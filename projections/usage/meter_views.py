@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import sql
 
 from domain.meter import Meter
@@ -74,7 +75,7 @@ def _view(row: dict[str, Any]) -> MeterView:
     )
 
 
-def meter_view(datastore: Any, schema: str, meter: Meter) -> MeterView:
+def meter_view(datastore: PostgresDatastore, schema: str, meter: Meter) -> MeterView:
     """The meter as recorded (so a change shows at once), with the read model's counters once it has seen the
     meter (else skipped 0 and backfill None)."""
     with datastore.transaction(commit=False) as cur:
@@ -105,7 +106,7 @@ def meter_view(datastore: Any, schema: str, meter: Meter) -> MeterView:
 
 
 def list_meters(
-    datastore: Any,
+    datastore: PostgresDatastore,
     schema: str,
     business: uuid.UUID,
     archived: bool | None = False,

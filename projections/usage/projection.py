@@ -14,10 +14,12 @@ from typing import Any, ClassVar
 import msgspec
 from psycopg import Cursor, sql
 
+from domain.meter import Meter
 from domain.usage_event import UsageEvent
 from projections.engine.binary_copy import copy_binary
 from projections.engine.projection import Page, Projection
 from projections.usage import meter_usage
+from store.topics import events_of
 
 _json = msgspec.json.Encoder(decimal_format="number")
 _ROW_TYPES = ("int8", "uuid", "text", "text", "text", "timestamptz", "jsonb")
@@ -27,7 +29,7 @@ RECORDED = UsageEvent.Recorded
 class UsageProjection(Projection):
     name = "usage"
     partitioned = True
-    topics = ("domain.usage_event:", "domain.meter:")
+    topics = events_of(UsageEvent, Meter)
     tables: ClassVar[dict[str, str]] = {
         "usage_events": """
             CREATE TABLE {usage_events} (

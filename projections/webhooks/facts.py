@@ -1,6 +1,7 @@
 """The one table from a fact in the log to the webhook that tells the outside world about it: each entry
-names the event class, the webhook types it may become, and the builder of its `data` (Dodo's payload
-shape where Dodo has the fact; tally's own otherwise, docs/webhooks.md). A new fact is one entry.
+names the event class and the builder of its webhook (Dodo's type and payload shape where Dodo has the
+fact; tally's own otherwise, docs/webhooks.md). A new fact is one entry; a wallet event's is its ledger
+line (`effect()`, domain/credit_ledger.py) under its transaction type's webhook.
 
 A builder sees the event and the `subject`: a small state the `webhooks` projection keeps per aggregate
 (a wallet's balance, a subscription's customer), since later events carry only what changed. It may
@@ -16,7 +17,8 @@ from decimal import Decimal
 from typing import Any
 
 from domain.alert_trigger import AlertTrigger
-from domain.credit_wallet import CreditWallet
+from domain.credit_ledger import LedgerEvent
+from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
 from domain.cycles import cycle_until
 from domain.invoice import Invoice
 from domain.meter import Meter
@@ -32,10 +34,7 @@ class Fact:
     data: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Mapping:
-    types: tuple[str, ...]
-    build: Callable[[Any, Subject], Fact | None]
+Builder = Callable[[Any, Subject], "Fact | None"]
 
 
 def _iso(at: datetime | None) -> str | None:
@@ -48,10 +47,16 @@ def _text(value: Decimal) -> str:
 
 # --- credit wallets: Dodo's CreditLedgerEntry --------------------------------------------------------------
 
-GRANT_TYPES = {
-    "cycle": ("credit.added", "credit_added"),
-    "rollover": ("credit.rolled_over", "credit_rolled_over"),
-    "manual": ("credit.manual_adjustment", "manual_adjustment"),
+# Dodo's webhook type of each ledger transaction type tally records.
+LEDGER_WEBHOOKS: dict[str, str] = {
+    "credit_added": "credit.added",
+    "credit_deducted": "credit.deducted",
+    "credit_expired": "credit.expired",
+    "credit_rolled_over": "credit.rolled_over",
+    "rollover_forfeited": "credit.rollover_forfeited",
+    "overage_charged": "credit.overage_charged",
+    "overage_reset": "credit.overage_reset",
+    "manual_adjustment": "credit.manual_adjustment",
 }
 
 
@@ -66,162 +71,43 @@ def wallet_opened(e: CreditWallet.Opened, subject: Subject) -> None:
     return None
 
 
-def _ledger_entry(
-    e: Any,
-    subject: Subject,
-    webhook: str,
-    transaction: str,
-    amount: Decimal,
-    credit: bool,
-    grant_id: str | None,
-    description: str,
-    balance_change: Decimal | None = None,
-    overage_change: Decimal = Decimal(0),
-) -> Fact:
-    """`balance_change` defaults to the amount, added for a credit and taken for a debit; overage moves
-    by `overage_change` (entitlements that let a balance run past zero, docs/credit-entitlements.md)."""
+def ledger_entry(e: LedgerEvent, subject: Subject) -> Fact:
+    """The wallet event's ledger line (`effect()`, domain/credit_ledger.py) as Dodo's `credit.*` webhook of
+    its transaction type; the balance and overage before it are the subject's."""
+    effect = e.effect()
     before = Decimal(subject["balance"])
-    change = amount if balance_change is None else balance_change
-    after = before + change if credit else before - change
-    subject["balance"] = _text(after)
+    after = before + effect.balance_change
     overage_before = Decimal(subject.get("overage", "0"))
-    overage_after = overage_before + overage_change
+    overage_after = overage_before + effect.overage_change
+    subject["balance"] = _text(after)
     subject["overage"] = _text(overage_after)
-    return Fact(
-        webhook,
-        uuid.UUID(subject["business_id"]),
-        {
-            "id": f"{e.originator_id}:{e.originator_version}",
-            "amount": _text(amount),
-            "balance_before": _text(before),
-            "balance_after": _text(after),
-            "brand_id": subject["business_id"],
-            "business_id": subject["business_id"],
-            "created_at": _iso(e.timestamp),
-            # The default wallet (the old `credits` form, docs/credits.md) stands for its own entitlement.
-            "credit_entitlement_id": subject.get("entitlement_id") or str(e.originator_id),
-            "customer_id": subject["customer_id"],
-            "is_credit": credit,
-            "metadata": {},
-            "overage_after": _text(overage_after),
-            "overage_before": _text(overage_before),
-            "transaction_type": transaction,
-            "description": description,
-            "grant_id": grant_id,
-            "reference_id": e.reference,
-            "reference_type": None,
-        },
-    )
-
-
-def credits_granted(e: CreditWallet.CreditsGranted, subject: Subject) -> Fact:
-    webhook, transaction = GRANT_TYPES[e.source]
-    return _ledger_entry(e, subject, webhook, transaction, e.amount, True, e.grant_id, f"{e.source} grant")
-
-
-def credits_debited(e: CreditWallet.CreditsDebited, subject: Subject) -> Fact:
-    return _ledger_entry(
-        e,
-        subject,
-        "credit.deducted",
-        "credit_deducted",
-        e.amount,
-        False,
-        None,
-        f"{e.reason} ({e.meter_id}, {e.cycle})",
-        e.amount - e.overage,
-        e.overage,
-    )
-
-
-def credits_expired(e: CreditWallet.CreditsExpired, subject: Subject) -> Fact:
-    return _ledger_entry(e, subject, "credit.expired", "credit_expired", e.amount, False, e.grant_id, "expired")
-
-
-def rolled_over(e: CreditWallet.CreditsRolledOver, subject: Subject) -> Fact:
-    # The rolled credits were already in the balance: a new grant, the balance unchanged.
-    return _ledger_entry(
-        e,
-        subject,
-        "credit.rolled_over",
-        "credit_rolled_over",
-        e.amount,
-        True,
-        e.grant_id,
-        f"rollover {e.rollover_count} of {e.parent_grant_id}",
-        Decimal(0),
-    )
-
-
-def rollover_forfeited(e: CreditWallet.RolloverForfeited, subject: Subject) -> Fact:
-    return _ledger_entry(
-        e, subject, "credit.rollover_forfeited", "rollover_forfeited", e.amount, False, e.grant_id, "rollover forfeited"
-    )
-
-
-def overage_charged(e: CreditWallet.OverageCharged, subject: Subject) -> Fact:
-    fact = _ledger_entry(
-        e,
-        subject,
-        "credit.overage_charged",
-        "overage_charged",
-        e.amount,
-        False,
-        None,
-        f"overage charged on invoice {e.invoice_id}",
-        Decimal(0),
-        -e.amount,
-    )
-    fact.data.update(
-        charge=_text(e.charge), currency=e.currency, price_per_unit=_text(e.price_per_unit), invoice_id=e.invoice_id
-    )
-    return fact
-
-
-def overage_reset(e: CreditWallet.OverageReset, subject: Subject) -> Fact:
-    return _ledger_entry(
-        e,
-        subject,
-        "credit.overage_reset",
-        "overage_reset",
-        e.amount,
-        True,
-        None,
-        "overage forgiven at reset",
-        Decimal(0),
-        -e.amount,
-    )
-
-
-def overage_repaid(e: CreditWallet.OverageRepaid, subject: Subject) -> Fact:
-    return _ledger_entry(
-        e,
-        subject,
-        "credit.deducted",
-        "credit_deducted",
-        e.amount,
-        False,
-        None,
-        "overage repayment",
-        e.amount,
-        -e.amount,
-    )
-
-
-def manually_adjusted(e: CreditWallet.ManuallyAdjusted, subject: Subject) -> Fact:
-    credit = e.entry_type == "credit"
-    return _ledger_entry(
-        e,
-        subject,
-        "credit.manual_adjustment",
-        "manual_adjustment",
-        e.amount,
-        credit,
-        None,
-        e.reason or f"manual {e.entry_type}",
-        e.amount if credit else e.amount - e.overage,
-        Decimal(0) if credit else e.overage,
-    )
+    reference_type, reference_id = effect.reference_parts
+    data = {
+        "id": f"{e.originator_id}:{e.originator_version}",
+        "amount": _text(effect.amount),
+        "balance_before": _text(before),
+        "balance_after": _text(after),
+        "brand_id": subject["business_id"],
+        "business_id": subject["business_id"],
+        "created_at": _iso(e.timestamp),
+        # The default wallet (the old `credits` form, docs/credits.md) stands for its own entitlement.
+        "credit_entitlement_id": subject.get("entitlement_id") or str(e.originator_id),
+        "customer_id": subject["customer_id"],
+        "is_credit": effect.is_credit,
+        "metadata": dict(effect.metadata),
+        "overage_after": _text(overage_after),
+        "overage_before": _text(overage_before),
+        "transaction_type": effect.transaction_type,
+        "description": effect.description,
+        "grant_id": effect.grant_id,
+        "reference_id": reference_id,
+        "reference_type": reference_type,
+    }
+    if isinstance(e, CreditWallet.OverageCharged):
+        data.update(
+            charge=_text(e.charge), currency=e.currency, price_per_unit=_text(e.price_per_unit), invoice_id=e.invoice_id
+        )
+    return Fact(LEDGER_WEBHOOKS[effect.transaction_type], uuid.UUID(subject["business_id"]), data)
 
 
 # --- subscriptions: the part of Dodo's Subscription tally has ----------------------------------------------
@@ -398,27 +284,19 @@ def alert_triggered(e: AlertTrigger.Triggered, subject: Subject) -> Fact:
     )
 
 
-FACTS: dict[type, Mapping] = {
-    CreditWallet.Opened: Mapping((), wallet_opened),
-    CreditWallet.CreditsGranted: Mapping(tuple(t for t, _ in GRANT_TYPES.values()), credits_granted),
-    CreditWallet.CreditsDebited: Mapping(("credit.deducted",), credits_debited),
-    CreditWallet.CreditsExpired: Mapping(("credit.expired",), credits_expired),
-    CreditWallet.CreditsRolledOver: Mapping(("credit.rolled_over",), rolled_over),
-    CreditWallet.RolloverForfeited: Mapping(("credit.rollover_forfeited",), rollover_forfeited),
-    CreditWallet.OverageCharged: Mapping(("credit.overage_charged",), overage_charged),
-    CreditWallet.OverageReset: Mapping(("credit.overage_reset",), overage_reset),
-    CreditWallet.OverageRepaid: Mapping(("credit.deducted",), overage_repaid),
-    CreditWallet.ManuallyAdjusted: Mapping(("credit.manual_adjustment",), manually_adjusted),
-    Subscription.Started: Mapping(("subscription.active",), subscription_started),
-    Subscription.CycleClosed: Mapping(("subscription.renewed",), cycle_closed),
-    Subscription.Cancelled: Mapping(("subscription.cancelled",), subscription_cancelled),
-    Invoice.Issued: Mapping(("invoice.issued",), invoice_issued),
-    Invoice.Paid: Mapping(("invoice.paid",), invoice_paid),
-    Invoice.Voided: Mapping(("invoice.voided",), invoice_voided),
-    Invoice.MarkedUncollectible: Mapping(("invoice.uncollectible",), invoice_uncollectible),
-    AlertTrigger.Triggered: Mapping(("alert.triggered", "credit.balance_low"), alert_triggered),
-    Meter.Created: Mapping((), meter_created),
-    Meter.BackfillCompleted: Mapping(("meter.backfill_completed",), backfill_completed),
+FACTS: dict[type, Builder] = {
+    CreditWallet.Opened: wallet_opened,
+    **{cls: ledger_entry for cls in LEDGER_EVENTS},
+    Subscription.Started: subscription_started,
+    Subscription.CycleClosed: cycle_closed,
+    Subscription.Cancelled: subscription_cancelled,
+    Invoice.Issued: invoice_issued,
+    Invoice.Paid: invoice_paid,
+    Invoice.Voided: invoice_voided,
+    Invoice.MarkedUncollectible: invoice_uncollectible,
+    AlertTrigger.Triggered: alert_triggered,
+    Meter.Created: meter_created,
+    Meter.BackfillCompleted: backfill_completed,
 }
 
 

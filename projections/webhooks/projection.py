@@ -16,10 +16,16 @@ from psycopg import Cursor, sql
 from psycopg.types.json import Jsonb
 
 from domain.alert import Alert
+from domain.alert_trigger import AlertTrigger
+from domain.credit_wallet import CreditWallet
+from domain.invoice import Invoice
+from domain.meter import Meter
+from domain.subscription import Subscription
 from domain.webhook_endpoint import WebhookEndpoint
 from projections.engine.projection import Page, Projection
 from projections.webhooks import outbox as webhook_outbox
 from projections.webhooks.facts import FACTS, Subject, envelope
+from store.topics import events_of
 
 
 def delivery_id(endpoint_id: uuid.UUID, position: int) -> uuid.UUID:
@@ -28,15 +34,7 @@ def delivery_id(endpoint_id: uuid.UUID, position: int) -> uuid.UUID:
 
 class WebhooksProjection(Projection):
     name = "webhooks"
-    topics = (
-        "domain.webhook_endpoint:",
-        "domain.alert:",
-        "domain.alert_trigger:",
-        "domain.credit_wallet:",
-        "domain.subscription:",
-        "domain.invoice:",
-        "domain.meter:",
-    )
+    topics = events_of(WebhookEndpoint, Alert, AlertTrigger, CreditWallet, Subscription, Invoice, Meter)
     tables: ClassVar[dict[str, str]] = {
         "webhook_endpoints": """
             CREATE TABLE {webhook_endpoints} (
@@ -182,7 +180,7 @@ class WebhooksProjection(Projection):
             cur.execute(sql.SQL("SELECT state FROM {} WHERE id = %s").format(self.t("webhook_subjects")), (key,))
             row = cur.fetchone()
             subjects[key] = dict(row["state"]) if row else {}
-        fact = FACTS[type(e)].build(e, subjects[key])
+        fact = FACTS[type(e)](e, subjects[key])
         if fact is None:
             return
         cur.execute(

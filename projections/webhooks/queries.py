@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import sql
 
 from domain.alert import Alert
@@ -86,7 +87,9 @@ def _schema(schema: str, name: str) -> sql.Composed:
     return sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(name))
 
 
-def list_webhooks(datastore: Any, schema: str, business: uuid.UUID, limit: int, iterator: int) -> WebhookPage:
+def list_webhooks(
+    datastore: PostgresDatastore, schema: str, business: uuid.UUID, limit: int, iterator: int
+) -> WebhookPage:
     """Newest first; the iterator is how many were already listed."""
     with datastore.transaction(commit=False) as cur:
         cur.execute(
@@ -116,7 +119,7 @@ def list_webhooks(datastore: Any, schema: str, business: uuid.UUID, limit: int, 
 
 
 def deliveries(
-    datastore: Any,
+    datastore: PostgresDatastore,
     schema: str,
     business: uuid.UUID,
     endpoint: uuid.UUID,
@@ -157,7 +160,9 @@ def deliveries(
     return paged(rows, page_number, page_size)
 
 
-def delivery_of(datastore: Any, schema: str, business: uuid.UUID, endpoint: uuid.UUID, delivery: uuid.UUID) -> None:
+def delivery_of(
+    datastore: PostgresDatastore, schema: str, business: uuid.UUID, endpoint: uuid.UUID, delivery: uuid.UUID
+) -> None:
     """NotFound unless the endpoint of this business has the delivery."""
     with datastore.transaction(commit=False) as cur:
         cur.execute(
@@ -171,7 +176,7 @@ def delivery_of(datastore: Any, schema: str, business: uuid.UUID, endpoint: uuid
 
 
 def list_alerts(
-    datastore: Any, schema: str, business: uuid.UUID, page_number: int, page_size: int
+    datastore: PostgresDatastore, schema: str, business: uuid.UUID, page_number: int, page_size: int
 ) -> PageOf[AlertView]:
     with datastore.transaction(commit=False) as cur:
         cur.execute(

@@ -88,3 +88,51 @@ def test_the_ledger_always_sums_to_the_balance_and_the_balance_never_goes_negati
         (e.amount for e in events if isinstance(e, CreditWallet.CreditsDebited | CreditWallet.CreditsExpired)), D(0)
     )
     assert moved == w.balance
+
+
+wallet_operations = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["grant", "debit", "expire", "credit_entry", "debit_entry", "charge_overage", "reset_overage", "repay"]
+        ),
+        st.decimals(min_value=D("0.001"), max_value=1000, places=3),
+        st.one_of(st.none(), st.integers(0, 10)),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=100)
+@given(wallet_operations)
+def test_the_ledger_effects_of_a_wallets_events_sum_to_its_balance_and_its_overage(ops):
+    w = wallet()
+    for i, (kind, amount, day) in enumerate(ops):
+        at = None if day is None else T0 + timedelta(days=day)
+        match kind:
+            case "grant":
+                w.grant(f"g{i}", amount, "manual", at, "r")
+            case "debit":
+                w.debit(amount, "c", "m", "usage", "i", overage_allowed=True)
+            case "expire":
+                w.expire(at or T0, "r")
+            case "credit_entry":
+                w.adjust(f"k{i}", "credit", amount, at, None, {}, None)
+            case "debit_entry":
+                w.adjust(f"k{i}", "debit", amount, None, None, {}, overage_room=D(10**6))
+            case "charge_overage":
+                w.charge_overage(D("0.05"), D(1), "USD", "inv", "r")
+            case "reset_overage":
+                w.reset_overage("r")
+            case "repay":
+                w.repay_overage(min(amount, w.balance, w.overage), "r")
+    effects = [e.effect() for e in w.collect_events()[1:]]
+    assert sum((e.balance_change for e in effects), D(0)) == w.balance
+    assert sum((e.overage_change for e in effects), D(0)) == w.overage
+    assert all(e.amount > 0 for e in effects)
+
+
+def test_a_manual_grant_is_a_manual_adjustment_and_a_cycles_grant_is_credit_added():
+    w = wallet()
+    w.grant("manual:k", D(5), "manual", None, "request:k")
+    w.grant("cycle:s:0:m", D(5), "cycle", None, "subscription:s")
+    assert [e.effect().transaction_type for e in w.collect_events()[1:]] == ["manual_adjustment", "credit_added"]

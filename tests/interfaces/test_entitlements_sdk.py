@@ -54,6 +54,14 @@ def test_the_sdk_defines_lists_updates_deletes_and_undeletes_an_entitlement(dodo
     assert [e.id for e in dodo.credit_entitlements.list().items] == [created.id]
 
 
+def test_the_sdk_lists_and_retrieves_entitlements_with_a_locale_and_gets_the_base_text(dodo):
+    created = dodo.credit_entitlements.create(
+        name="API credits", unit="credits", precision=0, rollover_enabled=False, overage_enabled=False
+    )
+    assert [e.name for e in dodo.credit_entitlements.list(locale="fr").items] == ["API credits"]
+    assert dodo.credit_entitlements.retrieve(created.id, locale="fr").unit == "credits"
+
+
 def test_the_sdk_refuses_an_entitlement_against_dodos_rules(dodo):
     with pytest.raises(dodopayments.UnprocessableEntityError) as refused:
         dodo.credit_entitlements.create(

@@ -127,13 +127,20 @@ def test_other_businesses_reach_the_head_while_one_business_stays_stuck_at_its_p
     assert parked(tally, "customers") == [], "the other projections applied A's events"
 
 
-def test_health_is_degraded_with_the_projection_and_position_parked(stuck, client):
+def test_health_without_a_key_shows_totals_and_with_a_key_only_that_business_parked_positions(stuck, client):
     tally, *_ = stuck
     first = parked(tally)[0].position
-    body = client.get("/health").json()
-    assert body["status"] == "degraded"
-    assert body["parked"] == [{"projection": "usage", "position": first, "events": 4}]
-    assert body["projections"]["usage"] == body["position"] == tally.store.head()
+    anyone = client.get("/health").json()
+    assert anyone["status"] == "degraded"
+    assert anyone["parked"] == [{"projection": "usage", "events": 4}], "a count, no position, no business"
+    assert anyone["projections"]["usage"] == anyone["position"] == tally.store.head()
+    as_a, as_b = (
+        client.get("/health", headers={"Authorization": f"Bearer {tally.businesses.create_key(name)}"}).json()
+        for name in ("a", "b")
+    )
+    assert as_a["parked"] == [{"projection": "usage", "events": 4, "position": first}]
+    assert as_b["parked"] == [] and as_b["status"] == "degraded", "B sees none of A's parked events"
+    assert client.get("/health", headers={"Authorization": "Bearer tally_wrong"}).status_code == 401
 
 
 def test_status_and_verify_show_the_stuck_business_and_verify_exits_1(stuck, database_url, schema):

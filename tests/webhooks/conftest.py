@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
 
 from application.tally import Tally
+from interfaces.webhook_http import Resolver, system_resolver
 from interfaces.webhook_sender import Sender
 from tests.webhooks.receiver import Receiver, receiving
 
@@ -30,12 +31,25 @@ def private_targets(tally: Tally) -> Tally:
 
 
 @pytest.fixture
-def sender(private_targets: Tally) -> Iterator[Sender]:
+def start_sender(tally: Tally) -> Iterator[Callable[..., Sender]]:
+    """Starts senders as `tally worker` does, with private targets allowed or not and a resolver a test
+    may stand in for DNS; all stopped at the end."""
     stopping = threading.Event()
-    running = Sender(
-        private_targets.store.datastore, private_targets.store.schema, stopping, QUICK_RETRIES, allow_private=True
-    )
-    thread = running.start()
-    yield running
+    threads = []
+
+    def start(allow_private: bool, resolve: Resolver = system_resolver) -> Sender:
+        running = Sender(
+            tally.store.datastore, tally.store.schema, stopping, QUICK_RETRIES, allow_private, resolve=resolve
+        )
+        threads.append(running.start())
+        return running
+
+    yield start
     stopping.set()
-    thread.join(timeout=15)
+    for thread in threads:
+        thread.join(timeout=15)
+
+
+@pytest.fixture
+def sender(private_targets: Tally, start_sender: Callable[..., Sender]) -> Sender:
+    return start_sender(allow_private=True)

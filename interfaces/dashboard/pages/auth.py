@@ -14,6 +14,7 @@ from application.tally import Tally
 from domain.errors import Unauthorized
 from interfaces.dashboard import session
 from interfaces.dashboard.pages.overview import overview
+from interfaces.http.key_guessing import TooManyWrongKeys
 from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, str], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -40,6 +41,13 @@ def sign_in(request: Request[Any, Any, Any], tally: Tally, data: Form) -> Templa
             "sign_in.html",
             status_code=401,
             context={"error": "That API key is not valid. Use a key printed by `tally serve` or `tally keys create`."},
+        )
+    except TooManyWrongKeys as exc:
+        return Template(
+            "sign_in.html",
+            status_code=429,
+            headers={"Retry-After": str(exc.retry_after_s)},
+            context={"error": f"Too many wrong keys from your address. Try again in {exc.retry_after_s} s."},
         )
     return Redirect(HOME, status_code=303)
 

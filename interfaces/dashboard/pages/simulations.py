@@ -129,10 +129,16 @@ def simulations_page(queries: Queries, business: uuid.UUID, position_reached: in
 def simulation_page(simulation_id: uuid.UUID, queries: Queries, business: uuid.UUID, position_reached: int) -> Template:
     """Progress while it runs; then revenue per cycle, actual vs simulated, and the movers."""
     view = queries.simulation(business, simulation_id, page_size=SHOWN)
-    chart = {"cycles": sorted({r.cycle_start.isoformat() for r in view.revenue}), "issued": {}, "scenarios": {}}
+    issued: dict[str, object] = {}
+    scenarios: dict[str, dict[str, object]] = {}
     for r in view.revenue:
-        chart["issued"][r.cycle_start.isoformat()] = r.issued
-        chart["scenarios"].setdefault(r.scenario, {})[r.cycle_start.isoformat()] = r.simulated
+        issued[r.cycle_start.isoformat()] = r.issued
+        scenarios.setdefault(r.scenario, {})[r.cycle_start.isoformat()] = r.simulated
+    chart = {
+        "cycles": sorted({r.cycle_start.isoformat() for r in view.revenue}),
+        "issued": issued,
+        "scenarios": scenarios,
+    }
     return Template("simulation.html", context={"simulation": view, "chart": chart})
 
 

@@ -29,3 +29,16 @@
     button.setAttribute("aria-expanded", String(open));
   });
 })();
+
+// "Go back" on an error page returns to the form as it was filled in; without history, to the overview.
+// A listener, not a javascript: link, which the dashboard's Content-Security-Policy refuses.
+(function () {
+  "use strict";
+  document.querySelectorAll("a.back").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (window.history.length < 2) return;
+      event.preventDefault();
+      window.history.back();
+    });
+  });
+})();

@@ -64,15 +64,18 @@ class WebhookCommands:
     def create_webhook(self, data: WebhookCreate, tally: Tally, business: uuid.UUID) -> WebhookWritten:
         """Add an endpoint that receives this business's facts, signed with Standard Webhooks (the secret is
         at `GET /webhooks/{id}/secret`). `filter_types` limits which event types it gets (empty: all). Only
-        http(s) URLs; loopback and private addresses are refused (422 `private_target`) unless the operator
-        allows them. A repeated `idempotency_key` creates nothing more and answers the endpoint it created."""
+        http(s) URLs in a form every client reads alike (no percent-encoded host, no credentials, no spaces;
+        422 `invalid_webhook`), stored canonical; loopback and private addresses are refused (422
+        `private_target`) unless the operator allows them. A repeated `idempotency_key` creates nothing
+        more and answers the endpoint it created."""
         return _written(tally, business, tally.webhooks.create_webhook(business, _fields(data)))
 
     @patch("/{webhook_id:uuid}", operation_id="UpdateWebhook", sync_to_thread=True)
     def update_webhook(
         self, webhook_id: uuid.UUID, data: WebhookUpdate, tally: Tally, business: uuid.UUID
     ) -> WebhookWritten:
-        """Change an endpoint; fields left out stay as they are. A disabled endpoint gets no new deliveries."""
+        """Change an endpoint; fields left out stay as they are, a new `url` is checked as at creation. A
+        disabled endpoint gets no new deliveries."""
         return _written(tally, business, tally.webhooks.update_webhook(business, webhook_id, _fields(data)))
 
     @patch("/{webhook_id:uuid}/headers", operation_id="UpdateWebhookHeaders", sync_to_thread=True)

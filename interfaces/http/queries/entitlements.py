@@ -11,6 +11,7 @@ from litestar import get
 from litestar.params import Parameter
 
 from application.tally import Tally
+from domain.credit_ledger import TransactionType
 from domain.credit_wallet import wallet_id
 from domain.customer import Customer
 from domain.customer import customer_id as customer_uuid
@@ -30,18 +31,6 @@ from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 
 CustomerId = Annotated[str, Parameter(min_length=1, max_length=255)]
-TransactionType = Literal[
-    "credit_added",
-    "credit_deducted",
-    "credit_expired",
-    "credit_rolled_over",
-    "rollover_forfeited",
-    "overage_charged",
-    "overage_reset",
-    "auto_top_up",
-    "manual_adjustment",
-    "refund",
-]
 
 
 def balances_caught_up(tally: Tally, position: int) -> None:

@@ -20,11 +20,6 @@ from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 from projections.usage.meter_views import MeterView
 
-# Dodo's SDK may send a locale for translated texts; tally keeps none, so the base text is shown, as Dodo shows
-# it for a locale without translations.
-Locale = Annotated[
-    str | None, Parameter(description="Accepted for Dodo's SDK; tally shows the base text", max_length=35)
-]
 MAX_BUCKETS = 10_000
 MAX_GROUP_KEYS = 5
 GroupBy = Annotated[
@@ -54,7 +49,6 @@ class MeterQueries:
         archived: bool = Parameter(default=False, description="true: archived meters only, as Dodo"),
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
-        locale: Locale = None,
     ) -> PageOf[MeterView]:
         """Meters, newest first: active ones, or with `archived=true` the archived ones."""
         return queries.meters(business, archived, page_number, page_size)
@@ -67,7 +61,6 @@ class MeterQueries:
         queries: Queries,
         business: uuid.UUID,
         position_reached: int,
-        locale: Locale = None,
     ) -> MeterView:
         """One meter with `skipped` (matching events without a numeric value) and back-fill progress."""
         return queries.meter(tally.meters.get_meter(business, meter_id))

@@ -68,6 +68,8 @@ class WebhookQueries:
         page_number: PageNumber = 0,
     ) -> PageOf[DeliveryView]:
         """The endpoint's deliveries, newest first: status (pending, delivered, failed), attempts, the last
-        response code or error, and the next try of a pending one. `id` is the `webhook-id` it is sent with."""
+        response code or error class (`http_status`, `connection_failed`, `timeout`, `tls_failed`,
+        `dns_failed`, `refused_target`, `invalid_target`, `send_failed`), and the next try of a pending one.
+        `id` is the `webhook-id` it is sent with."""
         tally.webhooks.get_webhook(business, webhook_id)
         return queries.deliveries(business, webhook_id, status, page_number, page_size)

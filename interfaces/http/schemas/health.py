@@ -6,12 +6,13 @@ import msgspec
 
 
 class Parked(msgspec.Struct):
-    """A business's events parked in a projection from `position` on (`events` of them). Which business,
-    and the error, are for `tally projections status`: /health answers without a key."""
+    """Events parked in a projection. Without a key: one total per projection, over every business. With a
+    key: that business's own, from `position` on (an event whose business is unknown holds back every
+    business, so it shows to every key). Which business, and the error, are for `tally projections status`."""
 
     projection: str
-    position: int
     events: int
+    position: int | msgspec.UnsetType = msgspec.UNSET
 
 
 class Health(msgspec.Struct):

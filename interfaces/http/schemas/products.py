@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 
 from domain.credit_rules import Attachment
-from domain.pricing_models import Pricing
+from domain.pricing_models import Model, Pricing
 from domain.product import Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
 from projections.reads.billing_views import number
@@ -32,7 +32,7 @@ class PricingView(msgspec.Struct, kw_only=True):
     """The model's terms: unit_price (per_unit), tiers (graduated, volume), package_size and package_price;
     null where the model does not use them."""
 
-    model: str
+    model: Model
     unit_price: str | None
     tiers: list[TierView] | None
     package_size: str | None

@@ -6,11 +6,12 @@ import os
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from application.tally import Tally
 from interfaces.http.app import create_app
@@ -64,12 +65,33 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+# Reported from the page on any Content-Security-Policy violation: before the page's own scripts run, and on
+# every page the context opens.
+REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", function (e) {
+  window.reportCspViolation(e.violatedDirective + " blocked " + e.blockedURI + " at " + e.sourceFile + ":" + e.lineNumber);
+});"""
+
+
+@contextmanager
+def csp_watched(browser: Browser, served: Served, width: int) -> Iterator[BrowserContext]:
+    """A browser context on the dashboard that fails the test if a page breaks its own Content-Security-Policy
+    (an inline script or style, a `javascript:` link): such a page works in no browser that enforces it."""
+    context = browser.new_context(base_url=served.base, viewport={"width": width, "height": 860})
+    context.set_default_timeout(15_000)
+    violations: list[str] = []
+    context.expose_binding("reportCspViolation", lambda _source, what: violations.append(what))
+    context.add_init_script(REPORT_VIOLATIONS)
+    try:
+        yield context
+    finally:
+        context.close()
+    assert violations == [], "the dashboard broke its own Content-Security-Policy"
+
+
 @pytest.fixture
 def page(browser: Browser, served: Served) -> Iterator[Page]:
-    context = browser.new_context(base_url=served.base, viewport={"width": 1280, "height": 860})
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
+    with csp_watched(browser, served, 1280) as context:
+        yield context.new_page()
 
 
 def screenshot(page: Page, name: str) -> None:

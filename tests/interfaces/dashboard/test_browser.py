@@ -154,3 +154,12 @@ def test_an_issued_invoice_reads_line_by_line_and_another_business_sees_nothing(
         expect(page.locator("main")).not_to_contain_text("cus_seed")
         expect(page.locator("main")).not_to_contain_text("Starter")
     assert page.goto(f"/dashboard/invoices/{invoice['id']}").status == 404
+
+
+def test_go_back_on_an_error_page_returns_to_the_page_before_it(page: Page, served: Served, key: str) -> None:
+    sign_in(page, key)
+    page.goto("/dashboard/meters")
+    page.goto("/dashboard/customers/cus_nobody")
+    expect(page.locator("h1")).to_have_text("Not found")
+    page.click("text=Go back")
+    expect(page).to_have_url(f"{served.base}/dashboard/meters")

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import RunningWorker
 from tests.interfaces.billing_helpers import meter, product, subscribe, yesterday
-from tests.interfaces.dashboard.conftest import Served, screenshot
+from tests.interfaces.dashboard.conftest import Served, csp_watched, screenshot
 from tests.interfaces.dashboard.test_browser import sign_in
 
 WIDTHS = {"laptop": 1366, "phone": 390}
@@ -21,10 +21,8 @@ EVENTS = 1234
 
 @pytest.fixture(params=list(WIDTHS))
 def sized_page(request: pytest.FixtureRequest, browser: Browser, served: Served) -> Iterator[Page]:
-    context = browser.new_context(base_url=served.base, viewport={"width": WIDTHS[request.param], "height": 860})
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
+    with csp_watched(browser, served, WIDTHS[request.param]) as context:
+        yield context.new_page()
 
 
 @pytest.fixture

@@ -29,11 +29,11 @@ MAX_MAGNITUDE = Decimal("1e15")
 MAX_PLACES = 12
 PRECISION = 100
 _LEAST = -MAX_MAGNITUDE
+_MOST_INT = 10**15
 # Meters and filters read numeric strings as numbers, so metadata and filters bound them as numbers.
 NUMBER_RULE = (
     f"numbers and numeric strings must be at most 1e15 in absolute value, with at most {MAX_PLACES} decimal places"
 )
-_MOST_INT = 10**15
 
 # Set once, here, for the whole process: a thread's context starts as a copy of DefaultContext, and the
 # importing thread already has its own. Every module that computes money imports this one.

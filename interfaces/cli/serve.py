@@ -6,13 +6,17 @@ import argparse
 import logging
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
 import uvicorn
+from uvicorn.config import STARTUP_FAILURE
+from uvicorn.supervisors import Multiprocess
 
 from interfaces.cli.close_cycles import add_grace
-from interfaces.cli.common import open_tally
+from interfaces.cli.common import UserError, open_tally
+from interfaces.cli.parent_death import SUPERVISOR_ENV
 from interfaces.cli.supervisor import Supervisor
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
@@ -64,7 +68,24 @@ def demo_key(tally, data_dir: str) -> str:  # type: ignore[no-untyped-def]
     return key
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """serve's port, taken before anything else: a serve that cannot have it stops before it opens, or
+    could stop, a database that another serve is using."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        raise UserError(
+            f"cannot listen on {host}:{port}: {e.strerror}", "another program has the port: stop it, or choose --port"
+        ) from None
+    sock.set_inheritable(True)  # the API processes of --workers N serve it too
+    return sock
+
+
 def run(args: argparse.Namespace) -> int:
+    sock = listen(args.host, args.port)
     tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING)
     splits = [None] if args.partitions <= 1 else [Partition(i, args.partitions) for i in range(args.partitions)]
     for split in splits:
@@ -109,22 +130,32 @@ def run(args: argparse.Namespace) -> int:
             flush=True,
         )
         if args.workers > 1:
-            # Each API process opens its own pool; they find the database through the environment.
+            # Each API process opens its own pool; they find the database through the environment, and end
+            # when serve does (interfaces/cli/parent_death.py).
             os.environ.update(
-                {"DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema, "TALLY_DATA_DIR": str(args.data_dir)}
+                {
+                    "DATABASE_URL": url,
+                    "TALLY_SCHEMA": tally.store.schema,
+                    "TALLY_DATA_DIR": str(args.data_dir),
+                    SUPERVISOR_ENV: str(os.getpid()),
+                }
             )
-            uvicorn.run(
+            config = uvicorn.Config(
                 "interfaces.http.asgi:create",
                 factory=True,
                 workers=args.workers,
-                host=args.host,
-                port=args.port,
                 log_level=log_level,
                 access_log=access_log,
             )
+            Multiprocess(config, sockets=[sock]).run()
         else:
-            app = create_app(tally, session_secret(args.data_dir))
-            uvicorn.run(app, host=args.host, port=args.port, log_level=log_level, access_log=access_log)
+            config = uvicorn.Config(
+                create_app(tally, session_secret(args.data_dir)), log_level=log_level, access_log=access_log
+            )
+            server = uvicorn.Server(config)
+            server.run(sockets=[sock])
+            if not server.started:
+                return STARTUP_FAILURE
     finally:
         for worker in workers:
             worker.stop()

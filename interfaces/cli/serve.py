@@ -28,6 +28,10 @@ from store.config import SERVING
 log = logging.getLogger("tally.serve")
 
 DEMO_BUSINESS = "demo"
+# uvicorn kills an API process of --workers N that has not answered its health check within this many
+# seconds, and starts another. Its own 5 s is shorter than a start on a busy machine (importing tally took
+# 7.4 s at a load average of 15 on 2 cores): every new process was killed before it could answer.
+API_HEALTHCHECK_S = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -153,6 +157,7 @@ def run(args: argparse.Namespace) -> int:
                 "interfaces.http.asgi:create",
                 factory=True,
                 workers=args.workers,
+                timeout_worker_healthcheck=API_HEALTHCHECK_S,
                 log_level=log_level,
                 access_log=access_log,
             )

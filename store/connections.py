@@ -15,6 +15,10 @@ waited for the pool, then for eventsourcing's retries, until its 7 s deadline. `
   (503) as soon as an attempt to connect made since it asked has failed (within the half second), where
   it would have waited for a connection that cannot come; once the database is back, the next attempt
   gives it a connection. Work without a deadline (the worker, the CLI) waits for the pool as before.
+
+It overrides two of psycopg_pool's private methods (`_connect`, `_add_connection`) and reads its idle
+connections (`_pool`); pyproject.toml keeps psycopg-pool to one minor version, and
+tests/interfaces/test_database_restart.py fails if they change.
 """
 
 from __future__ import annotations

@@ -210,6 +210,11 @@ class AuditLog(Protocol):
         """The log position of each of the aggregate's versions."""
         ...
 
+    def history(self, aggregate: uuid.UUID) -> list[tuple[int, Any]]:
+        """(position, event) of each of the aggregate's events, oldest first: where its story stands among
+        the others'."""
+        ...
+
     def events_at(self, positions: list[int]) -> list[tuple[int, Any]]:
         """(position, event) of the events at these positions, oldest first."""
         ...

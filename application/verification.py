@@ -1,8 +1,9 @@
 """`audit verify`: every issued invoice re-derived from the log (overage lines
 and the entitlement balances they were rated on included), every wallet
 balance and overage replayed (so every rollover, forfeit and overage settlement
-with it), every credit entitlement's terms replayed, and the read models people
-look at checked against them.
+with it), every wallet's expiries in order with the closes they wait for
+(application/expiry_order.py), every credit entitlement's terms replayed, and
+the read models people look at checked against them.
 
 The usage evidence is read in one pass over the log and grouped by customer,
 so verifying N invoices costs one scan, not N.
@@ -19,6 +20,7 @@ from typing import Any
 
 from eventsourcing.utils import get_topic
 
+from application.expiry_order import expiries_before_close
 from application.explain import InvoiceExplainer
 from application.ports import AuditLog, ShownReadModels
 from domain.credit_entitlement import CreditEntitlement
@@ -94,6 +96,9 @@ class Verification:
                         f"wallet's history gives {wallet.balance} and {wallet.overage}",
                     )
                 )
+            findings += [
+                Finding("expiry", str(wallet_id), d) for d in expiries_before_close(self.log.history, wallet_id)
+            ]
             done += 1
             if progress:
                 progress(done, total)

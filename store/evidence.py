@@ -17,7 +17,7 @@ from eventsourcing.utils import get_topic
 from psycopg import sql
 
 from domain.usage_event import UsageEvent
-from store.log import EventLog, read_notifications
+from store.log import EventLog, read_history, read_notifications
 
 RECORDED_TOPIC = get_topic(UsageEvent.Recorded)
 
@@ -80,6 +80,10 @@ class LogEvidence:
         with self.log.datastore.transaction(commit=False) as cur:
             cur.execute(query, (aggregate,))
             return {r["originator_version"]: r["notification_id"] for r in cur.fetchall()}
+
+    def history(self, aggregate: uuid.UUID) -> list[tuple[int, Any]]:
+        """(position, event) of each of the aggregate's events, oldest first."""
+        return read_history(self.log, aggregate)
 
     def events_at(self, positions: list[int]) -> list[tuple[int, Any]]:
         """(position, event) of the events at these positions, oldest first."""

@@ -45,7 +45,6 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
             {
                 "tally": tally,
                 "queries": queries,
-                "projection_names": list(PROJECTIONS),
                 "position_watch": watch,
                 "key_guessing": KeyGuessing.from_env(),
             }

@@ -4,11 +4,13 @@ follows), their meters, the customer's wallet and entitlement balances."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from domain.credit_rules import EntitlementTerms
 from domain.credit_wallet import CreditWallet
+from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.product import Product
 from domain.rating import UsagePrice
@@ -22,6 +24,8 @@ class BillInputs:
     wallet: CreditWallet | None = None
     terms: dict[str, EntitlementTerms] = field(default_factory=dict)
     balances: dict[str, CreditWallet] = field(default_factory=dict)
+    # Each subscription's open cycle (Credits.open_cycles): no grant still paying for one expires before its close.
+    open_cycle: Callable[[uuid.UUID], Cycle | None] = lambda _: None
 
     def product(self, product_id: uuid.UUID) -> Product:
         """The product as stored now (a price change applies to open cycles), loaded once with its meters."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
@@ -31,7 +32,7 @@ from domain.credit_settlement import Closing, debit_usage, grant, settle
 from domain.credit_wallet import CreditWallet
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
-from domain.entitlements import cycle_grants, cycle_reference, entitlement_grants
+from domain.entitlements import awaiting_close, cycle_grants, cycle_reference, entitlement_grants
 from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, invoice_id
 from domain.invoice_numbering import InvoiceNumbering, numbering_id
@@ -67,6 +68,7 @@ class Billing:
         self.head = store.head
         self.read_side = read_side
         self.wallet_of = credits.wallet_of
+        self.open_cycles = credits.open_cycles
         self.entitlements = entitlements
 
     def close_cycles(
@@ -127,10 +129,10 @@ class Billing:
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
 
-    def close(self, subscription: Subscription, due: list[Cycle], now: datetime) -> Issued:
+    def close(self, subscription: Subscription, due: list[Cycle], now: datetime, preview: bool = False) -> Issued:
         """Bills the due cycles, each on its plan segments, and closes them on the subscription; answers the
         invoices and what they change, for the caller to save with it."""
-        inputs = self._inputs(subscription, [s for c in due for s in subscription.segments(c)])
+        inputs = self._inputs(subscription, [s for c in due for s in subscription.segments(c)], now, preview)
         measured = self._measured(subscription, inputs, [(c, subscription.segments(c)) for c in due])
         starts = [subscription.bill_start(c) for c in due]
         numbering = self.numbering(subscription.business_id)
@@ -146,12 +148,14 @@ class Billing:
                 inputs.product(subscription.timeline.plan_at(following.start).product_id) if following else None
             )
             if inputs.wallet is not None:
-                self._settle_credits(inputs.wallet, subscription, next_product, c, rated.lines, invoice.id)
-            self._settle_entitlements(inputs, subscription, next_product, c, rated.lines, invoice.id)
+                self._settle_credits(
+                    inputs.wallet, subscription, next_product, c, rated.lines, invoice.id, inputs.open_cycle
+                )
+            self._settle_entitlements(inputs, subscription, next_product, c, rated.lines, invoice.id, inputs.open_cycle)
             invoices.append(invoice)
         return Issued(invoices, [*invoices, numbering, *inputs.wallets])
 
-    def bill_part(self, subscription: Subscription, at: datetime, now: datetime) -> Issued:
+    def bill_part(self, subscription: Subscription, at: datetime, now: datetime, preview: bool = False) -> Issued:
         """Bills the open cycle's part before `at` (a plan change's), if it has one: the usage measured,
         credits debited; the cycle stays open, its allowances and grants with it."""
         c = subscription.open_cycle
@@ -160,7 +164,7 @@ class Billing:
         if not parts:
             return Issued([], [])
         start = subscription.bill_start(c)
-        inputs = self._inputs(subscription, parts)
+        inputs = self._inputs(subscription, parts, now, preview)
         [(measured, position)] = self._measured(subscription, inputs, [(replace(c, end=at), parts)])
         numbering = self.numbering(subscription.business_id)
         [number] = numbering.take([invoice_id(subscription.id, start)])
@@ -175,9 +179,9 @@ class Billing:
             debit_usage(wallet, inputs.terms[e], inputs.prices, rated.lines, reference, str(invoice.id))
         return Issued([invoice], [invoice, numbering, *inputs.wallets])
 
-    def _inputs(self, subscription: Subscription, parts: list[Segment]) -> BillInputs:
+    def _inputs(self, subscription: Subscription, parts: list[Segment], now: datetime, preview: bool) -> BillInputs:
         """The products of the segments (and of the plans that follow them), their meters, the wallet and the
-        entitlement balances the bill spends."""
+        entitlement balances the bill spends, with what expired by `now` expired (saved, unless a preview)."""
         inputs = BillInputs(self.repository)
         for pid in [s.plan.product_id for s in parts] + [subscription.product_id]:
             inputs.product(pid)
@@ -190,6 +194,8 @@ class Billing:
         inputs.balances = {
             e: self.entitlements.wallet_of(subscription.business_id, subscription.customer_id, e) for e in inputs.terms
         }
+        inputs.open_cycle = self.open_cycles(subscription)
+        self._expire_due(inputs.wallets, now, inputs.open_cycle, save=not preview)
         return inputs
 
     def _measured(
@@ -264,6 +270,23 @@ class Billing:
             segments=[billed_terms(p, rated.currency) for p in parts],
         )
 
+    def _expire_due(
+        self,
+        wallets: list[CreditWallet],
+        now: datetime,
+        open_cycle: Callable[[uuid.UUID], Cycle | None],
+        save: bool = True,
+    ) -> None:
+        """Credits pay from the grants active at the close: what expired by `now` (a manual grant's own date)
+        is expired first, as the expiry job would have, whether or not it got there yet. Saved on its own,
+        before the close's save, so the ledger shows the close's first movement after its pricing
+        (docs/simulation.md); a preview prices with it and saves nothing."""
+        expired = [
+            w for w in wallets if w.expire(now, f"expiry:{now.isoformat()}", kept=awaiting_close(w.grants, open_cycle))
+        ]
+        if expired and save:
+            self.save(*expired)
+
     def numbering(self, business: uuid.UUID) -> InvoiceNumbering:
         """The business's invoice numbering as stored, or a new one (saved with its first use)."""
         try:
@@ -280,13 +303,15 @@ class Billing:
         c: Cycle,
         lines: list[Line],
         invoice: uuid.UUID,
+        open_cycle: Callable[[uuid.UUID], Cycle | None],
     ) -> None:
-        """Debit what the cycle used, expire what ended with it, grant the next cycle's credits (of the plan
-        the next cycle is on)."""
+        """Debit what the cycle used, expire what ended with it (but no grant still paying for another cycle
+        not closed yet: the wallet is the customer's, shared by its subscriptions), grant the next cycle's
+        credits (of the plan the next cycle is on)."""
         reference = cycle_reference(subscription.id, c)
         for line in lines:
             wallet.debit(line.credits_used, reference, line.meter_id, "usage", f"invoice:{invoice}")
-        wallet.expire(c.end, reference)
+        wallet.expire(c.end, reference, kept=awaiting_close(wallet.grants, open_cycle))
         following = subscription.cycle(c.index + 1)
         if following is not None and next_product is not None:
             for g in cycle_grants(subscription.id, next_product.prices(), following):
@@ -300,6 +325,7 @@ class Billing:
         c: Cycle,
         lines: list[Line],
         invoice: uuid.UUID,
+        open_cycle: Callable[[uuid.UUID], Cycle | None],
     ) -> None:
         """Each entitlement's balance: debits, overage by behaviour, rollover (domain/credit_settlement.py),
         then the next cycle's grants (of the plan the next cycle is on)."""
@@ -313,7 +339,7 @@ class Billing:
             following.end if following else None,
         )
         for e, wallet in inputs.balances.items():
-            settle(wallet, inputs.terms[e], inputs.prices, lines, closing)
+            settle(wallet, inputs.terms[e], inputs.prices, lines, closing, awaiting_close(wallet.grants, open_cycle))
         if following is not None and next_product is not None:
             for e, g in entitlement_grants(subscription.id, next_product.attachments, inputs.terms, following):
                 grant(inputs.balances[e], inputs.terms[e], g.grant_id, g.amount, g.expires_at, g.reference)

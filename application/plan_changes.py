@@ -88,7 +88,7 @@ class PlanChanges:
             else:
                 at = whole_minute(effective_at if isinstance(effective_at, datetime) else now)
                 subscription.change_plan(plan, mode, at, now, interval, count, replace_scheduled)
-                issued = self._bill(subscription, mode, at, now)
+                issued = self._bill(subscription, mode, at, now, preview)
             if preview:
                 return Changed(Written(subscription.id, 0), subscription, issued.invoices)
             try:
@@ -98,13 +98,13 @@ class PlanChanges:
             return Changed(written, subscription, issued.invoices)
         raise Conflict("the subscription kept changing; retry", "subscription_busy")
 
-    def _bill(self, subscription: Subscription, mode: Mode, at: datetime, now: datetime) -> Issued:
+    def _bill(self, subscription: Subscription, mode: Mode, at: datetime, now: datetime, preview: bool) -> Issued:
         """What the change bills at once: the part before it (prorated), or the cycle it ended (full)."""
         if mode == "prorated_immediately":
-            return self.billing.bill_part(subscription, at, now)
+            return self.billing.bill_part(subscription, at, now, preview)
         c = subscription.open_cycle
         if mode == "full_immediately" and c is not None and c.end <= at:
-            return self.billing.close(subscription, [c], now)
+            return self.billing.close(subscription, [c], now, preview)
         return Issued([], [])
 
     def cancel_scheduled_change(self, business: uuid.UUID, subscription_id: uuid.UUID) -> Written[uuid.UUID]:

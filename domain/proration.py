@@ -27,7 +27,8 @@ from fractions import Fraction
 from typing import Any, Literal, get_args
 
 from domain.credit_rules import Pool
-from domain.money import MAX_PRICE_PLACES, MINOR_UNITS
+from domain.money import MINOR_UNITS
+from domain.numbers import MAX_PLACES
 from domain.rating import Rated, Usage, UsagePrice, rate
 
 Mode = Literal["prorated_immediately", "full_immediately", "do_not_bill"]
@@ -146,7 +147,7 @@ def allowance(amount: Decimal, part: Fraction) -> Decimal:
     exact = Fraction(amount) * part
     if exact.denominator == 1:
         return Decimal(exact.numerator)
-    return Decimal(math.floor(exact * 10**MAX_PRICE_PLACES)).scaleb(-MAX_PRICE_PLACES)
+    return Decimal(math.floor(exact * 10**MAX_PLACES)).scaleb(-MAX_PLACES)
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,10 @@ from interfaces.http.dependencies import DEPENDENCIES
 from interfaces.http.headers import security_headers
 from interfaces.http.key_guessing import KeyGuessing
 from interfaces.http.openapi import complete, openapi_config
-from interfaces.http.position_watch import PositionWatch
 from interfaces.http.query_check import QueryCheck
 from interfaces.http.request_check import RequestCheck
+from interfaces.resources.freshness import PositionWatch
 from projections.engine.registry import PROJECTIONS
-from projections.engine.worker import positions_in
 from projections.reads.queries import Queries
 
 MAX_BODY = 1024 * 1024
@@ -32,8 +31,9 @@ MAX_BODY = 1024 * 1024
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
     reads = query_datastore(tally)
-    watch = PositionWatch(lambda: positions_in(reads, tally.store.schema), list(PROJECTIONS))
     queries = Queries(reads, tally.store.schema, tally.store.events_table)
+    # Read-your-writes waits watch where the queries read: the replica's positions when they read one.
+    watch = PositionWatch(queries.positions, list(PROJECTIONS))
     app = Litestar(
         route_handlers=[*CONTROLLERS, dashboard_router()],
         middleware=[RequestCheck(), QueryCheck(), database_deadline, session_middleware(secret or session_secret())],
@@ -45,7 +45,6 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
             {
                 "tally": tally,
                 "queries": queries,
-                "projection_names": list(PROJECTIONS),
                 "position_watch": watch,
                 "key_guessing": KeyGuessing.from_env(),
             }

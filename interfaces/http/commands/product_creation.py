@@ -11,9 +11,12 @@ from litestar import delete, patch, post
 
 from application.tally import Tally
 from domain.errors import Fault, Invalid, Malformed
-from interfaces.http.commands.dodo_products import INTERVALS, DodoProductCreate, DodoProductUpdate
-from interfaces.http.commands.products import ProductCreate, usage_price, written
-from interfaces.http.schemas.dodo_products import ProductWritten
+from interfaces.http.commands.products import written
+from interfaces.http.plain_decimals import check_decimals
+from interfaces.resources.dodo_product_bodies import INTERVALS, DodoProductCreate, DodoProductUpdate
+from interfaces.resources.dodo_products import ProductWritten
+from interfaces.resources.prices import usage_price
+from interfaces.resources.products import ProductCreate
 
 _own = msgspec.json.Decoder(ProductCreate, float_hook=Decimal)
 _dodo = msgspec.json.Decoder(DodoProductCreate)
@@ -26,6 +29,8 @@ def decode_create(body: bytes) -> ProductCreate | DodoProductCreate:
     except msgspec.DecodeError as exc:
         raise Malformed(f"the body is not valid JSON: {exc}") from None
     dodo = isinstance(shape, dict) and isinstance(shape.get("price"), dict)
+    if not dodo:
+        check_decimals(ProductCreate, shape)
     try:
         decoded: ProductCreate | DodoProductCreate = (_dodo if dodo else _own).decode(body)
     except msgspec.ValidationError as exc:
@@ -37,7 +42,11 @@ def decode_create(body: bytes) -> ProductCreate | DodoProductCreate:
 class ProductCreation:
     """Part of the commands half of the products controller (interfaces/http/controllers.py)."""
 
-    @post(operation_id="CreateProduct", sync_to_thread=True, opt={"problems": (404,), "body": ProductCreate})
+    @post(
+        operation_id="CreateProduct",
+        sync_to_thread=True,
+        opt={"problems": (404,), "body": ProductCreate, "decimals": False},
+    )
     def create_product(self, body: bytes, tally: Tally, business: uuid.UUID) -> ProductWritten:
         """Create a product, in tally's shape (a fixed `price` per cycle, a billing interval, usage prices per
         meter: a model (per_unit, graduated, volume or package), free threshold, optional credits, optional

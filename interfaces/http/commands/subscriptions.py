@@ -15,16 +15,16 @@ from application.tally import Tally
 from application.written import Written
 from domain.errors import Invalid
 from domain.invoice import invoice_id
-from interfaces.http.commands.subscription_bodies import (
+from interfaces.http.dependencies import visible
+from interfaces.resources.plan_changes import ChangeAnswer, PreviewAnswer, change_answer, preview_answer
+from interfaces.resources.subscription_bodies import (
     ChangePlan,
     DodoSubscriptionCreate,
     SubscriptionCreate,
     SubscriptionUpdate,
     decode_create,
 )
-from interfaces.http.dependencies import visible
-from interfaces.http.schemas.plan_changes import ChangeAnswer, PreviewAnswer, change_answer, preview_answer
-from interfaces.http.schemas.subscriptions import Closed, SubscriptionWritten, subscription_answer
+from interfaces.resources.subscriptions import Closed, SubscriptionWritten, subscription_answer
 from projections.invoices.queries import invoice_view
 
 

@@ -8,9 +8,9 @@ from collections import Counter
 from litestar import get
 
 from application.tally import Tally
-from interfaces.http.schemas.health import Health, Parked
+from interfaces.resources.health import Health, Parked
 from projections.engine.registry import PROJECTIONS
-from projections.engine.worker import positions
+from projections.engine.tracking import positions
 from projections.reads.queries import Queries
 
 

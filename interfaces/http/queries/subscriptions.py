@@ -7,74 +7,15 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-import msgspec
 from litestar import get
 
 from application.tally import Tally
-from domain.money import MINOR_UNITS
-from domain.rating import Line
-from interfaces.http.paging import PageNumber, PageSize
-from interfaces.http.schemas.subscriptions import SubscriptionAnswer, subscription_answer
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber, PageSize
+from interfaces.resources.subscription_usage import CreditUsage, CreditUsageAnswer, UsagePeriod, usage_period
+from interfaces.resources.subscriptions import SubscriptionAnswer, subscription_answer
 from projections.reads.pages import PageOf, paged
 from projections.reads.queries import Queries
-
-
-class MeterUsage(msgspec.Struct):
-    """Dodo's usage-history meter: one usage line of a billing period."""
-
-    id: str
-    chargeable_units: str
-    consumed_units: str
-    currency: str
-    free_threshold: int
-    name: str
-    price_per_unit: str
-    total_price: int
-
-
-class UsagePeriod(msgspec.Struct):
-    start_date: datetime
-    end_date: datetime
-    meters: list[MeterUsage]
-
-
-class CreditUsage(msgspec.Struct):
-    balance: str
-    credit_entitlement_id: str
-    credit_entitlement_name: str
-    limit_reached: bool
-    overage: str
-    overage_enabled: bool
-    unit: str
-    overage_limit: str | None = None
-    remaining_headroom: str | None = None
-
-
-class CreditUsageAnswer(msgspec.Struct):
-    items: list[CreditUsage]
-    subscription_id: str
-
-
-def _period(start: datetime, end: datetime, lines: list[Line], currency: str, meter_id: str | None) -> UsagePeriod:
-    minor = Decimal(10) ** MINOR_UNITS[currency]
-    return UsagePeriod(
-        start,
-        end,
-        [
-            MeterUsage(
-                line.meter_id,
-                format(line.billable, "f"),
-                format(line.quantity, "f"),
-                currency,
-                int(line.free),
-                line.meter_name,
-                format(line.unit_price, "f"),
-                int(line.amount * minor),
-            )
-            for line in lines
-            if meter_id is None or line.meter_id == meter_id
-        ],
-    )
 
 
 class SubscriptionQueries:
@@ -86,7 +27,7 @@ class SubscriptionQueries:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         customer_id: str | None = None,
         product_id: uuid.UUID | None = None,
         page_size: PageSize = 10,
@@ -119,13 +60,15 @@ class SubscriptionQueries:
         billed at a plan change is a period of its own)."""
         subscription = tally.subscriptions.get_subscription(business, subscription_id)
         periods = [
-            _period(u.cycle.start, u.cycle.end, u.rated.lines, u.rated.currency, meter_id)
+            usage_period(u.cycle.start, u.cycle.end, u.rated.lines, u.rated.currency, meter_id)
             for u in tally.upcoming.upcoming(business, subscription.customer_id)
             if u.subscription_id == subscription.id
         ]
         for i in reversed(subscription.invoice_ids):
             invoice = tally.billing.invoice(business, i)
-            periods.append(_period(invoice.cycle_start, invoice.cycle_end, invoice.lines, invoice.currency, meter_id))
+            periods.append(
+                usage_period(invoice.cycle_start, invoice.cycle_end, invoice.lines, invoice.currency, meter_id)
+            )
         periods = [
             p
             for p in periods

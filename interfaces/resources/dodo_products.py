@@ -13,7 +13,7 @@ import msgspec
 from domain.cycles import Interval
 from domain.money import MINOR_UNITS
 from domain.product import Product
-from interfaces.http.schemas.products import product_view_of
+from interfaces.resources.products import product_view_of
 from projections.reads.billing_views import number
 
 DODO_INTERVALS: dict[Interval, str] = {"day": "Day", "week": "Week", "month": "Month", "year": "Year"}

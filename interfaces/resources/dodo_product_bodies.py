@@ -13,9 +13,10 @@ import msgspec
 from domain.cycles import Interval
 from domain.errors import Fault, Invalid
 from domain.money import MINOR_UNITS, is_currency
+from domain.numbers import PLAIN_RULE, plain_decimal
 from domain.rating import UsagePrice
-from interfaces.http.commands.products import AttachmentIn, Name
-from interfaces.http.schemas.dodo_products import UNTIL_CANCELLED
+from interfaces.resources.dodo_products import UNTIL_CANCELLED
+from interfaces.resources.products import AttachmentIn, Name
 
 Int = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
 DodoInterval = Literal["Day", "Week", "Month", "Year"]
@@ -106,17 +107,17 @@ class PriceIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
                 raise Invalid(
                     "invalid price", "invalid_product", [Fault("price.meters.price_per_unit", "is required", i)]
                 )
-            try:
-                unit = Decimal(m.price_per_unit).scaleb(-places)
-                per_credit = Decimal(m.meter_units_per_credit) if m.meter_units_per_credit is not None else None
-            except ArithmeticError:
+            unit = plain_decimal(m.price_per_unit)
+            per_credit = plain_decimal(m.meter_units_per_credit) if m.meter_units_per_credit is not None else None
+            if unit is None or (m.meter_units_per_credit is not None and per_credit is None):
+                field = "price_per_unit" if unit is None else "meter_units_per_credit"
                 raise Invalid(
-                    "invalid price", "invalid_product", [Fault("price.meters.price_per_unit", "must be a decimal", i)]
-                ) from None
+                    "invalid price", "invalid_request", [Fault(f"price.meters.{field}", f"must be {PLAIN_RULE}", i)]
+                )
             prices.append(
                 UsagePrice(
                     m.meter_id,
-                    unit,
+                    unit.scaleb(-places),
                     Decimal(m.free_threshold or 0),
                     credit_entitlement_id=m.credit_entitlement_id,
                     meter_units_per_credit=per_credit,

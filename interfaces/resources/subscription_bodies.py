@@ -13,7 +13,7 @@ import msgspec
 from domain.billing_details import Address
 from domain.errors import Fault, Invalid, Malformed
 from domain.proration import MODES, Mode
-from interfaces.http.commands.customers import ExternalId
+from interfaces.resources.customers import ExternalId
 
 Quantity = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
 Modes = Literal[

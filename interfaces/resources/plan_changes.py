@@ -15,7 +15,7 @@ from domain.invoice import Invoice
 from domain.money import MINOR_UNITS
 from domain.proration import Segment
 from domain.timeline import change_from_terms
-from interfaces.http.schemas.subscriptions import SubscriptionAnswer, subscription_answer
+from interfaces.resources.subscriptions import SubscriptionAnswer, subscription_answer
 from projections.invoices.queries import InvoiceView, invoice_view
 
 

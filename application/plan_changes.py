@@ -2,7 +2,8 @@
 at its next billing date; bill what the proration mode bills at the change (docs/subscriptions.md). A preview
 runs the same decision and pricing on the subscription as stored, and saves nothing.
 
-- `prorated_immediately`: an invoice at the change for the part of the open cycle before it;
+- `prorated_immediately` (and `prorated_immediately_keep_cycle`: tally's prorated_immediately keeps the cycle
+  already): an invoice at the change for the part of the open cycle before it;
 - `full_immediately`: the open cycle ends at the change and is closed (its invoice is issued), a new cycle
   starts there on the new product;
 - `do_not_bill`: nothing is issued at the change; the cycle's invoice bills both parts.
@@ -24,7 +25,7 @@ from domain.cycles import whole_minute
 from domain.errors import Conflict, Fault, Invalid
 from domain.invoice import Invoice
 from domain.product import Product
-from domain.proration import Mode, Plan
+from domain.proration import BILLING_THE_PART, Mode, Plan
 from domain.subscription import Subscription
 from store.event_store import EventStore
 
@@ -100,7 +101,7 @@ class PlanChanges:
 
     def _bill(self, subscription: Subscription, mode: Mode, at: datetime, now: datetime, preview: bool) -> Issued:
         """What the change bills at once: the part before it (prorated), or the cycle it ended (full)."""
-        if mode == "prorated_immediately":
+        if mode in BILLING_THE_PART:
             return self.billing.bill_part(subscription, at, now, preview)
         c = subscription.open_cycle
         if mode == "full_immediately" and c is not None and c.end <= at:

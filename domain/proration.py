@@ -3,8 +3,9 @@
 A cycle [S, E) holds one segment per plan in effect during it. A plan change at T splits the segment it falls
 in; how the parts' fixed prices are billed depends on the change's proration mode (docs/subscriptions.md):
 
-- `prorated_immediately`, `full_immediately`: the part before T and the part from T each pay their plan's fixed
-  price times their share of the cycle, (T - S) / (E - S) and (E - T) / (E - S);
+- `prorated_immediately` (and `prorated_immediately_keep_cycle`, the same in tally), `full_immediately`: the
+  part before T and the part from T each pay their plan's fixed price times their share of the cycle,
+  (T - S) / (E - S) and (E - T) / (E - S);
 - `do_not_bill`: the part before T keeps what it paid (the whole fixed price, when it started the cycle); the
   part from T pays no fixed price: the new one starts with the next cycle.
 
@@ -31,9 +32,11 @@ from domain.money import MINOR_UNITS
 from domain.numbers import MAX_PLACES
 from domain.rating import Rated, Usage, UsagePrice, rate
 
-Mode = Literal["prorated_immediately", "full_immediately", "do_not_bill"]
+Mode = Literal["prorated_immediately", "prorated_immediately_keep_cycle", "full_immediately", "do_not_bill"]
 MODES: tuple[Mode, ...] = get_args(Mode)
-PRORATING: tuple[Mode, ...] = ("prorated_immediately", "full_immediately")
+PRORATING: tuple[Mode, ...] = ("prorated_immediately", "prorated_immediately_keep_cycle", "full_immediately")
+# Bill the part of the open cycle before the change at once and keep the cycle (docs/subscriptions.md).
+BILLING_THE_PART: tuple[Mode, ...] = ("prorated_immediately", "prorated_immediately_keep_cycle")
 Basis = Literal["whole", "prorated", "none"]
 
 SECOND = timedelta(seconds=1)

@@ -23,7 +23,7 @@ Modes = Literal[
     "do_not_bill",
     "prorated_immediately_keep_cycle",
 ]
-NOT_YET = ("difference_immediately", "prorated_immediately_keep_cycle")
+NOT_YET = ("difference_immediately",)
 
 
 class AddonIn(msgspec.Struct, forbid_unknown_fields=True):

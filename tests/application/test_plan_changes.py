@@ -44,13 +44,14 @@ def change(tally, business, subscription, pro, mode, at=T, **kw):
     return tally.plan_changes.change_plan(business, subscription, pro, kw.pop("quantity", 1), mode, at, NOW, **kw)
 
 
+@pytest.mark.parametrize("mode", ["prorated_immediately", "prorated_immediately_keep_cycle"])
 def test_prorated_immediately_bills_the_basic_half_at_the_change_and_the_pro_half_at_the_end(
-    tally, business, plans, worker
+    tally, business, plans, worker, mode
 ):
     basic, pro = plans
     subscription = start(tally, business, basic)
     send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
-    changed = change(tally, business, subscription, pro, "prorated_immediately")
+    changed = change(tally, business, subscription, pro, mode)
     send(tally, business, "cus_1", "api.call", 8000, datetime(2026, 9, 20, tzinfo=timezone.utc), "b")
     [at_end] = close(tally, business, subscription, NOW)
 

@@ -23,6 +23,9 @@ NOTICES: dict[str, str] = {
     "cancelled": "Subscription cancelled: its last cycle ends now and is invoiced when it is closed.",
     "closed": "Due cycles closed: the new invoice is listed below.",
     "nothing_due": "Nothing was due: no cycle of this subscription has ended yet.",
+    "plan_changed": "Plan changed: what the change billed is in the invoices below.",
+    "cancels_at_period_end": "The subscription ends when its open cycle ends; no new cycle starts.",
+    "kept": "The subscription keeps running after its open cycle.",
     "updated": "Customer saved.",
     "archived": "Product archived: it takes no new subscriptions; running ones keep being billed.",
 }

@@ -13,8 +13,7 @@ from application.tally import Tally
 from domain.errors import Fault, Invalid, Malformed
 from interfaces.http.commands.products import written
 from interfaces.http.plain_decimals import check_decimals
-from interfaces.resources.dodo_product_bodies import INTERVALS, DodoProductCreate, DodoProductUpdate
-from interfaces.resources.dodo_products import ProductWritten
+from interfaces.resources.dodo_products import INTERVALS, DodoProductCreate, DodoProductUpdate, ProductWritten
 from interfaces.resources.prices import usage_price
 from interfaces.resources.products import ProductCreate
 

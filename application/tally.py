@@ -17,6 +17,7 @@ from application.ingestion import Ingestion
 from application.invoices import Invoices
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
+from application.observing import Observer
 from application.ports import ReadSide, SimulationSource
 from application.products import Catalogue
 from application.simulations import Simulations
@@ -34,6 +35,7 @@ class Tally:
         read_side: ReadSide,
         simulation_source: SimulationSource,
         allow_private_webhooks: bool = False,
+        observer: Observer | None = None,
     ) -> None:
         self.store = store
         self.businesses = Businesses(store)
@@ -44,7 +46,7 @@ class Tally:
         self.catalogue = Catalogue(store, self.meters, self.entitlements)
         self.credits = Credits(store)
         self.subscriptions = Subscriptions(store, self.credits, self.entitlements)
-        self.billing = Billing(store, read_side, self.credits, self.entitlements)
+        self.billing = Billing(store, read_side, self.credits, self.entitlements, observer)
         self.invoices = Invoices(store, read_side, self.billing)
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
         self.upcoming = UpcomingInvoices(store, read_side, self.entitlements)

@@ -8,6 +8,7 @@ import os
 from application.tally import Tally
 from interfaces.bootstrap import open_store
 from interfaces.database import database_url
+from interfaces.observability.logs import FORMAT_ENV, FORMATS, log_format
 from store.config import BACKGROUND, Timeouts, store_env
 
 DEFAULT_DATA_DIR = ".tally"
@@ -53,12 +54,20 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="also show the libraries' logs (embedded PostgreSQL, uvicorn) and tracebacks",
     )
+    shared.add_argument(
+        "--log-format",
+        choices=FORMATS,
+        default=argparse.SUPPRESS,
+        help=f"text for a person, or json: one JSON object per line for a log collector "
+        f"(default: ${FORMAT_ENV}, else text; docs/operations.md)",
+    )
 
 
 def shared_defaults(args: argparse.Namespace) -> argparse.Namespace:
     args.data_dir = getattr(args, "data_dir", None) or os.environ.get("TALLY_DATA_DIR") or DEFAULT_DATA_DIR
     args.database_url = getattr(args, "database_url", None)
     args.verbose = getattr(args, "verbose", False)
+    args.log_format = log_format(getattr(args, "log_format", None))
     return args
 
 

@@ -17,9 +17,11 @@ from interfaces.cli.common import open_tally
 from interfaces.cli.supervisor import Supervisor
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
+from interfaces.observability import logs, metrics
 from projections.engine.partitions import Partition
 from projections.engine.registry import worker_projections
 from projections.engine.worker import Worker
+from projections.reads.queries import Queries
 from store.config import SERVING
 
 log = logging.getLogger("tally.serve")
@@ -65,7 +67,38 @@ def demo_key(tally: Tally, data_dir: str) -> str:
     return key
 
 
+def banner(base: str, key: str, data_dir: str, log_format: str) -> None:
+    """For a person: where everything is and a key to try. For a log collector (json), one line saying
+    where, and where the demo key is kept rather than the key: a key has no place in a log."""
+    if log_format == "json":
+        log.info(
+            "tally is running: API %s, OpenAPI %s/schema, dashboard %s/dashboard; the demo key is in %s",
+            base,
+            base,
+            base,
+            Path(data_dir) / "demo-key",
+        )
+        return
+    print(
+        f"tally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
+        f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
+        f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
+        f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n",
+        flush=True,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    metrics_setting = metrics.setting()
+    # Before any process counts anything: the API processes and the worker count into one folder.
+    shared = metrics.share_between_processes()
+    try:
+        return serve(args, metrics_setting)
+    finally:
+        metrics.forget(shared)
+
+
+def serve(args: argparse.Namespace, metrics_setting: metrics.Setting) -> int:
     tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING)
     splits = [None] if args.partitions <= 1 else [Partition(i, args.partitions) for i in range(args.partitions)]
     for split in splits:
@@ -85,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
                 "--grace",
                 str(args.grace),
                 *(["--partition", f"{split.index}/{split.count}"] if split else []),
+                "--log-format",
+                args.log_format,
                 *(["-v"] if args.verbose else []),
             ],
             env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
@@ -99,16 +134,17 @@ def run(args: argparse.Namespace) -> int:
     base = f"http://{args.host}:{args.port}"
     access_log = args.verbose if args.access_log is None else args.access_log
     log_level = "info" if args.verbose else "warning"
+    # One logging set-up for this process and each API process uvicorn starts; tally writes the access log
+    # (interfaces/observability/requests.py), which knows the route and the business, so uvicorn's is off.
+    log_config = logs.config(args.log_format, args.verbose, access_log)
+    logs.configure(args.log_format, args.verbose, access_log)
     try:
         for worker in workers:
             worker.start()
-        print(
-            f"tally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
-            f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
-            f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
-            f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n",
-            flush=True,
-        )
+        if metrics_setting.port is not None:
+            queries = Queries(tally.store.datastore, tally.store.schema, tally.store.events_table)
+            metrics.serve_on_port(metrics.scrape_registry(queries.vitals), args.host, metrics_setting.port)
+        banner(base, key, args.data_dir, args.log_format)
         if args.workers > 1:
             # Each API process opens its own pool; they find the database through the environment.
             os.environ.update(
@@ -121,11 +157,14 @@ def run(args: argparse.Namespace) -> int:
                 host=args.host,
                 port=args.port,
                 log_level=log_level,
-                access_log=access_log,
+                log_config=log_config,
+                access_log=False,
             )
         else:
             app = create_app(tally, session_secret(args.data_dir))
-            uvicorn.run(app, host=args.host, port=args.port, log_level=log_level, access_log=access_log)
+            uvicorn.run(
+                app, host=args.host, port=args.port, log_level=log_level, log_config=log_config, access_log=False
+            )
     finally:
         for worker in workers:
             worker.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from litestar import Litestar
@@ -20,8 +21,13 @@ from interfaces.http.headers import security_headers
 from interfaces.http.key_guessing import KeyGuessing
 from interfaces.http.openapi import complete, openapi_config
 from interfaces.http.position_watch import PositionWatch
+from interfaces.http.queries.health import ready_lag_s
+from interfaces.http.queries.metrics import metrics
 from interfaces.http.query_check import QueryCheck
 from interfaces.http.request_check import RequestCheck
+from interfaces.observability import tracing
+from interfaces.observability.metrics import sample_pools, scrape_registry, setting
+from interfaces.observability.requests import Observed
 from projections.engine.registry import PROJECTIONS
 from projections.engine.worker import positions_in
 from projections.reads.queries import Queries
@@ -34,8 +40,15 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     reads = query_datastore(tally)
     watch = PositionWatch(lambda: positions_in(reads, tally.store.schema), list(PROJECTIONS))
     queries = Queries(reads, tally.store.schema, tally.store.events_table)
+    metrics_setting = setting()
+    pools = {"primary": tally.store.datastore, **({"read": reads} if reads is not tally.store.datastore else {})}
+    stopping = threading.Event()
     app = Litestar(
-        route_handlers=[*CONTROLLERS, dashboard_router()],
+        route_handlers=[
+            *CONTROLLERS,
+            dashboard_router(),
+            *([metrics] if metrics_setting.on and metrics_setting.port is None else []),
+        ],
         middleware=[RequestCheck(), QueryCheck(), database_deadline, session_middleware(secret or session_secret())],
         template_config=template_config(),
         dependencies=DEPENDENCIES,
@@ -48,13 +61,19 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
                 "projection_names": list(PROJECTIONS),
                 "position_watch": watch,
                 "key_guessing": KeyGuessing.from_env(),
+                "ready_lag_s": ready_lag_s(),
+                "metrics_registry": scrape_registry(queries.vitals),
             }
         ),
         request_max_body_size=MAX_BODY,
         openapi_config=openapi_config(),
-        on_shutdown=[tally.close, *([reads.close] if reads is not tally.store.datastore else [])],
+        on_startup=[lambda: sample_pools("api", pools, stopping)],
+        on_shutdown=[stopping.set, tally.close, *([reads.close] if reads is not tally.store.datastore else [])],
     )
     complete(app)
+    # Outside the routes (as Litestar's own OpenTelemetry plugin is), so it sees every answer, the router's
+    # 404 too, and the route template the router found.
+    app.asgi_handler = Observed(app.asgi_handler, tracing.from_env())
     return app
 
 

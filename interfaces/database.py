@@ -25,6 +25,11 @@ log = logging.getLogger("tally.database")
 HANDLES = ".handle_pids.json"
 
 
+def holds_database(data_dir: str | os.PathLike[str]) -> bool:
+    """Whether the data folder has an embedded PostgreSQL already."""
+    return (Path(data_dir).expanduser().resolve() / "pg" / "PG_VERSION").exists()
+
+
 def database_url(data_dir: str | os.PathLike[str]) -> str:
     if os.environ.get("DATABASE_URL"):
         return os.environ["DATABASE_URL"]

@@ -7,7 +7,7 @@ import os
 
 from application.tally import Tally
 from interfaces.bootstrap import open_store
-from interfaces.database import database_url
+from interfaces.database import database_url, holds_database
 from interfaces.observability.logs import FORMAT_ENV, FORMATS, log_format
 from store.config import BACKGROUND, Timeouts, store_env
 
@@ -71,6 +71,19 @@ def shared_defaults(args: argparse.Namespace) -> argparse.Namespace:
     return args
 
 
-def open_tally(data_dir: str, pool_size: int = 4, timeouts: Timeouts = BACKGROUND) -> tuple[Tally, str]:
-    url = database_url(data_dir)
+def store_url(data_dir: str) -> str:
+    """The database of a data dir that holds a store. Only `tally serve` makes a new one: any other command
+    pointed at a folder without one (a mistyped --data-dir) says so rather than start on an empty store."""
+    if not os.environ.get("DATABASE_URL") and not holds_database(data_dir):
+        raise UserError(
+            f"no tally store in {os.path.abspath(data_dir)}",
+            "name the --data-dir `tally serve` runs on (default: $TALLY_DATA_DIR or .tally), or set DATABASE_URL",
+        )
+    return database_url(data_dir)
+
+
+def open_tally(
+    data_dir: str, pool_size: int = 4, timeouts: Timeouts = BACKGROUND, create: bool = False
+) -> tuple[Tally, str]:
+    url = database_url(data_dir) if create else store_url(data_dir)
     return open_store(store_env(url, pool_size=pool_size, timeouts=timeouts)), url

@@ -19,10 +19,12 @@ from eventsourcing.persistence import PersistenceError
 from domain.errors import NotFound, TallyError
 from interfaces.cli import (
     audit,
+    backup,
     bench,
     close_cycles,
     keys,
     projections,
+    restore,
     serve,
     simulate,
     worker,
@@ -38,6 +40,8 @@ COMMANDS = [
     close_cycles,
     audit,
     simulate,
+    backup,
+    restore,
     bench,
 ]
 

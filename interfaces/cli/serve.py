@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace, metrics_setting: metrics.Setting) -> int:
-    tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING)
+    tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING, create=True)
     splits = [None] if args.partitions <= 1 else [Partition(i, args.partitions) for i in range(args.partitions)]
     for split in splits:
         Worker(tally.store, worker_projections(tally.store.schema, split)).setup()

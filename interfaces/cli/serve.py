@@ -27,6 +27,7 @@ from store.config import SERVING
 log = logging.getLogger("tally.serve")
 
 DEMO_BUSINESS = "demo"
+API_PROCESS_START_S = 60
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -159,6 +160,10 @@ def serve(args: argparse.Namespace, metrics_setting: metrics.Setting) -> int:
                 log_level=log_level,
                 log_config=log_config,
                 access_log=False,
+                # uvicorn kills an API process that does not answer its ping within this; its default, 5 s, is
+                # less than an API process takes to import and start on a busy 2-core machine, and every
+                # process was killed and started again, forever.
+                timeout_worker_healthcheck=API_PROCESS_START_S,
             )
         else:
             app = create_app(tally, session_secret(args.data_dir))

@@ -66,6 +66,9 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
             }
         ),
         request_max_body_size=MAX_BODY,
+        # tally's logging set-up governs (interfaces/observability/logs.py); Litestar's own would replace it
+        # in each API process uvicorn starts, in another form.
+        logging_config=None,
         openapi_config=openapi_config(),
         on_startup=[lambda: sample_pools("api", pools, stopping)],
         on_shutdown=[stopping.set, tally.close, *([reads.close] if reads is not tally.store.datastore else [])],

@@ -2,105 +2,14 @@
 NEW: every event acknowledged before the backup began is there, batches are whole, the invoices are the
 same, and `tally audit verify` finds no mismatch."""
 
-import json
-import os
-import shutil
-import signal
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
-import pytest
+from tests.cli.embedded import Served, tally
+from tests.cli.processes import eventually
 
-from interfaces.database import running_postgres
-from tests.cli.processes import eventually, free_port, healthy
-
-ROOT = Path(__file__).resolve().parents[2]
 BATCH = 100
-
-
-def tally_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TALLY_SCHEMA")}
-    env["PYTHONPATH"] = str(ROOT)
-    return env
-
-
-def tally(*argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "interfaces.cli.main", *argv],
-        env=tally_env(),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-
-
-class Served:
-    def __init__(self, data: Path, log: Path) -> None:
-        self.data = data
-        self.base = f"http://127.0.0.1:{free_port()}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "interfaces.cli.main", "serve", "--port", self.base.rsplit(":", 1)[1]]
-            + ["--data-dir", str(data), "--no-access-log"],
-            env=tally_env(),
-            cwd=ROOT,
-            stdout=log.open("w"),
-            stderr=subprocess.STDOUT,
-        )
-        eventually(lambda: self.process.poll() is not None or healthy(self.base), 120, "serve answers")
-        assert self.process.poll() is None, log.read_text()
-
-    def call(self, method: str, path: str, key: str, body: object = None) -> tuple[int, object]:
-        request = urllib.request.Request(
-            self.base + path,
-            data=None if body is None else json.dumps(body).encode(),
-            method=method,
-            headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=60) as answer:
-                return answer.status, json.loads(answer.read() or b"null")
-        except urllib.error.HTTPError as refused:
-            return refused.code, refused.read().decode()
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=60)
-
-
-@pytest.fixture
-def folder():
-    """Data folders outside pytest's temp dirs: a concurrent pytest session makes those unreadable to the
-    embedded PostgreSQL's user (it resets their mode to 0700)."""
-    made = Path(tempfile.mkdtemp(prefix="tally-backup-test-"))
-    yield made
-    shutil.rmtree(made, ignore_errors=True)
-
-
-@pytest.fixture
-def serving(folder):
-    started: list[Served] = []
-
-    def start(data: Path) -> Served:
-        served = Served(data, folder / f"serve-{len(started)}.log")
-        started.append(served)
-        return served
-
-    yield start
-    for served in started:
-        if served.process.poll() is None:
-            served.process.kill()
-            served.process.wait()
-        for server in running_postgres(served.data / "pg"):
-            server.terminate()
 
 
 def iso(at: datetime) -> str:
@@ -112,7 +21,7 @@ def events_of(served: Served, key: str, customer: str) -> int:
     while True:
         status, body = served.call("GET", f"/events?customer_id={customer}&page_size=1000&page_number={page}", key)
         assert status == 200, body
-        items = body["items"]  # type: ignore[index]
+        items = body["items"]
         total += len(items)
         if len(items) < 1000:
             return total
@@ -122,12 +31,14 @@ def events_of(served: Served, key: str, customer: str) -> int:
 def invoices_of(served: Served, key: str, customer: str) -> list[tuple[str, str, str]]:
     status, body = served.call("GET", f"/invoices?customer_id={customer}", key)
     assert status == 200, body
-    return sorted((i["id"], i["total"], i["status"]) for i in body["items"])  # type: ignore[index]
+    return sorted((i["id"], i["total"], i["status"]) for i in body["items"])
 
 
-def test_a_backup_taken_while_ingesting_restores_to_a_server_with_the_same_events_and_invoices(serving, folder):
-    source = serving(folder / "a")
-    created = tally("keys", "create", "--business", "acme", "--data-dir", str(folder / "a"))
+def test_a_backup_taken_while_ingesting_restores_to_a_server_with_the_same_events_and_invoices(
+    embedded_serve, scratch_folder
+):
+    source = embedded_serve(scratch_folder / "a")
+    created = tally("keys", "create", "--business", "acme", "--data-dir", str(scratch_folder / "a"))
     assert created.returncode == 0, created.stderr
     key = created.stdout.strip().splitlines()[-1]
     now = datetime.now(timezone.utc)
@@ -144,7 +55,7 @@ def test_a_backup_taken_while_ingesting_restores_to_a_server_with_the_same_event
             "currency": "USD",
             "billing_interval": "month",
             "usage_prices": [{"meter_id": meter["id"], "unit_price": "0.02", "free_threshold": "10"}],
-        },  # type: ignore[index]
+        },
     )
     for customer in ("cus_a", "cus_load"):
         assert source.call("POST", "/customers", key, {"customer_id": customer})[0] in (200, 201)
@@ -162,10 +73,10 @@ def test_a_backup_taken_while_ingesting_restores_to_a_server_with_the_same_event
         "POST",
         "/subscriptions",
         key,
-        {"customer_id": "cus_a", "product_id": product["id"], "start": iso(last_month)},  # type: ignore[index]
+        {"customer_id": "cus_a", "product_id": product["id"], "start": iso(last_month)},
     )
     assert status in (200, 201), subscription
-    assert source.call("POST", f"/subscriptions/{subscription['id']}/close-cycle", key, {})[0] == 200  # type: ignore[index]
+    assert source.call("POST", f"/subscriptions/{subscription['id']}/close-cycle", key, {})[0] == 200
     invoices = eventually(lambda: invoices_of(source, key, "cus_a"), 30, "the closed cycle's invoice is listed")
 
     acked, stop = [0], threading.Event()
@@ -190,9 +101,9 @@ def test_a_backup_taken_while_ingesting_restores_to_a_server_with_the_same_event
     loader.start()
     eventually(lambda: acked[0] >= 3, 60, "three batches acknowledged")
     acked_before = acked[0] * BATCH
-    backup = folder / "tally.backup"
+    backup = scratch_folder / "tally.backup"
     started = time.monotonic()
-    written = tally("backup", str(backup), "--data-dir", str(folder / "a"))
+    written = tally("backup", str(backup), "--data-dir", str(scratch_folder / "a"))
     took = time.monotonic() - started
     stop.set()
     loader.join(60)
@@ -201,14 +112,14 @@ def test_a_backup_taken_while_ingesting_restores_to_a_server_with_the_same_event
     print(f"backup under load: {written.stdout.strip()} (wall {took:.1f} s); {acked_before} events acked before it")
     source.stop()
 
-    restored = tally("restore", str(backup), "--data-dir", str(folder / "b"))
+    restored = tally("restore", str(backup), "--data-dir", str(scratch_folder / "b"))
     assert restored.returncode == 0, restored.stderr
-    target = serving(folder / "b")
+    target = embedded_serve(scratch_folder / "b")
     assert eventually(lambda: invoices_of(target, key, "cus_a") == invoices, 60, "the same invoices")
     assert events_of(target, key, "cus_a") == 300
     loaded = events_of(target, key, "cus_load")
     assert loaded % BATCH == 0 and acked_before <= loaded <= acked_after
     target.stop()
-    verified = tally("audit", "verify", "--data-dir", str(folder / "b"))
+    verified = tally("audit", "verify", "--data-dir", str(scratch_folder / "b"))
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "0 mismatch(es)" in verified.stdout

@@ -3,34 +3,21 @@ processes and the worker process counted (webhook deliveries are counted in the 
 whole run is JSON lines holding no API key and no webhook signing secret."""
 
 import json
-import threading
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.cli.embedded import tally
 from tests.cli.processes import eventually
+from tests.webhooks.receiver import Receiver, receiving
 
 
 @pytest.fixture
-def receiver():
-    received: list[bytes] = []
-
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self):
-            received.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/hook", received
-    server.shutdown()
+def hooks() -> Iterator[Receiver]:
+    with receiving() as running:
+        yield running
 
 
 def counted(text: str, family: str) -> float:
@@ -40,9 +27,9 @@ def counted(text: str, family: str) -> float:
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_metrics_add_up_every_process_and_the_json_log_holds_no_key_or_secret(
-    embedded_serve, scratch_folder, receiver, workers
+    embedded_serve, scratch_folder, hooks, workers
 ):
-    url, received = receiver
+    url = hooks.url("/hook")
     served = embedded_serve(
         scratch_folder / "d",
         "--access-log",
@@ -66,7 +53,7 @@ def test_metrics_add_up_every_process_and_the_json_log_holds_no_key_or_secret(
     for _ in range(2):  # the second time, all duplicates
         assert served.call("POST", "/events/ingest", key, {"events": events})[0] == 200
     served.call("POST", "/subscriptions", key, {"customer_id": "cus_op", "product_id": product["id"]})
-    eventually(lambda: received, 60, "a webhook reached the receiver")
+    eventually(lambda: hooks.requests, 60, "a webhook reached the receiver")
 
     def scraped() -> str | None:
         text = _metrics(served.base)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 
@@ -29,7 +30,7 @@ from domain.credit_settlement import Closing, grant, settle
 from domain.credit_wallet import CreditWallet
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
-from domain.entitlements import cycle_grants, cycle_reference, entitlement_grants
+from domain.entitlements import awaiting_close, cycle_grants, cycle_reference, entitlement_grants
 from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, invoice_id
 from domain.invoice_numbering import InvoiceNumbering, numbering_id
@@ -64,6 +65,7 @@ class Billing:
         self.head = store.head
         self.read_side = read_side
         self.wallet_of = credits.wallet_of
+        self.open_cycles = credits.open_cycles
         self.entitlements = entitlements
 
     def close_cycles(
@@ -152,6 +154,8 @@ class Billing:
         balances = {
             e: self.entitlements.wallet_of(subscription.business_id, subscription.customer_id, e) for e in terms
         }
+        open_cycle = self.open_cycles(subscription)
+        self._expire_due([*([wallet] if wallet else []), *balances.values()], now, open_cycle)
         with self.read_side.snapshot() as view:
             position = view.usage_position()
             parked = view.usage_parked_at(subscription.business_id)
@@ -193,10 +197,23 @@ class Billing:
             )
             subscription.close_cycle(c, invoice.id, position)
             if wallet is not None:
-                self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id)
-            self._settle_entitlements(balances, terms, subscription, product, c, rated.lines, invoice.id)
+                self._settle_credits(wallet, subscription, prices, c, rated.lines, invoice.id, open_cycle)
+            self._settle_entitlements(balances, terms, subscription, product, c, rated.lines, invoice.id, open_cycle)
             invoices.append(invoice)
         self.save(subscription, *invoices, numbering, *([wallet] if wallet else []), *balances.values())
+
+    def _expire_due(
+        self, wallets: list[CreditWallet], now: datetime, open_cycle: Callable[[uuid.UUID], Cycle | None]
+    ) -> None:
+        """Credits pay from the grants active at the close: what expired by `now` (a manual grant's own date)
+        is expired first, as the expiry job would have, whether or not it got there yet. Saved on its own,
+        before the close's save, so the ledger shows the close's first movement after its pricing
+        (docs/simulation.md)."""
+        expired = [
+            w for w in wallets if w.expire(now, f"expiry:{now.isoformat()}", kept=awaiting_close(w.grants, open_cycle))
+        ]
+        if expired:
+            self.save(*expired)
 
     def numbering(self, business: uuid.UUID) -> InvoiceNumbering:
         """The business's invoice numbering as stored, or a new one (saved with its first use)."""
@@ -214,12 +231,15 @@ class Billing:
         c: Cycle,
         lines: list[Line],
         invoice: uuid.UUID,
+        open_cycle: Callable[[uuid.UUID], Cycle | None],
     ) -> None:
-        """Debit what the cycle used, expire what ended with it, grant the next cycle's credits."""
+        """Debit what the cycle used, expire what ended with it (but no grant still paying for another cycle
+        not closed yet: the wallet is the customer's, shared by its subscriptions), grant the next cycle's
+        credits."""
         reference = cycle_reference(subscription.id, c)
         for line in lines:
             wallet.debit(line.credits_used, reference, line.meter_id, "usage", f"invoice:{invoice}")
-        wallet.expire(c.end, reference)
+        wallet.expire(c.end, reference, kept=awaiting_close(wallet.grants, open_cycle))
         following = subscription.cycle(c.index + 1)
         if following is not None:
             for g in cycle_grants(subscription.id, prices, following):
@@ -234,6 +254,7 @@ class Billing:
         c: Cycle,
         lines: list[Line],
         invoice: uuid.UUID,
+        open_cycle: Callable[[uuid.UUID], Cycle | None],
     ) -> None:
         """Each entitlement's balance: debits, overage by behaviour, rollover (domain/credit_settlement.py),
         then the next cycle's grants."""
@@ -247,7 +268,7 @@ class Billing:
             following.end if following else None,
         )
         for e, wallet in balances.items():
-            settle(wallet, terms[e], product.prices(), lines, closing)
+            settle(wallet, terms[e], product.prices(), lines, closing, awaiting_close(wallet.grants, open_cycle))
         if following is not None:
             for e, g in entitlement_grants(subscription.id, product.attachments, terms, following):
                 grant(balances[e], terms[e], g.grant_id, g.amount, g.expires_at, g.reference)

@@ -1,6 +1,8 @@
 """What the worker does on its own: close cycles once `cycle_end + grace` has
-passed, and expire credits at a grant's `expires_at` (a cycle's grants at
-`expires_at + grace`, so they still pay for their cycle when it closes late).
+passed, and expire credits at a grant's `expires_at` (a subscription's grants
+at `expires_at + grace`, and never while a cycle they pay for is open: the two
+jobs may fall behind differently, so the expiry job does not count on the
+closing job having come first; application/credits.py).
 
 Each call of a job is one bounded step (docs/supervision.md): the runner
 waits for the read models between steps, so a step's size bounds how far

@@ -1,8 +1,14 @@
-"""Credit wallet commands: manual grants (idempotent by key) and expiry."""
+"""Credit wallet commands: manual grants (idempotent by key) and expiry.
+
+A subscription's grant expires only once every cycle of that subscription that
+began before the grant expires is closed (domain/entitlements.awaiting_close):
+the expiry job asks the subscriptions as stored, so a close that has not come
+yet, however late under load, still finds its cycle's credits."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -12,7 +18,10 @@ from eventsourcing.persistence import IntegrityError
 
 from domain.credit_wallet import CreditWallet, grant_faults, wallet_id
 from domain.customer import Customer, customer_id
+from domain.cycles import Cycle
+from domain.entitlements import awaiting_close
 from domain.errors import Conflict, Invalid
+from domain.subscription import Subscription
 from store.event_store import EventStore
 
 RACE_RETRIES = 5
@@ -76,14 +85,28 @@ class Credits:
                 continue  # a cycle close or another grant moved the wallet on: decide again on the new state
         raise Conflict("the wallet kept changing; retry", "wallet_busy")
 
+    def open_cycles(self, *known: Subscription) -> Callable[[uuid.UUID], Cycle | None]:
+        """Each subscription's open cycle: the `known` ones as they are in memory (a close in progress), the
+        others as stored, each read once."""
+        subscriptions = {s.id: s for s in known}
+
+        def open_cycle(subscription_id: uuid.UUID) -> Cycle | None:
+            if subscription_id not in subscriptions:
+                subscriptions[subscription_id] = self.repository.get(subscription_id)
+            return subscriptions[subscription_id].open_cycle
+
+        return open_cycle
+
     def expire_credits(self, wallet_ids: list[uuid.UUID], at: datetime, cycle_grace: timedelta) -> int:
         """Expires what is left of grants due by `at` (a cycle's grants `cycle_grace` later) in these
-        wallets; answers how many grants expired."""
+        wallets, but none that still pays for a cycle not closed yet; answers how many grants expired.
+        A close that commits meanwhile also moves the wallet on, so this save then fails and decides again."""
         expired = 0
         for wid in wallet_ids:
             for _ in range(RACE_RETRIES):
                 wallet: CreditWallet = self.repository.get(wid)
-                due = wallet.expire(at, f"expiry:{at.isoformat()}", cycle_grace)
+                kept = awaiting_close(wallet.grants, self.open_cycles())
+                due = wallet.expire(at, f"expiry:{at.isoformat()}", cycle_grace, kept)
                 try:
                     self.save(wallet)
                 except IntegrityError:

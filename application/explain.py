@@ -22,9 +22,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from psycopg import sql
-
-from application.ports import ReadSide
+from application.ports import AuditLog, ReadSide
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import EntitlementTerms, Pool
 from domain.credit_settlement import product_terms
@@ -40,8 +38,6 @@ from domain.rating import Usage, UsagePrice, group_order, rate
 from domain.subscription import Subscription
 from domain.usage_event import UsageEvent
 from store.event_store import EventStore
-from store.evidence import recorded_usage
-from store.log import read_notifications
 
 ZERO = Decimal(0)
 COMPARED = (
@@ -112,27 +108,24 @@ class Explanation:
 
 
 class InvoiceExplainer:
-    def __init__(self, store: EventStore, read_side: ReadSide) -> None:
-        self.store = store
+    def __init__(self, store: EventStore, read_side: ReadSide, log: AuditLog) -> None:
         self.read_side = read_side
+        self.log = log
         self.repository = store.repository
-        self.datastore = store.datastore
-        self.events_table = store.events_table
         self.owned = store.owned
 
     def _located_usage(self, business: uuid.UUID, customer: str, after: int, upto: int) -> Iterable[tuple[int, Any]]:
         positions = self.read_side.usage_positions(business, customer, upto)
         if positions is None:
-            return recorded_usage(self.store, business, customer, after, upto)
-        with self.datastore.transaction(commit=False) as cur:
-            notifications = read_notifications(cur, self.events_table, [p for p in positions if p > after])
-        found = [(n.id, self.store.mapper.to_domain_event(n)) for n in notifications]
-        if len(found) != len([p for p in positions if p > after]) or any(
+            return self.log.recorded_usage(business, customer, after, upto)
+        wanted = [p for p in positions if p > after]
+        found = self.log.events_at(wanted)
+        if len(found) != len(wanted) or any(
             not isinstance(e, UsageEvent.Recorded) or e.business_id != business or e.customer_id != customer
             for _, e in found
         ):
             # The read model does not agree with the log: the log decides.
-            return recorded_usage(self.store, business, customer, after, upto)
+            return self.log.recorded_usage(business, customer, after, upto)
         return found
 
     def explain_invoice(
@@ -150,7 +143,7 @@ class InvoiceExplainer:
             for e in self.repository.event_store.get(subscription.id)
             if isinstance(e, Subscription.CycleClosed) and e.index == k
         )
-        closed_at = self._positions(subscription.id)[closing.originator_version]
+        closed_at = self.log.positions(subscription.id)[closing.originator_version]
         product: Product = self.repository.get(
             issued.product_id, version=self._version_before(issued.product_id, closed_at)
         )
@@ -246,16 +239,8 @@ class InvoiceExplainer:
         usages.append(Usage(price, meter.name, sum(groups.values(), ZERO), late=late, groups=groups))
         counted += [(price, measured[v][0]) for v in sorted(groups, key=group_order)] or [(price, 0)]
 
-    def _positions(self, aggregate: uuid.UUID) -> dict[int, int]:
-        query = sql.SQL("SELECT originator_version, notification_id FROM {} WHERE originator_id = %s").format(
-            self.events_table
-        )
-        with self.datastore.transaction(commit=False) as cur:
-            cur.execute(query, (aggregate,))
-            return {r["originator_version"]: r["notification_id"] for r in cur.fetchall()}
-
     def _version_before(self, aggregate: uuid.UUID, position: int) -> int:
-        return max(v for v, p in self._positions(aggregate).items() if p < position)
+        return max(v for v, p in self.log.positions(aggregate).items() if p < position)
 
     def _pools_before(
         self, issued: Invoice, subscription: Subscription, k: int, closed_at: int, product: Product
@@ -282,7 +267,7 @@ class InvoiceExplainer:
         of earlier cycles closed in the same transaction did (their debits, expiries, rollovers and overage
         settlements, and the grants and repayments they made for the cycles up to k)."""
         wid = wallet_id(customer_id(issued.business_id, issued.customer_id), entitlement)
-        positions = self._positions(wid)
+        positions = self.log.positions(wid)
         if not positions:
             return None
         settled = {cycle_reference(subscription.id, c) for j in range(k) if (c := subscription.cycle(j))}

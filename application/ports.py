@@ -1,15 +1,16 @@
 """What the commands need to know from the read side, as ports the read models
-implement (projections/ports/read_side.py). The application never imports a read
-model; `interfaces/bootstrap.py` plugs one in."""
+implement (projections/ports/), and what an audit reads of the log itself
+(store/evidence.py). The application never imports a read model and holds no SQL;
+`interfaces/bootstrap.py` plugs the implementations in."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from domain.cycles import Cycle
 from domain.meter import Meter
@@ -188,4 +189,48 @@ class SimulationSource(Protocol):
         limit: int,
     ) -> list[ClosedCycle]:
         """The closed cycles of the next `limit` subscriptions in id order after `after` ("" from the first)."""
+        ...
+
+
+class AuditLog(Protocol):
+    """The event log read past every read model, for `audit explain` and `audit verify`."""
+
+    def recorded_usage(
+        self, business: uuid.UUID | None, customer: str | None, after: int = 0, upto: int | None = None
+    ) -> Iterable[tuple[int, Any]]:
+        """(position, UsageEvent.Recorded) of the business's (every business's when None) usage events, of the
+        customer when given, with after < position <= upto, in log order."""
+        ...
+
+    def originators(self, topic: str, business: uuid.UUID | None) -> list[uuid.UUID]:
+        """Aggregates with an event of `topic` (of the business, or of every business), in log order."""
+        ...
+
+    def positions(self, aggregate: uuid.UUID) -> dict[int, int]:
+        """The log position of each of the aggregate's versions."""
+        ...
+
+    def history(self, aggregate: uuid.UUID) -> list[tuple[int, Any]]:
+        """(position, event) of each of the aggregate's events, oldest first: where its story stands among
+        the others'."""
+        ...
+
+    def events_at(self, positions: list[int]) -> list[tuple[int, Any]]:
+        """(position, event) of the events at these positions, oldest first."""
+        ...
+
+
+class ShownReadModels(Protocol):
+    """What the read models people look at show, every row of every business, for `audit verify`."""
+
+    def invoices(self) -> dict[uuid.UUID, tuple[Decimal, list[Decimal]]]:
+        """Each issued invoice's total and its lines' amounts."""
+        ...
+
+    def balances(self) -> dict[uuid.UUID, tuple[Decimal, Decimal]]:
+        """Each wallet's balance and overage."""
+        ...
+
+    def entitlements(self) -> dict[uuid.UUID, tuple[dict[str, Any], bool]]:
+        """Each credit entitlement's terms (as stored) and whether it is deleted."""
         ...

@@ -18,7 +18,7 @@ from application.invoices import Invoices
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
 from application.observing import Observer
-from application.ports import ReadSide, SimulationSource
+from application.ports import AuditLog, ReadSide, ShownReadModels, SimulationSource
 from application.products import Catalogue
 from application.simulations import Simulations
 from application.subscriptions import Subscriptions
@@ -34,6 +34,8 @@ class Tally:
         store: EventStore,
         read_side: ReadSide,
         simulation_source: SimulationSource,
+        audit_log: AuditLog,
+        shown: ShownReadModels,
         allow_private_webhooks: bool = False,
         observer: Observer | None = None,
     ) -> None:
@@ -51,8 +53,8 @@ class Tally:
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
         self.upcoming = UpcomingInvoices(store, read_side, self.entitlements)
         self.audit = Audit(store)
-        self.explainer = InvoiceExplainer(store, read_side)
-        self.verification = Verification(store, self.explainer)
+        self.explainer = InvoiceExplainer(store, read_side, audit_log)
+        self.verification = Verification(store, audit_log, shown, self.explainer)
         self.webhooks = Webhooks(store, allow_private_webhooks)
         self.alerts = Alerts(store, read_side, self.upcoming)
         self.meter_jobs = MeterJobs(store, read_side)

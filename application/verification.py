@@ -1,8 +1,9 @@
 """`audit verify`: every issued invoice re-derived from the log (overage lines
 and the entitlement balances they were rated on included), every wallet
 balance and overage replayed (so every rollover, forfeit and overage settlement
-with it), every credit entitlement's terms replayed, and the read models people
-look at checked against them.
+with it), every wallet's expiries in order with the closes they wait for
+(application/expiry_order.py), every credit entitlement's terms replayed, and
+the read models people look at checked against them.
 
 The usage evidence is read in one pass over the log and grouped by customer,
 so verifying N invoices costs one scan, not N.
@@ -18,15 +19,15 @@ from decimal import Decimal
 from typing import Any
 
 from eventsourcing.utils import get_topic
-from psycopg import sql
 
+from application.expiry_order import expiries_before_close
 from application.explain import InvoiceExplainer
+from application.ports import AuditLog, ShownReadModels
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import EntitlementTerms
 from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
 from store.event_store import EventStore
-from store.evidence import recorded_usage
 
 ISSUED_TOPIC = get_topic(Invoice.Issued)
 OPENED_TOPIC = get_topic(CreditWallet.Opened)
@@ -61,22 +62,20 @@ class UsageIndex:
 
 
 class Verification:
-    def __init__(self, store: EventStore, explainer: InvoiceExplainer) -> None:
-        self.store = store
+    def __init__(self, store: EventStore, log: AuditLog, shown: ShownReadModels, explainer: InvoiceExplainer) -> None:
         self.repository = store.repository
-        self.datastore = store.datastore
-        self.events_table = store.events_table
-        self.schema = store.schema
+        self.log = log
+        self.shown = shown
         self.explain_invoice = explainer.explain_invoice
 
     def verify(self, business: uuid.UUID | None = None, progress: Callable[[int, int], None] | None = None) -> Verdict:
-        invoices = self._originators(ISSUED_TOPIC, business)
-        wallets = self._originators(OPENED_TOPIC, business)
-        entitlements = self._originators(ENTITLEMENT_TOPIC, business)
-        index = UsageIndex(recorded_usage(self.store, business, None))
-        shown_invoices = self._rows("invoices", "id, total, lines")
-        shown_balances = self._rows("wallets", "id, balance, overage")
-        shown_entitlements = self._rows("entitlements", "id, terms, deleted")
+        invoices = self.log.originators(ISSUED_TOPIC, business)
+        wallets = self.log.originators(OPENED_TOPIC, business)
+        entitlements = self.log.originators(ENTITLEMENT_TOPIC, business)
+        index = UsageIndex(self.log.recorded_usage(business, None))
+        shown_invoices = self.shown.invoices()
+        shown_balances = self.shown.balances()
+        shown_entitlements = self.shown.entitlements()
         findings: list[Finding] = []
         done, total = 0, len(invoices) + len(wallets)
         for invoice_id in invoices:
@@ -87,19 +86,19 @@ class Verification:
         for wallet_id in wallets:
             wallet: CreditWallet = self.repository.get(wallet_id)
             shown = shown_balances.get(wallet_id)
-            if shown is None or (Decimal(shown["balance"]), Decimal(shown["overage"])) != (
-                wallet.balance,
-                wallet.overage,
-            ):
+            if shown != (wallet.balance, wallet.overage):
+                balance, overage = shown or (None, None)
                 findings.append(
                     Finding(
                         "balances",
                         str(wallet_id),
-                        f"read model shows balance "
-                        f"{shown and shown['balance']} overage {shown and shown['overage']}, the "
+                        f"read model shows balance {balance} overage {overage}, the "
                         f"wallet's history gives {wallet.balance} and {wallet.overage}",
                     )
                 )
+            findings += [
+                Finding("expiry", str(wallet_id), d) for d in expiries_before_close(self.log.history, wallet_id)
+            ]
             done += 1
             if progress:
                 progress(done, total)
@@ -107,9 +106,9 @@ class Verification:
             findings += self._check_entitlement(entitlement_id, shown_entitlements.get(entitlement_id))
         return Verdict(len(invoices), len(wallets), findings, len(entitlements))
 
-    def _check_entitlement(self, entitlement_id: uuid.UUID, shown: dict[str, Any] | None) -> list[Finding]:
+    def _check_entitlement(self, entitlement_id: uuid.UUID, shown: tuple[dict[str, Any], bool] | None) -> list[Finding]:
         entitlement: CreditEntitlement = self.repository.get(entitlement_id)
-        if shown is None or (EntitlementTerms.from_terms(shown["terms"]), shown["deleted"]) != (
+        if shown is None or (EntitlementTerms.from_terms(shown[0]), shown[1]) != (
             entitlement.terms,
             entitlement.deleted,
         ):
@@ -118,7 +117,9 @@ class Verification:
             ]
         return []
 
-    def _check_invoice(self, invoice_id: uuid.UUID, index: UsageIndex, shown: dict[str, Any] | None) -> list[Finding]:
+    def _check_invoice(
+        self, invoice_id: uuid.UUID, index: UsageIndex, shown: tuple[Decimal, list[Decimal]] | None
+    ) -> list[Finding]:
         findings = []
         explained = self.explain_invoice(None, invoice_id, evidence=index)
         if not explained.matches:
@@ -132,29 +133,8 @@ class Verification:
         issued: Invoice = self.repository.get(invoice_id)
         if shown is None:
             findings.append(Finding("invoices", str(invoice_id), "missing from the read model"))
-        elif Decimal(shown["total"]) != issued.total or [Decimal(str(line["amount"])) for line in shown["lines"]] != [
-            line.amount for line in issued.lines
-        ]:
+        elif shown != (issued.total, [line.amount for line in issued.lines]):
             findings.append(
-                Finding("invoices", str(invoice_id), f"read model shows total {shown['total']}, issued {issued.total}")
+                Finding("invoices", str(invoice_id), f"read model shows total {shown[0]}, issued {issued.total}")
             )
         return findings
-
-    def _originators(self, topic: str, business: uuid.UUID | None) -> list[uuid.UUID]:
-        query = sql.SQL(
-            "SELECT originator_id FROM {} WHERE topic = %s AND (%s::text IS NULL OR "
-            "convert_from(state, 'UTF8')::jsonb -> 'business_id' ->> '_data_' = %s) "
-            "ORDER BY notification_id"
-        ).format(self.events_table)
-        hex_ = business.hex if business else None
-        with self.datastore.transaction(commit=False) as cur:
-            cur.execute(query, (topic, hex_, hex_))
-            return [r["originator_id"] for r in cur.fetchall()]
-
-    def _rows(self, table: str, columns: str) -> dict[uuid.UUID, dict[str, Any]]:
-        query = sql.SQL("SELECT {} FROM {}.{}").format(
-            sql.SQL(columns), sql.Identifier(self.schema), sql.Identifier(table)
-        )
-        with self.datastore.transaction(commit=False) as cur:
-            cur.execute(query)
-            return {r["id"]: r for r in cur.fetchall()}

@@ -11,17 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal, get_args
 
 from domain import meter_filter
-from domain.numbers import number
+from domain.numbers import MAX_PLACES, number
 
 # count: events; sum, max, min, avg, last: of a numeric metadata key; unique_count: distinct values of a key
 Kind = Literal["count", "sum", "max", "min", "avg", "last", "unique_count"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 ZERO_WHEN_EMPTY: tuple[Kind, ...] = ("count", "sum", "unique_count")
-AVERAGE_PLACES = 12
+AVERAGE_PLACES = MAX_PLACES
 
 # (timestamp, log position, value) or (..., label): the label is the key's text, for unique_count
 Item = tuple[datetime, int, Decimal] | tuple[datetime, int, Decimal, str | None]
@@ -29,9 +29,7 @@ Item = tuple[datetime, int, Decimal] | tuple[datetime, int, Decimal, str | None]
 
 def average(total: Decimal, count: int) -> Decimal:
     """The mean, half-up to 12 places, so the read model and a fold of raw events agree to the digit."""
-    with localcontext() as ctx:
-        ctx.prec = 80
-        return (total / count).quantize(Decimal(1).scaleb(-AVERAGE_PLACES), rounding=ROUND_HALF_UP)
+    return (total / count).quantize(Decimal(1).scaleb(-AVERAGE_PLACES), rounding=ROUND_HALF_UP)
 
 
 def label(value: Any) -> str | None:

@@ -10,11 +10,10 @@ from decimal import Decimal
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import Fault, Invalid
-from domain.money import MAX_PRICE_PLACES, places
+from domain.numbers import bound_faults
 from domain.text import line_faults
 
 KINDS = ("usage", "spend", "credits")
-MAX_THRESHOLD = Decimal("1e15")
 
 
 def alert_faults(customer_id: str | None, meter_id: str | None, threshold: Decimal, kind: str) -> list[Fault]:
@@ -25,10 +24,7 @@ def alert_faults(customer_id: str | None, meter_id: str | None, threshold: Decim
         faults.append(Fault("meter_id", "is required for a usage alert: the meter whose usage is watched"))
     elif kind != "usage" and meter_id is not None:
         faults.append(Fault("meter_id", f"only a usage alert watches a meter, not a {kind} alert"))
-    if not threshold.is_finite() or threshold <= 0 or threshold > MAX_THRESHOLD:
-        faults.append(Fault("threshold", "must be greater than 0 and at most 1e15"))
-    elif places(threshold) > MAX_PRICE_PLACES:
-        faults.append(Fault("threshold", f"must have at most {MAX_PRICE_PLACES} decimal places"))
+    faults += bound_faults("threshold", threshold, positive=True)
     return faults
 
 

@@ -14,14 +14,14 @@ from decimal import ROUND_DOWN, ROUND_UP, Decimal
 from typing import Any
 
 from domain.errors import Fault
-from domain.money import MAX_PRICE_PLACES, MINOR_UNITS, places, round_money
+from domain.money import MINOR_UNITS, round_money
+from domain.numbers import MAX_PLACES, bound_faults
 from domain.text import line_faults, text_fault
 
 ZERO = Decimal(0)
 BEHAVIOURS = ("forgive_at_reset", "invoice_at_billing", "carry_deficit", "carry_deficit_auto_repay")
 INTERVALS = ("Day", "Week", "Month", "Year")
 MAX_PRECISION = 10
-MAX_CREDITS = Decimal("1e15")
 MAX_DAYS = 36600
 MAX_COUNT = 1000
 
@@ -120,13 +120,7 @@ def _whole(field: str, value: int | None, low: int, high: int) -> list[Fault]:
 
 
 def _decimal(field: str, value: Decimal | None, max_places: int) -> list[Fault]:
-    if value is None:
-        return []
-    if not value.is_finite() or value < 0 or value > MAX_CREDITS:
-        return [Fault(field, "must be a number from 0 to 1e15")]
-    if places(value) > max_places:
-        return [Fault(field, f"must have at most {max_places} decimal places")]
-    return []
+    return [] if value is None else bound_faults(field, value, max_places=max_places)
 
 
 def terms_faults(t: EntitlementTerms) -> list[Fault]:
@@ -143,7 +137,7 @@ def terms_faults(t: EntitlementTerms) -> list[Fault]:
     faults += _whole("rollover_timeframe_count", t.rollover_timeframe_count, 1, MAX_COUNT)
     faults += _whole("low_balance_threshold_percent", t.low_balance_threshold_percent, 0, 100)
     faults += _decimal("overage_limit", t.overage_limit, 0)  # Dodo's entitlement holds it as an integer
-    faults += _decimal("price_per_unit", t.price_per_unit, MAX_PRICE_PLACES)
+    faults += _decimal("price_per_unit", t.price_per_unit, MAX_PLACES)
     if t.overage_behavior not in BEHAVIOURS:
         faults.append(Fault("overage_behavior", f"must be one of {', '.join(BEHAVIOURS)}"))
     if t.rollover_timeframe_interval is not None and t.rollover_timeframe_interval not in INTERVALS:
@@ -161,13 +155,9 @@ def terms_faults(t: EntitlementTerms) -> list[Fault]:
     return faults
 
 
-def credit_amount_faults(field: str, amount: Decimal, precision: int, positive: bool = True) -> list[Fault]:
-    """A credit amount: finite, positive, at most 1e15, written with at most the entitlement's precision."""
-    if not amount.is_finite() or amount > MAX_CREDITS or amount < 0 or (positive and amount == 0):
-        return [Fault(field, "must be greater than 0 and at most 1e15")]
-    if places(amount) > precision:
-        return [Fault(field, f"must have at most {precision} decimal places (the entitlement's precision)")]
-    return []
+def credit_amount_faults(field: str, amount: Decimal, precision: int) -> list[Fault]:
+    """A credit amount: positive, within the bound, written with at most the entitlement's precision."""
+    return bound_faults(field, amount, positive=True, max_places=precision)
 
 
 def credits_for(units: Decimal, meter_units_per_credit: Decimal, precision: int) -> Decimal:

@@ -3,13 +3,15 @@
 1. debit the credits the cycle's lines used (beyond the balance: overage, as the rating allowed);
 2. settle the overage by the behaviour: `invoice_at_billing` records the charge the invoice carries,
    `forgive_at_reset` resets it, the `carry_deficit*` behaviours keep it;
-3. expire other grants due by the cycle's end; roll over what is left of the cycle's own grants
+3. expire other grants due by the cycle's end (not those still paying for another cycle not closed yet:
+   `kept`, domain/entitlements.awaiting_close); roll over what is left of the cycle's own grants
    (`rollover_percentage`, at most `max_rollover_count` times), forfeiting the rest;
 4. grant the next cycle's credits; `carry_deficit_auto_repay` repays the deficit from them first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -41,7 +43,12 @@ def product_terms(attachments: list[Attachment], base: dict[str, EntitlementTerm
 
 
 def settle(
-    wallet: CreditWallet, terms: EntitlementTerms, prices: list[UsagePrice], lines: list[Line], closing: Closing
+    wallet: CreditWallet,
+    terms: EntitlementTerms,
+    prices: list[UsagePrice],
+    lines: list[Line],
+    closing: Closing,
+    kept: Collection[str],
 ) -> None:
     linked = {p.meter_id for p in prices if p.credit_entitlement_id == wallet.entitlement_id}
     for line in lines:
@@ -59,7 +66,7 @@ def settle(
         wallet.charge_overage(charged.unit_price, charged.amount, closing.currency, closing.invoice_id, closing.settles)
     elif terms.overage_behavior == "forgive_at_reset":
         wallet.reset_overage(closing.settles)
-    wallet.expire(closing.cycle_end, closing.settles)
+    wallet.expire(closing.cycle_end, closing.settles, kept=kept)
     rollovers = {
         gid: rollover_split(wallet.grants[gid]["remaining"], terms, wallet.grants[gid]["rollover_count"])
         for gid in wallet.ending(closing.settles)

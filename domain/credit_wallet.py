@@ -14,6 +14,7 @@ model and the webhook alike.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -23,16 +24,16 @@ from eventsourcing.domain import Aggregate, event
 from domain.credit_ledger import GRANT_TYPES, OVERAGE_REPAYMENT, ZERO, LedgerEffect, LedgerEvent
 from domain.errors import Conflict, Fault, Invalid, Refused
 from domain.ids import scoped_id
-from domain.money import MAX_PRICE_PLACES, places
+from domain.numbers import bound_faults
 from domain.text import line_faults, text_fault
 from domain.time_range import time_fault
 
 SOURCES = ("cycle", "manual", "rollover", "api")
-# Grants an entitlement's close settles (rolls over or forfeits) instead of the expiry job; the job expires
-# one only when its close has not come a day after it was due (its entitlement detached from the product).
+# Grants a subscription gives, which wait for the close of their cycle (domain/entitlements.awaiting_close).
+# An entitlement's close settles them (rolls over or forfeits); one its close left (the entitlement was
+# detached from the product) expires a day after it was due.
 SETTLED_AT_CLOSE = ("cycle", "rollover")
 ORPHANED_AFTER = timedelta(days=1)
-MAX_GRANT = Decimal("1e15")
 
 
 def wallet_id(customer: uuid.UUID, entitlement: str | None = None) -> uuid.UUID:
@@ -47,10 +48,7 @@ def grant_faults(
     idempotency_key: str | None = None,
 ) -> list[Fault]:
     faults = text_fault("reason", reason, prose=True) + line_faults({"idempotency_key": idempotency_key})
-    if not amount.is_finite() or amount <= 0 or amount > MAX_GRANT:
-        faults.append(Fault("amount", "must be greater than 0 and at most 1e15"))
-    elif places(amount) > MAX_PRICE_PLACES:
-        faults.append(Fault("amount", f"must have at most {MAX_PRICE_PLACES} decimal places"))
+    faults += bound_faults("amount", amount, positive=True)
     expiry_faults = time_fault("expires_at", expires_at)
     if not expiry_faults and expires_at is not None and expires_at <= now:
         expiry_faults.append(Fault("expires_at", "must be a future time"))
@@ -301,19 +299,23 @@ class CreditWallet(Aggregate):
             overage=max(amount - self.balance, Decimal(0)),
         )
 
-    def expire(self, at: datetime, reference: str, cycle_grace: timedelta = timedelta(0)) -> list[str]:
-        """Expires what is left of every grant whose expiry is at or before `at`; a cycle's grants only
-        `cycle_grace` later, so a cycle that closes within its grace can still spend them. An entitlement's
-        cycle and rollover grants are left to the close (`close_period`), which may roll them over, unless
-        that close is ORPHANED_AFTER late."""
+    def expire(
+        self, at: datetime, reference: str, cycle_grace: timedelta = timedelta(0), kept: Collection[str] = ()
+    ) -> list[str]:
+        """Expires what is left of every grant whose expiry is at or before `at`, except the `kept` ones (they
+        still pay for a cycle not closed yet); a cycle's grants only `cycle_grace` later. An entitlement's
+        cycle and rollover grants are left to the close (`close_period`), which may roll them over, for
+        ORPHANED_AFTER more."""
 
-        def due(grant: dict[str, Any]) -> bool:
+        def due(grant_id: str, grant: dict[str, Any]) -> bool:
+            if grant_id in kept:
+                return False
             delay = cycle_grace if grant["source"] == "cycle" else timedelta(0)
             if self.entitlement_id is not None and grant["source"] in SETTLED_AT_CLOSE:
                 delay = cycle_grace + ORPHANED_AFTER
             return grant["expires_at"] is not None and grant["expires_at"] + delay <= at
 
-        expired = [gid for gid in self.spending_order() if due(self.grants[gid])]
+        expired = [gid for gid in self.spending_order() if due(gid, self.grants[gid])]
         for grant_id in expired:
             self._expired(grant_id=grant_id, amount=self.grants[grant_id]["remaining"], reference=reference)
         return expired

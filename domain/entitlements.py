@@ -1,16 +1,20 @@
 """Credits a subscription's cycle brings: one grant per usage price with credits,
 identified by (subscription, cycle, meter), and one per credit entitlement the
 product attaches, identified by (subscription, cycle, entitlement), so a cycle
-never grants twice."""
+never grants twice. And which of them still wait for a close before anything
+may expire them."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from domain.credit_rules import Attachment, EntitlementTerms
+from domain.credit_wallet import SETTLED_AT_CLOSE
 from domain.cycles import Cycle
 from domain.rating import UsagePrice
 
@@ -25,6 +29,34 @@ class Grant:
 
 def cycle_reference(subscription_id: uuid.UUID, c: Cycle) -> str:
     return f"subscription:{subscription_id}:cycle:{c.start.isoformat()}"
+
+
+def subscription_of(reference: str) -> uuid.UUID | None:
+    """The subscription a cycle reference (`cycle_reference`) names; None for any other reference."""
+    kind, _, rest = reference.partition(":")
+    if kind != "subscription":
+        return None
+    try:
+        return uuid.UUID(rest.partition(":")[0])
+    except ValueError:
+        return None
+
+
+def awaiting_close(grants: dict[str, dict[str, Any]], open_cycle: Callable[[uuid.UUID], Cycle | None]) -> set[str]:
+    """The grants with credits left that a subscription gave (a cycle's credits, or credits rolled into its
+    next cycle) while a cycle of that subscription that began before the grant expires is still open
+    (`open_cycle`: a subscription's oldest cycle not closed, None once it has ended). Such a grant pays for
+    that cycle, whose close spends it and then expires what is left: nothing else may expire it first
+    (docs/credits.md)."""
+    kept = set()
+    for grant_id, grant in grants.items():
+        if grant["remaining"] <= 0 or grant["expires_at"] is None or grant["source"] not in SETTLED_AT_CLOSE:
+            continue
+        subscription = subscription_of(grant["reference"])
+        open_ = open_cycle(subscription) if subscription is not None else None
+        if open_ is not None and open_.start < grant["expires_at"]:
+            kept.add(grant_id)
+    return kept
 
 
 def cycle_grants(subscription_id: uuid.UUID, prices: list[UsagePrice], c: Cycle) -> list[Grant]:

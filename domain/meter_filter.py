@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain.errors import Fault
-from domain.numbers import number
+from domain.numbers import NUMBER_RULE, number, out_of_bounds
 from domain.text import text_fault
 
 CONJUNCTIONS = ("and", "or")
@@ -119,6 +119,8 @@ def _condition(raw: Any, path: str) -> tuple[dict[str, Any] | None, list[Fault]]
         faults.append(Fault(f"{path}.value", f"must be at most {MAX_VALUE_LENGTH} characters"))
     elif isinstance(value, Decimal | int) and not isinstance(value, bool) and number(value) is None:
         faults.append(Fault(f"{path}.value", "numbers must be finite"))
+    elif out_of_bounds(value):  # as metadata's: past it, no stored value compares, and SQL's numeric overflows
+        faults.append(Fault(f"{path}.value", NUMBER_RULE))
     elif not isinstance(value, str | int | Decimal):
         faults.append(Fault(f"{path}.value", "must be a string, a number or a boolean"))
     elif operator in TEXT and not isinstance(value, str):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from domain import numbers  # noqa: F401  (its precision is what rounding relies on)
+
 # ISO 4217 minor units of the currencies tally accepts.
 MINOR_UNITS: dict[str, int] = {
     "USD": 2,
@@ -36,17 +38,10 @@ MINOR_UNITS: dict[str, int] = {
     "OMR": 3,
     "TND": 3,
 }
-MAX_PRICE_PLACES = 12
 
 
 def is_currency(code: str) -> bool:
     return code in MINOR_UNITS
-
-
-def places(value: Decimal) -> int:
-    """Decimal places a value is written with ("0.020" has 3)."""
-    exponent = value.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def round_money(amount: Decimal, currency: str) -> Decimal:

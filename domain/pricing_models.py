@@ -18,12 +18,11 @@ from decimal import ROUND_CEILING, Decimal
 from typing import Any, Literal, get_args
 
 from domain.errors import Fault
-from domain.money import MAX_PRICE_PLACES, places
+from domain.numbers import MAX_PLACES, bound_faults
 
 Model = Literal["per_unit", "graduated", "volume", "package"]
 MODELS: tuple[Model, ...] = get_args(Model)
 MAX_TIERS = 100
-MAX_AMOUNT = Decimal("1e15")
 ZERO = Decimal(0)
 
 
@@ -149,19 +148,11 @@ def graduated(tiers: tuple[Tier, ...], billable: Decimal) -> list[Part]:
 
 
 def amount_faults(
-    field: str, value: Decimal | None, positive: bool = False, max_places: int = MAX_PRICE_PLACES
+    field: str, value: Decimal | None, positive: bool = False, max_places: int = MAX_PLACES
 ) -> list[Fault]:
     if value is None:
         return [Fault(field, "is required")]
-    if not value.is_finite():
-        return [Fault(field, "must be a finite number")]
-    if value < 0 or (positive and value == 0):
-        return [Fault(field, "must be greater than 0" if positive else "must not be negative")]
-    if value > MAX_AMOUNT:
-        return [Fault(field, "must be at most 1e15")]
-    if places(value) > max_places:
-        return [Fault(field, f"must have at most {max_places} decimal places")]
-    return []
+    return bound_faults(field, value, positive=positive, max_places=max_places)
 
 
 def tier_faults(tiers: tuple[Tier, ...], path: str) -> list[Fault]:

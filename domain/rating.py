@@ -23,11 +23,12 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from domain.credit_rules import Pool, cover, credits_for, overage_charge
-from domain.money import MAX_PRICE_PLACES, money, round_money
+from domain.money import money, round_money
+from domain.numbers import MAX_PLACES
 from domain.pricing_models import Model, Pricing, Tier
 
 ZERO = Decimal(0)
-FINEST = Decimal(1).scaleb(-MAX_PRICE_PLACES)
+FINEST = Decimal(1).scaleb(-MAX_PLACES)
 
 
 @dataclass(frozen=True)

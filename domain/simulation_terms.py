@@ -12,8 +12,8 @@ from functools import cached_property
 from typing import Any
 
 from domain.errors import Fault
-from domain.money import MINOR_UNITS, places
-from domain.pricing_models import MAX_AMOUNT
+from domain.money import MINOR_UNITS
+from domain.numbers import bound_faults
 from domain.product import MAX_USAGE_PRICES, price_faults, prices_of
 from domain.rating import UsagePrice
 from domain.text import line_faults
@@ -65,10 +65,8 @@ def scenario_faults(
     faults = line_faults({"scenarios.name": name}, index)
     if not 1 <= len(name) <= MAX_NAME:
         faults.append(Fault("scenarios.name", f"must be 1 to {MAX_NAME} characters", index))
-    if price is not None and (
-        not price.is_finite() or not 0 <= price <= MAX_AMOUNT or places(price) > MINOR_UNITS[currency]
-    ):
-        faults.append(Fault("scenarios.price", f"must be 0 to 1e15 in {currency}'s minor unit", index))
+    if price is not None:
+        faults += bound_faults("scenarios.price", price, max_places=MINOR_UNITS[currency], index=index)
     if len(usage_prices) > MAX_USAGE_PRICES:
         faults.append(Fault("scenarios.usage_prices", f"at most {MAX_USAGE_PRICES}", index))
     seen: set[str] = set()

@@ -12,6 +12,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.errors import Fault
 from domain.ids import scoped_id
 from domain.metadata import MetadataValue, metadata_faults, metadata_shape_ok
+from domain.numbers import any_long_numeric
 from domain.text import all_clean, id_fault, text_fault
 from domain.time_range import time_fault
 
@@ -62,13 +63,14 @@ def batch_faults(batch: list[IncomingEvent], now: datetime) -> list[Fault]:
     lines: list[str] = []
     prose: list[str] = []
     if all(_shape_ok(e, now, lines, prose) for e in batch) and all_clean(lines, prose):
-        return []
+        if not any_long_numeric(prose):  # prose holds no NUL once clean
+            return []
     return [f for index, e in enumerate(batch) for f in faults_of(e, index, now)]
 
 
 def _shape_ok(e: IncomingEvent, now: datetime, lines: list[str], prose: list[str]) -> bool:
-    """True when `faults_of` can only find a refused character, and then only in the text now in `lines`
-    or `prose`."""
+    """True when `faults_of` can only find a refused character or a numeric string past the bound, and then
+    only in the text now in `lines` or `prose`."""
     for value in (e.event_id, e.customer_id, e.event_name):
         if len(value) > MAX_ID_LENGTH or not value.strip():
             return False

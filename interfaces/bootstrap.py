@@ -11,8 +11,10 @@ from eventsourcing.postgres import PostgresDatastore
 from application.tally import Tally
 from interfaces.observability.observer import Instrumented
 from projections.ports.read_side import ReadModels
+from projections.ports.shown import ShownModels
 from store.config import SERVING
 from store.event_store import EventStore
+from store.evidence import LogEvidence
 from store.log import EventLog
 from store.replica import read_datastore
 
@@ -27,7 +29,8 @@ def open_store(env: dict[str, str], allow_private_webhooks: bool | None = None) 
     if allow_private_webhooks is None:
         allow_private_webhooks = os.environ.get(ALLOW_PRIVATE, "").strip().lower() in ("1", "true", "yes")
     read_models = ReadModels(store.datastore, store.schema)
-    return Tally(store, read_models, read_models, allow_private_webhooks, Instrumented())
+    shown = ShownModels(store.datastore, store.schema)
+    return Tally(store, read_models, read_models, LogEvidence(store), shown, allow_private_webhooks, Instrumented())
 
 
 def event_log(tally: Tally) -> EventLog:

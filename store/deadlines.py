@@ -8,7 +8,8 @@ context travels into worker threads) is bounded three ways:
 
 - no new checkout starts once the deadline has passed (`DeadlineExceeded`,
   which eventsourcing's retry loops do not retry);
-- a checkout waits for the pool at most the pool timeout (`POSTGRES_CONNECT_TIMEOUT`);
+- a checkout waits for the pool at most the pool timeout (`POSTGRES_CONNECT_TIMEOUT`), and not at all
+  while the database is known to be down (store/connections.py);
 - a connection still checked out at the deadline is cut (its socket shut
   down), so the blocked call fails at once with an OperationalError and the
   pool discards that connection.
@@ -37,6 +38,10 @@ _deadline: ContextVar[float | None] = ContextVar("tally_database_deadline", defa
 
 class DeadlineExceeded(PersistenceError):
     """The request's time for database work ran out: the database is unreachable or stalled."""
+
+
+def under_deadline() -> bool:
+    return _deadline.get() is not None
 
 
 @contextmanager
@@ -110,16 +115,3 @@ class DeadlineDatastore(PostgresDatastore):
             else:
                 with WATCHDOG.watch(conn, until):
                     yield conn
-
-
-def bound(datastore: PostgresDatastore, connect_timeout_s: int, statement_timeout_ms: int) -> None:
-    """Makes a datastore that eventsourcing's factory built (before its pool opens) honour deadlines,
-    give up connecting after `connect_timeout_s`, and have the server cancel statements after
-    `statement_timeout_ms` (0: never)."""
-    # The factory constructs PostgresDatastore itself; the subclass adds behaviour, no state.
-    datastore.__class__ = DeadlineDatastore
-    kwargs = datastore.pool.kwargs
-    assert isinstance(kwargs, dict), "the pool is given its connection arguments as a dict"
-    kwargs["connect_timeout"] = connect_timeout_s
-    if statement_timeout_ms:
-        kwargs["options"] = f"-c statement_timeout={statement_timeout_ms}"

@@ -27,7 +27,7 @@ from domain.errors import NotFound
 from domain.invoice_numbering import InvoiceNumbering
 from domain.subscription import Subscription
 from store.config import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
-from store.deadlines import bound
+from store.connections import bound
 from store.recorder import Recorder
 from store.rows import one
 from store.transcoder import MsgspecJSONTranscoder

@@ -3,6 +3,7 @@ of notifications read on the caller's cursor."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, Protocol
 
 from eventsourcing.persistence import Mapper, Notification
@@ -60,6 +61,15 @@ def read_notifications(cur: Cursor[Any], events_table: sql.Composable, ids: list
     """The notifications with these ids, oldest first."""
     query = _SELECT.format(events_table) + sql.SQL("WHERE notification_id = ANY(%s) ORDER BY notification_id")
     return _notifications(cur, query, (ids,))
+
+
+def read_history(log: EventLog, aggregate_id: uuid.UUID) -> list[tuple[int, Any]]:
+    """(log position, event) of each of one aggregate's events, oldest first: where its story stands among
+    the others' (snapshots set aside)."""
+    query = _SELECT.format(log.events_table) + sql.SQL("WHERE originator_id = %s ORDER BY originator_version")
+    with log.datastore.transaction(commit=False) as cur:
+        notifications = _notifications(cur, query, (aggregate_id,))
+    return [(n.id, log.mapper.to_domain_event(n)) for n in notifications]
 
 
 def _notifications(cur: Cursor[Any], query: sql.Composed, params: tuple[Any, ...]) -> list[Notification]:

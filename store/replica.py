@@ -13,7 +13,7 @@ import os
 from eventsourcing.postgres import PostgresDatastore
 
 from store.config import Timeouts, store_env
-from store.deadlines import bound
+from store.connections import bound
 
 READ_URL = "TALLY_READ_DATABASE_URL"
 

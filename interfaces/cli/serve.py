@@ -6,15 +6,19 @@ import argparse
 import logging
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
 import uvicorn
+from uvicorn.config import STARTUP_FAILURE
+from uvicorn.supervisors import Multiprocess
 
 from application.tally import Tally
 from interfaces.cli.close_cycles import add_grace
-from interfaces.cli.common import open_tally
-from interfaces.cli.supervisor import Supervisor
+from interfaces.cli.common import UserError, open_tally
+from interfaces.cli.parent_death import SUPERVISOR_ENV
+from interfaces.cli.supervisor import GIVE_UP_S, RestartPolicy, Supervisor
 from interfaces.dashboard.session import session_secret
 from interfaces.http.app import create_app
 from interfaces.observability import logs, metrics
@@ -27,7 +31,10 @@ from store.config import SERVING
 log = logging.getLogger("tally.serve")
 
 DEMO_BUSINESS = "demo"
-API_PROCESS_START_S = 60
+# uvicorn kills an API process of --workers N that has not answered its health check within this many
+# seconds, and starts another. Its own 5 s is shorter than a start on a busy machine (importing tally took
+# 7.4 s at a load average of 15 on 2 cores): every new process was killed before it could answer.
+API_HEALTHCHECK_S = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,6 +59,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="log every request (default: only with -v; off saves CPU under heavy load)",
     )
+    parser.add_argument(
+        "--give-up-after",
+        type=float,
+        default=GIVE_UP_S,
+        metavar="SECONDS",
+        help=f"how long a worker that keeps dying is restarted before serve exits with status 1 (default "
+        f"{GIVE_UP_S:.0f}; 0: never restart, for an orchestrator that restarts serve; docs/supervision.md)",
+    )
     add_grace(parser)
     parser.set_defaults(run=run)
 
@@ -66,6 +81,22 @@ def demo_key(tally: Tally, data_dir: str) -> str:
     path.touch(mode=0o600)
     path.write_text(key + "\n")
     return key
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """serve's port, taken before anything else: a serve that cannot have it stops before it opens, or
+    could stop, a database that another serve is using."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        raise UserError(
+            f"cannot listen on {host}:{port}: {e.strerror}", "another program has the port: stop it, or choose --port"
+        ) from None
+    sock.set_inheritable(True)  # the API processes of --workers N serve it too
+    return sock
 
 
 def banner(base: str, key: str, data_dir: str, log_format: str) -> None:
@@ -90,16 +121,17 @@ def banner(base: str, key: str, data_dir: str, log_format: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    sock = listen(args.host, args.port)
     metrics_setting = metrics.setting()
     # Before any process counts anything: the API processes and the worker count into one folder.
     shared = metrics.share_between_processes()
     try:
-        return serve(args, metrics_setting)
+        return serve(args, sock, metrics_setting)
     finally:
         metrics.forget(shared)
 
 
-def serve(args: argparse.Namespace, metrics_setting: metrics.Setting) -> int:
+def serve(args: argparse.Namespace, sock: socket.socket, metrics_setting: metrics.Setting) -> int:
     tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING, create=True)
     splits = [None] if args.partitions <= 1 else [Partition(i, args.partitions) for i in range(args.partitions)]
     for split in splits:
@@ -125,6 +157,7 @@ def serve(args: argparse.Namespace, metrics_setting: metrics.Setting) -> int:
             ],
             env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
             on_give_up=lambda: os.kill(os.getpid(), signal.SIGTERM),
+            policy=RestartPolicy(give_up_s=args.give_up_after),
         )
         for split in splits
     ]
@@ -147,29 +180,37 @@ def serve(args: argparse.Namespace, metrics_setting: metrics.Setting) -> int:
             metrics.serve_on_port(metrics.scrape_registry(queries.vitals), args.host, metrics_setting.port)
         banner(base, key, args.data_dir, args.log_format)
         if args.workers > 1:
-            # Each API process opens its own pool; they find the database through the environment.
+            # Each API process opens its own pool; they find the database through the environment, and end
+            # when serve does (interfaces/cli/parent_death.py).
             os.environ.update(
-                {"DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema, "TALLY_DATA_DIR": str(args.data_dir)}
+                {
+                    "DATABASE_URL": url,
+                    "TALLY_SCHEMA": tally.store.schema,
+                    "TALLY_DATA_DIR": str(args.data_dir),
+                    SUPERVISOR_ENV: str(os.getpid()),
+                }
             )
-            uvicorn.run(
+            config = uvicorn.Config(
                 "interfaces.http.asgi:create",
                 factory=True,
                 workers=args.workers,
-                host=args.host,
-                port=args.port,
+                timeout_worker_healthcheck=API_HEALTHCHECK_S,
                 log_level=log_level,
                 log_config=log_config,
                 access_log=False,
-                # uvicorn kills an API process that does not answer its ping within this; its default, 5 s, is
-                # less than an API process takes to import and start on a busy 2-core machine, and every
-                # process was killed and started again, forever.
-                timeout_worker_healthcheck=API_PROCESS_START_S,
             )
+            Multiprocess(config, sockets=[sock]).run()
         else:
-            app = create_app(tally, session_secret(args.data_dir))
-            uvicorn.run(
-                app, host=args.host, port=args.port, log_level=log_level, log_config=log_config, access_log=False
+            config = uvicorn.Config(
+                create_app(tally, session_secret(args.data_dir)),
+                log_level=log_level,
+                log_config=log_config,
+                access_log=False,
             )
+            server = uvicorn.Server(config)
+            server.run(sockets=[sock])
+            if not server.started:
+                return STARTUP_FAILURE
     finally:
         for worker in workers:
             worker.stop()

@@ -21,8 +21,9 @@ from domain.product import Product
 from domain.simulation_terms import Span
 from interfaces.cli.common import add_data_dir, open_tally
 from interfaces.cli.projections import progress_bar
-from interfaces.http.commands.products import UsagePriceCreate, usage_price
-from interfaces.http.commands.simulations import PROPOSED, Prices, ScenarioIn
+from interfaces.http.plain_decimals import check_decimals
+from interfaces.resources.prices import UsagePriceCreate, usage_price
+from interfaces.resources.simulations import PROPOSED, Prices, ScenarioIn
 
 ZERO = Decimal(0)
 
@@ -47,10 +48,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def read_terms(path: Path) -> list[tuple[str, list[Any], Decimal | None]]:
     try:
         raw = path.read_bytes()
-        listed = msgspec.json.decode(raw, type=list[UsagePriceCreate]) if raw.lstrip()[:1] == b"[" else None
-        terms = Terms(usage_prices=listed) if listed is not None else msgspec.json.decode(raw, type=Terms)
+        shape: Any = list[UsagePriceCreate] if raw.lstrip()[:1] == b"[" else Terms
+        check_decimals(shape, msgspec.json.decode(raw))  # amounts as the API takes them
+        decoded = msgspec.json.decode(raw, type=shape)
     except (OSError, msgspec.ValidationError, msgspec.DecodeError) as error:
         raise Malformed(f"{path}: {error}", "invalid_prices_file") from None
+    terms = Terms(usage_prices=decoded) if isinstance(decoded, list) else decoded
     scenarios = [(s.name, [usage_price(p.meter_id, p) for p in s.usage_prices], s.price) for s in terms.scenarios]
     if terms.usage_prices is not None or terms.price is not None:
         scenarios.insert(0, (PROPOSED, [usage_price(p.meter_id, p) for p in terms.usage_prices or []], terms.price))

@@ -7,13 +7,13 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import threading
 from datetime import datetime, timedelta, timezone
 
 from application.tally import Tally
 from interfaces.bootstrap import event_log
 from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import open_tally
+from interfaces.cli.parent_death import end_with_parent
 from interfaces.observability import metrics, tracing
 from interfaces.webhook_sender import Sender, retry_delays
 from projections.engine.jobs import JobRunner
@@ -22,7 +22,6 @@ from projections.engine.registry import live_names, worker_projections
 from projections.engine.worker import PAGE_SIZE, Worker
 from projections.reads.queries import Queries
 
-PARENT_POLL_S = 1.0
 # The API and the worker share the cores of one machine by default (`tally serve`): acknowledging a burst of
 # usage comes before applying it, which the worker does as soon as the burst leaves it the CPU.
 DEFAULT_NICE = 10
@@ -56,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "up after it; on a machine of its own it changes nothing (docs/scaling.md)",
     )
     # Set by `tally serve` to its pid: Ctrl-C is for serve, which stops its worker itself; and a worker whose
-    # serve was killed stops instead of running on as an orphan.
+    # serve was killed stops instead of running on as an orphan (parent_death.py).
     parser.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     add_grace(parser)
     parser.set_defaults(run=run)
@@ -67,17 +66,6 @@ def partition_arg(text: str) -> Partition:
         return Partition.parse(text)
     except ValueError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
-
-
-def stop_with(supervisor: int, stopping: threading.Event) -> None:
-    """Once the process is no longer the supervisor's child (it was killed), stops."""
-
-    def watch() -> None:
-        while os.getppid() == supervisor and not stopping.wait(PARENT_POLL_S):
-            pass
-        stopping.set()
-
-    threading.Thread(target=watch, name="supervisor-watch", daemon=True).start()
 
 
 def serve_metrics(tally: Tally, supervisor: int | None) -> None:
@@ -91,6 +79,8 @@ def serve_metrics(tally: Tally, supervisor: int | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.supervisor:
+        end_with_parent(args.supervisor)
     if args.nice:
         os.nice(args.nice)
     tally, _ = open_tally(args.data_dir)
@@ -118,8 +108,6 @@ def run(args: argparse.Namespace) -> int:
     )
     signal.signal(signal.SIGTERM, lambda *_: worker.stop())
     signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
-    if args.supervisor:
-        stop_with(args.supervisor, worker.stopping)
     # The jobs and the webhook sender run once, beside partition 0 (docs/scaling.md).
     first = partition is None or partition.index == 0
     thread = jobs.start() if first else None

@@ -9,6 +9,7 @@ import msgspec
 
 from domain.errors import Fault, Invalid
 from domain.time_range import check_times
+from interfaces.http.plain_decimals import check_decimals
 
 T = TypeVar("T")
 
@@ -36,8 +37,10 @@ def blank_to_none(value: str | None) -> str | None:
 
 def struct_from(form: dict[str, Any], cls: type[T]) -> T:
     """The API's own request struct from a form, so a page rejects exactly what the API rejects, in its words."""
+    given = {k: v for k, v in form.items() if v not in ("", None)}
+    check_decimals(cls, given)
     try:
-        return msgspec.convert({k: v for k, v in form.items() if v not in ("", None)}, cls, strict=False)
+        return msgspec.convert(given, cls, strict=False)
     except msgspec.ValidationError as exc:
         message = str(exc)
         field = message.rpartition("$.")[2].split("[")[0].split(".")[0] if "$." in message else "body"

@@ -3,8 +3,10 @@ aggregation and filter out. The filter builder makes one group of conditions."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
+
+from domain.numbers import number
 
 OPERATORS = [
     "equals",
@@ -37,14 +39,12 @@ def clauses_of(form: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def typed(value: str) -> str | Decimal | bool:
-    """What a JSON body would carry: numbers as numbers, true/false as booleans, the rest as text."""
+    """What a JSON body would carry: numbers (as metadata writes them) as numbers, true/false as booleans,
+    the rest as text."""
     if value in ("true", "false"):
         return value == "true"
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        return value
-    return number if number.is_finite() else value
+    found = number(value)
+    return value if found is None else found
 
 
 def meter_body(form: dict[str, Any]) -> dict[str, Any]:

@@ -118,7 +118,7 @@ async def provide_signed_in(request: Request[Any, Any, Any], tally: Tally) -> uu
 
     A page shows at least what was written before it was asked for: it waits (briefly, then renders what
     there is) for the read models to reach the log head, so a meter just created is on the next page. The
-    wait is the API's own (interfaces/http/position_watch.py): it holds no thread."""
+    wait is the API's own (interfaces/resources/freshness.py): it holds no thread."""
     business = await anyio.to_thread.run_sync(signed_in, request, tally, abandon_on_cancel=True)
     head = await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True)
     await request.app.state.position_watch.reached(head, FRESHNESS_WAIT_S)

@@ -20,7 +20,6 @@ from interfaces.http.dependencies import DEPENDENCIES
 from interfaces.http.headers import security_headers
 from interfaces.http.key_guessing import KeyGuessing
 from interfaces.http.openapi import complete, openapi_config
-from interfaces.http.position_watch import PositionWatch
 from interfaces.http.queries.health import ready_lag_s
 from interfaces.http.queries.metrics import metrics
 from interfaces.http.query_check import QueryCheck
@@ -28,8 +27,8 @@ from interfaces.http.request_check import RequestCheck
 from interfaces.observability import tracing
 from interfaces.observability.metrics import sample_pools, scrape_registry, setting
 from interfaces.observability.requests import Observed
+from interfaces.resources.freshness import PositionWatch
 from projections.engine.registry import PROJECTIONS
-from projections.engine.worker import positions_in
 from projections.reads.queries import Queries
 
 MAX_BODY = 1024 * 1024
@@ -38,8 +37,9 @@ MAX_BODY = 1024 * 1024
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
     reads = query_datastore(tally)
-    watch = PositionWatch(lambda: positions_in(reads, tally.store.schema), list(PROJECTIONS))
     queries = Queries(reads, tally.store.schema, tally.store.events_table)
+    # Read-your-writes waits watch where the queries read: the replica's positions when they read one.
+    watch = PositionWatch(queries.positions, list(PROJECTIONS))
     metrics_setting = setting()
     pools = {"primary": tally.store.datastore, **({"read": reads} if reads is not tally.store.datastore else {})}
     stopping = threading.Event()
@@ -58,7 +58,6 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
             {
                 "tally": tally,
                 "queries": queries,
-                "projection_names": list(PROJECTIONS),
                 "position_watch": watch,
                 "key_guessing": KeyGuessing.from_env(),
                 "ready_lag_s": ready_lag_s(),

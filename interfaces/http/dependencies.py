@@ -1,9 +1,10 @@
 """What handlers are given: the application (commands), the read models' queries,
-the caller's business, and a read-your-writes wait on the log position the caller
-last saw."""
+the caller's business, and `fresh`: reads that include the caller's writes
+(interfaces/resources/freshness.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 import anyio.to_thread
@@ -15,12 +16,9 @@ from litestar.params import Parameter
 from application.tally import Tally
 from domain.errors import Fault, Invalid, NotReady
 from interfaces.observability.requests import note_business
+from interfaces.resources import freshness
+from interfaces.resources.freshness import Fresh, PositionWatch
 from projections.reads.queries import Queries
-
-READ_WAIT_S = 5.0
-# How long a read without min_position waits for writes that answered before it; past that it answers anyway,
-# so a read model far behind (a bulk back-fill) slows reads by this much at most, never fails them.
-DEFAULT_WAIT_S = 2.0
 
 
 def provide_tally(state: State) -> Tally:
@@ -57,23 +55,25 @@ def provide_caller(request: Request, tally: Tally) -> uuid.UUID | None:
     return None if key is None else authenticate(request, tally, key)
 
 
-async def provide_position(
+async def provide_fresh(
     tally: Tally,
     state: State,
     business: uuid.UUID,
     min_position: int = Parameter(default=0, ge=0, description="Wait until read models include this log position"),
-) -> int:
-    """Waits on the event loop, not a thread (interfaces/http/position_watch.py), for the read models that
-    hold the caller's business (its usage partition, when the projection is split). `business` is asked
-    for first, so the key is checked before anything else.
+) -> Fresh:
+    """Waits on the event loop, not a thread, for the read models that hold the caller's business (its
+    usage partition, when the projection is split), where the queries read them. `business` is asked for
+    first, so the key is checked before anything else.
 
     Without `min_position` a read still sees every write that answered before it was asked (Dodo's SDK has
     no positions): it waits up to DEFAULT_WAIT_S for the read models to reach the log's head as it was when
     the read arrived, then answers what they hold (docs/dodo.md)."""
+    watch: PositionWatch = state.position_watch
+    fresh = Fresh(watch, business, asyncio.get_running_loop())
     if not min_position:
         head = await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True)
-        await state.position_watch.reached(head, DEFAULT_WAIT_S, business)
-        return 0
+        await watch.reached(head, freshness.DEFAULT_WAIT_S, business)
+        return fresh
     if min_position > await anyio.to_thread.run_sync(tally.store.head, abandon_on_cancel=True):
         # Nothing was ever written there: waiting could not help.
         raise Invalid(
@@ -81,19 +81,21 @@ async def provide_position(
             "position_beyond_head",
             [Fault("min_position", "is past the head of the log")],
         )
-    if not await state.position_watch.reached(min_position, READ_WAIT_S, business):
+    if not await watch.reached(min_position, freshness.READ_WAIT_S, business):
         raise NotReady(
-            f"read models have not reached position {min_position} within {READ_WAIT_S:.0f}s; retry",
+            f"read models have not reached position {min_position} within {freshness.READ_WAIT_S:.0f}s; retry",
             "projections_behind",
         )
-    return min_position
+    return fresh
 
 
-async def visible(state: State, position: int) -> None:
-    """Waits (at most READ_WAIT_S) until the read models include a command's write, for the commands whose
-    callers read lists right after them (closing and invoice transitions: docs/invoices.md). Late is not an
-    error: the write stands, and the answer carries its position for `min_position`."""
-    await state.position_watch.reached(position, READ_WAIT_S)
+async def visible(state: State, position: int, names: list[str] | None = None) -> bool:
+    """Waits (at most READ_WAIT_S) until the read models (`names`, else all) include a command's write, for
+    the commands whose callers read right after them (closing and invoice transitions: docs/invoices.md; a
+    ledger entry). Late is not an error here: the write stands, and the answer carries its position for
+    `min_position`."""
+    watch: PositionWatch = state.position_watch
+    return await watch.reached(position, freshness.READ_WAIT_S, names=names)
 
 
 DEPENDENCIES = {
@@ -101,5 +103,5 @@ DEPENDENCIES = {
     "queries": Provide(provide_queries, sync_to_thread=False),
     "business": Provide(provide_business, sync_to_thread=True),
     "caller": Provide(provide_caller, sync_to_thread=True),
-    "position_reached": Provide(provide_position),
+    "fresh": Provide(provide_fresh),
 }

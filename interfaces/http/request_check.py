@@ -1,7 +1,8 @@
 """The one check every request passes before a handler reads it.
 
 - Its body: UTF-8, and JSON nested at most MAX_DEPTH levels; anything else is
-  400 `malformed_json`.
+  400 `malformed_json`. Where the handler's body type holds a Decimal, every
+  decimal written plainly (interfaces/http/plain_decimals.py), else 422.
 - Its path and query: text the domain's line rule accepts (no NUL or other
   control character). Such text cannot be stored, so it can match nothing,
   and PostgreSQL refuses it as a query parameter: 422 naming the parameter.
@@ -19,11 +20,13 @@ from urllib.parse import parse_qsl
 
 from litestar import Request
 from litestar.enums import ScopeType
+from litestar.exceptions import SerializationException
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from domain.errors import Invalid, Malformed
 from domain.text import printable, text_fault
+from interfaces.http.plain_decimals import check_decimals, decimal_type
 
 MAX_DEPTH = 64
 _FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -75,6 +78,16 @@ class RequestCheck(ASGIMiddleware):
         check_path_and_query(scope["path"], scope["query_string"])
         request: Request = Request(scope, receive)
         if request.method in _BODY_METHODS and not request.content_type[0].startswith(_FORMS):
-            # Read once here; Litestar keeps the body in the scope for the handler.
+            # Read once here; Litestar keeps the body (and the JSON parsed from it) in the scope for the handler.
             check_body(await request.body())
+            handler = request.route_handler
+            data = handler.parsed_data_field
+            # A handler that decodes its body itself says its type in opt["body"] (interfaces/http/openapi.py).
+            body_type = data.annotation if data is not None else handler.opt.get("body")
+            if decimal_type(body_type) is not None:
+                try:
+                    raw = await request.json()
+                except SerializationException:
+                    raise Malformed("the body is not JSON") from None
+                check_decimals(body_type, raw)
         await next_app(scope, receive, send)

@@ -14,6 +14,9 @@ from psycopg import Cursor, sql
 from domain.credit_wallet import ORPHANED_AFTER
 from projections.reads.billing_views import number
 
+# domain/entitlements.cycle_reference: "subscription:<id>:cycle:<start>".
+SUBSCRIPTION_REFERENCE = "^subscription:[0-9a-f-]{36}:"
+
 
 class GrantView(msgspec.Struct):
     grant_id: str
@@ -123,14 +126,20 @@ def wallets_expiring(
 ) -> list[uuid.UUID]:
     """Wallets with a grant due to expire: at its `expires_at`, a cycle's grant `cycle_grace` later; an
     entitlement's cycle and rollover grants are settled by the close, so only ORPHANED_AFTER later still
-    (CreditWallet.expire)."""
+    (CreditWallet.expire). A subscription's grant waits while the `charges` read model shows an open cycle
+    of that subscription that began before it expires (domain/entitlements.awaiting_close, which the
+    expiry job asks again of the subscription as stored), so grants waiting for a late close never fill
+    the batch."""
     cur.execute(
         sql.SQL(
             "SELECT DISTINCT g.wallet_id FROM {s}.grants g JOIN {s}.wallets w ON w.id = g.wallet_id "
             "WHERE g.remaining > 0 AND g.expires_at <= %s AND (g.source <> 'cycle' OR g.expires_at <= %s) "
             "AND (w.entitlement_id IS NULL OR g.source NOT IN ('cycle', 'rollover') "
-            "OR g.expires_at <= %s) LIMIT %s"
+            "OR g.expires_at <= %s) "
+            "AND NOT EXISTS (SELECT 1 FROM {s}.charges c WHERE g.source IN ('cycle', 'rollover') "
+            "AND c.subscription_id = (CASE WHEN g.reference ~ %s THEN split_part(g.reference, ':', 2)::uuid END) "
+            "AND c.cycle_start < g.expires_at) LIMIT %s"
         ).format(s=sql.Identifier(schema)),
-        (now, now - cycle_grace, now - cycle_grace - ORPHANED_AFTER, limit),
+        (now, now - cycle_grace, now - cycle_grace - ORPHANED_AFTER, SUBSCRIPTION_REFERENCE, limit),
     )
     return [r["wallet_id"] for r in cur.fetchall()]

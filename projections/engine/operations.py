@@ -18,8 +18,8 @@ from projections.engine.parking import Stuck
 from projections.engine.partitions import USAGE, parse_name, usage_names
 from projections.engine.projection import Projection
 from projections.engine.registry import PROJECTIONS
-from projections.engine.tracking import read_position, tracking_table
-from projections.engine.worker import ensure_tables, positions, process_page
+from projections.engine.tracking import positions, read_position, tracking_table
+from projections.engine.worker import ensure_tables, process_page
 from store.log import EventLog
 from store.rows import one
 

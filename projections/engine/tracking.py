@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
+
+from store.log import EventLog
+from store.rows import one
 
 
 class PositionConflict(Exception):
@@ -33,6 +37,19 @@ def read_position(cur: Cursor[Any], schema: str, name: str) -> int:
 def read_positions(cur: Cursor[Any], schema: str) -> dict[str, int]:
     cur.execute(sql.SQL("SELECT name, position FROM {}").format(tracking_table(schema)))
     return {row["name"]: row["position"] for row in cur.fetchall()}
+
+
+def positions(app: EventLog) -> dict[str, int]:
+    return positions_in(app.datastore, app.schema)
+
+
+def positions_in(datastore: PostgresDatastore, schema: str) -> dict[str, int]:
+    """Every tracking position by name, on this datastore (the primary, or a replica of it)."""
+    with datastore.transaction(commit=False) as cur:
+        cur.execute("SELECT to_regclass(%s) AS t", (f'"{schema}".projection_tracking',))
+        if one(cur)["t"] is None:
+            return {}
+        return read_positions(cur, schema)
 
 
 def record_position(cur: Cursor[Any], schema: str, name: str, position: int) -> None:

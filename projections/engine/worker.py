@@ -196,19 +196,6 @@ class Worker:
         return partitions[0] if partitions else "all"
 
 
-def positions(app: EventLog) -> dict[str, int]:
-    return positions_in(app.datastore, app.schema)
-
-
-def positions_in(datastore: PostgresDatastore, schema: str) -> dict[str, int]:
-    """Every tracking position by name, on this datastore (the primary, or a replica of it)."""
-    with datastore.transaction(commit=False) as cur:
-        cur.execute("SELECT to_regclass(%s) AS t", (f'"{schema}".projection_tracking',))
-        if one(cur)["t"] is None:
-            return {}
-        return read_positions(cur, schema)
-
-
 def projected_position(app: EventLog, names: list[str]) -> int:
     """How far every named projection has got: the lowest of their positions, 0 while one has none."""
     return projected_position_in(app.datastore, app.schema, names)
@@ -226,7 +213,7 @@ def projected_position_in(datastore: PostgresDatastore, schema: str, names: list
 
 def wait_for(app: EventLog, names: Iterable[str], position: int, timeout: float = 5.0) -> bool:
     """True once every named projection has reached `position`, False after `timeout`. It holds its
-    thread while it waits; request handlers wait with `interfaces.http.position_watch` instead."""
+    thread while it waits; request handlers wait with `interfaces/resources/freshness.py` instead."""
     return wait_in(app.datastore, app.schema, names, position, timeout)
 
 

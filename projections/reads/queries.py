@@ -21,7 +21,7 @@ from projections.charges import queries as charge_queries
 from projections.customers import projection as customer_queries
 from projections.customers.projection import CustomerFilter, CustomerView
 from projections.engine.parking import Stuck, stuck
-from projections.engine.worker import wait_in
+from projections.engine.tracking import positions_in
 from projections.invoices import queries as invoice_queries
 from projections.invoices.queries import InvoiceRow, InvoiceView
 from projections.reads import overview as overview_queries
@@ -61,10 +61,11 @@ class Queries:
         event_name: str | None = None,
         start: datetime | None = None,
         end: datetime | None = None,
-        extra: sql.Composable | None = None,
+        meter: Meter | None = None,
         page_number: int = 0,
         page_size: int = 10,
     ) -> PageOf[EventView]:
+        """Newest first; with `meter`, only the events that meter selects."""
         return event_queries.list_events(
             self.datastore,
             self.schema,
@@ -73,7 +74,7 @@ class Queries:
             event_name=event_name,
             start=start,
             end=end,
-            extra=extra,
+            meter=meter,
             page_number=page_number,
             page_size=page_size,
         )
@@ -180,10 +181,10 @@ class Queries:
         with self.datastore.transaction(commit=False) as cur:
             return overview_queries.open_cycles(cur, self.schema, business, limit, customer_id)
 
-    def reached(self, names: list[str], position: int, timeout: float) -> bool:
-        """Waits (holding the thread) until the named read models, where these queries read them, have
-        `position`."""
-        return wait_in(self.datastore, self.schema, names, position, timeout)
+    def positions(self) -> dict[str, int]:
+        """Every read model's tracking position where these queries read them: what a read-your-writes
+        wait must watch (interfaces/resources/freshness.py), the replica's when they read one."""
+        return positions_in(self.datastore, self.schema)
 
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:

@@ -11,8 +11,10 @@ from eventsourcing.postgres import PostgresDatastore
 from psycopg import sql
 
 from domain.errors import NotFound
+from domain.meter import Meter
 from domain.usage_event import usage_event_id
 from projections.reads.pages import PageOf, paged
+from projections.usage.meter_filter_sql import meter_events_sql
 
 
 class EventView(msgspec.Struct):
@@ -51,12 +53,11 @@ def list_events(
     event_name: str | None = None,
     start: datetime | None = None,
     end: datetime | None = None,
-    extra: sql.Composable | None = None,
-    extra_params: tuple[Any, ...] = (),
+    meter: Meter | None = None,
     page_number: int = 0,
     page_size: int = 10,
 ) -> PageOf[EventView]:
-    """Newest first. `extra` is a further SQL condition (a meter's filter) with its parameters."""
+    """Newest first; with `meter`, only the events it selects (its event name and filter)."""
     where: list[sql.Composable] = [sql.SQL("business_id = %s")]
     params: list[Any] = [business]
     for column, op, value in (
@@ -68,9 +69,8 @@ def list_events(
         if value is not None:
             where.append(sql.SQL("{} " + op + " %s").format(sql.Identifier(column)))
             params.append(value)
-    if extra is not None:
-        where.append(extra)
-        params.extend(extra_params)
+    if meter is not None:
+        where.append(meter_events_sql(meter))
     query = sql.SQL(
         "SELECT {} FROM {}.usage_events WHERE {} ORDER BY occurred_at DESC, position DESC LIMIT %s OFFSET %s"
     ).format(_COLUMNS, sql.Identifier(schema), sql.SQL(" AND ").join(where))

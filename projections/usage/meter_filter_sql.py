@@ -32,7 +32,7 @@ def filter_sql(filter_: dict[str, Any] | None, column: str = "metadata") -> sql.
 
 
 def meter_events_sql(meter: Meter) -> sql.Composable:
-    """The events a meter selects: its event name and its filter (a condition for list_events' `extra`)."""
+    """The events a meter selects: its event name and its filter (a condition for list_events)."""
     return sql.SQL("event_name = {} AND {}").format(sql.Literal(meter.event_name), filter_sql(meter.filter))
 
 

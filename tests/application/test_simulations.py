@@ -263,3 +263,23 @@ def test_the_simulations_read_model_rebuilt_from_the_log_equals_the_kept_one(tal
     assert operations.verify(tally.store, "simulations").differences == []
     history = tally.audit.history(business, "simulation", str(kept))
     assert [e.type.rpartition(".")[2] for e in history.events] == ["Requested", "Progressed", "Finished"]
+
+
+def test_a_manual_grant_expired_by_the_close_is_not_in_the_wallet_the_simulation_reprices_with(
+    tally, business, make_customer, worker
+):
+    make_customer("cus_1")
+    spending = price(count_meter(tally, business), "1", credits=CreditTerms(D(0), D(1), "none"))
+    product = daily_product(tally, business, spending)
+    subscription = subscribe(tally, business, "cus_1", product, JAN1)
+    send(tally, business, "cus_1", "api.call", 3, JAN1 + timedelta(hours=2), "e")
+    tally.credits.grant_credits(business, "cus_1", D(5), JAN1 + timedelta(days=1, minutes=30), None, "k", JAN1)
+    worker.caught_up()
+    [invoice] = close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
+    worker.caught_up()
+
+    simulation = simulate(tally, worker, business, product, ("now", [spending], None))
+
+    assert str(invoice.total) == "3.00"
+    [total] = result(tally, business, simulation).totals
+    assert (total.issued, total.difference) == ("3.00", "0.00")

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 from bench.rebuild import SUFFIX, rebuild_rate
 from domain.usage_event import IncomingEvent
-from projections.engine.worker import positions
+from projections.engine.tracking import positions
 
 NOW = datetime.now(timezone.utc)
 

@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from tests.cli.processes import eventually, free_port, healthy
+from tests.cli.processes import eventually, free_port, healthy, start_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,14 +40,8 @@ class Served:
         self.data = data
         self.log = log
         self.base = f"http://127.0.0.1:{free_port()}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "interfaces.cli.main", "serve", "--port", self.base.rsplit(":", 1)[1]]
-            + ["--data-dir", str(data), *(args or ["--no-access-log"])],
-            env={**tally_env(), **(env or {})},
-            cwd=ROOT,
-            stdout=log.open("w"),
-            stderr=subprocess.STDOUT,
-        )
+        port = self.base.rsplit(":", 1)[1]
+        self.process = start_serve(log, {**tally_env(), **(env or {})}, "--port", port, "--data-dir", str(data), *args)
         eventually(lambda: self.process.poll() is not None or healthy(self.base), 120, "serve answers")
         assert self.process.poll() is None, log.read_text()
 

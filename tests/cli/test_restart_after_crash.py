@@ -1,66 +1,20 @@
 """`tally serve` on its embedded PostgreSQL, killed with -9 and started again on
-the same data folder: it starts cleanly, and after SIGTERM no PostgreSQL of that
-folder is left running."""
+the same data folder: it starts cleanly, on the same port too, and after SIGTERM
+no PostgreSQL of that folder is left running."""
 
-import os
 import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import psutil
-import pytest
 
 from interfaces.database import running_postgres
-from tests.cli.processes import eventually, free_port, healthy, workers_of
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.processes import eventually, free_port, workers_of
 
 
-@pytest.fixture
-def data(tmp_path):
-    folder = tmp_path / "d"
-    yield folder
-    for server in running_postgres(folder / "pg"):  # only when the test failed half-way
-        server.terminate()
-
-
-@pytest.fixture
-def start_serve(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TALLY_SCHEMA")}
-    env["PYTHONPATH"] = str(ROOT)
-    started = []
-
-    def start(data: Path) -> subprocess.Popen[bytes]:
-        port = free_port()
-        log = (tmp_path / f"serve-{len(started)}.log").open("w")
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "interfaces.cli.main",
-                "serve",
-                "--port",
-                str(port),
-                "--data-dir",
-                str(data),
-                "--no-access-log",
-            ],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        started.append(process)
-        eventually(lambda: process.poll() is not None or healthy(f"http://127.0.0.1:{port}"), 120, "serve answers")
-        assert process.poll() is None, Path(log.name).read_text()
-        return process
-
-    yield start
-    for process in started:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+def command(process: psutil.Process) -> str:
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:
+        return "(gone)"
 
 
 def gone(pid: int) -> bool:
@@ -70,23 +24,44 @@ def gone(pid: int) -> bool:
         return True
 
 
-def test_serve_restarted_after_kill_9s_starts_cleanly_and_stops_its_postgresql_on_sigterm(start_serve, data):
-    first = start_serve(data)
+def test_serve_restarted_after_kill_9s_starts_cleanly_and_stops_its_postgresql_on_sigterm(serve_on, data):
+    first = serve_on(data)
     orphans = workers_of(first.pid)
     first.kill()
     first.wait()
     assert running_postgres(data / "pg"), "the server outlives a kill -9 of serve"
 
-    second = start_serve(data)
+    second = serve_on(data)
     [server] = running_postgres(data / "pg")
     second.kill()
     second.wait()
     server.kill()  # now postmaster.pid names a dead server
     eventually(lambda: gone(server.pid), 10, "the killed server is gone")
 
-    third = start_serve(data)
+    third = serve_on(data)
     third.send_signal(signal.SIGTERM)
 
     assert third.wait(timeout=60) == 0
     eventually(lambda: not running_postgres(data / "pg"), 30, "no PostgreSQL of the data folder left")
     eventually(lambda: all(gone(w.pid) for w in orphans), 10, "the worker of the killed serve stopped by itself")
+
+
+def test_serve_with_api_processes_killed_with_9_leaves_none_of_its_children_and_serve_restarts_on_its_port(
+    serve_on, data
+):
+    port = free_port()
+    first = serve_on(data, "--workers", "2", port=port)
+    children = psutil.Process(first.pid).children()
+    api = [c for c in children if "multiprocessing.spawn" in command(c)]
+    assert len(api) == 2 and workers_of(first.pid), [command(c) for c in children]
+    try:
+        first.kill()
+        first.wait()
+
+        # Answered by the new serve: none of the killed one's API processes, which held the port, is left.
+        serve_on(data, port=port, within=10, ready=lambda: all(gone(c.pid) for c in api))
+        eventually(lambda: all(gone(c.pid) for c in children), 30, "the killed serve's worker ends too")
+    finally:
+        for child in children:  # only when the test failed: orphans would hold the port
+            if not gone(child.pid):
+                child.kill()

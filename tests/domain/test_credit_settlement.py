@@ -49,7 +49,9 @@ def run_cycles(t: EntitlementTerms, calls: list[int]) -> tuple[CreditWallet, lis
         rated = rate([Usage(PRICE, "API calls", D(n))], D(0), "USD", pools={"ent": Pool(t, w.balance, w.overage)})
         invoices.append([str(line.amount) for line in rated.lines])
         end = T0 + timedelta(days=30 * (k + 1))
-        settle(w, t, [PRICE], rated.lines, Closing(ref(k), end, f"inv{k}", "USD", ref(k + 1), end + timedelta(30)))
+        settle(
+            w, t, [PRICE], rated.lines, Closing(ref(k), end, f"inv{k}", "USD", ref(k + 1), end + timedelta(30)), set()
+        )
         grant(w, t, f"g{k + 1}", D(100), end + timedelta(days=30), ref(k + 1))
     return w, invoices
 
@@ -127,7 +129,7 @@ def test_a_manual_debit_beyond_the_balance_needs_overage_and_a_key_names_one_ent
     assert (w.balance, w.overage) == (0, 3)
 
 
-def test_the_expiry_job_leaves_a_cycle_grant_to_its_close_unless_that_close_is_a_day_late():
+def test_an_entitlement_grant_its_close_left_expires_a_day_after_it_was_due():
     w = CreditWallet(business_id=uuid.uuid4(), customer=uuid.uuid4(), customer_id="cus", entitlement_id="ent")
     w.grant("g0", D(100), "cycle", T0, ref(0))
     grace = timedelta(minutes=10)

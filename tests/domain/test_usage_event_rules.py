@@ -79,8 +79,19 @@ _bad = st.one_of(
     ),
 )
 _texts = st.one_of(_clean, _clean, _clean, _clean, _clean, _bad)
+# Numbers near the bound (domain/numbers.py), as numbers and as numeric strings, on both sides of it.
+_near_bound = st.sampled_from(["1000000000000000", "1000000000000001", "0000000000000000007", "0.0000000000001"])
 _values = st.one_of(
-    _texts, st.integers(), st.booleans(), st.decimals(places=2), st.just("v" * 501), st.just(1.5), st.none()
+    _texts,
+    st.integers(),
+    st.booleans(),
+    st.decimals(places=2),
+    st.decimals(allow_nan=False, allow_infinity=False),
+    _near_bound,
+    _near_bound.map(lambda v: "-" + v),
+    st.just("v" * 501),
+    st.just(1.5),
+    st.none(),
 )
 _events = st.builds(
     IncomingEvent,

@@ -18,8 +18,8 @@ import pytest
 from litestar.testing import TestClient
 
 from interfaces.bootstrap import open_store
-from interfaces.http import dependencies
 from interfaces.http.app import create_app
+from interfaces.resources import freshness
 from projections.engine.registry import PROJECTIONS, all_projections
 from projections.engine.worker import Worker, wait_for
 from store.config import store_env
@@ -103,7 +103,7 @@ def test_queries_read_the_replica_and_wait_there_for_min_position(replicated, mo
     listed = client.get("/customers", params={"min_position": made.json()["position"]}, headers=auth)
     assert listed.status_code == 200 and [c["customer_id"] for c in listed.json()["items"]] == ["cus_1"]
 
-    monkeypatch.setattr(dependencies, "READ_WAIT_S", 0.5)
+    monkeypatch.setattr(freshness, "READ_WAIT_S", 0.5)
     replay(replica, paused=True)
     try:
         second = client.post("/customers", json={"customer_id": "cus_2"}, headers=auth).json()["position"]
@@ -112,6 +112,79 @@ def test_queries_read_the_replica_and_wait_there_for_min_position(replicated, mo
         assert behind.status_code == 503 and behind.json()["code"] == "projections_behind"
     finally:
         replay(replica, paused=False)
-    monkeypatch.setattr(dependencies, "READ_WAIT_S", 30.0)
+    monkeypatch.setattr(freshness, "READ_WAIT_S", 30.0)
     caught_up = client.get("/customers", params={"min_position": second}, headers=auth)
     assert caught_up.status_code == 200 and len(caught_up.json()["items"]) == 2
+
+
+def _entitlement_with_credits(client, auth) -> str:
+    """cus_1 holds 10 credits of a new entitlement, read back through the replica."""
+    assert client.post("/customers", json={"customer_id": "cus_1"}, headers=auth).status_code == 201
+    made = client.post(
+        "/credit-entitlements",
+        json={"name": "Tokens", "unit": "tokens", "precision": 0, "rollover_enabled": False, "overage_enabled": False},
+        headers=auth,
+    )
+    assert made.status_code == 201, made.text
+    entitlement = made.json()["id"]
+    entry = client.post(
+        f"/credit-entitlements/{entitlement}/balances/cus_1/ledger-entries",
+        json={"amount": "10", "entry_type": "credit"},
+        headers=auth,
+    )
+    assert entry.status_code == 200, entry.text
+    return entitlement
+
+
+def test_an_entitlement_balance_is_never_read_stale_from_a_replica_behind(replicated, monkeypatch):
+    """Every balance read waits for the balance's history where it reads it, the replica: behind, it answers
+    503 (projections_behind), never the balance as it was before the write."""
+    tally, client, replica = replicated
+    auth = {"Authorization": f"Bearer {tally.businesses.create_key('acme')}"}
+    entitlement = _entitlement_with_credits(client, auth)
+    balance = f"/credit-entitlements/{entitlement}/balances/cus_1"
+    assert client.get(balance, headers=auth).json()["balance"] == "10"
+
+    monkeypatch.setattr(freshness, "READ_WAIT_S", 0.5)
+    monkeypatch.setattr(freshness, "DEFAULT_WAIT_S", 0.1)
+    replay(replica, paused=True)
+    try:
+        debit = client.post(f"{balance}/ledger-entries", json={"amount": "4", "entry_type": "debit"}, headers=auth)
+        assert debit.status_code == 503 and debit.json()["code"] == "projections_behind", debit.text
+        assert wait_for(tally.store, ["balances"], tally.store.head(), 30), "the primary's read models have it"
+        for read in (
+            balance,
+            f"{balance}/ledger",
+            f"{balance}/grants",
+            f"/credit-entitlements/{entitlement}/balances",
+            "/customers/cus_1/credit-entitlements",
+        ):
+            behind = client.get(read, headers=auth)
+            assert behind.status_code == 503 and behind.json()["code"] == "projections_behind", (read, behind.text)
+    finally:
+        replay(replica, paused=False)
+    monkeypatch.setattr(freshness, "READ_WAIT_S", 30.0)
+    assert client.get(balance, headers=auth).json()["balance"] == "6"
+
+
+def test_a_credit_wallet_is_never_read_stale_from_a_replica_behind(replicated, monkeypatch):
+    tally, client, replica = replicated
+    auth = {"Authorization": f"Bearer {tally.businesses.create_key('acme')}"}
+    assert client.post("/customers", json={"customer_id": "cus_1"}, headers=auth).status_code == 201
+    granted = client.post("/customers/cus_1/credits", json={"amount": "10"}, headers=auth)
+    assert granted.status_code == 200, granted.text
+    assert client.get("/customers/cus_1/credits", headers=auth).json()["balance"] == "10"
+
+    monkeypatch.setattr(freshness, "READ_WAIT_S", 0.5)
+    monkeypatch.setattr(freshness, "DEFAULT_WAIT_S", 0.1)
+    replay(replica, paused=True)
+    try:
+        again = client.post("/customers/cus_1/credits", json={"amount": "5"}, headers=auth)
+        assert again.status_code == 200, again.text
+        assert wait_for(tally.store, ["balances"], tally.store.head(), 30), "the primary's read models have it"
+        behind = client.get("/customers/cus_1/credits", headers=auth)
+        assert behind.status_code == 503 and behind.json()["code"] == "projections_behind", behind.text
+    finally:
+        replay(replica, paused=False)
+    monkeypatch.setattr(freshness, "READ_WAIT_S", 30.0)
+    assert client.get("/customers/cus_1/credits", headers=auth).json()["balance"] == "15"

@@ -14,7 +14,7 @@ from litestar.testing import TestClient
 
 from application.tally import Tally
 from interfaces.http.app import create_app
-from interfaces.http.position_watch import PositionWatch
+from interfaces.resources.freshness import PositionWatch
 from projections.engine.registry import all_projections
 from projections.engine.worker import Worker
 from tests.conftest import RunningWorker
@@ -31,11 +31,13 @@ class CountedWatch(PositionWatch):
         self.waiting = 0
         self.all_waiting = anyio.Event()
 
-    async def reached(self, position: int, timeout: float, business: uuid.UUID | None = None) -> bool:
+    async def reached(
+        self, position: int, timeout: float, business: uuid.UUID | None = None, names: list[str] | None = None
+    ) -> bool:
         self.waiting += 1
         if self.waiting == self.expected:
             self.all_waiting.set()
-        return await super().reached(position, timeout, business)
+        return await super().reached(position, timeout, business, names)
 
 
 def test_a_min_position_past_the_head_is_refused_at_once(

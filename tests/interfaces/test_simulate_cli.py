@@ -44,3 +44,6 @@ def test_a_prices_file_with_a_bad_price_is_refused(cli, tally, business, tmp_pat
     prices.write_text("{not json")
     code, _, err = cli("simulate", "--product", str(product), "--prices", str(prices))
     assert code == 1 and "invalid_prices_file" in err
+    prices.write_text(json.dumps([{"meter_id": str(meter), "unit_price": "3e-2"}]))
+    code, _, err = cli("simulate", "--product", str(product), "--prices", str(prices))
+    assert code == 1 and "unit_price must be a string of ASCII digits" in err

@@ -17,16 +17,14 @@ from litestar.response import Redirect, Template
 from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import blank_to_none, parse_time, struct_from
-from interfaces.http.commands.credits import CreditGrant
-from interfaces.http.commands.customers import CustomerCreate, CustomerUpdate
-from interfaces.http.commands.subscriptions import SubscriptionCreate
-from interfaces.http.paging import PageNumber
-from interfaces.http.queries.credits import credits_for
-from interfaces.http.queries.customers import Search
-from interfaces.http.queries.products import products_of
-from interfaces.http.queries.usage import usage_of
-from interfaces.http.schemas.invoices import invoice_list
-from interfaces.http.schemas.subscriptions import subscription_view
+from interfaces.resources.credits import CreditGrant, credits_for
+from interfaces.resources.customers import CustomerCreate, CustomerUpdate, Search
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.invoices import invoice_list
+from interfaces.resources.paging import PageNumber
+from interfaces.resources.products import products_of
+from interfaces.resources.subscriptions import SubscriptionCreate, subscription_view
+from interfaces.resources.usage import usage_of
 from projections.customers.projection import CustomerFilter, customer_view
 from projections.reads.queries import Queries
 
@@ -89,7 +87,13 @@ def add_customer(tally: Tally, queries: Queries, business: uuid.UUID, data: Form
 
 
 def _page(
-    tally: Tally, queries: Queries, business: uuid.UUID, customer_id: str, errors: list[str], status_code: int = 200
+    tally: Tally,
+    queries: Queries,
+    fresh: Fresh,
+    business: uuid.UUID,
+    customer_id: str,
+    errors: list[str],
+    status_code: int = 200,
 ) -> Template:
     customer = customer_view(tally.customers.get_customer(business, customer_id))
     products = products_of(queries, business, 0, ALL).items
@@ -107,7 +111,7 @@ def _page(
             "errors": errors,
             "usage": usage,
             "subscriptions": subscriptions,
-            "credits": credits_for(tally, queries, business, customer_id),
+            "credits": credits_for(tally, queries, fresh, business, customer_id),
             "entitlements": queries.entitlements.of_customer(business, customer_id).items,
             "invoices": invoice_list(tally, queries, business, customer_id, None, 0, LATEST, datetime.now(UTC)).items,
             "products": [p for p in products if not p.archived],
@@ -121,11 +125,9 @@ def _page(
 
 
 @get("/customers/{customer_id:str}", sync_to_thread=True)
-def customer_page(
-    customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
-) -> Template:
+def customer_page(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh) -> Template:
     """One customer: upcoming invoice, credits, past invoices and latest events."""
-    return _page(tally, queries, business, customer_id, [])
+    return _page(tally, queries, fresh, business, customer_id, [])
 
 
 def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> int:
@@ -139,17 +141,21 @@ def subscribe_from(tally: Tally, business: uuid.UUID, form: dict[str, Any]) -> i
 
 
 @post("/customers/{customer_id:str}/subscriptions", sync_to_thread=True, status_code=303)
-def subscribe(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Template | Redirect:
+def subscribe(
+    customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh, data: Form
+) -> Template | Redirect:
     """Subscribes the customer to a product, from now or from a start in the past."""
     try:
         position = subscribe_from(tally, business, {**data, "customer_id": customer_id})
     except (Invalid, Conflict, NotFound) as exc:
-        return _page(tally, queries, business, customer_id, [exc.detail], status_code=422)
+        return _page(tally, queries, fresh, business, customer_id, [exc.detail], status_code=422)
     return _to_customer(customer_id, position)
 
 
 @post("/customers/{customer_id:str}/credits", sync_to_thread=True, status_code=303)
-def grant(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Template | Redirect:
+def grant(
+    customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh, data: Form
+) -> Template | Redirect:
     """Grants credits to the customer's wallet."""
     try:
         expires = parse_time(data.get("expires_at"), "expires_at")
@@ -158,7 +164,7 @@ def grant(customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID,
             business, customer_id, request.amount, expires, request.reason, None, datetime.now(UTC)
         )
     except (Invalid, Conflict) as exc:
-        return _page(tally, queries, business, customer_id, [exc.detail], status_code=422)
+        return _page(tally, queries, fresh, business, customer_id, [exc.detail], status_code=422)
     return _to_customer(customer_id, result.position)
 
 

@@ -9,8 +9,9 @@ from litestar import get
 from litestar.response import Template
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber
-from interfaces.http.queries.entitlements import balances_caught_up, caught_up
+from interfaces.resources.entitlements import balance_fresh, balances_fresh
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
 
 PAGE_SIZE = 50
@@ -19,20 +20,25 @@ LEDGER = 100
 
 @get("/credit-entitlements", sync_to_thread=True)
 def entitlements_page(
-    tally: Tally, queries: Queries, business: uuid.UUID, page_number: PageNumber = 0, deleted: bool = False
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    fresh: Fresh,
+    page_number: PageNumber = 0,
+    deleted: bool = False,
 ) -> Template:
     """Credit entitlements newest first (deleted ones on request); they are defined through the API."""
-    balances_caught_up(tally, tally.store.head())
+    balances_fresh(tally, fresh)
     page = queries.entitlements.entitlements(business, deleted, page_number, PAGE_SIZE)
     return Template("entitlements.html", context={"page": page, "deleted": deleted})
 
 
 @get("/customers/{customer_id:str}/credit-entitlements/{entitlement_id:uuid}", sync_to_thread=True)
 def balance_page(
-    customer_id: str, entitlement_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID
+    customer_id: str, entitlement_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh
 ) -> Template:
     """One customer's balance of one entitlement: balance and overage, every grant, the newest ledger lines."""
-    caught_up(tally, business, entitlement_id, customer_id)
+    balance_fresh(tally, fresh, business, entitlement_id, customer_id)
     reads, key = queries.entitlements, str(entitlement_id)
     return Template(
         "entitlement_balance.html",

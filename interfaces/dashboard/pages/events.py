@@ -9,9 +9,8 @@ from litestar.response import Template
 
 from application.tally import Tally
 from interfaces.dashboard.forms import blank_to_none, parse_time
-from interfaces.http.paging import PageNumber
+from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
-from projections.usage.meter_filter_sql import meter_events_sql
 
 PAGE_SIZE = 50
 ALL_METERS = 1000
@@ -31,14 +30,14 @@ def events_page(
 ) -> Template:
     """Events newest first; a row opens to show its metadata."""
     since, until = parse_time(start, "start"), parse_time(end, "end")
-    extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))
+    meter = None if meter_id is None else tally.meters.get_meter(business, meter_id)
     page = queries.events(
         business,
         customer_id=blank_to_none(customer_id),
         event_name=blank_to_none(event_name),
         start=since,
         end=until,
-        extra=extra,
+        meter=meter,
         page_number=page_number,
         page_size=PAGE_SIZE,
     )

@@ -18,10 +18,9 @@ from application.written import Written
 from domain.errors import Conflict, Invalid
 from domain.invoice import STATUSES
 from interfaces.dashboard.forms import blank_to_none, parse_time, struct_from
-from interfaces.http.commands.invoices import MarkPaid, Void
-from interfaces.http.paging import PageNumber
-from interfaces.http.queries.invoices import invoice_document, invoices_csv
-from interfaces.http.schemas.invoices import any_invoice, invoice_list
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.invoices import MarkPaid, Void, any_invoice, invoice_document, invoice_list, invoices_csv
+from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -75,9 +74,7 @@ def _invoice(
 
 
 @get("/invoices/{invoice_id:uuid}", sync_to_thread=True)
-def invoice_page(
-    invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
-) -> Template:
+def invoice_page(invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh) -> Template:
     """One invoice (or draft), every line, what can be done with it, and where to read how it came about."""
     return _invoice(tally, queries, business, invoice_id, [])
 

@@ -18,11 +18,10 @@ from domain.errors import Fault, Invalid
 from interfaces.dashboard.chart_range import PRESETS, ChartRange, chart_range, slots
 from interfaces.dashboard.forms import blank_to_none
 from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
-from interfaces.http.paging import PageNumber
-from interfaces.http.queries.meters import read_usage
-from interfaces.http.schemas.meters import UsageBucket, UsageGroup
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.meters import UsageBucket, UsageGroup, read_usage
+from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
-from projections.usage.meter_filter_sql import meter_events_sql
 from projections.usage.meter_queries import WINDOWS
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -107,7 +106,7 @@ def meter_page(
     tally: Tally,
     queries: Queries,
     business: uuid.UUID,
-    position_reached: int,
+    fresh: Fresh,
     window: str = "",
     customer_id: str = "",
     start: str = "",
@@ -135,7 +134,7 @@ def meter_page(
         customer_id=blank_to_none(customer_id),
         start=span.start,
         end=span.end,
-        extra=meter_events_sql(meter),
+        meter=meter,
         page_size=LATEST_EVENTS,
     )
     query = {

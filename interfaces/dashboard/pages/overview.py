@@ -10,8 +10,8 @@ from decimal import Decimal
 from litestar.response import Template
 
 from application.tally import Tally
-from interfaces.http.queries.usage import usage_of
-from projections.engine.worker import positions
+from interfaces.resources.usage import usage_of
+from projections.engine.tracking import positions
 from projections.reads.queries import Queries
 
 # Pricing an open cycle reads its usage: the overview prices this many customers' cycles, earliest first,

@@ -15,10 +15,11 @@ from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import struct_from
 from interfaces.dashboard.pages.customers import subscribe_from
-from interfaces.http.commands.products import ProductCreate, UsagePriceIn, usage_price
-from interfaces.http.paging import PageNumber
-from interfaces.http.queries.products import product_of, products_of
-from interfaces.http.queries.usage import usage_of
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber
+from interfaces.resources.prices import UsagePriceIn, usage_price
+from interfaces.resources.products import ProductCreate, product_of, products_of
+from interfaces.resources.usage import usage_of
 from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -44,9 +45,7 @@ def _list(
 
 
 @get("/products", sync_to_thread=True)
-def products_page(
-    queries: Queries, business: uuid.UUID, position_reached: int, page_number: PageNumber = 0
-) -> Template:
+def products_page(queries: Queries, business: uuid.UUID, fresh: Fresh, page_number: PageNumber = 0) -> Template:
     """Products newest first, and the create-product form."""
     return _list(
         queries,
@@ -97,9 +96,7 @@ def _page(
 
 
 @get("/products/{product_id:uuid}", sync_to_thread=True)
-def product_page(
-    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
-) -> Template:
+def product_page(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh) -> Template:
     """The product's prices and the form to set or change a meter's price (filled with the first price)."""
     product = product_of(tally, business, product_id)
     form: dict[str, Any] = {"free_threshold": "0", "per_unit": "1"}

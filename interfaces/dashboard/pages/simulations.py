@@ -17,14 +17,14 @@ from domain.errors import Invalid, NotFound
 from domain.rating import UsagePrice
 from domain.simulation_terms import Span
 from interfaces.dashboard.forms import struct_from
-from interfaces.http.commands.products import UsagePriceIn, usage_price
-from interfaces.http.commands.simulations import (
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.prices import UsagePriceIn, UsagePriceView, usage_price
+from interfaces.resources.products import product_of
+from interfaces.resources.simulations import (
     DEFAULT_CYCLES,
     PROPOSED,
     SimulationCreate,
 )
-from interfaces.http.queries.products import product_of
-from interfaces.http.schemas.products import UsagePriceView
 from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -71,9 +71,7 @@ def _form_page(
 
 
 @get("/products/{product_id:uuid}/simulate", sync_to_thread=True)
-def simulate_page(
-    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
-) -> Template:
+def simulate_page(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh) -> Template:
     """The product's prices, each beside a field for the price to try, filled with today's."""
     product = product_of(tally, business, product_id)
     form = {
@@ -120,13 +118,13 @@ def start_simulation(
 
 
 @get("/simulations", sync_to_thread=True)
-def simulations_page(queries: Queries, business: uuid.UUID, position_reached: int) -> Template:
+def simulations_page(queries: Queries, business: uuid.UUID, fresh: Fresh) -> Template:
     """Every simulation, newest first."""
     return Template("simulations.html", context={"simulations": queries.simulations(business, page_size=SHOWN).items})
 
 
 @get("/simulations/{simulation_id:uuid}", sync_to_thread=True)
-def simulation_page(simulation_id: uuid.UUID, queries: Queries, business: uuid.UUID, position_reached: int) -> Template:
+def simulation_page(simulation_id: uuid.UUID, queries: Queries, business: uuid.UUID, fresh: Fresh) -> Template:
     """Progress while it runs; then revenue per cycle, actual vs simulated, and the movers."""
     view = queries.simulation(business, simulation_id, page_size=SHOWN)
     issued: dict[str, object] = {}

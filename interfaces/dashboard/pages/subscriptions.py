@@ -13,7 +13,7 @@ from litestar.response import Redirect, Template
 
 from application.tally import Tally
 from interfaces.dashboard.filters import utc
-from interfaces.http.schemas.subscriptions import subscription_view
+from interfaces.resources.subscriptions import subscription_view
 
 
 def _to_customer(customer_id: str, position: int, notice: str) -> Redirect:

@@ -9,7 +9,7 @@ from litestar import get, post
 from litestar.response import Redirect, Template
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber
+from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
 from projections.webhooks.queries import webhook_view
 

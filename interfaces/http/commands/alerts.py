@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
-from typing import Annotated, Literal
 
 import msgspec
 from litestar import delete, post
 
 from application.tally import Tally
-from interfaces.http.schemas.webhooks import AlertWritten
+from interfaces.resources.alerts import AlertCreate, AlertWritten
 from projections.webhooks.queries import alert_view
-
-Id = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
-
-
-class AlertCreate(msgspec.Struct, forbid_unknown_fields=True):
-    threshold: Decimal
-    kind: Literal["usage", "spend", "credits"]
-    customer_id: Id | None = None
-    meter_id: Id | None = None
 
 
 class AlertCommands:

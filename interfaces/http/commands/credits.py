@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from decimal import Decimal
-from typing import Annotated
 
-import msgspec
 from litestar import post
 
 from application.tally import Tally
-from interfaces.http.schemas.credits import Granted
+from interfaces.resources.credits import CreditGrant, Granted
 from projections.reads.billing_views import number
-
-Text = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
-
-
-class CreditGrant(msgspec.Struct, forbid_unknown_fields=True):
-    amount: Decimal
-    expires_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
-    reason: Text | None = None
-    idempotency_key: Text | None = None
 
 
 class CreditCommands:

@@ -4,73 +4,28 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from decimal import Decimal
-from typing import Annotated, Any, Literal
 
-import msgspec
+from anyio import to_thread
 from litestar import delete, patch, post
+from litestar.datastructures import State
 
 from application.tally import Tally
+from application.written import Written
 from domain.credit_rules import EntitlementTerms
 from domain.credit_wallet import wallet_id
 from domain.customer import customer_id as customer_uuid
 from domain.errors import NotReady
-from interfaces.http.dependencies import READ_WAIT_S
-from interfaces.http.schemas.entitlements import LedgerEntryWritten, entitlement_view_of
+from interfaces.http.dependencies import visible
+from interfaces.resources.entitlements import (
+    BALANCES,
+    EntitlementChanges,
+    EntitlementCreate,
+    LedgerEntryCreate,
+    LedgerEntryWritten,
+    entitlement_view_of,
+)
 from projections.balances.entitlement_queries import CreditEntitlementView
-from projections.engine.worker import wait_for
 from projections.reads.queries import Queries
-
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-Unit = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
-Prose = Annotated[str, msgspec.Meta(max_length=2000)]
-Currency = Annotated[str, msgspec.Meta(min_length=3, max_length=3)]
-Behaviour = Literal["forgive_at_reset", "invoice_at_billing", "carry_deficit", "carry_deficit_auto_repay"]
-Interval = Literal["Day", "Week", "Month", "Year"]
-Count = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
-Key = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
-MetadataValue = Annotated[str, msgspec.Meta(max_length=500)] | float | bool
-
-
-class EntitlementChanges(msgspec.Struct, forbid_unknown_fields=True):
-    """Every field of an entitlement; on update, an absent or null field keeps its value."""
-
-    name: Name | None = None
-    unit: Unit | None = None
-    precision: Count | None = None
-    rollover_enabled: bool | None = None
-    overage_enabled: bool | None = None
-    overage_behavior: Behaviour | None = None
-    description: Prose | None = None
-    expires_after_days: Count | None = None
-    rollover_percentage: Count | None = None
-    max_rollover_count: Count | None = None
-    rollover_timeframe_count: Count | None = None
-    rollover_timeframe_interval: Interval | None = None
-    overage_limit: Count | None = None
-    price_per_unit: Decimal | None = None
-    currency: Currency | None = None
-    low_balance_threshold_percent: Count | None = None
-
-    def given(self) -> dict[str, Any]:
-        return {k: v for k, v in msgspec.structs.asdict(self).items() if v is not None}
-
-
-class EntitlementCreate(EntitlementChanges, forbid_unknown_fields=True, kw_only=True):
-    name: Name
-    unit: Unit
-    precision: Count
-    rollover_enabled: bool
-    overage_enabled: bool
-
-
-class LedgerEntryCreate(msgspec.Struct, forbid_unknown_fields=True):
-    amount: Decimal
-    entry_type: Literal["credit", "debit"]
-    expires_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
-    idempotency_key: Key | None = None
-    metadata: dict[Annotated[str, msgspec.Meta(max_length=40)], MetadataValue] | None = None
-    reason: Prose | None = None
 
 
 class EntitlementCommands:
@@ -114,10 +69,9 @@ class EntitlementCommands:
     @post(
         "/{entitlement_id:uuid}/balances/{customer_id:str}/ledger-entries",
         operation_id="CreateLedgerEntry",
-        sync_to_thread=True,
         status_code=200,
     )
-    def create_ledger_entry(
+    async def create_ledger_entry(
         self,
         entitlement_id: uuid.UUID,
         customer_id: str,
@@ -125,28 +79,17 @@ class EntitlementCommands:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
+        state: State,
     ) -> LedgerEntryWritten:
         """Credit or debit the customer's balance by hand (`manual_adjustment`). The same `idempotency_key`
         answers the entry it recorded (position 0); with another amount or type it is a 409. A debit beyond
         the balance is a 400 unless the entitlement allows overage (within `overage_limit`)."""
-        done = tally.entitlements.add_ledger_entry(
-            business,
-            entitlement_id,
-            customer_id,
-            data.entry_type,
-            data.amount,
-            data.idempotency_key,
-            data.expires_at,
-            data.reason,
-            dict(data.metadata or {}),
-            datetime.now(timezone.utc),
-        )
-        upto = done.position or tally.store.position_of(
-            wallet_id(customer_uuid(business, customer_id), str(entitlement_id))
-        )
+        # Async, as the invoice transitions: the wait for the entry to be readable holds no thread.
+        done, upto = await to_thread.run_sync(_add_entry, tally, business, entitlement_id, customer_id, data)
         entry = None
-        if wait_for(tally.store, ["balances"], upto, READ_WAIT_S):
-            entry = queries.entitlements.ledger_entry(business, str(entitlement_id), customer_id, done.id)
+        if await visible(state, upto, BALANCES):
+            key = str(entitlement_id)
+            entry = await to_thread.run_sync(queries.entitlements.ledger_entry, business, key, customer_id, done.id)
         if entry is None:
             raise NotReady(
                 "the balances read model is behind; the entry is recorded, read it from the ledger",
@@ -170,3 +113,24 @@ class EntitlementCommands:
             entry.transaction_type,
             done.position,
         )
+
+
+def _add_entry(
+    tally: Tally, business: uuid.UUID, entitlement_id: uuid.UUID, customer_id: str, data: LedgerEntryCreate
+) -> tuple[Written[str], int]:
+    """The entry written, and the position the balance must reach to show it (the wallet's latest, when a
+    reused idempotency key wrote nothing)."""
+    done = tally.entitlements.add_ledger_entry(
+        business,
+        entitlement_id,
+        customer_id,
+        data.entry_type,
+        data.amount,
+        data.idempotency_key,
+        data.expires_at,
+        data.reason,
+        dict(data.metadata or {}),
+        datetime.now(timezone.utc),
+    )
+    wallet = wallet_id(customer_uuid(business, customer_id), str(entitlement_id))
+    return done, done.position or tally.store.position_of(wallet)

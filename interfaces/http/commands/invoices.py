@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Annotated
 
 import msgspec
 from anyio import to_thread
@@ -16,32 +15,16 @@ from litestar.datastructures import State
 from application.tally import Tally
 from application.written import Written
 from interfaces.http.dependencies import visible
-from interfaces.http.schemas.invoices import (
+from interfaces.resources.invoices import (
     InvoiceWritten,
+    MarkPaid,
+    NoBody,
+    NumberingUpdate,
     NumberingView,
+    Void,
     numbering_view,
 )
 from projections.invoices.queries import invoice_view
-
-Reference = Annotated[str, msgspec.Meta(max_length=255)]
-Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
-
-
-class MarkPaid(msgspec.Struct, forbid_unknown_fields=True):
-    paid_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
-    reference: Reference | None = None
-
-
-class Void(msgspec.Struct, forbid_unknown_fields=True):
-    reason: Reason
-
-
-class NoBody(msgspec.Struct, forbid_unknown_fields=True):
-    pass
-
-
-class NumberingUpdate(msgspec.Struct, forbid_unknown_fields=True):
-    prefix: Annotated[str, msgspec.Meta(min_length=1, max_length=20)]
 
 
 async def _answer(

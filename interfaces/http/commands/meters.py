@@ -3,78 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
-from typing import Annotated, Any
 
 import msgspec
 from litestar import delete, patch, post
 
 from application.tally import Tally
 from application.written import Written
-from domain.aggregation import KINDS
-from domain.errors import Fault, Invalid, Malformed
-from interfaces.http.schemas.meters import MeterWritten
+from interfaces.resources.meters import MeterCreateBody, MeterUpdate, MeterWritten, decode_meter
 from projections.reads.queries import Queries
-
-
-class MeterCreate(msgspec.Struct, forbid_unknown_fields=True):
-    """Loosely typed on purpose: the domain checks every field and names each fault's path."""
-
-    name: Any = None
-    event_name: Any = None
-    aggregation: Any = None
-    filter: Any = None
-    measurement_unit: Any = None
-    description: Any = None
-
-
-class AggregationIn(msgspec.Struct):
-    type: Annotated[str, msgspec.Meta(extra_json_schema={"enum": list(KINDS)})]
-    key: str | None = None
-
-
-class MeterCreateBody(msgspec.Struct):
-    """What `POST /meters` reads, for the OpenAPI document (MeterCreate decodes it loosely; the domain checks).
-    `aggregation.type` is one of the kinds the domain knows; `filter` is
-    `{conjunction: and|or, clauses: [{key, operator, value} | filter]}`."""
-
-    name: str
-    event_name: str
-    aggregation: AggregationIn
-    measurement_unit: str | None = None
-    description: str | None = None
-    filter: dict[str, Any] | None = None
-
-
-class MeterUpdate(msgspec.Struct, forbid_unknown_fields=True):
-    """Dodo's meter_update_params: only how the meter is shown. Fields sent change; null clears the description
-    or the unit. Event name, aggregation and filter are not fields: a definition never changes."""
-
-    name: str | msgspec.UnsetType = msgspec.UNSET
-    description: str | None | msgspec.UnsetType = msgspec.UNSET
-    measurement_unit: str | None | msgspec.UnsetType = msgspec.UNSET
-
-    def changes(self) -> dict[str, Any]:
-        return {f: getattr(self, f) for f in self.__struct_fields__ if getattr(self, f) is not msgspec.UNSET}
-
-
-_create = msgspec.json.Decoder(MeterCreate, float_hook=Decimal)
 
 
 def _written(tally: Tally, queries: Queries, business: uuid.UUID, done: Written[uuid.UUID]) -> MeterWritten:
     meter = tally.meters.get_meter(business, done.id)
     return MeterWritten(**msgspec.structs.asdict(queries.meter(meter)), position=done.position)
-
-
-def _decode(body: bytes) -> MeterCreate:
-    try:
-        return _create.decode(body)
-    except msgspec.ValidationError as exc:
-        # Every field is typed Any, so the only faults left are an unknown field or a body that is no object.
-        field = str(exc).split("`")[1] if "unknown field" in str(exc) else "body"
-        raise Invalid(f"invalid meter: {exc}", "invalid_meter", [Fault(field, str(exc))]) from None
-    except msgspec.DecodeError as exc:
-        raise Malformed(f"the body is not valid JSON: {exc}") from None
 
 
 class MeterCommands:
@@ -87,7 +28,7 @@ class MeterCommands:
         filter = `{conjunction: and|or, clauses: [{key, operator, value} | filter]}`, nested at most 3 levels.
         Faults answer 422 with each field's path (e.g. `filter.clauses[1].operator`). Definitions never change:
         create a new meter instead. Events from before the meter are counted by a back-fill."""
-        data = _decode(body)
+        data = decode_meter(body)
         done = tally.meters.create_meter(
             business, data.name, data.event_name, data.aggregation, data.filter, data.measurement_unit, data.description
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from typing import Annotated
 
 import msgspec
 from anyio import to_thread
@@ -13,20 +12,14 @@ from litestar.datastructures import State
 
 from application.tally import Tally
 from application.written import Written
-from interfaces.http.commands.customers import ExternalId
 from interfaces.http.dependencies import visible
-from interfaces.http.schemas.subscriptions import (
+from interfaces.resources.subscriptions import (
     Closed,
+    SubscriptionCreate,
     SubscriptionWritten,
     subscription_view,
 )
 from projections.invoices.queries import invoice_view
-
-
-class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):
-    customer_id: ExternalId
-    product_id: uuid.UUID
-    start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
 
 def _written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> SubscriptionWritten:

@@ -3,49 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
 import msgspec
 from litestar import delete, patch, post
 
 from application.tally import Tally
 from application.written import Written
-from interfaces.http.schemas.webhooks import RetryQueued, WebhookWritten
+from interfaces.resources.webhooks import HeadersUpdate, RetryQueued, WebhookCreate, WebhookUpdate, WebhookWritten
 from projections.reads.queries import Queries
 from projections.webhooks.queries import webhook_view
-
-Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
-Text = Annotated[str, msgspec.Meta(max_length=1000)]
-
-
-class WebhookCreate(msgspec.Struct, forbid_unknown_fields=True):
-    """Dodo's WebhookCreateParams; the domain checks each field (domain/webhook_endpoint.py)."""
-
-    url: Url
-    description: Text | None = None
-    disabled: bool | None = None
-    filter_types: list[str] | None = None
-    headers: dict[str, str] | None = None
-    metadata: dict[str, str] | None = None
-    rate_limit: int | None = None
-    idempotency_key: Text | None = None
-
-
-class WebhookUpdate(msgspec.Struct, forbid_unknown_fields=True):
-    """Dodo's WebhookUpdateParams: a field left out (or null) stays as it is."""
-
-    url: Url | None = None
-    description: Text | None = None
-    disabled: bool | None = None
-    filter_types: list[str] | None = None
-    metadata: dict[str, str] | None = None
-    rate_limit: int | None = None
-
-
-class HeadersUpdate(msgspec.Struct, forbid_unknown_fields=True):
-    """Dodo's HeaderUpdateParams."""
-
-    headers: dict[str, str]
 
 
 def _fields(data: msgspec.Struct) -> dict[str, object]:

@@ -7,7 +7,8 @@ import uuid
 from litestar import get
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber, PageSize
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber, PageSize
 from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 from projections.webhooks.queries import AlertView, alert_view
@@ -21,7 +22,7 @@ class AlertQueries:
         self,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
     ) -> PageOf[AlertView]:

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
 
 from litestar import get
 from litestar.params import Parameter
 
 from application.tally import Tally
 from domain.time_range import check_times
-from interfaces.http.paging import PageNumber, PageSize
+from interfaces.resources.customers import Search
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber, PageSize
 from projections.customers.projection import CustomerFilter, CustomerView, customer_view
 from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
-
-Search = Annotated[
-    str | None, Parameter(max_length=200, description="Text the customer's id, name or email contains, in any case")
-]
 
 
 class CustomerQueries:
@@ -29,7 +26,7 @@ class CustomerQueries:
         self,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
         search: Search = None,

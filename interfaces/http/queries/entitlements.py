@@ -12,13 +12,11 @@ from litestar.params import Parameter
 
 from application.tally import Tally
 from domain.credit_ledger import TransactionType
-from domain.credit_wallet import wallet_id
-from domain.customer import Customer
-from domain.customer import customer_id as customer_uuid
-from domain.errors import NotFound, NotReady
+from domain.errors import NotFound
 from domain.time_range import check_times
-from interfaces.http.dependencies import READ_WAIT_S
-from interfaces.http.paging import PageNumber, PageSize
+from interfaces.resources.entitlements import BALANCES, balance_fresh, balances_fresh
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber, PageSize
 from projections.balances.entitlement_queries import (
     BalanceView,
     CreditEntitlementView,
@@ -26,26 +24,10 @@ from projections.balances.entitlement_queries import (
     GrantView,
     LedgerEntryView,
 )
-from projections.engine.worker import wait_for
 from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 
 CustomerId = Annotated[str, Parameter(min_length=1, max_length=255)]
-
-
-def balances_caught_up(tally: Tally, position: int) -> None:
-    if not wait_for(tally.store, ["balances"], position, READ_WAIT_S):
-        raise NotReady("the balances read model is behind; retry", "projections_behind")
-
-
-def caught_up(tally: Tally, business: uuid.UUID, entitlement: uuid.UUID | None, customer_id: str) -> None:
-    """404 for a foreign or unknown entitlement or customer; then waits until the balance's history is read."""
-    customer = customer_uuid(business, customer_id)
-    tally.store.owned(business, Customer, "customer", customer)
-    ids = [wallet_id(customer, str(entitlement))] if entitlement else []
-    if entitlement is not None:
-        tally.entitlements.get(business, entitlement)
-    balances_caught_up(tally, tally.store.head() if entitlement is None else tally.store.position_of(ids[0]))
 
 
 class EntitlementQueries:
@@ -57,23 +39,23 @@ class EntitlementQueries:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         deleted: bool = False,
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
     ) -> PageOf[CreditEntitlementView]:
         """Credit entitlements, newest first; `deleted=true` lists the deleted ones. Includes every change
         recorded before the request (Dodo's clients send no `min_position`)."""
-        balances_caught_up(tally, tally.store.head())
+        balances_fresh(tally, fresh)
         return queries.entitlements.entitlements(business, deleted, page_number, page_size)
 
     @get("/{entitlement_id:uuid}", operation_id="GetCreditEntitlement", sync_to_thread=True)
     def entitlement(
-        self, entitlement_id: uuid.UUID, tally: Tally, business: uuid.UUID, queries: Queries, position_reached: int
+        self, entitlement_id: uuid.UUID, tally: Tally, business: uuid.UUID, queries: Queries, fresh: Fresh
     ) -> CreditEntitlementView:
         """One credit entitlement (deleted ones too, with `deleted: true`)."""
         tally.entitlements.get(business, entitlement_id)
-        balances_caught_up(tally, tally.store.position_of(entitlement_id))
+        fresh.include(tally.store.position_of(entitlement_id), BALANCES)
         found = queries.entitlements.entitlement(business, entitlement_id)
         if found is None:
             raise NotFound("credit_entitlement", entitlement_id)
@@ -86,14 +68,14 @@ class EntitlementQueries:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         customer_id: CustomerId | None = None,
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
     ) -> PageOf[BalanceView]:
         """Every customer's balance of the entitlement (or one customer's), newest first."""
         tally.entitlements.get(business, entitlement_id)
-        balances_caught_up(tally, tally.store.head())
+        balances_fresh(tally, fresh)
         return queries.entitlements.balances(business, str(entitlement_id), customer_id, page_number, page_size)
 
     @get("/{entitlement_id:uuid}/balances/{customer_id:str}", operation_id="GetCreditBalance", sync_to_thread=True)
@@ -104,10 +86,10 @@ class EntitlementQueries:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
     ) -> BalanceView:
         """The customer's `balance` (credits left) and `overage` (credits owed beyond it) of the entitlement."""
-        caught_up(tally, business, entitlement_id, customer_id)
+        balance_fresh(tally, fresh, business, entitlement_id, customer_id)
         return queries.entitlements.balance(business, str(entitlement_id), customer_id, datetime.now(timezone.utc))
 
     @get(
@@ -120,14 +102,14 @@ class EntitlementQueries:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         status: Literal["active", "expired", "depleted"] | None = None,
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
     ) -> PageOf[GrantView]:
         """The customer's grants of the entitlement, newest first: `active` (credits left), `expired` (ended:
         expired, rolled over or forfeited) or `depleted` (spent)."""
-        caught_up(tally, business, entitlement_id, customer_id)
+        balance_fresh(tally, fresh, business, entitlement_id, customer_id)
         return queries.entitlements.grants(business, str(entitlement_id), customer_id, status, page_number, page_size)
 
     @get(
@@ -140,7 +122,7 @@ class EntitlementQueries:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         transaction_type: TransactionType | None = None,
         start_date: datetime | None = None,
         end_date: datetime | None = None,
@@ -150,7 +132,7 @@ class EntitlementQueries:
         """The ledger of the customer's balance, newest first, with Dodo's transaction types; filtered by
         type and by time (`start_date` inclusive, `end_date` exclusive)."""
         check_times(start_date=start_date, end_date=end_date)
-        caught_up(tally, business, entitlement_id, customer_id)
+        balance_fresh(tally, fresh, business, entitlement_id, customer_id)
         return queries.entitlements.ledger(
             business, str(entitlement_id), customer_id, transaction_type, start_date, end_date, page_number, page_size
         )
@@ -161,8 +143,8 @@ class CustomerEntitlementQueries:
 
     @get("/{customer_id:str}/credit-entitlements", operation_id="ListCustomerCreditEntitlements", sync_to_thread=True)
     def customer_entitlements(
-        self, customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
+        self, customer_id: str, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh
     ) -> CustomerEntitlements:
         """Every credit entitlement the customer holds a balance of, with its `balance` and `overage`."""
-        caught_up(tally, business, None, customer_id)
+        balance_fresh(tally, fresh, business, None, customer_id)
         return queries.entitlements.of_customer(business, customer_id)

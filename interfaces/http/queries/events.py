@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
 
-import msgspec
 from litestar import get
 
 from application.tally import Tally
 from domain.errors import NotFound
 from domain.time_range import check_times
-from interfaces.http.paging import PageNumber, PageSize
+from interfaces.resources.events import as_stored
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber, PageSize
 from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 from projections.usage.event_queries import EventView
-from projections.usage.meter_filter_sql import meter_events_sql
-
-_numbers = msgspec.json.Encoder(decimal_format="number")
-
-
-def as_stored(metadata: dict[str, Any]) -> dict[str, Any]:
-    """Metadata as the read model answers it (numbers as JSON numbers, not decimal strings), so an event reads
-    the same whichever side answered."""
-    return msgspec.json.decode(_numbers.encode(metadata))
 
 
 class EventQueries:
@@ -36,7 +27,7 @@ class EventQueries:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         customer_id: str | None = None,
         event_name: str | None = None,
         meter_id: uuid.UUID | None = None,
@@ -48,22 +39,20 @@ class EventQueries:
         """Usage events, newest first, filtered by customer, event name, time range [start, end), and by
         `meter_id`: the events that meter's event name and filter select."""
         check_times(start=start, end=end)
-        extra = None if meter_id is None else meter_events_sql(tally.meters.get_meter(business, meter_id))
+        meter = None if meter_id is None else tally.meters.get_meter(business, meter_id)
         return queries.events(
             business,
             customer_id=customer_id,
             event_name=event_name,
             start=start,
             end=end,
-            extra=extra,
+            meter=meter,
             page_number=page_number,
             page_size=page_size,
         )
 
     @get("/{event_id:str}", operation_id="GetEvent", sync_to_thread=True)
-    def event(
-        self, event_id: str, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
-    ) -> EventView:
+    def event(self, event_id: str, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh) -> EventView:
         """One usage event by its event_id: from the read model, or, if it has not caught up yet, from the event
         store, keyed by the same id; so an event can be read back as soon as its ingest answered."""
         try:

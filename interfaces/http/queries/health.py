@@ -16,9 +16,9 @@ from litestar import Response, get
 from litestar.datastructures import State
 
 from application.tally import Tally
-from interfaces.http.schemas.health import Health, Liveness, Parked, Readiness
+from interfaces.resources.health import Health, Liveness, Parked, Readiness
 from projections.engine.registry import PROJECTIONS
-from projections.engine.worker import positions
+from projections.engine.tracking import positions
 from projections.reads.queries import Queries
 
 log = logging.getLogger("tally.health")

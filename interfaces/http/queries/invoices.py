@@ -11,38 +11,22 @@ from litestar.params import Parameter
 from litestar.response import Stream
 
 from application.tally import Tally
-from domain.time_range import check_times
-from interfaces.documents.invoice_csv import invoice_csv
-from interfaces.documents.invoice_pdf import Parties, invoice_pdf
-from interfaces.http.paging import PageNumber, PageSize
-from interfaces.http.schemas.invoices import (
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.invoices import (
     NumberingView,
     any_invoice,
+    invoice_document,
     invoice_list,
+    invoices_csv,
     numbering_view,
 )
+from interfaces.resources.paging import PageNumber, PageSize
 from projections.invoices.queries import InvoiceView
 from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 
 Status = Literal["draft", "issued", "paid", "void", "uncollectible"]
 IssuedStatus = Literal["issued", "paid", "void", "uncollectible"]
-
-
-def invoice_document(tally: Tally, queries: Queries, business: uuid.UUID, invoice_id: uuid.UUID) -> bytes:
-    """The PDF, for the API and the dashboard alike."""
-    invoice = any_invoice(tally, queries, business, invoice_id, datetime.now(timezone.utc))
-    return invoice_pdf(invoice, Parties(tally.businesses.name_of(business), invoice.customer_id))
-
-
-def invoices_csv(queries: Queries, business: uuid.UUID, start: datetime, end: datetime, status: str | None) -> Stream:
-    """The CSV export, for the API and the dashboard alike."""
-    check_times(start=start, end=end)
-    return Stream(
-        invoice_csv(queries.issued_between(business, start, end, status)),
-        media_type="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="invoices.csv"'},
-    )
 
 
 class InvoiceQueries:
@@ -54,7 +38,7 @@ class InvoiceQueries:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         customer_id: str | None = Parameter(default=None, max_length=255),
         status: Status | None = None,
         page_size: PageSize = 10,
@@ -68,7 +52,7 @@ class InvoiceQueries:
 
     @get("/{invoice_id:uuid}", operation_id="GetInvoice", sync_to_thread=True)
     def invoice(
-        self, invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
+        self, invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh
     ) -> InvoiceView:
         """One invoice (or draft) with its lines: quantity, free, credits_used, billable, unit_price, amount,
         late; its number, who it is billed to, and its payment state."""
@@ -76,7 +60,7 @@ class InvoiceQueries:
 
     @get("/{invoice_id:uuid}/pdf", operation_id="GetInvoicePdf", sync_to_thread=True, media_type="application/pdf")
     def invoice_pdf(
-        self, invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, position_reached: int
+        self, invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh
     ) -> Response[bytes]:
         """The invoice (or draft) as a PDF document."""
         return Response(invoice_document(tally, queries, business, invoice_id), media_type="application/pdf")
@@ -86,7 +70,7 @@ class InvoiceQueries:
         self,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         start: datetime,
         end: datetime,
         status: IssuedStatus | None = None,

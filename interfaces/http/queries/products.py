@@ -7,9 +7,10 @@ import uuid
 from litestar import get
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber, PageSize
-from interfaces.http.schemas.products import ProductView, product_view, product_view_of
-from projections.reads.pages import PageOf, paged
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber, PageSize
+from interfaces.resources.products import ProductView, product_of, products_of
+from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 
 
@@ -21,7 +22,7 @@ class ProductQueries:
         self,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
     ) -> PageOf[ProductView]:
@@ -32,27 +33,3 @@ class ProductQueries:
     def product(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductView:
         """One product with its usage prices."""
         return product_of(tally, business, product_id)
-
-
-def products_of(queries: Queries, business: uuid.UUID, page_number: int, page_size: int) -> PageOf[ProductView]:
-    rows = queries.products(business, page_number, page_size)
-    views = [
-        product_view(
-            r["id"],
-            r["name"],
-            r["currency"],
-            r["price"],
-            r["billing_interval"],
-            r["interval_count"],
-            r["usage_prices"],
-            r["archived"],
-            r["created_at"],
-            r["credit_entitlements"],
-        )
-        for r in rows
-    ]
-    return paged(views, page_number, page_size)
-
-
-def product_of(tally: Tally, business: uuid.UUID, product_id: uuid.UUID) -> ProductView:
-    return product_view_of(tally.catalogue.get_product(business, product_id))

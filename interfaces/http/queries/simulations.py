@@ -6,7 +6,8 @@ import uuid
 
 from litestar import get
 
-from interfaces.http.paging import PageNumber, PageSize
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber, PageSize
 from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 from projections.simulations.queries import SimulationSummaryView, SimulationView
@@ -20,7 +21,7 @@ class SimulationQueries:
         self,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         page_size: PageSize = 10,
         page_number: PageNumber = 0,
     ) -> PageOf[SimulationSummaryView]:
@@ -33,7 +34,7 @@ class SimulationQueries:
         simulation_id: uuid.UUID,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         page_size: PageSize = 100,
         page_number: PageNumber = 0,
     ) -> SimulationView:

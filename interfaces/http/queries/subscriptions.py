@@ -7,7 +7,7 @@ import uuid
 from litestar import get
 
 from application.tally import Tally
-from interfaces.http.schemas.subscriptions import SubscriptionView, subscription_view
+from interfaces.resources.subscriptions import SubscriptionView, subscription_view
 
 
 class SubscriptionQueries:

@@ -9,8 +9,9 @@ from litestar import get
 from litestar.params import Parameter
 
 from application.tally import Tally
-from interfaces.http.paging import PageNumber, PageSize
-from interfaces.http.schemas.webhooks import WebhookHeaders, WebhookSecret
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber, PageSize
+from interfaces.resources.webhooks import WebhookHeaders, WebhookSecret
 from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
 from projections.webhooks.queries import (
@@ -32,7 +33,7 @@ class WebhookQueries:
         self,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         limit: Limit = 100,
         iterator: Iterator = None,
     ) -> WebhookPage:
@@ -62,7 +63,7 @@ class WebhookQueries:
         tally: Tally,
         queries: Queries,
         business: uuid.UUID,
-        position_reached: int,
+        fresh: Fresh,
         status: Literal["pending", "delivered", "failed"] | None = None,
         page_size: PageSize = 10,
         page_number: PageNumber = 0,

@@ -1,11 +1,14 @@
-"""The upcoming invoice of a customer: each open cycle priced now."""
+"""The upcoming invoice of a customer: each open cycle priced now, as both interfaces show it."""
 
 from __future__ import annotations
 
+import uuid
+
 import msgspec
 
+from application.tally import Tally
 from application.upcoming import Upcoming
-from interfaces.http.schemas.subscriptions import CycleView
+from interfaces.resources.subscriptions import CycleView
 from projections.reads.billing_views import LineView, line_view
 
 
@@ -42,4 +45,22 @@ def upcoming_view(u: Upcoming) -> UpcomingView:
         lines,
         str(u.rated.price),
         str(u.rated.total),
+    )
+
+
+def usage_of(tally: Tally, business: uuid.UUID, customer_id: str) -> UsageView:
+    upcoming = tally.upcoming.upcoming(business, customer_id)
+    views = [upcoming_view(u) for u in upcoming]
+    if not views:
+        return UsageView(customer_id, None, None, [], "0", "0", [], 0)
+    first = views[0]
+    return UsageView(
+        customer_id,
+        first.currency,
+        first.current_cycle,
+        first.lines,
+        first.price,
+        first.total,
+        views,
+        upcoming[0].position,
     )

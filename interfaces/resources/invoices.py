@@ -1,20 +1,46 @@
-"""Invoices as the API shows them: issued ones from the `invoices` read model, drafts priced live, and both
-in one list (drafts first: their cycles ended last)."""
+"""Invoices: the bodies of their transitions, and invoices as both interfaces show them: issued ones from the
+`invoices` read model, drafts priced live, and both in one list (drafts first: their cycles ended last); the
+PDF and the CSV export."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timezone
+from typing import Annotated
 
 import msgspec
+from litestar.response import Stream
 
 from application.tally import Tally
 from application.upcoming import Draft
 from domain.invoice import DRAFT
+from domain.time_range import check_times
+from interfaces.documents.invoice_csv import invoice_csv
+from interfaces.documents.invoice_pdf import Parties, invoice_pdf
 from projections.invoices.queries import InvoiceView
 from projections.reads.billing_views import line_view
 from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
+
+Reference = Annotated[str, msgspec.Meta(max_length=255)]
+Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
+
+
+class MarkPaid(msgspec.Struct, forbid_unknown_fields=True):
+    paid_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
+    reference: Reference | None = None
+
+
+class Void(msgspec.Struct, forbid_unknown_fields=True):
+    reason: Reason
+
+
+class NoBody(msgspec.Struct, forbid_unknown_fields=True):
+    pass
+
+
+class NumberingUpdate(msgspec.Struct, forbid_unknown_fields=True):
+    prefix: Annotated[str, msgspec.Meta(min_length=1, max_length=20)]
 
 
 class NumberingView(msgspec.Struct):
@@ -79,3 +105,19 @@ def any_invoice(tally: Tally, queries: Queries, business: uuid.UUID, invoice: uu
     if invoice in tally.store.repository:
         return queries.invoice(business, invoice)
     return draft_view(tally.upcoming.draft(business, invoice, now))
+
+
+def invoice_document(tally: Tally, queries: Queries, business: uuid.UUID, invoice_id: uuid.UUID) -> bytes:
+    """The PDF, for the API and the dashboard alike."""
+    invoice = any_invoice(tally, queries, business, invoice_id, datetime.now(timezone.utc))
+    return invoice_pdf(invoice, Parties(tally.businesses.name_of(business), invoice.customer_id))
+
+
+def invoices_csv(queries: Queries, business: uuid.UUID, start: datetime, end: datetime, status: str | None) -> Stream:
+    """The CSV export, for the API and the dashboard alike."""
+    check_times(start=start, end=end)
+    return Stream(
+        invoice_csv(queries.issued_between(business, start, end, status)),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="invoices.csv"'},
+    )

@@ -1,13 +1,23 @@
-"""Subscriptions as the API shows them, and what closing cycles answers."""
+"""Subscriptions: the body that starts one, subscriptions as both interfaces show them, and what closing
+cycles answers."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
+from typing import Annotated
 
 import msgspec
 
 from domain.subscription import Subscription
+from interfaces.resources.customers import ExternalId
 from projections.invoices.queries import InvoiceView
+
+
+class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True):
+    customer_id: ExternalId
+    product_id: uuid.UUID
+    start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
 
 class CycleView(msgspec.Struct):

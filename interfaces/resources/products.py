@@ -1,0 +1,181 @@
+"""Products: the bodies that create one and attach credit entitlements, and products as both interfaces
+show them (prices as exact decimal strings, usage prices by meter)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+from application.tally import Tally
+from domain.credit_rules import Attachment
+from domain.product import MAX_USAGE_PRICES, Product, prices_of
+from domain.rating import CreditTerms, UsagePrice
+from interfaces.resources.prices import CreditTermsView, UsagePriceCreate, UsagePriceView, pricing_view
+from projections.reads.billing_views import number
+from projections.reads.pages import PageOf, paged
+from projections.reads.queries import Queries
+
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Count = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
+
+
+class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Dodo's AttachCreditEntitlementParam without the entitlement's id: credits granted each cycle, and
+    per-product overrides of the entitlement's terms. `proration_behavior` and the trial fields are accepted
+    and not applied (tally has neither plan changes nor trials)."""
+
+    credits_amount: Decimal
+    currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)] | None = None
+    expires_after_days: Count | None = None
+    low_balance_threshold_percent: Count | None = None
+    max_rollover_count: Count | None = None
+    overage_behavior: (
+        Literal["forgive_at_reset", "invoice_at_billing", "carry_deficit", "carry_deficit_auto_repay"] | None
+    ) = None
+    overage_enabled: bool | None = None
+    overage_limit: Decimal | None = None
+    price_per_unit: Decimal | None = None
+    proration_behavior: Annotated[str, msgspec.Meta(max_length=64)] | None = None
+    rollover_enabled: bool | None = None
+    rollover_percentage: Count | None = None
+    rollover_timeframe_count: Count | None = None
+    rollover_timeframe_interval: Literal["Day", "Week", "Month", "Year"] | None = None
+    trial_credits: Decimal | None = None
+    trial_credits_expire_after_trial: bool | None = None
+
+    def attachment(self, entitlement_id: str) -> Attachment:
+        unused = (
+            "credit_entitlement_id",
+            "credits_amount",
+            "proration_behavior",
+            "trial_credits",
+            "trial_credits_expire_after_trial",
+        )
+        overrides = {k: v for k, v in msgspec.structs.asdict(self).items() if v is not None and k not in unused}
+        return Attachment(entitlement_id, self.credits_amount, overrides)
+
+
+class AttachmentIn(AttachmentTerms, forbid_unknown_fields=True, kw_only=True):
+    """Dodo's AttachCreditEntitlementParam."""
+
+    credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+
+
+class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
+    name: Name
+    currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)]
+    billing_interval: Literal["day", "week", "month", "year"]
+    price: Decimal = Decimal(0)
+    interval_count: int = 1
+    usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
+    credit_entitlements: Annotated[list[AttachmentIn], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
+
+
+class AttachmentView(msgspec.Struct):
+    """Dodo's AttachCreditEntitlementParam as the product holds it: the credits each cycle and overrides."""
+
+    credit_entitlement_id: str
+    credits_amount: str
+    overrides: dict[str, Any]
+
+
+class ProductView(msgspec.Struct):
+    id: str
+    name: str
+    currency: str
+    price: str
+    billing_interval: str
+    interval_count: int
+    usage_prices: list[UsagePriceView]
+    archived: bool
+    created_at: datetime
+    credit_entitlements: list[AttachmentView] = []
+
+
+class ProductWritten(ProductView):
+    position: int = 0
+
+
+def product_view(
+    id: Any,
+    name: str,
+    currency: str,
+    price: Decimal,
+    billing_interval: str,
+    interval_count: int,
+    usage_prices: dict[str, UsagePrice],
+    archived: bool,
+    created_at: datetime,
+    attachments: list[Attachment] | None = None,
+) -> ProductView:
+    def credits(c: CreditTerms | None) -> CreditTermsView | None:
+        return CreditTermsView(number(c.per_cycle), number(c.per_unit), c.rollover, c.expires_after_days) if c else None
+
+    prices = [
+        UsagePriceView(
+            **msgspec.structs.asdict(pricing_view(p.pricing)),
+            meter_id=p.meter_id,
+            free_threshold=number(p.free_threshold),
+            credits=credits(p.credits),
+            group_by=p.group_by,
+            group_prices={v: pricing_view(g) for v, g in p.group_prices.items()} if p.group_by else None,
+            credit_entitlement_id=p.credit_entitlement_id,
+            meter_units_per_credit=number(p.meter_units_per_credit) if p.meter_units_per_credit is not None else None,
+        )
+        for p in prices_of(usage_prices)
+    ]
+    attached = [
+        AttachmentView(
+            a.credit_entitlement_id,
+            number(a.credits_amount),
+            {k: number(v) if isinstance(v, Decimal) else v for k, v in a.overrides.items()},
+        )
+        for a in attachments or []
+    ]
+    return ProductView(
+        str(id), name, currency, str(price), billing_interval, interval_count, prices, archived, created_at, attached
+    )
+
+
+def product_view_of(p: Product) -> ProductView:
+    """The product as the aggregate holds it, for answers that cannot wait for the read model."""
+    return product_view(
+        p.id,
+        p.name,
+        p.currency,
+        p.price,
+        p.billing_interval,
+        p.interval_count,
+        p.usage_prices,
+        p.archived,
+        p.created_on,
+        p.attachments,
+    )
+
+
+def products_of(queries: Queries, business: uuid.UUID, page_number: int, page_size: int) -> PageOf[ProductView]:
+    rows = queries.products(business, page_number, page_size)
+    views = [
+        product_view(
+            r["id"],
+            r["name"],
+            r["currency"],
+            r["price"],
+            r["billing_interval"],
+            r["interval_count"],
+            r["usage_prices"],
+            r["archived"],
+            r["created_at"],
+            r["credit_entitlements"],
+        )
+        for r in rows
+    ]
+    return paged(views, page_number, page_size)
+
+
+def product_of(tally: Tally, business: uuid.UUID, product_id: uuid.UUID) -> ProductView:
+    return product_view_of(tally.catalogue.get_product(business, product_id))

@@ -15,6 +15,7 @@ import logging
 import logging.config
 import os
 import re
+import threading
 from contextvars import ContextVar
 from datetime import datetime, timezone
 from typing import Any
@@ -30,6 +31,9 @@ ACCESS = "tally.access"
 # threads it hands work to.
 REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
 
+# The same warning or error again within this is counted, not written (Repeats); at most this many kinds kept.
+REPEAT_WINDOW_S = 60.0
+REPEATS_KEPT = 1000
 # Fields a line may carry besides its message (`extra=` of a logging call), in the order they are written.
 FIELDS = ("request_id", "method", "route", "status", "duration_ms", "business_id")
 TEXT_FIELDS = ("request_id", "business_id")
@@ -61,6 +65,37 @@ class Redacting(logging.Filter):
             record.msg, record.args = clean, None
         if record.exc_info and not record.exc_text:
             record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+class Repeats(logging.Filter):
+    """An outage makes every request and every loop log the same warning: the first is written, the same
+    ones after it within REPEAT_WINDOW_S are counted, not written, and the first after the window says how
+    many there were. Same means the same logger, level, message and exception type (not the traceback)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lock = threading.Lock()
+        self.seen: dict[tuple[str, int, str, str], tuple[float, int]] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        error = record.exc_info[0].__name__ if record.exc_info and record.exc_info[0] else ""
+        key = (record.name, record.levelno, record.getMessage(), error)
+        with self.lock:
+            since, hidden = self.seen.get(key, (0.0, 0))
+            if record.created - since < REPEAT_WINDOW_S:
+                self.seen[key] = (since, hidden + 1)
+                return False
+            if len(self.seen) > REPEATS_KEPT:
+                self.seen.clear()
+            self.seen[key] = (record.created, 0)
+        if hidden:
+            record.msg, record.args = (
+                f"{record.getMessage()} (and {hidden} more like it in {REPEAT_WINDOW_S:.0f} s)",
+                None,
+            )
         return True
 
 
@@ -118,13 +153,14 @@ def config(fmt: str, verbose: bool, access_log: bool = False) -> dict[str, Any]:
         "filters": {
             "redacting": {"()": f"{__name__}.Redacting"},
             "request_id": {"()": f"{__name__}.WithRequestId"},
+            "repeats": {"()": f"{__name__}.Repeats"},
         },
         "handlers": {
             "tally": {
                 "class": "logging.StreamHandler",
                 "stream": "ext://sys.stderr",
                 "formatter": "tally",
-                "filters": ["redacting", "request_id"],
+                "filters": ["repeats", "redacting", "request_id"],
             }
         },
         "root": {"level": "INFO" if verbose else "WARNING", "handlers": ["tally"]},

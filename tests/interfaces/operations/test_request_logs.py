@@ -10,9 +10,11 @@ import pytest
 
 from interfaces.observability.logs import (
     ACCESS,
+    REPEAT_WINDOW_S,
     REQUEST_ID,
     JsonFormatter,
     Redacting,
+    Repeats,
     TextFormatter,
     WithRequestId,
     redact,
@@ -75,3 +77,20 @@ def test_keys_and_webhook_secrets_are_masked_in_every_line(key):
         assert key not in line and key.split("_", 2)[2] not in line and secret not in line
         assert "[redacted]" in line
     assert redact(f"Bearer {key}") == "Bearer " + "_".join(key.split("_", 2)[:2]) + "_[redacted]"
+
+
+def test_the_same_warning_again_within_a_minute_is_counted_not_written():
+    repeats = Repeats()
+
+    def line(message: str, at: float) -> logging.LogRecord | None:
+        record = logging.LogRecord("tally.worker", logging.ERROR, __file__, 1, message, (), None)
+        record.created = at
+        return record if repeats.filter(record) else None
+
+    assert line("database unavailable", 1000.0) is not None
+    assert [line("database unavailable", 1000.0 + i) for i in range(1, 58)] == [None] * 57
+    assert line("another thing", 1001.0) is not None
+    after = line("database unavailable", 1000.0 + REPEAT_WINDOW_S)
+    assert after is not None and after.getMessage() == "database unavailable (and 57 more like it in 60 s)"
+    info = logging.LogRecord("tally.x", logging.INFO, __file__, 1, "progress", (), None)
+    assert all(repeats.filter(info) for _ in range(3))

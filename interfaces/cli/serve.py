@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 from pathlib import Path
 
 import uvicorn
@@ -20,6 +21,7 @@ from interfaces.cli.common import UserError, open_tally
 from interfaces.cli.parent_death import SUPERVISOR_ENV
 from interfaces.cli.supervisor import GIVE_UP_S, RestartPolicy, Supervisor
 from interfaces.dashboard.session import session_secret
+from interfaces.database import keep_running
 from interfaces.http.app import create_app
 from interfaces.observability import logs, metrics
 from projections.engine.partitions import Partition
@@ -161,7 +163,13 @@ def serve(args: argparse.Namespace, sock: socket.socket, metrics_setting: metric
         )
         for split in splits
     ]
-    gave_up = lambda: any(w.gave_up for w in workers)  # noqa: E731
+    database_gave_up, keeping = threading.Event(), threading.Event()
+
+    def give_up_database() -> None:
+        database_gave_up.set()
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    gave_up = lambda: any(w.gave_up for w in workers) or database_gave_up.is_set()  # noqa: E731
     # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
     # PostgreSQL stop with us (it stops at interpreter exit).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1 if gave_up() else 0))
@@ -175,6 +183,7 @@ def serve(args: argparse.Namespace, sock: socket.socket, metrics_setting: metric
     try:
         for worker in workers:
             worker.start()
+        keep_running(args.data_dir, keeping, give_up_database)
         if metrics_setting.port is not None:
             queries = Queries(tally.store.datastore, tally.store.schema, tally.store.events_table)
             metrics.serve_on_port(metrics.scrape_registry(queries.vitals), args.host, metrics_setting.port)
@@ -212,6 +221,7 @@ def serve(args: argparse.Namespace, sock: socket.socket, metrics_setting: metric
             if not server.started:
                 return STARTUP_FAILURE
     finally:
+        keeping.set()  # serve's own stop of PostgreSQL, at exit, is no death
         for worker in workers:
             worker.stop()
         tally.close()

@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     sock = listen(args.host, args.port)
     metrics_setting = metrics.setting()
     # Before any process counts anything: the API processes and the worker count into one folder.
-    shared = metrics.share_between_processes()
+    shared = metrics.share_between_processes(args.data_dir)
     try:
         return serve(args, sock, metrics_setting)
     finally:

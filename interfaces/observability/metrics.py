@@ -4,9 +4,9 @@ Counters and histograms are counted where the work is done: HTTP requests and in
 processes, webhook deliveries and cycle closes in the worker. `tally serve` runs several processes (API
 processes with `--workers N`, the projection worker), so it uses prometheus_client's multiprocess mode:
 each process writes its values into files in one folder (PROMETHEUS_MULTIPROC_DIR, made by serve for its
-run) and whichever process answers `/metrics` adds them up. Gauges of the read side (positions, lag,
-parked events, the webhook outbox) are read from the database when scraped, so any API process answers
-them the same.
+run in the data folder) and whichever process answers `/metrics` adds them up. Gauges of the read side
+(positions, lag, parked events, the webhook outbox) are read from the database when scraped, so any API
+process answers them the same.
 
 prometheus_client chooses its mode when it is first imported, from the environment: only this module
 imports it, and only once `share_between_processes` had its chance (serve calls it first).
@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import psutil
 
 from projections.reads.vitals import Vitals
 
@@ -58,15 +60,23 @@ def setting(env: dict[str, str] | os._Environ[str] = os.environ) -> Setting:
     raise SystemExit(f"{SETTING_ENV} must be on, off or a port number, not {text!r}")
 
 
-def share_between_processes() -> str:
-    """Makes the folder every process of one `tally serve` writes its values into; the processes it starts
-    find it in the environment. Returns it, for `forget` at the end."""
-    folder = tempfile.mkdtemp(prefix="tally-metrics-")
-    os.environ[MULTIPROCESS_ENV] = folder
+def share_between_processes(data_dir: str) -> Path:
+    """Makes the folder every process of one `tally serve` writes its values into
+    (`DATA_DIR/metrics/<serve's pid>`); the processes it starts find it in the environment. Folders left by
+    a serve that was killed (its pid gone) are removed, so a kill -9 leaves nothing behind for long."""
+    parent = Path(data_dir).expanduser().resolve() / "metrics"
+    parent.mkdir(parents=True, exist_ok=True)
+    for left in parent.iterdir():
+        if not (left.name.isdigit() and psutil.pid_exists(int(left.name))):
+            shutil.rmtree(left, ignore_errors=True)
+    folder = parent / str(os.getpid())
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(mode=0o700)
+    os.environ[MULTIPROCESS_ENV] = str(folder)
     return folder
 
 
-def forget(folder: str) -> None:
+def forget(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 

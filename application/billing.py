@@ -26,6 +26,7 @@ from eventsourcing.persistence import IntegrityError
 from application.bill_inputs import BillInputs
 from application.credits import Credits
 from application.entitlements import Entitlements
+from application.observing import Observer, Unobserved
 from application.ports import ReadSide
 from domain.credit_rules import Pool
 from domain.credit_settlement import Closing, debit_usage, grant, settle
@@ -60,7 +61,15 @@ class Issued:
 
 
 class Billing:
-    def __init__(self, store: EventStore, read_side: ReadSide, credits: Credits, entitlements: Entitlements) -> None:
+    def __init__(
+        self,
+        store: EventStore,
+        read_side: ReadSide,
+        credits: Credits,
+        entitlements: Entitlements,
+        observer: Observer | None = None,
+    ) -> None:
+        self.observer = observer or Unobserved()
         self.repository = store.repository
         self.snapshotted = store.snapshotted
         self.save = store.save
@@ -84,6 +93,22 @@ class Billing:
         are issued at), the oldest `limit` of them when given, so a subscription far behind is closed in
         steps; answers their invoices' ids, in cycle order (a cycle closed meanwhile by a concurrent close
         answers the invoice that close issued)."""
+        started = time.monotonic()
+        with self.observer.span("close cycles", {"tally.subscription_id": str(subscription_id)}):
+            invoices = self._close_cycles(business, subscription_id, now, wait, limit, until)
+        if invoices:
+            self.observer.closed(len(invoices), time.monotonic() - started)
+        return invoices
+
+    def _close_cycles(
+        self,
+        business: uuid.UUID,
+        subscription_id: uuid.UUID,
+        now: datetime,
+        wait: bool,
+        limit: int | None,
+        until: datetime | None,
+    ) -> list[uuid.UUID]:
         subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)
         ended_by = until or now
         due = subscription.due_cycles(ended_by, limit)

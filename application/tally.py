@@ -17,6 +17,7 @@ from application.ingestion import Ingestion
 from application.invoices import Invoices
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
+from application.observing import Observer
 from application.plan_changes import PlanChanges
 from application.ports import AuditLog, ReadSide, ShownReadModels, SimulationSource
 from application.products import Catalogue
@@ -37,6 +38,7 @@ class Tally:
         audit_log: AuditLog,
         shown: ShownReadModels,
         allow_private_webhooks: bool = False,
+        observer: Observer | None = None,
     ) -> None:
         self.store = store
         self.businesses = Businesses(store)
@@ -47,7 +49,7 @@ class Tally:
         self.catalogue = Catalogue(store, self.meters, self.entitlements)
         self.credits = Credits(store)
         self.subscriptions = Subscriptions(store, self.credits, self.entitlements)
-        self.billing = Billing(store, read_side, self.credits, self.entitlements)
+        self.billing = Billing(store, read_side, self.credits, self.entitlements, observer)
         self.invoices = Invoices(store, read_side, self.billing)
         self.plan_changes = PlanChanges(store, self.billing)
         self.jobs = BillingJobs(read_side, self.billing, self.credits)

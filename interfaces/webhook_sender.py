@@ -26,6 +26,7 @@ from standardwebhooks import Webhook
 
 from domain.webhook_target import parse_target
 from interfaces import webhook_http
+from interfaces.observability import metrics
 from interfaces.webhook_http import Failed, Resolver, system_resolver
 from projections.webhooks import outbox as webhook_outbox
 from projections.webhooks.outbox import Claimed
@@ -56,6 +57,13 @@ def retry_delays(env: dict[str, str] | os._Environ[str] = os.environ) -> list[ti
     if any(d < 0 for d in delays):
         raise SystemExit(f"{RETRY_ENV} must not hold negative delays")
     return [timedelta(seconds=d) for d in delays]
+
+
+def outcome(code: int | None, retry_in: timedelta | None) -> str:
+    """An attempt as the metrics count it (tally_webhook_deliveries_total{outcome})."""
+    if code is not None and 200 <= code < 300:
+        return "delivered"
+    return "retrying" if retry_in is not None else "failed"
 
 
 class Sender:
@@ -168,6 +176,7 @@ class Sender:
             retry_in = self.delays[delivery.attempt - 1] if delivery.attempt <= len(self.delays) else None
             with self.datastore.transaction(commit=True) as cur:
                 webhook_outbox.record(cur, self.schema, delivery.delivery_id, delivery.attempt, code, error, retry_in)
+            metrics.instruments().delivery(outcome(code, retry_in))
         except Exception:  # the lease runs out and the delivery is sent again
             log.exception("recording webhook delivery %s failed", delivery.delivery_id)
         finally:

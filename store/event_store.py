@@ -40,10 +40,12 @@ T = TypeVar("T")
 # load costs the same after years as after a month (docs/performance.md). Products change rarely and
 # hold typed prices the snapshot's JSON has no transcoding for.
 SNAPSHOT_EVERY = 100
+# The events table eventsourcing's Postgres recorder makes for an application named "Tally".
+EVENTS_TABLE = "tally_events"
 
 
 class EventStore(Application[Any]):
-    name = "Tally"
+    name = "Tally"  # eventsourcing names the events table after it: EVENTS_TABLE
     recorder: Recorder  # store.config names it as the recorder topic
     # A business's invoice numbering gains an event with every close, and every close loads it
     # (docs/invoices.md): `snapshotted` keeps it in memory and reads only the events after the version it

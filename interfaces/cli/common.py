@@ -7,7 +7,8 @@ import os
 
 from application.tally import Tally
 from interfaces.bootstrap import open_store
-from interfaces.database import database_url
+from interfaces.database import database_url, holds_database
+from interfaces.observability.logs import FORMAT_ENV, FORMATS, log_format
 from store.config import BACKGROUND, Timeouts, store_env
 
 DEFAULT_DATA_DIR = ".tally"
@@ -53,15 +54,36 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="also show the libraries' logs (embedded PostgreSQL, uvicorn) and tracebacks",
     )
+    shared.add_argument(
+        "--log-format",
+        choices=FORMATS,
+        default=argparse.SUPPRESS,
+        help=f"text for a person, or json: one JSON object per line for a log collector "
+        f"(default: ${FORMAT_ENV}, else text; docs/operations.md)",
+    )
 
 
 def shared_defaults(args: argparse.Namespace) -> argparse.Namespace:
     args.data_dir = getattr(args, "data_dir", None) or os.environ.get("TALLY_DATA_DIR") or DEFAULT_DATA_DIR
     args.database_url = getattr(args, "database_url", None)
     args.verbose = getattr(args, "verbose", False)
+    args.log_format = log_format(getattr(args, "log_format", None))
     return args
 
 
-def open_tally(data_dir: str, pool_size: int = 4, timeouts: Timeouts = BACKGROUND) -> tuple[Tally, str]:
-    url = database_url(data_dir)
+def store_url(data_dir: str) -> str:
+    """The database of a data dir that holds a store. Only `tally serve` makes a new one: any other command
+    pointed at a folder without one (a mistyped --data-dir) says so rather than start on an empty store."""
+    if not os.environ.get("DATABASE_URL") and not holds_database(data_dir):
+        raise UserError(
+            f"no tally store in {os.path.abspath(data_dir)}",
+            "name the --data-dir `tally serve` runs on (default: $TALLY_DATA_DIR or .tally), or set DATABASE_URL",
+        )
+    return database_url(data_dir)
+
+
+def open_tally(
+    data_dir: str, pool_size: int = 4, timeouts: Timeouts = BACKGROUND, create: bool = False
+) -> tuple[Tally, str]:
+    url = database_url(data_dir) if create else store_url(data_dir)
     return open_store(store_env(url, pool_size=pool_size, timeouts=timeouts)), url

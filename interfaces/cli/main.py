@@ -7,7 +7,6 @@ non-zero exit (docs/cli.md)."""
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 import traceback
@@ -20,15 +19,18 @@ from eventsourcing.persistence import PersistenceError
 from domain.errors import NotFound, TallyError
 from interfaces.cli import (
     audit,
+    backup,
     bench,
     close_cycles,
     keys,
     projections,
+    restore,
     serve,
     simulate,
     worker,
 )
 from interfaces.cli.common import UserError, add_data_dir, shared_defaults
+from interfaces.observability import logs
 
 COMMANDS = [
     serve,
@@ -38,11 +40,11 @@ COMMANDS = [
     close_cycles,
     audit,
     simulate,
+    backup,
+    restore,
     bench,
 ]
 
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-QUIET_FORMAT = "%(asctime)s %(levelname)s %(message)s"
 NOT_FOUND_HINT = "ids are as the API and the dashboard show them, and belong to one business"
 NOT_FOUND_HINTS = {
     "business_not_found": "a business is named as it was given to `tally keys create --business`",
@@ -86,19 +88,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def quiet_logs(verbose: bool) -> None:
-    """Without -v only tally's own INFO lines and everyone's warnings: the embedded PostgreSQL alone logs
-    some 60 lines (initdb's output included) on a first start."""
-    # Not forced: where logging is set up already (main() called inside a test run), that set-up stays.
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format=LOG_FORMAT if verbose else QUIET_FORMAT,
-        datefmt="%Y-%m-%d %H:%M:%S",
-        stream=sys.stderr,
-    )
-    logging.getLogger("tally").setLevel(logging.DEBUG if verbose else logging.INFO)
-
-
 def explain(exc: BaseException, command: str) -> str | None:
     """One line for a failure a person can act on; None for anything else (a bug: its traceback under -v)."""
     if isinstance(exc, UserError):
@@ -118,7 +107,9 @@ def explain(exc: BaseException, command: str) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = shared_defaults(build_parser().parse_args(argv))
-    quiet_logs(args.verbose)
+    # Quiet by default: the embedded PostgreSQL alone logs some 60 lines (initdb's output included) on a first
+    # start. `tally serve` turns on its access log itself.
+    logs.configure(args.log_format, args.verbose)
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
     try:

@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 from pathlib import Path
 
 import uvicorn
@@ -20,10 +21,13 @@ from interfaces.cli.common import UserError, open_tally
 from interfaces.cli.parent_death import SUPERVISOR_ENV
 from interfaces.cli.supervisor import GIVE_UP_S, RestartPolicy, Supervisor
 from interfaces.dashboard.session import session_secret
+from interfaces.database import keep_running
 from interfaces.http.app import create_app
+from interfaces.observability import logs, metrics
 from projections.engine.partitions import Partition
 from projections.engine.registry import worker_projections
 from projections.engine.worker import Worker
+from projections.reads.queries import Queries
 from store.config import SERVING
 
 log = logging.getLogger("tally.serve")
@@ -97,9 +101,40 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def banner(base: str, key: str, data_dir: str, log_format: str) -> None:
+    """For a person: where everything is and a key to try. For a log collector (json), one line saying
+    where, and where the demo key is kept rather than the key: a key has no place in a log."""
+    if log_format == "json":
+        log.info(
+            "tally is running: API %s, OpenAPI %s/schema, dashboard %s/dashboard; the demo key is in %s",
+            base,
+            base,
+            base,
+            Path(data_dir) / "demo-key",
+        )
+        return
+    print(
+        f"tally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
+        f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
+        f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
+        f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n",
+        flush=True,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     sock = listen(args.host, args.port)
-    tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING)
+    metrics_setting = metrics.setting()
+    # Before any process counts anything: the API processes and the worker count into one folder.
+    shared = metrics.share_between_processes(args.data_dir)
+    try:
+        return serve(args, sock, metrics_setting)
+    finally:
+        metrics.forget(shared)
+
+
+def serve(args: argparse.Namespace, sock: socket.socket, metrics_setting: metrics.Setting) -> int:
+    tally, url = open_tally(args.data_dir, pool_size=8, timeouts=SERVING, create=True)
     splits = [None] if args.partitions <= 1 else [Partition(i, args.partitions) for i in range(args.partitions)]
     for split in splits:
         Worker(tally.store, worker_projections(tally.store.schema, split)).setup()
@@ -118,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
                 "--grace",
                 str(args.grace),
                 *(["--partition", f"{split.index}/{split.count}"] if split else []),
+                "--log-format",
+                args.log_format,
                 *(["-v"] if args.verbose else []),
             ],
             env={**os.environ, "DATABASE_URL": url, "TALLY_SCHEMA": tally.store.schema},
@@ -126,23 +163,31 @@ def run(args: argparse.Namespace) -> int:
         )
         for split in splits
     ]
-    gave_up = lambda: any(w.gave_up for w in workers)  # noqa: E731
+    database_gave_up, keeping = threading.Event(), threading.Event()
+
+    def give_up_database() -> None:
+        database_gave_up.set()
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    gave_up = lambda: any(w.gave_up for w in workers) or database_gave_up.is_set()  # noqa: E731
     # uvicorn re-raises SIGTERM once it has shut down; exiting normally instead lets the embedded
     # PostgreSQL stop with us (it stops at interpreter exit).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1 if gave_up() else 0))
     base = f"http://{args.host}:{args.port}"
     access_log = args.verbose if args.access_log is None else args.access_log
     log_level = "info" if args.verbose else "warning"
+    # One logging set-up for this process and each API process uvicorn starts; tally writes the access log
+    # (interfaces/observability/requests.py), which knows the route and the business, so uvicorn's is off.
+    log_config = logs.config(args.log_format, args.verbose, access_log)
+    logs.configure(args.log_format, args.verbose, access_log)
     try:
         for worker in workers:
             worker.start()
-        print(
-            f"tally is running\n  API:        {base}\n  OpenAPI:    {base}/schema\n"
-            f"  Dashboard:  {base}/dashboard\n  Demo key:   {key}\n\n"
-            f"Try: curl -X POST {base}/customers -H 'Authorization: Bearer {key}' "
-            f"-H 'Content-Type: application/json' -d '{{\"customer_id\": \"cus_abc\"}}'\n",
-            flush=True,
-        )
+        keep_running(args.data_dir, keeping, give_up_database)
+        if metrics_setting.port is not None:
+            queries = Queries(tally.store.datastore, tally.store.schema, tally.store.events_table)
+            metrics.serve_on_port(metrics.scrape_registry(queries.vitals), args.host, metrics_setting.port)
+        banner(base, key, args.data_dir, args.log_format)
         if args.workers > 1:
             # Each API process opens its own pool; they find the database through the environment, and end
             # when serve does (interfaces/cli/parent_death.py).
@@ -160,18 +205,23 @@ def run(args: argparse.Namespace) -> int:
                 workers=args.workers,
                 timeout_worker_healthcheck=API_HEALTHCHECK_S,
                 log_level=log_level,
-                access_log=access_log,
+                log_config=log_config,
+                access_log=False,
             )
             Multiprocess(config, sockets=[sock]).run()
         else:
             config = uvicorn.Config(
-                create_app(tally, session_secret(args.data_dir)), log_level=log_level, access_log=access_log
+                create_app(tally, session_secret(args.data_dir)),
+                log_level=log_level,
+                log_config=log_config,
+                access_log=False,
             )
             server = uvicorn.Server(config)
             server.run(sockets=[sock])
             if not server.started:
                 return STARTUP_FAILURE
     finally:
+        keeping.set()  # serve's own stop of PostgreSQL, at exit, is no death
         for worker in workers:
             worker.stop()
         tally.close()

@@ -9,15 +9,18 @@ import os
 import signal
 from datetime import datetime, timedelta, timezone
 
+from application.tally import Tally
 from interfaces.bootstrap import event_log
 from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import open_tally
 from interfaces.cli.parent_death import end_with_parent
+from interfaces.observability import metrics, tracing
 from interfaces.webhook_sender import Sender, retry_delays
 from projections.engine.jobs import JobRunner
 from projections.engine.partitions import Partition
 from projections.engine.registry import live_names, worker_projections
 from projections.engine.worker import PAGE_SIZE, Worker
+from projections.reads.queries import Queries
 
 # The API and the worker share the cores of one machine by default (`tally serve`): acknowledging a burst of
 # usage comes before applying it, which the worker does as soon as the burst leaves it the CPU.
@@ -65,6 +68,16 @@ def partition_arg(text: str) -> Partition:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def serve_metrics(tally: Tally, supervisor: int | None) -> None:
+    """A worker of `tally serve` counts into the folder serve shares (the API answers for both); one run on
+    its own answers its own metrics when TALLY_METRICS names a port."""
+    port = metrics.setting().port
+    if port is None or supervisor or os.environ.get(metrics.MULTIPROCESS_ENV):
+        return
+    queries = Queries(tally.store.datastore, tally.store.schema, tally.store.events_table)
+    metrics.serve_on_port(metrics.scrape_registry(queries.vitals), "0.0.0.0", port)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.supervisor:
         end_with_parent(args.supervisor)
@@ -75,8 +88,12 @@ def run(args: argparse.Namespace) -> int:
     clock = lambda: datetime.now(timezone.utc)  # noqa: E731
     partition = args.partition
     log = event_log(tally)
-    worker = Worker(log, worker_projections(tally.store.schema, partition), page_size=args.page_size)
+    worker = Worker(
+        log, worker_projections(tally.store.schema, partition), page_size=args.page_size, span=tracing.from_env().span
+    )
     worker.setup()
+    serve_metrics(tally, args.supervisor)
+    metrics.sample_pools("worker", {"primary": tally.store.datastore}, worker.stopping)
     jobs = JobRunner(
         log,
         live_names(partition),

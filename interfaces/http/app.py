@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from litestar import Litestar
@@ -19,8 +20,13 @@ from interfaces.http.dependencies import DEPENDENCIES
 from interfaces.http.headers import security_headers
 from interfaces.http.key_guessing import KeyGuessing
 from interfaces.http.openapi import complete, openapi_config
+from interfaces.http.queries.health import ready_lag_s
+from interfaces.http.queries.metrics import metrics
 from interfaces.http.query_check import QueryCheck
 from interfaces.http.request_check import RequestCheck
+from interfaces.observability import tracing
+from interfaces.observability.metrics import sample_pools, scrape_registry, setting
+from interfaces.observability.requests import Observed
 from interfaces.resources.freshness import PositionWatch
 from projections.engine.registry import PROJECTIONS
 from projections.reads.queries import Queries
@@ -34,8 +40,15 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     queries = Queries(reads, tally.store.schema, tally.store.events_table)
     # Read-your-writes waits watch where the queries read: the replica's positions when they read one.
     watch = PositionWatch(queries.positions, list(PROJECTIONS))
+    metrics_setting = setting()
+    pools = {"primary": tally.store.datastore, **({"read": reads} if reads is not tally.store.datastore else {})}
+    stopping = threading.Event()
     app = Litestar(
-        route_handlers=[*CONTROLLERS, dashboard_router()],
+        route_handlers=[
+            *CONTROLLERS,
+            dashboard_router(),
+            *([metrics] if metrics_setting.on and metrics_setting.port is None else []),
+        ],
         middleware=[RequestCheck(), QueryCheck(), database_deadline, session_middleware(secret or session_secret())],
         template_config=template_config(),
         dependencies=DEPENDENCIES,
@@ -47,13 +60,22 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
                 "queries": queries,
                 "position_watch": watch,
                 "key_guessing": KeyGuessing.from_env(),
+                "ready_lag_s": ready_lag_s(),
+                "metrics_registry": scrape_registry(queries.vitals),
             }
         ),
         request_max_body_size=MAX_BODY,
+        # tally's logging set-up governs (interfaces/observability/logs.py); Litestar's own would replace it
+        # in each API process uvicorn starts, in another form.
+        logging_config=None,
         openapi_config=openapi_config(),
-        on_shutdown=[tally.close, *([reads.close] if reads is not tally.store.datastore else [])],
+        on_startup=[lambda: sample_pools("api", pools, stopping)],
+        on_shutdown=[stopping.set, tally.close, *([reads.close] if reads is not tally.store.datastore else [])],
     )
     complete(app)
+    # Outside the routes (as Litestar's own OpenTelemetry plugin is), so it sees every answer, the router's
+    # 404 too, and the route template the router found.
+    app.asgi_handler = Observed(app.asgi_handler, tracing.from_env())
     return app
 
 

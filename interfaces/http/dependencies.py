@@ -15,6 +15,7 @@ from litestar.params import Parameter
 
 from application.tally import Tally
 from domain.errors import Fault, Invalid, NotReady
+from interfaces.observability.requests import note_business
 from interfaces.resources import freshness
 from interfaces.resources.freshness import Fresh, PositionWatch
 from projections.reads.queries import Queries
@@ -39,7 +40,9 @@ def authenticate(request: Request, tally: Tally, key: str | None) -> uuid.UUID:
     if not key:
         return tally.businesses.authenticate(None)  # no key is no guess: 401, uncounted
     address = request.client.host if request.client else ""
-    return request.app.state.key_guessing.authenticate(address, key, tally.businesses.authenticate)
+    business: uuid.UUID = request.app.state.key_guessing.authenticate(address, key, tally.businesses.authenticate)
+    note_business(request.scope, business)
+    return business
 
 
 def provide_business(request: Request, tally: Tally) -> uuid.UUID:

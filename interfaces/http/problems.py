@@ -27,6 +27,7 @@ from domain.errors import (
     TallyError,
     Unauthorized,
 )
+from interfaces.observability.logs import REQUEST_ID
 from store.deadlines import DeadlineExceeded
 
 log = logging.getLogger("tally.http")
@@ -114,15 +115,20 @@ RETRY_AFTER_S = 5
 def database_unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     """Connection refused or lost, no free connection in time, a statement cancelled by its timeout,
     or the request's deadline for database work passed: worth retrying, never a 500."""
-    log.warning("%s %s: database unavailable: %s", request.method, request.url.path, exc)
+    log.warning("%s %s: database unavailable: %s", request.method, route_of(request), exc)
     response = problem(503, "database_unavailable", "the database is unavailable or not answering; retry shortly")
     response.headers["Retry-After"] = str(RETRY_AFTER_S)
     return response
 
 
+def route_of(request: Request[Any, Any, Any]) -> str:
+    """The route template, not the path: a path may carry a portal token (logs never hold one)."""
+    return str(request.scope.get("path_template") or "unmatched")
+
+
 def unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
-    request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-    log.error("request %s %s %s failed", request_id, request.method, request.url.path, exc_info=exc)
+    request_id = REQUEST_ID.get() or uuid.uuid4().hex  # the id the answer's X-Request-Id carries
+    log.error("request %s %s %s failed", request_id, request.method, route_of(request), exc_info=exc)
     return problem(500, "internal_error", "an unexpected error occurred; it has been logged", request_id=request_id)
 
 

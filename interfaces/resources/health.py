@@ -1,4 +1,4 @@
-"""What /health answers."""
+"""What /health, /health/live and /health/ready answer."""
 
 from __future__ import annotations
 
@@ -20,3 +20,19 @@ class Health(msgspec.Struct):
     position: int
     projections: dict[str, int]
     parked: list[Parked]
+
+
+class Liveness(msgspec.Struct):
+    status: str
+
+
+class Readiness(msgspec.Struct):
+    """`ready` (200) when the database answers, a projection worker beat within `worker_silent_max_s`, and
+    no read model being served is more than `lag_max_s` behind; else `not_ready` (503) with the reasons."""
+
+    status: str
+    database: bool
+    worker: bool
+    lag_s: float
+    lag_max_s: float
+    reasons: list[str]

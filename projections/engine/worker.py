@@ -7,7 +7,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from eventsourcing.persistence import Notification
@@ -15,6 +16,7 @@ from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from projections.engine import parking
+from projections.engine.beats import create_beats, start_beating
 from projections.engine.isolation import Decoded, Item, apply_contained
 from projections.engine.owners import Owners
 from projections.engine.partitions import adopt_position
@@ -40,6 +42,14 @@ IDLE_WAIT_S = 0.05
 BACKGROUND_EVERY = 10
 
 
+# A trace span around a unit of work, given its name and attributes (interfaces/observability/tracing.py).
+Span = Callable[[str, Mapping[str, Any]], AbstractContextManager[Any]]
+
+
+def untraced(name: str, attributes: Mapping[str, Any]) -> AbstractContextManager[Any]:
+    return nullcontext()
+
+
 def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
     """Creates the tables that are missing and adds columns that are. A table added to a projection that
     already has a position starts empty: `tally projections rebuild` fills it."""
@@ -54,7 +64,12 @@ def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
 
 
 def process_page(
-    app: EventLog, cur: Cursor[Any], projections: list[Projection], stop: int | None = None, page_size: int = PAGE_SIZE
+    app: EventLog,
+    cur: Cursor[Any],
+    projections: list[Projection],
+    stop: int | None = None,
+    page_size: int = PAGE_SIZE,
+    span: Span = untraced,
 ) -> int:
     """Applies the next page to projections that stand at the same position, decoding it once; events a
     projection cannot apply are parked with their business (see isolation.py), in the same transaction.
@@ -66,14 +81,15 @@ def process_page(
     notifications = read_page(cur, app.events_table, position, page_size, stop)
     if not notifications:
         return 0
-    held = parking.held_back(cur, schema, names)
-    decoded = Decoded(app.mapper)
-    owners = Owners(cur, app.mapper, app.events_table)
-    work = [(p, _items(p, notifications, decoded, owners)) for p in projections]
-    parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
-    for name in names:
-        parking.park(cur, schema, name, parked.get(name, []))
-    record_positions(cur, schema, names, notifications[-1].id)
+    with span("projection page", {"tally.projections": ",".join(names), "tally.events": len(notifications)}):
+        held = parking.held_back(cur, schema, names)
+        decoded = Decoded(app.mapper)
+        owners = Owners(cur, app.mapper, app.events_table)
+        work = [(p, _items(p, notifications, decoded, owners)) for p in projections]
+        parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
+        for name in names:
+            parking.park(cur, schema, name, parked.get(name, []))
+        record_positions(cur, schema, names, notifications[-1].id)
     return len(notifications)
 
 
@@ -84,11 +100,11 @@ def _items(projection: Projection, notifications: list[Notification], decoded: D
     return projection.partition.keep(wanted, decoded.item, owners.of)
 
 
-def step(app: EventLog, projections: list[Projection], page_size: int = PAGE_SIZE) -> int:
+def step(app: EventLog, projections: list[Projection], page_size: int = PAGE_SIZE, span: Span = untraced) -> int:
     """One page in one transaction. A conflict means another worker did it: nothing is written twice."""
     try:
         with app.datastore.transaction(commit=True) as cur:
-            return process_page(app, cur, projections, page_size=page_size)
+            return process_page(app, cur, projections, page_size=page_size, span=span)
     except PositionConflict:
         return 0
 
@@ -119,8 +135,11 @@ class Worker:
     """Keeps every projection at the head of the log. The billing jobs run apart (projections/engine/jobs.py),
     so a long close never holds the read models back."""
 
-    def __init__(self, app: EventLog, projections: Iterable[Projection], page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self, app: EventLog, projections: Iterable[Projection], page_size: int = PAGE_SIZE, span: Span = untraced
+    ) -> None:
         self.app = app
+        self.span = span
         self.page_size = page_size
         self.projections = list(projections)
         # Only these have work between pages: an empty transaction per projection each idle round was a
@@ -133,13 +152,14 @@ class Worker:
         with self.app.datastore.transaction(commit=True) as cur:
             # Workers of several partitions start together: one creates the tables, the others find them.
             cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{self.app.schema}/setup",))
+            create_beats(cur, self.app.schema)
             for projection in self.projections:
                 ensure_tables(cur, projection)
 
     def run_once(self) -> int:
         done = 0
         for group in in_step(self.app, self.projections):
-            done += step(self.app, group, self.page_size)
+            done += step(self.app, group, self.page_size, self.span)
         idle = not done
         self.busy_rounds += not idle
         if idle or self.busy_rounds % BACKGROUND_EVERY == 0:
@@ -150,6 +170,7 @@ class Worker:
 
     def run(self) -> None:
         self.setup()
+        start_beating(self.app.datastore, self.app.schema, self.name, self.stopping)
         log.info("worker started: %s", ", ".join(p.name for p in self.projections))
         while not self.stopping.is_set():
             started = time.monotonic()
@@ -167,6 +188,12 @@ class Worker:
 
     def stop(self) -> None:
         self.stopping.set()
+
+    @property
+    def name(self) -> str:
+        """What it applies, as the beats table names it: its partition of the usage projection, or `all`."""
+        partitions = [p.tracking_name for p in self.projections if p.partition is not None]
+        return partitions[0] if partitions else "all"
 
 
 def projected_position(app: EventLog, names: list[str]) -> int:

@@ -26,6 +26,7 @@ from projections.invoices import queries as invoice_queries
 from projections.invoices.queries import InvoiceRow, InvoiceView
 from projections.reads import overview as overview_queries
 from projections.reads.pages import PageOf
+from projections.reads.vitals import Vitals, vitals
 from projections.simulations import queries as simulation_queries
 from projections.simulations.queries import SimulationSummaryView, SimulationView
 from projections.usage import event_queries, meter_queries, meter_views
@@ -201,6 +202,9 @@ class Queries:
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:
             return stuck(cur, self.schema, projections)
+
+    def vitals(self) -> Vitals:
+        return vitals(self.datastore, self.schema, self.events_table)
 
     def simulations(
         self, business: uuid.UUID, page_number: int = 0, page_size: int = 10

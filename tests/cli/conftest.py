@@ -1,13 +1,16 @@
 """`tally serve` as a process on its own embedded PostgreSQL, in a data folder of the test's."""
 
 import os
+import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from interfaces.database import running_postgres
+from tests.cli.embedded import Served
 from tests.cli.processes import eventually, free_port, healthy, start_serve
 
 
@@ -46,3 +49,31 @@ def serve_on(tmp_path):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def scratch_folder():
+    """Data folders outside pytest's temp dirs: a concurrent pytest session makes those unreadable to the
+    embedded PostgreSQL's user (it resets their mode to 0700)."""
+    made = Path(tempfile.mkdtemp(prefix="tally-cli-test-"))
+    yield made
+    shutil.rmtree(made, ignore_errors=True)
+
+
+@pytest.fixture
+def embedded_serve(scratch_folder):
+    """`tally serve` on a data folder, with options and environment of the test's; answers a `Served`."""
+    started: list[Served] = []
+
+    def start(data: Path, *args: str, env: dict[str, str] | None = None) -> Served:
+        served = Served(data, scratch_folder / f"serve-{len(started)}.log", *args, env=env)
+        started.append(served)
+        return served
+
+    yield start
+    for served in started:
+        if served.process.poll() is None:
+            served.process.kill()
+            served.process.wait()
+        for server in running_postgres(served.data / "pg"):
+            server.terminate()

@@ -10,6 +10,7 @@ from anyio import to_thread
 from litestar import Request, post
 
 from application.tally import Tally
+from interfaces.observability import metrics, tracing
 from interfaces.resources.events import IngestBody, IngestResponse, parse
 
 
@@ -27,5 +28,8 @@ class IngestCommands:
         # The one async command, the hot path: the batch is decoded on the event loop and a worker thread is
         # held only for the write.
         batch = parse(await request.body())
-        done = await to_thread.run_sync(tally.ingestion.ingest, business, batch, datetime.now(timezone.utc))
+        with tracing.from_env().span("ingest", {"tally.events": len(batch)}) as span:
+            done = await to_thread.run_sync(tally.ingestion.ingest, business, batch, datetime.now(timezone.utc))
+            span.attributes({"tally.ingested": done.ingested_count, "tally.duplicates": done.duplicate_count})
+        metrics.instruments().ingest(done.ingested_count, done.duplicate_count)
         return IngestResponse(done.ingested_count, done.duplicate_count, done.position)

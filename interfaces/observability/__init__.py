@@ -1,0 +1,1 @@
+"""What an operator watches tally by: metrics, structured logs, request ids and traces (docs/operations.md)."""

@@ -11,6 +11,7 @@ from anyio import to_thread
 from litestar import delete, patch, post
 from litestar.datastructures import State
 
+from application.plan_changes import Changed
 from application.tally import Tally
 from application.written import Written
 from domain.errors import Invalid
@@ -35,6 +36,24 @@ def _written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> Sub
         **msgspec.structs.asdict(subscription_answer(tally, business, subscription)),
         position=done.position,
         payment_id=str(invoice_id(subscription.id, first.start)) if first else "",
+    )
+
+
+def _change_plan(
+    tally: Tally, business: uuid.UUID, subscription_id: uuid.UUID, data: ChangePlan, preview: bool
+) -> Changed:
+    """The plan change a ChangePlan body asks for, made or (`preview`) only worked out."""
+    when = data.when()  # first: it refuses the modes that mode() asserts are gone
+    return tally.plan_changes.change_plan(
+        business,
+        subscription_id,
+        data.product_id,
+        data.quantity,
+        data.mode(),
+        when,
+        datetime.now(timezone.utc),
+        data.cancel_scheduled_change_plan,
+        preview=preview,
     )
 
 
@@ -101,18 +120,7 @@ class SubscriptionCommands:
         """Put the subscription on another product or quantity: now, at an instant of the open cycle (tally's
         extension), or at the next billing date (then shown as `scheduled_change`). What is billed at the change
         follows `proration_billing_mode` (docs/subscriptions.md); the invoices issued are in the answer."""
-        when = data.when()
-        changed = tally.plan_changes.change_plan(
-            business,
-            subscription_id,
-            data.product_id,
-            data.quantity,
-            data.mode(),
-            when,
-            datetime.now(timezone.utc),
-            data.cancel_scheduled_change_plan,
-        )
-        return change_answer(tally, business, changed)
+        return change_answer(tally, business, _change_plan(tally, business, subscription_id, data, preview=False))
 
     @post(
         "/{subscription_id:uuid}/change-plan/preview",
@@ -125,19 +133,7 @@ class SubscriptionCommands:
         self, subscription_id: uuid.UUID, data: ChangePlan, tally: Tally, business: uuid.UUID
     ) -> PreviewAnswer:
         """The invoice lines a change would issue at once, and the subscription after it. Changes nothing."""
-        when = data.when()
-        changed = tally.plan_changes.change_plan(
-            business,
-            subscription_id,
-            data.product_id,
-            data.quantity,
-            data.mode(),
-            when,
-            datetime.now(timezone.utc),
-            data.cancel_scheduled_change_plan,
-            preview=True,
-        )
-        return preview_answer(tally, business, changed)
+        return preview_answer(tally, business, _change_plan(tally, business, subscription_id, data, preview=True))
 
     @delete(
         "/{subscription_id:uuid}/change-plan/scheduled",

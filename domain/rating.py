@@ -209,16 +209,18 @@ def credited_units(rest: Decimal, balance: Decimal, per_unit: Decimal) -> Decima
     return max(covered, ZERO)
 
 
-def rate_line(usage: Usage, currency: str, balance: Decimal) -> Line:
+def usage_line(
+    usage: Usage,
+    currency: str,
+    quantity: Decimal,
+    free: Decimal,
+    credited: Decimal,
+    credits_used: Decimal,
+    billable: Decimal,
+    uncharged: Decimal = ZERO,
+) -> Line:
+    """The line of a usage's quantity split so, its billable units charged at the price."""
     price = usage.price
-    quantity = max(usage.quantity, ZERO)
-    free = ZERO if usage.late else min(quantity, price.free_threshold)
-    rest = quantity - free
-    credited = ZERO
-    if price.credits is not None and not usage.late:
-        credited = credited_units(rest, balance, price.credits.per_unit)
-    credits_used = credited * price.credits.per_unit if price.credits else ZERO
-    billable = rest - credited
     return Line(
         price.meter_id,
         usage.meter_name,
@@ -231,8 +233,21 @@ def rate_line(usage: Usage, currency: str, balance: Decimal) -> Line:
         round_money(price.pricing.amount(billable), currency),
         usage.late,
         price.model,
+        uncharged=uncharged,
         segment=usage.segment,
     )
+
+
+def rate_line(usage: Usage, currency: str, balance: Decimal) -> Line:
+    price = usage.price
+    quantity = max(usage.quantity, ZERO)
+    free = ZERO if usage.late else min(quantity, price.free_threshold)
+    rest = quantity - free
+    credited = ZERO
+    if price.credits is not None and not usage.late:
+        credited = credited_units(rest, balance, price.credits.per_unit)
+    credits_used = credited * price.credits.per_unit if price.credits else ZERO
+    return usage_line(usage, currency, quantity, free, credited, credits_used, rest - credited)
 
 
 def group_order(value: str | None) -> tuple[bool, str]:
@@ -278,22 +293,7 @@ def rate_entitled(usage: Usage, currency: str, pool: Pool) -> tuple[Line, Pool]:
         credited = min(rest, credits_used * price.meter_units_per_credit)
     left = rest - credited
     uncharged = left if pool.terms.overage_enabled and not usage.late else ZERO
-    billable = left - uncharged
-    return Line(
-        price.meter_id,
-        usage.meter_name,
-        quantity,
-        free,
-        credited,
-        credits_used,
-        billable,
-        price.unit_price,
-        round_money(price.pricing.amount(billable), currency),
-        usage.late,
-        price.model,
-        uncharged=uncharged,
-        segment=usage.segment,
-    ), pool
+    return usage_line(usage, currency, quantity, free, credited, credits_used, left - uncharged, uncharged), pool
 
 
 def overage_line(entitlement_id: str, pool: Pool, currency: str) -> Line:

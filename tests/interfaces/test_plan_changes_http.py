@@ -16,7 +16,7 @@ T = datetime(2026, 9, 16, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def plans(client, auth):
+def served_plans(client, auth):
     calls = meter(client, auth, "api.call")
 
     def plan(name, price, unit, free, currency="USD"):
@@ -43,8 +43,10 @@ def change(client, auth, sub, product, mode="prorated_immediately", effective_at
     return client.post(f"/subscriptions/{sub}/change-plan{path}", json=body, headers=auth)
 
 
-def test_a_prorated_change_answers_its_invoice_and_the_subscription_on_the_new_plan(client, auth, make_customer, plans):
-    basic, pro, _ = plans
+def test_a_prorated_change_answers_its_invoice_and_the_subscription_on_the_new_plan(
+    client, auth, make_customer, served_plans
+):
+    basic, pro, _ = served_plans
     customer, sub = start(client, auth, make_customer, basic)
     send(client, auth, customer, "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
     r = change(client, auth, sub["id"], pro)
@@ -58,8 +60,8 @@ def test_a_prorated_change_answers_its_invoice_and_the_subscription_on_the_new_p
     assert (segment["share"], segment["fixed"], segment["fixed_amount"]) == ("1/2", "prorated", "15.00")
 
 
-def test_the_preview_answers_the_lines_and_changes_nothing(client, auth, make_customer, plans):
-    basic, pro, _ = plans
+def test_the_preview_answers_the_lines_and_changes_nothing(client, auth, make_customer, served_plans):
+    basic, pro, _ = served_plans
     customer, sub = start(client, auth, make_customer, basic)
     send(client, auth, customer, "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
     before = client.get(f"/subscriptions/{sub['id']}", headers=auth).json()
@@ -72,8 +74,8 @@ def test_the_preview_answers_the_lines_and_changes_nothing(client, auth, make_cu
     assert client.get(f"/subscriptions/{sub['id']}", headers=auth).json() == before
 
 
-def test_a_change_for_the_next_billing_date_is_shown_until_its_deletion(client, auth, make_customer, plans):
-    basic, pro, _ = plans
+def test_a_change_for_the_next_billing_date_is_shown_until_its_deletion(client, auth, make_customer, served_plans):
+    basic, pro, _ = served_plans
     _, sub = start(client, auth, make_customer, basic)
     assert change(client, auth, sub["id"], pro, effective_at="next_billing_date").status_code == 200
     shown = client.get(f"/subscriptions/{sub['id']}", headers=auth).json()["scheduled_change"]
@@ -84,8 +86,8 @@ def test_a_change_for_the_next_billing_date_is_shown_until_its_deletion(client, 
     assert client.delete(f"/subscriptions/{sub['id']}/change-plan/scheduled", headers=auth).status_code == 404
 
 
-def test_cancel_at_the_next_billing_date_is_set_and_undone_by_patch(client, auth, make_customer, plans):
-    basic, _, _ = plans
+def test_cancel_at_the_next_billing_date_is_set_and_undone_by_patch(client, auth, make_customer, served_plans):
+    basic, _, _ = served_plans
     _, sub = start(client, auth, make_customer, basic)
     r = client.patch(f"/subscriptions/{sub['id']}", json={"cancel_at_next_billing_date": True}, headers=auth)
     assert r.status_code == 200 and r.json()["cancel_at_next_billing_date"] and r.json()["status"] == "active"
@@ -96,8 +98,8 @@ def test_cancel_at_the_next_billing_date_is_set_and_undone_by_patch(client, auth
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "next_billing_date"
 
 
-def test_refusals_are_problems_and_store_nothing(client, auth, make_customer, plans):
-    basic, pro, plan = plans
+def test_refusals_are_problems_and_store_nothing(client, auth, make_customer, served_plans):
+    basic, pro, plan = served_plans
     _, sub = start(client, auth, make_customer, basic)
     euro = plan("Euro", "30.00", "0.02", "1000", "EUR")
     old = plan("Old", "30.00", "0.02", "1000")
@@ -121,8 +123,8 @@ def test_refusals_are_problems_and_store_nothing(client, auth, make_customer, pl
     assert client.get(f"/subscriptions/{sub['id']}", headers=auth).json() == before
 
 
-def test_quantity_and_a_trial_are_taken_at_the_start_and_dodos_shape_too(client, auth, make_customer, plans):
-    basic, _, _ = plans
+def test_quantity_and_a_trial_are_taken_at_the_start_and_dodos_shape_too(client, auth, make_customer, served_plans):
+    basic, _, _ = served_plans
     _, seats = start(client, auth, make_customer, basic, quantity=3, trial_period_days=14)
     assert (seats["quantity"], seats["trial_period_days"], seats["recurring_pre_tax_amount"]) == (3, 14, 9000)
     assert seats["current_cycle"] == {"start": "2026-09-01T00:00:00Z", "end": "2026-09-15T00:00:00Z"}

@@ -25,6 +25,9 @@ from projections.engine.worker import Worker, wait_for
 from store.config import store_env
 from store.replica import READ_URL
 
+# The module's primary and standby take seconds to make: its tests run on one xdist worker, which makes them once.
+pytestmark = pytest.mark.xdist_group("read_replica")
+
 
 def _run(binary: Path, args: list[str], user: str | None) -> None:
     done = subprocess.run([str(binary), *args], capture_output=True, text=True, user=user, timeout=120)

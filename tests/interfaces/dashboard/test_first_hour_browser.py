@@ -154,11 +154,11 @@ def test_a_person_edits_a_customer_closes_a_cycle_cancels_and_archives_each_afte
     expect(page.get_by_role("status")).to_contain_text("Due cycles closed")
     expect(page.locator("a[href^='/dashboard/invoices/']").first).to_be_visible()
 
-    page.click("table.subscriptions >> text=Cancel")
+    page.click("table.subscriptions >> a:text-is('Cancel')")
     expect(page.locator(".confirm-question")).to_contain_text("cannot be undone")
     page.click("text=Keep it as it is")
     expect(page.locator("table.subscriptions .badge")).to_have_text("active")
-    page.click("table.subscriptions >> text=Cancel")
+    page.click("table.subscriptions >> a:text-is('Cancel')")
     page.click("button:text-is('Cancel the subscription now')")
     expect(page.get_by_role("status")).to_contain_text("Subscription cancelled")
     expect(page.locator("table.subscriptions .badge")).to_have_text("cancelled")

@@ -21,16 +21,21 @@ The docs page (/schema) is Swagger UI from the `swagger-ui-bundle-v2` package, s
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Iterator
 from typing import Any
 
 import msgspec
 from litestar import Litestar, Response, get
+
+# Litestar keeps the document it built in this plugin and exports no way to hand it one already built.
+from litestar._openapi.plugin import OpenAPIPlugin
 from litestar.datastructures import CacheControlHeader
 from litestar.enums import ParamType
 from litestar.exceptions import NotFoundException
+from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
-from litestar.openapi.spec import Components, OpenAPIType, Parameter, Schema, SecurityScheme
+from litestar.openapi.spec import Components, OpenAPI, OpenAPIType, Parameter, Schema, SecurityScheme
 from litestar.router import Router
 from litestar.routes import HTTPRoute
 from swagger_ui_bundle import swagger_ui_path
@@ -159,35 +164,61 @@ def _schema_of(struct: type, schemas: dict[str, Any]) -> dict[str, Any]:
     return ref
 
 
+# The document depends on the route table alone, which is the same for every app this process builds (one per
+# API process in production, one per test in the suite, where building it was half of creating an app).
+_COMPLETED: dict[frozenset[tuple[str, str]], tuple[OpenAPI, dict[tuple[str, str], frozenset[str]]]] = {}
+
+
+def _operations(app: Litestar) -> Iterator[tuple[str, str, HTTPRouteHandler]]:
+    for route in app.routes:
+        if isinstance(route, HTTPRoute):
+            for handler in route.route_handlers:
+                for method in sorted(m.lower() for m in handler.http_methods):
+                    yield route.path_format, method, handler
+
+
 def complete(app: Litestar) -> None:
-    """Adds what the handlers' signatures cannot say to the app's OpenAPI document, once, before it is served."""
+    """Adds what the handlers' signatures cannot say to the app's OpenAPI document, once, before it is served;
+    and tells each handler the query parameters it documents (interfaces/http/query_check.py)."""
+    key = frozenset((path, method) for path, method, _ in _operations(app))
+    if key not in _COMPLETED:
+        _COMPLETED[key] = _completed(app)
+    openapi, known = _COMPLETED[key]
+    # Litestar builds the document on first use and keeps it in its plugin; the one already built is given.
+    app.plugins.get(OpenAPIPlugin)._openapi = openapi
+    for path, method, handler in _operations(app):
+        if (path, method) in known:
+            handler.opt[KNOWN_QUERY] = known[path, method]
+
+
+def _completed(app: Litestar) -> tuple[OpenAPI, dict[tuple[str, str], frozenset[str]]]:
     openapi = app.openapi_schema
     schemas: dict[str, Any] = {}
+    known: dict[tuple[str, str], frozenset[str]] = {}
     problem = {"content": {PROBLEM: {"schema": _schema_of(Problem, schemas)}}}
-    for route in app.routes:
-        if not isinstance(route, HTTPRoute) or route.path_format not in (openapi.paths or {}):
+    for path, method, handler in _operations(app):
+        if path not in (openapi.paths or {}):
             continue
-        item = openapi.paths[route.path_format]  # type: ignore[index]
-        for handler in route.route_handlers:
-            for method in (m.lower() for m in handler.http_methods):
-                operation = getattr(item, method, None) if method in _METHODS else None
-                if operation is None or not handler.include_in_schema:
-                    continue
-                if "body" in handler.opt:
-                    operation.request_body = {
-                        "required": True,
-                        "content": {"application/json": {"schema": _schema_of(handler.opt["body"], schemas)}},
-                    }
-                if handler.opt.get("public"):
-                    operation.security = []
-                elif handler.opt.get("optional_key"):
-                    operation.security = [{}, {BEARER: []}]
-                if handler.operation_id in LOCALE_OPERATIONS:
-                    operation.parameters = [*(operation.parameters or ()), LOCALE]
-                handler.opt[KNOWN_QUERY] = frozenset(
-                    p.name for p in operation.parameters or () if getattr(p, "param_in", None) == "query"
-                )
-                for status in sorted(problems_of(route.path_format, method, handler.opt)):
-                    operation.responses[str(status)] = {"description": _STATUS_TEXT.get(status, "Problem"), **problem}
+        item = openapi.paths[path]  # type: ignore[index]
+        operation = getattr(item, method, None) if method in _METHODS else None
+        if operation is None or not handler.include_in_schema:
+            continue
+        if "body" in handler.opt:
+            operation.request_body = {
+                "required": True,
+                "content": {"application/json": {"schema": _schema_of(handler.opt["body"], schemas)}},
+            }
+        if handler.opt.get("public"):
+            operation.security = []
+        elif handler.opt.get("optional_key"):
+            operation.security = [{}, {BEARER: []}]
+        if handler.operation_id in LOCALE_OPERATIONS:
+            operation.parameters = [*(operation.parameters or ()), LOCALE]
+        known[path, method] = frozenset(
+            p.name for p in operation.parameters or () if getattr(p, "param_in", None) == "query"
+        )
+        for status in sorted(problems_of(path, method, handler.opt)):
+            operation.responses[str(status)] = {"description": _STATUS_TEXT.get(status, "Problem"), **problem}
     components = openapi.components
     components.schemas = {**(components.schemas or {}), **schemas}
+    return openapi, known

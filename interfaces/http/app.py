@@ -36,13 +36,13 @@ MAX_BODY = 1024 * 1024
 
 def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
     """`secret` encrypts dashboard sessions; without one, sessions last as long as the process."""
-    reads = query_datastore(tally)
-    queries = Queries(reads, tally.store.schema, tally.store.events_table)
-    # Read-your-writes waits watch where the queries read: the replica's positions when they read one.
-    watch = PositionWatch(queries.positions, list(PROJECTIONS))
+    return bind(build_app(secret), tally)
+
+
+def build_app(secret: bytes | None = None) -> Litestar:
+    """The routes, middleware and hooks, with no store yet: registering some 250 operations takes a tenth of a
+    second, so an app is built once per process and `bind` gives it its store (the suite binds one per test)."""
     metrics_setting = setting()
-    pools = {"primary": tally.store.datastore, **({"read": reads} if reads is not tally.store.datastore else {})}
-    stopping = threading.Event()
     app = Litestar(
         route_handlers=[
             *CONTROLLERS,
@@ -54,29 +54,58 @@ def create_app(tally: Tally, secret: bytes | None = None) -> Litestar:
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,
         before_send=[security_headers],
-        state=State(
-            {
-                "tally": tally,
-                "queries": queries,
-                "position_watch": watch,
-                "key_guessing": KeyGuessing.from_env(),
-                "ready_lag_s": ready_lag_s(),
-                "metrics_registry": scrape_registry(queries.vitals),
-            }
-        ),
         request_max_body_size=MAX_BODY,
         # tally's logging set-up governs (interfaces/observability/logs.py); Litestar's own would replace it
         # in each API process uvicorn starts, in another form.
         logging_config=None,
         openapi_config=openapi_config(),
-        on_startup=[lambda: sample_pools("api", pools, stopping)],
-        on_shutdown=[stopping.set, tally.close, *([reads.close] if reads is not tally.store.datastore else [])],
+        on_startup=[_started],
+        on_shutdown=[_stopped],
     )
     complete(app)
     # Outside the routes (as Litestar's own OpenTelemetry plugin is), so it sees every answer, the router's
     # 404 too, and the route template the router found.
     app.asgi_handler = Observed(app.asgi_handler, tracing.from_env())
     return app
+
+
+def bind(app: Litestar, tally: Tally) -> Litestar:
+    """The app serves `tally` from its next start: what handlers are given lives in its state."""
+    reads = query_datastore(tally)
+    queries = Queries(reads, tally.store.schema, tally.store.events_table)
+    app.state.update(
+        {
+            "tally": tally,
+            "reads": reads,
+            "queries": queries,
+            # Read-your-writes waits watch where the queries read: the replica's positions when they read one.
+            "position_watch": PositionWatch(queries.positions, list(PROJECTIONS)),
+            "key_guessing": KeyGuessing.from_env(),
+            "ready_lag_s": ready_lag_s(),
+            "metrics_registry": scrape_registry(queries.vitals),
+            "stopping": threading.Event(),
+        }
+    )
+    return app
+
+
+def _started(app: Litestar) -> None:
+    state = app.state
+    pools = {"primary": state.tally.store.datastore, **({"read": state.reads} if _own_reads(state) else {})}
+    sample_pools("api", pools, state.stopping)
+
+
+def _stopped(app: Litestar) -> None:
+    state = app.state
+    state.stopping.set()
+    state.tally.close()
+    if _own_reads(state):
+        state.reads.close()
+
+
+def _own_reads(state: State) -> bool:
+    """Whether the queries read through a datastore of their own (a read replica's)."""
+    return state.reads is not state.tally.store.datastore
 
 
 def openapi_document() -> dict[str, Any]:

@@ -7,10 +7,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from litestar import Litestar
 from litestar.testing import TestClient
 
 from interfaces.bootstrap import open_store
-from interfaces.http.app import create_app
+from interfaces.http.app import bind
 from store.config import SERVING, store_env
 from tests.conftest import RunningWorker
 from tests.interfaces.db_proxy import DatabaseProxy
@@ -26,11 +27,13 @@ def proxy(database_url: str) -> Iterator[DatabaseProxy]:
 
 
 @pytest.fixture
-def through_proxy(proxy: DatabaseProxy, schema: str, worker: RunningWorker) -> Iterator[TestClient]:
+def through_proxy(
+    proxy: DatabaseProxy, schema: str, worker: RunningWorker, built_app: Litestar
+) -> Iterator[TestClient]:
     """An API process whose database is reached through the proxy, with the API's own timeouts
     (the worker reaches it directly)."""
     proxied = open_store(store_env(proxy.url, schema, pool_size=2, timeouts=SERVING))
-    with TestClient(create_app(proxied)) as client:
+    with TestClient(bind(built_app, proxied)) as client:
         yield client
     proxied.close()
 

@@ -15,10 +15,11 @@ import dodopayments
 import httpx
 import pytest
 from dodopayments import AsyncDodoPayments, DodoPayments
+from litestar import Litestar
 from litestar.testing import TestClient
 
 from application.tally import Tally
-from interfaces.http.app import create_app
+from interfaces.http.app import bind, create_app
 from projections.engine.registry import all_projections
 from projections.engine.worker import Worker
 from tests.conftest import RunningWorker
@@ -40,10 +41,10 @@ def sdk(client: TestClient, key: str) -> DodoPayments:
 
 
 @pytest.fixture
-def sdk_without_worker(tally: Tally, key: str) -> Iterator[DodoPayments]:
+def sdk_without_worker(tally: Tally, key: str, built_app: Litestar) -> Iterator[DodoPayments]:
     """The read models exist but nothing projects into them: what a read finds, it found in the event store."""
     Worker(tally.store, all_projections(tally.store.schema)).setup()
-    with TestClient(create_app(tally)) as test_client:
+    with TestClient(bind(built_app, tally)) as test_client:
         yield _sdk(test_client, key)
 
 

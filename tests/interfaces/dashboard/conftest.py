@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from litestar import Litestar
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from application.tally import Tally
-from interfaces.http.app import create_app
+from interfaces.http.app import bind
 from tests.conftest import RunningWorker
 
 CHROMIUM = "/usr/bin/chromium"
@@ -33,11 +34,11 @@ CHROMIUM_ARGS = [
 class Served:
     """uvicorn on a thread, as `tally serve` runs the app."""
 
-    def __init__(self, tally: Tally) -> None:
+    def __init__(self, app: Litestar) -> None:
         # Listening before uvicorn starts: early connections wait in the backlog, so no start-up polling.
         self.socket = socket.create_server(("127.0.0.1", 0))
         self.base = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(tally), log_level="warning"))
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
 
     def __enter__(self) -> Served:
@@ -51,8 +52,8 @@ class Served:
 
 
 @pytest.fixture
-def served(tally: Tally, worker: RunningWorker) -> Iterator[Served]:
-    with Served(tally) as running:
+def served(tally: Tally, worker: RunningWorker, built_app: Litestar) -> Iterator[Served]:
+    with Served(bind(built_app, tally)) as running:
         yield running
 
 

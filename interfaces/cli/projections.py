@@ -91,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
             return run_retry(tally, args)
         bar = progress_bar(f"{args.action} {args.name}")
         if args.action == "rebuild":
-            position = operations.rebuild(tally.store, args.name, bar)
+            with operations.one_rebuild(tally.store, args.name):
+                position = operations.rebuild(tally.store, args.name, bar)
             sys.stderr.write("\n")
             print(f"{args.name} rebuilt and swapped in at position {position}")
             for stuck in operations.stuck(tally.store, args.name):

@@ -22,6 +22,7 @@ from interfaces.bootstrap import open_store
 from interfaces.http.app import create_app
 from projections.engine import parking
 from projections.engine.registry import PROJECTIONS
+from projections.engine.upgrades import outdated_in
 from tests.conftest import RunningWorker
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -63,8 +64,14 @@ def same(recorded: dict[str, Any], now: dict[str, Any]) -> None:
 
 def test_an_old_store_opens_upgraded_and_answers_the_same_invoices(golden_store: Tally) -> None:
     worker = RunningWorker(golden_store)
+    with golden_store.store.datastore.transaction(commit=False) as cur:
+        before = outdated_in(cur, golden_store.store.schema)
+    assert {(o.name, o.built) for o in before} == {(name, 0) for name in PROJECTIONS}, "made before versions"
     worker.thread.start()
     try:
+        assert worker.worker.upgrader.done.wait(120), "start-up rebuilds what an older version built"
+        with golden_store.store.datastore.transaction(commit=False) as cur:
+            assert outdated_in(cur, golden_store.store.schema) == []
         worker.caught_up()
         with golden_store.store.datastore.transaction(commit=False) as cur:
             assert parking.stuck(cur, golden_store.store.schema, list(PROJECTIONS)) == [], "old events must apply"

@@ -104,6 +104,8 @@ class Upgrader:
                 log.info("upgrade: stopped before the end; the next start rebuilds again")
                 break
             except Exception:
+                if self.stopping.is_set():  # the worker is closing its pool under it
+                    break
                 log.exception("upgrade: a rebuild failed; trying again in %.0f s", RETRY_S)
                 waiting = True
             if not waiting:

@@ -1,6 +1,7 @@
 """Upgrades with no manual step: a projection whose version is bumped is rebuilt once by the worker's start-up,
 blue/green (the live read model answers, and takes new events, until the swap), into what the incremental
-worker had; two workers starting at once rebuild it once between them; a new store is never rebuilt."""
+worker had; two workers starting at once rebuild it once between them, partitions each their own share; a new
+store is never rebuilt."""
 
 from __future__ import annotations
 
@@ -15,13 +16,15 @@ from psycopg import sql
 from application.tally import Tally
 from projections.customers.projection import CustomersProjection
 from projections.engine import operations, upgrades
+from projections.engine.partitions import Partition
 from projections.engine.projection import Projection
-from projections.engine.registry import PROJECTIONS, all_projections
+from projections.engine.registry import PROJECTIONS, all_projections, worker_projections
 from projections.engine.upgrades import Rebuilding, Upgrader
 from projections.engine.versions import stored_versions
 from projections.engine.worker import Worker, wait_for
 from projections.invoices.projection import InvoicesProjection
 from projections.reads.queries import Queries
+from projections.usage.projection import UsageProjection
 from tests.projections.test_operations import snapshot
 from tests.projections.workload import drain, run_billing, run_workload
 
@@ -150,3 +153,36 @@ def test_an_old_store_shows_what_is_still_to_rebuild_on_health(billed: Tally) ->
         assert worker.upgrader.done.wait(60)
     assert sorted(worker.upgrader.rebuilt) == sorted(PROJECTIONS)
     assert queries.rebuilding(head) == []
+
+
+def test_partition_workers_starting_together_each_rebuild_their_share_one_after_the_other(
+    billed: Tally, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole `usage` becomes two partitions at its version; bumped, each partition's worker rebuilds its
+    own share (they share the `__next` tables: one at a time), and the rows are what they were."""
+    schema = billed.store.schema
+    split = [worker_projections(schema, Partition(i, 2)) for i in range(2)]
+    setup = [Worker(billed.store, projections) for projections in split]
+    for worker in setup:
+        worker.setup()
+    incremental = snapshot(billed)
+    del incremental["positions"]
+    assert {n: v for n, v in versions(billed).items() if n.startswith("usage")} == {"usage@0/2": 1, "usage@1/2": 1}
+    monkeypatch.setattr(UsageProjection, "version", UsageProjection.version + 1)
+    monkeypatch.setattr(upgrades, "RETRY_S", 0.05)
+    together = threading.Barrier(2)
+
+    def start(worker: Worker) -> None:
+        together.wait()
+        worker.upgrader.run()
+
+    threads = [threading.Thread(target=start, args=(w,)) for w in setup]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert [w.upgrader.rebuilt for w in setup] == [["usage@0/2"], ["usage@1/2"]]
+    assert {n: v for n, v in versions(billed).items() if n.startswith("usage")} == {"usage@0/2": 2, "usage@1/2": 2}
+    rebuilt = snapshot(billed)
+    del rebuilt["positions"]
+    assert rebuilt == incremental

@@ -6,14 +6,11 @@ an amount, or needs a manual step to read an old store."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from litestar.testing import TestClient
 
@@ -24,16 +21,7 @@ from projections.engine import parking
 from projections.engine.registry import PROJECTIONS
 from projections.engine.upgrades import outdated_in
 from tests.conftest import RunningWorker
-
-GOLDEN = Path(__file__).parent / "golden"
-RECORD = json.loads((GOLDEN / "invoices.json").read_text())
-
-
-def restore(database_url: str, schema: str) -> None:
-    """The dump names its own schema; the test's takes its place. One transaction: all of it or nothing."""
-    script = (GOLDEN / "store.sql").read_text().replace(RECORD["schema"], schema)
-    with psycopg.connect(database_url) as conn:
-        conn.execute(script)  # type: ignore[arg-type]  # the dump is trusted text of our own
+from tests.store.golden.restoring import RECORD, restore
 
 
 @pytest.fixture
@@ -67,32 +55,37 @@ def test_an_old_store_opens_upgraded_and_answers_the_same_invoices(golden_store:
     with golden_store.store.datastore.transaction(commit=False) as cur:
         before = outdated_in(cur, golden_store.store.schema)
     assert {(o.name, o.built) for o in before} == {(name, 0) for name in PROJECTIONS}, "made before versions"
-    worker.thread.start()
-    try:
-        assert worker.worker.upgrader.done.wait(120), "start-up rebuilds what an older version built"
-        with golden_store.store.datastore.transaction(commit=False) as cur:
-            assert outdated_in(cur, golden_store.store.schema) == []
-        worker.caught_up()
-        with golden_store.store.datastore.transaction(commit=False) as cur:
-            assert parking.stuck(cur, golden_store.store.schema, list(PROJECTIONS)) == [], "old events must apply"
-        business = golden_store.businesses.business_named(RECORD["business"])
-        auth = {"Authorization": f"Bearer {golden_store.businesses.create_key(RECORD['business'])}"}
-        closing = RECORD["closed_by_the_test"]
-        at = datetime.fromisoformat(closing["at"])
-        closed = [
-            i for s in closing["subscriptions"] for i in golden_store.billing.close_cycles(business, uuid.UUID(s), at)
-        ]
-        worker.caught_up()
-        with TestClient(create_app(golden_store)) as client:
-            for recorded in RECORD["issued"]:
-                same(recorded, answered(client, auth, recorded["id"]))
-            assert [str(i) for i in closed] == [r["id"] for r in closing["invoices"]]
-            for recorded in closing["invoices"]:
-                same(recorded, answered(client, auth, recorded["id"]))
-            for recorded in RECORD["issued"] + closing["invoices"]:
-                explained = client.get(f"/audit/invoice/{recorded['id']}/explain", headers=auth).json()
-                assert explained["matches"] and explained["total"] == recorded["total"], explained
-            assert golden_store.verification.verify(business).findings == []
-    finally:
-        worker.worker.stop()
-        worker.thread.join(timeout=10)
+    with TestClient(create_app(golden_store)) as client:
+        head = golden_store.store.head()
+        rebuilding = client.get("/health").json()["rebuilding"]
+        assert rebuilding == {name: {"done": 0, "total": head} for name in PROJECTIONS}
+        worker.thread.start()
+        try:
+            assert worker.worker.upgrader.done.wait(120), "start-up rebuilds what an older version built"
+            assert sorted(worker.worker.upgrader.rebuilt) == sorted(PROJECTIONS)
+            assert client.get("/health").json()["rebuilding"] == {}
+            worker.caught_up()
+            with golden_store.store.datastore.transaction(commit=False) as cur:
+                assert parking.stuck(cur, golden_store.store.schema, list(PROJECTIONS)) == [], "old events apply"
+            answers_the_recorded_invoices(golden_store, worker, client)
+        finally:
+            worker.worker.stop()
+            worker.thread.join(timeout=10)
+
+
+def answers_the_recorded_invoices(tally: Tally, worker: RunningWorker, client: TestClient) -> None:
+    business = tally.businesses.business_named(RECORD["business"])
+    auth = {"Authorization": f"Bearer {tally.businesses.create_key(RECORD['business'])}"}
+    closing = RECORD["closed_by_the_test"]
+    at = datetime.fromisoformat(closing["at"])
+    closed = [i for s in closing["subscriptions"] for i in tally.billing.close_cycles(business, uuid.UUID(s), at)]
+    worker.caught_up()
+    for recorded in RECORD["issued"]:
+        same(recorded, answered(client, auth, recorded["id"]))
+    assert [str(i) for i in closed] == [r["id"] for r in closing["invoices"]]
+    for recorded in closing["invoices"]:
+        same(recorded, answered(client, auth, recorded["id"]))
+    for recorded in RECORD["issued"] + closing["invoices"]:
+        explained = client.get(f"/audit/invoice/{recorded['id']}/explain", headers=auth).json()
+        assert explained["matches"] and explained["total"] == recorded["total"], explained
+    assert tally.verification.verify(business).findings == []

@@ -159,18 +159,21 @@ def _lock(cur: Cursor[Any], live: Projection, mode: str) -> None:
 
 
 @contextmanager
-def one_rebuild(app: EventLog, name: str, wait: bool = True) -> Iterator[bool]:
+def one_rebuild(
+    app: EventLog, name: str, wait: bool = True, waiting: Callable[[], None] | None = None
+) -> Iterator[bool]:
     """One rebuild of a projection at a time, whichever process asks (the start-up of two workers, a worker
     and `tally projections rebuild`; partitions share the `__next` tables): a session advisory lock, held
     on a connection of its own until the rebuild is done, released by the server if the process dies.
-    Yields whether it holds it: with `wait`, always, once the other rebuild is done."""
+    Yields whether it holds it: with `wait`, always, once another rebuild is done (`waiting` is told first)."""
     key = f"{app.schema}/rebuild/{parse_name(name)[0]}"
     with app.datastore.get_connection() as conn:
-        if wait:
+        held = bool(one(conn.execute("SELECT pg_try_advisory_lock(hashtext(%s)) AS held", (key,)))["held"])
+        if not held and wait:
+            if waiting:
+                waiting()
             conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
             held = True
-        else:
-            held = bool(one(conn.execute("SELECT pg_try_advisory_lock(hashtext(%s)) AS held", (key,)))["held"])
         try:
             yield held
         finally:

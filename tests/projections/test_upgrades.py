@@ -186,3 +186,20 @@ def test_partition_workers_starting_together_each_rebuild_their_share_one_after_
     rebuilt = snapshot(billed)
     del rebuilt["positions"]
     assert rebuilt == incremental
+
+
+def test_a_rebuild_by_hand_waits_for_the_one_under_way(billed: Tally) -> None:
+    """`tally projections rebuild` says it waits, and starts once the other is done; partitions share the lock."""
+    told, held = threading.Event(), []
+
+    def by_hand() -> None:
+        with operations.one_rebuild(billed.store, "usage@1/2", waiting=told.set) as mine:
+            held.append(mine)
+
+    with operations.one_rebuild(billed.store, "usage", wait=False) as first:
+        thread = threading.Thread(target=by_hand)
+        thread.start()
+        assert first and told.wait(10)
+        assert held == [], "still waiting"
+    thread.join(timeout=10)
+    assert held == [True]

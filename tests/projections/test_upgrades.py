@@ -203,3 +203,13 @@ def test_a_rebuild_by_hand_waits_for_the_one_under_way(billed: Tally) -> None:
         assert held == [], "still waiting"
     thread.join(timeout=10)
     assert held == [True]
+
+
+def test_billing_waits_while_an_upgrade_rebuilds_a_read_model(billed: Tally, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed rule's rows are not yet written: no cycle is closed on what the older version wrote."""
+    assert billed.billing.usage_ready()
+    monkeypatch.setattr(InvoicesProjection, "version", InvoicesProjection.version + 1)
+    assert not billed.billing.usage_ready()
+    with started(billed) as worker:
+        assert worker.upgrader.done.wait(60)
+    assert billed.billing.usage_ready()

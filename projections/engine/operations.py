@@ -1,6 +1,6 @@
 """Operating projections: how far each has got and which businesses are stuck,
-a blue/green rebuild from position 0 (one at a time per projection), and a verify that rebuilds into scratch
-tables and diffs them with the live ones. Works for every projection: it only
+a blue/green rebuild from position 0 (one at a time per projection), and a verify
+that rebuilds into scratch tables and diffs them with the live ones. Works for every projection: it only
 uses `tables`, `keys`, `apply` and `after_catch_up`. Rebuild and verify apply
 the log as the worker does, parking what cannot be applied (see parking.py)."""
 

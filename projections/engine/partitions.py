@@ -116,9 +116,10 @@ class SplitMismatch(RuntimeError):
 
 def adopt_position(cur: Cursor[Any], projection: Any) -> None:
     """Before a worker starts: a whole `usage` projection becomes N partitions at its position (every
-    business's read model is complete up to it, so each partition is too, and was built by the same version),
-    its parked events going to the partitions of their businesses. Running it whole while it is split, or split another way, is refused:
-    positions of different splits cannot be converted without applying some events twice."""
+    business's read model is complete up to it, so each partition is too, built by the same version), its
+    parked events going to the partitions of their businesses. Running it whole while it is split, or split
+    another way, is refused: positions of different splits cannot be converted without applying some events
+    twice."""
     if not projection.partitioned:
         return
     schema = projection.schema

@@ -213,3 +213,31 @@ def test_billing_waits_while_an_upgrade_rebuilds_a_read_model(billed: Tally, mon
     with started(billed) as worker:
         assert worker.upgrader.done.wait(60)
     assert billed.billing.usage_ready()
+
+
+def test_a_worker_stopped_during_a_rebuild_leaves_the_live_read_model_and_the_next_start_rebuilds_it(
+    billed: Tally, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(billed)
+    monkeypatch.setattr(CustomersProjection, "version", CustomersProjection.version + 1)
+    stopping = threading.Event()
+    build = operations.build
+
+    def stopped_midway(app: Any, generation: Projection, until: int, progress: Any = None) -> None:
+        def stop_then_report(done: int, total: int) -> None:
+            stopping.set()
+            progress(done, total)
+
+        build(app, generation, until, stop_then_report)
+
+    monkeypatch.setattr(operations, "build", stopped_midway)
+    upgrader = Upgrader(billed.store, [p.tracking_name for p in all_projections(billed.store.schema)], stopping)
+    assert upgrader.run() == [] and upgrader.done.is_set()
+    after = snapshot(billed)
+    assert {n: p for n, p in after.pop("positions").items() if "__" not in n} == before.pop("positions")
+    assert after == before and versions(billed)["customers"] == CustomersProjection.version - 1
+    monkeypatch.setattr(operations, "build", build)
+    with started(billed) as worker:
+        assert worker.upgrader.done.wait(60)
+    assert worker.upgrader.rebuilt == ["customers"]
+    assert versions(billed)["customers"] == CustomersProjection.version

@@ -140,7 +140,11 @@ class Billing:
         return issued
 
     def usage_ready(self) -> bool:
-        return self.read_side.usage_position() >= self.head() and not self.read_side.backfills_pending()
+        return (
+            self.read_side.usage_position() >= self.head()
+            and not self.read_side.backfills_pending()
+            and not self.read_side.upgrading()
+        )
 
     def wait_until_usage_ready(self, timeout: float = READY_WAIT_S) -> None:
         deadline = time.monotonic() + timeout
@@ -148,7 +152,8 @@ class Billing:
         while not self.usage_ready():
             if time.monotonic() >= deadline:
                 raise NotReady(
-                    "usage is still being counted (projections behind or a meter back-fill pending); retry shortly",
+                    "usage is still being counted (projections behind, a meter back-fill pending, or read models "
+                    "being rebuilt by an upgrade); retry shortly",
                     "usage_not_ready",
                 )
             time.sleep(pause)

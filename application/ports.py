@@ -132,6 +132,11 @@ class ReadSide(Protocol):
         """Whether some meter is still counting the events that were there before it was created."""
         ...
 
+    def upgrading(self) -> bool:
+        """Whether some read model built by an older version of tally is still to be rebuilt (an upgrade is
+        under way: docs/operations.md): billing waits rather than read rows a changed rule would not write."""
+        ...
+
     def due_count(self, ended_by: datetime) -> int: ...
 
     def due_subscriptions(

@@ -7,10 +7,11 @@ import time
 
 from psycopg import sql
 
+from projections.engine.pages import ensure_tables
 from projections.engine.projection import Projection
 from projections.engine.registry import all_projections
 from projections.engine.tracking import read_position, tracking_table
-from projections.engine.worker import ensure_tables, step
+from projections.engine.worker import step
 from store.event_store import EventStore
 
 SUFFIX = "_bench_rebuild"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import uuid
+from functools import partial
 
 from application.tally import Tally
 from domain.ids import business_id
@@ -91,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
             return run_retry(tally, args)
         bar = progress_bar(f"{args.action} {args.name}")
         if args.action == "rebuild":
-            position = operations.rebuild(tally.store, args.name, bar)
+            elsewhere = partial(print, f"{args.name} is being rebuilt elsewhere (a worker's start-up?); waiting for it")
+            with operations.one_rebuild(tally.store, args.name, waiting=elsewhere):
+                position = operations.rebuild(tally.store, args.name, bar)
             sys.stderr.write("\n")
             print(f"{args.name} rebuilt and swapped in at position {position}")
             for stuck in operations.stuck(tally.store, args.name):

@@ -15,11 +15,21 @@ class Parked(msgspec.Struct):
     position: int | msgspec.UnsetType = msgspec.UNSET
 
 
+class Rebuild(msgspec.Struct):
+    """A read model an upgrade rebuilds (or `tally projections rebuild`): the position its new generation has
+    reached (0 while it waits for its turn) and the log's head it is catching up to."""
+
+    done: int
+    total: int
+
+
 class Health(msgspec.Struct):
     status: str
     position: int
     projections: dict[str, int]
     parked: list[Parked]
+    # By tracking name; empty when no read model is being rebuilt.
+    rebuilding: dict[str, Rebuild] = msgspec.field(default_factory=dict)
 
 
 class Liveness(msgspec.Struct):

@@ -33,6 +33,7 @@ def old_type(effect: LedgerEffect) -> str:
 
 class BalancesProjection(Projection):
     name = "balances"
+    version = 1
     topics = events_of(CreditWallet, CreditEntitlement)
     tables: ClassVar[dict[str, str]] = {
         "entitlements": """

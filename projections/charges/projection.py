@@ -26,6 +26,7 @@ from store.topics import events_of
 
 class ChargesProjection(Projection):
     name = "charges"
+    version = 1
     topics = events_of(Product, Subscription)
     tables: ClassVar[dict[str, str]] = {
         "products": """

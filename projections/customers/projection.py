@@ -24,6 +24,7 @@ _json = msgspec.json.Encoder(decimal_format="number")
 
 class CustomersProjection(Projection):
     name = "customers"
+    version = 1
     topics = events_of(Customer)
     tables: ClassVar[dict[str, str]] = {
         "customers": """

@@ -1,25 +1,27 @@
 """Operating projections: how far each has got and which businesses are stuck,
-a blue/green rebuild from position 0, and a verify that rebuilds into scratch
-tables and diffs them with the live ones. Works for every projection: it only
+a blue/green rebuild from position 0 (one at a time per projection), and a verify
+that rebuilds into scratch tables and diffs them with the live ones. Works for every projection: it only
 uses `tables`, `keys`, `apply` and `after_catch_up`. Rebuild and verify apply
 the log as the worker does, parking what cannot be applied (see parking.py)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from psycopg import Cursor, sql
 
 from projections.engine import parking
+from projections.engine.pages import ensure_tables, process_page
 from projections.engine.parking import Stuck
 from projections.engine.partitions import USAGE, parse_name, usage_names
 from projections.engine.projection import Projection
 from projections.engine.registry import PROJECTIONS
 from projections.engine.tracking import positions, read_position, tracking_table
-from projections.engine.worker import ensure_tables, process_page
+from projections.engine.versions import record_version
 from store.log import EventLog
 from store.rows import one
 
@@ -156,10 +158,33 @@ def _lock(cur: Cursor[Any], live: Projection, mode: str) -> None:
         cur.execute(sql.SQL("LOCK TABLE {} IN " + mode + " MODE").format(sql.SQL(", ").join(existing)))
 
 
+@contextmanager
+def one_rebuild(
+    app: EventLog, name: str, wait: bool = True, waiting: Callable[[], None] | None = None
+) -> Iterator[bool]:
+    """One rebuild of a projection at a time, whichever process asks (the start-up of two workers, a worker
+    and `tally projections rebuild`; partitions share the `__next` tables): a session advisory lock, held
+    on a connection of its own until the rebuild is done, released by the server if the process dies.
+    Yields whether it holds it: with `wait`, always, once another rebuild is done (`waiting` is told first)."""
+    key = f"{app.schema}/rebuild/{parse_name(name)[0]}"
+    with app.datastore.get_connection() as conn:
+        held = bool(one(conn.execute("SELECT pg_try_advisory_lock(hashtext(%s)) AS held", (key,)))["held"])
+        if not held and wait:
+            if waiting:
+                waiting()
+            conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+            held = True
+        try:
+            yield held
+        finally:
+            if held:
+                conn.execute("SELECT pg_advisory_unlock(hashtext(%s))", (key,))
+
+
 def rebuild(app: EventLog, name: str, progress: Progress | None = None) -> int:
     """Blue/green: builds `<table>__next` from 0 while the live tables keep serving, then in one transaction
-    locks the live tables, applies the tail, and swaps tables, indexes, position and parked events.
-    Returns the position."""
+    locks the live tables, applies the tail, and swaps tables, indexes, position and parked events, and
+    records the version it was built with. Returns the position. The caller holds `one_rebuild`."""
     live, fresh = projection(name, app.schema), projection(name, app.schema, NEXT)
     build(app, fresh, app.head(), progress)
     with app.datastore.transaction(commit=True) as cur:
@@ -176,6 +201,7 @@ def rebuild(app: EventLog, name: str, progress: Progress | None = None) -> int:
             (live.tracking_name, fresh.tracking_name),
         )
         parking.rename(cur, app.schema, fresh.tracking_name, live.tracking_name)
+        record_version(cur, app.schema, live.tracking_name, live.version)
         return read_position(cur, app.schema, live.tracking_name)
 
 

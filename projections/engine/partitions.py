@@ -24,6 +24,7 @@ from psycopg import Cursor, sql
 
 from projections.engine.parking import parked_table
 from projections.engine.tracking import tracking_table
+from projections.engine.versions import copy_version, forget_version
 from store.usage_records import TOPIC, peek_business
 
 USAGE = "usage"
@@ -115,9 +116,10 @@ class SplitMismatch(RuntimeError):
 
 def adopt_position(cur: Cursor[Any], projection: Any) -> None:
     """Before a worker starts: a whole `usage` projection becomes N partitions at its position (every
-    business's read model is complete up to it, so each partition is too), its parked events going to the
-    partitions of their businesses. Running it whole while it is split, or split another way, is refused:
-    positions of different splits cannot be converted without applying some events twice."""
+    business's read model is complete up to it, so each partition is too, built by the same version), its
+    parked events going to the partitions of their businesses. Running it whole while it is split, or split
+    another way, is refused: positions of different splits cannot be converted without applying some events
+    twice."""
     if not projection.partitioned:
         return
     schema = projection.schema
@@ -152,5 +154,7 @@ def adopt_position(cur: Cursor[Any], projection: Any) -> None:
             ).format(t=parked_table(schema), owns=part.condition(sql.Identifier("business_id"))),
             (name, USAGE),
         )
+        copy_version(cur, schema, USAGE, name)
+    forget_version(cur, schema, USAGE)
     cur.execute(sql.SQL("DELETE FROM {} WHERE projection = %s").format(parked_table(schema)), (USAGE,))
     cur.execute(sql.SQL("DELETE FROM {} WHERE name = %s").format(tracking_table(schema)), (USAGE,))

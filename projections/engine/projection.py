@@ -32,6 +32,10 @@ class Projection:
     tables: ClassVar[dict[str, str]]
     # Columns that identify a row, per table, for `verify` (ordering and diffing).
     keys: ClassVar[dict[str, tuple[str, ...]]]
+    # The version of what its rows hold: bump it whenever a read model a store already has must be computed
+    # again (a rule changed, a table or a column it cannot fill from the rows it has was added). Start-up
+    # rebuilds a read model built by an older version by itself, blue/green (projections/engine/upgrades.py).
+    version: ClassVar[int]
     # Columns added after a table was first shipped, per table: "name type [DEFAULT ...]". Added to tables a
     # store already has (with a default right for rows written before), and to every new table alike.
     added_columns: ClassVar[dict[str, tuple[str, ...]]] = {}

@@ -1,103 +1,31 @@
 """The projection worker: applies the log to every projection, one page per
-transaction, and records the page's last position in that same transaction, with
-the events it had to park (see parking.py)."""
+transaction (pages.py), and records the page's last position in that same transaction,
+with the events it had to park (see parking.py). On start it rebuilds the read models
+an older version built (upgrades.py)."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
-from contextlib import AbstractContextManager, nullcontext
-from typing import Any
+from collections.abc import Callable, Iterable
 
-from eventsourcing.persistence import Notification
 from eventsourcing.postgres import PostgresDatastore
-from psycopg import Cursor, sql
+from psycopg import sql
 
-from projections.engine import parking
 from projections.engine.beats import create_beats, start_beating
-from projections.engine.isolation import Decoded, Item, apply_contained
-from projections.engine.owners import Owners
-from projections.engine.partitions import adopt_position
+from projections.engine.pages import PAGE_SIZE, Span, ensure_tables, process_page, untraced
 from projections.engine.projection import Projection
-from projections.engine.tracking import (
-    PositionConflict,
-    create_tracking,
-    read_position,
-    read_positions,
-    record_positions,
-)
-from store.log import EventLog, read_page
+from projections.engine.tracking import PositionConflict, read_position, read_positions
+from projections.engine.upgrades import Upgrader
+from store.log import EventLog
 from store.rows import one
 
 log = logging.getLogger("tally.worker")
 
-# Notifications per transaction when behind. Larger pages fold more events into each meter bucket and
-# hourly row, and spread a page's fixed statements wider: the worker drained 19-24 k events/s with pages of
-# 1,000 and 27-28 k/s with 5,000 (docs/performance.md). Caught up, a page is whatever is new.
-PAGE_SIZE = 5000
 IDLE_WAIT_S = 0.05
 # Busy rounds between background steps, so a back-fill still advances under steady ingestion.
 BACKGROUND_EVERY = 10
-
-
-# A trace span around a unit of work, given its name and attributes (interfaces/observability/tracing.py).
-Span = Callable[[str, Mapping[str, Any]], AbstractContextManager[Any]]
-
-
-def untraced(name: str, attributes: Mapping[str, Any]) -> AbstractContextManager[Any]:
-    return nullcontext()
-
-
-def ensure_tables(cur: Cursor[Any], projection: Projection) -> None:
-    """Creates the tables that are missing and adds columns that are. A table added to a projection that
-    already has a position starts empty: `tally projections rebuild` fills it."""
-    create_tracking(cur, projection.schema)
-    parking.create_parking(cur, projection.schema)
-    if not projection.suffix:
-        adopt_position(cur, projection)
-    for name in projection.tables:
-        cur.execute("SELECT to_regclass(%s) AS t", (f'"{projection.schema}"."{name}{projection.suffix}"',))
-        for statement in projection.ddl(name) if one(cur)["t"] is None else projection.column_ddl(name):
-            cur.execute(statement)
-
-
-def process_page(
-    app: EventLog,
-    cur: Cursor[Any],
-    projections: list[Projection],
-    stop: int | None = None,
-    page_size: int = PAGE_SIZE,
-    span: Span = untraced,
-) -> int:
-    """Applies the next page to projections that stand at the same position, decoding it once; events a
-    projection cannot apply are parked with their business (see isolation.py), in the same transaction.
-    Returns how many notifications the page held."""
-    schema = projections[0].schema
-    names = [p.tracking_name for p in projections]
-    parking.hold(cur, schema, names)
-    position = read_position(cur, schema, names[0])
-    notifications = read_page(cur, app.events_table, position, page_size, stop)
-    if not notifications:
-        return 0
-    with span("projection page", {"tally.projections": ",".join(names), "tally.events": len(notifications)}):
-        held = parking.held_back(cur, schema, names)
-        decoded = Decoded(app.mapper)
-        owners = Owners(cur, app.mapper, app.events_table)
-        work = [(p, _items(p, notifications, decoded, owners)) for p in projections]
-        parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
-        for name in names:
-            parking.park(cur, schema, name, parked.get(name, []))
-        record_positions(cur, schema, names, notifications[-1].id)
-    return len(notifications)
-
-
-def _items(projection: Projection, notifications: list[Notification], decoded: Decoded, owners: Owners) -> list[Item]:
-    wanted = [n for n in notifications if projection.wants(n.topic)]
-    if projection.partition is None:
-        return [decoded.item(n) for n in wanted]
-    return projection.partition.keep(wanted, decoded.item, owners.of)
 
 
 def step(app: EventLog, projections: list[Projection], page_size: int = PAGE_SIZE, span: Span = untraced) -> int:
@@ -147,6 +75,8 @@ class Worker:
         self.background = [p for p in self.projections if p.has_background_work]
         self.stopping = threading.Event()
         self.busy_rounds = 0
+        # Read models built by an older version are rebuilt beside the loop, which keeps the live ones serving.
+        self.upgrader = Upgrader(app, [p.tracking_name for p in self.projections], self.stopping)
 
     def setup(self) -> None:
         with self.app.datastore.transaction(commit=True) as cur:
@@ -171,6 +101,7 @@ class Worker:
     def run(self) -> None:
         self.setup()
         start_beating(self.app.datastore, self.app.schema, self.name, self.stopping)
+        self.upgrader.start()
         log.info("worker started: %s", ", ".join(p.name for p in self.projections))
         while not self.stopping.is_set():
             started = time.monotonic()

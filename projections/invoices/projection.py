@@ -15,6 +15,7 @@ from store.topics import events_of
 
 class InvoicesProjection(Projection):
     name = "invoices"
+    version = 1
     topics = events_of(Invoice)
     tables: ClassVar[dict[str, str]] = {
         "invoices": """

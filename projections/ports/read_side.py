@@ -25,6 +25,7 @@ from projections.charges import queries as charge_queries
 from projections.engine import parking
 from projections.engine.partitions import usage_name_for
 from projections.engine.tracking import read_positions
+from projections.engine.upgrades import outdated_in
 from projections.ports import cycle_usage, simulation_inputs
 from projections.usage import meter_queries
 from projections.webhooks import alert_queries
@@ -145,6 +146,10 @@ class ReadModels:
     def backfills_pending(self) -> bool:
         with self.datastore.transaction(commit=False) as cur:
             return meter_queries.backfills_pending(cur, self.schema)
+
+    def upgrading(self) -> bool:
+        with self.datastore.transaction(commit=False) as cur:
+            return bool(outdated_in(cur, self.schema))
 
     def due_count(self, ended_by: datetime) -> int:
         with self.datastore.transaction(commit=False) as cur:

@@ -22,6 +22,7 @@ from projections.customers import projection as customer_queries
 from projections.customers.projection import CustomerFilter, CustomerView
 from projections.engine.parking import Stuck, stuck
 from projections.engine.tracking import positions_in
+from projections.engine.upgrades import Rebuilding, rebuilding_in
 from projections.invoices import queries as invoice_queries
 from projections.invoices.queries import InvoiceRow, InvoiceView
 from projections.reads import overview as overview_queries
@@ -202,6 +203,10 @@ class Queries:
     def stuck(self, projections: list[str]) -> list[Stuck]:
         with self.datastore.transaction(commit=False) as cur:
             return stuck(cur, self.schema, projections)
+
+    def rebuilding(self, head: int) -> list[Rebuilding]:
+        with self.datastore.transaction(commit=False) as cur:
+            return rebuilding_in(cur, self.schema, head)
 
     def vitals(self) -> Vitals:
         return vitals(self.datastore, self.schema, self.events_table)

@@ -17,6 +17,7 @@ from store.topics import events_of
 
 class SimulationsProjection(Projection):
     name = "simulations"
+    version = 1
     topics = events_of(Simulation)
     tables: ClassVar[dict[str, str]] = {
         "simulations": """

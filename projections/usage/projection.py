@@ -28,6 +28,7 @@ RECORDED = UsageEvent.Recorded
 
 class UsageProjection(Projection):
     name = "usage"
+    version = 1
     partitioned = True
     topics = events_of(UsageEvent, Meter)
     tables: ClassVar[dict[str, str]] = {

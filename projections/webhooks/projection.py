@@ -34,6 +34,7 @@ def delivery_id(endpoint_id: uuid.UUID, position: int) -> uuid.UUID:
 
 class WebhooksProjection(Projection):
     name = "webhooks"
+    version = 1
     topics = events_of(WebhookEndpoint, Alert, AlertTrigger, CreditWallet, Subscription, Invoice, Meter)
     tables: ClassVar[dict[str, str]] = {
         "webhook_endpoints": """

@@ -16,7 +16,7 @@ from litestar import Response, get
 from litestar.datastructures import State
 
 from application.tally import Tally
-from interfaces.resources.health import Health, Liveness, Parked, Readiness
+from interfaces.resources.health import Health, Liveness, Parked, Readiness, Rebuild
 from projections.engine.registry import PROJECTIONS
 from projections.engine.tracking import positions
 from projections.reads.queries import Queries
@@ -67,7 +67,8 @@ class HealthQueries:
         """The log head and each projection's position. `status` is `degraded` when a projection has parked
         events it could not apply, else `catching_up` or `ok`. `parked` without a key: how many events each
         projection has parked, over all businesses; with a key: the key's business's own, with the position
-        each is stuck at."""
+        each is stuck at. `rebuilding`: the read models an upgrade (or `tally projections rebuild`) is rebuilding
+        while the ones shown serve, each with its new generation's position and the head it catches up to."""
         head = tally.store.head()
         at = positions(tally.store)
         stuck = queries.stuck(list(PROJECTIONS))
@@ -80,7 +81,8 @@ class HealthQueries:
             parked = [Parked(name, events) for name, events in totals.items()]
         else:
             parked = [Parked(s.projection, s.events, s.position) for s in stuck if s.business_id in (caller, None)]
-        return Health(status=status, position=head, projections=at, parked=parked)
+        rebuilding = {r.name: Rebuild(r.done, r.total) for r in queries.rebuilding(head)}
+        return Health(status=status, position=head, projections=at, parked=parked, rebuilding=rebuilding)
 
     @get("/live", operation_id="GetLiveness")
     async def live(self) -> Liveness:

@@ -8,8 +8,9 @@ BIN := $(VENV)/bin
 run: $(VENV)/.installed
 	$(BIN)/tally serve
 
-# pytest-xdist workers sharing one PostgreSQL (docs/testing.md says why this many).
-TEST_WORKERS ?= auto
+# pytest-xdist workers sharing one PostgreSQL: two per core, as a test spends about half its time waiting on
+# PostgreSQL, on processes it started or on timers (docs/testing.md).
+TEST_WORKERS ?= $(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 2) )))
 
 test: lint
 	scripts/ensure-chromium

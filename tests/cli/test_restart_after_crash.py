@@ -59,7 +59,7 @@ def test_serve_with_api_processes_killed_with_9_leaves_none_of_its_children_and_
         first.wait()
 
         # Answered by the new serve: none of the killed one's API processes, which held the port, is left.
-        serve_on(data, port=port, within=10, ready=lambda: all(gone(c.pid) for c in api))
+        serve_on(data, port=port, ready=lambda: all(gone(c.pid) for c in api))
         eventually(lambda: all(gone(c.pid) for c in children), 30, "the killed serve's worker ends too")
     finally:
         for child in children:  # only when the test failed: orphans would hold the port

@@ -30,7 +30,7 @@ from tests.projections.workload import drain, run_billing, run_workload
 
 
 @pytest.fixture
-def billed(tally: Tally) -> Tally:
+def billed_store(tally: Tally) -> Tally:
     """A store with usage, customers and invoices, every read model at the head and at its code's version."""
     meter = run_workload(tally)
     drain(tally)
@@ -75,58 +75,58 @@ def test_a_new_store_is_built_at_every_code_version_and_not_rebuilt(tally: Tally
 
 
 def test_a_bumped_version_is_rebuilt_once_on_start_into_the_incremental_read_model(
-    billed: Tally, monkeypatch: pytest.MonkeyPatch
+    billed_store: Tally, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    incremental = snapshot(billed)
+    incremental = snapshot(billed_store)
     monkeypatch.setattr(InvoicesProjection, "version", InvoicesProjection.version + 1)
-    with started(billed) as worker:
+    with started(billed_store) as worker:
         assert worker.upgrader.done.wait(60)
     assert worker.upgrader.rebuilt == ["invoices"]
-    assert versions(billed)["invoices"] == InvoicesProjection.version
-    assert snapshot(billed) == incremental
-    with started(billed) as again:
+    assert versions(billed_store)["invoices"] == InvoicesProjection.version
+    assert snapshot(billed_store) == incremental
+    with started(billed_store) as again:
         assert again.upgrader.done.wait(30)
     assert again.upgrader.rebuilt == [], "rebuilt once: the next start finds it at the code's version"
 
 
 def test_the_live_read_model_answers_and_takes_new_events_until_the_swap(
-    billed: Tally, monkeypatch: pytest.MonkeyPatch
+    billed_store: Tally, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    business = billed.businesses.register_business("acme")
-    queries = Queries(billed.store.datastore, billed.store.schema, billed.store.events_table)
-    old_table, old_customers = live_customers(billed)
+    business = billed_store.businesses.register_business("acme")
+    queries = Queries(billed_store.store.datastore, billed_store.store.schema, billed_store.store.events_table)
+    old_table, old_customers = live_customers(billed_store)
     seen: dict[str, Any] = {}
     build = operations.build
 
     def build_then_look(app: Any, generation: Projection, until: int, progress: Any = None) -> None:
         build(app, generation, until, progress)
         if generation.suffix == operations.NEXT:  # built, not yet swapped in
-            position = billed.customers.create_customer(business, "cus_meanwhile", None, None).position
-            seen["applied"] = wait_for(billed.store, ["customers"], position, 30)
-            seen["live"] = live_customers(billed)
-            seen["rebuilding"] = queries.rebuilding(billed.store.head())
+            position = billed_store.customers.create_customer(business, "cus_meanwhile", None, None).position
+            seen["applied"] = wait_for(billed_store.store, ["customers"], position, 30)
+            seen["live"] = live_customers(billed_store)
+            seen["rebuilding"] = queries.rebuilding(billed_store.store.head())
 
     monkeypatch.setattr(operations, "build", build_then_look)
     monkeypatch.setattr(CustomersProjection, "version", CustomersProjection.version + 1)
-    with started(billed) as worker:
+    with started(billed_store) as worker:
         assert worker.upgrader.done.wait(60)
 
     assert seen["applied"] and seen["live"] == (old_table, sorted([*old_customers, "cus_meanwhile"]))
     [shown] = seen["rebuilding"]
     assert shown.name == "customers" and 0 < shown.done <= shown.total
-    new_table, customers = live_customers(billed)
+    new_table, customers = live_customers(billed_store)
     assert new_table != old_table and customers == seen["live"][1], "swapped in, with what came meanwhile"
-    assert queries.rebuilding(billed.store.head()) == []
-    assert operations.verify(billed.store, "customers").complete
+    assert queries.rebuilding(billed_store.store.head()) == []
+    assert operations.verify(billed_store.store, "customers").complete
 
 
 def test_two_workers_starting_at_once_rebuild_a_bumped_projection_once(
-    billed: Tally, monkeypatch: pytest.MonkeyPatch
+    billed_store: Tally, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(CustomersProjection, "version", CustomersProjection.version + 1)
     monkeypatch.setattr(upgrades, "RETRY_S", 0.05)
-    names = [p.tracking_name for p in all_projections(billed.store.schema)]
-    pair = [Upgrader(billed.store, names, threading.Event()) for _ in range(2)]
+    names = [p.tracking_name for p in all_projections(billed_store.store.schema)]
+    pair = [Upgrader(billed_store.store, names, threading.Event()) for _ in range(2)]
     together = threading.Barrier(2)
 
     def start(upgrader: Upgrader) -> None:
@@ -139,35 +139,38 @@ def test_two_workers_starting_at_once_rebuild_a_bumped_projection_once(
     for thread in threads:
         thread.join(timeout=60)
     assert sorted(u.rebuilt for u in pair) == [[], ["customers"]]
-    assert versions(billed)["customers"] == CustomersProjection.version
+    assert versions(billed_store)["customers"] == CustomersProjection.version
 
 
-def test_an_old_store_shows_what_is_still_to_rebuild_on_health(billed: Tally) -> None:
+def test_an_old_store_shows_what_is_still_to_rebuild_on_health(billed_store: Tally) -> None:
     """A store from before versions were recorded: every read model with a position is version 0."""
-    with billed.store.datastore.transaction(commit=True) as cur:
-        cur.execute(sql.SQL("DROP TABLE {}.projection_versions").format(sql.Identifier(billed.store.schema)))
-    queries = Queries(billed.store.datastore, billed.store.schema, billed.store.events_table)
-    head = billed.store.head()
+    with billed_store.store.datastore.transaction(commit=True) as cur:
+        cur.execute(sql.SQL("DROP TABLE {}.projection_versions").format(sql.Identifier(billed_store.store.schema)))
+    queries = Queries(billed_store.store.datastore, billed_store.store.schema, billed_store.store.events_table)
+    head = billed_store.store.head()
     assert queries.rebuilding(head) == [Rebuilding(name, 0, head) for name in sorted(PROJECTIONS)]
-    with started(billed) as worker:
+    with started(billed_store) as worker:
         assert worker.upgrader.done.wait(60)
     assert sorted(worker.upgrader.rebuilt) == sorted(PROJECTIONS)
     assert queries.rebuilding(head) == []
 
 
 def test_partition_workers_starting_together_each_rebuild_their_share_one_after_the_other(
-    billed: Tally, monkeypatch: pytest.MonkeyPatch
+    billed_store: Tally, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The whole `usage` becomes two partitions at its version; bumped, each partition's worker rebuilds its
     own share (they share the `__next` tables: one at a time), and the rows are what they were."""
-    schema = billed.store.schema
+    schema = billed_store.store.schema
     split = [worker_projections(schema, Partition(i, 2)) for i in range(2)]
-    setup = [Worker(billed.store, projections) for projections in split]
+    setup = [Worker(billed_store.store, projections) for projections in split]
     for worker in setup:
         worker.setup()
-    incremental = snapshot(billed)
+    incremental = snapshot(billed_store)
     del incremental["positions"]
-    assert {n: v for n, v in versions(billed).items() if n.startswith("usage")} == {"usage@0/2": 1, "usage@1/2": 1}
+    assert {n: v for n, v in versions(billed_store).items() if n.startswith("usage")} == {
+        "usage@0/2": 1,
+        "usage@1/2": 1,
+    }
     monkeypatch.setattr(UsageProjection, "version", UsageProjection.version + 1)
     monkeypatch.setattr(upgrades, "RETRY_S", 0.05)
     together = threading.Barrier(2)
@@ -182,21 +185,24 @@ def test_partition_workers_starting_together_each_rebuild_their_share_one_after_
     for thread in threads:
         thread.join(timeout=60)
     assert [w.upgrader.rebuilt for w in setup] == [["usage@0/2"], ["usage@1/2"]]
-    assert {n: v for n, v in versions(billed).items() if n.startswith("usage")} == {"usage@0/2": 2, "usage@1/2": 2}
-    rebuilt = snapshot(billed)
+    assert {n: v for n, v in versions(billed_store).items() if n.startswith("usage")} == {
+        "usage@0/2": 2,
+        "usage@1/2": 2,
+    }
+    rebuilt = snapshot(billed_store)
     del rebuilt["positions"]
     assert rebuilt == incremental
 
 
-def test_a_rebuild_by_hand_waits_for_the_one_under_way(billed: Tally) -> None:
+def test_a_rebuild_by_hand_waits_for_the_one_under_way(billed_store: Tally) -> None:
     """`tally projections rebuild` says it waits, and starts once the other is done; partitions share the lock."""
     told, held = threading.Event(), []
 
     def by_hand() -> None:
-        with operations.one_rebuild(billed.store, "usage@1/2", waiting=told.set) as mine:
+        with operations.one_rebuild(billed_store.store, "usage@1/2", waiting=told.set) as mine:
             held.append(mine)
 
-    with operations.one_rebuild(billed.store, "usage", wait=False) as first:
+    with operations.one_rebuild(billed_store.store, "usage", wait=False) as first:
         thread = threading.Thread(target=by_hand)
         thread.start()
         assert first and told.wait(10)
@@ -205,20 +211,22 @@ def test_a_rebuild_by_hand_waits_for_the_one_under_way(billed: Tally) -> None:
     assert held == [True]
 
 
-def test_billing_waits_while_an_upgrade_rebuilds_a_read_model(billed: Tally, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_billing_waits_while_an_upgrade_rebuilds_a_read_model(
+    billed_store: Tally, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A changed rule's rows are not yet written: no cycle is closed on what the older version wrote."""
-    assert billed.billing.usage_ready()
+    assert billed_store.billing.usage_ready()
     monkeypatch.setattr(InvoicesProjection, "version", InvoicesProjection.version + 1)
-    assert not billed.billing.usage_ready()
-    with started(billed) as worker:
+    assert not billed_store.billing.usage_ready()
+    with started(billed_store) as worker:
         assert worker.upgrader.done.wait(60)
-    assert billed.billing.usage_ready()
+    assert billed_store.billing.usage_ready()
 
 
 def test_a_worker_stopped_during_a_rebuild_leaves_the_live_read_model_and_the_next_start_rebuilds_it(
-    billed: Tally, monkeypatch: pytest.MonkeyPatch
+    billed_store: Tally, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = snapshot(billed)
+    before = snapshot(billed_store)
     monkeypatch.setattr(CustomersProjection, "version", CustomersProjection.version + 1)
     stopping = threading.Event()
     build = operations.build
@@ -231,13 +239,15 @@ def test_a_worker_stopped_during_a_rebuild_leaves_the_live_read_model_and_the_ne
         build(app, generation, until, stop_then_report)
 
     monkeypatch.setattr(operations, "build", stopped_midway)
-    upgrader = Upgrader(billed.store, [p.tracking_name for p in all_projections(billed.store.schema)], stopping)
+    upgrader = Upgrader(
+        billed_store.store, [p.tracking_name for p in all_projections(billed_store.store.schema)], stopping
+    )
     assert upgrader.run() == [] and upgrader.done.is_set()
-    after = snapshot(billed)
+    after = snapshot(billed_store)
     assert {n: p for n, p in after.pop("positions").items() if "__" not in n} == before.pop("positions")
-    assert after == before and versions(billed)["customers"] == CustomersProjection.version - 1
+    assert after == before and versions(billed_store)["customers"] == CustomersProjection.version - 1
     monkeypatch.setattr(operations, "build", build)
-    with started(billed) as worker:
+    with started(billed_store) as worker:
         assert worker.upgrader.done.wait(60)
     assert worker.upgrader.rebuilt == ["customers"]
-    assert versions(billed)["customers"] == CustomersProjection.version
+    assert versions(billed_store)["customers"] == CustomersProjection.version

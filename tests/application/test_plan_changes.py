@@ -11,6 +11,9 @@ from decimal import Decimal
 import pytest
 
 from application.tally import Tally
+from domain.credit_rules import Attachment, EntitlementTerms
+from domain.credit_wallet import CreditWallet, wallet_id
+from domain.customer import customer_id
 from domain.errors import Conflict, Invalid, NotFound
 from tests.application.helpers import close, count_meter, price, send
 
@@ -196,3 +199,49 @@ def test_audit_verify_re_derives_every_proration_invoice_from_the_log(tally, bus
     worker.caught_up()
     verdict = tally.verification.verify(business)
     assert (verdict.invoices, verdict.findings) == (4, [])  # 2 prorated, 1 full at the change, 1 do_not_bill
+
+
+@pytest.mark.parametrize(
+    "behaviour, mode, granted",
+    [
+        ("prorate", "prorated_immediately", ["1000", "2000"]),  # (5,000 - 1,000) x 1/2
+        ("no_prorate", "prorated_immediately", ["1000", "4000"]),  # 5,000 - 1,000, whole
+        ("prorate", "do_not_bill", ["1000", "2000"]),
+        ("no_prorate", "full_immediately", ["1000", "5000"]),  # a new cycle: the new product's whole grant
+    ],
+)
+def test_a_change_grants_the_new_entitlement_credits_for_the_rest_of_the_cycle_by_proration_behavior(
+    tally, business, make_customer, worker, behaviour, mode, granted
+):
+    make_customer("cus_1")
+    entitlement = str(tally.entitlements.define(business, EntitlementTerms("API credits", "credits", 0)).id)
+    basic = tally.catalogue.create_product(
+        business, "Basic", "USD", Decimal(30), "month", 1, [], [Attachment(entitlement, Decimal(1000), {})]
+    ).id
+    pro = tally.catalogue.create_product(
+        business, "Pro", "USD", Decimal(60), "month", 1, [], [Attachment(entitlement, Decimal(5000), {}, behaviour)]
+    ).id
+    subscription = start(tally, business, basic)
+    change(tally, business, subscription, pro, mode)
+    held: CreditWallet = tally.store.repository.get(wallet_id(customer_id(business, "cus_1"), entitlement))
+    assert [str(g["amount"]) for g in held.grants.values()] == granted
+    ends = datetime(2026, 10, 16 if mode == "full_immediately" else 1, tzinfo=timezone.utc)
+    assert list(held.grants.values())[-1]["expires_at"] == ends  # settled with the cycle it pays for
+
+
+def test_a_downgrade_takes_no_credits_back_and_a_preview_grants_nothing(tally, business, make_customer, worker):
+    make_customer("cus_1")
+    entitlement = str(tally.entitlements.define(business, EntitlementTerms("API credits", "credits", 0)).id)
+    big = tally.catalogue.create_product(
+        business, "Big", "USD", Decimal(60), "month", 1, [], [Attachment(entitlement, Decimal(5000), {})]
+    ).id
+    small = tally.catalogue.create_product(
+        business, "Small", "USD", Decimal(30), "month", 1, [], [Attachment(entitlement, Decimal(1000), {})]
+    ).id
+    subscription = start(tally, business, big)
+    head = tally.store.head()
+    change(tally, business, subscription, small, "prorated_immediately", preview=True)
+    assert tally.store.head() == head
+    change(tally, business, subscription, small, "prorated_immediately")
+    held: CreditWallet = tally.store.repository.get(wallet_id(customer_id(business, "cus_1"), entitlement))
+    assert [str(g["amount"]) for g in held.grants.values()] == ["5000"]

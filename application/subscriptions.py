@@ -91,11 +91,18 @@ class Subscriptions:
         now: datetime,
         cancel_at_next_billing_date: bool | None = None,
         metadata: dict[str, Any] | None = None,
+        next_billing_date: datetime | None = None,
     ) -> Written[uuid.UUID]:
-        """Cancel at the next billing date (or undo that before it), and/or replace the metadata; one save."""
+        """Move the next billing date, cancel at the next billing date (or undo that before it), and/or replace
+        the metadata; one save. An undo comes before the move and a cancellation after it, so both may be sent
+        together."""
         subscription = self.get_subscription(business, subscription_id)
-        if cancel_at_next_billing_date is not None:
-            subscription.cancel_at_next_billing_date(cancel_at_next_billing_date, now)
+        if cancel_at_next_billing_date is False:
+            subscription.cancel_at_next_billing_date(False, now)
+        if next_billing_date is not None:
+            subscription.move_next_billing_date(next_billing_date, now)
+        if cancel_at_next_billing_date:
+            subscription.cancel_at_next_billing_date(True, now)
         if metadata is not None:
             subscription.set_metadata(metadata)
         return Written.by(subscription.id, self.save(subscription))

@@ -137,6 +137,16 @@ class Subscription(Aggregate):
     class MetadataSet(Aggregate.Event):
         metadata: dict[str, Any]
 
+    class NextBillingDateMoved(Aggregate.Event):
+        """The open cycle `index` ends at `next_billing_date` (it ended at `previous`); the cycles after it run
+        from there on the subscription's interval."""
+
+        index: int
+        previous: datetime
+        next_billing_date: datetime
+        billing_interval: Interval
+        interval_count: int
+
     @event(Started)
     def __init__(
         self,
@@ -428,6 +438,38 @@ class Subscription(Aggregate):
         if self.ends_at is None or (self.cancel_at_period_end and at < self.ends_at):
             self._cancelled(ends_at=at)
 
+    def move_next_billing_date(self, at: datetime, now: datetime) -> None:
+        """The open cycle ends at `at` (truncated to the minute) and the next cycles run from there. Not during
+        the trial, nor once cancelled or set to cancel, nor after a change billed part of the cycle (its
+        shares are spent), nor once the cycle has ended; `at` after now and after the cycle's start and last
+        change (docs/subscriptions.md)."""
+        c = self._changeable(replace_scheduled=True)
+        if self.timeline.in_trial(c):
+            raise Conflict("the next billing date cannot move during the trial", "subscription_in_trial")
+        if self.billed_from is not None:
+            raise Conflict(
+                "a change billed part of the open cycle already: its next billing date cannot move", "part_billed"
+            )
+        if c.end <= now:
+            raise Conflict(f"the open cycle ended at {c.end.isoformat()} and waits for its close", "cycle_ended")
+        faults = time_fault("next_billing_date", at)
+        at = whole_minute(at)
+        since = max(now, c.start, change_from_terms(self.changes[-1]).at)
+        if not faults and at <= since:
+            faults.append(Fault("next_billing_date", f"must be after {since.isoformat()}"))
+        if not faults and cycle(at, self.billing_interval, self.interval_count, 0).end >= END:
+            faults.append(Fault("next_billing_date", f"the next cycle must end before {END.isoformat()}"))
+        if faults:
+            raise Invalid("cannot move the next billing date", "invalid_subscription", faults)
+        if at != c.end:
+            self._next_billing_date_moved(
+                index=c.index,
+                previous=c.end,
+                next_billing_date=at,
+                billing_interval=self.billing_interval,
+                interval_count=self.interval_count,
+            )
+
     def set_metadata(self, metadata: dict[str, Any]) -> None:
         faults = metadata_faults(metadata)
         if faults:
@@ -514,6 +556,19 @@ class Subscription(Aggregate):
     def _cancelled(self, ends_at: datetime) -> None:
         self.ends_at = ends_at
         self.cancel_at_period_end = False
+
+    @event(NextBillingDateMoved)
+    def _next_billing_date_moved(
+        self,
+        index: int,
+        previous: datetime,
+        next_billing_date: datetime,
+        billing_interval: Interval,
+        interval_count: int,
+    ) -> None:
+        self.epochs.append(Epoch(index + 1, next_billing_date, billing_interval, interval_count, moved=True).terms())
+        if self.scheduled is not None:  # a change scheduled for the next billing date goes with it
+            self.scheduled = {**self.scheduled, "effective_at": next_billing_date}
 
     @event(MetadataSet)
     def _metadata_set(self, metadata: dict[str, Any]) -> None:

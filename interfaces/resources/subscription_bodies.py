@@ -125,20 +125,13 @@ class ChangePlan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 class SubscriptionUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Dodo's update body, the fields tally implements: cancel at the next billing date (or undo it before
-    then), replace the metadata, cancel now (`status: cancelled`)."""
+    then), replace the metadata, cancel now (`status: cancelled`), move the next billing date (the end of the
+    open cycle)."""
 
     cancel_at_next_billing_date: bool | None = None
     metadata: dict[str, Any] | None = None
     status: Literal["cancelled"] | None = None
-    next_billing_date: Any = None
-
-    def check(self) -> None:
-        if self.next_billing_date is not None:
-            raise Invalid(
-                "moving the next billing date is not supported yet",
-                "invalid_subscription",
-                [Fault("next_billing_date", "is not supported yet")],
-            )
+    next_billing_date: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
 
 _own = msgspec.json.Decoder(SubscriptionCreate)

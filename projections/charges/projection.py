@@ -158,6 +158,8 @@ class ChargesProjection(Projection):
                 self._move_cycle(cur, e.originator_id, None, position)
             elif isinstance(e, Subscription.PlanChanged):
                 self._plan_changed(cur, e, position)
+            elif isinstance(e, Subscription.NextBillingDateMoved):
+                self._billing_date_moved(cur, e, position)
             elif isinstance(e, (Subscription.Cancelled, Subscription.CancellationScheduled)):
                 self._end(cur, e.originator_id, e.ends_at, position)
             elif isinstance(e, Subscription.CancellationWithdrawn):
@@ -189,6 +191,17 @@ class ChargesProjection(Projection):
                 "FROM {p} p WHERE p.id = %s AND c.subscription_id = %s"
             ).format(c=self.t("charges"), p=self.t("products")),
             (e.billing_interval, e.interval_count, to_json(timeline.terms()), e.product_id, e.originator_id),
+        )
+        self._move_cycle(cur, e.originator_id, None, position)
+
+    def _billing_date_moved(self, cur: Cursor[Any], e: Subscription.NextBillingDateMoved, position: int) -> None:
+        row = self._row(cur, e.originator_id)
+        if row is None:
+            return
+        timeline = _timeline(row).moved(e.index, e.next_billing_date, e.billing_interval, e.interval_count)
+        cur.execute(
+            sql.SQL("UPDATE {} SET timeline = %s WHERE subscription_id = %s").format(self.t("charges")),
+            (to_json(timeline.terms()), e.originator_id),
         )
         self._move_cycle(cur, e.originator_id, None, position)
 

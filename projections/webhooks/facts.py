@@ -203,13 +203,19 @@ def plan_changed(e: Subscription.PlanChanged, subject: Subject) -> Fact:
 
 
 def subscription_updated(e: Any, subject: Subject) -> Fact:
-    """Dodo's `subscription.updated`: cancel at the next billing date set or undone, metadata replaced."""
+    """Dodo's `subscription.updated`: cancel at the next billing date set or undone, metadata replaced, the next
+    billing date moved."""
     if isinstance(e, Subscription.CancellationScheduled):
         subject.update(ends_at=_iso(e.ends_at), cancel_at_period_end=True)
     elif isinstance(e, Subscription.CancellationWithdrawn):
         subject.update(ends_at=None, cancel_at_period_end=False)
     elif isinstance(e, Subscription.MetadataSet):
         subject["metadata"] = e.metadata
+    elif isinstance(e, Subscription.NextBillingDateMoved) and "timeline" in subject:
+        ends_at = datetime.fromisoformat(subject["ends_at"]) if subject.get("ends_at") else None
+        before = Timeline.from_terms(subject["timeline"], ends_at)
+        moved = before.moved(e.index, e.next_billing_date, e.billing_interval, e.interval_count)
+        subject["timeline"] = msgspec.to_builtins(moved.terms())
     return Fact("subscription.updated", uuid.UUID(subject["business_id"]), _subscription(e, subject, _status(subject)))
 
 
@@ -346,6 +352,7 @@ FACTS: dict[type, Builder] = {
     Subscription.CancellationScheduled: subscription_updated,
     Subscription.CancellationWithdrawn: subscription_updated,
     Subscription.MetadataSet: subscription_updated,
+    Subscription.NextBillingDateMoved: subscription_updated,
     Invoice.Issued: invoice_issued,
     Invoice.Paid: invoice_paid,
     Invoice.Voided: invoice_voided,

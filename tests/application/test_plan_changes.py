@@ -245,3 +245,57 @@ def test_a_downgrade_takes_no_credits_back_and_a_preview_grants_nothing(tally, b
     change(tally, business, subscription, small, "prorated_immediately")
     held: CreditWallet = tally.store.repository.get(wallet_id(customer_id(business, "cus_1"), entitlement))
     assert [str(g["amount"]) for g in held.grants.values()] == ["5000"]
+
+
+@pytest.mark.parametrize("moved_to, ends", [(datetime(2026, 9, 21, tzinfo=timezone.utc), 21), (None, 11)])
+def test_moving_the_next_billing_date_bills_the_open_cycle_whole_and_runs_the_next_ones_from_there(
+    tally, business, plans, worker, moved_to, ends
+):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    change(tally, business, subscription, pro, "do_not_bill")  # shares are of the cycle as moved
+    moved_to = moved_to or datetime(2026, 10, 11, 0, 0, 30, tzinfo=timezone.utc)  # 40 days, truncated to the minute
+    tally.subscriptions.update_subscription(
+        business, subscription, datetime(2026, 9, 17, tzinfo=timezone.utc), next_billing_date=moved_to
+    )
+    moved, following = close(tally, business, subscription, datetime(2026, 11, 12, tzinfo=timezone.utc))
+
+    assert (moved.cycle_start, moved.cycle_end) == (S, moved_to.replace(second=0))
+    assert [s["share"] for s in moved.segments] == ([[3, 4], [1, 4]] if ends == 21 else [[3, 8], [5, 8]])
+    assert str(moved.price) == "30.00"  # Basic's whole fixed price, as for any cycle; Pro's starts with the next
+    month = moved.cycle_end.month + 1
+    assert (following.cycle_start, following.cycle_end) == (moved.cycle_end, moved.cycle_end.replace(month=month))
+    assert str(following.total) == "60.00"
+    assert tally.explainer.explain_invoice(business, moved.id).matches
+    worker.caught_up()
+    assert tally.verification.verify(business).findings == []
+
+
+def test_the_next_billing_date_moves_only_forward_in_an_open_cycle_that_has_not_ended(tally, business, plans, worker):
+    basic, pro = plans
+    now = datetime(2026, 9, 17, tzinfo=timezone.utc)
+    subscription = start(tally, business, basic)
+    trial = start(tally, business, basic, trial_period_days=14)
+
+    def move(sub, at, when=now):
+        tally.subscriptions.update_subscription(business, sub, when, next_billing_date=at)
+
+    for at in (datetime(2026, 9, 16, tzinfo=timezone.utc), now, datetime(9000, 1, 1, tzinfo=timezone.utc)):
+        with pytest.raises(Invalid) as refused:
+            move(subscription, at)
+        assert refused.value.errors[0].field == "next_billing_date"
+    with pytest.raises(Conflict) as in_trial:
+        move(trial, datetime(2026, 9, 20, tzinfo=timezone.utc), datetime(2026, 9, 3, tzinfo=timezone.utc))
+    with pytest.raises(Conflict) as ended:
+        move(subscription, datetime(2026, 10, 20, tzinfo=timezone.utc), NOW)
+    tally.plan_changes.change_plan(business, subscription, pro, 1, "prorated_immediately", T, now)
+    head = tally.store.head()
+    with pytest.raises(Conflict) as billed:
+        move(subscription, datetime(2026, 9, 20, tzinfo=timezone.utc))
+    assert tally.store.head() == head
+    assert (in_trial.value.code, ended.value.code, billed.value.code) == (
+        "subscription_in_trial",
+        "cycle_ended",
+        "part_billed",
+    )

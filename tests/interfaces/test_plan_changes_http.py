@@ -95,7 +95,22 @@ def test_cancel_at_the_next_billing_date_is_set_and_undone_by_patch(client, auth
     r = client.patch(f"/subscriptions/{sub['id']}", json={"metadata": {"team": "a"}}, headers=auth)
     assert r.status_code == 200 and r.json()["metadata"] == {"team": "a"}
     r = client.patch(f"/subscriptions/{sub['id']}", json={"next_billing_date": iso(T)}, headers=auth)
-    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "next_billing_date"
+    assert r.status_code == 409 and r.json()["code"] == "subscription_cancelled"  # undo the cancellation first
+
+
+def test_patch_moves_the_next_billing_date_of_the_open_cycle(client, auth, make_customer, served_plans):
+    basic, _, _ = served_plans
+    now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    _, sub = start(client, auth, make_customer, basic, start=iso(now - timedelta(days=1)))
+    path = f"/subscriptions/{sub['id']}"
+    later = now + timedelta(days=40)
+    r = client.patch(path, json={"next_billing_date": iso(later), "cancel_at_next_billing_date": True}, headers=auth)
+    assert r.status_code == 200, r.text
+    assert (r.json()["next_billing_date"], r.json()["ends_at"]) == (iso(later), iso(later))
+    r = client.patch(path, json={"cancel_at_next_billing_date": False, "next_billing_date": iso(now)}, headers=auth)
+    assert (r.status_code, r.json()["errors"][0]["field"]) == (422, "next_billing_date")
+    assert client.get(path, headers=auth).json()["cancel_at_next_billing_date"] is True  # nothing half-written
+    assert client.patch(path, json={"next_billing_date": "soon"}, headers=auth).status_code == 422
 
 
 def test_refusals_are_problems_and_store_nothing(client, auth, make_customer, served_plans):

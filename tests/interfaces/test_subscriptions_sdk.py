@@ -4,6 +4,8 @@ history and cancel at the next billing date (docs/subscriptions.md)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from dodopayments import DodoPayments
 from litestar.testing import TestClient
@@ -68,6 +70,8 @@ def test_a_usage_based_product_and_its_subscription_through_the_sdk(strict_sdk, 
     got = sdk.subscriptions.retrieve(sub)
     assert (got.product_id, got.status, got.quantity) == (basic.product_id, "active", 1)
     assert [s.subscription_id for s in sdk.subscriptions.list(customer_id=customer).items] == [sub]
+    later = got.next_billing_date + timedelta(days=3)
+    assert sdk.subscriptions.update(sub, next_billing_date=later).next_billing_date == later
     preview = sdk.subscriptions.preview_change_plan(
         sub, product_id=pro.product_id, proration_billing_mode="prorated_immediately", quantity=1
     )

@@ -232,6 +232,8 @@ EXAMPLES: dict[str, Example] = {
     "cycles_from": lambda w: None,
     "cycles_anchor": lambda w: None,
     "scheduled_at": lambda w: NOW,
+    "previous": lambda w: CYCLE_END,
+    "next_billing_date": lambda w: CYCLE_END + timedelta(days=3),
     "billing": lambda w: {"country": "DE", "street": None, "city": "Berlin", "state": None, "zipcode": None},
 }
 

@@ -97,13 +97,13 @@ class SubscriptionCommands:
         self, subscription_id: uuid.UUID, data: SubscriptionUpdate, tally: Tally, business: uuid.UUID
     ) -> SubscriptionWritten:
         """Cancel at the next billing date (`cancel_at_next_billing_date: true`; `false` before that date undoes
-        it), replace the `metadata`, or cancel now (`status: cancelled`)."""
-        data.check()
+        it), replace the `metadata`, move the `next_billing_date` (the end of the open cycle), or cancel now
+        (`status: cancelled`)."""
         now = datetime.now(timezone.utc)
         if data.status == "cancelled":
             tally.subscriptions.cancel_subscription(business, subscription_id, now)
         done = tally.subscriptions.update_subscription(
-            business, subscription_id, now, data.cancel_at_next_billing_date, data.metadata
+            business, subscription_id, now, data.cancel_at_next_billing_date, data.metadata, data.next_billing_date
         )
         return _written(tally, business, done)
 

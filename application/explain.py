@@ -35,7 +35,7 @@ from domain.invoice import Invoice
 from domain.meter import Meter
 from domain.pricing_models import Part
 from domain.product import Product
-from domain.proration import Plan, Segment, SegmentUsage, fixed_amount, rate_bill
+from domain.proration import DIFFERENCES, Plan, Segment, SegmentUsage, fixed_amounts, rate_bill
 from domain.rating import Line, Usage, UsagePrice, group_order
 from domain.subscription import Subscription
 from domain.usage_event import UsageEvent
@@ -100,7 +100,9 @@ class SegmentWork:
     fixed_amount: Decimal
 
 
-def segment_work(part: SegmentUsage, version: int, currency: str) -> SegmentWork:
+def segment_work(part: SegmentUsage, version: int, amount: Decimal) -> SegmentWork:
+    """A difference (`credited`, `difference`) is no share of the plan's price: its fixed_share reads
+    "difference" and its amount is the difference with the segment before (domain/proration.py)."""
     s = part.segment
     return SegmentWork(
         s.start,
@@ -112,8 +114,8 @@ def segment_work(part: SegmentUsage, version: int, currency: str) -> SegmentWork
         s.fixed,
         s.trial,
         part.price,
-        f"{s.fixed_share.numerator}/{s.fixed_share.denominator}",
-        fixed_amount(part.price, s, currency),
+        "difference" if s.fixed in DIFFERENCES else f"{s.fixed_share.numerator}/{s.fixed_share.denominator}",
+        amount,
     )
 
 
@@ -189,7 +191,8 @@ class InvoiceExplainer:
         bill = next(
             e
             for e in self.repository.event_store.get(subscription.id)
-            if isinstance(e, (Subscription.CycleClosed, Subscription.PartBilled)) and e.invoice_id == issued.id
+            if isinstance(e, (Subscription.CycleClosed, Subscription.PartBilled, Subscription.DifferenceBilled))
+            and e.invoice_id == issued.id
         )
         closed_at = self.log.positions(subscription.id)[bill.originator_version]
         segments = issued_segments(issued)
@@ -212,6 +215,9 @@ class InvoiceExplainer:
         counted: list[tuple[UsagePrice, int]] = []
         for i, segment in enumerate(segments):
             product = products[segment.plan.product_id]
+            if isinstance(bill, Subscription.DifferenceBilled):  # the fixed-price difference only: no usage
+                parts.append(SegmentUsage(segment, product.price, []))
+                continue
             for price in product.prices():
                 meters.setdefault(price.meter_id, self.repository.get(uuid.UUID(price.meter_id)))
             usages: list[Usage] = []
@@ -224,7 +230,7 @@ class InvoiceExplainer:
                     self._measure(usages, counted, price, meters[price.meter_id], late_events, late=True)
             parts.append(SegmentUsage(segment, product.price, usages))
         balance = wallet.balance if wallet else ZERO
-        closing = isinstance(bill, Subscription.CycleClosed)
+        closing = isinstance(bill, Subscription.CycleClosed)  # a part or a difference charges no overage
         rated = rate_bill(parts, issued.currency, balance, pools, closing)
         # Overage lines count no events; they are credits at the entitlement's price per unit.
         counted += [(UsagePrice(line.meter_id, line.unit_price), 0) for line in rated.lines[len(counted) :]]
@@ -253,7 +259,10 @@ class InvoiceExplainer:
             rated.total,
             issued.total,
             matches,
-            [segment_work(p, products[p.segment.plan.product_id].version, issued.currency) for p in parts],
+            [
+                segment_work(p, products[p.segment.plan.product_id].version, amount)
+                for p, amount in zip(parts, fixed_amounts(parts, issued.currency), strict=True)
+            ],
         )
 
     @staticmethod

@@ -7,6 +7,8 @@ runs the same decision and pricing on the subscription as stored, and saves noth
 - `full_immediately`: the open cycle ends at the change and is closed (its invoice is issued), a new cycle
   starts there on the new product;
 - `do_not_bill`: nothing is issued at the change; the cycle's invoice bills both parts.
+- `difference_immediately`: an invoice at the change for the fixed-price difference, when positive; the cycle's
+  invoice bills both parts (and credits a negative difference).
 
 A change that keeps the open cycle also grants what the new product's credit entitlements add for the rest of
 it, by each attachment's `proration_behavior` (domain/entitlements.py, `change_grants`).
@@ -115,6 +117,8 @@ class PlanChanges:
         c = subscription.open_cycle
         if mode == "full_immediately" and c is not None and c.end <= at:
             return self.billing.close(subscription, [c], now, preview)
+        if mode == "difference_immediately" and c is not None and c.start < at:
+            return self.billing.bill_difference(subscription, at, now)
         return Issued([], [])
 
     def _grant_for_the_rest(

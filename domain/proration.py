@@ -8,6 +8,10 @@ in; how the parts' fixed prices are billed depends on the change's proration mod
   (T - S) / (E - S) and (E - T) / (E - S);
 - `do_not_bill`: the part before T keeps what it paid (the whole fixed price, when it started the cycle); the
   part from T pays no fixed price: the new one starts with the next cycle.
+- `difference_immediately` (a cycle's first change only): the part before T keeps its whole fixed price; the
+  difference D = new fixed price x quantity - old fixed price x quantity, whole whatever T, is charged at once
+  on an invoice of its own when positive (basis `difference`), and credited on the cycle's invoice when
+  negative (basis `credited`, the part from T): the cycle costs the new plan's whole fixed price either way.
 
 Whatever the mode, each segment's usage is rated on its own plan's prices with every allowance (free
 threshold) multiplied by the segment's share, rounded down to 12 places so a cycle's segments never allow more
@@ -32,12 +36,20 @@ from domain.money import MINOR_UNITS
 from domain.numbers import MAX_PLACES
 from domain.rating import Rated, Usage, UsagePrice, rate
 
-Mode = Literal["prorated_immediately", "prorated_immediately_keep_cycle", "full_immediately", "do_not_bill"]
+Mode = Literal[
+    "prorated_immediately",
+    "prorated_immediately_keep_cycle",
+    "full_immediately",
+    "do_not_bill",
+    "difference_immediately",
+]
 MODES: tuple[Mode, ...] = get_args(Mode)
 PRORATING: tuple[Mode, ...] = ("prorated_immediately", "prorated_immediately_keep_cycle", "full_immediately")
 # Bill the part of the open cycle before the change at once and keep the cycle (docs/subscriptions.md).
 BILLING_THE_PART: tuple[Mode, ...] = ("prorated_immediately", "prorated_immediately_keep_cycle")
-Basis = Literal["whole", "prorated", "none"]
+Basis = Literal["whole", "prorated", "none", "credited", "difference"]
+# Bases whose amount is the fixed-price difference with the segment before (`fixed_amounts`).
+DIFFERENCES: tuple[Basis, ...] = ("credited", "difference")
 
 SECOND = timedelta(seconds=1)
 
@@ -73,12 +85,10 @@ class Segment:
 
     @property
     def fixed_share(self) -> Fraction:
-        """How much of its plan's fixed price the segment pays."""
-        return (
-            Fraction(0)
-            if self.trial
-            else {"whole": Fraction(1), "prorated": self.share, "none": Fraction(0)}[self.fixed]
-        )
+        """How much of its plan's fixed price the segment pays (a difference is no share: `fixed_amounts`)."""
+        if self.trial or self.fixed in DIFFERENCES:
+            return Fraction(0)
+        return {"whole": Fraction(1), "prorated": self.share, "none": Fraction(0)}[self.fixed]
 
     def terms(self) -> dict[str, Any]:
         """As events and read models store it: plain values only."""
@@ -125,6 +135,8 @@ def segments(
             bases[-1] = "prorated"
             if bases[-2] == "whole":
                 bases[-2] = "prorated"
+        elif c.mode == "difference_immediately":
+            bases[-1] = "credited"
     ends = starts[1:] + [cycle_end]
     return [
         Segment(s, e, p, share(s, e, cycle_start, cycle_end), b, trial)
@@ -137,12 +149,17 @@ def split(parts: list[Segment], at: datetime) -> tuple[list[Segment], list[Segme
     return [s for s in parts if s.start < at], [s for s in parts if s.start >= at]
 
 
+def _rounded(exact: Fraction, currency: str) -> Decimal:
+    """Rounded once, half away from zero, to the currency's minor unit."""
+    minor = MINOR_UNITS[currency]
+    scaled = abs(exact) * 10**minor
+    return Decimal(math.floor(scaled + Fraction(1, 2)) * (-1 if exact < 0 else 1)).scaleb(-minor)
+
+
 def fixed_amount(price: Decimal, segment: Segment, currency: str) -> Decimal:
     """The fixed price the segment pays: price x quantity x its fixed share, rounded once, half-up, to the
     currency's minor unit (prices are never negative)."""
-    minor = MINOR_UNITS[currency]
-    scaled = Fraction(price) * segment.plan.quantity * segment.fixed_share * 10**minor
-    return Decimal(math.floor(scaled + Fraction(1, 2))).scaleb(-minor)
+    return _rounded(Fraction(price) * segment.plan.quantity * segment.fixed_share, currency)
 
 
 def allowance(amount: Decimal, part: Fraction) -> Decimal:
@@ -160,6 +177,23 @@ class SegmentUsage:
     segment: Segment
     price: Decimal
     usages: list[Usage]
+
+
+def fixed_amounts(parts: list[SegmentUsage], currency: str) -> list[Decimal]:
+    """What each segment of a bill pays of its plan's fixed price. A difference segment follows the segment of
+    the plan it replaced in the same bill (a `difference_immediately` change is its cycle's first, so the
+    cycle's first segment is billed with it): D = price x quantity - the previous part's; `difference` pays D
+    when positive, `credited` credits it when negative; each is 0 otherwise (or without a part before it)."""
+    amounts = []
+    for i, part in enumerate(parts):
+        s = part.segment
+        if s.fixed not in DIFFERENCES:
+            amounts.append(fixed_amount(part.price, s, currency))
+            continue
+        before = parts[i - 1] if i else part
+        d = Fraction(part.price) * s.plan.quantity - Fraction(before.price) * before.segment.plan.quantity
+        amounts.append(_rounded(max(d, Fraction(0)) if s.fixed == "difference" else min(d, Fraction(0)), currency))
+    return amounts
 
 
 def segment_price(usage: Usage, segment: Segment) -> UsagePrice:
@@ -196,10 +230,13 @@ def rate_bill(
         for i, part in enumerate(parts)
         for u in part.usages
     ]
-    fixed = sum((fixed_amount(part.price, part.segment, currency) for part in parts), Decimal(0))
+    fixed = sum(fixed_amounts(parts, currency), Decimal(0))
     return rate(usages, fixed, currency, balance, pools, overage_lines=closing)
 
 
-def billed_terms(part: SegmentUsage, currency: str) -> dict[str, Any]:
-    """A segment as its invoice stores it: the segment, its plan's fixed price and what it paid of it."""
-    return {**part.segment.terms(), "price": part.price, "amount": fixed_amount(part.price, part.segment, currency)}
+def billed_terms(parts: list[SegmentUsage], currency: str) -> list[dict[str, Any]]:
+    """A bill's segments as its invoice stores them: each segment, its plan's fixed price and what it paid."""
+    return [
+        {**part.segment.terms(), "price": part.price, "amount": amount}
+        for part, amount in zip(parts, fixed_amounts(parts, currency), strict=True)
+    ]

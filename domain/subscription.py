@@ -100,6 +100,14 @@ class Subscription(Aggregate):
         invoice_id: uuid.UUID
         usage_position: int
 
+    class DifferenceBilled(Aggregate.Event):
+        """A `difference_immediately` change at `at` in the open cycle `index` charged the fixed-price
+        difference on its own invoice (the cycle's bills are unchanged)."""
+
+        index: int
+        at: datetime
+        invoice_id: uuid.UUID
+
     class PlanChanged(Aggregate.Event):
         """From `effective_at` on the subscription is on the product with the quantity. When `cycles_from` is
         set, the cycles from that index on run from `cycles_anchor` on the product's interval."""
@@ -358,6 +366,16 @@ class Subscription(Aggregate):
             faults.append(Fault("effective_at", "must not be in the future"))
         elif not faults and mode == "full_immediately" and at == self.bill_start(c) and at != c.start:
             faults.append(Fault("effective_at", "a new cycle cannot start where a change already billed up to"))
+        elif (
+            not faults
+            and mode == "difference_immediately"
+            and any(c.start < change_from_terms(ch).at for ch in self.changes)
+        ):
+            faults.append(
+                Fault("proration_billing_mode", "difference_immediately is only for the first change of a cycle")
+            )
+        elif not faults and change_from_terms(self.changes[-1]).mode == "difference_immediately" and at == since:
+            faults.append(Fault("effective_at", "must be after the difference_immediately change at that instant"))
         if faults:
             raise Invalid("cannot change the plan", "invalid_plan_change", faults)
         if self.scheduled is not None:
@@ -389,6 +407,13 @@ class Subscription(Aggregate):
             invoice_id=invoice_id,
             usage_position=max(usage_position, self.last_position),
         )
+
+    def bill_difference(self, at: datetime, invoice_id: uuid.UUID) -> None:
+        """Records the invoice of a difference_immediately change at `at` (priced at the last bill's position:
+        it bills no usage)."""
+        c = self.open_cycle
+        assert c is not None
+        self._difference_billed(index=c.index, at=at, invoice_id=invoice_id)
 
     def schedule_change(
         self,
@@ -495,6 +520,12 @@ class Subscription(Aggregate):
         self.invoice_ids.append(invoice_id)
         self.bill_cycles.append(index)
         self.billed_from = end
+
+    @event(DifferenceBilled)
+    def _difference_billed(self, index: int, at: datetime, invoice_id: uuid.UUID) -> None:
+        self.usage_positions.append(self.last_position)
+        self.invoice_ids.append(invoice_id)
+        self.bill_cycles.append(index)
 
     @event(PlanChanged)
     def _plan_changed(

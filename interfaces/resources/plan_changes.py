@@ -6,14 +6,15 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from fractions import Fraction
 
 import msgspec
 
 from application.plan_changes import Changed
 from application.tally import Tally
-from domain.invoice import Invoice
+from domain.invoice import Invoice, charges_a_difference
 from domain.money import MINOR_UNITS
-from domain.proration import Segment
+from domain.proration import DIFFERENCES, Segment
 from domain.timeline import change_from_terms
 from interfaces.resources.subscriptions import SubscriptionAnswer, subscription_answer
 from projections.invoices.queries import InvoiceView, invoice_view
@@ -97,12 +98,18 @@ def _items(tally: Tally, business: uuid.UUID, invoice: Invoice) -> list[Subscrip
     for terms in invoice.segments or []:
         segment = Segment.from_terms(terms)
         product = tally.catalogue.get_product(business, segment.plan.product_id)
+        factor = segment.fixed_share
+        if segment.fixed in DIFFERENCES:  # the share of the new plan's price the difference is
+            whole = product.price * segment.plan.quantity
+            factor = Fraction(Decimal(str(terms["amount"])) / whole) if whole else Fraction(0)
+        elif segment.fixed == "none" and charges_a_difference(invoice.segments):
+            continue  # the plan replaced: only what the difference is taken from
         items.append(
             SubscriptionLineItem(
                 id=str(product.id),
                 currency=currency,
                 product_id=str(product.id),
-                proration_factor=float(segment.fixed_share),
+                proration_factor=float(factor),
                 quantity=segment.plan.quantity,
                 tax_inclusive=False,
                 unit_price=_minor(product.price, currency),

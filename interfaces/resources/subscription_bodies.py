@@ -12,18 +12,10 @@ import msgspec
 
 from domain.billing_details import Address
 from domain.errors import Fault, Invalid, Malformed
-from domain.proration import MODES, Mode
+from domain.proration import Mode
 from interfaces.resources.customers import ExternalId
 
 Quantity = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
-Modes = Literal[
-    "prorated_immediately",
-    "full_immediately",
-    "difference_immediately",
-    "do_not_bill",
-    "prorated_immediately_keep_cycle",
-]
-NOT_YET = ("difference_immediately",)
 
 
 class AddonIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -91,21 +83,17 @@ class ChangePlan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     extension) an RFC 3339 instant inside the open cycle and not in the future, truncated to the minute."""
 
     product_id: uuid.UUID
-    proration_billing_mode: Modes
+    proration_billing_mode: Mode
     quantity: Quantity
     effective_at: str = "immediately"
     cancel_scheduled_change_plan: bool = False
     addons: list[AddonIn] | None = None
 
     def mode(self) -> Mode:
-        """The proration mode, once `when` has refused those not supported yet."""
-        assert self.proration_billing_mode in MODES
         return self.proration_billing_mode
 
     def when(self) -> datetime | Literal["next_billing_date"] | None:
         faults = []
-        if self.proration_billing_mode in NOT_YET:
-            faults.append(Fault("proration_billing_mode", f"{self.proration_billing_mode} is not supported yet"))
         if self.addons:
             faults.append(Fault("addons", "add-ons are not supported yet"))
         when: datetime | Literal["next_billing_date"] | None = None

@@ -299,3 +299,58 @@ def test_the_next_billing_date_moves_only_forward_in_an_open_cycle_that_has_not_
         "cycle_ended",
         "part_billed",
     )
+
+
+def test_difference_immediately_charges_an_upgrade_at_once_and_the_cycle_costs_the_new_fixed_price(
+    tally, business, plans, worker
+):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    changed = change(tally, business, subscription, pro, "difference_immediately")
+    send(tally, business, "cus_1", "api.call", 8000, datetime(2026, 9, 20, tzinfo=timezone.utc), "b")
+    [september] = close(tally, business, subscription, NOW)
+
+    [difference] = changed.invoices
+    assert (str(difference.price), str(difference.total), difference.lines) == ("30.00", "30.00", [])
+    assert (difference.cycle_start, difference.cycle_end) == (T, datetime(2026, 10, 1, tzinfo=timezone.utc))
+    assert [(s["fixed"], str(s["amount"])) for s in difference.segments] == [("none", "0.00"), ("difference", "30.00")]
+    # Basic's whole 30.00, nothing credited, the usage split at the change as for do_not_bill: 40.00 + 55.00
+    assert (str(september.price), str(september.total)) == ("30.00", "125.00")
+    assert [s["fixed"] for s in september.segments] == ["whole", "credited"]
+    stored = tally.subscriptions.get_subscription(business, subscription)
+    assert stored.invoice_ids == [difference.id, september.id]
+    explained = tally.explainer.explain_invoice(business, difference.id)
+    assert explained.matches and [s.fixed_share for s in explained.segments] == ["0/1", "difference"]
+    worker.caught_up()
+    assert tally.verification.verify(business).findings == []
+
+
+def test_difference_immediately_credits_a_downgrade_on_the_cycles_invoice(tally, business, plans, worker):
+    basic, pro = plans
+    subscription = start(tally, business, pro, quantity=2)
+    send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    changed = change(tally, business, subscription, basic, "difference_immediately")
+    [september] = close(tally, business, subscription, NOW)
+
+    assert changed.invoices == []  # nothing to charge: 30.00 x 1 - 60.00 x 2 = -90.00 is credited at the close
+    assert [(s["fixed"], str(s["amount"])) for s in september.segments] == [("whole", "120.00"), ("credited", "-90.00")]
+    assert (str(september.price), str(september.total)) == ("30.00", "30.00")  # 2,500 calls of [09-01, 09-16) free
+    assert tally.explainer.explain_invoice(business, september.id).matches
+    worker.caught_up()
+    assert tally.verification.verify(business).findings == []
+
+
+def test_difference_immediately_is_only_a_cycles_first_change_and_previews_store_nothing(
+    tally, business, plans, worker
+):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    head = tally.store.head()
+    preview = change(tally, business, subscription, pro, "difference_immediately", preview=True)
+    assert totals(preview.invoices) == ["30.00"] and tally.store.head() == head
+    change(tally, business, subscription, pro, "do_not_bill", at=datetime(2026, 9, 10, tzinfo=timezone.utc))
+    head = tally.store.head()
+    with pytest.raises(Invalid) as refused:
+        change(tally, business, subscription, basic, "difference_immediately")
+    assert refused.value.errors[0].field == "proration_billing_mode" and tally.store.head() == head

@@ -1,6 +1,7 @@
 """Segments of a cycle and their proration: shares of time, allowances and fixed prices by the same share."""
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -8,7 +9,17 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.proration import Change, Plan, SegmentUsage, allowance, fixed_amount, rate_bill, segments, split
+from domain.proration import (
+    Change,
+    Plan,
+    SegmentUsage,
+    allowance,
+    fixed_amount,
+    fixed_amounts,
+    rate_bill,
+    segments,
+    split,
+)
 from domain.rating import Usage, UsagePrice
 from domain.timeline import Timeline
 
@@ -127,3 +138,26 @@ def test_a_change_at_the_cycle_start_is_the_new_plan_for_the_whole_cycle(mode):
 def test_split_cuts_at_a_segment_boundary():
     parts = segments(S, E, BASIC, [Change(T, PRO, "prorated_immediately")])
     assert split(parts, T) == ([parts[0]], [parts[1]])
+
+
+money = st.decimals(min_value=0, max_value=100_000, places=2)
+seats = st.integers(min_value=1, max_value=1000)
+
+
+@given(money, seats, money, seats, st.integers(min_value=1, max_value=29))
+def test_a_difference_change_makes_the_cycle_cost_the_new_plans_whole_fixed_price(old, qo, new, qn, day):
+    at = S + timedelta(days=day)
+    before, after = segments(
+        S, E, Plan(BASIC.product_id, qo), [Change(at, Plan(PRO.product_id, qn), "difference_immediately")]
+    )
+    cycle = fixed_amounts([SegmentUsage(before, old, []), SegmentUsage(after, new, [])], "USD")
+    charged = fixed_amounts(
+        [
+            SegmentUsage(replace(before, fixed="none"), old, []),
+            SegmentUsage(replace(after, fixed="difference"), new, []),
+        ],
+        "USD",
+    )
+    assert (before.fixed, after.fixed) == ("whole", "credited")
+    assert sum(cycle) >= 0 and charged[0] == 0 and charged[1] >= 0 and cycle[1] <= 0
+    assert sum(cycle) + charged[1] == new * qn  # what was charged at once and what the close bills

@@ -60,6 +60,28 @@ def test_a_prorated_change_answers_its_invoice_and_the_subscription_on_the_new_p
     assert (segment["share"], segment["fixed"], segment["fixed_amount"]) == ("1/2", "prorated", "15.00")
 
 
+def test_difference_immediately_answers_its_invoice_explained_as_a_difference(
+    client, auth, make_customer, served_plans
+):
+    basic, pro, _ = served_plans
+    _, sub = start(client, auth, make_customer, basic)
+    preview = change(client, auth, sub["id"], pro, mode="difference_immediately", path="/preview").json()
+    assert preview["immediate_charge"]["summary"]["total_amount"] == 3000
+    assert [(i["type"], i["proration_factor"]) for i in preview["immediate_charge"]["line_items"]] == [
+        ("subscription", 0.5)
+    ]
+    r = change(client, auth, sub["id"], pro, mode="difference_immediately")
+    assert r.status_code == 200, r.text
+    [invoice] = r.json()["invoices"]
+    assert (invoice["total"], invoice["lines"]) == ("30.00", [])
+    explained = client.get(f"/audit/invoice/{invoice['id']}/explain", headers=auth).json()
+    assert explained["matches"]
+    assert [(s["fixed"], s["fixed_share"], s["fixed_amount"]) for s in explained["segments"]] == [
+        ("none", "0/1", "0.00"),
+        ("difference", "difference", "30.00"),
+    ]
+
+
 def test_the_preview_answers_the_lines_and_changes_nothing(client, auth, make_customer, served_plans):
     basic, pro, _ = served_plans
     customer, sub = start(client, auth, make_customer, basic)
@@ -128,7 +150,7 @@ def test_refusals_are_problems_and_store_nothing(client, auth, make_customer, se
         (pro, {"effective_at": tomorrow}, 422),
         (pro, {"quantity": 0}, 422),
         (euro, {}, 422),
-        (pro, {"proration_billing_mode": "difference_immediately"}, 422),
+        (pro, {"proration_billing_mode": "half_immediately"}, 422),
         (pro, {"addons": [{"addon_id": "a", "quantity": 1}]}, 422),
     ]
     for product, extra, status in cases:

@@ -38,7 +38,7 @@ from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, difference_invoice_id, invoice_id
 from domain.invoice_numbering import InvoiceNumbering, numbering_id
 from domain.product import Product
-from domain.proration import Segment, SegmentUsage, billed_terms, rate_bill
+from domain.proration import Basis, Segment, SegmentUsage, billed_terms, rate_bill
 from domain.rating import Line, Rated
 from domain.subscription import Subscription
 from store.event_store import EventStore
@@ -213,11 +213,15 @@ class Billing:
         parts = subscription.segments(c)
         [before] = [s for s in parts if s.end == at]
         [after] = [s for s in parts if s.start == at]
+        inputs = BillInputs(self.repository)
+        bases: tuple[tuple[Segment, Basis], ...] = ((before, "none"), (after, "difference"))
         priced = [
-            SegmentUsage(replace(before, fixed="none"), self.repository.get(before.plan.product_id).price, []),
-            SegmentUsage(replace(after, fixed="difference"), self.repository.get(after.plan.product_id).price, []),
+            SegmentUsage(
+                replace(s, fixed=basis), inputs.product(s.plan.product_id).price, [], inputs.addon_prices(s.plan)
+            )
+            for s, basis in bases
         ]
-        rated = rate_bill(priced, self.repository.get(after.plan.product_id).currency, closing=False)
+        rated = rate_bill(priced, inputs.product(after.plan.product_id).currency, closing=False)
         if rated.total <= 0:
             return Issued([], [])
         numbering = self.numbering(subscription.business_id)
@@ -274,7 +278,7 @@ class Billing:
                         late_after if i == 0 else position,
                         position,
                     )
-                    measured.append(SegmentUsage(segment, product.price, usages))
+                    measured.append(SegmentUsage(segment, product.price, usages, inputs.addon_prices(segment.plan)))
                 answers.append((measured, position))
                 late_after = max(late_after, position)
         return answers

@@ -23,6 +23,7 @@ from typing import Literal
 
 from eventsourcing.persistence import IntegrityError
 
+from application.addons import Addons
 from application.billing import Billing, Issued
 from application.credits import RACE_RETRIES
 from application.written import Written
@@ -33,7 +34,7 @@ from domain.entitlements import change_grants
 from domain.errors import Conflict, Fault, Invalid
 from domain.invoice import Invoice
 from domain.product import Product
-from domain.proration import BILLING_THE_PART, Mode, Plan
+from domain.proration import BILLING_THE_PART, AddonItem, Mode, Plan
 from domain.subscription import Subscription
 from store.event_store import EventStore
 
@@ -51,11 +52,12 @@ class Changed:
 
 
 class PlanChanges:
-    def __init__(self, store: EventStore, billing: Billing) -> None:
+    def __init__(self, store: EventStore, billing: Billing, addons: Addons) -> None:
         self.repository = store.repository
         self.owned = store.owned
         self.save = store.save
         self.billing = billing
+        self.addons = addons
 
     def change_plan(
         self,
@@ -68,7 +70,9 @@ class PlanChanges:
         now: datetime,
         replace_scheduled: bool = False,
         preview: bool = False,
+        addons: tuple[AddonItem, ...] | None = None,
     ) -> Changed:
+        """`addons`: the new plan's, replacing the current ones; None keeps the current ones."""
         product: Product = self.owned(business, Product, "product", product_id)
         self.owned(business, Subscription, "subscription", subscription_id)
         if product.archived:
@@ -89,7 +93,9 @@ class PlanChanges:
                         )
                     ],
                 )
-            plan = Plan(product.id, quantity)
+            carried = subscription.plan.addons if addons is None else addons
+            self.addons.attachable(business, carried, product.currency)
+            plan = Plan(product.id, quantity, carried)
             interval, count = product.billing_interval, product.interval_count
             issued = Issued([], [])
             if effective_at == NEXT_BILLING_DATE:

@@ -19,7 +19,7 @@ from domain.billing_details import Address, BillingDetails
 from domain.cycles import Cycle, Interval, cycle, cycles_ended, whole_minute
 from domain.errors import Conflict, Fault, Invalid, NotFound
 from domain.metadata import metadata_faults
-from domain.proration import Change, Mode, Plan, Segment
+from domain.proration import AddonItem, Change, Mode, Plan, Segment, addon_terms, addons_from_terms
 from domain.time_range import END, time_fault
 from domain.timeline import Epoch, Timeline, change_from_terms, change_terms
 
@@ -27,6 +27,7 @@ from domain.timeline import Epoch, Timeline, change_from_terms, change_terms
 MAX_PAST_CYCLES = 1000
 MAX_QUANTITY = 1_000_000
 MAX_TRIAL_DAYS = 10_000  # Dodo's bound
+MAX_ADDONS = 20
 
 
 def start_faults(start: datetime, billing_interval: Interval, interval_count: int, now: datetime) -> list[Fault]:
@@ -44,18 +45,28 @@ def start_faults(start: datetime, billing_interval: Interval, interval_count: in
     return []
 
 
-def plan_faults(quantity: int, trial_period_days: int = 0) -> list[Fault]:
+def plan_faults(quantity: int, trial_period_days: int = 0, addons: tuple[AddonItem, ...] = ()) -> list[Fault]:
     faults = []
     if not 1 <= quantity <= MAX_QUANTITY:
         faults.append(Fault("quantity", f"must be 1 to {MAX_QUANTITY}"))
+    if len(addons) > MAX_ADDONS:
+        faults.append(Fault("addons", f"must be at most {MAX_ADDONS}"))
+    faults += [
+        Fault("addons.quantity", f"must be 1 to {MAX_QUANTITY}", i)
+        for i, a in enumerate(addons)
+        if not 1 <= a.quantity <= MAX_QUANTITY
+    ]
+    if len({a.addon_id for a in addons}) < len(addons):
+        faults.append(Fault("addons", "must name each add-on once"))
     if not 0 <= trial_period_days <= MAX_TRIAL_DAYS:
         faults.append(Fault("trial_period_days", f"must be 0 to {MAX_TRIAL_DAYS}"))
     return faults
 
 
 class Subscription(Aggregate):
-    # Version 2 holds the timeline (epochs, changes, trial), the quantity, the bills and what is scheduled.
-    class_version = 2
+    # Version 2 holds the timeline (epochs, changes, trial), the quantity, the bills and what is scheduled;
+    # version 3 the add-ons.
+    class_version = 3
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -71,6 +82,10 @@ class Subscription(Aggregate):
         state["metadata"] = {}
         state["billing"] = None
 
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        state["addons"] = []
+
     class Started(Aggregate.Created):
         business_id: uuid.UUID
         customer_id: str
@@ -83,6 +98,7 @@ class Subscription(Aggregate):
         trial_period_days: int = 0
         metadata: dict[str, Any] | None = None
         billing: dict[str, Any] | None = None  # Dodo's billing address given at the start (an Address's terms)
+        addons: list[dict[str, Any]] | None = None  # proration.addon_terms; absent before add-ons
 
     class CycleClosed(Aggregate.Event):
         index: int
@@ -120,6 +136,7 @@ class Subscription(Aggregate):
         interval_count: int
         cycles_from: int | None
         cycles_anchor: datetime | None
+        addons: list[dict[str, Any]] | None = None  # the new plan's (proration.addon_terms); absent before add-ons
 
     class ChangeScheduled(Aggregate.Event):
         scheduled_at: datetime
@@ -129,6 +146,7 @@ class Subscription(Aggregate):
         proration_billing_mode: Mode
         billing_interval: Interval
         interval_count: int
+        addons: list[dict[str, Any]] | None = None
 
     class ScheduledChangeCancelled(Aggregate.Event):
         pass
@@ -168,17 +186,23 @@ class Subscription(Aggregate):
         trial_period_days: int = 0,
         metadata: dict[str, Any] | None = None,
         billing: dict[str, Any] | None = None,
+        addons: list[dict[str, Any]] | None = None,
     ) -> None:
         self.business_id = business_id
         self.billing = billing
         self.customer_id = customer_id
         self.product_id = product_id
         self.quantity = quantity
+        self.addons: list[dict[str, Any]] = addons or []
         self.anchor = anchor
         self.billing_interval = billing_interval
         self.interval_count = interval_count
         timeline = Timeline.started(
-            anchor, Plan(product_id, quantity), billing_interval, interval_count, trial_period_days
+            anchor,
+            Plan(product_id, quantity, addons_from_terms(addons)),
+            billing_interval,
+            interval_count,
+            trial_period_days,
         )
         terms = timeline.terms()
         self.epochs: list[dict[str, Any]] = terms["epochs"]
@@ -208,8 +232,10 @@ class Subscription(Aggregate):
         trial_period_days: int = 0,
         metadata: dict[str, Any] | None = None,
         billing: Address | None = None,
+        addons: tuple[AddonItem, ...] = (),
     ) -> Subscription:
-        faults = start_faults(start, billing_interval, interval_count, now) + plan_faults(quantity, trial_period_days)
+        faults = start_faults(start, billing_interval, interval_count, now)
+        faults += plan_faults(quantity, trial_period_days, addons)
         faults += metadata_faults(metadata or {})
         if billing is not None:
             faults += [
@@ -236,6 +262,7 @@ class Subscription(Aggregate):
             trial_period_days=trial_period_days,
             metadata=metadata or {},
             billing=asdict(billing) if billing else None,
+            addons=addon_terms(addons) or None,
         )
 
     @property
@@ -247,14 +274,15 @@ class Subscription(Aggregate):
         s = self.scheduled
         if s is None:
             return timeline
-        change = Change(s["effective_at"], Plan(s["product_id"], s["quantity"]), s["proration_billing_mode"])
+        plan = Plan(s["product_id"], s["quantity"], addons_from_terms(s.get("addons")))
+        change = Change(s["effective_at"], plan, s["proration_billing_mode"])
         moved = (s["billing_interval"], s["interval_count"]) != (self.billing_interval, self.interval_count)
         epoch = Epoch(self.closed + 1, s["effective_at"], s["billing_interval"], s["interval_count"])
         return timeline.changed(change, epoch if moved else None)
 
     @property
     def plan(self) -> Plan:
-        return Plan(self.product_id, self.quantity)
+        return Plan(self.product_id, self.quantity, addons_from_terms(self.addons))
 
     def cycle(self, k: int) -> Cycle | None:
         """Cycle k, cut short by a cancellation; None once the subscription has ended before it."""
@@ -320,6 +348,7 @@ class Subscription(Aggregate):
                 interval_count=s["interval_count"],
                 cycles_from=c.index + 1 if moved else None,
                 cycles_anchor=c.end if moved else None,
+                addons=s.get("addons"),
             )
 
     def _changeable(self, replace_scheduled: bool) -> Cycle:
@@ -352,7 +381,7 @@ class Subscription(Aggregate):
                 "a plan change during the trial is not supported: schedule it for the trial's end",
                 "subscription_in_trial",
             )
-        faults = plan_faults(plan.quantity) + time_fault("effective_at", at)
+        faults = plan_faults(plan.quantity, addons=plan.addons) + time_fault("effective_at", at)
         at = whole_minute(at)
         since = max(self.bill_start(c), change_from_terms(self.changes[-1]).at)
         if not faults and not since <= at < c.end:
@@ -394,6 +423,7 @@ class Subscription(Aggregate):
             interval_count=interval_count,
             cycles_from=epoch[0] if epoch else None,
             cycles_anchor=epoch[1] if epoch else None,
+            addons=addon_terms(plan.addons) or None,
         )
 
     def bill_part(self, at: datetime, invoice_id: uuid.UUID, usage_position: int) -> None:
@@ -426,7 +456,7 @@ class Subscription(Aggregate):
     ) -> None:
         """The change takes effect at the open cycle's end, when that cycle is closed."""
         c = self._changeable(replace_scheduled)
-        faults = plan_faults(plan.quantity)
+        faults = plan_faults(plan.quantity, addons=plan.addons)
         if faults:
             raise Invalid("cannot schedule the plan change", "invalid_plan_change", faults)
         self._change_scheduled(
@@ -437,6 +467,7 @@ class Subscription(Aggregate):
             proration_billing_mode=mode,
             billing_interval=billing_interval,
             interval_count=interval_count,
+            addons=addon_terms(plan.addons) or None,
         )
 
     def cancel_scheduled_change(self) -> None:
@@ -538,12 +569,15 @@ class Subscription(Aggregate):
         interval_count: int,
         cycles_from: int | None,
         cycles_anchor: datetime | None,
+        addons: list[dict[str, Any]] | None = None,
     ) -> None:
         self.product_id = product_id
         self.quantity = quantity
+        self.addons = addons or []
         self.billing_interval = billing_interval
         self.interval_count = interval_count
-        self.changes.append(change_terms(Change(effective_at, Plan(product_id, quantity), proration_billing_mode)))
+        plan = Plan(product_id, quantity, addons_from_terms(addons))
+        self.changes.append(change_terms(Change(effective_at, plan, proration_billing_mode)))
         if cycles_from is not None and cycles_anchor is not None:
             self.epochs.append(Epoch(cycles_from, cycles_anchor, billing_interval, interval_count).terms())
         self.scheduled = None
@@ -558,8 +592,10 @@ class Subscription(Aggregate):
         proration_billing_mode: Mode,
         billing_interval: Interval,
         interval_count: int,
+        addons: list[dict[str, Any]] | None = None,
     ) -> None:
         self.scheduled = {
+            "addons": addons or [],
             "product_id": product_id,
             "quantity": quantity,
             "effective_at": effective_at,

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from domain.cycles import Cycle, Interval, boundary
-from domain.proration import Change, Plan, Segment, segments
+from domain.proration import Change, Plan, Segment, addon_terms, addons_from_terms, segments
 
 
 def _time(value: datetime | str) -> datetime:
@@ -52,11 +52,13 @@ class Epoch:
 
 
 def change_terms(c: Change) -> dict[str, Any]:
-    return {"at": c.at, "product_id": str(c.plan.product_id), "quantity": c.plan.quantity, "mode": c.mode}
+    terms = {"at": c.at, "product_id": str(c.plan.product_id), "quantity": c.plan.quantity, "mode": c.mode}
+    return terms | {"addons": addon_terms(c.plan.addons)} if c.plan.addons else terms
 
 
 def change_from_terms(terms: dict[str, Any]) -> Change:
-    return Change(_time(terms["at"]), Plan(uuid.UUID(str(terms["product_id"])), int(terms["quantity"])), terms["mode"])
+    plan = Plan(uuid.UUID(str(terms["product_id"])), int(terms["quantity"]), addons_from_terms(terms.get("addons")))
+    return Change(_time(terms["at"]), plan, terms["mode"])
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ LOCALE_OPERATIONS = frozenset(
         "ListSubscriptions",
         "ListCreditEntitlements",
         "GetCreditEntitlement",
+        "ListAddons",
+        "GetAddon",
     }
 )
 LOCALE = Parameter(

@@ -12,15 +12,30 @@ import msgspec
 
 from domain.billing_details import Address
 from domain.errors import Fault, Invalid, Malformed
-from domain.proration import Mode
+from domain.proration import AddonItem, Mode
 from interfaces.resources.customers import ExternalId
 
 Quantity = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
 
 
 class AddonIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Dodo's AttachAddonParam: an add-on (`POST /addons`) and how many of it."""
+
     addon_id: str
     quantity: Quantity
+
+
+def addon_items(addons: list[AddonIn] | None) -> tuple[AddonItem, ...]:
+    """The add-ons a body names (an id that is no add-on's is a 422 naming it; the rest is the domain's)."""
+    items, faults = [], []
+    for index, a in enumerate(addons or []):
+        try:
+            items.append(AddonItem(uuid.UUID(a.addon_id), a.quantity))
+        except ValueError:
+            faults.append(Fault("addons.addon_id", f"unknown add-on {a.addon_id}", index))
+    if faults:
+        raise Invalid("unknown add-ons", "unknown_addon", faults)
+    return tuple(items)
 
 
 class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -33,6 +48,7 @@ class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tru
     quantity: Quantity = 1
     trial_period_days: Quantity | None = None  # None: the product's
     metadata: dict[str, Any] | None = None
+    addons: list[AddonIn] | None = None
 
 
 class ExistingCustomer(msgspec.Struct, forbid_unknown_fields=True):
@@ -71,8 +87,6 @@ class DodoSubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only
 
     def refusals(self) -> list[Fault]:
         faults = []
-        if self.addons:
-            faults.append(Fault("addons", "add-ons are not supported yet"))
         if self.payment_link or self.short_link:
             faults.append(Fault("payment_link", "tally takes no payment: there is no payment link"))
         return faults
@@ -80,7 +94,8 @@ class DodoSubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only
 
 class ChangePlan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Dodo's change-plan body. `effective_at`: `immediately` (default), `next_billing_date`, or (tally's
-    extension) an RFC 3339 instant inside the open cycle and not in the future, truncated to the minute."""
+    extension) an RFC 3339 instant inside the open cycle and not in the future, truncated to the minute.
+    `addons` replaces the plan's add-ons (`[]` removes them); left out, the current ones stay."""
 
     product_id: uuid.UUID
     proration_billing_mode: Mode
@@ -94,8 +109,6 @@ class ChangePlan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
     def when(self) -> datetime | Literal["next_billing_date"] | None:
         faults = []
-        if self.addons:
-            faults.append(Fault("addons", "add-ons are not supported yet"))
         when: datetime | Literal["next_billing_date"] | None = None
         if self.effective_at == "next_billing_date":
             when = "next_billing_date"

@@ -24,7 +24,7 @@ from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
 from domain.cycles import cycle_until
 from domain.invoice import Invoice
 from domain.meter import Meter
-from domain.proration import Change, Plan
+from domain.proration import Change, Plan, addons_from_terms
 from domain.subscription import Subscription
 from domain.timeline import Epoch, Timeline
 
@@ -150,7 +150,11 @@ def _status(subject: Subject) -> str:
 
 def subscription_started(e: Subscription.Started, subject: Subject) -> Fact:
     timeline = Timeline.started(
-        e.anchor, Plan(e.product_id, e.quantity), e.billing_interval, e.interval_count, e.trial_period_days
+        e.anchor,
+        Plan(e.product_id, e.quantity, addons_from_terms(e.addons)),
+        e.billing_interval,
+        e.interval_count,
+        e.trial_period_days,
     )
     subject.update(
         business_id=str(e.business_id),
@@ -189,7 +193,8 @@ def plan_changed(e: Subscription.PlanChanged, subject: Subject) -> Fact:
             if e.cycles_from is not None and e.cycles_anchor is not None
             else None
         )
-        change = Change(e.effective_at, Plan(e.product_id, e.quantity), e.proration_billing_mode)
+        plan = Plan(e.product_id, e.quantity, addons_from_terms(e.addons))
+        change = Change(e.effective_at, plan, e.proration_billing_mode)
         subject["timeline"] = msgspec.to_builtins(before.changed(change, epoch).terms())
     subject.update(
         product_id=str(e.product_id), quantity=e.quantity, interval=e.billing_interval, count=e.interval_count

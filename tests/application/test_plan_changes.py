@@ -15,6 +15,7 @@ from domain.credit_rules import Attachment, EntitlementTerms
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.errors import Conflict, Invalid, NotFound
+from domain.proration import AddonItem
 from tests.application.helpers import close, count_meter, price, send
 
 S = datetime(2026, 9, 1, tzinfo=timezone.utc)
@@ -354,3 +355,91 @@ def test_difference_immediately_is_only_a_cycles_first_change_and_previews_store
     with pytest.raises(Invalid) as refused:
         change(tally, business, subscription, basic, "difference_immediately")
     assert refused.value.errors[0].field == "proration_billing_mode" and tally.store.head() == head
+
+
+@pytest.fixture
+def support(tally, business) -> uuid.UUID:
+    """An add-on: 5.00 a cycle."""
+    return tally.addons.create(business, "Support", "USD", Decimal("5.00"), "saas").id
+
+
+def test_add_ons_bill_a_line_each_prorated_at_a_change_like_the_fixed_price(tally, business, plans, support, worker):
+    basic, pro = plans
+    subscription = start(tally, business, basic, addons=(AddonItem(support, 2),))
+    send(tally, business, "cus_1", "api.call", 2500, datetime(2026, 9, 5, tzinfo=timezone.utc), "a")
+    changed = change(tally, business, subscription, pro, "prorated_immediately", addons=(AddonItem(support, 3),))
+    send(tally, business, "cus_1", "api.call", 8000, datetime(2026, 9, 20, tzinfo=timezone.utc), "b")
+    [at_end] = close(tally, business, subscription, NOW)
+
+    [at_change] = changed.invoices
+    # 15.00 fixed + 40.00 calls + 5.00 x 2 x 1/2; then 30.00 + 55.00 + 5.00 x 3 x 1/2
+    assert (str(at_change.total), str(at_end.total)) == ("60.00", "92.50")
+    [addon_line] = [line for line in at_end.lines if line.meter_id == f"addon:{support}"]
+    assert (addon_line.meter_name, addon_line.quantity, str(addon_line.unit_price), str(addon_line.amount)) == (
+        "Support",
+        Decimal(3),
+        "5.00",
+        "7.50",
+    )
+    for invoice in (at_change, at_end):
+        explained = tally.explainer.explain_invoice(business, invoice.id)
+        assert explained.matches
+    assert str(explained.lines[-1].exact_amount) == "7.5"
+    worker.caught_up()
+    assert tally.verification.verify(business).findings == []
+
+
+def test_a_new_add_on_price_applies_to_the_open_cycle_and_the_close_explains_it(
+    tally, business, plans, support, worker
+):
+    basic, _ = plans
+    subscription = start(tally, business, basic, addons=(AddonItem(support, 2),))
+    tally.addons.update(business, support, {"price": Decimal("7.25"), "name": "Priority support"})
+    [september] = close(tally, business, subscription, NOW)
+    assert (str(september.total), september.lines[-1].meter_name) == ("44.50", "Priority support")
+    tally.addons.update(business, support, {"price": Decimal("1.00")})  # after the close: the invoice stands
+    assert tally.explainer.explain_invoice(business, september.id).matches
+
+
+def test_add_ons_are_counted_in_a_difference_and_kept_when_a_change_names_none(tally, business, plans, support, worker):
+    basic, pro = plans
+    subscription = start(tally, business, basic, addons=(AddonItem(support, 2),))
+    changed = change(tally, business, subscription, pro, "difference_immediately", addons=(AddonItem(support, 4),))
+    [difference] = changed.invoices
+    assert str(difference.total) == "40.00"  # (60.00 + 5.00 x 4) - (30.00 + 5.00 x 2)
+    change(tally, business, subscription, basic, "do_not_bill", at=datetime(2026, 9, 20, tzinfo=timezone.utc))
+    assert tally.subscriptions.get_subscription(business, subscription).plan.addons == (AddonItem(support, 4),)
+    [september] = close(tally, business, subscription, NOW)
+    # Basic whole 30.00 + its add-ons 10.00; the credited and none segments' add-on lines are 0.00
+    assert str(september.total) == "40.00"
+    assert [str(line.amount) for line in september.lines if line.meter_id.startswith("addon:")] == [
+        "10.00",
+        "0.00",
+        "0.00",
+    ]
+    assert tally.explainer.explain_invoice(business, september.id).matches
+
+
+def test_add_ons_in_another_currency_unknown_or_without_a_quantity_are_refused(tally, business, plans, support, worker):
+    basic, pro = plans
+    euro = tally.addons.create(business, "Euro support", "EUR", Decimal("5.00"), "saas").id
+    subscription = start(tally, business, basic)
+    head = tally.store.head()
+    cases = [
+        ((AddonItem(euro, 1),), "currency_mismatch"),
+        ((AddonItem(uuid.uuid4(), 1),), "unknown_addon"),
+        ((AddonItem(support, 0),), "invalid_plan_change"),
+        ((AddonItem(support, 1), AddonItem(support, 2)), "invalid_plan_change"),
+    ]
+    for addons, code in cases:
+        with pytest.raises(Invalid) as refused:
+            change(tally, business, subscription, pro, "prorated_immediately", addons=addons)
+        assert refused.value.code == code
+        with pytest.raises(Invalid):
+            start(tally, business, basic, addons=addons)
+    assert tally.store.head() == head
+    with pytest.raises(Invalid) as currency:
+        tally.addons.update(business, support, {"currency": "EUR"})
+    with pytest.raises(Invalid) as negative:
+        tally.addons.create(business, "Bad", "USD", Decimal("-1"), "saas")
+    assert (currency.value.errors[0].field, negative.value.errors[0].field) == ("currency", "price")

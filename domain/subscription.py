@@ -510,7 +510,7 @@ class Subscription(Aggregate):
             raise Conflict(f"the open cycle ended at {c.end.isoformat()} and waits for its close", "cycle_ended")
         faults = time_fault("next_billing_date", at)
         at = whole_minute(at)
-        since = max(now, c.start, change_from_terms(self.changes[-1]).at)
+        since = max(whole_minute(now), c.start, change_from_terms(self.changes[-1]).at)
         if not faults and at <= since:
             faults.append(Fault("next_billing_date", f"must be after {since.isoformat()}"))
         if not faults and cycle(at, self.billing_interval, self.interval_count, 0).end >= END:

@@ -16,6 +16,7 @@ from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.errors import Conflict, Invalid, NotFound
 from domain.proration import AddonItem
+from interfaces.cli.audit import render_explanation
 from tests.application.helpers import close, count_meter, price, send
 
 S = datetime(2026, 9, 1, tzinfo=timezone.utc)
@@ -323,6 +324,7 @@ def test_difference_immediately_charges_an_upgrade_at_once_and_the_cycle_costs_t
     assert stored.invoice_ids == [difference.id, september.id]
     explained = tally.explainer.explain_invoice(business, difference.id)
     assert explained.matches and [s.fixed_share for s in explained.segments] == ["0/1", "difference"]
+    assert "60.00 x 1 less segment 0's -> 30.00" in render_explanation(explained)
     worker.caught_up()
     assert tally.verification.verify(business).findings == []
 
@@ -355,6 +357,11 @@ def test_difference_immediately_is_only_a_cycles_first_change_and_previews_store
     with pytest.raises(Invalid) as refused:
         change(tally, business, subscription, basic, "difference_immediately")
     assert refused.value.errors[0].field == "proration_billing_mode" and tally.store.head() == head
+    other = start(tally, business, basic)
+    change(tally, business, other, pro, "difference_immediately")
+    with pytest.raises(Invalid) as same_instant:  # its invoice stands for the change at T
+        change(tally, business, other, basic, "do_not_bill")
+    assert same_instant.value.errors[0].field == "effective_at"
 
 
 @pytest.fixture

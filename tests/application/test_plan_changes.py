@@ -450,3 +450,22 @@ def test_add_ons_in_another_currency_unknown_or_without_a_quantity_are_refused(t
     with pytest.raises(Invalid) as negative:
         tally.addons.create(business, "Bad", "USD", Decimal("-1"), "saas")
     assert (currency.value.errors[0].field, negative.value.errors[0].field) == ("currency", "price")
+
+
+def test_a_change_scheduled_with_add_ons_brings_them_at_the_next_billing_date(tally, business, plans, support, worker):
+    basic, pro = plans
+    subscription = start(tally, business, basic)
+    change(
+        tally,
+        business,
+        subscription,
+        pro,
+        "prorated_immediately",
+        at="next_billing_date",
+        addons=(AddonItem(support, 1),),
+    )
+    scheduled = tally.subscriptions.get_subscription(business, subscription).scheduled
+    assert scheduled is not None and scheduled["addons"] == [{"addon_id": str(support), "quantity": 1}]
+    september, october = close(tally, business, subscription, datetime(2026, 11, 2, tzinfo=timezone.utc))
+    assert (str(september.total), str(october.total)) == ("30.00", "65.00")  # Pro 60.00 + the add-on 5.00
+    assert tally.subscriptions.get_subscription(business, subscription).plan.addons == (AddonItem(support, 1),)

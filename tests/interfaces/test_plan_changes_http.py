@@ -106,6 +106,13 @@ def test_a_change_for_the_next_billing_date_is_shown_until_its_deletion(client, 
     assert client.delete(f"/subscriptions/{sub['id']}/change-plan/scheduled", headers=auth).status_code == 200
     assert client.get(f"/subscriptions/{sub['id']}", headers=auth).json()["scheduled_change"] is None
     assert client.delete(f"/subscriptions/{sub['id']}/change-plan/scheduled", headers=auth).status_code == 404
+    addon = {"currency": "USD", "name": "Support", "price": 500, "tax_category": "saas"}
+    support = created(client.post("/addons", json=addon, headers=auth))["id"]
+    extra = {"addons": [{"addon_id": support, "quantity": 2}]}
+    assert change(client, auth, sub["id"], pro, effective_at="next_billing_date", **extra).status_code == 200
+    shown = client.get(f"/subscriptions/{sub['id']}", headers=auth).json()
+    assert shown["scheduled_change"]["addons"] == [{"addon_id": support, "name": "Support", "quantity": 2}]
+    assert shown["addons"] == []  # until the change takes effect
 
 
 def test_cancel_at_the_next_billing_date_is_set_and_undone_by_patch(client, auth, make_customer, served_plans):

@@ -10,9 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.proration import (
+    AddonItem,
+    AddonPrice,
     Change,
     Plan,
     SegmentUsage,
+    addon_lines,
     allowance,
     fixed_amount,
     fixed_amounts,
@@ -161,3 +164,21 @@ def test_a_difference_change_makes_the_cycle_cost_the_new_plans_whole_fixed_pric
     assert (before.fixed, after.fixed) == ("whole", "credited")
     assert sum(cycle) >= 0 and charged[0] == 0 and charged[1] >= 0 and cycle[1] <= 0
     assert sum(cycle) + charged[1] == new * qn  # what was charged at once and what the close bills
+
+
+@given(money, seats, st.integers(min_value=1, max_value=29), st.sampled_from(["prorated_immediately", "do_not_bill"]))
+def test_an_add_on_is_billed_by_its_segments_basis_and_a_prorated_one_adds_up_to_its_whole_price(
+    price, quantity, day, mode
+):
+    addon = AddonItem(uuid.uuid4(), quantity)
+    before = Plan(BASIC.product_id, 1, (addon,))
+    after = Plan(PRO.product_id, 1, (addon,))
+    parts = segments(S, E, before, [Change(S + timedelta(days=day), after, mode)])
+    prices = {addon.addon_id: AddonPrice("Support", price)}
+    lines = addon_lines([SegmentUsage(s, D(0), [], prices) for s in parts], "USD")
+    assert [line.segment for line in lines] == [0, 1] and all(line.quantity == quantity for line in lines)
+    whole = price * quantity
+    if mode == "do_not_bill":  # the old plan's add-ons whole, the new plan's from the next cycle
+        assert [line.amount for line in lines] == [whole, 0]
+    else:  # each rounded once: the two halves differ from the whole by at most a cent
+        assert abs(sum(line.amount for line in lines) - whole) <= D("0.01")

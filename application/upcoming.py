@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from application.bill_inputs import BillInputs
 from application.entitlements import Entitlements
 from application.ports import ReadSide
 from domain.credit_rules import Pool
@@ -54,6 +55,7 @@ class UpcomingInvoices:
     def upcoming(self, business: uuid.UUID, external_id: str) -> list[Upcoming]:
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         meters: dict[str, Meter] = {}
+        addons = BillInputs(self.repository)  # the add-ons as stored now, as a close prices them
         answers = []
         with self.read_side.snapshot() as view:
             position = view.usage_position()
@@ -80,7 +82,7 @@ class UpcomingInvoices:
                         charge.late_after if i == 0 else position,
                         position,
                     )
-                    parts.append(SegmentUsage(segment, charged.price, usages))
+                    parts.append(SegmentUsage(segment, charged.price, usages, addons.addon_prices(segment.plan)))
                 rated = rate_bill(parts, charge.currency, balance, pools)
                 balance = rated.balance
                 pools.update(rated.pools)

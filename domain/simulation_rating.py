@@ -5,7 +5,7 @@ issued: the self-check (tests/domain/test_simulation_rating.py).
 Quantities come from the meters' per-minute rollups over the cycle. Where the
 cycle's issued line says otherwise, events were recorded after the cycle closed
 (the next close billed them late): the issued quantity is what the close
-measured, so it stands, and the row says `late_arrivals`. Late lines are
+measured, so it stands, and the row says `late_arrivals`. Add-on lines stand as issued. Late lines are
 re-priced at the scenario's unit price with their issued quantity; the close
 read them as raw rows too. The wallet the cycle closed with keeps everything
 but its own cycle grants, which become the scenario's (docs/simulation.md)."""
@@ -13,12 +13,13 @@ but its own cycle grants, which become the scenario's (docs/simulation.md)."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from domain.cycles import Cycle
 from domain.entitlements import cycle_grants
+from domain.proration import ADDON_LINE
 from domain.rating import ZERO, Line, Rated, Usage, rate
 from domain.simulation_terms import Scenario
 
@@ -64,7 +65,11 @@ def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
     grants = sum((g.amount for g in cycle_grants(closed.subscription_id, scenario.prices(), closed.cycle)), ZERO)
     balance = max(closed.balance - closed.granted + grants, ZERO)
     fixed = closed.price if scenario.price is None else scenario.price
-    return Repriced(rate(usages, fixed, closed.currency, balance), late_arrivals)
+    rated = rate(usages, fixed, closed.currency, balance)
+    # A scenario prices meters and the fixed price; the add-ons' lines stand as issued.
+    carried = [line for line in closed.lines if line.meter_id.startswith(ADDON_LINE)]
+    rated = replace(rated, lines=rated.lines + carried, total=rated.total + sum(line.amount for line in carried))
+    return Repriced(rated, late_arrivals)
 
 
 def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, Any]]:

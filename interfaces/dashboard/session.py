@@ -65,10 +65,20 @@ class SchemeAwareBackend(ClientSideSessionBackend):
     async def store_in_message(
         self, scope_session: ScopeSession, message: Message, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> None:
+        if _background_read(connection):
+            # A page's in-place refresh (dashboard.js, usage-chart.js) never changes the session, and one still in
+            # flight when the person signs out would, answering after the sign-out, set the cookie again.
+            return
         if connection.url.scheme == "https" and not self.config.secure:
             await self.over_https.store_in_message(scope_session, message, connection)
         else:
             await super().store_in_message(scope_session, message, connection)
+
+
+def _background_read(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
+    """A script's fetch of a page or its data, as the browser says (Sec-Fetch-Mode), not a navigation."""
+    mode = connection.headers.get("sec-fetch-mode")
+    return connection.scope.get("method") in ("GET", "HEAD") and mode is not None and mode != "navigate"
 
 
 @dataclass

@@ -52,6 +52,19 @@ def test_signing_out_ends_the_session(client: Any, key: str) -> None:
     assert client.get("/dashboard/events", follow_redirects=False).status_code == 302
 
 
+def test_a_refresh_answered_after_signing_out_does_not_sign_in_again(client: Any, key: str) -> None:
+    """A page's in-place refresh sent before the sign-out and answered after it: its answer carries no session
+    cookie, so the browser keeps the one the sign-out cleared. A navigation still renews the cookie."""
+    sign_in(client, key)
+    signed_in_cookie = client.cookies.get("tally_session")
+    navigated = client.get("/dashboard/events", headers={"Sec-Fetch-Mode": "navigate"})
+    assert "tally_session" in navigated.headers.get("set-cookie", "")
+    client.post("/dashboard/sign-out")
+    client.cookies.set("tally_session", signed_in_cookie, path="/dashboard")  # the refresh sent before it
+    refreshed = client.get("/dashboard/events", headers={"Sec-Fetch-Mode": "cors"})
+    assert refreshed.status_code == 200 and "set-cookie" not in refreshed.headers
+
+
 def test_a_business_sees_only_its_own_customers_and_events(
     client: Any, tally: Any, worker: Any, auth: Any, key: str
 ) -> None:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
+from application.late_usage import LateBills, Measure, late_of, recorded_prices
 from application.ports import AuditLog, ReadSide
+from domain.aggregation import Row
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import EntitlementTerms, Pool
 from domain.credit_settlement import product_terms
@@ -32,11 +33,12 @@ from domain.customer import customer_id
 from domain.cycles import LateWindow
 from domain.entitlements import cycle_reference
 from domain.invoice import Invoice
+from domain.late_usage import with_late, without_credits
 from domain.meter import Meter
 from domain.pricing_models import Part
 from domain.product import Product
-from domain.proration import Plan, Segment, SegmentUsage, fixed_amount, rate_bill
-from domain.rating import Line, Usage, UsagePrice, group_order
+from domain.proration import Segment, SegmentUsage, fixed_amount, issued_segments, rate_bill
+from domain.rating import LateFor, Line, Usage, UsagePrice, group_order
 from domain.subscription import Subscription
 from domain.usage_event import UsageEvent
 from store.event_store import EventStore
@@ -55,6 +57,7 @@ COMPARED = (
     "group",
     "uncharged",
     "segment",
+    "late_for",
 )
 
 # (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
@@ -80,6 +83,8 @@ class LineWork:
     group: dict[str, str | None] | None
     parts: list[Part]  # the model's work: units per tier (packages for package) at their prices
     segment: int | None = None  # the plan segment (Explanation.segments) whose prices rated it
+    # A late line's bill: what it had billed, what it costs now (this line's quantities), the difference billed.
+    late_for: LateFor | None = None
 
 
 @dataclass(frozen=True)
@@ -115,13 +120,6 @@ def segment_work(part: SegmentUsage, version: int, currency: str) -> SegmentWork
         f"{s.fixed_share.numerator}/{s.fixed_share.denominator}",
         fixed_amount(part.price, s, currency),
     )
-
-
-def issued_segments(issued: Invoice) -> list[Segment]:
-    """The segments an invoice billed; one invoice issued before segments billed one whole one."""
-    if issued.segments:
-        return [Segment.from_terms(t) for t in issued.segments]
-    return [Segment(issued.cycle_start, issued.cycle_end, Plan(issued.product_id), Fraction(1))]
 
 
 @dataclass(frozen=True)
@@ -206,7 +204,10 @@ class InvoiceExplainer:
             (p, e.occurred_at, e.event_name, e.metadata)
             for p, e in find(issued.business_id, issued.customer_id, 0, upto)
         ]
-        late = LateWindow(after, upto, subscription.billing_since, issued.cycle_start)
+        window = LateWindow(after, upto, subscription.billing_since, issued.cycle_start)
+        late = [e for e in events if window.holds(e[0], e[1])]
+        # An invoice issued before late re-rating billed its late events alone, without allowance or credits.
+        legacy = not recorded_prices(issued)
         meters: dict[str, Meter] = {}
         parts: list[SegmentUsage] = []
         counted: list[tuple[UsagePrice, int]] = []
@@ -218,10 +219,10 @@ class InvoiceExplainer:
             in_segment = [e for e in events if segment.start <= e[1] < segment.end]
             for price in product.prices():
                 self._measure(usages, counted, price, meters[price.meter_id], in_segment, late=False)
-            if i == 0 and not late.empty:
-                late_events = [e for e in events if late.holds(e[0], e[1])]
+            if legacy and i == 0 and late:
                 for price in product.prices():
-                    self._measure(usages, counted, price, meters[price.meter_id], late_events, late=True)
+                    alone = replace(without_credits(price), free_threshold=ZERO)
+                    self._measure(usages, counted, alone, meters[price.meter_id], late, late=True)
             parts.append(SegmentUsage(segment, product.price, usages))
         balance = wallet.balance if wallet else ZERO
         closing = isinstance(bill, Subscription.CycleClosed)
@@ -231,6 +232,15 @@ class InvoiceExplainer:
         lines = [
             self._line_work(line, price, n, issued, i) for i, (line, (price, n)) in enumerate(zip(rated.lines, counted))
         ]
+        if not legacy:
+            late_bills = LateBills(self.repository).rerated(subscription, b, late, self._measure_in(events))
+            rated = with_late(rated, late_of(late_bills))
+            bill_of = {str(lb.bill.invoice_id): lb for lb in late_bills}
+            for line in rated.lines[len(lines) :]:
+                lb = bill_of[line.late_for.invoice_id] if line.late_for else None
+                price = lb.price_of(line) if lb else UsagePrice(line.meter_id, line.unit_price)
+                n = lb.events.get(line.meter_id, 0) if lb else 0
+                lines.append(self._line_work(line, price, n, issued, len(lines)))
         matches = (
             len(rated.lines) == len(issued.lines)
             and all(w.matches for w in lines)
@@ -260,6 +270,7 @@ class InvoiceExplainer:
     def _line_work(line: Line, price: UsagePrice, n: int, issued: Invoice, i: int) -> LineWork:
         issued_line = issued.lines[i] if i < len(issued.lines) else None
         same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
+        late_for = line.late_for
         pricing = price.for_value(next(iter(line.group.values())) if line.group else None, ZERO).pricing
         return LineWork(
             line.meter_id,
@@ -279,7 +290,20 @@ class InvoiceExplainer:
             line.group,
             pricing.parts(line.billable),
             line.segment,
+            late_for,
         )
+
+    def _measure_in(self, events: list[Row]) -> Measure:
+        """Measures a segment of an earlier bill from the log's events (those the explained close knew)."""
+
+        def measure(segment: Segment, prices: list[UsagePrice], meters: dict[str, Meter]) -> list[Usage]:
+            usages: list[Usage] = []
+            in_segment = [e for e in events if segment.start <= e[1] < segment.end]
+            for price in prices:
+                self._measure(usages, [], price, meters[price.meter_id], in_segment, late=False)
+            return usages
+
+        return measure
 
     @staticmethod
     def _measure(

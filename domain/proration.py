@@ -25,12 +25,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from domain.credit_rules import Pool
 from domain.money import MINOR_UNITS
 from domain.numbers import MAX_PLACES
 from domain.rating import Rated, Usage, UsagePrice, rate
+
+if TYPE_CHECKING:
+    from domain.invoice import Invoice
 
 Mode = Literal["prorated_immediately", "prorated_immediately_keep_cycle", "full_immediately", "do_not_bill"]
 MODES: tuple[Mode, ...] = get_args(Mode)
@@ -155,7 +158,7 @@ def allowance(amount: Decimal, part: Fraction) -> Decimal:
 
 @dataclass(frozen=True)
 class SegmentUsage:
-    """A segment with its plan's fixed price and the usage measured in it (a bill's late lines on its first)."""
+    """A segment with its plan's fixed price and the usage measured in it."""
 
     segment: Segment
     price: Decimal
@@ -201,5 +204,18 @@ def rate_bill(
 
 
 def billed_terms(part: SegmentUsage, currency: str) -> dict[str, Any]:
-    """A segment as its invoice stores it: the segment, its plan's fixed price and what it paid of it."""
-    return {**part.segment.terms(), "price": part.price, "amount": fixed_amount(part.price, part.segment, currency)}
+    """A segment as its invoice stores it: the segment, its plan's fixed price and what it paid of it, and the
+    usage prices it was rated with (so late usage re-rates it on them: domain/late_usage.py)."""
+    return {
+        **part.segment.terms(),
+        "price": part.price,
+        "amount": fixed_amount(part.price, part.segment, currency),
+        "usage_prices": [u.price.terms() for u in part.usages],
+    }
+
+
+def issued_segments(issued: Invoice) -> list[Segment]:
+    """The segments an invoice billed; one invoice issued before segments billed one whole one."""
+    if issued.segments:
+        return [Segment.from_terms(t) for t in issued.segments]
+    return [Segment(issued.cycle_start, issued.cycle_end, Plan(issued.product_id), Fraction(1))]

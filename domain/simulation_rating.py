@@ -6,8 +6,8 @@ Quantities come from the meters' per-minute rollups over the cycle. Where the
 cycle's issued line says otherwise, events were recorded after the cycle closed
 (the next close billed them late): the issued quantity is what the close
 measured, so it stands, and the row says `late_arrivals`. Late lines are
-re-priced at the scenario's unit price with their issued quantity; the close
-read them as raw rows too. The wallet the cycle closed with keeps everything
+carried as they were issued: each is the difference late events made to an
+earlier cycle, on that cycle's terms (domain/late_usage.py). The wallet the cycle closed with keeps everything
 but its own cycle grants, which become the scenario's (docs/simulation.md)."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 
 from domain.cycles import Cycle
 from domain.entitlements import cycle_grants
+from domain.late_usage import with_late
 from domain.rating import ZERO, Line, Rated, Usage, rate
 from domain.simulation_terms import Scenario
 
@@ -56,15 +57,11 @@ def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
             quantity, late_arrivals = issued.quantity, True
         name = issued.meter_name if issued else closed.meter_names.get(price.meter_id, price.meter_id)
         usages.append(Usage(price, name, quantity))
-    usages += [
-        Usage(scenario.usage_prices[line.meter_id], line.meter_name, line.quantity, late=True)
-        for line in closed.lines
-        if line.late and line.meter_id in scenario.usage_prices
-    ]
     grants = sum((g.amount for g in cycle_grants(closed.subscription_id, scenario.prices(), closed.cycle)), ZERO)
     balance = max(closed.balance - closed.granted + grants, ZERO)
     fixed = closed.price if scenario.price is None else scenario.price
-    return Repriced(rate(usages, fixed, closed.currency, balance), late_arrivals)
+    rated = rate(usages, fixed, closed.currency, balance)
+    return Repriced(with_late(rated, [line for line in closed.lines if line.late]), late_arrivals)
 
 
 def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, Any]]:

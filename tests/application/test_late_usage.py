@@ -1,0 +1,60 @@
+"""Late events are billed as the difference they make to their cycle, the same way by the upcoming invoice, the
+close and the audit (docs/billing.md, Late events)."""
+
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+from domain.late_usage import owed
+from domain.usage_event import IncomingEvent
+from tests.application.helpers import JAN1, close, count_meter, daily_product, price, send, subscribe
+
+D = Decimal
+
+
+def test_late_calls_take_what_is_left_of_their_cycle_allowance_in_the_preview_the_close_and_the_audit(
+    tally, business, make_customer, worker
+):
+    make_customer("cus_1")
+    product = daily_product(tally, business, price(count_meter(tally, business), "0.02", "1000"))
+    send(tally, business, "cus_1", "api.call", 500, JAN1 + timedelta(hours=1), "on")
+    subscription = subscribe(tally, business, "cus_1", product, JAN1)
+    [first] = close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
+    worker.caught_up(send(tally, business, "cus_1", "api.call", 1000, JAN1 + timedelta(hours=3), "late"))
+
+    [upcoming] = tally.upcoming.upcoming(business, "cus_1")
+    [second] = close(tally, business, subscription, JAN1 + timedelta(days=2, hours=1))
+
+    assert str(first.total) == "0.00"
+    assert [(str(line.amount), line.late) for line in upcoming.rated.lines] == [("0.00", False), ("10.00", True)]
+    assert [(str(line.amount), line.late) for line in second.lines] == [("0.00", False), ("10.00", True)]
+    assert str(second.total) == "10.00"
+    explained = tally.explainer.explain_invoice(business, second.id)
+    late = explained.lines[1]
+    assert explained.matches and (late.late_for.billed, late.late_for.rerated, late.amount) == (0, 10, 10)
+    worker.caught_up()
+    assert tally.verification.verify(business).findings == []
+
+
+def test_a_lowered_last_value_is_credited_down_to_a_zero_invoice_and_the_rest_on_the_next(
+    tally, business, make_customer, worker
+):
+    make_customer("cus_1")
+    level = tally.meters.create_meter(business, "level", "level", {"type": "last", "key": "n"}).id
+    subscription = subscribe(tally, business, "cus_1", daily_product(tally, business, price(level, "1")), JAN1)
+
+    def at(day: int, hour: int, n: int, event_id: str) -> None:
+        event = IncomingEvent(event_id, "cus_1", "level", JAN1 + timedelta(days=day, hours=hour), {"n": n})
+        worker.caught_up(tally.ingestion.ingest(business, [event], datetime.now(timezone.utc)).position)
+
+    at(0, 1, 10, "a")
+    [first] = close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
+    at(0, 5, 4, "late")  # the first day's last value was 4, not 10: 6.00 to give back
+    at(1, 1, 2, "b")
+    [second] = close(tally, business, subscription, JAN1 + timedelta(days=2, hours=1))
+    at(2, 1, 5, "c")
+    [third] = close(tally, business, subscription, JAN1 + timedelta(days=3, hours=1))
+
+    assert [str(i.total) for i in (first, second, third)] == ["10.00", "0.00", "1.00"]
+    assert [(str(line.amount), str(owed(line))) for line in second.lines if line.late] == [("-2.00", "-4.00")]
+    assert [(str(line.amount), str(owed(line))) for line in third.lines if line.late] == [("-4.00", "0.00")]
+    assert all(tally.explainer.explain_invoice(business, i.id).matches for i in (first, second, third))

@@ -13,7 +13,7 @@ but its own cycle grants, which become the scenario's (docs/simulation.md)."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -61,13 +61,27 @@ def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
     balance = max(closed.balance - closed.granted + grants, ZERO)
     fixed = closed.price if scenario.price is None else scenario.price
     rated = rate(usages, fixed, closed.currency, balance)
+    # Lines of carried prices (and their entitlements' overage) stand as issued.
+    carried = [
+        line
+        for line in closed.lines
+        if not line.late and (line.meter_id in scenario.carried or line.meter_id.startswith("credit_entitlement:"))
+    ]
+    rated = replace(
+        rated, lines=rated.lines + carried, total=rated.total + sum((line.amount for line in carried), ZERO)
+    )
     return Repriced(with_late(rated, [line for line in closed.lines if line.late]), late_arrivals)
+
+
+def line_key(line: Line) -> tuple[str, bool, str, str | None]:
+    """A line among an invoice's: its meter, late or not, its value of a per-value price, the bill it re-rates."""
+    return line.meter_id, line.late, str(line.group), line.late_for.invoice_id if line.late_for else None
 
 
 def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, Any]]:
     """The rows a simulation records, one per scenario: issued, simulated and difference per line and in
     total, as strings."""
-    issued = {(line.meter_id, line.late): line for line in closed.lines}
+    issued = {line_key(line): line for line in closed.lines}
     common = {
         "subscription_id": str(closed.subscription_id),
         "customer_id": closed.customer_id,
@@ -79,7 +93,7 @@ def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, A
     for scenario in scenarios:
         repriced = reprice(closed, scenario)
         rated = repriced.rated
-        simulated = {(line.meter_id, line.late): line for line in rated.lines}
+        simulated = {line_key(line): line for line in rated.lines}
         lines = []
         for key in [*simulated, *(k for k in issued if k not in simulated)]:
             before, after = issued.get(key), simulated.get(key)
@@ -87,9 +101,9 @@ def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, A
             old, new = before.amount if before else ZERO, after.amount if after else ZERO
             lines.append(
                 {
-                    "meter_id": key[0],
+                    "meter_id": shown.meter_id,
                     "meter_name": shown.meter_name,
-                    "late": key[1],
+                    "late": shown.late,
                     "quantity": str(shown.quantity),
                     "issued": str(old),
                     "simulated": str(new),

@@ -110,7 +110,12 @@ def any_invoice(tally: Tally, queries: Queries, business: uuid.UUID, invoice: uu
 def invoice_document(tally: Tally, queries: Queries, business: uuid.UUID, invoice_id: uuid.UUID) -> bytes:
     """The PDF, for the API and the dashboard alike."""
     invoice = any_invoice(tally, queries, business, invoice_id, datetime.now(timezone.utc))
-    return invoice_pdf(invoice, Parties(tally.businesses.name_of(business), invoice.customer_id))
+    customer = tally.customers.get_customer(business, invoice.customer_id)
+    product = tally.catalogue.get_product(business, uuid.UUID(invoice.product_id))
+    parties = Parties(
+        tally.businesses.name_of(business), customer.name or invoice.customer_id, customer.email or "", product.name
+    )
+    return invoice_pdf(invoice, parties)
 
 
 def invoices_csv(queries: Queries, business: uuid.UUID, start: datetime, end: datetime, status: str | None) -> Stream:

@@ -5,6 +5,7 @@ import io
 import uuid
 from datetime import datetime, timedelta, timezone
 
+import pypdf
 import pytest
 
 from tests.interfaces.billing_helpers import (
@@ -143,6 +144,26 @@ def test_billing_details_are_set_by_patch_and_printed_on_the_pdf(client, auth, m
 
     assert pdf.status_code == 200 and pdf.headers["content-type"].startswith("application/pdf")
     assert pdf.content[:5] == b"%PDF-" and len(pdf.content) > 1000
+
+
+def test_the_pdf_names_the_business_the_customer_the_product_and_the_number_in_any_script(
+    client, auth, make_customer, tally
+):
+    make_customer("cus_u", name="Zoë Ångström 株式会社", email="zoe@example.com")
+    calls = meter(client, auth, "api.call", name="API calls")
+    tiers = [{"up_to": "1000", "unit_price": "0.02"}, {"up_to": None, "unit_price": "0.01"}]
+    plan = product(client, auth, {"meter_id": calls, "model": "graduated", "tiers": tiers}, name="Nimbus API plan")
+    invoice = issued_invoice(client, auth, lambda c: c, plan["id"], "cus_u")
+
+    pdf = client.get(f"/invoices/{invoice['id']}/pdf", headers=auth)
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for shown in ("Zoë Ångström 株式会社", "zoe@example.com", "Nimbus API plan", invoice["number"], "graduated"):
+        assert shown in text, (shown, text)
+    assert "?" not in text and "cus_u" in text
+    assert reader.metadata.title == f"Invoice {invoice['number']}"
+    assert "Zoë Ångström 株式会社" in reader.metadata.subject and "Nimbus API plan" in reader.metadata.subject
 
 
 def test_bad_billing_details_are_422_and_change_nothing(client, auth, make_customer):

@@ -4,8 +4,10 @@ filters in words, ledger references as links."""
 from __future__ import annotations
 
 import json
+from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any
 from urllib.parse import quote
 
@@ -36,11 +38,25 @@ def local_input(value: datetime | None) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M") if value else ""
 
 
+def _plain(value: Any) -> Any:
+    """A value as JSON can hold it, the way the API writes it: decimals as exact strings, times in ISO 8601,
+    the domain's value objects (a line, billing details) by their fields, fractions as "n/d"; never a repr."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, (set, frozenset, tuple)):
+        return sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
+    return str(value)
+
+
 def as_json(value: Any) -> str:
     """Decimals, ids and times as the strings the API writes."""
-    return json.dumps(
-        value, indent=2, sort_keys=True, default=lambda v: v.isoformat() if isinstance(v, datetime) else str(v)
-    )
+    return json.dumps(value, indent=2, sort_keys=True, default=_plain, ensure_ascii=False)
 
 
 def segment(value: str) -> str:

@@ -107,15 +107,19 @@ def any_invoice(tally: Tally, queries: Queries, business: uuid.UUID, invoice: uu
     return draft_view(tally.upcoming.draft(business, invoice, now))
 
 
+def parties_of(tally: Tally, business: uuid.UUID, invoice: InvoiceView) -> Parties:
+    """Who an invoice is from and to, and its product, by name: for its page and its PDF alike."""
+    customer = tally.customers.get_customer(business, invoice.customer_id)
+    product = tally.catalogue.get_product(business, uuid.UUID(invoice.product_id))
+    return Parties(
+        tally.businesses.name_of(business), customer.name or invoice.customer_id, customer.email or "", product.name
+    )
+
+
 def invoice_document(tally: Tally, queries: Queries, business: uuid.UUID, invoice_id: uuid.UUID) -> bytes:
     """The PDF, for the API and the dashboard alike."""
     invoice = any_invoice(tally, queries, business, invoice_id, datetime.now(timezone.utc))
-    customer = tally.customers.get_customer(business, invoice.customer_id)
-    product = tally.catalogue.get_product(business, uuid.UUID(invoice.product_id))
-    parties = Parties(
-        tally.businesses.name_of(business), customer.name or invoice.customer_id, customer.email or "", product.name
-    )
-    return invoice_pdf(invoice, parties)
+    return invoice_pdf(invoice, parties_of(tally, business, invoice))
 
 
 def invoices_csv(queries: Queries, business: uuid.UUID, start: datetime, end: datetime, status: str | None) -> Stream:

@@ -19,7 +19,15 @@ from domain.errors import Conflict, Invalid
 from domain.invoice import STATUSES
 from interfaces.dashboard.forms import blank_to_none, parse_time, struct_from
 from interfaces.resources.freshness import Fresh
-from interfaces.resources.invoices import MarkPaid, Void, any_invoice, invoice_document, invoice_list, invoices_csv
+from interfaces.resources.invoices import (
+    MarkPaid,
+    Void,
+    any_invoice,
+    invoice_document,
+    invoice_list,
+    invoices_csv,
+    parties_of,
+)
 from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
 
@@ -66,10 +74,11 @@ def _invoice(
     errors: list[str],
     status_code: int = 200,
 ) -> Template:
+    invoice = any_invoice(tally, queries, business, invoice_id, datetime.now(UTC))
     return Template(
         "invoice.html",
         status_code=status_code,
-        context={"invoice": any_invoice(tally, queries, business, invoice_id, datetime.now(UTC)), "errors": errors},
+        context={"invoice": invoice, "parties": parties_of(tally, business, invoice), "errors": errors},
     )
 
 

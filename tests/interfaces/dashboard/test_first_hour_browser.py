@@ -169,3 +169,28 @@ def test_a_person_edits_a_customer_closes_a_cycle_cancels_and_archives_each_afte
     expect(page.get_by_role("status")).to_contain_text("Product archived")
     expect(page.locator("h1 .badge")).to_have_text("archived")
     fits_the_screen(page)
+
+
+def test_an_invoice_names_its_customer_and_product_and_shows_every_figure_on_a_phone(
+    sized_page: Page, first_hour_business: dict[str, str], served: Served, key: str
+) -> None:
+    with httpx.Client(base_url=served.base, headers={"Authorization": f"Bearer {key}"}) as api:
+        closed = api.post(f"/subscriptions/{first_hour_business['subscription']}/close-cycle", json={})
+        assert closed.status_code == 200, closed.text
+        [invoice] = closed.json()["invoices"]
+    page = sized_page
+    sign_in(page, key)
+    page.goto(f"/dashboard/invoices/{invoice['id']}")
+    facts = page.locator("dl.facts")
+    expect(facts).to_contain_text("Globex")
+    expect(facts).to_contain_text("billing@globex.example")
+    expect(facts).to_contain_text("Daily plan")
+    total = page.locator("table.lines .total")
+    expect(total).to_have_text(f"${invoice['total']}")
+    box = total.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    fits_the_screen(page)
+    screenshot(page, f"invoice-{page.viewport_size['width']}")
+    page.goto(f"/dashboard/audit/invoice/{invoice['id']}")
+    expect(page.locator("h1")).to_contain_text(invoice["number"])
+    assert "Decimal(" not in page.content() and "Line(" not in page.content()

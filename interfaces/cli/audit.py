@@ -100,6 +100,12 @@ def render_explanation(e: Explanation) -> str:
             f"quantity {line.quantity} - free {line.free} - credits {line.credits_used} = {line.billable} {priced} = "
             f"{line.exact_amount} -> {line.amount} (issued {line.issued_amount})"
         )
+        if line.late_for:
+            lines.append(
+                f"          re-rates the cycle {line.late_for.start.isoformat()} .. {line.late_for.end.isoformat()} "
+                f"(invoice {line.late_for.invoice_id}): billed {line.late_for.billed}, now {line.late_for.rerated}, "
+                f"difference {line.amount}"
+            )
     lines.append(
         f"fixed price {e.price}; total {e.total} (issued {e.issued_total}): "
         f"{'MATCHES' if e.matches else 'DOES NOT MATCH'}"

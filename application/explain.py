@@ -150,6 +150,7 @@ class Explanation:
     issued_total: Decimal
     matches: bool
     segments: list[SegmentWork] = field(default_factory=list)
+    number: str = ""  # the invoice's number ("" on invoices issued before numbering)
 
 
 class InvoiceExplainer:
@@ -264,6 +265,7 @@ class InvoiceExplainer:
             issued.total,
             matches,
             [segment_work(p, products[p.segment.plan.product_id].version, issued.currency) for p in parts],
+            issued.number,
         )
 
     @staticmethod

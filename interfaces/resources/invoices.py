@@ -122,11 +122,13 @@ def invoice_document(tally: Tally, queries: Queries, business: uuid.UUID, invoic
     return invoice_pdf(invoice, parties_of(tally, business, invoice))
 
 
-def invoices_csv(queries: Queries, business: uuid.UUID, start: datetime, end: datetime, status: str | None) -> Stream:
+def invoices_csv(
+    queries: Queries, business: uuid.UUID, start: datetime, end: datetime, status: str | None, lines: bool = False
+) -> Stream:
     """The CSV export, for the API and the dashboard alike."""
     check_times(start=start, end=end)
     return Stream(
-        invoice_csv(queries.issued_between(business, start, end, status)),
+        invoice_csv(queries.issued_between(business, start, end, status), lines),
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="invoices.csv"'},
     )

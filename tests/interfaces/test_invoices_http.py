@@ -199,6 +199,29 @@ def test_the_csv_export_has_a_row_per_invoice_issued_in_the_range(client, auth, 
     assert client.get(f"/invoices/export.csv?{window}&status=draft", headers=auth).status_code == 422
 
 
+def test_the_csv_export_names_customers_and_products_orders_by_number_and_can_list_every_line(
+    client, auth, make_customer, tally
+):
+    calls = meter(client, auth, "api.call", name="API calls")
+    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02"}, name="Nimbus API plan")
+    make_customer("cus_n", name="Zoë Ångström 株式会社")
+    subscription = subscribe(client, auth, "cus_n", plan["id"], datetime.now(timezone.utc) - timedelta(days=12))
+    closed = close(client, auth, subscription["id"])  # twelve daily cycles issued at one instant
+    now = datetime.now(timezone.utc)
+    window = f"start={iso(now - timedelta(hours=1))}&end={iso(now + timedelta(hours=1))}"
+
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/invoices/export.csv?{window}", headers=auth).text)))
+    with_lines = client.get(f"/invoices/export.csv?{window}&lines=true", headers=auth)
+
+    assert [r["number"] for r in rows] == sorted(i["number"] for i in closed) and len(rows) == 12
+    assert {(r["customer_name"], r["product"]) for r in rows} == {("Zoë Ångström 株式会社", "Nimbus API plan")}
+    lines = list(csv.DictReader(io.StringIO(with_lines.text)))
+    assert len(lines) == 12 and {(r["meter_name"], r["late"], r["unit_price"]) for r in lines} == {
+        ("API calls", "false", "0.02")
+    }
+    assert client.get(f"/invoices/export.csv?{window}&lines=maybe", headers=auth).status_code == 422
+
+
 def test_the_number_prefix_is_set_per_business(client, auth, make_customer, priced_plan):
     assert client.get("/invoices/numbering", headers=auth).json() == {
         "prefix": "INV",

@@ -98,14 +98,17 @@ def invoice_pdf_download(invoice_id: uuid.UUID, tally: Tally, queries: Queries, 
 
 
 @get("/invoices/export.csv", sync_to_thread=True, media_type="text/csv")
-def invoices_export(queries: Queries, business: uuid.UUID, start: str = "", end: str = "", status: str = "") -> Stream:
-    """The export form's CSV: a blank start or end is open (from 1970, up to now)."""
+def invoices_export(
+    queries: Queries, business: uuid.UUID, start: str = "", end: str = "", status: str = "", lines: str = ""
+) -> Stream:
+    """The export form's CSV: a blank start or end is open (from 1970, up to now); `lines=true`, a row per line."""
     return invoices_csv(
         queries,
         business,
         parse_time(start, "start") or datetime(1970, 1, 1, tzinfo=UTC),
         parse_time(end, "end") or datetime.now(UTC),
         status if status in STATUSES and status != "draft" else None,
+        lines == "true",
     )
 
 

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from litestar.plugins.jinja import JinjaTemplateEngine
 from markupsafe import Markup, escape
 
+from domain.money import MINOR_UNITS
 from interfaces.dashboard.navigation import NAV, NOTICES
 
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
@@ -82,13 +83,25 @@ def number(value: Any) -> str:
 
 
 def money(amount: Any, currency: str | None) -> str:
-    """$1,234.50 for USD, CHF 12.00 where the symbol is not well known; the amount as the API rounded it."""
-    shown = number(amount)
+    """$1,234.50 for USD, CHF 12.00 where the symbol is not well known, ¥1,200 for JPY: at least the currency's
+    minor units ($1.50, never $1.5), more where the API wrote more (a unit price of $0.0000025), never rounded."""
+    shown = number(_to_minor_units(amount, currency))
     if not currency or shown == "—":
         return shown
     symbol = SYMBOLS.get(currency.upper())
     sign, bare = ("-", shown[1:]) if shown.startswith("-") else ("", shown)
     return f"{sign}{symbol}{bare}" if symbol else f"{sign}{currency.upper()} {bare}"
+
+
+def _to_minor_units(amount: Any, currency: str | None) -> Any:
+    try:
+        value = Decimal(str(amount))
+    except InvalidOperation:
+        return amount
+    minor = MINOR_UNITS.get((currency or "").upper())
+    if minor is None or not value.is_finite() or -int(value.as_tuple().exponent) >= minor:
+        return amount
+    return format(value.quantize(Decimal(1).scaleb(-minor)), "f")
 
 
 def _value_words(value: Any) -> str:

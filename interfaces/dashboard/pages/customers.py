@@ -27,6 +27,7 @@ from interfaces.resources.subscription_bodies import SubscriptionCreate
 from interfaces.resources.subscriptions import subscription_view
 from interfaces.resources.usage import usage_of
 from projections.customers.projection import CustomerFilter, customer_view
+from projections.reads.billing_views import LineView
 from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -111,6 +112,7 @@ def _page(
             "customer": customer,
             "errors": errors,
             "usage": usage,
+            "charted": {u.subscription_id: charted(u.lines) for u in usage.subscriptions},
             "subscriptions": subscriptions,
             "credits": credits_for(tally, queries, fresh, business, customer_id),
             "entitlements": queries.entitlements.of_customer(business, customer_id).items,
@@ -123,6 +125,16 @@ def _page(
             "events": queries.events(business, customer_id=customer_id, page_size=LATEST),
         },
     )
+
+
+def charted(lines: list[LineView]) -> list[LineView]:
+    """One usage chart per meter of the cycle: its first line (not a late line, which re-rates an earlier cycle,
+    nor another value of a per-value price, nor an entitlement's overage)."""
+    seen: dict[str, LineView] = {}
+    for line in lines:
+        if not line.late and not line.meter_id.startswith("credit_entitlement:"):
+            seen.setdefault(line.meter_id, line)
+    return list(seen.values())
 
 
 @get("/customers/{customer_id:str}", sync_to_thread=True)

@@ -154,9 +154,13 @@ def simulations_page(queries: Queries, business: uuid.UUID, fresh: Fresh) -> Tem
 
 
 @get("/simulations/{simulation_id:uuid}", sync_to_thread=True)
-def simulation_page(simulation_id: uuid.UUID, queries: Queries, business: uuid.UUID, fresh: Fresh) -> Template:
-    """Progress while it runs; then revenue per cycle, actual vs simulated, and the movers."""
+def simulation_page(
+    simulation_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh
+) -> Template:
+    """Progress while it runs; then revenue per cycle, actual vs simulated, and the movers, in the product's
+    currency."""
     view = queries.simulation(business, simulation_id, page_size=SHOWN)
+    product = product_of(tally, business, uuid.UUID(view.product_id))
     issued: dict[str, object] = {}
     scenarios: dict[str, dict[str, object]] = {}
     for r in view.revenue:
@@ -167,7 +171,7 @@ def simulation_page(simulation_id: uuid.UUID, queries: Queries, business: uuid.U
         "issued": issued,
         "scenarios": scenarios,
     }
-    return Template("simulation.html", context={"simulation": view, "chart": chart})
+    return Template("simulation.html", context={"simulation": view, "chart": chart, "product": product})
 
 
 @post("/simulations/{simulation_id:uuid}/delete", sync_to_thread=True, status_code=303)

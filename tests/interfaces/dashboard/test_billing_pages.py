@@ -91,3 +91,21 @@ def test_a_graduated_per_value_invoice_shows_its_values_and_tiers(
     assert "region: eu" in detail and "graduated" in detail and "$25.00" in detail
     explained = client.get(f"/dashboard/invoices/{invoice['id']}/explain").text
     assert "it matches the issued invoice" in explained and "1,000 × 0.02; 500 × 0.01" in explained
+
+
+def test_a_customer_with_a_late_line_has_one_chart_per_meter_and_the_late_line_names_its_cycle(
+    client: Any, auth: Any, worker: Any, key: str
+) -> None:
+    calls = meter(client, auth, "api.call", name="API calls")
+    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"})
+    client.post("/customers", json={"customer_id": "cus_late"}, headers=auth)
+    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) - timedelta(days=1, hours=1)
+    subscription = subscribe(client, auth, "cus_late", plan["id"], start)
+    send(client, auth, "cus_late", "api.call", 500, start + timedelta(minutes=5), "on")
+    close(client, auth, subscription["id"])
+    send(client, auth, "cus_late", "api.call", 1000, start + timedelta(hours=2), "late")
+    worker.caught_up()
+    sign_in(client, key)
+    page = client.get("/dashboard/customers/cus_late").text
+    assert page.count("data-usage-chart") == 1
+    assert "that cycle now costs $10.00, $0.00 was billed" in page and "$10.00" in page

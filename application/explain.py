@@ -130,6 +130,7 @@ class EntitlementWork:
     balance: Decimal
     overage: Decimal
     terms: EntitlementTerms
+    used: Decimal = ZERO  # credits the invoice's lines spent from it
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,10 @@ class InvoiceExplainer:
         lines = [
             self._line_work(line, price, n, issued, i) for i, (line, (price, n)) in enumerate(zip(rated.lines, counted))
         ]
+        used = {e: ZERO for e in pools}
+        for line, (price, _) in zip(rated.lines, counted):
+            if price.credit_entitlement_id in used:
+                used[price.credit_entitlement_id] += line.credits_used
         if not legacy:
             late_bills = LateBills(self.repository).rerated(subscription, b, late, self._measure_in(events))
             rated = with_late(rated, late_of(late_bills))
@@ -258,7 +263,7 @@ class InvoiceExplainer:
             after,
             products[segments[-1].plan.product_id].version,
             balance,
-            [EntitlementWork(e, p.balance, p.overage, p.terms) for e, p in pools.items()],
+            [EntitlementWork(e, p.balance, p.overage, p.terms, used[e]) for e, p in pools.items()],
             rated.price,
             lines,
             rated.total,

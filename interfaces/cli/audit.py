@@ -71,7 +71,8 @@ def render_explanation(e: Explanation) -> str:
     for w in e.entitlements:
         t = w.terms
         lines.append(
-            f"entitlement {t.name} ({w.entitlement_id}): balance {w.balance} {t.unit}, overage {w.overage}; "
+            f"entitlement {t.name} ({w.entitlement_id}): balance {w.balance} {t.unit}, overage {w.overage}, "
+            f"{w.used} used by this invoice; "
             f"overage {'enabled' if t.overage_enabled else 'disabled'} ({t.overage_behavior}, limit "
             f"{t.overage_limit}, {t.price_per_unit} {t.currency} per credit); rollover "
             f"{f'{t.kept_share * 100:.0f}% at most {t.max_rollover_count} times' if t.rollover_enabled else 'off'}"

@@ -194,3 +194,44 @@ def test_an_invoice_names_its_customer_and_product_and_shows_every_figure_on_a_p
     page.goto(f"/dashboard/audit/invoice/{invoice['id']}")
     expect(page.locator("h1")).to_contain_text(invoice["number"])
     assert "Decimal(" not in page.content() and "Line(" not in page.content()
+
+
+def test_on_a_phone_every_page_fits_and_every_money_figure_is_on_screen(
+    browser: Browser, served: Served, first_hour_business: dict[str, str], key: str
+) -> None:
+    with httpx.Client(base_url=served.base, headers={"Authorization": f"Bearer {key}"}) as api:
+        closed = api.post(f"/subscriptions/{first_hour_business['subscription']}/close-cycle", json={})
+        [invoice] = closed.json()["invoices"]
+    pages = [
+        "/dashboard",
+        "/dashboard/customers",
+        "/dashboard/customers/cus_acme",
+        "/dashboard/customers/cus_globex",
+        "/dashboard/invoices",
+        f"/dashboard/invoices/{invoice['id']}",
+        f"/dashboard/invoices/{invoice['id']}/explain",
+        "/dashboard/products",
+        f"/dashboard/products/{first_hour_business['product']}",
+        f"/dashboard/products/{first_hour_business['product']}/simulate",
+        "/dashboard/meters",
+        f"/dashboard/meters/{first_hour_business['meter']}",
+        "/dashboard/events",
+    ]
+    with csp_watched(browser, served, WIDTHS["phone"]) as context:
+        page = context.new_page()
+        sign_in(page, key)
+        for path in pages:
+            page.goto(path)
+            fits_the_screen(page)
+            off = page.evaluate("""() => {
+              const off = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) {
+                const n = walker.currentNode;
+                if (!/\\$\\d/.test(n.nodeValue)) continue;
+                const range = document.createRange(); range.selectNodeContents(n);
+                const r = range.getBoundingClientRect();
+                if (r.width && (r.left < 0 || r.right > window.innerWidth + 1)) off.push(n.nodeValue.trim() + " " + Math.round(r.right));
+              }
+              return off;
+            }""")
+            assert not off, f"{path}: money off-screen at 390 px: {off[:5]}"

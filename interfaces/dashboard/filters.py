@@ -60,6 +60,11 @@ def as_json(value: Any) -> str:
     return json.dumps(value, indent=2, sort_keys=True, default=_plain, ensure_ascii=False)
 
 
+def readable(value: Any) -> Any:
+    """A value as plain dicts, lists and strings (as `as_json` writes it), for a page to lay out as tables."""
+    return json.loads(as_json(value))
+
+
 def segment(value: str) -> str:
     """A value as one URL path segment: external ids may hold slashes."""
     return quote(value, safe="")
@@ -149,6 +154,7 @@ def install(engine: JinjaTemplateEngine) -> None:
             "utc": utc,
             "local_input": local_input,
             "as_json": as_json,
+            "readable": readable,
             "segment": segment,
             "number": number,
             "money": money,

@@ -58,7 +58,8 @@
       Array.prototype.forEach.call(head.cells, function (th) {
         for (var i = 0; i < th.colSpan; i++) titles.push(th.textContent.trim());
       });
-      table.querySelectorAll("tbody tr, tfoot tr").forEach(function (tr) {
+      Array.prototype.forEach.call(table.rows, function (tr) {  // this table's rows, not a nested table's
+        if (tr.parentElement === table.tHead) return;
         var column = 0;
         Array.prototype.forEach.call(tr.cells, function (cell) {
           if (cell.colSpan === 1 && titles[column] && !cell.hasAttribute("data-label")) {

@@ -194,6 +194,11 @@ def test_an_invoice_names_its_customer_and_product_and_shows_every_figure_on_a_p
     page.goto(f"/dashboard/audit/invoice/{invoice['id']}")
     expect(page.locator("h1")).to_contain_text(invoice["number"])
     assert "Decimal(" not in page.content() and "Line(" not in page.content()
+    state = page.locator("div.state > table.kv")  # the state as a table: a name beside each value
+    expect(state.locator("> tbody > tr > th", has_text="number")).to_be_visible()
+    expect(state).to_contain_text(invoice["number"])
+    expect(state).to_contain_text("API calls")
+    fits_the_screen(page)
 
 
 def test_on_a_phone_every_page_fits_and_every_money_figure_is_on_screen(
@@ -216,6 +221,7 @@ def test_on_a_phone_every_page_fits_and_every_money_figure_is_on_screen(
         "/dashboard/meters",
         f"/dashboard/meters/{first_hour_business['meter']}",
         "/dashboard/events",
+        f"/dashboard/audit/invoice/{invoice['id']}",
     ]
     with csp_watched(browser, served, WIDTHS["phone"]) as context:
         page = context.new_page()

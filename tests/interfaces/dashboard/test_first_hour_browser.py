@@ -228,6 +228,7 @@ def test_on_a_phone_every_page_fits_and_every_money_figure_is_on_screen(
         sign_in(page, key)
         for path in pages:
             page.goto(path)
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")  # forms too
             fits_the_screen(page)
             off = page.evaluate("""() => {
               const off = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

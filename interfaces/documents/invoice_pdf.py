@@ -92,7 +92,8 @@ class _Document(FPDF):
         self.ln()
 
 
-def invoice_pdf(invoice: InvoiceView, parties: Parties) -> bytes:
+def invoice_pdf(invoice: InvoiceView, parties: Parties, work: list[str] | None = None) -> bytes:
+    """The document; `work` is each line's price work (tiers broken down), "" where there is none."""
     pdf = _Document()
     title = f"Invoice {invoice.number}" if invoice.number else "Draft invoice (not issued)"
     details = invoice.bill_to
@@ -135,7 +136,7 @@ def invoice_pdf(invoice: InvoiceView, parties: Parties) -> bytes:
         pdf.write_line(f"Void reason: {invoice.void_reason}")
     pdf.ln(5)
     pdf.row([title for title, _ in COLUMNS], bold=True)
-    for item in invoice.lines:
+    for item, priced in zip(invoice.lines, work or [""] * len(invoice.lines), strict=True):
         name = item.meter_name + "".join(f" [{v}]" for v in (item.group or {}).values())
         if item.late_for:
             name += f" (late, {item.late_for.start:%Y-%m-%d} to {item.late_for.end:%Y-%m-%d})"
@@ -143,6 +144,8 @@ def invoice_pdf(invoice: InvoiceView, parties: Parties) -> bytes:
             name += " (late)"
         price = item.unit_price if item.model == "per_unit" else item.model
         pdf.row([name, item.quantity, item.free, item.credits_used, item.billable, price, item.amount])
+        if priced:
+            pdf.write_line(f"    {item.model}: {priced}", size=8)
         if item.late_for:
             pdf.write_line(
                 f"    that cycle now costs {item.late_for.rerated}, {item.late_for.billed} was billed: "

@@ -27,6 +27,7 @@ from interfaces.resources.invoices import (
     invoice_list,
     invoices_csv,
     parties_of,
+    price_work,
 )
 from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
@@ -78,7 +79,12 @@ def _invoice(
     return Template(
         "invoice.html",
         status_code=status_code,
-        context={"invoice": invoice, "parties": parties_of(tally, business, invoice), "errors": errors},
+        context={
+            "invoice": invoice,
+            "parties": parties_of(tally, business, invoice),
+            "work": price_work(tally, business, invoice),
+            "errors": errors,
+        },
     )
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta, timezone
 from typing import Any
+
+import pypdf
 
 from tests.interfaces.billing_helpers import close, meter, product, send, subscribe
 from tests.interfaces.dashboard.test_pages_http import sign_in
@@ -109,3 +112,23 @@ def test_a_customer_with_a_late_line_has_one_chart_per_meter_and_the_late_line_n
     page = client.get("/dashboard/customers/cus_late").text
     assert page.count("data-usage-chart") == 1
     assert "that cycle now costs $10.00, $0.00 was billed" in page and "$10.00" in page
+
+
+def test_a_graduated_line_shows_its_tiers_on_the_invoice_page_and_in_the_pdf(
+    client: Any, auth: Any, worker: Any, key: str
+) -> None:
+    calls = meter(client, auth, "api.call", name="API calls")
+    tiers = [{"up_to": "1000", "unit_price": "0.02"}, {"up_to": None, "unit_price": "0.01"}]
+    plan = product(client, auth, {"meter_id": calls, "model": "graduated", "tiers": tiers})
+    client.post("/customers", json={"customer_id": "cus_tiers"}, headers=auth)
+    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) - timedelta(days=1, hours=1)
+    subscription = subscribe(client, auth, "cus_tiers", plan["id"], start)
+    send(client, auth, "cus_tiers", "api.call", 1500, start + timedelta(minutes=5), "t")
+    [invoice] = close(client, auth, subscription["id"])
+    worker.caught_up()
+    sign_in(client, key)
+    page = client.get(f"/dashboard/invoices/{invoice['id']}").text
+    assert "1,000 x 0.02 + 500 x 0.01" in page and "$25.00" in page
+    pdf = client.get(f"/invoices/{invoice['id']}/pdf", headers=auth).content
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "graduated: 1,000 x 0.02 + 500 x 0.01" in text

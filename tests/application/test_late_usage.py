@@ -4,7 +4,11 @@ close and the audit (docs/billing.md, Late events)."""
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
+import application.billing as billing
+from domain.cycles import LateWindow
 from domain.late_usage import owed
+from domain.proration import billed_terms
+from domain.rating import Line
 from domain.usage_event import IncomingEvent
 from tests.application.helpers import JAN1, close, count_meter, daily_product, price, send, subscribe
 
@@ -58,3 +62,37 @@ def test_a_lowered_last_value_is_credited_down_to_a_zero_invoice_and_the_rest_on
     assert [(str(line.amount), str(owed(line))) for line in second.lines if line.late] == [("-2.00", "-4.00")]
     assert [(str(line.amount), str(owed(line))) for line in third.lines if line.late] == [("-4.00", "0.00")]
     assert all(tally.explainer.explain_invoice(business, i.id).matches for i in (first, second, third))
+
+
+def test_an_invoice_issued_before_late_re_rating_is_explained_by_its_own_rule(
+    tally, business, make_customer, worker, monkeypatch
+):
+    """Invoices issued before recorded no prices with their segments, and billed late events alone at the price
+    with no free allowance: they are history, and the audit still re-derives them."""
+
+    def before(part, currency):
+        terms = billed_terms(part, currency)
+        del terms["usage_prices"]
+        return terms
+
+    def alone(view, repository, subscription, start, late_after, position):
+        window = LateWindow(late_after, position, subscription.billing_since, start)
+        n = D(len(view.late_events(subscription.business_id, subscription.customer_id, window)))
+        return [Line(str(meter), "api.call", n, D(0), D(0), D(0), n, D("0.02"), n * D("0.02"), True)] if n else []
+
+    make_customer("cus_1")
+    meter = count_meter(tally, business)
+    product = daily_product(tally, business, price(meter, "0.02", "1000"))
+    send(tally, business, "cus_1", "api.call", 500, JAN1 + timedelta(hours=1), "on")
+    subscription = subscribe(tally, business, "cus_1", product, JAN1)
+    monkeypatch.setattr(billing, "billed_terms", before)
+    monkeypatch.setattr(billing, "late_lines_of", alone)
+    close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
+    worker.caught_up(send(tally, business, "cus_1", "api.call", 300, JAN1 + timedelta(hours=3), "late"))
+    [second] = close(tally, business, subscription, JAN1 + timedelta(days=2, hours=1))
+
+    assert [(str(line.amount), line.late, line.late_for) for line in second.lines] == [
+        ("0.00", False, None),
+        ("6.00", True, None),  # 300 late calls alone at 0.02, no allowance: the rule of then
+    ]
+    assert tally.explainer.explain_invoice(business, second.id).matches

@@ -130,12 +130,13 @@ def filter_words(condition: Any, nested: bool = False) -> str:
 
 def reference(text: str | None, names: dict[str, str] | None = None) -> Markup:
     """A credit ledger reference as a link with a name: an invoice, a subscription's cycle, or a grant by hand.
-    `names` maps subscription ids to what to call them (their product's name)."""
+    `names` maps subscription ids to what to call them (their product's name) and invoice ids to their numbers."""
     if not text:
         return Markup("—")
     kind, _, rest = text.partition(":")
     if kind == "invoice":
-        return Markup('<a href="/dashboard/invoices/{0}">invoice {1}</a>').format(segment(rest), rest[:8])
+        shown = (names or {}).get(rest) or f"invoice {rest[:8]}"
+        return Markup('<a href="/dashboard/invoices/{0}">{1}</a>').format(segment(rest), shown)
     if kind == "subscription" and ":cycle:" in rest:
         subscription, _, start = rest.partition(":cycle:")
         name = (names or {}).get(subscription) or f"subscription {subscription[:8]}"

@@ -205,6 +205,18 @@ def issued_between(
         after = (last.issued_at, last.number, last.id)
 
 
+def numbers_of(datastore: PostgresDatastore, schema: str, business: uuid.UUID, ids: list[uuid.UUID]) -> dict[str, str]:
+    """The numbers of the business's issued invoices among `ids`, by id."""
+    if not ids:
+        return {}
+    query = sql.SQL("SELECT id, number FROM {}.invoices WHERE business_id = %s AND id = ANY(%s)").format(
+        sql.Identifier(schema)
+    )
+    with datastore.transaction(commit=False) as cur:
+        cur.execute(query, (business, ids))
+        return {str(r["id"]): r["number"] for r in cur.fetchall() if r["number"]}
+
+
 def get_invoice(datastore: PostgresDatastore, schema: str, business: uuid.UUID, invoice: uuid.UUID) -> InvoiceView:
     query = sql.SQL("SELECT * FROM {}.invoices WHERE business_id = %s AND id = %s").format(sql.Identifier(schema))
     with datastore.transaction(commit=False) as cur:

@@ -161,6 +161,16 @@ class Queries:
     ) -> Iterator[ExportRow]:
         return invoice_queries.issued_between(self.datastore, self.schema, business, start, end, status)
 
+    def invoice_numbers(self, business: uuid.UUID, ids: list[str]) -> dict[str, str]:
+        """Invoice id -> number, for the ids (of any text) that are the business's issued invoices."""
+        valid = []
+        for i in ids:
+            try:
+                valid.append(uuid.UUID(i))
+            except ValueError:
+                continue
+        return invoice_queries.numbers_of(self.datastore, self.schema, business, valid)
+
     def invoice(self, business: uuid.UUID, invoice_id: uuid.UUID) -> InvoiceView:
         return invoice_queries.get_invoice(self.datastore, self.schema, business, invoice_id)
 

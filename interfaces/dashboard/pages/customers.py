@@ -105,6 +105,7 @@ def _page(
         subscription_view(tally.subscriptions.get_subscription(business, uuid.UUID(u.subscription_id)))
         for u in usage.subscriptions
     ]
+    credits = credits_for(tally, queries, fresh, business, customer_id)
     return Template(
         "customer.html",
         status_code=status_code,
@@ -114,14 +115,15 @@ def _page(
             "usage": usage,
             "charted": {u.subscription_id: charted(u.lines) for u in usage.subscriptions},
             "subscriptions": subscriptions,
-            "credits": credits_for(tally, queries, fresh, business, customer_id),
+            "credits": credits,
             "entitlements": queries.entitlements.of_customer(business, customer_id).items,
             "invoices": invoice_list(tally, queries, business, customer_id, None, 0, LATEST, datetime.now(UTC)).items,
             "products": [p for p in products if not p.archived],
             "product_names": names,
             "subscription_names": {
                 u.subscription_id: names.get(u.product_id, "subscription") for u in usage.subscriptions
-            },
+            }
+            | queries.invoice_numbers(business, [line.reference.partition(":")[2] for line in credits.ledger]),
             "events": queries.events(business, customer_id=customer_id, page_size=LATEST),
         },
     )

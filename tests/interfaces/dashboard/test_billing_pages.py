@@ -132,3 +132,21 @@ def test_a_graduated_line_shows_its_tiers_on_the_invoice_page_and_in_the_pdf(
     pdf = client.get(f"/invoices/{invoice['id']}/pdf", headers=auth).content
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "graduated: 1,000 x 0.02 + 500 x 0.01" in text
+
+
+def test_a_credit_ledger_names_the_invoice_that_spent_the_credits_by_its_number(
+    client: Any, auth: Any, worker: Any, key: str
+) -> None:
+    calls = meter(client, auth, "api.call", name="API calls")
+    credits = {"per_cycle": "0", "per_unit": "1", "rollover": "none"}
+    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "credits": credits})
+    client.post("/customers", json={"customer_id": "cus_led"}, headers=auth)
+    client.post("/customers/cus_led/credits", json={"amount": "100"}, headers=auth)
+    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) - timedelta(days=1, hours=1)
+    subscription = subscribe(client, auth, "cus_led", plan["id"], start)
+    send(client, auth, "cus_led", "api.call", 30, start + timedelta(minutes=5), "led")
+    [invoice] = close(client, auth, subscription["id"])
+    worker.caught_up()
+    sign_in(client, key)
+    page = client.get("/dashboard/customers/cus_led").text
+    assert f'<a href="/dashboard/invoices/{invoice["id"]}">{invoice["number"]}</a>' in page

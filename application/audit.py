@@ -10,6 +10,7 @@ from typing import Any
 
 from eventsourcing.utils import get_topic
 
+from domain.addon import Addon
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import Customer, customer_id
@@ -38,6 +39,7 @@ KINDS: dict[str, str] = {
         ("wallet", CreditWallet),
         ("simulation", Simulation),
         ("credit_entitlement", CreditEntitlement),
+        ("addon", Addon),
     )
 }
 ALIASES = {
@@ -46,6 +48,7 @@ ALIASES = {
     "credit_wallet": "wallet",
     "credit-entitlement": "credit_entitlement",
     "entitlement": "credit_entitlement",
+    "add-on": "addon",
 }
 _PRIVATE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
 

@@ -1,5 +1,5 @@
 """What a bill reads from the store before pricing: the products of its segments (and of the plan that
-follows), their meters, the customer's wallet and entitlement balances."""
+follows), their meters and add-ons, the customer's wallet and entitlement balances."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain.addon import Addon
 from domain.credit_rules import EntitlementTerms
 from domain.credit_wallet import CreditWallet
 from domain.cycles import Cycle
 from domain.meter import Meter
 from domain.product import Product
+from domain.proration import AddonPrice, Plan
 from domain.rating import UsagePrice
 
 
@@ -20,6 +22,7 @@ from domain.rating import UsagePrice
 class BillInputs:
     repository: Any
     products: dict[uuid.UUID, Product] = field(default_factory=dict)
+    addons: dict[uuid.UUID, Addon] = field(default_factory=dict)
     meters: dict[str, Meter] = field(default_factory=dict)
     wallet: CreditWallet | None = None
     terms: dict[str, EntitlementTerms] = field(default_factory=dict)
@@ -36,6 +39,15 @@ class BillInputs:
                 if p.meter_id not in self.meters:
                     self.meters[p.meter_id] = self.repository.get(uuid.UUID(p.meter_id))
         return self.products[product_id]
+
+    def addon_prices(self, plan: Plan) -> dict[uuid.UUID, AddonPrice]:
+        """The plan's add-ons as stored now (a price change applies to open cycles, as for usage prices)."""
+        for item in plan.addons:
+            if item.addon_id not in self.addons:
+                self.addons[item.addon_id] = self.repository.get(item.addon_id)
+        return {
+            i.addon_id: AddonPrice(self.addons[i.addon_id].name, self.addons[i.addon_id].price) for i in plan.addons
+        }
 
     @property
     def prices(self) -> list[UsagePrice]:

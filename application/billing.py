@@ -36,11 +36,11 @@ from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
 from domain.entitlements import awaiting_close, cycle_grants, cycle_reference, entitlement_grants
 from domain.errors import Conflict, NotReady
-from domain.invoice import Invoice, invoice_id
+from domain.invoice import Invoice, difference_invoice_id, invoice_id
 from domain.invoice_numbering import InvoiceNumbering, numbering_id
 from domain.late_usage import with_late
 from domain.product import Product
-from domain.proration import Segment, SegmentUsage, billed_terms, rate_bill
+from domain.proration import Basis, Segment, SegmentUsage, billed_terms, rate_bill
 from domain.rating import Line, Rated
 from domain.subscription import Subscription
 from store.event_store import EventStore
@@ -211,6 +211,32 @@ class Billing:
             debit_usage(wallet, inputs.terms[e], inputs.prices, rated.lines, reference, str(invoice.id))
         return Issued([invoice], [invoice, numbering, *inputs.wallets])
 
+    def bill_difference(self, subscription: Subscription, at: datetime, now: datetime) -> Issued:
+        """Charges a difference_immediately change at `at`: the new plan's fixed price x quantity less the old
+        one's, whole, on an invoice for [at, cycle end) of its own, when positive (a negative difference is
+        credited on the cycle's invoice: domain/proration.py). No usage, no credits."""
+        c = subscription.open_cycle
+        assert c is not None
+        parts = subscription.segments(c)
+        [before] = [s for s in parts if s.end == at]
+        [after] = [s for s in parts if s.start == at]
+        inputs = BillInputs(self.repository)
+        bases: tuple[tuple[Segment, Basis], ...] = ((before, "none"), (after, "difference"))
+        priced = [
+            SegmentUsage(
+                replace(s, fixed=basis), inputs.product(s.plan.product_id).price, [], inputs.addon_prices(s.plan)
+            )
+            for s, basis in bases
+        ]
+        rated = rate_bill(priced, inputs.product(after.plan.product_id).currency, closing=False)
+        if rated.total <= 0:
+            return Issued([], [])
+        numbering = self.numbering(subscription.business_id)
+        [number] = numbering.take([difference_invoice_id(subscription.id, at)])
+        invoice = self._invoice(subscription, at, c.end, priced, rated, now, number, self._bill_to(subscription))
+        subscription.bill_difference(at, invoice.id)
+        return Issued([invoice], [invoice, numbering])
+
     def _inputs(self, subscription: Subscription, parts: list[Segment], now: datetime, preview: bool) -> BillInputs:
         """The products of the segments (and of the plans that follow them), their meters, the wallet and the
         entitlement balances the bill spends, with what expired by `now` expired (saved, unless a preview)."""
@@ -255,7 +281,7 @@ class Billing:
                         inputs.meters,
                         Cycle(c.index, segment.start, segment.end),
                     )
-                    measured.append(SegmentUsage(segment, product.price, usages))
+                    measured.append(SegmentUsage(segment, product.price, usages, inputs.addon_prices(segment.plan)))
                 late = (
                     late_lines_of(
                         view,
@@ -306,7 +332,7 @@ class Billing:
             issued_at=now,
             number=number,
             bill_to=bill_to,
-            segments=[billed_terms(p, rated.currency) for p in parts],
+            segments=billed_terms(parts, rated.currency),
         )
 
     def _expire_due(

@@ -20,10 +20,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from application.late_usage import LateBills, Measure, late_of, recorded_prices
 from application.ports import AuditLog, ReadSide
+from domain.addon import Addon
 from domain.aggregation import Row
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import EntitlementTerms, Pool
@@ -37,7 +39,17 @@ from domain.late_usage import with_late, without_credits
 from domain.meter import Meter
 from domain.pricing_models import Part
 from domain.product import Product
-from domain.proration import Segment, SegmentUsage, fixed_amount, issued_segments, rate_bill
+from domain.proration import (
+    ADDON_LINE,
+    DIFFERENCES,
+    AddonPrice,
+    Plan,
+    Segment,
+    SegmentUsage,
+    fixed_amounts,
+    issued_segments,
+    rate_bill,
+)
 from domain.rating import LateFor, Line, Usage, UsagePrice, group_order
 from domain.subscription import Subscription
 from domain.usage_event import UsageEvent
@@ -105,7 +117,9 @@ class SegmentWork:
     fixed_amount: Decimal
 
 
-def segment_work(part: SegmentUsage, version: int, currency: str) -> SegmentWork:
+def segment_work(part: SegmentUsage, version: int, amount: Decimal) -> SegmentWork:
+    """A difference (`credited`, `difference`) is no share of the plan's price: its fixed_share reads
+    "difference" and its amount is the difference with the segment before (domain/proration.py)."""
     s = part.segment
     return SegmentWork(
         s.start,
@@ -117,8 +131,8 @@ def segment_work(part: SegmentUsage, version: int, currency: str) -> SegmentWork
         s.fixed,
         s.trial,
         part.price,
-        f"{s.fixed_share.numerator}/{s.fixed_share.denominator}",
-        fixed_amount(part.price, s, currency),
+        "difference" if s.fixed in DIFFERENCES else f"{s.fixed_share.numerator}/{s.fixed_share.denominator}",
+        amount,
     )
 
 
@@ -189,7 +203,8 @@ class InvoiceExplainer:
         bill = next(
             e
             for e in self.repository.event_store.get(subscription.id)
-            if isinstance(e, (Subscription.CycleClosed, Subscription.PartBilled)) and e.invoice_id == issued.id
+            if isinstance(e, (Subscription.CycleClosed, Subscription.PartBilled, Subscription.DifferenceBilled))
+            and e.invoice_id == issued.id
         )
         closed_at = self.log.positions(subscription.id)[bill.originator_version]
         segments = issued_segments(issued)
@@ -215,6 +230,10 @@ class InvoiceExplainer:
         counted: list[tuple[UsagePrice, int]] = []
         for i, segment in enumerate(segments):
             product = products[segment.plan.product_id]
+            carried = self._addons_before(segment.plan, closed_at)
+            if isinstance(bill, Subscription.DifferenceBilled):  # the fixed-price difference only: no usage
+                parts.append(SegmentUsage(segment, product.price, [], carried))
+                continue
             for price in product.prices():
                 meters.setdefault(price.meter_id, self.repository.get(uuid.UUID(price.meter_id)))
             usages: list[Usage] = []
@@ -225,20 +244,21 @@ class InvoiceExplainer:
                 for price in product.prices():
                     alone = replace(without_credits(price), free_threshold=ZERO)
                     self._measure(usages, counted, alone, meters[price.meter_id], late, late=True)
-            parts.append(SegmentUsage(segment, product.price, usages))
+            parts.append(SegmentUsage(segment, product.price, usages, carried))
         balance = wallet.balance if wallet else ZERO
-        closing = isinstance(bill, Subscription.CycleClosed)
+        closing = isinstance(bill, Subscription.CycleClosed)  # a part or a difference charges no overage
         rated = rate_bill(parts, issued.currency, balance, pools, closing)
-        # Overage lines count no events; they are credits at the entitlement's price per unit.
+        # Overage and add-on lines count no events; overage is credits at the entitlement's price per unit.
         counted += [(UsagePrice(line.meter_id, line.unit_price), 0) for line in rated.lines[len(counted) :]]
         lines = [
-            self._line_work(line, price, n, issued, i) for i, (line, (price, n)) in enumerate(zip(rated.lines, counted))
+            self._line_work(line, price, n, issued, i, parts[line.segment or 0].segment.fixed_share)
+            for i, (line, (price, n)) in enumerate(zip(rated.lines, counted))
         ]
         used = {e: ZERO for e in pools}
         for line, (price, _) in zip(rated.lines, counted):
             if price.credit_entitlement_id in used:
                 used[price.credit_entitlement_id] += line.credits_used
-        if not legacy:
+        if not legacy and not isinstance(bill, Subscription.DifferenceBilled):
             late_bills = LateBills(self.repository).rerated(subscription, b, late, self._measure_in(events))
             rated = with_late(rated, late_of(late_bills))
             bill_of = {str(lb.bill.invoice_id): lb for lb in late_bills}
@@ -246,7 +266,7 @@ class InvoiceExplainer:
                 lb = bill_of[line.late_for.invoice_id] if line.late_for else None
                 price = lb.price_of(line) if lb else UsagePrice(line.meter_id, line.unit_price)
                 n = lb.events.get(line.meter_id, 0) if lb else 0
-                lines.append(self._line_work(line, price, n, issued, len(lines)))
+                lines.append(self._line_work(line, price, n, issued, len(lines), Fraction(1)))
         matches = (
             len(rated.lines) == len(issued.lines)
             and all(w.matches for w in lines)
@@ -269,16 +289,24 @@ class InvoiceExplainer:
             rated.total,
             issued.total,
             matches,
-            [segment_work(p, products[p.segment.plan.product_id].version, issued.currency) for p in parts],
+            [
+                segment_work(p, products[p.segment.plan.product_id].version, amount)
+                for p, amount in zip(parts, fixed_amounts(parts, issued.currency), strict=True)
+            ],
             issued.number,
         )
 
     @staticmethod
-    def _line_work(line: Line, price: UsagePrice, n: int, issued: Invoice, i: int) -> LineWork:
+    def _line_work(line: Line, price: UsagePrice, n: int, issued: Invoice, i: int, share: Fraction) -> LineWork:
+        """An add-on line's exact amount is price x quantity x its segment's fixed `share`."""
         issued_line = issued.lines[i] if i < len(issued.lines) else None
         same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
         late_for = line.late_for
         pricing = price.for_value(next(iter(line.group.values())) if line.group else None, ZERO).pricing
+        exact = pricing.amount(line.billable)
+        if line.meter_id.startswith(ADDON_LINE):
+            worked = Fraction(exact) * share
+            exact = Decimal(worked.numerator) / Decimal(worked.denominator)
         return LineWork(
             line.meter_id,
             line.meter_name,
@@ -289,7 +317,7 @@ class InvoiceExplainer:
             line.credits_used,
             line.billable,
             line.unit_price,
-            pricing.amount(line.billable),
+            exact,
             line.amount,
             issued_line.amount if issued_line else None,
             same,
@@ -334,6 +362,14 @@ class InvoiceExplainer:
             return
         usages.append(Usage(price, meter.name, sum(groups.values(), ZERO), late=late, groups=groups))
         counted += [(price, measured[v][0]) for v in sorted(groups, key=group_order)] or [(price, 0)]
+
+    def _addons_before(self, plan: Plan, closed_at: int) -> dict[uuid.UUID, AddonPrice]:
+        """The plan's add-ons as they stood when the bill was made."""
+        carried = {}
+        for item in plan.addons:
+            addon: Addon = self.repository.get(item.addon_id, version=self._version_before(item.addon_id, closed_at))
+            carried[item.addon_id] = AddonPrice(addon.name, addon.price)
+        return carried
 
     def _version_before(self, aggregate: uuid.UUID, position: int) -> int:
         return max(v for v, p in self.log.positions(aggregate).items() if p < position)

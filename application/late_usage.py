@@ -20,7 +20,7 @@ from typing import Any
 from application.ports import UsageSnapshot
 from domain.aggregation import Row
 from domain.cycles import Cycle, LateWindow
-from domain.invoice import Invoice
+from domain.invoice import Invoice, difference_invoice_id
 from domain.late_usage import Bill, late_lines, owed, rerate
 from domain.meter import Meter
 from domain.proration import Segment, SegmentUsage, issued_segments
@@ -54,13 +54,22 @@ class LateBills:
         ids = subscription.invoice_ids[:bills]
         if not ids:
             return []
-        last: Invoice = self.repository.get(ids[-1])
-        owing = {line.late_for.invoice_id for line in last.lines if line.late_for is not None and owed(line)}
+        # The last bill that could carry late lines (with the difference invoices after it, which carry none).
+        invoices: list[Invoice] = []
+        for iid in reversed(ids):
+            invoices.insert(0, self.repository.get(iid))
+            if invoices[0].id != difference_invoice_id(subscription.id, invoices[0].cycle_start):
+                break
+        owing = {
+            line.late_for.invoice_id
+            for invoice in invoices
+            for line in invoice.lines
+            if line.late_for is not None and owed(line)
+        }
         if not rows and not owing:
             return []
-        earliest = min([r[1] for r in rows] + [last.cycle_start])
-        invoices = [last]
-        for iid in reversed(ids[:-1]):
+        earliest = min([r[1] for r in rows] + [invoices[0].cycle_start])
+        for iid in reversed(ids[: len(ids) - len(invoices)]):
             if invoices[0].cycle_start <= earliest and not owing - {str(i.id) for i in invoices}:
                 break
             invoices.insert(0, self.repository.get(iid))

@@ -8,6 +8,7 @@ from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
+from application.addons import Addons
 from application.credits import RACE_RETRIES, Credits
 from application.entitlements import Entitlements
 from application.written import Written
@@ -17,17 +18,19 @@ from domain.customer import Customer, customer_id
 from domain.entitlements import cycle_grants, entitlement_grants
 from domain.errors import Conflict
 from domain.product import Product
+from domain.proration import AddonItem
 from domain.subscription import Subscription
 from store.event_store import EventStore
 
 
 class Subscriptions:
-    def __init__(self, store: EventStore, credits: Credits, entitlements: Entitlements) -> None:
+    def __init__(self, store: EventStore, credits: Credits, entitlements: Entitlements, addons: Addons) -> None:
         self.repository = store.repository
         self.save = store.save
         self.owned = store.owned
         self.wallet_of = credits.wallet_of
         self.entitlements = entitlements
+        self.addons = addons
 
     def start_subscription(
         self,
@@ -40,13 +43,15 @@ class Subscriptions:
         trial_period_days: int | None = None,
         metadata: dict[str, Any] | None = None,
         billing: Address | None = None,
+        addons: tuple[AddonItem, ...] = (),
     ) -> Written[uuid.UUID]:
-        """Starts on the product with the quantity (seats multiply its fixed price); a trial (the product's,
-        unless one is given) is the first cycle, free, and the paid cycles start at its end."""
+        """Starts on the product with the quantity (seats multiply its fixed price) and the add-ons; a trial (the
+        product's, unless one is given) is the first cycle, free, and the paid cycles start at its end."""
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         product: Product = self.owned(business, Product, "product", product_id)
         if product.archived:
             raise Conflict(f"product {product_id} is archived", "product_archived")
+        self.addons.attachable(business, addons, product.currency)
         trial = product.details["trial_period_days"] if trial_period_days is None else trial_period_days
         for _ in range(RACE_RETRIES):
             subscription = Subscription.start(
@@ -61,6 +66,7 @@ class Subscriptions:
                 trial,
                 metadata,
                 billing,
+                addons,
             )
             first = subscription.open_cycle
             assert first is not None
@@ -91,11 +97,18 @@ class Subscriptions:
         now: datetime,
         cancel_at_next_billing_date: bool | None = None,
         metadata: dict[str, Any] | None = None,
+        next_billing_date: datetime | None = None,
     ) -> Written[uuid.UUID]:
-        """Cancel at the next billing date (or undo that before it), and/or replace the metadata; one save."""
+        """Move the next billing date, cancel at the next billing date (or undo that before it), and/or replace
+        the metadata; one save. An undo comes before the move and a cancellation after it, so both may be sent
+        together."""
         subscription = self.get_subscription(business, subscription_id)
-        if cancel_at_next_billing_date is not None:
-            subscription.cancel_at_next_billing_date(cancel_at_next_billing_date, now)
+        if cancel_at_next_billing_date is False:
+            subscription.cancel_at_next_billing_date(False, now)
+        if next_billing_date is not None:
+            subscription.move_next_billing_date(next_billing_date, now)
+        if cancel_at_next_billing_date:
+            subscription.cancel_at_next_billing_date(True, now)
         if metadata is not None:
             subscription.set_metadata(metadata)
         return Written.by(subscription.id, self.save(subscription))

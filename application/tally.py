@@ -4,6 +4,7 @@ reached only through the ports in application/ports.py."""
 
 from __future__ import annotations
 
+from application.addons import Addons
 from application.alerts import Alerts
 from application.audit import Audit
 from application.billing import Billing
@@ -47,11 +48,12 @@ class Tally:
         self.meters = Meters(store)
         self.entitlements = Entitlements(store)
         self.catalogue = Catalogue(store, self.meters, self.entitlements)
+        self.addons = Addons(store)
         self.credits = Credits(store)
-        self.subscriptions = Subscriptions(store, self.credits, self.entitlements)
+        self.subscriptions = Subscriptions(store, self.credits, self.entitlements, self.addons)
         self.billing = Billing(store, read_side, self.credits, self.entitlements, observer)
         self.invoices = Invoices(store, read_side, self.billing)
-        self.plan_changes = PlanChanges(store, self.billing)
+        self.plan_changes = PlanChanges(store, self.billing, self.addons)
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
         self.upcoming = UpcomingInvoices(store, read_side, self.entitlements)
         self.audit = Audit(store)

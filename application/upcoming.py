@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from application.bill_inputs import BillInputs
 from application.entitlements import Entitlements
 from application.late_usage import late_lines_of
 from application.ports import ReadSide
@@ -57,6 +58,7 @@ class UpcomingInvoices:
     def upcoming(self, business: uuid.UUID, external_id: str) -> list[Upcoming]:
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         meters: dict[str, Meter] = {}
+        addons = BillInputs(self.repository)  # the add-ons as stored now, as a close prices them
         answers = []
         with self.read_side.snapshot() as view:
             position = view.usage_position()
@@ -77,7 +79,7 @@ class UpcomingInvoices:
                     usages = view.measure(
                         external_id, prices, meters, Cycle(charge.cycle.index, segment.start, segment.end)
                     )
-                    parts.append(SegmentUsage(segment, charged.price, usages))
+                    parts.append(SegmentUsage(segment, charged.price, usages, addons.addon_prices(segment.plan)))
                 subscription: Subscription = self.repository.get(charge.subscription_id)
                 late = late_lines_of(
                     view, self.repository, subscription, charge.cycle.start, charge.late_after, position

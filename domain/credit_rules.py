@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 from decimal import ROUND_DOWN, ROUND_UP, Decimal
-from typing import Any
+from typing import Any, Literal
 
 from domain.errors import Fault
 from domain.money import MINOR_UNITS, round_money
@@ -88,25 +88,39 @@ OVERRIDABLE = (
 )
 
 
+ProrationBehavior = Literal["prorate", "no_prorate"]  # Dodo's CbbProrationBehavior
+
+
 @dataclass(frozen=True)
 class Attachment:
-    """An entitlement attached to a product: `credits_amount` granted every cycle, and overrides."""
+    """An entitlement attached to a product: `credits_amount` granted every cycle, and overrides.
+    `proration_behavior` says what a plan change onto the product grants for the rest of the open cycle
+    (domain/entitlements.py, `change_grants`)."""
 
     credit_entitlement_id: str
     credits_amount: Decimal
     overrides: dict[str, Any]
+    proration_behavior: ProrationBehavior = "prorate"
 
     def terms(self) -> dict[str, Any]:
-        return {
+        """As Product events store it; `proration_behavior` only when not the default, so attachments made
+        before it store what they always did."""
+        terms = {
             "credit_entitlement_id": self.credit_entitlement_id,
             "credits_amount": self.credits_amount,
             "overrides": dict(self.overrides),
         }
+        if self.proration_behavior != "prorate":
+            terms["proration_behavior"] = self.proration_behavior
+        return terms
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Attachment:
         return cls(
-            terms["credit_entitlement_id"], Decimal(str(terms["credits_amount"])), dict(terms.get("overrides") or {})
+            terms["credit_entitlement_id"],
+            Decimal(str(terms["credits_amount"])),
+            dict(terms.get("overrides") or {}),
+            terms.get("proration_behavior", "prorate"),
         )
 
     def applied_to(self, entitlement: EntitlementTerms) -> EntitlementTerms:

@@ -1,7 +1,8 @@
 """Credits a subscription's cycle brings: one grant per usage price with credits,
 identified by (subscription, cycle, meter), and one per credit entitlement the
 product attaches, identified by (subscription, cycle, entitlement), so a cycle
-never grants twice. And which of them still wait for a close before anything
+never grants twice; what a plan change inside a cycle adds to it
+(`change_grants`). And which of them still wait for a close before anything
 may expire them."""
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
+from fractions import Fraction
 from typing import Any
 
 from domain.credit_rules import Attachment, EntitlementTerms
@@ -79,6 +81,39 @@ def cycle_grants(subscription_id: uuid.UUID, prices: list[UsagePrice], c: Cycle)
     return grants
 
 
+def _expiry(terms: EntitlementTerms, c: Cycle) -> datetime:
+    days = terms.expires_after_days
+    return min(c.end, c.start + timedelta(days=days)) if days else c.end
+
+
+def change_grants(
+    subscription_id: uuid.UUID,
+    c: Cycle,
+    at: datetime,
+    before: list[Attachment],
+    after: list[Attachment],
+    terms: dict[str, EntitlementTerms],
+) -> list[tuple[str, Grant]]:
+    """(entitlement id, grant) a plan change at `at` inside cycle c adds, for the rest of the cycle, per
+    entitlement the new product attaches (docs/subscriptions.md, Credit entitlements on a change): what it
+    grants a cycle beyond what the old product's attachment granted this one, times (end - at) / (end - start)
+    rounded down to the entitlement's precision under `prorate`, whole under `no_prorate`. Nothing granted is
+    taken back (a downgrade adds nothing). Valid and settled like the cycle's grant."""
+    granted = {a.credit_entitlement_id: a.credits_amount for a in before}
+    rest = Fraction((c.end - at) // timedelta(seconds=1), (c.end - c.start) // timedelta(seconds=1))
+    grants = []
+    for a in after:
+        e = a.credit_entitlement_id
+        more = a.credits_amount - granted.get(e, Decimal(0))
+        if a.proration_behavior == "prorate":
+            exact = Fraction(more) * rest
+            more = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(terms[e].step, ROUND_DOWN)
+        if more > 0:
+            grant_id = f"cycle:{subscription_id}:{c.index}:entitlement:{e}:change:{at.isoformat()}"
+            grants.append((e, Grant(grant_id, more, _expiry(terms[e], c), cycle_reference(subscription_id, c))))
+    return grants
+
+
 def entitlement_grants(
     subscription_id: uuid.UUID, attachments: list[Attachment], terms: dict[str, EntitlementTerms], c: Cycle
 ) -> list[tuple[str, Grant]]:
@@ -86,8 +121,7 @@ def entitlement_grants(
     days with `expires_after_days`); the cycle's close settles what is left (rollover or forfeit)."""
     grants = []
     for a in attachments:
-        days = terms[a.credit_entitlement_id].expires_after_days
-        expires_at = min(c.end, c.start + timedelta(days=days)) if days else c.end
+        expires_at = _expiry(terms[a.credit_entitlement_id], c)
         grants.append(
             (
                 a.credit_entitlement_id,

@@ -43,6 +43,17 @@ def invoice_id(subscription_id: uuid.UUID, cycle_start: datetime) -> uuid.UUID:
     return uuid.uuid5(subscription_id, f"invoice:{cycle_start.isoformat()}")
 
 
+def difference_invoice_id(subscription_id: uuid.UUID, at: datetime) -> uuid.UUID:
+    """A difference_immediately change's invoice, derived from its instant: apart from the bills of cycles
+    and parts, which may start at the same instant."""
+    return uuid.uuid5(subscription_id, f"difference:{at.isoformat()}")
+
+
+def charges_a_difference(segments: list[dict[str, Any]] | None) -> bool:
+    """Whether an invoice's segments are a difference_immediately change's (domain/proration.py)."""
+    return segments is not None and bool(segments) and segments[-1]["fixed"] == "difference"
+
+
 def _text(field: str, value: str | None, limit: int, prose: bool = False) -> list[Fault]:
     if value is None:
         return []
@@ -83,7 +94,11 @@ class Invoice(Aggregate):
         marked_at: datetime
 
     @staticmethod
-    def create_id(subscription_id: uuid.UUID, cycle_start: datetime, **_: object) -> uuid.UUID:
+    def create_id(
+        subscription_id: uuid.UUID, cycle_start: datetime, segments: list[dict[str, Any]] | None = None, **_: object
+    ) -> uuid.UUID:
+        if charges_a_difference(segments):
+            return difference_invoice_id(subscription_id, cycle_start)
         return invoice_id(subscription_id, cycle_start)
 
     @event(Issued)

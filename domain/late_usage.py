@@ -45,7 +45,14 @@ def without_credits(price: UsagePrice) -> UsagePrice:
 def rerate(parts: list[SegmentUsage], issued: list[Line], currency: str) -> list[Line]:
     """The bill's usage lines rated with what is measured now, each keeping the units its issued line paid with
     credits or left uncharged (capped by what is left to bill)."""
-    plain = [replace(p, usages=[replace(u, price=without_credits(u.price)) for u in p.usages]) for p in parts]
+    plain = [
+        SegmentUsage(
+            replace(p.segment, plan=replace(p.segment.plan, addons=())),  # usage only: no fixed price, no add-ons
+            ZERO,
+            [replace(u, price=without_credits(u.price)) for u in p.usages],
+        )
+        for p in parts
+    ]
     several = len(parts) > 1
     prices = {(i if several else None, u.price.meter_id): u.price for i, p in enumerate(parts) for u in p.usages}
     held = {line_key(line): line for line in issued if not line.late}

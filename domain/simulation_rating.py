@@ -5,7 +5,7 @@ issued: the self-check (tests/domain/test_simulation_rating.py).
 Quantities come from the meters' per-minute rollups over the cycle. Where the
 cycle's issued line says otherwise, events were recorded after the cycle closed
 (the next close billed them late): the issued quantity is what the close
-measured, so it stands, and the row says `late_arrivals`. Late lines are
+measured, so it stands, and the row says `late_arrivals`. Add-on lines stand as issued. Late lines are
 carried as they were issued: each is the difference late events made to an
 earlier cycle, on that cycle's terms (domain/late_usage.py). The wallet the cycle closed with keeps everything
 but its own cycle grants, which become the scenario's (docs/simulation.md)."""
@@ -20,6 +20,7 @@ from typing import Any
 from domain.cycles import Cycle
 from domain.entitlements import cycle_grants
 from domain.late_usage import with_late
+from domain.proration import ADDON_LINE
 from domain.rating import ZERO, Line, Rated, Usage, rate
 from domain.simulation_terms import Scenario
 
@@ -61,11 +62,13 @@ def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
     balance = max(closed.balance - closed.granted + grants, ZERO)
     fixed = closed.price if scenario.price is None else scenario.price
     rated = rate(usages, fixed, closed.currency, balance)
-    # Lines of carried prices (and their entitlements' overage) stand as issued.
+    # A scenario prices meters and the fixed price: the add-ons' lines, and those of carried prices (and their
+    # entitlements' overage), stand as issued.
     carried = [
         line
         for line in closed.lines
-        if not line.late and (line.meter_id in scenario.carried or line.meter_id.startswith("credit_entitlement:"))
+        if not line.late
+        and (line.meter_id in scenario.carried or line.meter_id.startswith(("credit_entitlement:", ADDON_LINE)))
     ]
     rated = replace(
         rated, lines=rated.lines + carried, total=rated.total + sum((line.amount for line in carried), ZERO)

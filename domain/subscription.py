@@ -19,7 +19,7 @@ from domain.billing_details import Address, BillingDetails
 from domain.cycles import Cycle, Interval, cycle, cycles_ended, whole_minute
 from domain.errors import Conflict, Fault, Invalid, NotFound
 from domain.metadata import metadata_faults
-from domain.proration import Change, Mode, Plan, Segment
+from domain.proration import AddonItem, Change, Mode, Plan, Segment, addon_terms, addons_from_terms
 from domain.time_range import END, time_fault
 from domain.timeline import Epoch, Timeline, change_from_terms, change_terms
 
@@ -27,6 +27,7 @@ from domain.timeline import Epoch, Timeline, change_from_terms, change_terms
 MAX_PAST_CYCLES = 1000
 MAX_QUANTITY = 1_000_000
 MAX_TRIAL_DAYS = 10_000  # Dodo's bound
+MAX_ADDONS = 20
 
 
 def start_faults(start: datetime, billing_interval: Interval, interval_count: int, now: datetime) -> list[Fault]:
@@ -44,18 +45,28 @@ def start_faults(start: datetime, billing_interval: Interval, interval_count: in
     return []
 
 
-def plan_faults(quantity: int, trial_period_days: int = 0) -> list[Fault]:
+def plan_faults(quantity: int, trial_period_days: int = 0, addons: tuple[AddonItem, ...] = ()) -> list[Fault]:
     faults = []
     if not 1 <= quantity <= MAX_QUANTITY:
         faults.append(Fault("quantity", f"must be 1 to {MAX_QUANTITY}"))
+    if len(addons) > MAX_ADDONS:
+        faults.append(Fault("addons", f"must be at most {MAX_ADDONS}"))
+    faults += [
+        Fault("addons.quantity", f"must be 1 to {MAX_QUANTITY}", i)
+        for i, a in enumerate(addons)
+        if not 1 <= a.quantity <= MAX_QUANTITY
+    ]
+    if len({a.addon_id for a in addons}) < len(addons):
+        faults.append(Fault("addons", "must name each add-on once"))
     if not 0 <= trial_period_days <= MAX_TRIAL_DAYS:
         faults.append(Fault("trial_period_days", f"must be 0 to {MAX_TRIAL_DAYS}"))
     return faults
 
 
 class Subscription(Aggregate):
-    # Version 2 holds the timeline (epochs, changes, trial), the quantity, the bills and what is scheduled.
-    class_version = 2
+    # Version 2 holds the timeline (epochs, changes, trial), the quantity, the bills and what is scheduled;
+    # version 3 the add-ons.
+    class_version = 3
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -71,6 +82,10 @@ class Subscription(Aggregate):
         state["metadata"] = {}
         state["billing"] = None
 
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        state["addons"] = []
+
     class Started(Aggregate.Created):
         business_id: uuid.UUID
         customer_id: str
@@ -83,6 +98,7 @@ class Subscription(Aggregate):
         trial_period_days: int = 0
         metadata: dict[str, Any] | None = None
         billing: dict[str, Any] | None = None  # Dodo's billing address given at the start (an Address's terms)
+        addons: list[dict[str, Any]] | None = None  # proration.addon_terms; absent before add-ons
 
     class CycleClosed(Aggregate.Event):
         index: int
@@ -100,6 +116,14 @@ class Subscription(Aggregate):
         invoice_id: uuid.UUID
         usage_position: int
 
+    class DifferenceBilled(Aggregate.Event):
+        """A `difference_immediately` change at `at` in the open cycle `index` charged the fixed-price
+        difference on its own invoice (the cycle's bills are unchanged)."""
+
+        index: int
+        at: datetime
+        invoice_id: uuid.UUID
+
     class PlanChanged(Aggregate.Event):
         """From `effective_at` on the subscription is on the product with the quantity. When `cycles_from` is
         set, the cycles from that index on run from `cycles_anchor` on the product's interval."""
@@ -112,6 +136,7 @@ class Subscription(Aggregate):
         interval_count: int
         cycles_from: int | None
         cycles_anchor: datetime | None
+        addons: list[dict[str, Any]] | None = None  # the new plan's (proration.addon_terms); absent before add-ons
 
     class ChangeScheduled(Aggregate.Event):
         scheduled_at: datetime
@@ -121,6 +146,7 @@ class Subscription(Aggregate):
         proration_billing_mode: Mode
         billing_interval: Interval
         interval_count: int
+        addons: list[dict[str, Any]] | None = None
 
     class ScheduledChangeCancelled(Aggregate.Event):
         pass
@@ -137,6 +163,16 @@ class Subscription(Aggregate):
     class MetadataSet(Aggregate.Event):
         metadata: dict[str, Any]
 
+    class NextBillingDateMoved(Aggregate.Event):
+        """The open cycle `index` ends at `next_billing_date` (it ended at `previous`); the cycles after it run
+        from there on the subscription's interval."""
+
+        index: int
+        previous: datetime
+        next_billing_date: datetime
+        billing_interval: Interval
+        interval_count: int
+
     @event(Started)
     def __init__(
         self,
@@ -150,17 +186,23 @@ class Subscription(Aggregate):
         trial_period_days: int = 0,
         metadata: dict[str, Any] | None = None,
         billing: dict[str, Any] | None = None,
+        addons: list[dict[str, Any]] | None = None,
     ) -> None:
         self.business_id = business_id
         self.billing = billing
         self.customer_id = customer_id
         self.product_id = product_id
         self.quantity = quantity
+        self.addons: list[dict[str, Any]] = addons or []
         self.anchor = anchor
         self.billing_interval = billing_interval
         self.interval_count = interval_count
         timeline = Timeline.started(
-            anchor, Plan(product_id, quantity), billing_interval, interval_count, trial_period_days
+            anchor,
+            Plan(product_id, quantity, addons_from_terms(addons)),
+            billing_interval,
+            interval_count,
+            trial_period_days,
         )
         terms = timeline.terms()
         self.epochs: list[dict[str, Any]] = terms["epochs"]
@@ -190,8 +232,10 @@ class Subscription(Aggregate):
         trial_period_days: int = 0,
         metadata: dict[str, Any] | None = None,
         billing: Address | None = None,
+        addons: tuple[AddonItem, ...] = (),
     ) -> Subscription:
-        faults = start_faults(start, billing_interval, interval_count, now) + plan_faults(quantity, trial_period_days)
+        faults = start_faults(start, billing_interval, interval_count, now)
+        faults += plan_faults(quantity, trial_period_days, addons)
         faults += metadata_faults(metadata or {})
         if billing is not None:
             faults += [
@@ -218,6 +262,7 @@ class Subscription(Aggregate):
             trial_period_days=trial_period_days,
             metadata=metadata or {},
             billing=asdict(billing) if billing else None,
+            addons=addon_terms(addons) or None,
         )
 
     @property
@@ -229,14 +274,15 @@ class Subscription(Aggregate):
         s = self.scheduled
         if s is None:
             return timeline
-        change = Change(s["effective_at"], Plan(s["product_id"], s["quantity"]), s["proration_billing_mode"])
+        plan = Plan(s["product_id"], s["quantity"], addons_from_terms(s.get("addons")))
+        change = Change(s["effective_at"], plan, s["proration_billing_mode"])
         moved = (s["billing_interval"], s["interval_count"]) != (self.billing_interval, self.interval_count)
         epoch = Epoch(self.closed + 1, s["effective_at"], s["billing_interval"], s["interval_count"])
         return timeline.changed(change, epoch if moved else None)
 
     @property
     def plan(self) -> Plan:
-        return Plan(self.product_id, self.quantity)
+        return Plan(self.product_id, self.quantity, addons_from_terms(self.addons))
 
     def cycle(self, k: int) -> Cycle | None:
         """Cycle k, cut short by a cancellation; None once the subscription has ended before it."""
@@ -302,6 +348,7 @@ class Subscription(Aggregate):
                 interval_count=s["interval_count"],
                 cycles_from=c.index + 1 if moved else None,
                 cycles_anchor=c.end if moved else None,
+                addons=s.get("addons"),
             )
 
     def _changeable(self, replace_scheduled: bool) -> Cycle:
@@ -334,7 +381,7 @@ class Subscription(Aggregate):
                 "a plan change during the trial is not supported: schedule it for the trial's end",
                 "subscription_in_trial",
             )
-        faults = plan_faults(plan.quantity) + time_fault("effective_at", at)
+        faults = plan_faults(plan.quantity, addons=plan.addons) + time_fault("effective_at", at)
         at = whole_minute(at)
         since = max(self.bill_start(c), change_from_terms(self.changes[-1]).at)
         if not faults and not since <= at < c.end:
@@ -348,6 +395,16 @@ class Subscription(Aggregate):
             faults.append(Fault("effective_at", "must not be in the future"))
         elif not faults and mode == "full_immediately" and at == self.bill_start(c) and at != c.start:
             faults.append(Fault("effective_at", "a new cycle cannot start where a change already billed up to"))
+        elif (
+            not faults
+            and mode == "difference_immediately"
+            and any(c.start < change_from_terms(ch).at for ch in self.changes)
+        ):
+            faults.append(
+                Fault("proration_billing_mode", "difference_immediately is only for the first change of a cycle")
+            )
+        elif not faults and change_from_terms(self.changes[-1]).mode == "difference_immediately" and at == since:
+            faults.append(Fault("effective_at", "must be after the difference_immediately change at that instant"))
         if faults:
             raise Invalid("cannot change the plan", "invalid_plan_change", faults)
         if self.scheduled is not None:
@@ -366,6 +423,7 @@ class Subscription(Aggregate):
             interval_count=interval_count,
             cycles_from=epoch[0] if epoch else None,
             cycles_anchor=epoch[1] if epoch else None,
+            addons=addon_terms(plan.addons) or None,
         )
 
     def bill_part(self, at: datetime, invoice_id: uuid.UUID, usage_position: int) -> None:
@@ -380,6 +438,13 @@ class Subscription(Aggregate):
             usage_position=max(usage_position, self.last_position),
         )
 
+    def bill_difference(self, at: datetime, invoice_id: uuid.UUID) -> None:
+        """Records the invoice of a difference_immediately change at `at` (priced at the last bill's position:
+        it bills no usage)."""
+        c = self.open_cycle
+        assert c is not None
+        self._difference_billed(index=c.index, at=at, invoice_id=invoice_id)
+
     def schedule_change(
         self,
         plan: Plan,
@@ -391,7 +456,7 @@ class Subscription(Aggregate):
     ) -> None:
         """The change takes effect at the open cycle's end, when that cycle is closed."""
         c = self._changeable(replace_scheduled)
-        faults = plan_faults(plan.quantity)
+        faults = plan_faults(plan.quantity, addons=plan.addons)
         if faults:
             raise Invalid("cannot schedule the plan change", "invalid_plan_change", faults)
         self._change_scheduled(
@@ -402,6 +467,7 @@ class Subscription(Aggregate):
             proration_billing_mode=mode,
             billing_interval=billing_interval,
             interval_count=interval_count,
+            addons=addon_terms(plan.addons) or None,
         )
 
     def cancel_scheduled_change(self) -> None:
@@ -427,6 +493,38 @@ class Subscription(Aggregate):
         at = whole_minute(now)
         if self.ends_at is None or (self.cancel_at_period_end and at < self.ends_at):
             self._cancelled(ends_at=at)
+
+    def move_next_billing_date(self, at: datetime, now: datetime) -> None:
+        """The open cycle ends at `at` (truncated to the minute) and the next cycles run from there. Not during
+        the trial, nor once cancelled or set to cancel, nor after a change billed part of the cycle (its
+        shares are spent), nor once the cycle has ended; `at` after now and after the cycle's start and last
+        change (docs/subscriptions.md)."""
+        c = self._changeable(replace_scheduled=True)
+        if self.timeline.in_trial(c):
+            raise Conflict("the next billing date cannot move during the trial", "subscription_in_trial")
+        if self.billed_from is not None:
+            raise Conflict(
+                "a change billed part of the open cycle already: its next billing date cannot move", "part_billed"
+            )
+        if c.end <= now:
+            raise Conflict(f"the open cycle ended at {c.end.isoformat()} and waits for its close", "cycle_ended")
+        faults = time_fault("next_billing_date", at)
+        at = whole_minute(at)
+        since = max(whole_minute(now), c.start, change_from_terms(self.changes[-1]).at)
+        if not faults and at <= since:
+            faults.append(Fault("next_billing_date", f"must be after {since.isoformat()}"))
+        if not faults and cycle(at, self.billing_interval, self.interval_count, 0).end >= END:
+            faults.append(Fault("next_billing_date", f"the next cycle must end before {END.isoformat()}"))
+        if faults:
+            raise Invalid("cannot move the next billing date", "invalid_subscription", faults)
+        if at != c.end:
+            self._next_billing_date_moved(
+                index=c.index,
+                previous=c.end,
+                next_billing_date=at,
+                billing_interval=self.billing_interval,
+                interval_count=self.interval_count,
+            )
 
     def set_metadata(self, metadata: dict[str, Any]) -> None:
         faults = metadata_faults(metadata)
@@ -454,6 +552,12 @@ class Subscription(Aggregate):
         self.bill_cycles.append(index)
         self.billed_from = end
 
+    @event(DifferenceBilled)
+    def _difference_billed(self, index: int, at: datetime, invoice_id: uuid.UUID) -> None:
+        self.usage_positions.append(self.last_position)
+        self.invoice_ids.append(invoice_id)
+        self.bill_cycles.append(index)
+
     @event(PlanChanged)
     def _plan_changed(
         self,
@@ -465,12 +569,15 @@ class Subscription(Aggregate):
         interval_count: int,
         cycles_from: int | None,
         cycles_anchor: datetime | None,
+        addons: list[dict[str, Any]] | None = None,
     ) -> None:
         self.product_id = product_id
         self.quantity = quantity
+        self.addons = addons or []
         self.billing_interval = billing_interval
         self.interval_count = interval_count
-        self.changes.append(change_terms(Change(effective_at, Plan(product_id, quantity), proration_billing_mode)))
+        plan = Plan(product_id, quantity, addons_from_terms(addons))
+        self.changes.append(change_terms(Change(effective_at, plan, proration_billing_mode)))
         if cycles_from is not None and cycles_anchor is not None:
             self.epochs.append(Epoch(cycles_from, cycles_anchor, billing_interval, interval_count).terms())
         self.scheduled = None
@@ -485,8 +592,10 @@ class Subscription(Aggregate):
         proration_billing_mode: Mode,
         billing_interval: Interval,
         interval_count: int,
+        addons: list[dict[str, Any]] | None = None,
     ) -> None:
         self.scheduled = {
+            "addons": addons or [],
             "product_id": product_id,
             "quantity": quantity,
             "effective_at": effective_at,
@@ -514,6 +623,19 @@ class Subscription(Aggregate):
     def _cancelled(self, ends_at: datetime) -> None:
         self.ends_at = ends_at
         self.cancel_at_period_end = False
+
+    @event(NextBillingDateMoved)
+    def _next_billing_date_moved(
+        self,
+        index: int,
+        previous: datetime,
+        next_billing_date: datetime,
+        billing_interval: Interval,
+        interval_count: int,
+    ) -> None:
+        self.epochs.append(Epoch(index + 1, next_billing_date, billing_interval, interval_count, moved=True).terms())
+        if self.scheduled is not None:  # a change scheduled for the next billing date goes with it
+            self.scheduled = {**self.scheduled, "effective_at": next_billing_date}
 
     @event(MetadataSet)
     def _metadata_set(self, metadata: dict[str, Any]) -> None:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from domain.cycles import Cycle, Interval, boundary
-from domain.proration import Change, Plan, Segment, segments
+from domain.proration import Change, Plan, Segment, addon_terms, addons_from_terms, segments
 
 
 def _time(value: datetime | str) -> datetime:
@@ -26,27 +26,39 @@ def _time(value: datetime | str) -> datetime:
 
 @dataclass(frozen=True)
 class Epoch:
-    """From cycle `first` on, cycles run every `count` `interval`s from `anchor`."""
+    """From cycle `first` on, cycles run every `count` `interval`s from `anchor`. `moved`: the epoch moved the
+    end of the cycle before it (a new next billing date), which is then whole as it now runs; any other epoch
+    that ends a cycle early cut it short (docs/subscriptions.md)."""
 
     first: int
     anchor: datetime
     interval: Interval
     count: int
+    moved: bool = False
 
     def terms(self) -> dict[str, Any]:
-        return {"first": self.first, "anchor": self.anchor, "interval": self.interval, "count": self.count}
+        terms = {"first": self.first, "anchor": self.anchor, "interval": self.interval, "count": self.count}
+        return terms | {"moved": True} if self.moved else terms
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Epoch:
-        return cls(int(terms["first"]), _time(terms["anchor"]), terms["interval"], int(terms["count"]))
+        return cls(
+            int(terms["first"]),
+            _time(terms["anchor"]),
+            terms["interval"],
+            int(terms["count"]),
+            bool(terms.get("moved", False)),
+        )
 
 
 def change_terms(c: Change) -> dict[str, Any]:
-    return {"at": c.at, "product_id": str(c.plan.product_id), "quantity": c.plan.quantity, "mode": c.mode}
+    terms = {"at": c.at, "product_id": str(c.plan.product_id), "quantity": c.plan.quantity, "mode": c.mode}
+    return terms | {"addons": addon_terms(c.plan.addons)} if c.plan.addons else terms
 
 
 def change_from_terms(terms: dict[str, Any]) -> Change:
-    return Change(_time(terms["at"]), Plan(uuid.UUID(str(terms["product_id"])), int(terms["quantity"])), terms["mode"])
+    plan = Plan(uuid.UUID(str(terms["product_id"])), int(terms["quantity"]), addons_from_terms(terms.get("addons")))
+    return Change(_time(terms["at"]), plan, terms["mode"])
 
 
 @dataclass(frozen=True)
@@ -93,9 +105,12 @@ class Timeline:
     def segments(self, c: Cycle, since: datetime | None = None) -> list[Segment]:
         """The segments of cycle c from `since` (default: its start). Shares are of the cycle as its epoch
         runs it (cut by the end only), so a cycle a `full_immediately` change cut short keeps the shares it
-        had before the change."""
+        had before the change; a cycle whose end was moved is whole as moved."""
         e = self._epoch(c.index)
         whole = boundary(e.anchor, e.interval, e.count, c.index + 1 - e.first)
+        moves = [n for n in self.epochs if n.first == c.index + 1 and n.moved]
+        if moves:  # a change may cut the moved cycle short later: its shares stay of the moved cycle
+            whole = moves[-1].anchor
         if self.ends_at is not None:
             whole = min(whole, self.ends_at)
         parts = segments(c.start, whole, self.plan_at(c.start), list(self.changes), self.in_trial(c))
@@ -103,6 +118,10 @@ class Timeline:
 
     def changed(self, change: Change, epoch: Epoch | None = None) -> Timeline:
         return replace(self, changes=(*self.changes, change), epochs=(*self.epochs, epoch) if epoch else self.epochs)
+
+    def moved(self, index: int, at: datetime, interval: Interval, count: int) -> Timeline:
+        """Cycle `index` ends at `at`, the cycles after it run from there."""
+        return replace(self, epochs=(*self.epochs, Epoch(index + 1, at, interval, count, moved=True)))
 
     def ending(self, at: datetime | None) -> Timeline:
         return replace(self, ends_at=at)

@@ -78,10 +78,15 @@ def render_explanation(e: Explanation) -> str:
             f"{f'{t.kept_share * 100:.0f}% at most {t.max_rollover_count} times' if t.rollover_enabled else 'off'}"
         )
     for i, s in enumerate(e.segments):
+        worked = (
+            f"{s.unit_price} x {s.quantity} less segment {i - 1}'s"
+            if s.fixed_share == "difference"
+            else f"{s.unit_price} x {s.quantity} x {s.fixed_share}"
+        )
         lines.append(
             f"segment {i}: {s.start.isoformat()} .. {s.end.isoformat()}  product {s.product_id} v{s.product_version}"
             f" x {s.quantity}; share {s.share} of the cycle; fixed {s.fixed}{' (trial)' if s.trial else ''}: "
-            f"{s.unit_price} x {s.quantity} x {s.fixed_share} -> {s.fixed_amount}"
+            f"{worked} -> {s.fixed_amount}"
         )
     for line in e.lines:
         flag = " late" if line.late else ""

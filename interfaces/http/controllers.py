@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from litestar import Controller
 
+from interfaces.http.commands.addons import AddonCommands
 from interfaces.http.commands.alerts import AlertCommands
 from interfaces.http.commands.credits import CreditCommands
 from interfaces.http.commands.customers import CustomerCommands
@@ -22,6 +23,7 @@ from interfaces.http.commands.products import ProductCommands
 from interfaces.http.commands.simulations import SimulationCommands
 from interfaces.http.commands.subscriptions import SubscriptionCommands
 from interfaces.http.commands.webhooks import WebhookCommands
+from interfaces.http.queries.addons import AddonQueries
 from interfaces.http.queries.alerts import AlertQueries
 from interfaces.http.queries.audit import AuditQueries
 from interfaces.http.queries.credits import CreditQueries
@@ -71,6 +73,11 @@ class ProductController(ProductCreation, ProductCommands, ProductQueries, Contro
     tags = ("products",)
 
 
+class AddonController(AddonCommands, AddonQueries, Controller):
+    path = "/addons"
+    tags = ("add-ons",)
+
+
 class SubscriptionController(SubscriptionCommands, SubscriptionQueries, Controller):
     path = "/subscriptions"
     tags = ("subscriptions",)
@@ -112,6 +119,7 @@ CONTROLLERS = [
     EventController,
     MeterController,
     ProductController,
+    AddonController,
     SubscriptionController,
     SimulationController,
     InvoiceController,

@@ -70,6 +70,8 @@ LOCALE_OPERATIONS = frozenset(
         "ListSubscriptions",
         "ListCreditEntitlements",
         "GetCreditEntitlement",
+        "ListAddons",
+        "GetAddon",
     }
 )
 LOCALE = Parameter(

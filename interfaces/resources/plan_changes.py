@@ -6,14 +6,15 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from fractions import Fraction
 
 import msgspec
 
 from application.plan_changes import Changed
 from application.tally import Tally
-from domain.invoice import Invoice
+from domain.invoice import Invoice, charges_a_difference
 from domain.money import MINOR_UNITS
-from domain.proration import Segment
+from domain.proration import ADDON_LINE, DIFFERENCES, Segment
 from domain.timeline import change_from_terms
 from interfaces.resources.subscriptions import SubscriptionAnswer, subscription_answer
 from projections.invoices.queries import InvoiceView, invoice_view
@@ -53,6 +54,21 @@ class MeterLineItem(msgspec.Struct, kw_only=True, tag_field="type", tag="meter")
     units_consumed: str
 
 
+class AddonLineItem(msgspec.Struct, kw_only=True, tag_field="type", tag="addon"):
+    id: str
+    currency: str
+    name: str
+    proration_factor: float
+    quantity: int
+    tax_category: str
+    tax_inclusive: bool
+    tax_rate: float
+    unit_price: int
+
+
+Item = SubscriptionLineItem | AddonLineItem | MeterLineItem
+
+
 class Summary(msgspec.Struct):
     currency: str
     customer_credits: int
@@ -64,7 +80,7 @@ class Summary(msgspec.Struct):
 
 class ImmediateCharge(msgspec.Struct):
     effective_at: datetime
-    line_items: list[SubscriptionLineItem | MeterLineItem]
+    line_items: list[Item]
     summary: Summary
 
 
@@ -91,18 +107,24 @@ def _minor(amount: Decimal, currency: str) -> int:
     return int(amount * Decimal(10) ** MINOR_UNITS[currency])
 
 
-def _items(tally: Tally, business: uuid.UUID, invoice: Invoice) -> list[SubscriptionLineItem | MeterLineItem]:
-    items: list[SubscriptionLineItem | MeterLineItem] = []
+def _items(tally: Tally, business: uuid.UUID, invoice: Invoice) -> list[Item]:
+    items: list[Item] = []
     currency = invoice.currency
     for terms in invoice.segments or []:
         segment = Segment.from_terms(terms)
         product = tally.catalogue.get_product(business, segment.plan.product_id)
+        factor = segment.fixed_share
+        if segment.fixed in DIFFERENCES:  # the share of the new plan's price the difference is
+            whole = product.price * segment.plan.quantity
+            factor = Fraction(Decimal(str(terms["amount"])) / whole) if whole else Fraction(0)
+        elif segment.fixed == "none" and charges_a_difference(invoice.segments):
+            continue  # the plan replaced: only what the difference is taken from
         items.append(
             SubscriptionLineItem(
                 id=str(product.id),
                 currency=currency,
                 product_id=str(product.id),
-                proration_factor=float(segment.fixed_share),
+                proration_factor=float(factor),
                 quantity=segment.plan.quantity,
                 tax_inclusive=False,
                 unit_price=_minor(product.price, currency),
@@ -110,6 +132,23 @@ def _items(tally: Tally, business: uuid.UUID, invoice: Invoice) -> list[Subscrip
             )
         )
     for line in invoice.lines:
+        if line.meter_id.startswith(ADDON_LINE):
+            addon = tally.addons.get(business, uuid.UUID(line.meter_id.removeprefix(ADDON_LINE)))
+            whole = line.unit_price * line.quantity
+            items.append(
+                AddonLineItem(
+                    id=str(addon.id),
+                    currency=currency,
+                    name=line.meter_name,
+                    proration_factor=float(line.amount / whole) if whole else 0.0,
+                    quantity=int(line.quantity),
+                    tax_category=addon.tax_category,
+                    tax_inclusive=False,
+                    tax_rate=0.0,
+                    unit_price=_minor(line.unit_price, currency),
+                )
+            )
+            continue
         items.append(
             MeterLineItem(
                 id=line.meter_id,

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from application.tally import Tally
-from domain.credit_rules import Attachment
+from domain.credit_rules import Attachment, ProrationBehavior
 from domain.product import MAX_USAGE_PRICES, Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
 from interfaces.resources.prices import CreditTermsView, UsagePriceCreate, UsagePriceView, pricing_view
@@ -25,8 +25,9 @@ Count = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
 
 class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Dodo's AttachCreditEntitlementParam without the entitlement's id: credits granted each cycle, and
-    per-product overrides of the entitlement's terms. `proration_behavior` and the trial fields are accepted
-    and not applied (tally has neither plan changes nor trials)."""
+    per-product overrides of the entitlement's terms, and what a plan change onto the product grants for the rest
+    of the cycle (`proration_behavior`, docs/subscriptions.md). The trial fields are accepted and not applied
+    (docs/credit-entitlements.md)."""
 
     credits_amount: Decimal
     currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)] | None = None
@@ -39,7 +40,7 @@ class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     overage_enabled: bool | None = None
     overage_limit: Decimal | None = None
     price_per_unit: Decimal | None = None
-    proration_behavior: Annotated[str, msgspec.Meta(max_length=64)] | None = None
+    proration_behavior: ProrationBehavior | None = None
     rollover_enabled: bool | None = None
     rollover_percentage: Count | None = None
     rollover_timeframe_count: Count | None = None
@@ -56,7 +57,7 @@ class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             "trial_credits_expire_after_trial",
         )
         overrides = {k: v for k, v in msgspec.structs.asdict(self).items() if v is not None and k not in unused}
-        return Attachment(entitlement_id, self.credits_amount, overrides)
+        return Attachment(entitlement_id, self.credits_amount, overrides, self.proration_behavior or "prorate")
 
 
 class AttachmentIn(AttachmentTerms, forbid_unknown_fields=True, kw_only=True):
@@ -81,6 +82,7 @@ class AttachmentView(msgspec.Struct):
     credit_entitlement_id: str
     credits_amount: str
     overrides: dict[str, Any]
+    proration_behavior: str = "prorate"
 
 
 class ProductView(msgspec.Struct):
@@ -133,6 +135,7 @@ def product_view(
             a.credit_entitlement_id,
             number(a.credits_amount),
             {k: number(v) if isinstance(v, Decimal) else v for k, v in a.overrides.items()},
+            a.proration_behavior,
         )
         for a in attachments or []
     ]

@@ -12,23 +12,30 @@ import msgspec
 
 from domain.billing_details import Address
 from domain.errors import Fault, Invalid, Malformed
-from domain.proration import MODES, Mode
+from domain.proration import AddonItem, Mode
 from interfaces.resources.customers import ExternalId
 
 Quantity = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
-Modes = Literal[
-    "prorated_immediately",
-    "full_immediately",
-    "difference_immediately",
-    "do_not_bill",
-    "prorated_immediately_keep_cycle",
-]
-NOT_YET = ("difference_immediately",)
 
 
 class AddonIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Dodo's AttachAddonParam: an add-on (`POST /addons`) and how many of it."""
+
     addon_id: str
     quantity: Quantity
+
+
+def addon_items(addons: list[AddonIn] | None) -> tuple[AddonItem, ...]:
+    """The add-ons a body names (an id that is no add-on's is a 422 naming it; the rest is the domain's)."""
+    items, faults = [], []
+    for index, a in enumerate(addons or []):
+        try:
+            items.append(AddonItem(uuid.UUID(a.addon_id), a.quantity))
+        except ValueError:
+            faults.append(Fault("addons.addon_id", f"unknown add-on {a.addon_id}", index))
+    if faults:
+        raise Invalid("unknown add-ons", "unknown_addon", faults)
+    return tuple(items)
 
 
 class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -41,6 +48,7 @@ class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tru
     quantity: Quantity = 1
     trial_period_days: Quantity | None = None  # None: the product's
     metadata: dict[str, Any] | None = None
+    addons: list[AddonIn] | None = None
 
 
 class ExistingCustomer(msgspec.Struct, forbid_unknown_fields=True):
@@ -79,8 +87,6 @@ class DodoSubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only
 
     def refusals(self) -> list[Fault]:
         faults = []
-        if self.addons:
-            faults.append(Fault("addons", "add-ons are not supported yet"))
         if self.payment_link or self.short_link:
             faults.append(Fault("payment_link", "tally takes no payment: there is no payment link"))
         return faults
@@ -88,26 +94,21 @@ class DodoSubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only
 
 class ChangePlan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Dodo's change-plan body. `effective_at`: `immediately` (default), `next_billing_date`, or (tally's
-    extension) an RFC 3339 instant inside the open cycle and not in the future, truncated to the minute."""
+    extension) an RFC 3339 instant inside the open cycle and not in the future, truncated to the minute.
+    `addons` replaces the plan's add-ons (`[]` removes them); left out, the current ones stay."""
 
     product_id: uuid.UUID
-    proration_billing_mode: Modes
+    proration_billing_mode: Mode
     quantity: Quantity
     effective_at: str = "immediately"
     cancel_scheduled_change_plan: bool = False
     addons: list[AddonIn] | None = None
 
     def mode(self) -> Mode:
-        """The proration mode, once `when` has refused those not supported yet."""
-        assert self.proration_billing_mode in MODES
         return self.proration_billing_mode
 
     def when(self) -> datetime | Literal["next_billing_date"] | None:
         faults = []
-        if self.proration_billing_mode in NOT_YET:
-            faults.append(Fault("proration_billing_mode", f"{self.proration_billing_mode} is not supported yet"))
-        if self.addons:
-            faults.append(Fault("addons", "add-ons are not supported yet"))
         when: datetime | Literal["next_billing_date"] | None = None
         if self.effective_at == "next_billing_date":
             when = "next_billing_date"
@@ -125,20 +126,13 @@ class ChangePlan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 class SubscriptionUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Dodo's update body, the fields tally implements: cancel at the next billing date (or undo it before
-    then), replace the metadata, cancel now (`status: cancelled`)."""
+    then), replace the metadata, cancel now (`status: cancelled`), move the next billing date (the end of the
+    open cycle)."""
 
     cancel_at_next_billing_date: bool | None = None
     metadata: dict[str, Any] | None = None
     status: Literal["cancelled"] | None = None
-    next_billing_date: Any = None
-
-    def check(self) -> None:
-        if self.next_billing_date is not None:
-            raise Invalid(
-                "moving the next billing date is not supported yet",
-                "invalid_subscription",
-                [Fault("next_billing_date", "is not supported yet")],
-            )
+    next_billing_date: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
 
 _own = msgspec.json.Decoder(SubscriptionCreate)

@@ -14,6 +14,7 @@ import msgspec
 
 from application.tally import Tally
 from domain.money import MINOR_UNITS
+from domain.proration import AddonItem, addons_from_terms
 from domain.subscription import Subscription
 from domain.timeline import change_from_terms
 from projections.invoices.queries import InvoiceView
@@ -24,20 +25,32 @@ class CycleView(msgspec.Struct):
     end: datetime
 
 
+class AddonItemView(msgspec.Struct):
+    """Dodo's AddonCartResponseItem: an add-on the plan carries, and how many."""
+
+    addon_id: str
+    quantity: int
+
+
 class PlanView(msgspec.Struct):
-    """One entry of the timeline: from `effective_at` on, the product and quantity, and how the change was
-    billed (the first entry is the plan the subscription started on)."""
+    """One entry of the timeline: from `effective_at` on, the product, quantity and add-ons, and how the change
+    was billed (the first entry is the plan the subscription started on)."""
 
     effective_at: datetime
     product_id: str
     quantity: int
     proration_billing_mode: str
+    addons: list[AddonItemView] = []
 
 
 class AddonView(msgspec.Struct):
     addon_id: str
     name: str
     quantity: int
+
+
+def items_view(addons: tuple[AddonItem, ...]) -> list[AddonItemView]:
+    return [AddonItemView(str(a.addon_id), a.quantity) for a in addons]
 
 
 class ScheduledChangeView(msgspec.Struct):
@@ -73,6 +86,7 @@ class SubscriptionView(msgspec.Struct, kw_only=True):
     plans: list[PlanView]
     metadata: dict[str, Any]
     invoice_ids: list[str]
+    addons: list[AddonItemView] = []  # the current plan's (Dodo's `addons`)
 
 
 class CustomerDetails(msgspec.Struct):
@@ -115,7 +129,6 @@ class SubscriptionAnswer(SubscriptionView, kw_only=True):
     recurring_pre_tax_amount: int
     meters: list[MeterItem]
     cancelled_at: datetime | None
-    addons: list[AddonView] = []
     discounts: list[Any] = []
     brand_id: str = ""
     credit_entitlement_cart: list[Any] = []
@@ -153,7 +166,7 @@ def subscription_view(subscription: Subscription) -> SubscriptionView:
     scheduled = (
         ScheduledChangeView(
             str(uuid.uuid5(subscription.id, f"scheduled:{s['scheduled_at'].isoformat()}")),
-            [],
+            [AddonView(str(a.addon_id), "", a.quantity) for a in addons_from_terms(s.get("addons"))],
             s["scheduled_at"],
             s["effective_at"],
             str(s["product_id"]),
@@ -181,11 +194,12 @@ def subscription_view(subscription: Subscription) -> SubscriptionView:
         cancel_at_next_billing_date=subscription.cancel_at_period_end,
         scheduled_change=scheduled,
         plans=[
-            PlanView(c.at, str(c.plan.product_id), c.plan.quantity, c.mode)
+            PlanView(c.at, str(c.plan.product_id), c.plan.quantity, c.mode, items_view(c.plan.addons))
             for c in map(change_from_terms, subscription.changes)
         ],
         metadata=subscription.metadata,
         invoice_ids=[str(i) for i in subscription.invoice_ids],
+        addons=items_view(subscription.plan.addons),
     )
 
 
@@ -197,6 +211,8 @@ def subscription_answer(tally: Tally, business: uuid.UUID, subscription: Subscri
     if view.scheduled_change is not None:
         target = tally.catalogue.get_product(business, uuid.UUID(view.scheduled_change.product_id))
         view.scheduled_change.product_name = target.name
+        for a in view.scheduled_change.addons:
+            a.name = tally.addons.get(business, uuid.UUID(a.addon_id)).name
     c = subscription.open_cycle
     last = c or (subscription.cycle(subscription.closed - 1) if subscription.closed else subscription.cycle(0))
     minor = Decimal(10) ** MINOR_UNITS[product.currency]
@@ -230,7 +246,8 @@ def subscription_answer(tally: Tally, business: uuid.UUID, subscription: Subscri
         payment_frequency_count=subscription.interval_count,
         subscription_period_interval=interval,
         subscription_period_count=subscription.interval_count,
-        recurring_pre_tax_amount=int(product.price * minor) * subscription.quantity,
+        recurring_pre_tax_amount=int(product.price * minor) * subscription.quantity
+        + sum(int(tally.addons.get(business, a.addon_id).price * minor) * a.quantity for a in subscription.plan.addons),
         meters=meters,
         cancelled_at=subscription.ends_at if view.status == "cancelled" else None,
     )

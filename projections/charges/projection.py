@@ -5,8 +5,9 @@ charges row of the product is re-derived from the product row.
 
 Each row holds the subscription's timeline (domain/timeline.py) as its terms and the open cycle's plan
 segments from where it is still unbilled (`billed_from`), computed with the same functions as the aggregate;
-a segment's prices are read from `products` at query time. Rows written before the timeline have none and read
-as one epoch, one plan."""
+a segment's prices are read from `products` at query time (its add-ons' from the add-ons themselves: the
+application reads them as stored). Rows written before the timeline have none and read as one epoch, one plan.
+The `addons` table lists the catalogue's add-ons (Dodo's `GET /addons`)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from typing import Any, ClassVar
 
 from psycopg import Cursor, sql
 
+from domain.addon import Addon
 from domain.product import Product
-from domain.proration import Change, Plan
+from domain.proration import Change, Plan, addons_from_terms
 from domain.subscription import Subscription
 from domain.timeline import Epoch, Timeline
 from projections.engine.json_values import to_json
@@ -27,7 +29,7 @@ from store.topics import events_of
 class ChargesProjection(Projection):
     name = "charges"
     version = 1
-    topics = events_of(Product, Subscription)
+    topics = events_of(Product, Subscription, Addon)
     tables: ClassVar[dict[str, str]] = {
         "products": """
             CREATE TABLE {products} (
@@ -45,6 +47,15 @@ class ChargesProjection(Projection):
                 position bigint NOT NULL
             );
             CREATE INDEX ON {products} (business_id, created_at);
+        """,
+        "addons": """
+            CREATE TABLE {addons} (
+                id uuid PRIMARY KEY,
+                business_id uuid NOT NULL,
+                created_at timestamptz NOT NULL,
+                position bigint NOT NULL
+            );
+            CREATE INDEX ON {addons} (business_id, created_at);
         """,
         "charges": """
             CREATE TABLE {charges} (
@@ -70,7 +81,11 @@ class ChargesProjection(Projection):
             CREATE INDEX ON {charges} (cycle_end);
         """,
     }
-    keys: ClassVar[dict[str, tuple[str, ...]]] = {"products": ("id",), "charges": ("subscription_id",)}
+    keys: ClassVar[dict[str, tuple[str, ...]]] = {
+        "products": ("id",),
+        "addons": ("id",),
+        "charges": ("subscription_id",),
+    }
     added_columns: ClassVar[dict[str, tuple[str, ...]]] = {
         "charges": ("timeline jsonb", "billed_from timestamptz", "segments jsonb")
     }
@@ -117,10 +132,21 @@ class ChargesProjection(Projection):
                     sql.SQL("UPDATE {} SET archived = true, position = %s WHERE id = %s").format(self.t("products")),
                     (position, e.originator_id),
                 )
-            elif isinstance(e, Subscription.Started):
-                timeline = Timeline.started(
-                    e.anchor, Plan(e.product_id, e.quantity), e.billing_interval, e.interval_count, e.trial_period_days
+            elif isinstance(e, Addon.Created):
+                cur.execute(
+                    sql.SQL("INSERT INTO {} (id, business_id, created_at, position) VALUES (%s,%s,%s,%s)").format(
+                        self.t("addons")
+                    ),
+                    (e.originator_id, e.business_id, e.timestamp, position),
                 )
+            elif isinstance(e, Addon.Updated):
+                cur.execute(
+                    sql.SQL("UPDATE {} SET position = %s WHERE id = %s").format(self.t("addons")),
+                    (position, e.originator_id),
+                )
+            elif isinstance(e, Subscription.Started):
+                plan = Plan(e.product_id, e.quantity, addons_from_terms(e.addons))
+                timeline = Timeline.started(e.anchor, plan, e.billing_interval, e.interval_count, e.trial_period_days)
                 cur.execute(
                     sql.SQL(
                         "INSERT INTO {c} (subscription_id, business_id, customer_id, product_id, anchor, billing_interval,"
@@ -159,6 +185,8 @@ class ChargesProjection(Projection):
                 self._move_cycle(cur, e.originator_id, None, position)
             elif isinstance(e, Subscription.PlanChanged):
                 self._plan_changed(cur, e, position)
+            elif isinstance(e, Subscription.NextBillingDateMoved):
+                self._billing_date_moved(cur, e, position)
             elif isinstance(e, (Subscription.Cancelled, Subscription.CancellationScheduled)):
                 self._end(cur, e.originator_id, e.ends_at, position)
             elif isinstance(e, Subscription.CancellationWithdrawn):
@@ -176,7 +204,9 @@ class ChargesProjection(Projection):
         row = self._row(cur, e.originator_id)
         if row is None:
             return
-        change = Change(e.effective_at, Plan(e.product_id, e.quantity), e.proration_billing_mode)
+        change = Change(
+            e.effective_at, Plan(e.product_id, e.quantity, addons_from_terms(e.addons)), e.proration_billing_mode
+        )
         epoch = (
             Epoch(e.cycles_from, e.cycles_anchor, e.billing_interval, e.interval_count)
             if e.cycles_from is not None and e.cycles_anchor is not None
@@ -190,6 +220,17 @@ class ChargesProjection(Projection):
                 "FROM {p} p WHERE p.id = %s AND c.subscription_id = %s"
             ).format(c=self.t("charges"), p=self.t("products")),
             (e.billing_interval, e.interval_count, to_json(timeline.terms()), e.product_id, e.originator_id),
+        )
+        self._move_cycle(cur, e.originator_id, None, position)
+
+    def _billing_date_moved(self, cur: Cursor[Any], e: Subscription.NextBillingDateMoved, position: int) -> None:
+        row = self._row(cur, e.originator_id)
+        if row is None:
+            return
+        timeline = _timeline(row).moved(e.index, e.next_billing_date, e.billing_interval, e.interval_count)
+        cur.execute(
+            sql.SQL("UPDATE {} SET timeline = %s WHERE subscription_id = %s").format(self.t("charges")),
+            (to_json(timeline.terms()), e.originator_id),
         )
         self._move_cycle(cur, e.originator_id, None, position)
 

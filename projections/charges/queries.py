@@ -123,6 +123,17 @@ def list_products(
     ]
 
 
+def addon_ids(cur: Cursor[Any], schema: str, business: uuid.UUID, page_number: int, page_size: int) -> list[uuid.UUID]:
+    """The business's add-ons, newest first, one more than `page_size` when a next page exists."""
+    cur.execute(
+        sql.SQL(
+            "SELECT id FROM {}.addons WHERE business_id = %s ORDER BY created_at DESC, position DESC LIMIT %s OFFSET %s"
+        ).format(sql.Identifier(schema)),
+        (business, page_size + 1, page_number * page_size),
+    )
+    return [r["id"] for r in cur.fetchall()]
+
+
 def subscription_ids(
     cur: Cursor[Any],
     schema: str,

@@ -122,6 +122,11 @@ class Queries:
         with self.datastore.transaction(commit=False) as cur:
             return charge_queries.list_products(cur, self.schema, business, page_number, page_size)
 
+    def addon_ids(self, business: uuid.UUID, page_number: int, page_size: int) -> list[uuid.UUID]:
+        """Ids of the business's add-ons, newest first, one more than `page_size` when a next page exists."""
+        with self.datastore.transaction(commit=False) as cur:
+            return charge_queries.addon_ids(cur, self.schema, business, page_number, page_size)
+
     def subscription_ids(
         self,
         business: uuid.UUID,

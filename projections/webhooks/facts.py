@@ -24,7 +24,7 @@ from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
 from domain.cycles import cycle_until
 from domain.invoice import Invoice
 from domain.meter import Meter
-from domain.proration import Change, Plan
+from domain.proration import Change, Plan, addons_from_terms
 from domain.subscription import Subscription
 from domain.timeline import Epoch, Timeline
 
@@ -150,7 +150,11 @@ def _status(subject: Subject) -> str:
 
 def subscription_started(e: Subscription.Started, subject: Subject) -> Fact:
     timeline = Timeline.started(
-        e.anchor, Plan(e.product_id, e.quantity), e.billing_interval, e.interval_count, e.trial_period_days
+        e.anchor,
+        Plan(e.product_id, e.quantity, addons_from_terms(e.addons)),
+        e.billing_interval,
+        e.interval_count,
+        e.trial_period_days,
     )
     subject.update(
         business_id=str(e.business_id),
@@ -189,7 +193,8 @@ def plan_changed(e: Subscription.PlanChanged, subject: Subject) -> Fact:
             if e.cycles_from is not None and e.cycles_anchor is not None
             else None
         )
-        change = Change(e.effective_at, Plan(e.product_id, e.quantity), e.proration_billing_mode)
+        plan = Plan(e.product_id, e.quantity, addons_from_terms(e.addons))
+        change = Change(e.effective_at, plan, e.proration_billing_mode)
         subject["timeline"] = msgspec.to_builtins(before.changed(change, epoch).terms())
     subject.update(
         product_id=str(e.product_id), quantity=e.quantity, interval=e.billing_interval, count=e.interval_count
@@ -203,13 +208,19 @@ def plan_changed(e: Subscription.PlanChanged, subject: Subject) -> Fact:
 
 
 def subscription_updated(e: Any, subject: Subject) -> Fact:
-    """Dodo's `subscription.updated`: cancel at the next billing date set or undone, metadata replaced."""
+    """Dodo's `subscription.updated`: cancel at the next billing date set or undone, metadata replaced, the next
+    billing date moved."""
     if isinstance(e, Subscription.CancellationScheduled):
         subject.update(ends_at=_iso(e.ends_at), cancel_at_period_end=True)
     elif isinstance(e, Subscription.CancellationWithdrawn):
         subject.update(ends_at=None, cancel_at_period_end=False)
     elif isinstance(e, Subscription.MetadataSet):
         subject["metadata"] = e.metadata
+    elif isinstance(e, Subscription.NextBillingDateMoved) and "timeline" in subject:
+        ends_at = datetime.fromisoformat(subject["ends_at"]) if subject.get("ends_at") else None
+        before = Timeline.from_terms(subject["timeline"], ends_at)
+        moved = before.moved(e.index, e.next_billing_date, e.billing_interval, e.interval_count)
+        subject["timeline"] = msgspec.to_builtins(moved.terms())
     return Fact("subscription.updated", uuid.UUID(subject["business_id"]), _subscription(e, subject, _status(subject)))
 
 
@@ -360,6 +371,7 @@ FACTS: dict[type, Builder] = {
     Subscription.CancellationScheduled: subscription_updated,
     Subscription.CancellationWithdrawn: subscription_updated,
     Subscription.MetadataSet: subscription_updated,
+    Subscription.NextBillingDateMoved: subscription_updated,
     Invoice.Issued: invoice_issued,
     Invoice.Paid: invoice_paid,
     Invoice.Voided: invoice_voided,

@@ -70,9 +70,10 @@ def test_an_invoice_issued_before_late_re_rating_is_explained_by_its_own_rule(
     """Invoices issued before recorded no prices with their segments, and billed late events alone at the price
     with no free allowance: they are history, and the audit still re-derives them."""
 
-    def before(part, currency):
-        terms = billed_terms(part, currency)
-        del terms["usage_prices"]
+    def before(parts, currency):
+        terms = billed_terms(parts, currency)
+        for segment in terms:
+            del segment["usage_prices"]
         return terms
 
     def alone(view, repository, subscription, start, late_after, position):

@@ -1,6 +1,7 @@
 """Segments of a cycle and their proration: shares of time, allowances and fixed prices by the same share."""
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -8,7 +9,20 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.proration import Change, Plan, SegmentUsage, allowance, fixed_amount, rate_bill, segments, split
+from domain.proration import (
+    AddonItem,
+    AddonPrice,
+    Change,
+    Plan,
+    SegmentUsage,
+    addon_lines,
+    allowance,
+    fixed_amount,
+    fixed_amounts,
+    rate_bill,
+    segments,
+    split,
+)
 from domain.rating import Usage, UsagePrice
 from domain.timeline import Timeline
 
@@ -127,3 +141,44 @@ def test_a_change_at_the_cycle_start_is_the_new_plan_for_the_whole_cycle(mode):
 def test_split_cuts_at_a_segment_boundary():
     parts = segments(S, E, BASIC, [Change(T, PRO, "prorated_immediately")])
     assert split(parts, T) == ([parts[0]], [parts[1]])
+
+
+money = st.decimals(min_value=0, max_value=100_000, places=2)
+seats = st.integers(min_value=1, max_value=1000)
+
+
+@given(money, seats, money, seats, st.integers(min_value=1, max_value=29))
+def test_a_difference_change_makes_the_cycle_cost_the_new_plans_whole_fixed_price(old, qo, new, qn, day):
+    at = S + timedelta(days=day)
+    before, after = segments(
+        S, E, Plan(BASIC.product_id, qo), [Change(at, Plan(PRO.product_id, qn), "difference_immediately")]
+    )
+    cycle = fixed_amounts([SegmentUsage(before, old, []), SegmentUsage(after, new, [])], "USD")
+    charged = fixed_amounts(
+        [
+            SegmentUsage(replace(before, fixed="none"), old, []),
+            SegmentUsage(replace(after, fixed="difference"), new, []),
+        ],
+        "USD",
+    )
+    assert (before.fixed, after.fixed) == ("whole", "credited")
+    assert sum(cycle) >= 0 and charged[0] == 0 and charged[1] >= 0 and cycle[1] <= 0
+    assert sum(cycle) + charged[1] == new * qn  # what was charged at once and what the close bills
+
+
+@given(money, seats, st.integers(min_value=1, max_value=29), st.sampled_from(["prorated_immediately", "do_not_bill"]))
+def test_an_add_on_is_billed_by_its_segments_basis_and_a_prorated_one_adds_up_to_its_whole_price(
+    price, quantity, day, mode
+):
+    addon = AddonItem(uuid.uuid4(), quantity)
+    before = Plan(BASIC.product_id, 1, (addon,))
+    after = Plan(PRO.product_id, 1, (addon,))
+    parts = segments(S, E, before, [Change(S + timedelta(days=day), after, mode)])
+    prices = {addon.addon_id: AddonPrice("Support", price)}
+    lines = addon_lines([SegmentUsage(s, D(0), [], prices) for s in parts], "USD")
+    assert [line.segment for line in lines] == [0, 1] and all(line.quantity == quantity for line in lines)
+    whole = price * quantity
+    if mode == "do_not_bill":  # the old plan's add-ons whole, the new plan's from the next cycle
+        assert [line.amount for line in lines] == [whole, 0]
+    else:  # each rounded once: the two halves differ from the whole by at most a cent
+        assert abs(sum(line.amount for line in lines) - whole) <= D("0.01")

@@ -43,6 +43,8 @@ def test_every_read_of_tallys_that_dodos_sdk_sends_locale_to_documents_and_accep
     sent_locale = sdk_paths_sending_locale()
     ours = sorted(served[path] for path in sent_locale & served.keys())
     assert ours == [
+        "/addons",
+        "/addons/{addon_id}",
         "/credit-entitlements",
         "/credit-entitlements/{entitlement_id}",
         "/meters",

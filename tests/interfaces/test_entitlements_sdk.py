@@ -205,13 +205,24 @@ def test_a_product_attaches_changes_and_detaches_an_entitlement(client, auth, do
     attached = client.put(path, headers=auth, json={"credits_amount": "5", "rollover_enabled": True})
     assert attached.status_code == 200, attached.text
     assert attached.json()["credit_entitlements"] == [
-        {"credit_entitlement_id": ent.id, "credits_amount": "5", "overrides": {"rollover_enabled": True}}
+        {
+            "credit_entitlement_id": ent.id,
+            "credits_amount": "5",
+            "overrides": {"rollover_enabled": True},
+            "proration_behavior": "prorate",
+        }
     ]
-    changed = client.put(path, headers=auth, json={"credits_amount": "7"})
-    assert [a["credits_amount"] for a in changed.json()["credit_entitlements"]] == ["7"]
+    changed = client.put(path, headers=auth, json={"credits_amount": "7", "proration_behavior": "no_prorate"})
+    assert [(a["credits_amount"], a["proration_behavior"]) for a in changed.json()["credit_entitlements"]] == [
+        ("7", "no_prorate")
+    ]
+    refused = client.put(path, headers=auth, json={"credits_amount": "7", "proration_behavior": "sometimes"})
+    assert refused.status_code == 422, refused.text
     assert client.put(path, headers=auth, json={"credits_amount": "1.5"}).status_code == 422  # precision 0
     listed = client.get(f"/products?min_position={changed.json()['position']}", headers=auth).json()["items"]
-    assert [a["credits_amount"] for a in listed[0]["credit_entitlements"]] == ["7"]
+    assert [(a["credits_amount"], a["proration_behavior"]) for a in listed[0]["credit_entitlements"]] == [
+        ("7", "no_prorate")
+    ]
     detached = client.delete(path, headers=auth)
     assert detached.status_code == 200 and detached.json()["credit_entitlements"] == []
     assert client.delete(path, headers=auth).status_code == 404

@@ -60,6 +60,28 @@ def test_a_prorated_change_answers_its_invoice_and_the_subscription_on_the_new_p
     assert (segment["share"], segment["fixed"], segment["fixed_amount"]) == ("1/2", "prorated", "15.00")
 
 
+def test_difference_immediately_answers_its_invoice_explained_as_a_difference(
+    client, auth, make_customer, served_plans
+):
+    basic, pro, _ = served_plans
+    _, sub = start(client, auth, make_customer, basic)
+    preview = change(client, auth, sub["id"], pro, mode="difference_immediately", path="/preview").json()
+    assert preview["immediate_charge"]["summary"]["total_amount"] == 3000
+    assert [(i["type"], i["proration_factor"]) for i in preview["immediate_charge"]["line_items"]] == [
+        ("subscription", 0.5)
+    ]
+    r = change(client, auth, sub["id"], pro, mode="difference_immediately")
+    assert r.status_code == 200, r.text
+    [invoice] = r.json()["invoices"]
+    assert (invoice["total"], invoice["lines"]) == ("30.00", [])
+    explained = client.get(f"/audit/invoice/{invoice['id']}/explain", headers=auth).json()
+    assert explained["matches"]
+    assert [(s["fixed"], s["fixed_share"], s["fixed_amount"]) for s in explained["segments"]] == [
+        ("none", "0/1", "0.00"),
+        ("difference", "difference", "30.00"),
+    ]
+
+
 def test_the_preview_answers_the_lines_and_changes_nothing(client, auth, make_customer, served_plans):
     basic, pro, _ = served_plans
     customer, sub = start(client, auth, make_customer, basic)
@@ -84,6 +106,13 @@ def test_a_change_for_the_next_billing_date_is_shown_until_its_deletion(client, 
     assert client.delete(f"/subscriptions/{sub['id']}/change-plan/scheduled", headers=auth).status_code == 200
     assert client.get(f"/subscriptions/{sub['id']}", headers=auth).json()["scheduled_change"] is None
     assert client.delete(f"/subscriptions/{sub['id']}/change-plan/scheduled", headers=auth).status_code == 404
+    addon = {"currency": "USD", "name": "Support", "price": 500, "tax_category": "saas"}
+    support = created(client.post("/addons", json=addon, headers=auth))["id"]
+    extra = {"addons": [{"addon_id": support, "quantity": 2}]}
+    assert change(client, auth, sub["id"], pro, effective_at="next_billing_date", **extra).status_code == 200
+    shown = client.get(f"/subscriptions/{sub['id']}", headers=auth).json()
+    assert shown["scheduled_change"]["addons"] == [{"addon_id": support, "name": "Support", "quantity": 2}]
+    assert shown["addons"] == []  # until the change takes effect
 
 
 def test_cancel_at_the_next_billing_date_is_set_and_undone_by_patch(client, auth, make_customer, served_plans):
@@ -95,7 +124,22 @@ def test_cancel_at_the_next_billing_date_is_set_and_undone_by_patch(client, auth
     r = client.patch(f"/subscriptions/{sub['id']}", json={"metadata": {"team": "a"}}, headers=auth)
     assert r.status_code == 200 and r.json()["metadata"] == {"team": "a"}
     r = client.patch(f"/subscriptions/{sub['id']}", json={"next_billing_date": iso(T)}, headers=auth)
-    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "next_billing_date"
+    assert r.status_code == 409 and r.json()["code"] == "subscription_cancelled"  # undo the cancellation first
+
+
+def test_patch_moves_the_next_billing_date_of_the_open_cycle(client, auth, make_customer, served_plans):
+    basic, _, _ = served_plans
+    now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    _, sub = start(client, auth, make_customer, basic, start=iso(now - timedelta(days=1)))
+    path = f"/subscriptions/{sub['id']}"
+    later = now + timedelta(days=40)
+    r = client.patch(path, json={"next_billing_date": iso(later), "cancel_at_next_billing_date": True}, headers=auth)
+    assert r.status_code == 200, r.text
+    assert (r.json()["next_billing_date"], r.json()["ends_at"]) == (iso(later), iso(later))
+    r = client.patch(path, json={"cancel_at_next_billing_date": False, "next_billing_date": iso(now)}, headers=auth)
+    assert (r.status_code, r.json()["errors"][0]["field"]) == (422, "next_billing_date")
+    assert client.get(path, headers=auth).json()["cancel_at_next_billing_date"] is True  # nothing half-written
+    assert client.patch(path, json={"next_billing_date": "soon"}, headers=auth).status_code == 422
 
 
 def test_refusals_are_problems_and_store_nothing(client, auth, make_customer, served_plans):
@@ -113,7 +157,7 @@ def test_refusals_are_problems_and_store_nothing(client, auth, make_customer, se
         (pro, {"effective_at": tomorrow}, 422),
         (pro, {"quantity": 0}, 422),
         (euro, {}, 422),
-        (pro, {"proration_billing_mode": "difference_immediately"}, 422),
+        (pro, {"proration_billing_mode": "half_immediately"}, 422),
         (pro, {"addons": [{"addon_id": "a", "quantity": 1}]}, 422),
     ]
     for product, extra, status in cases:

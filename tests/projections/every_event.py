@@ -29,6 +29,7 @@ from eventsourcing.domain import Aggregate, CanInitAggregate
 from eventsourcing.utils import get_topic
 
 import domain
+from domain.addon import Addon
 from domain.alert import Alert
 from domain.billing_details import Address, BillingDetails
 from domain.business import Business
@@ -232,6 +233,10 @@ EXAMPLES: dict[str, Example] = {
     "cycles_from": lambda w: None,
     "cycles_anchor": lambda w: None,
     "scheduled_at": lambda w: NOW,
+    "previous": lambda w: CYCLE_END,
+    "tax_category": lambda w: "saas",
+    "addons": lambda w: [{"addon_id": str(w.id(Addon)), "quantity": 2}],
+    "next_billing_date": lambda w: CYCLE_END + timedelta(days=3),
     "billing": lambda w: {"country": "DE", "street": None, "city": "Berlin", "state": None, "zipcode": None},
 }
 

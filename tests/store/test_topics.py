@@ -13,6 +13,9 @@ from projections.engine.registry import all_projections
 from store.topics import events_of
 
 STORED = (
+    "domain.addon:Addon",
+    "domain.addon:Addon.Created",
+    "domain.addon:Addon.Updated",
     "domain.alert:Alert",
     "domain.alert:Alert.Created",
     "domain.alert:Alert.Deleted",
@@ -82,6 +85,8 @@ STORED = (
     "domain.subscription:Subscription.CancellationScheduled",
     "domain.subscription:Subscription.CancellationWithdrawn",
     "domain.subscription:Subscription.MetadataSet",
+    "domain.subscription:Subscription.DifferenceBilled",
+    "domain.subscription:Subscription.NextBillingDateMoved",
     "domain.usage_event:UsageEvent",
     "domain.usage_event:UsageEvent.Recorded",
     "domain.webhook_endpoint:WebhookEndpoint",

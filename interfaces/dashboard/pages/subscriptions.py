@@ -14,6 +14,7 @@ from litestar.response import Redirect, Template
 
 from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
+from domain.proration import MODES
 from interfaces.dashboard.filters import utc
 from interfaces.dashboard.forms import struct_from
 from interfaces.dashboard.pages.customers import ALL, Form
@@ -104,7 +105,6 @@ def close_cycle(subscription_id: uuid.UUID, tally: Tally, business: uuid.UUID) -
     return _to_customer(customer, tally.store.head(), "closed" if invoices else "nothing_due")
 
 
-MODES = ("prorated_immediately", "full_immediately", "do_not_bill", "prorated_immediately_keep_cycle")
 WHENS = (("immediately", "now"), ("next_billing_date", "at the next billing date"))
 
 

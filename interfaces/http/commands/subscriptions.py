@@ -23,6 +23,7 @@ from interfaces.resources.subscription_bodies import (
     DodoSubscriptionCreate,
     SubscriptionCreate,
     SubscriptionUpdate,
+    addon_items,
     decode_create,
 )
 from interfaces.resources.subscriptions import Closed, SubscriptionWritten, subscription_answer
@@ -43,7 +44,7 @@ def _change_plan(
     tally: Tally, business: uuid.UUID, subscription_id: uuid.UUID, data: ChangePlan, preview: bool
 ) -> Changed:
     """The plan change a ChangePlan body asks for, made or (`preview`) only worked out."""
-    when = data.when()  # first: it refuses the modes that mode() asserts are gone
+    when = data.when()
     return tally.plan_changes.change_plan(
         business,
         subscription_id,
@@ -54,6 +55,7 @@ def _change_plan(
         datetime.now(timezone.utc),
         data.cancel_scheduled_change_plan,
         preview=preview,
+        addons=None if data.addons is None else addon_items(data.addons),
     )
 
 
@@ -89,6 +91,7 @@ class SubscriptionCommands:
             data.trial_period_days,
             data.metadata,
             billing,
+            addon_items(data.addons),
         )
         return _written(tally, business, done)
 
@@ -97,13 +100,13 @@ class SubscriptionCommands:
         self, subscription_id: uuid.UUID, data: SubscriptionUpdate, tally: Tally, business: uuid.UUID
     ) -> SubscriptionWritten:
         """Cancel at the next billing date (`cancel_at_next_billing_date: true`; `false` before that date undoes
-        it), replace the `metadata`, or cancel now (`status: cancelled`)."""
-        data.check()
+        it), replace the `metadata`, move the `next_billing_date` (the end of the open cycle), or cancel now
+        (`status: cancelled`)."""
         now = datetime.now(timezone.utc)
         if data.status == "cancelled":
             tally.subscriptions.cancel_subscription(business, subscription_id, now)
         done = tally.subscriptions.update_subscription(
-            business, subscription_id, now, data.cancel_at_next_billing_date, data.metadata
+            business, subscription_id, now, data.cancel_at_next_billing_date, data.metadata, data.next_billing_date
         )
         return _written(tally, business, done)
 

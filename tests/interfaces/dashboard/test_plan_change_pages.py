@@ -62,3 +62,25 @@ def test_cancel_at_period_end_is_set_and_undone_from_the_dashboard(
     assert client.get(f"/subscriptions/{sub}", headers=auth).json()["cancel_at_next_billing_date"] is True
     assert "notice=kept" in client.post(path, follow_redirects=False).headers["location"]
     assert client.get(f"/subscriptions/{sub}", headers=auth).json()["cancel_at_next_billing_date"] is False
+
+
+def test_add_on_lines_show_on_the_customer_page_and_the_preview(client: Any, auth: Any, key: str, worker: Any) -> None:
+    basic, pro = _plans(client, auth)
+    addon = {"currency": "USD", "name": "Extra support", "price": 500, "tax_category": "saas"}
+    support = created(client.post("/addons", json=addon, headers=auth))["id"]
+    assert client.post("/customers", json={"customer_id": "cus_addon"}, headers=auth).status_code == 201
+    start = {
+        "customer_id": "cus_addon",
+        "product_id": basic,
+        "start": iso(datetime(2026, 9, 1, tzinfo=timezone.utc)),
+        "addons": [{"addon_id": support, "quantity": 2}],
+    }
+    sub = created(client.post("/subscriptions", json=start, headers=auth))["id"]
+    sign_in(client, key)
+    page = client.get("/dashboard/customers/cus_addon")
+    assert page.status_code == 200 and "Extra support" in page.text and "10.00" in page.text
+    assert f"/dashboard/meters/addon:{support}" not in page.text  # an add-on is no meter: no link, no chart
+    choice = {"product_id": pro, "quantity": "1", "proration_billing_mode": "prorated_immediately"}
+    choice["effective_at"] = "2026-09-16T00:00:00Z"
+    previewed = client.post(f"/dashboard/subscriptions/{sub}/change-plan/preview", data=choice)
+    assert previewed.status_code == 200 and "Extra support" in previewed.text and "20.00" in previewed.text

@@ -1,0 +1,1 @@
+"""Catalogue resources beside products (interfaces/resources/ holds its limit of modules directly)."""

@@ -7,7 +7,7 @@ from decimal import Decimal
 import application.billing as billing
 from domain.cycles import LateWindow
 from domain.late_usage import owed
-from domain.proration import billed_terms
+from domain.proration import AddonItem, billed_terms
 from domain.rating import Line
 from domain.usage_event import IncomingEvent
 from tests.application.helpers import JAN1, close, count_meter, daily_product, price, send, subscribe
@@ -97,3 +97,26 @@ def test_an_invoice_issued_before_late_re_rating_is_explained_by_its_own_rule(
         ("6.00", True, None),  # 300 late calls alone at 0.02, no allowance: the rule of then
     ]
     assert tally.explainer.explain_invoice(business, second.id).matches
+
+
+def test_late_usage_of_a_cycle_with_add_ons_re_rates_its_usage_only(tally, business, make_customer, worker):
+    make_customer("cus_1")
+    calls = count_meter(tally, business)
+    basic = tally.catalogue.create_product(
+        business, "Basic", "USD", D("30.00"), "month", 1, [price(calls, "0.02", "1000")]
+    ).id
+    support = tally.addons.create(business, "Support", "USD", D("5.00"), "saas").id
+    september, october = datetime(2026, 9, 1, tzinfo=timezone.utc), datetime(2026, 10, 1, tzinfo=timezone.utc)
+    subscription = tally.subscriptions.start_subscription(
+        business, "cus_1", basic, september, september, addons=(AddonItem(support, 2),)
+    ).id
+    send(tally, business, "cus_1", "api.call", 2500, september + timedelta(days=4), "on")
+    [first] = close(tally, business, subscription, october + timedelta(days=1))
+    worker.caught_up(send(tally, business, "cus_1", "api.call", 500, september + timedelta(days=9), "late"))
+    [second] = close(tally, business, subscription, october + timedelta(days=32))
+
+    # 30.00 fixed + 1,500 x 0.02 + 2 x 5.00; then 30.00 + 10.00 add-ons + (2,000 x 0.02 - 30.00) late
+    assert [str(i.total) for i in (first, second)] == ["70.00", "50.00"]
+    [late] = [line for line in second.lines if line.late]
+    assert (str(late.amount), late.late_for.billed, late.late_for.rerated) == ("10.00", D("30.00"), D("40.00"))
+    assert all(tally.explainer.explain_invoice(business, i.id).matches for i in (first, second))

@@ -83,6 +83,7 @@ def _invoice(
             "invoice": invoice,
             "parties": parties_of(tally, business, invoice),
             "work": price_work(tally, business, invoice),
+            "numbers": queries.invoice_numbers(business, [x.late_for.invoice_id for x in invoice.lines if x.late_for]),
             "errors": errors,
         },
     )
@@ -177,9 +178,12 @@ def mark_uncollectible(
 
 
 @get("/invoices/{invoice_id:uuid}/explain", sync_to_thread=True)
-def explain_page(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Template:
-    """The invoice re-derived from the event log alone, line by line, and whether it matches what was issued."""
-    return Template("explain.html", context={"work": tally.explainer.explain_invoice(business, invoice_id)})
+def explain_page(invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID) -> Template:
+    """The invoice re-derived from the event log alone, line by line, and whether it matches what was issued
+    (a late line's earlier invoice named by its number)."""
+    work = tally.explainer.explain_invoice(business, invoice_id)
+    earlier = [line.late_for.invoice_id for line in work.lines if line.late_for]
+    return Template("explain.html", context={"work": work, "numbers": queries.invoice_numbers(business, earlier)})
 
 
 HANDLERS = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -97,7 +98,7 @@ def test_a_graduated_per_value_invoice_shows_its_values_and_tiers(
 
 
 def test_a_customer_with_a_late_line_has_one_chart_per_meter_and_the_late_line_names_its_cycle(
-    client: Any, auth: Any, worker: Any, key: str
+    client: Any, auth: Any, worker: Any, key: str, tally: Any, business: Any
 ) -> None:
     calls = meter(client, auth, "api.call", name="API calls")
     plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"})
@@ -105,13 +106,20 @@ def test_a_customer_with_a_late_line_has_one_chart_per_meter_and_the_late_line_n
     start = datetime.now(timezone.utc).replace(second=0, microsecond=0) - timedelta(days=1, hours=1)
     subscription = subscribe(client, auth, "cus_late", plan["id"], start)
     send(client, auth, "cus_late", "api.call", 500, start + timedelta(minutes=5), "on")
-    close(client, auth, subscription["id"])
+    [first] = close(client, auth, subscription["id"])
     send(client, auth, "cus_late", "api.call", 1000, start + timedelta(hours=2), "late")
     worker.caught_up()
     sign_in(client, key)
     page = client.get("/dashboard/customers/cus_late").text
     assert page.count("data-usage-chart") == 1
     assert "that cycle now costs $10.00, $0.00 was billed" in page and "$10.00" in page
+    # once closed, the late line names the invoice it re-rated by its number, on the invoice and its explanation
+    day = datetime.now(timezone.utc) + timedelta(days=1, minutes=1)
+    [second] = tally.billing.close_cycles(business, uuid.UUID(subscription["id"]), day)
+    worker.caught_up()
+    shown = client.get(f"/dashboard/invoices/{second}").text
+    explained = client.get(f"/dashboard/invoices/{second}/explain").text
+    assert f">{first['number']}</a>" in shown and f">{first['number']}</a>" in explained
 
 
 def test_a_graduated_line_shows_its_tiers_on_the_invoice_page_and_in_the_pdf(

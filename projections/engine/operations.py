@@ -158,6 +158,19 @@ def _lock(cur: Cursor[Any], live: Projection, mode: str) -> None:
         cur.execute(sql.SQL("LOCK TABLE {} IN " + mode + " MODE").format(sql.SQL(", ").join(existing)))
 
 
+def rebuild_key(schema: str, name: str) -> str:
+    """The advisory lock's key a rebuild of the projection of `name` (or of any of its partitions) holds."""
+    return f"{schema}/rebuild/{parse_name(name)[0]}"
+
+
+# Whether someone holds a rebuild's lock, read from pg_locks without taking it: a one-number advisory key shows
+# as its high and low 32 bits.
+REBUILD_HELD = sql.SQL(
+    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted "
+    "AND ((classid::bigint << 32) | objid::bigint) = hashtext(%s)::bigint) AS held"
+)
+
+
 @contextmanager
 def one_rebuild(
     app: EventLog, name: str, wait: bool = True, waiting: Callable[[], None] | None = None
@@ -166,7 +179,7 @@ def one_rebuild(
     and `tally projections rebuild`; partitions share the `__next` tables): a session advisory lock, held
     on a connection of its own until the rebuild is done, released by the server if the process dies.
     Yields whether it holds it: with `wait`, always, once another rebuild is done (`waiting` is told first)."""
-    key = f"{app.schema}/rebuild/{parse_name(name)[0]}"
+    key = rebuild_key(app.schema, name)
     with app.datastore.get_connection() as conn:
         held = bool(one(conn.execute("SELECT pg_try_advisory_lock(hashtext(%s)) AS held", (key,)))["held"])
         if not held and wait:

@@ -64,13 +64,18 @@ def outdated_in(cur: Cursor[Any], schema: str, names: list[str] | None = None) -
 
 def rebuilding_in(cur: Cursor[Any], schema: str, head: int) -> list[Rebuilding]:
     """What /health shows: every outdated read model, and every new generation being built (by start-up or by
-    `tally projections rebuild`), with how far it has got."""
+    `tally projections rebuild`), with how far it has got. A generation whose rebuild holds no lock any more
+    (a `tally projections rebuild` killed part-way) is being built by no one: not shown."""
     cur.execute("SELECT to_regclass(%s) AS t", (f'"{schema}".projection_tracking',))
     if one(cur)["t"] is None:
         return []
     at = read_positions(cur, schema)
     names = {o.name for o in outdated_in(cur, schema)}
-    names |= {n.replace(operations.NEXT, "", 1) for n in at if operations.NEXT in n}
+    for generation in (n for n in at if operations.NEXT in n):
+        live = generation.replace(operations.NEXT, "", 1)
+        cur.execute(operations.REBUILD_HELD, (operations.rebuild_key(schema, live),))
+        if one(cur)["held"]:
+            names.add(live)
     return [Rebuilding(n, at.get(_next(n), 0), head) for n in sorted(names)]
 
 

@@ -19,6 +19,7 @@ from projections.engine import operations, upgrades
 from projections.engine.partitions import Partition
 from projections.engine.projection import Projection
 from projections.engine.registry import PROJECTIONS, all_projections, worker_projections
+from projections.engine.tracking import record_position
 from projections.engine.upgrades import Rebuilding, Upgrader
 from projections.engine.versions import stored_versions
 from projections.engine.worker import Worker, wait_for
@@ -251,3 +252,19 @@ def test_a_worker_stopped_during_a_rebuild_leaves_the_live_read_model_and_the_ne
         assert worker.upgrader.done.wait(60)
     assert worker.upgrader.rebuilt == ["customers"]
     assert versions(billed_store)["customers"] == CustomersProjection.version
+
+
+def test_a_generation_left_by_a_killed_rebuild_is_not_shown_as_rebuilding(billed_store: Tally) -> None:
+    """A `tally projections rebuild` killed part-way leaves its `__next` tracking row; no one holds the rebuild's
+    lock any more, so /health does not show it as being rebuilt. While a rebuild holds the lock, it shows."""
+    store = billed_store.store
+    queries = Queries(store.datastore, store.schema, store.events_table)
+    with store.datastore.transaction(commit=True) as cur:
+        record_position(cur, store.schema, "customers" + operations.NEXT, 5)
+    head = store.head()
+
+    assert queries.rebuilding(head) == []
+    with operations.one_rebuild(store, "customers", wait=False) as held:
+        assert held
+        assert queries.rebuilding(head) == [Rebuilding("customers", 5, head)]
+    assert queries.rebuilding(head) == []

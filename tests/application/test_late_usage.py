@@ -120,3 +120,20 @@ def test_late_usage_of_a_cycle_with_add_ons_re_rates_its_usage_only(tally, busin
     [late] = [line for line in second.lines if line.late]
     assert (str(late.amount), late.late_for.billed, late.late_for.rerated) == ("10.00", D("30.00"), D("40.00"))
     assert all(tally.explainer.explain_invoice(business, i.id).matches for i in (first, second))
+
+
+def test_a_late_line_counts_toward_no_usage_alert_of_the_open_cycle(tally, business, make_customer, worker):
+    make_customer("cus_1")
+    meter = count_meter(tally, business)
+    subscription = subscribe(tally, business, "cus_1", daily_product(tally, business, price(meter, "1")), JAN1)
+    send(tally, business, "cus_1", "api.call", 3, JAN1 + timedelta(hours=1), "on")
+    close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
+    send(tally, business, "cus_1", "api.call", 3, JAN1 + timedelta(hours=2), "late")
+    written = tally.alerts.create_alert(business, "cus_1", str(meter), D(5), "usage")
+    alert = tally.alerts.get_alert(business, written.id)
+    worker.caught_up()
+
+    # the late line's quantity, 6, is the first day's re-rated: the open day used nothing yet
+    assert tally.alerts.check(alert, "cus_1") == 0
+    worker.caught_up(send(tally, business, "cus_1", "api.call", 5, JAN1 + timedelta(days=1, hours=2), "open"))
+    assert tally.alerts.check(alert, "cus_1") == 1

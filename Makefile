@@ -14,6 +14,7 @@ TEST_WORKERS ?= $(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 2) )))
 
 test: lint
 	scripts/ensure-chromium
+	scripts/ensure-fonts
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The rules a machine checks before any test runs: lint, format and types.

@@ -72,7 +72,8 @@ class Alerts:
             return 0
         recorded = 0
         for upcoming in self.upcoming.upcoming(rule.business_id, customer):
-            lines = [line for line in upcoming.rated.lines if line.meter_id == rule.meter_id]
+            # A late line's quantity is an earlier cycle's, re-rated (docs/billing.md): not this cycle's usage.
+            lines = [line for line in upcoming.rated.lines if line.meter_id == rule.meter_id and not line.late]
             if rule.kind == "usage" and not lines:
                 continue
             value = sum((line.quantity for line in lines), Decimal(0)) if rule.kind == "usage" else upcoming.rated.total

@@ -26,6 +26,7 @@ from eventsourcing.persistence import IntegrityError
 from application.bill_inputs import BillInputs
 from application.credits import Credits
 from application.entitlements import Entitlements
+from application.late_usage import late_lines_of
 from application.observing import Observer, Unobserved
 from application.ports import ReadSide
 from domain.credit_rules import Pool
@@ -37,6 +38,7 @@ from domain.entitlements import awaiting_close, cycle_grants, cycle_reference, e
 from domain.errors import Conflict, NotReady
 from domain.invoice import Invoice, difference_invoice_id, invoice_id
 from domain.invoice_numbering import InvoiceNumbering, numbering_id
+from domain.late_usage import with_late
 from domain.product import Product
 from domain.proration import Basis, Segment, SegmentUsage, billed_terms, rate_bill
 from domain.rating import Line, Rated
@@ -169,8 +171,8 @@ class Billing:
         numbers = numbering.take([invoice_id(subscription.id, start) for start in starts])
         invoices = []
         bill_to = self._bill_to(subscription)
-        for c, start, (parts, position), number in zip(due, starts, measured, numbers, strict=True):
-            rated = self._rate(inputs, parts)
+        for c, start, (parts, late, position), number in zip(due, starts, measured, numbers, strict=True):
+            rated = self._rate(inputs, parts, late)
             invoice = self._invoice(subscription, start, c.end, parts, rated, now, number, bill_to)
             subscription.close_cycle(c, invoice.id, position)
             following = subscription.cycle(c.index + 1)
@@ -195,10 +197,10 @@ class Billing:
             return Issued([], [])
         start = subscription.bill_start(c)
         inputs = self._inputs(subscription, parts, now, preview)
-        [(measured, position)] = self._measured(subscription, inputs, [(replace(c, end=at), parts)])
+        [(measured, late, position)] = self._measured(subscription, inputs, [(replace(c, end=at), parts)])
         numbering = self.numbering(subscription.business_id)
         [number] = numbering.take([invoice_id(subscription.id, start)])
-        rated = self._rate(inputs, measured, closing=False)
+        rated = self._rate(inputs, measured, late, closing=False)
         invoice = self._invoice(subscription, start, at, measured, rated, now, number, self._bill_to(subscription))
         subscription.bill_part(at, invoice.id, position)
         reference = cycle_reference(subscription.id, c)
@@ -256,9 +258,9 @@ class Billing:
 
     def _measured(
         self, subscription: Subscription, inputs: BillInputs, bills: list[tuple[Cycle, list[Segment]]]
-    ) -> list[tuple[list[SegmentUsage], int]]:
-        """Each bill's segments with their usage, and the usage position they stand at, read in one snapshot.
-        A bill's late lines (events of parts billed before, recorded since) are measured with its first segment."""
+    ) -> list[tuple[list[SegmentUsage], list[Line], int]]:
+        """Each bill's segments with their usage, its late lines, and the usage position they stand at, read in
+        one snapshot. Only a chunk's first bill has late lines: the bills after it were not issued yet."""
         with self.read_side.snapshot() as view:
             position = view.usage_position()
             parked = view.usage_parked_at(subscription.business_id)
@@ -269,30 +271,37 @@ class Billing:
                     "usage_parked",
                 )
             answers = []
-            late_after = subscription.last_position
-            for c, parts in bills:
+            for i, (c, parts) in enumerate(bills):
                 measured = []
-                for i, segment in enumerate(parts):
+                for segment in parts:
                     product = inputs.product(segment.plan.product_id)
                     usages = view.measure(
                         subscription.customer_id,
                         product.prices(),
                         inputs.meters,
                         Cycle(c.index, segment.start, segment.end),
-                        subscription.billing_since,
-                        late_after if i == 0 else position,
-                        position,
                     )
                     measured.append(SegmentUsage(segment, product.price, usages, inputs.addon_prices(segment.plan)))
-                answers.append((measured, position))
-                late_after = max(late_after, position)
+                late = (
+                    late_lines_of(
+                        view,
+                        self.repository,
+                        subscription,
+                        subscription.bill_start(c),
+                        subscription.last_position,
+                        position,
+                    )
+                    if i == 0
+                    else []
+                )
+                answers.append((measured, late, position))
         return answers
 
-    def _rate(self, inputs: BillInputs, parts: list[SegmentUsage], closing: bool = True) -> Rated:
+    def _rate(self, inputs: BillInputs, parts: list[SegmentUsage], late: list[Line], closing: bool = True) -> Rated:
         pools = {e: Pool(inputs.terms[e], b.balance, b.overage) for e, b in inputs.balances.items()}
         currency = inputs.product(parts[0].segment.plan.product_id).currency
         balance = inputs.wallet.balance if inputs.wallet else Decimal(0)
-        return rate_bill(parts, currency, balance, pools, closing)
+        return with_late(rate_bill(parts, currency, balance, pools, closing), late)
 
     def _bill_to(self, subscription: Subscription) -> dict[str, Any]:
         customer: Customer = self.repository.get(customer_id(subscription.business_id, subscription.customer_id))

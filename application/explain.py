@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from application.late_usage import LateBills, Measure, late_of, recorded_prices
 from application.ports import AuditLog, ReadSide
 from domain.addon import Addon
+from domain.aggregation import Row
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import EntitlementTerms, Pool
 from domain.credit_settlement import product_terms
@@ -33,11 +35,22 @@ from domain.customer import customer_id
 from domain.cycles import LateWindow
 from domain.entitlements import cycle_reference
 from domain.invoice import Invoice
+from domain.late_usage import with_late, without_credits
 from domain.meter import Meter
 from domain.pricing_models import Part
 from domain.product import Product
-from domain.proration import ADDON_LINE, DIFFERENCES, AddonPrice, Plan, Segment, SegmentUsage, fixed_amounts, rate_bill
-from domain.rating import Line, Usage, UsagePrice, group_order
+from domain.proration import (
+    ADDON_LINE,
+    DIFFERENCES,
+    AddonPrice,
+    Plan,
+    Segment,
+    SegmentUsage,
+    fixed_amounts,
+    issued_segments,
+    rate_bill,
+)
+from domain.rating import LateFor, Line, Usage, UsagePrice, group_order
 from domain.subscription import Subscription
 from domain.usage_event import UsageEvent
 from store.event_store import EventStore
@@ -56,6 +69,7 @@ COMPARED = (
     "group",
     "uncharged",
     "segment",
+    "late_for",
 )
 
 # (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
@@ -81,6 +95,8 @@ class LineWork:
     group: dict[str, str | None] | None
     parts: list[Part]  # the model's work: units per tier (packages for package) at their prices
     segment: int | None = None  # the plan segment (Explanation.segments) whose prices rated it
+    # A late line's bill: what it had billed, what it costs now (this line's quantities), the difference billed.
+    late_for: LateFor | None = None
 
 
 @dataclass(frozen=True)
@@ -120,13 +136,6 @@ def segment_work(part: SegmentUsage, version: int, amount: Decimal) -> SegmentWo
     )
 
 
-def issued_segments(issued: Invoice) -> list[Segment]:
-    """The segments an invoice billed; one invoice issued before segments billed one whole one."""
-    if issued.segments:
-        return [Segment.from_terms(t) for t in issued.segments]
-    return [Segment(issued.cycle_start, issued.cycle_end, Plan(issued.product_id), Fraction(1))]
-
-
 @dataclass(frozen=True)
 class EntitlementWork:
     """A credit entitlement's balance as the cycle was rated, and the terms it was rated with."""
@@ -135,6 +144,7 @@ class EntitlementWork:
     balance: Decimal
     overage: Decimal
     terms: EntitlementTerms
+    used: Decimal = ZERO  # credits the invoice's lines spent from it
 
 
 @dataclass(frozen=True)
@@ -155,6 +165,7 @@ class Explanation:
     issued_total: Decimal
     matches: bool
     segments: list[SegmentWork] = field(default_factory=list)
+    number: str = ""  # the invoice's number ("" on invoices issued before numbering)
 
 
 class InvoiceExplainer:
@@ -210,7 +221,10 @@ class InvoiceExplainer:
             (p, e.occurred_at, e.event_name, e.metadata)
             for p, e in find(issued.business_id, issued.customer_id, 0, upto)
         ]
-        late = LateWindow(after, upto, subscription.billing_since, issued.cycle_start)
+        window = LateWindow(after, upto, subscription.billing_since, issued.cycle_start)
+        late = [e for e in events if window.holds(e[0], e[1])]
+        # An invoice issued before late re-rating billed its late events alone, without allowance or credits.
+        legacy = not recorded_prices(issued)
         meters: dict[str, Meter] = {}
         parts: list[SegmentUsage] = []
         counted: list[tuple[UsagePrice, int]] = []
@@ -226,10 +240,10 @@ class InvoiceExplainer:
             in_segment = [e for e in events if segment.start <= e[1] < segment.end]
             for price in product.prices():
                 self._measure(usages, counted, price, meters[price.meter_id], in_segment, late=False)
-            if i == 0 and not late.empty:
-                late_events = [e for e in events if late.holds(e[0], e[1])]
+            if legacy and i == 0 and late:
                 for price in product.prices():
-                    self._measure(usages, counted, price, meters[price.meter_id], late_events, late=True)
+                    alone = replace(without_credits(price), free_threshold=ZERO)
+                    self._measure(usages, counted, alone, meters[price.meter_id], late, late=True)
             parts.append(SegmentUsage(segment, product.price, usages, carried))
         balance = wallet.balance if wallet else ZERO
         closing = isinstance(bill, Subscription.CycleClosed)  # a part or a difference charges no overage
@@ -240,6 +254,19 @@ class InvoiceExplainer:
             self._line_work(line, price, n, issued, i, parts[line.segment or 0].segment.fixed_share)
             for i, (line, (price, n)) in enumerate(zip(rated.lines, counted))
         ]
+        used = {e: ZERO for e in pools}
+        for line, (price, _) in zip(rated.lines, counted):
+            if price.credit_entitlement_id in used:
+                used[price.credit_entitlement_id] += line.credits_used
+        if not legacy and not isinstance(bill, Subscription.DifferenceBilled):
+            late_bills = LateBills(self.repository).rerated(subscription, b, late, self._measure_in(events))
+            rated = with_late(rated, late_of(late_bills))
+            bill_of = {str(lb.bill.invoice_id): lb for lb in late_bills}
+            for line in rated.lines[len(lines) :]:
+                lb = bill_of[line.late_for.invoice_id] if line.late_for else None
+                price = lb.price_of(line) if lb else UsagePrice(line.meter_id, line.unit_price)
+                n = lb.events.get(line.meter_id, 0) if lb else 0
+                lines.append(self._line_work(line, price, n, issued, len(lines), Fraction(1)))
         matches = (
             len(rated.lines) == len(issued.lines)
             and all(w.matches for w in lines)
@@ -256,7 +283,7 @@ class InvoiceExplainer:
             after,
             products[segments[-1].plan.product_id].version,
             balance,
-            [EntitlementWork(e, p.balance, p.overage, p.terms) for e, p in pools.items()],
+            [EntitlementWork(e, p.balance, p.overage, p.terms, used[e]) for e, p in pools.items()],
             rated.price,
             lines,
             rated.total,
@@ -266,6 +293,7 @@ class InvoiceExplainer:
                 segment_work(p, products[p.segment.plan.product_id].version, amount)
                 for p, amount in zip(parts, fixed_amounts(parts, issued.currency), strict=True)
             ],
+            issued.number,
         )
 
     @staticmethod
@@ -273,6 +301,7 @@ class InvoiceExplainer:
         """An add-on line's exact amount is price x quantity x its segment's fixed `share`."""
         issued_line = issued.lines[i] if i < len(issued.lines) else None
         same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
+        late_for = line.late_for
         pricing = price.for_value(next(iter(line.group.values())) if line.group else None, ZERO).pricing
         exact = pricing.amount(line.billable)
         if line.meter_id.startswith(ADDON_LINE):
@@ -296,7 +325,20 @@ class InvoiceExplainer:
             line.group,
             pricing.parts(line.billable),
             line.segment,
+            late_for,
         )
+
+    def _measure_in(self, events: list[Row]) -> Measure:
+        """Measures a segment of an earlier bill from the log's events (those the explained close knew)."""
+
+        def measure(segment: Segment, prices: list[UsagePrice], meters: dict[str, Meter]) -> list[Usage]:
+            usages: list[Usage] = []
+            in_segment = [e for e in events if segment.start <= e[1] < segment.end]
+            for price in prices:
+                self._measure(usages, [], price, meters[price.meter_id], in_segment, late=False)
+            return usages
+
+        return measure
 
     @staticmethod
     def _measure(

@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from domain.cycles import Cycle
+from domain.aggregation import Row
+from domain.cycles import Cycle, LateWindow
 from domain.meter import Meter
 from domain.proration import Segment
 from domain.rating import Usage, UsagePrice
@@ -99,17 +100,13 @@ class UsageSnapshot(Protocol):
         ...
 
     def measure(
-        self,
-        customer_id: str,
-        prices: list[UsagePrice],
-        meters: dict[str, Meter],
-        cycle: Cycle,
-        since: datetime,
-        late_after: int,
-        position: int,
+        self, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], cycle: Cycle
     ) -> list[Usage]:
-        """Each price's quantity in the cycle, then late lines: events recorded after `late_after` up to
-        `position` whose timestamp falls between `since` and the cycle's start."""
+        """Each price's quantity in the cycle."""
+        ...
+
+    def late_events(self, business: uuid.UUID, customer_id: str, window: LateWindow) -> list[Row]:
+        """The customer's usage events in the late window (docs/billing.md, Late events), in log order."""
         ...
 
     def balance_of(self, business: uuid.UUID, customer_id: str) -> Decimal: ...

@@ -58,7 +58,8 @@ class Simulations:
         span: Span,
         now: datetime,
     ) -> Written[uuid.UUID]:
-        """Each scenario's usage prices replace the product's for their meters; the product's other prices stay."""
+        """Each scenario's usage prices replace the product's for their meters; the product's other prices stay
+        (its per-value and entitlement-linked ones left unchanged are carried as issued)."""
         product: Product = self.owned(business, Product, "product", product_id)
         unknown = [
             Fault("scenarios.usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
@@ -75,10 +76,7 @@ class Simulations:
         ]
         if twice:
             raise Invalid("a scenario prices one meter twice", "invalid_simulation", twice)
-        terms = [
-            Scenario(name, {**product.usage_prices, **{p.meter_id: p for p in prices}}, price)
-            for name, prices, price in scenarios
-        ]
+        terms = [Scenario.over(name, product.usage_prices, prices, price) for name, prices, price in scenarios]
         simulation = Simulation.request(business, product.id, terms, product.currency, customer_ids, span, now)
         return Written.by(simulation.id, self.save(simulation))
 

@@ -12,16 +12,19 @@ from datetime import datetime
 
 from application.bill_inputs import BillInputs
 from application.entitlements import Entitlements
+from application.late_usage import late_lines_of
 from application.ports import ReadSide
 from domain.credit_rules import Pool
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
 from domain.errors import NotFound
 from domain.invoice import invoice_id
+from domain.late_usage import with_late
 from domain.meter import Meter
 from domain.product import prices_of
 from domain.proration import SegmentUsage, rate_bill
 from domain.rating import Rated
+from domain.subscription import Subscription
 from store.event_store import EventStore
 
 
@@ -67,23 +70,21 @@ class UpcomingInvoices:
                         held = pools.get(e) or Pool(terms, *view.entitlement_balance_of(business, external_id, e))
                         pools[e] = Pool(terms, held.balance, held.overage)
                 parts = []
-                for i, charged in enumerate(charge.segments):
+                for charged in charge.segments:
                     prices = prices_of(charged.usage_prices)
                     for price in prices:
                         if price.meter_id not in meters:
                             meters[price.meter_id] = self.repository.get(uuid.UUID(price.meter_id))
                     segment = charged.segment
                     usages = view.measure(
-                        external_id,
-                        prices,
-                        meters,
-                        Cycle(charge.cycle.index, segment.start, segment.end),
-                        charge.since,
-                        charge.late_after if i == 0 else position,
-                        position,
+                        external_id, prices, meters, Cycle(charge.cycle.index, segment.start, segment.end)
                     )
                     parts.append(SegmentUsage(segment, charged.price, usages, addons.addon_prices(segment.plan)))
-                rated = rate_bill(parts, charge.currency, balance, pools)
+                subscription: Subscription = self.repository.get(charge.subscription_id)
+                late = late_lines_of(
+                    view, self.repository, subscription, charge.cycle.start, charge.late_after, position
+                )
+                rated = with_late(rate_bill(parts, charge.currency, balance, pools), late)
                 balance = rated.balance
                 pools.update(rated.pools)
                 answers.append(Upcoming(charge.subscription_id, charge.product_id, charge.cycle, rated, position))

@@ -17,6 +17,9 @@ from typing import Any, Literal, get_args
 from domain import meter_filter
 from domain.numbers import MAX_PLACES, number
 
+# A usage event as measuring reads it: (log position, timestamp, event name, metadata).
+Row = tuple[int, datetime, str, dict[str, Any]]
+
 # count: events; sum, max, min, avg, last: of a numeric metadata key; unique_count: distinct values of a key
 Kind = Literal["count", "sum", "max", "min", "avg", "last", "unique_count"]
 KINDS: tuple[Kind, ...] = get_args(Kind)

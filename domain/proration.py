@@ -33,12 +33,15 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from domain.credit_rules import Pool
 from domain.money import MINOR_UNITS
 from domain.numbers import MAX_PLACES
 from domain.rating import ZERO, Line, Rated, Usage, UsagePrice, rate
+
+if TYPE_CHECKING:
+    from domain.invoice import Invoice
 
 Mode = Literal[
     "prorated_immediately",
@@ -203,8 +206,7 @@ class AddonPrice:
 
 @dataclass(frozen=True)
 class SegmentUsage:
-    """A segment with its plan's fixed price, its add-ons' prices and the usage measured in it (a bill's late
-    lines on its first)."""
+    """A segment with its plan's fixed price, its add-ons' prices and the usage measured in it."""
 
     segment: Segment
     price: Decimal
@@ -309,8 +311,21 @@ def addon_lines(parts: list[SegmentUsage], currency: str) -> list[Line]:
 
 
 def billed_terms(parts: list[SegmentUsage], currency: str) -> list[dict[str, Any]]:
-    """A bill's segments as its invoice stores them: each segment, its plan's fixed price and what it paid."""
+    """A bill's segments as its invoice stores them: each segment, its plan's fixed price and what it paid, and
+    the usage prices it was rated with (so late usage re-rates it on them: domain/late_usage.py)."""
     return [
-        {**part.segment.terms(), "price": part.price, "amount": amount}
+        {
+            **part.segment.terms(),
+            "price": part.price,
+            "amount": amount,
+            "usage_prices": [u.price.terms() for u in part.usages],
+        }
         for part, amount in zip(parts, fixed_amounts(parts, currency), strict=True)
     ]
+
+
+def issued_segments(issued: Invoice) -> list[Segment]:
+    """The segments an invoice billed; one invoice issued before segments billed one whole one."""
+    if issued.segments:
+        return [Segment.from_terms(t) for t in issued.segments]
+    return [Segment(issued.cycle_start, issued.cycle_end, Plan(issued.product_id), Fraction(1))]

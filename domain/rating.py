@@ -5,9 +5,8 @@ credits (from the wallet, see docs/credits.md; or, for a price linked to a
 credit entitlement, from that entitlement's balance and overage, see
 docs/credit-entitlements.md) -> billable -> amount by the price's model
 (domain/pricing_models.py), rounded once, half-up, to the currency's minor
-unit. Late usage (events of an already closed cycle) is billed on its own line
-at the price's model: the free allowance and the credits belonged to the cycle
-that closed.
+unit. Late usage (events of an already closed cycle) is billed as the
+difference it makes to that cycle (domain/late_usage.py).
 
 A price with `group_by` rates one line per value of that metadata key, each
 value by its own terms (`group_prices`, else the base terms). The free
@@ -19,6 +18,7 @@ key last) until used up (docs/pricing.md).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
@@ -131,10 +131,38 @@ class Usage:
     price: UsagePrice
     meter_name: str
     quantity: Decimal
+    # Rated as a late line of an invoice issued before late re-rating (application/explain.py re-derives them);
+    # its price has no free threshold and no credits, as those were rated.
     late: bool = False
     # per value of price.group_by (None: events without the key); None when the price is not grouped
     groups: dict[str | None, Decimal] | None = None
     segment: int | None = None  # which of a bill's plan segments it was measured in, when it has several
+
+
+@dataclass(frozen=True)
+class LateFor:
+    """What a late line re-rates: the line of an issued bill (invoice `invoice_id`, its period, its plan segment
+    when it has several), what had been billed for it (`billed`) and what it costs with every event known now
+    (`rerated`); the late line's amount is the difference (domain/late_usage.py)."""
+
+    invoice_id: str
+    start: datetime
+    end: datetime
+    billed: Decimal
+    rerated: Decimal
+    segment: int | None = None
+
+    @classmethod
+    def from_terms(cls, terms: dict[str, Any]) -> LateFor:
+        start, end = terms["start"], terms["end"]
+        return cls(
+            str(terms["invoice_id"]),
+            start if isinstance(start, datetime) else datetime.fromisoformat(start),
+            end if isinstance(end, datetime) else datetime.fromisoformat(end),
+            Decimal(str(terms["billed"])),
+            Decimal(str(terms["rerated"])),
+            terms.get("segment"),
+        )
 
 
 @dataclass(frozen=True)
@@ -154,14 +182,16 @@ class Line:
     # Units past an entitlement's overage_limit: neither paid with credits nor charged, flagged.
     uncharged: Decimal = ZERO
     segment: int | None = None  # the index of its plan segment in the invoice, when the invoice has several
+    late_for: LateFor | None = None  # a late line's re-rated bill; None on lines issued before late re-rating
 
     def terms(self) -> dict[str, Any]:
-        """The line as an Invoice.Issued event stores it (`uncharged` and `segment` only when there are)."""
+        """The line as an Invoice.Issued event stores it (`uncharged`, `segment`, `late_for` only when there are)."""
         terms = asdict(self)
         if not self.uncharged:
             del terms["uncharged"]
-        if self.segment is None:
-            del terms["segment"]
+        for name in ("segment", "late_for"):
+            if getattr(self, name) is None:
+                del terms[name]
         return terms
 
     @classmethod
@@ -177,6 +207,7 @@ class Line:
             group=terms.get("group"),
             uncharged=Decimal(str(terms.get("uncharged", 0))),
             segment=terms.get("segment"),
+            late_for=LateFor.from_terms(terms["late_for"]) if terms.get("late_for") else None,
             **decimals,
         )
 
@@ -241,10 +272,10 @@ def usage_line(
 def rate_line(usage: Usage, currency: str, balance: Decimal) -> Line:
     price = usage.price
     quantity = max(usage.quantity, ZERO)
-    free = ZERO if usage.late else min(quantity, price.free_threshold)
+    free = min(quantity, price.free_threshold)
     rest = quantity - free
     credited = ZERO
-    if price.credits is not None and not usage.late:
+    if price.credits is not None:
         credited = credited_units(rest, balance, price.credits.per_unit)
     credits_used = credited * price.credits.per_unit if price.credits else ZERO
     return usage_line(usage, currency, quantity, free, credited, credits_used, rest - credited)
@@ -284,15 +315,15 @@ def rate_entitled(usage: Usage, currency: str, pool: Pool) -> tuple[Line, Pool]:
     billed at the unit price, or, when the entitlement allows overage, are past its limit: uncharged."""
     price = usage.price
     quantity = max(usage.quantity, ZERO)
-    free = ZERO if usage.late else min(quantity, price.free_threshold)
+    free = min(quantity, price.free_threshold)
     rest = quantity - free
     credited = credits_used = ZERO
-    if not usage.late and price.meter_units_per_credit:
+    if price.meter_units_per_credit:
         done, pool = cover(credits_for(rest, price.meter_units_per_credit, pool.terms.precision), pool)
         credits_used = done.used
         credited = min(rest, credits_used * price.meter_units_per_credit)
     left = rest - credited
-    uncharged = left if pool.terms.overage_enabled and not usage.late else ZERO
+    uncharged = left if pool.terms.overage_enabled else ZERO
     return usage_line(usage, currency, quantity, free, credited, credits_used, left - uncharged, uncharged), pool
 
 

@@ -6,8 +6,8 @@ Quantities come from the meters' per-minute rollups over the cycle. Where the
 cycle's issued line says otherwise, events were recorded after the cycle closed
 (the next close billed them late): the issued quantity is what the close
 measured, so it stands, and the row says `late_arrivals`. Add-on lines stand as issued. Late lines are
-re-priced at the scenario's unit price with their issued quantity; the close
-read them as raw rows too. The wallet the cycle closed with keeps everything
+carried as they were issued: each is the difference late events made to an
+earlier cycle, on that cycle's terms (domain/late_usage.py). The wallet the cycle closed with keeps everything
 but its own cycle grants, which become the scenario's (docs/simulation.md)."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 
 from domain.cycles import Cycle
 from domain.entitlements import cycle_grants
+from domain.late_usage import with_late
 from domain.proration import ADDON_LINE
 from domain.rating import ZERO, Line, Rated, Usage, rate
 from domain.simulation_terms import Scenario
@@ -57,25 +58,33 @@ def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
             quantity, late_arrivals = issued.quantity, True
         name = issued.meter_name if issued else closed.meter_names.get(price.meter_id, price.meter_id)
         usages.append(Usage(price, name, quantity))
-    usages += [
-        Usage(scenario.usage_prices[line.meter_id], line.meter_name, line.quantity, late=True)
-        for line in closed.lines
-        if line.late and line.meter_id in scenario.usage_prices
-    ]
     grants = sum((g.amount for g in cycle_grants(closed.subscription_id, scenario.prices(), closed.cycle)), ZERO)
     balance = max(closed.balance - closed.granted + grants, ZERO)
     fixed = closed.price if scenario.price is None else scenario.price
     rated = rate(usages, fixed, closed.currency, balance)
-    # A scenario prices meters and the fixed price; the add-ons' lines stand as issued.
-    carried = [line for line in closed.lines if line.meter_id.startswith(ADDON_LINE)]
-    rated = replace(rated, lines=rated.lines + carried, total=rated.total + sum(line.amount for line in carried))
-    return Repriced(rated, late_arrivals)
+    # A scenario prices meters and the fixed price: the add-ons' lines, and those of carried prices (and their
+    # entitlements' overage), stand as issued.
+    carried = [
+        line
+        for line in closed.lines
+        if not line.late
+        and (line.meter_id in scenario.carried or line.meter_id.startswith(("credit_entitlement:", ADDON_LINE)))
+    ]
+    rated = replace(
+        rated, lines=rated.lines + carried, total=rated.total + sum((line.amount for line in carried), ZERO)
+    )
+    return Repriced(with_late(rated, [line for line in closed.lines if line.late]), late_arrivals)
+
+
+def line_key(line: Line) -> tuple[str, bool, str, str | None]:
+    """A line among an invoice's: its meter, late or not, its value of a per-value price, the bill it re-rates."""
+    return line.meter_id, line.late, str(line.group), line.late_for.invoice_id if line.late_for else None
 
 
 def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, Any]]:
     """The rows a simulation records, one per scenario: issued, simulated and difference per line and in
     total, as strings."""
-    issued = {(line.meter_id, line.late): line for line in closed.lines}
+    issued = {line_key(line): line for line in closed.lines}
     common = {
         "subscription_id": str(closed.subscription_id),
         "customer_id": closed.customer_id,
@@ -87,7 +96,7 @@ def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, A
     for scenario in scenarios:
         repriced = reprice(closed, scenario)
         rated = repriced.rated
-        simulated = {(line.meter_id, line.late): line for line in rated.lines}
+        simulated = {line_key(line): line for line in rated.lines}
         lines = []
         for key in [*simulated, *(k for k in issued if k not in simulated)]:
             before, after = issued.get(key), simulated.get(key)
@@ -95,9 +104,9 @@ def compared(closed: ClosedCycle, scenarios: list[Scenario]) -> list[dict[str, A
             old, new = before.amount if before else ZERO, after.amount if after else ZERO
             lines.append(
                 {
-                    "meter_id": key[0],
+                    "meter_id": shown.meter_id,
                     "meter_name": shown.meter_name,
-                    "late": key[1],
+                    "late": shown.late,
                     "quantity": str(shown.quantity),
                     "issued": str(old),
                     "simulated": str(new),

@@ -28,8 +28,11 @@ MAX_NAME = 100
 @dataclass(frozen=True)
 class Scenario:
     name: str
-    usage_prices: dict[str, UsagePrice]
+    usage_prices: dict[str, UsagePrice]  # the prices simulated
     price: Decimal | None = None  # None: the fixed price each invoice was issued with
+    # Meters whose issued lines are carried as they were: the product's per-value prices and prices linked to a
+    # credit entitlement, which the scenario leaves unchanged (a simulation cannot re-derive them yet).
+    carried: frozenset[str] = frozenset()
 
     def prices(self) -> list[UsagePrice]:
         return self.ordered
@@ -41,13 +44,34 @@ class Scenario:
 
     def terms(self) -> dict[str, Any]:
         """As the Simulation's events store it; usage prices as products store them."""
-        return {"name": self.name, "price": self.price, "usage_prices": [p.terms() for p in self.prices()]}
+        terms = {"name": self.name, "price": self.price, "usage_prices": [p.terms() for p in self.prices()]}
+        return terms | ({"carried": sorted(self.carried)} if self.carried else {})
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Scenario:
         price = terms.get("price")
         prices = [UsagePrice.from_terms(t) for t in terms["usage_prices"]]
-        return cls(terms["name"], {p.meter_id: p for p in prices}, None if price is None else Decimal(str(price)))
+        return cls(
+            terms["name"],
+            {p.meter_id: p for p in prices},
+            None if price is None else Decimal(str(price)),
+            frozenset(terms.get("carried", [])),
+        )
+
+    @classmethod
+    def over(
+        cls, name: str, product_prices: dict[str, UsagePrice], prices: list[UsagePrice], price: Decimal | None
+    ) -> Scenario:
+        """The product's prices with the scenario's in their place; the product's per-value and
+        entitlement-linked prices the scenario leaves as they are (unsent, or sent unchanged) are carried."""
+        sent = {p.meter_id: p for p in prices}
+        carried = frozenset(
+            m
+            for m, p in product_prices.items()
+            if (p.group_by is not None or p.credit_entitlement_id is not None) and sent.get(m, p) == p
+        )
+        simulated = {m: p for m, p in {**product_prices, **sent}.items() if m not in carried}
+        return cls(name, simulated, price, carried)
 
 
 @dataclass(frozen=True)
@@ -76,15 +100,24 @@ def scenario_faults(
             faults.append(Fault("scenarios.usage_prices.meter_id", "prices one meter twice", index))
         if p.group_by is not None:
             # The per-minute rollups a simulation reads keep no metadata: pricing by value would silently
-            # fall back to the base terms, so it is refused until the rollups are grouped (docs/simulation.md).
-            faults.append(Fault("scenarios.usage_prices.group_by", "per-value prices cannot be simulated yet", index))
+            # fall back to the base terms, so a changed one is refused until the rollups are grouped (an unchanged
+            # one is carried as issued: docs/simulation.md).
+            faults.append(
+                Fault(
+                    "scenarios.usage_prices.group_by",
+                    f"per-value prices cannot be simulated yet (meter {p.meter_id}): leave it as the product has it",
+                    index,
+                )
+            )
         if p.credit_entitlement_id is not None:
             # Entitlement balances carry rollover and overage from cycle to cycle; re-deriving them under
-            # other terms is not done yet, and a price without them would mislead (docs/simulation.md).
+            # other terms is not done yet, and a price without them would mislead (an unchanged one is carried
+            # as issued: docs/simulation.md).
             faults.append(
                 Fault(
                     "scenarios.usage_prices.credit_entitlement_id",
-                    "prices linked to a credit entitlement cannot be simulated yet",
+                    f"prices linked to a credit entitlement cannot be simulated yet (meter {p.meter_id}): leave it "
+                    "as the product has it",
                     index,
                 )
             )

@@ -71,7 +71,8 @@ def render_explanation(e: Explanation) -> str:
     for w in e.entitlements:
         t = w.terms
         lines.append(
-            f"entitlement {t.name} ({w.entitlement_id}): balance {w.balance} {t.unit}, overage {w.overage}; "
+            f"entitlement {t.name} ({w.entitlement_id}): balance {w.balance} {t.unit}, overage {w.overage}, "
+            f"{w.used} used by this invoice; "
             f"overage {'enabled' if t.overage_enabled else 'disabled'} ({t.overage_behavior}, limit "
             f"{t.overage_limit}, {t.price_per_unit} {t.currency} per credit); rollover "
             f"{f'{t.kept_share * 100:.0f}% at most {t.max_rollover_count} times' if t.rollover_enabled else 'off'}"
@@ -105,6 +106,12 @@ def render_explanation(e: Explanation) -> str:
             f"quantity {line.quantity} - free {line.free} - credits {line.credits_used} = {line.billable} {priced} = "
             f"{line.exact_amount} -> {line.amount} (issued {line.issued_amount})"
         )
+        if line.late_for:
+            lines.append(
+                f"          re-rates the cycle {line.late_for.start.isoformat()} .. {line.late_for.end.isoformat()} "
+                f"(invoice {line.late_for.invoice_id}): billed {line.late_for.billed}, now {line.late_for.rerated}, "
+                f"difference {line.amount}"
+            )
     lines.append(
         f"fixed price {e.price}; total {e.total} (issued {e.issued_total}): "
         f"{'MATCHES' if e.matches else 'DOES NOT MATCH'}"

@@ -4,14 +4,17 @@ filters in words, ledger references as links."""
 from __future__ import annotations
 
 import json
+from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any
 from urllib.parse import quote
 
 from litestar.plugins.jinja import JinjaTemplateEngine
 from markupsafe import Markup, escape
 
+from domain.money import MINOR_UNITS
 from interfaces.dashboard.navigation import NAV, NOTICES
 
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
@@ -36,11 +39,30 @@ def local_input(value: datetime | None) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M") if value else ""
 
 
+def _plain(value: Any) -> Any:
+    """A value as JSON can hold it, the way the API writes it: decimals as exact strings, times in ISO 8601,
+    the domain's value objects (a line, billing details) by their fields, fractions as "n/d"; never a repr."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, (set, frozenset, tuple)):
+        return sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
+    return str(value)
+
+
 def as_json(value: Any) -> str:
     """Decimals, ids and times as the strings the API writes."""
-    return json.dumps(
-        value, indent=2, sort_keys=True, default=lambda v: v.isoformat() if isinstance(v, datetime) else str(v)
-    )
+    return json.dumps(value, indent=2, sort_keys=True, default=_plain, ensure_ascii=False)
+
+
+def readable(value: Any) -> Any:
+    """A value as plain dicts, lists and strings (as `as_json` writes it), for a page to lay out as tables."""
+    return json.loads(as_json(value))
 
 
 def segment(value: str) -> str:
@@ -66,13 +88,25 @@ def number(value: Any) -> str:
 
 
 def money(amount: Any, currency: str | None) -> str:
-    """$1,234.50 for USD, CHF 12.00 where the symbol is not well known; the amount as the API rounded it."""
-    shown = number(amount)
+    """$1,234.50 for USD, CHF 12.00 where the symbol is not well known, ¥1,200 for JPY: at least the currency's
+    minor units ($1.50, never $1.5), more where the API wrote more (a unit price of $0.0000025), never rounded."""
+    shown = number(_to_minor_units(amount, currency))
     if not currency or shown == "—":
         return shown
     symbol = SYMBOLS.get(currency.upper())
     sign, bare = ("-", shown[1:]) if shown.startswith("-") else ("", shown)
     return f"{sign}{symbol}{bare}" if symbol else f"{sign}{currency.upper()} {bare}"
+
+
+def _to_minor_units(amount: Any, currency: str | None) -> Any:
+    try:
+        value = Decimal(str(amount))
+    except InvalidOperation:
+        return amount
+    minor = MINOR_UNITS.get((currency or "").upper())
+    if minor is None or not value.is_finite() or -int(value.as_tuple().exponent) >= minor:
+        return amount
+    return format(value.quantize(Decimal(1).scaleb(-minor)), "f")
 
 
 def _value_words(value: Any) -> str:
@@ -96,12 +130,13 @@ def filter_words(condition: Any, nested: bool = False) -> str:
 
 def reference(text: str | None, names: dict[str, str] | None = None) -> Markup:
     """A credit ledger reference as a link with a name: an invoice, a subscription's cycle, or a grant by hand.
-    `names` maps subscription ids to what to call them (their product's name)."""
+    `names` maps subscription ids to what to call them (their product's name) and invoice ids to their numbers."""
     if not text:
         return Markup("—")
     kind, _, rest = text.partition(":")
     if kind == "invoice":
-        return Markup('<a href="/dashboard/invoices/{0}">invoice {1}</a>').format(segment(rest), rest[:8])
+        shown = (names or {}).get(rest) or f"invoice {rest[:8]}"
+        return Markup('<a href="/dashboard/invoices/{0}">{1}</a>').format(segment(rest), shown)
     if kind == "subscription" and ":cycle:" in rest:
         subscription, _, start = rest.partition(":cycle:")
         name = (names or {}).get(subscription) or f"subscription {subscription[:8]}"
@@ -120,6 +155,7 @@ def install(engine: JinjaTemplateEngine) -> None:
             "utc": utc,
             "local_input": local_input,
             "as_json": as_json,
+            "readable": readable,
             "segment": segment,
             "number": number,
             "money": money,

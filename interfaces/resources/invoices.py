@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from typing import Annotated
+from decimal import Decimal
+from typing import Annotated, Any
 
 import msgspec
 from litestar.response import Stream
@@ -14,6 +15,7 @@ from litestar.response import Stream
 from application.tally import Tally
 from application.upcoming import Draft
 from domain.invoice import DRAFT
+from domain.rating import UsagePrice
 from domain.time_range import check_times
 from interfaces.documents.invoice_csv import invoice_csv
 from interfaces.documents.invoice_pdf import Parties, invoice_pdf
@@ -107,17 +109,68 @@ def any_invoice(tally: Tally, queries: Queries, business: uuid.UUID, invoice: uu
     return draft_view(tally.upcoming.draft(business, invoice, now))
 
 
+def parties_of(tally: Tally, business: uuid.UUID, invoice: InvoiceView) -> Parties:
+    """Who an invoice is from and to, and its product, by name: for its page and its PDF alike."""
+    customer = tally.customers.get_customer(business, invoice.customer_id)
+    product = tally.catalogue.get_product(business, uuid.UUID(invoice.product_id))
+    return Parties(
+        tally.businesses.name_of(business), customer.name or invoice.customer_id, customer.email or "", product.name
+    )
+
+
+def price_work(tally: Tally, business: uuid.UUID, invoice: InvoiceView) -> list[str]:
+    """For each line, how its price model made up its amount ("1,000 x 0.02 + 500 x 0.01" for tiers, "3 packages
+    x 1.00"), on the prices the invoice was rated with; "" for a per-unit line and for a late line (whose work is
+    its earlier cycle's re-rating: docs/billing.md)."""
+    prices = _rated_with(tally, business, invoice)
+    work = []
+    for line in invoice.lines:
+        price = prices.get((line.segment, line.meter_id))
+        if line.model == "per_unit" or line.late or price is None:
+            work.append("")
+            continue
+        value = next(iter(line.group.values())) if line.group else None
+        parts = price.for_value(value, Decimal(0)).pricing.parts(Decimal(line.billable))
+        unit = " packages" if line.model == "package" else ""
+        work.append(
+            " + ".join(
+                f"{p.units:,f}{unit} x {p.unit_price:f}" + (f" + {p.flat_price:f}" if p.flat_price else "")
+                for p in parts
+            )
+        )
+    return work
+
+
+def _rated_with(tally: Tally, business: uuid.UUID, invoice: InvoiceView) -> dict[tuple[int | None, str], UsagePrice]:
+    """(segment when several, meter id) -> the price: those the invoice recorded, else its product's of now."""
+    segments: list[dict[str, Any]] = []
+    if invoice.issued_at is not None:
+        segments = tally.billing.invoice(business, uuid.UUID(invoice.id)).segments or []
+    several = len(segments) > 1
+    prices: dict[tuple[int | None, str], UsagePrice] = {}
+    for i, terms in enumerate(segments or [{"product_id": invoice.product_id}]):
+        recorded = terms.get("usage_prices")
+        if recorded is None:
+            found = tally.catalogue.get_product(business, uuid.UUID(str(terms["product_id"]))).prices()
+        else:
+            found = [UsagePrice.from_terms(t) for t in recorded]
+        prices |= {(i if several else None, p.meter_id): p for p in found}
+    return prices
+
+
 def invoice_document(tally: Tally, queries: Queries, business: uuid.UUID, invoice_id: uuid.UUID) -> bytes:
     """The PDF, for the API and the dashboard alike."""
     invoice = any_invoice(tally, queries, business, invoice_id, datetime.now(timezone.utc))
-    return invoice_pdf(invoice, Parties(tally.businesses.name_of(business), invoice.customer_id))
+    return invoice_pdf(invoice, parties_of(tally, business, invoice), price_work(tally, business, invoice))
 
 
-def invoices_csv(queries: Queries, business: uuid.UUID, start: datetime, end: datetime, status: str | None) -> Stream:
+def invoices_csv(
+    queries: Queries, business: uuid.UUID, start: datetime, end: datetime, status: str | None, lines: bool = False
+) -> Stream:
     """The CSV export, for the API and the dashboard alike."""
     check_times(start=start, end=end)
     return Stream(
-        invoice_csv(queries.issued_between(business, start, end, status)),
+        invoice_csv(queries.issued_between(business, start, end, status), lines),
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="invoices.csv"'},
     )

@@ -165,6 +165,15 @@ def list_invoices(
     return paged(rows, page_number, page_size)
 
 
+@dataclass(frozen=True)
+class ExportRow:
+    """An issued invoice with the names an accountant reads: its customer's and its product's."""
+
+    invoice: InvoiceRow
+    customer_name: str
+    product_name: str
+
+
 def issued_between(
     datastore: PostgresDatastore,
     schema: str,
@@ -173,22 +182,39 @@ def issued_between(
     end: datetime,
     status: str | None,
     batch: int = 500,
-) -> Iterator[InvoiceRow]:
-    """Invoices issued in [start, end), oldest first, read in batches so an export never holds them all."""
+) -> Iterator[ExportRow]:
+    """Invoices issued in [start, end), oldest first and by number among those issued together (a close of many
+    cycles), with their customer's and product's names, read in batches so an export never holds them all."""
     where, params = _where(business, None, status)
     query = sql.SQL(
-        "SELECT * FROM {}.invoices WHERE {} AND issued_at >= %s AND issued_at < %s "
-        "AND (issued_at, id) > (%s, %s) ORDER BY issued_at, id LIMIT %s"
-    ).format(sql.Identifier(schema), where)
-    after: tuple[datetime, uuid.UUID] = (start, uuid.UUID(int=0))
+        "SELECT i.*, coalesce(c.name, '') AS customer_name, coalesce(p.name, '') AS product_name "
+        "FROM (SELECT * FROM {s}.invoices WHERE {w} AND issued_at >= %s AND issued_at < %s "
+        "AND (issued_at, number, id) > (%s, %s, %s) ORDER BY issued_at, number, id LIMIT %s) i "
+        "LEFT JOIN {s}.customers c ON c.business_id = i.business_id AND c.customer_id = i.customer_id "
+        "LEFT JOIN {s}.products p ON p.id = i.product_id ORDER BY i.issued_at, i.number, i.id"
+    ).format(s=sql.Identifier(schema), w=where)
+    after: tuple[datetime, str, uuid.UUID] = (start, "", uuid.UUID(int=0))
     while True:
         with datastore.transaction(commit=False) as cur:
             cur.execute(query, (*params, start, end, *after, batch))
-            rows = [InvoiceRow.of(r) for r in cur.fetchall()]
+            rows = [ExportRow(InvoiceRow.of(r), r["customer_name"], r["product_name"]) for r in cur.fetchall()]
         yield from rows
         if len(rows) < batch:
             return
-        after = (rows[-1].issued_at, rows[-1].id)
+        last = rows[-1].invoice
+        after = (last.issued_at, last.number, last.id)
+
+
+def numbers_of(datastore: PostgresDatastore, schema: str, business: uuid.UUID, ids: list[uuid.UUID]) -> dict[str, str]:
+    """The numbers of the business's issued invoices among `ids`, by id."""
+    if not ids:
+        return {}
+    query = sql.SQL("SELECT id, number FROM {}.invoices WHERE business_id = %s AND id = ANY(%s)").format(
+        sql.Identifier(schema)
+    )
+    with datastore.transaction(commit=False) as cur:
+        cur.execute(query, (business, ids))
+        return {str(r["id"]): r["number"] for r in cur.fetchall() if r["number"]}
 
 
 def get_invoice(datastore: PostgresDatastore, schema: str, business: uuid.UUID, invoice: uuid.UUID) -> InvoiceView:

@@ -1,20 +1,22 @@
 """What a cycle measured, read on the caller's (REPEATABLE READ) cursor, so the
 quantities and the `usage` position they stand at are one consistent snapshot.
 
-Regular lines come from the meters' per-minute buckets. Late lines are events
+Quantities come from the meters' per-minute buckets. Late events are those
 recorded after the previous close (position > late_after) whose timestamp falls
-in an earlier, closed cycle: few, so they are read as raw rows.
+in an earlier, closed cycle: few, so they are read as raw rows (which bills they
+touch, and how many events each meter counts there).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+import uuid
 from decimal import Decimal
 from typing import Any
 
 from psycopg import Cursor, sql
 
+from domain.aggregation import Row
 from domain.cycles import Cycle, LateWindow
 from domain.meter import Meter
 from domain.rating import Usage, UsagePrice
@@ -31,21 +33,14 @@ def usage_position(cur: Cursor[Any], schema: str) -> int:
 
 
 def measure(
-    cur: Cursor[Any],
-    schema: str,
-    customer_id: str,
-    prices: list[UsagePrice],
-    meters: dict[str, Meter],
-    c: Cycle,
-    since: datetime,
-    late_after: int,
-    position: int,
+    cur: Cursor[Any], schema: str, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], c: Cycle
 ) -> list[Usage]:
-    usages = [_cycle_usage(cur, schema, customer_id, price, meters[price.meter_id], c) for price in prices]
-    late = LateWindow(late_after, position, since, c.start)
-    if late.empty or not prices:
-        return usages
-    business = meters[prices[0].meter_id].business_id
+    return [_cycle_usage(cur, schema, customer_id, price, meters[price.meter_id], c) for price in prices]
+
+
+def late_events(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id: str, late: LateWindow) -> list[Row]:
+    if late.empty:
+        return []
     cur.execute(
         sql.SQL(
             "SELECT position, occurred_at, event_name, metadata::text AS metadata FROM {}.usage_events "
@@ -54,21 +49,10 @@ def measure(
         ).format(sql.Identifier(schema)),
         (business, customer_id, late.after, late.upto, late.since, late.before),
     )
-    rows = [
+    return [
         (r["position"], r["occurred_at"], r["event_name"], json.loads(r["metadata"], parse_float=Decimal))
         for r in cur.fetchall()
     ]
-    for price in prices:
-        meter = meters[price.meter_id]
-        if price.group_by is not None:
-            groups = {g[0]: q or ZERO for g, (_, q) in meter.rule.measure_groups(rows, (price.group_by,)).items()}
-            if any(groups.values()):
-                usages.append(Usage(price, meter.name, sum(groups.values(), ZERO), late=True, groups=groups))
-            continue
-        _, quantity = meter.rule.measure(rows)
-        if quantity:
-            usages.append(Usage(price, meter.name, quantity, late=True))
-    return usages
 
 
 def _cycle_usage(cur: Cursor[Any], schema: str, customer_id: str, price: UsagePrice, meter: Meter, c: Cycle) -> Usage:

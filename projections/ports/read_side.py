@@ -14,7 +14,8 @@ from typing import Any
 from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
-from domain.cycles import Cycle
+from domain.aggregation import Row
+from domain.cycles import Cycle, LateWindow
 from domain.meter import Meter
 from domain.proration import Segment
 from domain.rating import Usage, UsagePrice
@@ -88,18 +89,12 @@ class Snapshot:
         return parking.stuck_at(self.cur, self.schema, name, business)
 
     def measure(
-        self,
-        customer_id: str,
-        prices: list[UsagePrice],
-        meters: dict[str, Meter],
-        cycle: Cycle,
-        since: datetime,
-        late_after: int,
-        position: int,
+        self, customer_id: str, prices: list[UsagePrice], meters: dict[str, Meter], cycle: Cycle
     ) -> list[Usage]:
-        return cycle_usage.measure(
-            self.cur, self.schema, customer_id, prices, meters, cycle, since, late_after, position
-        )
+        return cycle_usage.measure(self.cur, self.schema, customer_id, prices, meters, cycle)
+
+    def late_events(self, business: uuid.UUID, customer_id: str, window: LateWindow) -> list[Row]:
+        return cycle_usage.late_events(self.cur, self.schema, business, customer_id, window)
 
     def balance_of(self, business: uuid.UUID, customer_id: str) -> Decimal:
         return credit_queries.balance_of(self.cur, self.schema, business, customer_id)

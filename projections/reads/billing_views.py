@@ -3,6 +3,7 @@ invoices (projections/invoices/queries.py) and upcoming invoices share."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 import msgspec
@@ -15,6 +16,17 @@ def number(value: Decimal) -> str:
     """A quantity without exponent or trailing zeros ("2500", "12.5")."""
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
+
+
+class LateForView(msgspec.Struct):
+    """The bill a late line re-rated: its invoice and period, what it had billed and what it costs now
+    (docs/billing.md, Late events)."""
+
+    invoice_id: str
+    start: datetime
+    end: datetime
+    billed: str
+    rerated: str
 
 
 class LineView(msgspec.Struct):
@@ -32,6 +44,7 @@ class LineView(msgspec.Struct):
     group: dict[str, str | None] | None = None  # {group_by key: value} of a per-value price's line
     uncharged: str = "0"  # units past a credit entitlement's overage_limit: not charged, flagged
     segment: int | None = None  # the plan segment it was rated in, when its invoice has several (subscriptions.md)
+    late_for: LateForView | None = None  # a late line's re-rated bill; None on other lines and older late ones
 
 
 def line_view(line: Line) -> LineView:
@@ -50,4 +63,13 @@ def line_view(line: Line) -> LineView:
         group=line.group,
         uncharged=number(line.uncharged),
         segment=line.segment,
+        late_for=LateForView(
+            line.late_for.invoice_id,
+            line.late_for.start,
+            line.late_for.end,
+            str(line.late_for.billed),
+            str(line.late_for.rerated),
+        )
+        if line.late_for
+        else None,
     )

@@ -24,7 +24,7 @@ from projections.engine.parking import Stuck, stuck
 from projections.engine.tracking import positions_in
 from projections.engine.upgrades import Rebuilding, rebuilding_in
 from projections.invoices import queries as invoice_queries
-from projections.invoices.queries import InvoiceRow, InvoiceView
+from projections.invoices.queries import ExportRow, InvoiceView
 from projections.reads import overview as overview_queries
 from projections.reads.pages import PageOf
 from projections.reads.vitals import Vitals, vitals
@@ -163,8 +163,18 @@ class Queries:
 
     def issued_between(
         self, business: uuid.UUID, start: datetime, end: datetime, status: str | None
-    ) -> Iterator[InvoiceRow]:
+    ) -> Iterator[ExportRow]:
         return invoice_queries.issued_between(self.datastore, self.schema, business, start, end, status)
+
+    def invoice_numbers(self, business: uuid.UUID, ids: list[str]) -> dict[str, str]:
+        """Invoice id -> number, for the ids (of any text) that are the business's issued invoices."""
+        valid = []
+        for i in ids:
+            try:
+                valid.append(uuid.UUID(i))
+            except ValueError:
+                continue
+        return invoice_queries.numbers_of(self.datastore, self.schema, business, valid)
 
     def invoice(self, business: uuid.UUID, invoice_id: uuid.UUID) -> InvoiceView:
         return invoice_queries.get_invoice(self.datastore, self.schema, business, invoice_id)

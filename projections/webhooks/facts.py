@@ -253,12 +253,26 @@ def invoice_issued(e: Invoice.Issued, subject: Subject) -> Fact:
             "cycle_end": _iso(e.cycle_end),
             "price": _text(e.price),
             "total": _text(e.total),
-            "lines": [{k: (_text(v) if isinstance(v, Decimal) else v) for k, v in line.items()} for line in e.lines],
+            "lines": [_line(line) for line in e.lines],
             "issued_at": _iso(e.issued_at),
             "status": "issued",
             "number": e.number or None,
         },
     )
+
+
+def _line(line: dict[str, Any]) -> dict[str, Any]:
+    """A line as its terms, decimals as exact strings, times in ISO 8601 (a late line's `late_for` too)."""
+    return {
+        k: _text(v)
+        if isinstance(v, Decimal)
+        else _iso(v)
+        if isinstance(v, datetime)
+        else _line(v)
+        if isinstance(v, dict)
+        else v
+        for k, v in line.items()
+    }
 
 
 def _invoice_moved(e: Any, subject: Subject, webhook: str, status: str, **data: Any) -> Fact:

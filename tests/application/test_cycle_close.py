@@ -12,7 +12,9 @@ def quantities(invoice: Invoice) -> list[tuple[str, bool]]:
     return [(str(line.quantity), line.late) for line in invoice.lines]
 
 
-def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(tally, business, per_call_product, worker):
+def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle_as_the_difference_it_makes(
+    tally, business, per_call_product, worker
+):
     send(tally, business, "cus_1", "api.call", 3, JAN1 + timedelta(hours=10), "a")
     subscription = subscribe(tally, business, "cus_1", per_call_product, JAN1)
     [first] = close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
@@ -23,7 +25,10 @@ def test_an_event_for_a_closed_cycle_is_billed_once_late_in_the_open_cycle(tally
     [third] = close(tally, business, subscription, JAN1 + timedelta(days=3, hours=1))
 
     assert quantities(first) == [("3", False)]
-    assert quantities(second) == [("2", False), ("1", True)]
+    # the late line shows its cycle re-rated: 4 calls now, 3.00 billed before, 1.00 more
+    assert quantities(second) == [("2", False), ("4", True)]
+    late = second.lines[1].late_for
+    assert (late.invoice_id, late.billed, late.rerated, second.lines[1].amount) == (str(first.id), 3, 4, 1)
     assert quantities(third) == [("0", False)]
     assert [str(i.total) for i in (first, second, third)] == ["3.00", "3.00", "0.00"]
 

@@ -120,7 +120,9 @@ def test_per_value_prices_bill_one_line_per_value_with_the_free_threshold_taken_
     assert tally.verification.verify(business).findings == []
 
 
-def test_late_events_of_a_grouped_price_are_billed_on_late_lines_per_value(tally, business, make_customer, worker):
+def test_late_events_of_a_grouped_price_are_billed_per_value_as_the_packages_they_add(
+    tally, business, make_customer, worker
+):
     make_customer("cus_1")
     tokens = tokens_meter(tally, business)
     terms = UsagePrice(
@@ -133,7 +135,8 @@ def test_late_events_of_a_grouped_price_are_billed_on_late_lines_per_value(tally
     subscription = subscribe(tally, business, "cus_1", daily_product(tally, business, terms), JAN1)
     worker.caught_up(send_tokens(tally, business, "cus_1", [{"model": "big", "tokens": 15}], JAN1))
     close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
-    late = [IncomingEvent("late-1", "cus_1", "llm", JAN1 + timedelta(hours=3), {"model": "big", "tokens": 1})]
+    # 15 tokens were 2 packages; 6 more make 21: a third package (1 more token would have made none)
+    late = [IncomingEvent("late-1", "cus_1", "llm", JAN1 + timedelta(hours=3), {"model": "big", "tokens": 6})]
     worker.caught_up(tally.ingestion.ingest(business, late, datetime.now(timezone.utc)).position)
 
     [second] = close(tally, business, subscription, JAN1 + timedelta(days=2, hours=1))

@@ -2,7 +2,7 @@
 `simulations` read model. Nothing but the Simulation itself is written."""
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -13,6 +13,7 @@ from psycopg import sql
 from domain.errors import Invalid, NotFound
 from domain.rating import CreditTerms, UsagePrice
 from domain.simulation_terms import Span
+from domain.usage_event import IncomingEvent
 from projections.engine import operations
 from projections.reads.queries import Queries
 from tests.application.helpers import (
@@ -147,7 +148,7 @@ def test_an_event_recorded_after_its_cycle_closed_leaves_that_cycle_as_it_was_pr
     assert (first.issued, first.simulated, first.late_arrivals) == ("30.00", "30.00", True)
     assert [(line.late, line.quantity, line.difference) for line in second.lines] == [
         (False, "0", "0.00"),
-        (True, "10", "0.00"),
+        (True, "2510", "0.00"),  # the late line re-rated its cycle: 2,510 calls, carried as issued
     ]
 
 
@@ -283,3 +284,39 @@ def test_a_manual_grant_expired_by_the_close_is_not_in_the_wallet_the_simulation
     assert str(invoice.total) == "3.00"
     [total] = result(tally, business, simulation).totals
     assert (total.issued, total.difference) == ("3.00", "0.00")
+
+
+def test_a_per_value_price_the_scenario_leaves_alone_is_carried_as_issued_and_a_changed_one_is_refused(
+    tally, business, make_customer, worker
+):
+    make_customer("cus_1")
+    calls = count_meter(tally, business)
+    tokens = tally.meters.create_meter(business, "tokens", "llm", {"type": "sum", "key": "tokens"}).id
+    grouped = UsagePrice(str(tokens), D("0.5"), D(0), group_by="model")
+    product = daily_product(tally, business, price(calls, "0.02", "1000"), grouped)
+    send(tally, business, "cus_1", "api.call", 2500, JAN1 + timedelta(hours=1), "e")
+    events = [
+        IncomingEvent(f"t-{i}", "cus_1", "llm", JAN1 + timedelta(hours=2), {"model": m, "tokens": 4})
+        for i, m in enumerate(["big", "small"])
+    ]
+    tally.ingestion.ingest(business, events, datetime.now(timezone.utc))
+    subscription = subscribe(tally, business, "cus_1", product, JAN1)
+    worker.caught_up()
+    [invoice] = close(tally, business, subscription, JAN1 + timedelta(days=1, hours=1))
+    assert str(invoice.total) == "34.00"
+
+    simulation = simulate(tally, worker, business, product, ("dearer calls", [price(calls, "0.03", "1000")], None))
+    [customer] = result(tally, business, simulation).customers.items
+    [cycle] = customer.scenarios[0].cycles
+    assert (cycle.issued, cycle.simulated, cycle.difference) == ("34.00", "49.00", "15.00")
+    assert sorted((line.meter_id == str(tokens), line.difference) for line in cycle.lines) == [
+        (False, "15.00"),
+        (True, "0.00"),
+        (True, "0.00"),
+    ]
+    changed = UsagePrice(str(tokens), D("0.6"), D(0), group_by="model")
+    with pytest.raises(Invalid) as refused:
+        tally.simulations.start(business, product, [("s", [changed], None)], None, Span(cycles=1), NOW)
+    assert [(f.field, str(tokens) in f.reason) for f in refused.value.errors] == [
+        ("scenarios.usage_prices.group_by", True)
+    ]

@@ -10,8 +10,8 @@ from domain.rating import CreditTerms, Usage, UsagePrice, credited_units, rate
 D = Decimal
 
 
-def usage(quantity, unit_price="0.02", free="0", credits=None, late=False):
-    return Usage(UsagePrice("m", D(unit_price), D(free), credits), "calls", D(quantity), late)
+def usage(quantity, unit_price="0.02", free="0", credits=None):
+    return Usage(UsagePrice("m", D(unit_price), D(free), credits), "calls", D(quantity))
 
 
 def test_2500_calls_with_1000_free_at_2_cents_cost_30_dollars():
@@ -48,12 +48,6 @@ def test_whole_quantities_take_whole_units_of_credit_and_fractional_ones_take_fr
     assert credited_units(D(10), D("2.5"), D(1)) == D(2)
     assert credited_units(D("10.5"), D("2.5"), D(1)) == D("2.5")
     assert credited_units(D(10), D(5), D(2)) == D(2)
-
-
-def test_late_usage_gets_no_free_allowance_and_no_credits():
-    terms = CreditTerms(D(10), D(1), "none")
-    [line] = rate([usage("3", "1", "100", terms, late=True)], D(0), "USD", D(10)).lines
-    assert (line.free, line.credits_used, line.amount, line.late) == (D(0), D(0), D("3.00"), True)
 
 
 quantities = st.decimals(min_value=0, max_value=10**9, places=3)

@@ -89,8 +89,10 @@ def test_a_late_line_is_explained(client, auth, tally, business, make_customer):
     assert body["matches"] is True
     assert [(line["quantity"], line["late"], line["events"]) for line in body["lines"]] == [
         ("2", False, 2),
-        ("1", True, 1),
+        ("4", True, 1),  # the first cycle re-rated with its late event: 4 calls
     ]
+    late = body["lines"][1]["late_for"]
+    assert (late["billed"], late["rerated"], body["lines"][1]["amount"]) == ("3.00", "4.00", "1.00")
 
 
 def test_another_business_cannot_explain_an_invoice(client, auth, make_customer, tally):

@@ -5,6 +5,7 @@ import io
 import uuid
 from datetime import datetime, timedelta, timezone
 
+import pypdf
 import pytest
 
 from tests.interfaces.billing_helpers import (
@@ -145,6 +146,26 @@ def test_billing_details_are_set_by_patch_and_printed_on_the_pdf(client, auth, m
     assert pdf.content[:5] == b"%PDF-" and len(pdf.content) > 1000
 
 
+def test_the_pdf_names_the_business_the_customer_the_product_and_the_number_in_any_script(
+    client, auth, make_customer, tally
+):
+    make_customer("cus_u", name="Zoë Ångström 株式会社", email="zoe@example.com")
+    calls = meter(client, auth, "api.call", name="API calls")
+    tiers = [{"up_to": "1000", "unit_price": "0.02"}, {"up_to": None, "unit_price": "0.01"}]
+    plan = product(client, auth, {"meter_id": calls, "model": "graduated", "tiers": tiers}, name="Nimbus API plan")
+    invoice = issued_invoice(client, auth, lambda c: c, plan["id"], "cus_u")
+
+    pdf = client.get(f"/invoices/{invoice['id']}/pdf", headers=auth)
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for shown in ("Zoë Ångström 株式会社", "zoe@example.com", "Nimbus API plan", invoice["number"], "graduated"):
+        assert shown in text, (shown, text)
+    assert "?" not in text and "cus_u" in text
+    assert reader.metadata.title == f"Invoice {invoice['number']}"
+    assert "Zoë Ångström 株式会社" in reader.metadata.subject and "Nimbus API plan" in reader.metadata.subject
+
+
 def test_bad_billing_details_are_422_and_change_nothing(client, auth, make_customer):
     make_customer("cus_q", name="Quinn")
     r = client.patch(
@@ -176,6 +197,29 @@ def test_the_csv_export_has_a_row_per_invoice_issued_in_the_range(client, auth, 
     assert list(csv.DictReader(io.StringIO(before.text))) == []
     assert client.get("/invoices/export.csv", headers=auth).status_code == 400  # the range is required
     assert client.get(f"/invoices/export.csv?{window}&status=draft", headers=auth).status_code == 422
+
+
+def test_the_csv_export_names_customers_and_products_orders_by_number_and_can_list_every_line(
+    client, auth, make_customer, tally
+):
+    calls = meter(client, auth, "api.call", name="API calls")
+    plan = product(client, auth, {"meter_id": calls, "unit_price": "0.02"}, name="Nimbus API plan")
+    make_customer("cus_n", name="Zoë Ångström 株式会社")
+    subscription = subscribe(client, auth, "cus_n", plan["id"], datetime.now(timezone.utc) - timedelta(days=12))
+    closed = close(client, auth, subscription["id"])  # twelve daily cycles issued at one instant
+    now = datetime.now(timezone.utc)
+    window = f"start={iso(now - timedelta(hours=1))}&end={iso(now + timedelta(hours=1))}"
+
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/invoices/export.csv?{window}", headers=auth).text)))
+    with_lines = client.get(f"/invoices/export.csv?{window}&lines=true", headers=auth)
+
+    assert [r["number"] for r in rows] == sorted(i["number"] for i in closed) and len(rows) == 12
+    assert {(r["customer_name"], r["product"]) for r in rows} == {("Zoë Ångström 株式会社", "Nimbus API plan")}
+    lines = list(csv.DictReader(io.StringIO(with_lines.text)))
+    assert len(lines) == 12 and {(r["meter_name"], r["late"], r["unit_price"]) for r in lines} == {
+        ("API calls", "false", "0.02")
+    }
+    assert client.get(f"/invoices/export.csv?{window}&lines=maybe", headers=auth).status_code == 422
 
 
 def test_the_number_prefix_is_set_per_business(client, auth, make_customer, priced_plan):

@@ -15,9 +15,12 @@ from application.tally import Tally
 def audit_page(
     kind: str, key: str, tally: Tally, business: uuid.UUID, version: int | None = Parameter(default=None, ge=1)
 ) -> Template:
-    """Every event in order and the state they add up to, at `version` or now."""
+    """Every event in order and the state they add up to, at `version` or now, titled with the aggregate's
+    human name (an invoice's number, a name, a customer's id) where it has one."""
     history = tally.audit.history(business, kind, key, version=version)
-    return Template("audit.html", context={"history": history, "key": key})
+    state = history.state
+    named = state.get("number") or state.get("name") or state.get("customer_id") or key
+    return Template("audit.html", context={"history": history, "key": key, "named": str(named)})
 
 
 HANDLERS = [audit_page]

@@ -27,6 +27,7 @@ from interfaces.resources.subscription_bodies import SubscriptionCreate
 from interfaces.resources.subscriptions import subscription_view
 from interfaces.resources.usage import usage_of
 from projections.customers.projection import CustomerFilter, customer_view
+from projections.reads.billing_views import LineView
 from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -104,6 +105,7 @@ def _page(
         subscription_view(tally.subscriptions.get_subscription(business, uuid.UUID(u.subscription_id)))
         for u in usage.subscriptions
     ]
+    credits = credits_for(tally, queries, fresh, business, customer_id)
     return Template(
         "customer.html",
         status_code=status_code,
@@ -111,18 +113,31 @@ def _page(
             "customer": customer,
             "errors": errors,
             "usage": usage,
+            "charted": {u.subscription_id: charted(u.lines) for u in usage.subscriptions},
             "subscriptions": subscriptions,
-            "credits": credits_for(tally, queries, fresh, business, customer_id),
+            "credits": credits,
             "entitlements": queries.entitlements.of_customer(business, customer_id).items,
             "invoices": invoice_list(tally, queries, business, customer_id, None, 0, LATEST, datetime.now(UTC)).items,
             "products": [p for p in products if not p.archived],
             "product_names": names,
             "subscription_names": {
                 u.subscription_id: names.get(u.product_id, "subscription") for u in usage.subscriptions
-            },
+            }
+            | queries.invoice_numbers(business, [line.reference.partition(":")[2] for line in credits.ledger]),
             "events": queries.events(business, customer_id=customer_id, page_size=LATEST),
         },
     )
+
+
+def charted(lines: list[LineView]) -> list[LineView]:
+    """One usage chart per meter of the cycle: its first line (not a late line, which re-rates an earlier cycle,
+    nor another value of a per-value price, nor a line that prices no meter: an add-on, an entitlement's
+    overage, whose meter_id has a ":")."""
+    seen: dict[str, LineView] = {}
+    for line in lines:
+        if not line.late and ":" not in line.meter_id:
+            seen.setdefault(line.meter_id, line)
+    return list(seen.values())
 
 
 @get("/customers/{customer_id:str}", sync_to_thread=True)

@@ -40,6 +40,8 @@ def balance_page(
     """One customer's balance of one entitlement: balance and overage, every grant, the newest ledger lines."""
     balance_fresh(tally, fresh, business, entitlement_id, customer_id)
     reads, key = queries.entitlements, str(entitlement_id)
+    ledger = reads.ledger(business, key, customer_id, None, None, None, 0, LEDGER)
+    invoiced = [line.reference_id for line in ledger.items if line.reference_type == "invoice" and line.reference_id]
     return Template(
         "entitlement_balance.html",
         context={
@@ -47,7 +49,8 @@ def balance_page(
             "entitlement": reads.entitlement(business, entitlement_id),
             "balance": reads.balance(business, key, customer_id, datetime.now(UTC)),
             "grants": reads.grants(business, key, customer_id, None, 0, LEDGER).items,
-            "ledger": reads.ledger(business, key, customer_id, None, None, None, 0, LEDGER),
+            "ledger": ledger,
+            "invoice_numbers": queries.invoice_numbers(business, invoiced),
         },
     )
 

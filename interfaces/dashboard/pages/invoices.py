@@ -19,7 +19,16 @@ from domain.errors import Conflict, Invalid
 from domain.invoice import STATUSES
 from interfaces.dashboard.forms import blank_to_none, parse_time, struct_from
 from interfaces.resources.freshness import Fresh
-from interfaces.resources.invoices import MarkPaid, Void, any_invoice, invoice_document, invoice_list, invoices_csv
+from interfaces.resources.invoices import (
+    MarkPaid,
+    Void,
+    any_invoice,
+    invoice_document,
+    invoice_list,
+    invoices_csv,
+    parties_of,
+    price_work,
+)
 from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
 
@@ -66,10 +75,17 @@ def _invoice(
     errors: list[str],
     status_code: int = 200,
 ) -> Template:
+    invoice = any_invoice(tally, queries, business, invoice_id, datetime.now(UTC))
     return Template(
         "invoice.html",
         status_code=status_code,
-        context={"invoice": any_invoice(tally, queries, business, invoice_id, datetime.now(UTC)), "errors": errors},
+        context={
+            "invoice": invoice,
+            "parties": parties_of(tally, business, invoice),
+            "work": price_work(tally, business, invoice),
+            "numbers": queries.invoice_numbers(business, [x.late_for.invoice_id for x in invoice.lines if x.late_for]),
+            "errors": errors,
+        },
     )
 
 
@@ -89,14 +105,17 @@ def invoice_pdf_download(invoice_id: uuid.UUID, tally: Tally, queries: Queries, 
 
 
 @get("/invoices/export.csv", sync_to_thread=True, media_type="text/csv")
-def invoices_export(queries: Queries, business: uuid.UUID, start: str = "", end: str = "", status: str = "") -> Stream:
-    """The export form's CSV: a blank start or end is open (from 1970, up to now)."""
+def invoices_export(
+    queries: Queries, business: uuid.UUID, start: str = "", end: str = "", status: str = "", lines: str = ""
+) -> Stream:
+    """The export form's CSV: a blank start or end is open (from 1970, up to now); `lines=true`, a row per line."""
     return invoices_csv(
         queries,
         business,
         parse_time(start, "start") or datetime(1970, 1, 1, tzinfo=UTC),
         parse_time(end, "end") or datetime.now(UTC),
         status if status in STATUSES and status != "draft" else None,
+        lines == "true",
     )
 
 
@@ -159,9 +178,12 @@ def mark_uncollectible(
 
 
 @get("/invoices/{invoice_id:uuid}/explain", sync_to_thread=True)
-def explain_page(invoice_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Template:
-    """The invoice re-derived from the event log alone, line by line, and whether it matches what was issued."""
-    return Template("explain.html", context={"work": tally.explainer.explain_invoice(business, invoice_id)})
+def explain_page(invoice_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID) -> Template:
+    """The invoice re-derived from the event log alone, line by line, and whether it matches what was issued
+    (a late line's earlier invoice named by its number)."""
+    work = tally.explainer.explain_invoice(business, invoice_id)
+    earlier = [line.late_for.invoice_id for line in work.lines if line.late_for]
+    return Template("explain.html", context={"work": work, "numbers": queries.invoice_numbers(business, earlier)})
 
 
 HANDLERS = [

@@ -81,11 +81,17 @@ def _page(
     meters = queries.meters(business, page_size=ALL).items
     customers = queries.subscribers(business, product_id, SUBSCRIBERS_SHOWN)
     upcoming = {c: usage_of(tally, business, c) for c in customers}
+    product = product_of(tally, business, product_id)
+    entitlements = {
+        a.credit_entitlement_id: queries.entitlements.entitlement(business, uuid.UUID(a.credit_entitlement_id))
+        for a in product.credit_entitlements
+    }
     return Template(
         "product.html",
         status_code=status_code,
         context={
-            "product": product_of(tally, business, product_id),
+            "product": product,
+            "entitlements": {e: view for e, view in entitlements.items() if view is not None},
             "meters": meters,
             "upcoming": upcoming,
             "meter_names": {str(m.id): m.name for m in meters},

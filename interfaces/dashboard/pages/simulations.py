@@ -13,7 +13,7 @@ from litestar.params import Body
 from litestar.response import Redirect, Template
 
 from application.tally import Tally
-from domain.errors import Invalid, NotFound
+from domain.errors import Fault, Invalid, NotFound
 from domain.rating import UsagePrice
 from domain.simulation_terms import Span
 from interfaces.dashboard.forms import struct_from
@@ -45,6 +45,16 @@ def _current(p: UsagePriceView) -> dict[str, Any]:
     return body
 
 
+def editable(p: UsagePriceView) -> bool:
+    """A per-unit price of the meter as a whole has a unit price and a free threshold to try; the others (tiers,
+    packages, per-value, entitlement-linked) are kept as they are, shown in their own model."""
+    return p.model == "per_unit" and p.group_by is None and p.credit_entitlement_id is None
+
+
+def _meter_names(queries: Queries, business: uuid.UUID) -> dict[str, str]:
+    return {str(m.id): m.name for m in queries.meters(business, page_size=ALL).items}
+
+
 def _form_page(
     tally: Tally,
     queries: Queries,
@@ -54,13 +64,14 @@ def _form_page(
     errors: list[str],
     status_code: int = 200,
 ) -> Template:
-    meters = queries.meters(business, page_size=ALL).items
+    product = product_of(tally, business, product_id)
     return Template(
         "simulate.html",
         status_code=status_code,
         context={
-            "product": product_of(tally, business, product_id),
-            "meter_names": {str(m.id): m.name for m in meters},
+            "product": product,
+            "editable": {p.meter_id for p in product.usage_prices if editable(p)},
+            "meter_names": _meter_names(queries, business),
             "form": form,
             "errors": errors,
             "simulations": [
@@ -77,21 +88,39 @@ def simulate_page(product_id: uuid.UUID, tally: Tally, queries: Queries, busines
     form = {
         f"{field}.{p.meter_id}": getattr(p, field)
         for p in product.usage_prices
+        if editable(p)
         for field in ("unit_price", "free_threshold")
     }
     return _form_page(tally, queries, business, product_id, {**form, "cycles": str(DEFAULT_CYCLES)}, [])
 
 
-def _proposed(tally: Tally, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any]) -> list[UsagePrice]:
-    """Each meter's proposed price through the API's own struct and conversion; credits stay as they are."""
+def _proposed(
+    tally: Tally, queries: Queries, business: uuid.UUID, product_id: uuid.UUID, form: dict[str, Any]
+) -> list[UsagePrice]:
+    """Each editable meter's proposed price through the API's own struct and conversion, credits as they are
+    (the other prices stay the product's); an error names its meter."""
     prices = []
     for p in product_of(tally, business, product_id).usage_prices:
+        if not editable(p):
+            continue
         body = {
             **_current(p),
             **{field: form.get(f"{field}.{p.meter_id}") for field in ("unit_price", "free_threshold")},
         }
-        prices.append(usage_price(p.meter_id, struct_from(body, UsagePriceIn)))
+        try:
+            prices.append(usage_price(p.meter_id, struct_from(body, UsagePriceIn)))
+        except Invalid as exc:
+            name = _meter_names(queries, business).get(p.meter_id, p.meter_id)
+            faults = [Fault(f"{f.field}.{p.meter_id}", f"{name}: {f.reason}") for f in exc.errors]
+            raise Invalid(f"the price to try for {name} is not valid", exc.code, faults) from None
     return prices
+
+
+def _named(text: str, names: dict[str, str]) -> str:
+    """An error with the meters it names by id named by name."""
+    for meter_id, name in names.items():
+        text = text.replace(meter_id, name)
+    return text
 
 
 @post("/products/{product_id:uuid}/simulate", sync_to_thread=True, status_code=303)
@@ -106,13 +135,14 @@ def start_simulation(
         done = tally.simulations.start(
             business,
             product_id,
-            [(PROPOSED, _proposed(tally, business, product_id, data), terms.price)],
+            [(PROPOSED, _proposed(tally, queries, business, product_id, data), terms.price)],
             None,
             Span(cycles=terms.cycles or DEFAULT_CYCLES),
             datetime.now(UTC),
         )
     except (Invalid, NotFound) as exc:
-        errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
+        names = _meter_names(queries, business)
+        errors = [exc.detail, *(_named(f"{f.field}: {f.reason}", names) for f in exc.errors)]
         return _form_page(tally, queries, business, product_id, data, errors, status_code=422)
     return Redirect(f"/dashboard/simulations/{done.id}?min_position={done.position}", status_code=303)
 
@@ -124,9 +154,13 @@ def simulations_page(queries: Queries, business: uuid.UUID, fresh: Fresh) -> Tem
 
 
 @get("/simulations/{simulation_id:uuid}", sync_to_thread=True)
-def simulation_page(simulation_id: uuid.UUID, queries: Queries, business: uuid.UUID, fresh: Fresh) -> Template:
-    """Progress while it runs; then revenue per cycle, actual vs simulated, and the movers."""
+def simulation_page(
+    simulation_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh
+) -> Template:
+    """Progress while it runs; then revenue per cycle, actual vs simulated, and the movers, in the product's
+    currency."""
     view = queries.simulation(business, simulation_id, page_size=SHOWN)
+    product = product_of(tally, business, uuid.UUID(view.product_id))
     issued: dict[str, object] = {}
     scenarios: dict[str, dict[str, object]] = {}
     for r in view.revenue:
@@ -137,7 +171,7 @@ def simulation_page(simulation_id: uuid.UUID, queries: Queries, business: uuid.U
         "issued": issued,
         "scenarios": scenarios,
     }
-    return Template("simulation.html", context={"simulation": view, "chart": chart})
+    return Template("simulation.html", context={"simulation": view, "chart": chart, "product": product})
 
 
 @post("/simulations/{simulation_id:uuid}/delete", sync_to_thread=True, status_code=303)

@@ -9,7 +9,10 @@
       .then(function (html) {
         if (!html) return;
         var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(el.id);
-        if (fresh && fresh.innerHTML !== el.innerHTML) el.innerHTML = fresh.innerHTML;
+        if (fresh && fresh.innerHTML !== el.innerHTML) {
+          el.innerHTML = fresh.innerHTML;
+          el.dispatchEvent(new CustomEvent("tally:refreshed", {bubbles: true}));
+        }
       })
       .catch(function () { /* the next tick tries again */ });
   }
@@ -41,4 +44,33 @@
       window.history.back();
     });
   });
+})();
+
+// On a phone a table's rows stack (dashboard.css, table.stacked): each cell is given its column's title
+// (data-label) to show beside it, so every figure, money above all, is on screen without scrolling sideways.
+(function () {
+  "use strict";
+  function label(root) {
+    root.querySelectorAll("table").forEach(function (table) {
+      var head = table.tHead && table.tHead.rows[0];
+      if (!head || table.closest(".uplot")) return;
+      var titles = [];
+      Array.prototype.forEach.call(head.cells, function (th) {
+        for (var i = 0; i < th.colSpan; i++) titles.push(th.textContent.trim());
+      });
+      Array.prototype.forEach.call(table.rows, function (tr) {  // this table's rows, not a nested table's
+        if (tr.parentElement === table.tHead) return;
+        var column = 0;
+        Array.prototype.forEach.call(tr.cells, function (cell) {
+          if (cell.colSpan === 1 && titles[column] && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", titles[column]);
+          }
+          column += cell.colSpan;
+        });
+      });
+      table.classList.add("stacked");
+    });
+  }
+  label(document);
+  document.addEventListener("tally:refreshed", function (event) { label(event.target); });
 })();

@@ -74,9 +74,11 @@ class InvoiceQueries:
         start: datetime,
         end: datetime,
         status: IssuedStatus | None = None,
+        lines: bool = False,
     ) -> Stream:
-        """Invoices issued in [start, end) as CSV for accounting, oldest first, one row per invoice."""
-        return invoices_csv(queries, business, start, end, status)
+        """Invoices issued in [start, end) as CSV for accounting, oldest first (by number when issued together),
+        with customer and product names; one row per invoice, or with `lines=true` one per invoice line."""
+        return invoices_csv(queries, business, start, end, status, lines)
 
     @get("/numbering", operation_id="GetInvoiceNumbering", sync_to_thread=True)
     def numbering(self, tally: Tally, business: uuid.UUID) -> NumberingView:

@@ -35,6 +35,8 @@ def test_the_entitlements_page_lists_them_and_a_customer_sees_balance_grants_and
     assert listed.status_code == 200 and "API credits" in listed.text and "carry_deficit" in listed.text
     customer = client.get("/dashboard/customers/cus_e")
     assert f"/dashboard/customers/cus_e/credit-entitlements/{ent['id']}" in customer.text
+    # one credit story: the entitlement's balance, and no empty wallet beside it
+    assert "No credits yet" not in customer.text and 'id="credit-balance"' not in customer.text
     page = client.get(f"/dashboard/customers/cus_e/credit-entitlements/{ent['id']}")
     assert page.status_code == 200
     assert 'id="entitlement-balance">0<' in page.text and 'id="entitlement-overage">5<' in page.text

@@ -169,3 +169,76 @@ def test_a_person_edits_a_customer_closes_a_cycle_cancels_and_archives_each_afte
     expect(page.get_by_role("status")).to_contain_text("Product archived")
     expect(page.locator("h1 .badge")).to_have_text("archived")
     fits_the_screen(page)
+
+
+def test_an_invoice_names_its_customer_and_product_and_shows_every_figure_on_a_phone(
+    sized_page: Page, first_hour_business: dict[str, str], served: Served, key: str
+) -> None:
+    with httpx.Client(base_url=served.base, headers={"Authorization": f"Bearer {key}"}) as api:
+        closed = api.post(f"/subscriptions/{first_hour_business['subscription']}/close-cycle", json={})
+        assert closed.status_code == 200, closed.text
+        [invoice] = closed.json()["invoices"]
+    page = sized_page
+    sign_in(page, key)
+    page.goto(f"/dashboard/invoices/{invoice['id']}")
+    facts = page.locator("dl.facts")
+    expect(facts).to_contain_text("Globex")
+    expect(facts).to_contain_text("billing@globex.example")
+    expect(facts).to_contain_text("Daily plan")
+    total = page.locator("table.lines .total")
+    expect(total).to_have_text(f"${invoice['total']}")
+    box = total.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    fits_the_screen(page)
+    screenshot(page, f"invoice-{page.viewport_size['width']}")
+    page.goto(f"/dashboard/audit/invoice/{invoice['id']}")
+    expect(page.locator("h1")).to_contain_text(invoice["number"])
+    assert "Decimal(" not in page.content() and "Line(" not in page.content()
+    state = page.locator("div.state > table.kv")  # the state as a table: a name beside each value
+    expect(state.locator("> tbody > tr > th", has_text="number")).to_be_visible()
+    expect(state).to_contain_text(invoice["number"])
+    expect(state).to_contain_text("API calls")
+    fits_the_screen(page)
+
+
+def test_on_a_phone_every_page_fits_and_every_money_figure_is_on_screen(
+    browser: Browser, served: Served, first_hour_business: dict[str, str], key: str
+) -> None:
+    with httpx.Client(base_url=served.base, headers={"Authorization": f"Bearer {key}"}) as api:
+        closed = api.post(f"/subscriptions/{first_hour_business['subscription']}/close-cycle", json={})
+        [invoice] = closed.json()["invoices"]
+    pages = [
+        "/dashboard",
+        "/dashboard/customers",
+        "/dashboard/customers/cus_acme",
+        "/dashboard/customers/cus_globex",
+        "/dashboard/invoices",
+        f"/dashboard/invoices/{invoice['id']}",
+        f"/dashboard/invoices/{invoice['id']}/explain",
+        "/dashboard/products",
+        f"/dashboard/products/{first_hour_business['product']}",
+        f"/dashboard/products/{first_hour_business['product']}/simulate",
+        "/dashboard/meters",
+        f"/dashboard/meters/{first_hour_business['meter']}",
+        "/dashboard/events",
+        f"/dashboard/audit/invoice/{invoice['id']}",
+    ]
+    with csp_watched(browser, served, WIDTHS["phone"]) as context:
+        page = context.new_page()
+        sign_in(page, key)
+        for path in pages:
+            page.goto(path)
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")  # forms too
+            fits_the_screen(page)
+            off = page.evaluate("""() => {
+              const off = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) {
+                const n = walker.currentNode;
+                if (!/\\$\\d/.test(n.nodeValue)) continue;
+                const range = document.createRange(); range.selectNodeContents(n);
+                const r = range.getBoundingClientRect();
+                if (r.width && (r.left < 0 || r.right > window.innerWidth + 1)) off.push(n.nodeValue.trim() + " " + Math.round(r.right));
+              }
+              return off;
+            }""")
+            assert not off, f"{path}: money off-screen at 390 px: {off[:5]}"

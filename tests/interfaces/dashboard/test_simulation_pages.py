@@ -32,6 +32,32 @@ def run_jobs(tally: Any, worker: Any) -> None:
         worker.caught_up()
 
 
+def test_a_graduated_price_is_shown_in_its_model_and_kept_and_an_error_names_its_meter(
+    client: Any, auth: Any, key: str, tally: Any, worker: Any
+) -> None:
+    calls = meter(client, auth, "api.call", name="API calls")
+    tokens = meter(client, auth, "llm", name="Tokens")
+    tiers = [{"up_to": "1000", "unit_price": "0.02"}, {"up_to": None, "unit_price": "0.01"}]
+    plan = product(
+        client,
+        auth,
+        {"meter_id": calls, "unit_price": "0.02"},
+        {"meter_id": tokens, "model": "graduated", "tiers": tiers},
+    )
+    sign_in(client, key)
+    form = client.get(f"/dashboard/products/{plan['id']}/simulate").text
+    assert "graduated: 0.02 up to 1,000, 0.01 up to ∞" in form.replace("1000", "1,000")
+    assert f'name="unit_price.{tokens}"' not in form and "None" not in form
+    refused = client.post(f"/dashboard/products/{plan['id']}/simulate", data={f"unit_price.{calls}": "abc"})
+    assert refused.status_code == 422 and "API calls" in refused.text and "None" not in refused.text
+    started = client.post(
+        f"/dashboard/products/{plan['id']}/simulate",
+        data={f"unit_price.{calls}": "0.03", "cycles": "1"},
+        follow_redirects=False,
+    )
+    assert started.status_code == 303
+
+
 def test_prices_to_try_stand_beside_todays_and_the_result_shows_totals_and_movers(
     client: Any, auth: Any, key: str, tally: Any, worker: Any
 ) -> None:

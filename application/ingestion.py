@@ -4,12 +4,19 @@ batch is written straight away with one COPY under the table lock, and a stored
 id fails that COPY; the batch is then written once more with the ids already
 stored dropped under the lock, which cannot lose a race. After a resend, the
 next batches are checked before the lock instead, so a stream of resends does
-not pay a failed COPY each time (docs/decisions.md, "Ingest races")."""
+not pay a failed COPY each time (docs/decisions.md, "Ingest races").
+
+The batches of concurrent requests are committed together (group commit): every
+write of the event store holds one table lock until it commits, so while one
+transaction holds it, the batches that arrive in the same process queue, and
+the next holder writes all of them in one COPY and one commit (docs/decisions.md,
+"Group commit")."""
 
 from __future__ import annotations
 
+import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from eventsourcing.persistence import IntegrityError
@@ -31,6 +38,8 @@ CUSTOMER_CACHE_SIZE = 100_000
 # batch that held stored ids, this many batches are checked first, so a stream of resends does not fail a
 # COPY under the lock each time (docs/decisions.md, "Ingest races").
 CHECKED_AFTER_RESEND = 100
+# A group commit takes the batches queued, up to this many events: the lock is held for one COPY of them.
+GROUP_EVENTS = 10 * MAX_BATCH
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,18 @@ class Ingested:
     ingested_count: int
     duplicate_count: int
     position: int
+
+
+@dataclass
+class _Queued:
+    """One request's batch waiting for a group commit, and what became of it."""
+
+    ids: list[uuid.UUID]
+    rows: list[bytes]
+    written: int | None = None
+    position: int = 0
+    failure: BaseException | None = None
+    finished: bool = field(default=False)
 
 
 class Ingestion:
@@ -52,6 +73,9 @@ class Ingestion:
         self.position_of = store.position_of
         self._customer_cache: set[uuid.UUID] = set()
         self._checks_left = 0
+        self._queue: list[_Queued] = []
+        self._turn = threading.Condition()
+        self._writing = False
 
     def ingest(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> Ingested:
         self._check_batch(business, batch, now)
@@ -69,17 +93,81 @@ class Ingestion:
             fresh = [(i, state) for i, state in records if i not in known]
             if not fresh:
                 return Ingested(0, len(batch), self.head())
-        ids, rows = [i for i, _ in fresh], copy_rows(fresh)
-        try:
-            with self.datastore.transaction(commit=True) as cur:
-                written, position = append(cur, self.recorder, self.events_table, ids, rows)
-        except IntegrityError:
-            # A stored id (a resend, or a concurrent request's since the check): every writer holds the
-            # lock until it commits, so checking again under the lock sees every stored one.
-            self._checks_left = CHECKED_AFTER_RESEND
-            with self.datastore.transaction(commit=True) as cur:
-                written, position = append(cur, self.recorder, self.events_table, ids, rows, recheck=True)
+        written, position = self._committed(_Queued([i for i, _ in fresh], copy_rows(fresh)))
         return Ingested(written, len(batch) - written, position)
+
+    def _committed(self, mine: _Queued) -> tuple[int, int]:
+        """Waits while another thread of this process writes; then either that thread wrote this batch too, or
+        this one writes the batches queued meanwhile (its own among them, or in a later group)."""
+        with self._turn:
+            self._queue.append(mine)
+        while not mine.finished:
+            with self._turn:
+                while self._writing and not mine.finished:
+                    self._turn.wait()
+                if mine.finished:
+                    break
+                self._writing = True
+                group = self._take()
+            try:
+                self._write(group)
+            finally:
+                for queued in group:  # only when the write itself was interrupted (it records any Exception)
+                    if not queued.finished:
+                        queued.failure, queued.finished = RuntimeError("the group commit was interrupted"), True
+                with self._turn:
+                    self._writing = False
+                    self._turn.notify_all()
+        if mine.failure is not None:
+            raise mine.failure
+        assert mine.written is not None
+        return mine.written, mine.position
+
+    def _take(self) -> list[_Queued]:
+        """The oldest queued batches, up to GROUP_EVENTS events; always at least one."""
+        taken, events = 0, 0
+        for queued in self._queue:
+            if taken and events + len(queued.ids) > GROUP_EVENTS:
+                break
+            taken, events = taken + 1, events + len(queued.ids)
+        group, self._queue = self._queue[:taken], self._queue[taken:]
+        return group
+
+    def _write(self, group: list[_Queued]) -> None:
+        """One transaction for the group. An id in two of its batches is written with the first; the second
+        counts it as a duplicate, as it would had the first been committed before it."""
+        ids: list[uuid.UUID] = []
+        rows: list[bytes] = []
+        owners: list[_Queued] = []
+        seen: set[uuid.UUID] = set()
+        for queued in group:
+            for i, row in zip(queued.ids, queued.rows, strict=True):
+                if i not in seen:
+                    seen.add(i)
+                    ids.append(i)
+                    rows.append(row)
+                    owners.append(queued)
+        try:
+            try:
+                with self.datastore.transaction(commit=True) as cur:
+                    stored, position = append(cur, self.recorder, self.events_table, ids, rows)
+            except IntegrityError:
+                # A stored id (a resend, or a concurrent request's since the check): every writer holds the
+                # lock until it commits, so checking again under the lock sees every stored one.
+                self._checks_left = CHECKED_AFTER_RESEND
+                with self.datastore.transaction(commit=True) as cur:
+                    stored, position = append(cur, self.recorder, self.events_table, ids, rows, recheck=True)
+        except Exception as failure:  # each request of the group answers it (a 503 for an unavailable database)
+            for queued in group:
+                queued.failure, queued.finished = failure, True
+            return
+        for queued in group:
+            queued.written, queued.position = 0, position
+        for i, owner in zip(ids, owners, strict=True):
+            if i not in stored:
+                owner.written = (owner.written or 0) + 1
+        for queued in group:
+            queued.finished = True
 
     def recorded(self, business: uuid.UUID, event_id: str) -> tuple[UsageEvent, int]:
         """The event as stored, with its log position: known as soon as its ingest answered, before any read

@@ -218,14 +218,16 @@ def append(
     ids: list[uuid.UUID],
     rows: list[bytes],
     recheck: bool = False,
-) -> tuple[int, int]:
+) -> tuple[set[uuid.UUID], int]:
     """Writes the rows under the recorder's own `LOCK TABLE ... IN EXCLUSIVE MODE`, so ids are
-    handed out in commit order (the projection worker relies on it); returns (rows written, last position).
+    handed out in commit order (the projection worker relies on it); returns (the ids found already stored,
+    whose rows were not written; the last position).
 
     Without `recheck`, a row whose id is already stored fails the whole COPY. With it, the ids already
     stored are dropped after the lock is taken: every writer takes that lock, so no id can be stored
     between the check and the COPY, and this append cannot fail on a duplicate."""
     recorder._lock_table(cur)
+    stored: set[uuid.UUID] = set()
     if recheck:
         cur.execute(
             sql.SQL("SELECT originator_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1").format(
@@ -240,4 +242,4 @@ def append(
         with cur.copy(_COPY.format(events_table)) as copy:
             copy.write(b"".join((_SIGNATURE, *rows, _TRAILER)))
     cur.execute(sql.SQL("SELECT max(notification_id) AS p FROM {}").format(events_table))
-    return len(rows), one(cur)["p"] or 0
+    return stored, one(cur)["p"] or 0

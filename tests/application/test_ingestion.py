@@ -3,10 +3,13 @@
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 
+import psycopg
 import pytest
+from psycopg import sql
 
 from domain.errors import Invalid
 from domain.usage_event import IncomingEvent, usage_event_id
+from tests.cli.processes import eventually
 
 NOW = datetime.now(timezone.utc)
 
@@ -113,3 +116,36 @@ def test_fresh_batches_skip_the_check_before_the_lock_until_a_resend_is_seen(tal
     after = tally.ingestion.ingest(business, batch("b", "e"), NOW)
     assert (after.ingested_count, after.duplicate_count) == (1, 1) and checked == [2]
     assert len(stored(tally, business, "a", "b", "c", "d", "e")) == 5
+
+
+def test_batches_that_arrive_while_one_is_written_are_committed_together_each_with_its_own_counts(
+    tally, business, database_url
+):
+    """Group commit: while the event store's lock is held elsewhere, the first request waits for it and the next
+    ones queue behind it; those are then written in one transaction. An id in two queued batches is stored once,
+    with the first, and counted as a duplicate by the second."""
+    tally.ingestion.ingest(business, batch("old"), NOW)
+    with psycopg.connect(database_url) as holder, ThreadPoolExecutor(3) as pool:
+        holder.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(tally.store.events_table))
+        first = pool.submit(tally.ingestion.ingest, business, batch("a1", "a2"), NOW)
+        eventually(lambda: tally.ingestion._writing, 30, "the first request writing, waiting for the lock")
+        second = pool.submit(tally.ingestion.ingest, business, batch("b1", "shared", "old"), NOW)
+        eventually(lambda: len(tally.ingestion._queue) == 1, 30, "one request queued behind it")
+        third = pool.submit(tally.ingestion.ingest, business, batch("c1", "shared"), NOW)
+        eventually(lambda: len(tally.ingestion._queue) == 2, 30, "two requests queued behind it")
+        holder.rollback()
+        answers = [f.result(timeout=30) for f in (first, second, third)]
+
+    assert [(a.ingested_count, a.duplicate_count) for a in answers] == [(2, 0), (2, 1), (1, 1)]
+    assert answers[1].position == answers[2].position == tally.store.head()
+    with tally.store.datastore.transaction(commit=False) as cur:
+        cur.execute(
+            sql.SQL("SELECT originator_id, xmin::text AS tx FROM {} WHERE originator_id = ANY(%s)").format(
+                tally.store.events_table
+            ),
+            ([usage_event_id(business, i) for i in ("a1", "b1", "c1", "shared")],),
+        )
+        transaction = {row["originator_id"]: row["tx"] for row in cur.fetchall()}
+    assert len(transaction) == 4
+    first_tx, b1, c1, shared = (transaction[usage_event_id(business, i)] for i in ("a1", "b1", "c1", "shared"))
+    assert b1 == c1 == shared != first_tx

@@ -193,6 +193,8 @@ EXAMPLES: dict[str, Example] = {
     "entry_id": lambda w: "api:every",
     "idempotency_key": lambda w: "every",
     "entry_type": lambda w: "credit",
+    "key": lambda w: "request:every",
+    "event_type": lambda w: "merchant_adjustment",
     "threshold": lambda w: Decimal(10),
     "value": lambda w: Decimal(12),
     "kind": lambda w: "usage",

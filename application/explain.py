@@ -34,6 +34,7 @@ from domain.cycles import LateWindow
 from domain.entitlements import cycle_reference
 from domain.invoice import Invoice
 from domain.meter import Meter
+from domain.money_wallet import MoneyWallet, money_wallet_id
 from domain.pricing_models import Part
 from domain.product import Product
 from domain.proration import ADDON_LINE, DIFFERENCES, AddonPrice, Plan, Segment, SegmentUsage, fixed_amounts, rate_bill
@@ -155,6 +156,9 @@ class Explanation:
     issued_total: Decimal
     matches: bool
     segments: list[SegmentWork] = field(default_factory=list)
+    # What the invoice shows its money wallet paid, and what the wallet's own history says it paid for it.
+    wallet_applied: Decimal = Decimal(0)
+    wallet_paid: Decimal = Decimal(0)
 
 
 class InvoiceExplainer:
@@ -240,11 +244,13 @@ class InvoiceExplainer:
             self._line_work(line, price, n, issued, i, parts[line.segment or 0].segment.fixed_share)
             for i, (line, (price, n)) in enumerate(zip(rated.lines, counted))
         ]
+        wallet_paid = self._wallet_paid(issued)
         matches = (
             len(rated.lines) == len(issued.lines)
             and all(w.matches for w in lines)
             and rated.total == issued.total
             and rated.price == issued.price
+            and wallet_paid == issued.wallet_applied
         )
         return Explanation(
             issued.id,
@@ -266,6 +272,20 @@ class InvoiceExplainer:
                 segment_work(p, products[p.segment.plan.product_id].version, amount)
                 for p, amount in zip(parts, fixed_amounts(parts, issued.currency), strict=True)
             ],
+            issued.wallet_applied,
+            wallet_paid,
+        )
+
+    def _wallet_paid(self, issued: Invoice) -> Decimal:
+        """The payments the money wallet in the invoice's currency recorded for it (docs/wallets.md)."""
+        wallet = money_wallet_id(customer_id(issued.business_id, issued.customer_id), issued.currency)
+        return sum(
+            (
+                e.amount
+                for e in self.repository.event_store.get(wallet)
+                if isinstance(e, MoneyWallet.Debited) and e.event_type == "payment" and e.reference == str(issued.id)
+            ),
+            Decimal(0),
         )
 
     @staticmethod

@@ -248,12 +248,16 @@ class AuditLog(Protocol):
 class ShownReadModels(Protocol):
     """What the read models people look at show, every row of every business, for `audit verify`."""
 
-    def invoices(self) -> dict[uuid.UUID, tuple[Decimal, list[Decimal]]]:
-        """Each issued invoice's total and its lines' amounts."""
+    def invoices(self) -> dict[uuid.UUID, tuple[Decimal, list[Decimal], Decimal]]:
+        """Each issued invoice's total, its lines' amounts and what its money wallet paid."""
         ...
 
     def balances(self) -> dict[uuid.UUID, tuple[Decimal, Decimal]]:
         """Each wallet's balance and overage."""
+        ...
+
+    def money_balances(self) -> dict[uuid.UUID, Decimal]:
+        """Each money wallet's balance."""
         ...
 
     def entitlements(self) -> dict[uuid.UUID, tuple[dict[str, Any], bool]]:

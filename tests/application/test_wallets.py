@@ -63,6 +63,16 @@ def test_the_wallet_pays_the_seed_invoices_at_issue_to_the_cent(tally, business,
     assert (second.wallet_applied, second.amount_due, second.status) == (Decimal("30.00"), Decimal("0.00"), PAID)
     assert tally.wallets.find(business, "cus_w", "USD").balance == Decimal("70.00")
 
+    explained = tally.explainer.explain_invoice(business, second.id)
+    assert (explained.matches, explained.wallet_applied, explained.wallet_paid) == (
+        True,
+        Decimal("30.00"),
+        Decimal("30.00"),
+    )
+    worker.caught_up()
+    verdict = tally.verification.verify(business)
+    assert verdict.invoices == 2 and verdict.findings == []
+
 
 def test_a_void_gives_the_applied_money_back_once(tally, business, seed, worker):
     tally.wallets.add_entry(business, "cus_w", "USD", "credit", Decimal("1.50"), None, "a")

@@ -172,6 +172,10 @@ class ReadSide(Protocol):
         """(business, customer) with usage recorded, and with a wallet that moved, between the positions."""
         ...
 
+    def low_balance_businesses(self) -> set[uuid.UUID]:
+        """Businesses with an entitlement or a product attachment that sets `low_balance_threshold_percent`."""
+        ...
+
     def customers_of(self, business: uuid.UUID) -> list[str]:
         """Customers with an open cycle or a wallet."""
         ...

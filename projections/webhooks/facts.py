@@ -23,6 +23,7 @@ from domain.credit_ledger import LedgerEvent
 from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
 from domain.cycles import cycle_until
 from domain.invoice import Invoice
+from domain.low_balance import LowBalance
 from domain.meter import Meter
 from domain.proration import Change, Plan, addons_from_terms
 from domain.subscription import Subscription
@@ -347,6 +348,25 @@ def alert_triggered(e: AlertTrigger.Triggered, subject: Subject) -> Fact:
     )
 
 
+def balance_fell_low(e: LowBalance.FellBelowThreshold, subject: Subject) -> Fact:
+    """Dodo's credit.balance_low of an entitlement's balance, once per cycle (domain/low_balance.py)."""
+    return Fact(
+        "credit.balance_low",
+        e.business_id,
+        {
+            "available_balance": _text(e.balance),
+            "brand_id": str(e.business_id),
+            "credit_entitlement_id": e.entitlement_id,
+            "credit_entitlement_name": e.entitlement_name,
+            "customer_id": e.customer_id,
+            "subscription_credits_amount": _text(e.granted),
+            "subscription_id": str(e.subscription_id),
+            "threshold_amount": _text(e.granted * e.percent / 100),
+            "threshold_percent": e.percent,
+        },
+    )
+
+
 FACTS: dict[type, Builder] = {
     CreditWallet.Opened: wallet_opened,
     **{cls: ledger_entry for cls in LEDGER_EVENTS},
@@ -363,6 +383,7 @@ FACTS: dict[type, Builder] = {
     Invoice.Voided: invoice_voided,
     Invoice.MarkedUncollectible: invoice_uncollectible,
     AlertTrigger.Triggered: alert_triggered,
+    LowBalance.FellBelowThreshold: balance_fell_low,
     Meter.Created: meter_created,
     Meter.BackfillCompleted: backfill_completed,
 }

@@ -55,6 +55,8 @@ STORED = (
     "domain.invoice_numbering:InvoiceNumbering.Started",
     "domain.invoice_numbering:InvoiceNumbering.NumbersTaken",
     "domain.invoice_numbering:InvoiceNumbering.PrefixSet",
+    "domain.low_balance:LowBalance",
+    "domain.low_balance:LowBalance.FellBelowThreshold",
     "domain.meter:Meter",
     "domain.money_wallet:MoneyWallet",
     "domain.money_wallet:MoneyWallet.Opened",

@@ -12,7 +12,7 @@ from eventsourcing.persistence import IntegrityError
 
 from application.credits import RACE_RETRIES
 from domain.customer import Customer, customer_id
-from domain.errors import Conflict, Invalid
+from domain.errors import Conflict, Fault, Invalid
 from domain.invoice import Invoice
 from domain.money import MINOR_UNITS, is_currency
 from domain.money_wallet import EntryType, MoneyWallet, entry_faults, money_wallet_id
@@ -72,6 +72,23 @@ class Wallets:
                 return wallet
             except IntegrityError:
                 continue  # an invoice or another entry moved the wallet on: decide again on its new state
+        raise Conflict("the wallet kept changing; retry", "wallet_busy")
+
+    def set_auto_top_up(
+        self, business: uuid.UUID, external_id: str, currency: str, below: Decimal | None, amount: Decimal | None
+    ) -> MoneyWallet:
+        """Top-up requests below `below` (None stops them); answers the wallet after it, opened if it had none."""
+        self.owned(business, Customer, "customer", customer_id(business, external_id))
+        if not is_currency(currency):
+            raise Invalid("unknown currency", "invalid_auto_top_up", [Fault("currency", "is not a known currency")])
+        for _ in range(RACE_RETRIES):
+            wallet = self.wallet_of(business, external_id, currency)
+            wallet.set_auto_top_up(below, amount)
+            try:
+                self.save(wallet)
+                return wallet
+            except IntegrityError:
+                continue  # an invoice or an entry moved the wallet on: decide again on its new state
         raise Conflict("the wallet kept changing; retry", "wallet_busy")
 
     def pay(self, invoices: list[Invoice], now: datetime) -> list[MoneyWallet]:

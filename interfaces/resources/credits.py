@@ -14,7 +14,7 @@ from application.tally import Tally
 from domain.credit_wallet import wallet_id
 from domain.customer import Customer
 from domain.customer import customer_id as customer_uuid
-from domain.money import MINOR_UNITS
+from domain.money import MINOR_UNITS, money
 from domain.money_wallet import MoneyWallet
 from interfaces.resources.entitlements import BALANCES
 from interfaces.resources.freshness import Fresh
@@ -70,8 +70,25 @@ class WalletEntryCreate(msgspec.Struct, forbid_unknown_fields=True):
     reason: Text | None = None
 
 
+class TopUp(msgspec.Struct, forbid_unknown_fields=True):
+    """tally's own: decimal strings in the currency's units ("5.00")."""
+
+    below: Decimal
+    amount: Decimal
+
+
+class WalletSettings(msgspec.Struct, forbid_unknown_fields=True):
+    auto_top_up: TopUp | None
+
+
+class TopUpView(msgspec.Struct):
+    below: str
+    amount: str
+
+
 class WalletView(msgspec.Struct):
-    """Dodo's `CustomerWallet`, with tally's id of the wallet (its audit history: /audit/money_wallet/{id})."""
+    """Dodo's `CustomerWallet`, with tally's id of the wallet (its audit history: /audit/money_wallet/{id}) and
+    its top-up setting."""
 
     balance: int
     created_at: datetime
@@ -79,6 +96,7 @@ class WalletView(msgspec.Struct):
     customer_id: str
     updated_at: datetime
     id: str
+    auto_top_up: TopUpView | None = None
 
 
 class WalletsView(msgspec.Struct):
@@ -115,6 +133,7 @@ def wallet_view(wallet: MoneyWallet | WalletRow) -> WalletView:
         created, updated = wallet.created_on, wallet.modified_on
     else:
         created, updated = wallet.created_at, wallet.updated_at
+    below, amount = wallet.top_up_below, wallet.top_up_amount
     return WalletView(
         minor_units(wallet.balance, wallet.currency),
         created,
@@ -122,6 +141,9 @@ def wallet_view(wallet: MoneyWallet | WalletRow) -> WalletView:
         wallet.customer_id,
         updated,
         str(wallet.id),
+        TopUpView(str(money(below, wallet.currency)), str(money(amount, wallet.currency)))
+        if below is not None and amount is not None
+        else None,
     )
 
 

@@ -116,6 +116,8 @@ class BalancesProjection(Projection):
                 customer_id text NOT NULL,
                 currency text NOT NULL,
                 balance numeric NOT NULL,
+                top_up_below numeric,
+                top_up_amount numeric,
                 created_at timestamptz NOT NULL,
                 updated_at timestamptz NOT NULL,
                 position bigint NOT NULL,
@@ -238,6 +240,14 @@ class BalancesProjection(Projection):
                     )
                 case MoneyWallet.Credited() | MoneyWallet.Debited():
                     self._money_entry(cur, position, e)
+                case MoneyWallet.AutoTopUpSet():
+                    cur.execute(
+                        sql.SQL(
+                            "UPDATE {} SET top_up_below = %s, top_up_amount = %s, updated_at = %s, position = %s "
+                            "WHERE id = %s"
+                        ).format(self.t("money_wallets")),
+                        (e.below, e.amount, e.timestamp, position, wallet),
+                    )
             if isinstance(e, LEDGER_EVENTS):
                 self._line(cur, wallet, position, e)
 

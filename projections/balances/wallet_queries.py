@@ -18,6 +18,8 @@ class WalletRow:
     customer_id: str
     currency: str
     balance: Decimal
+    top_up_below: Decimal | None
+    top_up_amount: Decimal | None
     created_at: datetime
     updated_at: datetime
 
@@ -43,7 +45,8 @@ def wallets_of(datastore: PostgresDatastore, schema: str, business: uuid.UUID, c
     with datastore.transaction(commit=False) as cur:
         cur.execute(
             sql.SQL(
-                "SELECT id, customer_id, currency, balance, created_at, updated_at FROM {}.money_wallets "
+                "SELECT id, customer_id, currency, balance, top_up_below, top_up_amount, created_at, updated_at "
+                "FROM {}.money_wallets "
                 "WHERE business_id = %s AND customer_id = %s ORDER BY currency"
             ).format(sql.Identifier(schema)),
             (business, customer_id),

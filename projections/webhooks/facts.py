@@ -25,6 +25,7 @@ from domain.cycles import cycle_until
 from domain.invoice import Invoice
 from domain.low_balance import LowBalance
 from domain.meter import Meter
+from domain.money_wallet import MoneyWallet
 from domain.proration import Change, Plan, addons_from_terms
 from domain.subscription import Subscription
 from domain.timeline import Epoch, Timeline
@@ -367,6 +368,27 @@ def balance_fell_low(e: LowBalance.FellBelowThreshold, subject: Subject) -> Fact
     )
 
 
+def money_wallet_opened(e: MoneyWallet.Opened, subject: Subject) -> None:
+    subject.update(business_id=str(e.business_id), customer_id=e.customer_id, currency=e.currency)
+    return None
+
+
+def top_up_requested(e: MoneyWallet.TopUpRequested, subject: Subject) -> Fact:
+    """tally's own: the money wallet fell below its `auto_top_up.below` (docs/wallets.md)."""
+    return Fact(
+        "wallet.top_up_requested",
+        uuid.UUID(subject["business_id"]),
+        {
+            "wallet_id": str(e.originator_id),
+            "customer_id": subject["customer_id"],
+            "currency": subject["currency"],
+            "amount": _text(e.amount),
+            "balance": _text(e.balance),
+            "requested_at": _iso(e.timestamp),
+        },
+    )
+
+
 FACTS: dict[type, Builder] = {
     CreditWallet.Opened: wallet_opened,
     **{cls: ledger_entry for cls in LEDGER_EVENTS},
@@ -384,6 +406,8 @@ FACTS: dict[type, Builder] = {
     Invoice.MarkedUncollectible: invoice_uncollectible,
     AlertTrigger.Triggered: alert_triggered,
     LowBalance.FellBelowThreshold: balance_fell_low,
+    MoneyWallet.Opened: money_wallet_opened,
+    MoneyWallet.TopUpRequested: top_up_requested,
     Meter.Created: meter_created,
     Meter.BackfillCompleted: backfill_completed,
 }

@@ -75,3 +75,17 @@ def test_below_means_under_the_percent_not_at_it():
     assert not falls_low(Decimal(20), Decimal(100), 20)
     assert falls_low(Decimal("19.99"), Decimal(100), 20)
     assert not falls_low(Decimal(0), Decimal(0), 20)
+
+
+def test_the_alert_job_records_it_for_a_customer_whose_usage_moved(tally, business, make_customer, worker):
+    make_customer("cus_low")
+    entitlement = credits_plan(tally, business, 20)
+    job = tally.alerts.alert_job(interval=0)
+    worker.caught_up()
+    job()
+    send(tally, business, "cus_low", "api.call", 81, START, "a")
+    worker.caught_up()
+    assert job() is True
+    [upcoming] = tally.upcoming.upcoming(business, "cus_low")
+    key = low_balance_id(entitlement, "cus_low", upcoming.subscription_id, upcoming.cycle.start)
+    assert tally.store.existing_ids([key]) == {key}

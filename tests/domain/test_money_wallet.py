@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.errors import Conflict
+from domain.errors import Conflict, Invalid
 from domain.invoice import ISSUED, PAID, Invoice
 from domain.money_wallet import MoneyWallet, entry_faults, money_wallet_id
 
@@ -113,3 +113,31 @@ def test_a_payment_takes_what_there_is_once_and_a_void_gives_exactly_it_back(bal
     assert w.pay("inv", due) == applied and w.balance == balance - applied  # a retried close pays nothing more
     assert w.give_back("inv") == (applied if applied else 0) and w.balance == balance
     assert w.give_back("inv") == 0 and w.balance == balance
+
+
+def test_a_top_up_is_requested_once_when_the_balance_falls_below_and_again_after_a_credit_above():
+    w = wallet()
+    w.adjust("request:a", "credit", Decimal("10.00"), None)
+    w.set_auto_top_up(Decimal("5.00"), Decimal("20.00"))
+    w.collect_events()
+    w.adjust("request:b", "debit", Decimal("6.00"), None)
+    w.adjust("request:c", "debit", Decimal("1.00"), None)
+    assert names(w) == ["Debited", "TopUpRequested", "Debited"]
+    w.adjust("request:d", "credit", Decimal("1.00"), None)  # 4.00: still below, no new request
+    w.adjust("request:e", "credit", Decimal("20.00"), None)  # 24.00: above again
+    w.pay("inv", Decimal("20.00"))  # 4.00: below again
+    events = w.collect_events()
+    assert [type(e).__name__ for e in events] == ["Credited", "Credited", "Debited", "TopUpRequested"]
+    assert (events[-1].amount, events[-1].balance) == (Decimal("20.00"), Decimal("4.00"))
+
+
+def test_a_top_up_setting_is_positive_in_minor_units_both_or_neither_and_none_stops_it():
+    w = wallet()
+    for below, amount in ((Decimal(0), Decimal(1)), (Decimal("1.001"), Decimal(1)), (Decimal(1), None)):
+        with pytest.raises(Invalid):
+            w.set_auto_top_up(below, amount)
+    w.set_auto_top_up(Decimal("5.00"), Decimal("20.00"))  # an empty wallet is below at once
+    w.set_auto_top_up(None, None)
+    w.adjust("request:a", "credit", Decimal("1.00"), None)
+    w.adjust("request:b", "debit", Decimal("1.00"), None)
+    assert names(w) == ["Opened", "AutoTopUpSet", "TopUpRequested", "AutoTopUpSet", "Credited", "Debited"]

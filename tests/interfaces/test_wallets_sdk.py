@@ -106,3 +106,17 @@ def test_a_wallets_entries_are_its_audit_history_with_time_travel(client, auth, 
     assert (
         client.get(f"/audit/money_wallet/{wallet['id']}?version=2", headers=auth).json()["state"]["balance"] == "10.00"
     )
+
+
+def test_a_top_up_setting_is_set_shown_and_refused_when_bad(client, auth, make_customer):
+    make_customer("cus_w")
+    url = "/customers/cus_w/wallets/USD"
+    body = {"auto_top_up": {"below": "5.00", "amount": "20.00"}}
+    answer = client.patch(url, json=body, headers=auth)
+    assert answer.json()["auto_top_up"] == {"below": "5.00", "amount": "20.00"}, answer.text
+    [shown] = client.get("/customers/cus_w/wallets", headers=auth).json()["items"]
+    assert shown["auto_top_up"] == {"below": "5.00", "amount": "20.00"}
+    for bad in ({"auto_top_up": {"below": "-1", "amount": "20.00"}}, {"auto_top_up": {"below": 500, "amount": 2000}}):
+        assert client.patch(url, json=bad, headers=auth).status_code == 422
+    assert client.patch("/customers/cus_w/wallets/XYZ", json=body, headers=auth).status_code == 422
+    assert client.patch(url, json={"auto_top_up": None}, headers=auth).json()["auto_top_up"] is None

@@ -197,6 +197,7 @@ EXAMPLES: dict[str, Example] = {
     "entitlement_name": lambda w: "API credits",
     "balance": lambda w: Decimal(19),
     "granted": lambda w: Decimal(100),
+    "below": lambda w: Decimal(5),
     "percent": lambda w: 20,
     "event_type": lambda w: "merchant_adjustment",
     "threshold": lambda w: Decimal(10),

@@ -62,6 +62,8 @@ STORED = (
     "domain.money_wallet:MoneyWallet.Opened",
     "domain.money_wallet:MoneyWallet.Credited",
     "domain.money_wallet:MoneyWallet.Debited",
+    "domain.money_wallet:MoneyWallet.AutoTopUpSet",
+    "domain.money_wallet:MoneyWallet.TopUpRequested",
     "domain.meter:Meter.Created",
     "domain.meter:Meter.Archived",
     "domain.meter:Meter.Unarchived",

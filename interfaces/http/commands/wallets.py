@@ -1,14 +1,14 @@
-"""Money wallet ledger entries (Dodo's `POST /customers/{id}/wallets/ledger-entries`)."""
+"""Money wallet ledger entries (Dodo's `POST /customers/{id}/wallets/ledger-entries`) and top-up settings."""
 
 from __future__ import annotations
 
 import uuid
 
-from litestar import post
+from litestar import patch, post
 
 from application.tally import Tally
 from application.wallets import from_minor_units
-from interfaces.resources.credits import WalletEntryCreate, WalletView, wallet_view
+from interfaces.resources.credits import WalletEntryCreate, WalletSettings, WalletView, wallet_view
 
 
 class WalletCommands:
@@ -35,5 +35,23 @@ class WalletCommands:
             from_minor_units(data.amount, data.currency),
             data.reason,
             data.idempotency_key,
+        )
+        return wallet_view(wallet)
+
+    @patch(
+        "/{currency:str}",
+        operation_id="UpdateWallet",
+        sync_to_thread=True,
+    )
+    def update_wallet(
+        self, customer_id: str, currency: str, data: WalletSettings, tally: Tally, business: uuid.UUID
+    ) -> WalletView:
+        """Set when tally asks for a top-up (tally's own): `auto_top_up {below, amount}` in the currency's units
+        ("5.00"), or null to stop. When the balance falls below `below`, webhook `wallet.top_up_requested
+        {amount}` fires once, until a credit brings the balance to `below` or above again. tally collects no
+        money: charge your processor and post the credit (a ledger entry)."""
+        top_up = data.auto_top_up
+        wallet = tally.wallets.set_auto_top_up(
+            business, customer_id, currency, top_up.below if top_up else None, top_up.amount if top_up else None
         )
         return wallet_view(wallet)

@@ -23,7 +23,9 @@ from domain.alert import Alert, crossed
 from domain.alert_trigger import AlertTrigger, trigger_id
 from domain.customer import Customer, customer_id
 from domain.errors import NotFound
+from domain.low_balance import LowBalance, falls_low, low_balance_id
 from domain.meter import Meter
+from domain.product import Product
 from store.event_store import EventStore
 
 log = logging.getLogger("tally.alerts")
@@ -83,6 +85,38 @@ class Alerts:
                 )
         return recorded
 
+    def check_low_balances(self, business: uuid.UUID, customer: str) -> int:
+        """Records each entitlement balance of the customer's open cycles that the usage so far has taken below
+        its `low_balance_threshold_percent` of the cycle's grant, once per cycle; answers how many were new."""
+        recorded = 0
+        for upcoming in self.upcoming.upcoming(business, customer):
+            product: Product = self.store.repository.get(upcoming.product_id)
+            for a in product.attachments:
+                pool = upcoming.rated.pools.get(a.credit_entitlement_id)
+                percent = pool.terms.low_balance_threshold_percent if pool else None
+                if pool is None or percent is None or not falls_low(pool.balance, a.credits_amount, percent):
+                    continue
+                key = (a.credit_entitlement_id, customer, upcoming.subscription_id, upcoming.cycle.start)
+                if self.store.existing_ids([low_balance_id(*key)]):
+                    continue
+                low = LowBalance(
+                    business_id=business,
+                    customer_id=customer,
+                    entitlement_id=a.credit_entitlement_id,
+                    entitlement_name=pool.terms.name,
+                    subscription_id=upcoming.subscription_id,
+                    cycle_start=upcoming.cycle.start,
+                    balance=pool.balance,
+                    granted=a.credits_amount,
+                    percent=percent,
+                )
+                try:
+                    self.store.save(low)
+                except IntegrityError:
+                    continue  # another round recorded the same crossing first
+                recorded += 1
+        return recorded
+
     def _trigger(self, rule: AlertRule, customer: str, value: Decimal, period: str, upcoming: Upcoming | None) -> int:
         if self.store.existing_ids([trigger_id(rule.id, customer, period)]):
             return 0
@@ -134,7 +168,7 @@ class Alerts:
                 )
             seen.clear()
             seen.update(by_id)
-            recorded = 0
+            recorded = self._low_balances(usage_moved | wallets_moved)
             for rule_id, customer in sorted(checks, key=str):
                 try:
                     recorded += self.check(by_id[rule_id], customer)
@@ -143,3 +177,16 @@ class Alerts:
             return recorded > 0
 
         return throttled(job, interval)
+
+    def _low_balances(self, moved: set[tuple[uuid.UUID, str]]) -> int:
+        """Only businesses with a low-balance threshold somewhere price their moved customers for it."""
+        watched = self.read_side.low_balance_businesses() if moved else set()
+        recorded = 0
+        for business, customer in sorted(moved, key=str):
+            if business not in watched:
+                continue
+            try:
+                recorded += self.check_low_balances(business, customer)
+            except Exception:  # one customer's failure must not keep the others' webhooks from firing
+                log.exception("checking low balances of %s failed", customer)
+        return recorded

@@ -18,6 +18,7 @@ from domain.errors import Invalid, NotFound
 from domain.invoice import Invoice
 from domain.invoice_numbering import InvoiceNumbering
 from domain.meter import Meter
+from domain.money_wallet import MoneyWallet
 from domain.product import Product
 from domain.simulation import Simulation
 from domain.subscription import Subscription
@@ -40,6 +41,7 @@ KINDS: dict[str, str] = {
         ("simulation", Simulation),
         ("credit_entitlement", CreditEntitlement),
         ("addon", Addon),
+        ("money_wallet", MoneyWallet),
     )
 }
 ALIASES = {
@@ -49,6 +51,7 @@ ALIASES = {
     "credit-entitlement": "credit_entitlement",
     "entitlement": "credit_entitlement",
     "add-on": "addon",
+    "money-wallet": "money_wallet",
 }
 _PRIVATE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
 

@@ -29,6 +29,7 @@ from application.entitlements import Entitlements
 from application.late_usage import late_lines_of
 from application.observing import Observer, Unobserved
 from application.ports import ReadSide
+from application.wallets import Wallets
 from domain.credit_rules import Pool
 from domain.credit_settlement import Closing, debit_usage, grant, settle
 from domain.credit_wallet import CreditWallet
@@ -70,8 +71,10 @@ class Billing:
         credits: Credits,
         entitlements: Entitlements,
         observer: Observer | None = None,
+        wallets: Wallets | None = None,
     ) -> None:
         self.observer = observer or Unobserved()
+        self.wallets = wallets or Wallets(store)
         self.repository = store.repository
         self.snapshotted = store.snapshotted
         self.save = store.save
@@ -185,7 +188,7 @@ class Billing:
                 )
             self._settle_entitlements(inputs, subscription, next_product, c, rated.lines, invoice.id, inputs.open_cycle)
             invoices.append(invoice)
-        return Issued(invoices, [*invoices, numbering, *inputs.wallets])
+        return self._paid_from_wallets(Issued(invoices, [*invoices, numbering, *inputs.wallets]), now)
 
     def bill_part(self, subscription: Subscription, at: datetime, now: datetime, preview: bool = False) -> Issued:
         """Bills the open cycle's part before `at` (a plan change's), if it has one: the usage measured,
@@ -209,7 +212,7 @@ class Billing:
                 inputs.wallet.debit(line.credits_used, reference, line.meter_id, "usage", f"invoice:{invoice.id}")
         for e, wallet in inputs.balances.items():
             debit_usage(wallet, inputs.terms[e], inputs.prices, rated.lines, reference, str(invoice.id))
-        return Issued([invoice], [invoice, numbering, *inputs.wallets])
+        return self._paid_from_wallets(Issued([invoice], [invoice, numbering, *inputs.wallets]), now)
 
     def bill_difference(self, subscription: Subscription, at: datetime, now: datetime) -> Issued:
         """Charges a difference_immediately change at `at`: the new plan's fixed price x quantity less the old
@@ -235,7 +238,12 @@ class Billing:
         [number] = numbering.take([difference_invoice_id(subscription.id, at)])
         invoice = self._invoice(subscription, at, c.end, priced, rated, now, number, self._bill_to(subscription))
         subscription.bill_difference(at, invoice.id)
-        return Issued([invoice], [invoice, numbering])
+        return self._paid_from_wallets(Issued([invoice], [invoice, numbering]), now)
+
+    def _paid_from_wallets(self, issued: Issued, now: datetime) -> Issued:
+        """Every invoice a bill issues is paid from the customer's money wallet in its currency as far as it
+        goes (application/wallets.py); the wallets are saved with it."""
+        return Issued(issued.invoices, [*issued.aggregates, *self.wallets.pay(issued.invoices, now)])
 
     def _inputs(self, subscription: Subscription, parts: list[Segment], now: datetime, preview: bool) -> BillInputs:
         """The products of the segments (and of the plans that follow them), their meters, the wallet and the

@@ -37,6 +37,7 @@ from domain.entitlements import cycle_reference
 from domain.invoice import Invoice
 from domain.late_usage import with_late, without_credits
 from domain.meter import Meter
+from domain.money_wallet import MoneyWallet, money_wallet_id
 from domain.pricing_models import Part
 from domain.product import Product
 from domain.proration import (
@@ -166,6 +167,9 @@ class Explanation:
     matches: bool
     segments: list[SegmentWork] = field(default_factory=list)
     number: str = ""  # the invoice's number ("" on invoices issued before numbering)
+    # What the invoice shows its money wallet paid, and what the wallet's own history says it paid for it.
+    wallet_applied: Decimal = Decimal(0)
+    wallet_paid: Decimal = Decimal(0)
 
 
 class InvoiceExplainer:
@@ -267,11 +271,13 @@ class InvoiceExplainer:
                 price = lb.price_of(line) if lb else UsagePrice(line.meter_id, line.unit_price)
                 n = lb.events.get(line.meter_id, 0) if lb else 0
                 lines.append(self._line_work(line, price, n, issued, len(lines), Fraction(1)))
+        wallet_paid = self._wallet_paid(issued)
         matches = (
             len(rated.lines) == len(issued.lines)
             and all(w.matches for w in lines)
             and rated.total == issued.total
             and rated.price == issued.price
+            and wallet_paid == issued.wallet_applied
         )
         return Explanation(
             issued.id,
@@ -294,6 +300,20 @@ class InvoiceExplainer:
                 for p, amount in zip(parts, fixed_amounts(parts, issued.currency), strict=True)
             ],
             issued.number,
+            issued.wallet_applied,
+            wallet_paid,
+        )
+
+    def _wallet_paid(self, issued: Invoice) -> Decimal:
+        """The payments the money wallet in the invoice's currency recorded for it (docs/wallets.md)."""
+        wallet = money_wallet_id(customer_id(issued.business_id, issued.customer_id), issued.currency)
+        return sum(
+            (
+                e.amount
+                for e in self.repository.event_store.get(wallet)
+                if isinstance(e, MoneyWallet.Debited) and e.event_type == "payment" and e.reference == str(issued.id)
+            ),
+            Decimal(0),
         )
 
     @staticmethod

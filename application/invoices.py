@@ -8,11 +8,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 
 from application.billing import RACE_RETRIES, Billing
 from application.ports import ReadSide
+from application.wallets import Wallets
 from application.written import Written
 from domain.errors import Conflict, InvalidTransition, NotFound
 from domain.invoice import Invoice, invoice_id
@@ -20,13 +22,14 @@ from store.event_store import EventStore
 
 
 class Invoices:
-    def __init__(self, store: EventStore, read_side: ReadSide, billing: Billing) -> None:
+    def __init__(self, store: EventStore, read_side: ReadSide, billing: Billing, wallets: Wallets) -> None:
         self.repository = store.repository
         self.save = store.save
         self.owned = store.owned
         self.position_of = store.position_of
         self.read_side = read_side
         self.billing = billing
+        self.wallets = wallets
 
     def finalize(self, business: uuid.UUID, invoice: uuid.UUID, now: datetime) -> Written[uuid.UUID]:
         """Issues a draft now: its cycle is closed exactly as the worker would at end + grace (same rating,
@@ -58,20 +61,26 @@ class Invoices:
         return self._transition(business, invoice, lambda i: i.mark_paid(paid_at, reference))
 
     def void(self, business: uuid.UUID, invoice: uuid.UUID, reason: str, now: datetime) -> Written[uuid.UUID]:
-        """Credits the invoice used stay used: they belonged to a cycle that has ended (docs/invoices.md)."""
-        return self._transition(business, invoice, lambda i: i.void(reason, now))
+        """Credits the invoice used stay used: they belonged to a cycle that has ended (docs/invoices.md); what
+        the money wallet paid goes back to it, in the same save."""
+        return self._transition(business, invoice, lambda i: i.void(reason, now), self.wallets.give_back)
 
     def mark_uncollectible(self, business: uuid.UUID, invoice: uuid.UUID, now: datetime) -> Written[uuid.UUID]:
         return self._transition(business, invoice, lambda i: i.mark_uncollectible(now))
 
     def _transition(
-        self, business: uuid.UUID, invoice: uuid.UUID, change: Callable[[Invoice], None]
+        self,
+        business: uuid.UUID,
+        invoice: uuid.UUID,
+        change: Callable[[Invoice], None],
+        also: Callable[[Invoice], list[Any]] = lambda _: [],
     ) -> Written[uuid.UUID]:
+        """`also` answers the other aggregates the transition changes, saved with the invoice."""
         for _ in range(RACE_RETRIES):
             found = self.get(business, invoice)
             change(found)
             try:
-                return Written.by(invoice, self.save(found))
+                return Written.by(invoice, self.save(found, *also(found)))
             except IntegrityError:
                 continue  # a concurrent transition won: decide again on the status it left
         raise Conflict("the invoice kept changing; retry", "invoice_busy")

@@ -169,6 +169,10 @@ class ReadSide(Protocol):
         """(business, customer) with usage recorded, and with a wallet that moved, between the positions."""
         ...
 
+    def low_balance_businesses(self) -> set[uuid.UUID]:
+        """Businesses with an entitlement or a product attachment that sets `low_balance_threshold_percent`."""
+        ...
+
     def customers_of(self, business: uuid.UUID) -> list[str]:
         """Customers with an open cycle or a wallet."""
         ...
@@ -245,12 +249,16 @@ class AuditLog(Protocol):
 class ShownReadModels(Protocol):
     """What the read models people look at show, every row of every business, for `audit verify`."""
 
-    def invoices(self) -> dict[uuid.UUID, tuple[Decimal, list[Decimal]]]:
-        """Each issued invoice's total and its lines' amounts."""
+    def invoices(self) -> dict[uuid.UUID, tuple[Decimal, list[Decimal], Decimal]]:
+        """Each issued invoice's total, its lines' amounts and what its money wallet paid."""
         ...
 
     def balances(self) -> dict[uuid.UUID, tuple[Decimal, Decimal]]:
         """Each wallet's balance and overage."""
+        ...
+
+    def money_balances(self) -> dict[uuid.UUID, Decimal]:
+        """Each money wallet's balance."""
         ...
 
     def entitlements(self) -> dict[uuid.UUID, tuple[dict[str, Any], bool]]:

@@ -26,6 +26,7 @@ from application.simulations import Simulations
 from application.subscriptions import Subscriptions
 from application.upcoming import UpcomingInvoices
 from application.verification import Verification
+from application.wallets import Wallets
 from application.webhooks import Webhooks
 from store.event_store import EventStore
 
@@ -51,8 +52,9 @@ class Tally:
         self.addons = Addons(store)
         self.credits = Credits(store)
         self.subscriptions = Subscriptions(store, self.credits, self.entitlements, self.addons)
-        self.billing = Billing(store, read_side, self.credits, self.entitlements, observer)
-        self.invoices = Invoices(store, read_side, self.billing)
+        self.wallets = Wallets(store)
+        self.billing = Billing(store, read_side, self.credits, self.entitlements, observer, self.wallets)
+        self.invoices = Invoices(store, read_side, self.billing, self.wallets)
         self.plan_changes = PlanChanges(store, self.billing, self.addons)
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
         self.upcoming = UpcomingInvoices(store, read_side, self.entitlements)

@@ -27,11 +27,13 @@ from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import EntitlementTerms
 from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
+from domain.money_wallet import MoneyWallet
 from store.event_store import EventStore
 
 ISSUED_TOPIC = get_topic(Invoice.Issued)
 OPENED_TOPIC = get_topic(CreditWallet.Opened)
 ENTITLEMENT_TOPIC = get_topic(CreditEntitlement.Created)
+MONEY_WALLET_TOPIC = get_topic(MoneyWallet.Opened)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,24 @@ class Verification:
                 progress(done, total)
         for entitlement_id in entitlements:
             findings += self._check_entitlement(entitlement_id, shown_entitlements.get(entitlement_id))
+        findings += self._check_money_wallets(business)
         return Verdict(len(invoices), len(wallets), findings, len(entitlements))
+
+    def _check_money_wallets(self, business: uuid.UUID | None) -> list[Finding]:
+        shown = self.shown.money_balances()
+        findings = []
+        for wallet_id in self.log.originators(MONEY_WALLET_TOPIC, business):
+            wallet: MoneyWallet = self.repository.get(wallet_id)
+            if shown.get(wallet_id) != wallet.balance:
+                findings.append(
+                    Finding(
+                        "balances",
+                        str(wallet_id),
+                        f"read model shows money balance {shown.get(wallet_id)}, the wallet's history gives "
+                        f"{wallet.balance}",
+                    )
+                )
+        return findings
 
     def _check_entitlement(self, entitlement_id: uuid.UUID, shown: tuple[dict[str, Any], bool] | None) -> list[Finding]:
         entitlement: CreditEntitlement = self.repository.get(entitlement_id)
@@ -118,7 +137,7 @@ class Verification:
         return []
 
     def _check_invoice(
-        self, invoice_id: uuid.UUID, index: UsageIndex, shown: tuple[Decimal, list[Decimal]] | None
+        self, invoice_id: uuid.UUID, index: UsageIndex, shown: tuple[Decimal, list[Decimal], Decimal] | None
     ) -> list[Finding]:
         findings = []
         explained = self.explain_invoice(None, invoice_id, evidence=index)
@@ -127,14 +146,20 @@ class Verification:
                 Finding(
                     "invoice",
                     str(invoice_id),
-                    f"issued total {explained.issued_total}, the log gives {explained.total}",
+                    f"issued total {explained.issued_total}, the log gives {explained.total}; wallet applied "
+                    f"{explained.wallet_applied}, the wallet paid {explained.wallet_paid}",
                 )
             )
         issued: Invoice = self.repository.get(invoice_id)
         if shown is None:
             findings.append(Finding("invoices", str(invoice_id), "missing from the read model"))
-        elif shown != (issued.total, [line.amount for line in issued.lines]):
+        elif shown != (issued.total, [line.amount for line in issued.lines], issued.wallet_applied):
             findings.append(
-                Finding("invoices", str(invoice_id), f"read model shows total {shown[0]}, issued {issued.total}")
+                Finding(
+                    "invoices",
+                    str(invoice_id),
+                    f"read model shows total {shown[0]} wallet applied {shown[2]}, issued {issued.total} "
+                    f"applied {issued.wallet_applied}",
+                )
             )
         return findings

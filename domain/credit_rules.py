@@ -137,9 +137,15 @@ def _decimal(field: str, value: Decimal | None, max_places: int) -> list[Fault]:
     return [] if value is None else bound_faults(field, value, max_places=max_places)
 
 
+TIMEFRAME_REFUSED = (
+    "is not supported: rolled-over credits expire at the next cycle's close; send neither "
+    "rollover_timeframe_count nor rollover_timeframe_interval (null clears them)"
+)
+
+
 def terms_faults(t: EntitlementTerms) -> list[Fault]:
-    """Dodo's rules: currency iff price_per_unit, a price when overage is enabled, timeframe count and
-    interval together; and the ranges of every number."""
+    """Dodo's rules: currency iff price_per_unit, a price when overage is enabled; and the ranges of every
+    number. A rollover timeframe is refused (TIMEFRAME_REFUSED)."""
     faults = line_faults({"name": t.name, "unit": t.unit}) + text_fault("description", t.description, prose=True)
     for field, value, limit in (("name", t.name, 200), ("unit", t.unit, 100), ("description", t.description, 2000)):
         if value is not None and not 1 <= len(value) <= limit:
@@ -156,10 +162,9 @@ def terms_faults(t: EntitlementTerms) -> list[Fault]:
         faults.append(Fault("overage_behavior", f"must be one of {', '.join(BEHAVIOURS)}"))
     if t.rollover_timeframe_interval is not None and t.rollover_timeframe_interval not in INTERVALS:
         faults.append(Fault("rollover_timeframe_interval", f"must be one of {', '.join(INTERVALS)}"))
-    if (t.rollover_timeframe_count is None) != (t.rollover_timeframe_interval is None):
-        faults.append(
-            Fault("rollover_timeframe_count", "rollover_timeframe_count and rollover_timeframe_interval go together")
-        )
+    if t.rollover_timeframe_count is not None or t.rollover_timeframe_interval is not None:
+        # Refused rather than stored and ignored: rolled-over credits live one cycle (docs/credit-entitlements.md).
+        faults.append(Fault("rollover_timeframe_count", TIMEFRAME_REFUSED))
     if t.currency is not None and t.currency not in MINOR_UNITS:
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
     if (t.currency is None) != (t.price_per_unit is None):

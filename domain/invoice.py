@@ -93,6 +93,11 @@ class Invoice(Aggregate):
     class MarkedUncollectible(Aggregate.Event):
         marked_at: datetime
 
+    class WalletApplied(Aggregate.Event):
+        """The customer's wallet in the invoice's currency paid this much of it at issue (domain/money_wallet.py)."""
+
+        amount: Decimal
+
     @staticmethod
     def create_id(
         subscription_id: uuid.UUID, cycle_start: datetime, segments: list[dict[str, Any]] | None = None, **_: object
@@ -139,6 +144,11 @@ class Invoice(Aggregate):
         self.voided_at: datetime | None = None
         self.void_reason: str | None = None
         self.uncollectible_at: datetime | None = None
+        self.wallet_applied = Decimal(0)
+
+    @property
+    def amount_due(self) -> Decimal:
+        return self.total - self.wallet_applied
 
     def _require(self, action: str, *allowed: str) -> None:
         if self.status not in allowed:
@@ -163,6 +173,18 @@ class Invoice(Aggregate):
     def mark_uncollectible(self, now: datetime) -> None:
         self._require("mark uncollectible", ISSUED)
         self._marked_uncollectible(marked_at=now)
+
+    def apply_wallet(self, amount: Decimal, now: datetime) -> None:
+        """What the wallet paid at issue; an invoice it pays in full is paid at once."""
+        if amount <= 0:
+            return
+        self._wallet_applied(amount=amount)
+        if self.amount_due <= 0:
+            self._paid(paid_at=now, reference="wallet")
+
+    @event(WalletApplied)
+    def _wallet_applied(self, amount: Decimal) -> None:
+        self.wallet_applied += amount
 
     @event(Paid)
     def _paid(self, paid_at: datetime, reference: str | None) -> None:

@@ -36,6 +36,7 @@ EVENT_TYPES = (
     "invoice.uncollectible",
     "meter.backfill_completed",
     "alert.triggered",
+    "wallet.top_up_requested",
 )
 MAX_DESCRIPTION_LENGTH = 1000
 MAX_ENTRIES = 50

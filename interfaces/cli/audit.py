@@ -113,8 +113,8 @@ def render_explanation(e: Explanation) -> str:
                 f"difference {line.amount}"
             )
     lines.append(
-        f"fixed price {e.price}; total {e.total} (issued {e.issued_total}): "
-        f"{'MATCHES' if e.matches else 'DOES NOT MATCH'}"
+        f"fixed price {e.price}; total {e.total} (issued {e.issued_total}); wallet paid {e.wallet_paid} "
+        f"(invoice shows {e.wallet_applied}): {'MATCHES' if e.matches else 'DOES NOT MATCH'}"
     )
     return "\n".join(lines)
 

@@ -22,6 +22,7 @@ from interfaces.http.commands.product_creation import ProductCreation
 from interfaces.http.commands.products import ProductCommands
 from interfaces.http.commands.simulations import SimulationCommands
 from interfaces.http.commands.subscriptions import SubscriptionCommands
+from interfaces.http.commands.wallets import WalletCommands
 from interfaces.http.commands.webhooks import WebhookCommands
 from interfaces.http.queries.addons import AddonQueries
 from interfaces.http.queries.alerts import AlertQueries
@@ -40,6 +41,7 @@ from interfaces.http.queries.products import ProductQueries
 from interfaces.http.queries.simulations import SimulationQueries
 from interfaces.http.queries.subscriptions import SubscriptionQueries
 from interfaces.http.queries.usage import UsageQueries
+from interfaces.http.queries.wallets import WalletQueries
 from interfaces.http.queries.webhooks import WebhookQueries
 
 
@@ -51,6 +53,11 @@ class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, Custom
 class CreditController(CreditCommands, CreditQueries, Controller):
     path = "/customers/{customer_id:str}/credits"
     tags = ("credits",)
+
+
+class WalletController(WalletCommands, WalletQueries, Controller):
+    path = "/customers/{customer_id:str}/wallets"
+    tags = ("wallets",)
 
 
 class CreditEntitlementController(EntitlementCommands, EntitlementQueries, Controller):
@@ -116,6 +123,7 @@ class AlertController(AlertCommands, AlertQueries, Controller):
 CONTROLLERS = [
     CustomerController,
     CreditController,
+    WalletController,
     EventController,
     MeterController,
     ProductController,

@@ -256,6 +256,17 @@ class PriceIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         places = MINOR_UNITS.get(self.currency.upper(), 2)
         prices = []
         for i, m in enumerate(self.meters or []):
+            shown = [k for k in ("name", "description", "measurement_unit") if getattr(m, k) is not None]
+            if shown:
+                # Refused rather than stored and ignored: a priced meter shows the meter's own text.
+                raise Invalid(
+                    "invalid price",
+                    "invalid_product",
+                    [
+                        Fault(f"price.meters.{k}", "is not supported: the meter's own is shown (PATCH /meters/{id})", i)
+                        for k in shown
+                    ],
+                )
             if m.price_per_unit is None:
                 raise Invalid(
                     "invalid price", "invalid_product", [Fault("price.meters.price_per_unit", "is required", i)]

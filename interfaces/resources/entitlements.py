@@ -56,11 +56,13 @@ class EntitlementChanges(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class EntitlementCreate(EntitlementChanges, forbid_unknown_fields=True, kw_only=True):
+    """Dodo requires `rollover_enabled`; tally takes its absence as false (no rollover), what it means anyway."""
+
     name: Name
     unit: Unit
     precision: Count
-    rollover_enabled: bool
     overage_enabled: bool
+    rollover_enabled: bool = False
 
 
 class LedgerEntryCreate(msgspec.Struct, forbid_unknown_fields=True):

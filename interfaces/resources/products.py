@@ -12,6 +12,7 @@ import msgspec
 
 from application.tally import Tally
 from domain.credit_rules import Attachment, ProrationBehavior
+from domain.errors import Fault, Invalid
 from domain.product import MAX_USAGE_PRICES, Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
 from interfaces.resources.prices import CreditTermsView, UsagePriceCreate, UsagePriceView, pricing_view
@@ -23,11 +24,18 @@ Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 Count = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
 
 
+TRIAL_FIELDS = ("trial_credits", "trial_credits_expire_after_trial")
+TRIAL_REFUSED = (
+    "is not supported: tally grants no trial credits; omit it, and grant credits by hand with a ledger entry "
+    "(POST /credit-entitlements/{id}/balances/{customer_id}/ledger-entries) if a trial should have some"
+)
+
+
 class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Dodo's AttachCreditEntitlementParam without the entitlement's id: credits granted each cycle, and
     per-product overrides of the entitlement's terms, and what a plan change onto the product grants for the rest
-    of the cycle (`proration_behavior`, docs/subscriptions.md). The trial fields are accepted and not applied
-    (docs/credit-entitlements.md)."""
+    of the cycle (`proration_behavior`, docs/subscriptions.md). The trial fields are refused (422): tally grants
+    no trial credits (docs/credit-entitlements.md)."""
 
     credits_amount: Decimal
     currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)] | None = None
@@ -49,13 +57,14 @@ class AttachmentTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     trial_credits_expire_after_trial: bool | None = None
 
     def attachment(self, entitlement_id: str) -> Attachment:
-        unused = (
-            "credit_entitlement_id",
-            "credits_amount",
-            "proration_behavior",
-            "trial_credits",
-            "trial_credits_expire_after_trial",
-        )
+        trial = [k for k in TRIAL_FIELDS if getattr(self, k) is not None]
+        if trial:
+            raise Invalid(
+                "trial credits are not supported",
+                "invalid_product",
+                [Fault(f"credit_entitlements.{k}", TRIAL_REFUSED) for k in trial],
+            )
+        unused = ("credit_entitlement_id", "credits_amount", "proration_behavior", *TRIAL_FIELDS)
         overrides = {k: v for k, v in msgspec.structs.asdict(self).items() if v is not None and k not in unused}
         return Attachment(entitlement_id, self.credits_amount, overrides, self.proration_behavior or "prorate")
 

@@ -1,7 +1,9 @@
 """The `balances` projection: the credit entitlements, and per credit wallet
 (one per customer and entitlement, plus the default one of the old `credits`
 form) its balance and overage, its grants with what is left of them, and a
-ledger line for every movement with Dodo's transaction type."""
+ledger line for every movement with Dodo's transaction type; and per money
+wallet (one per customer and currency, domain/money_wallet.py) its balance and
+a ledger line for every entry, with the balance before and after it."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from psycopg import Cursor, sql
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_ledger import LedgerEffect, LedgerEvent
 from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
+from domain.money_wallet import MoneyWallet
 from projections.engine.json_values import to_json
 from projections.engine.projection import Page, Projection
 from store.rows import one
@@ -34,7 +37,7 @@ def old_type(effect: LedgerEffect) -> str:
 class BalancesProjection(Projection):
     name = "balances"
     version = 1
-    topics = events_of(CreditWallet, CreditEntitlement)
+    topics = events_of(CreditWallet, CreditEntitlement, MoneyWallet)
     tables: ClassVar[dict[str, str]] = {
         "entitlements": """
             CREATE TABLE {entitlements} (
@@ -106,12 +109,48 @@ class BalancesProjection(Projection):
             );
             CREATE INDEX ON {ledger} (wallet_id, entry_id) WHERE entry_id IS NOT NULL;
         """,
+        "money_wallets": """
+            CREATE TABLE {money_wallets} (
+                id uuid PRIMARY KEY,
+                business_id uuid NOT NULL,
+                customer_id text NOT NULL,
+                currency text NOT NULL,
+                balance numeric NOT NULL,
+                top_up_below numeric,
+                top_up_amount numeric,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                position bigint NOT NULL,
+                UNIQUE (business_id, customer_id, currency)
+            );
+        """,
+        "money_ledger": """
+            CREATE TABLE {money_ledger} (
+                wallet_id uuid NOT NULL,
+                position bigint NOT NULL,
+                business_id uuid NOT NULL,
+                customer_id text NOT NULL,
+                currency text NOT NULL,
+                event_type text NOT NULL,
+                is_credit boolean NOT NULL,
+                amount numeric NOT NULL,
+                balance_before numeric NOT NULL,
+                balance_after numeric NOT NULL,
+                reason text,
+                reference text,
+                at timestamptz NOT NULL,
+                PRIMARY KEY (wallet_id, position)
+            );
+            CREATE INDEX ON {money_ledger} (business_id, customer_id, position);
+        """,
     }
     keys: ClassVar[dict[str, tuple[str, ...]]] = {
         "entitlements": ("id",),
         "wallets": ("id",),
         "grants": ("wallet_id", "grant_id"),
         "ledger": ("wallet_id", "position"),
+        "money_wallets": ("id",),
+        "money_ledger": ("wallet_id", "position"),
     }
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
@@ -191,8 +230,59 @@ class BalancesProjection(Projection):
                             position,
                         )
                     self._spend(cur, wallet, e.allocations, e.timestamp)
+                case MoneyWallet.Opened():
+                    cur.execute(
+                        sql.SQL(
+                            "INSERT INTO {} (id, business_id, customer_id, currency, balance, created_at, updated_at, "
+                            "position) VALUES (%s, %s, %s, %s, 0, %s, %s, %s)"
+                        ).format(self.t("money_wallets")),
+                        (wallet, e.business_id, e.customer_id, e.currency, e.timestamp, e.timestamp, position),
+                    )
+                case MoneyWallet.Credited() | MoneyWallet.Debited():
+                    self._money_entry(cur, position, e)
+                case MoneyWallet.AutoTopUpSet():
+                    cur.execute(
+                        sql.SQL(
+                            "UPDATE {} SET top_up_below = %s, top_up_amount = %s, updated_at = %s, position = %s "
+                            "WHERE id = %s"
+                        ).format(self.t("money_wallets")),
+                        (e.below, e.amount, e.timestamp, position, wallet),
+                    )
             if isinstance(e, LEDGER_EVENTS):
                 self._line(cur, wallet, position, e)
+
+    def _money_entry(self, cur: Cursor[Any], position: int, e: MoneyWallet.Credited | MoneyWallet.Debited) -> None:
+        credit = isinstance(e, MoneyWallet.Credited)
+        cur.execute(
+            sql.SQL(
+                "UPDATE {} SET balance = balance + %s, updated_at = %s, position = %s WHERE id = %s "
+                "RETURNING business_id, customer_id, currency, balance"
+            ).format(self.t("money_wallets")),
+            (e.amount if credit else -e.amount, e.timestamp, position, e.originator_id),
+        )
+        w = one(cur)
+        cur.execute(
+            sql.SQL(
+                "INSERT INTO {} (wallet_id, position, business_id, customer_id, currency, event_type, is_credit, "
+                "amount, balance_before, balance_after, reason, reference, at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            ).format(self.t("money_ledger")),
+            (
+                e.originator_id,
+                position,
+                w["business_id"],
+                w["customer_id"],
+                w["currency"],
+                e.event_type,
+                credit,
+                e.amount,
+                w["balance"] - (e.amount if credit else -e.amount),
+                w["balance"],
+                e.reason,
+                e.reference,
+                e.timestamp,
+            ),
+        )
 
     def _entitlement(self, cur: Cursor[Any], change: str, value: Any, e: Any, position: int) -> None:
         cur.execute(

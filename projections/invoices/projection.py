@@ -40,6 +40,7 @@ class InvoicesProjection(Projection):
                 voided_at timestamptz,
                 void_reason text,
                 uncollectible_at timestamptz,
+                wallet_applied numeric NOT NULL DEFAULT 0,
                 position bigint NOT NULL
             );
             CREATE INDEX ON {invoices} (business_id, customer_id, position);
@@ -58,6 +59,7 @@ class InvoicesProjection(Projection):
             "voided_at timestamptz",
             "void_reason text",
             "uncollectible_at timestamptz",
+            "wallet_applied numeric NOT NULL DEFAULT 0",
         ),
     }
 
@@ -102,6 +104,13 @@ class InvoicesProjection(Projection):
                     self._set(cur, e.originator_id, VOID, voided_at=e.voided_at, void_reason=e.reason)
                 case Invoice.MarkedUncollectible():
                     self._set(cur, e.originator_id, UNCOLLECTIBLE, uncollectible_at=e.marked_at)
+                case Invoice.WalletApplied():
+                    cur.execute(
+                        sql.SQL("UPDATE {} SET wallet_applied = wallet_applied + %s WHERE id = %s").format(
+                            self.t("invoices")
+                        ),
+                        (e.amount, e.originator_id),
+                    )
 
     def _set(self, cur: Cursor[Any], invoice: Any, status: str, **columns: Any) -> None:
         assignments = sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in ["status", *columns])

@@ -16,6 +16,7 @@ from psycopg import sql
 from domain.billing_details import BillingDetails
 from domain.errors import NotFound
 from domain.invoice import Invoice, Status
+from domain.money import money
 from domain.rating import Line
 from projections.customers.projection import BillingDetailsView, billing_details_view
 from projections.reads.billing_views import LineView, line_view
@@ -42,6 +43,9 @@ class InvoiceView(msgspec.Struct):
     voided_at: datetime | None = None
     void_reason: str | None = None
     uncollectible_at: datetime | None = None
+    # What the customer's money wallet paid at issue, and what is left to pay (None while a draft).
+    wallet_applied: str | None = None
+    amount_due: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,11 @@ class InvoiceRow:
     voided_at: datetime | None
     void_reason: str | None
     uncollectible_at: datetime | None
+    wallet_applied: Decimal
+
+    @property
+    def amount_due(self) -> Decimal:
+        return self.total - self.wallet_applied
 
     @classmethod
     def of(cls, r: dict[str, Any]) -> InvoiceRow:
@@ -90,6 +99,7 @@ class InvoiceRow:
             r["voided_at"],
             r["void_reason"],
             r["uncollectible_at"],
+            r["wallet_applied"],
         )
 
 
@@ -114,6 +124,8 @@ def invoice_view(invoice: Invoice | InvoiceRow) -> InvoiceView:
         voided_at=invoice.voided_at,
         void_reason=invoice.void_reason,
         uncollectible_at=invoice.uncollectible_at,
+        wallet_applied=str(money(invoice.wallet_applied, invoice.currency)),
+        amount_due=str(money(invoice.amount_due, invoice.currency)),
     )
 
 

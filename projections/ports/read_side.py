@@ -198,6 +198,10 @@ class ReadModels:
         with self.datastore.transaction(commit=False) as cur:
             return alert_queries.moved_customers(cur, self.schema, since, until)
 
+    def low_balance_businesses(self) -> set[uuid.UUID]:
+        with self.datastore.transaction(commit=False) as cur:
+            return alert_queries.low_balance_businesses(cur, self.schema)
+
     def customers_of(self, business: uuid.UUID) -> list[str]:
         with self.datastore.transaction(commit=False) as cur:
             return alert_queries.customers_of(cur, self.schema, business)

@@ -16,11 +16,15 @@ class ShownModels:
         self.datastore = datastore
         self.schema = schema
 
-    def invoices(self) -> dict[uuid.UUID, tuple[Decimal, list[Decimal]]]:
-        """Each issued invoice's total and its lines' amounts."""
+    def invoices(self) -> dict[uuid.UUID, tuple[Decimal, list[Decimal], Decimal]]:
+        """Each issued invoice's total, its lines' amounts and what its money wallet paid."""
         return {
-            r["id"]: (Decimal(r["total"]), [Decimal(str(line["amount"])) for line in r["lines"]])
-            for r in self._rows("invoices", "id, total, lines")
+            r["id"]: (
+                Decimal(r["total"]),
+                [Decimal(str(line["amount"])) for line in r["lines"]],
+                Decimal(r["wallet_applied"]),
+            )
+            for r in self._rows("invoices", "id, total, lines, wallet_applied")
         }
 
     def balances(self) -> dict[uuid.UUID, tuple[Decimal, Decimal]]:
@@ -29,6 +33,10 @@ class ShownModels:
             r["id"]: (Decimal(r["balance"]), Decimal(r["overage"]))
             for r in self._rows("wallets", "id, balance, overage")
         }
+
+    def money_balances(self) -> dict[uuid.UUID, Decimal]:
+        """Each money wallet's balance."""
+        return {r["id"]: Decimal(r["balance"]) for r in self._rows("money_wallets", "id, balance")}
 
     def entitlements(self) -> dict[uuid.UUID, tuple[dict[str, Any], bool]]:
         """Each credit entitlement's terms (as stored) and whether it is deleted."""

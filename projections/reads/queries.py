@@ -17,6 +17,7 @@ from domain.meter import Meter
 from projections.balances import credit_queries
 from projections.balances.credit_queries import CreditsView
 from projections.balances.entitlement_queries import EntitlementReads
+from projections.balances.wallet_queries import WalletEntryRow, WalletRow, wallet_entries, wallets_of
 from projections.charges import queries as charge_queries
 from projections.customers import projection as customer_queries
 from projections.customers.projection import CustomerFilter, CustomerView
@@ -181,6 +182,14 @@ class Queries:
 
     def credits(self, business: uuid.UUID, customer_id: str, page_number: int = 0, page_size: int = 100) -> CreditsView:
         return credit_queries.credits_of(self.datastore, self.schema, business, customer_id, page_number, page_size)
+
+    def money_wallets(self, business: uuid.UUID, customer_id: str) -> list[WalletRow]:
+        return wallets_of(self.datastore, self.schema, business, customer_id)
+
+    def wallet_entries(
+        self, business: uuid.UUID, customer_id: str, currency: str | None, offset: int, limit: int
+    ) -> list[WalletEntryRow]:
+        return wallet_entries(self.datastore, self.schema, business, customer_id, currency, offset, limit)
 
     def webhooks(self, business: uuid.UUID, limit: int, iterator: int) -> WebhookPage:
         return webhook_queries.list_webhooks(self.datastore, self.schema, business, limit, iterator)

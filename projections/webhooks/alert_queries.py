@@ -53,6 +53,17 @@ def moved_customers(
     return usage, wallets
 
 
+def low_balance_businesses(cur: Cursor[Any], schema: str) -> set[uuid.UUID]:
+    cur.execute(
+        sql.SQL(
+            "SELECT business_id FROM {} WHERE NOT deleted AND terms->>'low_balance_threshold_percent' IS NOT NULL "
+            "UNION SELECT business_id FROM {} "
+            "WHERE jsonb_path_exists(credit_entitlements, '$[*].overrides.low_balance_threshold_percent')"
+        ).format(_t(schema, "entitlements"), _t(schema, "products")),
+    )
+    return {r["business_id"] for r in cur.fetchall()}
+
+
 def customers_of(cur: Cursor[Any], schema: str, business: uuid.UUID) -> list[str]:
     cur.execute(
         sql.SQL(

@@ -23,7 +23,9 @@ from domain.credit_ledger import LedgerEvent
 from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
 from domain.cycles import cycle_until
 from domain.invoice import Invoice
+from domain.low_balance import LowBalance
 from domain.meter import Meter
+from domain.money_wallet import MoneyWallet
 from domain.proration import Change, Plan, addons_from_terms
 from domain.subscription import Subscription
 from domain.timeline import Epoch, Timeline
@@ -361,6 +363,46 @@ def alert_triggered(e: AlertTrigger.Triggered, subject: Subject) -> Fact:
     )
 
 
+def balance_fell_low(e: LowBalance.FellBelowThreshold, subject: Subject) -> Fact:
+    """Dodo's credit.balance_low of an entitlement's balance, once per cycle (domain/low_balance.py)."""
+    return Fact(
+        "credit.balance_low",
+        e.business_id,
+        {
+            "available_balance": _text(e.balance),
+            "brand_id": str(e.business_id),
+            "credit_entitlement_id": e.entitlement_id,
+            "credit_entitlement_name": e.entitlement_name,
+            "customer_id": e.customer_id,
+            "subscription_credits_amount": _text(e.granted),
+            "subscription_id": str(e.subscription_id),
+            "threshold_amount": _text(e.granted * e.percent / 100),
+            "threshold_percent": e.percent,
+        },
+    )
+
+
+def money_wallet_opened(e: MoneyWallet.Opened, subject: Subject) -> None:
+    subject.update(business_id=str(e.business_id), customer_id=e.customer_id, currency=e.currency)
+    return None
+
+
+def top_up_requested(e: MoneyWallet.TopUpRequested, subject: Subject) -> Fact:
+    """tally's own: the money wallet fell below its `auto_top_up.below` (docs/wallets.md)."""
+    return Fact(
+        "wallet.top_up_requested",
+        uuid.UUID(subject["business_id"]),
+        {
+            "wallet_id": str(e.originator_id),
+            "customer_id": subject["customer_id"],
+            "currency": subject["currency"],
+            "amount": _text(e.amount),
+            "balance": _text(e.balance),
+            "requested_at": _iso(e.timestamp),
+        },
+    )
+
+
 FACTS: dict[type, Builder] = {
     CreditWallet.Opened: wallet_opened,
     **{cls: ledger_entry for cls in LEDGER_EVENTS},
@@ -377,6 +419,9 @@ FACTS: dict[type, Builder] = {
     Invoice.Voided: invoice_voided,
     Invoice.MarkedUncollectible: invoice_uncollectible,
     AlertTrigger.Triggered: alert_triggered,
+    LowBalance.FellBelowThreshold: balance_fell_low,
+    MoneyWallet.Opened: money_wallet_opened,
+    MoneyWallet.TopUpRequested: top_up_requested,
     Meter.Created: meter_created,
     Meter.BackfillCompleted: backfill_completed,
 }

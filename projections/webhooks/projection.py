@@ -19,7 +19,9 @@ from domain.alert import Alert
 from domain.alert_trigger import AlertTrigger
 from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
+from domain.low_balance import LowBalance
 from domain.meter import Meter
+from domain.money_wallet import MoneyWallet
 from domain.subscription import Subscription
 from domain.webhook_endpoint import WebhookEndpoint
 from projections.engine.projection import Page, Projection
@@ -35,7 +37,9 @@ def delivery_id(endpoint_id: uuid.UUID, position: int) -> uuid.UUID:
 class WebhooksProjection(Projection):
     name = "webhooks"
     version = 1
-    topics = events_of(WebhookEndpoint, Alert, AlertTrigger, CreditWallet, Subscription, Invoice, Meter)
+    topics = events_of(
+        WebhookEndpoint, Alert, AlertTrigger, CreditWallet, Subscription, Invoice, Meter, LowBalance, MoneyWallet
+    )
     tables: ClassVar[dict[str, str]] = {
         "webhook_endpoints": """
             CREATE TABLE {webhook_endpoints} (

@@ -50,8 +50,8 @@ def test_the_worked_example_entitlement_is_valid():
         ({"currency": None}, "currency"),  # a price needs its currency
         ({"price_per_unit": None, "overage_enabled": False}, "currency"),  # a currency needs a price
         ({"price_per_unit": None, "currency": None}, "price_per_unit"),  # overage needs a price
-        ({"rollover_timeframe_count": 2}, "rollover_timeframe_count"),  # count without interval
-        ({"rollover_timeframe_interval": "Month"}, "rollover_timeframe_count"),  # interval without count
+        ({"rollover_timeframe_count": 2}, "rollover_timeframe_count"),  # a timeframe: refused
+        ({"rollover_timeframe_interval": "Month"}, "rollover_timeframe_count"),
         ({"precision": 11}, "precision"),
         ({"rollover_percentage": 101}, "rollover_percentage"),
         ({"overage_behavior": "invoice_later"}, "overage_behavior"),
@@ -68,15 +68,11 @@ def test_dodos_rules_refuse_an_entitlement(changes, field):
     assert refused.value.code == "invalid_credit_entitlement"
 
 
-def test_timeframe_count_and_interval_together_are_valid():
-    assert (
-        fields_of(
-            EntitlementTerms.from_terms(
-                {**API.terms(), "rollover_timeframe_count": 2, "rollover_timeframe_interval": "Month"}
-            )
-        )
-        == set()
+def test_a_rollover_timeframe_is_refused_rather_than_stored_and_ignored():
+    terms = EntitlementTerms.from_terms(
+        {**API.terms(), "rollover_timeframe_count": 2, "rollover_timeframe_interval": "Month"}
     )
+    assert fields_of(terms) == {"rollover_timeframe_count"}
 
 
 def test_an_update_applies_only_valid_changes_and_a_deleted_entitlement_refuses_them():

@@ -1,5 +1,5 @@
 """Customers: the list, a form to add one, and each customer's page with the upcoming
-invoice, credits and past invoices, and forms to subscribe them and grant credits."""
+invoice, credits, money wallets and past invoices, and forms to subscribe them and grant credits."""
 
 from __future__ import annotations
 
@@ -117,6 +117,8 @@ def _page(
             "subscriptions": subscriptions,
             "credits": credits,
             "entitlements": queries.entitlements.of_customer(business, customer_id).items,
+            "wallets": queries.money_wallets(business, customer_id),
+            "wallet_entries": queries.wallet_entries(business, customer_id, None, 0, LATEST),
             "invoices": invoice_list(tally, queries, business, customer_id, None, 0, LATEST, datetime.now(UTC)).items,
             "products": [p for p in products if not p.archived],
             "product_names": names,

@@ -19,6 +19,8 @@ from datetime import datetime
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
+from application.written import Written
+from domain.billing_details import BillingDetails
 from domain.business import Business, business_of_key_id
 from domain.errors import NotFound, Unauthorized
 from domain.ids import business_id
@@ -131,10 +133,18 @@ class Businesses:
         return matched
 
     def name_of(self, business: uuid.UUID) -> str:
+        return self.get(business).name
+
+    def get(self, business: uuid.UUID) -> Business:
         found = self._business(business)
         if found is None:
             raise NotFound("business", business)
-        return found.name
+        return found
+
+    def set_billing_details(self, business: uuid.UUID, details: BillingDetails) -> Written[uuid.UUID]:
+        found = self.get(business)
+        found.set_billing_details(details)
+        return Written.by(found.id, self.save(found))
 
     def _business(self, bid: uuid.UUID) -> Business | None:
         """The business with this id; None when there is none (or the id is another aggregate's)."""

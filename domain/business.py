@@ -10,9 +10,11 @@ import hashlib
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.billing_details import BillingDetails
 from domain.errors import Fault, Invalid, NotFound
 from domain.ids import business_id
 from domain.text import line_faults, printable
@@ -69,6 +71,19 @@ class Business(Aggregate):
     def __init__(self, name: str) -> None:
         self.name = name
         self.keys: dict[str, ApiKey] = {}
+        # Who the business's invoices say they are from, beside its name: legal name, email, tax id, address.
+        self.billing_details = BillingDetails()
+
+    def set_billing_details(self, change: BillingDetails) -> None:
+        """Replaces the fields the change gives; the others stay. Unlike a customer's, they are not copied onto
+        each invoice: a document shows the business as it is when rendered (docs/invoices.md)."""
+        details = self.billing_details.merged(change.check())
+        if details != self.billing_details:
+            self._billing_details_set(details=details.terms())
+
+    @event("BillingDetailsSet")
+    def _billing_details_set(self, details: dict[str, Any]) -> None:
+        self.billing_details = BillingDetails.from_terms(details)
 
     class ApiKeyIssued(Aggregate.Event):
         """Its own `apply`, not an `@event` method: a key's creation time is the event's timestamp."""

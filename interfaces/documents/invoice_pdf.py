@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from projections.customers.projection import AddressView
+from projections.customers.projection import AddressView, BillingDetailsView
 from projections.invoices.queries import InvoiceView
 
 FONT_ENV = "TALLY_PDF_FONT"
@@ -48,6 +48,7 @@ class Parties:
     customer: str  # the customer's name, else its id
     email: str = ""
     product: str = ""
+    business_lines: tuple[str, ...] = ()  # under the business's name: its billing details (business_lines())
 
 
 def _found(env: str, paths: tuple[str, ...]) -> str | None:
@@ -105,7 +106,8 @@ def invoice_pdf(invoice: InvoiceView, parties: Parties, work: list[str] | None =
         pdf.write_line(f"Product: {parties.product}")
     pdf.ln(3)
     pdf.write_line("From", bold=True)
-    pdf.write_line(parties.business)
+    for line in (parties.business, *parties.business_lines):
+        pdf.write_line(line)
     pdf.ln(3)
     pdf.write_line("Bill to", bold=True)
     pdf.write_line(billed)
@@ -172,6 +174,20 @@ def _describe(pdf: FPDF, title: str, parties: Parties, billed: str) -> None:
         f"<dc:creator><rdf:Seq><rdf:li>{escape(parties.business)}</rdf:li></rdf:Seq></dc:creator>"
         f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(about)}</rdf:li></rdf:Alt></dc:description>'
         "</rdf:Description></rdf:RDF>"
+    )
+
+
+def business_lines(details: BillingDetailsView) -> tuple[str, ...]:
+    """What the business set of its billing details (PATCH /business), as the lines under its name."""
+    return tuple(
+        line
+        for line in (
+            details.legal_name or "",
+            *address_lines(details.address),
+            f"Tax id: {details.tax_id}" if details.tax_id else "",
+            details.email or "",
+        )
+        if line
     )
 
 

@@ -12,6 +12,7 @@ from litestar import Controller
 
 from interfaces.http.commands.addons import AddonCommands
 from interfaces.http.commands.alerts import AlertCommands
+from interfaces.http.commands.business import BusinessCommands
 from interfaces.http.commands.credits import CreditCommands
 from interfaces.http.commands.customers import CustomerCommands
 from interfaces.http.commands.entitlements import EntitlementCommands
@@ -27,6 +28,7 @@ from interfaces.http.commands.webhooks import WebhookCommands
 from interfaces.http.queries.addons import AddonQueries
 from interfaces.http.queries.alerts import AlertQueries
 from interfaces.http.queries.audit import AuditQueries
+from interfaces.http.queries.business import BusinessQueries
 from interfaces.http.queries.credits import CreditQueries
 from interfaces.http.queries.customers import CustomerQueries
 from interfaces.http.queries.entitlements import (
@@ -80,6 +82,11 @@ class ProductController(ProductCreation, ProductCommands, ProductQueries, Contro
     tags = ("products",)
 
 
+class BusinessController(BusinessCommands, BusinessQueries, Controller):
+    path = "/business"
+    tags = ("business",)
+
+
 class AddonController(AddonCommands, AddonQueries, Controller):
     path = "/addons"
     tags = ("add-ons",)
@@ -128,6 +135,7 @@ CONTROLLERS = [
     MeterController,
     ProductController,
     AddonController,
+    BusinessController,
     SubscriptionController,
     SimulationController,
     InvoiceController,

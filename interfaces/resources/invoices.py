@@ -18,7 +18,8 @@ from domain.invoice import DRAFT
 from domain.rating import UsagePrice
 from domain.time_range import check_times
 from interfaces.documents.invoice_csv import invoice_csv
-from interfaces.documents.invoice_pdf import Parties, invoice_pdf
+from interfaces.documents.invoice_pdf import Parties, business_lines, invoice_pdf
+from projections.customers.projection import billing_details_view
 from projections.invoices.queries import InvoiceView
 from projections.reads.billing_views import line_view
 from projections.reads.pages import PageOf
@@ -113,8 +114,13 @@ def parties_of(tally: Tally, business: uuid.UUID, invoice: InvoiceView) -> Parti
     """Who an invoice is from and to, and its product, by name: for its page and its PDF alike."""
     customer = tally.customers.get_customer(business, invoice.customer_id)
     product = tally.catalogue.get_product(business, uuid.UUID(invoice.product_id))
+    seller = tally.businesses.get(business)
     return Parties(
-        tally.businesses.name_of(business), customer.name or invoice.customer_id, customer.email or "", product.name
+        seller.name,
+        customer.name or invoice.customer_id,
+        customer.email or "",
+        product.name,
+        business_lines(billing_details_view(seller.billing_details)),
     )
 
 

@@ -249,3 +249,46 @@ def test_drafts_then_issued_invoices_page_as_one_list(client, auth, make_custome
     assert [[i["status"] for i in p["items"]] for p in pages] == [["draft", "draft"], ["draft", "issued"], ["issued"]]
     assert [p["has_more"] for p in pages] == [True, True, False]
     assert len({i["id"] for p in pages for i in p["items"]}) == 5
+
+
+def test_the_business_s_billing_details_are_set_by_patch_and_printed_under_from(
+    client, auth, make_customer, priced_plan, tally
+):
+    seller = {
+        "legal_name": "Nimbus Lda",
+        "email": "billing@nimbus.test",
+        "tax_id": "PT501234567",
+        "address": {"country": "PT", "street": "Rua Augusta 10", "city": "Lisboa", "zipcode": "1100-053"},
+    }
+    before = client.get("/business", headers=auth).json()
+    assert before["billing_details"]["address"] is None
+
+    r = client.patch("/business", json={"billing_details": seller}, headers=auth)
+
+    assert r.status_code == 200, r.text
+    shown = client.get("/business", headers=auth).json()
+    assert shown["billing_details"] == {**seller, "address": {**seller["address"], "state": None}}
+    assert shown["name"] == before["name"] and r.json()["position"] > 0
+    make_customer("cus_b")
+    invoice = issued_invoice(client, auth, lambda c: c, priced_plan, "cus_b")
+    pdf = client.get(f"/invoices/{invoice['id']}/pdf", headers=auth)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.content)).pages)
+    for line in ("Nimbus Lda", "Rua Augusta 10", "1100-053 Lisboa", "PT", "Tax id: PT501234567", "billing@nimbus.test"):
+        assert line in text, (line, text)
+    assert text.index(before["name"]) < text.index("Rua Augusta 10") < text.index("Bill to")
+
+
+def test_bad_business_details_are_422_and_change_nothing_and_another_key_sees_its_own(client, auth, tally):
+    refused = [
+        {"billing_details": {"address": {"country": "portugal"}}},
+        {"billing_details": {"legal_name": "a\u0000b"}},
+        {"billing_details": {}, "name": "renamed"},
+    ]
+    for body in refused:
+        r = client.patch("/business", json=body, headers=auth)
+        assert r.status_code in (400, 422) and r.headers["content-type"].startswith("application/problem+json"), r.text
+    assert client.get("/business", headers=auth).json()["billing_details"]["legal_name"] is None
+    other = {"Authorization": f"Bearer {tally.businesses.create_key('other-co')}"}
+    client.patch("/business", json={"billing_details": {"legal_name": "Other Co Ltd"}}, headers=other)
+    assert client.get("/business", headers=auth).json()["billing_details"]["legal_name"] is None
+    assert client.get("/business", headers=other).json()["name"] == "other-co"

@@ -65,3 +65,18 @@ def test_a_refused_action_comes_back_with_the_reason_and_a_cross_site_one_change
     late = client.post(f"/dashboard/invoices/{draft['id']}/void", data={"reason": "too late"}, headers=SAME_ORIGIN)
     assert late.status_code == 409 and "cannot void an invoice that is paid" in late.text
     assert client.get(f"/invoices/{draft['id']}", headers=auth).json()["status"] == "paid"
+
+
+def test_the_invoice_page_shows_the_business_s_billing_details_under_from(
+    client: Any, auth: Any, worker: Any, key: str
+) -> None:
+    draft = draft_of(client, auth, worker)
+    sign_in(client, key)
+    assert "Hauptstr. 1" not in client.get(f"/dashboard/invoices/{draft['id']}").text
+    details = {"legal_name": "Acme GmbH", "address": {"country": "DE", "street": "Hauptstr. 1", "city": "Berlin"}}
+    assert client.patch("/business", json={"billing_details": details}, headers=auth).status_code == 200
+
+    page = client.get(f"/dashboard/invoices/{draft['id']}").text
+
+    shown_from = page[page.index("<dt>From</dt>") : page.index("<dt>Customer</dt>")]
+    assert "Acme GmbH" in shown_from and "Hauptstr. 1" in shown_from and "Berlin" in shown_from and "DE" in shown_from

@@ -9,6 +9,10 @@ from litestar.testing import TestClient
 from bench import baseline
 from bench.bodies import body
 
+# The baseline has one table in a schema of its own, dropped and made again by each test: its tests run on one
+# worker, one after another (another worker's drop would fail this one's insert).
+pytestmark = pytest.mark.xdist_group("bench_baseline")
+
 
 @pytest.fixture
 def baseline_client(database_url, monkeypatch):

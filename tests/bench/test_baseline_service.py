@@ -3,24 +3,25 @@
 import json
 from datetime import datetime, timezone
 
+import psycopg
 import pytest
 from litestar.testing import TestClient
 
 from bench import baseline
 from bench.bodies import body
 
-# The baseline has one table in a schema of its own, dropped and made again by each test: its tests run on one
-# worker, one after another (another worker's drop would fail this one's insert).
-pytestmark = pytest.mark.xdist_group("bench_baseline")
-
 
 @pytest.fixture
 def baseline_client(database_url, monkeypatch):
-    baseline.create_table(database_url)
-    monkeypatch.setenv("BENCH_DATABASE_URL", database_url)
-    monkeypatch.setenv("BENCH_KEY", "secret")
-    with TestClient(baseline.create_app()) as test_client:
-        yield test_client
+    """The baseline has one table in a schema of its own, dropped and made again here: a test holds a lock on
+    it, so another xdist worker's drop cannot fail this test's insert."""
+    with psycopg.connect(database_url, autocommit=True) as held:
+        held.execute("SELECT pg_advisory_lock(hashtext('tally bench baseline tests'))")
+        baseline.create_table(database_url)
+        monkeypatch.setenv("BENCH_DATABASE_URL", database_url)
+        monkeypatch.setenv("BENCH_KEY", "secret")
+        with TestClient(baseline.create_app()) as test_client:
+            yield test_client
 
 
 def test_a_batch_is_stored_and_a_resend_is_all_duplicates(baseline_client):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from eventsourcing.persistence import IntegrityError
@@ -55,10 +55,10 @@ class _Queued:
 
     ids: list[uuid.UUID]
     rows: list[bytes]
-    written: int | None = None
+    written: int = 0
     position: int = 0
     failure: BaseException | None = None
-    finished: bool = field(default=False)
+    finished: bool = False
 
 
 class Ingestion:
@@ -120,7 +120,6 @@ class Ingestion:
                     self._turn.notify_all()
         if mine.failure is not None:
             raise mine.failure
-        assert mine.written is not None
         return mine.written, mine.position
 
     def _take(self) -> list[_Queued]:
@@ -162,10 +161,10 @@ class Ingestion:
                 queued.failure, queued.finished = failure, True
             return
         for queued in group:
-            queued.written, queued.position = 0, position
+            queued.position = position
         for i, owner in zip(ids, owners, strict=True):
             if i not in stored:
-                owner.written = (owner.written or 0) + 1
+                owner.written += 1
         for queued in group:
             queued.finished = True
 

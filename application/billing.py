@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -29,6 +29,8 @@ from application.entitlements import Entitlements
 from application.late_usage import late_lines_of
 from application.observing import Observer, Unobserved
 from application.ports import ReadSide
+from application.threshold_bills import less_threshold_invoices
+from application.upcoming import Upcoming
 from application.wallets import Wallets
 from domain.credit_rules import Pool
 from domain.credit_settlement import Closing, debit_usage, grant, settle
@@ -37,7 +39,7 @@ from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
 from domain.entitlements import awaiting_close, cycle_grants, cycle_reference, entitlement_grants
 from domain.errors import Conflict, NotReady
-from domain.invoice import Invoice, difference_invoice_id, invoice_id
+from domain.invoice import Invoice, difference_invoice_id, invoice_id, threshold_invoice_id
 from domain.invoice_numbering import InvoiceNumbering, numbering_id
 from domain.late_usage import with_late
 from domain.product import Product
@@ -61,6 +63,8 @@ class Issued:
 
     invoices: list[Invoice]
     aggregates: list[Any]
+    # Per invoice, what its bill's threshold invoices billed past it: credited to the customer's wallet.
+    excess: dict[uuid.UUID, Decimal] = field(default_factory=dict)
 
 
 class Billing:
@@ -172,11 +176,13 @@ class Billing:
         starts = [subscription.bill_start(c) for c in due]
         numbering = self.numbering(subscription.business_id)
         numbers = numbering.take([invoice_id(subscription.id, start) for start in starts])
-        invoices = []
+        invoices, excess = [], {}
         bill_to = self._bill_to(subscription)
         for c, start, (parts, late, position), number in zip(due, starts, measured, numbers, strict=True):
             rated = self._rate(inputs, parts, late)
+            rated, over = less_threshold_invoices(self.repository, subscription, start, rated)
             invoice = self._invoice(subscription, start, c.end, parts, rated, now, number, bill_to)
+            excess[invoice.id] = over
             subscription.close_cycle(c, invoice.id, position)
             following = subscription.cycle(c.index + 1)
             next_product = (
@@ -188,7 +194,7 @@ class Billing:
                 )
             self._settle_entitlements(inputs, subscription, next_product, c, rated.lines, invoice.id, inputs.open_cycle)
             invoices.append(invoice)
-        return self._paid_from_wallets(Issued(invoices, [*invoices, numbering, *inputs.wallets]), now)
+        return self._paid_from_wallets(Issued(invoices, [*invoices, numbering, *inputs.wallets], excess), now)
 
     def bill_part(self, subscription: Subscription, at: datetime, now: datetime, preview: bool = False) -> Issued:
         """Bills the open cycle's part before `at` (a plan change's), if it has one: the usage measured,
@@ -203,7 +209,9 @@ class Billing:
         [(measured, late, position)] = self._measured(subscription, inputs, [(replace(c, end=at), parts)])
         numbering = self.numbering(subscription.business_id)
         [number] = numbering.take([invoice_id(subscription.id, start)])
-        rated = self._rate(inputs, measured, late, closing=False)
+        rated, over = less_threshold_invoices(
+            self.repository, subscription, start, self._rate(inputs, measured, late, closing=False)
+        )
         invoice = self._invoice(subscription, start, at, measured, rated, now, number, self._bill_to(subscription))
         subscription.bill_part(at, invoice.id, position)
         reference = cycle_reference(subscription.id, c)
@@ -212,7 +220,39 @@ class Billing:
                 inputs.wallet.debit(line.credits_used, reference, line.meter_id, "usage", f"invoice:{invoice.id}")
         for e, wallet in inputs.balances.items():
             debit_usage(wallet, inputs.terms[e], inputs.prices, rated.lines, reference, str(invoice.id))
-        return self._paid_from_wallets(Issued([invoice], [invoice, numbering, *inputs.wallets]), now)
+        return self._paid_from_wallets(
+            Issued([invoice], [invoice, numbering, *inputs.wallets], {invoice.id: over}), now
+        )
+
+    def bill_threshold(self, subscription: Subscription, upcoming: Upcoming, now: datetime) -> Issued:
+        """A threshold invoice of the open bill so far, as the upcoming invoice prices it (less what earlier
+        threshold invoices billed); no credits move: the bill that ends the cycle settles them."""
+        c = subscription.open_cycle
+        assert c is not None
+        numbering = self.numbering(subscription.business_id)
+        rated = upcoming.rated
+        start = subscription.bill_start(c)
+        sequence = len(subscription.threshold_invoices)
+        invoice = Invoice(
+            business_id=subscription.business_id,
+            customer_id=subscription.customer_id,
+            subscription_id=subscription.id,
+            product_id=upcoming.product_id,
+            cycle_start=start,
+            cycle_end=now,
+            currency=rated.currency,
+            price=rated.price,
+            lines=[line.terms() for line in rated.lines],
+            total=rated.total,
+            issued_at=now,
+            number=numbering.take([threshold_invoice_id(subscription.id, start, sequence)])[0],
+            bill_to=self._bill_to(subscription),
+            segments=billed_terms(list(upcoming.parts), rated.currency),
+            billing_reason="threshold",
+            sequence=sequence,
+        )
+        subscription.invoice_threshold(now, invoice.id, rated.total, upcoming.position)
+        return self._paid_from_wallets(Issued([invoice], [invoice, numbering]), now)
 
     def bill_difference(self, subscription: Subscription, at: datetime, now: datetime) -> Issued:
         """Charges a difference_immediately change at `at`: the new plan's fixed price x quantity less the old
@@ -243,7 +283,7 @@ class Billing:
     def _paid_from_wallets(self, issued: Issued, now: datetime) -> Issued:
         """Every invoice a bill issues is paid from the customer's money wallet in its currency as far as it
         goes (application/wallets.py); the wallets are saved with it."""
-        return Issued(issued.invoices, [*issued.aggregates, *self.wallets.pay(issued.invoices, now)])
+        return Issued(issued.invoices, [*issued.aggregates, *self.wallets.pay(issued.invoices, now, issued.excess)])
 
     def _inputs(self, subscription: Subscription, parts: list[Segment], now: datetime, preview: bool) -> BillInputs:
         """The products of the segments (and of the plans that follow them), their meters, the wallet and the

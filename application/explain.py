@@ -34,7 +34,7 @@ from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.cycles import LateWindow
 from domain.entitlements import cycle_reference
-from domain.invoice import Invoice
+from domain.invoice import VOID, Invoice
 from domain.late_usage import with_late, without_credits
 from domain.meter import Meter
 from domain.money_wallet import MoneyWallet, money_wallet_id
@@ -54,6 +54,7 @@ from domain.proration import (
 from domain.rating import LateFor, Line, Usage, UsagePrice, group_order
 from domain.subscription import Subscription
 from domain.usage_event import UsageEvent
+from domain.usage_threshold import less_invoiced
 from store.event_store import EventStore
 
 ZERO = Decimal(0)
@@ -71,7 +72,9 @@ COMPARED = (
     "uncharged",
     "segment",
     "late_for",
+    "kind",
 )
+BILLS = (Subscription.CycleClosed, Subscription.PartBilled, Subscription.DifferenceBilled)
 
 # (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
 Evidence = Callable[[uuid.UUID, str, int, int], Iterable[tuple[int, Any]]]
@@ -98,6 +101,7 @@ class LineWork:
     segment: int | None = None  # the plan segment (Explanation.segments) whose prices rated it
     # A late line's bill: what it had billed, what it costs now (this line's quantities), the difference billed.
     late_for: LateFor | None = None
+    kind: str = "usage"  # or a line with no meter: already_invoiced (domain/usage_threshold.py)
 
 
 @dataclass(frozen=True)
@@ -200,16 +204,17 @@ class InvoiceExplainer:
             self.owned(business, Invoice, "invoice", invoice) if business else self.repository.get(invoice)
         )
         subscription: Subscription = self.repository.get(issued.subscription_id)
-        b = subscription.invoice_ids.index(issued.id)
-        upto = subscription.usage_positions[b]
-        after = subscription.usage_positions[b - 1] if b else 0
-        k = subscription.bill_cycles[b]
+        history = list(self.repository.event_store.get(subscription.id))
         bill = next(
-            e
-            for e in self.repository.event_store.get(subscription.id)
-            if isinstance(e, (Subscription.CycleClosed, Subscription.PartBilled, Subscription.DifferenceBilled))
-            and e.invoice_id == issued.id
+            e for e in history if isinstance(e, (*BILLS, Subscription.ThresholdInvoiced)) and e.invoice_id == issued.id
         )
+        # A threshold invoice is no bill of its own: it prices the open bill as the bills before it left it.
+        b = sum(1 for e in history if isinstance(e, BILLS) and e.originator_version < bill.originator_version)
+        upto = (
+            bill.usage_position if isinstance(bill, Subscription.ThresholdInvoiced) else subscription.usage_positions[b]
+        )
+        after = subscription.usage_positions[b - 1] if b else 0
+        k = bill.index
         closed_at = self.log.positions(subscription.id)[bill.originator_version]
         segments = issued_segments(issued)
         products: dict[uuid.UUID, Product] = {}
@@ -250,7 +255,8 @@ class InvoiceExplainer:
                     self._measure(usages, counted, alone, meters[price.meter_id], late, late=True)
             parts.append(SegmentUsage(segment, product.price, usages, carried))
         balance = wallet.balance if wallet else ZERO
-        closing = isinstance(bill, Subscription.CycleClosed)  # a part or a difference charges no overage
+        # A part or a difference charges no overage; a threshold invoice prices as the upcoming invoice does.
+        closing = isinstance(bill, (Subscription.CycleClosed, Subscription.ThresholdInvoiced))
         rated = rate_bill(parts, issued.currency, balance, pools, closing)
         # Overage and add-on lines count no events; overage is credits at the entitlement's price per unit.
         counted += [(UsagePrice(line.meter_id, line.unit_price), 0) for line in rated.lines[len(counted) :]]
@@ -271,6 +277,9 @@ class InvoiceExplainer:
                 price = lb.price_of(line) if lb else UsagePrice(line.meter_id, line.unit_price)
                 n = lb.events.get(line.meter_id, 0) if lb else 0
                 lines.append(self._line_work(line, price, n, issued, len(lines), Fraction(1)))
+        invoiced, numbers = self._threshold_invoiced(history, bill, issued, closed_at)
+        rated, _ = less_invoiced(rated, invoiced, numbers)
+        lines += [self._adjustment_work(line, issued, i) for i, line in enumerate(rated.lines) if i >= len(lines)]
         wallet_paid = self._wallet_paid(issued)
         matches = (
             len(rated.lines) == len(issued.lines)
@@ -302,6 +311,46 @@ class InvoiceExplainer:
             issued.number,
             issued.wallet_applied,
             wallet_paid,
+        )
+
+    def _threshold_invoiced(
+        self, history: list[Any], bill: Any, issued: Invoice, closed_at: int
+    ) -> tuple[Decimal, list[str]]:
+        """What the threshold invoices of the bill before it had billed (those not void when it was made)."""
+        earlier = [
+            e.invoice_id
+            for e in history
+            if isinstance(e, Subscription.ThresholdInvoiced)
+            and e.originator_version < bill.originator_version
+            and (e.index, e.start) == (bill.index, issued.cycle_start)
+        ]
+        invoices: list[Invoice] = [self.repository.get(i, version=self._version_before(i, closed_at)) for i in earlier]
+        billed = [i for i in invoices if i.status != VOID]
+        return sum((i.total for i in billed), ZERO), [i.number for i in billed]
+
+    @staticmethod
+    def _adjustment_work(line: Line, issued: Invoice, i: int) -> LineWork:
+        """A line with no meter (already invoiced): its amount is its whole work."""
+        issued_line = issued.lines[i] if i < len(issued.lines) else None
+        same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
+        return LineWork(
+            line.meter_id,
+            line.meter_name,
+            line.late,
+            0,
+            line.quantity,
+            line.free,
+            line.credits_used,
+            line.billable,
+            line.unit_price,
+            line.amount,
+            line.amount,
+            issued_line.amount if issued_line else None,
+            same,
+            line.model,
+            line.group,
+            [],
+            kind=line.kind,
         )
 
     def _wallet_paid(self, issued: Invoice) -> Decimal:

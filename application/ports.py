@@ -173,6 +173,10 @@ class ReadSide(Protocol):
         """Businesses with an entitlement or a product attachment that sets `low_balance_threshold_percent`."""
         ...
 
+    def threshold_businesses(self) -> set[uuid.UUID]:
+        """Businesses with a product (not archived) that sets `usage_thresholds`."""
+        ...
+
     def customers_of(self, business: uuid.UUID) -> list[str]:
         """Customers with an open cycle or a wallet."""
         ...

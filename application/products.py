@@ -14,6 +14,7 @@ from domain.cycles import Interval
 from domain.errors import Fault, Invalid, NotFound
 from domain.product import Product
 from domain.rating import UsagePrice
+from domain.usage_threshold import UsageThreshold
 from store.event_store import EventStore
 
 
@@ -36,6 +37,7 @@ class Catalogue:
         usage_prices: list[UsagePrice],
         attachments: list[Attachment] | None = None,
         details: dict[str, Any] | None = None,
+        thresholds: list[UsageThreshold] | None = None,
     ) -> Written[uuid.UUID]:
         attachments = attachments or []
         unknown = [
@@ -56,6 +58,7 @@ class Catalogue:
             usage_prices,
             attachments,
             details,
+            thresholds,
         )
         return Written.by(product.id, self.save(product))
 
@@ -110,6 +113,13 @@ class Catalogue:
         product = self.get_product(business, product_id)
         self._check_entitlements(business, product.currency, [], [attachment])
         product.attach(attachment)
+        return Written.by(product.id, self.save(product))
+
+    def set_usage_thresholds(
+        self, business: uuid.UUID, product_id: uuid.UUID, thresholds: list[UsageThreshold]
+    ) -> Written[uuid.UUID]:
+        product = self.get_product(business, product_id)
+        product.set_usage_thresholds(thresholds)
         return Written.by(product.id, self.save(product))
 
     def detach_entitlement(self, business: uuid.UUID, product_id: uuid.UUID, entitlement_id: str) -> Written[uuid.UUID]:

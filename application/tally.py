@@ -24,6 +24,7 @@ from application.ports import AuditLog, ReadSide, ShownReadModels, SimulationSou
 from application.products import Catalogue
 from application.simulations import Simulations
 from application.subscriptions import Subscriptions
+from application.thresholds import ThresholdInvoices
 from application.upcoming import UpcomingInvoices
 from application.verification import Verification
 from application.wallets import Wallets
@@ -63,6 +64,7 @@ class Tally:
         self.verification = Verification(store, audit_log, shown, self.explainer)
         self.webhooks = Webhooks(store, allow_private_webhooks)
         self.alerts = Alerts(store, read_side, self.upcoming)
+        self.thresholds = ThresholdInvoices(store, read_side, self.upcoming, self.billing)
         self.meter_jobs = MeterJobs(store, read_side)
         self.simulations = Simulations(store, simulation_source, self.meters)
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from application.bill_inputs import BillInputs
 from application.entitlements import Entitlements
 from application.late_usage import late_lines_of
 from application.ports import ReadSide
+from application.threshold_bills import invoiced_so_far
 from domain.credit_rules import Pool
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
@@ -25,6 +27,7 @@ from domain.product import prices_of
 from domain.proration import SegmentUsage, rate_bill
 from domain.rating import Rated
 from domain.subscription import Subscription
+from domain.usage_threshold import less_invoiced
 from store.event_store import EventStore
 
 
@@ -33,8 +36,11 @@ class Upcoming:
     subscription_id: uuid.UUID
     product_id: uuid.UUID
     cycle: Cycle
-    rated: Rated
+    rated: Rated  # less what the bill's threshold invoices billed (an "already invoiced" line)
     position: int
+    gross: Decimal = Decimal(0)  # the bill's amount so far, before threshold invoices
+    invoiced: Decimal = Decimal(0)  # what its threshold invoices billed
+    parts: tuple[SegmentUsage, ...] = ()  # the bill's plan segments with their usage, as rated
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,20 @@ class UpcomingInvoices:
                 rated = with_late(rate_bill(parts, charge.currency, balance, pools), late)
                 balance = rated.balance
                 pools.update(rated.pools)
-                answers.append(Upcoming(charge.subscription_id, charge.product_id, charge.cycle, rated, position))
+                invoiced, numbers = invoiced_so_far(self.repository, subscription, charge.cycle.start)
+                less, _ = less_invoiced(rated, invoiced, numbers)
+                answers.append(
+                    Upcoming(
+                        charge.subscription_id,
+                        charge.product_id,
+                        charge.cycle,
+                        less,
+                        position,
+                        rated.total,
+                        invoiced,
+                        tuple(parts),
+                    )
+                )
         return answers
 
     def drafts(

@@ -91,12 +91,21 @@ class Wallets:
                 continue  # an invoice or an entry moved the wallet on: decide again on its new state
         raise Conflict("the wallet kept changing; retry", "wallet_busy")
 
-    def pay(self, invoices: list[Invoice], now: datetime) -> list[MoneyWallet]:
-        """Each invoice paid from its customer's wallet in its currency as far as it goes; answers the wallets
-        that paid, to be saved with the invoices."""
+    def pay(
+        self, invoices: list[Invoice], now: datetime, excess: dict[uuid.UUID, Decimal] | None = None
+    ) -> list[MoneyWallet]:
+        """Each invoice paid from its customer's wallet in its currency as far as it goes, after the wallet is
+        credited what the invoice's threshold invoices billed past it (`excess`); answers the wallets that moved,
+        to be saved with the invoices."""
         paying: dict[uuid.UUID, MoneyWallet] = {}
         for invoice in invoices:
             wid = money_wallet_id(customer_id(invoice.business_id, invoice.customer_id), invoice.currency)
+            over = (excess or {}).get(invoice.id, Decimal(0))
+            if over > 0:
+                paying[wid] = paying.get(wid) or self.wallet_of(
+                    invoice.business_id, invoice.customer_id, invoice.currency
+                )
+                paying[wid].refund_excess(str(invoice.id), over)
             wallet = paying.get(wid) or self.find(invoice.business_id, invoice.customer_id, invoice.currency)
             if wallet is None:
                 continue

@@ -49,6 +49,14 @@ def difference_invoice_id(subscription_id: uuid.UUID, at: datetime) -> uuid.UUID
     return uuid.uuid5(subscription_id, f"difference:{at.isoformat()}")
 
 
+def threshold_invoice_id(subscription_id: uuid.UUID, bill_start: datetime, sequence: int) -> uuid.UUID:
+    """The `sequence`th threshold invoice of the bill from `bill_start` (domain/usage_threshold.py)."""
+    return uuid.uuid5(subscription_id, f"threshold:{bill_start.isoformat()}:{sequence}")
+
+
+BillingReason = Literal["cycle", "threshold"]
+
+
 def charges_a_difference(segments: list[dict[str, Any]] | None) -> bool:
     """Whether an invoice's segments are a difference_immediately change's (domain/proration.py)."""
     return segments is not None and bool(segments) and segments[-1]["fixed"] == "difference"
@@ -81,6 +89,10 @@ class Invoice(Aggregate):
         bill_to: dict[str, Any] | None = None
         # The plan segments the invoice bills (proration.billed_terms); absent from invoices issued before them.
         segments: list[dict[str, Any]] | None = None
+        # "threshold": the part of an open cycle a usage threshold billed early, [cycle_start, cycle_end) so far,
+        # the bill's `sequence`th.
+        billing_reason: BillingReason = "cycle"
+        sequence: int | None = None
 
     class Paid(Aggregate.Event):
         paid_at: datetime
@@ -100,8 +112,16 @@ class Invoice(Aggregate):
 
     @staticmethod
     def create_id(
-        subscription_id: uuid.UUID, cycle_start: datetime, segments: list[dict[str, Any]] | None = None, **_: object
+        subscription_id: uuid.UUID,
+        cycle_start: datetime,
+        cycle_end: datetime,
+        segments: list[dict[str, Any]] | None = None,
+        billing_reason: BillingReason = "cycle",
+        sequence: int | None = None,
+        **_: object,
     ) -> uuid.UUID:
+        if billing_reason == "threshold":
+            return threshold_invoice_id(subscription_id, cycle_start, sequence or 0)
         if charges_a_difference(segments):
             return difference_invoice_id(subscription_id, cycle_start)
         return invoice_id(subscription_id, cycle_start)
@@ -123,8 +143,11 @@ class Invoice(Aggregate):
         number: str = "",
         bill_to: dict[str, Any] | None = None,
         segments: list[dict[str, Any]] | None = None,
+        billing_reason: BillingReason = "cycle",
+        sequence: int | None = None,
     ) -> None:
         self.business_id = business_id
+        self.billing_reason = billing_reason
         self.customer_id = customer_id
         self.subscription_id = subscription_id
         self.product_id = product_id

@@ -149,6 +149,18 @@ class MoneyWallet(Aggregate):
             self._ask_for_top_up()
         return applied
 
+    def refund_excess(self, invoice: str, amount: Decimal) -> None:
+        """Credits what a cycle's threshold invoices billed past its final amount, once (domain/usage_threshold.py)."""
+        key = f"excess:{invoice}"
+        if amount > ZERO and key not in self.entries:
+            self._credited(
+                key=key,
+                amount=amount,
+                event_type="refund",
+                reason="threshold invoices billed more than the cycle",
+                reference=invoice,
+            )
+
     def give_back(self, invoice: str) -> Decimal:
         """Returns what an invoice took, once (its void); answers the amount returned."""
         paid, key = self.entries.get(f"invoice:{invoice}"), f"void:{invoice}"

@@ -18,6 +18,7 @@ from domain.money import MINOR_UNITS, is_currency
 from domain.pricing_models import amount_faults
 from domain.rating import UsagePrice
 from domain.text import line_faults, printable, text_fault
+from domain.usage_threshold import UsageThreshold, threshold_faults
 
 MAX_USAGE_PRICES = 50
 MAX_INTERVAL_COUNT = 1000
@@ -163,6 +164,13 @@ class Product(Aggregate):
         credit_entitlements: list[dict[str, Any]] | None = None
         # Dodo's descriptive fields and the trial new subscriptions get; absent from products stored before them.
         details: dict[str, Any] | None = None
+        # UsageThreshold.terms() of each; absent from products stored before threshold invoices.
+        usage_thresholds: list[dict[str, Any]] | None = None
+
+    class UsageThresholdsSet(Aggregate.Event):
+        """The thresholds from now on: the open cycles' next threshold invoices follow them."""
+
+        thresholds: list[dict[str, Any]]
 
     class DetailsUpdated(Aggregate.Event):
         """The descriptive fields a change set, by name (DETAILS); the others kept their value."""
@@ -196,8 +204,10 @@ class Product(Aggregate):
         usage_prices: dict[str, dict[str, Any]],
         credit_entitlements: list[dict[str, Any]] | None = None,
         details: dict[str, Any] | None = None,
+        usage_thresholds: list[dict[str, Any]] | None = None,
     ) -> None:
         self.business_id = business_id
+        self.usage_thresholds = [UsageThreshold.from_terms(t) for t in usage_thresholds or []]
         self.details: dict[str, Any] = {**EMPTY_DETAILS, **(details or {})}
         self.name = name
         self.currency = currency
@@ -220,10 +230,12 @@ class Product(Aggregate):
         usage_prices: list[UsagePrice],
         attachments: list[Attachment] | None = None,
         details: dict[str, Any] | None = None,
+        thresholds: list[UsageThreshold] | None = None,
     ) -> Product:
         attachments = attachments or []
         faults = product_faults(name, currency, price, billing_interval, interval_count, usage_prices, attachments)
         faults += detail_faults(details or {})
+        faults += threshold_faults(thresholds or [], currency)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the product", "invalid_product", faults)
         return cls(
@@ -236,6 +248,7 @@ class Product(Aggregate):
             usage_prices={p.meter_id: p.terms() for p in usage_prices},
             credit_entitlements=[a.terms() for a in attachments] if attachments else None,
             details=details or None,
+            usage_thresholds=[t.terms() for t in thresholds] if thresholds else None,
         )
 
     def update_details(self, changes: dict[str, Any]) -> None:
@@ -249,6 +262,14 @@ class Product(Aggregate):
         changed = {k: v for k, v in changes.items() if (self.name if k == "name" else self.details.get(k)) != v}
         if changed:
             self._details_updated(changes=changed)
+
+    def set_usage_thresholds(self, thresholds: list[UsageThreshold]) -> None:
+        self._check_open()
+        faults = threshold_faults(thresholds, self.currency)
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the usage thresholds", "invalid_product", faults)
+        if thresholds != self.usage_thresholds:
+            self._thresholds_set(thresholds=[t.terms() for t in thresholds])
 
     def prices(self) -> list[UsagePrice]:
         return prices_of(self.usage_prices)
@@ -320,6 +341,10 @@ class Product(Aggregate):
     @event(CreditEntitlementDetached)
     def _detached(self, credit_entitlement_id: str) -> None:
         self.attachments = [a for a in self.attachments if a.credit_entitlement_id != credit_entitlement_id]
+
+    @event(UsageThresholdsSet)
+    def _thresholds_set(self, thresholds: list[dict[str, Any]]) -> None:
+        self.usage_thresholds = [UsageThreshold.from_terms(t) for t in thresholds]
 
     @event(DetailsUpdated)
     def _details_updated(self, changes: dict[str, Any]) -> None:

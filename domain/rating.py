@@ -183,12 +183,17 @@ class Line:
     uncharged: Decimal = ZERO
     segment: int | None = None  # the index of its plan segment in the invoice, when the invoice has several
     late_for: LateFor | None = None  # a late line's re-rated bill; None on lines issued before late re-rating
+    # "usage" for a meter's line; other kinds carry no meter (domain/usage_threshold.py: already_invoiced).
+    kind: str = "usage"
 
     def terms(self) -> dict[str, Any]:
-        """The line as an Invoice.Issued event stores it (`uncharged`, `segment`, `late_for` only when there are)."""
+        """The line as an Invoice.Issued event stores it (`uncharged`, `segment`, `late_for`, `kind` only when
+        there are)."""
         terms = asdict(self)
         if not self.uncharged:
             del terms["uncharged"]
+        if self.kind == "usage":
+            del terms["kind"]
         for name in ("segment", "late_for"):
             if getattr(self, name) is None:
                 del terms[name]
@@ -208,6 +213,7 @@ class Line:
             uncharged=Decimal(str(terms.get("uncharged", 0))),
             segment=terms.get("segment"),
             late_for=LateFor.from_terms(terms["late_for"]) if terms.get("late_for") else None,
+            kind=terms.get("kind", "usage"),
             **decimals,
         )
 

@@ -62,13 +62,17 @@ def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
     balance = max(closed.balance - closed.granted + grants, ZERO)
     fixed = closed.price if scenario.price is None else scenario.price
     rated = rate(usages, fixed, closed.currency, balance)
-    # A scenario prices meters and the fixed price: the add-ons' lines, and those of carried prices (and their
-    # entitlements' overage), stand as issued.
+    # A scenario prices meters and the fixed price: the add-ons' lines, those of carried prices (and their
+    # entitlements' overage), and what threshold invoices billed already stand as issued.
     carried = [
         line
         for line in closed.lines
         if not line.late
-        and (line.meter_id in scenario.carried or line.meter_id.startswith(("credit_entitlement:", ADDON_LINE)))
+        and (
+            line.kind != "usage"
+            or line.meter_id in scenario.carried
+            or line.meter_id.startswith(("credit_entitlement:", ADDON_LINE))
+        )
     ]
     rated = replace(
         rated, lines=rated.lines + carried, total=rated.total + sum((line.amount for line in carried), ZERO)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from eventsourcing.domain import Aggregate, event
@@ -65,8 +66,8 @@ def plan_faults(quantity: int, trial_period_days: int = 0, addons: tuple[AddonIt
 
 class Subscription(Aggregate):
     # Version 2 holds the timeline (epochs, changes, trial), the quantity, the bills and what is scheduled;
-    # version 3 the add-ons.
-    class_version = 3
+    # version 3 the add-ons; version 4 the open bill's threshold invoices.
+    class_version = 4
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -85,6 +86,10 @@ class Subscription(Aggregate):
     @staticmethod
     def upcast_v2_v3(state: dict[str, Any]) -> None:
         state["addons"] = []
+
+    @staticmethod
+    def upcast_v3_v4(state: dict[str, Any]) -> None:
+        state["threshold_invoices"] = []
 
     class Started(Aggregate.Created):
         business_id: uuid.UUID
@@ -123,6 +128,17 @@ class Subscription(Aggregate):
         index: int
         at: datetime
         invoice_id: uuid.UUID
+
+    class ThresholdInvoiced(Aggregate.Event):
+        """A usage threshold billed `amount` of the open cycle `index`'s bill (from `start`) early, at `at`
+        (domain/usage_threshold.py); the bill that ends it subtracts it."""
+
+        index: int
+        start: datetime
+        at: datetime
+        invoice_id: uuid.UUID
+        amount: Decimal
+        usage_position: int
 
     class PlanChanged(Aggregate.Event):
         """From `effective_at` on the subscription is on the product with the quantity. When `cycles_from` is
@@ -217,6 +233,8 @@ class Subscription(Aggregate):
         self.ends_at: datetime | None = None
         self.cancel_at_period_end = False
         self.metadata: dict[str, Any] = metadata or {}
+        # The open bill's threshold invoices: {"invoice_id", "amount", "start"} each, until the bill that ends it.
+        self.threshold_invoices: list[dict[str, Any]] = []
 
     @classmethod
     def start(
@@ -438,6 +456,19 @@ class Subscription(Aggregate):
             usage_position=max(usage_position, self.last_position),
         )
 
+    def invoice_threshold(self, at: datetime, invoice_id: uuid.UUID, amount: Decimal, usage_position: int) -> None:
+        """Records a threshold invoice of the open cycle's bill so far, priced at `usage_position`."""
+        c = self.open_cycle
+        assert c is not None
+        self._threshold_invoiced(
+            index=c.index,
+            start=self.bill_start(c),
+            at=at,
+            invoice_id=invoice_id,
+            amount=amount,
+            usage_position=usage_position,
+        )
+
     def bill_difference(self, at: datetime, invoice_id: uuid.UUID) -> None:
         """Records the invoice of a difference_immediately change at `at` (priced at the last bill's position:
         it bills no usage)."""
@@ -542,6 +573,7 @@ class Subscription(Aggregate):
         self.invoice_ids.append(invoice_id)
         self.bill_cycles.append(index)
         self.billed_from = None
+        self.threshold_invoices = []
 
     @event(PartBilled)
     def _part_billed(
@@ -551,6 +583,13 @@ class Subscription(Aggregate):
         self.invoice_ids.append(invoice_id)
         self.bill_cycles.append(index)
         self.billed_from = end
+        self.threshold_invoices = []
+
+    @event(ThresholdInvoiced)
+    def _threshold_invoiced(
+        self, index: int, start: datetime, at: datetime, invoice_id: uuid.UUID, amount: Decimal, usage_position: int
+    ) -> None:
+        self.threshold_invoices.append({"invoice_id": invoice_id, "amount": amount, "start": start})
 
     @event(DifferenceBilled)
     def _difference_billed(self, index: int, at: datetime, invoice_id: uuid.UUID) -> None:

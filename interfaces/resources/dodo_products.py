@@ -76,6 +76,7 @@ class ProductFields(msgspec.Struct, kw_only=True):
     archived: bool
     created_at: datetime
     credit_entitlements: list[Any]
+    usage_thresholds: list[Any]
     product_id: str
     business_id: str
     updated_at: datetime

@@ -15,6 +15,7 @@ from domain.credit_rules import Attachment, ProrationBehavior
 from domain.errors import Fault, Invalid
 from domain.product import MAX_USAGE_PRICES, Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
+from domain.usage_threshold import MAX_THRESHOLDS, UsageThreshold
 from interfaces.resources.prices import CreditTermsView, UsagePriceCreate, UsagePriceView, pricing_view
 from projections.reads.billing_views import number
 from projections.reads.pages import PageOf, paged
@@ -75,6 +76,29 @@ class AttachmentIn(AttachmentTerms, forbid_unknown_fields=True, kw_only=True):
     credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 
 
+class ThresholdIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A usage threshold: a threshold invoice when the cycle's amount so far reaches `amount` (again each time
+    another `amount` accrues, when `recurring`; docs/thresholds.md)."""
+
+    amount: Decimal
+    recurring: bool = False
+
+    def threshold(self) -> UsageThreshold:
+        return UsageThreshold(self.amount, self.recurring)
+
+
+Thresholds = Annotated[list[ThresholdIn], msgspec.Meta(max_length=MAX_THRESHOLDS)]
+
+
+class ThresholdsSet(msgspec.Struct, forbid_unknown_fields=True):
+    usage_thresholds: Thresholds
+
+
+class ThresholdView(msgspec.Struct):
+    amount: str
+    recurring: bool
+
+
 class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     name: Name
     currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)]
@@ -83,6 +107,7 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     interval_count: int = 1
     usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
     credit_entitlements: Annotated[list[AttachmentIn], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
+    usage_thresholds: Thresholds = []
 
 
 class AttachmentView(msgspec.Struct):
@@ -105,6 +130,7 @@ class ProductView(msgspec.Struct):
     archived: bool
     created_at: datetime
     credit_entitlements: list[AttachmentView] = []
+    usage_thresholds: list[ThresholdView] = []
 
 
 class ProductWritten(ProductView):
@@ -122,6 +148,7 @@ def product_view(
     archived: bool,
     created_at: datetime,
     attachments: list[Attachment] | None = None,
+    thresholds: list[UsageThreshold] | None = None,
 ) -> ProductView:
     def credits(c: CreditTerms | None) -> CreditTermsView | None:
         return CreditTermsView(number(c.per_cycle), number(c.per_unit), c.rollover, c.expires_after_days) if c else None
@@ -149,7 +176,17 @@ def product_view(
         for a in attachments or []
     ]
     return ProductView(
-        str(id), name, currency, str(price), billing_interval, interval_count, prices, archived, created_at, attached
+        str(id),
+        name,
+        currency,
+        str(price),
+        billing_interval,
+        interval_count,
+        prices,
+        archived,
+        created_at,
+        attached,
+        [ThresholdView(str(t.amount), t.recurring) for t in thresholds or []],
     )
 
 
@@ -166,6 +203,7 @@ def product_view_of(p: Product) -> ProductView:
         p.archived,
         p.created_on,
         p.attachments,
+        p.usage_thresholds,
     )
 
 
@@ -183,6 +221,7 @@ def products_of(queries: Queries, business: uuid.UUID, page_number: int, page_si
             r["archived"],
             r["created_at"],
             r["credit_entitlements"],
+            [UsageThreshold.from_terms(t) for t in r["usage_thresholds"] or []],
         )
         for r in rows
     ]

@@ -87,7 +87,9 @@ class ChargesProjection(Projection):
         "charges": ("subscription_id",),
     }
     added_columns: ClassVar[dict[str, tuple[str, ...]]] = {
-        "charges": ("timeline jsonb", "billed_from timestamptz", "segments jsonb")
+        "charges": ("timeline jsonb", "billed_from timestamptz", "segments jsonb"),
+        # NULL on products stored before threshold invoices: they have none.
+        "products": ("usage_thresholds jsonb",),
     }
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
@@ -96,8 +98,8 @@ class ChargesProjection(Projection):
                 cur.execute(
                     sql.SQL(
                         "INSERT INTO {} (id, business_id, name, currency, price, billing_interval, interval_count, "
-                        "usage_prices, credit_entitlements, archived, created_at, position) "
-                        "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,false,%s,%s)"
+                        "usage_prices, credit_entitlements, usage_thresholds, archived, created_at, position) "
+                        "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,false,%s,%s)"
                     ).format(self.t("products")),
                     (
                         e.originator_id,
@@ -109,6 +111,7 @@ class ChargesProjection(Projection):
                         e.interval_count,
                         to_json(e.usage_prices),
                         to_json(e.credit_entitlements or []),
+                        to_json(e.usage_thresholds) if e.usage_thresholds else None,
                         e.timestamp,
                         position,
                     ),
@@ -127,6 +130,13 @@ class ChargesProjection(Projection):
                 self._attachments(cur, e.originator_id, e.terms["credit_entitlement_id"], to_json([e.terms]), position)
             elif isinstance(e, Product.CreditEntitlementDetached):
                 self._attachments(cur, e.originator_id, e.credit_entitlement_id, "[]", position)
+            elif isinstance(e, Product.UsageThresholdsSet):
+                cur.execute(
+                    sql.SQL("UPDATE {} SET usage_thresholds = %s, position = %s WHERE id = %s").format(
+                        self.t("products")
+                    ),
+                    (to_json(e.thresholds) if e.thresholds else None, position, e.originator_id),
+                )
             elif isinstance(e, Product.Archived):
                 cur.execute(
                     sql.SQL("UPDATE {} SET archived = true, position = %s WHERE id = %s").format(self.t("products")),

@@ -60,6 +60,7 @@ class InvoicesProjection(Projection):
             "void_reason text",
             "uncollectible_at timestamptz",
             "wallet_applied numeric NOT NULL DEFAULT 0",
+            "billing_reason text NOT NULL DEFAULT 'cycle'",
         ),
     }
 
@@ -81,6 +82,7 @@ class InvoicesProjection(Projection):
                 e.issued_at,
                 e.number,
                 to_json(e.bill_to) if e.bill_to else None,
+                e.billing_reason,
                 position,
             )
             for position, e in page.events
@@ -90,8 +92,8 @@ class InvoicesProjection(Projection):
             cur.executemany(
                 sql.SQL(
                     "INSERT INTO {} (id, business_id, customer_id, subscription_id, product_id, currency, cycle_start, "
-                    "cycle_end, price, total, lines, status, issued_at, number, bill_to, position) "
-                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
+                    "cycle_end, price, total, lines, status, issued_at, number, bill_to, billing_reason, position) "
+                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
                 ).format(self.t("invoices")),
                 issued,
             )

@@ -46,6 +46,8 @@ class InvoiceView(msgspec.Struct):
     # What the customer's money wallet paid at issue, and what is left to pay (None while a draft).
     wallet_applied: str | None = None
     amount_due: str | None = None
+    # "cycle", or "threshold": part of an open cycle billed early when a usage threshold was reached.
+    billing_reason: str = "cycle"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class InvoiceRow:
     void_reason: str | None
     uncollectible_at: datetime | None
     wallet_applied: Decimal
+    billing_reason: str
 
     @property
     def amount_due(self) -> Decimal:
@@ -100,6 +103,7 @@ class InvoiceRow:
             r["void_reason"],
             r["uncollectible_at"],
             r["wallet_applied"],
+            r["billing_reason"],
         )
 
 
@@ -126,6 +130,7 @@ def invoice_view(invoice: Invoice | InvoiceRow) -> InvoiceView:
         uncollectible_at=invoice.uncollectible_at,
         wallet_applied=str(money(invoice.wallet_applied, invoice.currency)),
         amount_due=str(money(invoice.amount_due, invoice.currency)),
+        billing_reason=invoice.billing_reason,
     )
 
 

@@ -55,7 +55,11 @@ def _chosen(
     schema: str, span: Span, customer_ids: list[str] | None, after: str = ""
 ) -> tuple[sql.Composable, list[Any]]:
     """The closed cycles a simulation covers (of subscriptions after `after`), as a subquery of invoice rows."""
-    where = "business_id = %s AND product_id = %s AND status <> 'draft' AND subscription_id > %s"
+    # A threshold invoice is part of a cycle billed early: its cycle's final invoice carries the cycle.
+    where = (
+        "business_id = %s AND product_id = %s AND status <> 'draft' AND billing_reason = 'cycle' "
+        "AND subscription_id > %s"
+    )
     params: list[Any] = [uuid.UUID(after) if after else uuid.UUID(int=0)]
     if customer_ids is not None:
         where += " AND customer_id = ANY(%s)"

@@ -45,6 +45,7 @@ class LineView(msgspec.Struct):
     uncharged: str = "0"  # units past a credit entitlement's overage_limit: not charged, flagged
     segment: int | None = None  # the plan segment it was rated in, when its invoice has several (subscriptions.md)
     late_for: LateForView | None = None  # a late line's re-rated bill; None on other lines and older late ones
+    kind: str = "usage"  # "usage", or a line with no meter: "already_invoiced" (docs/thresholds.md)
 
 
 def line_view(line: Line) -> LineView:
@@ -72,4 +73,5 @@ def line_view(line: Line) -> LineView:
         )
         if line.late_for
         else None,
+        kind=line.kind,
     )

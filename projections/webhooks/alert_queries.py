@@ -64,6 +64,15 @@ def low_balance_businesses(cur: Cursor[Any], schema: str) -> set[uuid.UUID]:
     return {r["business_id"] for r in cur.fetchall()}
 
 
+def threshold_businesses(cur: Cursor[Any], schema: str) -> set[uuid.UUID]:
+    cur.execute(
+        sql.SQL("SELECT DISTINCT business_id FROM {} WHERE usage_thresholds IS NOT NULL AND NOT archived").format(
+            _t(schema, "products")
+        )
+    )
+    return {r["business_id"] for r in cur.fetchall()}
+
+
 def customers_of(cur: Cursor[Any], schema: str, business: uuid.UUID) -> list[str]:
     cur.execute(
         sql.SQL(

@@ -259,6 +259,7 @@ def invoice_issued(e: Invoice.Issued, subject: Subject) -> Fact:
             "issued_at": _iso(e.issued_at),
             "status": "issued",
             "number": e.number or None,
+            "billing_reason": e.billing_reason,
         },
     )
 

@@ -245,6 +245,10 @@ EXAMPLES: dict[str, Example] = {
     "addons": lambda w: [{"addon_id": str(w.id(Addon)), "quantity": 2}],
     "next_billing_date": lambda w: CYCLE_END + timedelta(days=3),
     "billing": lambda w: {"country": "DE", "street": None, "city": "Berlin", "state": None, "zipcode": None},
+    "usage_thresholds": lambda w: [{"amount": Decimal("50.00"), "recurring": False}],
+    "thresholds": lambda w: [{"amount": Decimal("20.00"), "recurring": True}],
+    "billing_reason": lambda w: "cycle",
+    "sequence": lambda w: None,
 }
 
 # By event class and field, where the field's name alone does not say what it holds there.
@@ -261,6 +265,7 @@ CASES: dict[tuple[type[Any], str], Example] = {
     (Meter.Updated, "changes"): lambda w: {"name": "Renamed meter"},
     (Product.Created, "details"): lambda w: {"description": "Pro", "tax_category": "saas", "metadata": {}},
     (Product.DetailsUpdated, "changes"): lambda w: {"description": "Pro plan"},
+    (Subscription.ThresholdInvoiced, "start"): lambda w: CYCLE_START,
 }
 
 

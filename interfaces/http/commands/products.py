@@ -11,7 +11,7 @@ from application.tally import Tally
 from application.written import Written
 from interfaces.resources.dodo_products import ProductWritten, product_answer
 from interfaces.resources.prices import UsagePriceIn, usage_price
-from interfaces.resources.products import AttachmentTerms
+from interfaces.resources.products import AttachmentTerms, ThresholdsSet
 
 
 def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
@@ -73,6 +73,17 @@ class ProductCommands:
     ) -> ProductWritten:
         """Stop granting a credit entitlement from the next cycle on; credits granted stay until they end."""
         return written(tally, business, tally.catalogue.detach_entitlement(business, product_id, str(entitlement_id)))
+
+    @put("/{product_id:uuid}/usage-thresholds", operation_id="SetUsageThresholds", sync_to_thread=True)
+    def set_usage_thresholds(
+        self, product_id: uuid.UUID, data: ThresholdsSet, tally: Tally, business: uuid.UUID
+    ) -> ProductWritten:
+        """Replace the product's usage thresholds (threshold invoices, docs/thresholds.md); an empty list ends
+        them. The open cycles' next threshold invoices follow the new ones."""
+        done = tally.catalogue.set_usage_thresholds(
+            business, product_id, [t.threshold() for t in data.usage_thresholds]
+        )
+        return written(tally, business, done)
 
     @post("/{product_id:uuid}/archive", operation_id="ArchiveProduct", sync_to_thread=True, status_code=200)
     def archive_product(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductWritten:

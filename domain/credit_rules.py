@@ -10,9 +10,11 @@ part takes the remainder); an overage charge rounds half-up to the currency's mi
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
 from decimal import ROUND_DOWN, ROUND_UP, Decimal
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
+from domain.cycles import Interval, boundary
 from domain.errors import Fault
 from domain.money import MINOR_UNITS, round_money
 from domain.numbers import MAX_PLACES, bound_faults
@@ -21,6 +23,7 @@ from domain.text import line_faults, text_fault
 ZERO = Decimal(0)
 BEHAVIOURS = ("forgive_at_reset", "invoice_at_billing", "carry_deficit", "carry_deficit_auto_repay")
 INTERVALS = ("Day", "Week", "Month", "Year")
+TIMEFRAMES: dict[str, Interval] = {"Day": "day", "Week": "week", "Month": "month", "Year": "year"}
 MAX_PRECISION = 10
 MAX_DAYS = 36600
 MAX_COUNT = 1000
@@ -137,15 +140,9 @@ def _decimal(field: str, value: Decimal | None, max_places: int) -> list[Fault]:
     return [] if value is None else bound_faults(field, value, max_places=max_places)
 
 
-TIMEFRAME_REFUSED = (
-    "is not supported: rolled-over credits expire at the next cycle's close; send neither "
-    "rollover_timeframe_count nor rollover_timeframe_interval (null clears them)"
-)
-
-
 def terms_faults(t: EntitlementTerms) -> list[Fault]:
     """Dodo's rules: currency iff price_per_unit, a price when overage is enabled; and the ranges of every
-    number. A rollover timeframe is refused (TIMEFRAME_REFUSED)."""
+    number; a rollover timeframe's count and interval together."""
     faults = line_faults({"name": t.name, "unit": t.unit}) + text_fault("description", t.description, prose=True)
     for field, value, limit in (("name", t.name, 200), ("unit", t.unit, 100), ("description", t.description, 2000)):
         if value is not None and not 1 <= len(value) <= limit:
@@ -162,9 +159,10 @@ def terms_faults(t: EntitlementTerms) -> list[Fault]:
         faults.append(Fault("overage_behavior", f"must be one of {', '.join(BEHAVIOURS)}"))
     if t.rollover_timeframe_interval is not None and t.rollover_timeframe_interval not in INTERVALS:
         faults.append(Fault("rollover_timeframe_interval", f"must be one of {', '.join(INTERVALS)}"))
-    if t.rollover_timeframe_count is not None or t.rollover_timeframe_interval is not None:
-        # Refused rather than stored and ignored: rolled-over credits live one cycle (docs/credit-entitlements.md).
-        faults.append(Fault("rollover_timeframe_count", TIMEFRAME_REFUSED))
+    if (t.rollover_timeframe_count is None) != (t.rollover_timeframe_interval is None):
+        faults.append(
+            Fault("rollover_timeframe_count", "rollover_timeframe_count and rollover_timeframe_interval go together")
+        )
     if t.currency is not None and t.currency not in MINOR_UNITS:
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
     if (t.currency is None) != (t.price_per_unit is None):
@@ -217,6 +215,37 @@ def cover(needed: Decimal, pool: Pool) -> tuple[Cover, Pool]:
         to_overage = rest if limit is None else min(rest, max(limit - pool.overage, ZERO))
     done = Cover(from_balance, to_overage, rest - to_overage)
     return done, replace(pool, balance=pool.balance - from_balance, overage=pool.overage + to_overage)
+
+
+class Settlement(NamedTuple):
+    """What a close does with what is left of a grant it settles: rolls `rolled` into a new grant (expiring at
+    `expires_at`, or at the following cycle's end when None) and forfeits `forfeited`. A `carried` grant is a
+    rollover still inside its timeframe, moved on to the following cycle whole: not another rollover."""
+
+    rolled: Decimal
+    forfeited: Decimal
+    expires_at: datetime | None = None
+    carried: bool = False
+
+
+def settlement(grant: dict[str, Any], terms: EntitlementTerms, closed_at: datetime) -> Settlement:
+    """Without a rollover timeframe, credits rolled over live one cycle and may roll again (rollover_split).
+    With one, credits rolled over at `closed_at` expire `rollover_timeframe_count` x `rollover_timeframe_interval`
+    later: each close before then carries them on whole, the first close at or after it forfeits what is left
+    (it paid for that last cycle: a grant pays for the whole cycle it is available in, docs/credits.md)."""
+    remaining, count = grant["remaining"], grant["rollover_count"]
+    interval, every = terms.rollover_timeframe_interval, terms.rollover_timeframe_count
+    if interval is None or every is None:
+        return Settlement(*rollover_split(remaining, terms, count))
+    if grant["source"] == "rollover":
+        if remaining <= 0:
+            return Settlement(ZERO, ZERO)
+        expires = grant["expires_at"]
+        if expires is not None and expires > closed_at:
+            return Settlement(remaining, ZERO, expires, carried=True)
+        return Settlement(ZERO, remaining)
+    rolled, forfeited = rollover_split(remaining, terms, count)
+    return Settlement(rolled, forfeited, boundary(closed_at, TIMEFRAMES[interval], every, 1))
 
 
 def rollover_split(remaining: Decimal, terms: EntitlementTerms, rollover_count: int) -> tuple[Decimal, Decimal]:

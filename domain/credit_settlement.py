@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from domain.credit_rules import Attachment, EntitlementTerms, repayment, rollover_split
+from domain.credit_rules import Attachment, EntitlementTerms, repayment, settlement
 from domain.credit_wallet import CreditWallet
 from domain.rating import Line, UsagePrice
 
@@ -58,8 +58,7 @@ def settle(
         wallet.reset_overage(closing.settles)
     wallet.expire(closing.cycle_end, closing.settles, kept=kept)
     rollovers = {
-        gid: rollover_split(wallet.grants[gid]["remaining"], terms, wallet.grants[gid]["rollover_count"])
-        for gid in wallet.ending(closing.settles)
+        gid: settlement(wallet.grants[gid], terms, closing.cycle_end) for gid in wallet.ending(closing.settles)
     }
     wallet.close_period(closing.settles, rollovers, closing.following, closing.following_end)
 

@@ -22,6 +22,7 @@ from typing import Any
 from eventsourcing.domain import Aggregate, event
 
 from domain.credit_ledger import GRANT_TYPES, OVERAGE_REPAYMENT, ZERO, LedgerEffect, LedgerEvent
+from domain.credit_rules import Settlement
 from domain.errors import Conflict, Fault, Invalid, Refused
 from domain.ids import scoped_id
 from domain.numbers import bound_faults
@@ -54,6 +55,13 @@ def grant_faults(
         expiry_faults.append(Fault("expires_at", "must be a future time"))
     faults += expiry_faults
     return faults
+
+
+def carried_id(grant_id: str) -> str:
+    """A rollover carried on whole keeps its name with a count ("rollover:g" -> "rollover:g@1" -> "…@2"), so a
+    long timeframe over short cycles does not nest a prefix per cycle."""
+    base, _, carried = grant_id.partition("@")
+    return f"{base}@{int(carried or 0) + 1}"
 
 
 class CreditWallet(Aggregate):
@@ -323,22 +331,23 @@ class CreditWallet(Aggregate):
     def close_period(
         self,
         settles: str,
-        rollovers: dict[str, tuple[Decimal, Decimal]],
+        rollovers: dict[str, Settlement],
         following: str | None,
         expires_at: datetime | None,
     ) -> None:
-        """Settles the grants made for the closing cycle (`settles`): by grant id, (rolled over, forfeited),
-        as credit_rules.rollover_split decided. The rolled part becomes a new grant that the close of
-        `following` settles in turn; with no following cycle everything left is forfeited."""
-        for grant_id, (rolled, forfeited) in rollovers.items():
+        """Settles the grants made for the closing cycle (`settles`) as credit_rules.settlement decided, by
+        grant id. The rolled part becomes a new grant (expiring at `expires_at` unless the settlement says
+        when) that the close of `following` settles in turn; with no following cycle everything left is
+        forfeited."""
+        for grant_id, (rolled, forfeited, until, carried) in rollovers.items():
             grant = self.grants[grant_id]
             if following is not None and rolled > 0:
                 self._rolled_over(
-                    grant_id=f"rollover:{grant_id}",
+                    grant_id=carried_id(grant_id) if carried else f"rollover:{grant_id}",
                     parent_grant_id=grant_id,
                     amount=rolled,
-                    rollover_count=grant["rollover_count"] + 1,
-                    expires_at=expires_at,
+                    rollover_count=grant["rollover_count"] + (0 if carried else 1),
+                    expires_at=until or expires_at,
                     reference=settles,
                     settles=following,
                 )

@@ -5,6 +5,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
+from domain.credit_rules import Settlement
 from domain.credit_wallet import CreditWallet
 from domain.cycles import Cycle
 from domain.entitlements import awaiting_close, cycle_reference, subscription_of
@@ -40,7 +41,9 @@ def test_a_cycles_credits_wait_while_their_cycle_is_open_and_credits_alive_into_
 
 def test_a_rollover_grant_waits_for_the_cycle_it_was_rolled_into():
     w = wallet("ent")
-    w.close_period(cycle_reference(SUBSCRIPTION, day(0)), {"cycle:0": (Decimal(2), Decimal(3))}, "next", day(1).end)
+    w.close_period(
+        cycle_reference(SUBSCRIPTION, day(0)), {"cycle:0": Settlement(Decimal(2), Decimal(3))}, "next", day(1).end
+    )
 
     assert awaiting_close(w.grants, lambda s: day(1)) == {"carried", "rollover:cycle:0"}
     assert awaiting_close(w.grants, lambda s: day(2)) == {"carried"}

@@ -50,8 +50,9 @@ def test_the_worked_example_entitlement_is_valid():
         ({"currency": None}, "currency"),  # a price needs its currency
         ({"price_per_unit": None, "overage_enabled": False}, "currency"),  # a currency needs a price
         ({"price_per_unit": None, "currency": None}, "price_per_unit"),  # overage needs a price
-        ({"rollover_timeframe_count": 2}, "rollover_timeframe_count"),  # a timeframe: refused
+        ({"rollover_timeframe_count": 2}, "rollover_timeframe_count"),  # a timeframe's count and interval together
         ({"rollover_timeframe_interval": "Month"}, "rollover_timeframe_count"),
+        ({"rollover_timeframe_count": 2, "rollover_timeframe_interval": "Fortnight"}, "rollover_timeframe_interval"),
         ({"precision": 11}, "precision"),
         ({"rollover_percentage": 101}, "rollover_percentage"),
         ({"overage_behavior": "invoice_later"}, "overage_behavior"),
@@ -68,11 +69,11 @@ def test_dodos_rules_refuse_an_entitlement(changes, field):
     assert refused.value.code == "invalid_credit_entitlement"
 
 
-def test_a_rollover_timeframe_is_refused_rather_than_stored_and_ignored():
+def test_a_rollover_timeframe_with_count_and_interval_is_valid():
     terms = EntitlementTerms.from_terms(
         {**API.terms(), "rollover_timeframe_count": 2, "rollover_timeframe_interval": "Month"}
     )
-    assert fields_of(terms) == {"rollover_timeframe_count"}
+    assert fields_of(terms) == set()
 
 
 def test_an_update_applies_only_valid_changes_and_a_deleted_entitlement_refuses_them():

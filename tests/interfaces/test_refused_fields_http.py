@@ -1,24 +1,32 @@
 """Nothing accepted is ignored: a field tally would only store is refused with 422 and a hint, nothing
-written (docs/credit-entitlements.md, "Fields tally refuses")."""
+written (docs/credit-entitlements.md, "Fields tally refuses"); a rollover timeframe acts and is refused only half
+given."""
 
 from __future__ import annotations
 
 ENTITLEMENT = {"name": "credits", "unit": "credits", "precision": 0, "rollover_enabled": True, "overage_enabled": False}
 
 
-def test_a_rollover_timeframe_is_refused_on_an_entitlement_and_on_an_attachment(client, auth):
-    refused = client.post(
-        "/credit-entitlements",
-        json={**ENTITLEMENT, "rollover_timeframe_count": 2, "rollover_timeframe_interval": "Month"},
-        headers=auth,
-    )
+def test_a_rollover_timeframe_is_taken_whole_and_refused_half_on_an_entitlement_and_on_an_attachment(client, auth):
+    refused = client.post("/credit-entitlements", json={**ENTITLEMENT, "rollover_timeframe_count": 2}, headers=auth)
     assert refused.status_code == 422 and refused.headers["content-type"].startswith("application/problem+json")
     assert [e["field"] for e in refused.json()["errors"]] == ["rollover_timeframe_count"]
     assert client.get("/credit-entitlements", headers=auth).json()["items"] == []
 
-    entitlement = client.post("/credit-entitlements", json=ENTITLEMENT, headers=auth).json()["id"]
-    attached = {"credit_entitlement_id": entitlement, "credits_amount": "100", "rollover_timeframe_count": 1}
-    product = {"name": "p", "currency": "USD", "billing_interval": "month", "credit_entitlements": [attached]}
+    timeframe = {"rollover_timeframe_count": 2, "rollover_timeframe_interval": "Month"}
+    taken = client.post("/credit-entitlements", json={**ENTITLEMENT, **timeframe}, headers=auth)
+    assert taken.status_code == 201, taken.text
+    assert {k: taken.json()[k] for k in timeframe} == timeframe
+    entitlement = taken.json()["id"]
+    half = {"credit_entitlement_id": entitlement, "credits_amount": "100", "rollover_timeframe_interval": "Day"}
+    product = {"name": "p", "currency": "USD", "billing_interval": "month", "credit_entitlements": [half]}
+    assert client.post("/products", json=product, headers=auth).status_code in (
+        200,
+        201,
+    )  # the count is the entitlement's
+    plain = client.post("/credit-entitlements", json=ENTITLEMENT, headers=auth).json()["id"]
+    half = {"credit_entitlement_id": plain, "credits_amount": "100", "rollover_timeframe_count": 1}
+    product = {"name": "q", "currency": "USD", "billing_interval": "month", "credit_entitlements": [half]}
     assert client.post("/products", json=product, headers=auth).status_code == 422
 
 

@@ -134,10 +134,10 @@ def _page(
 def charted(lines: list[LineView]) -> list[LineView]:
     """One usage chart per meter of the cycle: its first line (not a late line, which re-rates an earlier cycle,
     nor another value of a per-value price, nor a line that prices no meter: an add-on, an entitlement's
-    overage, whose meter_id has a ":")."""
+    overage, whose meter_id has a ":", or what threshold invoices billed already)."""
     seen: dict[str, LineView] = {}
     for line in lines:
-        if not line.late and ":" not in line.meter_id:
+        if not line.late and line.kind == "usage" and ":" not in line.meter_id:
             seen.setdefault(line.meter_id, line)
     return list(seen.values())
 

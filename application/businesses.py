@@ -24,6 +24,7 @@ from domain.billing_details import BillingDetails
 from domain.business import Business, business_of_key_id
 from domain.errors import NotFound, Unauthorized
 from domain.ids import business_id
+from domain.portal import PortalSettings
 from store.event_store import EventStore
 
 KEY_PREFIX = "tally"
@@ -144,6 +145,11 @@ class Businesses:
     def set_billing_details(self, business: uuid.UUID, details: BillingDetails) -> Written[uuid.UUID]:
         found = self.get(business)
         found.set_billing_details(details)
+        return Written.by(found.id, self.save(found))
+
+    def set_portal(self, business: uuid.UUID, settings: PortalSettings) -> Written[uuid.UUID]:
+        found = self.get(business)
+        found.set_portal(settings)
         return Written.by(found.id, self.save(found))
 
     def _business(self, bid: uuid.UUID) -> Business | None:

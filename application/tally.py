@@ -20,6 +20,7 @@ from application.meter_jobs import MeterJobs
 from application.meters import Meters
 from application.observing import Observer
 from application.plan_changes import PlanChanges
+from application.portal_sessions import PortalSessions
 from application.ports import AuditLog, ReadSide, ShownReadModels, SimulationSource
 from application.products import Catalogue
 from application.simulations import Simulations
@@ -46,6 +47,7 @@ class Tally:
         self.store = store
         self.businesses = Businesses(store)
         self.customers = Customers(store)
+        self.portal_sessions = PortalSessions(self.customers)
         self.ingestion = Ingestion(store)
         self.meters = Meters(store)
         self.entitlements = Entitlements(store)

@@ -17,6 +17,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.billing_details import BillingDetails
 from domain.errors import Fault, Invalid, NotFound
 from domain.ids import business_id
+from domain.portal import PortalSettings
 from domain.text import line_faults, printable
 
 MAX_NAME_LENGTH = 200
@@ -73,6 +74,7 @@ class Business(Aggregate):
         self.keys: dict[str, ApiKey] = {}
         # Who the business's invoices say they are from, beside its name: legal name, email, tax id, address.
         self.billing_details = BillingDetails()
+        self.portal = PortalSettings()
 
     def set_billing_details(self, change: BillingDetails) -> None:
         """Replaces the fields the change gives; the others stay. Unlike a customer's, they are not copied onto
@@ -84,6 +86,16 @@ class Business(Aggregate):
     @event("BillingDetailsSet")
     def _billing_details_set(self, details: dict[str, Any]) -> None:
         self.billing_details = BillingDetails.from_terms(details)
+
+    def set_portal(self, change: PortalSettings) -> None:
+        """Replaces the portal settings the change gives; the others stay (docs/portal.md)."""
+        settings = self.portal.merged(change.check())
+        if settings != self.portal:
+            self._portal_set(settings=settings.terms())
+
+    @event("PortalSet")
+    def _portal_set(self, settings: dict[str, Any]) -> None:
+        self.portal = PortalSettings.from_terms(settings)
 
     class ApiKeyIssued(Aggregate.Event):
         """Its own `apply`, not an `@event` method: a key's creation time is the event's timestamp."""

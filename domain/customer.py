@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from eventsourcing.domain import Aggregate, event
@@ -67,6 +68,11 @@ class Customer(Aggregate):
 
         details: dict[str, Any]
 
+    class PortalSessionsRevoked(Aggregate.Event):
+        """Every portal link and session issued before `revoked_at` stops working (docs/portal.md)."""
+
+        revoked_at: datetime
+
     @classmethod
     def register(
         cls,
@@ -117,6 +123,7 @@ class Customer(Aggregate):
         self.phone_number = phone_number
         self.metadata = metadata
         self.billing_details = BillingDetails()
+        self.portal_revoked_at: datetime | None = None
 
     def update(self, changes: dict[str, Any]) -> None:
         """Sets the details named (null clears one; metadata null is no metadata); nothing named, no event."""
@@ -143,3 +150,14 @@ class Customer(Aggregate):
     @event(BillingDetailsSet)
     def _billing_details_set(self, details: dict[str, Any]) -> None:
         self.billing_details = BillingDetails.from_terms(details)
+
+    def revoke_portal_sessions(self, now: datetime) -> None:
+        self._portal_sessions_revoked(revoked_at=now)
+
+    def portal_session_valid(self, issued_at: datetime) -> bool:
+        """A portal session issued at `issued_at` is not revoked."""
+        return self.portal_revoked_at is None or issued_at > self.portal_revoked_at
+
+    @event(PortalSessionsRevoked)
+    def _portal_sessions_revoked(self, revoked_at: datetime) -> None:
+        self.portal_revoked_at = revoked_at

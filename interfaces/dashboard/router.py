@@ -77,7 +77,12 @@ def rejected(_: Request[Any, Any, Any], exc: TallyError | ValidationException) -
 
 
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:
-    return TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine, engine_callback=filters.install)
+    """The dashboard's templates, and the customer portal's under portal/ (interfaces/portal: the same look)."""
+    return TemplateConfig(
+        directory=[HERE / "templates", HERE.parent / "portal" / "templates"],
+        engine=JinjaTemplateEngine,
+        engine_callback=filters.install,
+    )
 
 
 def dashboard_router() -> Router:

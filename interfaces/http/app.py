@@ -27,6 +27,8 @@ from interfaces.http.request_check import RequestCheck
 from interfaces.observability import tracing
 from interfaces.observability.metrics import sample_pools, scrape_registry, setting
 from interfaces.observability.requests import Observed
+from interfaces.portal.router import portal_router
+from interfaces.portal.tokens import portal_key
 from interfaces.resources.freshness import PositionWatch
 from projections.engine.registry import PROJECTIONS
 from projections.reads.queries import Queries
@@ -43,13 +45,15 @@ def build_app(secret: bytes | None = None) -> Litestar:
     """The routes, middleware and hooks, with no store yet: registering some 250 operations takes a tenth of a
     second, so an app is built once per process and `bind` gives it its store (the suite binds one per test)."""
     metrics_setting = setting()
+    secret = secret or session_secret()
     app = Litestar(
         route_handlers=[
             *CONTROLLERS,
             dashboard_router(),
+            portal_router(),
             *([metrics] if metrics_setting.on and metrics_setting.port is None else []),
         ],
-        middleware=[RequestCheck(), QueryCheck(), database_deadline, session_middleware(secret or session_secret())],
+        middleware=[RequestCheck(), QueryCheck(), database_deadline, session_middleware(secret)],
         template_config=template_config(),
         dependencies=DEPENDENCIES,
         exception_handlers=problems.HANDLERS,
@@ -62,6 +66,7 @@ def build_app(secret: bytes | None = None) -> Litestar:
         on_startup=[_started],
         on_shutdown=[_stopped],
     )
+    app.state.portal_key = portal_key(secret)
     complete(app)
     # Outside the routes (as Litestar's own OpenTelemetry plugin is), so it sees every answer, the router's
     # 404 too, and the route template the router found.

@@ -19,6 +19,7 @@ from interfaces.http.commands.entitlements import EntitlementCommands
 from interfaces.http.commands.ingest import IngestCommands
 from interfaces.http.commands.invoices import InvoiceCommands
 from interfaces.http.commands.meters import MeterCommands
+from interfaces.http.commands.portal_sessions import PortalSessionCommands
 from interfaces.http.commands.product_creation import ProductCreation
 from interfaces.http.commands.products import ProductCommands
 from interfaces.http.commands.simulations import SimulationCommands
@@ -47,7 +48,9 @@ from interfaces.http.queries.wallets import WalletQueries
 from interfaces.http.queries.webhooks import WebhookQueries
 
 
-class CustomerController(CustomerCommands, CustomerQueries, UsageQueries, CustomerEntitlementQueries, Controller):
+class CustomerController(
+    CustomerCommands, PortalSessionCommands, CustomerQueries, UsageQueries, CustomerEntitlementQueries, Controller
+):
     path = "/customers"
     tags = ("customers",)
 

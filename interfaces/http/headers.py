@@ -11,7 +11,8 @@ a `before_send` hook, which Litestar calls for every response of the app.
 - A Content-Security-Policy per part of the app: the dashboard loads scripts, styles and data from its own
   origin only, with no inline script, style or `javascript:` URL (its templates have none; its scripts
   are files under /dashboard/static); the API's answers are data, allowed to load nothing; the docs page
-  (/schema, Swagger UI) runs an inline script that embeds the document, so it only refuses framing.
+  (/schema, Swagger UI) runs an inline script that embeds the document, so it only refuses framing; the
+  customer portal's is the dashboard's, with images (the business's logo) from any http(s) address.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from litestar.types import Message, Scope
 
 NO_FRAMING = "frame-ancestors 'none'"
 DASHBOARD_CSP = f"default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; {NO_FRAMING}"
+# The portal shows the business's logo from wherever the business keeps it (an http(s) URL: domain/portal.py).
+PORTAL_CSP = f"{DASHBOARD_CSP}; img-src 'self' https: http:"
 API_CSP = f"default-src 'none'; {NO_FRAMING}"
 ALWAYS = {
     "X-Frame-Options": "DENY",
@@ -32,6 +35,8 @@ ALWAYS = {
 def policy_for(path: str) -> str:
     if path == "/dashboard" or path.startswith("/dashboard/"):
         return DASHBOARD_CSP
+    if path == "/portal" or path.startswith("/portal/"):
+        return PORTAL_CSP
     if path == "/schema" or path.startswith("/schema/"):
         return NO_FRAMING
     return API_CSP

@@ -17,8 +17,6 @@ from application.tally import Tally
 from domain.errors import NotFound
 from domain.meter import Meter
 from interfaces.portal.viewer import COOKIE, Viewer, holder_of, with_session
-from interfaces.resources.credits import credits_for
-from interfaces.resources.freshness import Fresh
 from interfaces.resources.invoices import any_invoice, invoice_document, invoice_list
 from interfaces.resources.meters import read_usage
 from interfaces.resources.subscriptions import subscription_view
@@ -134,12 +132,13 @@ def invoice_pdf(invoice_id: uuid.UUID, viewer: Viewer, tally: Tally, queries: Qu
 
 
 @get("/credits", sync_to_thread=True)
-def credits_page(viewer: Viewer, tally: Tally, queries: Queries, fresh: Fresh) -> Template:
+def credits_page(viewer: Viewer, queries: Queries) -> Template:
+    """Credit balances and their movements, and the prepaid balance (the viewer waited for the read models)."""
     return _page(
         "credits",
         viewer,
         "credits",
-        credits=credits_for(tally, queries, fresh, viewer.business, viewer.customer_id),
+        credits=queries.credits(viewer.business, viewer.customer_id, 0, INVOICES_SHOWN),
         entitlements=queries.entitlements.of_customer(viewer.business, viewer.customer_id).items,
         wallets=queries.money_wallets(viewer.business, viewer.customer_id),
         wallet_entries=queries.wallet_entries(viewer.business, viewer.customer_id, None, 0, INVOICES_SHOWN),
@@ -184,19 +183,19 @@ def open_link(request: Request[Any, Any, Any], tally: Tally, token: str = "") ->
     return response
 
 
-@post("/sign-out", status_code=303)
+@post("/sign-out", status_code=303, sync_to_thread=False)
 def sign_out() -> Response[Any]:
     response: Response[Any] = Redirect("/portal/signed-out", status_code=303)
     response.delete_cookie(COOKIE, path="/portal")
     return response
 
 
-@get("/signed-out")
+@get("/signed-out", sync_to_thread=False)
 def signed_out() -> Template:
     return Template("portal/denied.html", context={"reason": "signed-out"}, status_code=200)
 
 
-@get("/theme.css")
+@get("/theme.css", sync_to_thread=False)
 def theme(viewer: Viewer) -> Response[str]:
     """The business's accent colour, as a style sheet (the portal's pages allow no inline style)."""
     colour = viewer.settings.accent_color or "#2f5bea"

@@ -249,6 +249,8 @@ EXAMPLES: dict[str, Example] = {
     "thresholds": lambda w: [{"amount": Decimal("20.00"), "recurring": True}],
     "billing_reason": lambda w: "cycle",
     "sequence": lambda w: None,
+    "settings": lambda w: {"display_name": "Every portal", "accent_color": "#112233", "allow_cancel": True},
+    "revoked_at": lambda w: NOW,
 }
 
 # By event class and field, where the field's name alone does not say what it holds there.

@@ -9,17 +9,20 @@ position with a timestamp in a billed part are billed late, in the next bill (se
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.adjustments import Applied
 from domain.billing_details import Address, BillingDetails
 from domain.cycles import Cycle, Interval, cycle, cycles_ended, whole_minute
 from domain.errors import Conflict, Fault, Invalid, NotFound
 from domain.metadata import metadata_faults
+from domain.product import Product, prices_of
 from domain.proration import AddonItem, Change, Mode, Plan, Segment, addon_terms, addons_from_terms
+from domain.rating import UsagePrice
 from domain.time_range import END, time_fault
 from domain.timeline import Epoch, Timeline, change_from_terms, change_terms
 
@@ -65,8 +68,8 @@ def plan_faults(quantity: int, trial_period_days: int = 0, addons: tuple[AddonIt
 
 class Subscription(Aggregate):
     # Version 2 holds the timeline (epochs, changes, trial), the quantity, the bills and what is scheduled;
-    # version 3 the add-ons.
-    class_version = 3
+    # version 3 the add-ons; version 4 its pricing: discount, usage price overrides, price versions.
+    class_version = 4
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -86,6 +89,15 @@ class Subscription(Aggregate):
     def upcast_v2_v3(state: dict[str, Any]) -> None:
         state["addons"] = []
 
+    @staticmethod
+    def upcast_v3_v4(state: dict[str, Any]) -> None:
+        """Started before price versions: on its first product's first version, as a replay reads it."""
+        state["discount"] = None
+        state["overrides"] = {}
+        state["price_versions"] = [
+            {"product_id": str(state["changes"][0]["product_id"]), "version": 1, "from_cycle": 0}
+        ]
+
     class Started(Aggregate.Created):
         business_id: uuid.UUID
         customer_id: str
@@ -99,6 +111,26 @@ class Subscription(Aggregate):
         metadata: dict[str, Any] | None = None
         billing: dict[str, Any] | None = None  # Dodo's billing address given at the start (an Address's terms)
         addons: list[dict[str, Any]] | None = None  # proration.addon_terms; absent before add-ons
+        price_version: int | None = None  # the product's price version; absent before versions (the first)
+
+    class DiscountApplied(Aggregate.Event):
+        """A discount redeemed (adjustments.Applied's terms); it replaces one the subscription had."""
+
+        discount: dict[str, Any]
+
+    class UsagePriceOverridden(Aggregate.Event):
+        """The subscription's own price of a meter (UsagePrice.terms()), in place of its product's, from the
+        open cycle on."""
+
+        terms: dict[str, Any]
+
+    class PriceVersionMigrated(Aggregate.Event):
+        """From cycle `from_cycle` on, the subscription is on the product's price version `version`."""
+
+        product_id: uuid.UUID
+        version: int
+        from_cycle: int
+        migration_id: uuid.UUID
 
     class CycleClosed(Aggregate.Event):
         index: int
@@ -187,8 +219,14 @@ class Subscription(Aggregate):
         metadata: dict[str, Any] | None = None,
         billing: dict[str, Any] | None = None,
         addons: list[dict[str, Any]] | None = None,
+        price_version: int | None = None,
     ) -> None:
         self.business_id = business_id
+        self.discount: dict[str, Any] | None = None
+        self.overrides: dict[str, dict[str, Any]] = {}
+        self.price_versions: list[dict[str, Any]] = [
+            {"product_id": str(product_id), "version": price_version or 1, "from_cycle": 0}
+        ]
         self.billing = billing
         self.customer_id = customer_id
         self.product_id = product_id
@@ -233,6 +271,7 @@ class Subscription(Aggregate):
         metadata: dict[str, Any] | None = None,
         billing: Address | None = None,
         addons: tuple[AddonItem, ...] = (),
+        price_version: int = 1,
     ) -> Subscription:
         faults = start_faults(start, billing_interval, interval_count, now)
         faults += plan_faults(quantity, trial_period_days, addons)
@@ -263,6 +302,7 @@ class Subscription(Aggregate):
             metadata=metadata or {},
             billing=asdict(billing) if billing else None,
             addons=addon_terms(addons) or None,
+            price_version=price_version,
         )
 
     @property
@@ -525,6 +565,79 @@ class Subscription(Aggregate):
                 billing_interval=self.billing_interval,
                 interval_count=self.interval_count,
             )
+
+    def version_of(self, product_id: uuid.UUID, k: int) -> int | None:
+        """The price version of the product cycle k is billed on (None: the product's latest, for a product the
+        subscription reached by a plan change)."""
+        entries = [e for e in self.price_versions if e["product_id"] == str(product_id) and e["from_cycle"] <= k]
+        return entries[-1]["version"] if entries else None
+
+    def prices_for(self, product: Product, k: int) -> list[UsagePrice]:
+        """The usage prices cycle k is rated with on the product: its version's, the subscription's own
+        overrides in place of the product's prices of those meters (docs/price-versions.md)."""
+        return self.prices_on(product, self.version_of(product.id, k))
+
+    def prices_on(self, product: Product, version: int | None) -> list[UsagePrice]:
+        """The product's prices of a version (None: the latest) with the subscription's overrides in place."""
+        prices = dict(product.prices_at(version))
+        for meter, terms in self.overrides.items():
+            if meter in prices:
+                prices[meter] = UsagePrice.from_terms(terms)
+        return prices_of(prices)
+
+    def priced_apart(self, product: Product, k: int) -> bool:
+        """Whether cycle k on the product is rated otherwise than at the product's latest prices."""
+        version = self.version_of(product.id, k)
+        return bool(self.overrides) or (version is not None and version != product.price_version)
+
+    def discount_for(self, k: int, product_id: uuid.UUID) -> Applied | None:
+        """The discount a bill of cycle k on the product gets, if any."""
+        if self.discount is None:
+            return None
+        applied = Applied.from_terms(self.discount)
+        return applied if applied.covers(k, str(product_id)) else None
+
+    def apply_discount(self, applied: Applied) -> None:
+        """The discount covers its cycles from the open one on (the first, at the start)."""
+        c = self.open_cycle
+        if self.ends_at is not None or c is None:
+            raise Conflict(f"subscription {self.id} is cancelled", "subscription_cancelled")
+        self._discount_applied(discount=replace(applied, from_cycle=c.index).terms())
+
+    def override_usage_price(self, price: UsagePrice, product: Product) -> None:
+        """Its own price of a meter its product prices, from the open cycle on (rated as the product's would be)."""
+        if price.meter_id not in product.usage_prices:
+            raise NotFound("usage_price", price.meter_id)
+        if self.overrides.get(price.meter_id) != price.terms():
+            self._usage_price_overridden(terms=price.terms())
+
+    def migrate_version(self, product_id: uuid.UUID, version: int, migration_id: uuid.UUID) -> bool:
+        """Puts the subscription on the product's price `version` from its next cycle; answers whether that
+        changed anything (a migration run twice changes nothing the second time)."""
+        c = self.open_cycle
+        if c is None:
+            return False
+        if self.version_of(product_id, c.index + 1) == version:
+            return False
+        self._price_version_migrated(
+            product_id=product_id, version=version, from_cycle=c.index + 1, migration_id=migration_id
+        )
+        return True
+
+    @event(DiscountApplied)
+    def _discount_applied(self, discount: dict[str, Any]) -> None:
+        self.discount = discount
+
+    @event(UsagePriceOverridden)
+    def _usage_price_overridden(self, terms: dict[str, Any]) -> None:
+        self.overrides = {**self.overrides, terms["meter_id"]: terms}
+
+    @event(PriceVersionMigrated)
+    def _price_version_migrated(
+        self, product_id: uuid.UUID, version: int, from_cycle: int, migration_id: uuid.UUID
+    ) -> None:
+        entry = {"product_id": str(product_id), "version": version, "from_cycle": from_cycle}
+        self.price_versions = [*[e for e in self.price_versions if e != entry], entry]
 
     def set_metadata(self, metadata: dict[str, Any]) -> None:
         faults = metadata_faults(metadata)

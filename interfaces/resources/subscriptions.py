@@ -16,8 +16,8 @@ from application.tally import Tally
 from domain.adjustments import Applied
 from domain.money import MINOR_UNITS
 from domain.product import Product
-from domain.rating import UsagePrice
 from domain.proration import AddonItem, addons_from_terms
+from domain.rating import UsagePrice
 from domain.subscription import Subscription
 from domain.timeline import change_from_terms
 from interfaces.resources.prices import UsagePriceView

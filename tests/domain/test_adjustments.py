@@ -33,7 +33,10 @@ def test_save20_takes_6_off_30_on_a_line_of_its_own():
 
 
 def test_a_minimum_tops_up_after_the_discount_and_a_bigger_total_is_left_alone():
-    assert [line.amount for line in adjusted(seed(), "USD", None, D("50.00"), PRODUCT).lines] == [D("30.00"), D("20.00")]
+    assert [line.amount for line in adjusted(seed(), "USD", None, D("50.00"), PRODUCT).lines] == [
+        D("30.00"),
+        D("20.00"),
+    ]
     assert adjusted(seed("5000"), "USD", None, D("50.00"), PRODUCT).total == D("80.00")
     both = adjusted(seed(), "USD", save20(), D("50.00"), PRODUCT)
     assert [line.amount for line in both.lines] == [D("30.00"), D("-6.00"), D("26.00")]

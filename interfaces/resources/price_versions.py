@@ -10,11 +10,12 @@ from typing import Annotated, Any
 
 import msgspec
 
-from application.migrations import Migration
+from application.migrations import MAX_SUBSCRIPTIONS, Migration
 from domain.product import Product, prices_of
 from domain.rating import ZERO
 from interfaces.resources.prices import UsagePriceView
 from interfaces.resources.products import usage_price_views
+from projections.reads.queries import Queries
 
 Version = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
 
@@ -106,3 +107,17 @@ def migration_answer(m: Migration) -> MigrationAnswer:
         difference=str(_sum(every, "difference")),
         position=m.position,
     )
+
+
+def product_subscriptions(queries: Queries, business: uuid.UUID, product_id: uuid.UUID) -> list[uuid.UUID]:
+    """The product's subscriptions (the first MAX_SUBSCRIPTIONS), as the `charges` read model lists them: a
+    migration's subscriptions when the client names none."""
+    ids: list[uuid.UUID] = []
+    page = 0
+    while len(ids) < MAX_SUBSCRIPTIONS:
+        rows = queries.subscription_ids(business, None, product_id, page, 100)
+        ids += rows[:100]
+        if len(rows) <= 100:
+            break
+        page += 1
+    return ids[:MAX_SUBSCRIPTIONS]

@@ -92,6 +92,8 @@ class SubscriptionView(msgspec.Struct, kw_only=True):
     metadata: dict[str, Any]
     invoice_ids: list[str]
     addons: list[AddonItemView] = []  # the current plan's (Dodo's `addons`)
+    discount_code: str | None = None  # the code it redeemed (docs/discounts.md)
+    usage_price_overrides: list[UsagePriceView] = []  # its own prices in place of its product's
 
 
 class CustomerDetails(msgspec.Struct):
@@ -143,9 +145,7 @@ class SubscriptionAnswer(SubscriptionView, kw_only=True):
     tax_inclusive: bool = False
     discount_id: str | None = None
     discount_cycles_remaining: int | None = None
-    # tally's: the price version its next cycles bill on, and its own prices in place of the product's
-    price_version: int | None = None
-    usage_price_overrides: list[UsagePriceView] = []
+    price_version: int | None = None  # tally's: the price version its next cycles bill on
 
 
 class SubscriptionWritten(SubscriptionAnswer, kw_only=True):
@@ -210,6 +210,10 @@ def subscription_view(subscription: Subscription) -> SubscriptionView:
         metadata=subscription.metadata,
         invoice_ids=[str(i) for i in subscription.invoice_ids],
         addons=items_view(subscription.plan.addons),
+        discount_code=subscription.discount["code"] if subscription.discount else None,
+        usage_price_overrides=usage_price_views(
+            [UsagePrice.from_terms(t) for _, t in sorted(subscription.overrides.items())]
+        ),
     )
 
 
@@ -266,7 +270,7 @@ def subscription_answer(tally: Tally, business: uuid.UUID, subscription: Subscri
 
 
 def _pricing(subscription: Subscription, product: Product, k: int) -> dict[str, Any]:
-    """Its discount (Dodo's deprecated single-discount fields), price version and overrides."""
+    """Its discount (Dodo's deprecated single-discount fields) and price version."""
     applied = Applied.from_terms(subscription.discount) if subscription.discount else None
     remaining = None
     if applied is not None and applied.cycles is not None:
@@ -275,7 +279,4 @@ def _pricing(subscription: Subscription, product: Product, k: int) -> dict[str, 
         "discount_id": applied.discount_id if applied else None,
         "discount_cycles_remaining": remaining,
         "price_version": subscription.version_of(product.id, k + 1) or product.price_version,
-        "usage_price_overrides": usage_price_views(
-            [UsagePrice.from_terms(t) for _, t in sorted(subscription.overrides.items())]
-        ),
     }

@@ -8,11 +8,10 @@ from datetime import datetime, timezone
 import msgspec
 from litestar import delete, post, put
 
-from application.migrations import MAX_SUBSCRIPTIONS
 from application.tally import Tally
 from application.written import Written
 from interfaces.resources.dodo_products import ProductWritten, product_answer
-from interfaces.resources.price_versions import MigrationAnswer, MigrationIn, migration_answer
+from interfaces.resources.price_versions import MigrationAnswer, MigrationIn, migration_answer, product_subscriptions
 from interfaces.resources.prices import UsagePriceChange, usage_price
 from interfaces.resources.products import AttachmentTerms
 from projections.reads.queries import Queries
@@ -21,19 +20,6 @@ from projections.reads.queries import Queries
 def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
     product = tally.catalogue.get_product(business, done.id)
     return ProductWritten(**msgspec.structs.asdict(product_answer(product)), position=done.position)
-
-
-def _subscriptions_of(queries: Queries, business: uuid.UUID, product_id: uuid.UUID) -> list[uuid.UUID]:
-    """The product's subscriptions (the first MAX_SUBSCRIPTIONS), as the `charges` read model lists them."""
-    ids: list[uuid.UUID] = []
-    page = 0
-    while len(ids) < MAX_SUBSCRIPTIONS:
-        rows = queries.subscription_ids(business, None, product_id, page, 100)
-        ids += rows[:100]
-        if len(rows) <= 100:
-            break
-        page += 1
-    return ids[:MAX_SUBSCRIPTIONS]
 
 
 class ProductCommands:
@@ -74,7 +60,7 @@ class ProductCommands:
         ids = (
             data.subscription_ids
             if data.subscription_ids is not None
-            else _subscriptions_of(queries, business, product_id)
+            else product_subscriptions(queries, business, product_id)
         )
         done = tally.migrations.migrate(
             business, product_id, data.from_version, data.to_version, ids, data.dry_run, data.cycles, chosen

@@ -169,6 +169,8 @@ class Subscription(Aggregate):
         cycles_from: int | None
         cycles_anchor: datetime | None
         addons: list[dict[str, Any]] | None = None  # the new plan's (proration.addon_terms); absent before add-ons
+        # The product's latest price version at the change; absent before versions (the latest at each bill).
+        price_version: int | None = None
 
     class ChangeScheduled(Aggregate.Event):
         scheduled_at: datetime
@@ -179,6 +181,7 @@ class Subscription(Aggregate):
         billing_interval: Interval
         interval_count: int
         addons: list[dict[str, Any]] | None = None
+        price_version: int | None = None
 
     class ScheduledChangeCancelled(Aggregate.Event):
         pass
@@ -389,6 +392,7 @@ class Subscription(Aggregate):
                 cycles_from=c.index + 1 if moved else None,
                 cycles_anchor=c.end if moved else None,
                 addons=s.get("addons"),
+                price_version=s.get("price_version"),
             )
 
     def _changeable(self, replace_scheduled: bool) -> Cycle:
@@ -411,10 +415,12 @@ class Subscription(Aggregate):
         billing_interval: Interval,
         interval_count: int,
         replace_scheduled: bool = False,
+        price_version: int | None = None,
     ) -> None:
         """Puts the subscription on `plan` from `at` (truncated to the minute): a time inside the open part of
         the open cycle, not in the future, and not before the last change. What a change bills is the
-        application's (application/plan_changes.py)."""
+        application's (application/plan_changes.py). A product it was never on is billed on `price_version`
+        (its latest at the change) from then on (docs/price-versions.md)."""
         c = self._changeable(replace_scheduled)
         if self.timeline.in_trial(c):
             raise Conflict(
@@ -464,6 +470,7 @@ class Subscription(Aggregate):
             cycles_from=epoch[0] if epoch else None,
             cycles_anchor=epoch[1] if epoch else None,
             addons=addon_terms(plan.addons) or None,
+            price_version=price_version,
         )
 
     def bill_part(self, at: datetime, invoice_id: uuid.UUID, usage_position: int) -> None:
@@ -493,6 +500,7 @@ class Subscription(Aggregate):
         interval_count: int,
         now: datetime,
         replace_scheduled: bool = False,
+        price_version: int | None = None,
     ) -> None:
         """The change takes effect at the open cycle's end, when that cycle is closed."""
         c = self._changeable(replace_scheduled)
@@ -508,6 +516,7 @@ class Subscription(Aggregate):
             billing_interval=billing_interval,
             interval_count=interval_count,
             addons=addon_terms(plan.addons) or None,
+            price_version=price_version,
         )
 
     def cancel_scheduled_change(self) -> None:
@@ -683,7 +692,14 @@ class Subscription(Aggregate):
         cycles_from: int | None,
         cycles_anchor: datetime | None,
         addons: list[dict[str, Any]] | None = None,
+        price_version: int | None = None,
     ) -> None:
+        if price_version is not None and all(e["product_id"] != str(product_id) for e in self.price_versions):
+            # Never billed on this product before: every cycle it is on it is on this version.
+            self.price_versions = [
+                *self.price_versions,
+                {"product_id": str(product_id), "version": price_version, "from_cycle": 0},
+            ]
         self.product_id = product_id
         self.quantity = quantity
         self.addons = addons or []
@@ -706,8 +722,10 @@ class Subscription(Aggregate):
         billing_interval: Interval,
         interval_count: int,
         addons: list[dict[str, Any]] | None = None,
+        price_version: int | None = None,
     ) -> None:
         self.scheduled = {
+            "price_version": price_version,
             "addons": addons or [],
             "product_id": product_id,
             "quantity": quantity,

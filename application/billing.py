@@ -400,7 +400,7 @@ class Billing:
         wallet.expire(c.end, reference, kept=awaiting_close(wallet.grants, open_cycle))
         following = subscription.cycle(c.index + 1)
         if following is not None and next_product is not None:
-            for g in cycle_grants(subscription.id, next_product.prices(), following):
+            for g in cycle_grants(subscription.id, subscription.prices_for(next_product, following.index), following):
                 wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
 
     def _settle_entitlements(

@@ -161,21 +161,48 @@ def test_a_price_for_new_subscriptions_keeps_the_existing_ones_and_a_dry_run_com
     assert history.count("PriceVersionMigrated") == 1
 
 
-def test_a_code_redeemed_later_discounts_the_open_cycle_as_its_upcoming_invoice_shows(client, auth, calls):
-    plan = product(client, auth, {"meter_id": calls, **SEED}, billing_interval="month")["id"]
-    discount(client, auth, code="LATER10", amount=1000)
-    now = datetime.now(timezone.utc)
-    start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    assert client.post("/customers", json={"customer_id": "cus_later"}, headers=auth).status_code == 201
-    at = iso(max(start, now - timedelta(minutes=1)))
+def customer_now(client, auth, name: str, start: datetime) -> bool:
+    """A customer with 2,500 calls in the open month so far (all at one instant, never in the future)."""
+    assert client.post("/customers", json={"customer_id": name}, headers=auth).status_code == 201
+    at = iso(max(start, datetime.now(timezone.utc) - timedelta(minutes=1)))
     for batch in range(0, 2500, 1000):
         events = [
-            {"event_id": f"l{i}", "customer_id": "cus_later", "event_name": "api.call", "timestamp": at}
+            {"event_id": f"{name}-{i}", "customer_id": name, "event_name": "api.call", "timestamp": at}
             for i in range(batch, min(2500, batch + 1000))
         ]
         assert client.post("/events/ingest", json={"events": events}, headers=auth).status_code == 200
+    return True
+
+
+def test_a_code_redeemed_later_discounts_the_open_cycle_as_its_upcoming_invoice_shows(client, auth, calls):
+    plan = product(client, auth, {"meter_id": calls, **SEED}, billing_interval="month")["id"]
+    discount(client, auth, code="LATER10", amount=1000)
+    start = datetime.now(timezone.utc).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    customer_now(client, auth, "cus_later", start)
     sub = subscribe(client, auth, "cus_later", plan, start)["id"]
     r = client.patch(f"/subscriptions/{sub}", json={"discount_code": "later10"}, headers=auth)
     assert r.status_code == 200 and r.json()["discount_id"], r.text
     upcoming = client.get("/customers/cus_later/usage", headers=auth).json()
     assert upcoming["total"] == "27.00" and [line["amount"] for line in upcoming["lines"]] == ["30.00", "-3.00"]
+
+
+def test_the_upcoming_invoice_prices_each_subscriber_on_its_own_version(client, auth, calls):
+    plan = product(client, auth, {"meter_id": calls, **SEED}, billing_interval="month")["id"]
+    now = datetime.now(timezone.utc)
+    start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    customer_now(client, auth, "cus_v1", start)
+    subscribe(client, auth, "cus_v1", plan, start)
+    r = client.put(
+        f"/products/{plan}/usage-prices/{calls}",
+        json={**SEED, "unit_price": "0.03", "apply_to": "new_subscriptions"},
+        headers=auth,
+    )
+    assert r.status_code == 200
+    customer_now(client, auth, "cus_v2", start)
+    subscribe(client, auth, "cus_v2", plan, start)
+    position = r.json()["position"]
+    totals_now = [
+        client.get(f"/customers/{c}/usage?min_position={position}", headers=auth).json()["total"]
+        for c in ("cus_v1", "cus_v2")
+    ]
+    assert totals_now == ["30.00", "45.00"]

@@ -84,7 +84,7 @@ class DiscountUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         }
         # Required fields a null cannot clear keep their value; the lists and metadata a null empties.
         for kept in ("amount", "type", "code", "preserve_on_plan_change"):
-            if given.get(kept, 0) is None:
+            if kept in given and given[kept] is None:
                 del given[kept]
         for emptied, empty in (("restricted_to", []), ("metadata", {})):
             if emptied in given and given[emptied] is None:

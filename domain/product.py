@@ -303,9 +303,11 @@ class Product(Aggregate):
             raise Invalid(f"{len(faults)} fault(s) in the usage price", "invalid_usage_price", faults)
         if len(self.usage_prices) >= MAX_USAGE_PRICES and price.meter_id not in self.usage_prices:
             raise Invalid(f"a product has at most {MAX_USAGE_PRICES} usage prices", "too_many_usage_prices")
+        if self.usage_prices.get(price.meter_id) == price:
+            return  # the latest version prices it so already: neither a change nor a new version
         if new_version_at is not None:
             self._version_added(terms=price.terms(), at=new_version_at)
-        elif self.usage_prices.get(price.meter_id) != price:
+        else:
             self._price_set(terms=price.terms())
 
     def remove_usage_price(self, meter_id: str) -> None:

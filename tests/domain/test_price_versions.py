@@ -69,3 +69,9 @@ def test_an_override_replaces_the_products_price_of_its_meter_and_only_of_a_mete
     assert unit_prices(sub, p, 0) == [D("0.01")] and sub.priced_apart(p, 0)
     with pytest.raises(NotFound):
         sub.override_usage_price(UsagePrice("other", D(1)), p)
+
+
+def test_a_price_the_latest_version_has_already_makes_no_new_version():
+    p = product()
+    p.set_usage_price(seed("0.02"), new_version_at=NOW)
+    assert p.price_version == 1 and not p.collect_events()[1:]

@@ -75,3 +75,14 @@ def test_a_price_the_latest_version_has_already_makes_no_new_version():
     p = product()
     p.set_usage_price(seed("0.02"), new_version_at=NOW)
     assert p.price_version == 1 and not p.collect_events()[1:]
+
+
+def test_a_snapshot_taken_before_pricing_loads_on_its_first_products_first_version():
+    p = product()
+    state = {"changes": [{"at": S, "product_id": str(p.id), "quantity": 1, "mode": "do_not_bill"}]}
+    Subscription.upcast_v3_v4(state)
+    restored = Subscription.start(p.business_id, "cus", p.id, S, "month", 1, NOW, price_version=7)
+    vars(restored).update(state)
+    p.set_usage_price(seed("0.03"), new_version_at=NOW)
+    assert (restored.discount, restored.overrides) == (None, {})
+    assert unit_prices(restored, p, 5) == [D("0.02")]

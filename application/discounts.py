@@ -16,6 +16,7 @@ from domain.adjustments import Applied
 from domain.discount import Discount
 from domain.discount_codes import DiscountCodes, discount_codes_id
 from domain.errors import NotFound
+from domain.product import Product
 from store.event_store import EventStore
 
 CODE_ALPHABET = string.ascii_uppercase + string.digits
@@ -83,10 +84,10 @@ class Discounts:
         code: str,
         subscription_id: uuid.UUID,
         customer: str,
-        product_id: uuid.UUID,
+        product: Product,
         now: datetime,
     ) -> tuple[Discount, Applied]:
         """The discount a code names, with one more use counted (for the caller to save with the subscription:
         two redemptions racing for the last use cannot both be saved) and what the subscription keeps of it."""
         discount = self.by_code(business, code)
-        return discount, discount.redeem(subscription_id, customer, product_id, now)
+        return discount, discount.redeem(subscription_id, customer, product.id, product.currency, now)

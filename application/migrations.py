@@ -151,6 +151,7 @@ class Migrations:
                 measured={line.meter_id: line.quantity for line in lines if not line.late},
                 balance=sum((line.credits_used for line in lines), ZERO),
                 granted=sum((g.amount for g in cycle_grants(subscription.id, source, cycle)), ZERO),
+                discount=subscription.discount_for(k, product.id),
                 minimum=product.minimum_amount,
             )
             rows += compared(closed, [scenario])

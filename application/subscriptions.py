@@ -79,7 +79,7 @@ class Subscriptions:
             redeemed = []
             if discount_code is not None:
                 discount, applied = self.discounts.redeem(
-                    business, discount_code, subscription.id, external_id, product.id, now
+                    business, discount_code, subscription.id, external_id, product, now
                 )
                 subscription.apply_discount(applied)
                 redeemed.append(discount)
@@ -109,8 +109,9 @@ class Subscriptions:
         """Redeems a code for the subscription from its open cycle on (it replaces a discount it had)."""
         for _ in range(RACE_RETRIES):
             subscription = self.get_subscription(business, subscription_id)
+            product: Product = self.repository.get(subscription.product_id)
             discount, applied = self.discounts.redeem(
-                business, code, subscription.id, subscription.customer_id, subscription.product_id, now
+                business, code, subscription.id, subscription.customer_id, product, now
             )
             subscription.apply_discount(applied)
             try:

@@ -28,10 +28,11 @@ ONE = Decimal(1)
 
 @dataclass(frozen=True)
 class Applied:
-    """A discount as a subscription redeemed it: `basis_points` off every bill of the cycles
-    [from_cycle, from_cycle + cycles) (every cycle from `from_cycle` when `cycles` is None) whose product it
-    allows: one of `restricted_to` when it names some, and, unless `preserve_on_plan_change`, the product it was
-    redeemed on."""
+    """A discount as a subscription redeemed it, in its product's currency: `basis_points` off (at most `cap`),
+    or, flat, `off` (both in the currency's units), on every bill whose subtotal reaches `minimum_subtotal`, of
+    the cycles [from_cycle, from_cycle + cycles) (every cycle from `from_cycle` when `cycles` is None) whose
+    product it allows: one of `restricted_to` when it names some, and, unless `preserve_on_plan_change`, the
+    product it was redeemed on."""
 
     discount_id: str
     code: str
@@ -41,6 +42,10 @@ class Applied:
     product_id: str
     restricted_to: tuple[str, ...] = ()
     preserve_on_plan_change: bool = False
+    type: str = "percentage"  # or "flat"
+    off: Decimal | None = None  # a flat discount's deduction
+    cap: Decimal | None = None  # the most a percentage takes off
+    minimum_subtotal: Decimal = ZERO
 
     def covers(self, cycle_index: int, product_id: str) -> bool:
         if cycle_index < self.from_cycle or (self.cycles is not None and cycle_index >= self.from_cycle + self.cycles):
@@ -54,23 +59,44 @@ class Applied:
 
     @classmethod
     def from_terms(cls, terms: dict[str, Any]) -> Applied:
-        return cls(**{**terms, "restricted_to": tuple(terms.get("restricted_to") or ())})
+        """From its stored form (decimals may come back as strings); terms stored before flat discounts are
+        uncapped percentages."""
+        decimals = {k: None if terms.get(k) is None else Decimal(str(terms[k])) for k in ("off", "cap")}
+        return cls(
+            **{
+                **terms,
+                **decimals,
+                "restricted_to": tuple(terms.get("restricted_to") or ()),
+                "minimum_subtotal": Decimal(str(terms.get("minimum_subtotal", 0))),
+            }
+        )
 
 
 def _line(meter_id: str, name: str, billable: Decimal, unit_price: Decimal, amount: Decimal) -> Line:
     return Line(meter_id, name, billable, ZERO, ZERO, ZERO, billable, unit_price, amount, False)
 
 
-def discount_line(discount: Applied, subtotal: Decimal, currency: str) -> Line:
+def discount_line(discount: Applied, subtotal: Decimal, currency: str) -> Line | None:
+    """The discount of a subtotal: a percentage shows its rate on the subtotal (billable x unit_price); a flat
+    or capped one is one unit at its amount. None below the discount's minimum subtotal."""
+    if subtotal <= 0 or subtotal < discount.minimum_subtotal:
+        return None
+    meter_id = f"{DISCOUNT_LINE}{discount.discount_id}"
+    if discount.type == "flat" and discount.off is not None:
+        off = min(discount.off, subtotal)
+        return _line(meter_id, f"Discount {discount.code} ({discount.off} off)", ONE, -off, -off)
     rate = -Decimal(discount.basis_points) / Decimal(10_000)
     percent = (Decimal(discount.basis_points) / 100).normalize()
-    return _line(
-        f"{DISCOUNT_LINE}{discount.discount_id}",
-        f"Discount {discount.code} ({percent:f}%)",
-        subtotal,
-        rate,
-        round_money(subtotal * rate, currency),
-    )
+    amount = round_money(subtotal * rate, currency)
+    if discount.cap is not None and -amount > discount.cap:
+        return _line(
+            meter_id,
+            f"Discount {discount.code} ({percent:f}%, at most {discount.cap})",
+            ONE,
+            -discount.cap,
+            -discount.cap,
+        )
+    return _line(meter_id, f"Discount {discount.code} ({percent:f}%)", subtotal, rate, amount)
 
 
 def minimum_line(product_id: str, minimum: Decimal, total: Decimal, currency: str) -> Line:
@@ -83,33 +109,39 @@ def adjusted(rated: Rated, currency: str, discount: Applied | None, minimum: Dec
     minimum commitment line (when a minimum is given and the total falls short of it)."""
     lines = []
     total = rated.total
-    if discount is not None and total > 0:
-        lines.append(discount_line(discount, total, currency))
-        total += lines[-1].amount
+    off = discount_line(discount, total, currency) if discount is not None else None
+    if off is not None:
+        lines.append(off)
+        total += off.amount
     if minimum is not None and total < minimum:
         lines.append(minimum_line(product_id, minimum, total, currency))
         total += lines[-1].amount
     return replace(rated, lines=rated.lines + lines, total=total) if lines else rated
 
 
-def readjusted(rated: Rated, issued: list[Line], issued_total: Decimal, minimum: Decimal | None) -> Rated:
-    """A re-priced bill (a simulation's) with the adjustments its issued lines show: each discount line's rate
-    taken from the new subtotal, and the minimum commitment (`minimum`, or the issued total where the invoice
-    had a minimum line: a topped-up total is the minimum)."""
-    lines, total = [], rated.total
-    for line in issued:
-        if line.meter_id.startswith(DISCOUNT_LINE) and total > 0:
-            lines.append(
-                replace(
-                    line, quantity=total, billable=total, amount=round_money(total * line.unit_price, rated.currency)
-                )
-            )
-            total += lines[-1].amount
+def readjusted(
+    rated: Rated, issued: list[Line], issued_total: Decimal, discount: Applied | None, minimum: Decimal | None
+) -> Rated:
+    """A re-priced bill (a simulation's) with the adjustments its invoice had: the discount given (a migration
+    preview knows the subscription's), or else each issued discount line again: a percentage at its rate on the
+    new subtotal, a flat or capped one (one unit at its amount) as it was, at most the new subtotal; then the
+    minimum commitment (`minimum`, or the issued total where the invoice had a minimum line: a topped-up total is
+    the minimum)."""
+    if discount is None:
+        lines, total = [], rated.total
+        for line in issued:
+            if not line.meter_id.startswith(DISCOUNT_LINE) or total <= 0:
+                continue
+            if line.billable == ONE and line.unit_price == line.amount:
+                off = max(line.amount, -total)
+                lines.append(replace(line, unit_price=off, amount=off))
+            else:
+                off = round_money(total * line.unit_price, rated.currency)
+                lines.append(replace(line, quantity=total, billable=total, amount=off))
+            total += off
+        rated = replace(rated, lines=rated.lines + lines, total=total)
     floor = issued_total if any(line.meter_id.startswith(MINIMUM_LINE) for line in issued) else minimum
-    if floor is not None and total < floor:
-        product = next(
-            (line.meter_id.removeprefix(MINIMUM_LINE) for line in issued if line.meter_id.startswith(MINIMUM_LINE)), ""
-        )
-        lines.append(minimum_line(product, floor, total, rated.currency))
-        total += lines[-1].amount
-    return replace(rated, lines=rated.lines + lines, total=total) if lines else rated
+    product = next(
+        (line.meter_id.removeprefix(MINIMUM_LINE) for line in issued if line.meter_id.startswith(MINIMUM_LINE)), ""
+    )
+    return adjusted(rated, rated.currency, discount, floor, product)

@@ -3,7 +3,9 @@
 `per_customer_usage_limit` times by one customer, between `starts_at` and `expires_at`, only on the products of
 `restricted_to` when it names some (docs/discounts.md).
 
-What a subscription redeemed is copied onto it (`Applied`, domain/adjustments.py): a later change of the
+A flat code takes its deduction from its currency options (Dodo's `currency_options`: `max_amount_possible` in
+the currency's minor units); for a percentage code that is its cap, and `minimum_subtotal` the least subtotal it
+applies to. What a subscription redeemed is copied onto it (`Applied`, domain/adjustments.py): a later change of the
 discount (its amount, its cycles) reaches the subscriptions that redeem it afterwards, never one that already
 has it, so an issued invoice and its explanation never depend on the discount's later history.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, Literal, get_args
 
 from eventsourcing.domain import Aggregate, event
@@ -20,6 +23,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.adjustments import Applied
 from domain.errors import Fault, Invalid
 from domain.metadata import metadata_faults
+from domain.money import MINOR_UNITS, is_currency
 from domain.text import text_fault
 from domain.time_range import time_fault
 
@@ -44,7 +48,37 @@ TERMS = (
     "expires_at",
     "preserve_on_plan_change",
     "metadata",
+    "currency_options",
 )
+MAX_MINOR = 10**15
+
+
+def option_faults(options: list[dict[str, Any]], flat: bool) -> list[Fault]:
+    """Dodo's currency options: one row per currency, at most one default; a flat code's deduction
+    (`max_amount_possible`, in the currency's minor units) in every row; amounts within bounds."""
+    faults, seen = [], set()
+    for index, o in enumerate(options):
+        if not is_currency(o["currency"]):
+            faults.append(Fault("currency_options.currency", "is not a known currency", index))
+        if o["currency"] in seen:
+            faults.append(Fault("currency_options.currency", "names a currency twice", index))
+        seen.add(o["currency"])
+        if not 0 <= o["minimum_subtotal"] <= MAX_MINOR:
+            faults.append(Fault("currency_options.minimum_subtotal", f"must be 0 to {MAX_MINOR}", index))
+        most = o["max_amount_possible"]
+        if most is not None and not 1 <= most <= MAX_MINOR:
+            faults.append(Fault("currency_options.max_amount_possible", f"must be 1 to {MAX_MINOR}", index))
+        if flat and most is None:
+            faults.append(Fault("currency_options.max_amount_possible", "is the deduction of a flat code", index))
+    if sum(1 for o in options if o["is_default"]) > 1:
+        faults.append(Fault("currency_options.is_default", "at most one row is the default"))
+    if flat and not options:
+        faults.append(Fault("currency_options", "a flat code needs its deduction in each currency it is for"))
+    return faults
+
+
+def _units(minor: int | None, currency: str) -> Decimal | None:
+    return None if minor is None else Decimal(minor).scaleb(-MINOR_UNITS[currency])
 
 
 def _count(field: str, value: int | None) -> list[Fault]:
@@ -58,9 +92,7 @@ def terms_faults(terms: dict[str, Any]) -> list[Fault]:
         faults.append(Fault("code", "must be 3 to 16 letters, digits, '-' or '_' (it is uppercased)"))
     if terms["type"] not in DISCOUNT_TYPES:
         faults.append(Fault("type", "must be percentage or flat"))
-    elif terms["type"] == "flat":
-        # Dodo's flat codes take their deduction from currency_options, which tally does not keep.
-        faults.append(Fault("type", "flat discounts are not supported: use percentage"))
+    faults += option_faults(terms["currency_options"], terms["type"] == "flat")
     if not 1 <= terms["amount"] <= BASIS_POINTS:
         faults.append(Fault("amount", f"must be 1 to {BASIS_POINTS} basis points"))
     name = terms["name"]
@@ -108,7 +140,7 @@ class Discount(Aggregate):
     @event(Created)
     def __init__(self, business_id: uuid.UUID, terms: dict[str, Any]) -> None:
         self.business_id = business_id
-        self.terms = dict(terms)
+        self.terms = {"currency_options": [], **terms}
         self.times_used = 0
         self.used_by: dict[str, int] = {}
         self.deleted = False
@@ -137,11 +169,19 @@ class Discount(Aggregate):
         if changed:
             self._updated(changes=changed)
 
-    def redeem(self, subscription_id: uuid.UUID, customer_id: str, product_id: uuid.UUID, now: datetime) -> Applied:
-        """Counts one use by the subscription and answers what the subscription keeps of it; refused (422, the
-        reason in `code`) when not started, expired, used up (in all or by the customer) or not for the
-        product."""
+    def option(self, currency: str) -> dict[str, Any] | None:
+        """The currency option of a currency: its own row (tally converts no currency, so the default row of
+        another currency does not apply)."""
+        return next((o for o in self.terms["currency_options"] if o["currency"] == currency), None)
+
+    def redeem(
+        self, subscription_id: uuid.UUID, customer_id: str, product_id: uuid.UUID, currency: str, now: datetime
+    ) -> Applied:
+        """Counts one use by the subscription and answers what the subscription keeps of it, in the product's
+        currency; refused (422, the reason in `code`) when not started, expired, used up (in all or by the
+        customer), not for the product, or flat without a deduction in its currency."""
         t = self.terms
+        option = self.option(currency)
         refusal: tuple[str, str] | None = None
         if t["starts_at"] is not None and now < t["starts_at"]:
             refusal = ("discount_not_started", f"discount {self.code} starts at {t['starts_at'].isoformat()}")
@@ -159,9 +199,13 @@ class Discount(Aggregate):
             refusal = ("discount_used_up", f"customer {customer_id} used discount {self.code} as often as it may")
         elif t["restricted_to"] and str(product_id) not in t["restricted_to"]:
             refusal = ("discount_not_applicable", f"discount {self.code} is not for product {product_id}")
+        elif t["type"] == "flat" and option is None:
+            refusal = ("discount_not_applicable", f"discount {self.code} has no deduction in {currency}")
         if refusal is not None:
             raise Invalid(refusal[1], refusal[0], [Fault("discount_code", refusal[1])])
         self._redeemed(subscription_id=subscription_id, customer_id=customer_id)
+        most = _units(option["max_amount_possible"], currency) if option else None
+        least = _units(option["minimum_subtotal"], currency) if option else None
         return Applied(
             discount_id=str(self.id),
             code=self.code,
@@ -171,6 +215,10 @@ class Discount(Aggregate):
             product_id=str(product_id),
             restricted_to=tuple(t["restricted_to"]),
             preserve_on_plan_change=t["preserve_on_plan_change"],
+            type=t["type"],
+            off=most if t["type"] == "flat" else None,
+            cap=most if t["type"] == "percentage" else None,
+            minimum_subtotal=least or Decimal(0),
         )
 
     def delete(self) -> None:

@@ -70,9 +70,9 @@ def test_the_total_is_the_sum_of_rounded_lines_never_below_the_minimum_nor_negat
 def test_a_simulation_takes_an_issued_discount_again_at_its_rate_and_keeps_the_minimum():
     issued = adjusted(seed(), "USD", save20(), D("50.00"), PRODUCT)
     dearer = rate([Usage(UsagePrice("m", D("0.03"), D(1000)), "calls", D(5000))], D(0), "USD")
-    again = readjusted(dearer, issued.lines, issued.total, None)
+    again = readjusted(dearer, issued.lines, issued.total, None, None)
     assert [line.amount for line in again.lines] == [D("120.00"), D("-24.00")]
-    cheaper = readjusted(seed("1000"), issued.lines, issued.total, None)
+    cheaper = readjusted(seed("1000"), issued.lines, issued.total, None, None)
     assert cheaper.total == D("50.00")
 
 
@@ -90,13 +90,19 @@ def terms(**changes):
         "expires_at": None,
         "preserve_on_plan_change": False,
         "metadata": {},
+        "currency_options": [],
     }
     return {**base, **changes}
 
 
 @pytest.mark.parametrize(
     ("changes", "field"),
-    [({"amount": 0}, "amount"), ({"amount": 10_001}, "amount"), ({"type": "flat"}, "type"), ({"code": "a b"}, "code")],
+    [
+        ({"amount": 0}, "amount"),
+        ({"amount": 10_001}, "amount"),
+        ({"type": "flat"}, "currency_options"),
+        ({"code": "a b"}, "code"),
+    ],
 )
 def test_a_discount_outside_its_rules_is_refused_naming_the_field(changes, field):
     with pytest.raises(Invalid) as refused:
@@ -115,14 +121,25 @@ def test_a_discount_outside_its_rules_is_refused_naming_the_field(changes, field
 def test_a_redemption_outside_the_discounts_terms_is_refused_and_counts_nothing(changes, code):
     discount = Discount.create(uuid.uuid4(), terms(**changes))
     with pytest.raises(Invalid) as refused:
-        discount.redeem(uuid.uuid4(), "cus", uuid.UUID(PRODUCT), NOW)
+        discount.redeem(uuid.uuid4(), "cus", uuid.UUID(PRODUCT), "USD", NOW)
     assert refused.value.code == code and discount.times_used == 0
 
 
 def test_a_used_up_code_is_refused_after_its_last_use():
     discount = Discount.create(uuid.uuid4(), terms())
-    applied = discount.redeem(uuid.uuid4(), "cus", uuid.UUID(PRODUCT), NOW)
+    applied = discount.redeem(uuid.uuid4(), "cus", uuid.UUID(PRODUCT), "USD", NOW)
     assert (applied.code, applied.basis_points, applied.cycles, discount.times_used) == ("SAVE20", 2000, 2, 1)
     with pytest.raises(Invalid) as refused:
-        discount.redeem(uuid.uuid4(), "cus2", uuid.UUID(PRODUCT), NOW)
+        discount.redeem(uuid.uuid4(), "cus2", uuid.UUID(PRODUCT), "USD", NOW)
     assert refused.value.code == "discount_used_up" and discount.times_used == 1
+
+
+def test_a_flat_discount_takes_its_amount_at_most_the_subtotal_and_none_below_its_minimum_subtotal():
+    flat = Applied("d", "FIVE", 1, None, 0, PRODUCT, type="flat", off=D("5.00"), minimum_subtotal=D("10.00"))
+    assert [line.amount for line in adjusted(seed(), "USD", flat, None, PRODUCT).lines] == [D("30.00"), D("-5.00")]
+    assert adjusted(seed("1400"), "USD", flat, None, PRODUCT).total == D("8.00")  # below 10.00: no discount
+    big = Applied("d", "BIG", 1, None, 0, PRODUCT, type="flat", off=D("500"))
+    assert adjusted(seed(), "USD", big, None, PRODUCT).total == D("0.00")
+    capped = Applied("d", "CAP", 2000, None, 0, PRODUCT, cap=D("3.00"))
+    assert adjusted(seed(), "USD", capped, None, PRODUCT).lines[-1].amount == D("-3.00")
+    assert Applied.from_terms(capped.terms()) == capped

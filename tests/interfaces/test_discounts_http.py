@@ -205,3 +205,38 @@ def test_the_upcoming_invoice_prices_each_subscriber_on_its_own_version(client, 
         for c in ("cus_v1", "cus_v2")
     ]
     assert totals_now == ["30.00", "45.00"]
+
+
+def test_a_flat_code_takes_its_deduction_in_the_invoices_currency_and_a_percentage_stops_at_its_cap(
+    client, auth, calls
+):
+    plan = product(client, auth, {"meter_id": calls, **SEED})["id"]
+    usd = {"currency": "USD", "max_amount_possible": 500}
+    flat = discount(client, auth, type="flat", amount=1, code="FIVE", currency_options=[usd])
+    assert flat["currency_options"] == [{**usd, "is_default": False, "minimum_subtotal": 0}]
+    discount(
+        client, auth, code="CAPPED", amount=2000, currency_options=[{"currency": "usd", "max_amount_possible": 300}]
+    )
+    discount(
+        client,
+        auth,
+        type="flat",
+        amount=1,
+        code="EUROS",
+        currency_options=[{"currency": "EUR", "max_amount_possible": 500}],
+    )
+    totals_by_code = {}
+    for code in ("FIVE", "CAPPED"):
+        name = f"cus_{code.lower()}"
+        customer(client, auth, name, 1)
+        body = {"customer_id": name, "product_id": plan, "start": JAN1.isoformat(), "discount_code": code}
+        invoice = close(client, auth, created(client.post("/subscriptions", json=body, headers=auth))["id"])[0]
+        totals_by_code[code] = (invoice["total"], amounts(invoice)[-1])
+    assert totals_by_code == {"FIVE": ("25.00", "-5.00"), "CAPPED": ("27.00", "-3.00")}
+    client.post("/customers", json={"customer_id": "cus_eur"}, headers=auth)
+    refused = client.post(
+        "/subscriptions", json={"customer_id": "cus_eur", "product_id": plan, "discount_code": "EUROS"}, headers=auth
+    )
+    assert refused.status_code == 422 and refused.json()["code"] == "discount_not_applicable"
+    missing = client.post("/discounts", json={"type": "flat", "amount": 1, "code": "NOROWS"}, headers=auth)
+    assert missing.status_code == 422 and client.get("/discounts/code/NOROWS", headers=auth).status_code == 404

@@ -286,6 +286,9 @@ CASES: dict[tuple[type[Any], str], Example] = {
         "expires_at": None,
         "preserve_on_plan_change": False,
         "metadata": {},
+        "currency_options": [
+            {"currency": "USD", "is_default": True, "minimum_subtotal": 0, "max_amount_possible": 500}
+        ],
     },
     (Discount.Updated, "changes"): lambda w: {"amount": 2500},
 }

@@ -1,7 +1,7 @@
 """Discounts (Dodo's `/discounts`, its SDK's discount_create_params, discount_update_params and Discount):
-percentage codes with `amount` in basis points. A field tally does not implement is refused with 422 when sent
-with a value that would need it (`currency_options`, `customer_eligibility` other than `any`, `type: flat`):
-docs/discounts.md."""
+`amount` in basis points; a flat code's deduction, a percentage's cap and minimum subtotal per currency in
+`currency_options` (minor units). A `customer_eligibility` other than `any` is refused with 422
+(docs/discounts.md)."""
 
 from __future__ import annotations
 
@@ -18,13 +18,33 @@ When = Annotated[datetime, msgspec.Meta(tz=True)]
 Eligibility = Literal["any", "first_time", "existing", "specific"]
 
 
-def _refusals(currency_options: list[Any] | None, customer_eligibility: str | None) -> list[Fault]:
-    faults = []
-    if currency_options:
-        faults.append(Fault("currency_options", "per-currency options are not supported: percentage codes only"))
+Minor = Annotated[int, msgspec.Meta(ge=-(2**53), le=2**53)]
+
+
+class CurrencyOptionIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Dodo's CurrencyOption: the row applies when the invoice is in `currency` (tally converts no currency)."""
+
+    currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)]
+    is_default: bool = False
+    max_amount_possible: Minor | None = None
+    minimum_subtotal: Minor = 0
+
+
+class CurrencyOptionView(msgspec.Struct, kw_only=True):
+    currency: str
+    is_default: bool
+    minimum_subtotal: int
+    max_amount_possible: int | None
+
+
+def _options(options: list[CurrencyOptionIn] | None) -> list[dict[str, Any]]:
+    return [msgspec.structs.asdict(o) | {"currency": o.currency.upper()} for o in options or []]
+
+
+def _refusals(customer_eligibility: str | None) -> list[Fault]:
     if customer_eligibility not in (None, "any"):
-        faults.append(Fault("customer_eligibility", "only any is supported"))
-    return faults
+        return [Fault("customer_eligibility", "only any is supported: tally keeps no eligibility lists")]
+    return []
 
 
 class DiscountCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -40,17 +60,20 @@ class DiscountCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     expires_at: When | None = None
     preserve_on_plan_change: bool = False
     metadata: dict[str, Any] | None = None
-    currency_options: list[Any] | None = None
+    currency_options: list[CurrencyOptionIn] | None = None
     customer_eligibility: Eligibility | None = None
 
     def terms(self) -> dict[str, Any]:
-        faults = _refusals(self.currency_options, self.customer_eligibility)
+        faults = _refusals(self.customer_eligibility)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the discount", "invalid_discount", faults)
         terms = msgspec.structs.asdict(self)
-        for unused in ("currency_options", "customer_eligibility"):
-            del terms[unused]
-        return terms | {"restricted_to": self.restricted_to or [], "metadata": self.metadata or {}}
+        del terms["customer_eligibility"]
+        return terms | {
+            "restricted_to": self.restricted_to or [],
+            "metadata": self.metadata or {},
+            "currency_options": _options(self.currency_options),
+        }
 
 
 class DiscountUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -68,20 +91,21 @@ class DiscountUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     expires_at: When | None | msgspec.UnsetType = msgspec.UNSET
     preserve_on_plan_change: bool | None | msgspec.UnsetType = msgspec.UNSET
     metadata: dict[str, Any] | None | msgspec.UnsetType = msgspec.UNSET
-    currency_options: list[Any] | None | msgspec.UnsetType = msgspec.UNSET
+    currency_options: list[CurrencyOptionIn] | None | msgspec.UnsetType = msgspec.UNSET
     customer_eligibility: Eligibility | None | msgspec.UnsetType = msgspec.UNSET
 
     def changes(self) -> dict[str, Any]:
-        options = None if self.currency_options is msgspec.UNSET else self.currency_options
         eligibility = None if self.customer_eligibility is msgspec.UNSET else self.customer_eligibility
-        faults = _refusals(options, eligibility)
+        faults = _refusals(eligibility)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the discount", "invalid_discount", faults)
         given = {
             k: v
             for k, v in msgspec.structs.asdict(self).items()
-            if v is not msgspec.UNSET and k not in ("currency_options", "customer_eligibility")
+            if v is not msgspec.UNSET and k != "customer_eligibility"
         }
+        if self.currency_options is not msgspec.UNSET:  # replaces the set; null or [] empties it
+            given["currency_options"] = _options(self.currency_options)
         # Required fields a null cannot clear keep their value; the lists and metadata a null empties.
         for kept in ("amount", "type", "code", "preserve_on_plan_change"):
             if kept in given and given[kept] is None:
@@ -107,7 +131,7 @@ class DiscountAnswer(msgspec.Struct, kw_only=True):
     restricted_to: list[str]
     times_used: int
     type: str
-    currency_options: list[Any]
+    currency_options: list[CurrencyOptionView]
     expires_at: datetime | None
     name: str | None
     per_customer_usage_limit: int | None
@@ -135,7 +159,7 @@ def discount_answer(discount: Discount) -> DiscountAnswer:
         restricted_to=list(t["restricted_to"]),
         times_used=discount.times_used,
         type=t["type"],
-        currency_options=[],
+        currency_options=[CurrencyOptionView(**o) for o in t["currency_options"]],
         expires_at=t["expires_at"],
         name=t["name"],
         per_customer_usage_limit=t["per_customer_usage_limit"],

@@ -51,3 +51,11 @@ def test_a_discount_through_the_sdk_from_creation_to_deletion(strict_sdk, client
         sdk.discounts.retrieve(created.discount_id)
     with pytest.raises(NotFoundError):
         sdk.discounts.retrieve_by_code("SDK15")
+
+
+def test_a_flat_code_with_its_currency_options_through_the_sdk(strict_sdk):
+    flat = strict_sdk.discounts.create(
+        amount=1, type="flat", code="FLAT5", currency_options=[{"currency": "USD", "max_amount_possible": 500}]
+    )
+    [option] = strict_sdk.discounts.retrieve(flat.discount_id).currency_options or []
+    assert (flat.type, option.currency, option.max_amount_possible, option.minimum_subtotal) == ("flat", "USD", 500, 0)

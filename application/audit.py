@@ -14,6 +14,7 @@ from domain.addon import Addon
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import Customer, customer_id
+from domain.discount import Discount
 from domain.errors import Invalid, NotFound
 from domain.invoice import Invoice
 from domain.invoice_numbering import InvoiceNumbering
@@ -42,6 +43,7 @@ KINDS: dict[str, str] = {
         ("credit_entitlement", CreditEntitlement),
         ("addon", Addon),
         ("money_wallet", MoneyWallet),
+        ("discount", Discount),
     )
 }
 ALIASES = {

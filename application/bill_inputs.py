@@ -31,13 +31,14 @@ class BillInputs:
     open_cycle: Callable[[uuid.UUID], Cycle | None] = lambda _: None
 
     def product(self, product_id: uuid.UUID) -> Product:
-        """The product as stored now (a price change applies to open cycles), loaded once with its meters."""
+        """The product as stored now (a price change applies to open cycles), loaded once with the meters of
+        every price version (a subscription may be on any of them)."""
         if product_id not in self.products:
             product: Product = self.repository.get(product_id)
             self.products[product_id] = product
-            for p in product.prices():
-                if p.meter_id not in self.meters:
-                    self.meters[p.meter_id] = self.repository.get(uuid.UUID(p.meter_id))
+            for meter_id in sorted({m for version in product.versions for m in version}):
+                if meter_id not in self.meters:
+                    self.meters[meter_id] = self.repository.get(uuid.UUID(meter_id))
         return self.products[product_id]
 
     def addon_prices(self, plan: Plan) -> dict[uuid.UUID, AddonPrice]:

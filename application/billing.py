@@ -32,6 +32,7 @@ from application.ports import ReadSide
 from application.threshold_bills import less_threshold_invoices
 from application.upcoming import Upcoming
 from application.wallets import Wallets
+from domain.adjustments import adjusted
 from domain.credit_rules import Pool
 from domain.credit_settlement import Closing, debit_usage, grant, settle
 from domain.credit_wallet import CreditWallet
@@ -179,7 +180,7 @@ class Billing:
         invoices, excess = [], {}
         bill_to = self._bill_to(subscription)
         for c, start, (parts, late, position), number in zip(due, starts, measured, numbers, strict=True):
-            rated = self._rate(inputs, parts, late)
+            rated = self._adjusted(inputs, subscription, c.index, parts, self._rate(inputs, parts, late), True)
             rated, over = less_threshold_invoices(self.repository, subscription, start, rated)
             invoice = self._invoice(subscription, start, c.end, parts, rated, now, number, bill_to)
             excess[invoice.id] = over
@@ -210,7 +211,10 @@ class Billing:
         numbering = self.numbering(subscription.business_id)
         [number] = numbering.take([invoice_id(subscription.id, start)])
         rated, over = less_threshold_invoices(
-            self.repository, subscription, start, self._rate(inputs, measured, late, closing=False)
+            self.repository,
+            subscription,
+            start,
+            self._adjusted(inputs, subscription, c.index, measured, self._rate(inputs, measured, late, False), False),
         )
         invoice = self._invoice(subscription, start, at, measured, rated, now, number, self._bill_to(subscription))
         subscription.bill_part(at, invoice.id, position)
@@ -325,7 +329,7 @@ class Billing:
                     product = inputs.product(segment.plan.product_id)
                     usages = view.measure(
                         subscription.customer_id,
-                        product.prices(),
+                        subscription.prices_for(product, c.index),
                         inputs.meters,
                         Cycle(c.index, segment.start, segment.end),
                     )
@@ -350,6 +354,16 @@ class Billing:
         currency = inputs.product(parts[0].segment.plan.product_id).currency
         balance = inputs.wallet.balance if inputs.wallet else Decimal(0)
         return with_late(rate_bill(parts, currency, balance, pools, closing), late)
+
+    @staticmethod
+    def _adjusted(
+        inputs: BillInputs, subscription: Subscription, k: int, parts: list[SegmentUsage], rated: Rated, closing: bool
+    ) -> Rated:
+        """The bill's discount, and, on the bill that closes the cycle, its product's minimum commitment
+        (domain/adjustments.py: after usage, fixed price and late lines; the wallet pays at issue, after)."""
+        product = inputs.product(parts[-1].segment.plan.product_id)
+        minimum = product.minimum_amount if closing else None
+        return adjusted(rated, rated.currency, subscription.discount_for(k, product.id), minimum, str(product.id))
 
     def _bill_to(self, subscription: Subscription) -> dict[str, Any]:
         customer: Customer = self.repository.get(customer_id(subscription.business_id, subscription.customer_id))
@@ -427,7 +441,7 @@ class Billing:
         wallet.expire(c.end, reference, kept=awaiting_close(wallet.grants, open_cycle))
         following = subscription.cycle(c.index + 1)
         if following is not None and next_product is not None:
-            for g in cycle_grants(subscription.id, next_product.prices(), following):
+            for g in cycle_grants(subscription.id, subscription.prices_for(next_product, following.index), following):
                 wallet.grant(g.grant_id, g.amount, "cycle", g.expires_at, g.reference)
 
     def _settle_entitlements(

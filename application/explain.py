@@ -26,6 +26,7 @@ from typing import Any
 from application.late_usage import LateBills, Measure, late_of, recorded_prices
 from application.ports import AuditLog, ReadSide
 from domain.addon import Addon
+from domain.adjustments import adjusted
 from domain.aggregation import Row
 from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import EntitlementTerms, Pool
@@ -216,6 +217,8 @@ class InvoiceExplainer:
         after = subscription.usage_positions[b - 1] if b else 0
         k = bill.index
         closed_at = self.log.positions(subscription.id)[bill.originator_version]
+        # Its discount, overrides and price versions as they stood at the bill.
+        then: Subscription = self.repository.get(subscription.id, version=bill.originator_version - 1)
         segments = issued_segments(issued)
         products: dict[uuid.UUID, Product] = {}
         for s in segments:
@@ -243,14 +246,15 @@ class InvoiceExplainer:
             if isinstance(bill, Subscription.DifferenceBilled):  # the fixed-price difference only: no usage
                 parts.append(SegmentUsage(segment, product.price, [], carried))
                 continue
-            for price in product.prices():
+            prices = then.prices_for(product, k)
+            for price in prices:
                 meters.setdefault(price.meter_id, self.repository.get(uuid.UUID(price.meter_id)))
             usages: list[Usage] = []
             in_segment = [e for e in events if segment.start <= e[1] < segment.end]
-            for price in product.prices():
+            for price in prices:
                 self._measure(usages, counted, price, meters[price.meter_id], in_segment, late=False)
             if legacy and i == 0 and late:
-                for price in product.prices():
+                for price in prices:
                     alone = replace(without_credits(price), free_threshold=ZERO)
                     self._measure(usages, counted, alone, meters[price.meter_id], late, late=True)
             parts.append(SegmentUsage(segment, product.price, usages, carried))
@@ -277,6 +281,16 @@ class InvoiceExplainer:
                 price = lb.price_of(line) if lb else UsagePrice(line.meter_id, line.unit_price)
                 n = lb.events.get(line.meter_id, 0) if lb else 0
                 lines.append(self._line_work(line, price, n, issued, len(lines), Fraction(1)))
+        if not isinstance(bill, Subscription.DifferenceBilled):
+            last = products[segments[-1].plan.product_id]
+            minimum = last.minimum_amount if closing else None
+            rated = adjusted(rated, issued.currency, then.discount_for(k, last.id), minimum, str(last.id))
+            for line in rated.lines[len(lines) :]:
+                lines.append(
+                    self._line_work(
+                        line, UsagePrice(line.meter_id, line.unit_price), 0, issued, len(lines), Fraction(1)
+                    )
+                )
         invoiced, numbers = self._threshold_invoiced(history, bill, issued, closed_at)
         rated, _ = less_invoiced(rated, invoiced, numbers)
         lines += [self._adjustment_work(line, issued, i) for i, line in enumerate(rated.lines) if i >= len(lines)]

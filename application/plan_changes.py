@@ -99,11 +99,11 @@ class PlanChanges:
             interval, count = product.billing_interval, product.interval_count
             issued = Issued([], [])
             if effective_at == NEXT_BILLING_DATE:
-                subscription.schedule_change(plan, mode, interval, count, now, replace_scheduled)
+                subscription.schedule_change(plan, mode, interval, count, now, replace_scheduled, product.price_version)
             else:
                 at = whole_minute(effective_at if isinstance(effective_at, datetime) else now)
                 c = subscription.open_cycle
-                subscription.change_plan(plan, mode, at, now, interval, count, replace_scheduled)
+                subscription.change_plan(plan, mode, at, now, interval, count, replace_scheduled, product.price_version)
                 issued = self._bill(subscription, mode, at, now, preview)
                 if c is not None and mode != "full_immediately":
                     issued = self._grant_for_the_rest(subscription, c, at, current, product, issued)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +39,7 @@ class Catalogue:
         attachments: list[Attachment] | None = None,
         details: dict[str, Any] | None = None,
         thresholds: list[UsageThreshold] | None = None,
+        minimum_amount: Decimal | None = None,
     ) -> Written[uuid.UUID]:
         attachments = attachments or []
         unknown = [
@@ -59,6 +61,7 @@ class Catalogue:
             attachments,
             details,
             thresholds,
+            minimum_amount,
         )
         return Written.by(product.id, self.save(product))
 
@@ -98,12 +101,16 @@ class Catalogue:
     def get_product(self, business: uuid.UUID, product_id: uuid.UUID) -> Product:
         return self.owned(business, Product, "product", product_id)
 
-    def set_usage_price(self, business: uuid.UUID, product_id: uuid.UUID, price: UsagePrice) -> Written[uuid.UUID]:
+    def set_usage_price(
+        self, business: uuid.UUID, product_id: uuid.UUID, price: UsagePrice, new_version_at: datetime | None = None
+    ) -> Written[uuid.UUID]:
+        """Changes the price for the open cycles of the latest version's subscriptions, or, `new_version_at`,
+        in a new price version only subscriptions started from then on are on (docs/price-versions.md)."""
         product = self.get_product(business, product_id)
         if not self.is_meter(business, price.meter_id):
             raise NotFound("meter", price.meter_id)
         self._check_entitlements(business, product.currency, [price], [])
-        product.set_usage_price(price)
+        product.set_usage_price(price, new_version_at)
         recordings = self.save(product)
         return Written.by(product.id, recordings)
 

@@ -10,21 +10,26 @@ from eventsourcing.persistence import IntegrityError
 
 from application.addons import Addons
 from application.credits import RACE_RETRIES, Credits
+from application.discounts import Discounts
 from application.entitlements import Entitlements
 from application.written import Written
 from domain.billing_details import Address
 from domain.credit_settlement import grant
 from domain.customer import Customer, customer_id
 from domain.entitlements import cycle_grants, entitlement_grants
-from domain.errors import Conflict
-from domain.product import Product
+from domain.errors import Conflict, Fault, Invalid
+from domain.product import Product, price_faults
 from domain.proration import AddonItem
+from domain.rating import UsagePrice
 from domain.subscription import Subscription
 from store.event_store import EventStore
 
 
 class Subscriptions:
-    def __init__(self, store: EventStore, credits: Credits, entitlements: Entitlements, addons: Addons) -> None:
+    def __init__(
+        self, store: EventStore, credits: Credits, entitlements: Entitlements, addons: Addons, discounts: Discounts
+    ) -> None:
+        self.discounts = discounts
         self.repository = store.repository
         self.save = store.save
         self.owned = store.owned
@@ -44,9 +49,11 @@ class Subscriptions:
         metadata: dict[str, Any] | None = None,
         billing: Address | None = None,
         addons: tuple[AddonItem, ...] = (),
+        discount_code: str | None = None,
     ) -> Written[uuid.UUID]:
-        """Starts on the product with the quantity (seats multiply its fixed price) and the add-ons; a trial (the
-        product's, unless one is given) is the first cycle, free, and the paid cycles start at its end."""
+        """Starts on the product with the quantity (seats multiply its fixed price) and the add-ons, on its latest
+        price version; a trial (the product's, unless one is given) is the first cycle, free, and the paid cycles
+        start at its end. A discount code is redeemed in the same transaction."""
         self.owned(business, Customer, "customer", customer_id(business, external_id))
         product: Product = self.owned(business, Product, "product", product_id)
         if product.archived:
@@ -67,7 +74,15 @@ class Subscriptions:
                 metadata,
                 billing,
                 addons,
+                product.price_version,
             )
+            redeemed = []
+            if discount_code is not None:
+                discount, applied = self.discounts.redeem(
+                    business, discount_code, subscription.id, external_id, product, now
+                )
+                subscription.apply_discount(applied)
+                redeemed.append(discount)
             first = subscription.open_cycle
             assert first is not None
             grants = cycle_grants(subscription.id, product.prices(), first)
@@ -81,10 +96,44 @@ class Subscriptions:
                 balances.append(self.entitlements.wallet_of(business, external_id, entitlement))
                 grant(balances[-1], terms[entitlement], g.grant_id, g.amount, g.expires_at, g.reference)
             try:
-                return Written.by(subscription.id, self.save(*[a for a in (subscription, wallet) if a], *balances))
+                return Written.by(
+                    subscription.id, self.save(*[a for a in (subscription, wallet) if a], *balances, *redeemed)
+                )
             except IntegrityError:
-                continue  # the wallet moved on meanwhile (a close or a grant): start again on its new state
+                continue  # the wallet or the discount moved on meanwhile: start again on its new state
         raise Conflict("the customer's wallet kept changing; retry", "wallet_busy")
+
+    def apply_discount(
+        self, business: uuid.UUID, subscription_id: uuid.UUID, code: str, now: datetime
+    ) -> Written[uuid.UUID]:
+        """Redeems a code for the subscription from its open cycle on (it replaces a discount it had)."""
+        for _ in range(RACE_RETRIES):
+            subscription = self.get_subscription(business, subscription_id)
+            product: Product = self.repository.get(subscription.product_id)
+            discount, applied = self.discounts.redeem(
+                business, code, subscription.id, subscription.customer_id, product, now
+            )
+            subscription.apply_discount(applied)
+            try:
+                return Written.by(subscription.id, self.save(subscription, discount))
+            except IntegrityError:
+                continue
+        raise Conflict("the discount kept changing; retry", "discount_busy")
+
+    def override_usage_price(
+        self, business: uuid.UUID, subscription_id: uuid.UUID, price: UsagePrice
+    ) -> Written[uuid.UUID]:
+        """The subscription's own price of a meter its product prices (checked as a product's price is), from
+        the open cycle on. Credits come from the product's prices: an override naming any is refused."""
+        subscription = self.get_subscription(business, subscription_id)
+        product: Product = self.repository.get(subscription.product_id)
+        faults = price_faults(price)
+        if price.credits is not None or price.credit_entitlement_id is not None:
+            faults.append(Fault("credits", "an override prices units; credits stay the product's"))
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the usage price", "invalid_usage_price", faults)
+        subscription.override_usage_price(price, product)
+        return Written.by(subscription.id, self.save(subscription))
 
     def get_subscription(self, business: uuid.UUID, subscription_id: uuid.UUID) -> Subscription:
         subscription: Subscription = self.owned(business, Subscription, "subscription", subscription_id)

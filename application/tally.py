@@ -12,12 +12,14 @@ from application.billing_jobs import BillingJobs
 from application.businesses import Businesses
 from application.credits import Credits
 from application.customers import Customers
+from application.discounts import Discounts
 from application.entitlements import Entitlements
 from application.explain import InvoiceExplainer
 from application.ingestion import Ingestion
 from application.invoices import Invoices
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
+from application.migrations import Migrations
 from application.observing import Observer
 from application.plan_changes import PlanChanges
 from application.portal_sessions import PortalSessions
@@ -54,7 +56,8 @@ class Tally:
         self.catalogue = Catalogue(store, self.meters, self.entitlements)
         self.addons = Addons(store)
         self.credits = Credits(store)
-        self.subscriptions = Subscriptions(store, self.credits, self.entitlements, self.addons)
+        self.discounts = Discounts(store)
+        self.subscriptions = Subscriptions(store, self.credits, self.entitlements, self.addons, self.discounts)
         self.wallets = Wallets(store)
         self.billing = Billing(store, read_side, self.credits, self.entitlements, observer, self.wallets)
         self.invoices = Invoices(store, read_side, self.billing, self.wallets)
@@ -69,6 +72,7 @@ class Tally:
         self.thresholds = ThresholdInvoices(store, read_side, self.upcoming, self.billing)
         self.meter_jobs = MeterJobs(store, read_side)
         self.simulations = Simulations(store, simulation_source, self.meters)
+        self.migrations = Migrations(store)
 
     def close(self) -> None:
         self.store.close()

@@ -16,6 +16,7 @@ from application.entitlements import Entitlements
 from application.late_usage import late_lines_of
 from application.ports import ReadSide
 from application.threshold_bills import invoiced_so_far
+from domain.adjustments import adjusted
 from domain.credit_rules import Pool
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
@@ -23,7 +24,7 @@ from domain.errors import NotFound
 from domain.invoice import invoice_id
 from domain.late_usage import with_late
 from domain.meter import Meter
-from domain.product import prices_of
+from domain.product import Product, prices_of
 from domain.proration import SegmentUsage, rate_bill
 from domain.rating import Rated
 from domain.subscription import Subscription
@@ -75,9 +76,16 @@ class UpcomingInvoices:
                     for e, terms in self.entitlements.terms_for(self.repository.get(product_id)).items():
                         held = pools.get(e) or Pool(terms, *view.entitlement_balance_of(business, external_id, e))
                         pools[e] = Pool(terms, held.balance, held.overage)
+                subscription: Subscription = self.repository.get(charge.subscription_id)
+                k = charge.cycle.index
                 parts = []
                 for charged in charge.segments:
-                    prices = prices_of(charged.usage_prices)
+                    product: Product = self.repository.get(charged.segment.plan.product_id)
+                    prices = (
+                        subscription.prices_for(product, k)
+                        if subscription.priced_apart(product, k)
+                        else prices_of(charged.usage_prices)
+                    )
                     for price in prices:
                         if price.meter_id not in meters:
                             meters[price.meter_id] = self.repository.get(uuid.UUID(price.meter_id))
@@ -86,11 +94,14 @@ class UpcomingInvoices:
                         external_id, prices, meters, Cycle(charge.cycle.index, segment.start, segment.end)
                     )
                     parts.append(SegmentUsage(segment, charged.price, usages, addons.addon_prices(segment.plan)))
-                subscription: Subscription = self.repository.get(charge.subscription_id)
                 late = late_lines_of(
                     view, self.repository, subscription, charge.cycle.start, charge.late_after, position
                 )
                 rated = with_late(rate_bill(parts, charge.currency, balance, pools), late)
+                if parts:
+                    product = self.repository.get(parts[-1].segment.plan.product_id)
+                    discount = subscription.discount_for(k, product.id)
+                    rated = adjusted(rated, charge.currency, discount, product.minimum_amount, str(product.id))
                 balance = rated.balance
                 pools.update(rated.pools)
                 invoiced, numbers = invoiced_so_far(self.repository, subscription, charge.cycle.start)

@@ -1,9 +1,12 @@
-"""A product: what a subscription costs each cycle (a fixed price) and per unit
-of each meter it prices. A price change applies from the open cycle on."""
+"""A product: what a subscription costs each cycle (a fixed price, at least its `minimum_amount` when it has
+one) and per unit of each meter it prices. A price change applies from the open cycle on; a change for new
+subscriptions only starts a new price version, which subscriptions started from then on keep
+(docs/price-versions.md)."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -126,12 +129,15 @@ def product_faults(
     interval_count: int,
     usage_prices: list[UsagePrice],
     attachments: list[Attachment],
+    minimum_amount: Decimal | None = None,
 ) -> list[Fault]:
     faults = line_faults({"name": name})
     if not is_currency(currency):
         faults.append(Fault("currency", f"must be one of {', '.join(sorted(MINOR_UNITS))}"))
     else:
         faults += amount_faults("price", price, max_places=MINOR_UNITS[currency])
+        if minimum_amount is not None:
+            faults += amount_faults("minimum_amount", minimum_amount, max_places=MINOR_UNITS[currency])
     if billing_interval not in INTERVALS:
         faults.append(Fault("billing_interval", f"must be one of {', '.join(INTERVALS)}"))
     if not 1 <= interval_count <= MAX_INTERVAL_COUNT:
@@ -166,11 +172,19 @@ class Product(Aggregate):
         details: dict[str, Any] | None = None
         # UsageThreshold.terms() of each; absent from products stored before threshold invoices.
         usage_thresholds: list[dict[str, Any]] | None = None
+        # The least an invoice of a cycle costs (docs/discounts.md); absent from products stored before it.
+        minimum_amount: Decimal | None = None
 
     class UsageThresholdsSet(Aggregate.Event):
         """The thresholds from now on: the open cycles' next threshold invoices follow them."""
 
         thresholds: list[dict[str, Any]]
+
+    class PriceVersionAdded(Aggregate.Event):
+        """A price change for new subscriptions only: the next version is the latest with this price set."""
+
+        terms: dict[str, Any]
+        at: datetime
 
     class DetailsUpdated(Aggregate.Event):
         """The descriptive fields a change set, by name (DETAILS); the others kept their value."""
@@ -205,16 +219,21 @@ class Product(Aggregate):
         credit_entitlements: list[dict[str, Any]] | None = None,
         details: dict[str, Any] | None = None,
         usage_thresholds: list[dict[str, Any]] | None = None,
+        minimum_amount: Decimal | None = None,
     ) -> None:
         self.business_id = business_id
         self.usage_thresholds = [UsageThreshold.from_terms(t) for t in usage_thresholds or []]
+        self.minimum_amount = minimum_amount
         self.details: dict[str, Any] = {**EMPTY_DETAILS, **(details or {})}
         self.name = name
         self.currency = currency
         self.price = price
         self.billing_interval = billing_interval
         self.interval_count = interval_count
+        # Price versions, the first one first; `usage_prices` is the latest, which open_cycles changes edit.
         self.usage_prices = {meter: UsagePrice.from_terms(terms) for meter, terms in usage_prices.items()}
+        self.versions: list[dict[str, UsagePrice]] = [self.usage_prices]
+        self.versions_at: list[datetime] = [self.created_on]
         self.attachments = [Attachment.from_terms(a) for a in credit_entitlements or []]
         self.archived = False
 
@@ -231,9 +250,12 @@ class Product(Aggregate):
         attachments: list[Attachment] | None = None,
         details: dict[str, Any] | None = None,
         thresholds: list[UsageThreshold] | None = None,
+        minimum_amount: Decimal | None = None,
     ) -> Product:
         attachments = attachments or []
-        faults = product_faults(name, currency, price, billing_interval, interval_count, usage_prices, attachments)
+        faults = product_faults(
+            name, currency, price, billing_interval, interval_count, usage_prices, attachments, minimum_amount
+        )
         faults += detail_faults(details or {})
         faults += threshold_faults(thresholds or [], currency)
         if faults:
@@ -249,6 +271,7 @@ class Product(Aggregate):
             credit_entitlements=[a.terms() for a in attachments] if attachments else None,
             details=details or None,
             usage_thresholds=[t.terms() for t in thresholds] if thresholds else None,
+            minimum_amount=minimum_amount,
         )
 
     def update_details(self, changes: dict[str, Any]) -> None:
@@ -281,14 +304,31 @@ class Product(Aggregate):
             | {p.credit_entitlement_id for p in self.usage_prices.values() if p.credit_entitlement_id}
         )
 
-    def set_usage_price(self, price: UsagePrice) -> None:
+    @property
+    def price_version(self) -> int:
+        """The latest price version: the one new subscriptions start on."""
+        return len(self.versions)
+
+    def prices_at(self, version: int | None) -> dict[str, UsagePrice]:
+        """The usage prices of a version (None, or one the product does not have: the latest)."""
+        if version is None or not 1 <= version <= len(self.versions):
+            return self.usage_prices
+        return self.versions[version - 1]
+
+    def set_usage_price(self, price: UsagePrice, new_version_at: datetime | None = None) -> None:
+        """Sets the price in the latest version (its open cycles re-rated), or, `new_version`, in a new version
+        that only subscriptions started from then on are on (`new_version_at`, the change's time)."""
         self._check_open()
         faults = price_faults(price)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the usage price", "invalid_usage_price", faults)
         if len(self.usage_prices) >= MAX_USAGE_PRICES and price.meter_id not in self.usage_prices:
             raise Invalid(f"a product has at most {MAX_USAGE_PRICES} usage prices", "too_many_usage_prices")
-        if self.usage_prices.get(price.meter_id) != price:
+        if self.usage_prices.get(price.meter_id) == price:
+            return  # the latest version prices it so already: neither a change nor a new version
+        if new_version_at is not None:
+            self._version_added(terms=price.terms(), at=new_version_at)
+        else:
             self._price_set(terms=price.terms())
 
     def remove_usage_price(self, meter_id: str) -> None:
@@ -327,6 +367,12 @@ class Product(Aggregate):
     @event(UsagePriceSet)
     def _price_set(self, terms: dict[str, Any]) -> None:
         self.usage_prices[terms["meter_id"]] = UsagePrice.from_terms(terms)
+
+    @event(PriceVersionAdded)
+    def _version_added(self, terms: dict[str, Any], at: datetime) -> None:
+        self.usage_prices = {**self.usage_prices, terms["meter_id"]: UsagePrice.from_terms(terms)}
+        self.versions.append(self.usage_prices)
+        self.versions_at.append(at)
 
     @event(UsagePriceRemoved)
     def _price_removed(self, meter_id: str) -> None:

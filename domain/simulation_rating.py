@@ -7,7 +7,9 @@ cycle's issued line says otherwise, events were recorded after the cycle closed
 (the next close billed them late): the issued quantity is what the close
 measured, so it stands, and the row says `late_arrivals`. Add-on lines stand as issued. Late lines are
 carried as they were issued: each is the difference late events made to an
-earlier cycle, on that cycle's terms (domain/late_usage.py). The wallet the cycle closed with keeps everything
+earlier cycle, on that cycle's terms (domain/late_usage.py). The discount is applied again to the simulated
+subtotal (a percentage at its rate; a flat or capped one at its amount) and a minimum commitment tops it up, as a
+close would (domain/adjustments.py, `readjusted`). The wallet the cycle closed with keeps everything
 but its own cycle grants, which become the scenario's (docs/simulation.md)."""
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from domain.adjustments import Applied, readjusted
 from domain.cycles import Cycle
 from domain.entitlements import cycle_grants
 from domain.late_usage import with_late
@@ -40,6 +43,9 @@ class ClosedCycle:
     meter_names: dict[str, str] = field(default_factory=dict)
     balance: Decimal = ZERO  # credits the wallet held when the cycle was priced
     granted: Decimal = ZERO  # of which the cycle's own grants, under the terms of then
+    # When known (a migration's preview): the discount the cycle had and its product's minimum commitment.
+    discount: Applied | None = None
+    minimum: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,8 @@ def reprice(closed: ClosedCycle, scenario: Scenario) -> Repriced:
     rated = replace(
         rated, lines=rated.lines + carried, total=rated.total + sum((line.amount for line in carried), ZERO)
     )
-    return Repriced(with_late(rated, [line for line in closed.lines if line.late]), late_arrivals)
+    rated = with_late(rated, [line for line in closed.lines if line.late])
+    return Repriced(readjusted(rated, closed.lines, closed.total, closed.discount, closed.minimum), late_arrivals)
 
 
 def line_key(line: Line) -> tuple[str, bool, str, str | None]:

@@ -9,18 +9,21 @@ position with a timestamp in a billed part are billed late, in the next bill (se
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.adjustments import Applied
 from domain.billing_details import Address, BillingDetails
 from domain.cycles import Cycle, Interval, cycle, cycles_ended, whole_minute
 from domain.errors import Conflict, Fault, Invalid, NotFound
 from domain.metadata import metadata_faults
+from domain.product import Product, prices_of
 from domain.proration import AddonItem, Change, Mode, Plan, Segment, addon_terms, addons_from_terms
+from domain.rating import UsagePrice
 from domain.time_range import END, time_fault
 from domain.timeline import Epoch, Timeline, change_from_terms, change_terms
 
@@ -66,8 +69,9 @@ def plan_faults(quantity: int, trial_period_days: int = 0, addons: tuple[AddonIt
 
 class Subscription(Aggregate):
     # Version 2 holds the timeline (epochs, changes, trial), the quantity, the bills and what is scheduled;
-    # version 3 the add-ons; version 4 the open bill's threshold invoices.
-    class_version = 4
+    # version 3 the add-ons; version 4 its pricing: discount, usage price overrides, price versions; version 5
+    # the open bill's threshold invoices.
+    class_version = 5
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -89,6 +93,15 @@ class Subscription(Aggregate):
 
     @staticmethod
     def upcast_v3_v4(state: dict[str, Any]) -> None:
+        """Started before price versions: on its first product's first version, as a replay reads it."""
+        state["discount"] = None
+        state["overrides"] = {}
+        state["price_versions"] = [
+            {"product_id": str(state["changes"][0]["product_id"]), "version": 1, "from_cycle": 0}
+        ]
+
+    @staticmethod
+    def upcast_v4_v5(state: dict[str, Any]) -> None:
         state["threshold_invoices"] = []
 
     class Started(Aggregate.Created):
@@ -104,6 +117,26 @@ class Subscription(Aggregate):
         metadata: dict[str, Any] | None = None
         billing: dict[str, Any] | None = None  # Dodo's billing address given at the start (an Address's terms)
         addons: list[dict[str, Any]] | None = None  # proration.addon_terms; absent before add-ons
+        price_version: int | None = None  # the product's price version; absent before versions (the first)
+
+    class DiscountApplied(Aggregate.Event):
+        """A discount redeemed (adjustments.Applied's terms); it replaces one the subscription had."""
+
+        discount: dict[str, Any]
+
+    class UsagePriceOverridden(Aggregate.Event):
+        """The subscription's own price of a meter (UsagePrice.terms()), in place of its product's, from the
+        open cycle on."""
+
+        terms: dict[str, Any]
+
+    class PriceVersionMigrated(Aggregate.Event):
+        """From cycle `from_cycle` on, the subscription is on the product's price version `version`."""
+
+        product_id: uuid.UUID
+        version: int
+        from_cycle: int
+        migration_id: uuid.UUID
 
     class CycleClosed(Aggregate.Event):
         index: int
@@ -153,6 +186,8 @@ class Subscription(Aggregate):
         cycles_from: int | None
         cycles_anchor: datetime | None
         addons: list[dict[str, Any]] | None = None  # the new plan's (proration.addon_terms); absent before add-ons
+        # The product's latest price version at the change; absent before versions (the latest at each bill).
+        price_version: int | None = None
 
     class ChangeScheduled(Aggregate.Event):
         scheduled_at: datetime
@@ -163,6 +198,7 @@ class Subscription(Aggregate):
         billing_interval: Interval
         interval_count: int
         addons: list[dict[str, Any]] | None = None
+        price_version: int | None = None
 
     class ScheduledChangeCancelled(Aggregate.Event):
         pass
@@ -203,8 +239,14 @@ class Subscription(Aggregate):
         metadata: dict[str, Any] | None = None,
         billing: dict[str, Any] | None = None,
         addons: list[dict[str, Any]] | None = None,
+        price_version: int | None = None,
     ) -> None:
         self.business_id = business_id
+        self.discount: dict[str, Any] | None = None
+        self.overrides: dict[str, dict[str, Any]] = {}
+        self.price_versions: list[dict[str, Any]] = [
+            {"product_id": str(product_id), "version": price_version or 1, "from_cycle": 0}
+        ]
         self.billing = billing
         self.customer_id = customer_id
         self.product_id = product_id
@@ -251,6 +293,7 @@ class Subscription(Aggregate):
         metadata: dict[str, Any] | None = None,
         billing: Address | None = None,
         addons: tuple[AddonItem, ...] = (),
+        price_version: int = 1,
     ) -> Subscription:
         faults = start_faults(start, billing_interval, interval_count, now)
         faults += plan_faults(quantity, trial_period_days, addons)
@@ -281,6 +324,7 @@ class Subscription(Aggregate):
             metadata=metadata or {},
             billing=asdict(billing) if billing else None,
             addons=addon_terms(addons) or None,
+            price_version=price_version,
         )
 
     @property
@@ -367,6 +411,7 @@ class Subscription(Aggregate):
                 cycles_from=c.index + 1 if moved else None,
                 cycles_anchor=c.end if moved else None,
                 addons=s.get("addons"),
+                price_version=s.get("price_version"),
             )
 
     def _changeable(self, replace_scheduled: bool) -> Cycle:
@@ -389,10 +434,12 @@ class Subscription(Aggregate):
         billing_interval: Interval,
         interval_count: int,
         replace_scheduled: bool = False,
+        price_version: int | None = None,
     ) -> None:
         """Puts the subscription on `plan` from `at` (truncated to the minute): a time inside the open part of
         the open cycle, not in the future, and not before the last change. What a change bills is the
-        application's (application/plan_changes.py)."""
+        application's (application/plan_changes.py). A product it was never on is billed on `price_version`
+        (its latest at the change) from then on (docs/price-versions.md)."""
         c = self._changeable(replace_scheduled)
         if self.timeline.in_trial(c):
             raise Conflict(
@@ -442,6 +489,7 @@ class Subscription(Aggregate):
             cycles_from=epoch[0] if epoch else None,
             cycles_anchor=epoch[1] if epoch else None,
             addons=addon_terms(plan.addons) or None,
+            price_version=price_version,
         )
 
     def bill_part(self, at: datetime, invoice_id: uuid.UUID, usage_position: int) -> None:
@@ -484,6 +532,7 @@ class Subscription(Aggregate):
         interval_count: int,
         now: datetime,
         replace_scheduled: bool = False,
+        price_version: int | None = None,
     ) -> None:
         """The change takes effect at the open cycle's end, when that cycle is closed."""
         c = self._changeable(replace_scheduled)
@@ -499,6 +548,7 @@ class Subscription(Aggregate):
             billing_interval=billing_interval,
             interval_count=interval_count,
             addons=addon_terms(plan.addons) or None,
+            price_version=price_version,
         )
 
     def cancel_scheduled_change(self) -> None:
@@ -557,6 +607,79 @@ class Subscription(Aggregate):
                 interval_count=self.interval_count,
             )
 
+    def version_of(self, product_id: uuid.UUID, k: int) -> int | None:
+        """The price version of the product cycle k is billed on (None: the product's latest, for a product the
+        subscription reached by a plan change)."""
+        entries = [e for e in self.price_versions if e["product_id"] == str(product_id) and e["from_cycle"] <= k]
+        return entries[-1]["version"] if entries else None
+
+    def prices_for(self, product: Product, k: int) -> list[UsagePrice]:
+        """The usage prices cycle k is rated with on the product: its version's, the subscription's own
+        overrides in place of the product's prices of those meters (docs/price-versions.md)."""
+        return self.prices_on(product, self.version_of(product.id, k))
+
+    def prices_on(self, product: Product, version: int | None) -> list[UsagePrice]:
+        """The product's prices of a version (None: the latest) with the subscription's overrides in place."""
+        prices = dict(product.prices_at(version))
+        for meter, terms in self.overrides.items():
+            if meter in prices:
+                prices[meter] = UsagePrice.from_terms(terms)
+        return prices_of(prices)
+
+    def priced_apart(self, product: Product, k: int) -> bool:
+        """Whether cycle k on the product is rated otherwise than at the product's latest prices."""
+        version = self.version_of(product.id, k)
+        return bool(self.overrides) or (version is not None and version != product.price_version)
+
+    def discount_for(self, k: int, product_id: uuid.UUID) -> Applied | None:
+        """The discount a bill of cycle k on the product gets, if any."""
+        if self.discount is None:
+            return None
+        applied = Applied.from_terms(self.discount)
+        return applied if applied.covers(k, str(product_id)) else None
+
+    def apply_discount(self, applied: Applied) -> None:
+        """The discount covers its cycles from the open one on (the first, at the start)."""
+        c = self.open_cycle
+        if self.ends_at is not None or c is None:
+            raise Conflict(f"subscription {self.id} is cancelled", "subscription_cancelled")
+        self._discount_applied(discount=replace(applied, from_cycle=c.index).terms())
+
+    def override_usage_price(self, price: UsagePrice, product: Product) -> None:
+        """Its own price of a meter its product prices, from the open cycle on (rated as the product's would be)."""
+        if price.meter_id not in product.usage_prices:
+            raise NotFound("usage_price", price.meter_id)
+        if self.overrides.get(price.meter_id) != price.terms():
+            self._usage_price_overridden(terms=price.terms())
+
+    def migrate_version(self, product_id: uuid.UUID, version: int, migration_id: uuid.UUID) -> bool:
+        """Puts the subscription on the product's price `version` from its next cycle; answers whether that
+        changed anything (a migration run twice changes nothing the second time)."""
+        c = self.open_cycle
+        if c is None:
+            return False
+        if self.version_of(product_id, c.index + 1) == version:
+            return False
+        self._price_version_migrated(
+            product_id=product_id, version=version, from_cycle=c.index + 1, migration_id=migration_id
+        )
+        return True
+
+    @event(DiscountApplied)
+    def _discount_applied(self, discount: dict[str, Any]) -> None:
+        self.discount = discount
+
+    @event(UsagePriceOverridden)
+    def _usage_price_overridden(self, terms: dict[str, Any]) -> None:
+        self.overrides = {**self.overrides, terms["meter_id"]: terms}
+
+    @event(PriceVersionMigrated)
+    def _price_version_migrated(
+        self, product_id: uuid.UUID, version: int, from_cycle: int, migration_id: uuid.UUID
+    ) -> None:
+        entry = {"product_id": str(product_id), "version": version, "from_cycle": from_cycle}
+        self.price_versions = [*[e for e in self.price_versions if e != entry], entry]
+
     def set_metadata(self, metadata: dict[str, Any]) -> None:
         faults = metadata_faults(metadata)
         if faults:
@@ -609,7 +732,14 @@ class Subscription(Aggregate):
         cycles_from: int | None,
         cycles_anchor: datetime | None,
         addons: list[dict[str, Any]] | None = None,
+        price_version: int | None = None,
     ) -> None:
+        if price_version is not None and all(e["product_id"] != str(product_id) for e in self.price_versions):
+            # Never billed on this product before: every cycle it is on it is on this version.
+            self.price_versions = [
+                *self.price_versions,
+                {"product_id": str(product_id), "version": price_version, "from_cycle": 0},
+            ]
         self.product_id = product_id
         self.quantity = quantity
         self.addons = addons or []
@@ -632,8 +762,10 @@ class Subscription(Aggregate):
         billing_interval: Interval,
         interval_count: int,
         addons: list[dict[str, Any]] | None = None,
+        price_version: int | None = None,
     ) -> None:
         self.scheduled = {
+            "price_version": price_version,
             "addons": addons or [],
             "product_id": product_id,
             "quantity": quantity,

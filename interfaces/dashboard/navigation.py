@@ -12,6 +12,7 @@ NAV: list[tuple[str, str]] = [
     ("events", "Events"),
     ("customers", "Customers"),
     ("products", "Products"),
+    ("discounts", "Discounts"),
     ("credit-entitlements", "Credit entitlements"),
     ("invoices", "Invoices"),
     ("simulations", "Simulations"),
@@ -27,5 +28,8 @@ NOTICES: dict[str, str] = {
     "cancels_at_period_end": "The subscription ends when its open cycle ends; no new cycle starts.",
     "kept": "The subscription keeps running after its open cycle.",
     "updated": "Customer saved.",
+    "migrated": "Migrated: the subscriptions are on the new price version from their next cycle.",
+    "discounted": "Discount code redeemed: it applies from the open cycle on.",
+    "overridden": "Price set for this subscription alone, from the open cycle on.",
     "archived": "Product archived: it takes no new subscriptions; running ones keep being billed.",
 }

@@ -15,6 +15,7 @@ from interfaces.http.commands.alerts import AlertCommands
 from interfaces.http.commands.business import BusinessCommands
 from interfaces.http.commands.credits import CreditCommands
 from interfaces.http.commands.customers import CustomerCommands
+from interfaces.http.commands.discounts import DiscountCommands
 from interfaces.http.commands.entitlements import EntitlementCommands
 from interfaces.http.commands.ingest import IngestCommands
 from interfaces.http.commands.invoices import InvoiceCommands
@@ -32,6 +33,7 @@ from interfaces.http.queries.audit import AuditQueries
 from interfaces.http.queries.business import BusinessQueries
 from interfaces.http.queries.credits import CreditQueries
 from interfaces.http.queries.customers import CustomerQueries
+from interfaces.http.queries.discounts import DiscountQueries
 from interfaces.http.queries.entitlements import (
     CustomerEntitlementQueries,
     EntitlementQueries,
@@ -95,6 +97,11 @@ class AddonController(AddonCommands, AddonQueries, Controller):
     tags = ("add-ons",)
 
 
+class DiscountController(DiscountCommands, DiscountQueries, Controller):
+    path = "/discounts"
+    tags = ("discounts",)
+
+
 class SubscriptionController(SubscriptionCommands, SubscriptionQueries, Controller):
     path = "/subscriptions"
     tags = ("subscriptions",)
@@ -138,6 +145,7 @@ CONTROLLERS = [
     MeterController,
     ProductController,
     AddonController,
+    DiscountController,
     BusinessController,
     SubscriptionController,
     SimulationController,

@@ -88,6 +88,8 @@ class ProductFields(msgspec.Struct, kw_only=True):
     license_key_enabled: bool = False
     brand_id: str = ""
     entitlements: list[Any] = []
+    minimum_amount: str | None = None  # the least a cycle's invoice costs (docs/discounts.md)
+    price_version: int = 1  # the price version new subscriptions start on (docs/price-versions.md)
 
 
 class ProductAnswer(ProductFields, kw_only=True):
@@ -159,6 +161,8 @@ def _fields(product: Product) -> dict[str, Any]:
         "tax_category": details["tax_category"] or "saas",
         "metadata": details["metadata"],
         "trial_period_days": int(details["trial_period_days"]),
+        "minimum_amount": None if product.minimum_amount is None else str(product.minimum_amount),
+        "price_version": product.price_version,
     }
 
 

@@ -51,6 +51,13 @@ class UsagePriceIn(PricingIn, forbid_unknown_fields=True, kw_only=True):
     meter_units_per_credit: Decimal | None = None
 
 
+class UsagePriceChange(UsagePriceIn, forbid_unknown_fields=True, kw_only=True):
+    """A product's price change: for the open cycles of its latest version (as always), or a new price version
+    for new subscriptions only (docs/price-versions.md)."""
+
+    apply_to: Literal["open_cycles", "new_subscriptions"] = "open_cycles"
+
+
 class UsagePriceCreate(UsagePriceIn, forbid_unknown_fields=True, kw_only=True):
     meter_id: MeterId
 

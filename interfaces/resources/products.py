@@ -108,6 +108,7 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
     credit_entitlements: Annotated[list[AttachmentIn], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
     usage_thresholds: Thresholds = []
+    minimum_amount: Decimal | None = None
 
 
 class AttachmentView(msgspec.Struct):
@@ -137,6 +138,25 @@ class ProductWritten(ProductView):
     position: int = 0
 
 
+def usage_price_views(prices: list[UsagePrice]) -> list[UsagePriceView]:
+    def credits(c: CreditTerms | None) -> CreditTermsView | None:
+        return CreditTermsView(number(c.per_cycle), number(c.per_unit), c.rollover, c.expires_after_days) if c else None
+
+    return [
+        UsagePriceView(
+            **msgspec.structs.asdict(pricing_view(p.pricing)),
+            meter_id=p.meter_id,
+            free_threshold=number(p.free_threshold),
+            credits=credits(p.credits),
+            group_by=p.group_by,
+            group_prices={v: pricing_view(g) for v, g in p.group_prices.items()} if p.group_by else None,
+            credit_entitlement_id=p.credit_entitlement_id,
+            meter_units_per_credit=number(p.meter_units_per_credit) if p.meter_units_per_credit is not None else None,
+        )
+        for p in prices
+    ]
+
+
 def product_view(
     id: Any,
     name: str,
@@ -150,22 +170,7 @@ def product_view(
     attachments: list[Attachment] | None = None,
     thresholds: list[UsageThreshold] | None = None,
 ) -> ProductView:
-    def credits(c: CreditTerms | None) -> CreditTermsView | None:
-        return CreditTermsView(number(c.per_cycle), number(c.per_unit), c.rollover, c.expires_after_days) if c else None
-
-    prices = [
-        UsagePriceView(
-            **msgspec.structs.asdict(pricing_view(p.pricing)),
-            meter_id=p.meter_id,
-            free_threshold=number(p.free_threshold),
-            credits=credits(p.credits),
-            group_by=p.group_by,
-            group_prices={v: pricing_view(g) for v, g in p.group_prices.items()} if p.group_by else None,
-            credit_entitlement_id=p.credit_entitlement_id,
-            meter_units_per_credit=number(p.meter_units_per_credit) if p.meter_units_per_credit is not None else None,
-        )
-        for p in prices_of(usage_prices)
-    ]
+    prices = usage_price_views(prices_of(usage_prices))
     attached = [
         AttachmentView(
             a.credit_entitlement_id,

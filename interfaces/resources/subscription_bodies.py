@@ -16,6 +16,7 @@ from domain.proration import AddonItem, Mode
 from interfaces.resources.customers import ExternalId
 
 Quantity = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
+DiscountCode = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 
 
 class AddonIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -49,6 +50,7 @@ class SubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tru
     trial_period_days: Quantity | None = None  # None: the product's
     metadata: dict[str, Any] | None = None
     addons: list[AddonIn] | None = None
+    discount_code: DiscountCode | None = None
 
 
 class ExistingCustomer(msgspec.Struct, forbid_unknown_fields=True):
@@ -79,6 +81,7 @@ class DodoSubscriptionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only
     metadata: dict[str, Any] | None = None
     start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
     addons: list[AddonIn] | None = None
+    discount_code: DiscountCode | None = None
     payment_link: bool | None = None
     short_link: bool | None = None
     redirect_immediately: bool = False
@@ -127,12 +130,13 @@ class ChangePlan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 class SubscriptionUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Dodo's update body, the fields tally implements: cancel at the next billing date (or undo it before
     then), replace the metadata, cancel now (`status: cancelled`), move the next billing date (the end of the
-    open cycle)."""
+    open cycle), redeem a `discount_code` from the open cycle on."""
 
     cancel_at_next_billing_date: bool | None = None
     metadata: dict[str, Any] | None = None
     status: Literal["cancelled"] | None = None
     next_billing_date: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
+    discount_code: DiscountCode | None = None
 
 
 _own = msgspec.json.Decoder(SubscriptionCreate)

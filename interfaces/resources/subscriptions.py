@@ -13,10 +13,15 @@ from typing import Any
 import msgspec
 
 from application.tally import Tally
+from domain.adjustments import Applied
 from domain.money import MINOR_UNITS
+from domain.product import Product
 from domain.proration import AddonItem, addons_from_terms
+from domain.rating import UsagePrice
 from domain.subscription import Subscription
 from domain.timeline import change_from_terms
+from interfaces.resources.prices import UsagePriceView
+from interfaces.resources.products import usage_price_views
 from projections.invoices.queries import InvoiceView
 
 
@@ -87,6 +92,8 @@ class SubscriptionView(msgspec.Struct, kw_only=True):
     metadata: dict[str, Any]
     invoice_ids: list[str]
     addons: list[AddonItemView] = []  # the current plan's (Dodo's `addons`)
+    discount_code: str | None = None  # the code it redeemed (docs/discounts.md)
+    usage_price_overrides: list[UsagePriceView] = []  # its own prices in place of its product's
 
 
 class CustomerDetails(msgspec.Struct):
@@ -136,6 +143,9 @@ class SubscriptionAnswer(SubscriptionView, kw_only=True):
     has_payment_method: bool = False
     on_demand: bool = False
     tax_inclusive: bool = False
+    discount_id: str | None = None
+    discount_cycles_remaining: int | None = None
+    price_version: int | None = None  # tally's: the price version its next cycles bill on
 
 
 class SubscriptionWritten(SubscriptionAnswer, kw_only=True):
@@ -200,6 +210,10 @@ def subscription_view(subscription: Subscription) -> SubscriptionView:
         metadata=subscription.metadata,
         invoice_ids=[str(i) for i in subscription.invoice_ids],
         addons=items_view(subscription.plan.addons),
+        discount_code=subscription.discount["code"] if subscription.discount else None,
+        usage_price_overrides=usage_price_views(
+            [UsagePrice.from_terms(t) for _, t in sorted(subscription.overrides.items())]
+        ),
     )
 
 
@@ -218,8 +232,9 @@ def subscription_answer(tally: Tally, business: uuid.UUID, subscription: Subscri
     minor = Decimal(10) ** MINOR_UNITS[product.currency]
     address = customer.billing_details.address
     country = (subscription.billing or {}).get("country") or (address.country if address else "US")
+    k = c.index if c else subscription.closed
     meters = []
-    for p in product.prices():
+    for p in subscription.prices_for(product, k):
         meter = tally.meters.get_meter(business, uuid.UUID(p.meter_id))
         meters.append(
             MeterItem(
@@ -250,4 +265,18 @@ def subscription_answer(tally: Tally, business: uuid.UUID, subscription: Subscri
         + sum(int(tally.addons.get(business, a.addon_id).price * minor) * a.quantity for a in subscription.plan.addons),
         meters=meters,
         cancelled_at=subscription.ends_at if view.status == "cancelled" else None,
+        **_pricing(subscription, product, k),
     )
+
+
+def _pricing(subscription: Subscription, product: Product, k: int) -> dict[str, Any]:
+    """Its discount (Dodo's deprecated single-discount fields) and price version."""
+    applied = Applied.from_terms(subscription.discount) if subscription.discount else None
+    remaining = None
+    if applied is not None and applied.cycles is not None:
+        remaining = max(applied.from_cycle + applied.cycles - k, 0)
+    return {
+        "discount_id": applied.discount_id if applied else None,
+        "discount_cycles_remaining": remaining,
+        "price_version": subscription.version_of(product.id, k + 1) or product.price_version,
+    }

@@ -124,6 +124,16 @@ class ChargesProjection(Projection):
                     (e.terms["meter_id"], to_json(e.terms)),
                     position,
                 )
+            elif isinstance(e, Product.PriceVersionAdded):
+                # The latest version is what new subscriptions (and the catalogue) show; subscriptions on an
+                # earlier version are priced from the product itself (application/upcoming.py).
+                cur.execute(
+                    sql.SQL(
+                        "UPDATE {} SET usage_prices = usage_prices || jsonb_build_object(%s::text, %s::jsonb), "
+                        "position = %s WHERE id = %s"
+                    ).format(self.t("products")),
+                    (e.terms["meter_id"], to_json(e.terms), position, e.originator_id),
+                )
             elif isinstance(e, Product.UsagePriceRemoved):
                 self._reprice(cur, e.originator_id, "usage_prices - %s::text", (e.meter_id,), position)
             elif isinstance(e, Product.CreditEntitlementAttached):

@@ -30,6 +30,7 @@ from eventsourcing.utils import get_topic
 
 import domain
 from domain.addon import Addon
+from domain.adjustments import Applied
 from domain.alert import Alert
 from domain.billing_details import Address, BillingDetails
 from domain.business import Business
@@ -37,6 +38,7 @@ from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import Attachment, EntitlementTerms
 from domain.credit_wallet import CreditWallet
 from domain.customer import Customer
+from domain.discount import Discount
 from domain.invoice import Invoice
 from domain.meter import Meter
 from domain.product import Product
@@ -112,6 +114,7 @@ REFERENCES: dict[str, type[Any]] = {
     "invoice_id": Invoice,
     "entitlement_id": CreditEntitlement,
     "credit_entitlement_id": CreditEntitlement,
+    "discount_id": Discount,
 }
 
 Example = Callable[[World], Any]
@@ -251,6 +254,13 @@ EXAMPLES: dict[str, Example] = {
     "sequence": lambda w: None,
     "settings": lambda w: {"display_name": "Every portal", "accent_color": "#112233", "allow_cancel": True},
     "revoked_at": lambda w: NOW,
+    "code": lambda w: "SAVE20",
+    "discount": lambda w: Applied(str(w.id(Discount)), "SAVE20", 2000, 2, 0, str(w.id(Product))).terms(),
+    "version": lambda w: 2,
+    "from_cycle": lambda w: 1,
+    "migration_id": lambda w: uuid.uuid5(w.id(Product), "migration"),
+    "minimum_amount": lambda w: Decimal("50.00"),
+    "price_version": lambda w: 1,
 }
 
 # By event class and field, where the field's name alone does not say what it holds there.
@@ -268,6 +278,26 @@ CASES: dict[tuple[type[Any], str], Example] = {
     (Product.Created, "details"): lambda w: {"description": "Pro", "tax_category": "saas", "metadata": {}},
     (Product.DetailsUpdated, "changes"): lambda w: {"description": "Pro plan"},
     (Subscription.ThresholdInvoiced, "start"): lambda w: CYCLE_START,
+    (Product.PriceVersionAdded, "terms"): lambda w: _usage_price(w).terms(),
+    (Subscription.UsagePriceOverridden, "terms"): lambda w: _usage_price(w).terms(),
+    (Discount.Created, "terms"): lambda w: {
+        "code": "SAVE20",
+        "type": "percentage",
+        "amount": 2000,
+        "name": None,
+        "subscription_cycles": 2,
+        "usage_limit": 1,
+        "per_customer_usage_limit": None,
+        "restricted_to": [],
+        "starts_at": None,
+        "expires_at": None,
+        "preserve_on_plan_change": False,
+        "metadata": {},
+        "currency_options": [
+            {"currency": "USD", "is_default": True, "minimum_subtotal": 0, "max_amount_possible": 500}
+        ],
+    },
+    (Discount.Updated, "changes"): lambda w: {"amount": 2500},
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import msgspec
@@ -11,12 +12,14 @@ from litestar.enums import RequestEncodingType
 from litestar.params import Body
 from litestar.response import Redirect, Template
 
+from application.migrations import Migration
 from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import struct_from
 from interfaces.dashboard.pages.customers import subscribe_from
 from interfaces.resources.freshness import Fresh
 from interfaces.resources.paging import PageNumber
+from interfaces.resources.price_versions import MigrationIn, migration_answer, product_subscriptions, versions_of
 from interfaces.resources.prices import UsagePriceIn, usage_price
 from interfaces.resources.products import ProductCreate, product_of, products_of
 from interfaces.resources.usage import usage_of
@@ -97,6 +100,7 @@ def _page(
             "meter_names": {str(m.id): m.name for m in meters},
             "form": form,
             "errors": errors,
+            "versions": versions_of(tally.catalogue.get_product(business, product_id)),
         },
     )
 
@@ -133,10 +137,12 @@ def usage_price_body(form: dict[str, Any]) -> dict[str, Any]:
 def set_usage_price(
     product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
 ) -> Template | Redirect:
-    """Sets or changes a meter's price; open cycles are re-rated at once."""
+    """Sets or changes a meter's price: open cycles are re-rated at once, or (apply to new subscriptions) a new
+    price version starts."""
     try:
         priced = usage_price(str(data.get("meter_id", "")), struct_from(usage_price_body(data), UsagePriceIn))
-        position = tally.catalogue.set_usage_price(business, product_id, priced).position
+        at = datetime.now(UTC) if data.get("apply_to") == "new_subscriptions" else None
+        position = tally.catalogue.set_usage_price(business, product_id, priced, at).position
     except (Invalid, NotFound) as exc:
         errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
         return _page(tally, queries, business, product_id, data, errors, status_code=422)
@@ -186,4 +192,52 @@ def archive(product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Redirec
     return Redirect(f"/dashboard/products/{product_id}?min_position={position}&notice=archived", status_code=303)
 
 
-HANDLERS = [products_page, add_product, product_page, set_usage_price, subscribe_customer, confirm_archive, archive]
+def _migration(
+    tally: Tally, queries: Queries, business: uuid.UUID, product_id: uuid.UUID, data: dict[str, Any], dry_run: bool
+) -> Migration:
+    body = struct_from({**data, "dry_run": dry_run}, MigrationIn)
+    ids = product_subscriptions(queries, business, product_id)
+    return tally.migrations.migrate(
+        business, product_id, body.from_version, body.to_version, ids, dry_run, body.cycles, chosen=False
+    )
+
+
+@get("/products/{product_id:uuid}/migrations", sync_to_thread=True)
+def migration_preview(
+    product_id: uuid.UUID,
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    fresh: Fresh,
+    from_version: int,
+    to_version: int,
+    cycles: int = 1,
+) -> Template:
+    """What each subscriber on `from_version` paid over its last closed cycles and would have paid on
+    `to_version` (a dry run: nothing changes), with the button that migrates them from their next cycle."""
+    form = {"from_version": from_version, "to_version": to_version, "cycles": cycles}
+    preview = migration_answer(_migration(tally, queries, business, product_id, form, dry_run=True))
+    product = product_of(tally, business, product_id)
+    return Template("migration.html", context={"product": product, "migration": preview, "form": form})
+
+
+@post("/products/{product_id:uuid}/migrations", sync_to_thread=True, status_code=303)
+def migrate(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Redirect:
+    """Migrates the subscribers previewed, as `POST /products/{id}/migrations` does."""
+    done = _migration(tally, queries, business, product_id, data, dry_run=False)
+    return Redirect(
+        f"/dashboard/products/{product_id}?min_position={done.position or 0}&notice=migrated", status_code=303
+    )
+
+
+HANDLERS = [
+    products_page,
+    add_product,
+    product_page,
+    set_usage_price,
+    subscribe_customer,
+    confirm_archive,
+    archive,
+    migration_preview,
+    migrate,
+]

@@ -79,6 +79,7 @@ class ProductCreation:
             [usage_price(p.meter_id, p, i) for i, p in enumerate(data.usage_prices)],
             [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements],
             thresholds=[t.threshold() for t in data.usage_thresholds],
+            minimum_amount=data.minimum_amount,
         )
         return written(tally, business, done)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timezone
 
 import msgspec
 from litestar import delete, post, put
@@ -10,8 +11,10 @@ from litestar import delete, post, put
 from application.tally import Tally
 from application.written import Written
 from interfaces.resources.dodo_products import ProductWritten, product_answer
-from interfaces.resources.prices import UsagePriceIn, usage_price
+from interfaces.resources.price_versions import MigrationAnswer, MigrationIn, migration_answer, product_subscriptions
+from interfaces.resources.prices import UsagePriceChange, usage_price
 from interfaces.resources.products import AttachmentTerms, ThresholdsSet
+from projections.reads.queries import Queries
 
 
 def written(tally: Tally, business: uuid.UUID, done: Written[uuid.UUID]) -> ProductWritten:
@@ -29,12 +32,40 @@ class ProductCommands:
         opt={"problems": (409,)},
     )
     def set_usage_price(
-        self, product_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally, business: uuid.UUID
+        self, product_id: uuid.UUID, meter_id: str, data: UsagePriceChange, tally: Tally, business: uuid.UUID
     ) -> ProductWritten:
-        """Set or change the price of a meter. Open cycles are re-rated at once; issued invoices never change."""
-        return written(
-            tally, business, tally.catalogue.set_usage_price(business, product_id, usage_price(meter_id, data))
+        """Set or change the price of a meter. `apply_to: open_cycles` (the default): open cycles of the latest
+        price version's subscriptions are re-rated at once. `new_subscriptions`: a new price version that only
+        subscriptions started from now on are on (`GET /products/{id}/versions`). Issued invoices never change."""
+        price = usage_price(meter_id, data)
+        at = datetime.now(timezone.utc) if data.apply_to == "new_subscriptions" else None
+        return written(tally, business, tally.catalogue.set_usage_price(business, product_id, price, at))
+
+    @post(
+        "/{product_id:uuid}/migrations",
+        operation_id="MigratePriceVersion",
+        sync_to_thread=True,
+        status_code=200,
+        opt={"problems": (409,)},
+    )
+    def migrate(
+        self, product_id: uuid.UUID, data: MigrationIn, tally: Tally, queries: Queries, business: uuid.UUID
+    ) -> MigrationAnswer:
+        """Move subscriptions (`subscription_ids`, or every one of the product on `from_version`) to the price
+        version `to_version` from their next cycle. Each subscription's last closed cycle(s) are compared: what
+        was issued and what the target version would have cost (the simulation's rows). `dry_run: true` changes
+        nothing; a real run is idempotent (a subscription already moved is left as it is) and each move is an
+        event of the subscription. 404 for an unknown version."""
+        chosen = data.subscription_ids is not None
+        ids = (
+            data.subscription_ids
+            if data.subscription_ids is not None
+            else product_subscriptions(queries, business, product_id)
         )
+        done = tally.migrations.migrate(
+            business, product_id, data.from_version, data.to_version, ids, data.dry_run, data.cycles, chosen
+        )
+        return migration_answer(done)
 
     @delete(
         "/{product_id:uuid}/usage-prices/{meter_id:str}",

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import msgspec
 from anyio import to_thread
-from litestar import delete, patch, post
+from litestar import delete, patch, post, put
 from litestar.datastructures import State
 
 from application.plan_changes import Changed
@@ -18,6 +18,7 @@ from domain.errors import Invalid
 from domain.invoice import invoice_id
 from interfaces.http.dependencies import visible
 from interfaces.resources.plan_changes import ChangeAnswer, PreviewAnswer, change_answer, preview_answer
+from interfaces.resources.prices import UsagePriceIn, usage_price
 from interfaces.resources.subscription_bodies import (
     ChangePlan,
     DodoSubscriptionCreate,
@@ -92,6 +93,7 @@ class SubscriptionCommands:
             data.metadata,
             billing,
             addon_items(data.addons),
+            data.discount_code,
         )
         return _written(tally, business, done)
 
@@ -100,14 +102,32 @@ class SubscriptionCommands:
         self, subscription_id: uuid.UUID, data: SubscriptionUpdate, tally: Tally, business: uuid.UUID
     ) -> SubscriptionWritten:
         """Cancel at the next billing date (`cancel_at_next_billing_date: true`; `false` before that date undoes
-        it), replace the `metadata`, move the `next_billing_date` (the end of the open cycle), or cancel now
-        (`status: cancelled`)."""
+        it), replace the `metadata`, move the `next_billing_date` (the end of the open cycle), cancel now
+        (`status: cancelled`), or redeem a `discount_code` from the open cycle on (404 unknown code, 422 expired,
+        used up or not for the product)."""
         now = datetime.now(timezone.utc)
+        if data.discount_code is not None:
+            tally.subscriptions.apply_discount(business, subscription_id, data.discount_code, now)
         if data.status == "cancelled":
             tally.subscriptions.cancel_subscription(business, subscription_id, now)
         done = tally.subscriptions.update_subscription(
             business, subscription_id, now, data.cancel_at_next_billing_date, data.metadata, data.next_billing_date
         )
+        return _written(tally, business, done)
+
+    @put(
+        "/{subscription_id:uuid}/usage-prices/{meter_id:str}",
+        operation_id="OverrideUsagePrice",
+        sync_to_thread=True,
+        opt={"problems": (409,)},
+    )
+    def override_usage_price(
+        self, subscription_id: uuid.UUID, meter_id: str, data: UsagePriceIn, tally: Tally, business: uuid.UUID
+    ) -> SubscriptionWritten:
+        """This subscription's own price of a meter its product prices (the product's price shapes and checks;
+        credits stay the product's), in place of the product's from the open cycle on. The subscription's audit
+        history shows each override."""
+        done = tally.subscriptions.override_usage_price(business, subscription_id, usage_price(meter_id, data))
         return _written(tally, business, done)
 
     @post(

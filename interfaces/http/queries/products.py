@@ -10,6 +10,7 @@ from application.tally import Tally
 from interfaces.resources.dodo_products import ProductAnswer, ProductListed, product_answer, product_listed
 from interfaces.resources.freshness import Fresh
 from interfaces.resources.paging import PageNumber, PageSize
+from interfaces.resources.price_versions import VersionView, versions_of
 from projections.reads.pages import PageOf, paged
 from projections.reads.queries import Queries
 
@@ -37,3 +38,10 @@ class ProductQueries:
     def product(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> ProductAnswer:
         """One product with its usage prices, and its price as Dodo's Price."""
         return product_answer(tally.catalogue.get_product(business, product_id))
+
+    @get("/{product_id:uuid}/versions", operation_id="ListPriceVersions", sync_to_thread=True)
+    def versions(self, product_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> PageOf[VersionView]:
+        """The product's price versions, newest first: each with its usage prices; `latest` is the one new
+        subscriptions start on (docs/price-versions.md)."""
+        versions = versions_of(tally.catalogue.get_product(business, product_id))
+        return paged(versions, 0, max(len(versions), 1))

@@ -83,7 +83,8 @@ class ThresholdInvoices:
             nonlocal since
             watched = self.read_side.threshold_businesses()
             now_at = self.read_side.alert_positions()
-            moved = self.read_side.moved_customers(since, now_at) if since is not None else (set(), set())
+            # Without a business that sets thresholds, nobody's movements are read (they would be for nothing).
+            moved = self.read_side.moved_customers(since, now_at) if since is not None and watched else (set(), set())
             since = now_at
             checks = {(b, c) for b, c in moved[0] | moved[1] | stale if b in watched}
             stale.clear()

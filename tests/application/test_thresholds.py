@@ -146,3 +146,14 @@ def test_a_cycle_that_ends_below_what_was_billed_early_credits_the_excess_to_the
     wallet = tally.wallets.find(business, "cus_t", "USD")
     assert wallet.balance == Decimal("26.00") and wallet.entries[f"excess:{final.id}"] == ("credit", Decimal("26.00"))
     assert tally.billing.invoice(business, early).total == Decimal("52.00")
+
+
+def test_the_job_finds_the_crossing_on_its_first_round_and_later_ones_from_movements(tally, business, tokens, worker):
+    job = tally.thresholds.job(lambda: JAN1 + 2 * HOUR, interval=0)
+    assert job() is False  # nothing used yet
+    used(tally, business, 3600, JAN1 + HOUR, "tok-1")
+    worker.caught_up()
+    assert job() is True and len(thresholds(tally, business, tokens)) == 1
+    used(tally, business, 100, JAN1 + HOUR, "tok-2")
+    worker.caught_up()
+    assert job() is False and len(thresholds(tally, business, tokens)) == 1

@@ -237,23 +237,10 @@ class Billing:
         rated = upcoming.rated
         start = subscription.bill_start(c)
         sequence = len(subscription.threshold_invoices)
-        invoice = Invoice(
-            business_id=subscription.business_id,
-            customer_id=subscription.customer_id,
-            subscription_id=subscription.id,
-            product_id=upcoming.product_id,
-            cycle_start=start,
-            cycle_end=now,
-            currency=rated.currency,
-            price=rated.price,
-            lines=[line.terms() for line in rated.lines],
-            total=rated.total,
-            issued_at=now,
-            number=numbering.take([threshold_invoice_id(subscription.id, start, sequence)])[0],
-            bill_to=self._bill_to(subscription),
-            segments=billed_terms(list(upcoming.parts), rated.currency),
-            billing_reason="threshold",
-            sequence=sequence,
+        number = numbering.take([threshold_invoice_id(subscription.id, start, sequence)])[0]
+        parts = list(upcoming.parts)
+        invoice = self._invoice(
+            subscription, start, now, parts, rated, now, number, self._bill_to(subscription), sequence
         )
         subscription.invoice_threshold(now, invoice.id, rated.total, upcoming.position)
         return self._paid_from_wallets(Issued([invoice], [invoice, numbering]), now)
@@ -379,7 +366,9 @@ class Billing:
         now: datetime,
         number: str,
         bill_to: dict[str, Any],
+        threshold: int | None = None,
     ) -> Invoice:
+        """`threshold`: the sequence of a threshold invoice in its bill (None for any other invoice)."""
         return Invoice(
             business_id=subscription.business_id,
             customer_id=subscription.customer_id,
@@ -395,6 +384,8 @@ class Billing:
             number=number,
             bill_to=bill_to,
             segments=billed_terms(parts, rated.currency),
+            billing_reason="cycle" if threshold is None else "threshold",
+            sequence=threshold,
         )
 
     def _expire_due(

@@ -285,15 +285,12 @@ class InvoiceExplainer:
             last = products[segments[-1].plan.product_id]
             minimum = last.minimum_amount if closing else None
             rated = adjusted(rated, issued.currency, then.discount_for(k, last.id), minimum, str(last.id))
-            for line in rated.lines[len(lines) :]:
-                lines.append(
-                    self._line_work(
-                        line, UsagePrice(line.meter_id, line.unit_price), 0, issued, len(lines), Fraction(1)
-                    )
-                )
-        invoiced, numbers = self._threshold_invoiced(history, bill, issued, closed_at)
-        rated, _ = less_invoiced(rated, invoiced, numbers)
-        lines += [self._adjustment_work(line, issued, i) for i, line in enumerate(rated.lines) if i >= len(lines)]
+        rated, _ = less_invoiced(rated, *self._threshold_invoiced(history, bill, issued, closed_at))
+        # Discount, minimum and already-invoiced lines count no events: each is one unit at its price.
+        for line in rated.lines[len(lines) :]:
+            lines.append(
+                self._line_work(line, UsagePrice(line.meter_id, line.unit_price), 0, issued, len(lines), Fraction(1))
+            )
         wallet_paid = self._wallet_paid(issued)
         matches = (
             len(rated.lines) == len(issued.lines)
@@ -342,31 +339,6 @@ class InvoiceExplainer:
         billed = [i for i in invoices if i.status != VOID]
         return sum((i.total for i in billed), ZERO), [i.number for i in billed]
 
-    @staticmethod
-    def _adjustment_work(line: Line, issued: Invoice, i: int) -> LineWork:
-        """A line with no meter (already invoiced): its amount is its whole work."""
-        issued_line = issued.lines[i] if i < len(issued.lines) else None
-        same = issued_line is not None and all(getattr(issued_line, f) == getattr(line, f) for f in COMPARED)
-        return LineWork(
-            line.meter_id,
-            line.meter_name,
-            line.late,
-            0,
-            line.quantity,
-            line.free,
-            line.credits_used,
-            line.billable,
-            line.unit_price,
-            line.amount,
-            line.amount,
-            issued_line.amount if issued_line else None,
-            same,
-            line.model,
-            line.group,
-            [],
-            kind=line.kind,
-        )
-
     def _wallet_paid(self, issued: Invoice) -> Decimal:
         """The payments the money wallet in the invoice's currency recorded for it (docs/wallets.md)."""
         wallet = money_wallet_id(customer_id(issued.business_id, issued.customer_id), issued.currency)
@@ -409,6 +381,7 @@ class InvoiceExplainer:
             pricing.parts(line.billable),
             line.segment,
             late_for,
+            line.kind,
         )
 
     def _measure_in(self, events: list[Row]) -> Measure:

@@ -23,6 +23,7 @@ from domain.pricing_models import amount_faults
 from domain.rating import ZERO, Line, Rated
 
 MAX_THRESHOLDS = 20
+ONE = Decimal(1)
 ALREADY_INVOICED = "already_invoiced"
 
 
@@ -70,16 +71,17 @@ def crossed(thresholds: list[UsageThreshold], gross: Decimal, invoiced: Decimal)
 
 
 def already_invoiced_line(amount: Decimal, numbers: list[str]) -> Line:
-    """Minus what threshold invoices of the bill billed, named by their numbers."""
+    """Minus what threshold invoices of the bill billed, named by their numbers: one unit at that price, so its
+    work is the price."""
     return Line(
         meter_id="",
         meter_name=f"Already invoiced ({', '.join(numbers)})" if numbers else "Already invoiced",
-        quantity=ZERO,
+        quantity=ONE,
         free=ZERO,
         credited=ZERO,
         credits_used=ZERO,
-        billable=ZERO,
-        unit_price=ZERO,
+        billable=ONE,
+        unit_price=-amount,
         amount=-amount,
         late=False,
         kind=ALREADY_INVOICED,

@@ -22,7 +22,7 @@ def test_thresholds_show_on_the_product_the_invoice_and_the_upcoming_invoice(
         usage_thresholds=[{"amount": "20.00", "recurring": True}],
     )
     start = (datetime.now(timezone.utc) - timedelta(hours=2)).replace(second=0, microsecond=0)
-    subscribe(client, auth, "cus_d", plan["id"], start)
+    subscription = subscribe(client, auth, "cus_d", plan["id"], start)
     send(client, auth, "cus_d", "api.call", 2100, start, "c")
     worker.caught_up()
     [early] = tally.thresholds.check(business, "cus_d", datetime.now(timezone.utc))
@@ -36,3 +36,10 @@ def test_thresholds_show_on_the_product_the_invoice_and_the_upcoming_invoice(
     assert 'id="billing-reason"' in invoice and "$22.00" in invoice
     customer = client.get("/dashboard/customers/cus_d").text
     assert "Already invoiced" in customer and "-$22.00" in customer
+
+    client.post(f"/subscriptions/{subscription['id']}/cancel", headers=auth)
+    [final] = client.post(f"/subscriptions/{subscription['id']}/close-cycle", headers=auth).json()["invoices"]
+    page = client.get(f"/dashboard/invoices/{final['id']}").text
+    assert "Already invoiced" in page and "-$22.00" in page and "$0.00" in page
+    pdf = client.get(f"/invoices/{final['id']}/pdf", headers=auth)
+    assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"

@@ -4,22 +4,9 @@ subscription created through it redeems a code (docs/discounts.md)."""
 from __future__ import annotations
 
 import pytest
-from dodopayments import DodoPayments, NotFoundError
-from litestar.testing import TestClient
+from dodopayments import NotFoundError
 
 from tests.interfaces.billing_helpers import meter, product
-
-
-@pytest.fixture
-def strict_sdk(client: TestClient, key: str) -> DodoPayments:
-    """Not closed here: it closes the http client it was given, which the `client` fixture owns."""
-    return DodoPayments(
-        bearer_token=key,
-        base_url=str(client.base_url),
-        http_client=client,
-        max_retries=0,
-        _strict_response_validation=True,
-    )
 
 
 def test_a_discount_through_the_sdk_from_creation_to_deletion(strict_sdk, client, auth):

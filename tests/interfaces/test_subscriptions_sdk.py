@@ -8,22 +8,8 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from dodopayments import DodoPayments
-from litestar.testing import TestClient
 
 from tests.interfaces.helpers import ingest
-
-
-@pytest.fixture
-def strict_sdk(client: TestClient, key: str) -> DodoPayments:
-    """Not closed here: it closes the http client it was given, which the `client` fixture owns."""
-    return DodoPayments(
-        bearer_token=key,
-        base_url=str(client.base_url),
-        http_client=client,
-        max_retries=0,
-        _strict_response_validation=True,
-    )
 
 
 def price(meter: str, fixed: int, unit: str, free: int) -> dict:

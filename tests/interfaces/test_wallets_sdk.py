@@ -3,28 +3,12 @@
 
 from __future__ import annotations
 
-import dodopayments
-import pytest
-from litestar.testing import TestClient
-
 from tests.interfaces.billing_helpers import close, meter, product, send, subscribe, yesterday
 
 
-@pytest.fixture
-def wallet_sdk(client: TestClient, key: str) -> dodopayments.DodoPayments:
-    """Not closed here: it closes the http client it was given, which the `client` fixture owns."""
-    return dodopayments.DodoPayments(
-        bearer_token=key,
-        base_url=str(client.base_url),
-        http_client=client,
-        _strict_response_validation=True,
-        max_retries=0,
-    )
-
-
-def test_the_sdk_credits_a_wallet_once_per_key_and_lists_wallets_and_entries(wallet_sdk, make_customer):
+def test_the_sdk_credits_a_wallet_once_per_key_and_lists_wallets_and_entries(strict_sdk, make_customer):
     make_customer("cus_w")
-    entries = wallet_sdk.customers.wallets.ledger_entries
+    entries = strict_sdk.customers.wallets.ledger_entries
     for _ in range(2):
         wallet = entries.create(
             "cus_w", amount=2500, currency="USD", entry_type="credit", idempotency_key="k1", reason="prepaid"
@@ -33,7 +17,7 @@ def test_the_sdk_credits_a_wallet_once_per_key_and_lists_wallets_and_entries(wal
     entries.create("cus_w", amount=500, currency="EUR", entry_type="credit")
     entries.create("cus_w", amount=700, currency="USD", entry_type="debit", reason="refund by hand")
 
-    listed = wallet_sdk.customers.wallets.list("cus_w")
+    listed = strict_sdk.customers.wallets.list("cus_w")
     assert [(w.currency, w.balance) for w in listed.items] == [("EUR", 500), ("USD", 1800)]
     assert listed.total_balance_usd == 1800
     usd = entries.list("cus_w", currency="USD").items

@@ -4,6 +4,7 @@ reached only through the ports in application/ports.py."""
 
 from __future__ import annotations
 
+from application.access import Access
 from application.addons import Addons
 from application.alerts import Alerts
 from application.audit import Audit
@@ -14,13 +15,14 @@ from application.credits import Credits
 from application.customers import Customers
 from application.entitlements import Entitlements
 from application.explain import InvoiceExplainer
+from application.features import Features
 from application.ingestion import Ingestion
 from application.invoices import Invoices
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
 from application.observing import Observer
 from application.plan_changes import PlanChanges
-from application.ports import AuditLog, ReadSide, ShownReadModels, SimulationSource
+from application.ports import AuditLog, ExactUsage, ReadSide, ShownReadModels, SimulationSource
 from application.products import Catalogue
 from application.simulations import Simulations
 from application.subscriptions import Subscriptions
@@ -39,6 +41,7 @@ class Tally:
         simulation_source: SimulationSource,
         audit_log: AuditLog,
         shown: ShownReadModels,
+        exact_usage: ExactUsage,
         allow_private_webhooks: bool = False,
         observer: Observer | None = None,
     ) -> None:
@@ -48,7 +51,8 @@ class Tally:
         self.ingestion = Ingestion(store)
         self.meters = Meters(store)
         self.entitlements = Entitlements(store)
-        self.catalogue = Catalogue(store, self.meters, self.entitlements)
+        self.features = Features(store, self.meters)
+        self.catalogue = Catalogue(store, self.meters, self.entitlements, self.features)
         self.addons = Addons(store)
         self.credits = Credits(store)
         self.subscriptions = Subscriptions(store, self.credits, self.entitlements, self.addons)
@@ -65,6 +69,7 @@ class Tally:
         self.alerts = Alerts(store, read_side, self.upcoming)
         self.meter_jobs = MeterJobs(store, read_side)
         self.simulations = Simulations(store, simulation_source, self.meters)
+        self.access = Access(store, read_side, exact_usage, self.entitlements, self.features)
 
     def close(self) -> None:
         self.store.close()

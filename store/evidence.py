@@ -14,7 +14,7 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 from eventsourcing.utils import get_topic
-from psycopg import sql
+from psycopg import Cursor, sql
 
 from domain.usage_event import UsageEvent
 from store.log import EventLog, read_history, read_notifications
@@ -27,6 +27,14 @@ def recorded_usage(
 ) -> Iterator[tuple[int, UsageEvent.Recorded]]:
     """(position, event) of every usage event of the business (all businesses if None; and of the customer)
     with after < position <= upto."""
+    with app.datastore.transaction(commit=False) as cur:
+        yield from usage_on(cur, app, business, customer, after, upto)
+
+
+def usage_on(
+    cur: Cursor[Any], app: Any, business: uuid.UUID | None, customer: str | None, after: int, upto: int | None
+) -> Iterator[tuple[int, UsageEvent.Recorded]]:
+    """`recorded_usage` on the caller's cursor: in its transaction, after whatever it holds."""
     match: dict[str, Any] = {"business_id": {"_data_": business.hex}} if business else {}
     if customer is not None:
         match["customer_id"] = customer
@@ -35,17 +43,16 @@ def recorded_usage(
         "WHERE topic = %s AND notification_id > %s AND notification_id <= %s "
         "AND convert_from(state, 'UTF8')::jsonb @> %s::jsonb ORDER BY notification_id"
     ).format(app.events_table)
-    with app.datastore.transaction(commit=False) as cur:
-        cur.execute(query, (RECORDED_TOPIC, after, upto if upto is not None else 2**62, json.dumps(match)))
-        for row in cur:
-            notification = Notification(
-                id=row["notification_id"],
-                originator_id=row["originator_id"],
-                originator_version=row["originator_version"],
-                topic=row["topic"],
-                state=bytes(row["state"]),
-            )
-            yield row["notification_id"], app.mapper.to_domain_event(notification)
+    cur.execute(query, (RECORDED_TOPIC, after, upto if upto is not None else 2**62, json.dumps(match)))
+    for row in cur.fetchall():
+        notification = Notification(
+            id=row["notification_id"],
+            originator_id=row["originator_id"],
+            originator_version=row["originator_version"],
+            topic=row["topic"],
+            state=bytes(row["state"]),
+        )
+        yield row["notification_id"], app.mapper.to_domain_event(notification)
 
 
 class LogEvidence:

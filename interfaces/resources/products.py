@@ -13,6 +13,7 @@ import msgspec
 from application.tally import Tally
 from domain.credit_rules import Attachment, ProrationBehavior
 from domain.errors import Fault, Invalid
+from domain.feature import MAX_FEATURES
 from domain.product import MAX_USAGE_PRICES, Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
 from interfaces.resources.prices import CreditTermsView, UsagePriceCreate, UsagePriceView, pricing_view
@@ -75,6 +76,14 @@ class AttachmentIn(AttachmentTerms, forbid_unknown_fields=True, kw_only=True):
     credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 
 
+class FeatureGrantIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A feature a product grants (docs/access.md): a metered feature's `value` is its limit per cycle (none:
+    unlimited)."""
+
+    feature_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    value: str | int | bool | None = None
+
+
 class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     name: Name
     currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)]
@@ -83,6 +92,7 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     interval_count: int = 1
     usage_prices: Annotated[list[UsagePriceCreate], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
     credit_entitlements: Annotated[list[AttachmentIn], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
+    features: Annotated[list[FeatureGrantIn], msgspec.Meta(max_length=MAX_FEATURES)] = []
 
 
 class AttachmentView(msgspec.Struct):
@@ -136,6 +146,8 @@ def product_view(
             group_prices={v: pricing_view(g) for v, g in p.group_prices.items()} if p.group_by else None,
             credit_entitlement_id=p.credit_entitlement_id,
             meter_units_per_credit=number(p.meter_units_per_credit) if p.meter_units_per_credit is not None else None,
+            usage_limit=number(p.usage_limit) if p.usage_limit is not None else None,
+            limit_behavior=p.limit_behavior,
         )
         for p in prices_of(usage_prices)
     ]

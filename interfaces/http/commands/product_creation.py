@@ -78,6 +78,7 @@ class ProductCreation:
             data.interval_count,
             [usage_price(p.meter_id, p, i) for i, p in enumerate(data.usage_prices)],
             [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements],
+            features=[(f.feature_id, f.value) for f in data.features],
         )
         return written(tally, business, done)
 

@@ -1,0 +1,375 @@
+"""Real-time access (docs/access.md): may this customer use a meter, or a feature, now? Answered exactly
+against every event stored before the question (the `ExactUsage` port), and a consume that checks and
+records its event in one step under its (customer, meter) lock, so concurrent consumes never overspend.
+
+Subscriptions, products, meters, features and credit balances are read from their aggregates (exact by
+construction); only which subscriptions a customer has comes from the `charges` read model, which a caller
+lets catch up with `pending_position` first. A limit reached in a cycle is recorded once (LimitReached)
+by `limit_job`, which the webhooks carry out."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError
+
+from application.billing_jobs import throttled
+from application.entitlements import Entitlements
+from application.features import Features
+from application.ports import ExactUsage, ReadSide
+from domain.access import OK, Standing, against, credit_limit, tightest, usage_limit
+from domain.credit_rules import Pool
+from domain.customer import Customer, customer_id
+from domain.cycles import Cycle
+from domain.errors import Conflict, Fault, Invalid, NotFound
+from domain.feature import Feature
+from domain.limit_reached import LimitReached, limit_reached_id
+from domain.meter import Meter
+from domain.numbers import bound_faults
+from domain.product import Product
+from domain.rating import UsagePrice
+from domain.subscription import Subscription
+from domain.usage_event import IncomingEvent, UsageEvent, batch_faults, usage_event_id
+from store.event_store import EventStore
+
+# Limits reached are looked for at most this often, among customers whose usage moved.
+LIMIT_INTERVAL_S = 0.5
+
+
+@dataclass(frozen=True)
+class Active:
+    """A subscription in its cycle of now, on the product its plan has now."""
+
+    subscription: Subscription
+    cycle: Cycle
+    product: Product
+
+
+@dataclass(frozen=True)
+class Limit:
+    """One limit on a meter: a price of an active subscription, with its entitlement's pool when it spends one."""
+
+    active: Active
+    price: UsagePrice
+    pool: Pool | None
+
+    def standings(self, used: Decimal, quantity: Decimal) -> list[tuple[str, Standing]]:
+        found = []
+        if (usage := usage_limit(self.price, used, quantity)) is not None:
+            found.append(("usage_limit", usage))
+        if self.pool is not None and (credit := credit_limit(self.price, self.pool, used, quantity)) is not None:
+            found.append(("credits_exhausted", credit))
+        return [(kind, in_cycle(s, self.active.cycle)) for kind, s in found]
+
+
+@dataclass(frozen=True)
+class Checked:
+    standing: Standing
+    position: int
+    value: Any = None  # a feature's granted value
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a customer's entitlements: a feature granted, or a meter's limit."""
+
+    subscription: Subscription
+    checked: Checked
+    feature: Feature | None = None
+    meter: Meter | None = None
+    kind: str = "feature"
+
+
+@dataclass(frozen=True)
+class Consumed:
+    checked: Checked
+    event: UsageEvent
+    position: int
+
+
+def in_cycle(standing: Standing, cycle: Cycle) -> Standing:
+    return replace(standing, cycle_start=cycle.start, cycle_end=cycle.end)
+
+
+def cycle_of(subscription: Subscription, now: datetime) -> Cycle | None:
+    """The cycle `now` falls in; None before the subscription starts and once it has ended."""
+    k = subscription.closed
+    while (c := subscription.cycle(k)) is not None and c.end <= now:
+        k += 1
+    return c if c is not None and c.start <= now else None
+
+
+class Access:
+    def __init__(
+        self,
+        store: EventStore,
+        read_side: ReadSide,
+        usage: ExactUsage,
+        entitlements: Entitlements,
+        features: Features,
+    ) -> None:
+        self.store = store
+        self.repository = store.repository
+        self.read_side = read_side
+        self.usage = usage
+        self.entitlements = entitlements
+        self.features = features
+
+    def pending_position(self) -> int:
+        return self.usage.pending_position()
+
+    def check(self, business: uuid.UUID, external_id: str, meter_id: str, quantity: Decimal, now: datetime) -> Checked:
+        self._customer(business, external_id)
+        meter = self._meter(business, meter_id)
+        _check_quantity(quantity)
+        active = self.active(business, external_id, now)
+        if not active:
+            return Checked(Standing(False, "no_subscription"), self.store.head())
+        limits = self._limits(business, external_id, meter, active)
+        measured = {
+            c: self.usage.measured(business, external_id, meter.id, meter.rule, c.start, c.end)
+            for c in _cycles(limits, active)
+        }
+        return _answer(limits, active, measured, quantity)
+
+    def check_feature(
+        self, business: uuid.UUID, external_id: str, key: str, quantity: Decimal, now: datetime
+    ) -> Checked:
+        """A metered feature allows `quantity` more units of its meter; the others are granted or not."""
+        self._customer(business, external_id)
+        feature = self.features.by_key(business, key)
+        _check_quantity(quantity)
+        active = self.active(business, external_id, now)
+        if not active:
+            return Checked(Standing(False, "no_subscription"), self.store.head())
+        return self._feature_standing(business, external_id, feature, active, quantity)
+
+    def entitlements_of(self, business: uuid.UUID, external_id: str, now: datetime) -> list[Entry]:
+        """Every feature the customer's active subscriptions grant, and every limit on a meter they price."""
+        self._customer(business, external_id)
+        entries: list[Entry] = []
+        active = self.active(business, external_id, now)
+        for a in active:
+            for grant in a.product.features:
+                feature = self.features.get_feature(business, uuid.UUID(grant["feature_id"]))
+                checked = self._feature_standing(business, external_id, feature, [a], Decimal(1))
+                entries.append(Entry(a.subscription, checked, feature))
+            for price in a.product.prices():
+                meter = self._meter(business, price.meter_id)
+                limits = [lim for lim in self._limits(business, external_id, meter, [a]) if lim.price == price]
+                if not limits or not limits[0].standings(Decimal(0), Decimal(0)):
+                    continue
+                used = self.usage.measured(business, external_id, meter.id, meter.rule, a.cycle.start, a.cycle.end)
+                entries.append(
+                    Entry(a.subscription, _answer(limits, [a], {a.cycle: used}, Decimal(1)), meter=meter, kind="meter")
+                )
+        return entries
+
+    def consume(
+        self,
+        business: uuid.UUID,
+        external_id: str,
+        meter_id: str,
+        quantity: Decimal,
+        event: IncomingEvent,
+        now: datetime,
+    ) -> Consumed:
+        """Records the event only if the meter allows `quantity` more; Refused `limit_reached` otherwise (nothing
+        stored). A resent event id answers the event as first stored, and records nothing."""
+        self._customer(business, external_id)
+        meter = self._meter(business, meter_id)
+        _check_quantity(quantity)
+        self._check_event(external_id, meter, quantity, event, now)
+        stored = self._stored(business, event.event_id)
+        if stored is not None:
+            return self._resent(business, external_id, meter, stored, now)
+        active = self.active(business, external_id, now)
+        if not active:
+            raise Conflict(f"customer {external_id} has no active subscription", "limit_reached")
+        limits = self._limits(business, external_id, meter, active)
+        with self.usage.consuming(business, external_id, meter.id) as locked:
+            measured = {c: locked.measured(meter.rule, c.start, c.end) for c in _cycles(limits, active)}
+            checked = _answer(limits, active, measured, quantity)
+            if not checked.standing.allowed:
+                raise Conflict(
+                    f"meter {meter.id} allows {checked.standing.remaining} more, not {quantity} "
+                    f"({checked.standing.reason})",
+                    "limit_reached",
+                )
+            position = locked.record(event, now)
+        if position is None:  # stored meanwhile by an ingest or another consume of the same id
+            return self._resent(business, external_id, meter, self._stored(business, event.event_id), now)
+        recorded = self._stored(business, event.event_id)
+        assert recorded is not None
+        after = {c: (used + quantity, max(p, position)) for c, (used, p) in measured.items()}
+        return Consumed(_answer(limits, active, after, Decimal(0)), recorded, position)
+
+    def active(self, business: uuid.UUID, external_id: str, now: datetime) -> list[Active]:
+        found = []
+        for sid in self.usage.subscription_ids(business, external_id):
+            subscription: Subscription = self.repository.get(sid)
+            c = cycle_of(subscription, now)
+            if c is None:
+                continue
+            segments = [s for s in subscription.segments(c) if s.start <= now] or subscription.segments(c)
+            product_id = segments[-1].plan.product_id if segments else subscription.product_id
+            found.append(Active(subscription, c, self.repository.get(product_id)))
+        return found
+
+    def record_reached(self, business: uuid.UUID, external_id: str, now: datetime) -> int:
+        """Records each limit the customer's usage has reached in its cycle of now, once; how many were new."""
+        recorded = 0
+        for a in self.active(business, external_id, now):
+            for price in a.product.prices():
+                meter: Meter = self.repository.get(uuid.UUID(price.meter_id))
+                limits = self._limits(business, external_id, meter, [a])
+                limits = [lim for lim in limits if lim.price == price]
+                if not limits or not limits[0].standings(Decimal(0), Decimal(0)):
+                    continue
+                used, _ = self.usage.measured(business, external_id, meter.id, meter.rule, a.cycle.start, a.cycle.end)
+                for kind, s in limits[0].standings(used, Decimal(0)):
+                    if s.reached and s.limit is not None:
+                        recorded += self._reached(business, external_id, a, price, kind, s)
+        return recorded
+
+    def limit_job(self, clock: Callable[[], datetime], interval: float = LIMIT_INTERVAL_S) -> Callable[[], bool]:
+        since: tuple[int, int] | None = None
+
+        def job() -> bool:
+            nonlocal since
+            now_at = self.read_side.alert_positions()
+            moved = self.read_side.moved_customers(since, now_at)[0] if since is not None else set()
+            since = now_at
+            recorded = 0
+            for business, customer in sorted(moved, key=str):
+                recorded += self.record_reached(business, customer, clock())
+            return recorded > 0
+
+        return throttled(job, interval)
+
+    def _reached(
+        self, business: uuid.UUID, external_id: str, a: Active, price: UsagePrice, kind: str, s: Standing
+    ) -> int:
+        if s.reason == "overage_limit":
+            kind = "overage_limit"
+        key = (a.subscription.id, a.cycle.start, price.meter_id, kind)
+        if self.store.existing_ids([limit_reached_id(*key)]):
+            return 0
+        assert s.limit is not None and s.used is not None
+        reached = LimitReached(
+            business_id=business,
+            customer_id=external_id,
+            subscription_id=a.subscription.id,
+            meter_id=price.meter_id,
+            kind=kind,
+            behavior=price.limit_behavior or "block" if kind == "usage_limit" else "block",
+            limit=s.limit,
+            used=s.used,
+            cycle_start=a.cycle.start,
+            cycle_end=a.cycle.end,
+            credit_entitlement_id=price.credit_entitlement_id if kind != "usage_limit" else None,
+        )
+        try:
+            self.store.save(reached)
+        except IntegrityError:
+            return 0  # another round recorded the same crossing first
+        return 1
+
+    def _limits(self, business: uuid.UUID, external_id: str, meter: Meter, active: list[Active]) -> list[Limit]:
+        limits = []
+        for a in active:
+            price = a.product.usage_prices.get(str(meter.id))
+            if price is None:
+                continue
+            pool = None
+            if price.credit_entitlement_id is not None:
+                terms = self.entitlements.terms_for(a.product)[price.credit_entitlement_id]
+                wallet = self.entitlements.wallet_of(business, external_id, price.credit_entitlement_id)
+                pool = Pool(terms, wallet.balance, wallet.overage)
+            limits.append(Limit(a, price, pool))
+        return limits
+
+    def _feature_standing(
+        self, business: uuid.UUID, external_id: str, feature: Feature, active: list[Active], quantity: Decimal
+    ) -> Checked:
+        granted = [(a, g) for a in active for g in a.product.features if g["feature_id"] == str(feature.id)]
+        if not granted:
+            return Checked(in_cycle(Standing(False, "feature_not_granted"), active[0].cycle), self.store.head())
+        a, grant = granted[0]
+        value = grant.get("value")
+        if feature.type != "metered" or feature.meter_id is None:
+            return Checked(in_cycle(OK, a.cycle), self.store.head(), value)
+        meter = self._meter(business, feature.meter_id)
+        used, position = self.usage.measured(business, external_id, meter.id, meter.rule, a.cycle.start, a.cycle.end)
+        if value is None:
+            return Checked(in_cycle(replace(OK, used=used), a.cycle), position, value)
+        limit = against(used, quantity, Decimal(str(value)), "usage_limit")
+        return Checked(in_cycle(limit, a.cycle), position, value)
+
+    def _customer(self, business: uuid.UUID, external_id: str) -> None:
+        self.store.owned(business, Customer, "customer", customer_id(business, external_id))
+
+    def _meter(self, business: uuid.UUID, meter_id: str) -> Meter:
+        try:
+            return self.store.owned(business, Meter, "meter", uuid.UUID(meter_id))
+        except ValueError:
+            raise NotFound("meter", meter_id) from None
+
+    def _stored(self, business: uuid.UUID, event_id: str) -> UsageEvent | None:
+        aggregate_id = usage_event_id(business, event_id)
+        if not self.store.existing_ids([aggregate_id]):
+            return None
+        stored: UsageEvent = self.repository.get(aggregate_id)
+        return stored
+
+    def _resent(
+        self, business: uuid.UUID, external_id: str, meter: Meter, stored: UsageEvent | None, now: datetime
+    ) -> Consumed:
+        if stored is None or stored.customer_id != external_id:
+            raise Invalid(
+                "the event id was stored for another customer",
+                "invalid_event",
+                [Fault("event.event_id", "was stored before for another customer")],
+            )
+        checked = self.check(business, external_id, str(meter.id), Decimal(1), now)
+        return Consumed(checked, stored, self.store.position_of(stored.id))
+
+    def _check_event(
+        self, external_id: str, meter: Meter, quantity: Decimal, event: IncomingEvent, now: datetime
+    ) -> None:
+        faults = [Fault(f"event.{f.field}", f.reason) for f in batch_faults([event], now)]
+        if event.customer_id != external_id:
+            faults.append(Fault("event.customer_id", f"must be the customer consuming, {external_id}"))
+        rule = meter.rule
+        if not rule.counts(event.event_name, event.metadata):
+            faults.append(Fault("event", f"is not counted by meter {meter.id} (event_name {rule.event_name})"))
+        elif rule.value(event.metadata) != quantity:
+            faults.append(Fault("quantity", f"must be what the event adds to the meter ({rule.value(event.metadata)})"))
+        if faults:
+            raise Invalid(f"{len(faults)} fault(s) in the consume; nothing was stored", "invalid_consume", faults)
+
+
+def _check_quantity(quantity: Decimal) -> None:
+    faults = bound_faults("quantity", quantity, positive=True)
+    if faults:
+        raise Invalid("quantity must be a positive number", "invalid_quantity", faults)
+
+
+def _cycles(limits: list[Limit], active: list[Active]) -> list[Cycle]:
+    return list(dict.fromkeys([lim.active.cycle for lim in limits] or [active[0].cycle]))
+
+
+def _answer(
+    limits: list[Limit], active: list[Active], measured: dict[Cycle, tuple[Decimal, int]], quantity: Decimal
+) -> Checked:
+    position = max(p for _, p in measured.values())
+    standings = [s for lim in limits for _, s in lim.standings(measured[lim.active.cycle][0], quantity)]
+    if standings:
+        return Checked(tightest(standings), position)
+    cycle = active[0].cycle
+    return Checked(in_cycle(replace(OK, used=measured[cycle][0]), cycle), position)

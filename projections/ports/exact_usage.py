@@ -1,0 +1,182 @@
+"""Usage exact to the log (application/ports.py, `ExactUsage`): the `usage` read model's buckets at its
+position, plus the customer's usage events stored past that position, read from the log itself. Always on
+the primary, whatever TALLY_READ_DATABASE_URL says: a replica's log can lag the writes a client was told
+about (docs/access.md).
+
+The read model's position and buckets are read in one statement, so they are one snapshot; the log's tail is
+read after it, so every usage event committed before the call is counted once: at or below the position in
+the buckets, above it in the tail. Positions are handed out in commit order (store/usage_records.py), so
+no event below the position can commit later. A consume (`consuming`) holds a transaction-scoped advisory
+lock per (business, customer, meter) from before it measures until its event is committed: two consumes of
+one meter cannot both measure before either has recorded."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from eventsourcing.postgres import PostgresDatastore
+from psycopg import Cursor, sql
+
+from domain.aggregation import MeterRule, Row
+from domain.usage_event import IncomingEvent, usage_event_id
+from projections.charges import queries as charge_queries
+from projections.engine.partitions import usage_name_for
+from projections.engine.tracking import read_positions, tracking_table
+from store.event_store import EventStore
+from store.evidence import usage_on
+from store.rows import one
+from store.usage_records import TOPIC, append, copy_rows, recorded_states
+
+ZERO = Decimal(0)
+# What the buckets can be merged with the tail's own fold for; the others fold the raw rows.
+MERGED = ("count", "sum", "max", "min")
+# The read model a check reads besides `usage`: who subscribes to what.
+SETTLED = "charges"
+
+
+class ExactUsage:
+    def __init__(self, store: EventStore) -> None:
+        self.store = store
+        self.datastore: PostgresDatastore = store.datastore
+        self.schema = store.schema
+
+    def _t(self, name: str) -> sql.Composed:
+        return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(name))
+
+    def pending_position(self) -> int:
+        """The last event other than a usage event that `charges` has not taken in (0: none)."""
+        with self.datastore.transaction(commit=False) as cur:
+            lowest = read_positions(cur, self.schema).get(SETTLED, 0)
+            cur.execute(
+                sql.SQL(
+                    "SELECT coalesce(max(notification_id), 0) AS p FROM {} WHERE notification_id > %s AND topic <> %s"
+                ).format(self.store.events_table),
+                (lowest, TOPIC),
+            )
+            return int(one(cur)["p"])
+
+    def subscription_ids(self, business: uuid.UUID, customer_id: str) -> list[uuid.UUID]:
+        with self.datastore.transaction(commit=False) as cur:
+            return [r["subscription_id"] for r in charge_queries.open_charges(cur, self.schema, business, customer_id)]
+
+    def measured(
+        self,
+        business: uuid.UUID,
+        customer_id: str,
+        meter_id: uuid.UUID,
+        rule: MeterRule,
+        start: datetime,
+        end: datetime,
+    ) -> tuple[Decimal, int]:
+        with self.datastore.transaction(commit=False) as cur:
+            return self._measured(cur, business, customer_id, meter_id, rule, start, end)
+
+    @contextmanager
+    def consuming(self, business: uuid.UUID, customer_id: str, meter_id: uuid.UUID) -> Iterator[Consumption]:
+        with self.datastore.transaction(commit=True) as cur:
+            cur.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+                (f"consume:{business}:{customer_id}:{meter_id}",),
+            )
+            yield Consumption(self, cur, business, customer_id, meter_id)
+
+    def _measured(
+        self,
+        cur: Cursor[Any],
+        business: uuid.UUID,
+        customer_id: str,
+        meter_id: uuid.UUID,
+        rule: MeterRule,
+        start: datetime,
+        end: datetime,
+    ) -> tuple[Decimal, int]:
+        name = usage_name_for(read_positions(cur, self.schema), business)
+        cur.execute(
+            sql.SQL(
+                "SELECT (SELECT position FROM {tracking} WHERE name = %s) AS p, "
+                "(SELECT backfill_cursor >= backfill_upto FROM {meters} WHERE id = %s) AS ready, b.* FROM ("
+                "SELECT coalesce(sum(count), 0) AS n, coalesce(sum(sum), 0) AS s, max(max) AS mx, min(min) AS mn "
+                "FROM {usage} WHERE meter_id = %s AND customer_id = %s AND minute >= %s AND minute < %s) AS b"
+            ).format(tracking=tracking_table(self.schema), meters=self._t("meters"), usage=self._t("meter_usage")),
+            (name, meter_id, meter_id, customer_id, start, end),
+        )
+        stored = one(cur)
+        position = stored["p"] or 0
+        cur.execute(sql.SQL("SELECT coalesce(max(notification_id), 0) AS h FROM {}").format(self.store.events_table))
+        head = int(one(cur)["h"])
+        tail: list[Row] = [
+            (p, e.occurred_at, e.event_name, e.metadata)
+            for p, e in usage_on(cur, self.store, business, customer_id, position, head)
+            if start <= e.occurred_at < end
+        ]
+        if stored["ready"] and rule.kind in MERGED:
+            return _merged(rule, stored, tail), max(head, position)
+        rows = self._rows(cur, business, customer_id, rule, start, end, position)
+        return rule.measure(rows + tail)[1] or ZERO, max(head, position)
+
+    def _rows(
+        self,
+        cur: Cursor[Any],
+        business: uuid.UUID,
+        customer_id: str,
+        rule: MeterRule,
+        start: datetime,
+        end: datetime,
+        upto: int,
+    ) -> list[Row]:
+        """The read model's raw rows of the cycle: for aggregations the buckets cannot be merged for, and for a
+        meter whose back-fill is still counting older events into its buckets."""
+        cur.execute(
+            sql.SQL(
+                "SELECT position, occurred_at, event_name, metadata::text AS metadata FROM {} "
+                "WHERE business_id = %s AND customer_id = %s AND occurred_at >= %s AND occurred_at < %s "
+                "AND event_name = %s AND position <= %s"
+            ).format(self._t("usage_events")),
+            (business, customer_id, start, end, rule.event_name, upto),
+        )
+        return [
+            (r["position"], r["occurred_at"], r["event_name"], json.loads(r["metadata"], parse_float=Decimal))
+            for r in cur.fetchall()
+        ]
+
+
+def _merged(rule: MeterRule, stored: dict[str, Any], tail: list[Row]) -> Decimal:
+    counted, folded = rule.measure(tail)
+    if rule.kind == "count":
+        return Decimal(stored["n"] + counted)
+    if rule.kind == "sum":
+        return stored["s"] + (folded or ZERO)
+    values = [v for v in (stored["mx" if rule.kind == "max" else "mn"], folded) if v is not None]
+    if not values:
+        return ZERO
+    return max(values) if rule.kind == "max" else min(values)
+
+
+class Consumption:
+    """One consume's transaction, holding its meter's lock: measure, then record (or not) in the same one."""
+
+    def __init__(
+        self, usage: ExactUsage, cur: Cursor[Any], business: uuid.UUID, customer_id: str, meter_id: uuid.UUID
+    ) -> None:
+        self._usage = usage
+        self._cur = cur
+        self._business = business
+        self._customer_id = customer_id
+        self._meter_id = meter_id
+
+    def measured(self, rule: MeterRule, start: datetime, end: datetime) -> tuple[Decimal, int]:
+        return self._usage._measured(self._cur, self._business, self._customer_id, self._meter_id, rule, start, end)
+
+    def record(self, event: IncomingEvent, now: datetime) -> int | None:
+        """Appends the event in this transaction; None (nothing written) when its id is already stored."""
+        store = self._usage.store
+        aggregate_id = usage_event_id(self._business, event.event_id)
+        rows = copy_rows(list(zip([aggregate_id], recorded_states(self._business, [event], now, store.mapper))))
+        stored, position = append(self._cur, store.recorder, store.events_table, [aggregate_id], rows, recheck=True)
+        return None if stored else position

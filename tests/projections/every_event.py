@@ -37,7 +37,9 @@ from domain.credit_entitlement import CreditEntitlement
 from domain.credit_rules import Attachment, EntitlementTerms
 from domain.credit_wallet import CreditWallet
 from domain.customer import Customer
+from domain.feature import Feature
 from domain.invoice import Invoice
+from domain.limit_reached import LimitReached
 from domain.meter import Meter
 from domain.product import Product
 from domain.proration import Plan, Segment
@@ -261,6 +263,13 @@ CASES: dict[tuple[type[Any], str], Example] = {
     (Meter.Updated, "changes"): lambda w: {"name": "Renamed meter"},
     (Product.Created, "details"): lambda w: {"description": "Pro", "tax_category": "saas", "metadata": {}},
     (Product.DetailsUpdated, "changes"): lambda w: {"description": "Pro plan"},
+    (Product.Created, "features"): lambda w: [{"feature_id": str(w.id(Feature)), "value": None}],
+    (Feature.Created, "type"): lambda w: "metered",
+    (Feature.Created, "config"): lambda w: {"unit": "calls"},
+    (LimitReached.Reached, "kind"): lambda w: "usage_limit",
+    (LimitReached.Reached, "behavior"): lambda w: "block",
+    (LimitReached.Reached, "limit"): lambda w: Decimal(1500),
+    (LimitReached.Reached, "used"): lambda w: Decimal(1500),
 }
 
 

@@ -5,23 +5,19 @@ records its event in one step under its (customer, meter) lock, so concurrent co
 Subscriptions, products, meters, features and credit balances are read from their aggregates (exact by
 construction); only which subscriptions a customer has comes from the `charges` read model, which a caller
 lets catch up with `pending_position` first. A limit reached in a cycle is recorded once (LimitReached)
-by `limit_job`, which the webhooks carry out."""
+by application/limit_watch.py, which the webhooks carry out."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from eventsourcing.persistence import IntegrityError
-
-from application.billing_jobs import throttled
 from application.entitlements import Entitlements
 from application.features import Features
-from application.ports import ExactUsage, ReadSide
+from application.ports import ExactUsage
 from domain.access import OK, Standing, against, credit_limit, tightest, usage_limit
 from domain.credit_rules import Pool
 from domain.customer import Customer, customer_id
@@ -36,9 +32,6 @@ from domain.rating import UsagePrice
 from domain.subscription import Subscription
 from domain.usage_event import IncomingEvent, UsageEvent, batch_faults, usage_event_id
 from store.event_store import EventStore
-
-# Limits reached are looked for at most this often, among customers whose usage moved.
-LIMIT_INTERVAL_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -63,7 +56,8 @@ class Limit:
         if (usage := usage_limit(self.price, used, quantity)) is not None:
             found.append(("usage_limit", usage))
         if self.pool is not None and (credit := credit_limit(self.price, self.pool, used, quantity)) is not None:
-            found.append(("credits_exhausted", credit))
+            terms = self.pool.terms
+            found.append(("overage_limit" if terms.overage_enabled else "credits_exhausted", credit))
         return [(kind, in_cycle(s, self.active.cycle)) for kind, s in found]
 
 
@@ -83,6 +77,7 @@ class Entry:
     feature: Feature | None = None
     meter: Meter | None = None
     kind: str = "feature"
+    blocked_since: datetime | None = None  # when the limit that refuses was recorded reached
 
 
 @dataclass(frozen=True)
@@ -108,14 +103,12 @@ class Access:
     def __init__(
         self,
         store: EventStore,
-        read_side: ReadSide,
         usage: ExactUsage,
         entitlements: Entitlements,
         features: Features,
     ) -> None:
         self.store = store
         self.repository = store.repository
-        self.read_side = read_side
         self.usage = usage
         self.entitlements = entitlements
         self.features = features
@@ -130,7 +123,7 @@ class Access:
         active = self.active(business, external_id, now)
         if not active:
             return Checked(Standing(False, "no_subscription"), self.store.head())
-        limits = self._limits(business, external_id, meter, active)
+        limits = self.limits(business, external_id, meter, active)
         measured = {
             c: self.usage.measured(business, external_id, meter.id, meter.rule, c.start, c.end)
             for c in _cycles(limits, active)
@@ -159,16 +152,25 @@ class Access:
                 feature = self.features.get_feature(business, uuid.UUID(grant["feature_id"]))
                 checked = self._feature_standing(business, external_id, feature, [a], Decimal(1))
                 entries.append(Entry(a.subscription, checked, feature))
-            for price in a.product.prices():
-                meter = self._meter(business, price.meter_id)
-                limits = [lim for lim in self._limits(business, external_id, meter, [a]) if lim.price == price]
-                if not limits or not limits[0].standings(Decimal(0), Decimal(0)):
-                    continue
-                used = self.usage.measured(business, external_id, meter.id, meter.rule, a.cycle.start, a.cycle.end)
-                entries.append(
-                    Entry(a.subscription, _answer(limits, [a], {a.cycle: used}, Decimal(1)), meter=meter, kind="meter")
-                )
+            for meter, limit, measured in self.limited_prices(business, external_id, a):
+                checked = _answer([limit], [a], {a.cycle: measured}, Decimal(1))
+                reason = checked.standing.reason
+                since = None if checked.standing.allowed else self._reached_at(a, str(meter.id), reason)
+                entries.append(Entry(a.subscription, checked, meter=meter, kind="meter", blocked_since=since))
         return entries
+
+    def limited_prices(
+        self, business: uuid.UUID, external_id: str, a: Active
+    ) -> list[tuple[Meter, Limit, tuple[Decimal, int]]]:
+        """Each price of the subscription's product that has a limit, with its meter's usage in the cycle."""
+        found = []
+        for price in a.product.prices():
+            meter = self._meter(business, price.meter_id)
+            limits = [lim for lim in self.limits(business, external_id, meter, [a]) if lim.price == price]
+            if limits and limits[0].standings(Decimal(0), Decimal(0)):
+                measured = self.usage.measured(business, external_id, meter.id, meter.rule, a.cycle.start, a.cycle.end)
+                found.append((meter, limits[0], measured))
+        return found
 
     def consume(
         self,
@@ -191,7 +193,7 @@ class Access:
         active = self.active(business, external_id, now)
         if not active:
             raise Conflict(f"customer {external_id} has no active subscription", "limit_reached")
-        limits = self._limits(business, external_id, meter, active)
+        limits = self.limits(business, external_id, meter, active)
         with self.usage.consuming(business, external_id, meter.id) as locked:
             measured = {c: locked.measured(meter.rule, c.start, c.end) for c in _cycles(limits, active)}
             checked = _answer(limits, active, measured, quantity)
@@ -221,66 +223,8 @@ class Access:
             found.append(Active(subscription, c, self.repository.get(product_id)))
         return found
 
-    def record_reached(self, business: uuid.UUID, external_id: str, now: datetime) -> int:
-        """Records each limit the customer's usage has reached in its cycle of now, once; how many were new."""
-        recorded = 0
-        for a in self.active(business, external_id, now):
-            for price in a.product.prices():
-                meter: Meter = self.repository.get(uuid.UUID(price.meter_id))
-                limits = self._limits(business, external_id, meter, [a])
-                limits = [lim for lim in limits if lim.price == price]
-                if not limits or not limits[0].standings(Decimal(0), Decimal(0)):
-                    continue
-                used, _ = self.usage.measured(business, external_id, meter.id, meter.rule, a.cycle.start, a.cycle.end)
-                for kind, s in limits[0].standings(used, Decimal(0)):
-                    if s.reached and s.limit is not None:
-                        recorded += self._reached(business, external_id, a, price, kind, s)
-        return recorded
-
-    def limit_job(self, clock: Callable[[], datetime], interval: float = LIMIT_INTERVAL_S) -> Callable[[], bool]:
-        since: tuple[int, int] | None = None
-
-        def job() -> bool:
-            nonlocal since
-            now_at = self.read_side.alert_positions()
-            moved = self.read_side.moved_customers(since, now_at)[0] if since is not None else set()
-            since = now_at
-            recorded = 0
-            for business, customer in sorted(moved, key=str):
-                recorded += self.record_reached(business, customer, clock())
-            return recorded > 0
-
-        return throttled(job, interval)
-
-    def _reached(
-        self, business: uuid.UUID, external_id: str, a: Active, price: UsagePrice, kind: str, s: Standing
-    ) -> int:
-        if s.reason == "overage_limit":
-            kind = "overage_limit"
-        key = (a.subscription.id, a.cycle.start, price.meter_id, kind)
-        if self.store.existing_ids([limit_reached_id(*key)]):
-            return 0
-        assert s.limit is not None and s.used is not None
-        reached = LimitReached(
-            business_id=business,
-            customer_id=external_id,
-            subscription_id=a.subscription.id,
-            meter_id=price.meter_id,
-            kind=kind,
-            behavior=price.limit_behavior or "block" if kind == "usage_limit" else "block",
-            limit=s.limit,
-            used=s.used,
-            cycle_start=a.cycle.start,
-            cycle_end=a.cycle.end,
-            credit_entitlement_id=price.credit_entitlement_id if kind != "usage_limit" else None,
-        )
-        try:
-            self.store.save(reached)
-        except IntegrityError:
-            return 0  # another round recorded the same crossing first
-        return 1
-
-    def _limits(self, business: uuid.UUID, external_id: str, meter: Meter, active: list[Active]) -> list[Limit]:
+    def limits(self, business: uuid.UUID, external_id: str, meter: Meter, active: list[Active]) -> list[Limit]:
+        """The limits on the meter of each active subscription whose product prices it."""
         limits = []
         for a in active:
             price = a.product.usage_prices.get(str(meter.id))
@@ -310,6 +254,13 @@ class Access:
             return Checked(in_cycle(replace(OK, used=used), a.cycle), position, value)
         limit = against(used, quantity, Decimal(str(value)), "usage_limit")
         return Checked(in_cycle(limit, a.cycle), position, value)
+
+    def _reached_at(self, a: Active, meter_id: str, kind: str) -> datetime | None:
+        reached_id = limit_reached_id(a.subscription.id, a.cycle.start, meter_id, kind)
+        if not self.store.existing_ids([reached_id]):
+            return None  # the limit job has not recorded it yet
+        reached: LimitReached = self.repository.get(reached_id)
+        return reached.created_on
 
     def _customer(self, business: uuid.UUID, external_id: str) -> None:
         self.store.owned(business, Customer, "customer", customer_id(business, external_id))

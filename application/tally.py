@@ -18,6 +18,7 @@ from application.explain import InvoiceExplainer
 from application.features import Features
 from application.ingestion import Ingestion
 from application.invoices import Invoices
+from application.limit_watch import LimitWatch
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
 from application.observing import Observer
@@ -69,7 +70,8 @@ class Tally:
         self.alerts = Alerts(store, read_side, self.upcoming)
         self.meter_jobs = MeterJobs(store, read_side)
         self.simulations = Simulations(store, simulation_source, self.meters)
-        self.access = Access(store, read_side, exact_usage, self.entitlements, self.features)
+        self.access = Access(store, exact_usage, self.entitlements, self.features)
+        self.limits = LimitWatch(store, read_side, self.access)
 
     def close(self) -> None:
         self.store.close()

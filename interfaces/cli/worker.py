@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             tally.jobs.closing_job(clock, grace),
             tally.jobs.expiry_job(clock, grace),
             tally.alerts.alert_job(),
-            tally.access.limit_job(clock),
+            tally.limits.limit_job(clock),
             tally.meter_jobs.backfill_job(),
             tally.simulations.job(clock),
         ],

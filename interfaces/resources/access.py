@@ -153,6 +153,7 @@ class EntitlementView(AccessView, kw_only=True):
     subscription_id: str
     created_at: datetime
     updated_at: datetime
+    blocked_since: datetime | None = None
 
 
 class EntitlementsView(msgspec.Struct):
@@ -177,6 +178,7 @@ def entitlement_view(entry: Entry) -> EntitlementView:
         subscription_id=str(sub.id),
         created_at=sub.created_on,
         updated_at=sub.modified_on,
+        blocked_since=entry.blocked_since,
     )
 
 

@@ -197,7 +197,7 @@ def test_a_notify_limit_allows_past_it_and_its_crossing_is_recorded_once_a_cycle
     now = datetime.now(timezone.utc)
 
     answer = tally.access.check(business, "cus_n", str(meter), D(1), now).standing
-    recorded = [tally.access.record_reached(business, "cus_n", now) for _ in range(2)]
+    recorded = [tally.limits.record_reached(business, "cus_n", now) for _ in range(2)]
 
     assert (answer.allowed, answer.used, answer.limit, answer.remaining) == (True, D(8), D(5), D(0))
     assert recorded == [1, 0]

@@ -29,7 +29,7 @@ def test_a_notify_limit_sends_usage_limit_reached_once_a_cycle(
     subscribe(client, auth, customer, product(client, auth, price, billing_interval="month")["id"], now_minute())
     hook = {"url": receiver.url("/limits"), "filter_types": ["usage.limit_reached"]}
     assert client.post("/webhooks", json=hook, headers=auth).status_code == 201
-    job = tally.access.limit_job(clock, interval=0)
+    job = tally.limits.limit_job(clock, interval=0)
     worker.caught_up()
     assert not job()  # the first round only notes where usage stands
     send(client, auth, customer, "api.call", 4, now_minute(), "a")
@@ -78,7 +78,7 @@ def test_credits_spent_without_overage_send_credit_balance_exhausted(
     subscribe(client, auth, customer, plan["id"], now_minute())
     hook = {"url": receiver.url("/spent"), "filter_types": ["credit.balance_exhausted"]}
     assert client.post("/webhooks", json=hook, headers=auth).status_code == 201
-    job = tally.access.limit_job(clock, interval=0)
+    job = tally.limits.limit_job(clock, interval=0)
     worker.caught_up()
     job()
     send(client, auth, customer, "api.call", 10, now_minute(), "a")

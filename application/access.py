@@ -117,12 +117,11 @@ class Access:
         return self.usage.pending_position()
 
     def check(self, business: uuid.UUID, external_id: str, meter_id: str, quantity: Decimal, now: datetime) -> Checked:
-        self._customer(business, external_id)
         meter = self._meter(business, meter_id)
         _check_quantity(quantity)
         active = self.active(business, external_id, now)
         if not active:
-            return Checked(Standing(False, "no_subscription"), self.store.head())
+            return self._unsubscribed(business, external_id)
         limits = self.limits(business, external_id, meter, active)
         measured = {
             c: self.usage.measured(business, external_id, meter.id, meter.rule, c.start, c.end)
@@ -134,12 +133,11 @@ class Access:
         self, business: uuid.UUID, external_id: str, key: str, quantity: Decimal, now: datetime
     ) -> Checked:
         """A metered feature allows `quantity` more units of its meter; the others are granted or not."""
-        self._customer(business, external_id)
         feature = self.features.by_key(business, key)
         _check_quantity(quantity)
         active = self.active(business, external_id, now)
         if not active:
-            return Checked(Standing(False, "no_subscription"), self.store.head())
+            return self._unsubscribed(business, external_id)
         return self._feature_standing(business, external_id, feature, active, quantity)
 
     def entitlements_of(self, business: uuid.UUID, external_id: str, now: datetime) -> list[Entry]:
@@ -261,6 +259,11 @@ class Access:
             return None  # the limit job has not recorded it yet
         reached: LimitReached = self.repository.get(reached_id)
         return reached.created_on
+
+    def _unsubscribed(self, business: uuid.UUID, external_id: str) -> Checked:
+        """A customer with a subscription exists: only one without is looked up (404 when unknown)."""
+        self._customer(business, external_id)
+        return Checked(Standing(False, "no_subscription"), self.store.head())
 
     def _customer(self, business: uuid.UUID, external_id: str) -> None:
         self.store.owned(business, Customer, "customer", customer_id(business, external_id))

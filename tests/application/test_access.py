@@ -237,3 +237,20 @@ def test_a_usage_limit_needs_a_behavior_and_a_positive_amount(tally, business):
         with pytest.raises(Invalid) as refused:
             tally.catalogue.create_product(business, "Bad", "USD", D(0), "month", 1, [price])
         assert [f.field for f in refused.value.errors] == [field]
+
+
+def test_a_customer_id_json_escapes_is_counted_in_the_logs_tail_too(tally, business, make_customer, worker):
+    meter = count_meter(tally, business)
+    for customer in ('cus "quoted"', "cus_ü", "cus_plain"):
+        subscribed(tally, business, make_customer, worker, customer, limited_product(tally, business, meter, "9"))
+    worker.worker.stop()
+    worker.thread.join(timeout=10)
+    for customer in ('cus "quoted"', "cus_ü", "cus_plain"):
+        ingest(tally, business, customer, 2, customer)
+
+    used = [
+        tally.access.check(business, c, str(meter), D(1), datetime.now(timezone.utc)).standing.used
+        for c in ('cus "quoted"', "cus_ü", "cus_plain")
+    ]
+
+    assert used == [D(2), D(2), D(2)]

@@ -13,6 +13,7 @@ one meter cannot both measure before either has recorded."""
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +37,8 @@ from store.usage_records import TOPIC, append, copy_rows, recorded_states
 ZERO = Decimal(0)
 # What the buckets can be merged with the tail's own fold for; the others fold the raw rows.
 MERGED = ("count", "sum", "max", "min")
+# In-process locks the consumes of this process take before the database's (by a hash of their key).
+STRIPES = 1024
 # The read model a check reads besides `usage`: who subscribes to what.
 SETTLED = "charges"
 
@@ -45,6 +48,7 @@ class ExactUsage:
         self.store = store
         self.datastore: PostgresDatastore = store.datastore
         self.schema = store.schema
+        self._stripes = [threading.Lock() for _ in range(STRIPES)]
 
     def _t(self, name: str) -> sql.Composed:
         return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(name))

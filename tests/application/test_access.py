@@ -18,6 +18,7 @@ from domain.errors import Conflict, Invalid, NotFound
 from domain.limit_reached import LimitReached, limit_reached_id
 from domain.rating import UsagePrice
 from domain.usage_event import IncomingEvent
+from interfaces.bootstrap import open_store
 from tests.application.helpers import count_meter
 
 D = Decimal
@@ -74,17 +75,20 @@ def test_a_check_counts_the_events_the_read_model_has_not_taken_in(tally, busine
     assert second.position == tally.store.head()
 
 
-def test_concurrent_consumes_never_spend_past_the_limit(tally, business, make_customer, worker):
+def test_concurrent_consumes_never_spend_past_the_limit(tally, env, business, make_customer, worker):
+    """Two Tally instances stand for two API processes: only the database's lock is shared between them."""
     meter = count_meter(tally, business)
     subscribed(tally, business, make_customer, worker, "cus_r", limited_product(tally, business, meter, "10"))
+    other = open_store(env)
     barrier = threading.Barrier(40)
     outcomes: list[str] = []
 
     def consume(i: int) -> None:
         event = IncomingEvent(f"race-{i}", "cus_r", "api.call", datetime.now(timezone.utc))
+        process = (tally, other)[i % 2]
         barrier.wait()
         try:
-            tally.access.consume(business, "cus_r", str(meter), D(1), event, datetime.now(timezone.utc))
+            process.access.consume(business, "cus_r", str(meter), D(1), event, datetime.now(timezone.utc))
             outcomes.append("201")
         except Conflict as refused:
             outcomes.append(refused.code)
@@ -94,6 +98,7 @@ def test_concurrent_consumes_never_spend_past_the_limit(tally, business, make_cu
         t.start()
     for t in threads:
         t.join(timeout=120)
+    other.close()
 
     used = tally.access.check(business, "cus_r", str(meter), D(1), datetime.now(timezone.utc)).standing
     assert Counter(outcomes) == {"201": 10, "limit_reached": 30}

@@ -259,3 +259,43 @@ def test_a_customer_id_json_escapes_is_counted_in_the_logs_tail_too(tally, busin
     ]
 
     assert used == [D(2), D(2), D(2)]
+
+
+def test_a_consume_refuses_an_event_that_does_not_add_its_quantity_to_the_meter(tally, business, make_customer, worker):
+    tokens = tally.meters.create_meter(business, "tokens", "llm.call", {"type": "sum", "key": "tokens"}).id
+    subscribed(tally, business, make_customer, worker, "cus_1", limited_product(tally, business, tokens, "100"))
+    make_customer("cus_2")
+    now = datetime.now(timezone.utc)
+    head = tally.store.head()
+    cases = [
+        (IncomingEvent("x1", "cus_1", "llm.call", None, {"tokens": 4}), "quantity"),
+        (IncomingEvent("x2", "cus_1", "llm.call"), "quantity"),
+        (IncomingEvent("x3", "cus_1", "api.call", None, {"tokens": 5}), "event"),
+        (IncomingEvent("x4", "cus_2", "llm.call", None, {"tokens": 5}), "event.customer_id"),
+    ]
+
+    for event, field in cases:
+        with pytest.raises(Invalid) as refused:
+            tally.access.consume(business, "cus_1", str(tokens), D(5), event, now)
+        assert [f.field for f in refused.value.errors] == [field]
+    done = tally.access.consume(
+        business, "cus_1", str(tokens), D(5), IncomingEvent("ok", "cus_1", "llm.call", None, {"tokens": 5}), now
+    )
+
+    assert (done.checked.standing.used, done.position) == (D(5), tally.store.head())
+    assert head < done.position
+
+
+def test_a_consume_without_a_subscription_is_refused_and_an_unknown_customer_is_not_found(
+    tally, business, make_customer, worker
+):
+    meter = count_meter(tally, business)
+    make_customer("cus_none")
+    now = datetime.now(timezone.utc)
+
+    with pytest.raises(Conflict) as refused:
+        tally.access.consume(business, "cus_none", str(meter), D(1), IncomingEvent("n1", "cus_none", "api.call"), now)
+    with pytest.raises(NotFound):
+        tally.access.consume(business, "cus_ghost", str(meter), D(1), IncomingEvent("g1", "cus_ghost", "api.call"), now)
+
+    assert refused.value.code == "limit_reached"

@@ -22,7 +22,7 @@ from domain.access import OK, Standing, against, credit_limit, tightest, usage_l
 from domain.credit_rules import Pool
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
-from domain.errors import Conflict, Fault, Invalid, NotFound
+from domain.errors import Fault, Invalid, NotFound, OverLimit
 from domain.feature import Feature
 from domain.limit_reached import LimitReached, limit_reached_id
 from domain.meter import Meter
@@ -179,8 +179,8 @@ class Access:
         event: IncomingEvent,
         now: datetime,
     ) -> Consumed:
-        """Records the event only if the meter allows `quantity` more; Refused `limit_reached` otherwise (nothing
-        stored). A resent event id answers the event as first stored, and records nothing."""
+        """Records the event only if the meter allows `quantity` more; OverLimit (409 `limit_reached`) otherwise
+        (nothing stored). A resent event id answers the event as first stored, and records nothing."""
         self._customer(business, external_id)
         meter = self._meter(business, meter_id)
         _check_quantity(quantity)
@@ -190,16 +190,15 @@ class Access:
             return self._resent(business, external_id, meter, stored, now)
         active = self.active(business, external_id, now)
         if not active:
-            raise Conflict(f"customer {external_id} has no active subscription", "limit_reached")
+            raise OverLimit(f"customer {external_id} has no active subscription", "no_subscription")
         limits = self.limits(business, external_id, meter, active)
         with self.usage.consuming(business, external_id, meter.id) as locked:
             measured = {c: locked.measured(meter.rule, c.start, c.end) for c in _cycles(limits, active)}
             checked = _answer(limits, active, measured, quantity)
             if not checked.standing.allowed:
-                raise Conflict(
-                    f"meter {meter.id} allows {checked.standing.remaining} more, not {quantity} "
-                    f"({checked.standing.reason})",
-                    "limit_reached",
+                raise OverLimit(
+                    f"meter {meter.id} allows {checked.standing.remaining} more, not {quantity}",
+                    checked.standing.reason,
                 )
             position = locked.record(event, now)
         if position is None:  # stored meanwhile by an ingest or another consume of the same id

@@ -61,7 +61,7 @@ def test_a_consume_answers_201_until_the_limit_then_409_limit_reached(client, au
     assert [r.status_code for r in answers] == [201, 201, 409]
     assert answers[1].json()["event"]["event_id"] == "e1" and answers[1].json()["remaining"] == "0"
     assert answers[2].headers["content-type"].startswith("application/problem+json")
-    assert answers[2].json()["code"] == "limit_reached"
+    assert (answers[2].json()["code"], answers[2].json()["reason"]) == ("limit_reached", "usage_limit")
     assert (again.status_code, again.json()["event"]["event_id"]) == (201, "e0")
     assert client.get("/events/e2", headers=auth).status_code == 404
 

@@ -33,6 +33,9 @@ from domain.subscription import Subscription
 from domain.usage_event import IncomingEvent, UsageEvent, batch_faults, usage_event_id
 from store.event_store import EventStore
 
+# Known customers and meters kept per process, at most this many of each.
+CACHE_SIZE = 100_000
+
 
 @dataclass(frozen=True)
 class Active:
@@ -81,10 +84,21 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class RecordedEvent:
+    """A consumed usage event as stored, and where."""
+
+    event_id: str
+    customer_id: str
+    event_name: str
+    occurred_at: datetime
+    metadata: dict[str, Any]
+    position: int
+
+
+@dataclass(frozen=True)
 class Consumed:
     checked: Checked
-    event: UsageEvent
-    position: int
+    event: RecordedEvent
 
 
 def in_cycle(standing: Standing, cycle: Cycle) -> Standing:
@@ -112,6 +126,8 @@ class Access:
         self.usage = usage
         self.entitlements = entitlements
         self.features = features
+        self._customers: set[uuid.UUID] = set()
+        self._meters: dict[uuid.UUID, Meter] = {}
 
     def pending_position(self) -> int:
         return self.usage.pending_position()
@@ -163,7 +179,7 @@ class Access:
         """Each price of the subscription's product that has a limit, with its meter's usage in the cycle."""
         found = []
         for price in a.product.prices():
-            meter = self._meter(business, price.meter_id)
+            meter = self.meter_now(business, price.meter_id)
             limits = [lim for lim in self.limits(business, external_id, meter, [a]) if lim.price == price]
             if limits and limits[0].standings(Decimal(0), Decimal(0)):
                 measured = self.usage.measured(business, external_id, meter.id, meter.rule, a.cycle.start, a.cycle.end)
@@ -203,10 +219,11 @@ class Access:
             position = locked.record(event, now)
         if position is None:  # stored meanwhile by an ingest or another consume of the same id
             return self._resent(business, external_id, meter, self._stored(business, event.event_id), now)
-        recorded = self._stored(business, event.event_id)
-        assert recorded is not None
+        recorded = RecordedEvent(
+            event.event_id, external_id, event.event_name, event.timestamp or now, event.metadata, position
+        )
         after = {c: (used + quantity, max(p, position)) for c, (used, p) in measured.items()}
-        return Consumed(_answer(limits, active, after, Decimal(0)), recorded, position)
+        return Consumed(_answer(limits, active, after, Decimal(0)), recorded)
 
     def active(self, business: uuid.UUID, external_id: str, now: datetime) -> list[Active]:
         found = []
@@ -265,13 +282,30 @@ class Access:
         return Checked(Standing(False, "no_subscription"), self.store.head())
 
     def _customer(self, business: uuid.UUID, external_id: str) -> None:
-        self.store.owned(business, Customer, "customer", customer_id(business, external_id))
+        """Customers are never deleted: one seen stays known, and most consumes skip the lookup."""
+        known = customer_id(business, external_id)
+        if known not in self._customers:
+            self.store.owned(business, Customer, "customer", known)
+            if len(self._customers) > CACHE_SIZE:
+                self._customers.clear()
+            self._customers.add(known)
 
     def _meter(self, business: uuid.UUID, meter_id: str) -> Meter:
+        """A meter's rule never changes (domain/meter.py): it is loaded once. Its name may: `meter_now` reads that."""
         try:
-            return self.store.owned(business, Meter, "meter", uuid.UUID(meter_id))
+            found = uuid.UUID(meter_id)
         except ValueError:
             raise NotFound("meter", meter_id) from None
+        meter = self._meters.get(found)
+        if meter is None or meter.business_id != business:
+            meter = self.store.owned(business, Meter, "meter", found)
+            if len(self._meters) > CACHE_SIZE:
+                self._meters.clear()
+            self._meters[found] = meter
+        return meter
+
+    def meter_now(self, business: uuid.UUID, meter_id: str) -> Meter:
+        return self.store.owned(business, Meter, "meter", self._meter(business, meter_id).id)
 
     def _stored(self, business: uuid.UUID, event_id: str) -> UsageEvent | None:
         aggregate_id = usage_event_id(business, event_id)
@@ -290,7 +324,11 @@ class Access:
                 [Fault("event.event_id", "was stored before for another customer")],
             )
         checked = self.check(business, external_id, str(meter.id), Decimal(1), now)
-        return Consumed(checked, stored, self.store.position_of(stored.id))
+        position = self.store.position_of(stored.id)
+        first = RecordedEvent(
+            stored.event_id, stored.customer_id, stored.event_name, stored.occurred_at, stored.metadata, position
+        )
+        return Consumed(checked, first)
 
     def _check_event(
         self, external_id: str, meter: Meter, quantity: Decimal, event: IncomingEvent, now: datetime

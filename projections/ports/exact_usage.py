@@ -26,7 +26,6 @@ from psycopg import Cursor, sql
 
 from domain.aggregation import MeterRule, Row
 from domain.usage_event import IncomingEvent, usage_event_id
-from projections.charges import queries as charge_queries
 from projections.engine.partitions import usage_name_for
 from projections.engine.tracking import read_positions, tracking_table
 from store.event_store import EventStore
@@ -66,8 +65,16 @@ class ExactUsage:
             return int(one(cur)["p"])
 
     def subscription_ids(self, business: uuid.UUID, customer_id: str) -> list[uuid.UUID]:
+        """As `open_charges` finds them, without the terms and plan segments it restores."""
         with self.datastore.transaction(commit=False) as cur:
-            return [r["subscription_id"] for r in charge_queries.open_charges(cur, self.schema, business, customer_id)]
+            cur.execute(
+                sql.SQL(
+                    "SELECT subscription_id FROM {} WHERE business_id = %s AND customer_id = %s "
+                    "AND cycle_start IS NOT NULL ORDER BY anchor, subscription_id"
+                ).format(self._t("charges")),
+                (business, customer_id),
+            )
+            return [r["subscription_id"] for r in cur.fetchall()]
 
     def measured(
         self,

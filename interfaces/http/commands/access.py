@@ -42,11 +42,11 @@ class AccessCommands:
         view = EventView(
             id=e.event_id,
             event_id=e.event_id,
-            business_id=str(e.business_id),
+            business_id=str(business),
             customer_id=e.customer_id,
             event_name=e.event_name,
             timestamp=e.occurred_at,
             metadata=as_stored(e.metadata),
-            position=done.position,
+            position=e.position,
         )
         return ConsumedView(**msgspec.structs.asdict(access_view(done.checked, meter_id)), event=view)

@@ -40,8 +40,10 @@ class Features:
             raise NotFound("feature", key) from None
 
     def grants(self, business: uuid.UUID, features: list[tuple[str, GrantValue]]) -> list[dict[str, Any]]:
-        """The product's grants as it stores them; a feature must be the business's, its value fit its type."""
+        """The product's grants as it stores them ({feature_id, value, key, name, type}); a feature must be the
+        business's, its value fit its type."""
         faults: list[Fault] = []
+        grants = []
         for index, (named, value) in enumerate(features):
             try:
                 feature = self.get_feature(business, uuid.UUID(named))
@@ -49,6 +51,16 @@ class Features:
                 faults.append(Fault("features.feature_id", f"unknown feature {named}", index))
                 continue
             faults += grant_faults(feature.type, value, index)
+            # The feature's key, name and type never change: the product shows them without loading it.
+            grants.append(
+                {
+                    "feature_id": str(feature.id),
+                    "value": value,
+                    "key": feature.key,
+                    "name": feature.name,
+                    "type": feature.type,
+                }
+            )
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the product's features", "invalid_product", faults)
-        return [{"feature_id": str(uuid.UUID(named)), "value": value} for named, value in features]
+        return grants

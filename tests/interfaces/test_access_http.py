@@ -70,6 +70,9 @@ def test_features_are_granted_by_the_products_that_attach_them(client, auth, mak
     team, solo = make_customer("cus_team"), make_customer("cus_solo")
     sso = created(client.post("/features", json={"key": "sso", "name": "SSO", "type": "boolean"}, headers=auth))
     plan = product(client, auth, billing_interval="month", features=[{"feature_id": sso["id"]}])
+    assert [(e["id"], e["integration_type"], e["integration_config"]) for e in plan["entitlements"]] == [
+        (sso["id"], "feature_flag", {"feature_id": "sso", "feature_type": "boolean"})
+    ]
     subscribe(client, auth, team, plan["id"], now_minute())
     subscribe(client, auth, solo, product(client, auth)["id"], now_minute())
 
@@ -147,3 +150,23 @@ def test_a_limit_is_refused_with_the_path_of_the_field_that_breaks_it(client, au
 
     assert r.status_code == 422 and "limit_behavior" in r.text
     assert (unknown.status_code, unknown.json()["errors"][0]["field"]) == (422, "features.feature_id")
+
+
+def test_dodos_sdk_reads_a_product_granting_a_feature_and_the_customers_entitlements(client, auth, key, make_customer):
+    from tests.interfaces.test_dodo_sdk import _sdk
+
+    customer = make_customer("cus_sdk")
+    sso = created(client.post("/features", json={"key": "sso", "name": "SSO", "type": "boolean"}, headers=auth))
+    plan = product(client, auth, billing_interval="month", features=[{"feature_id": sso["id"]}])
+    subscribe(client, auth, customer, plan["id"], now_minute())
+    sdk = _sdk(client, key)
+
+    read = sdk.products.retrieve(plan["id"])
+    granted = sdk.customers.list_entitlements(customer)
+
+    assert [(e.integration_type, e.integration_config.feature_id) for e in read.entitlements] == [
+        ("feature_flag", "sso")
+    ]
+    assert [(i.entitlement_id, i.integration_type, i.status) for i in granted.items] == [
+        (sso["id"], "feature_flag", "delivered")
+    ]

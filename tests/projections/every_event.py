@@ -263,7 +263,9 @@ CASES: dict[tuple[type[Any], str], Example] = {
     (Meter.Updated, "changes"): lambda w: {"name": "Renamed meter"},
     (Product.Created, "details"): lambda w: {"description": "Pro", "tax_category": "saas", "metadata": {}},
     (Product.DetailsUpdated, "changes"): lambda w: {"description": "Pro plan"},
-    (Product.Created, "features"): lambda w: [{"feature_id": str(w.id(Feature)), "value": None}],
+    (Product.Created, "features"): lambda w: [
+        {"feature_id": str(w.id(Feature)), "value": None, "key": "sso", "name": "SSO", "type": "boolean"}
+    ],
     (Feature.Created, "type"): lambda w: "metered",
     (Feature.Created, "config"): lambda w: {"unit": "calls"},
     (LimitReached.Reached, "kind"): lambda w: "usage_limit",

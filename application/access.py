@@ -54,6 +54,11 @@ class Limit:
     price: UsagePrice
     pool: Pool | None
 
+    @property
+    def limits_anything(self) -> bool:
+        """A usage limit, or credits whose overage does not run unlimited."""
+        return bool(self.standings(Decimal(0), Decimal(0)))
+
     def standings(self, used: Decimal, quantity: Decimal) -> list[tuple[str, Standing]]:
         found = []
         if (usage := usage_limit(self.price, used, quantity)) is not None:
@@ -181,7 +186,7 @@ class Access:
         for price in a.product.prices():
             meter = self.meter_now(business, price.meter_id)
             limits = [lim for lim in self.limits(business, external_id, meter, [a]) if lim.price == price]
-            if limits and limits[0].standings(Decimal(0), Decimal(0)):
+            if limits and limits[0].limits_anything:
                 measured = self.usage.measured(business, external_id, meter.id, meter.rule, a.cycle.start, a.cycle.end)
                 found.append((meter, limits[0], measured))
         return found

@@ -6,7 +6,8 @@ about (docs/access.md).
 The read model's position and buckets are read in one statement, so they are one snapshot; the log's tail is
 read after it, so every usage event committed before the call is counted once: at or below the position in
 the buckets, above it in the tail. Positions are handed out in commit order (store/usage_records.py), so
-no event below the position can commit later. A consume (`consuming`) holds a transaction-scoped advisory
+no event below the position can commit later. A business stuck at a parked event is read as far as its
+read model is complete: the tail starts before the parked event. A consume (`consuming`) holds a transaction-scoped advisory
 lock per (business, customer, meter) from before it measures until its event is committed: two consumes of
 one meter cannot both measure before either has recorded."""
 
@@ -26,6 +27,7 @@ from psycopg import Cursor, sql
 
 from domain.aggregation import MeterRule, Row
 from domain.usage_event import IncomingEvent, usage_event_id
+from projections.engine import parking
 from projections.engine.partitions import usage_name_for
 from projections.engine.tracking import read_positions, tracking_table
 from store.event_store import EventStore
@@ -48,6 +50,7 @@ class ExactUsage:
         self.datastore: PostgresDatastore = store.datastore
         self.schema = store.schema
         self._stripes = [threading.Lock() for _ in range(STRIPES)]
+        self._parking = False  # whether the parked events' table exists (once it does, it stays)
 
     def _t(self, name: str) -> sql.Composed:
         return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(name))
@@ -108,17 +111,32 @@ class ExactUsage:
         end: datetime,
     ) -> tuple[Decimal, int]:
         name = usage_name_for(read_positions(cur, self.schema), business)
+        self._parking = self._parking or parking.exists(cur, self.schema)
+        stuck = (
+            sql.SQL(
+                "(SELECT min(position) FROM {} WHERE projection = %s AND (business_id = %s OR business_id IS NULL))"
+            ).format(parking.parked_table(self.schema))
+            if self._parking
+            else sql.SQL("(SELECT NULL::bigint WHERE %s::text IS NULL AND %s::uuid IS NULL)")
+        )
         cur.execute(
             sql.SQL(
-                "SELECT (SELECT position FROM {tracking} WHERE name = %s) AS p, "
+                "SELECT (SELECT position FROM {tracking} WHERE name = %s) AS p, {stuck} AS stuck, "
                 "(SELECT backfill_cursor >= backfill_upto FROM {meters} WHERE id = %s) AS ready, b.* FROM ("
                 "SELECT coalesce(sum(count), 0) AS n, coalesce(sum(sum), 0) AS s, max(max) AS mx, min(min) AS mn "
                 "FROM {usage} WHERE meter_id = %s AND customer_id = %s AND minute >= %s AND minute < %s) AS b"
-            ).format(tracking=tracking_table(self.schema), meters=self._t("meters"), usage=self._t("meter_usage")),
-            (name, meter_id, meter_id, customer_id, start, end),
+            ).format(
+                tracking=tracking_table(self.schema),
+                stuck=stuck,
+                meters=self._t("meters"),
+                usage=self._t("meter_usage"),
+            ),
+            (name, name, business, meter_id, meter_id, customer_id, start, end),
         )
         stored = one(cur)
-        position = stored["p"] or 0
+        # A business stuck at a parked event has nothing of its own applied from there on, though the position
+        # moves past it: the tail starts before the parked event.
+        position = min(stored["p"] or 0, (stored["stuck"] or 2**62) - 1)
         cur.execute(sql.SQL("SELECT coalesce(max(notification_id), 0) AS h FROM {}").format(self.store.events_table))
         head = int(one(cur)["h"])
         tail: list[Row] = [

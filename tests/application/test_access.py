@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 import pytest
+from psycopg import sql
 
 from application.tally import Tally
 from domain.credit_rules import Attachment, EntitlementTerms
@@ -19,6 +20,8 @@ from domain.limit_reached import LimitReached, limit_reached_id
 from domain.rating import UsagePrice
 from domain.usage_event import IncomingEvent
 from interfaces.bootstrap import open_store
+from projections.engine.parking import parked_table
+from projections.engine.tracking import tracking_table
 from tests.application.helpers import count_meter
 
 D = Decimal
@@ -294,3 +297,35 @@ def test_a_consume_without_a_subscription_is_refused_and_an_unknown_customer_is_
         tally.access.consume(business, "cus_ghost", str(meter), D(1), IncomingEvent("g1", "cus_ghost", "api.call"), now)
 
     assert refused.value.code == "limit_reached"
+
+
+def test_a_business_stuck_at_a_parked_event_is_counted_from_the_log_past_where_it_stopped(
+    tally, business, make_customer, worker
+):
+    meter = count_meter(tally, business)
+    subscribed(tally, business, make_customer, worker, "cus_p", limited_product(tally, business, meter, "9"))
+    ingest(tally, business, "cus_p", 3, "applied")
+    worker.caught_up()
+    worker.worker.stop()
+    worker.thread.join(timeout=10)
+    ingest(tally, business, "cus_p", 4, "parked")
+    head = tally.store.head()
+    parked, tracking = tracking_and_parking(tally.store.schema)
+    with tally.store.datastore.transaction(commit=True) as cur:
+        # What the worker does with an event it cannot apply: parks it and the business's later ones, and moves on.
+        cur.execute(
+            sql.SQL(
+                "INSERT INTO {} (projection, position, business_id, originator_id, topic, error) "
+                "SELECT 'usage', notification_id, %s, originator_id, topic, 'poison' FROM {} WHERE notification_id > %s"
+            ).format(parked, tally.store.events_table),
+            (business, head - 4),
+        )
+        cur.execute(sql.SQL("UPDATE {} SET position = %s WHERE name = 'usage'").format(tracking), (head,))
+
+    answer = tally.access.check(business, "cus_p", str(meter), D(1), datetime.now(timezone.utc)).standing
+
+    assert answer.used == D(7)
+
+
+def tracking_and_parking(schema: str) -> tuple[sql.Composable, sql.Composable]:
+    return parked_table(schema), tracking_table(schema)

@@ -40,6 +40,8 @@ ZERO = Decimal(0)
 MERGED = ("count", "sum", "max", "min")
 # In-process locks the consumes of this process take before the database's (by a hash of their key).
 STRIPES = 1024
+# Businesses whose usage tracking name is kept, at most.
+NAMES = 100_000
 # The read model a check reads besides `usage`: who subscribes to what.
 SETTLED = "charges"
 
@@ -51,6 +53,7 @@ class ExactUsage:
         self.schema = store.schema
         self._stripes = [threading.Lock() for _ in range(STRIPES)]
         self._parking = False  # whether the parked events' table exists (once it does, it stays)
+        self._names: dict[uuid.UUID, str] = {}
 
     def _t(self, name: str) -> sql.Composed:
         return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(name))
@@ -58,12 +61,12 @@ class ExactUsage:
     def pending_position(self) -> int:
         """The last event other than a usage event that `charges` has not taken in (0: none)."""
         with self.datastore.transaction(commit=False) as cur:
-            lowest = read_positions(cur, self.schema).get(SETTLED, 0)
             cur.execute(
                 sql.SQL(
-                    "SELECT coalesce(max(notification_id), 0) AS p FROM {} WHERE notification_id > %s AND topic <> %s"
-                ).format(self.store.events_table),
-                (lowest, TOPIC),
+                    "SELECT coalesce(max(notification_id), 0) AS p FROM {} WHERE topic <> %s AND notification_id > "
+                    "coalesce((SELECT position FROM {} WHERE name = %s), 0)"
+                ).format(self.store.events_table, tracking_table(self.schema)),
+                (TOPIC, SETTLED),
             )
             return int(one(cur)["p"])
 
@@ -110,7 +113,8 @@ class ExactUsage:
         start: datetime,
         end: datetime,
     ) -> tuple[Decimal, int]:
-        name = usage_name_for(read_positions(cur, self.schema), business)
+        known = self._names.get(business)
+        name = known or self._usage_name(cur, business)
         self._parking = self._parking or parking.exists(cur, self.schema)
         stuck = (
             sql.SQL(
@@ -134,6 +138,10 @@ class ExactUsage:
             (name, name, business, meter_id, meter_id, customer_id, start, end),
         )
         stored = one(cur)
+        if stored["p"] is None and known is not None:
+            # The usage projection was split (or joined) since the name was learnt: learn it again.
+            self._names.pop(business, None)
+            return self._measured(cur, business, customer_id, meter_id, rule, start, end)
         # A business stuck at a parked event has nothing of its own applied from there on, though the position
         # moves past it: the tail starts before the parked event.
         position = min(stored["p"] or 0, (stored["stuck"] or 2**62) - 1)
@@ -148,6 +156,15 @@ class ExactUsage:
             return _merged(rule, stored, tail), max(head, position)
         rows = self._rows(cur, business, customer_id, rule, start, end, position)
         return rule.measure(rows + tail)[1] or ZERO, max(head, position)
+
+    def _usage_name(self, cur: Cursor[Any], business: uuid.UUID) -> str:
+        """Which tracking name holds the business's usage (its partition's when split): it changes only when the
+        workers are restarted split another way, so it is kept until its position is gone."""
+        name = usage_name_for(read_positions(cur, self.schema), business)
+        if len(self._names) > NAMES:
+            self._names.clear()
+        self._names[business] = name
+        return name
 
     def _rows(
         self,

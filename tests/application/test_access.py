@@ -329,3 +329,25 @@ def test_a_business_stuck_at_a_parked_event_is_counted_from_the_log_past_where_i
 
 def tracking_and_parking(schema: str) -> tuple[sql.Composable, sql.Composable]:
     return parked_table(schema), tracking_table(schema)
+
+
+def test_a_check_follows_the_usage_projection_when_it_is_split_after_a_first_check(
+    tally, business, make_customer, worker
+):
+    meter = count_meter(tally, business)
+    subscribed(tally, business, make_customer, worker, "cus_s", limited_product(tally, business, meter, "9"))
+    ingest(tally, business, "cus_s", 2, "whole")
+    worker.caught_up()
+    worker.worker.stop()
+    worker.thread.join(timeout=10)
+    first = tally.access.check(business, "cus_s", str(meter), D(1), datetime.now(timezone.utc)).standing
+    with tally.store.datastore.transaction(commit=True) as cur:
+        # What `adopt_position` does when workers start split in one (docs/scaling.md): the position is renamed.
+        cur.execute(
+            sql.SQL("UPDATE {} SET name = 'usage@0/1' WHERE name = 'usage'").format(tracking_table(tally.store.schema))
+        )
+    ingest(tally, business, "cus_s", 3, "split")
+
+    second = tally.access.check(business, "cus_s", str(meter), D(1), datetime.now(timezone.utc)).standing
+
+    assert (first.used, second.used) == (D(2), D(5))

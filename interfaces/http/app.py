@@ -27,6 +27,7 @@ from interfaces.http.request_check import RequestCheck
 from interfaces.observability import tracing
 from interfaces.observability.metrics import sample_pools, scrape_registry, setting
 from interfaces.observability.requests import Observed
+from interfaces.resources.access import ConsumeTurns
 from interfaces.resources.freshness import PositionWatch
 from projections.engine.registry import PROJECTIONS
 from projections.reads.queries import Queries
@@ -84,6 +85,7 @@ def bind(app: Litestar, tally: Tally) -> Litestar:
             "ready_lag_s": ready_lag_s(),
             "metrics_registry": scrape_registry(queries.vitals),
             "stopping": threading.Event(),
+            "consume_turns": ConsumeTurns(),
         }
     )
     return app

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import uuid
+import weakref
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+import anyio
 import msgspec
 from anyio import to_thread
 from litestar.datastructures import State
@@ -180,6 +182,24 @@ def entitlement_view(entry: Entry) -> EntitlementView:
         updated_at=sub.modified_on,
         blocked_since=entry.blocked_since,
     )
+
+
+class ConsumeTurns:
+    """Consumes of one (business, customer, meter) in this API process take turns here, on the event loop,
+    before they take a thread and a connection: a burst on one customer waits without holding either, so it
+    cannot leave other requests without a pooled connection while it queues on the database's lock (which
+    still orders the consumes of every process)."""
+
+    def __init__(self) -> None:
+        self._locks: weakref.WeakValueDictionary[str, anyio.Lock] = weakref.WeakValueDictionary()
+
+    def of(self, business: uuid.UUID, customer_id: str, meter_id: str) -> anyio.Lock:
+        key = f"{business}:{customer_id}:{meter_id}"
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = anyio.Lock()
+            self._locks[key] = lock
+        return lock
 
 
 async def settled(state: State, tally: Tally, business: uuid.UUID) -> None:

@@ -14,7 +14,6 @@ one meter cannot both measure before either has recorded."""
 from __future__ import annotations
 
 import json
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,8 +37,6 @@ from store.usage_records import TOPIC, append, copy_rows, recorded_states
 ZERO = Decimal(0)
 # What the buckets can be merged with the tail's own fold for; the others fold the raw rows.
 MERGED = ("count", "sum", "max", "min")
-# In-process locks the consumes of this process take before the database's (by a hash of their key).
-STRIPES = 1024
 # Businesses whose usage tracking name is kept, at most.
 NAMES = 100_000
 # The read model a check reads besides `usage`: who subscribes to what.
@@ -51,7 +48,6 @@ class ExactUsage:
         self.store = store
         self.datastore: PostgresDatastore = store.datastore
         self.schema = store.schema
-        self._stripes = [threading.Lock() for _ in range(STRIPES)]
         self._parking = False  # whether the parked events' table exists (once it does, it stays)
         self._names: dict[uuid.UUID, str] = {}
 

@@ -170,3 +170,18 @@ def test_dodos_sdk_reads_a_product_granting_a_feature_and_the_customers_entitlem
     assert [(i.entitlement_id, i.integration_type, i.status) for i in granted.items] == [
         (sso["id"], "feature_flag", "delivered")
     ]
+
+
+def test_concurrent_consumes_over_http_take_turns_and_never_overspend(client, auth, make_customer):
+    from concurrent.futures import ThreadPoolExecutor
+
+    customer = make_customer("cus_race")
+    calls = meter(client, auth, "api.call")
+    subscribe(client, auth, customer, limited(client, auth, calls, "5"), now_minute())
+
+    with ThreadPoolExecutor(20) as pool:
+        codes = list(pool.map(lambda i: consume(client, auth, customer, calls, f"r{i}").status_code, range(30)))
+
+    assert sorted(codes) == [201] * 5 + [409] * 25
+    used = client.get(f"/customers/{customer}/access?meter_id={calls}", headers=auth).json()["used"]
+    assert used == "5"

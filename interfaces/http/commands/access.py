@@ -13,7 +13,7 @@ from litestar.datastructures import State
 
 from application.tally import Tally
 from interfaces.http.queries.entitlements import CustomerId
-from interfaces.resources.access import ConsumeBody, ConsumedView, access_view, parse_consume, settled
+from interfaces.resources.access import ConsumeBody, ConsumedView, ConsumeTurns, access_view, parse_consume, settled
 from interfaces.resources.events import as_stored
 from projections.usage.event_queries import EventView
 
@@ -35,9 +35,11 @@ class AccessCommands:
         consumes of one meter never overspend; a resent event_id answers as the first did."""
         meter_id, quantity, event = parse_consume(await request.body())
         await settled(state, tally, business)
-        done = await to_thread.run_sync(
-            tally.access.consume, business, customer_id, meter_id, quantity, event, datetime.now(timezone.utc)
-        )
+        turns: ConsumeTurns = state.consume_turns
+        async with turns.of(business, customer_id, meter_id):
+            done = await to_thread.run_sync(
+                tally.access.consume, business, customer_id, meter_id, quantity, event, datetime.now(timezone.utc)
+            )
         e = done.event
         view = EventView(
             id=e.event_id,

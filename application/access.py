@@ -22,7 +22,7 @@ from domain.access import OK, Standing, against, credit_limit, tightest, usage_l
 from domain.credit_rules import Pool
 from domain.customer import Customer, customer_id
 from domain.cycles import Cycle
-from domain.errors import Fault, Invalid, NotFound, OverLimit
+from domain.errors import Fault, Invalid, NotFound, OverLimit, TallyError
 from domain.feature import Feature
 from domain.limit_reached import LimitReached, limit_reached_id
 from domain.meter import Meter
@@ -202,33 +202,91 @@ class Access:
     ) -> Consumed:
         """Records the event only if the meter allows `quantity` more; OverLimit (409 `limit_reached`) otherwise
         (nothing stored). A resent event id answers the event as first stored, and records nothing."""
+        [done] = self.consume_many(business, external_id, meter_id, [(quantity, event)], now)
+        if isinstance(done, TallyError):
+            raise done
+        return done
+
+    def consume_many(
+        self,
+        business: uuid.UUID,
+        external_id: str,
+        meter_id: str,
+        requests: list[tuple[Decimal, IncomingEvent]],
+        now: datetime,
+    ) -> list[Consumed | TallyError]:
+        """`consume` of each request, in order, in one transaction under the meter's lock: the usage is measured
+        once and each request is admitted against what those before it took (what concurrent consumes of one
+        meter queued in a process are given: interfaces/resources/access.py)."""
         self._customer(business, external_id)
         meter = self._meter(business, meter_id)
-        _check_quantity(quantity)
-        self._check_event(external_id, meter, quantity, event, now)
-        stored = self._stored(business, event.event_id)
-        if stored is not None:
-            return self._resent(business, external_id, meter, stored, now)
-        active = self.active(business, external_id, now)
-        if not active:
-            raise OverLimit(f"customer {external_id} has no active subscription", "no_subscription")
+        answers: list[Consumed | TallyError | None] = [None] * len(requests)
+        fresh: list[int] = []
+        for i, (quantity, event) in enumerate(requests):
+            try:
+                _check_quantity(quantity)
+                self._check_event(external_id, meter, quantity, event, now)
+            except TallyError as refused:
+                answers[i] = refused
+                continue
+            fresh.append(i)
+        if fresh:
+            self._admit(business, external_id, meter, requests, fresh, answers, now)
+        for i, answer in enumerate(answers):
+            if answer is None:  # stored before, or meanwhile by an ingest or another consume of the same id
+                try:
+                    answers[i] = self._resent(business, external_id, meter, requests[i][1].event_id, now)
+                except TallyError as refused:
+                    answers[i] = refused
+        return [a for a in answers if a is not None]
+
+    def _admit(
+        self,
+        business: uuid.UUID,
+        external_id: str,
+        meter: Meter,
+        requests: list[tuple[Decimal, IncomingEvent]],
+        fresh: list[int],
+        answers: list[Consumed | TallyError | None],
+        now: datetime,
+    ) -> None:
+        stored = self._stored_ids(business, [requests[i][1].event_id for i in fresh])
+        fresh = [i for i in fresh if requests[i][1].event_id not in stored]
+        active = self.active(business, external_id, now) if fresh else []
+        if fresh and not active:
+            for i in fresh:
+                answers[i] = OverLimit(f"customer {external_id} has no active subscription", "no_subscription")
+            return
         limits = self.limits(business, external_id, meter, active)
+        if not fresh:
+            return
         with self.usage.consuming(business, external_id, meter.id) as locked:
-            measured = {c: locked.measured(meter.rule, c.start, c.end) for c in _cycles(limits, active)}
-            checked = _answer(limits, active, measured, quantity)
-            if not checked.standing.allowed:
-                raise OverLimit(
-                    f"meter {meter.id} allows {checked.standing.remaining} more, not {quantity}",
-                    checked.standing.reason,
-                )
-            position = locked.record(event, now)
-        if position is None:  # stored meanwhile by an ingest or another consume of the same id
-            return self._resent(business, external_id, meter, self._stored(business, event.event_id), now)
-        recorded = RecordedEvent(
-            event.event_id, external_id, event.event_name, event.timestamp or now, event.metadata, position
-        )
-        after = {c: (used + quantity, max(p, position)) for c, (used, p) in measured.items()}
-        return Consumed(_answer(limits, active, after, Decimal(0)), recorded)
+            running = {c: locked.measured(meter.rule, c.start, c.end) for c in _cycles(limits, active)}
+            admitted: dict[str, tuple[int, dict[Cycle, tuple[Decimal, int]]]] = {}
+            for i in fresh:
+                quantity, event = requests[i]
+                if event.event_id in admitted:
+                    continue  # the same id twice: the later one answers as a resend
+                checked = _answer(limits, active, running, quantity)
+                if not checked.standing.allowed:
+                    remaining = checked.standing.remaining
+                    answers[i] = OverLimit(
+                        f"meter {meter.id} allows {remaining} more, not {quantity}", checked.standing.reason
+                    )
+                    continue
+                running = {c: (used + quantity, p) for c, (used, p) in running.items()}
+                admitted[event.event_id] = (i, running)
+            positions = locked.record([requests[i][1] for i, _ in admitted.values()], now) if admitted else {}
+        for event_id, (i, after) in admitted.items():
+            position = positions.get(event_id)
+            if position is None:
+                continue
+            event = requests[i][1]
+            recorded = RecordedEvent(
+                event.event_id, external_id, event.event_name, event.timestamp or now, event.metadata, position
+            )
+            at = {c: (used, max(p, position)) for c, (used, p) in after.items()}
+            answers[i] = Consumed(_answer(limits, active, at, Decimal(0)), recorded)
 
     def active(self, business: uuid.UUID, external_id: str, now: datetime) -> list[Active]:
         found = []
@@ -312,17 +370,14 @@ class Access:
     def meter_now(self, business: uuid.UUID, meter_id: str) -> Meter:
         return self.store.owned(business, Meter, "meter", self._meter(business, meter_id).id)
 
-    def _stored(self, business: uuid.UUID, event_id: str) -> UsageEvent | None:
-        aggregate_id = usage_event_id(business, event_id)
-        if not self.store.existing_ids([aggregate_id]):
-            return None
-        stored: UsageEvent = self.repository.get(aggregate_id)
-        return stored
+    def _stored_ids(self, business: uuid.UUID, event_ids: list[str]) -> set[str]:
+        by_id = {usage_event_id(business, e): e for e in event_ids}
+        return {by_id[i] for i in self.store.existing_ids(list(by_id))}
 
-    def _resent(
-        self, business: uuid.UUID, external_id: str, meter: Meter, stored: UsageEvent | None, now: datetime
-    ) -> Consumed:
-        if stored is None or stored.customer_id != external_id:
+    def _resent(self, business: uuid.UUID, external_id: str, meter: Meter, event_id: str, now: datetime) -> Consumed:
+        """The answer to an event id stored before: the event as first stored, and the check as it stands."""
+        stored: UsageEvent = self.repository.get(usage_event_id(business, event_id))
+        if stored.customer_id != external_id:
             raise Invalid(
                 "the event id was stored for another customer",
                 "invalid_event",

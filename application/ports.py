@@ -194,8 +194,9 @@ class Consumption(Protocol):
         """As `ExactUsage.measured`, inside the lock."""
         ...
 
-    def record(self, event: IncomingEvent, now: datetime) -> int | None:
-        """Stores the usage event in this transaction: its position, or None when its id was stored before."""
+    def record(self, events: list[IncomingEvent], now: datetime) -> dict[str, int | None]:
+        """Stores the usage events (distinct ids) in this transaction: each one's position by event_id, or None
+        when its id was stored before."""
         ...
 
 

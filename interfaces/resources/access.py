@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import uuid
-import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -184,22 +185,53 @@ def entitlement_view(entry: Entry) -> EntitlementView:
     )
 
 
+@dataclass
+class _Waiting:
+    request: Any
+    done: anyio.Event = field(default_factory=anyio.Event)
+    answer: Any = None
+
+
 class ConsumeTurns:
     """Consumes of one (business, customer, meter) in this API process take turns here, on the event loop,
-    before they take a thread and a connection: a burst on one customer waits without holding either, so it
-    cannot leave other requests without a pooled connection while it queues on the database's lock (which
-    still orders the consumes of every process)."""
+    before they take a thread and a connection: while one runs, those that arrive queue, holding neither, and
+    the next turn runs all of them in one transaction (`Access.consume_many`), as ingest's group commit does.
+    The database's lock still orders the turns of every process."""
 
     def __init__(self) -> None:
-        self._locks: weakref.WeakValueDictionary[str, anyio.Lock] = weakref.WeakValueDictionary()
+        self._queues: dict[str, list[_Waiting]] = {}
 
-    def of(self, business: uuid.UUID, customer_id: str, meter_id: str) -> anyio.Lock:
-        key = f"{business}:{customer_id}:{meter_id}"
-        lock = self._locks.get(key)
-        if lock is None:
-            lock = anyio.Lock()
-            self._locks[key] = lock
-        return lock
+    async def take(self, key: str, request: Any, run: Callable[[list[Any]], list[Any]]) -> Any:
+        """`request`'s answer from `run`, which answers every request of a turn in order."""
+        mine = _Waiting(request)
+        queue = self._queues.get(key)
+        if queue is not None:
+            queue.append(mine)
+            await mine.done.wait()
+            return mine.answer
+        self._queues[key] = [mine]
+        turn: list[_Waiting] = []
+        try:
+            while turn := self._queues[key]:
+                self._queues[key] = []
+                try:
+                    answers = await to_thread.run_sync(run, [w.request for w in turn])
+                except Exception as failed:  # every request of the turn answers it
+                    answers = [failed] * len(turn)
+                _answer_all(turn, answers)
+        finally:
+            # Left with requests only when the leader was cancelled: they are told to retry rather than wait for
+            # a turn nobody will take.
+            interrupted = NotReady("the consume before this one was interrupted; retry", "consume_interrupted")
+            waiting = [w for w in turn if not w.done.is_set()] + self._queues.pop(key, [])
+            _answer_all(waiting, [interrupted] * len(waiting))
+        return mine.answer
+
+
+def _answer_all(waiting: list[_Waiting], answers: list[Any]) -> None:
+    for w, answer in zip(waiting, answers, strict=True):
+        w.answer = answer
+        w.done.set()
 
 
 async def settled(state: State, tally: Tally, business: uuid.UUID) -> None:

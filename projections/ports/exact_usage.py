@@ -215,10 +215,18 @@ class Consumption:
     def measured(self, rule: MeterRule, start: datetime, end: datetime) -> tuple[Decimal, int]:
         return self._usage._measured(self._cur, self._business, self._customer_id, self._meter_id, rule, start, end)
 
-    def record(self, event: IncomingEvent, now: datetime) -> int | None:
-        """Appends the event in this transaction; None (nothing written) when its id is already stored."""
+    def record(self, events: list[IncomingEvent], now: datetime) -> dict[str, int | None]:
+        """Appends the events (distinct ids) in this transaction, in one COPY: each one's position, or None (not
+        written) when its id is already stored."""
         store = self._usage.store
-        aggregate_id = usage_event_id(self._business, event.event_id)
-        rows = copy_rows(list(zip([aggregate_id], recorded_states(self._business, [event], now, store.mapper))))
-        stored, position = append(self._cur, store.recorder, store.events_table, [aggregate_id], rows, recheck=True)
-        return None if stored else position
+        ids = {usage_event_id(self._business, e.event_id): e.event_id for e in events}
+        rows = copy_rows(list(zip(ids, recorded_states(self._business, events, now, store.mapper))))
+        stored, _ = append(self._cur, store.recorder, store.events_table, list(ids), rows, recheck=True)
+        self._cur.execute(
+            sql.SQL(
+                "SELECT originator_id, notification_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1"
+            ).format(store.events_table),
+            ([i for i in ids if i not in stored],),
+        )
+        written = {ids[r["originator_id"]]: r["notification_id"] for r in self._cur.fetchall()}
+        return {e.event_id: written.get(e.event_id) for e in events}

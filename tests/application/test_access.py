@@ -351,3 +351,27 @@ def test_a_check_follows_the_usage_projection_when_it_is_split_after_a_first_che
     second = tally.access.check(business, "cus_s", str(meter), D(1), datetime.now(timezone.utc)).standing
 
     assert (first.used, second.used) == (D(2), D(5))
+
+
+def test_consumes_run_together_are_admitted_in_order_against_what_those_before_took(
+    tally, business, make_customer, worker
+):
+    meter = count_meter(tally, business)
+    subscribed(tally, business, make_customer, worker, "cus_b", limited_product(tally, business, meter, "2"))
+    now = datetime.now(timezone.utc)
+    tally.access.consume(business, "cus_b", str(meter), D(1), IncomingEvent("before", "cus_b", "api.call"), now)
+    requests = [
+        (D(1), IncomingEvent("b1", "cus_b", "api.call")),
+        (D(0), IncomingEvent("b2", "cus_b", "api.call")),
+        (D(1), IncomingEvent("b1", "cus_b", "api.call")),
+        (D(1), IncomingEvent("before", "cus_b", "api.call")),
+        (D(1), IncomingEvent("b3", "cus_b", "api.call")),
+    ]
+
+    answers = tally.access.consume_many(business, "cus_b", str(meter), requests, now)
+
+    kinds = [a.code if isinstance(a, Exception) else a.event.event_id for a in answers]  # type: ignore[union-attr]
+    assert kinds == ["b1", "invalid_quantity", "b1", "before", "limit_reached"]
+    assert answers[0].event.position == answers[2].event.position  # type: ignore[union-attr]
+    used = tally.access.check(business, "cus_b", str(meter), D(1), now).standing.used
+    assert used == D(2)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from decimal import Decimal
 from typing import Any
 
 import msgspec
-from anyio import to_thread
 from litestar import Request, post
 from litestar.datastructures import State
 
+from application.access import Consumed
 from application.tally import Tally
+from domain.errors import TallyError
+from domain.usage_event import IncomingEvent
 from interfaces.http.queries.entitlements import CustomerId
 from interfaces.resources.access import ConsumeBody, ConsumedView, ConsumeTurns, access_view, parse_consume, settled
 from interfaces.resources.events import as_stored
@@ -36,10 +39,14 @@ class AccessCommands:
         meter_id, quantity, event = parse_consume(await request.body())
         await settled(state, tally, business)
         turns: ConsumeTurns = state.consume_turns
-        async with turns.of(business, customer_id, meter_id):
-            done = await to_thread.run_sync(
-                tally.access.consume, business, customer_id, meter_id, quantity, event, datetime.now(timezone.utc)
-            )
+
+        def run(requests: list[tuple[Decimal, IncomingEvent]]) -> list[Consumed | TallyError]:
+            # Every request of a turn is for this key (business, customer, meter): any of them may run it.
+            return tally.access.consume_many(business, customer_id, meter_id, requests, datetime.now(timezone.utc))
+
+        done = await turns.take(f"{business}:{customer_id}:{meter_id}", (quantity, event), run)
+        if isinstance(done, Exception):
+            raise done
         e = done.event
         view = EventView(
             id=e.event_id,

@@ -12,13 +12,14 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from domain.aggregation import Row
+from domain.aggregation import MeterRule, Row
 from domain.cycles import Cycle, LateWindow
 from domain.meter import Meter
 from domain.proration import Segment
 from domain.rating import Usage, UsagePrice
 from domain.simulation_rating import ClosedCycle
 from domain.simulation_terms import Span
+from domain.usage_event import IncomingEvent
 
 
 class ChargedSegment(Protocol):
@@ -188,6 +189,49 @@ class ReadSide(Protocol):
     def backfilled_meters(self, limit: int) -> list[uuid.UUID]:
         """Meters whose back-fill is done and not yet recorded as such."""
         ...
+
+
+class Consumption(Protocol):
+    """A consume's transaction, holding the lock of its (customer, meter) until it commits."""
+
+    def measured(self, rule: MeterRule, start: datetime, end: datetime) -> tuple[Decimal, int]:
+        """As `ExactUsage.measured`, inside the lock."""
+        ...
+
+    def record(self, events: list[IncomingEvent], now: datetime) -> dict[str, int | None]:
+        """Stores the usage events (distinct ids) in this transaction: each one's position by event_id, or None
+        when its id was stored before."""
+        ...
+
+
+class ExactUsage(Protocol):
+    """Usage exact to the log, for access checks and consumes (docs/access.md)."""
+
+    def pending_position(self) -> int:
+        """The latest event, other than a usage event, that the `charges` read model (who subscribes to what)
+        has not taken in yet (0 when it holds every one): what a check waits for before it reads it."""
+        ...
+
+    def subscription_ids(self, business: uuid.UUID, customer_id: str) -> list[uuid.UUID]:
+        """The customer's subscriptions that still have a cycle to bill."""
+        ...
+
+    def measured(
+        self,
+        business: uuid.UUID,
+        customer_id: str,
+        meter_id: uuid.UUID,
+        rule: MeterRule,
+        start: datetime,
+        end: datetime,
+    ) -> tuple[Decimal, int]:
+        """The meter's quantity for the customer over [start, end), counting every usage event stored before
+        the call, and the log position it is exact at."""
+        ...
+
+    def consuming(
+        self, business: uuid.UUID, customer_id: str, meter_id: uuid.UUID
+    ) -> AbstractContextManager[Consumption]: ...
 
 
 class SimulationSource(Protocol):

@@ -8,11 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from application.entitlements import Entitlements
+from application.features import Features
 from application.meters import Meters
 from application.written import Written
 from domain.credit_rules import Attachment, credit_amount_faults, terms_faults
 from domain.cycles import Interval
 from domain.errors import Fault, Invalid, NotFound
+from domain.feature import GrantValue
 from domain.product import Product
 from domain.rating import UsagePrice
 from domain.usage_threshold import UsageThreshold
@@ -20,12 +22,13 @@ from store.event_store import EventStore
 
 
 class Catalogue:
-    def __init__(self, store: EventStore, meters: Meters, entitlements: Entitlements) -> None:
+    def __init__(self, store: EventStore, meters: Meters, entitlements: Entitlements, features: Features) -> None:
         self.repository = store.repository
         self.save = store.save
         self.owned = store.owned
         self.is_meter = meters.is_meter
         self.entitlements = entitlements
+        self.features = features
 
     def create_product(
         self,
@@ -40,8 +43,10 @@ class Catalogue:
         details: dict[str, Any] | None = None,
         thresholds: list[UsageThreshold] | None = None,
         minimum_amount: Decimal | None = None,
+        features: list[tuple[str, GrantValue]] | None = None,
     ) -> Written[uuid.UUID]:
         attachments = attachments or []
+        grants = self.features.grants(business, features or [])
         unknown = [
             Fault("usage_prices.meter_id", f"unknown meter {p.meter_id}", index)
             for index, p in enumerate(usage_prices)
@@ -60,8 +65,9 @@ class Catalogue:
             usage_prices,
             attachments,
             details,
-            thresholds,
-            minimum_amount,
+            thresholds=thresholds,
+            minimum_amount=minimum_amount,
+            features=grants,
         )
         return Written.by(product.id, self.save(product))
 

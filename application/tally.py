@@ -4,6 +4,7 @@ reached only through the ports in application/ports.py."""
 
 from __future__ import annotations
 
+from application.access import Access
 from application.addons import Addons
 from application.alerts import Alerts
 from application.audit import Audit
@@ -15,15 +16,17 @@ from application.customers import Customers
 from application.discounts import Discounts
 from application.entitlements import Entitlements
 from application.explain import InvoiceExplainer
+from application.features import Features
 from application.ingestion import Ingestion
 from application.invoices import Invoices
+from application.limit_watch import LimitWatch
 from application.meter_jobs import MeterJobs
 from application.meters import Meters
 from application.migrations import Migrations
 from application.observing import Observer
 from application.plan_changes import PlanChanges
 from application.portal_sessions import PortalSessions
-from application.ports import AuditLog, ReadSide, ShownReadModels, SimulationSource
+from application.ports import AuditLog, ExactUsage, ReadSide, ShownReadModels, SimulationSource
 from application.products import Catalogue
 from application.simulations import Simulations
 from application.subscriptions import Subscriptions
@@ -43,6 +46,7 @@ class Tally:
         simulation_source: SimulationSource,
         audit_log: AuditLog,
         shown: ShownReadModels,
+        exact_usage: ExactUsage,
         allow_private_webhooks: bool = False,
         observer: Observer | None = None,
     ) -> None:
@@ -53,7 +57,8 @@ class Tally:
         self.ingestion = Ingestion(store)
         self.meters = Meters(store)
         self.entitlements = Entitlements(store)
-        self.catalogue = Catalogue(store, self.meters, self.entitlements)
+        self.features = Features(store, self.meters)
+        self.catalogue = Catalogue(store, self.meters, self.entitlements, self.features)
         self.addons = Addons(store)
         self.credits = Credits(store)
         self.discounts = Discounts(store)
@@ -73,6 +78,8 @@ class Tally:
         self.meter_jobs = MeterJobs(store, read_side)
         self.simulations = Simulations(store, simulation_source, self.meters)
         self.migrations = Migrations(store)
+        self.access = Access(store, exact_usage, self.entitlements, self.features)
+        self.limits = LimitWatch(store, read_side, self.access)
 
     def close(self) -> None:
         self.store.close()

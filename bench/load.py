@@ -155,9 +155,41 @@ async def query(job: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+async def posts(job: dict[str, Any]) -> dict[str, Any]:
+    """Prebuilt (path, body) POSTs over `concurrency` connections, as fast as they are answered."""
+    connections = [Connection(job["host"], job["port"], job["key"]) for _ in range(job["concurrency"])]
+    queue: asyncio.Queue[list[str] | None] = asyncio.Queue()
+    for request in job["requests"]:
+        queue.put_nowait(request)
+    for _ in connections:
+        queue.put_nowait(None)
+    statuses: dict[str, int] = {}
+    sample = ""
+
+    async def send(connection: Connection) -> None:
+        nonlocal sample
+        while (request := await queue.get()) is not None:
+            status, answer = await connection.request("POST", request[0], request[1].encode())
+            statuses[str(status)] = statuses.get(str(status), 0) + 1
+            if status >= 300:
+                sample = answer.decode(errors="replace")[:200]
+
+    started = time.monotonic()
+    await asyncio.gather(*(send(c) for c in connections))
+    elapsed = time.monotonic() - started
+    for connection in connections:
+        connection.close()
+    return {
+        "statuses": statuses,
+        "failure_sample": sample,
+        "elapsed_s": elapsed,
+        "requests_per_s": len(job["requests"]) / elapsed,
+    }
+
+
 def main() -> None:
     job = json.loads(sys.stdin.read())
-    runner = {"ingest": ingest, "query": query}[job["kind"]]
+    runner = {"ingest": ingest, "query": query, "posts": posts}[job["kind"]]
     try:
         import uvloop
 

@@ -17,6 +17,9 @@ TARGETS = {
     "worker_rss_mb": ("<", 300.0),
     "simulation_s": ("<", 30.0),
     "simulation_usage_lag_max_s": ("<=", 2.0),
+    "access_check_p99_ms": ("<", 10.0),
+    "consume_one_per_s": (">=", 2000.0),
+    "consume_many_per_s": (">=", 5000.0),
 }
 
 ROWS = [
@@ -37,6 +40,11 @@ ROWS = [
     ("every customer's month, p99", "all_customer_query_p99_ms", "ms"),
     ("wallet with a long history, load", "long_history_load_ms", "ms"),
     ("audit explain of one invoice", "audit_explain_ms", "ms"),
+    ("access check p50, ingest at half the sustained rate", "access_check_p50_ms", "ms"),
+    ("access check p99, ingest at half the sustained rate", "access_check_p99_ms", "ms"),
+    ("ingest beside the access checks", "access_check_ingest_per_s", "events/s"),
+    ("consume, one customer", "consume_one_per_s", "consumes/s"),
+    ("consume, 100 customers", "consume_many_per_s", "consumes/s"),
     ("bytes on disk per event (store + read models)", "bytes_per_event", "B"),
     ("baseline bytes on disk per event", "baseline_bytes_per_event", "B"),
     ("projection rebuild", "rebuild_events_per_s", "events/s"),

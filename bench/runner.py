@@ -11,7 +11,7 @@ from typing import Any
 
 import psycopg
 
-from bench import baseline, scale, usage_query
+from bench import access, baseline, scale, usage_query
 from bench.bodies import customer
 from bench.environment import machine, postgres
 from bench.monitor import Lag, PeakMemory
@@ -38,6 +38,11 @@ SCALE_KEYS = (
     "audit_explain_ms",
     "audit_explain_events",
     "audit_explain_matches",
+    "access_check_p50_ms",
+    "access_check_p99_ms",
+    "access_check_ingest_per_s",
+    "consume_one_per_s",
+    "consume_many_per_s",
 )
 
 
@@ -159,6 +164,10 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
                 raise RuntimeError(f"usage queries failed: {everyone['failure_sample']}")
             out["all_customer_query_p99_ms"] = round(everyone["p99_ms"], 2)
             say(f"every customer's month: p99 {everyone['p99_ms']:.1f} ms")
+            access.subscribe(tally, business, meter, plan.customers)
+            lag.caught_up(plan.drain_timeout_s)
+            half = max(out["sustained_events_per_s"] / 2, 100)  # open loop: a rate of 0 would send flat out
+            out.update(access.measure(service, key, plan, meter, half, say))
             out.update(scale.long_history_load(tally, business, customer(0, plan.customers), plan.history_events))
             say(f"wallet of {plan.history_events:,} events loads in {out['long_history_load_ms']} ms")
             out.update(scale.explain_time(tally, business, meter, customer(7, plan.customers)))

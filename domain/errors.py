@@ -5,7 +5,8 @@ TallyError                 every rule violation; carries a stable ``code``
 ├── Invalid                input that breaks a rule; ``errors`` lists the faults
 ├── Malformed              a body that cannot be read at all (not UTF-8, not JSON, nested too deep)
 ├── Conflict               the request contradicts what is already recorded
-│   └── InvalidTransition  a document cannot move from its current ``status`` that way
+│   ├── InvalidTransition  a document cannot move from its current ``status`` that way
+│   └── OverLimit          a consume the customer's limits do not allow (``reason``, as an access check says)
 ├── Refused                a well-formed request the current state cannot honour (a debit beyond the balance)
 ├── Unauthorized           no key, or a key that matches no business
 └── NotReady               a read model has not caught up in time, or is stuck at a parked event
@@ -62,6 +63,12 @@ class InvalidTransition(Conflict):
     def __init__(self, detail: str, status: str) -> None:
         super().__init__(detail, "invalid_transition")
         self.status = status
+
+
+class OverLimit(Conflict):
+    def __init__(self, detail: str, reason: str) -> None:
+        super().__init__(detail, "limit_reached")
+        self.reason = reason
 
 
 class Unauthorized(TallyError):

@@ -15,11 +15,12 @@ from eventsourcing.domain import Aggregate, event
 from domain.credit_rules import Attachment
 from domain.cycles import INTERVALS, Interval
 from domain.errors import Conflict, Fault, Invalid, NotFound
+from domain.feature import MAX_FEATURES
 from domain.metadata import MAX_VALUE_LENGTH, metadata_faults
 from domain.meter_filter import MAX_KEY_LENGTH
 from domain.money import MINOR_UNITS, is_currency
 from domain.pricing_models import amount_faults
-from domain.rating import UsagePrice
+from domain.rating import LIMIT_BEHAVIORS, UsagePrice
 from domain.text import line_faults, printable, text_fault
 from domain.usage_threshold import UsageThreshold, threshold_faults
 
@@ -61,6 +62,28 @@ def price_faults(price: UsagePrice, prefix: str = "") -> list[Fault]:
             )
     elif price.meter_units_per_credit is not None:
         faults.append(Fault(f"{prefix}credit_entitlement_id", "is required with meter_units_per_credit"))
+    return faults + limit_faults(price, prefix)
+
+
+def limit_faults(price: UsagePrice, prefix: str) -> list[Fault]:
+    if price.usage_limit is None:
+        if price.limit_behavior is not None:
+            return [Fault(f"{prefix}usage_limit", "is required with limit_behavior")]
+        return []
+    faults = amount_faults(f"{prefix}usage_limit", price.usage_limit, positive=True)
+    if price.limit_behavior not in LIMIT_BEHAVIORS:
+        faults.append(Fault(f"{prefix}limit_behavior", f"must be one of {', '.join(LIMIT_BEHAVIORS)}"))
+    return faults
+
+
+def feature_grant_faults(features: list[dict[str, Any]]) -> list[Fault]:
+    faults, seen = [], set()
+    if len(features) > MAX_FEATURES:
+        faults.append(Fault("features", f"at most {MAX_FEATURES}"))
+    for index, grant in enumerate(features):
+        if grant["feature_id"] in seen:
+            faults.append(Fault("features.feature_id", "grants one feature twice", index))
+        seen.add(grant["feature_id"])
     return faults
 
 
@@ -174,6 +197,8 @@ class Product(Aggregate):
         usage_thresholds: list[dict[str, Any]] | None = None
         # The least an invoice of a cycle costs (docs/discounts.md); absent from products stored before it.
         minimum_amount: Decimal | None = None
+        # The features it grants its subscribers, [{feature_id, value}] (domain/feature.py); absent before them.
+        features: list[dict[str, Any]] | None = None
 
     class UsageThresholdsSet(Aggregate.Event):
         """The thresholds from now on: the open cycles' next threshold invoices follow them."""
@@ -220,10 +245,12 @@ class Product(Aggregate):
         details: dict[str, Any] | None = None,
         usage_thresholds: list[dict[str, Any]] | None = None,
         minimum_amount: Decimal | None = None,
+        features: list[dict[str, Any]] | None = None,
     ) -> None:
         self.business_id = business_id
         self.usage_thresholds = [UsageThreshold.from_terms(t) for t in usage_thresholds or []]
         self.minimum_amount = minimum_amount
+        self.features: list[dict[str, Any]] = features or []
         self.details: dict[str, Any] = {**EMPTY_DETAILS, **(details or {})}
         self.name = name
         self.currency = currency
@@ -251,12 +278,13 @@ class Product(Aggregate):
         details: dict[str, Any] | None = None,
         thresholds: list[UsageThreshold] | None = None,
         minimum_amount: Decimal | None = None,
+        features: list[dict[str, Any]] | None = None,
     ) -> Product:
         attachments = attachments or []
         faults = product_faults(
             name, currency, price, billing_interval, interval_count, usage_prices, attachments, minimum_amount
         )
-        faults += detail_faults(details or {})
+        faults += detail_faults(details or {}) + feature_grant_faults(features or [])
         faults += threshold_faults(thresholds or [], currency)
         if faults:
             raise Invalid(f"{len(faults)} fault(s) in the product", "invalid_product", faults)
@@ -272,6 +300,7 @@ class Product(Aggregate):
             details=details or None,
             usage_thresholds=[t.terms() for t in thresholds] if thresholds else None,
             minimum_amount=minimum_amount,
+            features=features or None,
         )
 
     def update_details(self, changes: dict[str, Any]) -> None:

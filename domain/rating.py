@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from typing import Any, Literal, get_args
 
 from domain.credit_rules import Pool, cover, credits_for, overage_charge
 from domain.money import money, round_money
@@ -28,6 +28,8 @@ from domain.numbers import MAX_PLACES
 from domain.pricing_models import Model, Pricing, Tier
 
 ZERO = Decimal(0)
+LimitBehavior = Literal["block", "notify"]
+LIMIT_BEHAVIORS: tuple[LimitBehavior, ...] = get_args(LimitBehavior)
 FINEST = Decimal(1).scaleb(-MAX_PLACES)
 
 
@@ -53,6 +55,9 @@ class UsagePrice:
     group_prices: dict[str, Pricing] = field(default_factory=dict)
     credit_entitlement_id: str | None = None
     meter_units_per_credit: Decimal | None = None
+    # Units of the meter a cycle may use (docs/access.md): `block` refuses access past it, `notify` only tells.
+    usage_limit: Decimal | None = None
+    limit_behavior: LimitBehavior | None = None
 
     @property
     def pricing(self) -> Pricing:
@@ -93,6 +98,8 @@ class UsagePrice:
                 "credit_entitlement_id": self.credit_entitlement_id,
                 "meter_units_per_credit": self.meter_units_per_credit,
             }
+        if self.usage_limit is not None:
+            terms |= {"usage_limit": self.usage_limit, "limit_behavior": self.limit_behavior}
         return terms
 
     @classmethod
@@ -123,6 +130,8 @@ class UsagePrice:
             meter_units_per_credit=Decimal(str(terms["meter_units_per_credit"]))
             if terms.get("meter_units_per_credit") is not None
             else None,
+            usage_limit=Decimal(str(terms["usage_limit"])) if terms.get("usage_limit") is not None else None,
+            limit_behavior=terms.get("limit_behavior"),
         )
 
 

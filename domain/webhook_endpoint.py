@@ -37,6 +37,8 @@ EVENT_TYPES = (
     "meter.backfill_completed",
     "alert.triggered",
     "wallet.top_up_requested",
+    "usage.limit_reached",
+    "credit.balance_exhausted",
 )
 MAX_DESCRIPTION_LENGTH = 1000
 MAX_ENTRIES = 50

@@ -10,6 +10,7 @@ from eventsourcing.postgres import PostgresDatastore
 
 from application.tally import Tally
 from interfaces.observability.observer import Instrumented
+from projections.ports.exact_usage import ExactUsage
 from projections.ports.read_side import ReadModels
 from projections.ports.shown import ShownModels
 from store.config import SERVING
@@ -30,7 +31,16 @@ def open_store(env: dict[str, str], allow_private_webhooks: bool | None = None) 
         allow_private_webhooks = os.environ.get(ALLOW_PRIVATE, "").strip().lower() in ("1", "true", "yes")
     read_models = ReadModels(store.datastore, store.schema)
     shown = ShownModels(store.datastore, store.schema)
-    return Tally(store, read_models, read_models, LogEvidence(store), shown, allow_private_webhooks, Instrumented())
+    return Tally(
+        store,
+        read_models,
+        read_models,
+        LogEvidence(store),
+        shown,
+        ExactUsage(store),
+        allow_private_webhooks,
+        Instrumented(),
+    )
 
 
 def event_log(tally: Tally) -> EventLog:

@@ -102,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
             tally.jobs.expiry_job(clock, grace),
             tally.alerts.alert_job(),
             tally.thresholds.job(clock),
+            tally.limits.limit_job(clock),
             tally.meter_jobs.backfill_job(),
             tally.simulations.job(clock),
         ],

@@ -29,6 +29,7 @@ from interfaces.observability.metrics import sample_pools, scrape_registry, sett
 from interfaces.observability.requests import Observed
 from interfaces.portal.router import portal_router
 from interfaces.portal.tokens import portal_key
+from interfaces.resources.access import ConsumeTurns
 from interfaces.resources.freshness import PositionWatch
 from projections.engine.registry import PROJECTIONS
 from projections.reads.queries import Queries
@@ -89,6 +90,7 @@ def bind(app: Litestar, tally: Tally) -> Litestar:
             "ready_lag_s": ready_lag_s(),
             "metrics_registry": scrape_registry(queries.vitals),
             "stopping": threading.Event(),
+            "consume_turns": ConsumeTurns(),
         }
     )
     return app

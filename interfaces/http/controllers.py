@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from litestar import Controller
 
+from interfaces.http.commands.access import AccessCommands
 from interfaces.http.commands.addons import AddonCommands
 from interfaces.http.commands.alerts import AlertCommands
 from interfaces.http.commands.business import BusinessCommands
@@ -17,6 +18,7 @@ from interfaces.http.commands.credits import CreditCommands
 from interfaces.http.commands.customers import CustomerCommands
 from interfaces.http.commands.discounts import DiscountCommands
 from interfaces.http.commands.entitlements import EntitlementCommands
+from interfaces.http.commands.features import FeatureCommands
 from interfaces.http.commands.ingest import IngestCommands
 from interfaces.http.commands.invoices import InvoiceCommands
 from interfaces.http.commands.meters import MeterCommands
@@ -27,6 +29,7 @@ from interfaces.http.commands.simulations import SimulationCommands
 from interfaces.http.commands.subscriptions import SubscriptionCommands
 from interfaces.http.commands.wallets import WalletCommands
 from interfaces.http.commands.webhooks import WebhookCommands
+from interfaces.http.queries.access import AccessQueries
 from interfaces.http.queries.addons import AddonQueries
 from interfaces.http.queries.alerts import AlertQueries
 from interfaces.http.queries.audit import AuditQueries
@@ -39,6 +42,7 @@ from interfaces.http.queries.entitlements import (
     EntitlementQueries,
 )
 from interfaces.http.queries.events import EventQueries
+from interfaces.http.queries.features import FeatureQueries
 from interfaces.http.queries.health import HealthQueries
 from interfaces.http.queries.invoices import InvoiceQueries
 from interfaces.http.queries.meters import MeterQueries
@@ -51,7 +55,14 @@ from interfaces.http.queries.webhooks import WebhookQueries
 
 
 class CustomerController(
-    CustomerCommands, PortalSessionCommands, CustomerQueries, UsageQueries, CustomerEntitlementQueries, Controller
+    CustomerCommands,
+    PortalSessionCommands,
+    AccessCommands,
+    CustomerQueries,
+    UsageQueries,
+    CustomerEntitlementQueries,
+    AccessQueries,
+    Controller,
 ):
     path = "/customers"
     tags = ("customers",)
@@ -137,6 +148,11 @@ class AlertController(AlertCommands, AlertQueries, Controller):
     tags = ("alerts",)
 
 
+class FeatureController(FeatureCommands, FeatureQueries, Controller):
+    path = "/features"
+    tags = ("features",)
+
+
 CONTROLLERS = [
     CustomerController,
     CreditController,
@@ -155,4 +171,5 @@ CONTROLLERS = [
     WebhookController,
     AlertController,
     CreditEntitlementController,
+    FeatureController,
 ]

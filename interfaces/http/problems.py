@@ -23,6 +23,7 @@ from domain.errors import (
     Malformed,
     NotFound,
     NotReady,
+    OverLimit,
     Refused,
     TallyError,
     Unauthorized,
@@ -79,6 +80,8 @@ def tally_error(_: Request[Any, Any, Any], exc: TallyError) -> Response[dict[str
     if isinstance(exc, InvalidTransition):
         # `status` is the HTTP status in problem+json, so the document's own status has a name of its own.
         extra["current_status"] = exc.status
+    if isinstance(exc, OverLimit):
+        extra["reason"] = exc.reason
     return problem(status, exc.code, exc.detail, **extra)
 
 

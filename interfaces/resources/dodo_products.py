@@ -163,6 +163,23 @@ def _fields(product: Product) -> dict[str, Any]:
         "trial_period_days": int(details["trial_period_days"]),
         "minimum_amount": None if product.minimum_amount is None else str(product.minimum_amount),
         "price_version": product.price_version,
+        "entitlements": [feature_entitlement(g) for g in product.features],
+    }
+
+
+def feature_entitlement(grant: dict[str, Any]) -> dict[str, Any]:
+    """A feature the product grants, as Dodo's ProductEntitlementSummary of a `feature_flag` entitlement (Dodo's
+    feature_type is boolean only; tally's metered and static features say theirs), with the value granted."""
+    return {
+        "id": grant["feature_id"],
+        "name": grant.get("name") or grant["feature_id"],
+        "description": None,
+        "integration_type": "feature_flag",
+        "integration_config": {
+            "feature_id": grant.get("key") or grant["feature_id"],
+            "feature_type": grant.get("type") or "boolean",
+        },
+        "value": number(grant["value"]) if isinstance(grant.get("value"), Decimal) else grant.get("value"),
     }
 
 

@@ -12,7 +12,7 @@ import msgspec
 from domain.errors import Fault, Invalid
 from domain.pricing_models import MAX_TIERS, Model, Pricing, Tier
 from domain.product import MAX_GROUP_PRICES
-from domain.rating import CreditTerms, UsagePrice
+from domain.rating import CreditTerms, LimitBehavior, UsagePrice
 from projections.reads.billing_views import number
 
 MeterId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
@@ -49,6 +49,8 @@ class UsagePriceIn(PricingIn, forbid_unknown_fields=True, kw_only=True):
     group_prices: Annotated[dict[str, PricingIn], msgspec.Meta(max_length=MAX_GROUP_PRICES)] | None = None
     credit_entitlement_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
     meter_units_per_credit: Decimal | None = None
+    usage_limit: Decimal | None = None  # units per cycle (docs/access.md)
+    limit_behavior: LimitBehavior | None = None
 
 
 class UsagePriceChange(UsagePriceIn, forbid_unknown_fields=True, kw_only=True):
@@ -98,6 +100,8 @@ def usage_price(meter_id: str, body: UsagePriceIn, index: int | None = None) -> 
         group_prices=groups,
         credit_entitlement_id=body.credit_entitlement_id,
         meter_units_per_credit=body.meter_units_per_credit,
+        usage_limit=body.usage_limit,
+        limit_behavior=body.limit_behavior,
     )
 
 
@@ -133,6 +137,8 @@ class UsagePriceView(PricingView, kw_only=True):
     group_prices: dict[str, PricingView] | None
     credit_entitlement_id: str | None = None
     meter_units_per_credit: str | None = None
+    usage_limit: str | None = None
+    limit_behavior: LimitBehavior | None = None
 
 
 def pricing_view(p: Pricing) -> PricingView:

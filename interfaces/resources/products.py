@@ -13,6 +13,7 @@ import msgspec
 from application.tally import Tally
 from domain.credit_rules import Attachment, ProrationBehavior
 from domain.errors import Fault, Invalid
+from domain.feature import MAX_FEATURES
 from domain.product import MAX_USAGE_PRICES, Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
 from domain.usage_threshold import MAX_THRESHOLDS, UsageThreshold
@@ -99,6 +100,14 @@ class ThresholdView(msgspec.Struct):
     recurring: bool
 
 
+class FeatureGrantIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A feature a product grants (docs/access.md): a metered feature's `value` is its limit per cycle (none:
+    unlimited)."""
+
+    feature_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    value: str | int | bool | None = None
+
+
 class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     name: Name
     currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)]
@@ -109,6 +118,7 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     credit_entitlements: Annotated[list[AttachmentIn], msgspec.Meta(max_length=MAX_USAGE_PRICES)] = []
     usage_thresholds: Thresholds = []
     minimum_amount: Decimal | None = None
+    features: Annotated[list[FeatureGrantIn], msgspec.Meta(max_length=MAX_FEATURES)] = []
 
 
 class AttachmentView(msgspec.Struct):
@@ -152,6 +162,8 @@ def usage_price_views(prices: list[UsagePrice]) -> list[UsagePriceView]:
             group_prices={v: pricing_view(g) for v, g in p.group_prices.items()} if p.group_by else None,
             credit_entitlement_id=p.credit_entitlement_id,
             meter_units_per_credit=number(p.meter_units_per_credit) if p.meter_units_per_credit is not None else None,
+            usage_limit=number(p.usage_limit) if p.usage_limit is not None else None,
+            limit_behavior=p.limit_behavior,
         )
         for p in prices
     ]

@@ -23,6 +23,7 @@ from domain.credit_ledger import LedgerEvent
 from domain.credit_wallet import LEDGER_EVENTS, CreditWallet
 from domain.cycles import cycle_until
 from domain.invoice import Invoice
+from domain.limit_reached import LimitReached
 from domain.low_balance import LowBalance
 from domain.meter import Meter
 from domain.money_wallet import MoneyWallet
@@ -383,6 +384,25 @@ def balance_fell_low(e: LowBalance.FellBelowThreshold, subject: Subject) -> Fact
     )
 
 
+def limit_reached(e: LimitReached.Reached, subject: Subject) -> Fact:
+    """tally's own (docs/access.md): a usage price's limit reached, or the credits it spends run out (with
+    any overage the entitlement allows): once per cycle per limit."""
+    data = {
+        "customer_id": e.customer_id,
+        "subscription_id": str(e.subscription_id),
+        "meter_id": e.meter_id,
+        "kind": e.kind,
+        "limit_behavior": e.behavior,
+        "limit": _text(e.limit),
+        "used": _text(e.used),
+        "cycle_start": _iso(e.cycle_start),
+        "cycle_end": _iso(e.cycle_end),
+    }
+    if e.kind == "usage_limit":
+        return Fact("usage.limit_reached", e.business_id, data)
+    return Fact("credit.balance_exhausted", e.business_id, {**data, "credit_entitlement_id": e.credit_entitlement_id})
+
+
 def money_wallet_opened(e: MoneyWallet.Opened, subject: Subject) -> None:
     subject.update(business_id=str(e.business_id), customer_id=e.customer_id, currency=e.currency)
     return None
@@ -421,6 +441,7 @@ FACTS: dict[type, Builder] = {
     Invoice.MarkedUncollectible: invoice_uncollectible,
     AlertTrigger.Triggered: alert_triggered,
     LowBalance.FellBelowThreshold: balance_fell_low,
+    LimitReached.Reached: limit_reached,
     MoneyWallet.Opened: money_wallet_opened,
     MoneyWallet.TopUpRequested: top_up_requested,
     Meter.Created: meter_created,

@@ -19,6 +19,7 @@ from domain.alert import Alert
 from domain.alert_trigger import AlertTrigger
 from domain.credit_wallet import CreditWallet
 from domain.invoice import Invoice
+from domain.limit_reached import LimitReached
 from domain.low_balance import LowBalance
 from domain.meter import Meter
 from domain.money_wallet import MoneyWallet
@@ -38,7 +39,16 @@ class WebhooksProjection(Projection):
     name = "webhooks"
     version = 1
     topics = events_of(
-        WebhookEndpoint, Alert, AlertTrigger, CreditWallet, Subscription, Invoice, Meter, LowBalance, MoneyWallet
+        WebhookEndpoint,
+        Alert,
+        AlertTrigger,
+        CreditWallet,
+        Subscription,
+        Invoice,
+        Meter,
+        LowBalance,
+        MoneyWallet,
+        LimitReached,
     )
     tables: ClassVar[dict[str, str]] = {
         "webhook_endpoints": """

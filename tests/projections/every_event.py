@@ -39,7 +39,9 @@ from domain.credit_rules import Attachment, EntitlementTerms
 from domain.credit_wallet import CreditWallet
 from domain.customer import Customer
 from domain.discount import Discount
+from domain.feature import Feature
 from domain.invoice import Invoice
+from domain.limit_reached import LimitReached
 from domain.meter import Meter
 from domain.product import Product
 from domain.proration import Plan, Segment
@@ -298,6 +300,15 @@ CASES: dict[tuple[type[Any], str], Example] = {
         ],
     },
     (Discount.Updated, "changes"): lambda w: {"amount": 2500},
+    (Product.Created, "features"): lambda w: [
+        {"feature_id": str(w.id(Feature)), "value": None, "key": "sso", "name": "SSO", "type": "boolean"}
+    ],
+    (Feature.Created, "type"): lambda w: "metered",
+    (Feature.Created, "config"): lambda w: {"unit": "calls"},
+    (LimitReached.Reached, "kind"): lambda w: "usage_limit",
+    (LimitReached.Reached, "behavior"): lambda w: "block",
+    (LimitReached.Reached, "limit"): lambda w: Decimal(1500),
+    (LimitReached.Reached, "used"): lambda w: Decimal(1500),
 }
 
 

@@ -17,6 +17,7 @@ from litestar.response import Redirect, Template
 from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import blank_to_none, parse_time, struct_from
+from interfaces.resources.access import entitlement_view
 from interfaces.resources.credits import CreditGrant, credits_for
 from interfaces.resources.customers import CustomerCreate, CustomerUpdate, Search
 from interfaces.resources.freshness import Fresh
@@ -117,6 +118,9 @@ def _page(
             "subscriptions": subscriptions,
             "credits": credits,
             "entitlements": queries.entitlements.of_customer(business, customer_id).items,
+            "access": [
+                entitlement_view(e) for e in tally.access.entitlements_of(business, customer_id, datetime.now(UTC))
+            ],
             "wallets": queries.money_wallets(business, customer_id),
             "wallet_entries": queries.wallet_entries(business, customer_id, None, 0, LATEST),
             "invoices": invoice_list(tally, queries, business, customer_id, None, 0, LATEST, datetime.now(UTC)).items,

@@ -80,6 +80,7 @@ class ProductCreation:
             [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements],
             thresholds=[t.threshold() for t in data.usage_thresholds],
             minimum_amount=data.minimum_amount,
+            features=[(f.feature_id, f.value) for f in data.features],
         )
         return written(tally, business, done)
 

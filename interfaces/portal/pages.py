@@ -17,6 +17,7 @@ from application.tally import Tally
 from domain.errors import NotFound
 from domain.meter import Meter
 from interfaces.portal.viewer import COOKIE, Viewer, holder_of, with_session
+from interfaces.resources.access import entitlement_view
 from interfaces.resources.invoices import any_invoice, invoice_document, invoice_list
 from interfaces.resources.meters import read_usage
 from interfaces.resources.subscriptions import subscription_view
@@ -63,8 +64,8 @@ def _days(tally: Tally, queries: Queries, viewer: Viewer, meter_id: str, u: Upco
 
 @get("/", sync_to_thread=True)
 def cycle_page(viewer: Viewer, tally: Tally, queries: Queries) -> Template:
-    """This cycle: per meter the usage so far (a bar a day), the free allowance, what is billable, and the
-    upcoming invoice priced now."""
+    """This cycle: per meter the usage so far (a bar a day), the free allowance, what is billable, the upcoming
+    invoice priced now, and each limit with what remains (exact, as the access check answers it)."""
     usage = usage_of(tally, viewer.business, viewer.customer_id)
     meters: dict[str, list[MeterCycle]] = {}
     products = {}
@@ -85,6 +86,10 @@ def cycle_page(viewer: Viewer, tally: Tally, queries: Queries) -> Template:
         meters=meters,
         products=products,
         entitlements=queries.entitlements.of_customer(viewer.business, viewer.customer_id).items,
+        limits=[
+            entitlement_view(e)
+            for e in tally.access.entitlements_of(viewer.business, viewer.customer_id, datetime.now(UTC))
+        ],
     )
 
 

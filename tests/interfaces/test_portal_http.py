@@ -189,3 +189,27 @@ def test_dodos_sdk_creates_a_portal_session_in_strict_mode(client: Any, key: str
     assert opened(client, link).status_code == 200
     with pytest.raises(dodopayments.NotFoundError):
         sdk.customers.customer_portal.create("cus_nobody")
+
+
+def test_the_cycle_page_shows_a_limit_and_what_remains_exactly(client: Any, auth: dict[str, str]) -> None:
+    calls = meter(client, auth, "api.call", name="calls", measurement_unit="calls")
+    price = {
+        "meter_id": calls,
+        "unit_price": "0.02",
+        "free_threshold": "1000",
+        "usage_limit": "1500",
+        "limit_behavior": "block",
+    }
+    plan = product(client, auth, price)
+    client.post("/customers", json={"customer_id": "cus_l"}, headers=auth)
+    start = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(hours=1)
+    subscribe(client, auth, "cus_l", plan["id"], start)
+    send(client, auth, "cus_l", "api.call", 1499, start, "l")
+    opened(client, link_of(client, auth, "cus_l"))
+    limits = client.get("/portal").text
+    limits = limits[limits.index('id="limits"') :]
+    assert "1,499" in limits and "1,500" in limits and "available" in limits
+    send(client, auth, "cus_l", "api.call", 1, start + timedelta(minutes=30), "m")
+    limits = client.get("/portal").text
+    limits = limits[limits.index('id="limits"') :]
+    assert "blocked" in limits and "usage limit" in limits

@@ -23,8 +23,10 @@ MAX_PREBUILT_EVENTS = 400_000
 
 
 class Connection:
-    def __init__(self, host: str, port: int, key: str) -> None:
+    def __init__(self, host: str, port: int, key: str, cookie: str | None = None) -> None:
+        """`cookie`: sent with every request (a customer portal page reads its session from one)."""
         self.host, self.port, self.key = host, port, key
+        self.extra = f"Cookie: {cookie}\r\n" if cookie else ""
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
@@ -42,7 +44,7 @@ class Connection:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
         head = (
-            f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nAuthorization: Bearer {self.key}\r\n"
+            f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nAuthorization: Bearer {self.key}\r\n{self.extra}"
             f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
         )
         self.writer.write(head.encode() + payload)
@@ -134,7 +136,7 @@ async def ingest(job: dict[str, Any]) -> dict[str, Any]:
 
 
 async def query(job: dict[str, Any]) -> dict[str, Any]:
-    connection = Connection(job["host"], job["port"], job["key"])
+    connection = Connection(job["host"], job["port"], job["key"], job.get("cookie"))
     latencies, failed, sample = [], 0, ""
     warmup = job.get("warmup", 0)  # not timed: the first requests open connections and plan statements
     for index, path in enumerate(job["paths"]):

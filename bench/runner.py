@@ -11,7 +11,7 @@ from typing import Any
 
 import psycopg
 
-from bench import access, baseline, scale, usage_query
+from bench import access, baseline, portal, scale, usage_query
 from bench.bodies import customer
 from bench.environment import machine, postgres
 from bench.monitor import Lag, PeakMemory
@@ -38,6 +38,8 @@ SCALE_KEYS = (
     "audit_explain_ms",
     "audit_explain_events",
     "audit_explain_matches",
+    "portal_page_p50_ms",
+    "portal_page_p99_ms",
     "access_check_p50_ms",
     "access_check_p99_ms",
     "access_check_ingest_per_s",
@@ -168,6 +170,7 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
             lag.caught_up(plan.drain_timeout_s)
             half = max(out["sustained_events_per_s"] / 2, 100)  # open loop: a rate of 0 would send flat out
             out.update(access.measure(service, key, plan, meter, half, say))
+            out.update(portal.measure(service, key, plan, customer(0, plan.customers), say))
             out.update(scale.long_history_load(tally, business, customer(0, plan.customers), plan.history_events))
             say(f"wallet of {plan.history_events:,} events loads in {out['long_history_load_ms']} ms")
             out.update(scale.explain_time(tally, business, meter, customer(7, plan.customers)))

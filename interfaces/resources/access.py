@@ -190,13 +190,18 @@ class _Waiting:
     request: Any
     done: anyio.Event = field(default_factory=anyio.Event)
     answer: Any = None
+    leads: bool = False  # woken to run the next turn rather than with its answer
 
 
 class ConsumeTurns:
     """Consumes of one (business, customer, meter) in this API process take turns here, on the event loop,
     before they take a thread and a connection: while one runs, those that arrive queue, holding neither, and
     the next turn runs all of them in one transaction (`Access.consume_many`), as ingest's group commit does.
-    The database's lock still orders the turns of every process."""
+    The database's lock still orders the turns of every process.
+
+    Each turn is run by a request of it (the first to queue), so it runs within that request's own deadline
+    (interfaces/http/deadline.py): a request that ran every later turn too would, under a steady stream of
+    consumes, outlive its deadline and fail the turns that followed."""
 
     def __init__(self) -> None:
         self._queues: dict[str, list[_Waiting]] = {}
@@ -208,23 +213,28 @@ class ConsumeTurns:
         if queue is not None:
             queue.append(mine)
             await mine.done.wait()
-            return mine.answer
-        self._queues[key] = [mine]
-        turn: list[_Waiting] = []
+            if not mine.leads:
+                return mine.answer
+        else:
+            self._queues[key] = [mine]
+        turn, self._queues[key] = self._queues[key], []
         try:
-            while turn := self._queues[key]:
-                self._queues[key] = []
-                try:
-                    answers = await to_thread.run_sync(run, [w.request for w in turn])
-                except Exception as failed:  # every request of the turn answers it
-                    answers = [failed] * len(turn)
-                _answer_all(turn, answers)
+            try:
+                answers = await to_thread.run_sync(run, [w.request for w in turn])
+            except Exception as failed:  # every request of the turn answers it
+                answers = [failed] * len(turn)
+            _answer_all(turn, answers)
         finally:
-            # Left with requests only when the leader was cancelled: they are told to retry rather than wait for
-            # a turn nobody will take.
+            # Unanswered only when this request was cancelled during its turn: they are told to retry.
+            unanswered = [w for w in turn if w.answer is None]
             interrupted = NotReady("the consume before this one was interrupted; retry", "consume_interrupted")
-            waiting = [w for w in turn if not w.done.is_set()] + self._queues.pop(key, [])
-            _answer_all(waiting, [interrupted] * len(waiting))
+            _answer_all(unanswered, [interrupted] * len(unanswered))
+            waiting = self._queues.get(key)
+            if waiting:
+                waiting[0].leads = True
+                waiting[0].done.set()
+            else:
+                self._queues.pop(key, None)
         return mine.answer
 
 

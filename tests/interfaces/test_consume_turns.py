@@ -75,3 +75,41 @@ def test_other_keys_do_not_wait_for_a_turn():
         return sorted(out)
 
     assert anyio.run(main) == ["a", "b", "c"]
+
+
+def test_each_turn_is_run_by_a_request_of_it_not_by_the_first_request_for_ever():
+    """Under a steady stream, the first request must not run every later turn within its own deadline."""
+    turns = ConsumeTurns()
+    started = [threading.Event() for _ in range(3)]
+    release = [threading.Event() for _ in range(3)]
+    runners: dict[int, int] = {}
+    finished: list[int] = []
+
+    def run(requests: list[int]) -> list[int]:
+        n = len(runners)
+        runners[n] = threading.get_ident()
+        started[n].set()
+        release[n].wait(10)
+        return requests
+
+    async def main() -> None:
+        async def take(n: int) -> None:
+            await turns.take("k", n, run)
+            finished.append(n)
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(take, 0)
+            await anyio.to_thread.run_sync(started[0].wait, 10)
+            tasks.start_soon(take, 1)
+            await anyio.sleep(0)
+            release[0].set()
+            await anyio.to_thread.run_sync(started[1].wait, 10)
+            assert finished == [0]  # the first request answered once its own turn ended
+            tasks.start_soon(take, 2)
+            await anyio.sleep(0)
+            release[1].set()
+            await anyio.to_thread.run_sync(started[2].wait, 10)
+            release[2].set()
+
+    anyio.run(main)
+    assert finished == [0, 1, 2]

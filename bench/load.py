@@ -73,7 +73,8 @@ def percentile(values: list[float], p: float) -> float | None:
 
 async def ingest(job: dict[str, Any]) -> dict[str, Any]:
     size, duration, rate = job["batch"], job["duration"], job.get("rate")
-    ceiling = min(MAX_PREBUILT_EVENTS, int(duration * (rate or job.get("max_rate", 120_000))))
+    # A job of a set number of events (`events`, the scale run's loads) sends them all, however long it takes.
+    ceiling = job.get("events") or min(MAX_PREBUILT_EVENTS, int(duration * (rate or job.get("max_rate", 120_000))))
     now = datetime.now(timezone.utc)
     first = job.get("first", 0)
     bodies = [

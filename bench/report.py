@@ -11,6 +11,7 @@ TARGETS = {
     "sustained_ratio": (">=", 0.5),
     "projection_lag_p99_s": ("<=", 1.0),
     "usage_query_p99_ms": ("<", 20.0),
+    "rebuild_events_per_s": (">=", 50_000.0),
     "all_customer_query_p99_ms": ("<", 50.0),
     "audit_explain_ms": ("<", 1000.0),
     "api_rss_mb": ("<", 300.0),
@@ -70,7 +71,7 @@ def verdict(key: str, value: Any) -> str:
     if value is None:
         return "not measured"
     ok = value >= bound if op == ">=" else value <= bound if op == "<=" else value < bound
-    return f"{'met' if ok else 'MISSED'} ({op} {bound:g})"
+    return f"{'met' if ok else 'MISSED'} ({op} {bound:,g})"
 
 
 def _fmt(value: Any) -> str:
@@ -119,6 +120,36 @@ def _rows(result: dict[str, Any], rows: list[tuple[str, str, str]]) -> list[str]
     return [
         f"| {label} | {_fmt(result.get(key))} | {unit} | {verdict(key, result.get(key))} |" for label, key, unit in rows
     ]
+
+
+SCALE_ROWS = [
+    ("events in store", "events_in_store", ""),
+    ("load through POST /events/ingest", "scale_load_events_per_s", "events/s"),
+    ("catch-up after the load", "scale_catch_up_s", "s"),
+    ("usage query p50", "usage_query_p50_ms", "ms"),
+    ("usage query p99", "usage_query_p99_ms", "ms"),
+    ("every customer's month, p99", "all_customer_query_p99_ms", "ms"),
+    ("audit explain of one invoice", "audit_explain_ms", "ms"),
+    ("projection rebuild", "rebuild_events_per_s", "events/s"),
+    ("bytes on disk per event (store + read models)", "bytes_per_event", "B"),
+    ("store size on disk", "store_mb", "MB"),
+    ("API peak RSS (largest process)", "api_rss_mb", "MB"),
+    ("worker peak RSS", "worker_rss_mb", "MB"),
+]
+
+
+def scale_table(result: dict[str, Any]) -> str:
+    """`tally bench --scale N`: what is read at N events, and the store's size."""
+    return "\n".join(
+        [
+            f"tally bench ({result['mode']} events) {result['date']}, commit {result['git_commit']}, "
+            f"{result['cores']} cores, PostgreSQL {result['postgres_version']}",
+            "",
+            "| measure | value | unit | target |",
+            "|---|---:|---|---|",
+            *_rows(result, SCALE_ROWS),
+        ]
+    )
 
 
 def simulation_table(result: dict[str, Any]) -> str:

@@ -126,63 +126,10 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
         worker_rate = max(out.get("worker_events_per_s", 0), out["worker_events_per_s_n1"])
         out["worker_events_per_s"] = worker_rate
         out.update(sustained(service, key, plan, lag, 0.8 * min(worker_rate, fresh), fresh, say))
-        tally = open_store(store_env(url, SCHEMA, pool_size=4))
-        try:
-            business = tally.businesses.authenticate(key)
-            added = usage_query.seed(tally, business, plan.customers, plan.query_events)
-            if added:
-                say(f"seeded {added:,} events for the usage query")
-            lag.caught_up(plan.drain_timeout_s + added / 5000)
-            out["events_in_store"] = tally.store.head()
-            usage_query.settle(url, SCHEMA)
-            query = load(
-                {
-                    "kind": "query",
-                    "host": "127.0.0.1",
-                    "port": service.port,
-                    "key": key,
-                    "warmup": usage_query.WARMUP,
-                    "paths": usage_query.month_paths(meter, plan.customers, usage_query.WARMUP + plan.queries),
-                }
-            )
-            if query["failed_requests"]:
-                raise RuntimeError(f"usage queries failed: {query['failure_sample']}")
-            out["usage_query_p50_ms"], out["usage_query_p99_ms"] = round(query["p50_ms"], 2), round(query["p99_ms"], 2)
-            say(
-                f"usage query over {out['events_in_store']:,} events: p50 {query['p50_ms']:.1f} ms, "
-                f"p99 {query['p99_ms']:.1f} ms"
-            )
-            everyone = load(
-                {
-                    "kind": "query",
-                    "host": "127.0.0.1",
-                    "port": service.port,
-                    "key": key,
-                    "warmup": usage_query.WARMUP,
-                    "paths": usage_query.month_paths(meter, None, usage_query.WARMUP + plan.queries // 5),
-                }
-            )
-            if everyone["failed_requests"]:
-                raise RuntimeError(f"usage queries failed: {everyone['failure_sample']}")
-            out["all_customer_query_p99_ms"] = round(everyone["p99_ms"], 2)
-            say(f"every customer's month: p99 {everyone['p99_ms']:.1f} ms")
-            access.subscribe(tally, business, meter, plan.customers)
-            lag.caught_up(plan.drain_timeout_s)
-            half = max(out["sustained_events_per_s"] / 2, 100)  # open loop: a rate of 0 would send flat out
-            out.update(access.measure(service, key, plan, meter, half, say))
-            out.update(portal.measure(service, key, plan, customer(0, plan.customers), say))
-            out.update(scale.long_history_load(tally, business, customer(0, plan.customers), plan.history_events))
-            say(f"wallet of {plan.history_events:,} events loads in {out['long_history_load_ms']} ms")
-            out.update(scale.explain_time(tally, business, meter, customer(7, plan.customers)))
-            say(
-                f"audit explain of one invoice ({out['audit_explain_events']:,} events counted): "
-                f"{out['audit_explain_ms']} ms"
-            )
-            out.update(scale.bytes_per_event(url, SCHEMA, baseline.TABLE))
-            out["rebuild_events_per_s"] = round(rebuild_rate(tally.store, plan.rebuild_events))
-        finally:
-            tally.close()
-        say(f"rebuild of every projection: {out['rebuild_events_per_s']:,} events/s")
+        # Open loop at half the sustained rate beside the access checks: a rate of 0 would send flat out.
+        half = max(out["sustained_events_per_s"] / 2, 100)
+        out.update(reads(url, service, key, meter, plan, lag, say, half))
+        out.update(scale.bytes_per_event(url, SCHEMA, baseline.TABLE))
     finally:
         lag.close()
         memory.sampler.stop()
@@ -190,6 +137,73 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
         base.stop()
     out.update(memory.summary())
     out["baseline_api_rss_mb"] = base_memory.summary()["api_rss_mb"]
+    return out
+
+
+def reads(
+    url: str, service: Service, key: str, meter: str, plan: Plan, lag: Lag, say: Say, ingest_rate: float | None = None
+) -> dict[str, Any]:
+    """What is read once the store holds the plan's events: the usage query of one customer's month and of
+    every customer's, the access check (with ingest at `ingest_rate` beside it) and consumes, the customer
+    portal's page, a wallet with a long history, `audit explain` of one invoice, and a rebuild. Without an
+    `ingest_rate` (a scale run) the access and portal measures are left out."""
+    out: dict[str, Any] = {}
+    tally = open_store(store_env(url, SCHEMA, pool_size=4))
+    try:
+        business = tally.businesses.authenticate(key)
+        added = usage_query.seed(tally, business, plan.customers, plan.query_events)
+        if added:
+            say(f"seeded {added:,} events for the usage query")
+        lag.caught_up(plan.drain_timeout_s + added / 5000)
+        out["events_in_store"] = tally.store.head()
+        usage_query.settle(url, SCHEMA)
+        query = load(
+            {
+                "kind": "query",
+                "host": "127.0.0.1",
+                "port": service.port,
+                "key": key,
+                "warmup": usage_query.WARMUP,
+                "paths": usage_query.month_paths(meter, plan.customers, usage_query.WARMUP + plan.queries),
+            }
+        )
+        if query["failed_requests"]:
+            raise RuntimeError(f"usage queries failed: {query['failure_sample']}")
+        out["usage_query_p50_ms"], out["usage_query_p99_ms"] = round(query["p50_ms"], 2), round(query["p99_ms"], 2)
+        say(
+            f"usage query over {out['events_in_store']:,} events: p50 {query['p50_ms']:.1f} ms, "
+            f"p99 {query['p99_ms']:.1f} ms"
+        )
+        everyone = load(
+            {
+                "kind": "query",
+                "host": "127.0.0.1",
+                "port": service.port,
+                "key": key,
+                "warmup": usage_query.WARMUP,
+                "paths": usage_query.month_paths(meter, None, usage_query.WARMUP + plan.queries // 5),
+            }
+        )
+        if everyone["failed_requests"]:
+            raise RuntimeError(f"usage queries failed: {everyone['failure_sample']}")
+        out["all_customer_query_p99_ms"] = round(everyone["p99_ms"], 2)
+        say(f"every customer's month: p99 {everyone['p99_ms']:.1f} ms")
+        if ingest_rate is not None:
+            access.subscribe(tally, business, meter, plan.customers)
+            lag.caught_up(plan.drain_timeout_s)
+            out.update(access.measure(service, key, plan, meter, ingest_rate, say))
+            out.update(portal.measure(service, key, plan, customer(0, plan.customers), say))
+        out.update(scale.long_history_load(tally, business, customer(0, plan.customers), plan.history_events))
+        say(f"wallet of {plan.history_events:,} events loads in {out['long_history_load_ms']} ms")
+        out.update(scale.explain_time(tally, business, meter, customer(7, plan.customers)))
+        say(
+            f"audit explain of one invoice ({out['audit_explain_events']:,} events counted): "
+            f"{out['audit_explain_ms']} ms"
+        )
+        out["rebuild_events_per_s"] = round(rebuild_rate(tally.store, plan.rebuild_events))
+    finally:
+        tally.close()
+    say(f"rebuild of every projection: {out['rebuild_events_per_s']:,} events/s")
     return out
 
 

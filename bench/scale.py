@@ -166,9 +166,9 @@ def long_history_load(tally: Tally, business: Any, customer: str, grants: int) -
     }
 
 
-def bytes_per_event(url: str, schema: str, baseline_table: str) -> dict[str, Any]:
-    """On-disk size (tables, indexes, TOAST) of the event store with every read model, per stored event;
-    and the baseline's one table per row."""
+def store_size(url: str, schema: str) -> dict[str, Any]:
+    """On-disk size (tables, indexes, TOAST) of the event store with every read model, in all and per stored
+    event."""
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CHECKPOINT")
         mine, events = conn.execute(
@@ -179,6 +179,13 @@ def bytes_per_event(url: str, schema: str, baseline_table: str) -> dict[str, Any
             ).format(sql.Identifier(schema)),
             (schema,),
         ).fetchone()  # type: ignore[misc]
+    return {"bytes_per_event": round(int(mine) / max(events, 1)), "store_mb": round(int(mine) / 2**20, 1)}
+
+
+def bytes_per_event(url: str, schema: str, baseline_table: str) -> dict[str, Any]:
+    """Bytes on disk per stored event of tally (`store_size`) and of the baseline's one table per row."""
+    mine = store_size(url, schema)
+    with psycopg.connect(url, autocommit=True) as conn:
         theirs, rows = conn.execute(
             sql.SQL("SELECT pg_total_relation_size(%s::regclass), (SELECT count(*) FROM {})").format(
                 sql.SQL(baseline_table)
@@ -186,7 +193,7 @@ def bytes_per_event(url: str, schema: str, baseline_table: str) -> dict[str, Any
             (baseline_table,),
         ).fetchone()  # type: ignore[misc]
     return {
-        "bytes_per_event": round(int(mine) / max(events, 1)),
+        "bytes_per_event": mine["bytes_per_event"],
         "baseline_bytes_per_event": round(int(theirs) / max(rows, 1)),
     }
 

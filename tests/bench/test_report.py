@@ -1,7 +1,7 @@
 """The benchmark's verdicts and table."""
 
 from bench.load import percentile
-from bench.report import simulation_table, table, verdict
+from bench.report import scale_table, simulation_table, table, verdict
 
 
 def test_targets_are_judged_in_their_direction():
@@ -64,3 +64,22 @@ def test_the_simulation_row_is_judged_against_30_s_and_a_2_s_lag():
     )
     assert "| price simulation, POST to done | 24.6 | s | met (< 30) |" in text
     assert "| price simulation, subscribers x 3 cycles | 10,000 | subscribers |  |" in text
+
+
+def test_the_scale_table_shows_what_is_read_at_that_size():
+    text = scale_table(
+        {
+            "mode": "scale 10,000,000",
+            "date": "2026-12-07 12:00 UTC",
+            "git_commit": "abc",
+            "cores": 2,
+            "postgres_version": "18.6",
+            "events_in_store": 10_000_000,
+            "usage_query_p99_ms": 12.5,
+            "rebuild_events_per_s": 40_000,
+            "store_mb": 5400.0,
+        }
+    )
+    assert "| usage query p99 | 12.5 | ms | met (< 20) |" in text
+    assert "| projection rebuild | 40,000 | events/s | MISSED (>= 50,000) |" in text
+    assert "| store size on disk | 5,400 | MB |  |" in text

@@ -84,6 +84,7 @@ async def ingest(job: dict[str, Any]) -> dict[str, Any]:
             job["customers"],
             now,
             job.get("resend_prefix"),
+            job.get("shape", "spread"),
         )
         for i in range(max(1, ceiling // size))
     ]

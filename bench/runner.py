@@ -47,6 +47,8 @@ SCALE_KEYS = (
     "consume_many_per_s",
 )
 
+LIVE_KEYS = ("live_ingest_events_per_s", "live_ingest_ratio", "live_catch_up_s")
+
 
 def start_both(url: str, plan: Plan, folder: Path, say: Say) -> tuple[Service, Service, str, str]:
     """Both services up at once, so their maximum-ingest runs can alternate a few seconds apart:
@@ -112,6 +114,8 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
                     out["runs"][batch], out[f"catch_up_after_{batch}_s"] = run, round(catch_up, 2)
         base_memory.sampler.stop()
         base.stop()
+        baseline_max = max(r["events_per_s"] for r in out["baseline_runs"].values())
+        out.update(live_round(service, key, plan, lag, baseline_max, say))
         dup = load(ingest_job(service, key, plan, 1000, "dup", resend_prefix="m1000r0"))
         out["duplicate_events_per_s"] = round(dup["events_per_s"])
         say(f"tally, half resent: {dup['events_per_s']:,.0f} events/s")
@@ -207,6 +211,21 @@ def reads(
     return out
 
 
+def live_round(service: Service, key: str, plan: Plan, lag: Lag, baseline_max: float, say: Say) -> dict[str, Any]:
+    """The "live" load shape (every event stamped now, many per customer-minute) in its own rows: one
+    maximum-ingest run of 1,000-event batches, and the catch-up after it. Its ratio is against the baseline's
+    best spread run: the baseline stores a row whatever its timestamp, so a live run of its own would only
+    add the machine's noise."""
+    run = load(ingest_job(service, key, plan, 1000, "live", shape="live"))
+    catch_up = lag.caught_up(plan.drain_timeout_s)
+    say(f"live shape, 1000-event batches: tally {run['events_per_s']:,.0f} events/s, caught up {catch_up:.2f}s after")
+    return {
+        "live_ingest_events_per_s": round(run["events_per_s"]),
+        "live_ingest_ratio": round(run["events_per_s"] / baseline_max, 3),
+        "live_catch_up_s": round(catch_up, 2),
+    }
+
+
 def run(plan: Plan, say: Say) -> dict[str, Any]:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="tally-bench-") as tmp, postgres(Path(tmp)) as url:
@@ -250,7 +269,7 @@ def run(plan: Plan, say: Say) -> dict[str, Any]:
             "sustained_window_s": plan.sustained_window_s,
             "catch_up_s": {str(b): mine[f"catch_up_after_{b}_s"] for b in BATCHES},
             "duration_s": round(time.monotonic() - started, 1),
-            **{k: mine[k] for k in SCALE_KEYS},
+            **{k: mine[k] for k in SCALE_KEYS + LIVE_KEYS},
             "notes": []
             if mine["events_in_store"] >= 1_000_000
             else [f"usage query measured over {mine['events_in_store']:,} stored events, not 1 M (quick mode)"],

@@ -1,5 +1,10 @@
 """The benchmark's verdicts and table."""
 
+from datetime import datetime, timezone
+
+import msgspec
+
+from bench.bodies import body
 from bench.load import percentile
 from bench.report import scale_table, simulation_table, table, verdict
 
@@ -83,3 +88,11 @@ def test_the_scale_table_shows_what_is_read_at_that_size():
     assert "| usage query p99 | 12.5 | ms | met (< 20) |" in text
     assert "| projection rebuild | 40,000 | events/s | MISSED (>= 50,000) |" in text
     assert "| store size on disk | 5,400 | MB |  |" in text
+
+
+def test_the_live_shape_stamps_every_event_with_the_time_and_the_spread_shape_back_dates_them():
+    now = datetime(2026, 12, 7, 12, tzinfo=timezone.utc)
+    live = msgspec.json.decode(body("l", range(50), 5, now, shape="live"))["events"]
+    spread = msgspec.json.decode(body("s", range(50), 5, now))["events"]
+    assert {e["timestamp"] for e in live} == {now.isoformat()}
+    assert len({e["timestamp"] for e in spread}) == 50

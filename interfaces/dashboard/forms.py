@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from domain.errors import Fault, Invalid
+from domain.errors import Fault, Invalid, TallyError
 from domain.time_range import check_times
 from interfaces.http.plain_decimals import check_decimals
 
@@ -45,3 +45,14 @@ def struct_from(form: dict[str, Any], cls: type[T]) -> T:
         message = str(exc)
         field = message.rpartition("$.")[2].split("[")[0].split(".")[0] if "$." in message else "body"
         raise Invalid(message, "invalid_request", [Fault(field, message)]) from None
+
+
+def problems(exc: TallyError) -> list[str]:
+    """What the API would answer, as lines under a form: its summary, then each field's reason."""
+    return [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
+
+
+def with_checkboxes(form: dict[str, Any], *names: str) -> dict[str, Any]:
+    """The form with each named checkbox as a bool: a browser sends a ticked box's value and leaves an unticked
+    one out, where the API's body says true or false."""
+    return {**form, **{n: bool(str(form.get(n) or "").strip()) for n in names}}

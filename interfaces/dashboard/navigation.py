@@ -15,6 +15,7 @@ NAV: list[tuple[str, str]] = [
     ("discounts", "Discounts"),
     ("credit-entitlements", "Credit entitlements"),
     ("invoices", "Invoices"),
+    ("revenue", "Revenue"),
     ("simulations", "Simulations"),
     ("webhooks", "Webhooks"),
     ("keys", "API keys"),

@@ -17,17 +17,31 @@ def _signed_in_with(request: Request[Any, Any, Any], business: uuid.UUID) -> str
     return key_id(business, hash_key(request.session["key"]))
 
 
-@get("/keys", sync_to_thread=True)
-def keys_page(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> Template:
-    """Every key of the business, newest first, revoked ones too."""
+def _keys(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID, new_key: str | None) -> Template:
     return Template(
         "keys.html",
+        status_code=201 if new_key else 200,
+        headers={"Cache-Control": "no-store"},
         context={
             "keys": tally.businesses.list_keys(business),
             "cache_seconds": KEY_CACHE_SECONDS,
             "current": _signed_in_with(request, business),
+            "new_key": new_key,
         },
     )
+
+
+@get("/keys", sync_to_thread=True)
+def keys_page(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> Template:
+    """Every key of the business, newest first, revoked ones too."""
+    return _keys(request, tally, business, None)
+
+
+@post("/keys", sync_to_thread=True, status_code=201)
+def create_key(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> Template:
+    """A new key, shown in this answer only: tally keeps its hash, so no later page can show it again (the answer
+    is not a redirect, which would have to carry the key in its URL)."""
+    return _keys(request, tally, business, tally.businesses.issue_key(business))
 
 
 @post("/keys/{key_id:str}/revoke", sync_to_thread=True, status_code=303)
@@ -37,4 +51,4 @@ def revoke(key_id: str, tally: Tally, business: uuid.UUID) -> Redirect:
     return Redirect("/dashboard/keys", status_code=303)
 
 
-HANDLERS = [keys_page, revoke]
+HANDLERS = [keys_page, create_key, revoke]

@@ -74,3 +74,19 @@
   label(document);
   document.addEventListener("tally:refreshed", function (event) { label(event.target); });
 })();
+
+// A price form shows the fields of the model chosen (data-model lists the models a field belongs to); the others
+// are hidden, not removed, and the server reads only the chosen model's (interfaces/dashboard/price_form.py).
+(function () {
+  "use strict";
+  document.querySelectorAll("select[data-price-model]").forEach(function (select) {
+    var form = select.form;
+    function show() {
+      form.querySelectorAll("[data-model]").forEach(function (el) {
+        el.hidden = el.getAttribute("data-model").split(" ").indexOf(select.value) < 0;
+      });
+    }
+    select.addEventListener("change", show);
+    show();
+  });
+})();

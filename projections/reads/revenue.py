@@ -10,7 +10,15 @@ from typing import Any
 from psycopg import Cursor, sql
 
 SECONDS_PER_MONTH = 2_629_746
-"""An average Gregorian month (365.2425 days / 12): a cycle's total over its length in these is its MRR."""
+"""An average Gregorian month (365.2425 days / 12), for what a cycle lasts beyond its whole calendar months."""
+
+# A cycle's length in months: its whole calendar months (a month's cycle is 1 whatever the month's days), then
+# the rest in average months (a week is about 0.23).
+_MONTHS = (
+    "(extract(year FROM span) * 12 + extract(month FROM span) + "
+    "extract(epoch FROM (cycle_end AT TIME ZONE 'UTC') - (cycle_start AT TIME ZONE 'UTC') - "
+    "date_trunc('month', span)) / %s)"
+)
 
 
 def billed_per_month(
@@ -40,8 +48,9 @@ def mrr_per_month(
     cur.execute(
         sql.SQL(
             "SELECT date_trunc('month', issued_at AT TIME ZONE 'UTC') AS month, product_id, currency, "
-            "sum(total * %s / greatest(extract(epoch FROM cycle_end - cycle_start), 1)) AS mrr "
-            "FROM {}.invoices WHERE business_id = %s AND issued_at >= %s AND issued_at < %s AND status <> 'void' "
+            "sum(total / greatest(" + _MONTHS + ", 0.001)) AS mrr FROM (SELECT *, "
+            "age(cycle_end AT TIME ZONE 'UTC', cycle_start AT TIME ZONE 'UTC') AS span FROM {}.invoices "
+            "WHERE business_id = %s AND issued_at >= %s AND issued_at < %s AND status <> 'void') AS i "
             "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
         ).format(sql.Identifier(schema)),
         (SECONDS_PER_MONTH, business, start, end),

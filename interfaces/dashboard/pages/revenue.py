@@ -48,6 +48,11 @@ class Range:
     end: datetime  # exclusive: the first instant after the last month
 
     @property
+    def form(self) -> dict[str, str]:
+        """The range as the month inputs show it (through the last month, inclusive)."""
+        return {"start": self.start.strftime("%Y-%m"), "end": _add_months(self.end, -1).strftime("%Y-%m")}
+
+    @property
     def months(self) -> list[str]:
         found, at = [], self.start
         while at < self.end:
@@ -68,7 +73,7 @@ def month_range(start: str, end: str) -> Range:
     return Range(first, _add_months(last, 1))
 
 
-def _report(queries: Queries, business: uuid.UUID, span: Range) -> dict[str, Any]:
+def revenue_report(queries: Queries, business: uuid.UUID, span: Range) -> dict[str, Any]:
     billed_rows, mrr_rows = queries.revenue(business, span.start, span.end)
     names = {p.id: p.name for p in products_of(queries, business, 0, ALL).items}
     billed: dict[str, dict[str, dict[str, str]]] = {}
@@ -90,8 +95,7 @@ def _report(queries: Queries, business: uuid.UUID, span: Range) -> dict[str, Any
 def revenue_page(queries: Queries, business: uuid.UUID, start: str = "", end: str = "") -> Template:
     """Billed per month and MRR per product over the months chosen (the last 12 by default)."""
     span = month_range(start, end)
-    range_form = {"start": span.start.strftime("%Y-%m"), "end": _add_months(span.end, -1).strftime("%Y-%m")}
-    return Template("revenue.html", context={"report": _report(queries, business, span), "range": range_form})
+    return Template("revenue.html", context={"report": revenue_report(queries, business, span), "period": span.form})
 
 
 def _csv(rows: Iterator[list[str]], name: str) -> Stream:
@@ -110,7 +114,7 @@ def _csv(rows: Iterator[list[str]], name: str) -> Stream:
 @get("/revenue.csv", sync_to_thread=True, media_type="text/csv")
 def revenue_csv(queries: Queries, business: uuid.UUID, start: str = "", end: str = "") -> Stream:
     """Billed per month and currency: month, currency, issued, paid, void (every month of the range)."""
-    report = _report(queries, business, month_range(start, end))
+    report = revenue_report(queries, business, month_range(start, end))
 
     def rows() -> Iterator[list[str]]:
         yield ["month", "currency", "issued", "paid", "void"]
@@ -125,7 +129,7 @@ def revenue_csv(queries: Queries, business: uuid.UUID, start: str = "", end: str
 @get("/mrr.csv", sync_to_thread=True, media_type="text/csv")
 def mrr_csv(queries: Queries, business: uuid.UUID, start: str = "", end: str = "") -> Stream:
     """MRR per month and product: month, product, currency, mrr."""
-    report = _report(queries, business, month_range(start, end))
+    report = revenue_report(queries, business, month_range(start, end))
 
     def rows() -> Iterator[list[str]]:
         yield ["month", "product", "currency", "mrr"]

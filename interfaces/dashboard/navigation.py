@@ -32,5 +32,6 @@ NOTICES: dict[str, str] = {
     "migrated": "Migrated: the subscriptions are on the new price version from their next cycle.",
     "discounted": "Discount code redeemed: it applies from the open cycle on.",
     "overridden": "Price set for this subscription alone, from the open cycle on.",
+    "test_sent": "Test event queued: it is sent, signed and retried as any other delivery (below).",
     "archived": "Product archived: it takes no new subscriptions; running ones keep being billed.",
 }

@@ -15,6 +15,7 @@ from litestar.response import Redirect, Template
 from application.tally import Tally
 from domain.errors import Invalid
 from interfaces.dashboard.forms import problems, struct_from, with_checkboxes
+from interfaces.resources.freshness import Fresh
 from interfaces.resources.paging import PageNumber
 from interfaces.resources.webhooks import WebhookCreate
 from projections.reads.queries import Queries
@@ -64,6 +65,7 @@ def webhook_page(
     tally: Tally,
     queries: Queries,
     business: uuid.UUID,
+    fresh: Fresh,
     reveal: bool = False,
     page_number: PageNumber = 0,
 ) -> Template:
@@ -78,6 +80,13 @@ def webhook_page(
     )
 
 
+@post("/webhooks/{webhook_id:uuid}/test", sync_to_thread=True, status_code=303)
+def send_test(webhook_id: uuid.UUID, tally: Tally, business: uuid.UUID) -> Redirect:
+    """Queues one `webhook.test` delivery to this endpoint; its page shows it in the delivery log."""
+    done = tally.webhooks.send_test(business, webhook_id)
+    return Redirect(f"/dashboard/webhooks/{webhook_id}?min_position={done.position}&notice=test_sent", status_code=303)
+
+
 @post("/webhooks/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/retry", sync_to_thread=True, status_code=303)
 def retry(
     webhook_id: uuid.UUID, delivery_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID
@@ -87,4 +96,4 @@ def retry(
     return Redirect(f"/dashboard/webhooks/{webhook_id}", status_code=303)
 
 
-HANDLERS = [webhooks_page, add_webhook, webhook_page, retry]
+HANDLERS = [webhooks_page, add_webhook, webhook_page, send_test, retry]

@@ -220,3 +220,30 @@ def test_the_events_explorer_filters_by_metadata_counts_and_exports(
     rows = list(csv.reader(io.StringIO(exported.text)))
     assert rows[0][:3] == ["event_id", "customer_id", "event_name"] and len(rows) == 21
     assert all(r[0].startswith("meta-us-") for r in rows[1:])
+
+
+def test_send_a_test_event_queues_one_delivery_to_that_endpoint(client: Any, auth: Any, key: str) -> None:
+    made = client.post("/webhooks", json={"url": "https://example.com/a"}, headers=auth).json()
+    other = client.post("/webhooks", json={"url": "https://example.com/b"}, headers=auth).json()
+    sign_in(client, key)
+    page = client.post(f"/dashboard/webhooks/{made['id']}/test")
+    assert page.status_code == 200 and "Test event queued" in page.text
+    assert page.text.count("<td>webhook.test</td>") == 1
+    assert "<td>webhook.test</td>" not in client.get(f"/dashboard/webhooks/{other['id']}").text
+    client.patch(f"/webhooks/{other['id']}", json={"disabled": True}, headers=auth)
+    refused = client.post(f"/dashboard/webhooks/{other['id']}/test")
+    assert refused.status_code == 409 and "disabled" in refused.text
+
+
+def test_the_meter_form_offers_every_aggregation(client: Any, auth: Any, key: str) -> None:
+    sign_in(client, key)
+    page = client.get("/dashboard/meters").text
+    assert "(sum, max, last)" not in page
+    for kind in ("count", "sum", "max", "min", "avg", "last", "unique_count"):
+        assert f"<option >{kind}</option>" in page or f"<option>{kind}</option>" in page
+    form = {"name": "Users", "event_name": "login", "aggregation_type": "unique_count", "aggregation_key": "user"}
+    assert client.post("/dashboard/meters", data=form, follow_redirects=False).status_code == 303
+    [made] = client.get("/meters", headers=auth).json()["items"]
+    assert (
+        made["aggregation"] == {"type": "unique_count", "key": "user"} or made["aggregation"]["type"] == "unique_count"
+    )

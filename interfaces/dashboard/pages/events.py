@@ -13,6 +13,7 @@ from litestar import get
 from litestar.response import Stream, Template
 
 from application.tally import Tally
+from domain.errors import Fault, Invalid
 from interfaces.dashboard.forms import blank_to_none, parse_time
 from interfaces.resources.paging import PageNumber
 from projections.reads.queries import Queries
@@ -26,12 +27,22 @@ EXPORTED_UP_TO = 100_000
 """The export's bound: a larger history is exported in date ranges (or through `GET /events`' pages)."""
 
 
+def _meter_id(value: str) -> uuid.UUID:
+    """The filter's meter: its select sends "" for any meter, which a uuid parameter would refuse."""
+    try:
+        return uuid.UUID(value.strip())
+    except ValueError:
+        raise Invalid(
+            f"meter_id is not a meter id: {value!r}", "invalid_meter", [Fault("meter_id", "unknown meter")]
+        ) from None
+
+
 def _matching(
     tally: Tally,
     business: uuid.UUID,
     customer_id: str,
     event_name: str,
-    meter_id: uuid.UUID | None,
+    meter_id: str,
     start: str,
     end: str,
     metadata_key: str,
@@ -43,7 +54,7 @@ def _matching(
         event_name=blank_to_none(event_name),
         start=parse_time(start, "start"),
         end=parse_time(end, "end"),
-        meter=None if meter_id is None else tally.meters.get_meter(business, meter_id),
+        meter=tally.meters.get_meter(business, _meter_id(meter_id)) if meter_id.strip() else None,
         metadata=((key, metadata_value.strip()),) if key else (),
     )
 
@@ -55,7 +66,7 @@ def events_page(
     business: uuid.UUID,
     customer_id: str = "",
     event_name: str = "",
-    meter_id: uuid.UUID | None = None,
+    meter_id: str = "",
     start: str = "",
     end: str = "",
     metadata_key: str = "",
@@ -80,7 +91,7 @@ def events_page(
     filters = {
         "customer_id": customer_id,
         "event_name": event_name,
-        "meter_id": str(meter_id or ""),
+        "meter_id": meter_id,
         "start": start,
         "end": end,
         "metadata_key": metadata_key,
@@ -129,7 +140,7 @@ def events_export(
     business: uuid.UUID,
     customer_id: str = "",
     event_name: str = "",
-    meter_id: uuid.UUID | None = None,
+    meter_id: str = "",
     start: str = "",
     end: str = "",
     metadata_key: str = "",

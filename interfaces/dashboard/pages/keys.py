@@ -12,6 +12,8 @@ from application.businesses import KEY_CACHE_SECONDS, hash_key
 from application.tally import Tally
 from domain.business import key_id
 
+NEW_KEY = "new_key"
+
 
 def _signed_in_with(request: Request[Any, Any, Any], business: uuid.UUID) -> str:
     return key_id(business, hash_key(request.session["key"]))
@@ -20,7 +22,6 @@ def _signed_in_with(request: Request[Any, Any, Any], business: uuid.UUID) -> str
 def _keys(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID, new_key: str | None) -> Template:
     return Template(
         "keys.html",
-        status_code=201 if new_key else 200,
         headers={"Cache-Control": "no-store"},
         context={
             "keys": tally.businesses.list_keys(business),
@@ -33,15 +34,17 @@ def _keys(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID, ne
 
 @get("/keys", sync_to_thread=True)
 def keys_page(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> Template:
-    """Every key of the business, newest first, revoked ones too."""
-    return _keys(request, tally, business, None)
+    """Every key of the business, newest first, revoked ones too; a key just created, this once."""
+    return _keys(request, tally, business, request.session.pop(NEW_KEY, None))
 
 
-@post("/keys", sync_to_thread=True, status_code=201)
-def create_key(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> Template:
-    """A new key, shown in this answer only: tally keeps its hash, so no later page can show it again (the answer
-    is not a redirect, which would have to carry the key in its URL)."""
-    return _keys(request, tally, business, tally.businesses.issue_key(business))
+@post("/keys", sync_to_thread=True, status_code=303)
+def create_key(request: Request[Any, Any, Any], tally: Tally, business: uuid.UUID) -> Redirect:
+    """A new key, handed to the next page of the list through the (encrypted) session and taken out of it there:
+    tally keeps only its hash, so reloading that page, or any later one, cannot show it again, and a reload
+    does not create another."""
+    request.session[NEW_KEY] = tally.businesses.issue_key(business)
+    return Redirect("/dashboard/keys", status_code=303)
 
 
 @post("/keys/{key_id:str}/revoke", sync_to_thread=True, status_code=303)

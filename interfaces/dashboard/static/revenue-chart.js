@@ -19,9 +19,12 @@
         return [0, max > 0 ? max * 1.1 : 1];
       }}},
       series: series,
-      axes: [{incrs: [1], values: function (u, splits) {
-        return splits.map(function (i) { return Number.isInteger(i) && months[i] ? months[i] : ""; });
-      }}, {size: 70}]
+      // A tick per month, labelled every month that fits (every third on a phone).
+      axes: [{splits: function () { return months.map(function (m, i) { return i; }); },
+              values: function (u, splits) {
+                var every = Math.max(1, Math.ceil(months.length * 64 / Math.max(u.width, 1)));
+                return splits.map(function (i) { return i % every === 0 && months[i] ? months[i] : ""; });
+              }}, {size: 70}]
     }, data, el);
   }
   var billed = document.getElementById("revenue-billed-chart");

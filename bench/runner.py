@@ -11,7 +11,7 @@ from typing import Any
 
 import psycopg
 
-from bench import baseline, scale, usage_query
+from bench import baseline, dashboard_overview, scale, usage_query
 from bench.bodies import customer
 from bench.environment import machine, postgres
 from bench.monitor import Lag, PeakMemory
@@ -38,6 +38,9 @@ SCALE_KEYS = (
     "audit_explain_ms",
     "audit_explain_events",
     "audit_explain_matches",
+    "overview_invoices",
+    "overview_revenue_p50_ms",
+    "overview_revenue_p99_ms",
 )
 
 
@@ -165,6 +168,13 @@ def measure(url: str, plan: Plan, folder: Path, say: Say) -> dict[str, Any]:
             say(
                 f"audit explain of one invoice ({out['audit_explain_events']:,} events counted): "
                 f"{out['audit_explain_ms']} ms"
+            )
+            out["overview_invoices"] = dashboard_overview.seed_invoices(tally, business)
+            lag.caught_up(plan.drain_timeout_s)
+            out.update(dashboard_overview.overview_p99(service.port, key))
+            say(
+                f"overview with the revenue charts ({out['overview_invoices']:,} invoices, "
+                f"{tally.store.head():,} events in the log): p99 {out['overview_revenue_p99_ms']} ms"
             )
             out.update(scale.bytes_per_event(url, SCHEMA, baseline.TABLE))
             out["rebuild_events_per_s"] = round(rebuild_rate(tally.store, plan.rebuild_events))

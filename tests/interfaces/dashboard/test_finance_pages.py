@@ -258,3 +258,19 @@ def test_the_events_filter_form_as_a_browser_sends_it(client: Any, auth: Any, ke
     page = client.get("/dashboard/events", params={**fields, "metadata_key": "k", "metadata_value": "v"})
     assert page.status_code == 200 and "3 matching events" in page.text
     assert client.get("/dashboard/events", params={**fields, "meter_id": "nope"}).status_code == 422
+
+
+def test_a_refused_field_says_why_beside_it(client: Any, auth: Any, key: str) -> None:
+    calls = meter(client, auth, "api.call")
+    sign_in(client, key)
+    bad = {**GRADUATED, "name": "Bad", "meter_id": calls, "tiers.0.up_to": "", "tiers.1.up_to": "2000"}
+    page = client.post("/dashboard/products", data=bad).text
+    tiers = page[page.index('name="tiers.0.up_to"') : page.index("</fieldset>", page.index('name="tiers.0.up_to"'))]
+    assert 'class="field-error"' in tiers
+    webhook = client.post("/dashboard/webhooks", data={"url": "ftp://example.com/x"}).text
+    beside = webhook[webhook.index('name="url"') : webhook.index("</label>", webhook.index('name="url"'))]
+    assert 'class="field-error"' in beside
+    form = {"name": "x", "unit": "u", "precision": "0", "overage_enabled": "true", "price_per_unit": "0.1"}
+    refused = client.post("/dashboard/credit-entitlements", data=form).text  # a price needs its currency
+    beside = refused[refused.index('name="currency"') : refused.index("</label>", refused.index('name="currency"'))]
+    assert 'class="field-error"' in beside, refused[refused.index('class="error"') :][:400]

@@ -25,7 +25,7 @@ from projections.engine.parking import Stuck, stuck
 from projections.engine.tracking import positions_in
 from projections.engine.upgrades import Rebuilding, rebuilding_in
 from projections.invoices import queries as invoice_queries
-from projections.invoices.queries import ExportRow, InvoiceView
+from projections.invoices.queries import ExportRow, InvoiceFilter, InvoiceView
 from projections.reads import overview as overview_queries
 from projections.reads import revenue as revenue_queries
 from projections.reads.pages import PageOf
@@ -181,9 +181,20 @@ class Queries:
         )
 
     def invoice_rows(
-        self, business: uuid.UUID, customer_id: str | None, status: str | None, offset: int, limit: int
+        self,
+        business: uuid.UUID,
+        customer_id: str | None,
+        status: str | None,
+        offset: int,
+        limit: int,
+        matching: InvoiceFilter | None = None,
     ) -> list[InvoiceView]:
-        return invoice_queries.invoice_rows(self.datastore, self.schema, business, customer_id, status, offset, limit)
+        return invoice_queries.invoice_rows(
+            self.datastore, self.schema, business, customer_id, status, offset, limit, matching
+        )
+
+    def invoice_totals(self, business: uuid.UUID, matching: InvoiceFilter) -> list[dict[str, Any]]:
+        return invoice_queries.invoice_totals(self.datastore, self.schema, business, matching)
 
     def issued_between(
         self, business: uuid.UUID, start: datetime, end: datetime, status: str | None

@@ -274,3 +274,26 @@ def test_a_refused_field_says_why_beside_it(client: Any, auth: Any, key: str) ->
     refused = client.post("/dashboard/credit-entitlements", data=form).text  # a price needs its currency
     beside = refused[refused.index('name="currency"') : refused.index("</label>", refused.index('name="currency"'))]
     assert 'class="field-error"' in beside, refused[refused.index('class="error"') :][:400]
+
+
+def test_invoices_filter_by_status_product_and_period_with_totals(client: Any, auth: Any, key: str) -> None:
+    calls = meter(client, auth, "api.call")
+    usage = {"meter_id": calls, "unit_price": "0.02", "free_threshold": "1000"}
+    plan = product(client, auth, usage, name="API plan", billing_interval="month")
+    other = product(client, auth, name="Flat plan", billing_interval="month", price="5.00")
+    client.post("/customers", json={"customer_id": "cus_i"}, headers=auth)
+    previous = month_start(datetime.now(timezone.utc), 1)
+    send(client, auth, "cus_i", "api.call", 2500, previous + timedelta(days=1), "i")
+    [first] = close(client, auth, subscribe(client, auth, "cus_i", plan["id"], previous)["id"])
+    [second] = close(client, auth, subscribe(client, auth, "cus_i", other["id"], previous)["id"])
+    sign_in(client, key)
+    everything = client.get("/dashboard/invoices").text
+    assert "<strong>2</strong> in USD, totalling <strong>$35.00</strong>" in everything
+    one = client.get("/dashboard/invoices", params={"product_id": plan["id"], "status": "", "start": "", "end": ""})
+    assert "<strong>1</strong> in USD, totalling <strong>$30.00</strong>" in one.text
+    assert first["id"] in one.text and second["id"] not in one.text
+    later = (datetime.now(timezone.utc) + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    assert 'id="invoice-totals"' not in client.get("/dashboard/invoices", params={"start": later}).text
+    paid = client.get("/dashboard/invoices", params={"status": "paid"}).text
+    assert 'id="invoice-totals"' not in paid
+    assert client.get("/dashboard/invoices", params={"product_id": "nope"}).status_code == 422

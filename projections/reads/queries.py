@@ -53,8 +53,11 @@ class Queries:
         page_number: int = 0,
         page_size: int = 10,
         matching: CustomerFilter = CustomerFilter(),
+        order: str = "newest",
     ) -> PageOf[CustomerView]:
-        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size, matching)
+        return customer_queries.list_customers(
+            self.datastore, self.schema, business, page_number, page_size, matching, order
+        )
 
     def events(
         self,

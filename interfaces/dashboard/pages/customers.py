@@ -27,7 +27,7 @@ from interfaces.resources.products import products_of
 from interfaces.resources.subscription_bodies import SubscriptionCreate
 from interfaces.resources.subscriptions import subscription_view
 from interfaces.resources.usage import usage_of
-from projections.customers.projection import CustomerFilter, customer_view
+from projections.customers.projection import ORDERS, CustomerFilter, customer_view
 from projections.reads.billing_views import LineView
 from projections.reads.queries import Queries
 
@@ -36,6 +36,7 @@ PAGE_SIZE = 50
 LATEST = 20
 ALL = 1000
 SUGGESTIONS = 10
+ORDER_LABELS = {"newest": "newest first", "oldest": "oldest first", "customer_id": "customer id", "name": "name"}
 
 
 class CustomerRow(msgspec.Struct):
@@ -73,8 +74,17 @@ def _list(
     errors: list[str],
     status_code: int = 200,
     search: str = "",
+    order: str = "newest",
+    created_from: str = "",
+    created_until: str = "",
 ) -> Template:
-    page = queries.customers(business, page_number, PAGE_SIZE, CustomerFilter(search=blank_to_none(search)))
+    matching = CustomerFilter(
+        search=blank_to_none(search),
+        created_at_gte=parse_time(created_from, "created_from"),
+        created_at_lte=parse_time(created_until, "created_until"),
+    )
+    page = queries.customers(business, page_number, PAGE_SIZE, matching, order if order in ORDERS else "newest")
+    query = {"search": search, "order": order, "created_from": created_from, "created_until": created_until}
     return Template(
         "customers.html",
         status_code=status_code,
@@ -83,18 +93,38 @@ def _list(
             "rows": customer_rows(tally, queries, business, [c.customer_id for c in page.items]),
             "form": form,
             "errors": errors,
-            "query": {"search": search} if search else {},
+            "orders": ORDER_LABELS,
+            "query": {k: v for k, v in query.items() if v},
         },
     )
 
 
 @get("/customers", sync_to_thread=True)
 def customers_page(
-    tally: Tally, queries: Queries, business: uuid.UUID, page_number: PageNumber = 0, search: Search = ""
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    page_number: PageNumber = 0,
+    search: Search = "",
+    order: str = "newest",
+    created_from: str = "",
+    created_until: str = "",
 ) -> Template:
-    """Customers newest first, or those whose id, name or email contains `search`, each with plan, upcoming
-    amount, credit balance and last event; and a form to add one."""
-    return _list(tally, queries, business, page_number, {}, [], search=search or "")
+    """Customers newest first (or by id, name, oldest first), those whose id, name or email contains `search`
+    and added within the dates given, each with plan, upcoming amount, credit balance and last event; and a form
+    to add one."""
+    return _list(
+        tally,
+        queries,
+        business,
+        page_number,
+        {},
+        [],
+        search=search or "",
+        order=order,
+        created_from=created_from,
+        created_until=created_until,
+    )
 
 
 class Suggestion(msgspec.Struct):

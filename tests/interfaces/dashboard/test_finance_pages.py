@@ -297,3 +297,22 @@ def test_invoices_filter_by_status_product_and_period_with_totals(client: Any, a
     paid = client.get("/dashboard/invoices", params={"status": "paid"}).text
     assert 'id="invoice-totals"' not in paid
     assert client.get("/dashboard/invoices", params={"product_id": "nope"}).status_code == 422
+
+
+def test_the_customers_list_orders_and_filters(client: Any, auth: Any, key: str) -> None:
+    for customer_id, name in (("cus_b", "alpha"), ("cus_a", "Charlie"), ("cus_c", "bravo")):
+        client.post("/customers", json={"customer_id": customer_id, "name": name}, headers=auth)
+    sign_in(client, key)
+
+    def listed(**params: str) -> list[str]:
+        """The customers shown, in the order shown."""
+        page = client.get("/dashboard/customers", params=params).text
+        ids = ("cus_a", "cus_b", "cus_c")
+        return [c for _, c in sorted((page.index(f">{c}<"), c) for c in ids if f">{c}<" in page)]
+
+    assert listed() == ["cus_c", "cus_a", "cus_b"]  # newest first
+    assert listed(order="customer_id") == ["cus_a", "cus_b", "cus_c"]
+    assert listed(order="name") == ["cus_b", "cus_c", "cus_a"]  # alpha, bravo, Charlie
+    later = (datetime.now(timezone.utc) + timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M")
+    assert listed(created_from=later) == []
+    assert client.get("/dashboard/customers", params={"created_from": "soon"}).status_code == 422

@@ -84,7 +84,8 @@ def _list(
         created_at_lte=parse_time(created_until, "created_until"),
     )
     page = queries.customers(business, page_number, PAGE_SIZE, matching, order if order in ORDERS else "newest")
-    query = {"search": search, "order": order, "created_from": created_from, "created_until": created_until}
+    query = {"search": search, "order": "" if order == "newest" else order, "created_from": created_from}
+    query["created_until"] = created_until
     return Template(
         "customers.html",
         status_code=status_code,

@@ -21,7 +21,14 @@ from interfaces.resources.freshness import Fresh
 from interfaces.resources.paging import PageNumber
 from interfaces.resources.price_versions import MigrationIn, migration_answer, product_subscriptions, versions_of
 from interfaces.resources.prices import UsagePriceIn, usage_price
-from interfaces.resources.products import ProductCreate, create_product, product_of, products_of
+from interfaces.resources.products import (
+    AttachmentTerms,
+    ProductCreate,
+    ThresholdsSet,
+    create_product,
+    product_of,
+    products_of,
+)
 from interfaces.resources.usage import usage_of
 from projections.reads.queries import Queries
 
@@ -150,6 +157,39 @@ def set_usage_price(
     return Redirect(f"/dashboard/products/{product_id}?min_position={position}", status_code=303)
 
 
+@post("/products/{product_id:uuid}/usage-thresholds", sync_to_thread=True, status_code=303)
+def set_thresholds(
+    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
+) -> Template | Redirect:
+    """Replaces the product's usage thresholds, as `PUT /products/{id}/usage-thresholds` does: amounts separated
+    by commas or spaces, the last recurring when the box is ticked (at most one may); none ends them."""
+    amounts = str(data.get("amounts") or "").replace(",", " ").split()
+    recurs = bool(data.get("recurring"))
+    last = len(amounts) - 1
+    body = {"usage_thresholds": [{"amount": a, "recurring": recurs and i == last} for i, a in enumerate(amounts)]}
+    try:
+        thresholds = struct_from(body, ThresholdsSet).usage_thresholds
+        done = tally.catalogue.set_usage_thresholds(business, product_id, [t.threshold() for t in thresholds])
+    except Invalid as exc:
+        return _page(tally, queries, business, product_id, data, problems(exc), status_code=422)
+    return Redirect(f"/dashboard/products/{product_id}?min_position={done.position}", status_code=303)
+
+
+@post("/products/{product_id:uuid}/credit-entitlements", sync_to_thread=True, status_code=303)
+def attach_entitlement(
+    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
+) -> Template | Redirect:
+    """Grants a credit entitlement each cycle from the next one on, as `PUT /products/{id}/credit-entitlements/
+    {entitlement_id}` does (a second time changes the amount)."""
+    try:
+        terms = struct_from({"credits_amount": data.get("credits_amount")}, AttachmentTerms)
+        attachment = terms.attachment(str(data.get("credit_entitlement_id") or ""))
+        done = tally.catalogue.attach_entitlement(business, product_id, attachment)
+    except (Invalid, NotFound) as exc:
+        return _page(tally, queries, business, product_id, data, problems(exc), status_code=422)
+    return Redirect(f"/dashboard/products/{product_id}?min_position={done.position}", status_code=303)
+
+
 @post("/products/{product_id:uuid}/subscriptions", sync_to_thread=True, status_code=303)
 def subscribe_customer(
     product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
@@ -236,6 +276,8 @@ HANDLERS = [
     add_product,
     product_page,
     set_usage_price,
+    set_thresholds,
+    attach_entitlement,
     subscribe_customer,
     confirm_archive,
     archive,

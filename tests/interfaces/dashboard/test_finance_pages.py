@@ -316,3 +316,24 @@ def test_the_customers_list_orders_and_filters(client: Any, auth: Any, key: str)
     later = (datetime.now(timezone.utc) + timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M")
     assert listed(created_from=later) == []
     assert client.get("/dashboard/customers", params={"created_from": "soon"}).status_code == 422
+
+
+def test_the_product_page_sets_thresholds_and_grants_an_entitlement(client: Any, auth: Any, key: str) -> None:
+    plan = product(client, auth)
+    body = {"name": "Hours", "unit": "hours", "precision": 0, "overage_enabled": False}
+    hours = client.post("/credit-entitlements", json=body, headers=auth).json()
+    sign_in(client, key)
+    url = f"/dashboard/products/{plan['id']}"
+    done = client.post(f"{url}/usage-thresholds", data={"amounts": "50, 200", "recurring": "true"})
+    assert done.status_code == 200
+    shown = client.get(f"/products/{plan['id']}", headers=auth).json()
+    assert shown["usage_thresholds"] == [{"amount": "50", "recurring": False}, {"amount": "200", "recurring": True}]
+    refused = client.post(f"{url}/usage-thresholds", data={"amounts": "-5"})
+    assert refused.status_code == 422 and 'class="field-error"' in refused.text
+    assert client.post(f"{url}/credit-entitlements", data={"credit_entitlement_id": hours["id"], "credits_amount": "8"})
+    shown = client.get(f"/products/{plan['id']}", headers=auth).json()
+    assert [(a["credit_entitlement_id"], a["credits_amount"]) for a in shown["credit_entitlements"]] == [
+        (hours["id"], "8")
+    ]
+    assert client.post(f"{url}/usage-thresholds", data={"amounts": ""}).status_code == 200
+    assert client.get(f"/products/{plan['id']}", headers=auth).json()["usage_thresholds"] == []

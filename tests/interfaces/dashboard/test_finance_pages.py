@@ -131,11 +131,17 @@ def test_the_webhook_form_adds_an_endpoint(client: Any, auth: Any, key: str) -> 
     form = {"url": "https://example.com/hooks", "description": "from the dashboard", "filter_types": "invoice.issued"}
     assert client.post("/dashboard/webhooks", data=form, follow_redirects=False).status_code == 303
     [made] = client.get("/webhooks", headers=auth).json()["data"]
-    assert (made["url"], made["description"], made["filter_types"]) == (
+    assert (made["url"], made["description"], made["filter_types"], made["disabled"]) == (
         "https://example.com/hooks",
         "from the dashboard",
         ["invoice.issued"],
+        False,
     )
+    off = {"url": "https://example.com/off", "disabled": "true"}
+    assert client.post("/dashboard/webhooks", data=off, follow_redirects=False).status_code == 303
+    assert [
+        w["disabled"] for w in client.get("/webhooks", headers=auth).json()["data"] if w["url"].endswith("/off")
+    ] == [True]
 
 
 def test_a_new_api_key_is_shown_once_and_answers_the_api(client: Any, key: str) -> None:
@@ -337,3 +343,24 @@ def test_the_product_page_sets_thresholds_and_grants_an_entitlement(client: Any,
     ]
     assert client.post(f"{url}/usage-thresholds", data={"amounts": ""}).status_code == 200
     assert client.get(f"/products/{plan['id']}", headers=auth).json()["usage_thresholds"] == []
+
+
+def test_an_endpoint_is_changed_and_removed_from_its_page(client: Any, auth: Any, key: str) -> None:
+    made = client.post("/webhooks", json={"url": "https://example.com/a", "description": "first"}, headers=auth).json()
+    sign_in(client, key)
+    url = f"/dashboard/webhooks/{made['id']}"
+    assert 'value="first"' in client.get(url).text  # the form shows the endpoint as it is
+    refused = client.post(url, data={"url": "ftp://example.com/a"})
+    assert refused.status_code == 422 and 'class="field-error"' in refused.text
+    form = {"url": "https://example.com/b", "description": "", "filter_types": "invoice.issued", "disabled": "true"}
+    saved = client.post(url, data=form)
+    assert saved.status_code == 200 and "Endpoint saved" in saved.text
+    shown = client.get(f"/webhooks/{made['id']}", headers=auth).json()
+    assert (shown["url"], shown["description"], shown["filter_types"], shown["disabled"]) == (
+        "https://example.com/b",
+        "",
+        ["invoice.issued"],
+        True,
+    )
+    assert client.post(f"{url}/delete", follow_redirects=False).status_code == 303
+    assert client.get(f"/webhooks/{made['id']}", headers=auth).status_code == 404

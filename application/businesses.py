@@ -70,9 +70,14 @@ class Businesses:
         return bid
 
     def create_key(self, name: str) -> str:
-        bid = self.register_business(name)
+        return self.issue_key(self.register_business(name))
+
+    def issue_key(self, bid: uuid.UUID) -> str:
+        """A new key of an existing business; only its hash is kept, so this is the one time it is seen."""
+        business = self._business(bid)
+        if business is None:
+            raise NotFound("business", bid)
         key = f"{KEY_PREFIX}_{bid.hex}_{secrets.token_urlsafe(24)}"
-        business: Business = self.repository.get(bid)
         business.issue_key(hash_key(key))
         self.save(business)
         return key

@@ -77,6 +77,12 @@ class Webhooks:
         endpoint.update(fields)
         return Written.by(endpoint.id, self.save(endpoint))
 
+    def send_test(self, business: uuid.UUID, webhook_id: uuid.UUID) -> Written[uuid.UUID]:
+        """Records the request; the webhooks projection turns it into one `webhook.test` delivery."""
+        endpoint = self.get_webhook(business, webhook_id)
+        endpoint.request_test()
+        return Written.by(endpoint.id, self.save(endpoint))
+
     def delete_webhook(self, business: uuid.UUID, webhook_id: uuid.UUID) -> Written[uuid.UUID]:
         endpoint = self.get_webhook(business, webhook_id)
         endpoint.delete()

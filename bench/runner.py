@@ -11,7 +11,7 @@ from typing import Any
 
 import psycopg
 
-from bench import access, baseline, portal, scale, usage_query
+from bench import access, baseline, dashboard_overview, portal, scale, usage_query
 from bench.bodies import customer
 from bench.environment import machine, postgres
 from bench.monitor import Lag, PeakMemory
@@ -45,6 +45,9 @@ SCALE_KEYS = (
     "access_check_ingest_per_s",
     "consume_one_per_s",
     "consume_many_per_s",
+    "overview_invoices",
+    "overview_revenue_p50_ms",
+    "overview_revenue_p99_ms",
 )
 
 LIVE_KEYS = ("live_ingest_events_per_s", "live_ingest_ratio", "live_catch_up_s")
@@ -149,8 +152,9 @@ def reads(
 ) -> dict[str, Any]:
     """What is read once the store holds the plan's events: the usage query of one customer's month and of
     every customer's, the access check (with ingest at `ingest_rate` beside it) and consumes, the customer
-    portal's page, a wallet with a long history, `audit explain` of one invoice, and a rebuild. Without an
-    `ingest_rate` (a scale run) the access and portal measures are left out."""
+    portal's page, a wallet with a long history, `audit explain` of one invoice, the dashboard's overview with
+    the revenue charts over 10,000 invoices, and a rebuild. Without an `ingest_rate` (a scale run) the access,
+    portal and overview measures are left out."""
     out: dict[str, Any] = {}
     tally = open_store(store_env(url, SCHEMA, pool_size=4))
     try:
@@ -204,6 +208,14 @@ def reads(
             f"audit explain of one invoice ({out['audit_explain_events']:,} events counted): "
             f"{out['audit_explain_ms']} ms"
         )
+        if ingest_rate is not None:
+            out["overview_invoices"] = dashboard_overview.seed_invoices(tally, business)
+            lag.caught_up(plan.drain_timeout_s)
+            out.update(dashboard_overview.overview_p99(service.port, key))
+            say(
+                f"overview with the revenue charts ({out['overview_invoices']:,} invoices, "
+                f"{tally.store.head():,} events in the log): p99 {out['overview_revenue_p99_ms']} ms"
+            )
         out["rebuild_events_per_s"] = round(rebuild_rate(tally.store, plan.rebuild_events))
     finally:
         tally.close()

@@ -9,7 +9,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import Fault, Invalid
+from domain.errors import Conflict, Fault, Invalid
 from domain.ids import scoped_id
 from domain.text import line_faults, text_fault
 from domain.webhook_target import parse_target
@@ -139,6 +139,9 @@ class WebhookEndpoint(Aggregate):
     class Deleted(Aggregate.Event):
         pass
 
+    class TestRequested(Aggregate.Event):
+        """Someone asked for a `webhook.test` delivery to this endpoint alone (the dashboard's button)."""
+
     @staticmethod
     def create_id(business_id: uuid.UUID, idempotency_key: str | None = None, **_: object) -> uuid.UUID:
         """With an idempotency key the id derives from it, so the store refuses a second endpoint for it."""
@@ -207,6 +210,12 @@ class WebhookEndpoint(Aggregate):
         if not self.deleted:
             self._deleted()
 
+    def request_test(self) -> None:
+        """A disabled endpoint gets no deliveries, a test one neither: say so rather than queue nothing."""
+        if self.disabled:
+            raise Conflict("the endpoint is disabled: enable it to send it a test event", "webhook_disabled")
+        self._test_requested()
+
     @event(Updated)
     def _updated(self, changes: dict[str, Any]) -> None:
         for name, value in changes.items():
@@ -215,3 +224,7 @@ class WebhookEndpoint(Aggregate):
     @event(Deleted)
     def _deleted(self) -> None:
         self.deleted = True
+
+    @event(TestRequested)
+    def _test_requested(self) -> None:
+        pass

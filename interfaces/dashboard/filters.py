@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from domain.money import MINOR_UNITS
 from interfaces.dashboard.navigation import NAV, NOTICES
+from interfaces.dashboard.price_form import TIER_ROWS
 
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
 OPERATOR_WORDS = {
@@ -163,4 +164,4 @@ def install(engine: JinjaTemplateEngine) -> None:
             "reference": reference,
         }
     )
-    engine.engine.globals.update({"nav": NAV, "notices": NOTICES})
+    engine.engine.globals.update({"nav": NAV, "notices": NOTICES, "tier_rows": TIER_ROWS})

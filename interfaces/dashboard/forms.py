@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import msgspec
 
-from domain.errors import Fault, Invalid
+from domain.errors import Fault, Invalid, TallyError
 from domain.time_range import check_times
 from interfaces.http.plain_decimals import check_decimals
 
 T = TypeVar("T")
+WHOLE_FIELDS = ("group_prices", "tiers")
 
 
 def parse_time(value: str | None, field: str) -> datetime | None:
@@ -43,5 +45,36 @@ def struct_from(form: dict[str, Any], cls: type[T]) -> T:
         return msgspec.convert(given, cls, strict=False)
     except msgspec.ValidationError as exc:
         message = str(exc)
-        field = message.rpartition("$.")[2].split("[")[0].split(".")[0] if "$." in message else "body"
+        field = re.sub(r"\[\d+\]", "", message.rpartition("$.")[2].rstrip("`")) if "$." in message else "body"
         raise Invalid(message, "invalid_request", [Fault(field, message)]) from None
+
+
+class Problems(list[str]):
+    """What the API would answer, as lines above a form (its summary, then each field's reason), and each reason
+    by field (`fields`) for the template to show beside the field (_field_error.html)."""
+
+    def __init__(self, exc: TallyError) -> None:
+        super().__init__([exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)])
+        self.fields = field_errors(exc)
+
+
+def problems(exc: TallyError) -> Problems:
+    return Problems(exc)
+
+
+def field_errors(exc: TallyError) -> dict[str, str]:
+    """Each fault's reason by the form field it belongs to: the last part of its path (`usage_prices.unit_price`
+    is the form's `unit_price`), except within a part a form shows as one (a tier's `up_to` is the tier rows',
+    `tiers`; anything in per-value prices is `group_prices`); a template shows it beside the field."""
+    found: dict[str, str] = {}
+    for f in exc.errors:
+        parts = re.sub(r"\[\d+\]", "", f.field).split(".")
+        name = next((whole for whole in WHOLE_FIELDS if whole in parts), parts[-1])
+        found[name] = f"{found[name]}; {f.reason}" if name in found else f.reason
+    return found
+
+
+def with_checkboxes(form: dict[str, Any], *names: str) -> dict[str, Any]:
+    """The form with each named checkbox as a bool: a browser sends a ticked box's value and leaves an unticked
+    one out, where the API's body says true or false."""
+    return {**form, **{n: bool(str(form.get(n) or "").strip()) for n in names}}

@@ -15,6 +15,7 @@ NAV: list[tuple[str, str]] = [
     ("discounts", "Discounts"),
     ("credit-entitlements", "Credit entitlements"),
     ("invoices", "Invoices"),
+    ("revenue", "Revenue"),
     ("simulations", "Simulations"),
     ("webhooks", "Webhooks"),
     ("keys", "API keys"),
@@ -28,8 +29,10 @@ NOTICES: dict[str, str] = {
     "cancels_at_period_end": "The subscription ends when its open cycle ends; no new cycle starts.",
     "kept": "The subscription keeps running after its open cycle.",
     "updated": "Customer saved.",
+    "endpoint_saved": "Endpoint saved: new deliveries follow it.",
     "migrated": "Migrated: the subscriptions are on the new price version from their next cycle.",
     "discounted": "Discount code redeemed: it applies from the open cycle on.",
     "overridden": "Price set for this subscription alone, from the open cycle on.",
+    "test_sent": "Test event queued: it is sent, signed and retried as any other delivery (below).",
     "archived": "Product archived: it takes no new subscriptions; running ones keep being billed.",
 }

@@ -20,7 +20,7 @@ from domain.time_range import check_times
 from interfaces.documents.invoice_csv import invoice_csv
 from interfaces.documents.invoice_pdf import Parties, business_lines, invoice_pdf
 from projections.customers.projection import billing_details_view
-from projections.invoices.queries import InvoiceView
+from projections.invoices.queries import InvoiceFilter, InvoiceView
 from projections.reads.billing_views import line_view
 from projections.reads.pages import PageOf
 from projections.reads.queries import Queries
@@ -88,16 +88,21 @@ def invoice_list(
     page_number: int,
     page_size: int,
     now: datetime,
+    matching: InvoiceFilter | None = None,
 ) -> PageOf[InvoiceView]:
-    """Drafts (unless another status is asked for), then issued invoices, newest first, paged as one list."""
+    """Drafts (unless another status is asked for), then issued invoices, newest first, paged as one list.
+    `matching` narrows the issued ones by product and period; a draft has neither an issue date nor a place in
+    that read model, so a list narrowed so shows no drafts."""
     start, wanted = page_number * page_size, page_size + 1  # one more says whether a next page exists
     items: list[InvoiceView] = []
     drafts = 0
-    if status in (None, DRAFT):
+    if status in (None, DRAFT) and matching is None:
         page, drafts = tally.upcoming.drafts(business, now, customer_id, start, wanted)
         items = [draft_view(d) for d in page]
     if status != DRAFT and len(items) < wanted:
-        items += queries.invoice_rows(business, customer_id, status, max(0, start - drafts), wanted - len(items))
+        items += queries.invoice_rows(
+            business, customer_id, status, max(0, start - drafts), wanted - len(items), matching
+        )
     return PageOf(
         items=items[:page_size], page_number=page_number, page_size=page_size, has_more=len(items) > page_size
     )

@@ -11,13 +11,14 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from application.tally import Tally
+from application.written import Written
 from domain.credit_rules import Attachment, ProrationBehavior
 from domain.errors import Fault, Invalid
 from domain.feature import MAX_FEATURES
 from domain.product import MAX_USAGE_PRICES, Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
 from domain.usage_threshold import MAX_THRESHOLDS, UsageThreshold
-from interfaces.resources.prices import CreditTermsView, UsagePriceCreate, UsagePriceView, pricing_view
+from interfaces.resources.prices import CreditTermsView, UsagePriceCreate, UsagePriceView, pricing_view, usage_price
 from projections.reads.billing_views import number
 from projections.reads.pages import PageOf, paged
 from projections.reads.queries import Queries
@@ -119,6 +120,23 @@ class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     usage_thresholds: Thresholds = []
     minimum_amount: Decimal | None = None
     features: Annotated[list[FeatureGrantIn], msgspec.Meta(max_length=MAX_FEATURES)] = []
+
+
+def create_product(tally: Tally, business: uuid.UUID, data: ProductCreate) -> Written[uuid.UUID]:
+    """A product in tally's own shape, as `POST /products` and the dashboard's form create it."""
+    return tally.catalogue.create_product(
+        business,
+        data.name,
+        data.currency,
+        data.price,
+        data.billing_interval,
+        data.interval_count,
+        [usage_price(p.meter_id, p, i) for i, p in enumerate(data.usage_prices)],
+        [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements],
+        thresholds=[t.threshold() for t in data.usage_thresholds],
+        minimum_amount=data.minimum_amount,
+        features=[(f.feature_id, f.value) for f in data.features],
+    )
 
 
 class AttachmentView(msgspec.Struct):

@@ -172,6 +172,15 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+ORDERS: dict[str, sql.Composable] = {
+    "newest": sql.SQL("created_at DESC, position DESC"),
+    "oldest": sql.SQL("created_at, position"),
+    "customer_id": sql.SQL("customer_id"),
+    "name": sql.SQL("lower(coalesce(name, '')), customer_id"),
+}
+"""How a customers list may be ordered (the dashboard's sort); newest first unless asked."""
+
+
 def list_customers(
     datastore: PostgresDatastore,
     schema: str,
@@ -179,12 +188,13 @@ def list_customers(
     page_number: int = 0,
     page_size: int = 10,
     matching: CustomerFilter = CustomerFilter(),
+    order: str = "newest",
 ) -> PageOf[CustomerView]:
     where, params = matching.where()
     query = sql.SQL(
         "SELECT customer_id, business_id, name, email, phone_number, metadata, billing_details, created_at "
-        "FROM {}.customers WHERE {} ORDER BY created_at DESC, position DESC LIMIT %s OFFSET %s"
-    ).format(sql.Identifier(schema), where)
+        "FROM {}.customers WHERE {} ORDER BY {} LIMIT %s OFFSET %s"
+    ).format(sql.Identifier(schema), where, ORDERS[order])
     with datastore.transaction(commit=False) as cur:
         decimal_json(cur)
         cur.execute(query, (business, *params, page_size + 1, page_number * page_size))

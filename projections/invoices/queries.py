@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -138,16 +138,45 @@ def _view(r: dict[str, Any]) -> InvoiceView:
     return invoice_view(InvoiceRow.of(r))
 
 
-def _where(business: uuid.UUID, customer_id: str | None, status: str | None) -> tuple[sql.Composable, list[Any]]:
+@dataclass(frozen=True)
+class InvoiceFilter:
+    """What a list of issued invoices narrows by: the period is of `issued_at`, [issued_from, issued_until)."""
+
+    customer_id: str | None = None
+    status: str | None = None
+    product_id: uuid.UUID | None = None
+    issued_from: datetime | None = None
+    issued_until: datetime | None = None
+
+
+def _where(business: uuid.UUID, f: InvoiceFilter) -> tuple[sql.Composable, list[Any]]:
     conditions = [sql.SQL("business_id = %s")]
     params: list[Any] = [business]
-    if customer_id is not None:
-        conditions.append(sql.SQL("customer_id = %s"))
-        params.append(customer_id)
-    if status is not None:
-        conditions.append(sql.SQL("status = %s"))
-        params.append(status)
+    for condition, value in (
+        ("customer_id = %s", f.customer_id),
+        ("status = %s", f.status),
+        ("product_id = %s", f.product_id),
+        ("issued_at >= %s", f.issued_from),
+        ("issued_at < %s", f.issued_until),
+    ):
+        if value is not None:
+            conditions.append(sql.SQL(condition))
+            params.append(value)
     return sql.SQL(" AND ").join(conditions), params
+
+
+def invoice_totals(
+    datastore: PostgresDatastore, schema: str, business: uuid.UUID, matching: InvoiceFilter
+) -> list[dict[str, Any]]:
+    """Per currency: how many issued invoices match and what they total (void ones included, as listed)."""
+    where, params = _where(business, matching)
+    query = sql.SQL(
+        "SELECT currency, count(*) AS invoices, sum(total) AS total FROM {}.invoices WHERE {} "
+        "GROUP BY currency ORDER BY currency"
+    ).format(sql.Identifier(schema), where)
+    with datastore.transaction(commit=False) as cur:
+        cur.execute(query, params)
+        return list(cur.fetchall())
 
 
 def invoice_rows(
@@ -158,9 +187,12 @@ def invoice_rows(
     status: str | None,
     offset: int,
     limit: int,
+    matching: InvoiceFilter | None = None,
 ) -> list[InvoiceView]:
-    """Issued invoices newest first, `limit` of them from `offset`."""
-    where, params = _where(business, customer_id, status)
+    """Issued invoices newest first, `limit` of them from `offset`, of the customer and status, narrowed further
+    by `matching` (product, period) when given."""
+    narrowed = replace(matching or InvoiceFilter(), customer_id=customer_id, status=status)
+    where, params = _where(business, narrowed)
     query = sql.SQL("SELECT * FROM {}.invoices WHERE {} ORDER BY position DESC LIMIT %s OFFSET %s").format(
         sql.Identifier(schema), where
     )
@@ -202,7 +234,7 @@ def issued_between(
 ) -> Iterator[ExportRow]:
     """Invoices issued in [start, end), oldest first and by number among those issued together (a close of many
     cycles), with their customer's and product's names, read in batches so an export never holds them all."""
-    where, params = _where(business, None, status)
+    where, params = _where(business, InvoiceFilter(status=status))
     query = sql.SQL(
         "SELECT i.*, coalesce(c.name, '') AS customer_name, coalesce(p.name, '') AS product_name "
         "FROM (SELECT * FROM {s}.invoices WHERE {w} AND issued_at >= %s AND issued_at < %s "

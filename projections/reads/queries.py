@@ -25,14 +25,15 @@ from projections.engine.parking import Stuck, stuck
 from projections.engine.tracking import positions_in
 from projections.engine.upgrades import Rebuilding, rebuilding_in
 from projections.invoices import queries as invoice_queries
-from projections.invoices.queries import ExportRow, InvoiceView
+from projections.invoices.queries import ExportRow, InvoiceFilter, InvoiceView
 from projections.reads import overview as overview_queries
+from projections.reads import revenue as revenue_queries
 from projections.reads.pages import PageOf
 from projections.reads.vitals import Vitals, vitals
 from projections.simulations import queries as simulation_queries
 from projections.simulations.queries import SimulationSummaryView, SimulationView
 from projections.usage import event_queries, meter_queries, meter_views
-from projections.usage.event_queries import EventView
+from projections.usage.event_queries import EventFilter, EventView
 from projections.usage.meter_views import MeterView
 from projections.webhooks import outbox as webhook_outbox
 from projections.webhooks import queries as webhook_queries
@@ -52,8 +53,11 @@ class Queries:
         page_number: int = 0,
         page_size: int = 10,
         matching: CustomerFilter = CustomerFilter(),
+        order: str = "newest",
     ) -> PageOf[CustomerView]:
-        return customer_queries.list_customers(self.datastore, self.schema, business, page_number, page_size, matching)
+        return customer_queries.list_customers(
+            self.datastore, self.schema, business, page_number, page_size, matching, order
+        )
 
     def events(
         self,
@@ -66,6 +70,7 @@ class Queries:
         meter: Meter | None = None,
         page_number: int = 0,
         page_size: int = 10,
+        metadata: tuple[tuple[str, str], ...] = (),
     ) -> PageOf[EventView]:
         """Newest first; with `meter`, only the events that meter selects."""
         return event_queries.list_events(
@@ -79,7 +84,28 @@ class Queries:
             meter=meter,
             page_number=page_number,
             page_size=page_size,
+            metadata=metadata,
         )
+
+    def count_events(self, business: uuid.UUID, matching: EventFilter, at_most: int) -> int:
+        return event_queries.count_events(self.datastore, self.schema, business, matching, at_most)
+
+    def stream_events(self, business: uuid.UUID, matching: EventFilter, at_most: int) -> Iterator[EventView]:
+        return event_queries.stream_events(self.datastore, self.schema, business, matching, at_most)
+
+    def revenue(self, business: uuid.UUID, start: datetime, end: datetime) -> tuple[list[dict[str, Any]], ...]:
+        """Billed per month by status, and MRR per month and product, on one snapshot so they agree."""
+        with self.datastore.transaction(commit=False) as cur:
+            billed = revenue_queries.billed_per_month(cur, self.schema, business, start, end)
+            mrr = revenue_queries.mrr_per_month(cur, self.schema, business, start, end)
+        return billed, mrr
+
+    def last_event_times(self, business: uuid.UUID, customer_ids: list[str]) -> dict[str, datetime]:
+        return event_queries.last_event_times(self.datastore, self.schema, business, customer_ids)
+
+    def credit_balances(self, business: uuid.UUID, customer_ids: list[str]) -> dict[str, Decimal]:
+        with self.datastore.transaction(commit=False) as cur:
+            return credit_queries.balances_of(cur, self.schema, business, customer_ids)
 
     def event(self, business: uuid.UUID, event_id: str) -> EventView:
         return event_queries.get_event(self.datastore, self.schema, self.events_table, business, event_id)
@@ -158,9 +184,20 @@ class Queries:
         )
 
     def invoice_rows(
-        self, business: uuid.UUID, customer_id: str | None, status: str | None, offset: int, limit: int
+        self,
+        business: uuid.UUID,
+        customer_id: str | None,
+        status: str | None,
+        offset: int,
+        limit: int,
+        matching: InvoiceFilter | None = None,
     ) -> list[InvoiceView]:
-        return invoice_queries.invoice_rows(self.datastore, self.schema, business, customer_id, status, offset, limit)
+        return invoice_queries.invoice_rows(
+            self.datastore, self.schema, business, customer_id, status, offset, limit, matching
+        )
+
+    def invoice_totals(self, business: uuid.UUID, matching: InvoiceFilter) -> list[dict[str, Any]]:
+        return invoice_queries.invoice_totals(self.datastore, self.schema, business, matching)
 
     def issued_between(
         self, business: uuid.UUID, start: datetime, end: datetime, status: str | None

@@ -41,6 +41,9 @@ class Fact:
     data: dict[str, Any]
 
 
+TEST_EVENT = "webhook.test"
+"""The type of the delivery the dashboard's "send a test event" asks for: its data names the endpoint only."""
+
 Builder = Callable[[Any, Subject], "Fact | None"]
 
 

@@ -27,7 +27,7 @@ from domain.subscription import Subscription
 from domain.webhook_endpoint import WebhookEndpoint
 from projections.engine.projection import Page, Projection
 from projections.webhooks import outbox as webhook_outbox
-from projections.webhooks.facts import FACTS, Subject, envelope
+from projections.webhooks.facts import FACTS, TEST_EVENT, Fact, Subject, envelope
 from store.topics import events_of
 
 
@@ -157,6 +157,8 @@ class WebhooksProjection(Projection):
                         ),
                         (e.timestamp, position, e.originator_id),
                     )
+                case WebhookEndpoint.TestRequested():
+                    self._test(cur, position, e)
                 case Alert.Created():
                     cur.execute(
                         sql.SQL(
@@ -188,6 +190,26 @@ class WebhooksProjection(Projection):
                 ).format(self.t("webhook_subjects")),
                 [(key, Jsonb(state)) for key, state in subjects.items()],
             )
+
+    def _test(self, cur: Cursor[Any], position: int, e: WebhookEndpoint.TestRequested) -> None:
+        """One `webhook.test` delivery to the endpoint asked, sent, signed and retried as any other."""
+        cur.execute(
+            sql.SQL("SELECT business_id FROM {} WHERE id = %s").format(self.t("webhook_endpoints")), (e.originator_id,)
+        )
+        row = cur.fetchone()
+        if row is None:
+            return
+        fact = Fact(TEST_EVENT, row["business_id"], {"webhook_id": str(e.originator_id)})
+        payload = msgspec.json.encode(envelope(fact, e.timestamp)).decode()
+        delivery = delivery_id(e.originator_id, position)
+        cur.execute(
+            sql.SQL(
+                "INSERT INTO {} (id, endpoint_id, business_id, position, event_type, payload, "
+                "created_at) VALUES (%s,%s,%s,%s,%s,%s,%s)"
+            ).format(self.t("webhook_deliveries")),
+            (delivery, e.originator_id, fact.business_id, position, fact.type, payload, e.timestamp),
+        )
+        webhook_outbox.enqueue(cur, self.schema, [(delivery, e.originator_id)])
 
     def _fact(self, cur: Cursor[Any], position: int, e: Any, subjects: dict[uuid.UUID, Subject]) -> None:
         key = e.originator_id

@@ -120,6 +120,7 @@ STORED = (
     "domain.webhook_endpoint:WebhookEndpoint.Created",
     "domain.webhook_endpoint:WebhookEndpoint.Updated",
     "domain.webhook_endpoint:WebhookEndpoint.Deleted",
+    "domain.webhook_endpoint:WebhookEndpoint.TestRequested",
 )
 
 

@@ -22,13 +22,15 @@ HOME = "/dashboard"
 
 
 @get("/")
-async def home(request: Request[Any, Any, Any], tally: Tally, queries: Queries) -> Template:
-    """The overview when signed in, else the sign-in form."""
+async def home(
+    request: Request[Any, Any, Any], tally: Tally, queries: Queries, start: str = "", end: str = ""
+) -> Template:
+    """The overview (revenue over the months from `start` through `end`) when signed in, else the sign-in form."""
     try:
         business = await session.provide_signed_in(request, tally)
     except Unauthorized:
         return Template("sign_in.html", context={"error": None})
-    return await anyio.to_thread.run_sync(overview, tally, queries, business)
+    return await anyio.to_thread.run_sync(overview, tally, queries, business, start, end)
 
 
 @post("/sign-in", sync_to_thread=True, status_code=303)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -16,7 +17,7 @@ from litestar.response import Redirect, Template
 
 from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
-from interfaces.dashboard.forms import blank_to_none, parse_time, struct_from
+from interfaces.dashboard.forms import blank_to_none, parse_time, problems, struct_from
 from interfaces.resources.access import entitlement_view
 from interfaces.resources.credits import CreditGrant, credits_for
 from interfaces.resources.customers import CustomerCreate, CustomerUpdate, Search
@@ -27,7 +28,7 @@ from interfaces.resources.products import products_of
 from interfaces.resources.subscription_bodies import SubscriptionCreate
 from interfaces.resources.subscriptions import subscription_view
 from interfaces.resources.usage import usage_of
-from projections.customers.projection import CustomerFilter, customer_view
+from projections.customers.projection import ORDERS, CustomerFilter, customer_view
 from projections.reads.billing_views import LineView
 from projections.reads.queries import Queries
 
@@ -36,9 +37,37 @@ PAGE_SIZE = 50
 LATEST = 20
 ALL = 1000
 SUGGESTIONS = 10
+ORDER_LABELS = {"newest": "newest first", "oldest": "oldest first", "customer_id": "customer id", "name": "name"}
+
+
+class CustomerRow(msgspec.Struct):
+    """A finance person's line of the customers list: the plans, what the open cycles come to so far, the credit
+    balance and when usage was last seen."""
+
+    plans: list[str]
+    upcoming: list[tuple[str, str]]
+    credit_balance: Decimal | None
+    last_event_at: datetime | None
+
+
+def customer_rows(tally: Tally, queries: Queries, business: uuid.UUID, ids: list[str]) -> dict[str, CustomerRow]:
+    """Each listed customer's row; the upcoming amount is priced now, as on the customer's page."""
+    names = {p.id: p.name for p in products_of(queries, business, 0, ALL).items}
+    last, credits = queries.last_event_times(business, ids), queries.credit_balances(business, ids)
+    rows = {}
+    for customer_id in ids:
+        usage = usage_of(tally, business, customer_id).subscriptions
+        rows[customer_id] = CustomerRow(
+            [names.get(u.product_id, u.product_id) for u in usage],
+            [(u.total, u.currency) for u in usage],
+            credits.get(customer_id),
+            last.get(customer_id),
+        )
+    return rows
 
 
 def _list(
+    tally: Tally,
     queries: Queries,
     business: uuid.UUID,
     page_number: int,
@@ -46,19 +75,58 @@ def _list(
     errors: list[str],
     status_code: int = 200,
     search: str = "",
+    order: str = "newest",
+    created_from: str = "",
+    created_until: str = "",
 ) -> Template:
-    page = queries.customers(business, page_number, PAGE_SIZE, CustomerFilter(search=blank_to_none(search)))
+    matching = CustomerFilter(
+        search=blank_to_none(search),
+        created_at_gte=parse_time(created_from, "created_from"),
+        created_at_lte=parse_time(created_until, "created_until"),
+    )
+    page = queries.customers(business, page_number, PAGE_SIZE, matching, order if order in ORDERS else "newest")
+    query = {"search": search, "order": "" if order == "newest" else order, "created_from": created_from}
+    query["created_until"] = created_until
     return Template(
         "customers.html",
         status_code=status_code,
-        context={"page": page, "form": form, "errors": errors, "query": {"search": search} if search else {}},
+        context={
+            "page": page,
+            "rows": customer_rows(tally, queries, business, [c.customer_id for c in page.items]),
+            "form": form,
+            "errors": errors,
+            "orders": ORDER_LABELS,
+            "query": {k: v for k, v in query.items() if v},
+        },
     )
 
 
 @get("/customers", sync_to_thread=True)
-def customers_page(queries: Queries, business: uuid.UUID, page_number: PageNumber = 0, search: Search = "") -> Template:
-    """Customers newest first, or those whose id, name or email contains `search`; and a form to add one."""
-    return _list(queries, business, page_number, {}, [], search=search or "")
+def customers_page(
+    tally: Tally,
+    queries: Queries,
+    business: uuid.UUID,
+    page_number: PageNumber = 0,
+    search: Search = "",
+    order: str = "newest",
+    created_from: str = "",
+    created_until: str = "",
+) -> Template:
+    """Customers newest first (or by id, name, oldest first), those whose id, name or email contains `search`
+    and added within the dates given, each with plan, upcoming amount, credit balance and last event; and a form
+    to add one."""
+    return _list(
+        tally,
+        queries,
+        business,
+        page_number,
+        {},
+        [],
+        search=search or "",
+        order=order,
+        created_from=created_from,
+        created_until=created_until,
+    )
 
 
 class Suggestion(msgspec.Struct):
@@ -85,7 +153,7 @@ def add_customer(tally: Tally, queries: Queries, business: uuid.UUID, data: Form
         create = struct_from(data, CustomerCreate)
         done = tally.customers.create_customer(business, create.customer_id, create.name, create.email)
     except (Invalid, Conflict) as exc:
-        return _list(queries, business, 0, data, [exc.detail], status_code=422)
+        return _list(tally, queries, business, 0, data, problems(exc), status_code=422)
     return _to_customer(done.id, done.position)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -15,7 +16,7 @@ from litestar.response import Redirect, Stream, Template
 
 from application.tally import Tally
 from application.written import Written
-from domain.errors import Conflict, Invalid
+from domain.errors import Conflict, Fault, Invalid
 from domain.invoice import STATUSES
 from interfaces.dashboard.forms import blank_to_none, parse_time, struct_from
 from interfaces.resources.freshness import Fresh
@@ -30,10 +31,25 @@ from interfaces.resources.invoices import (
     price_work,
 )
 from interfaces.resources.paging import PageNumber
+from interfaces.resources.products import products_of
+from projections.invoices.queries import InvoiceFilter
 from projections.reads.queries import Queries
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 PAGE_SIZE = 50
+ALL = 1000
+
+
+def _product_id(value: str) -> uuid.UUID | None:
+    """The product filter's select sends "" for any product."""
+    if not value.strip():
+        return None
+    try:
+        return uuid.UUID(value.strip())
+    except ValueError:
+        raise Invalid(
+            f"product_id is not a product id: {value!r}", "invalid_product", [Fault("product_id", "unknown product")]
+        ) from None
 
 
 @get("/invoices", sync_to_thread=True)
@@ -43,26 +59,45 @@ def invoices_page(
     business: uuid.UUID,
     customer_id: str = "",
     status: str = "",
+    product_id: str = "",
+    start: str = "",
+    end: str = "",
     page_number: PageNumber = 0,
 ) -> Template:
-    """Drafts, then issued invoices, newest first, optionally of one customer or one status."""
+    """Drafts, then issued invoices, newest first, optionally of one customer, status, product or period of
+    issue, with what the issued ones matching come to per currency."""
+    chosen = status if status in STATUSES else None
+    narrowed = InvoiceFilter(
+        product_id=_product_id(product_id), issued_from=parse_time(start, "start"), issued_until=parse_time(end, "end")
+    )
+    matching = narrowed if narrowed != InvoiceFilter() else None
     page = invoice_list(
         tally,
         queries,
         business,
         blank_to_none(customer_id),
-        status if status in STATUSES else None,
+        chosen,
         page_number,
         PAGE_SIZE,
         datetime.now(UTC),
+        matching,
     )
+    totals_of = replace(narrowed, customer_id=blank_to_none(customer_id), status=chosen)
     return Template(
         "invoices.html",
         context={
             "page": page,
             "invoices": page.items,
             "statuses": STATUSES,
-            "query": {"customer_id": customer_id, "status": status},
+            "products": products_of(queries, business, 0, ALL).items,
+            "totals": queries.invoice_totals(business, totals_of) if chosen != "draft" else [],
+            "query": {
+                "customer_id": customer_id,
+                "status": status,
+                "product_id": product_id,
+                "start": start,
+                "end": end,
+            },
         },
     )
 

@@ -14,6 +14,7 @@ from litestar.params import Body
 from litestar.response import Redirect, Template
 
 from application.tally import Tally
+from domain.aggregation import KINDS
 from domain.errors import Fault, Invalid
 from interfaces.dashboard.chart_range import PRESETS, ChartRange, chart_range, slots
 from interfaces.dashboard.forms import blank_to_none
@@ -51,6 +52,7 @@ def _list(
             "errors": errors,
             "clauses": clauses_of(form),
             "operators": OPERATORS,
+            "aggregations": KINDS,
             "query": {},
         },
     )

@@ -10,6 +10,7 @@ from decimal import Decimal
 from litestar.response import Template
 
 from application.tally import Tally
+from interfaces.dashboard.pages.revenue import month_range, revenue_report
 from interfaces.resources.usage import usage_of
 from projections.engine.tracking import positions
 from projections.reads.queries import Queries
@@ -47,7 +48,9 @@ def _by_customer(upcoming: list[Upcoming]) -> list[Upcoming]:
     return [Upcoming(customer, currency, total) for (customer, currency), total in ranked]
 
 
-def overview(tally: Tally, queries: Queries, business: uuid.UUID) -> Template:
+def overview(tally: Tally, queries: Queries, business: uuid.UUID, start: str = "", end: str = "") -> Template:
+    """The business now (events, upcoming revenue, lag, latest invoices) and revenue over the months chosen."""
+    span = month_range(start, end)
     now = datetime.now(UTC)
     today = now.replace(hour=0, minute=0, second=0, microsecond=0)
     open_cycles = queries.open_cycles(business, PRICED)
@@ -79,5 +82,7 @@ def overview(tally: Tally, queries: Queries, business: uuid.UUID) -> Template:
             "head": head,
             "stuck": queries.stuck(list(at)),
             "invoices": queries.invoices(business, None, None, 0, LATEST).items,
+            "report": revenue_report(queries, business, span),
+            "period": span.form,
         },
     )

@@ -6,7 +6,6 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-import msgspec
 from litestar import get, post
 from litestar.enums import RequestEncodingType
 from litestar.params import Body
@@ -15,13 +14,21 @@ from litestar.response import Redirect, Template
 from application.migrations import Migration
 from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
-from interfaces.dashboard.forms import struct_from
+from interfaces.dashboard.forms import problems, struct_from
 from interfaces.dashboard.pages.customers import subscribe_from
+from interfaces.dashboard.price_form import price_body, price_form
 from interfaces.resources.freshness import Fresh
 from interfaces.resources.paging import PageNumber
 from interfaces.resources.price_versions import MigrationIn, migration_answer, product_subscriptions, versions_of
 from interfaces.resources.prices import UsagePriceIn, usage_price
-from interfaces.resources.products import ProductCreate, product_of, products_of
+from interfaces.resources.products import (
+    AttachmentTerms,
+    ProductCreate,
+    ThresholdsSet,
+    create_product,
+    product_of,
+    products_of,
+)
 from interfaces.resources.usage import usage_of
 from projections.reads.queries import Queries
 
@@ -43,7 +50,15 @@ def _list(
     return Template(
         "products.html",
         status_code=status_code,
-        context={"page": page, "products": page.items, "form": form, "errors": errors, "query": {}},
+        context={
+            "page": page,
+            "products": page.items,
+            "form": form,
+            "errors": errors,
+            "query": {},
+            "meters": queries.meters(business, page_size=ALL).items,
+            "entitlements": queries.entitlements.entitlements(business, False, 0, ALL).items,
+        },
     )
 
 
@@ -53,22 +68,35 @@ def products_page(queries: Queries, business: uuid.UUID, fresh: Fresh, page_numb
     return _list(
         queries,
         business,
-        {"currency": "USD", "billing_interval": "month", "interval_count": "1"},
+        {"currency": "USD", "billing_interval": "month", "interval_count": "1", **price_form(None)},
         [],
         page_number=page_number,
     )
 
 
+def product_body(form: dict[str, Any]) -> dict[str, Any]:
+    """`POST /products`'s body from the create form: a first usage price when a meter is chosen, a credit
+    entitlement granted each cycle, a usage threshold and a minimum when given."""
+    body = {k: form.get(k) for k in ("name", "currency", "price", "billing_interval", "interval_count")}
+    body["minimum_amount"] = form.get("minimum_amount")
+    if str(form.get("meter_id") or "").strip():
+        body["usage_prices"] = [{"meter_id": form["meter_id"], **price_body(form)}]
+    if str(form.get("grant_entitlement_id") or "").strip():
+        body["credit_entitlements"] = [
+            {"credit_entitlement_id": form["grant_entitlement_id"], "credits_amount": form.get("credits_amount")}
+        ]
+    if str(form.get("threshold_amount") or "").strip():
+        body["usage_thresholds"] = [{"amount": form["threshold_amount"], "recurring": bool(form.get("recurring"))}]
+    return body
+
+
 @post("/products", sync_to_thread=True, status_code=303)
 def add_product(tally: Tally, queries: Queries, business: uuid.UUID, data: Form) -> Template | Redirect:
-    """Creates a product with the API's rules (usage prices are set on its page)."""
+    """Creates a product with the API's rules, with its first usage price (more are set on its page)."""
     try:
-        create = struct_from(data, ProductCreate)
-        done = tally.catalogue.create_product(
-            business, create.name, create.currency, create.price, create.billing_interval, create.interval_count, []
-        )
-    except Invalid as exc:
-        return _list(queries, business, data, [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)], 422)
+        done = create_product(tally, business, struct_from(product_body(data), ProductCreate))
+    except (Invalid, NotFound) as exc:
+        return _list(queries, business, data, problems(exc), 422)
     return Redirect(f"/dashboard/products/{done.id}?min_position={done.position}", status_code=303)
 
 
@@ -95,6 +123,7 @@ def _page(
         context={
             "product": product,
             "entitlements": {e: view for e, view in entitlements.items() if view is not None},
+            "all_entitlements": queries.entitlements.entitlements(business, False, 0, ALL).items,
             "meters": meters,
             "upcoming": upcoming,
             "meter_names": {str(m.id): m.name for m in meters},
@@ -109,28 +138,8 @@ def _page(
 def product_page(product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, fresh: Fresh) -> Template:
     """The product's prices and the form to set or change a meter's price (filled with the first price)."""
     product = product_of(tally, business, product_id)
-    form: dict[str, Any] = {"free_threshold": "0", "per_unit": "1"}
-    if product.usage_prices:
-        first = product.usage_prices[0]
-        form = {
-            "meter_id": first.meter_id,
-            "unit_price": first.unit_price,
-            "free_threshold": first.free_threshold,
-            **(msgspec.structs.asdict(first.credits) if first.credits else {"per_unit": "1"}),
-        }
+    form = price_form(product.usage_prices[0] if product.usage_prices else None)
     return _page(tally, queries, business, product_id, form, [])
-
-
-def usage_price_body(form: dict[str, Any]) -> dict[str, Any]:
-    """The form's flat credit fields nested as `PUT /products/{id}/usage-prices/{meter_id}` takes them."""
-    body = {k: form.get(k) for k in ("unit_price", "free_threshold")}
-    if str(form.get("per_cycle") or "").strip():
-        body["credits"] = {
-            k: form.get(k)
-            for k in ("per_cycle", "per_unit", "rollover", "expires_after_days")
-            if str(form.get(k) or "").strip()
-        }
-    return body
 
 
 @post("/products/{product_id:uuid}/usage-prices", sync_to_thread=True, status_code=303)
@@ -140,13 +149,45 @@ def set_usage_price(
     """Sets or changes a meter's price: open cycles are re-rated at once, or (apply to new subscriptions) a new
     price version starts."""
     try:
-        priced = usage_price(str(data.get("meter_id", "")), struct_from(usage_price_body(data), UsagePriceIn))
+        priced = usage_price(str(data.get("meter_id", "")), struct_from(price_body(data), UsagePriceIn))
         at = datetime.now(UTC) if data.get("apply_to") == "new_subscriptions" else None
         position = tally.catalogue.set_usage_price(business, product_id, priced, at).position
     except (Invalid, NotFound) as exc:
-        errors = [exc.detail, *(f"{f.field}: {f.reason}" for f in exc.errors)]
-        return _page(tally, queries, business, product_id, data, errors, status_code=422)
+        return _page(tally, queries, business, product_id, data, problems(exc), status_code=422)
     return Redirect(f"/dashboard/products/{product_id}?min_position={position}", status_code=303)
+
+
+@post("/products/{product_id:uuid}/usage-thresholds", sync_to_thread=True, status_code=303)
+def set_thresholds(
+    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
+) -> Template | Redirect:
+    """Replaces the product's usage thresholds, as `PUT /products/{id}/usage-thresholds` does: amounts separated
+    by commas or spaces, the last recurring when the box is ticked (at most one may); none ends them."""
+    amounts = str(data.get("amounts") or "").replace(",", " ").split()
+    recurs = bool(data.get("recurring"))
+    last = len(amounts) - 1
+    body = {"usage_thresholds": [{"amount": a, "recurring": recurs and i == last} for i, a in enumerate(amounts)]}
+    try:
+        thresholds = struct_from(body, ThresholdsSet).usage_thresholds
+        done = tally.catalogue.set_usage_thresholds(business, product_id, [t.threshold() for t in thresholds])
+    except Invalid as exc:
+        return _page(tally, queries, business, product_id, data, problems(exc), status_code=422)
+    return Redirect(f"/dashboard/products/{product_id}?min_position={done.position}", status_code=303)
+
+
+@post("/products/{product_id:uuid}/credit-entitlements", sync_to_thread=True, status_code=303)
+def attach_entitlement(
+    product_id: uuid.UUID, tally: Tally, queries: Queries, business: uuid.UUID, data: Form
+) -> Template | Redirect:
+    """Grants a credit entitlement each cycle from the next one on, as `PUT /products/{id}/credit-entitlements/
+    {entitlement_id}` does (a second time changes the amount)."""
+    try:
+        terms = struct_from({"credits_amount": data.get("credits_amount")}, AttachmentTerms)
+        attachment = terms.attachment(str(data.get("credit_entitlement_id") or ""))
+        done = tally.catalogue.attach_entitlement(business, product_id, attachment)
+    except (Invalid, NotFound) as exc:
+        return _page(tally, queries, business, product_id, data, problems(exc), status_code=422)
+    return Redirect(f"/dashboard/products/{product_id}?min_position={done.position}", status_code=303)
 
 
 @post("/products/{product_id:uuid}/subscriptions", sync_to_thread=True, status_code=303)
@@ -235,6 +276,8 @@ HANDLERS = [
     add_product,
     product_page,
     set_usage_price,
+    set_thresholds,
+    attach_entitlement,
     subscribe_customer,
     confirm_archive,
     archive,

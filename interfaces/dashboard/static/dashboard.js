@@ -74,3 +74,41 @@
   label(document);
   document.addEventListener("tally:refreshed", function (event) { label(event.target); });
 })();
+
+// A price form shows the fields of the model chosen (data-model lists the models a field belongs to); the others
+// are hidden, not removed, and the server reads only the chosen model's (interfaces/dashboard/price_form.py).
+(function () {
+  "use strict";
+  document.querySelectorAll("select[data-price-model]").forEach(function (select) {
+    var form = select.form;
+    function show() {
+      form.querySelectorAll("[data-model]").forEach(function (el) {
+        el.hidden = el.getAttribute("data-model").split(" ").indexOf(select.value) < 0;
+      });
+    }
+    select.addEventListener("change", show);
+    show();
+  });
+})();
+
+// A table's computed columns (table.sortable th button.sort) sort the rows on the page, by each cell's
+// data-value (numbers as numbers, else as text); a second click reverses. Only for what the server cannot order.
+(function () {
+  "use strict";
+  document.querySelectorAll("table.sortable th button.sort").forEach(function (button) {
+    var descending = true;
+    button.addEventListener("click", function () {
+      var th = button.closest("th"), table = th.closest("table"), body = table.tBodies[0];
+      var column = Array.prototype.indexOf.call(th.parentNode.cells, th);
+      var numeric = button.getAttribute("data-sort") === "num";
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = a.cells[column].getAttribute("data-value") || "", y = b.cells[column].getAttribute("data-value") || "";
+        var order = numeric ? Number(x || 0) - Number(y || 0) : x.localeCompare(y);
+        return descending ? -order : order;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+      descending = !descending;
+    });
+  });
+})();

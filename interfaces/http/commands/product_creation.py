@@ -14,8 +14,8 @@ from domain.errors import Fault, Invalid, Malformed
 from interfaces.http.commands.products import written
 from interfaces.http.plain_decimals import check_decimals
 from interfaces.resources.dodo_products import INTERVALS, DodoProductCreate, DodoProductUpdate, ProductWritten
-from interfaces.resources.prices import usage_price
 from interfaces.resources.products import ProductCreate
+from interfaces.resources.products import create_product as create_own_product
 
 _own = msgspec.json.Decoder(ProductCreate, float_hook=Decimal)
 _dodo = msgspec.json.Decoder(DodoProductCreate)
@@ -69,19 +69,7 @@ class ProductCreation:
                 data.details(),
             )
             return written(tally, business, done)
-        done = tally.catalogue.create_product(
-            business,
-            data.name,
-            data.currency,
-            data.price,
-            data.billing_interval,
-            data.interval_count,
-            [usage_price(p.meter_id, p, i) for i, p in enumerate(data.usage_prices)],
-            [a.attachment(a.credit_entitlement_id) for a in data.credit_entitlements],
-            thresholds=[t.threshold() for t in data.usage_thresholds],
-            minimum_amount=data.minimum_amount,
-            features=[(f.feature_id, f.value) for f in data.features],
-        )
+        done = create_own_product(tally, business, data)
         return written(tally, business, done)
 
     @patch("/{product_id:uuid}", operation_id="UpdateProduct", sync_to_thread=True, opt={"problems": (409,)})

@@ -4,11 +4,20 @@ one runs wait, holding no thread, and run together in the next turn; each gets i
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import anyio
 
 from domain.errors import NotFound
 from interfaces.resources.access import ConsumeTurns
+
+
+def run_apart(main: Any) -> Any:
+    """`anyio.run(main)` on a thread of its own: the thread running the tests may hold a running event loop (the
+    browser tests' Playwright keeps one), where a new loop cannot start."""
+    with ThreadPoolExecutor(1) as apart:
+        return apart.submit(anyio.run, main).result()
 
 
 def test_requests_queued_behind_a_turn_run_together_and_each_gets_its_answer():
@@ -38,7 +47,7 @@ def test_requests_queued_behind_a_turn_run_together_and_each_gets_its_answer():
             release.set()
         return [answers[n] for n in range(4)]
 
-    assert anyio.run(main) == [0, 10, 20, 30]
+    assert run_apart(main) == [0, 10, 20, 30]
     assert batches == [[0], [1, 2, 3]]
 
 
@@ -52,7 +61,7 @@ def test_a_failed_turn_answers_every_request_of_it_with_the_failure():
     async def main() -> object:
         return await turns.take("k", 1, run)
 
-    assert anyio.run(main) is failure
+    assert run_apart(main) is failure
 
 
 def test_other_keys_do_not_wait_for_a_turn():
@@ -74,7 +83,7 @@ def test_other_keys_do_not_wait_for_a_turn():
                 tasks.start_soon(take, key)
         return sorted(out)
 
-    assert anyio.run(main) == ["a", "b", "c"]
+    assert run_apart(main) == ["a", "b", "c"]
 
 
 def test_each_turn_is_run_by_a_request_of_it_not_by_the_first_request_for_ever():
@@ -111,5 +120,5 @@ def test_each_turn_is_run_by_a_request_of_it_not_by_the_first_request_for_ever()
             await anyio.to_thread.run_sync(started[2].wait, 10)
             release[2].set()
 
-    anyio.run(main)
+    run_apart(main)
     assert finished == [0, 1, 2]

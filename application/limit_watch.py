@@ -48,11 +48,13 @@ class LimitWatch:
 
         def job() -> bool:
             nonlocal since
+            watched = self.read_side.limit_businesses()
             now_at = self.read_side.alert_positions()
-            moved = self.read_side.moved_customers(since, now_at)[0] if since is not None else set()
+            # Without a business that limits anything, nobody's movements are read (they would be for nothing).
+            moved = self.read_side.moved_customers(since, now_at)[0] if since is not None and watched else set()
             since = now_at
             recorded = 0
-            for business, customer in sorted(moved, key=str):
+            for business, customer in sorted((b, c) for b, c in moved if b in watched):
                 try:
                     recorded += self.record_reached(business, customer, clock())
                 except Exception:  # one customer's failure must not keep the others' webhooks from firing

@@ -174,6 +174,10 @@ class ReadSide(Protocol):
         """Businesses with an entitlement or a product attachment that sets `low_balance_threshold_percent`."""
         ...
 
+    def limit_businesses(self) -> set[uuid.UUID]:
+        """Businesses with a product (not archived) whose usage price has a usage limit or spends credits."""
+        ...
+
     def threshold_businesses(self) -> set[uuid.UUID]:
         """Businesses with a product (not archived) that sets `usage_thresholds`."""
         ...

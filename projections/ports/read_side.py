@@ -202,6 +202,10 @@ class ReadModels:
         with self.datastore.transaction(commit=False) as cur:
             return alert_queries.low_balance_businesses(cur, self.schema)
 
+    def limit_businesses(self) -> set[uuid.UUID]:
+        with self.datastore.transaction(commit=False) as cur:
+            return alert_queries.limit_businesses(cur, self.schema)
+
     def threshold_businesses(self) -> set[uuid.UUID]:
         with self.datastore.transaction(commit=False) as cur:
             return alert_queries.threshold_businesses(cur, self.schema)

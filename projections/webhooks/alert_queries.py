@@ -73,6 +73,18 @@ def threshold_businesses(cur: Cursor[Any], schema: str) -> set[uuid.UUID]:
     return {r["business_id"] for r in cur.fetchall()}
 
 
+def limit_businesses(cur: Cursor[Any], schema: str) -> set[uuid.UUID]:
+    """Businesses with a product (not archived) whose usage price has a limit: a `usage_limit`, or credits of an
+    entitlement (which may block when spent)."""
+    cur.execute(
+        sql.SQL(
+            "SELECT DISTINCT business_id FROM {} WHERE NOT archived AND "
+            "jsonb_path_exists(usage_prices, '$.* ? (@.usage_limit != null || @.credit_entitlement_id != null)')"
+        ).format(_t(schema, "products"))
+    )
+    return {r["business_id"] for r in cur.fetchall()}
+
+
 def customers_of(cur: Cursor[Any], schema: str, business: uuid.UUID) -> list[str]:
     cur.execute(
         sql.SQL(

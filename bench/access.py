@@ -22,7 +22,6 @@ from domain.rating import UsagePrice
 LIMIT = Decimal(10) ** 12
 WARMUP = 20
 SUBSCRIBERS = 100
-CONSUMES = 4000
 
 
 def subscribe(tally: Tally, business: Any, meter: str, customers: int) -> None:
@@ -86,10 +85,10 @@ def measure(service: Service, key: str, plan: Plan, meter: str, ingest_rate: flo
                 "port": service.port,
                 "key": key,
                 "concurrency": plan.concurrency * 4,
-                "requests": consumes(meter, whose, CONSUMES, f"consume-{label}"),
+                "requests": consumes(meter, whose, plan.consumes, f"consume-{label}"),
             }
         )
-        if ran["statuses"].get("201", 0) != CONSUMES:
+        if ran["statuses"].get("201", 0) != plan.consumes:
             raise RuntimeError(f"consumes failed: {ran['statuses']} {ran['failure_sample']}")
         out[f"consume_{label}_per_s"] = round(ran["requests_per_s"])
         say(f"consume, {len(whose)} customer(s): {ran['requests_per_s']:,.0f}/s")

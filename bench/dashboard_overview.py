@@ -1,6 +1,6 @@
 """Measure: the dashboard's overview with its revenue charts (billed per month, MRR per product over 12 months),
-signed in as a person is, over the store the other measures filled (1 M events in full mode) and INVOICES
-invoices issued through the application (daily cycles closed as `POST /subscriptions/{id}/close-cycle` closes
+signed in as a person is, over the store the other measures filled (1 M events in full mode) and the plan's
+`overview_invoices` (10,000 in full mode) invoices issued through the application (daily cycles closed as `POST /subscriptions/{id}/close-cycle` closes
 them)."""
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ import httpx
 
 from application.tally import Tally
 
-INVOICES = 10_000
 SUBSCRIBERS = 100
 WARMUP = 5
 REQUESTS = 200
 
 
-def seed_invoices(tally: Tally, business: Any, invoices: int = INVOICES) -> int:
+def seed_invoices(tally: Tally, business: Any, invoices: int) -> int:
     """SUBSCRIBERS customers on a daily product since invoices / SUBSCRIBERS days ago, each cycle closed: one
     invoice per customer and day. Answers how many were issued."""
     now = datetime.now(timezone.utc)

@@ -34,6 +34,8 @@ class Plan:
     simulation_subscribers: int  # a price simulation re-prices this many subscribers' last 3 closed cycles
     pace_events: int  # backlog the worker pace with N = 1 and N = 2 workers is measured on
     history_events: int  # events of the wallet whose load time is measured
+    consumes: int  # access consumes timed, for one customer and again across 100
+    overview_invoices: int  # invoices issued before the dashboard's overview is timed
 
 
 QUICK = Plan(
@@ -50,9 +52,11 @@ QUICK = Plan(
     query_events=0,
     queries=150,
     rebuild_events=20_000,
-    simulation_subscribers=1000,
+    simulation_subscribers=300,
     pace_events=12_000,
     history_events=120,
+    consumes=500,
+    overview_invoices=1_000,
 )
 FULL = Plan(
     "full",
@@ -71,6 +75,8 @@ FULL = Plan(
     simulation_subscribers=10_000,
     pace_events=200_000,
     history_events=2_000,
+    consumes=4_000,
+    overview_invoices=10_000,
 )
 
 Say = Callable[[str], None]

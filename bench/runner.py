@@ -209,7 +209,7 @@ def reads(
             f"{out['audit_explain_ms']} ms"
         )
         if ingest_rate is not None:
-            out["overview_invoices"] = dashboard_overview.seed_invoices(tally, business)
+            out["overview_invoices"] = dashboard_overview.seed_invoices(tally, business, plan.overview_invoices)
             lag.caught_up(plan.drain_timeout_s)
             out.update(dashboard_overview.overview_p99(service.port, key))
             say(

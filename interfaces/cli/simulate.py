@@ -22,7 +22,7 @@ from domain.simulation_terms import Span
 from interfaces.cli.common import add_data_dir, open_tally
 from interfaces.cli.projections import progress_bar
 from interfaces.http.plain_decimals import check_decimals
-from interfaces.resources.prices import UsagePriceCreate, usage_price
+from interfaces.resources.catalog.prices import UsagePriceCreate, usage_price
 from interfaces.resources.simulations import PROPOSED, Prices, ScenarioIn
 
 ZERO = Decimal(0)

@@ -30,23 +30,23 @@ from interfaces.http.commands.subscriptions import SubscriptionCommands
 from interfaces.http.commands.wallets import WalletCommands
 from interfaces.http.commands.webhooks import WebhookCommands
 from interfaces.http.queries.access import AccessQueries
-from interfaces.http.queries.addons import AddonQueries
 from interfaces.http.queries.alerts import AlertQueries
 from interfaces.http.queries.audit import AuditQueries
 from interfaces.http.queries.business import BusinessQueries
+from interfaces.http.queries.catalog.addons import AddonQueries
+from interfaces.http.queries.catalog.discounts import DiscountQueries
+from interfaces.http.queries.catalog.features import FeatureQueries
+from interfaces.http.queries.catalog.products import ProductQueries
 from interfaces.http.queries.credits import CreditQueries
 from interfaces.http.queries.customers import CustomerQueries
-from interfaces.http.queries.discounts import DiscountQueries
 from interfaces.http.queries.entitlements import (
     CustomerEntitlementQueries,
     EntitlementQueries,
 )
 from interfaces.http.queries.events import EventQueries
-from interfaces.http.queries.features import FeatureQueries
 from interfaces.http.queries.health import HealthQueries
 from interfaces.http.queries.invoices import InvoiceQueries
 from interfaces.http.queries.meters import MeterQueries
-from interfaces.http.queries.products import ProductQueries
 from interfaces.http.queries.simulations import SimulationQueries
 from interfaces.http.queries.subscriptions import SubscriptionQueries
 from interfaces.http.queries.usage import UsageQueries

@@ -12,8 +12,8 @@ import msgspec
 
 from domain.product import MAX_USAGE_PRICES
 from domain.simulation_terms import MAX_CUSTOMER_IDS, MAX_SCENARIOS
+from interfaces.resources.catalog.prices import UsagePriceCreate
 from interfaces.resources.customers import ExternalId
-from interfaces.resources.prices import UsagePriceCreate
 
 DEFAULT_CYCLES = 3
 PROPOSED = "proposed"

@@ -20,8 +20,8 @@ from domain.proration import AddonItem, addons_from_terms
 from domain.rating import UsagePrice
 from domain.subscription import Subscription
 from domain.timeline import change_from_terms
-from interfaces.resources.prices import UsagePriceView
-from interfaces.resources.products import usage_price_views
+from interfaces.resources.catalog.prices import UsagePriceView
+from interfaces.resources.catalog.products import usage_price_views
 from projections.invoices.queries import InvoiceView
 
 

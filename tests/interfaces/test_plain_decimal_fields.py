@@ -5,7 +5,7 @@ from __future__ import annotations
 from interfaces.http.commands.credits import CreditGrant
 from interfaces.http.commands.ingest import IngestBody
 from interfaces.http.plain_decimals import decimal_faults, decimal_type
-from interfaces.resources.products import ProductCreate
+from interfaces.resources.catalog.products import ProductCreate
 
 
 def fields(annotation, raw):

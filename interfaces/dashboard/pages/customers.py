@@ -19,12 +19,12 @@ from application.tally import Tally
 from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import blank_to_none, parse_time, problems, struct_from
 from interfaces.resources.access import entitlement_view
+from interfaces.resources.catalog.products import products_of
 from interfaces.resources.credits import CreditGrant, credits_for
 from interfaces.resources.customers import CustomerCreate, CustomerUpdate, Search
 from interfaces.resources.freshness import Fresh
 from interfaces.resources.invoices import invoice_list
 from interfaces.resources.paging import PageNumber
-from interfaces.resources.products import products_of
 from interfaces.resources.subscription_bodies import SubscriptionCreate
 from interfaces.resources.subscriptions import subscription_view
 from interfaces.resources.usage import usage_of

@@ -19,6 +19,7 @@ from application.written import Written
 from domain.errors import Conflict, Fault, Invalid
 from domain.invoice import STATUSES
 from interfaces.dashboard.forms import blank_to_none, parse_time, struct_from
+from interfaces.resources.catalog.products import products_of
 from interfaces.resources.freshness import Fresh
 from interfaces.resources.invoices import (
     MarkPaid,
@@ -31,7 +32,6 @@ from interfaces.resources.invoices import (
     price_work,
 )
 from interfaces.resources.paging import PageNumber
-from interfaces.resources.products import products_of
 from projections.invoices.queries import InvoiceFilter
 from projections.reads.queries import Queries
 

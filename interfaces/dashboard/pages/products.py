@@ -17,11 +17,14 @@ from domain.errors import Conflict, Invalid, NotFound
 from interfaces.dashboard.forms import problems, struct_from
 from interfaces.dashboard.pages.customers import subscribe_from
 from interfaces.dashboard.price_form import price_body, price_form
-from interfaces.resources.freshness import Fresh
-from interfaces.resources.paging import PageNumber
-from interfaces.resources.price_versions import MigrationIn, migration_answer, product_subscriptions, versions_of
-from interfaces.resources.prices import UsagePriceIn, usage_price
-from interfaces.resources.products import (
+from interfaces.resources.catalog.price_versions import (
+    MigrationIn,
+    migration_answer,
+    product_subscriptions,
+    versions_of,
+)
+from interfaces.resources.catalog.prices import UsagePriceIn, usage_price
+from interfaces.resources.catalog.products import (
     AttachmentTerms,
     ProductCreate,
     ThresholdsSet,
@@ -29,6 +32,8 @@ from interfaces.resources.products import (
     product_of,
     products_of,
 )
+from interfaces.resources.freshness import Fresh
+from interfaces.resources.paging import PageNumber
 from interfaces.resources.usage import usage_of
 from projections.reads.queries import Queries
 

@@ -17,7 +17,7 @@ from litestar.response import Stream, Template
 
 from domain.errors import Fault, Invalid
 from domain.money import round_money
-from interfaces.resources.products import products_of
+from interfaces.resources.catalog.products import products_of
 from projections.reads.queries import Queries
 
 MONTHS_SHOWN = 12

@@ -17,9 +17,9 @@ from domain.errors import Fault, Invalid, NotFound
 from domain.rating import UsagePrice
 from domain.simulation_terms import Span
 from interfaces.dashboard.forms import struct_from
+from interfaces.resources.catalog.prices import UsagePriceIn, UsagePriceView, usage_price
+from interfaces.resources.catalog.products import product_of
 from interfaces.resources.freshness import Fresh
-from interfaces.resources.prices import UsagePriceIn, UsagePriceView, usage_price
-from interfaces.resources.products import product_of
 from interfaces.resources.simulations import (
     DEFAULT_CYCLES,
     PROPOSED,

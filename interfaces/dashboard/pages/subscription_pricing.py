@@ -17,9 +17,9 @@ from domain.errors import Conflict, Fault, Invalid, NotFound
 from interfaces.dashboard.forms import struct_from
 from interfaces.dashboard.pages.customers import Form
 from interfaces.resources.catalog.discounts import discount_answer
+from interfaces.resources.catalog.prices import UsagePriceIn, usage_price
+from interfaces.resources.catalog.products import product_of
 from interfaces.resources.freshness import Fresh
-from interfaces.resources.prices import UsagePriceIn, usage_price
-from interfaces.resources.products import product_of
 from interfaces.resources.subscriptions import subscription_view
 
 

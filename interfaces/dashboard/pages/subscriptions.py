@@ -18,7 +18,7 @@ from domain.proration import MODES
 from interfaces.dashboard.filters import utc
 from interfaces.dashboard.forms import struct_from
 from interfaces.dashboard.pages.customers import ALL, Form
-from interfaces.resources.products import products_of
+from interfaces.resources.catalog.products import products_of
 from interfaces.resources.subscription_bodies import ChangePlan
 from interfaces.resources.subscriptions import subscription_view
 from projections.invoices.queries import invoice_view

@@ -13,9 +13,9 @@ from application.tally import Tally
 from domain.errors import Fault, Invalid, Malformed
 from interfaces.http.commands.products import written
 from interfaces.http.plain_decimals import check_decimals
-from interfaces.resources.dodo_products import INTERVALS, DodoProductCreate, DodoProductUpdate, ProductWritten
-from interfaces.resources.products import ProductCreate
-from interfaces.resources.products import create_product as create_own_product
+from interfaces.resources.catalog.dodo_products import INTERVALS, DodoProductCreate, DodoProductUpdate, ProductWritten
+from interfaces.resources.catalog.products import ProductCreate
+from interfaces.resources.catalog.products import create_product as create_own_product
 
 _own = msgspec.json.Decoder(ProductCreate, float_hook=Decimal)
 _dodo = msgspec.json.Decoder(DodoProductCreate)

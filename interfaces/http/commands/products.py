@@ -10,10 +10,15 @@ from litestar import delete, post, put
 
 from application.tally import Tally
 from application.written import Written
-from interfaces.resources.dodo_products import ProductWritten, product_answer
-from interfaces.resources.price_versions import MigrationAnswer, MigrationIn, migration_answer, product_subscriptions
-from interfaces.resources.prices import UsagePriceChange, usage_price
-from interfaces.resources.products import AttachmentTerms, ThresholdsSet
+from interfaces.resources.catalog.dodo_products import ProductWritten, product_answer
+from interfaces.resources.catalog.price_versions import (
+    MigrationAnswer,
+    MigrationIn,
+    migration_answer,
+    product_subscriptions,
+)
+from interfaces.resources.catalog.prices import UsagePriceChange, usage_price
+from interfaces.resources.catalog.products import AttachmentTerms, ThresholdsSet
 from projections.reads.queries import Queries
 
 

@@ -10,7 +10,7 @@ from litestar import delete, post
 from application.tally import Tally
 from domain.errors import Fault, Invalid
 from domain.simulation_terms import Span
-from interfaces.resources.prices import usage_price
+from interfaces.resources.catalog.prices import usage_price
 from interfaces.resources.simulations import (
     DEFAULT_CYCLES,
     PROPOSED,

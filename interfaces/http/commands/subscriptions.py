@@ -17,8 +17,8 @@ from application.written import Written
 from domain.errors import Invalid
 from domain.invoice import invoice_id
 from interfaces.http.dependencies import visible
+from interfaces.resources.catalog.prices import UsagePriceIn, usage_price
 from interfaces.resources.plan_changes import ChangeAnswer, PreviewAnswer, change_answer, preview_answer
-from interfaces.resources.prices import UsagePriceIn, usage_price
 from interfaces.resources.subscription_bodies import (
     ChangePlan,
     DodoSubscriptionCreate,

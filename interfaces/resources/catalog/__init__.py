@@ -1,1 +1,2 @@
-"""Catalogue resources beside products (interfaces/resources/ holds its limit of modules directly)."""
+"""The catalogue's resources: products, their prices and price versions (tally's shapes and Dodo's), add-ons and
+discounts (interfaces/resources/ holds its limit of modules directly)."""

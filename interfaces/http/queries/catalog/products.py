@@ -7,10 +7,10 @@ import uuid
 from litestar import get
 
 from application.tally import Tally
-from interfaces.resources.dodo_products import ProductAnswer, ProductListed, product_answer, product_listed
+from interfaces.resources.catalog.dodo_products import ProductAnswer, ProductListed, product_answer, product_listed
+from interfaces.resources.catalog.price_versions import VersionView, versions_of
 from interfaces.resources.freshness import Fresh
 from interfaces.resources.paging import PageNumber, PageSize
-from interfaces.resources.price_versions import VersionView, versions_of
 from projections.reads.pages import PageOf, paged
 from projections.reads.queries import Queries
 

@@ -20,7 +20,7 @@ from domain.money import MINOR_UNITS, is_currency
 from domain.numbers import PLAIN_RULE, plain_decimal
 from domain.product import Product
 from domain.rating import UsagePrice
-from interfaces.resources.products import AttachmentIn, Name, product_view_of
+from interfaces.resources.catalog.products import AttachmentIn, Name, product_view_of
 from projections.reads.billing_views import number
 
 DODO_INTERVALS: dict[Interval, str] = {"day": "Day", "week": "Week", "month": "Month", "year": "Year"}

@@ -13,8 +13,8 @@ import msgspec
 from application.migrations import MAX_SUBSCRIPTIONS, Migration
 from domain.product import Product, prices_of
 from domain.rating import ZERO
-from interfaces.resources.prices import UsagePriceView
-from interfaces.resources.products import usage_price_views
+from interfaces.resources.catalog.prices import UsagePriceView
+from interfaces.resources.catalog.products import usage_price_views
 from projections.reads.queries import Queries
 
 Version = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]

@@ -18,7 +18,13 @@ from domain.feature import MAX_FEATURES
 from domain.product import MAX_USAGE_PRICES, Product, prices_of
 from domain.rating import CreditTerms, UsagePrice
 from domain.usage_threshold import MAX_THRESHOLDS, UsageThreshold
-from interfaces.resources.prices import CreditTermsView, UsagePriceCreate, UsagePriceView, pricing_view, usage_price
+from interfaces.resources.catalog.prices import (
+    CreditTermsView,
+    UsagePriceCreate,
+    UsagePriceView,
+    pricing_view,
+    usage_price,
+)
 from projections.reads.billing_views import number
 from projections.reads.pages import PageOf, paged
 from projections.reads.queries import Queries

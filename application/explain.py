@@ -25,6 +25,7 @@ from typing import Any
 
 from application.late_usage import LateBills, Measure, late_of, recorded_prices
 from application.ports import AuditLog, ReadSide
+from application.threshold_bills import billed_by
 from domain.addon import Addon
 from domain.adjustments import adjusted
 from domain.aggregation import Row
@@ -35,7 +36,7 @@ from domain.credit_wallet import CreditWallet, wallet_id
 from domain.customer import customer_id
 from domain.cycles import LateWindow
 from domain.entitlements import cycle_reference
-from domain.invoice import VOID, Invoice
+from domain.invoice import Invoice
 from domain.late_usage import with_late, without_credits
 from domain.meter import Meter
 from domain.money_wallet import MoneyWallet, money_wallet_id
@@ -335,9 +336,7 @@ class InvoiceExplainer:
             and e.originator_version < bill.originator_version
             and (e.index, e.start) == (bill.index, issued.cycle_start)
         ]
-        invoices: list[Invoice] = [self.repository.get(i, version=self._version_before(i, closed_at)) for i in earlier]
-        billed = [i for i in invoices if i.status != VOID]
-        return sum((i.total for i in billed), ZERO), [i.number for i in billed]
+        return billed_by([self.repository.get(i, version=self._version_before(i, closed_at)) for i in earlier])
 
     def _wallet_paid(self, issued: Invoice) -> Decimal:
         """The payments the money wallet in the invoice's currency recorded for it (docs/wallets.md)."""

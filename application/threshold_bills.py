@@ -17,7 +17,12 @@ def invoiced_so_far(repository: Any, subscription: Subscription, bill_start: dat
     """The amount the threshold invoices of the bill from `bill_start` billed, and their numbers (none when the
     subscription's open bill is another: a read model that has not taken in its close yet)."""
     ids = [t["invoice_id"] for t in subscription.threshold_invoices if t["start"] == bill_start]
-    billed = [i for i in (repository.get(x) for x in ids) if isinstance(i, Invoice) and i.status != VOID]
+    return billed_by([i for i in (repository.get(x) for x in ids) if isinstance(i, Invoice)])
+
+
+def billed_by(invoices: list[Invoice]) -> tuple[Decimal, list[str]]:
+    """What threshold invoices billed, and their numbers: a void one billed nothing."""
+    billed = [i for i in invoices if i.status != VOID]
     return sum((i.total for i in billed), ZERO), [i.number for i in billed]
 
 

@@ -30,7 +30,7 @@ from domain.numbers import bound_faults
 from domain.product import Product
 from domain.rating import UsagePrice
 from domain.subscription import Subscription
-from domain.usage_event import IncomingEvent, UsageEvent, batch_faults, usage_event_id
+from domain.usage_event import IncomingEvent, batch_faults
 from store.event_store import EventStore
 
 # Known customers and meters kept per process, at most this many of each.
@@ -371,12 +371,11 @@ class Access:
         return self.store.owned(business, Meter, "meter", self._meter(business, meter_id).id)
 
     def _stored_ids(self, business: uuid.UUID, event_ids: list[str]) -> set[str]:
-        by_id = {usage_event_id(business, e): e for e in event_ids}
-        return {by_id[i] for i in self.store.existing_ids(list(by_id))}
+        return set(self.usage.recorded(business, event_ids))
 
     def _resent(self, business: uuid.UUID, external_id: str, meter: Meter, event_id: str, now: datetime) -> Consumed:
         """The answer to an event id stored before: the event as first stored, and the check as it stands."""
-        stored: UsageEvent = self.repository.get(usage_event_id(business, event_id))
+        position, stored = self.usage.recorded(business, [event_id])[event_id]
         if stored.customer_id != external_id:
             raise Invalid(
                 "the event id was stored for another customer",
@@ -384,7 +383,6 @@ class Access:
                 [Fault("event.event_id", "was stored before for another customer")],
             )
         checked = self.check(business, external_id, str(meter.id), Decimal(1), now)
-        position = self.store.position_of(stored.id)
         first = RecordedEvent(
             stored.event_id, stored.customer_id, stored.event_name, stored.occurred_at, stored.metadata, position
         )

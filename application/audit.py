@@ -25,6 +25,7 @@ from domain.simulation import Simulation
 from domain.subscription import Subscription
 from domain.time_range import check_times
 from domain.usage_event import UsageEvent, usage_event_id
+from store import usage_log
 from store.event_store import EventStore
 
 # kind -> the aggregate's topic. Kinds addressed by an external key derive their id from it.
@@ -78,6 +79,7 @@ class History:
 class Audit:
     def __init__(self, store: EventStore) -> None:
         self.repository = store.repository
+        self.store = store
 
     def resolve(self, business: uuid.UUID | None, kind: str, key: str) -> tuple[str, uuid.UUID]:
         kind = ALIASES.get(kind, kind)
@@ -103,6 +105,8 @@ class Audit:
         check_times(at=at)
         kind, aggregate_id = self.resolve(business, kind, key)
         events: list[Any] = list(self.repository.event_store.get(aggregate_id))
+        if not events and kind == "usage_event" and business is not None:
+            events = self._logged(business, key)
         owner = getattr(events[0], "business_id", None) if events else None
         if not events or events[0].originator_topic != KINDS[kind] or business not in (None, owner):
             raise NotFound(kind, key)
@@ -113,7 +117,7 @@ class Audit:
         version = version or events[-1].originator_version
         if not 1 <= version <= events[-1].originator_version:
             raise Invalid(f"version must be 1 to {events[-1].originator_version}", "invalid_version")
-        state = vars(self.repository.get(aggregate_id, version=version))
+        state = vars(events[0].mutate(None) if version == 1 else self.repository.get(aggregate_id, version=version))
         return History(
             kind=kind,
             id=aggregate_id,
@@ -121,6 +125,12 @@ class Audit:
             version=version,
             state={k.lstrip("_"): v for k, v in state.items() if k not in ("_pending_events",)},
         )
+
+    def _logged(self, business: uuid.UUID, event_id: str) -> list[Any]:
+        """A usage event's one event, from the usage log (store/usage_log.py)."""
+        with self.store.datastore.transaction(commit=False) as cur:
+            found = usage_log.find(cur, self.store.schema, business, [event_id]).get(event_id)
+        return [found[1]] if found else []
 
 
 def _payload(attributes: dict[str, Any]) -> dict[str, Any]:

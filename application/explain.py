@@ -6,11 +6,8 @@ definitions, the product as it stood when the cycle closed, and the wallet as
 it stood just before. The same rating function the close used prices them;
 each line shows its work and whether it matches what was issued.
 
-Finding the customer's usage events is the one step that asks the read side: which positions hold them
-(the `usage_events` index by business and customer), so one explain costs the customer's events, not a
-scan of the whole log. The events themselves are read from the log by position and checked to be the
-business's and the customer's. When the usage read model cannot vouch for them (behind, or the business
-parked) the log is scanned as before; `tally audit verify` always scans (docs/audit.md).
+The customer's usage events are read from the usage log through its index by business and customer, so
+one explain costs the customer's events, not a scan of the whole log (docs/audit.md).
 """
 
 from __future__ import annotations
@@ -24,7 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from application.late_usage import LateBills, Measure, late_of, recorded_prices
-from application.ports import AuditLog, ReadSide
+from application.ports import AuditLog
 from application.threshold_bills import billed_by
 from domain.addon import Addon
 from domain.adjustments import adjusted
@@ -55,7 +52,6 @@ from domain.proration import (
 )
 from domain.rating import LateFor, Line, Usage, UsagePrice, group_order
 from domain.subscription import Subscription
-from domain.usage_event import UsageEvent
 from domain.usage_threshold import less_invoiced
 from store.event_store import EventStore
 
@@ -179,25 +175,10 @@ class Explanation:
 
 
 class InvoiceExplainer:
-    def __init__(self, store: EventStore, read_side: ReadSide, log: AuditLog) -> None:
-        self.read_side = read_side
+    def __init__(self, store: EventStore, log: AuditLog) -> None:
         self.log = log
         self.repository = store.repository
         self.owned = store.owned
-
-    def _located_usage(self, business: uuid.UUID, customer: str, after: int, upto: int) -> Iterable[tuple[int, Any]]:
-        positions = self.read_side.usage_positions(business, customer, upto)
-        if positions is None:
-            return self.log.recorded_usage(business, customer, after, upto)
-        wanted = [p for p in positions if p > after]
-        found = self.log.events_at(wanted)
-        if len(found) != len(wanted) or any(
-            not isinstance(e, UsageEvent.Recorded) or e.business_id != business or e.customer_id != customer
-            for _, e in found
-        ):
-            # The read model does not agree with the log: the log decides.
-            return self.log.recorded_usage(business, customer, after, upto)
-        return found
 
     def explain_invoice(
         self, business: uuid.UUID | None, invoice: uuid.UUID, evidence: Evidence | None = None
@@ -229,7 +210,7 @@ class InvoiceExplainer:
                 )
         wallet = self._wallet_before(issued, subscription, k, closed_at)
         pools = self._pools_before(issued, subscription, k, closed_at, list(products.values()))
-        find = evidence or self._located_usage
+        find = evidence or self.log.recorded_usage
         events = [
             (p, e.occurred_at, e.event_name, e.metadata)
             for p, e in find(issued.business_id, issued.customer_id, 0, upto)

@@ -1,7 +1,7 @@
 """Ingestion: a batch of usage events is checked whole, then stored in one
-transaction. The event store's primary key is the deduplication index: a fresh
-batch is written straight away with one COPY under the table lock, and a stored
-id fails that COPY; the batch is then written once more with the ids already
+transaction, as rows of the usage log (store/usage_log.py). The log's unique
+(business, event_id) index is the deduplication index: a fresh batch is written
+straight away with one COPY under the table lock, and a stored id fails that COPY; the batch is then written once more with the ids already
 stored dropped under the lock, which cannot lose a race. After a resend, the
 next batches are checked before the lock instead, so a stream of resends does
 not pay a failed COPY each time (docs/decisions.md, "Ingest races").
@@ -23,15 +23,9 @@ from eventsourcing.persistence import IntegrityError
 
 from domain.customer import customer_id
 from domain.errors import Fault, Invalid, NotFound
-from domain.usage_event import (
-    MAX_BATCH,
-    IncomingEvent,
-    UsageEvent,
-    batch_faults,
-    usage_event_id,
-)
+from domain.usage_event import MAX_BATCH, IncomingEvent, UsageEvent, batch_faults
+from store import usage_log
 from store.event_store import EventStore
-from store.usage_records import append, copy_rows, recorded_states
 
 CUSTOMER_CACHE_SIZE = 100_000
 # A fresh batch is written straight away: its ids are checked by the COPY itself (the primary key). After a
@@ -53,7 +47,7 @@ class Ingested:
 class _Queued:
     """One request's batch waiting for a group commit, and what became of it."""
 
-    ids: list[uuid.UUID]
+    keys: list[tuple[uuid.UUID, str]]  # (business, event_id)
     rows: list[bytes]
     written: int = 0
     position: int = 0
@@ -63,14 +57,11 @@ class _Queued:
 
 class Ingestion:
     def __init__(self, store: EventStore) -> None:
-        self.mapper = store.mapper
         self.recorder = store.recorder
         self.datastore = store.datastore
-        self.events_table = store.events_table
+        self.schema = store.schema
         self.existing_ids = store.existing_ids
         self.head = store.head
-        self.owned = store.owned
-        self.position_of = store.position_of
         self._customer_cache: set[uuid.UUID] = set()
         self._checks_left = 0
         self._queue: list[_Queued] = []
@@ -79,22 +70,21 @@ class Ingestion:
 
     def ingest(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> Ingested:
         self._check_batch(business, batch, now)
-        records = list(
-            zip(
-                [usage_event_id(business, e.event_id) for e in batch],
-                recorded_states(business, batch, now, self.mapper),
-            )
-        )
-        fresh = records
+        fresh = batch
         if self._checks_left:
             # Resends were seen lately: most batches carry some, so they are dropped before the lock.
             self._checks_left -= 1
-            known = self.existing_ids([i for i, _ in records])
-            fresh = [(i, state) for i, state in records if i not in known]
+            known = self.stored_keys([(business, e.event_id) for e in batch])
+            fresh = [e for e in batch if (business, e.event_id) not in known]
             if not fresh:
                 return Ingested(0, len(batch), self.head())
-        written, position = self._committed(_Queued([i for i, _ in fresh], copy_rows(fresh)))
+        keys = [(business, e.event_id) for e in fresh]
+        written, position = self._committed(_Queued(keys, usage_log.copy_rows(business, fresh, now)))
         return Ingested(written, len(batch) - written, position)
+
+    def stored_keys(self, keys: list[tuple[uuid.UUID, str]]) -> set[tuple[uuid.UUID, str]]:
+        with self.datastore.transaction(commit=False) as cur:
+            return usage_log.stored_keys(cur, self.schema, keys)
 
     def _committed(self, mine: _Queued) -> tuple[int, int]:
         """Waits while another thread of this process writes; then either that thread wrote this batch too, or
@@ -126,57 +116,57 @@ class Ingestion:
         """The oldest queued batches, up to GROUP_EVENTS events; always at least one."""
         taken, events = 0, 0
         for queued in self._queue:
-            if taken and events + len(queued.ids) > GROUP_EVENTS:
+            if taken and events + len(queued.keys) > GROUP_EVENTS:
                 break
-            taken, events = taken + 1, events + len(queued.ids)
+            taken, events = taken + 1, events + len(queued.keys)
         group, self._queue = self._queue[:taken], self._queue[taken:]
         return group
 
     def _write(self, group: list[_Queued]) -> None:
         """One transaction for the group. An id in two of its batches is written with the first; the second
         counts it as a duplicate, as it would had the first been committed before it."""
-        ids: list[uuid.UUID] = []
+        keys: list[tuple[uuid.UUID, str]] = []
         rows: list[bytes] = []
         owners: list[_Queued] = []
-        seen: set[uuid.UUID] = set()
+        seen: set[tuple[uuid.UUID, str]] = set()
         for queued in group:
-            for i, row in zip(queued.ids, queued.rows, strict=True):
-                if i not in seen:
-                    seen.add(i)
-                    ids.append(i)
+            for key, row in zip(queued.keys, queued.rows, strict=True):
+                if key not in seen:
+                    seen.add(key)
+                    keys.append(key)
                     rows.append(row)
                     owners.append(queued)
         try:
             try:
                 with self.datastore.transaction(commit=True) as cur:
-                    stored, position = append(cur, self.recorder, self.events_table, ids, rows)
+                    stored, position = usage_log.append(cur, self.recorder, self.schema, keys, rows)
             except IntegrityError:
                 # A stored id (a resend, or a concurrent request's since the check): every writer holds the
                 # lock until it commits, so checking again under the lock sees every stored one.
                 self._checks_left = CHECKED_AFTER_RESEND
                 with self.datastore.transaction(commit=True) as cur:
-                    stored, position = append(cur, self.recorder, self.events_table, ids, rows, recheck=True)
+                    stored, position = usage_log.append(cur, self.recorder, self.schema, keys, rows, recheck=True)
         except Exception as failure:  # each request of the group answers it (a 503 for an unavailable database)
             for queued in group:
                 queued.failure, queued.finished = failure, True
             return
         for queued in group:
             queued.position = position
-        for i, owner in zip(ids, owners, strict=True):
-            if i not in stored:
+        for key, owner in zip(keys, owners, strict=True):
+            if key not in stored:
                 owner.written += 1
         for queued in group:
             queued.finished = True
 
-    def recorded(self, business: uuid.UUID, event_id: str) -> tuple[UsageEvent, int]:
-        """The event as stored, with its log position: known as soon as its ingest answered, before any read
-        model has it (NotFound if this business never sent it)."""
-        aggregate_id = usage_event_id(business, event_id)
-        try:
-            recorded = self.owned(business, UsageEvent, "event", aggregate_id)
-        except NotFound:
-            raise NotFound("event", event_id) from None
-        return recorded, self.position_of(aggregate_id)
+    def recorded(self, business: uuid.UUID, event_id: str) -> tuple[UsageEvent.Recorded, int]:
+        """The event as stored, with its log position, read from the log itself (NotFound if this business
+        never sent it)."""
+        with self.datastore.transaction(commit=False) as cur:
+            found = usage_log.find(cur, self.schema, business, [event_id]).get(event_id)
+        if found is None:
+            raise NotFound("event", event_id)
+        position, recorded = found
+        return recorded, position
 
     def _check_batch(self, business: uuid.UUID, batch: list[IncomingEvent], now: datetime) -> None:
         if not 1 <= len(batch) <= MAX_BATCH:

@@ -151,11 +151,6 @@ class ReadSide(Protocol):
 
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]: ...
 
-    def usage_positions(self, business: uuid.UUID, customer_id: str, upto: int) -> list[int] | None:
-        """Log positions of the customer's usage events up to `upto`, oldest first; None when the usage read
-        model cannot vouch for them (it has not reached `upto`, or the business is stuck at a parked event)."""
-        ...
-
     def alert_rules(self) -> Sequence[AlertRule]:
         """Every alert not deleted, of every business."""
         ...
@@ -237,6 +232,10 @@ class ExactUsage(Protocol):
         self, business: uuid.UUID, customer_id: str, meter_id: uuid.UUID
     ) -> AbstractContextManager[Consumption]: ...
 
+    def recorded(self, business: uuid.UUID, event_ids: list[str]) -> dict[str, tuple[int, Any]]:
+        """(position, `UsageEvent.Recorded`) of each of these event ids the business has stored."""
+        ...
+
 
 class SimulationSource(Protocol):
     """What a simulation step reads: the closed cycles to re-price, with their rollups (domain/simulation_rating.py)."""
@@ -291,10 +290,6 @@ class AuditLog(Protocol):
     def history(self, aggregate: uuid.UUID) -> list[tuple[int, Any]]:
         """(position, event) of each of the aggregate's events, oldest first: where its story stands among
         the others'."""
-        ...
-
-    def events_at(self, positions: list[int]) -> list[tuple[int, Any]]:
-        """(position, event) of the events at these positions, oldest first."""
         ...
 
 

@@ -70,7 +70,7 @@ class Tally:
         self.jobs = BillingJobs(read_side, self.billing, self.credits)
         self.upcoming = UpcomingInvoices(store, read_side, self.entitlements)
         self.audit = Audit(store)
-        self.explainer = InvoiceExplainer(store, read_side, audit_log)
+        self.explainer = InvoiceExplainer(store, audit_log)
         self.verification = Verification(store, audit_log, shown, self.explainer)
         self.webhooks = Webhooks(store, allow_private_webhooks)
         self.alerts = Alerts(store, read_side, self.upcoming)

@@ -1,5 +1,5 @@
 """Usage query latency for the pricing dimensions at 1 M events: one customer's month grouped by a
-metadata key (read from `usage_events`), a unique_count meter (read from `meter_uniques`), and the plain
+metadata key (read from the usage log), a unique_count meter (read from `meter_uniques`), and the plain
 sum from the per-minute buckets for comparison; plus one all-customers grouped month.
 
     DATABASE_URL=postgresql://... python -m bench.pricing_queries [--events 1000000] [--queries 500]
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
 def stored(url: str) -> tuple[uuid.UUID, uuid.UUID, datetime, datetime]:
     with psycopg.connect(url) as conn:
         meters: dict[str, uuid.UUID] = dict(conn.execute(f"SELECT name, id FROM {SCHEMA}.meters").fetchall())
-        span = conn.execute(f"SELECT min(occurred_at), max(occurred_at) FROM {SCHEMA}.usage_events").fetchone()
+        span = conn.execute(f"SELECT min(occurred_at), max(occurred_at) FROM {SCHEMA}.usage_log").fetchone()
     assert span is not None
     first, last = span
     return (
@@ -158,7 +158,7 @@ def seeded(tally: Tally, url: str, count: int) -> tuple[uuid.UUID, uuid.UUID, da
         pass
     print(f"projected in {time.monotonic() - began:.0f} s", file=sys.stderr)
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.meter_usage, {SCHEMA}.meter_uniques, {SCHEMA}.usage_events")
+        conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.meter_usage, {SCHEMA}.meter_uniques, {SCHEMA}.usage_log")
     return tokens, users, start, now
 
 

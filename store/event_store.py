@@ -3,6 +3,7 @@ log position means the same thing to every read model."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from domain.credit_wallet import CreditWallet
 from domain.errors import NotFound
 from domain.invoice_numbering import InvoiceNumbering
 from domain.subscription import Subscription
+from store import usage_log
 from store.config import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
 from store.connections import bound
 from store.recorder import Recorder
@@ -33,6 +35,7 @@ from store.rows import one
 from store.transcoder import MsgspecJSONTranscoder
 
 T = TypeVar("T")
+log = logging.getLogger("tally.store")
 
 
 # Aggregates that keep gaining events for as long as a customer stays (a cycle closed every day, a
@@ -65,6 +68,18 @@ class EventStore(Application[Any]):
         # create it and the events table: CREATE ... IF NOT EXISTS is not safe against a concurrent one.
         with _setup_lock(env):
             super().__init__(env=env)
+            self._create_usage_log()
+
+    def _create_usage_log(self) -> None:
+        """The usage log beside the events table; a store of the previous release has its usage events copied
+        into it, in the transaction that creates it (store/usage_log.py)."""
+        with self.datastore.transaction(commit=True) as cur:
+            if usage_log.create(cur, self.schema, self.recorder.events_table_name):
+                copied = usage_log.adopt_previous(cur, self.schema, self.events_table, self.mapper)
+                if copied:
+                    # The usage read model's copy of each event: the log is read in its place now.
+                    cur.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(sql.Identifier(self.schema, "usage_events")))
+                    log.info("usage log created: %d usage events of the previous release copied into it", copied)
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
         factory = super().construct_factory(env)
@@ -114,7 +129,9 @@ class EventStore(Application[Any]):
         return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(self.recorder.events_table_name))
 
     def head(self) -> int:
-        return self.recorder.max_notification_id() or 0
+        """The last position of the log: the store's events and the usage log's."""
+        with self.datastore.transaction(commit=False) as cur:
+            return usage_log.head(cur, self.schema, self.events_table)
 
     def position_of(self, aggregate_id: uuid.UUID) -> int:
         """Where the aggregate's latest event stands in the log (0 if it has none)."""

@@ -1,5 +1,6 @@
-"""Reading the event log: what a reader of it is given (`EventLog`), and pages
-of notifications read on the caller's cursor."""
+"""Reading the log: what a reader of it is given (`EventLog`), and pages of notifications read on the caller's
+cursor. The log is the event store's events and the usage log's events (store/usage_log.py), one sequence of
+positions over both tables."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from eventsourcing.persistence import Mapper, Notification
 from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 from psycopg.rows import tuple_row
+
+from store import usage_log
 
 
 class EventLog(Protocol):
@@ -31,12 +34,11 @@ class EventLog(Protocol):
     def head(self) -> int: ...
 
 
-def read_page(
-    cur: Cursor[Any], events_table: sql.Composable, after: int, limit: int, stop: int | None = None
-) -> list[Notification]:
-    """Notifications with after < id (<= stop), oldest first. Ids have gaps; only order matters.
+def read_page(cur: Cursor[Any], log: EventLog, after: int, limit: int, stop: int | None = None) -> list[Notification]:
+    """Notifications with after < position (<= stop), oldest first, from both tables. Positions have gaps; only
+    order matters.
 
-    The page is read from a window of ids first. Open-ended, the planner's estimate of the rows past
+    The page is read from a window of positions first. Open-ended, the planner's estimate of the rows past
     `after` comes from statistics taken when the table was smaller (autovacuum analyzes it a minute late at
     best), and with a backlog it chose to fetch and sort every row past `after` for each page: 7 ms a page
     at a 15 k backlog, growing with it. A window holds at most WINDOW x limit rows whatever the plan. Only
@@ -44,23 +46,48 @@ def read_page(
     query, which then has few rows to read, or a gap to step over."""
     upper = stop if stop is not None else 2**62
     window = min(upper, after + WINDOW * limit)
-    query = _SELECT.format(events_table) + _RANGE
-    page = _notifications(cur, query, (after, window, limit))
+    page = _merged(cur, log, after, window, limit)
     if len(page) < limit and window < upper:
-        # From the last id seen, not the window's end: a write in progress may still commit ids inside it.
-        page += _notifications(cur, query, (page[-1].id if page else after, upper, limit - len(page)))
+        # From the last position seen, not the window's end: a write in progress may still commit inside it.
+        page += _merged(cur, log, page[-1].id if page else after, upper, limit - len(page))
     return page
+
+
+def _merged(cur: Cursor[Any], log: EventLog, after: int, upto: int, limit: int) -> list[Notification]:
+    """The first `limit` notifications of both tables in (after, upto]. Each table gives at most `limit`: the
+    `limit` first of their union are among those."""
+    stored = _notifications(cur, _SELECT.format(log.events_table) + _RANGE, (after, upto, usage_log.TOPIC, limit))
+    usage = usage_log.in_range(cur, log.schema, after, upto, limit)
+    if not usage:
+        return stored
+    if not stored:
+        return list(usage)
+    return sorted([*stored, *usage], key=_position)[:limit]
+
+
+def _position(n: Notification) -> int:
+    return n.id
 
 
 WINDOW = 2
 _SELECT = sql.SQL("SELECT notification_id, originator_id, originator_version, topic, state FROM {} ")
-_RANGE = sql.SQL("WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id LIMIT %s")
+# A store of the previous release kept usage events in the events table: they are read from the usage log,
+# which holds them at the same positions (store/usage_log.py, `adopt_previous`).
+_RANGE = sql.SQL(
+    "WHERE notification_id > %s AND notification_id <= %s AND topic <> %s ORDER BY notification_id LIMIT %s"
+)
 
 
-def read_notifications(cur: Cursor[Any], events_table: sql.Composable, ids: list[int]) -> list[Notification]:
-    """The notifications with these ids, oldest first."""
-    query = _SELECT.format(events_table) + sql.SQL("WHERE notification_id = ANY(%s) ORDER BY notification_id")
-    return _notifications(cur, query, (ids,))
+def read_notifications(cur: Cursor[Any], log: EventLog, positions: list[int]) -> list[Notification]:
+    """The notifications at these positions, oldest first."""
+    query = _SELECT.format(log.events_table) + sql.SQL(
+        "WHERE notification_id = ANY(%s) AND topic <> %s ORDER BY notification_id"
+    )
+    found = [
+        *_notifications(cur, query, (positions, usage_log.TOPIC)),
+        *usage_log.at_positions(cur, log.schema, positions),
+    ]
+    return sorted(found, key=_position)
 
 
 def read_history(log: EventLog, aggregate_id: uuid.UUID) -> list[tuple[int, Any]]:

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg import sql
 
 from interfaces.cli import dump
 from interfaces.cli.common import UserError, store_url
+from store import usage_log
 from store.config import store_env
 from store.event_store import EVENTS_TABLE
 
@@ -44,12 +44,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"no folder {target.parent} to write {target.name} into", "create it first")
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="tally-backup-") as scratch, _snapshot(url) as (conn, snapshot):
-        events_table = sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(EVENTS_TABLE))
-        row = conn.execute(
-            sql.SQL("SELECT count(*), coalesce(max(notification_id), 0) FROM {}").format(events_table)
-        ).fetchone()
-        assert row is not None
-        events, head = int(row[0]), int(row[1])
+        events, head = usage_log.size(conn, schema, EVENTS_TABLE)
         database = Path(scratch) / dump.DATABASE
         dump.run(
             [

@@ -19,6 +19,7 @@ from interfaces.cli import dump
 from interfaces.cli.backup import SCHEMA_ENV
 from interfaces.cli.common import UserError
 from interfaces.database import database_url
+from store import usage_log
 from store.event_store import EVENTS_TABLE
 
 
@@ -91,6 +92,4 @@ def _relations(conn: psycopg.Connection[tuple[Any, ...]], schema: str) -> int:
 
 
 def _events(conn: psycopg.Connection[tuple[Any, ...]], schema: str) -> int:
-    table = sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(EVENTS_TABLE))
-    row = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(table)).fetchone()
-    return int(row[0]) if row else 0
+    return usage_log.size(conn, schema, EVENTS_TABLE)[0]

@@ -1,6 +1,6 @@
 """Rows written with binary COPY: PostgreSQL takes numbers, times and ids as they are instead of
 parsing their text, and psycopg dumps them in C. The worker writes two rows per usage event this way
-(`usage_events`, the staged meter bucket); in text they were a fifth of its time."""
+(the staged meter bucket and its hourly row); in text they were a fifth of its time."""
 
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ from projections.engine.projection import Projection
 from projections.engine.registry import PROJECTIONS
 from projections.engine.tracking import positions, read_position, tracking_table
 from projections.engine.versions import record_version
+from store import usage_log
 from store.log import EventLog
 from store.rows import one
 
@@ -288,8 +289,12 @@ def _parked_differences(cur: Cursor[Any], live: Projection, scratch: Projection)
 
 def _behind(app: EventLog, cur: Cursor[Any], live: Projection) -> int:
     """Events in the log after the projection's position (ids have gaps: they are counted, not subtracted)."""
+    position = read_position(cur, live.schema, live.tracking_name)
     cur.execute(
-        sql.SQL("SELECT count(*) AS n FROM {} WHERE notification_id > %s").format(app.events_table),
-        (read_position(cur, live.schema, live.tracking_name),),
+        sql.SQL(
+            "SELECT (SELECT count(*) FROM {} WHERE notification_id > %s AND topic <> %s) "
+            "+ (SELECT count(*) FROM {} WHERE position > %s) AS n"
+        ).format(app.events_table, sql.Identifier(app.schema, usage_log.TABLE)),
+        (position, usage_log.TOPIC, position),
     )
     return one(cur)["n"]

@@ -1,7 +1,7 @@
 """Which business an event of the log belongs to, so a projection can park it per business.
 
-Every aggregate but Business records `business_id` in its first event only (Customer, Meter, Product,
-Subscription, CreditWallet, UsageEvent, Invoice); a later event's business is read from its aggregate's
+A usage event's business is a column of its row in the usage log. Every other aggregate but Business records
+`business_id` in its first event only (Customer, Meter, Product, Subscription, CreditWallet, Invoice); a later event's business is read from its aggregate's
 first event in the store. An event that cannot be decoded is read as plain JSON: its business is found
 all the same. A Business's own events belong to it. None: the business cannot be found.
 """
@@ -17,6 +17,7 @@ from eventsourcing.utils import get_topic
 from psycopg import Cursor, sql
 
 from domain.business import Business
+from store.usage_log import LoggedUsage
 
 BUSINESS_TOPIC = get_topic(Business) + "."
 
@@ -35,7 +36,9 @@ class Owners:
         found: dict[int, uuid.UUID | None] = {}
         first_events: list[uuid.UUID | str] = []
         for n, event in notifications:
-            if n.topic.startswith(BUSINESS_TOPIC):
+            if type(n) is LoggedUsage:
+                found[n.id] = n.business_id
+            elif n.topic.startswith(BUSINESS_TOPIC):
                 found[n.id] = uuid.UUID(str(n.originator_id))
             elif getattr(event, "business_id", None) is not None:
                 found[n.id] = event.business_id

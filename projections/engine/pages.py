@@ -66,7 +66,7 @@ def process_page(
     names = [p.tracking_name for p in projections]
     parking.hold(cur, schema, names)
     position = read_position(cur, schema, names[0])
-    notifications = read_page(cur, app.events_table, position, page_size, stop)
+    notifications = read_page(cur, app, position, page_size, stop)
     if not notifications:
         return 0
     with span("projection page", {"tally.projections": ",".join(names), "tally.events": len(notifications)}):

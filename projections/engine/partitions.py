@@ -25,7 +25,7 @@ from psycopg import Cursor, sql
 from projections.engine.parking import parked_table
 from projections.engine.tracking import tracking_table
 from projections.engine.versions import copy_version, forget_version
-from store.usage_records import TOPIC, peek_business
+from store.usage_log import LoggedUsage
 
 USAGE = "usage"
 _LABEL = re.compile(r"^(\d+)/(\d+)$")
@@ -63,9 +63,9 @@ class Partition:
         decode: Callable[[Notification], Any],
         businesses: Callable[[list[tuple[Notification, Any]]], dict[int, uuid.UUID | None]],
     ) -> list[Any]:
-        """The decoded items of this partition's events. A usage event's business is read from its stored
-        JSON before decoding, so the events of other partitions (most of them) are never decoded."""
-        items = [decode(n) for n in notifications if n.topic != TOPIC or self.owns(peek_business(n.state))]
+        """The decoded items of this partition's events. A usage event's business is known from its row, so the
+        events of other partitions (most of them) are left out before anything else is done with them."""
+        items = [decode(n) for n in notifications if type(n) is not LoggedUsage or self.owns(n.business_id)]
         owners = businesses([(i.notification, i.event) for i in items])
         return [i for i in items if self.owns(owners[i.notification.id])]
 

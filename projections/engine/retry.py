@@ -70,7 +70,7 @@ def _retry(app: EventLog, live: Projection, key: Key) -> Retried:
         group = _group(events, key)
         beyond = [e for e in events if e.business_id == key and e not in group]
         decoded = Decoded(app.mapper)
-        items = [decoded.item(n) for n in read_notifications(cur, app.events_table, [e.position for e in group])]
+        items = [decoded.item(n) for n in read_notifications(cur, app, [e.position for e in group])]
         owners = {e.position: e.business_id for e in group}
         parked = (
             apply_contained(cur, [(live, items)], group[-1].position if group else 0, {}, lambda _: owners).get(

@@ -43,7 +43,7 @@ def late_events(cur: Cursor[Any], schema: str, business: uuid.UUID, customer_id:
         return []
     cur.execute(
         sql.SQL(
-            "SELECT position, occurred_at, event_name, metadata::text AS metadata FROM {}.usage_events "
+            "SELECT position, occurred_at, event_name, metadata::text AS metadata FROM {}.usage_log "
             "WHERE business_id = %s AND customer_id = %s AND position > %s AND position <= %s "
             "AND occurred_at >= %s AND occurred_at < %s ORDER BY position"
         ).format(sql.Identifier(schema)),

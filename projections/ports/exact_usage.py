@@ -5,7 +5,7 @@ about (docs/access.md).
 
 The read model's position and buckets are read in one statement, so they are one snapshot; the log's tail is
 read after it, so every usage event committed before the call is counted once: at or below the position in
-the buckets, above it in the tail. Positions are handed out in commit order (store/usage_records.py), so
+the buckets, above it in the tail. Positions are handed out in commit order (store/usage_log.py), so
 no event below the position can commit later. A business stuck at a parked event is read as far as its
 read model is complete: the tail starts before the parked event. A consume (`consuming`) holds a transaction-scoped advisory
 lock per (business, customer, meter) from before it measures until its event is committed: two consumes of
@@ -25,14 +25,14 @@ from eventsourcing.postgres import PostgresDatastore
 from psycopg import Cursor, sql
 
 from domain.aggregation import MeterRule, Row
-from domain.usage_event import IncomingEvent, usage_event_id
+from domain.usage_event import IncomingEvent
 from projections.engine import parking
 from projections.engine.partitions import usage_name_for
 from projections.engine.tracking import read_positions, tracking_table
+from store import usage_log
 from store.event_store import EventStore
-from store.evidence import usage_on
 from store.rows import one
-from store.usage_records import TOPIC, append, copy_rows, recorded_states
+from store.usage_log import TOPIC
 
 ZERO = Decimal(0)
 # What the buckets can be merged with the tail's own fold for; the others fold the raw rows.
@@ -90,6 +90,10 @@ class ExactUsage:
         with self.datastore.transaction(commit=False) as cur:
             return self._measured(cur, business, customer_id, meter_id, rule, start, end)
 
+    def recorded(self, business: uuid.UUID, event_ids: list[str]) -> dict[str, tuple[int, Any]]:
+        with self.datastore.transaction(commit=False) as cur:
+            return usage_log.find(cur, self.schema, business, event_ids)
+
     @contextmanager
     def consuming(self, business: uuid.UUID, customer_id: str, meter_id: uuid.UUID) -> Iterator[Consumption]:
         with self.datastore.transaction(commit=True) as cur:
@@ -141,11 +145,10 @@ class ExactUsage:
         # A business stuck at a parked event has nothing of its own applied from there on, though the position
         # moves past it: the tail starts before the parked event.
         position = min(stored["p"] or 0, (stored["stuck"] or 2**62) - 1)
-        cur.execute(sql.SQL("SELECT coalesce(max(notification_id), 0) AS h FROM {}").format(self.store.events_table))
-        head = int(one(cur)["h"])
+        head = usage_log.head(cur, self.schema, self.store.events_table)
         tail: list[Row] = [
             (p, e.occurred_at, e.event_name, e.metadata)
-            for p, e in usage_on(cur, self.store, business, customer_id, position, head)
+            for p, e in usage_log.events(cur, self.schema, business, customer_id, position, head)
             if start <= e.occurred_at < end
         ]
         if stored["ready"] and rule.kind in MERGED:
@@ -179,7 +182,7 @@ class ExactUsage:
                 "SELECT position, occurred_at, event_name, metadata::text AS metadata FROM {} "
                 "WHERE business_id = %s AND customer_id = %s AND occurred_at >= %s AND occurred_at < %s "
                 "AND event_name = %s AND position <= %s"
-            ).format(self._t("usage_events")),
+            ).format(self._t(usage_log.TABLE)),
             (business, customer_id, start, end, rule.event_name, upto),
         )
         return [
@@ -219,14 +222,8 @@ class Consumption:
         """Appends the events (distinct ids) in this transaction, in one COPY: each one's position, or None (not
         written) when its id is already stored."""
         store = self._usage.store
-        ids = {usage_event_id(self._business, e.event_id): e.event_id for e in events}
-        rows = copy_rows(list(zip(ids, recorded_states(self._business, events, now, store.mapper))))
-        stored, _ = append(self._cur, store.recorder, store.events_table, list(ids), rows, recheck=True)
-        self._cur.execute(
-            sql.SQL(
-                "SELECT originator_id, notification_id FROM {} WHERE originator_id = ANY(%s) AND originator_version = 1"
-            ).format(store.events_table),
-            ([i for i in ids if i not in stored],),
-        )
-        written = {ids[r["originator_id"]]: r["notification_id"] for r in self._cur.fetchall()}
-        return {e.event_id: written.get(e.event_id) for e in events}
+        keys = [(self._business, e.event_id) for e in events]
+        rows = usage_log.copy_rows(self._business, events, now)
+        stored, _ = usage_log.append(self._cur, store.recorder, store.schema, keys, rows, recheck=True)
+        written = usage_log.find(self._cur, store.schema, self._business, [key[1] for key in keys if key not in stored])
+        return {e.event_id: written[e.event_id][0] if e.event_id in written else None for e in events}

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from eventsourcing.postgres import PostgresDatastore
-from psycopg import Cursor, sql
+from psycopg import Cursor
 
 from domain.aggregation import Row
 from domain.cycles import Cycle, LateWindow
@@ -164,21 +164,6 @@ class ReadModels:
                 )
                 for r in charge_queries.ended_cycles(cur, self.schema, business, ended_by, customer_id)
             ]
-
-    def usage_positions(self, business: uuid.UUID, customer_id: str, upto: int) -> list[int] | None:
-        with self.datastore.transaction(commit=False) as cur:
-            at = read_positions(cur, self.schema)
-            name = usage_name_for(at, business)
-            if at.get(name, 0) < upto or parking.stuck_at(cur, self.schema, name, business) is not None:
-                return None
-            cur.execute(
-                sql.SQL(
-                    "SELECT position FROM {}.usage_events WHERE business_id = %s AND customer_id = %s "
-                    "AND position <= %s ORDER BY position"
-                ).format(sql.Identifier(self.schema)),
-                (business, customer_id, upto),
-            )
-            return [r["position"] for r in cur.fetchall()]
 
     def wallets_expiring(self, now: datetime, cycle_grace: timedelta, limit: int) -> list[uuid.UUID]:
         with self.datastore.transaction(commit=False) as cur:

@@ -21,9 +21,9 @@ def events_since(
         sql.SQL("count(*) FILTER (WHERE occurred_at >= %s) AS {}").format(sql.Identifier(n)) for n in names
     )
     cur.execute(
-        sql.SQL(
-            "SELECT {} FROM {}.usage_events WHERE business_id = %s AND occurred_at >= %s AND occurred_at < %s"
-        ).format(counts, sql.Identifier(schema)),
+        sql.SQL("SELECT {} FROM {}.usage_log WHERE business_id = %s AND occurred_at >= %s AND occurred_at < %s").format(
+            counts, sql.Identifier(schema)
+        ),
         (*since.values(), business, min(since.values()), until),
     )
     row = cur.fetchone() or {}

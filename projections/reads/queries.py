@@ -108,7 +108,7 @@ class Queries:
             return credit_queries.balances_of(cur, self.schema, business, customer_ids)
 
     def event(self, business: uuid.UUID, event_id: str) -> EventView:
-        return event_queries.get_event(self.datastore, self.schema, self.events_table, business, event_id)
+        return event_queries.get_event(self.datastore, self.schema, business, event_id)
 
     def meters(
         self, business: uuid.UUID, archived: bool | None = False, page_number: int = 0, page_size: int = 10

@@ -13,6 +13,7 @@ from psycopg import Cursor, sql
 from projections.engine.beats import beats_table
 from projections.engine.parking import parked_table
 from projections.engine.tracking import tracking_table
+from store import usage_log
 from store.rows import one
 
 # Tracking names of generations being built beside the live one (projections/engine/operations.py).
@@ -45,8 +46,7 @@ class Vitals:
 
 def vitals(datastore: PostgresDatastore, schema: str, events_table: sql.Composable) -> Vitals:
     with datastore.transaction(commit=False) as cur:
-        cur.execute(sql.SQL("SELECT coalesce(max(notification_id), 0) AS head FROM {}").format(events_table))
-        head = int(one(cur)["head"])
+        head = usage_log.head(cur, schema, events_table)
         read_models = _read_models(cur, schema, events_table, head)
         pending, due = _outbox(cur, schema)
         silent = None
@@ -64,15 +64,17 @@ def vitals(datastore: PostgresDatastore, schema: str, events_table: sql.Composab
 def _read_models(cur: Cursor[Any], schema: str, events_table: sql.Composable, head: int) -> list[ReadModelVitals]:
     if not _exists(cur, tracking_table(schema)):
         return []
-    # The age of the first event past each position: the event's own timestamp, which every stored event
-    # state carries as `{"timestamp": {"_type_": "datetime_iso", "_data_": ...}}`.
+    # The age of the first event past each position: the older of the first in each table. A stored event's
+    # state carries its time as `{"timestamp": {"_type_": "datetime_iso", "_data_": ...}}`.
     cur.execute(
         sql.SQL(
-            "SELECT t.name, t.position, extract(epoch FROM clock_timestamp() - ("
+            "SELECT t.name, t.position, extract(epoch FROM clock_timestamp() - least(("
             "SELECT (convert_from(e.state, 'UTF8')::jsonb #>> '{{timestamp,_data_}}')::timestamptz FROM {events} e "
-            "WHERE e.notification_id > t.position ORDER BY e.notification_id LIMIT 1)) AS behind_s FROM {tracking} t "
-            "ORDER BY t.name"
-        ).format(events=events_table, tracking=tracking_table(schema))
+            "WHERE e.notification_id > t.position AND e.topic <> %s ORDER BY e.notification_id LIMIT 1), ("
+            "SELECT u.recorded_at FROM {log} u WHERE u.position > t.position ORDER BY u.position LIMIT 1)"
+            ")) AS behind_s FROM {tracking} t ORDER BY t.name"
+        ).format(events=events_table, log=sql.Identifier(schema, usage_log.TABLE), tracking=tracking_table(schema)),
+        (usage_log.TOPIC,),
     )
     rows = cur.fetchall()
     parked: dict[str, int] = {}

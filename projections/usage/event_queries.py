@@ -1,4 +1,4 @@
-"""Queries over `usage_events`: the Dodo-compatible event list and one event."""
+"""Queries over the usage log (store/usage_log.py): the Dodo-compatible event list and one event."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from psycopg import sql
 
 from domain.errors import NotFound
 from domain.meter import Meter
-from domain.usage_event import usage_event_id
 from projections.reads.pages import PageOf, paged
 from projections.usage.meter_filter_sql import meter_events_sql
 
@@ -94,7 +93,7 @@ def list_events(
     """Newest first; with `meter`, only the events it selects (its event name and filter)."""
     where, params = _where(business, EventFilter(customer_id, event_name, start, end, meter, metadata))
     query = sql.SQL(
-        "SELECT {} FROM {}.usage_events WHERE {} ORDER BY occurred_at DESC, position DESC LIMIT %s OFFSET %s"
+        "SELECT {} FROM {}.usage_log WHERE {} ORDER BY occurred_at DESC, position DESC LIMIT %s OFFSET %s"
     ).format(_COLUMNS, sql.Identifier(schema), where)
     params += [page_size + 1, page_number * page_size]
     with datastore.transaction(commit=False) as cur:
@@ -109,7 +108,7 @@ def count_events(
     """How many events match, counted up to `at_most` + 1 (more than `at_most` says only that), so a broad
     filter over millions of events costs a bounded scan."""
     where, params = _where(business, matching)
-    query = sql.SQL("SELECT count(*) AS n FROM (SELECT 1 FROM {}.usage_events WHERE {} LIMIT %s) AS m").format(
+    query = sql.SQL("SELECT count(*) AS n FROM (SELECT 1 FROM {}.usage_log WHERE {} LIMIT %s) AS m").format(
         sql.Identifier(schema), where
     )
     with datastore.transaction(commit=False) as cur:
@@ -123,7 +122,7 @@ def stream_events(
 ) -> Iterator[EventView]:
     """The matching events newest first, at most `at_most`, read from the server in batches as they are sent."""
     where, params = _where(business, matching)
-    query = sql.SQL("SELECT {} FROM {}.usage_events WHERE {} ORDER BY occurred_at DESC, position DESC LIMIT %s").format(
+    query = sql.SQL("SELECT {} FROM {}.usage_log WHERE {} ORDER BY occurred_at DESC, position DESC LIMIT %s").format(
         _COLUMNS, sql.Identifier(schema), where
     )
     with datastore.transaction(commit=False) as cur:
@@ -136,7 +135,7 @@ def last_event_times(
 ) -> dict[str, datetime]:
     """When each customer's latest event happened (one index range per customer: business, customer, time)."""
     query = sql.SQL(
-        "SELECT c.customer_id, (SELECT max(occurred_at) FROM {}.usage_events e WHERE e.business_id = %s "
+        "SELECT c.customer_id, (SELECT max(occurred_at) FROM {}.usage_log e WHERE e.business_id = %s "
         "AND e.customer_id = c.customer_id) AS last FROM unnest(%s::text[]) AS c(customer_id)"
     ).format(sql.Identifier(schema))
     with datastore.transaction(commit=False) as cur:
@@ -144,17 +143,13 @@ def last_event_times(
         return {r["customer_id"]: r["last"] for r in cur.fetchall() if r["last"] is not None}
 
 
-def get_event(
-    datastore: PostgresDatastore, schema: str, events_table: sql.Composable, business: uuid.UUID, event_id: str
-) -> EventView:
-    """Found through the event store's primary key (the event's aggregate id derives from business and
-    event_id), then read at its position: `usage_events` keeps no index of its own on event ids."""
-    query = sql.SQL(
-        "SELECT {} FROM {}.usage_events WHERE position = (SELECT notification_id FROM {} "
-        "WHERE originator_id = %s AND originator_version = 1) AND business_id = %s"
-    ).format(_COLUMNS, sql.Identifier(schema), events_table)
+def get_event(datastore: PostgresDatastore, schema: str, business: uuid.UUID, event_id: str) -> EventView:
+    """Found through the log's unique (business, event_id) index."""
+    query = sql.SQL("SELECT {} FROM {}.usage_log WHERE business_id = %s AND event_id = %s").format(
+        _COLUMNS, sql.Identifier(schema)
+    )
     with datastore.transaction(commit=False) as cur:
-        cur.execute(query, (usage_event_id(business, event_id), business))
+        cur.execute(query, (business, event_id))
         row = cur.fetchone()
     if row is None:
         raise NotFound("event", event_id)

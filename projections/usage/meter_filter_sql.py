@@ -1,4 +1,4 @@
-"""A meter's filter as a SQL condition on `usage_events.metadata`, for listing
+"""A meter's filter as a SQL condition on the usage log's `metadata`, for listing
 the events a meter counts. It must agree with domain.meter_filter.compare;
 tests/projections/test_meter_filter_sql.py checks that on random data."""
 

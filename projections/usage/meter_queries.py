@@ -2,7 +2,7 @@
 (`meter_usage`; `meter_uniques` for unique_count), never from raw events, so
 period bounds are truncated to the minute: an event counts in [start, end) of
 its minute. Usage grouped by metadata keys is the exception: the buckets do not
-keep metadata, so it is aggregated from `usage_events` with the same SQL
+keep metadata, so it is aggregated from the usage log with the same SQL
 translation of the meter's rule (docs/pricing.md)."""
 
 from __future__ import annotations
@@ -188,7 +188,7 @@ class GroupUsage:
 
 
 def _aggregate_sql(kind: str, key: str | None) -> tuple[sql.Composable, sql.Composable]:
-    """(SQL aggregate columns, condition an event's value must meet) over raw usage_events: the translation of
+    """(SQL aggregate columns, condition an event's value must meet) over the raw usage log: the translation of
     domain.aggregation's MeterRule.value and Bucket, held equal to them by tests/projections."""
     if kind == "count" or key is None:
         return sql.SQL("count(*)::numeric AS v"), sql.SQL("true")
@@ -250,7 +250,7 @@ def usage_groups(
             "{customer} AND {filter} AND {counted}) SELECT {names}, {grouping}"
         ).format(
             labels=labels,
-            events=sql.Identifier(schema, "usage_events"),
+            events=sql.Identifier(schema, "usage_log"),
             customer=customer,
             filter=filter_sql(meter["filter"]),
             counted=counted,

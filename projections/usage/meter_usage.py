@@ -326,7 +326,7 @@ def backfill_step(
     usage: sql.Composed,
     uniques: sql.Composed,
     hours: sql.Composed,
-    events_table: sql.Composed,
+    events_table: sql.Composable,
     chunk: int | None = None,
     only: sql.Composable = sql.SQL("true"),
 ) -> bool:

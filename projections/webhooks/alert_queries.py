@@ -37,7 +37,7 @@ def moved_customers(
     if until[0] > since[0]:
         cur.execute(
             sql.SQL("SELECT DISTINCT business_id, customer_id FROM {} WHERE position > %s AND position <= %s").format(
-                _t(schema, "usage_events")
+                _t(schema, "usage_log")
             ),
             (since[0], until[0]),
         )

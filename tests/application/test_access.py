@@ -316,8 +316,8 @@ def test_a_business_stuck_at_a_parked_event_is_counted_from_the_log_past_where_i
         cur.execute(
             sql.SQL(
                 "INSERT INTO {} (projection, position, business_id, originator_id, topic, error) "
-                "SELECT 'usage', notification_id, %s, originator_id, topic, 'poison' FROM {} WHERE notification_id > %s"
-            ).format(parked, tally.store.events_table),
+                "SELECT 'usage', position, %s, gen_random_uuid(), 'usage', 'poison' FROM {} WHERE position > %s"
+            ).format(parked, sql.Identifier(tally.store.schema, "usage_log")),
             (business, head - 4),
         )
         cur.execute(sql.SQL("UPDATE {} SET position = %s WHERE name = 'usage'").format(tracking), (head,))

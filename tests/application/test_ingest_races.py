@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from domain.usage_event import IncomingEvent, usage_event_id
+from domain.usage_event import IncomingEvent
 from interfaces.bootstrap import open_store
 from store.config import store_env
 
@@ -63,7 +63,7 @@ def test_eight_clients_resending_in_flight_ids_never_fail_and_store_each_acknowl
         thread.join()
 
     assert errors == []
-    stored = roomy.store.existing_ids([usage_event_id(business, i) for i in acknowledged])
+    stored = roomy.ingestion.stored_keys([(business, i) for i in acknowledged])
     assert len(stored) == len(acknowledged) == CLIENTS * ROUNDS * FRESH
     assert sum(ingested) == len(acknowledged)
 
@@ -90,5 +90,5 @@ def test_a_batch_that_keeps_losing_the_race_is_stored_without_its_duplicates(tal
     monkeypatch.undo()
 
     assert (done.ingested_count, done.duplicate_count) == (20 - len(rival_ids), len(rival_ids))
-    assert len(tally.store.existing_ids([usage_event_id(business, i) for i in ids])) == 20
+    assert len(tally.ingestion.stored_keys([(business, i) for i in ids])) == 20
     assert done.position == tally.store.head()

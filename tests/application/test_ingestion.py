@@ -8,7 +8,7 @@ import pytest
 from psycopg import sql
 
 from domain.errors import Invalid
-from domain.usage_event import IncomingEvent, usage_event_id
+from domain.usage_event import IncomingEvent
 from tests.cli.processes import eventually
 
 NOW = datetime.now(timezone.utc)
@@ -24,7 +24,7 @@ def batch(*ids, customer="cus_1"):
 
 
 def stored(tally, business, *ids):
-    return tally.store.existing_ids([usage_event_id(business, i) for i in ids])
+    return tally.ingestion.stored_keys([(business, i) for i in ids])
 
 
 def test_a_batch_is_stored_and_reports_its_position(tally, business):
@@ -47,7 +47,7 @@ def test_resent_batch_is_reported_as_duplicates(tally, business):
 def test_first_write_wins(tally, business):
     tally.ingestion.ingest(business, [IncomingEvent("a", "cus_1", "first")], NOW)
     tally.ingestion.ingest(business, [IncomingEvent("a", "cus_1", "second")], NOW)
-    assert tally.store.repository.get(usage_event_id(business, "a")).event_name == "first"
+    assert tally.ingestion.recorded(business, "a")[0].event_name == "first"
 
 
 def test_an_unknown_customer_rejects_the_whole_batch(tally, business):
@@ -95,8 +95,8 @@ def test_a_full_batch_is_one_transaction_with_consecutive_positions(tally, busin
         done = tally.ingestion.ingest(business, batch(*[f"r{round_}-{i}" for i in range(1000)]), NOW)
         with tally.store.datastore.transaction(commit=False) as cur:
             cur.execute(
-                f"SELECT min(notification_id) AS lo, max(notification_id) AS hi, count(*) AS n "
-                f'FROM "{tally.store.schema}".tally_events WHERE notification_id > %s',
+                f"SELECT min(position) AS lo, max(position) AS hi, count(*) AS n "
+                f'FROM "{tally.store.schema}".usage_log WHERE position > %s',
                 (before,),
             )
             row = cur.fetchone()
@@ -107,8 +107,8 @@ def test_fresh_batches_skip_the_check_before_the_lock_until_a_resend_is_seen(tal
     """The COPY's primary key finds stored ids; after a resend, batches are checked first for a while."""
     tally.ingestion.ingest(business, batch("a", "b"), NOW)  # also caches the customer as known
     checked = []
-    existing_ids = tally.ingestion.existing_ids
-    tally.ingestion.existing_ids = lambda ids: checked.append(len(ids)) or existing_ids(ids)
+    stored_keys = tally.ingestion.stored_keys
+    tally.ingestion.stored_keys = lambda keys: checked.append(len(keys)) or stored_keys(keys)
     tally.ingestion.ingest(business, batch("c"), NOW)
     assert checked == []
     resent = tally.ingestion.ingest(business, batch("a", "d"), NOW)
@@ -140,12 +140,12 @@ def test_batches_that_arrive_while_one_is_written_are_committed_together_each_wi
     assert answers[1].position == answers[2].position == tally.store.head()
     with tally.store.datastore.transaction(commit=False) as cur:
         cur.execute(
-            sql.SQL("SELECT originator_id, xmin::text AS tx FROM {} WHERE originator_id = ANY(%s)").format(
-                tally.store.events_table
+            sql.SQL("SELECT event_id, xmin::text AS tx FROM {} WHERE business_id = %s AND event_id = ANY(%s)").format(
+                sql.Identifier(tally.store.schema, "usage_log")
             ),
-            ([usage_event_id(business, i) for i in ("a1", "b1", "c1", "shared")],),
+            (business, ["a1", "b1", "c1", "shared"]),
         )
-        transaction = {row["originator_id"]: row["tx"] for row in cur.fetchall()}
+        transaction = {row["event_id"]: row["tx"] for row in cur.fetchall()}
     assert len(transaction) == 4
-    first_tx, b1, c1, shared = (transaction[usage_event_id(business, i)] for i in ("a1", "b1", "c1", "shared"))
+    first_tx, b1, c1, shared = (transaction[i] for i in ("a1", "b1", "c1", "shared"))
     assert b1 == c1 == shared != first_tx

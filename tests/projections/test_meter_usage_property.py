@@ -65,7 +65,7 @@ def raw_events(tally, business):
         decimal_json(cur)
         cur.execute(
             sql.SQL(
-                "SELECT position, customer_id, event_name, occurred_at, metadata FROM {}.usage_events "
+                "SELECT position, customer_id, event_name, occurred_at, metadata FROM {}.usage_log "
                 "WHERE business_id = %s"
             ).format(sql.Identifier(tally.store.schema)),
             (business,),

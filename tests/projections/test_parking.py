@@ -11,14 +11,14 @@ from psycopg import sql
 
 from domain.errors import NotReady
 from domain.usage_event import IncomingEvent
-from projections.engine import isolation, operations, parking
+from projections.engine import operations, parking
 from projections.engine.owners import Owners
 from projections.engine.registry import all_projections
 from projections.engine.retry import retry
 from projections.engine.tracking import read_positions
 from projections.engine.worker import Worker
 from projections.usage.projection import UsageProjection
-from store.usage_records import decode_recorded
+from store import usage_log
 from tests.projections.test_operations import snapshot
 from tests.projections.workload import NOW, START
 
@@ -51,14 +51,21 @@ def parked(tally, name="usage"):
 
 
 def listed(tally, business):
+    """The business's usage events the usage read model has taken in: up to its position, short of the
+    business's first parked event (or one of unknown business)."""
     with tally.store.datastore.transaction(commit=False) as cur:
-        cur.execute(
-            sql.SQL("SELECT event_id FROM {}.usage_events WHERE business_id = %s ORDER BY position").format(
-                sql.Identifier(tally.store.schema)
-            ),
-            (business,),
-        )
-        return [r["event_id"] for r in cur.fetchall()]
+        upto = read_positions(cur, tally.store.schema)["usage"]
+        stuck = [
+            e.position
+            for e in parking.parked_events(cur, tally.store.schema, "usage")
+            if e.business_id in (business, None)
+        ]
+        return [
+            e.event_id
+            for _, e in usage_log.events(
+                cur, tally.store.schema, business, None, 0, min([upto, *(p - 1 for p in stuck)])
+            )
+        ]
 
 
 def meter_archived(tally, meter_id):
@@ -209,10 +216,16 @@ def test_once_the_cause_is_fixed_retry_applies_them_in_order_and_equals_a_rebuil
     assert operations.verify(tally.store, "usage").complete
 
 
-def decode_failing(monkeypatch, tally, failing):
-    """Decoding fails as `failing` says, on the mapper and on the worker's own path for usage events."""
-    monkeypatch.setattr(tally.store.mapper, "to_domain_event", failing)
-    monkeypatch.setattr(isolation, "decode_recorded", lambda notification, mapper: failing(notification))
+def decode_failing(monkeypatch, marker):
+    """Building a usage event from its row fails for the event id `marker`."""
+    build = usage_log.recorded
+
+    def failing(row):
+        if row[2] == marker:
+            raise OverflowError("date value out of range")
+        return build(row)
+
+    monkeypatch.setattr(usage_log, "recorded", failing)
 
 
 def test_an_event_that_cannot_be_decoded_is_parked_under_its_business(tally, monkeypatch):
@@ -221,14 +234,7 @@ def test_an_event_that_cannot_be_decoded_is_parked_under_its_business(tally, mon
         tally.customers.create_customer(business, "cus_1", None, None)
     tally.ingestion.ingest(a, [event("a0"), event("undecodable", seconds=1), event("a1", seconds=2)], NOW)
     tally.ingestion.ingest(b, [event("b0")], NOW)
-    decode = tally.store.mapper.to_domain_event
-
-    def failing(notification):
-        if b"undecodable" in notification.state:
-            raise OverflowError("date value out of range")
-        return decode(notification)
-
-    decode_failing(monkeypatch, tally, failing)
+    decode_failing(monkeypatch, "undecodable")
     run_to_head(tally)
     assert listed(tally, a) == ["a0"] and listed(tally, b) == ["b0"]
     assert [(r.business_id, r.error) for r in parked(tally)] == [
@@ -252,11 +258,14 @@ def test_a_projection_merely_behind_makes_verify_exit_1_with_how_many_events(tal
 
 
 def test_an_event_whose_business_cannot_be_found_holds_back_every_later_event_until_retried(tally, monkeypatch):
+    """A usage event's business is a column of the log; an event store's event (here a meter's) is read for it."""
     a, b = tally.businesses.register_business("a"), tally.businesses.register_business("b")
     for business in (a, b):
         tally.customers.create_customer(business, "cus_1", None, None)
     tally.ingestion.ingest(b, [event("b0")], NOW)
-    tally.ingestion.ingest(a, [event("a0"), event("undecodable", seconds=1)], NOW)
+    tally.ingestion.ingest(a, [event("a0")], NOW)
+    tally.meters.create_meter(a, "undecodable", "api.call", {"type": "count"})
+    tally.ingestion.ingest(a, [event("a1", seconds=1)], NOW)
     tally.ingestion.ingest(b, [event("b1", seconds=1)], NOW)
     decode, read_business = tally.store.mapper.to_domain_event, Owners._in_state
 
@@ -265,22 +274,21 @@ def test_an_event_whose_business_cannot_be_found_holds_back_every_later_event_un
             raise OverflowError("date value out of range")
         return decode(notification)
 
-    decode_failing(monkeypatch, tally, failing)
+    monkeypatch.setattr(tally.store.mapper, "to_domain_event", failing)
     monkeypatch.setattr(
         Owners, "_in_state", lambda self, state: None if b"undecodable" in state else read_business(self, state)
     )
     run_to_head(tally)
     assert listed(tally, a) == ["a0"] and listed(tally, b) == ["b0"]
-    assert [r.business_id for r in parked(tally)] == [None, b]
+    assert [r.business_id for r in parked(tally)] == [None, a, b]
     [waiting] = retry(tally.store, ["usage"], b)
-    assert waiting.applied == 0 and [r.position for r in waiting.still_parked] == [parked(tally)[1].position], (
+    assert waiting.applied == 0 and [r.position for r in waiting.still_parked] == [parked(tally)[2].position], (
         "B's parked event may depend on the unknown one: it waits"
     )
     monkeypatch.setattr(tally.store.mapper, "to_domain_event", decode)
-    monkeypatch.setattr(isolation, "decode_recorded", decode_recorded)
     [result] = retry(tally.store, ["usage"])
-    assert result.applied == 2 and result.still_parked == [] and parked(tally) == []
-    assert listed(tally, a) == ["a0", "undecodable"] and listed(tally, b) == ["b0", "b1"]
+    assert result.applied == 3 and result.still_parked == [] and parked(tally) == []
+    assert listed(tally, a) == ["a0", "a1"] and listed(tally, b) == ["b0", "b1"]
 
 
 def test_the_cli_retries_one_business_named_by_its_name(stuck, database_url, schema):

@@ -30,7 +30,7 @@ def skip_ids(tally, count):
 
 def page(tally, after, limit, stop=None):
     with tally.store.datastore.transaction(commit=False) as cur:
-        return [n.id for n in read_page(cur, tally.store.events_table, after, limit, stop)]
+        return [n.id for n in read_page(cur, tally.store, after, limit, stop)]
 
 
 def test_a_page_reads_past_a_gap_wider_than_its_window(tally):

@@ -39,7 +39,8 @@ class Lag:
     def __init__(self, database_url: str, schema: str, projections: list[str]) -> None:
         self.conn = psycopg.connect(database_url, autocommit=True)
         self.query = sql.SQL(
-            "SELECT (SELECT coalesce(max(notification_id), 0) FROM {s}.tally_events) AS head, "
+            "SELECT greatest((SELECT max(notification_id) FROM {s}.tally_events), "
+            "(SELECT max(position) FROM {s}.usage_log), 0) AS head, "
             "(SELECT coalesce(min(position), 0) FROM {s}.projection_tracking WHERE name = ANY(%s)) AS position"
         ).format(s=sql.Identifier(schema))
         self.projections = projections

@@ -25,7 +25,9 @@ from domain.usage_event import IncomingEvent
 from interfaces.bootstrap import open_store
 from projections.engine.partitions import Partition
 from projections.engine.registry import live_names
+from store import usage_log
 from store.config import store_env
+from store.event_store import EVENTS_TABLE
 
 PACE_SCHEMA = "tally_bench_pace"
 BUSINESSES = 8  # the split is by business: enough of them to spread over two workers
@@ -89,7 +91,7 @@ def _reset(url: str) -> None:
     """Drops every read model, so each way starts from an empty projection at position 0."""
     with psycopg.connect(url, autocommit=True) as conn:
         rows = conn.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename <> 'tally_events' "
+            "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename NOT IN ('tally_events', 'usage_log') "
             "AND tablename NOT LIKE '%%snapshots'",
             (PACE_SCHEMA,),
         ).fetchall()
@@ -171,14 +173,12 @@ def store_size(url: str, schema: str) -> dict[str, Any]:
     event."""
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CHECKPOINT")
-        mine, events = conn.execute(
-            sql.SQL(
-                "SELECT (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n "
-                "ON n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = 'r'), "
-                "(SELECT count(*) FROM {}.tally_events)"
-            ).format(sql.Identifier(schema)),
+        (mine,) = conn.execute(
+            "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = 'r'",
             (schema,),
         ).fetchone()  # type: ignore[misc]
+        events, _ = usage_log.size(conn, schema, EVENTS_TABLE)
     return {"bytes_per_event": round(int(mine) / max(events, 1)), "store_mb": round(int(mine) / 2**20, 1)}
 
 

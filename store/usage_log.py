@@ -237,11 +237,17 @@ def size(conn: Any, schema: str, events_table: str) -> tuple[int, int]:
 
 
 class LoggedUsage(Notification):
-    """A usage event of the log as the worker reads it: a notification of the one log, with the row its event
-    is built from (`recorded`) and the business it belongs to, known before anything is decoded."""
+    """A usage event as the worker reads the log: its position, business and event id, nothing decoded. The
+    usage projection folds the events from the log itself (projections/usage/log_fold.py); the others skip
+    them."""
 
-    row: tuple[Any, ...]
     business_id: uuid.UUID
+    event_id: str
+
+    @property
+    def originator_id(self) -> uuid.UUID:
+        """Derived when asked (a parked event records it): the worker reads every event and asks for few."""
+        return usage_event_id(self.business_id, self.event_id)
 
 
 def recorded(row: tuple[Any, ...]) -> Any:
@@ -275,12 +281,11 @@ def notification(row: tuple[Any, ...]) -> LoggedUsage:
         "__dict__",
         {
             "id": row[0],
-            "originator_id": usage_event_id(row[1], row[2]),
             "originator_version": 1,
             "topic": TOPIC,
             "state": b"",
-            "row": row,
             "business_id": row[1],
+            "event_id": row[2],
         },
     )
     return n
@@ -322,15 +327,16 @@ def find(cur: Cursor[Any], schema: str, business: uuid.UUID, event_ids: list[str
     return {row[2]: (row[0], recorded(row)) for row in select(cur, query, (business, event_ids))}
 
 
+_NOTIFIED = "SELECT position, business_id, event_id FROM {} "
+
+
 def at_positions(cur: Cursor[Any], schema: str, positions: list[int]) -> list[LoggedUsage]:
-    query = sql.SQL("SELECT " + COLUMNS + " FROM {} WHERE position = ANY(%s) ORDER BY position").format(
-        sql.Identifier(schema, TABLE)
-    )
+    query = sql.SQL(_NOTIFIED + "WHERE position = ANY(%s) ORDER BY position").format(sql.Identifier(schema, TABLE))
     return [notification(row) for row in select(cur, query, (positions,))]
 
 
 def in_range(cur: Cursor[Any], schema: str, after: int, upto: int, limit: int) -> list[LoggedUsage]:
-    query = sql.SQL(
-        "SELECT " + COLUMNS + " FROM {} WHERE position > %s AND position <= %s ORDER BY position LIMIT %s"
-    ).format(sql.Identifier(schema, TABLE))
+    query = sql.SQL(_NOTIFIED + "WHERE position > %s AND position <= %s ORDER BY position LIMIT %s").format(
+        sql.Identifier(schema, TABLE)
+    )
     return [notification(row) for row in select(cur, query, (after, upto, limit))]

@@ -22,7 +22,6 @@ from psycopg import Cursor, errors
 
 from projections.engine.parking import ParkedEvent
 from projections.engine.projection import Page, Projection
-from store import usage_log
 from store.usage_log import LoggedUsage
 
 log = logging.getLogger("tally.worker")
@@ -55,7 +54,7 @@ class Decoded:
     def item(self, n: Notification) -> Item:
         if n.id not in self.items:
             try:
-                event = usage_log.recorded(n.row) if type(n) is LoggedUsage else self.mapper.to_domain_event(n)
+                event = n if type(n) is LoggedUsage else self.mapper.to_domain_event(n)
                 self.items[n.id] = Item(n, event)
             except Exception as e:
                 self.items[n.id] = Item(n, error=f"cannot decode: {describe(e)}")

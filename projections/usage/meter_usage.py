@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -23,13 +22,15 @@ import msgspec
 from psycopg import Cursor, sql
 from psycopg.types.json import set_json_loads
 
-from domain.aggregation import Bucket, MeterRule
+from domain.aggregation import MeterRule
 from domain.meter import CHANGEABLE as METER_DETAILS
 from domain.meter import Meter
-from domain.usage_event import UsageEvent
-from projections.engine.binary_copy import copy_binary
+from projections.usage.log_fold import Counting, Tables, fold
+from store.rows import one
+from store.usage_log import LoggedUsage
 
 BACKFILL_CHUNK = 5000
+END = 2**62  # a span of counting still open when the page ends
 _json = msgspec.json.Encoder(decimal_format="number")
 
 # Customer ids are compared byte for byte ("C"): equality is the same under any deterministic collation,
@@ -124,112 +125,6 @@ class TrackedMeter:
     archived: bool
 
 
-@dataclass
-class Changes:
-    """A page's (or chunk's) changes, folded in Python and written in one statement each."""
-
-    buckets: dict[tuple[uuid.UUID, str, datetime], Bucket] = field(default_factory=dict)
-    skipped: dict[uuid.UUID, int] = field(default_factory=dict)
-
-    def add(
-        self,
-        meter: TrackedMeter,
-        position: int,
-        customer_id: str,
-        event_name: str,
-        at: datetime,
-        metadata: dict[str, Any],
-    ) -> None:
-        if not meter.rule.counts(event_name, metadata):
-            return
-        value = meter.rule.value(metadata)
-        if value is None:
-            self.skipped[meter.id] = self.skipped.get(meter.id, 0) + 1
-            return
-        at = at.astimezone(timezone.utc)
-        key = (meter.id, customer_id, at.replace(second=0, microsecond=0))
-        bucket = self.buckets.get(key)
-        label = meter.rule.label(metadata)
-        if bucket is None:
-            self.buckets[key] = Bucket.of(value, at, position, label)
-        else:
-            bucket.add(value, at, position, label)
-
-    def write(
-        self, cur: Cursor[Any], meters: sql.Composed, usage: sql.Composed, uniques: sql.Composed, hours: sql.Composed
-    ) -> None:
-        if self.buckets:
-            # COPY into a per-connection staging table, then one upsert that also empties it (a rebuild's
-            # tail applies several pages in one transaction): psycopg dumps COPY rows in C, where nine
-            # array parameters of a thousand values each were dumped in Python; binary, PostgreSQL parses
-            # no numeric or timestamp text either.
-            cur.execute(STAGE)
-            copy_binary(
-                cur,
-                sql.SQL(f"COPY {STAGE_TABLE}"),
-                STAGE_TYPES,
-                [
-                    (*key, b.count, b.sum, b.max, b.last_value, b.last_at, b.last_position, b.min)
-                    for key, b in self.buckets.items()
-                ],
-            )
-            cur.execute(sql.SQL(UPSERT).format(usage=usage, hours=hours))
-        distinct = [(*key, value) for key, b in self.buckets.items() for value in b.uniques]
-        if distinct:
-            meter_ids, customers, minutes, values = (list(column) for column in zip(*distinct))
-            cur.execute(
-                sql.SQL(
-                    "INSERT INTO {} (meter_id, customer_id, minute, value) "
-                    "SELECT * FROM unnest(%s::uuid[], %s::text[], %s::timestamptz[], %s::text[]) "
-                    "ON CONFLICT DO NOTHING"
-                ).format(uniques),
-                (meter_ids, customers, minutes, values),
-            )
-        if self.skipped:
-            cur.execute(
-                sql.SQL(
-                    "UPDATE {} AS m SET skipped = m.skipped + s.n FROM unnest(%s::uuid[], %s::bigint[]) AS s(id, n) "
-                    "WHERE m.id = s.id"
-                ).format(meters),
-                (list(self.skipped), list(self.skipped.values())),
-            )
-
-
-STAGE_TABLE = "meter_usage_stage"
-STAGE = (
-    f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} (meter_id uuid, customer_id text, minute timestamptz, "
-    "count bigint, sum numeric, max numeric, last_value numeric, last_ts timestamptz, last_position bigint, "
-    "min numeric) "
-    "ON COMMIT DELETE ROWS"
-)
-STAGE_TYPES = ("uuid", "text", "timestamptz", "int8", "numeric", "numeric", "numeric", "timestamptz", "int8", "numeric")
-NEWER = "(EXCLUDED.last_ts, EXCLUDED.last_position) > (u.last_ts, u.last_position)"
-MERGE = f"""
-        count = u.count + EXCLUDED.count,
-        sum = u.sum + EXCLUDED.sum,
-        max = greatest(u.max, EXCLUDED.max),
-        min = least(u.min, EXCLUDED.min),
-        last_value = CASE WHEN {NEWER} THEN EXCLUDED.last_value ELSE u.last_value END,
-        last_ts = CASE WHEN {NEWER} THEN EXCLUDED.last_ts ELSE u.last_ts END,
-        last_position = CASE WHEN {NEWER} THEN EXCLUDED.last_position ELSE u.last_position END
-"""
-LATEST = "ORDER BY last_ts DESC, last_position DESC"
-# The hourly rollup is folded from the same staged rows in the same statement (one round trip).
-UPSERT = f"""
-    WITH staged AS (DELETE FROM {STAGE_TABLE} RETURNING *),
-    hourly AS (
-        INSERT INTO {{hours}} AS u (meter_id, hour, count, sum, max, last_value, last_ts, last_position, min)
-        SELECT meter_id, date_trunc('hour', minute, 'UTC'), sum(count), sum(sum), max(max),
-               (array_agg(last_value {LATEST}))[1], max(last_ts), (array_agg(last_position {LATEST}))[1], min(min)
-        FROM staged GROUP BY 1, 2
-        ON CONFLICT (meter_id, hour) DO UPDATE SET {MERGE}
-    )
-    INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position,
-                                min)
-    SELECT * FROM staged
-    ON CONFLICT (meter_id, customer_id, minute) DO UPDATE SET {MERGE}
-"""
-
 _RULE_COLUMNS = "id, business_id, event_name, aggregation, aggregation_key, filter, archived"
 
 
@@ -239,7 +134,7 @@ def _rule(row: dict[str, Any]) -> TrackedMeter:
 
 
 def load_rules(
-    cur: Cursor[Any], meters: sql.Composed, businesses: list[uuid.UUID], ids: list[uuid.UUID]
+    cur: Cursor[Any], meters: sql.Composable, businesses: list[uuid.UUID], ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, TrackedMeter]:
     decimal_json(cur)
     cur.execute(
@@ -249,46 +144,56 @@ def load_rules(
     return {row["id"]: _rule(row) for row in cur.fetchall()}
 
 
-def apply_page(
-    cur: Cursor[Any],
-    meters: sql.Composed,
-    usage: sql.Composed,
-    uniques: sql.Composed,
-    hours: sql.Composed,
-    events: list[tuple[int, Any]],
-) -> None:
-    """Meter definitions and live counting, in log order: an event counts for the meters active at its position."""
-    businesses = list({e.business_id for _, e in events if isinstance(e, UsageEvent.Recorded)})
+def apply_page(cur: Cursor[Any], tables: Tables, events: list[tuple[int, Any]]) -> None:
+    """Meter definitions and live counting, in log order: an event counts for the meters active at its position.
+    The usage events are folded by PostgreSQL from the log (log_fold.py): only their positions are here."""
+    positions = [p for p, e in events if type(e) is LoggedUsage]
+    businesses = {e.business_id for _, e in events if type(e) is LoggedUsage}
     meter_ids = [e.originator_id for _, e in events if isinstance(e, Meter.Event)]
     if not businesses and not meter_ids:
         return
-    rules = load_rules(cur, meters, businesses, meter_ids)
-    changes = Changes()
+    rules = load_rules(cur, tables.meters, list(businesses), meter_ids)
+    # Where each meter's current span of counting began (0: before the page), None while it is archived.
+    since: dict[uuid.UUID, int | None] = {i: None if m.archived else 0 for i, m in rules.items()}
+    spans: dict[uuid.UUID, list[tuple[int, int]]] = {i: [] for i in rules}
     for position, e in events:
-        if isinstance(e, UsageEvent.Recorded):
-            for rule in rules.values():
-                if rule.business_id == e.business_id and not rule.archived:
-                    changes.add(rule, position, e.customer_id, e.event_name, e.occurred_at, e.metadata)
-        elif isinstance(e, Meter.Created):
-            rules[e.originator_id] = _created(cur, meters, position, e)
+        if isinstance(e, Meter.Created):
+            rules[e.originator_id] = _created(cur, tables.meters, position, e)
+            since[e.originator_id], spans[e.originator_id] = position, []
         elif isinstance(e, Meter.Archived | Meter.Unarchived):
-            rules[e.originator_id].archived = isinstance(e, Meter.Archived)
+            archived = isinstance(e, Meter.Archived)
+            rules[e.originator_id].archived = archived
+            start = since.get(e.originator_id)
+            if archived and start is not None:
+                spans[e.originator_id].append((start, position))
+                since[e.originator_id] = None
+            elif not archived and start is None:
+                since[e.originator_id] = position
             cur.execute(
-                sql.SQL("UPDATE {} SET archived = %s, updated_at = %s WHERE id = %s").format(meters),
-                (rules[e.originator_id].archived, e.timestamp, e.originator_id),
+                sql.SQL("UPDATE {} SET archived = %s, updated_at = %s WHERE id = %s").format(tables.meters),
+                (archived, e.timestamp, e.originator_id),
             )
         elif isinstance(e, Meter.Updated):
             # Only how the meter is shown; its rule is unchanged. Columns come from the domain's list.
             details = {k: v for k, v in e.changes.items() if k in METER_DETAILS}
             assignments = [sql.SQL("{} = %s, ").format(sql.Identifier(k)) for k in details]
             cur.execute(
-                sql.SQL("UPDATE {} SET {}updated_at = %s WHERE id = %s").format(meters, sql.SQL("").join(assignments)),
+                sql.SQL("UPDATE {} SET {}updated_at = %s WHERE id = %s").format(
+                    tables.meters, sql.SQL("").join(assignments)
+                ),
                 (*details.values(), e.timestamp, e.originator_id),
             )
-    changes.write(cur, meters, usage, uniques, hours)
+    if not positions:
+        return
+    counting = [
+        Counting(i, m.business_id, m.rule, (*spans[i], *(() if since[i] is None else ((since[i], END),))))
+        for i, m in rules.items()
+        if m.business_id in businesses
+    ]
+    fold(cur, tables, counting, sql.SQL("position = ANY(%s)"), (positions,))
 
 
-def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> TrackedMeter:
+def _created(cur: Cursor[Any], meters: sql.Composable, position: int, e: Any) -> TrackedMeter:
     aggregation = e.aggregation
     cur.execute(
         sql.SQL(
@@ -321,14 +226,7 @@ def _created(cur: Cursor[Any], meters: sql.Composed, position: int, e: Any) -> T
 
 
 def backfill_step(
-    cur: Cursor[Any],
-    meters: sql.Composed,
-    usage: sql.Composed,
-    uniques: sql.Composed,
-    hours: sql.Composed,
-    events_table: sql.Composable,
-    chunk: int | None = None,
-    only: sql.Composable = sql.SQL("true"),
+    cur: Cursor[Any], tables: Tables, chunk: int | None = None, only: sql.Composable = sql.SQL("true")
 ) -> bool:
     """Counts the next chunk of events that were there before a meter was created (of the meters `only`
     selects); moves its cursor in the same transaction. False when no meter is back-filling."""
@@ -338,30 +236,35 @@ def backfill_step(
         sql.SQL(
             "SELECT " + _RULE_COLUMNS + ", backfill_cursor, backfill_upto FROM {} "
             "WHERE backfill_cursor < backfill_upto AND {} ORDER BY position LIMIT 1 FOR UPDATE"
-        ).format(meters, only)
+        ).format(tables.meters, only)
     )
     row = cur.fetchone()
     if row is None:
         return False
-    rule = _rule(row)
+    meter = _rule(row)
+    events = (meter.business_id, meter.rule.event_name)
     cur.execute(
         sql.SQL(
-            "SELECT position, customer_id, event_name, occurred_at, metadata FROM {} WHERE business_id = %s "
-            "AND event_name = %s AND position > %s AND position < %s ORDER BY position LIMIT %s"
-        ).format(events_table),
-        (rule.business_id, rule.rule.event_name, row["backfill_cursor"], row["backfill_upto"], chunk),
+            "SELECT count(*) AS n, max(position) AS last FROM (SELECT position FROM {} WHERE business_id = %s "
+            "AND event_name = %s AND position > %s AND position < %s ORDER BY position LIMIT %s) AS c"
+        ).format(tables.log),
+        (*events, row["backfill_cursor"], row["backfill_upto"], chunk),
     )
-    rows = cur.fetchall()
-    changes = Changes()
-    for r in rows:
-        changes.add(rule, r["position"], r["customer_id"], r["event_name"], r["occurred_at"], r["metadata"])
-    changes.write(cur, meters, usage, uniques, hours)
-    reached = rows[-1]["position"] if len(rows) == chunk else row["backfill_upto"]
-    cur.execute(sql.SQL("UPDATE {} SET backfill_cursor = %s WHERE id = %s").format(meters), (reached, rule.id))
+    found = one(cur)
+    reached = found["last"] if found["n"] == chunk else row["backfill_upto"]
+    if found["n"]:
+        fold(
+            cur,
+            tables,
+            [Counting(meter.id, meter.business_id, meter.rule, ((row["backfill_cursor"], reached + 1),))],
+            sql.SQL("business_id = %s AND event_name = %s AND position > %s AND position <= %s"),
+            (*events, row["backfill_cursor"], reached),
+        )
+    cur.execute(sql.SQL("UPDATE {} SET backfill_cursor = %s WHERE id = %s").format(tables.meters), (reached, meter.id))
     return True
 
 
-def backfills(cur: Cursor[Any], meters: sql.Composed, only: sql.Composable = sql.SQL("true")) -> list[str]:
+def backfills(cur: Cursor[Any], meters: sql.Composable, only: sql.Composable = sql.SQL("true")) -> list[str]:
     cur.execute(
         sql.SQL(
             "SELECT id, name, backfill_cursor, backfill_upto FROM {} WHERE backfill_cursor < backfill_upto "

@@ -12,6 +12,7 @@ from domain.meter import Meter
 from domain.usage_event import UsageEvent
 from projections.engine.projection import Page, Projection
 from projections.usage import meter_usage
+from projections.usage.log_fold import Tables
 from store import usage_log
 from store.topics import events_of
 
@@ -26,24 +27,18 @@ class UsageProjection(Projection):
     added_columns: ClassVar[dict[str, tuple[str, ...]]] = meter_usage.ADDED_COLUMNS
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
-        meter_usage.apply_page(
-            cur,
-            self.t("meters"),
-            self.t("meter_usage"),
-            self.t("meter_uniques"),
-            self.t("meter_usage_hours"),
-            page.events,
-        )
+        meter_usage.apply_page(cur, self._tables(), page.events)
 
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
-        return meter_usage.backfill_step(
-            cur,
+        return meter_usage.backfill_step(cur, self._tables(), only=self.owned("meters"))
+
+    def _tables(self) -> Tables:
+        return Tables(
             self.t("meters"),
             self.t("meter_usage"),
             self.t("meter_uniques"),
             self.t("meter_usage_hours"),
             sql.Identifier(self.schema, usage_log.TABLE),
-            only=self.owned("meters"),
         )
 
     def pending_work(self, cur: Cursor[Any]) -> list[str]:

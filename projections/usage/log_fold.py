@@ -1,6 +1,7 @@
 """Usage events folded into meter buckets inside PostgreSQL, straight from the usage log: one statement per
 page (or back-fill chunk) selects the events each meter counts, computes their values, and merges the
-per-minute buckets, the hourly rollup, the distinct values and the skipped counts. No usage event crosses
+per-minute buckets, the hourly rollups (per customer and per meter), the distinct values and the skipped
+counts. No usage event crosses
 into Python: the worker only learns which positions a page holds.
 
 The SQL is the translation of domain.aggregation (MeterRule.counts/value/label, Bucket) that the raw
@@ -54,11 +55,25 @@ buckets AS MATERIALIZED (
     FROM (SELECT * FROM counted WHERE v IS NOT NULL ORDER BY meter_id, customer_id, minute, {LATEST_EVENT}) AS c
     GROUP BY 1, 2, 3
 ),
+customer_hours AS MATERIALIZED (
+    SELECT meter_id, customer_id, hour, sum(count) AS count, sum(sum) AS sum, max(max) AS max,
+           (array_agg(last_value))[1] AS last_value, max(last_ts) AS last_ts,
+           (array_agg(last_position))[1] AS last_position, min(min) AS min
+    FROM (SELECT date_trunc('hour', minute, 'UTC') AS hour, * FROM buckets
+          ORDER BY meter_id, customer_id, 1, {LATEST}) AS b
+    GROUP BY 1, 2, 3
+),
+by_customer AS (
+    INSERT INTO {{customer_hours}} AS u (meter_id, customer_id, hour, count, sum, max, last_value, last_ts,
+                                         last_position, min)
+    SELECT * FROM customer_hours
+    ON CONFLICT (meter_id, customer_id, hour) DO UPDATE SET {MERGE}
+),
 hourly AS (
     INSERT INTO {{hours}} AS u (meter_id, hour, count, sum, max, last_value, last_ts, last_position, min)
     SELECT meter_id, hour, sum(count), sum(sum), max(max), (array_agg(last_value))[1], max(last_ts),
            (array_agg(last_position))[1], min(min)
-    FROM (SELECT date_trunc('hour', minute, 'UTC') AS hour, * FROM buckets ORDER BY meter_id, 1, {LATEST}) AS b
+    FROM (SELECT * FROM customer_hours ORDER BY meter_id, hour, {LATEST}) AS b
     GROUP BY 1, 2
     ON CONFLICT (meter_id, hour) DO UPDATE SET {MERGE}
 )
@@ -79,6 +94,7 @@ class Tables:
     usage: sql.Composable
     uniques: sql.Composable
     hours: sql.Composable
+    customer_hours: sql.Composable
     log: sql.Composable
 
 
@@ -144,6 +160,7 @@ def fold(cur: Cursor[Any], tables: Tables, counting: list[Counting], source: sql
             meters=tables.meters,
             uniques=tables.uniques,
             hours=tables.hours,
+            customer_hours=tables.customer_hours,
             usage=tables.usage,
         ),
         params,

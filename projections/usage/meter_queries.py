@@ -82,28 +82,38 @@ COLUMNS = "count, sum, max, last_value, last_ts, last_position, min"
 def _buckets(
     schema: str, meter_id: uuid.UUID, customer_id: str | None, start: datetime, end: datetime, hourly: bool
 ) -> tuple[sql.Composable, list[Any]]:
-    """The stored buckets of [start, end) as one row source (`at` and the bucket columns). For every
-    customer at a window of an hour or more, the whole hours come from the hourly rollup and only the
-    minutes before the first and after the last whole hour from the minute buckets."""
+    """The stored buckets of [start, end) as one row source (`at` and the bucket columns). At a window of an
+    hour or more, the whole hours come from an hourly rollup (the customer's, or every customer's) and only
+    the minutes before the first and after the last whole hour from the minute buckets."""
     lower, upper = minute(start), minute(end)
-    minutes = sql.SQL("SELECT minute AS at, " + COLUMNS + " FROM {}.meter_usage WHERE meter_id = %s AND ").format(
-        sql.Identifier(schema)
+    whose = sql.SQL("customer_id = %s AND " if customer_id is not None else "")
+    who = [customer_id] if customer_id is not None else []
+    minutes = sql.SQL("SELECT minute AS at, " + COLUMNS + " FROM {}.meter_usage WHERE meter_id = %s AND {}").format(
+        sql.Identifier(schema), whose
     )
-    if customer_id is not None:
-        return minutes + sql.SQL("customer_id = %s AND minute >= %s AND minute < %s"), [
-            meter_id,
-            customer_id,
-            lower,
-            upper,
-        ]
     first, last = _hour(lower + timedelta(minutes=59)), _hour(upper)
     if not hourly or first >= last:
-        return minutes + sql.SQL("minute >= %s AND minute < %s"), [meter_id, lower, upper]
+        return minutes + sql.SQL("minute >= %s AND minute < %s"), [meter_id, *who, lower, upper]
     hours = sql.SQL(
-        "SELECT hour AS at, " + COLUMNS + " FROM {}.meter_usage_hours WHERE meter_id = %s AND hour >= %s AND hour < %s"
-    ).format(sql.Identifier(schema))
+        "SELECT hour AS at, " + COLUMNS + " FROM {}.{} WHERE meter_id = %s AND {}hour >= %s AND hour < %s"
+    ).format(
+        sql.Identifier(schema),
+        sql.Identifier("meter_customer_hours" if customer_id is not None else "meter_usage_hours"),
+        whose,
+    )
     edges = minutes + sql.SQL("((minute >= %s AND minute < %s) OR (minute >= %s AND minute < %s))")
-    return edges + sql.SQL(" UNION ALL ") + hours, [meter_id, lower, first, last, upper, meter_id, first, last]
+    return edges + sql.SQL(" UNION ALL ") + hours, [
+        meter_id,
+        *who,
+        lower,
+        first,
+        last,
+        upper,
+        meter_id,
+        *who,
+        first,
+        last,
+    ]
 
 
 def _hour(at: datetime) -> datetime:

@@ -99,12 +99,30 @@ TABLES = {
             PRIMARY KEY (meter_id, hour)
         );
     """,
+    # Each customer's usage per (meter, hour): one customer's month is a few hundred rows here, where its
+    # minute buckets were thousands once its events spread over every minute (10 M events, docs/performance.md).
+    "meter_customer_hours": """
+        CREATE TABLE {meter_customer_hours} (
+            meter_id uuid NOT NULL,
+            customer_id text COLLATE "C" NOT NULL,
+            hour timestamptz NOT NULL,
+            count bigint NOT NULL,
+            sum numeric NOT NULL,
+            max numeric NOT NULL,
+            last_value numeric NOT NULL,
+            last_ts timestamptz NOT NULL,
+            last_position bigint NOT NULL,
+            min numeric NOT NULL,
+            PRIMARY KEY (meter_id, customer_id, hour)
+        );
+    """,
 }
 KEYS = {
     "meters": ("id",),
     "meter_usage": ("meter_id", "customer_id", "minute"),
     "meter_uniques": ("meter_id", "customer_id", "minute", "value"),
     "meter_usage_hours": ("meter_id", "hour"),
+    "meter_customer_hours": ("meter_id", "customer_id", "hour"),
 }
 # Meters written before updated_at existed read it as their created_at.
 ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"meters": ("updated_at timestamptz",)}

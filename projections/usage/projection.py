@@ -19,7 +19,8 @@ from store.topics import events_of
 
 class UsageProjection(Projection):
     name = "usage"
-    version = 1
+    # 2: each customer's hourly rollup (meter_customer_hours), built by the rebuild an upgrade starts.
+    version = 2
     partitioned = True
     topics = events_of(UsageEvent, Meter)
     tables: ClassVar[dict[str, str]] = meter_usage.TABLES
@@ -38,6 +39,7 @@ class UsageProjection(Projection):
             self.t("meter_usage"),
             self.t("meter_uniques"),
             self.t("meter_usage_hours"),
+            self.t("meter_customer_hours"),
             sql.Identifier(self.schema, usage_log.TABLE),
         )
 
@@ -47,7 +49,7 @@ class UsageProjection(Projection):
     def owned(self, logical: str) -> sql.Composable:
         if self.partition is None:
             return super().owned(logical)
-        if logical in ("meter_usage", "meter_usage_hours", "meter_uniques"):
+        if logical in ("meter_usage", "meter_usage_hours", "meter_customer_hours", "meter_uniques"):
             return sql.SQL("meter_id IN (SELECT id FROM {} WHERE {})").format(
                 self.t("meters"), self.partition.condition(sql.Identifier("business_id"))
             )

@@ -169,8 +169,8 @@ def test_partition_workers_starting_together_each_rebuild_their_share_one_after_
     incremental = snapshot(billed_store)
     del incremental["positions"]
     assert {n: v for n, v in versions(billed_store).items() if n.startswith("usage")} == {
-        "usage@0/2": 1,
-        "usage@1/2": 1,
+        "usage@0/2": UsageProjection.version,
+        "usage@1/2": UsageProjection.version,
     }
     monkeypatch.setattr(UsageProjection, "version", UsageProjection.version + 1)
     monkeypatch.setattr(upgrades, "RETRY_S", 0.05)
@@ -187,8 +187,8 @@ def test_partition_workers_starting_together_each_rebuild_their_share_one_after_
         thread.join(timeout=60)
     assert [w.upgrader.rebuilt for w in setup] == [["usage@0/2"], ["usage@1/2"]]
     assert {n: v for n, v in versions(billed_store).items() if n.startswith("usage")} == {
-        "usage@0/2": 2,
-        "usage@1/2": 2,
+        "usage@0/2": UsageProjection.version,
+        "usage@1/2": UsageProjection.version,
     }
     rebuilt = snapshot(billed_store)
     del rebuilt["positions"]

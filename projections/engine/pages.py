@@ -23,8 +23,9 @@ from store.rows import one
 
 # Notifications per transaction when behind. Larger pages fold more events into each meter bucket and
 # hourly row, and spread a page's fixed statements wider: the worker drained 19-24 k events/s with pages of
-# 1,000 and 27-28 k/s with 5,000 (docs/performance.md). Caught up, a page is whatever is new.
-PAGE_SIZE = 5000
+# 1,000 and 27-28 k/s with 5,000 (docs/performance.md); folded in PostgreSQL (issue 32), 44-46 k/s with 5,000
+# and 47-51 k/s with 10,000. Caught up, a page is whatever is new.
+PAGE_SIZE = 10_000
 
 
 # A trace span around a unit of work, given its name and attributes (interfaces/observability/tracing.py).

@@ -33,6 +33,9 @@ BACKFILL_CHUNK = 5000
 END = 2**62  # a span of counting still open when the page ends
 _json = msgspec.json.Encoder(decimal_format="number")
 
+# The bucket tables leave room in each page (fillfactor): a bucket merged again is then rewritten in place of
+# its page without touching the indexes (a HOT update); the worker drained 53-54 k events/s with it, 47-51 k
+# without (docs/performance.md).
 # Customer ids are compared byte for byte ("C"): equality is the same under any deterministic collation,
 # and every bucket written and looked up compares them in the primary key, where the locale's strcoll
 # cost a measurable share of the write (docs/performance.md).
@@ -70,7 +73,7 @@ TABLES = {
             last_position bigint NOT NULL,
             min numeric NOT NULL,
             PRIMARY KEY (meter_id, customer_id, minute)
-        );
+        ) WITH (fillfactor = 80);
         CREATE INDEX ON {meter_usage} (meter_id, minute);
     """,
     "meter_uniques": """
@@ -97,7 +100,7 @@ TABLES = {
             last_position bigint NOT NULL,
             min numeric NOT NULL,
             PRIMARY KEY (meter_id, hour)
-        );
+        ) WITH (fillfactor = 70);
     """,
     # Each customer's usage per (meter, hour): one customer's month is a few hundred rows here, where its
     # minute buckets were thousands once its events spread over every minute (10 M events, docs/performance.md).
@@ -114,7 +117,7 @@ TABLES = {
             last_position bigint NOT NULL,
             min numeric NOT NULL,
             PRIMARY KEY (meter_id, customer_id, hour)
-        );
+        ) WITH (fillfactor = 70);
     """,
 }
 KEYS = {

@@ -20,6 +20,7 @@ from projections.engine.tracking import create_tracking, read_position, record_p
 from projections.engine.versions import create_versions, record_unbuilt
 from store.log import EventLog, read_page
 from store.rows import one
+from store.usage_log import TOPIC, LoggedUsage
 
 # Notifications per transaction when behind. Larger pages fold more events into each meter bucket and
 # hourly row, and spread a page's fixed statements wider: the worker drained 19-24 k events/s with pages of
@@ -74,7 +75,9 @@ def process_page(
         held = parking.held_back(cur, schema, names)
         decoded = Decoded(app.mapper)
         owners = Owners(cur, app.mapper, app.events_table)
-        work = [(p, _items(p, notifications, decoded, owners)) for p in projections]
+        # Most of a page is usage events, which one projection wants: the others look at the rest only.
+        stored = [n for n in notifications if type(n) is not LoggedUsage]
+        work = [(p, _items(p, notifications if p.wants(TOPIC) else stored, decoded, owners)) for p in projections]
         parked = apply_contained(cur, work, notifications[-1].id, held, owners.of)
         for name in names:
             parking.park(cur, schema, name, parked.get(name, []))

@@ -39,6 +39,16 @@ _json = msgspec.json.Encoder(decimal_format="number")
 # Customer ids are compared byte for byte ("C"): equality is the same under any deterministic collation,
 # and every bucket written and looked up compares them in the primary key, where the locale's strcoll
 # cost a measurable share of the write (docs/performance.md).
+# What every bucket table holds of its events (domain.aggregation.Bucket), in this order.
+BUCKET = """
+            count bigint NOT NULL,
+            sum numeric NOT NULL,
+            max numeric NOT NULL,
+            last_value numeric NOT NULL,
+            last_ts timestamptz NOT NULL,
+            last_position bigint NOT NULL,
+            min numeric NOT NULL,
+"""
 TABLES = {
     "meters": """
         CREATE TABLE {meters} (
@@ -65,13 +75,9 @@ TABLES = {
             meter_id uuid NOT NULL,
             customer_id text COLLATE "C" NOT NULL,
             minute timestamptz NOT NULL,
-            count bigint NOT NULL,
-            sum numeric NOT NULL,
-            max numeric NOT NULL,
-            last_value numeric NOT NULL,
-            last_ts timestamptz NOT NULL,
-            last_position bigint NOT NULL,
-            min numeric NOT NULL,
+            """
+    + BUCKET
+    + """
             PRIMARY KEY (meter_id, customer_id, minute)
         ) WITH (fillfactor = 80);
         CREATE INDEX ON {meter_usage} (meter_id, minute);
@@ -92,13 +98,9 @@ TABLES = {
         CREATE TABLE {meter_usage_hours} (
             meter_id uuid NOT NULL,
             hour timestamptz NOT NULL,
-            count bigint NOT NULL,
-            sum numeric NOT NULL,
-            max numeric NOT NULL,
-            last_value numeric NOT NULL,
-            last_ts timestamptz NOT NULL,
-            last_position bigint NOT NULL,
-            min numeric NOT NULL,
+            """
+    + BUCKET
+    + """
             PRIMARY KEY (meter_id, hour)
         ) WITH (fillfactor = 70);
     """,
@@ -109,13 +111,9 @@ TABLES = {
             meter_id uuid NOT NULL,
             customer_id text COLLATE "C" NOT NULL,
             hour timestamptz NOT NULL,
-            count bigint NOT NULL,
-            sum numeric NOT NULL,
-            max numeric NOT NULL,
-            last_value numeric NOT NULL,
-            last_ts timestamptz NOT NULL,
-            last_position bigint NOT NULL,
-            min numeric NOT NULL,
+            """
+    + BUCKET
+    + """
             PRIMARY KEY (meter_id, customer_id, hour)
         ) WITH (fillfactor = 70);
     """,

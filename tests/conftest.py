@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import uuid
@@ -64,6 +65,12 @@ def embedded_server() -> Iterator[str]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Bytecode is kept whatever the environment says: the run starts Python processes by the hundred (xdist's
+    # workers; `tally serve`, its worker and API processes, CLI commands), and with PYTHONDONTWRITEBYTECODE each
+    # compiled tally's modules from source again (1.7 s of CPU a `tally` process on the 2-core machine, a third
+    # of a serve test's time) and each worker rewrote and compiled every test module. __pycache__ is ignored.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.dont_write_bytecode = False
     if ASYNC_COMMIT not in os.environ.get("PGOPTIONS", ""):
         os.environ["PGOPTIONS"] = f"{os.environ.get('PGOPTIONS', '')} {ASYNC_COMMIT}".strip()
 

@@ -20,9 +20,7 @@ from interfaces.cli.close_cycles import add_grace
 from interfaces.cli.common import UserError, open_tally
 from interfaces.cli.parent_death import SUPERVISOR_ENV
 from interfaces.cli.supervisor import GIVE_UP_S, RestartPolicy, Supervisor
-from interfaces.dashboard.session import session_secret
 from interfaces.database import keep_running
-from interfaces.http.app import create_app
 from interfaces.observability import logs, metrics
 from projections.engine.partitions import Partition
 from projections.engine.registry import worker_projections
@@ -210,6 +208,11 @@ def serve(args: argparse.Namespace, sock: socket.socket, metrics_setting: metric
             )
             Multiprocess(config, sockets=[sock]).run()
         else:
+            # Imported here, not with this module: the routes, the dashboard and the PDF renderer are half a
+            # second of CPU that every other command (the worker serve starts among them) would pay too.
+            from interfaces.dashboard.session import session_secret
+            from interfaces.http.app import create_app
+
             config = uvicorn.Config(
                 create_app(tally, session_secret(args.data_dir)),
                 log_level=log_level,

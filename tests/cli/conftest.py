@@ -3,7 +3,6 @@
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,11 +11,12 @@ import pytest
 from interfaces.database import running_postgres
 from tests.cli.embedded import Served
 from tests.cli.processes import eventually, free_port, healthy, start_serve
+from tests.conftest import data_folder
 
 
 @pytest.fixture
-def data(tmp_path):
-    folder = tmp_path / "d"
+def data(scratch_folder):
+    folder = scratch_folder / "d"
     yield folder
     for server in running_postgres(folder / "pg"):  # only when the test failed half-way
         server.terminate()
@@ -55,7 +55,7 @@ def serve_on(tmp_path):
 def scratch_folder():
     """Data folders outside pytest's temp dirs: a concurrent pytest session makes those unreadable to the
     embedded PostgreSQL's user (it resets their mode to 0700)."""
-    made = Path(tempfile.mkdtemp(prefix="tally-cli-test-"))
+    made = data_folder("tally-cli-test-")
     yield made
     shutil.rmtree(made, ignore_errors=True)
 

@@ -6,6 +6,8 @@ import threading
 import time
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from tests.cli.embedded import Served, tally
 from tests.cli.processes import eventually
 
@@ -34,6 +36,7 @@ def invoices_of(served: Served, key: str, customer: str) -> list[tuple[str, str,
     return sorted((i["id"], i["total"], i["status"]) for i in body["items"])
 
 
+@pytest.mark.long
 def test_a_backup_taken_while_ingesting_restores_to_a_server_with_the_same_events_and_invoices(
     embedded_serve, scratch_folder
 ):

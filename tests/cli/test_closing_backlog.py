@@ -71,6 +71,7 @@ def lag_seconds(samples):
     return worst
 
 
+@pytest.mark.long
 def test_closing_2000_due_cycles_keeps_every_read_model_within_one_step_of_the_head(backlog, database_url, schema):
     tally = backlog
     env = {**os.environ, "DATABASE_URL": database_url, "TALLY_SCHEMA": schema, "PYTHONPATH": str(ROOT)}

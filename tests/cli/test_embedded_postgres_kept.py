@@ -9,6 +9,7 @@ from interfaces.database import running_postgres
 from tests.cli.processes import eventually
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_serve_starts_its_embedded_postgresql_again_when_it_dies(embedded_serve, scratch_folder, how):
     data = scratch_folder / "d"

@@ -140,6 +140,7 @@ def test_every_option_has_help_text():
                 assert action.help, f"{parser.prog} {action.option_strings} has no help"
 
 
+@pytest.mark.long
 def test_the_first_serve_on_a_new_data_dir_is_quiet_and_says_it_made_one(tmp_path):
     port = free_port()
     log = tmp_path / "serve.log"

@@ -26,6 +26,7 @@ def counted(text: str, family: str) -> float:
     return sum(s.value for s in found[family].samples if s.name == family + "_total") if family in found else 0
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("workers", [1, 2])
 def test_metrics_add_up_every_process_and_the_json_log_holds_no_key_or_secret(
     embedded_serve, scratch_folder, hooks, workers

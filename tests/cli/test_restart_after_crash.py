@@ -5,6 +5,7 @@ no PostgreSQL of that folder is left running."""
 import signal
 
 import psutil
+import pytest
 
 from interfaces.database import running_postgres
 from tests.cli.processes import eventually, free_port, workers_of
@@ -24,6 +25,7 @@ def gone(pid: int) -> bool:
         return True
 
 
+@pytest.mark.long
 def test_serve_restarted_after_kill_9s_starts_cleanly_and_stops_its_postgresql_on_sigterm(serve_on, data):
     first = serve_on(data)
     orphans = workers_of(first.pid)
@@ -46,6 +48,7 @@ def test_serve_restarted_after_kill_9s_starts_cleanly_and_stops_its_postgresql_o
     eventually(lambda: all(gone(w.pid) for w in orphans), 10, "the worker of the killed serve stopped by itself")
 
 
+@pytest.mark.long
 def test_serve_with_api_processes_killed_with_9_leaves_none_of_its_children_and_serve_restarts_on_its_port(
     serve_on, data
 ):

@@ -6,6 +6,8 @@ import signal
 import socket
 import subprocess
 
+import pytest
+
 from interfaces.database import running_postgres
 from tests.cli.processes import eventually, free_port, healthy, pg_ctl, start_serve
 
@@ -24,6 +26,7 @@ def test_a_serve_that_cannot_have_its_port_says_so_and_never_opens_the_database(
     assert not (tmp_path / "d" / "pg").exists()
 
 
+@pytest.mark.long
 def test_serve_stops_its_postgresql_at_exit_even_after_it_was_restarted_by_hand(serve_on, data):
     port = free_port()
     serve = serve_on(data, port=port)

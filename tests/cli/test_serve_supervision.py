@@ -38,6 +38,7 @@ def serving(tally, database_url, schema, tmp_path):
             process.wait()
 
 
+@pytest.mark.long
 def test_a_worker_killed_with_sigkill_is_restarted_and_the_read_models_catch_up(serving, tally):
     process, log = serving
     [first] = eventually(lambda: workers_of(process.pid), 30, "serve's worker")
@@ -58,6 +59,7 @@ def test_a_worker_killed_with_sigkill_is_restarted_and_the_read_models_catch_up(
     assert not psutil.pid_exists(second.pid) or second.status() == psutil.STATUS_ZOMBIE
 
 
+@pytest.mark.long
 def test_serve_exits_non_zero_when_its_worker_keeps_dying(serving):
     process, log = serving
     killed: set[int] = set()

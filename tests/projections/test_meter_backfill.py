@@ -97,6 +97,7 @@ def test_a_backfill_advances_while_events_keep_arriving(tally, business, ten_tho
     assert meter_state(tally, meter.id)[0]["backfill_cursor"] > 0
 
 
+@pytest.mark.long
 def test_a_worker_killed_mid_stream_double_counts_no_bucket(tally, business, ten_thousand_events, database_url, schema):
     counted = tally.meters.create_meter(business, "count", "api.call", {"type": "count"})
     for start in range(10_000, 12_000, 1000):

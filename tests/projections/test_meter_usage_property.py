@@ -6,6 +6,7 @@ per group."""
 import uuid
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from psycopg import sql
@@ -107,6 +108,7 @@ def brute_force(meter, rows, customer, start, end, window):
     return fold(kind, items), buckets
 
 
+@pytest.mark.long
 def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
     monkeypatch.setattr(meter_usage, "BACKFILL_CHUNK", 5)  # several back-fill chunks and pages per example
 

@@ -116,6 +116,7 @@ def cli(database_url, schema, *args):
     )
 
 
+@pytest.mark.long
 def test_the_cli_shows_status_and_verify_exits_1_on_a_difference(worked, database_url, schema):
     status = cli(database_url, schema, "status")
     assert status.returncode == 0 and "usage" in status.stdout and "customers" in status.stdout

@@ -150,6 +150,7 @@ def test_health_without_a_key_shows_totals_and_with_a_key_only_that_business_par
     assert client.get("/health", headers={"Authorization": "Bearer tally_wrong"}).status_code == 401
 
 
+@pytest.mark.long
 def test_status_and_verify_show_the_stuck_business_and_verify_exits_1(stuck, database_url, schema):
     tally, a, *_ = stuck
     first = parked(tally)[0].position

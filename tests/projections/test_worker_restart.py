@@ -78,6 +78,7 @@ def filled(tally):
     return tally
 
 
+@pytest.mark.long
 def test_a_worker_killed_mid_stream_resumes_without_double_counting(filled, database_url, schema):
     tally, head = filled, filled.store.head()
     kill_mid_stream(tally, database_url, schema)

@@ -11,11 +11,14 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from tests.cli.processes import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.long
 def test_a_worker_killed_mid_send_loses_nothing(
     tally, private_targets, business, make_customer, receiver, database_url, schema
 ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import httpx
+import pytest
 from playwright.sync_api import Page, expect
 
 from application.tally import Tally
@@ -31,6 +32,7 @@ def ingest(served: Served, key: str, worker: RunningWorker, *tokens: int) -> Non
     worker.caught_up(answer.json()["position"])
 
 
+@pytest.mark.long
 def test_a_person_signs_in_follows_usage_and_signs_out(
     page: Page, served: Served, worker: RunningWorker, key: str
 ) -> None:

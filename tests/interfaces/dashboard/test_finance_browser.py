@@ -7,14 +7,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import httpx
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import RunningWorker
 from tests.interfaces.billing_helpers import close, meter, product, send, subscribe
 from tests.interfaces.dashboard.conftest import Served, screenshot
 from tests.interfaces.dashboard.test_browser import sign_in
 from tests.interfaces.dashboard.test_finance_pages import month_start
-from tests.interfaces.dashboard.test_first_hour_browser import fits_the_screen, sized_page  # noqa: F401
+from tests.interfaces.dashboard.test_first_hour_browser import (  # noqa: F401
+    at_each_width,
+    fits_the_screen,
+    sized_page,
+)
 
 
 def billed_business(served: Served, worker: RunningWorker, key: str) -> None:
@@ -95,48 +99,48 @@ def test_a_person_creates_a_product_entitlement_webhook_and_key(
 
 
 def test_a_finance_person_reads_revenue_customers_and_events(
-    sized_page: Page,  # noqa: F811
-    served: Served,
-    worker: RunningWorker,
-    key: str,
+    browser: Browser, served: Served, worker: RunningWorker, key: str
 ) -> None:
-    page = sized_page
-    width = page.viewport_size["width"]
     billed_business(served, worker, key)
-    sign_in(page, key)
-    expect(page.locator("#revenue-billed-chart .uplot")).to_have_count(1)
-    expect(page.locator("#revenue-mrr-chart .uplot")).to_have_count(1)
-    fits_the_screen(page)
-    screenshot(page, f"overview-revenue-{width}")
 
-    page.goto("/dashboard/revenue")
-    expect(page.locator("#revenue-billed")).to_contain_text("$30.00")
-    expect(page.locator("#revenue-mrr")).to_contain_text("API plan")
-    fits_the_screen(page)
-    screenshot(page, f"revenue-{width}")
+    def walk(page: Page) -> None:
+        width = page.viewport_size["width"]
+        sign_in(page, key)
+        expect(page.locator("#revenue-billed-chart .uplot")).to_have_count(1)
+        expect(page.locator("#revenue-mrr-chart .uplot")).to_have_count(1)
+        fits_the_screen(page)
+        screenshot(page, f"overview-revenue-{width}")
 
-    page.goto("/dashboard/customers")
-    row = page.locator("tr", has_text="cus_rev")
-    expect(row).to_contain_text("API plan")
-    expect(row).to_contain_text("$4.00")
-    if width > 600:  # a phone stacks the rows, with no header to click: the Order select sorts there
-        page.click("#customers th >> text=Upcoming amount")  # the page's rows by upcoming amount, largest first
-        expect(page.locator("#customers tbody tr").first).to_contain_text("cus_rev")
-    fits_the_screen(page)
-    screenshot(page, f"customers-finance-{width}")
+        page.goto("/dashboard/revenue")
+        expect(page.locator("#revenue-billed")).to_contain_text("$30.00")
+        expect(page.locator("#revenue-mrr")).to_contain_text("API plan")
+        fits_the_screen(page)
+        screenshot(page, f"revenue-{width}")
 
-    page.goto("/dashboard/events")
-    page.fill("input[name=metadata_key]", "region")
-    page.fill("input[name=metadata_value]", "eu")
-    page.click("form.filters button[type=submit]")
-    expect(page.locator("#events-count")).to_contain_text("30 matching events")
-    fits_the_screen(page)
-    screenshot(page, f"events-metadata-{width}")
+        page.goto("/dashboard/customers")
+        row = page.locator("tr", has_text="cus_rev")
+        expect(row).to_contain_text("API plan")
+        expect(row).to_contain_text("$4.00")
+        if width > 600:  # a phone stacks the rows, with no header to click: the Order select sorts there
+            page.click("#customers th >> text=Upcoming amount")  # the page's rows by upcoming amount, largest first
+            expect(page.locator("#customers tbody tr").first).to_contain_text("cus_rev")
+        fits_the_screen(page)
+        screenshot(page, f"customers-finance-{width}")
 
-    page.goto("/dashboard/invoices")
-    expect(page.locator("#invoice-totals")).to_contain_text("$30.00")
-    page.select_option("select[name=product_id]", label="API plan")
-    page.click("form.filters button[type=submit]")
-    expect(page.locator("#invoice-totals")).to_contain_text("1")
-    fits_the_screen(page)
-    screenshot(page, f"invoices-filtered-{width}")
+        page.goto("/dashboard/events")
+        page.fill("input[name=metadata_key]", "region")
+        page.fill("input[name=metadata_value]", "eu")
+        page.click("form.filters button[type=submit]")
+        expect(page.locator("#events-count")).to_contain_text("30 matching events")
+        fits_the_screen(page)
+        screenshot(page, f"events-metadata-{width}")
+
+        page.goto("/dashboard/invoices")
+        expect(page.locator("#invoice-totals")).to_contain_text("$30.00")
+        page.select_option("select[name=product_id]", label="API plan")
+        page.click("form.filters button[type=submit]")
+        expect(page.locator("#invoice-totals")).to_contain_text("1")
+        fits_the_screen(page)
+        screenshot(page, f"invoices-filtered-{width}")
+
+    at_each_width(browser, served, walk)

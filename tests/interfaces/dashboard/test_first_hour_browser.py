@@ -3,7 +3,7 @@ their range, customer search, and the actions behind confirmation pages (edit, c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 
 import httpx
@@ -21,8 +21,21 @@ EVENTS = 1234
 
 @pytest.fixture(params=list(WIDTHS))
 def sized_page(request: pytest.FixtureRequest, browser: Browser, served: Served) -> Iterator[Page]:
+    """For a walk that changes what it walks through: each width gets a test, and a business, of its own."""
     with csp_watched(browser, served, WIDTHS[request.param]) as context:
         yield context.new_page()
+
+
+def at_each_width(browser: Browser, served: Served, walk: Callable[[Page], None]) -> None:
+    """`walk` on a laptop, then on a phone, over one server and business: a walk that only reads can share them,
+    and they cost more to make than the walk (a test per width made them twice)."""
+    for name, width in WIDTHS.items():
+        with csp_watched(browser, served, width) as context:
+            try:
+                walk(context.new_page())
+            except Exception as failed:
+                failed.add_note(f"on the {name}, {width} px wide")
+                raise
 
 
 @pytest.fixture
@@ -68,71 +81,77 @@ def open_menu_if_folded(page: Page) -> None:
 
 
 def test_the_overview_says_how_the_business_is_doing_and_links_on(
-    sized_page: Page, first_hour_business: dict[str, str], key: str
+    browser: Browser, served: Served, first_hour_business: dict[str, str], key: str
 ) -> None:
-    page = sized_page
-    sign_in(page, key)
-    expect(page.locator("h1")).to_have_text("Overview")
-    expect(page.locator("#events-today")).to_have_text("1,234")
-    expect(page.locator("#events-cycle")).to_have_text("1,234")
-    # 1,234 calls in the open cycle, 1,000 free: 234 x $0.02
-    expect(page.locator("#upcoming-revenue")).to_have_text("$4.68")
-    expect(page.locator("table.compact a[href='/dashboard/customers/cus_acme']")).to_be_visible()
-    expect(page.locator("#projection-lag")).to_have_text("0")
-    fits_the_screen(page)
-    screenshot(page, f"overview-{page.viewport_size['width']}")
-    page.click("#events-today >> xpath=..")
-    expect(page.locator("h1")).to_have_text("Events")
-    fits_the_screen(page)
-    open_menu_if_folded(page)
-    page.click("header nav >> text=Overview")
-    expect(page.locator("h1")).to_have_text("Overview")
+    def walk(page: Page) -> None:
+        sign_in(page, key)
+        expect(page.locator("h1")).to_have_text("Overview")
+        expect(page.locator("#events-today")).to_have_text("1,234")
+        expect(page.locator("#events-cycle")).to_have_text("1,234")
+        # 1,234 calls in the open cycle, 1,000 free: 234 x $0.02
+        expect(page.locator("#upcoming-revenue")).to_have_text("$4.68")
+        expect(page.locator("table.compact a[href='/dashboard/customers/cus_acme']")).to_be_visible()
+        expect(page.locator("#projection-lag")).to_have_text("0")
+        fits_the_screen(page)
+        screenshot(page, f"overview-{page.viewport_size['width']}")
+        page.click("#events-today >> xpath=..")
+        expect(page.locator("h1")).to_have_text("Events")
+        fits_the_screen(page)
+        open_menu_if_folded(page)
+        page.click("header nav >> text=Overview")
+        expect(page.locator("h1")).to_have_text("Overview")
+
+    at_each_width(browser, served, walk)
 
 
 def test_a_chart_fits_its_range_and_shows_a_single_bucket(
-    sized_page: Page, first_hour_business: dict[str, str], key: str
+    browser: Browser, served: Served, first_hour_business: dict[str, str], key: str
 ) -> None:
-    page = sized_page
-    sign_in(page, key)
-    page.goto(f"/dashboard/meters/{first_hour_business['meter']}")
-    chart = page.locator("#usage-chart")
-    expect(page.locator("#usage-total")).to_have_text("1,234")
-    expect(chart).to_have_attribute("data-buckets", "1")
-    expect(chart).to_have_attribute("data-drawn-max", "1234")
-    expect(chart).to_have_attribute("data-window", "hour")
-    expect(chart.locator("canvas").first).to_be_visible()
-    fits_the_screen(page)
-    screenshot(page, f"meter-{page.viewport_size['width']}")
-    page.click(".presets >> text=30 days")
-    expect(chart).to_have_attribute("data-window", "day")
-    page.click(".presets >> text=This cycle")  # the earliest open cycle, Globex's, began a day ago
-    expect(chart).to_have_attribute("data-window", "hour")
-    page.fill("input[name=customer_id]", "cus_acme")
-    page.click("button:text-is('Show')")
-    page.click(".presets >> text=This cycle")  # Acme's began ten minutes ago
-    expect(chart).to_have_attribute("data-window", "minute")
-    expect(page.locator("#usage-total")).to_have_text("1,234")
-    page.goto(f"/dashboard/meters/{first_hour_business['meter']}?preset=30d&window=minute")
-    expect(page.get_by_role("alert")).to_contain_text("window: the range holds more than 10000 minute windows")
+    def walk(page: Page) -> None:
+        sign_in(page, key)
+        page.goto(f"/dashboard/meters/{first_hour_business['meter']}")
+        chart = page.locator("#usage-chart")
+        expect(page.locator("#usage-total")).to_have_text("1,234")
+        expect(chart).to_have_attribute("data-buckets", "1")
+        expect(chart).to_have_attribute("data-drawn-max", "1234")
+        expect(chart).to_have_attribute("data-window", "hour")
+        expect(chart.locator("canvas").first).to_be_visible()
+        fits_the_screen(page)
+        screenshot(page, f"meter-{page.viewport_size['width']}")
+        page.click(".presets >> text=30 days")
+        expect(chart).to_have_attribute("data-window", "day")
+        page.click(".presets >> text=This cycle")  # the earliest open cycle, Globex's, began a day ago
+        expect(chart).to_have_attribute("data-window", "hour")
+        page.fill("input[name=customer_id]", "cus_acme")
+        page.click("button:text-is('Show')")
+        page.click(".presets >> text=This cycle")  # Acme's began ten minutes ago
+        expect(chart).to_have_attribute("data-window", "minute")
+        expect(page.locator("#usage-total")).to_have_text("1,234")
+        page.goto(f"/dashboard/meters/{first_hour_business['meter']}?preset=30d&window=minute")
+        expect(page.get_by_role("alert")).to_contain_text("window: the range holds more than 10000 minute windows")
+
+    at_each_width(browser, served, walk)
 
 
 def test_customers_are_found_by_name_and_their_page_charts_the_cycle(
-    sized_page: Page, first_hour_business: dict[str, str], key: str
+    browser: Browser, served: Served, first_hour_business: dict[str, str], key: str
 ) -> None:
-    page = sized_page
-    sign_in(page, key)
-    page.goto("/dashboard/customers")
-    page.fill("input[name=search]", "acme")
-    page.click("button:text-is('Search')")
-    expect(page.locator("main table tbody tr")).to_have_count(1)
-    expect(page.locator("main table tbody")).to_contain_text("Acme Rockets")
-    fits_the_screen(page)
-    page.click("text=cus_acme")
-    expect(page.locator(".charts [data-usage-chart] canvas").first).to_be_visible()
-    expect(page.locator(".charts [data-usage-chart]").first).to_have_attribute("data-drawn-max", "1234")
-    expect(page.locator(".charts strong").first).to_have_text("1,234")
-    fits_the_screen(page)
-    screenshot(page, f"customer-{page.viewport_size['width']}")
+    def walk(page: Page) -> None:
+        sign_in(page, key)
+        page.goto("/dashboard/customers")
+        page.fill("input[name=search]", "acme")
+        page.click("button:text-is('Search')")
+        expect(page.locator("main table tbody tr")).to_have_count(1)
+        expect(page.locator("main table tbody")).to_contain_text("Acme Rockets")
+        fits_the_screen(page)
+        page.click("text=cus_acme")
+        expect(page.locator(".charts [data-usage-chart] canvas").first).to_be_visible()
+        expect(page.locator(".charts [data-usage-chart]").first).to_have_attribute("data-drawn-max", "1234")
+        expect(page.locator(".charts strong").first).to_have_text("1,234")
+        fits_the_screen(page)
+        screenshot(page, f"customer-{page.viewport_size['width']}")
+
+    at_each_width(browser, served, walk)
 
 
 def test_a_person_edits_a_customer_closes_a_cycle_cancels_and_archives_each_after_confirming(
@@ -172,33 +191,36 @@ def test_a_person_edits_a_customer_closes_a_cycle_cancels_and_archives_each_afte
 
 
 def test_an_invoice_names_its_customer_and_product_and_shows_every_figure_on_a_phone(
-    sized_page: Page, first_hour_business: dict[str, str], served: Served, key: str
+    browser: Browser, served: Served, first_hour_business: dict[str, str], key: str
 ) -> None:
     with httpx.Client(base_url=served.base, headers={"Authorization": f"Bearer {key}"}) as api:
         closed = api.post(f"/subscriptions/{first_hour_business['subscription']}/close-cycle", json={})
         assert closed.status_code == 200, closed.text
         [invoice] = closed.json()["invoices"]
-    page = sized_page
-    sign_in(page, key)
-    page.goto(f"/dashboard/invoices/{invoice['id']}")
-    facts = page.locator("dl.facts").first  # the invoice's parties; the wallet's payment follows the lines
-    expect(facts).to_contain_text("Globex")
-    expect(facts).to_contain_text("billing@globex.example")
-    expect(facts).to_contain_text("Daily plan")
-    total = page.locator("table.lines .total")
-    expect(total).to_have_text(f"${invoice['total']}")
-    box = total.bounding_box()
-    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
-    fits_the_screen(page)
-    screenshot(page, f"invoice-{page.viewport_size['width']}")
-    page.goto(f"/dashboard/audit/invoice/{invoice['id']}")
-    expect(page.locator("h1")).to_contain_text(invoice["number"])
-    assert "Decimal(" not in page.content() and "Line(" not in page.content()
-    state = page.locator("div.state > table.kv")  # the state as a table: a name beside each value
-    expect(state.locator("> tbody > tr > th", has_text="number")).to_be_visible()
-    expect(state).to_contain_text(invoice["number"])
-    expect(state).to_contain_text("API calls")
-    fits_the_screen(page)
+
+    def walk(page: Page) -> None:
+        sign_in(page, key)
+        page.goto(f"/dashboard/invoices/{invoice['id']}")
+        facts = page.locator("dl.facts").first  # the invoice's parties; the wallet's payment follows the lines
+        expect(facts).to_contain_text("Globex")
+        expect(facts).to_contain_text("billing@globex.example")
+        expect(facts).to_contain_text("Daily plan")
+        total = page.locator("table.lines .total")
+        expect(total).to_have_text(f"${invoice['total']}")
+        box = total.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+        fits_the_screen(page)
+        screenshot(page, f"invoice-{page.viewport_size['width']}")
+        page.goto(f"/dashboard/audit/invoice/{invoice['id']}")
+        expect(page.locator("h1")).to_contain_text(invoice["number"])
+        assert "Decimal(" not in page.content() and "Line(" not in page.content()
+        state = page.locator("div.state > table.kv")  # the state as a table: a name beside each value
+        expect(state.locator("> tbody > tr > th", has_text="number")).to_be_visible()
+        expect(state).to_contain_text(invoice["number"])
+        expect(state).to_contain_text("API calls")
+        fits_the_screen(page)
+
+    at_each_width(browser, served, walk)
 
 
 def test_on_a_phone_every_page_fits_and_every_money_figure_is_on_screen(

@@ -15,7 +15,7 @@ from bench.servers import Service
 def sustained(
     service: Service, key: str, plan: Plan, lag: Lag, start_rate: float, ceiling: float, say: Say
 ) -> dict[str, Any]:
-    """Steps the offered rate up after a pass and down after a fail; keeps the best pass."""
+    """Steps the offered rate up after a pass and down after a fail, then bisects; keeps the best pass."""
     rate, best, steps = start_rate, None, []
     for step in range(plan.sustained_steps):
         lag.caught_up(plan.drain_timeout_s)
@@ -48,7 +48,7 @@ def sustained(
         )
         if passed and (best is None or run["events_per_s"] > best["events_per_s"]):
             best = {"events_per_s": run["events_per_s"], "lag": window}
-        rate = min(rate * 1.25, ceiling) if passed else rate * 0.8
+        rate = next_rate(rate, passed, steps, ceiling)
     lags = best["lag"] if best else []
     return {
         "sustained_events_per_s": round(best["events_per_s"]) if best else 0,
@@ -56,6 +56,16 @@ def sustained(
         "projection_lag_p99_s": _round(percentile(lags, 99), 3),
         "sustained_steps": steps,
     }
+
+
+def next_rate(rate: float, passed: bool, steps: list[dict[str, Any]], ceiling: float) -> float:
+    """x1.25 after a pass and x0.8 after a fail until the rate is bracketed; then halfway between the highest
+    rate that passed and the lowest that failed (alone, the two factors kept offering the same two rates)."""
+    passes = [s["offered_per_s"] for s in steps if s["passed"]]
+    fails = [s["offered_per_s"] for s in steps if not s["passed"]]
+    if passes and fails and max(passes) < min(fails):
+        return (max(passes) + min(fails)) / 2
+    return min(rate * 1.25, ceiling) if passed else rate * 0.8
 
 
 def _round(value: float | None, digits: int) -> float | None:

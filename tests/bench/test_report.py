@@ -7,6 +7,7 @@ import msgspec
 from bench.bodies import body
 from bench.load import percentile
 from bench.report import scale_table, simulation_table, table, verdict
+from bench.sustained import next_rate
 
 
 def test_targets_are_judged_in_their_direction():
@@ -96,3 +97,14 @@ def test_the_live_shape_stamps_every_event_with_the_time_and_the_spread_shape_ba
     spread = msgspec.json.decode(body("s", range(50), 5, now))["events"]
     assert {e["timestamp"] for e in live} == {now.isoformat()}
     assert len({e["timestamp"] for e in spread}) == 50
+
+
+def test_the_sustained_search_bisects_once_a_pass_and_a_fail_bracket_the_rate():
+    def step(rate, passed):
+        return {"offered_per_s": rate, "passed": passed}
+
+    assert next_rate(100, True, [step(100, True)], 1000) == 125
+    assert next_rate(100, False, [step(100, False)], 1000) == 80
+    assert next_rate(125, True, [step(125, True)], 120) == 120
+    assert next_rate(80, True, [step(100, False), step(80, True)], 1000) == 90
+    assert next_rate(90, False, [step(100, False), step(80, True), step(90, False)], 1000) == 85

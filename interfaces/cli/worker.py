@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from application.tally import Tally
@@ -78,6 +79,19 @@ def serve_metrics(tally: Tally, supervisor: int | None) -> None:
     metrics.serve_on_port(metrics.scrape_registry(queries.vitals), "0.0.0.0", port)
 
 
+def stopping(worker: Worker) -> Callable[..., None]:
+    """A signal handler that stops the worker once. A second SIGTERM (serve's death signal and serve's own stop
+    arriving together) ran the handler again inside the first one's `Event.set`, which holds the event's lock:
+    the handler waited on it forever, and the orphaned worker never ended (seen in CI). The event's flag is set
+    before that lock is let go, so a handler that finds it set returns at once."""
+
+    def stop(*_: object) -> None:
+        if not worker.stopping.is_set():
+            worker.stop()
+
+    return stop
+
+
 def run(args: argparse.Namespace) -> int:
     if args.supervisor:
         end_with_parent(args.supervisor)
@@ -108,8 +122,8 @@ def run(args: argparse.Namespace) -> int:
         ],
         worker.stopping,
     )
-    signal.signal(signal.SIGTERM, lambda *_: worker.stop())
-    signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else lambda *_: worker.stop())
+    signal.signal(signal.SIGTERM, stopping(worker))
+    signal.signal(signal.SIGINT, signal.SIG_IGN if args.supervisor else stopping(worker))
     # The jobs and the webhook sender run once, beside partition 0 (docs/scaling.md).
     first = partition is None or partition.index == 0
     thread = jobs.start() if first else None

@@ -56,7 +56,7 @@ _COPY = sql.SQL(
     "COPY {} (business_id, event_id, customer_id, event_name, occurred_at, metadata) FROM STDIN (FORMAT BINARY)"
 )
 _COPY_WITH_POSITIONS = sql.SQL(
-    "COPY {} (position, business_id, event_id, customer_id, event_name, occurred_at, recorded_at, metadata) "
+    "COPY {} (position, recorded_at, business_id, event_id, customer_id, event_name, occurred_at, metadata) "
     "FROM STDIN (FORMAT BINARY)"
 )
 _SIGNATURE = b"PGCOPY\n\xff\r\n\x00" + struct.pack("!ii", 0, 0)
@@ -97,23 +97,16 @@ def _json(metadata: dict[str, Any]) -> bytes:
     return _LENGTH.pack(len(data) + 1) + b"\x01" + data  # binary jsonb: a version byte, then the text
 
 
+def _sent(event_id: str, customer_id: str, event_name: str, occurred_at: datetime, metadata: dict[str, Any]) -> bytes:
+    """The columns of what the client sent, the last ones of either COPY, in its binary format."""
+    return b"".join((_text(event_id), _text(customer_id), _text(event_name), _time(occurred_at), _json(metadata)))
+
+
 def copy_rows(business: uuid.UUID, batch: Iterable[IncomingEvent], now: datetime) -> list[bytes]:
     """Each event's row in COPY's binary format, built before the table lock is taken so the lock is held
     only while PostgreSQL works. An event without a timestamp happened when it was received (`now`)."""
     head = _SIX_FIELDS_AND_UUID + business.bytes
-    return [
-        b"".join(
-            (
-                head,
-                _text(e.event_id),
-                _text(e.customer_id),
-                _text(e.event_name),
-                _time(e.timestamp or now),
-                _json(e.metadata),
-            )
-        )
-        for e in batch
-    ]
+    return [head + _sent(e.event_id, e.customer_id, e.event_name, e.timestamp or now, e.metadata) for e in batch]
 
 
 def adopt_previous(cur: Cursor[Any], schema: str, events_table: sql.Composable, mapper: Any) -> int:
@@ -146,14 +139,10 @@ def adopt_previous(cur: Cursor[Any], schema: str, events_table: sql.Composable, 
                     b"".join(
                         (
                             _POSITION.pack(8, 8, position),
+                            _time(e.timestamp),
                             _UUID,
                             e.business_id.bytes,
-                            _text(e.event_id),
-                            _text(e.customer_id),
-                            _text(e.event_name),
-                            _time(e.occurred_at),
-                            _time(e.timestamp),
-                            _json(e.metadata),
+                            _sent(e.event_id, e.customer_id, e.event_name, e.occurred_at, e.metadata),
                         )
                     )
                 )

@@ -25,7 +25,6 @@ from domain.simulation import Simulation
 from domain.subscription import Subscription
 from domain.time_range import check_times
 from domain.usage_event import UsageEvent, usage_event_id
-from store import usage_log
 from store.event_store import EventStore
 
 # kind -> the aggregate's topic. Kinds addressed by an external key derive their id from it.
@@ -128,8 +127,7 @@ class Audit:
 
     def _logged(self, business: uuid.UUID, event_id: str) -> list[Any]:
         """A usage event's one event, from the usage log (store/usage_log.py)."""
-        with self.store.datastore.transaction(commit=False) as cur:
-            found = usage_log.find(cur, self.store.schema, business, [event_id]).get(event_id)
+        found = self.store.usage_events(business, [event_id]).get(event_id)
         return [found[1]] if found else []
 
 

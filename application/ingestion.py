@@ -1,8 +1,9 @@
 """Ingestion: a batch of usage events is checked whole, then stored in one
 transaction, as rows of the usage log (store/usage_log.py). The log's unique
 (business, event_id) index is the deduplication index: a fresh batch is written
-straight away with one COPY under the table lock, and a stored id fails that COPY; the batch is then written once more with the ids already
-stored dropped under the lock, which cannot lose a race. After a resend, the
+straight away with one COPY under the table lock, and a stored id fails that
+COPY; the batch is then written once more with the ids already stored dropped
+under the lock, which cannot lose a race. After a resend, the
 next batches are checked before the lock instead, so a stream of resends does
 not pay a failed COPY each time (docs/decisions.md, "Ingest races").
 
@@ -62,6 +63,7 @@ class Ingestion:
         self.schema = store.schema
         self.existing_ids = store.existing_ids
         self.head = store.head
+        self.usage_events = store.usage_events
         self._customer_cache: set[uuid.UUID] = set()
         self._checks_left = 0
         self._queue: list[_Queued] = []
@@ -161,8 +163,7 @@ class Ingestion:
     def recorded(self, business: uuid.UUID, event_id: str) -> tuple[UsageEvent.Recorded, int]:
         """The event as stored, with its log position, read from the log itself (NotFound if this business
         never sent it)."""
-        with self.datastore.transaction(commit=False) as cur:
-            found = usage_log.find(cur, self.schema, business, [event_id]).get(event_id)
+        found = self.usage_events(business, [event_id]).get(event_id)
         if found is None:
             raise NotFound("event", event_id)
         position, recorded = found

@@ -133,6 +133,11 @@ class EventStore(Application[Any]):
         with self.datastore.transaction(commit=False) as cur:
             return usage_log.head(cur, self.schema, self.events_table)
 
+    def usage_events(self, business: uuid.UUID, event_ids: list[str]) -> dict[str, tuple[int, Any]]:
+        """(position, `UsageEvent.Recorded`) of each of these event ids the business sent, from the usage log."""
+        with self.datastore.transaction(commit=False) as cur:
+            return usage_log.find(cur, self.schema, business, event_ids)
+
     def position_of(self, aggregate_id: uuid.UUID) -> int:
         """Where the aggregate's latest event stands in the log (0 if it has none)."""
         query = sql.SQL("SELECT coalesce(max(notification_id), 0) AS p FROM {} WHERE originator_id = %s")

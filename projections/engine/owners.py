@@ -1,8 +1,8 @@
 """Which business an event of the log belongs to, so a projection can park it per business.
 
 A usage event's business is a column of its row in the usage log. Every other aggregate but Business records
-`business_id` in its first event only (Customer, Meter, Product, Subscription, CreditWallet, Invoice); a later event's business is read from its aggregate's
-first event in the store. An event that cannot be decoded is read as plain JSON: its business is found
+`business_id` in its first event only (Customer, Meter, Product, Subscription, CreditWallet, Invoice); a later
+event's business is read from its aggregate's first event in the store. An event that cannot be decoded is read as plain JSON: its business is found
 all the same. A Business's own events belong to it. None: the business cannot be found.
 """
 

@@ -91,8 +91,7 @@ class ExactUsage:
             return self._measured(cur, business, customer_id, meter_id, rule, start, end)
 
     def recorded(self, business: uuid.UUID, event_ids: list[str]) -> dict[str, tuple[int, Any]]:
-        with self.datastore.transaction(commit=False) as cur:
-            return usage_log.find(cur, self.schema, business, event_ids)
+        return self.store.usage_events(business, event_ids)
 
     @contextmanager
     def consuming(self, business: uuid.UUID, customer_id: str, meter_id: uuid.UUID) -> Iterator[Consumption]:

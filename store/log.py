@@ -54,27 +54,27 @@ def read_page(cur: Cursor[Any], log: EventLog, after: int, limit: int, stop: int
 
 
 def _merged(cur: Cursor[Any], log: EventLog, after: int, upto: int, limit: int) -> list[Notification]:
-    """The first `limit` notifications of both tables in (after, upto]. Each table gives at most `limit`: the
-    `limit` first of their union are among those."""
-    stored = _notifications(cur, _SELECT.format(log.events_table) + _RANGE, (after, upto, usage_log.TOPIC, limit))
-    usage = usage_log.in_range(cur, log.schema, after, upto, limit)
-    if not usage:
-        return stored
-    if not stored:
-        return list(usage)
-    return sorted([*stored, *usage], key=_position)[:limit]
-
-
-def _position(n: Notification) -> int:
-    return n.id
+    """The first `limit` notifications of both tables in (after, upto], read by one statement: one snapshot.
+    Read by two, a store event and a usage event committed between them left the store event behind the
+    usage event's position, and the page's end moved the tracking past it (a meter the worker never saw)."""
+    query = _MERGED.format(events=log.events_table, log=sql.Identifier(log.schema, usage_log.TABLE))
+    with cur.connection.cursor(row_factory=tuple_row) as rows:
+        rows.execute(query, (after, upto, usage_log.TOPIC, limit, after, upto, limit, limit), binary=True)
+        return [_stored(row) if row[5] is None else usage_log.notification(row[0], row[5], row[6]) for row in rows]
 
 
 WINDOW = 2
 _SELECT = sql.SQL("SELECT notification_id, originator_id, originator_version, topic, state FROM {} ")
 # A store of the previous release kept usage events in the events table: they are read from the usage log,
 # which holds them at the same positions (store/usage_log.py, `adopt_previous`).
-_RANGE = sql.SQL(
-    "WHERE notification_id > %s AND notification_id <= %s AND topic <> %s ORDER BY notification_id LIMIT %s"
+# Each table gives at most `limit`: the first `limit` of their union are among those. A usage row has no
+# originator columns, only its business and event id (the last two).
+_MERGED = sql.SQL(
+    "(SELECT notification_id, originator_id, originator_version, topic, state, NULL::uuid, NULL::text "
+    "FROM {events} WHERE notification_id > %s AND notification_id <= %s AND topic <> %s "
+    "ORDER BY notification_id LIMIT %s) "
+    "UNION ALL (SELECT position, NULL, NULL, NULL, NULL, business_id, event_id FROM {log} "
+    "WHERE position > %s AND position <= %s ORDER BY position LIMIT %s) ORDER BY 1 LIMIT %s"
 )
 
 
@@ -88,6 +88,10 @@ def read_notifications(cur: Cursor[Any], log: EventLog, positions: list[int]) ->
         *usage_log.at_positions(cur, log.schema, positions),
     ]
     return sorted(found, key=_position)
+
+
+def _position(n: Notification) -> int:
+    return n.id
 
 
 def read_history(log: EventLog, aggregate_id: uuid.UUID) -> list[tuple[int, Any]]:
@@ -104,13 +108,15 @@ def _notifications(cur: Cursor[Any], query: sql.Composed, params: tuple[Any, ...
     # of the worker's time.
     with cur.connection.cursor(row_factory=tuple_row) as rows:
         rows.execute(query, params, binary=True)
-        return [
-            Notification(
-                id=i,
-                originator_id=originator,
-                originator_version=version,
-                topic=topic,
-                state=state if type(state) is bytes else bytes(state),
-            )
-            for i, originator, version, topic, state in rows.fetchall()
-        ]
+        return [_stored(row) for row in rows]
+
+
+def _stored(row: tuple[Any, ...]) -> Notification:
+    i, originator, version, topic, state = row[:5]
+    return Notification(
+        id=i,
+        originator_id=originator,
+        originator_version=version,
+        topic=topic,
+        state=state if type(state) is bytes else bytes(state),
+    )

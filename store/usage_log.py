@@ -263,18 +263,18 @@ def recorded(row: tuple[Any, ...]) -> Any:
     return event
 
 
-def notification(row: tuple[Any, ...]) -> LoggedUsage:
+def notification(position: int, business: uuid.UUID, event_id: str) -> LoggedUsage:
     n = object.__new__(LoggedUsage)
     object.__setattr__(
         n,
         "__dict__",
         {
-            "id": row[0],
+            "id": position,
             "originator_version": 1,
             "topic": TOPIC,
             "state": b"",
-            "business_id": row[1],
-            "event_id": row[2],
+            "business_id": business,
+            "event_id": event_id,
         },
     )
     return n
@@ -327,11 +327,4 @@ _NOTIFIED = "SELECT position, business_id, event_id FROM {} "
 
 def at_positions(cur: Cursor[Any], schema: str, positions: list[int]) -> list[LoggedUsage]:
     query = sql.SQL(_NOTIFIED + "WHERE position = ANY(%s) ORDER BY position").format(sql.Identifier(schema, TABLE))
-    return [notification(row) for row in select(cur, query, (positions,))]
-
-
-def in_range(cur: Cursor[Any], schema: str, after: int, upto: int, limit: int) -> list[LoggedUsage]:
-    query = sql.SQL(_NOTIFIED + "WHERE position > %s AND position <= %s ORDER BY position LIMIT %s").format(
-        sql.Identifier(schema, TABLE)
-    )
-    return [notification(row) for row in select(cur, query, (after, upto, limit))]
+    return [notification(*row) for row in select(cur, query, (positions,))]

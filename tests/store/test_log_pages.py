@@ -56,3 +56,58 @@ def test_a_full_window_is_a_page_in_order(tally):
     ids = page(tally, start, 10)
     assert ids == sorted(ids) and len(ids) == 10 and ids[0] > start
     assert page(tally, ids[-1], 10)[0] > ids[-1]
+
+
+class Interleaved:
+    """The caller's cursor, with `between` run (once) after its first statement: writers commit while the
+    page is being read."""
+
+    def __init__(self, cur, between):
+        self.connection = self
+        self._connection = cur.connection
+        self._between = between
+
+    def cursor(self, **options):
+        real = self._connection.cursor(**options)
+        outer = self
+
+        class Cursor:
+            def __enter__(self):
+                real.__enter__()
+                return self
+
+            def __exit__(self, *exc):
+                return real.__exit__(*exc)
+
+            def execute(self, *args, **kwargs):
+                real.execute(*args, **kwargs)
+                between, outer._between = outer._between, None
+                if between is not None:
+                    between()
+                return self
+
+            def fetchall(self):
+                return real.fetchall()
+
+            def __iter__(self):
+                return iter(real)
+
+        return Cursor()
+
+
+def test_a_page_leaves_no_store_event_behind_a_usage_event_committed_while_it_was_read(tally):
+    """A meter created and a usage event sent after it, both committed while a page is read: the page holds
+    both or neither. Holding only the usage event, the page's end moved the tracking past the meter."""
+    business = tally.businesses.register_business("acme")
+    tally.customers.create_customer(business, "cus_1", None, None)
+    start = ingest(tally, business, range(3)).position - 3
+
+    def writers_commit():
+        tally.meters.create_meter(business, "calls", "api.call", {"type": "count"})
+        ingest(tally, business, [3])
+
+    with tally.store.datastore.transaction(commit=False) as cur:
+        seen = [n.id for n in read_page(Interleaved(cur, writers_commit), tally.store, start, 100)]
+    everything = page(tally, start, 100)
+    assert len(everything) == 5
+    assert seen == [p for p in everything if p <= seen[-1]]

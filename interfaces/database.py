@@ -112,12 +112,14 @@ def forget_stale_postmaster(pgdata: Path) -> None:
 
 
 def running_postgres(pgdata: Path) -> list[psutil.Process]:
-    """The postgres servers started on this data folder (backends do not name it)."""
+    """The postgres servers started on this data folder. Backends do not name it once they have set their
+    title, but a child just forked still wears its postmaster's command line: it is left out."""
     found = []
-    for process in psutil.process_iter(["name", "cmdline"]):
+    for process in psutil.process_iter(["name", "cmdline", "ppid"]):
         if process.info["name"] == "postgres" and str(pgdata) in (process.info["cmdline"] or []):
             found.append(process)
-    return found
+    servers = {p.pid for p in found}
+    return [p for p in found if p.info["ppid"] not in servers]
 
 
 # How often `tally serve` looks whether its embedded PostgreSQL still runs, and how many restarts within

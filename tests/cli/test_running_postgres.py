@@ -7,8 +7,9 @@ import sys
 
 from interfaces.database import running_postgres
 
-# A stand-in postmaster: forks a child that keeps the same command line, then both wait for stdin to close.
-FORKS = "import os, sys; os.fork(); print(os.getpid(), flush=True); sys.stdin.read()"
+# A stand-in postmaster: forks a child that keeps the same command line; each writes its pid in one write (two
+# processes share the pipe), then both wait for stdin to close.
+FORKS = "import os, sys; os.fork(); os.write(1, b'%d\\n' % os.getpid()); sys.stdin.read()"
 
 
 def test_a_freshly_forked_child_is_not_a_second_server(tmp_path):

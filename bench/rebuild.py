@@ -1,5 +1,5 @@
 """Measure (e): how fast every projection is rebuilt from position 0 into
-fresh tables, the way a blue/green rebuild runs, then the tables are dropped."""
+fresh tables, the way a blue/green rebuild builds (operations.build), then the tables are dropped."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 
 from psycopg import sql
 
-from projections.engine.pages import ensure_tables
+from projections.engine.pages import BUILD_PAGE_SIZE, ensure_tables
 from projections.engine.projection import Projection
 from projections.engine.registry import all_projections
 from projections.engine.tracking import read_position, tracking_table
@@ -25,8 +25,13 @@ def rebuild_rate(store: EventStore, limit: int) -> float:
         for projection in projections:
             ensure_tables(cur, projection)
     started = time.monotonic()
-    while step(store, projections) and done_upto(store, projections[0]) < until:
+    for projection in projections:
+        projection.building = True
+    while step(store, projections, BUILD_PAGE_SIZE) and done_upto(store, projections[0]) < until:
         pass
+    with store.datastore.transaction(commit=True) as cur:
+        for projection in projections:
+            projection.after_build(cur)
     elapsed = time.monotonic() - started
     replayed = done_upto(store, projections[0])
     with store.datastore.transaction(commit=True) as cur:

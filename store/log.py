@@ -60,7 +60,10 @@ def _merged(cur: Cursor[Any], log: EventLog, after: int, upto: int, limit: int) 
     query = _MERGED.format(events=log.events_table, log=sql.Identifier(log.schema, usage_log.TABLE))
     with cur.connection.cursor(row_factory=tuple_row) as rows:
         rows.execute(query, (after, upto, usage_log.TOPIC, limit, after, upto, limit, limit), binary=True)
-        return [_stored(row) if row[5] is None else usage_log.notification(row[0], row[5], row[6]) for row in rows]
+        return [
+            _stored(row) if row[5] is None else usage_log.notification(row[0], row[5], row[6])
+            for row in rows.fetchall()
+        ]
 
 
 WINDOW = 2
@@ -108,7 +111,7 @@ def _notifications(cur: Cursor[Any], query: sql.Composed, params: tuple[Any, ...
     # of the worker's time.
     with cur.connection.cursor(row_factory=tuple_row) as rows:
         rows.execute(query, params, binary=True)
-        return [_stored(row) for row in rows]
+        return [_stored(row) for row in rows.fetchall()]
 
 
 def _stored(row: tuple[Any, ...]) -> Notification:

@@ -15,7 +15,7 @@ from typing import Any
 from psycopg import Cursor, sql
 
 from projections.engine import parking
-from projections.engine.pages import ensure_tables, process_page
+from projections.engine.pages import BUILD_PAGE_SIZE, ensure_tables, process_page
 from projections.engine.parking import Stuck
 from projections.engine.partitions import USAGE, parse_name, usage_names
 from projections.engine.projection import Projection
@@ -133,14 +133,20 @@ def build(app: EventLog, generation: Projection, until: int, progress: Progress 
         parking.create_parking(cur, generation.schema)
         _drop(cur, generation)
         ensure_tables(cur, generation)
-    while True:
-        with app.datastore.transaction(commit=True) as cur:
-            done = process_page(app, cur, [generation], stop=until)
-            at = read_position(cur, generation.schema, generation.tracking_name)
-        if progress:
-            progress(at, until)
-        if not done:
-            break
+    generation.building = True
+    try:
+        while True:
+            with app.datastore.transaction(commit=True) as cur:
+                done = process_page(app, cur, [generation], stop=until, page_size=BUILD_PAGE_SIZE)
+                at = read_position(cur, generation.schema, generation.tracking_name)
+            if progress:
+                progress(at, until)
+            if not done:
+                break
+    finally:
+        generation.building = False
+    with app.datastore.transaction(commit=True) as cur:
+        generation.after_build(cur)
     while True:
         with app.datastore.transaction(commit=True) as cur:
             if not generation.after_catch_up(cur):

@@ -85,6 +85,13 @@ class Projection:
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         raise NotImplementedError
 
+    # True while a rebuild builds this generation from position 0 (operations.build): what `apply` can leave
+    # to be derived once in bulk, `after_build` derives.
+    building = False
+
+    def after_build(self, cur: Cursor[Any]) -> None:
+        """Once a build has applied every page up to its position, before the tail and the swap."""
+
     @property
     def has_background_work(self) -> bool:
         return type(self).after_catch_up is not Projection.after_catch_up

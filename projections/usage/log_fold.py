@@ -34,7 +34,7 @@ MERGE = f"""
 # aggregate's input from a subquery).
 LATEST = "last_ts DESC, last_position DESC"
 LATEST_EVENT = "occurred_at DESC, position DESC"
-_FOLD = f"""
+_MINUTES = f"""
 WITH page AS MATERIALIZED (
     SELECT position, business_id, customer_id, event_name, occurred_at, metadata FROM {{log}} WHERE {{source}}
 ),
@@ -55,6 +55,9 @@ buckets AS MATERIALIZED (
     FROM (SELECT * FROM counted WHERE v IS NOT NULL ORDER BY meter_id, customer_id, minute, {LATEST_EVENT}) AS c
     GROUP BY 1, 2, 3
 ),
+"""
+# The hourly rollups of the `buckets` there are: each customer's, and every customer's.
+_HOURS = f"""
 customer_hours AS MATERIALIZED (
     SELECT meter_id, customer_id, hour, sum(count) AS count, sum(sum) AS sum, max(max) AS max,
            (array_agg(last_value))[1] AS last_value, max(last_ts) AS last_ts,
@@ -77,10 +80,17 @@ hourly AS (
     GROUP BY 1, 2
     ON CONFLICT (meter_id, hour) DO UPDATE SET {MERGE}
 )
+"""
+_BUCKETS = f"""
 INSERT INTO {{usage}} AS u (meter_id, customer_id, minute, count, sum, max, last_value, last_ts, last_position, min)
 SELECT * FROM buckets
 ON CONFLICT (meter_id, customer_id, minute) DO UPDATE SET {MERGE}
 """
+_FOLD = _MINUTES + _HOURS + _BUCKETS
+# A build from position 0 folds the minute buckets only and derives the hours from them once at its end
+# (derive_hours): the two hourly upserts were a third of a rebuild's time.
+_FOLD_MINUTES = _MINUTES.rstrip().rstrip(",") + "\n" + _BUCKETS
+_DERIVE_HOURS = "WITH buckets AS (SELECT * FROM {usage} WHERE {only}),\n" + _HOURS + "SELECT 1"
 _COUNTED = (
     "SELECT {id}::uuid AS meter_id, customer_id, date_trunc('minute', occurred_at, 'UTC') AS minute, position, "
     "occurred_at, {value} AS v, {label} AS label FROM page "
@@ -134,9 +144,17 @@ def _live(spans: tuple[tuple[int, int], ...]) -> sql.Composable:
     )
 
 
-def fold(cur: Cursor[Any], tables: Tables, counting: list[Counting], source: sql.Composable, params: Any) -> None:
+def fold(
+    cur: Cursor[Any],
+    tables: Tables,
+    counting: list[Counting],
+    source: sql.Composable,
+    params: Any,
+    hours: bool = True,
+) -> None:
     """Folds the log's events that `source` (a condition on the log, with `params`) selects into the buckets
-    of the meters `counting` names, where each one counts."""
+    of the meters `counting` names, where each one counts; into their hourly rollups too unless `hours` is
+    False (a build, which derives them at its end)."""
     selects = [
         sql.SQL(_COUNTED).format(
             id=sql.Literal(str(c.meter_id)),
@@ -153,7 +171,7 @@ def fold(cur: Cursor[Any], tables: Tables, counting: list[Counting], source: sql
     if not selects:
         return
     cur.execute(
-        sql.SQL(_FOLD).format(
+        sql.SQL(_FOLD if hours else _FOLD_MINUTES).format(
             log=tables.log,
             source=source,
             counted=sql.SQL(" UNION ALL ").join(selects),
@@ -164,4 +182,13 @@ def fold(cur: Cursor[Any], tables: Tables, counting: list[Counting], source: sql
             usage=tables.usage,
         ),
         params,
+    )
+
+
+def derive_hours(cur: Cursor[Any], tables: Tables, only: sql.Composable) -> None:
+    """The hourly rollups of every minute bucket `only` selects, as the folds would have merged them."""
+    cur.execute(
+        sql.SQL(_DERIVE_HOURS).format(
+            usage=tables.usage, only=only, customer_hours=tables.customer_hours, hours=tables.hours
+        )
     )

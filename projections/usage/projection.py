@@ -12,7 +12,7 @@ from domain.meter import Meter
 from domain.usage_event import UsageEvent
 from projections.engine.projection import Page, Projection
 from projections.usage import meter_usage
-from projections.usage.log_fold import Tables
+from projections.usage.log_fold import Tables, derive_hours
 from store import usage_log
 from store.topics import events_of
 
@@ -28,7 +28,10 @@ class UsageProjection(Projection):
     added_columns: ClassVar[dict[str, tuple[str, ...]]] = meter_usage.ADDED_COLUMNS
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
-        meter_usage.apply_page(cur, self._tables(), page.events)
+        meter_usage.apply_page(cur, self._tables(), page.events, hours=not self.building)
+
+    def after_build(self, cur: Cursor[Any]) -> None:
+        derive_hours(cur, self._tables(), self.owned("meter_usage"))
 
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
         return meter_usage.backfill_step(cur, self._tables(), only=self.owned("meters"))

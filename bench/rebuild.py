@@ -24,6 +24,7 @@ def rebuild_rate(store: EventStore, limit: int) -> float:
     with store.datastore.transaction(commit=True) as cur:
         for projection in projections:
             ensure_tables(cur, projection)
+            projection.before_build(cur)
     started = time.monotonic()
     for projection in projections:
         projection.building = True

@@ -133,6 +133,7 @@ def build(app: EventLog, generation: Projection, until: int, progress: Progress 
         parking.create_parking(cur, generation.schema)
         _drop(cur, generation)
         ensure_tables(cur, generation)
+        generation.before_build(cur)
     generation.building = True
     try:
         while True:

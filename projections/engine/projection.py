@@ -85,12 +85,15 @@ class Projection:
     def apply(self, cur: Cursor[Any], page: Page) -> None:
         raise NotImplementedError
 
-    # True while a rebuild builds this generation from position 0 (operations.build): what `apply` can leave
-    # to be derived once in bulk, `after_build` derives.
+    # True while a rebuild builds this generation from position 0 into fresh tables (operations.build): what
+    # `apply` may then load in bulk, `after_build` completes.
     building = False
 
+    def before_build(self, cur: Cursor[Any]) -> None:
+        """Once the build's fresh tables are created, before its first page."""
+
     def after_build(self, cur: Cursor[Any]) -> None:
-        """Once a build has applied every page up to its position, before the tail and the swap."""
+        """Once a build has applied every page up to its position, before its back-fills, tail and swap."""
 
     @property
     def has_background_work(self) -> bool:

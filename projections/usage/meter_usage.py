@@ -163,10 +163,10 @@ def load_rules(
     return {row["id"]: _rule(row) for row in cur.fetchall()}
 
 
-def apply_page(cur: Cursor[Any], tables: Tables, events: list[tuple[int, Any]], hours: bool = True) -> None:
+def apply_page(cur: Cursor[Any], tables: Tables, events: list[tuple[int, Any]], building: bool = False) -> None:
     """Meter definitions and live counting, in log order: an event counts for the meters active at its position.
-    The usage events are folded by PostgreSQL from the log (log_fold.py): only their positions are here. The
-    hourly rollups are left out when `hours` is False (a build derives them at its end)."""
+    The usage events are folded by PostgreSQL from the log (log_fold.py): only their positions are here;
+    `building` from position 0, as log_fold.fold says."""
     positions = [p for p, e in events if type(e) is LoggedUsage]
     businesses = {e.business_id for _, e in events if type(e) is LoggedUsage}
     meter_ids = [e.originator_id for _, e in events if isinstance(e, Meter.Event)]
@@ -210,7 +210,7 @@ def apply_page(cur: Cursor[Any], tables: Tables, events: list[tuple[int, Any]], 
         for i, m in rules.items()
         if m.business_id in businesses
     ]
-    fold(cur, tables, counting, sql.SQL("position = ANY(%s)"), (positions,), hours)
+    fold(cur, tables, counting, sql.SQL("position = ANY(%s)"), (positions,), building)
 
 
 def _created(cur: Cursor[Any], meters: sql.Composable, position: int, e: Any) -> TrackedMeter:

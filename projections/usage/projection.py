@@ -10,9 +10,10 @@ from psycopg import Cursor, sql
 
 from domain.meter import Meter
 from domain.usage_event import UsageEvent
+from projections.engine import bulk
 from projections.engine.projection import Page, Projection
 from projections.usage import meter_usage
-from projections.usage.log_fold import Tables, derive_hours
+from projections.usage.log_fold import Tables, finish_build
 from store import usage_log
 from store.topics import events_of
 
@@ -28,10 +29,14 @@ class UsageProjection(Projection):
     added_columns: ClassVar[dict[str, tuple[str, ...]]] = meter_usage.ADDED_COLUMNS
 
     def apply(self, cur: Cursor[Any], page: Page) -> None:
-        meter_usage.apply_page(cur, self._tables(), page.events, hours=not self.building)
+        meter_usage.apply_page(cur, self._tables(), page.events, building=self.building)
+
+    def before_build(self, cur: Cursor[Any]) -> None:
+        self._minute_indexes = bulk.drop_indexes(cur, self.t("meter_usage"))
 
     def after_build(self, cur: Cursor[Any]) -> None:
-        derive_hours(cur, self._tables(), self.owned("meter_usage"))
+        finish_build(cur, self._tables())
+        bulk.create_indexes(cur, self._minute_indexes)
 
     def after_catch_up(self, cur: Cursor[Any]) -> bool:
         return meter_usage.backfill_step(cur, self._tables(), only=self.owned("meters"))

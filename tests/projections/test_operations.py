@@ -71,6 +71,15 @@ def test_a_rebuild_from_zero_equals_the_incremental_result(worked, name):
     ], "tables keep their live names"
 
 
+def test_a_rebuild_whose_pages_split_buckets_merges_them_as_the_worker_did(worked, monkeypatch):
+    """A build appends each page's minute buckets and merges them at its end: pages of 7 events leave many
+    buckets in several parts."""
+    before = snapshot(worked)
+    monkeypatch.setattr(operations, "BUILD_PAGE_SIZE", 7)
+    operations.rebuild(worked.store, "usage")
+    assert snapshot(worked) == before
+
+
 @pytest.mark.parametrize("name", list(PROJECTIONS))
 def test_verify_finds_no_difference_after_the_workload(worked, name):
     names = relations(worked)

@@ -74,8 +74,9 @@ COMPARED = (
 )
 BILLS = (Subscription.CycleClosed, Subscription.PartBilled, Subscription.DifferenceBilled)
 
-# (business, customer, after, upto) -> (position, UsageEvent.Recorded) in log order
-Evidence = Callable[[uuid.UUID, str, int, int], Iterable[tuple[int, Any]]]
+# (business, customer, after, upto, (since, before)) -> (position, UsageEvent.Recorded) in log order, of the events
+# with after < position <= upto and since <= timestamp < before
+Evidence = Callable[[uuid.UUID, str, int, int, tuple[datetime, datetime]], Iterable[tuple[int, Any]]]
 
 
 @dataclass(frozen=True)
@@ -211,9 +212,13 @@ class InvoiceExplainer:
         wallet = self._wallet_before(issued, subscription, k, closed_at)
         pools = self._pools_before(issued, subscription, k, closed_at, list(products.values()))
         find = evidence or self.log.recorded_usage
+        # Only what happened while the subscription billed can count: its cycles up to this one's end (late
+        # events and the earlier bills they re-rate included). Found through the customer's time index, not
+        # the customer's whole history.
+        occurred = (min(subscription.anchor, subscription.billing_since), issued.cycle_end)
         events = [
             (p, e.occurred_at, e.event_name, e.metadata)
-            for p, e in find(issued.business_id, issued.customer_id, 0, upto)
+            for p, e in find(issued.business_id, issued.customer_id, 0, upto, occurred)
         ]
         window = LateWindow(after, upto, subscription.billing_since, issued.cycle_start)
         late = [e for e in events if window.holds(e[0], e[1])]

@@ -273,10 +273,16 @@ class AuditLog(Protocol):
     """The event log read past every read model, for `audit explain` and `audit verify`."""
 
     def recorded_usage(
-        self, business: uuid.UUID | None, customer: str | None, after: int = 0, upto: int | None = None
+        self,
+        business: uuid.UUID | None,
+        customer: str | None,
+        after: int = 0,
+        upto: int | None = None,
+        occurred: tuple[datetime, datetime] | None = None,
     ) -> Iterable[tuple[int, Any]]:
         """(position, UsageEvent.Recorded) of the business's (every business's when None) usage events, of the
-        customer when given, with after < position <= upto, in log order."""
+        customer when given, with after < position <= upto (and a timestamp in [since, before) of `occurred` when given), in log
+        order."""
         ...
 
     def originators(self, topic: str, business: uuid.UUID | None) -> list[uuid.UUID]:

@@ -15,6 +15,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -59,8 +60,19 @@ class UsageIndex:
         for position, e in events:
             self.by_customer[(e.business_id, e.customer_id)].append((position, e))
 
-    def __call__(self, business: uuid.UUID, customer: str, after: int, upto: int) -> list[tuple[int, Any]]:
-        return [(p, e) for p, e in self.by_customer.get((business, customer), []) if after < p <= upto]
+    def __call__(
+        self,
+        business: uuid.UUID,
+        customer: str,
+        after: int,
+        upto: int,
+        occurred: tuple[datetime, datetime] | None = None,
+    ) -> list[tuple[int, Any]]:
+        return [
+            (p, e)
+            for p, e in self.by_customer.get((business, customer), [])
+            if after < p <= upto and (occurred is None or occurred[0] <= e.occurred_at < occurred[1])
+        ]
 
 
 class Verification:

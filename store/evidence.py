@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from psycopg import sql
@@ -19,12 +20,17 @@ from store.log import EventLog, read_history
 
 
 def recorded_usage(
-    app: Any, business: uuid.UUID | None, customer: str | None, after: int = 0, upto: int | None = None
+    app: Any,
+    business: uuid.UUID | None,
+    customer: str | None,
+    after: int = 0,
+    upto: int | None = None,
+    occurred: tuple[datetime, datetime] | None = None,
 ) -> Iterator[tuple[int, UsageEvent.Recorded]]:
     """(position, event) of every usage event of the business (all businesses if None; and of the customer)
-    with after < position <= upto, read from the usage log."""
+    with after < position <= upto (and a timestamp in [since, before) of `occurred` when given), read from the usage log."""
     with app.datastore.transaction(commit=False) as cur:
-        yield from usage_log.events(cur, app.schema, business, customer, after, upto)
+        yield from usage_log.events(cur, app.schema, business, customer, after, upto, occurred)
 
 
 class LogEvidence:
@@ -35,9 +41,14 @@ class LogEvidence:
         self.log = log
 
     def recorded_usage(
-        self, business: uuid.UUID | None, customer: str | None, after: int = 0, upto: int | None = None
+        self,
+        business: uuid.UUID | None,
+        customer: str | None,
+        after: int = 0,
+        upto: int | None = None,
+        occurred: tuple[datetime, datetime] | None = None,
     ) -> Iterator[tuple[int, UsageEvent.Recorded]]:
-        return recorded_usage(self.log, business, customer, after, upto)
+        return recorded_usage(self.log, business, customer, after, upto, occurred)
 
     def originators(self, topic: str, business: uuid.UUID | None) -> list[uuid.UUID]:
         """Aggregates with an event of `topic` (of the business, or of every business), in log order."""

@@ -289,12 +289,21 @@ def select(cur: Cursor[Any], query: sql.Composed, params: Any) -> list[tuple[Any
 
 
 def events(
-    cur: Cursor[Any], schema: str, business: uuid.UUID | None, customer: str | None, after: int, upto: int | None
+    cur: Cursor[Any],
+    schema: str,
+    business: uuid.UUID | None,
+    customer: str | None,
+    after: int,
+    upto: int | None,
+    occurred: tuple[datetime, datetime] | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """(position, event) of every usage event of the business (all businesses if None; and of the customer)
-    with after < position <= upto, oldest first."""
+    with after < position <= upto and, when `occurred` = (since, before) is given, since <= timestamp < before; oldest first."""
     conditions = ["position > %s", "position <= %s"]
     params: list[Any] = [after, upto if upto is not None else 2**62]
+    if occurred is not None:
+        conditions += ["occurred_at >= %s", "occurred_at < %s"]
+        params += list(occurred)
     if business is not None:
         conditions.append("business_id = %s")
         params.append(business)

@@ -197,7 +197,7 @@ def fold(
 def finish_build(cur: Cursor[Any], tables: Tables) -> None:
     """Once a build has appended every page's minute buckets (the build's own tables, so every row): merges
     the buckets of the same minute, as the folds' upserts would have, then derives both hourly rollups."""
-    # Room to sort in memory: PostgreSQL's default of 4 MB spilled a page's sort to disk.
+    # Room for the merge's and the hours' sorts: PostgreSQL's default of 4 MB sent them to disk at 300,000 buckets.
     cur.execute("SET LOCAL work_mem = '64MB'")
     cur.execute(sql.SQL(_MERGED_MINUTES).format(usage=tables.usage))
     cur.execute(sql.SQL("TRUNCATE {}").format(tables.usage))

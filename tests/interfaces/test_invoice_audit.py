@@ -162,8 +162,10 @@ def test_explain_finds_the_customers_events_in_the_log_as_a_scan_of_every_event_
     scanned = explainer.explain_invoice(
         business,
         uuid.UUID(invoice["id"]),
-        evidence=lambda b, c, a, u: [
-            (p, e) for p, e in recorded_usage(tally.store, None, None, a, u) if (e.business_id, e.customer_id) == (b, c)
+        evidence=lambda b, c, a, u, occurred: [
+            (p, e)
+            for p, e in recorded_usage(tally.store, None, None, a, u, occurred)
+            if (e.business_id, e.customer_id) == (b, c)
         ],
     )
     assert located == scanned and located.lines[0].events == 40 and located.matches

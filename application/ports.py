@@ -281,8 +281,8 @@ class AuditLog(Protocol):
         occurred: tuple[datetime, datetime] | None = None,
     ) -> Iterable[tuple[int, Any]]:
         """(position, UsageEvent.Recorded) of the business's (every business's when None) usage events, of the
-        customer when given, with after < position <= upto (and a timestamp in [since, before) of `occurred` when given), in log
-        order."""
+        customer when given, with after < position <= upto and, when `occurred` = (since, before) is given,
+        since <= timestamp < before; in log order."""
         ...
 
     def originators(self, topic: str, business: uuid.UUID | None) -> list[uuid.UUID]:

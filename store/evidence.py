@@ -28,7 +28,7 @@ def recorded_usage(
     occurred: tuple[datetime, datetime] | None = None,
 ) -> Iterator[tuple[int, UsageEvent.Recorded]]:
     """(position, event) of every usage event of the business (all businesses if None; and of the customer)
-    with after < position <= upto (and a timestamp in [since, before) of `occurred` when given), read from the usage log."""
+    with after < position <= upto (and since <= timestamp < before, `occurred` when given), from the usage log."""
     with app.datastore.transaction(commit=False) as cur:
         yield from usage_log.events(cur, app.schema, business, customer, after, upto, occurred)
 

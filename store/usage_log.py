@@ -298,7 +298,8 @@ def events(
     occurred: tuple[datetime, datetime] | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """(position, event) of every usage event of the business (all businesses if None; and of the customer)
-    with after < position <= upto and, when `occurred` = (since, before) is given, since <= timestamp < before; oldest first."""
+    with after < position <= upto and, when `occurred` = (since, before) is given, since <= timestamp < before;
+    oldest first."""
     conditions = ["position > %s", "position <= %s"]
     params: list[Any] = [after, upto if upto is not None else 2**62]
     if occurred is not None:

@@ -121,11 +121,10 @@ class Queries:
     def meter_usage(
         self, meter_id: uuid.UUID, customer_id: str | None, start: datetime, end: datetime, window: str
     ) -> tuple[Decimal | None, list[tuple[datetime, datetime, Decimal | None]]]:
-        """The total and the windows on one cursor, so they agree. NotFound until the read model has the meter."""
+        """The total and the windows, read by one statement so they agree. NotFound until the read model has the
+        meter."""
         with self.datastore.transaction(commit=False) as cur:
-            total = meter_queries.usage_total(cur, self.schema, meter_id, customer_id, start, end)
-            buckets = meter_queries.usage_buckets(cur, self.schema, meter_id, customer_id, start, end, window)
-        return total, buckets
+            return meter_queries.usage_windows(cur, self.schema, meter_id, customer_id, start, end, window)
 
     def meter_usage_groups(
         self,

@@ -152,7 +152,7 @@ def usage_total(
     return reading.finish(one(cur))
 
 
-def usage_buckets(
+def usage_windows(
     cur: Cursor[Any],
     schema: str,
     meter_id: uuid.UUID,
@@ -160,19 +160,25 @@ def usage_buckets(
     start: datetime,
     end: datetime,
     window: str,
-) -> list[tuple[datetime, datetime, Decimal | None]]:
-    """(start, end, value) per UTC window that holds usage, oldest first, clipped to [start, end)."""
+) -> tuple[Decimal | None, list[tuple[datetime, datetime, Decimal | None]]]:
+    """The meter's total over [start, end) as `usage_total` reads it, and (start, end, value) per UTC window
+    that holds usage, oldest first, clipped to [start, end): one statement (GROUPING SETS), so one snapshot
+    of the buckets and one read of them."""
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {WINDOWS}")
     reading = READINGS[_kind(cur, schema, meter_id)]
     source, params = _source(schema, reading, meter_id, customer_id, start, end, hourly=window != "minute")
     cur.execute(
         sql.SQL(
-            "SELECT date_trunc(%s, at, 'UTC') AS w, " + reading.columns + " FROM ({}) AS b GROUP BY w ORDER BY w"
+            "SELECT w, GROUPING(w) = 1 AS whole, " + reading.columns + " FROM "
+            "(SELECT date_trunc(%s, at, 'UTC') AS w, * FROM ({}) AS s) AS b GROUP BY GROUPING SETS ((w), ()) "
+            "ORDER BY whole DESC, w"
         ).format(source),
         [window, *params],
     )
-    return _clipped([(row["w"], reading.finish(row)) for row in cur.fetchall()], start, end, window)
+    total, *rows = cur.fetchall()
+    windows = [(row["w"], reading.finish(row)) for row in rows]
+    return reading.finish(total), _clipped(windows, start, end, window)
 
 
 def _clipped(

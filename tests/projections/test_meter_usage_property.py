@@ -17,9 +17,9 @@ from projections.usage import meter_usage
 from projections.usage.meter_queries import (
     WINDOWS,
     minute,
-    usage_buckets,
     usage_groups,
     usage_total,
+    usage_windows,
     window_end,
 )
 from projections.usage.meter_usage import decimal_json
@@ -137,7 +137,10 @@ def test_usage_from_buckets_equals_a_brute_force_fold(tally, monkeypatch):
                 total, buckets = brute_force(meter, rows, customer, start, end, window)
                 with tally.store.datastore.transaction(commit=False) as cur:
                     assert usage_total(cur, tally.store.schema, meter.id, customer, start, end) == total
-                    assert usage_buckets(cur, tally.store.schema, meter.id, customer, start, end, window) == buckets
+                    assert usage_windows(cur, tally.store.schema, meter.id, customer, start, end, window) == (
+                        total,
+                        buckets,
+                    )
             for keys in (("plan",), ("plan", "tokens")):
                 assert grouped(tally, meter.id, customer, start, end, keys) == brute_grouped(
                     meter, rows, customer, start, end, keys

@@ -33,6 +33,12 @@ MERGE = f"""
 # sort of the page instead of a sort per group and aggregate (PostgreSQL's documented way to order an
 # aggregate's input from a subquery).
 LATEST = "last_ts DESC, last_position DESC"
+# Bucket rows of one group, read newest first (LATEST), merged into one as MERGE merges two: into an hour, or the
+# parts of one minute a build appended.
+MERGED = (
+    "sum(count) AS count, sum(sum) AS sum, max(max) AS max, (array_agg(last_value))[1] AS last_value, "
+    "max(last_ts) AS last_ts, (array_agg(last_position))[1] AS last_position, min(min) AS min"
+)
 LATEST_EVENT = "occurred_at DESC, position DESC"
 _MINUTES = f"""
 WITH page AS MATERIALIZED (
@@ -59,9 +65,7 @@ buckets AS MATERIALIZED (
 # The hourly rollups of the `buckets` there are: each customer's, and every customer's.
 _HOURS = f"""
 customer_hours AS MATERIALIZED (
-    SELECT meter_id, customer_id, hour, sum(count) AS count, sum(sum) AS sum, max(max) AS max,
-           (array_agg(last_value))[1] AS last_value, max(last_ts) AS last_ts,
-           (array_agg(last_position))[1] AS last_position, min(min) AS min
+    SELECT meter_id, customer_id, hour, {MERGED}
     FROM (SELECT date_trunc('hour', minute, 'UTC') AS hour, * FROM buckets
           ORDER BY meter_id, customer_id, 1, {LATEST}) AS b
     GROUP BY 1, 2, 3
@@ -74,8 +78,7 @@ by_customer AS (
 ),
 hourly AS (
     INSERT INTO {{hours}} AS u (meter_id, hour, count, sum, max, last_value, last_ts, last_position, min)
-    SELECT meter_id, hour, sum(count), sum(sum), max(max), (array_agg(last_value))[1], max(last_ts),
-           (array_agg(last_position))[1], min(min)
+    SELECT meter_id, hour, {MERGED}
     FROM (SELECT * FROM customer_hours ORDER BY meter_id, hour, {LATEST}) AS b
     GROUP BY 1, 2
     ON CONFLICT (meter_id, hour) DO UPDATE SET {MERGE}
@@ -93,9 +96,7 @@ _FOLD = _MINUTES + _HOURS + _BUCKETS
 _FOLD_APPENDED = _MINUTES.rstrip().rstrip(",") + "\nINSERT INTO {usage} SELECT * FROM buckets"
 _MERGED_MINUTES = f"""
 CREATE TEMP TABLE merged_minutes ON COMMIT DROP AS
-SELECT meter_id, customer_id, minute, sum(count) AS count, sum(sum) AS sum, max(max) AS max,
-       (array_agg(last_value))[1] AS last_value, max(last_ts) AS last_ts,
-       (array_agg(last_position))[1] AS last_position, min(min) AS min
+SELECT meter_id, customer_id, minute, {MERGED}
 FROM (SELECT * FROM {{usage}} ORDER BY meter_id, customer_id, minute, {LATEST}) AS b
 GROUP BY 1, 2, 3
 """

@@ -212,10 +212,10 @@ class InvoiceExplainer:
         wallet = self._wallet_before(issued, subscription, k, closed_at)
         pools = self._pools_before(issued, subscription, k, closed_at, list(products.values()))
         find = evidence or self.log.recorded_usage
-        # Only what happened while the subscription billed can count: its cycles up to this one's end (late
-        # events and the earlier bills they re-rate included). Found through the customer's time index, not
-        # the customer's whole history.
-        occurred = (min(subscription.anchor, subscription.billing_since), issued.cycle_end)
+        # Only what happened from the subscription's start (its trial, if any, ends later) to this cycle's end
+        # can count: late events and the earlier bills they re-rate lie there. Found through the customer's
+        # time index, not the customer's whole history.
+        occurred = (subscription.anchor, issued.cycle_end)
         events = [
             (p, e.occurred_at, e.event_name, e.metadata)
             for p, e in find(issued.business_id, issued.customer_id, 0, upto, occurred)

@@ -20,7 +20,7 @@ from projections.engine.parking import Stuck
 from projections.engine.partitions import USAGE, parse_name, usage_names
 from projections.engine.projection import Projection
 from projections.engine.registry import PROJECTIONS
-from projections.engine.tracking import positions, read_position, tracking_table
+from projections.engine.tracking import create_tracking, positions, read_position, tracking_table
 from projections.engine.versions import record_version
 from store import usage_log
 from store.log import EventLog
@@ -126,32 +126,46 @@ def _settle(cur: Cursor[Any], generation: Projection) -> None:
         pass
 
 
-def build(app: EventLog, generation: Projection, until: int, progress: Progress | None = None) -> None:
-    """Fresh tables for this generation, applied from position 0 up to `until`, back-fills done;
-    one page per transaction so live work is never blocked for long."""
+def build(app: EventLog, generations: list[Projection], until: int, progress: Progress | None = None) -> None:
+    """Fresh tables for these generations (standing at one position: each page is read once for all), applied
+    from position 0 up to `until`, back-fills done; one page per transaction so live work is never blocked for
+    long."""
     with app.datastore.transaction(commit=True) as cur:
-        parking.create_parking(cur, generation.schema)
-        _drop(cur, generation)
-        ensure_tables(cur, generation)
-        generation.before_build(cur)
-    generation.building = True
+        create_tracking(cur, app.schema)
+        parking.create_parking(cur, app.schema)
+        for generation in generations:
+            _drop(cur, generation)
+            ensure_tables(cur, generation)
+            generation.before_build(cur)
+    for generation in generations:
+        generation.building = True
     try:
         while True:
             with app.datastore.transaction(commit=True) as cur:
-                done = process_page(app, cur, [generation], stop=until, page_size=BUILD_PAGE_SIZE)
-                at = read_position(cur, generation.schema, generation.tracking_name)
+                done = process_page(app, cur, generations, stop=until, page_size=BUILD_PAGE_SIZE)
+                at = read_position(cur, app.schema, generations[0].tracking_name)
             if progress:
                 progress(at, until)
             if not done:
                 break
     finally:
-        generation.building = False
+        for generation in generations:
+            generation.building = False
     with app.datastore.transaction(commit=True) as cur:
-        generation.after_build(cur)
-    while True:
-        with app.datastore.transaction(commit=True) as cur:
-            if not generation.after_catch_up(cur):
-                break
+        for generation in generations:
+            generation.after_build(cur)
+    for generation in generations:
+        while True:
+            with app.datastore.transaction(commit=True) as cur:
+                if not generation.after_catch_up(cur):
+                    break
+
+
+def drop(app: EventLog, generations: list[Projection]) -> None:
+    """Drops the generations' tables, position and parked events."""
+    with app.datastore.transaction(commit=True) as cur:
+        for generation in generations:
+            _drop(cur, generation)
 
 
 def _finish(app: EventLog, cur: Cursor[Any], generation: Projection, until: int) -> None:
@@ -207,7 +221,7 @@ def rebuild(app: EventLog, name: str, progress: Progress | None = None) -> int:
     locks the live tables, applies the tail, and swaps tables, indexes, position and parked events, and
     records the version it was built with. Returns the position. The caller holds `one_rebuild`."""
     live, fresh = projection(name, app.schema), projection(name, app.schema, NEXT)
-    build(app, fresh, app.head(), progress)
+    build(app, [fresh], app.head(), progress)
     with app.datastore.transaction(commit=True) as cur:
         parking.hold(cur, app.schema, [live.tracking_name], exclusive=True)
         _lock(cur, live, "ACCESS EXCLUSIVE")
@@ -257,7 +271,7 @@ def verify(app: EventLog, name: str, progress: Progress | None = None) -> Verdic
     The scratch tables are dropped."""
     live, scratch = projection(name, app.schema), projection(name, app.schema, VERIFY)
     with app.datastore.transaction(commit=False) as cur:
-        build(app, scratch, read_position(cur, app.schema, live.tracking_name), progress)
+        build(app, [scratch], read_position(cur, app.schema, live.tracking_name), progress)
     try:
         with app.datastore.transaction(commit=True) as cur:
             _lock(cur, live, "SHARE ROW EXCLUSIVE")
@@ -270,8 +284,7 @@ def verify(app: EventLog, name: str, progress: Progress | None = None) -> Verdic
                 parking.stuck(cur, app.schema, [live.tracking_name]),
             )
     finally:
-        with app.datastore.transaction(commit=True) as cur:
-            _drop(cur, scratch)
+        drop(app, [scratch])
 
 
 def _differences(cur: Cursor[Any], live: Projection, scratch: Projection, table: str) -> list[str]:

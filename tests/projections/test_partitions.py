@@ -91,7 +91,7 @@ def test_two_partitions_hold_exactly_what_one_whole_projection_holds(tally):
     positions = read_positions_of(tally)
     assert positions["usage@0/2"] == positions["usage@1/2"] == head and "usage" not in positions
     whole = all_projections(tally.store.schema, "__whole")[0]
-    operations.build(tally.store, whole, head)
+    operations.build(tally.store, [whole], head)
     for table in whole.tables:
         assert rows(tally, table) == rows(tally, table, "__whole"), table
     for name in ("usage@0/2", "usage@1/2"):

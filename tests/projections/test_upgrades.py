@@ -99,9 +99,9 @@ def test_the_live_read_model_answers_and_takes_new_events_until_the_swap(
     seen: dict[str, Any] = {}
     build = operations.build
 
-    def build_then_look(app: Any, generation: Projection, until: int, progress: Any = None) -> None:
-        build(app, generation, until, progress)
-        if generation.suffix == operations.NEXT:  # built, not yet swapped in
+    def build_then_look(app: Any, generations: list[Projection], until: int, progress: Any = None) -> None:
+        build(app, generations, until, progress)
+        if generations[0].suffix == operations.NEXT:  # built, not yet swapped in
             position = billed_store.customers.create_customer(business, "cus_meanwhile", None, None).position
             seen["applied"] = wait_for(billed_store.store, ["customers"], position, 30)
             seen["live"] = live_customers(billed_store)
@@ -232,12 +232,12 @@ def test_a_worker_stopped_during_a_rebuild_leaves_the_live_read_model_and_the_ne
     stopping = threading.Event()
     build = operations.build
 
-    def stopped_midway(app: Any, generation: Projection, until: int, progress: Any = None) -> None:
+    def stopped_midway(app: Any, generations: list[Projection], until: int, progress: Any = None) -> None:
         def stop_then_report(done: int, total: int) -> None:
             stopping.set()
             progress(done, total)
 
-        build(app, generation, until, stop_then_report)
+        build(app, generations, until, stop_then_report)
 
     monkeypatch.setattr(operations, "build", stopped_midway)
     upgrader = Upgrader(
